@@ -1,0 +1,51 @@
+import type {
+  IAdaptiveCard,
+  IChoiceSetInput,
+  IColumnSet,
+  IContainer,
+  IExecuteAction,
+  IFactSet,
+  INumberInput,
+  IOpenUrlAction,
+  ITextBlock,
+  ITextInput,
+  IToggleInput,
+} from 'adaptivecards/lib/schema.js';
+
+/** Adaptive Card inputs gained labels and validation in 1.3; Teams renders them. */
+interface LabelledInput {
+  label?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export type TextInput = ITextInput & LabelledInput & { style?: 'text' | 'tel' | 'url' | 'email' };
+export type NumberInput = Omit<INumberInput, 'value'> & LabelledInput & { value?: number };
+export type ChoiceSetInput = IChoiceSetInput & LabelledInput;
+export type ToggleInput = IToggleInput & LabelledInput;
+
+export type CardElement = ITextBlock | IContainer | IColumnSet | IFactSet | TextInput | NumberInput | ChoiceSetInput | ToggleInput;
+
+export type ExecuteAction = IExecuteAction & { associatedInputs?: 'auto' | 'none' };
+export type CardAction = ExecuteAction | IOpenUrlAction;
+
+/** The card shape Teams renders: schema 1.5, the highest it supports, needed for Action.Execute. */
+export interface AdaptiveCard extends Omit<IAdaptiveCard, 'body' | 'actions' | 'version'> {
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  type: 'AdaptiveCard';
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardAction[];
+  refresh?: { action: ExecuteAction; userIds?: string[] };
+  rtl?: boolean;
+}
+
+export function adaptiveCard(body: CardElement[], actions?: CardAction[]): AdaptiveCard {
+  return {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body,
+    ...(actions && actions.length > 0 ? { actions } : {}),
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { expectValidTeamsCard } from '../testing/card-validation.js';
+import { CHECK_IN_SUBMIT_VERB, checkInCard } from './check-in-card.js';
+
+describe('checkInCard', () => {
+  it('is a valid Teams card with every check-in input and a Save action', () => {
+    const card = checkInCard({ cardId: 'card-1' });
+    const check = expectValidTeamsCard(card);
+    expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action']);
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: CHECK_IN_SUBMIT_VERB, data: { cardId: 'card-1' } }),
+    ]);
+    expect(check.renderedText).toContain('What did you learn?');
+    expect(check.renderedText).not.toContain('Please fix');
+  });
+
+  it('shows every problem and keeps what the learner typed', () => {
+    const card = checkInCard({
+      cardId: 'card-1',
+      values: { what: '', link: 'ftp://x', minutes: 'abc', insight: 'Keep me', sourceType: 'video', rating: '4' },
+      errors: { what: 'Tell us what you learned', link: 'The link must be a web address', minutes: 'Minutes must be a number' },
+    });
+    const check = expectValidTeamsCard(card);
+    expect(check.renderedText).toContain('Please fix these 3 things before saving:');
+    expect(check.renderedText).toContain('Minutes must be a number (you entered “abc”)');
+    expect(check.inputValues).toMatchObject({ link: 'ftp://x', insight: 'Keep me', sourceType: 'video', rating: '4' });
+    expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-1' } });
+  });
+
+  it('keeps a learner’s text literal even when it looks like Markdown', () => {
+    const card = checkInCard({
+      cardId: 'c',
+      values: { what: '[pwn](https://evil.example)' },
+      errors: { minutes: 'Minutes must be a number' },
+    });
+    const check = expectValidTeamsCard(card);
+    // Input values are plain text by nature; only the echoed error text is Markdown, and it stays inert.
+    expect(check.renderedHtml).not.toContain('href="https://evil.example"');
+  });
+});

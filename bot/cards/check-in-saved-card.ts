@@ -1,0 +1,43 @@
+import { SOURCE_TYPE_LABELS, type LearningEntry } from '../domain/learning-entry.js';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
+import { escapeMarkdown } from './markdown-escape.js';
+
+export const CHECK_IN_NEW_VERB = 'checkin.new';
+
+export interface CheckInSavedCardModel {
+  entry: LearningEntry;
+  /** Where the learner's log lives, when the tab's address is known. */
+  myLearningUrl?: string;
+}
+
+export function checkInSavedCard({ entry, myLearningUrl }: CheckInSavedCardModel): AdaptiveCard {
+  const facts = [
+    { title: 'Learned', value: escapeMarkdown(entry.what) },
+    { title: 'Source', value: SOURCE_TYPE_LABELS[entry.sourceType] },
+    ...(entry.link ? [{ title: 'Link', value: escapeMarkdown(entry.link) }] : []),
+    ...(entry.minutes !== null ? [{ title: 'Time', value: `${entry.minutes} min` }] : []),
+    ...(entry.rating !== null ? [{ title: 'Useful', value: `${entry.rating}/5` }] : []),
+  ];
+  const notes: CardElement[] = [];
+  if (entry.insight) notes.push(...labelled('Key insight', entry.insight));
+  if (entry.action) notes.push(...labelled('Your action', entry.action));
+
+  return adaptiveCard(
+    [
+      { type: 'TextBlock', text: '✅ Saved to your learning log', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
+      { type: 'FactSet', facts },
+      ...notes,
+    ],
+    [
+      { type: 'Action.Execute', id: 'log-another', title: 'Log something else', verb: CHECK_IN_NEW_VERB, data: {} },
+      ...(myLearningUrl ? [{ type: 'Action.OpenUrl' as const, id: 'open-log', title: 'Open my learning', url: myLearningUrl }] : []),
+    ],
+  );
+}
+
+function labelled(label: string, text: string): CardElement[] {
+  return [
+    { type: 'TextBlock', text: label, weight: 'bolder', wrap: true, spacing: 'medium' },
+    { type: 'TextBlock', text: escapeMarkdown(text), wrap: true, spacing: 'none' },
+  ];
+}

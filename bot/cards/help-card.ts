@@ -1,0 +1,37 @@
+import { adaptiveCard, type AdaptiveCard } from './card-types.js';
+import { CHECK_IN_NEW_VERB } from './check-in-saved-card.js';
+import { escapeMarkdown } from './markdown-escape.js';
+
+export interface HelpCardModel {
+  /** Set when the learner typed something we did not understand; shown back escaped. */
+  unknownCommand?: string;
+}
+
+export const COMMANDS = [
+  { command: 'check in', aliases: ['checkin', 'log'], description: 'Log something you learned: what, from where, how useful, and what you will do with it.' },
+  { command: 'help', aliases: [], description: 'Show this list.' },
+] as const;
+
+export function helpCard({ unknownCommand }: HelpCardModel = {}): AdaptiveCard {
+  return adaptiveCard(
+    [
+      ...(unknownCommand !== undefined
+        ? [{ type: 'TextBlock' as const, text: `Sorry, I didn’t catch “${escapeMarkdown(shorten(unknownCommand))}”.`, weight: 'bolder' as const, wrap: true }]
+        : []),
+      { type: 'TextBlock', text: 'Learning Loop helps you keep what you learn — here is what I can do:', wrap: true },
+      {
+        type: 'FactSet',
+        facts: COMMANDS.map((c) => ({
+          title: [c.command, ...c.aliases].join(', '),
+          value: c.description,
+        })),
+      },
+    ],
+    [{ type: 'Action.Execute', id: 'start-check-in', title: 'Check in now', verb: CHECK_IN_NEW_VERB, data: {} }],
+  );
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
+}

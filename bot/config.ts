@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** Azurite's well-known development account; only ever used against a local emulator. */
+const AZURITE_ACCOUNT = 'devstoreaccount1';
+const AZURITE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function azuriteConnectionString(host: string, tablePort: number, queuePort: number): string {
+  return [
+    'DefaultEndpointsProtocol=http',
+    `AccountName=${AZURITE_ACCOUNT}`,
+    `AccountKey=${AZURITE_KEY}`,
+    `TableEndpoint=http://${host}:${tablePort}/${AZURITE_ACCOUNT}`,
+    `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT}`,
+  ].join(';');
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const envSchema = z
+  .object({
+    LEARNING_LOOP_MODE: z.enum(['local', 'production']).default('local'),
+    PORT: port.default(3978),
+    HOST: optionalString,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Local and tests: a connection string (Azurite). Production: endpoints + managed identity.
+    STORAGE_CONNECTION_STRING: optionalString,
+    STORAGE_TABLE_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+    TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('ll'),
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('UserAssignedMsi'),
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    AAD_APP_CLIENT_ID: optionalString,
+    TAB_DIST_DIR: optionalString,
+    SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.LEARNING_LOOP_MODE === 'production') {
+      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production mode' });
+      }
+      if (env.STORAGE_CONNECTION_STRING) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['STORAGE_CONNECTION_STRING'],
+          message: 'must not be set in production: storage is reached with the managed identity',
+        });
+      }
+      if (env.SEED_DEMO_DATA === 'true') {
+        ctx.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo data is for local mode only' });
+      }
+    } else if (!env.STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE_CONNECTION_STRING'],
+        message: 'is required in local mode (npm start sets it for Azurite)',
+      });
+    }
+  });
+
+export type StorageConfig =
+  | { kind: 'connectionString'; connectionString: string; tablePrefix: string }
+  | { kind: 'managedIdentity'; tableEndpoint: string; tablePrefix: string };
+
+export interface AppConfig {
+  mode: 'local' | 'production';
+  port: number;
+  /** Local mode without bot credentials listens on loopback only. */
+  host: string;
+  logLevel: string;
+  storage: StorageConfig;
+  bot: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
+    appTenantId: string | undefined;
+  };
+  /** Entra app registration whose SSO tokens the tab sends. */
+  ssoClientId: string | undefined;
+  tabDistDir: string | undefined;
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const hasBotCredentials = Boolean(e.MICROSOFT_APP_ID);
+  const host = e.HOST ?? (e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials ? '127.0.0.1' : '0.0.0.0');
+  if (e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials && !isLoopback(host)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  - HOST: local mode without bot credentials accepts unauthenticated requests, so it listens on loopback only (got ${host})`,
+    );
+  }
+  return {
+    mode: e.LEARNING_LOOP_MODE,
+    port: e.PORT,
+    host,
+    logLevel: e.LOG_LEVEL,
+    storage: e.STORAGE_CONNECTION_STRING
+      ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix: e.TABLE_PREFIX }
+      : { kind: 'managedIdentity', tableEndpoint: e.STORAGE_TABLE_ENDPOINT ?? '', tablePrefix: e.TABLE_PREFIX },
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appType: e.MICROSOFT_APP_TYPE,
+      appTenantId: e.MICROSOFT_APP_TENANT_ID,
+    },
+    ssoClientId: e.AAD_APP_CLIENT_ID,
+    tabDistDir: e.TAB_DIST_DIR,
+    seedDemoData: e.SEED_DEMO_DATA === 'true',
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

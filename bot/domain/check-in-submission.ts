@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
+
+export const CHECK_IN_LIMITS = {
+  what: 200,
+  link: 2048,
+  insight: 1000,
+  action: 500,
+  minutesMin: 1,
+  minutesMax: 1440,
+} as const;
+
+export const CHECK_IN_FIELDS = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action'] as const;
+export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
+
+/** What the learner typed, kept verbatim so a rejected card can be shown again unchanged. */
+export type CheckInValues = Partial<Record<CheckInField, string>>;
+export type CheckInErrors = Partial<Record<CheckInField, string>>;
+
+export type CheckInValidation =
+  | { ok: true; entry: LearningEntryInput }
+  | { ok: false; errors: CheckInErrors; values: CheckInValues };
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+const blankToNull = (v: unknown) => (v === undefined || v === null || v === '' ? null : v);
+
+function optionalText(label: string, max: number) {
+  return z.preprocess(
+    (v) => blankToNull(trimmed(v)),
+    z.string(`${label} must be text`).max(max, `${label} is too long: at most ${max} characters`).nullable(),
+  );
+}
+
+function optionalWholeNumber(label: string, min: number, max: number) {
+  return z.preprocess(
+    (v) => {
+      const t = blankToNull(trimmed(v));
+      if (typeof t !== 'string') return t;
+      return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+    },
+    z
+      .number(`${label} must be a number`)
+      .int(`${label} must be a whole number`)
+      .min(min, `${label} must be between ${min} and ${max}`)
+      .max(max, `${label} must be between ${min} and ${max}`)
+      .nullable(),
+  );
+}
+
+const submissionSchema = z.object({
+  what: z.preprocess(
+    (v) => trimmed(v ?? ''),
+    z
+      .string('Tell us what you learned')
+      .min(1, 'Tell us what you learned')
+      .max(CHECK_IN_LIMITS.what, `"What did you learn" is too long: at most ${CHECK_IN_LIMITS.what} characters`),
+  ),
+  sourceType: z.enum(SOURCE_TYPES, `Choose a kind of source: ${SOURCE_TYPES.join(', ')}`),
+  link: z.preprocess(
+    (v) => blankToNull(trimmed(v)),
+    z
+      .string()
+      .max(CHECK_IN_LIMITS.link, `The link is too long: at most ${CHECK_IN_LIMITS.link} characters`)
+      .refine(isHttpUrl, 'The link must be a web address starting with http:// or https://')
+      .nullable(),
+  ),
+  minutes: optionalWholeNumber('Minutes', CHECK_IN_LIMITS.minutesMin, CHECK_IN_LIMITS.minutesMax),
+  rating: optionalWholeNumber('Usefulness', 1, 5),
+  insight: optionalText('The key insight', CHECK_IN_LIMITS.insight),
+  action: optionalText('The action', CHECK_IN_LIMITS.action),
+});
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Picks the check-in fields out of a card submission, as text, ignoring anything else it carries. */
+export function checkInValuesFrom(data: unknown): CheckInValues {
+  const values: CheckInValues = {};
+  if (typeof data !== 'object' || data === null) return values;
+  const record = data as Record<string, unknown>;
+  for (const field of CHECK_IN_FIELDS) {
+    const raw = record[field];
+    if (typeof raw === 'string') values[field] = raw;
+    else if (typeof raw === 'number' && Number.isFinite(raw)) values[field] = String(raw);
+  }
+  return values;
+}
+
+export function validateCheckIn(data: unknown): CheckInValidation {
+  const values = checkInValuesFrom(data);
+  const parsed = submissionSchema.safeParse(values);
+  if (parsed.success) return { ok: true, entry: parsed.data };
+  const errors: CheckInErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as CheckInField | undefined;
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return { ok: false, errors, values };
+}

@@ -1,0 +1,44 @@
+export const SOURCE_TYPES = [
+  'article',
+  'video',
+  'course',
+  'podcast',
+  'book',
+  'mentoring',
+  'on-the-job',
+  'other',
+] as const;
+
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  article: 'Article',
+  video: 'Video',
+  course: 'Course',
+  podcast: 'Podcast',
+  book: 'Book',
+  mentoring: 'Mentoring',
+  'on-the-job': 'On the job',
+  other: 'Other',
+};
+
+/** One bite of informal learning, as the learner recorded it. */
+export interface LearningEntry {
+  id: string;
+  tenantId: string;
+  userId: string;
+  what: string;
+  sourceType: SourceType;
+  link: string | null;
+  minutes: number | null;
+  rating: number | null;
+  insight: string | null;
+  action: string | null;
+  createdAt: string;
+}
+
+/** The fields a learner fills in; the rest is stamped by the service. */
+export type LearningEntryInput = Pick<
+  LearningEntry,
+  'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action'
+>;

@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { LearningLogService } from '../services/learning-log-service.js';
+import type { PeopleService } from '../services/people-service.js';
+import { ApiError } from './api-error.js';
+import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
+
+export interface ApiDeps {
+  identity: IdentityMode;
+  learningLog: LearningLogService;
+  people: PeopleService;
+  /** Local mode lists demo identities for the tab's picker; production never does. */
+  localTenantIds?: string[];
+}
+
+const entriesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(2000).optional(),
+});
+
+export function apiRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  if (deps.localTenantIds) {
+    const tenants = deps.localTenantIds;
+    router.get('/local/identities', async (_req, res) => {
+      const people = (await Promise.all(tenants.map((t) => deps.people.peopleInTenant(t)))).flat();
+      res.json({
+        identities: people.map((p) => ({ tenantId: p.tenantId, userId: p.userId, displayName: p.displayName })),
+      });
+    });
+  }
+
+  router.use(callerIdentity(deps.identity));
+
+  router.get('/me', (_req, res) => {
+    const { tenantId, userId, displayName } = callerOf(res);
+    res.json({ tenantId, userId, displayName });
+  });
+
+  router.get('/me/entries', async (req, res) => {
+    const query = parse(entriesQuery, req.query, 'query');
+    const page = await deps.learningLog.listMine(callerOf(res), {
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    res.json(page);
+  });
+
+  router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
+  return router;
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `Invalid ${where}: ${result.error.issues.map((i) => `${i.path.join('.') || where} ${i.message}`).join('; ')}`,
+      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return result.data;
+}

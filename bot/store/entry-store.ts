@@ -1,0 +1,149 @@
+import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { keyOf, newestFirstTimeKey, prefixEnd } from './keys.js';
+
+/** Stored shape: flat scalar properties, as Table Storage wants them. */
+type EntryEntity = {
+  partitionKey: string;
+  rowKey: string;
+  kind: 'entry';
+  id: string;
+  tenantId: string;
+  userId: string;
+  what: string;
+  sourceType: string;
+  link?: string;
+  minutes?: number;
+  rating?: number;
+  insight?: string;
+  action?: string;
+  createdAt: string;
+};
+
+/** Records that a card was already turned into an entry, so a repeated submit finds it. */
+type SubmissionMarker = {
+  partitionKey: string;
+  rowKey: string;
+  kind: 'submission';
+  entryRowKey: string;
+};
+
+export interface EntryPage {
+  entries: LearningEntry[];
+  nextCursor: string | null;
+}
+
+const ENTRY_PREFIX = 'e';
+const SUBMISSION_PREFIX = 's';
+
+/** Learning entries: one partition per learner, so a learner's log is a single-partition read. */
+export class EntryStore {
+  constructor(private readonly table: TableClient) {}
+
+  static partitionKey(tenantId: string, userId: string): string {
+    return keyOf(tenantId, userId);
+  }
+
+  /**
+   * Saves an entry made from one card submission, once. The entry and its submission marker
+   * are written in one batch in the learner's partition: both or neither, and a second
+   * attempt with the same submission id finds the first entry instead of adding another.
+   */
+  async addOnce(entry: LearningEntry, submissionId: string): Promise<{ entry: LearningEntry; created: boolean }> {
+    const partitionKey = EntryStore.partitionKey(entry.tenantId, entry.userId);
+    const entity = toEntity(entry);
+    const marker: SubmissionMarker = {
+      partitionKey,
+      rowKey: keyOf(SUBMISSION_PREFIX, submissionId),
+      kind: 'submission',
+      entryRowKey: entity.rowKey,
+    };
+    const actions: TransactionAction[] = [
+      ['create', marker],
+      ['create', entity],
+    ];
+    try {
+      await this.table.submitTransaction(actions);
+      return { entry, created: true };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      const existing = await this.findBySubmission(entry.tenantId, entry.userId, submissionId);
+      if (!existing) throw error;
+      return { entry: existing, created: false };
+    }
+  }
+
+  async findBySubmission(tenantId: string, userId: string, submissionId: string): Promise<LearningEntry | undefined> {
+    const partitionKey = EntryStore.partitionKey(tenantId, userId);
+    const marker = await this.getEntity<SubmissionMarker>(partitionKey, keyOf(SUBMISSION_PREFIX, submissionId));
+    if (!marker) return undefined;
+    const entity = await this.getEntity<EntryEntity>(partitionKey, marker.entryRowKey);
+    return entity ? fromEntity(entity) : undefined;
+  }
+
+  async listForUser(tenantId: string, userId: string, options: { limit: number; cursor?: string }): Promise<EntryPage> {
+    const partitionKey = EntryStore.partitionKey(tenantId, userId);
+    const continuationToken = options.cursor ? decodeCursor(options.cursor, partitionKey) : undefined;
+    const from = keyOf(ENTRY_PREFIX);
+    const pages = this.table
+      .listEntities<EntryEntity>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}`,
+        },
+      })
+      .byPage({ maxPageSize: options.limit, ...(continuationToken ? { continuationToken } : {}) });
+    for await (const page of pages) {
+      return { entries: page.map(fromEntity), nextCursor: encodeCursor(partitionKey, page.continuationToken) };
+    }
+    return { entries: [], nextCursor: null };
+  }
+
+  private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<T | undefined> {
+    try {
+      return await this.table.getEntity<T>(partitionKey, rowKey);
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof RestError && error.statusCode === 409;
+}
+
+function toEntity(entry: LearningEntry): EntryEntity {
+  return {
+    partitionKey: EntryStore.partitionKey(entry.tenantId, entry.userId),
+    rowKey: keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(entry.createdAt)), entry.id),
+    kind: 'entry',
+    id: entry.id,
+    tenantId: entry.tenantId,
+    userId: entry.userId,
+    what: entry.what,
+    sourceType: entry.sourceType,
+    createdAt: entry.createdAt,
+    ...(entry.link !== null ? { link: entry.link } : {}),
+    ...(entry.minutes !== null ? { minutes: entry.minutes } : {}),
+    ...(entry.rating !== null ? { rating: entry.rating } : {}),
+    ...(entry.insight !== null ? { insight: entry.insight } : {}),
+    ...(entry.action !== null ? { action: entry.action } : {}),
+  };
+}
+
+function fromEntity(e: EntryEntity): LearningEntry {
+  return {
+    id: e.id,
+    tenantId: e.tenantId,
+    userId: e.userId,
+    what: e.what,
+    sourceType: e.sourceType as SourceType,
+    link: e.link ?? null,
+    minutes: e.minutes ?? null,
+    rating: e.rating ?? null,
+    insight: e.insight ?? null,
+    action: e.action ?? null,
+    createdAt: e.createdAt,
+  };
+}

@@ -1,0 +1,30 @@
+/** A page cursor that was not issued for this list (tampered, truncated or from another list). */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+  constructor() {
+    super('The page cursor is not valid for this list.');
+  }
+}
+
+/**
+ * Wraps Table Storage's continuation token with the partition it continues. The token's own
+ * format is the service's business (Azurite and Azure differ); ours lets us refuse a cursor
+ * from another list. The query filter pins the partition regardless, so this is about clear
+ * errors more than safety.
+ */
+export function encodeCursor(partitionKey: string, continuationToken: string | undefined): string | null {
+  if (!continuationToken) return null;
+  return Buffer.from(JSON.stringify({ p: partitionKey, t: continuationToken })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, partitionKey: string): string {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const { p, t } = (decoded ?? {}) as { p?: unknown; t?: unknown };
+  if (p !== partitionKey || typeof t !== 'string' || t.length === 0) throw new InvalidCursorError();
+  return t;
+}

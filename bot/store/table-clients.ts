@@ -1,0 +1,41 @@
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { StorageConfig } from '../config.js';
+
+export const TABLES = {
+  entries: 'Entries',
+  conversations: 'Conversations',
+  users: 'Users',
+} as const;
+
+export type TableName = keyof typeof TABLES;
+export type TableClients = Record<TableName, TableClient>;
+
+/** Table names are prefixed so several environments (or test runs) can share one account. */
+export function tableClients(storage: StorageConfig): TableClients {
+  const options: TableServiceClientOptions = {
+    allowInsecureConnection: storage.kind === 'connectionString',
+    // A card action must be answered within Teams' 5 s; a few quick retries, then we say so.
+    retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 800 },
+  };
+  const make = (table: string): TableClient => {
+    const name = `${storage.tablePrefix}${table}`;
+    return storage.kind === 'connectionString'
+      ? TableClient.fromConnectionString(storage.connectionString, name, options)
+      : // Production reaches storage with the app's managed identity, never an account key.
+        new TableClient(storage.tableEndpoint, name, new DefaultAzureCredential(), options);
+  };
+  return {
+    entries: make(TABLES.entries),
+    conversations: make(TABLES.conversations),
+    users: make(TABLES.users),
+  };
+}
+
+export async function ensureTables(storage: StorageConfig): Promise<void> {
+  const service =
+    storage.kind === 'connectionString'
+      ? TableServiceClient.fromConnectionString(storage.connectionString, { allowInsecureConnection: true })
+      : new TableServiceClient(storage.tableEndpoint, new DefaultAzureCredential());
+  await Promise.all(Object.values(TABLES).map((t) => service.createTable(`${storage.tablePrefix}${t}`)));
+}

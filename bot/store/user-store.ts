@@ -1,0 +1,78 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { keyOf } from './keys.js';
+
+export interface UserProfile {
+  tenantId: string;
+  userId: string;
+  displayName: string;
+  /** Teams' user id in the bot's conversations (29:…), needed to message the learner. */
+  teamsUserId?: string;
+  locale?: string;
+  timeZone?: string;
+  updatedAt: string;
+}
+
+interface UserEntity {
+  partitionKey: string;
+  rowKey: string;
+  userId: string;
+  displayName: string;
+  teamsUserId?: string;
+  locale?: string;
+  timeZone?: string;
+  updatedAt: string;
+}
+
+/** People the app has met, one partition per tenant (a tenant's people are read together). */
+export class UserStore {
+  constructor(private readonly table: TableClient) {}
+
+  async upsert(profile: UserProfile): Promise<void> {
+    const entity: UserEntity = {
+      partitionKey: keyOf(profile.tenantId),
+      rowKey: keyOf(profile.userId),
+      userId: profile.userId,
+      displayName: profile.displayName,
+      updatedAt: profile.updatedAt,
+      ...(profile.teamsUserId ? { teamsUserId: profile.teamsUserId } : {}),
+      ...(profile.locale ? { locale: profile.locale } : {}),
+      ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
+    };
+    // Merge: a message without a time zone must not erase one learned earlier.
+    await this.table.upsertEntity(entity, 'Merge');
+  }
+
+  async get(tenantId: string, userId: string): Promise<UserProfile | undefined> {
+    try {
+      const e = await this.table.getEntity<UserEntity>(keyOf(tenantId), keyOf(userId));
+      return toProfile(tenantId, userId, e);
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async listTenant(tenantId: string, limit: number): Promise<UserProfile[]> {
+    const profiles: UserProfile[] = [];
+    const rows = this.table.listEntities<UserEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}` },
+    });
+    for await (const e of rows) {
+      profiles.push(toProfile(tenantId, e.userId, e));
+      if (profiles.length >= limit) break;
+    }
+    return profiles;
+  }
+}
+
+function toProfile(tenantId: string, userId: string, e: UserEntity): UserProfile {
+  return {
+    tenantId,
+    userId,
+    displayName: e.displayName,
+    updatedAt: e.updatedAt,
+    ...(e.teamsUserId ? { teamsUserId: e.teamsUserId } : {}),
+    ...(e.locale ? { locale: e.locale } : {}),
+    ...(e.timeZone ? { timeZone: e.timeZone } : {}),
+  };
+}

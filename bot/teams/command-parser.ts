@@ -1,0 +1,24 @@
+export type Command = { kind: 'check-in' } | { kind: 'help' } | { kind: 'unknown'; text: string };
+
+const ALIASES: Record<string, Command['kind']> = {
+  'check in': 'check-in',
+  'check-in': 'check-in',
+  checkin: 'check-in',
+  log: 'check-in',
+  help: 'help',
+  '?': 'help',
+};
+
+/** Reads what a person typed to the bot; mentions are already removed by the caller. */
+export function parseCommand(text: string | undefined): Command {
+  const normalised = (text ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  const kind = ALIASES[normalised];
+  if (kind === 'check-in') return { kind };
+  if (kind === 'help' || normalised === '') return { kind: 'help' };
+  return { kind: 'unknown', text: (text ?? '').trim() };
+}

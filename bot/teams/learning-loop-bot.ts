@@ -1,0 +1,126 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { CHECK_IN_SUBMIT_VERB, checkInCard } from '../cards/check-in-card.js';
+import { CHECK_IN_NEW_VERB, checkInSavedCard } from '../cards/check-in-saved-card.js';
+import { checkInValuesFrom } from '../domain/check-in-submission.js';
+import { errorCard } from '../cards/error-card.js';
+import { helpCard } from '../cards/help-card.js';
+import type { CheckInService } from '../services/check-in-service.js';
+import type { PeopleService } from '../services/people-service.js';
+import { senderOf } from './activity-people.js';
+import { parseCommand } from './command-parser.js';
+import { conversationRecordOf } from './conversation-records.js';
+import { cardResponse } from './invoke-responses.js';
+
+export interface LearningLoopBotDeps {
+  checkIns: CheckInService;
+  people: PeopleService;
+  logger: Logger;
+}
+
+/** Routes what Teams sends to the services; holds no state and makes no storage calls itself. */
+export class LearningLoopBot extends TeamsActivityHandler {
+  constructor(private readonly deps: LearningLoopBotDeps) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text);
+      if (command.kind === 'check-in') {
+        await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId() })));
+      } else if (command.kind === 'help') {
+        await context.sendActivity(cardMessage(helpCard()));
+      } else {
+        await context.sendActivity(cardMessage(helpCard({ unknownCommand: command.text })));
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const record = conversationRecordOf(context.activity);
+      if (record) {
+        await this.deps.people.forgetConversation(record.tenantId, record.scope, record.ownerId, record.conversationId);
+      }
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.remember(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const sender = senderOf(context.activity);
+    if (!sender) return cardResponse(errorCard('We could not tell who you are in this conversation.'));
+    const { verb, data } = invokeValue.action;
+    try {
+      switch (verb) {
+        case CHECK_IN_SUBMIT_VERB:
+          return cardResponse(await this.submitCheckIn(sender, data));
+        case CHECK_IN_NEW_VERB:
+          return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId() }));
+        default:
+          return cardResponse(errorCard('This button is no longer supported. Type "help" to see what I can do.'));
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: error, verb }, 'card action failed');
+      // Whatever failed, the learner's answers come back on the card so nothing they typed is lost.
+      if (verb === CHECK_IN_SUBMIT_VERB) {
+        const cardId = typeof (data as { cardId?: unknown })?.cardId === 'string' ? String((data as { cardId: string }).cardId) : this.deps.checkIns.newCardId();
+        return cardResponse(
+          checkInCard({
+            cardId,
+            values: checkInValuesFrom(data),
+            notice: 'We couldn’t save this just now. Your answers are still here — please press Save again in a moment.',
+          }),
+        );
+      }
+      return cardResponse(errorCard('That didn’t work just now. Please try again in a moment.'));
+    }
+  }
+
+  private async submitCheckIn(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+    const result = await this.deps.checkIns.submit(sender, data);
+    if (result.status === 'invalid') {
+      return checkInCard({ cardId: result.cardId, values: result.values, errors: result.errors });
+    }
+    return checkInSavedCard({ entry: result.entry });
+  }
+
+  /** Keeps the sender's profile and this conversation's reference current, for later messages. */
+  private async remember(context: TurnContext): Promise<void> {
+    const sender = senderOf(context.activity);
+    const record = conversationRecordOf(context.activity);
+    try {
+      await Promise.all([
+        sender ? this.deps.people.noteSeen(sender) : undefined,
+        record ? this.deps.people.rememberConversation(record) : undefined,
+      ]);
+    } catch (error) {
+      // Answering the person matters more than refreshing what we know of them; the next message retries.
+      this.deps.logger.warn({ err: error }, 'could not record the sender or conversation');
+    }
+  }
+}
+
+function cardMessage(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}

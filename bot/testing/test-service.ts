@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import type { AppConfig } from '../config.js';
+import { buildService, type Service, type ServiceOptions } from '../service.js';
+import { freshTestStorage } from './test-storage.js';
+
+export interface RunningTestService extends Service {
+  baseUrl: string;
+  config: AppConfig;
+  stop(): Promise<void>;
+}
+
+/** The real service on a free loopback port, over fresh tables in the run's Azurite. */
+export async function startTestService(
+  overrides: Partial<AppConfig> = {},
+  options: Partial<ServiceOptions> = {},
+): Promise<RunningTestService> {
+  const { storage } = await freshTestStorage();
+  const config: AppConfig = {
+    mode: 'local',
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    storage,
+    bot: { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
+    ssoClientId: undefined,
+    tabDistDir: undefined,
+    seedDemoData: false,
+    ...overrides,
+  };
+  const service = buildService(config, { logger: pino({ level: 'silent' }), ...options });
+  const server: Server = service.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...service,
+    config,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
