@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { createLogger } from './logger.js';
@@ -7,7 +6,8 @@ import { buildService } from './service.js';
 import { ensureTables } from './store/table-clients.js';
 
 async function main(): Promise<void> {
-  const defaultTab = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tab/dist');
+  // The package root is the working directory for npm start, npm run serve and App Service alike.
+  const defaultTab = path.resolve(process.cwd(), 'tab/dist');
   const config = loadConfig({ TAB_DIST_DIR: defaultTab, ...process.env });
   const logger = createLogger(config.logLevel);
   await ensureTables(config.storage);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const local = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+
+describe('loadConfig', () => {
+  it('defaults to local mode on loopback, port 3978', () => {
+    const config = loadConfig(local);
+    expect(config).toMatchObject({ mode: 'local', host: '127.0.0.1', port: 3978, seedDemoData: false });
+    expect(config.storage).toMatchObject({ kind: 'connectionString', tablePrefix: 'll' });
+  });
+
+  it('refuses to expose an unauthenticated local bot beyond loopback', () => {
+    expect(() => loadConfig({ ...local, HOST: '0.0.0.0' })).toThrow(/loopback only/);
+    expect(loadConfig({ ...local, HOST: '0.0.0.0', MICROSOFT_APP_ID: 'x' }).host).toBe('0.0.0.0');
+  });
+
+  it('names every missing production setting at once', () => {
+    try {
+      loadConfig({ LEARNING_LOOP_MODE: 'production' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT']) expect(message).toContain(key);
+    }
+  });
+
+  it('refuses account keys and demo data in production', () => {
+    const production = {
+      LEARNING_LOOP_MODE: 'production',
+      MICROSOFT_APP_ID: 'bot',
+      AAD_APP_CLIENT_ID: 'app',
+      STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net',
+    };
+    expect(loadConfig(production).storage).toEqual({ kind: 'managedIdentity', tableEndpoint: 'https://acct.table.core.windows.net', tablePrefix: 'll' });
+    expect(() => loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=secret' })).toThrow(/managed identity/);
+    expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/local mode only/);
+  });
+
+  it('explains a bad value', () => {
+    expect(() => loadConfig({ ...local, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...local, LEARNING_LOOP_MODE: 'staging' })).toThrow(/LEARNING_LOOP_MODE/);
+  });
+});
