@@ -24,7 +24,7 @@ export function checkInSavedCard({ entry, myLearningUrl }: CheckInSavedCardModel
 
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: '✅ Saved to your learning log', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
+      { type: 'TextBlock', text: 'Saved to your learning log', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
       { type: 'FactSet', facts },
       ...notes,
     ],
