@@ -12,7 +12,14 @@ describe('loadConfig', () => {
 
   it('refuses to expose an unauthenticated local bot beyond loopback', () => {
     expect(() => loadConfig({ ...local, HOST: '0.0.0.0' })).toThrow(/loopback only/);
-    expect(loadConfig({ ...local, HOST: '0.0.0.0', MICROSOFT_APP_ID: 'x' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...local, HOST: '0.0.0.0', MICROSOFT_APP_ID: 'x', AAD_APP_CLIENT_ID: 'y' }).host).toBe('0.0.0.0');
+  });
+
+  it('accepts demo identities only in local mode without bot credentials', () => {
+    expect(loadConfig(local).acceptDemoIdentities).toBe(true);
+    // With credentials the service may sit behind a public tunnel: the tab must use SSO.
+    expect(loadConfig({ ...local, MICROSOFT_APP_ID: 'bot', AAD_APP_CLIENT_ID: 'app' }).acceptDemoIdentities).toBe(false);
+    expect(() => loadConfig({ ...local, MICROSOFT_APP_ID: 'bot' })).toThrow(/AAD_APP_CLIENT_ID/);
   });
 
   it('names every missing production setting at once', () => {

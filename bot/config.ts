@@ -52,6 +52,12 @@ const envSchema = z
       if (env.SEED_DEMO_DATA === 'true') {
         ctx.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo data is for local mode only' });
       }
+    } else if (env.MICROSOFT_APP_ID && !env.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AAD_APP_CLIENT_ID'],
+        message: 'is required with bot credentials: a real Teams tenant signs the tab in with SSO',
+      });
     } else if (!env.STORAGE_CONNECTION_STRING) {
       ctx.addIssue({
         code: 'custom',
@@ -82,6 +88,12 @@ export interface AppConfig {
   ssoClientId: string | undefined;
   tabDistDir: string | undefined;
   seedDemoData: boolean;
+  /**
+   * Demo identities (named in request headers) are accepted only in local mode without bot
+   * credentials, where the service listens on loopback alone. With credentials the service may
+   * sit behind a public tunnel, so the tab must sign in with SSO there too.
+   */
+  acceptDemoIdentities: boolean;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ssoClientId: e.AAD_APP_CLIENT_ID,
     tabDistDir: e.TAB_DIST_DIR,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    acceptDemoIdentities: e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials,
   };
 }
 

@@ -44,17 +44,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const checkIns = new CheckInService({ entries: stores.entries, clock, newId });
   const learningLog = new LearningLogService(stores.entries);
 
-  const identity: IdentityMode =
-    config.mode === 'production'
-      ? { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '' }) }
-      : { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName };
+  const identity: IdentityMode = config.acceptDemoIdentities
+    ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
+    : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '' }) };
 
   const bot = new LearningLoopBot({ checkIns, people, logger: options.logger });
   const adapter = createAdapter(config.bot, options.logger);
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, ...(config.mode === 'local' ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,

@@ -36,7 +36,7 @@ describe('appPackage/manifest.json', () => {
   });
 
   it('is rejected by the same validation when broken', async () => {
-    const broken = structuredClone(manifest) as Record<string, unknown> & { bots: Array<Record<string, unknown>> };
+    const broken = structuredClone(manifest) as unknown as Record<string, unknown> & { bots: Array<Record<string, unknown>> };
     delete broken.bots[0]!.botId;
     broken.bots[0]!.scopes = ['personal', 'everyone'];
     const errors = await AppManifestUtils.validateAgainstSchema(broken as unknown as Manifest, schema);

@@ -17,8 +17,9 @@ export async function startTestService(
   options: Partial<ServiceOptions> = {},
 ): Promise<RunningTestService> {
   const { storage } = await freshTestStorage();
+  const mode = overrides.mode ?? 'local';
   const config: AppConfig = {
-    mode: 'local',
+    mode,
     port: 0,
     host: '127.0.0.1',
     logLevel: 'silent',
@@ -27,6 +28,7 @@ export async function startTestService(
     ssoClientId: undefined,
     tabDistDir: undefined,
     seedDemoData: false,
+    acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
     ...overrides,
   };
   const service = buildService(config, { logger: pino({ level: 'silent' }), ...options });
