@@ -1,0 +1,97 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/**
+ * A team's check-in rhythm. Times are wall-clock times in the learner's own zone (the team's
+ * zone when the learner's is unknown), so "Friday 16:00" means 16:00 wherever each person is.
+ */
+export interface CheckInSchedule {
+  cadence: 'weekly' | 'biweekly';
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** 24-hour "HH:mm". */
+  localTime: string;
+  timeZone: string;
+  reminderAfterHours: number;
+  /** Fortnightly cycles pair weeks counting from this Monday (ISO date). */
+  anchorMonday: string;
+}
+
+export const checkInScheduleSchema = z.object({
+  cadence: z.enum(['weekly', 'biweekly'], 'Choose weekly or every two weeks'),
+  weekday: z.coerce.number().int().min(1, 'Choose a weekday').max(7, 'Choose a weekday'),
+  localTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give a time as HH:mm, e.g. 16:00'),
+  timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'Choose a time zone such as Europe/London'),
+  reminderAfterHours: z.coerce.number().int().min(1, 'Remind after 1 to 72 hours').max(72, 'Remind after 1 to 72 hours'),
+  anchorMonday: z.string().refine((d) => DateTime.fromISO(d, { zone: 'utc' }).isValid && DateTime.fromISO(d).weekday === 1, 'must be a Monday'),
+});
+
+/** A cycle is named by the ISO week it starts in, e.g. "2026-W48"; the same name in every zone. */
+export type CycleKey = string;
+
+export function effectiveZone(schedule: CheckInSchedule, learnerZone: string | undefined): string {
+  return learnerZone && IANAZone.isValidZone(learnerZone) ? learnerZone : schedule.timeZone;
+}
+
+function cycleStartWeek(schedule: CheckInSchedule, week: DateTime): DateTime {
+  const monday = week.startOf('week');
+  if (schedule.cadence === 'weekly') return monday;
+  const anchor = DateTime.fromISO(schedule.anchorMonday, { zone: monday.zone }).startOf('week');
+  const weeks = Math.round(monday.diff(anchor, 'weeks').weeks);
+  return ((weeks % 2) + 2) % 2 === 0 ? monday : monday.minus({ weeks: 1 });
+}
+
+function keyOf(monday: DateTime): CycleKey {
+  return `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`;
+}
+
+function mondayOf(key: CycleKey, zone: string): DateTime {
+  const m = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (!m) throw new Error(`Not a cycle key: ${key}`);
+  return DateTime.fromObject({ weekYear: Number(m[1]), weekNumber: Number(m[2]), weekday: 1 }, { zone });
+}
+
+/**
+ * When a cycle's check-in is due for a learner, as a UTC instant. On a spring-forward day a
+ * time that does not exist moves forward by the gap; on a fall-back day a time that occurs twice
+ * means one of its two occurrences (the standard-time one). Either way each cycle has exactly one due instant.
+ */
+export function dueAt(schedule: CheckInSchedule, zone: string, cycle: CycleKey): Date {
+  const [hour, minute] = schedule.localTime.split(':').map(Number) as [number, number];
+  const day = mondayOf(cycle, zone).plus({ days: schedule.weekday - 1 });
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }).toJSDate();
+}
+
+export function reminderAt(schedule: CheckInSchedule, zone: string, cycle: CycleKey): Date {
+  return new Date(dueAt(schedule, zone, cycle).getTime() + schedule.reminderAfterHours * 3_600_000);
+}
+
+/** The cycle an instant falls in, as the learner's calendar sees it. */
+export function cycleAt(schedule: CheckInSchedule, zone: string, instant: Date): CycleKey {
+  return keyOf(cycleStartWeek(schedule, DateTime.fromJSDate(instant, { zone })));
+}
+
+export function previousCycle(schedule: CheckInSchedule, cycle: CycleKey): CycleKey {
+  return keyOf(mondayOf(cycle, 'utc').minus({ weeks: schedule.cadence === 'weekly' ? 1 : 2 }));
+}
+
+export function nextCycle(schedule: CheckInSchedule, cycle: CycleKey): CycleKey {
+  return keyOf(mondayOf(cycle, 'utc').plus({ weeks: schedule.cadence === 'weekly' ? 1 : 2 }));
+}
+
+/**
+ * Cycles whose check-in falls due in (from, to] for a learner in `zone`. The scheduler asks this
+ * for each tick's window, so a due time is found exactly once however the ticks fall.
+ */
+export function cyclesDueBetween(schedule: CheckInSchedule, zone: string, from: Date, to: Date): CycleKey[] {
+  const due: CycleKey[] = [];
+  let cycle = previousCycle(schedule, cycleAt(schedule, zone, from));
+  const last = nextCycle(schedule, cycleAt(schedule, zone, to));
+  for (let guard = 0; guard < 1000; guard++) {
+    const at = dueAt(schedule, zone, cycle).getTime();
+    if (at > from.getTime() && at <= to.getTime()) due.push(cycle);
+    if (cycle === last) break;
+    cycle = nextCycle(schedule, cycle);
+  }
+  return due;
+}
