@@ -85,10 +85,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       appCommandLine: 'npm run serve'
+      healthCheckPath: '/healthz'
+      // No PORT setting: App Service gives the Node container its port in PORT, which the service reads.
       appSettings: [
         { name: 'LEARNING_LOOP_MODE', value: 'production' }
-        { name: 'WEBSITES_PORT', value: '3978' }
-        { name: 'PORT', value: '3978' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'STORAGE_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }
         { name: 'STORAGE_QUEUE_ENDPOINT', value: storage.properties.primaryEndpoints.queue }

@@ -1,80 +1,130 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, readEnvFile } from './support/manifest-placeholders.js';
 
-const root = path.resolve(import.meta.dirname ?? '.', '..');
+const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
+const raw = readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8');
 
 type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
+interface CommandList { scopes: string[]; commands: Array<{ title: string; description: string }> }
+interface Bot { botId: string; scopes: string[]; commandLists: CommandList[] }
+interface AppManifest {
+  $schema: string;
+  manifestVersion: string;
+  accentColor: string;
+  icons: { color: string; outline: string };
+  bots: Bot[];
+  staticTabs: Array<{ entityId: string; contentUrl?: string; websiteUrl?: string; scopes: string[] }>;
+  configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>;
+  validDomains: string[];
+  webApplicationInfo: { id: string; resource: string };
+}
+const template = JSON.parse(raw) as AppManifest;
 
-function bundledSchema(manifestVersion: string): Schema {
-  // The schema shipped inside @microsoft/app-manifest, so validation never needs the network.
-  const file = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams', `v${manifestVersion}`, 'MicrosoftTeams.schema.json');
+/**
+ * The schema for the manifest's own `$schema`, read from the copy bundled in
+ * @microsoft/app-manifest and passed in explicitly: validateAgainstSchema would otherwise
+ * fetch from the network whenever it does not find a bundled copy.
+ */
+function bundledSchema(schemaUrl: string): Schema {
+  const m = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v[\d.]+)\/MicrosoftTeams\.schema\.json$/.exec(schemaUrl);
+  if (!m) throw new Error(`Unexpected $schema ${schemaUrl}`);
+  const file = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams', m[1]!, 'MicrosoftTeams.schema.json');
+  if (!existsSync(file)) throw new Error(`@microsoft/app-manifest bundles no schema for ${m[1]!}`);
+  // Same clean-up the library applies: some schema files contain \a and \v escapes JSON lacks.
   return JSON.parse(readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as Schema;
 }
 
-describe('appPackage/manifest.json', () => {
-  const raw = readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8');
-  let manifest: Manifest & Record<string, unknown>;
-  let schema: Schema;
+function filled(env: 'local' | 'dev'): Manifest {
+  const { text, unfilled } = fillPlaceholders(raw, readEnvFile(path.join(root, `env/.env.${env}`)));
+  expect(unfilled, 'placeholders with neither an env value nor a sample').toEqual([]);
+  return JSON.parse(text) as Manifest;
+}
 
-  beforeAll(() => {
-    const { text, unfilled } = fillPlaceholders(raw, readEnvFile(path.join(root, 'env/.env.local')));
-    expect(unfilled).toEqual([]);
-    manifest = JSON.parse(text) as Manifest & Record<string, unknown>;
-    schema = bundledSchema(String(manifest.manifestVersion));
+describe('appPackage/manifest.json', () => {
+  const schema = bundledSchema(template.$schema);
+
+  it('declares a manifest version whose schema is bundled, matching its $schema', () => {
+    expect(template.manifestVersion).toBe('1.22');
+    expect(template.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`);
   });
 
-  it('is valid against the official Teams schema for its version, once placeholders are filled', async () => {
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${String(manifest.manifestVersion)}/MicrosoftTeams.schema.json`);
-    expect(await AppManifestUtils.validateAgainstSchema(manifest, schema)).toEqual([]);
+  it.each(['local', 'dev'] as const)('is valid against the official schema once env/.env.%s fills it', async (env) => {
+    expect(await AppManifestUtils.validateAgainstSchema(filled(env), schema)).toEqual([]);
   });
 
   it('is rejected by the same validation when broken', async () => {
-    const broken = structuredClone(manifest) as unknown as Record<string, unknown> & { bots: Array<Record<string, unknown>> };
+    const broken = JSON.parse(JSON.stringify(filled('local'))) as { bots: Array<Record<string, unknown>> };
     delete broken.bots[0]!.botId;
     broken.bots[0]!.scopes = ['personal', 'everyone'];
     const errors = await AppManifestUtils.validateAgainstSchema(broken as unknown as Manifest, schema);
-    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/bots\/0 must have required property 'botId'/),
+        expect.stringMatching(/^\/bots\/0\/scopes\/1 must be equal to one of the allowed values/),
+      ]),
+    );
   });
 
-  it('lists the bot’s commands in every scope it is in', () => {
-    const bot = (manifest.bots as Array<{ scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>)[0]!;
-    expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+  it('lists `check in` and `help` for the bot in each of its scopes', () => {
+    const bot = template.bots[0]!;
+    expect(bot.botId).toBe('${{BOT_ID}}');
+    expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     for (const scope of bot.scopes) {
-      const titles = bot.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
-      expect(titles).toEqual(expect.arrayContaining(['check in', 'help']));
+      const lists = bot.commandLists.filter((l) => l.scopes.includes(scope));
+      expect(lists, `one command list for ${scope}`).toHaveLength(1);
+      expect(lists[0]!.commands.map((c) => c.title)).toEqual(expect.arrayContaining(['check in', 'help']));
     }
   });
 
-  it('points every tab at the tab endpoint and enables SSO for it', () => {
-    const urls = [...raw.matchAll(/"(contentUrl|websiteUrl|configurationUrl)": "([^"]+)"/g)].map((m) => m[2]);
-    expect(urls.length).toBeGreaterThanOrEqual(3);
-    for (const url of urls) expect(url).toMatch(/^\$\{\{TAB_ENDPOINT\}\}(\/|$)/);
-    expect(raw).toContain('"resource": "api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}"');
+  it('serves every tab from the tab endpoint and signs it in with the SSO app', () => {
+    const urls = [
+      ...template.staticTabs.flatMap((t) => [t.contentUrl, t.websiteUrl]),
+      ...template.configurableTabs.map((t) => t.configurationUrl),
+    ].filter((u): u is string => u !== undefined);
+    expect(urls.length).toBeGreaterThanOrEqual(2);
+    for (const url of urls) expect(url).toMatch(/^\$\{\{TAB_ENDPOINT\}\}\//);
+    expect(template.staticTabs.find((t) => t.entityId === 'my-learning')?.contentUrl).toBe('${{TAB_ENDPOINT}}/personal');
+    expect(template.configurableTabs[0]?.configurationUrl).toBe('${{TAB_ENDPOINT}}/configure');
+    expect(template.configurableTabs[0]?.scopes).toEqual(['team', 'groupChat']);
+    expect(template.validDomains).toContain('${{TAB_DOMAIN}}');
+    expect(template.webApplicationInfo).toEqual({
+      id: '${{AAD_APP_CLIENT_ID}}',
+      resource: 'api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}',
+    });
   });
 
-  it('ships a 192×192 colour icon and a 32×32 white-on-transparent outline icon', () => {
-    const color = PNG.sync.read(readFileSync(path.join(root, 'appPackage/color.png')));
+  it('ships a 192×192 opaque colour icon on the accent colour', () => {
+    const color = PNG.sync.read(readFileSync(path.join(root, 'appPackage', template.icons.color)));
     expect([color.width, color.height]).toEqual([192, 192]);
-    const outline = PNG.sync.read(readFileSync(path.join(root, 'appPackage/outline.png')));
+    const seeThrough = color.data.filter((_, i) => i % 4 === 3 && color.data[i] !== 255).length;
+    expect(seeThrough, 'pixels that are not fully opaque').toBe(0);
+    const corner = [...color.data.subarray(0, 3)].map((v) => v.toString(16).padStart(2, '0')).join('');
+    expect(`#${corner}`).toBe(template.accentColor.toLowerCase());
+  });
+
+  it('ships a 32×32 outline icon drawn only in white on a transparent background', () => {
+    const outline = PNG.sync.read(readFileSync(path.join(root, 'appPackage', template.icons.outline)));
     expect([outline.width, outline.height]).toEqual([32, 32]);
     let transparent = 0;
-    let white = 0;
+    let solid = 0;
+    const notWhite: number[] = [];
     for (let i = 0; i < outline.data.length; i += 4) {
-      const [r, g, b, a] = [outline.data[i], outline.data[i + 1], outline.data[i + 2], outline.data[i + 3]];
+      const [r, g, b, a] = outline.data.subarray(i, i + 4);
       if (a === 0) transparent++;
-      else if (r === 255 && g === 255 && b === 255) white++;
-      else throw new Error(`outline.png has a pixel that is neither white nor transparent at byte ${i}`);
+      else if (r !== 255 || g !== 255 || b !== 255) notWhite.push(i / 4);
+      if (a === 255) solid++;
     }
-    expect(transparent).toBeGreaterThan(0);
-    expect(white).toBeGreaterThan(0);
-    // The corners are background: transparent.
-    expect(outline.data[3]).toBe(0);
+    expect(notWhite, 'visible pixels that are not white').toEqual([]);
+    const last = outline.data.length - 1;
+    expect([outline.data[3], outline.data[4 * 31 + 3], outline.data[last]], 'corners are background').toEqual([0, 0, 0]);
+    expect(transparent).toBeGreaterThan(32 * 32 * 0.4);
+    expect(solid).toBeGreaterThan(32 * 32 * 0.15);
   });
 });
