@@ -1,19 +1,27 @@
-import { FluentProvider } from '@fluentui/react-components';
+import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { apiClient } from './api/api-client.js';
 import { LocalShell } from './components/LocalShell.js';
 import type { Host, ThemeName } from './host/host.js';
 import { PageForHost } from './pages/PageForHost.js';
+import { PAGE_TITLES } from './routes.js';
 import { THEMES } from './theme.js';
 
+/** A learner who just submitted a check-in card sees it within seconds; polling faster would only load the service. */
+const TEAMS_POLL_MS = 5000;
+
+const useStyles = makeStyles({ root: { minHeight: '100vh' } });
+
 export function App({ host }: { host: Host }) {
+  const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>(host.theme);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
-    if (host.kind === 'teams') host.onThemeChange(setTheme);
-  }, [host]);
+    document.title = `${PAGE_TITLES[host.page]} – Learning Loop`;
+  }, [host.page]);
 
   return (
-    <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
+    <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>
       {host.kind === 'teams' ? <TeamsShell host={host} /> : <LocalShell host={host} />}
     </FluentProvider>
   );
@@ -21,5 +29,5 @@ export function App({ host }: { host: Host }) {
 
 function TeamsShell({ host }: { host: Extract<Host, { kind: 'teams' }> }) {
   const client = useMemo(() => apiClient({ kind: 'sso', getToken: host.getToken }), [host]);
-  return <PageForHost page={host.page} client={client} locale={host.locale} pollMs={5000} inTeams />;
+  return <PageForHost page={host.page} client={client} locale={host.locale} pollMs={TEAMS_POLL_MS} inTeams />;
 }

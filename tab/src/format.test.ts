@@ -1,22 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMinutes, safeHref } from './format.js';
+import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from './format.js';
+import { safeLocale } from './locale.js';
 
 describe('format', () => {
-  it('formats minutes as a person would read them', () => {
+  it('writes time spent as a person would read it, in their language', () => {
     expect(formatMinutes(25, 'en-US')).toBe('25 min');
-    expect(formatMinutes(60, 'en-US')).toBe('1 h');
-    expect(formatMinutes(135, 'en-US')).toBe('2 h 15 min');
+    expect(formatMinutes(60, 'en-US')).toBe('1 hr');
+    expect(formatMinutes(135, 'en-US')).toBe('2 hr 15 min');
+    expect(formatMinutes(90, 'de-DE')).toBe('1 Std. 30 Min.');
   });
 
-  it('formats dates for the user’s locale', () => {
+  it('formats dates for the user’s locale and never fails on a bad one', () => {
     expect(formatDate('2026-11-20T10:00:00Z', 'en-US')).toMatch(/Nov 20, 2026/);
     expect(formatDate('2026-11-20T10:00:00Z', 'de-DE')).toMatch(/20\.11\.2026/);
+    expect(formatDate('yesterday-ish', 'en-US')).toBe('yesterday-ish');
+  });
+
+  it('labels every source type, and an unknown one as Other', () => {
+    expect(sourceLabel('on-the-job')).toBe('On the job');
+    expect(sourceLabel('podcast')).toBe('Podcast');
+    expect(sourceLabel('hologram')).toBe('Other');
+  });
+
+  it('states the rating in words', () => {
+    expect(formatRating(4)).toBe('Useful: 4/5');
   });
 
   it('makes only http(s) links clickable', () => {
     expect(safeHref('https://example.com/a')).toBe('https://example.com/a');
+    expect(safeHref('http://example.com')).toBe('http://example.com/');
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,<b>x</b>')).toBeUndefined();
     expect(safeHref('not a url')).toBeUndefined();
     expect(safeHref(null)).toBeUndefined();
+  });
+});
+
+describe('safeLocale', () => {
+  it('canonicalises what Teams sends and falls back when Intl would throw', () => {
+    expect(safeLocale('en-gb')).toBe('en-GB');
+    expect(safeLocale('??')).toBe('en-US');
+    expect(safeLocale(undefined)).toBe('en-US');
   });
 });

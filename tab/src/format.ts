@@ -11,18 +11,33 @@ export const SOURCE_LABELS: Record<SourceType, string> = {
   other: 'Other',
 };
 
+/** A newer service may send a type this build does not know yet; show it rather than hide the entry. */
+export function sourceLabel(type: string): string {
+  return (SOURCE_LABELS as Record<string, string | undefined>)[type] ?? 'Other';
+}
+
+/** Date and time as the user's locale writes them; an unreadable date is shown as sent, never thrown. */
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatMinutes(minutes: number, locale: string): string {
-  if (minutes < 60) return `${new Intl.NumberFormat(locale).format(minutes)} min`;
+  const unit = (value: number, name: 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  if (minutes < 60) return unit(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  const rest = Math.round(minutes % 60);
+  return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }
 
-/** Only web links become clickable; anything else stays text. */
+/** In words, not only stars, so it reads the same to everyone. */
+export function formatRating(rating: number): string {
+  return `Useful: ${rating}/5`;
+}
+
+/** Only web links become clickable; anything else (javascript:, data:, typos) stays text. */
 export function safeHref(link: string | null): string | undefined {
   if (!link) return undefined;
   try {

@@ -1,33 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { ApiFailure, apiClient, type Fetch } from './api-client.js';
+import { ApiFailure, apiClient, describeFailure, fetchDemoIdentities, type Fetch } from './api-client.js';
 
-function fakeFetch(status: number, body: unknown, seen: Array<{ url: string; headers: Record<string, string> }> = []): Fetch {
+interface Seen {
+  url: string;
+  headers: Record<string, string>;
+}
+
+function fakeFetch(status: number, body: unknown, seen: Seen[] = [], statusText = ''): Fetch {
   return async (url, init) => {
     seen.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText: status === 503 ? 'Service Unavailable' : 'OK' });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText });
   };
 }
 
+const local = { kind: 'local', tenantId: 't1', userId: 'u1' } as const;
+
 describe('apiClient', () => {
-  it('sends the demo identity in local mode and the SSO token in Teams', async () => {
-    const seen: Array<{ url: string; headers: Record<string, string> }> = [];
-    await apiClient({ kind: 'local', tenantId: 't', userId: 'u' }, fakeFetch(200, {}, seen)).get('/api/v1/me');
+  it('names the demo identity in local mode and sends the Teams token inside Teams', async () => {
+    const seen: Seen[] = [];
+    await apiClient(local, fakeFetch(200, {}, seen)).get('/api/v1/me');
     await apiClient({ kind: 'sso', getToken: async () => 'tok' }, fakeFetch(200, {}, seen)).get('/api/v1/me');
-    expect(seen[0]?.headers).toMatchObject({ 'x-local-tenant-id': 't', 'x-local-user-id': 'u' });
+    expect(seen[0]?.headers).toMatchObject({ 'x-local-tenant-id': 't1', 'x-local-user-id': 'u1' });
+    expect(seen[0]?.headers).not.toHaveProperty('authorization');
     expect(seen[1]?.headers).toMatchObject({ authorization: 'Bearer tok' });
+    expect(seen[1]?.headers).not.toHaveProperty('x-local-user-id');
   });
 
-  it('reports the service’s own error message and status', async () => {
-    const client = apiClient({ kind: 'local', tenantId: 't', userId: 'u' }, fakeFetch(400, { error: { code: 'x', message: 'Invalid query: limit too big' } }));
-    await expect(client.get('/api/v1/me/entries')).rejects.toEqual(new ApiFailure(400, 'Invalid query: limit too big'));
+  it('returns the parsed body on success', async () => {
+    const me = await apiClient(local, fakeFetch(200, { displayName: 'Ada' })).get<{ displayName: string }>('/api/v1/me');
+    expect(me.displayName).toBe('Ada');
   });
 
-  it('falls back to the status text when the body is not JSON, and explains a network failure', async () => {
-    const client = apiClient({ kind: 'local', tenantId: 't', userId: 'u' }, fakeFetch(503, '<html>down</html>'));
+  it('reports the service’s own error message, code and status', async () => {
+    const client = apiClient(local, fakeFetch(400, { error: { code: 'invalid_request', message: 'Invalid query: limit too big' } }));
+    const failure = await client.get('/api/v1/me/entries').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect(failure).toMatchObject({ status: 400, code: 'invalid_request', message: 'Invalid query: limit too big' });
+  });
+
+  it('falls back to the status text when the error body is not ours', async () => {
+    const client = apiClient(local, fakeFetch(503, '<html>down</html>', [], 'Service Unavailable'));
     await expect(client.get('/x')).rejects.toMatchObject({ status: 503, message: 'Service Unavailable' });
-    const offline = apiClient({ kind: 'local', tenantId: 't', userId: 'u' }, async () => {
+  });
+
+  it('explains a network failure, a non-JSON success and a failed Teams sign-in', async () => {
+    const offline = apiClient(local, async () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(offline.get('/x')).rejects.toMatchObject({ status: 0, message: /could not be reached/ });
+    await expect(apiClient(local, fakeFetch(200, '<!doctype html>')).get('/x')).rejects.toMatchObject({ message: /not JSON/ });
+    const noToken = apiClient({ kind: 'sso', getToken: async () => Promise.reject(new Error('consent_required')) }, fakeFetch(200, {}));
+    await expect(noToken.get('/x')).rejects.toMatchObject({ status: 0, message: 'Teams could not sign you in (consent_required).' });
+  });
+
+  it('lets an aborted request stay an abort, so a closed page reports nothing', async () => {
+    const aborting: Fetch = async () => {
+      throw new DOMException('The operation was aborted.', 'AbortError');
+    };
+    await expect(apiClient(local, aborting).get('/x')).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('fetchDemoIdentities', () => {
+  it('lists the demo people, and fails with the status when the service is not in local mode', async () => {
+    const people = [{ tenantId: 't1', userId: 'u1', displayName: 'Ada' }];
+    expect(await fetchDemoIdentities(fakeFetch(200, { identities: people }))).toEqual(people);
+    const production = fakeFetch(404, { error: { code: 'not_found', message: 'No such API route.' } });
+    await expect(fetchDemoIdentities(production)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('describeFailure', () => {
+  it('says what failed, with the HTTP status when there was one', () => {
+    expect(describeFailure('load your learning', new ApiFailure(503, 'Storage is unavailable'))).toBe(
+      "Couldn't load your learning (HTTP 503): Storage is unavailable",
+    );
+    expect(describeFailure('load your learning', new ApiFailure(0, 'The service could not be reached.'))).toBe(
+      "Couldn't load your learning: The service could not be reached.",
+    );
+    expect(describeFailure('load your learning', 'boom')).toBe("Couldn't load your learning: boom");
   });
 });

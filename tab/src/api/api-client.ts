@@ -1,13 +1,16 @@
+import type { DemoIdentity } from './types.js';
+
 /** How the tab proves who it is: an SSO token inside Teams, a named demo identity locally. */
 export type Credentials =
   | { kind: 'sso'; getToken: () => Promise<string> }
   | { kind: 'local'; tenantId: string; userId: string };
 
-/** A failed API call, described so the page can say what failed. */
+/** A failed API call, described so the page can say what failed. Status 0: no HTTP answer at all. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -16,41 +19,80 @@ export class ApiFailure extends Error {
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export function apiClient(credentials: Credentials, fetchImpl: Fetch = (i, init) => fetch(i, init)) {
-  async function get<T>(path: string): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (credentials.kind === 'sso') headers.authorization = `Bearer ${await credentials.getToken()}`;
-    else {
-      headers['x-local-tenant-id'] = credentials.tenantId;
-      headers['x-local-user-id'] = credentials.userId;
-    }
-    let response: Response;
-    try {
-      response = await fetchImpl(path, { headers });
-    } catch {
-      throw new ApiFailure(0, 'The service could not be reached. Check your connection.');
-    }
-    if (!response.ok) throw new ApiFailure(response.status, await errorMessage(response));
-    return (await response.json()) as T;
-  }
-  return { get };
+const browserFetch: Fetch = (input, init) => fetch(input, init);
+
+export interface ApiClient {
+  get<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
 }
 
-export type ApiClient = ReturnType<typeof apiClient>;
+export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFetch): ApiClient {
+  return {
+    async get<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
+      const headers = await authHeaders(credentials);
+      return request<T>(fetchImpl, path, { headers, signal: options.signal });
+    },
+  };
+}
 
-async function errorMessage(response: Response): Promise<string> {
+async function authHeaders(credentials: Credentials): Promise<Record<string, string>> {
+  if (credentials.kind === 'local') {
+    return { 'x-local-tenant-id': credentials.tenantId, 'x-local-user-id': credentials.userId };
+  }
   try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') return body.error.message;
-  } catch {
-    // not JSON: fall through to the status text
+    return { authorization: `Bearer ${await credentials.getToken()}` };
+  } catch (error) {
+    throw new ApiFailure(0, `Teams could not sign you in (${messageOf(error)}).`, 'sign_in_failed');
   }
-  return response.statusText || 'Unexpected response';
 }
 
-/** Demo identities exist only when the service runs in local mode. */
-export async function fetchDemoIdentities<T>(fetchImpl: Fetch = (i, init) => fetch(i, init)): Promise<T[]> {
-  const response = await fetchImpl('/api/v1/local/identities');
-  if (!response.ok) throw new ApiFailure(response.status, await errorMessage(response));
-  return ((await response.json()) as { identities: T[] }).identities;
+interface RequestOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+async function request<T>(fetchImpl: Fetch, path: string, options: RequestOptions): Promise<T> {
+  const init: RequestInit = { headers: { accept: 'application/json', ...options.headers } };
+  if (options.signal) init.signal = options.signal;
+  let response: Response;
+  try {
+    response = await fetchImpl(path, init);
+  } catch (error) {
+    // An abort is the caller's own decision, not a failure to report.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiFailure(0, 'The service could not be reached. Check your connection.', 'network');
+  }
+  if (!response.ok) throw await failureFrom(response);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiFailure(response.status, 'The service sent a response that is not JSON.', 'bad_response');
+  }
+}
+
+async function failureFrom(response: Response): Promise<ApiFailure> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.message === 'string') {
+      return new ApiFailure(response.status, body.error.message, typeof body.error.code === 'string' ? body.error.code : undefined);
+    }
+  } catch {
+    // Not our JSON error shape (a proxy's HTML page, say): the status text is all we know.
+  }
+  return new ApiFailure(response.status, response.statusText || 'Unexpected response');
+}
+
+/** Demo identities exist only when the service runs in local mode; production answers 404. */
+export async function fetchDemoIdentities(fetchImpl: Fetch = browserFetch): Promise<DemoIdentity[]> {
+  const body = await request<{ identities?: DemoIdentity[] }>(fetchImpl, '/api/v1/local/identities', {});
+  return body.identities ?? [];
+}
+
+/** One sentence saying what failed and why, e.g. "Couldn't load your learning (HTTP 503): Storage is down". */
+export function describeFailure(what: string, error: unknown): string {
+  if (error instanceof ApiFailure && error.status > 0) return `Couldn't ${what} (HTTP ${error.status}): ${error.message}`;
+  return `Couldn't ${what}: ${messageOf(error)}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

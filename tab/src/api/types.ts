@@ -6,9 +6,11 @@ export interface Entry {
   sourceType: SourceType;
   link: string | null;
   minutes: number | null;
+  /** 1–5: how useful the learner found the resource. */
   rating: number | null;
   insight: string | null;
   action: string | null;
+  /** ISO 8601. */
   createdAt: string;
 }
 
@@ -27,4 +29,5 @@ export interface DemoIdentity {
   tenantId: string;
   userId: string;
   displayName: string;
+  role?: string;
 }

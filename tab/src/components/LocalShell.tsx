@@ -1,102 +1,113 @@
-import { Dropdown, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { apiClient, fetchDemoIdentities } from '../api/api-client.js';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiFailure, apiClient, describeFailure, fetchDemoIdentities, type ApiClient } from '../api/api-client.js';
 import type { DemoIdentity } from '../api/types.js';
 import type { Host } from '../host/host.js';
+import { pickIdentity, readStoredUser, rememberUser, urlWithUser } from '../local/demo-identity.js';
+import { ConfigurePage } from '../pages/ConfigurePage.js';
 import { PageForHost } from '../pages/PageForHost.js';
+import { PAGE_TITLES } from '../routes.js';
+import { LocalModeBanner } from './LocalModeBanner.js';
+import { PageLayout } from './PageLayout.js';
 
-const STORAGE_KEY = 'learning-loop.demo-user';
+/** Locally nothing else competes for the service, so a new entry can show up within a second. */
+const LOCAL_POLL_MS = 1000;
 
-const useStyles = makeStyles({
-  banner: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalL,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  picker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-});
+type Identities = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; list: DemoIdentity[] };
 
-/** Outside Teams: a clearly labelled local mode with a demo identity instead of sign-in. */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // some sandboxes throw on mere access
+  }
+}
+
+/** Outside Teams: a clearly labelled local mode where the viewer picks a demo identity instead of signing in. */
 export function LocalShell({ host }: { host: Extract<Host, { kind: 'local' }> }) {
-  const styles = useStyles();
-  const [identities, setIdentities] = useState<DemoIdentity[] | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
-  const [userId, setUserId] = useState<string | undefined>(
-    () => new URLSearchParams(window.location.search).get('user') ?? localStorage.getItem(STORAGE_KEY) ?? undefined,
-  );
+  const [identities, setIdentities] = useState<Identities>({ status: 'loading' });
+  const [chosen, setChosen] = useState(() => ({
+    queryUser: new URLSearchParams(window.location.search).get('user'),
+    storedUser: readStoredUser(storage()),
+  }));
 
-  useEffect(() => {
-    fetchDemoIdentities<DemoIdentity>()
-      .then(setIdentities)
-      .catch((error: unknown) =>
-        setFailure(
-          `Local mode needs the service to run in local mode with demo identities (${error instanceof Error ? error.message : String(error)}).`,
-        ),
-      );
+  const load = useCallback(() => {
+    setIdentities({ status: 'loading' });
+    fetchDemoIdentities().then(
+      (list) => setIdentities({ status: 'ready', list }),
+      (error: unknown) => setIdentities({ status: 'failed', message: identitiesProblem(error) }),
+    );
   }, []);
+  useEffect(load, [load]);
 
-  const current = identities?.find((i) => i.userId === userId) ?? identities?.[0];
+  const list = identities.status === 'ready' ? identities.list : [];
+  const current = pickIdentity(list, chosen);
   const client = useMemo(
     () => (current ? apiClient({ kind: 'local', tenantId: current.tenantId, userId: current.userId }) : undefined),
     [current],
   );
 
-  const choose = (id: string) => {
-    localStorage.setItem(STORAGE_KEY, id);
-    setUserId(id);
+  const choose = (userId: string) => {
+    rememberUser(storage(), userId);
+    window.history.replaceState(window.history.state, '', urlWithUser(window.location.href, userId));
+    setChosen({ queryUser: userId, storedUser: userId });
   };
 
   return (
     <>
-      <header className={styles.banner} role="banner">
-        <MessageBar intent="warning" layout="singleline">
-          <MessageBarBody>
-            <MessageBarTitle>Local mode</MessageBarTitle>
-            Demo identity, not signed in. {host.reason}
-          </MessageBarBody>
-        </MessageBar>
-        {identities && identities.length > 0 && current && (
-          <div className={styles.picker}>
-            <label htmlFor="demo-identity">Demo identity</label>
-            <Dropdown
-              id="demo-identity"
-              value={current.displayName}
-              selectedOptions={[current.userId]}
-              onOptionSelect={(_e, data) => data.optionValue && choose(data.optionValue)}
-            >
-              {identities.map((i) => (
-                <Option key={i.userId} value={i.userId}>
-                  {i.displayName}
-                </Option>
-              ))}
-            </Dropdown>
-          </div>
-        )}
-      </header>
-      {failure && (
-        <main>
-          <MessageBar intent="error">
-            <MessageBarBody>{failure}</MessageBarBody>
-          </MessageBar>
-        </main>
-      )}
-      {!failure && !client && (
-        <main>
-          <Spinner label="Loading demo identities…" />
-        </main>
-      )}
-      {!failure && identities?.length === 0 && (
-        <main>
-          <MessageBar intent="info">
-            <MessageBarBody>No demo people yet. Start with npm start, which adds the demo team to an empty store.</MessageBarBody>
-          </MessageBar>
-        </main>
-      )}
-      {client && current && <PageForHost key={current.userId} page={host.page} client={client} locale={host.locale} pollMs={1000} />}
+      <LocalModeBanner reason={host.reason} identities={list} current={current} onChoose={choose} />
+      <LocalContent host={host} identities={identities} client={client} identityKey={current && `${current.tenantId}/${current.userId}`} onRetry={load} />
     </>
   );
+}
+
+interface ContentProps {
+  host: Extract<Host, { kind: 'local' }>;
+  identities: Identities;
+  client: ApiClient | undefined;
+  identityKey: string | undefined;
+  onRetry: () => void;
+}
+
+function LocalContent({ host, identities, client, identityKey, onRetry }: ContentProps) {
+  // Setting up the tab needs nobody's identity, and must explain itself even where local mode is off.
+  if (host.page === 'configure') return <ConfigurePage inTeams={false} />;
+  if (client) {
+    // A new key per person: nothing from the previous person's log lingers on screen.
+    return <PageForHost key={identityKey} page={host.page} client={client} locale={host.locale} pollMs={LOCAL_POLL_MS} inTeams={false} />;
+  }
+  const title = PAGE_TITLES[host.page];
+  if (identities.status === 'loading') {
+    return (
+      <PageLayout title={title}>
+        <Spinner label="Loading demo identities…" />
+      </PageLayout>
+    );
+  }
+  if (identities.status === 'failed') {
+    return (
+      <PageLayout title={title}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{identities.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onRetry}>Retry</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </PageLayout>
+    );
+  }
+  return (
+    <PageLayout title={title}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>There are no demo people yet. Start the service with npm start, which adds a demo team to an empty store.</MessageBarBody>
+      </MessageBar>
+    </PageLayout>
+  );
+}
+
+function identitiesProblem(error: unknown): string {
+  if (error instanceof ApiFailure && error.status === 404) {
+    return 'This service does not offer local mode, so there are no demo identities. Open Learning Loop in Microsoft Teams to see your learning.';
+  }
+  return describeFailure('load the demo identities', error);
 }

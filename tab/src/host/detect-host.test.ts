@@ -1,41 +1,94 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { detectHost, type TeamsSdk } from './detect-host.js';
+import type { ThemeName } from './host.js';
+import { detectHost, type ColorSchemeQuery } from './detect-host.js';
+import type { TeamsSdk } from './teams-sdk.js';
 
-function sdk(overrides: Partial<TeamsSdk> = {}): TeamsSdk {
-  return {
+function fakeTeams(overrides: Partial<TeamsSdk> = {}): TeamsSdk & { themeHandler?: (t: string) => void; loaded: boolean } {
+  const sdk = {
+    loaded: false,
+    themeHandler: undefined as ((t: string) => void) | undefined,
     initialize: async () => undefined,
-    getContext: async () => ({ app: { theme: 'dark', locale: 'es-ES' } }),
+    getContext: async () => ({ app: { theme: 'dark', locale: 'es-es' } }),
     getAuthToken: async () => 'token',
-    registerOnThemeChangeHandler: () => undefined,
+    registerOnThemeChangeHandler: (handler: (t: string) => void) => {
+      sdk.themeHandler = handler;
+    },
+    notifySuccess: () => {
+      sdk.loaded = true;
+    },
     ...overrides,
+  };
+  return sdk;
+}
+
+function fakeColorScheme(dark: boolean): ColorSchemeQuery & { flip(dark: boolean): void } {
+  const listeners = new Set<(e: { matches: boolean }) => void>();
+  return {
+    matches: dark,
+    addEventListener: (_type, l) => listeners.add(l),
+    removeEventListener: (_type, l) => listeners.delete(l),
+    flip: (next) => listeners.forEach((l) => l({ matches: next })),
   };
 }
 
 const at = (pathname: string, search = '') => ({ pathname, search });
+const never = () => new Promise<never>(() => undefined);
 
-describe('detectHost', () => {
-  it('uses Teams’ theme, locale and token when Teams answers', async () => {
-    const host = await detectHost({ sdk: sdk(), framed: true, location: at('/team') });
+describe('detectHost inside Teams', () => {
+  it('uses Teams’ theme, locale and token, and tells Teams the tab has loaded', async () => {
+    const sdk = fakeTeams();
+    const host = await detectHost({ sdk, framed: true, location: at('/team') });
     expect(host).toMatchObject({ kind: 'teams', theme: 'dark', locale: 'es-ES', page: 'team' });
     if (host.kind === 'teams') expect(await host.getToken()).toBe('token');
+    expect(sdk.loaded).toBe(true);
   });
 
-  it('falls back to local mode when not framed, without waiting on Teams', async () => {
-    const never = sdk({ initialize: () => new Promise(() => undefined) });
-    const host = await detectHost({ sdk: never, framed: false, location: at('/personal', '?theme=contrast'), prefersDark: false });
-    expect(host).toMatchObject({ kind: 'local', theme: 'contrast', page: 'personal' });
+  it('follows Teams when the user switches theme, including high contrast', async () => {
+    const sdk = fakeTeams();
+    const host = await detectHost({ sdk, framed: true, location: at('/') });
+    const seen: ThemeName[] = [];
+    host.onThemeChange((t) => seen.push(t));
+    sdk.themeHandler?.('contrast');
+    sdk.themeHandler?.('default');
+    expect(seen).toEqual(['contrast', 'light']);
+  });
+});
+
+describe('detectHost outside Teams', () => {
+  it('falls back to local mode at once when not framed, without waiting on Teams', async () => {
+    const host = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: false, location: at('/personal'), prefersDark: fakeColorScheme(false) });
+    expect(host).toMatchObject({ kind: 'local', theme: 'light', page: 'personal' });
   });
 
   it('falls back to local mode when Teams rejects or never answers', async () => {
-    const rejected = await detectHost({ sdk: sdk({ initialize: async () => Promise.reject(new Error('No Parent window found')) }), framed: true, location: at('/'), prefersDark: false });
+    const rejecting = fakeTeams({ initialize: async () => Promise.reject(new Error('Initialization Failed. No Parent window found.')) });
+    const rejected = await detectHost({ sdk: rejecting, framed: true, location: at('/'), prefersDark: fakeColorScheme(false) });
     expect(rejected).toMatchObject({ kind: 'local', reason: expect.stringContaining('No Parent window found') });
-    const silent = await detectHost({ sdk: sdk({ initialize: () => new Promise(() => undefined) }), framed: true, location: at('/'), timeoutMs: 20, prefersDark: false });
-    expect(silent.kind).toBe('local');
+    const silent = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: true, location: at('/'), timeoutMs: 20, prefersDark: fakeColorScheme(false) });
+    expect(silent).toMatchObject({ kind: 'local', reason: expect.stringContaining('no answer in 20 ms') });
   });
 
-  it('follows the browser’s dark preference in local mode unless the URL says otherwise', async () => {
-    expect((await detectHost({ framed: false, location: at('/'), prefersDark: true })).theme).toBe('dark');
-    expect((await detectHost({ framed: false, location: at('/', '?theme=light'), prefersDark: true })).theme).toBe('light');
+  it('uses a locale Intl accepts even when the browser reports a broken one', async () => {
+    const host = await detectHost({ framed: false, location: at('/'), browserLocale: 'not a locale!', prefersDark: fakeColorScheme(false) });
+    expect(host.locale).toBe('en-US');
+  });
+
+  it('follows the browser’s dark preference, live, unless ?theme= pins it', async () => {
+    const scheme = fakeColorScheme(true);
+    const following = await detectHost({ framed: false, location: at('/'), prefersDark: scheme });
+    expect(following.theme).toBe('dark');
+    const seen: ThemeName[] = [];
+    const stop = following.onThemeChange((t) => seen.push(t));
+    scheme.flip(false);
+    stop();
+    scheme.flip(true);
+    expect(seen).toEqual(['light']);
+
+    const pinned = await detectHost({ framed: false, location: at('/', '?theme=contrast'), prefersDark: scheme });
+    expect(pinned.theme).toBe('contrast');
+    pinned.onThemeChange((t) => seen.push(t));
+    scheme.flip(false);
+    expect(seen).toEqual(['light']);
   });
 });

@@ -1,70 +1,91 @@
-import { app, authentication } from '@microsoft/teams-js';
-import { pageFromPath, themeFromQuery, themeFromTeams, type Host } from './host.js';
+import { safeLocale } from '../locale.js';
+import { pageFromPath } from '../routes.js';
+import { themeFromQuery, themeFromTeams, type Host, type ThemeName } from './host.js';
+import { realTeamsSdk, type TeamsSdk } from './teams-sdk.js';
 
-export interface TeamsSdk {
-  initialize(): Promise<void>;
-  getContext(): Promise<{ app: { theme?: string; locale?: string } }>;
-  getAuthToken(): Promise<string>;
-  registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+/** The slice of a `MediaQueryList` for `(prefers-color-scheme: dark)` that local mode follows. */
+export interface ColorSchemeQuery {
+  matches: boolean;
+  addEventListener(type: 'change', listener: (event: { matches: boolean }) => void): void;
+  removeEventListener(type: 'change', listener: (event: { matches: boolean }) => void): void;
 }
-
-const realSdk: TeamsSdk = {
-  initialize: () => app.initialize(),
-  getContext: () => app.getContext(),
-  getAuthToken: () => authentication.getAuthToken(),
-  registerOnThemeChangeHandler: (handler) => app.registerOnThemeChangeHandler(handler),
-};
 
 export interface DetectOptions {
   sdk?: TeamsSdk;
   location?: Pick<Location, 'pathname' | 'search'>;
-  /** Teams hosts tabs in a frame (web, desktop) or a native webview (mobile). */
+  /** Teams hosts tabs in a frame (web, desktop) or a native webview (mobile); anywhere else it cannot be Teams. */
   framed?: boolean;
-  prefersDark?: boolean;
+  prefersDark?: ColorSchemeQuery;
+  browserLocale?: string;
+  /** Outside Teams, initialize() may never settle; give up after this long. */
   timeoutMs?: number;
 }
 
-/** Finds out whether the tab runs inside Teams; outside it, falls back to local mode at once. */
+/** Finds out whether the tab runs inside Teams; outside it, falls back to local mode. */
 export async function detectHost(options: DetectOptions = {}): Promise<Host> {
-  const sdk = options.sdk ?? realSdk;
+  const sdk = options.sdk ?? realTeamsSdk;
   const location = options.location ?? window.location;
   const page = pageFromPath(location.pathname);
   const framed = options.framed ?? (window.parent !== window || 'nativeInterface' in window);
-  const local = (reason: string): Host => ({
-    kind: 'local',
-    theme: themeFromQuery(location.search, options.prefersDark ?? matchMedia('(prefers-color-scheme: dark)').matches),
-    locale: navigator.language || 'en-US',
-    page,
-    reason,
-  });
+  const local = (reason: string): Host => localHost(reason, page, location.search, options);
+
+  // Not framed: teams-js would only reject ("No Parent window found"), so skip the round trip.
   if (!framed) return local('Not running inside Microsoft Teams.');
   try {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
-    const context = await sdk.getContext();
+    const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
+    sdk.notifySuccess();
     return {
       kind: 'teams',
       theme: themeFromTeams(context.app.theme),
-      locale: context.app.locale ?? 'en-US',
+      locale: safeLocale(context.app.locale),
       page,
       getToken: () => sdk.getAuthToken(),
-      onThemeChange: (listener) => sdk.registerOnThemeChangeHandler((t) => listener(themeFromTeams(t))),
+      onThemeChange: (listener) => {
+        // Teams keeps a single theme handler per page; registering again replaces it, so there is nothing to remove.
+        sdk.registerOnThemeChangeHandler((name) => listener(themeFromTeams(name)));
+        return () => undefined;
+      },
     };
   } catch (error) {
     return local(`Microsoft Teams did not answer (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
+function localHost(reason: string, page: Host['page'], search: string, options: DetectOptions): Host {
+  const forced = themeFromQuery(search);
+  const query = options.prefersDark ?? browserColorScheme();
+  const fromQuery = (dark: boolean): ThemeName => (dark ? 'dark' : 'light');
+  return {
+    kind: 'local',
+    reason,
+    page,
+    theme: forced ?? fromQuery(query?.matches ?? false),
+    locale: safeLocale(options.browserLocale ?? navigator.language),
+    onThemeChange: (listener) => {
+      if (forced || !query) return () => undefined;
+      const onChange = (event: { matches: boolean }) => listener(fromQuery(event.matches));
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+  };
+}
+
+function browserColorScheme(): ColorSchemeQuery | undefined {
+  return typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined;
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
     promise.then(
-      (v) => {
+      (value) => {
         clearTimeout(timer);
-        resolve(v);
+        resolve(value);
       },
-      (e: unknown) => {
+      (error: unknown) => {
         clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

@@ -1,17 +1,18 @@
+import type { TabPage } from '../routes.js';
+
 export type ThemeName = 'light' | 'dark' | 'contrast';
-export type TabPage = 'personal' | 'team' | 'configure';
+
+interface HostBase {
+  theme: ThemeName;
+  /** A BCP 47 tag that Intl accepts. */
+  locale: string;
+  page: TabPage;
+  /** Calls the listener whenever the theme should change; returns how to stop listening. */
+  onThemeChange(listener: (theme: ThemeName) => void): () => void;
+}
 
 /** Where the tab runs: inside Teams (signed in, themed by Teams) or on its own in local mode. */
-export type Host =
-  | {
-      kind: 'teams';
-      theme: ThemeName;
-      locale: string;
-      page: TabPage;
-      getToken: () => Promise<string>;
-      onThemeChange: (listener: (theme: ThemeName) => void) => void;
-    }
-  | { kind: 'local'; theme: ThemeName; locale: string; page: TabPage; reason: string };
+export type Host = (HostBase & { kind: 'teams'; getToken: () => Promise<string> }) | (HostBase & { kind: 'local'; reason: string });
 
 /** Teams calls its themes default, dark and contrast. */
 export function themeFromTeams(name: string | undefined): ThemeName {
@@ -20,14 +21,8 @@ export function themeFromTeams(name: string | undefined): ThemeName {
   return 'light';
 }
 
-export function themeFromQuery(search: string, prefersDark: boolean): ThemeName {
+/** `?theme=light|dark|contrast` pins the theme in local mode; anything else leaves it to the browser. */
+export function themeFromQuery(search: string): ThemeName | undefined {
   const forced = new URLSearchParams(search).get('theme');
-  if (forced === 'light' || forced === 'dark' || forced === 'contrast') return forced;
-  return prefersDark ? 'dark' : 'light';
-}
-
-export function pageFromPath(pathname: string): TabPage {
-  if (pathname.startsWith('/team')) return 'team';
-  if (pathname.startsWith('/configure')) return 'configure';
-  return 'personal';
+  return forced === 'light' || forced === 'dark' || forced === 'contrast' ? forced : undefined;
 }

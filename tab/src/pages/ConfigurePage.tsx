@@ -1,36 +1,31 @@
-import { pages } from '@microsoft/teams-js';
-import { Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { PageLayout } from '../components/PageLayout.js';
+import { offerTeamTab } from '../host/teams-sdk.js';
 
-const useStyles = makeStyles({ main: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL } });
-
-/** The configurable tab's setup page: adding the tab to a channel or chat points it at the team page. */
+/** The configurable tab's setup page: saving it adds the team dashboard to the channel or chat. */
 export function ConfigurePage({ inTeams }: { inTeams: boolean }) {
-  const styles = useStyles();
+  const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
     if (!inTeams) return;
-    pages.config.registerOnSaveHandler((save) => {
-      const origin = window.location.origin;
-      void pages.config
-        .setConfig({
-          entityId: 'learning-loop-team',
-          contentUrl: `${origin}/team`,
-          websiteUrl: `${origin}/team`,
-          suggestedDisplayName: 'Learning Loop',
-        })
-        .then(() => save.notifySuccess())
-        .catch((error: unknown) => save.notifyFailure(error instanceof Error ? error.message : String(error)));
-    });
-    void pages.config.setValidityState(true);
+    offerTeamTab(window.location.origin).catch((error: unknown) =>
+      setProblem(`Couldn't prepare the tab for saving: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }, [inTeams]);
 
   return (
-    <main className={styles.main}>
-      <Title1 as="h1">Add Learning Loop to this team</Title1>
-      <Text>
-        The tab shows the team’s learning: who checked in, minutes and kinds of learning, and who may need a follow-up.
-        {inTeams ? ' Select Save to add it.' : ' Open this page from Teams to add the tab to a channel.'}
+    <PageLayout title="Add Learning Loop to this team" testId="configure">
+      <Text as="p">The tab shows the team’s learning: who checked in, minutes and kinds of learning, and who may need a follow-up.</Text>
+      <Text as="p">
+        {inTeams
+          ? 'Select Save to add it.'
+          : 'This page sets up the tab when you add Learning Loop to a channel or chat in Microsoft Teams. Open it from Teams to add the tab.'}
       </Text>
-    </main>
+      {problem && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </PageLayout>
   );
 }

@@ -1,70 +1,56 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  Title1,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client.js';
-import { EntryCard } from './EntryCard.js';
-import { useEntries } from './use-entries.js';
+import { EntryList } from '../components/EntryList.js';
+import { PageLayout } from '../components/PageLayout.js';
+import { useEntries } from '../entries/use-entries.js';
 
-const useStyles = makeStyles({
-  main: {
-    display: 'grid',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalXL,
-    maxWidth: '880px',
-  },
-  list: { display: 'grid', gap: tokens.spacingVerticalM },
-});
+interface Props {
+  client: ApiClient;
+  locale: string;
+  /** How often the log refreshes while visible. */
+  pollMs: number;
+}
 
-export function MyLearningPage({ client, locale, pollMs }: { client: ApiClient; locale: string; pollMs: number }) {
-  const styles = useStyles();
+export function MyLearningPage({ client, locale, pollMs }: Props) {
   const { state, retry, loadMore } = useEntries(client, pollMs);
+  const count = state.entries.length;
 
   return (
-    <main className={styles.main} data-testid="my-learning">
-      <Title1 as="h1">My learning</Title1>
-      {state.status === 'loading' && <Spinner label="Loading your learning…" />}
-      {state.status === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Something went wrong</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>Retry</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {state.status === 'ready' && state.entries.length === 0 && (
-        <Text>
-          No learning logged yet. Type <strong>check in</strong> to the Learning Loop bot in Teams to log what you learned.
+    <PageLayout title="My learning" testId="my-learning">
+      {state.phase === 'loading' && <Spinner label="Loading your learning…" />}
+      {state.phase === 'error' && <Problem message={state.loadError} onRetry={retry} />}
+      {state.refreshError && <Problem message={state.refreshError} onRetry={retry} intent="warning" />}
+      {state.phase === 'ready' && count === 0 && (
+        <Text as="p">
+          No learning logged yet. Type <strong>check in</strong> to the Learning Loop bot in Teams to log what you learned, from what,
+          and what you will do with it.
         </Text>
       )}
-      {state.status === 'ready' && state.entries.length > 0 && (
+      {state.phase === 'ready' && count > 0 && (
         <>
-          <Text aria-live="polite">
-            {state.entries.length === 1 ? '1 entry' : `${state.entries.length} entries`}, newest first
+          <Text as="p" aria-live="polite">
+            {count === 1 ? '1 entry' : `${count} entries`}, newest first
           </Text>
-          <div className={styles.list} role="list" data-testid="entry-list" aria-label="My learning entries">
-            {state.entries.map((entry) => (
-              <EntryCard key={entry.id} entry={entry} locale={locale} />
-            ))}
-          </div>
-          {state.nextCursor && (
-            <Button onClick={() => void loadMore()} disabled={state.loadingMore}>
-              {state.loadingMore ? 'Loading…' : 'Load more'}
+          <EntryList entries={state.entries} locale={locale} />
+          {state.moreError && <Problem message={state.moreError} onRetry={loadMore} />}
+          {state.nextCursor && !state.moreError && (
+            <Button onClick={loadMore} disabled={state.loadingMore}>
+              {state.loadingMore ? 'Loading more…' : 'Load more'}
             </Button>
           )}
         </>
       )}
-    </main>
+    </PageLayout>
+  );
+}
+
+function Problem({ message, onRetry, intent = 'error' }: { message: string | undefined; onRetry: () => void; intent?: 'error' | 'warning' }) {
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>{message}</MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={onRetry}>Retry</Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

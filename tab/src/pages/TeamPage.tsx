@@ -1,13 +1,13 @@
-import { Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
-
-const useStyles = makeStyles({ main: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXL } });
+import { Text } from '@fluentui/react-components';
+import { PageLayout } from '../components/PageLayout.js';
 
 export function TeamPage() {
-  const styles = useStyles();
   return (
-    <main className={styles.main}>
-      <Title1 as="h1">Team learning</Title1>
-      <Text>The team dashboard — participation, minutes, streaks and who needs a follow-up — is on its way.</Text>
-    </main>
+    <PageLayout title="Team dashboard" testId="team-dashboard">
+      <Text as="p">
+        Coming soon: your team’s participation by week, minutes and kinds of learning, streaks, goals on track or overdue, and who
+        needs a follow-up.
+      </Text>
+    </PageLayout>
   );
 }

@@ -1,0 +1,71 @@
+import { Badge, Body1, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, type ReactNode } from 'react';
+import type { Entry } from '../api/types.js';
+import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
+import { useVisuallyHidden } from './visually-hidden.js';
+
+const useStyles = makeStyles({
+  title: { margin: 0, overflowWrap: 'anywhere' },
+  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  notes: { display: 'grid', gap: tokens.spacingVerticalS, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+/** One logged piece of learning: what, from what, how long, how useful, and what the learner will do with it. */
+export function EntryCard({ entry, locale }: { entry: Entry; locale: string }) {
+  const styles = useStyles();
+  const hidden = useVisuallyHidden();
+  const titleId = useId();
+  const href = safeHref(entry.link);
+  const notes: Array<[string, ReactNode]> = [];
+  if (entry.insight) notes.push(['Key insight', entry.insight]);
+  if (entry.action) notes.push(['Action', entry.action]);
+  if (entry.link) {
+    notes.push([
+      'Link',
+      href ? (
+        <Link href={href} target="_blank" rel="noopener noreferrer">
+          {entry.link}
+          <span className={hidden.root}> (opens in a new tab)</span>
+        </Link>
+      ) : (
+        entry.link
+      ),
+    ]);
+  }
+
+  return (
+    <Card aria-labelledby={titleId}>
+      <CardHeader
+        header={
+          <Text as="h2" id={titleId} weight="semibold" size={400} className={styles.title}>
+            {entry.what}
+          </Text>
+        }
+        description={
+          <Caption1>
+            <time dateTime={entry.createdAt}>{formatDate(entry.createdAt, locale)}</time>
+          </Caption1>
+        }
+      />
+      <div className={styles.meta}>
+        <Badge appearance="tint" color="brand">
+          {sourceLabel(entry.sourceType)}
+        </Badge>
+        {entry.minutes !== null && <Body1>{formatMinutes(entry.minutes, locale)}</Body1>}
+        {entry.rating !== null && <Body1>{formatRating(entry.rating)}</Body1>}
+      </div>
+      {notes.length > 0 && (
+        <dl className={styles.notes}>
+          {notes.map(([term, detail]) => (
+            <div key={term}>
+              <dt className={styles.term}>{term}</dt>
+              <dd className={styles.detail}>{detail}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </Card>
+  );
+}

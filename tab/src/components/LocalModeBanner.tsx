@@ -1,0 +1,59 @@
+import { Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from '@fluentui/react-components';
+import type { DemoIdentity } from '../api/types.js';
+import { identityLabel } from '../local/demo-identity.js';
+
+const useStyles = makeStyles({
+  banner: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  notice: { flexGrow: 1, flexBasis: '320px' },
+  picker: { minWidth: '240px' },
+});
+
+interface Props {
+  /** Why the tab is not in Teams, e.g. "Not running inside Microsoft Teams." */
+  reason: string;
+  identities: DemoIdentity[];
+  current: DemoIdentity | undefined;
+  onChoose(userId: string): void;
+}
+
+/** Says plainly that nobody is signed in, and lets the viewer act as one of the demo people. */
+export function LocalModeBanner({ reason, identities, current, onChoose }: Props) {
+  const styles = useStyles();
+  return (
+    <header className={styles.banner} data-testid="local-mode-banner">
+      <MessageBar intent="warning" layout="multiline" className={styles.notice}>
+        <MessageBarBody>
+          <MessageBarTitle>Local mode — demo identity, not signed in</MessageBarTitle>
+          {reason} The service accepts demo identities only when it runs in local mode.
+        </MessageBarBody>
+      </MessageBar>
+      {current && (
+        <Field label="Demo identity" className={styles.picker}>
+          {/* Inline, so the open list stays inside the banner landmark. */}
+          <Dropdown
+            inlinePopup
+            value={identityLabel(current)}
+            selectedOptions={[current.userId]}
+            onOptionSelect={(_event, data) => {
+              if (data.optionValue) onChoose(data.optionValue);
+            }}
+          >
+            {identities.map((identity) => (
+              <Option key={`${identity.tenantId}/${identity.userId}`} value={identity.userId}>
+                {identityLabel(identity)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+    </header>
+  );
+}

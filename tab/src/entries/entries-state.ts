@@ -1,0 +1,62 @@
+import type { Entry, EntryPage } from '../api/types.js';
+
+/** What the learner sees of their log; errors are sentences ready to show. */
+export interface EntriesState {
+  phase: 'loading' | 'error' | 'ready';
+  entries: Entry[];
+  nextCursor: string | null;
+  /** Pages beyond the first have been loaded, so a refresh of the first page must keep them. */
+  olderLoaded: boolean;
+  loadingMore: boolean;
+  /** The first load failed: nothing to show but the reason. */
+  loadError?: string;
+  /** A background refresh failed: the entries shown may be out of date. */
+  refreshError?: string;
+  /** "Load more" failed: the entries shown are still right. */
+  moreError?: string;
+}
+
+export type EntriesAction =
+  | { type: 'retry' }
+  | { type: 'firstPage'; page: EntryPage }
+  | { type: 'firstPageFailed'; message: string }
+  | { type: 'moreStarted' }
+  | { type: 'morePage'; page: EntryPage }
+  | { type: 'moreFailed'; message: string };
+
+export const initialEntries: EntriesState = { phase: 'loading', entries: [], nextCursor: null, olderLoaded: false, loadingMore: false };
+
+export function entriesReducer(state: EntriesState, action: EntriesAction): EntriesState {
+  switch (action.type) {
+    case 'retry':
+      return state.phase === 'ready' ? { ...state, refreshError: undefined, moreError: undefined } : initialEntries;
+    case 'firstPage':
+      return { ...state, ...withFirstPage(state, action.page), phase: 'ready', loadError: undefined, refreshError: undefined };
+    case 'firstPageFailed':
+      return state.phase === 'ready' ? { ...state, refreshError: action.message } : { ...state, phase: 'error', loadError: action.message };
+    case 'moreStarted':
+      return { ...state, loadingMore: true, moreError: undefined };
+    case 'morePage': {
+      const known = new Set(state.entries.map((e) => e.id));
+      const older = action.page.entries.filter((e) => !known.has(e.id));
+      return { ...state, entries: [...state.entries, ...older], nextCursor: action.page.nextCursor, olderLoaded: true, loadingMore: false };
+    }
+    case 'moreFailed':
+      return { ...state, loadingMore: false, moreError: action.message };
+  }
+}
+
+/**
+ * A fresh first page replaces the newest part of the log. Older pages already loaded stay, so
+ * an entry pushed off the first page by a new one does not vanish; entries deleted within the
+ * first page's range do vanish.
+ */
+function withFirstPage(state: EntriesState, first: EntryPage): Pick<EntriesState, 'entries' | 'nextCursor' | 'olderLoaded'> {
+  const oldest = first.entries.at(-1);
+  if (!state.olderLoaded || !oldest || first.nextCursor === null) {
+    return { entries: first.entries, nextCursor: first.nextCursor, olderLoaded: false };
+  }
+  const fresh = new Set(first.entries.map((e) => e.id));
+  const older = state.entries.filter((e) => !fresh.has(e.id) && Date.parse(e.createdAt) <= Date.parse(oldest.createdAt));
+  return { entries: [...first.entries, ...older], nextCursor: state.nextCursor, olderLoaded: true };
+}

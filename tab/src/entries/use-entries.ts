@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { EntryPage } from '../api/types.js';
+import { entriesReducer, initialEntries, type EntriesState } from './entries-state.js';
+import { pollWhileVisible } from './poll-while-visible.js';
+
+const PAGE_SIZE = 50;
+
+export interface UseEntries {
+  state: EntriesState;
+  retry(): void;
+  loadMore(): void;
+}
+
+/** The learner's log: the newest page kept fresh while the page is visible, older pages on demand. */
+export function useEntries(client: ApiClient, pollMs: number): UseEntries {
+  const [state, dispatch] = useReducer(entriesReducer, initialEntries);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const live = useRef<{ refresh: () => void; signal: AbortSignal } | undefined>(undefined);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let inFlight = false;
+    const refresh = async () => {
+      // A slow service must not pile up requests: skip a tick while the last one is still out.
+      if (inFlight) return;
+      inFlight = true;
+      try {
+        const page = await client.get<EntryPage>(`/api/v1/me/entries?limit=${PAGE_SIZE}`, { signal: controller.signal });
+        if (!controller.signal.aborted) dispatch({ type: 'firstPage', page });
+      } catch (error) {
+        if (!controller.signal.aborted) dispatch({ type: 'firstPageFailed', message: describeFailure('load your learning', error) });
+      } finally {
+        inFlight = false;
+      }
+    };
+    live.current = { refresh: () => void refresh(), signal: controller.signal };
+    void refresh();
+    const stopPolling = pollWhileVisible(() => void refresh(), pollMs);
+    return () => {
+      stopPolling();
+      controller.abort();
+      live.current = undefined;
+    };
+  }, [client, pollMs]);
+
+  const retry = useCallback(() => {
+    dispatch({ type: 'retry' });
+    live.current?.refresh();
+  }, []);
+
+  const loadMore = useCallback(() => {
+    const { nextCursor, loadingMore } = stateRef.current;
+    const signal = live.current?.signal;
+    if (!nextCursor || loadingMore || !signal) return;
+    dispatch({ type: 'moreStarted' });
+    const path = `/api/v1/me/entries?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(nextCursor)}`;
+    client.get<EntryPage>(path, { signal }).then(
+      (page) => signal.aborted || dispatch({ type: 'morePage', page }),
+      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: describeFailure('load more of your learning', error) }),
+    );
+  }, [client]);
+
+  return { state, retry, loadMore };
+}
