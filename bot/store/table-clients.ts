@@ -6,6 +6,8 @@ export const TABLES = {
   entries: 'Entries',
   conversations: 'Conversations',
   users: 'Users',
+  teams: 'Teams',
+  memberships: 'Memberships',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -29,6 +31,8 @@ export function tableClients(storage: StorageConfig): TableClients {
     entries: make(TABLES.entries),
     conversations: make(TABLES.conversations),
     users: make(TABLES.users),
+    teams: make(TABLES.teams),
+    memberships: make(TABLES.memberships),
   };
 }
 

@@ -1,0 +1,104 @@
+import {
+  validateScheduleSubmission,
+  type ScheduleErrors,
+  type TeamRole,
+  type TeamSettings,
+} from '../domain/team-settings.js';
+import type { TeamMember, TeamStore } from '../store/team-store.js';
+import type { Clock, Learner } from './learner.js';
+
+/** A person on a team's roster, as Teams reports them. */
+export interface RosterPerson {
+  userId: string;
+  teamsUserId: string;
+  displayName: string;
+}
+
+export class NotAllowedError extends Error {
+  override name = 'NotAllowedError';
+}
+
+export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false; errors: ScheduleErrors };
+
+/** Teams using the app: who is in them, who leads them, and how they check in. */
+export class TeamService {
+  constructor(private readonly deps: { teams: TeamStore; clock: Clock }) {}
+
+  /**
+   * The app was installed in a team. The first install creates the team and makes the installer
+   * its first lead; a reinstall keeps the settings and leads already there.
+   */
+  async installed(input: {
+    tenantId: string;
+    teamId: string;
+    name: string;
+    installer: RosterPerson | undefined;
+    roster: RosterPerson[];
+  }): Promise<{ firstInstall: boolean; settings: TeamSettings }> {
+    const now = this.deps.clock().toISOString();
+    const fresh: TeamSettings = {
+      tenantId: input.tenantId,
+      teamId: input.teamId,
+      name: input.name,
+      schedule: null,
+      sharesChannelId: null,
+      updatedBy: null,
+      updatedAt: now,
+    };
+    const firstInstall = await this.deps.teams.createSettingsIfAbsent(fresh);
+    if (input.installer) await this.join(input.tenantId, input.teamId, input.installer, firstInstall ? 'lead' : 'member');
+    await this.syncRoster(input.tenantId, input.teamId, input.roster);
+    const settings = (await this.deps.teams.getSettings(input.tenantId, input.teamId)) ?? fresh;
+    return { firstInstall, settings };
+  }
+
+  /** Brings the roster in line with Teams: adds newcomers, refreshes names, removes leavers. */
+  async syncRoster(tenantId: string, teamId: string, roster: RosterPerson[]): Promise<{ added: number; removed: number }> {
+    const known = new Map((await this.deps.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m]));
+    let added = 0;
+    for (const person of roster) {
+      if (!known.has(person.userId)) added++;
+      await this.join(tenantId, teamId, person, 'member');
+      known.delete(person.userId);
+    }
+    for (const leaver of known.values()) await this.deps.teams.removeMember(tenantId, teamId, leaver.userId);
+    return { added, removed: known.size };
+  }
+
+  join(tenantId: string, teamId: string, person: RosterPerson, role: TeamRole): Promise<TeamMember> {
+    return this.deps.teams.upsertMember({ tenantId, teamId, ...person, role, joinedAt: this.deps.clock().toISOString() });
+  }
+
+  leave(tenantId: string, teamId: string, userId: string): Promise<void> {
+    return this.deps.teams.removeMember(tenantId, teamId, userId);
+  }
+
+  /** Members may read their team's settings; nobody else may. */
+  async settingsFor(caller: Learner, teamId: string): Promise<{ settings: TeamSettings; role: TeamRole }> {
+    const member = await this.deps.teams.getMember(caller.tenantId, teamId, caller.userId);
+    const settings = member && (await this.deps.teams.getSettings(caller.tenantId, teamId));
+    if (!member || !settings) throw new NotAllowedError('You are not a member of this team.');
+    return { settings, role: member.role };
+  }
+
+  /** Only a team's leads change its schedule; a bad submission changes nothing. */
+  async updateSchedule(caller: Learner, teamId: string, submission: unknown): Promise<ScheduleUpdate> {
+    const { settings, role } = await this.settingsFor(caller, teamId);
+    if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can change its check-in schedule.');
+    const now = this.deps.clock();
+    const result = validateScheduleSubmission(submission, now);
+    if (!result.ok) return result;
+    // Keep the fortnight rhythm when only other settings change.
+    const anchorMonday =
+      settings.schedule && settings.schedule.cadence === result.schedule.cadence ? settings.schedule.anchorMonday : result.schedule.anchorMonday;
+    const updated: TeamSettings = {
+      ...settings,
+      schedule: { ...result.schedule, anchorMonday },
+      sharesChannelId: result.sharesChannelId,
+      updatedBy: caller.userId,
+      updatedAt: now.toISOString(),
+    };
+    await this.deps.teams.saveSettings(updated);
+    return { ok: true, settings: updated };
+  }
+}

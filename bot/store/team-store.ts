@@ -1,0 +1,199 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import type { CheckInSchedule } from '../domain/check-in-schedule.js';
+import type { TeamRole, TeamSettings } from '../domain/team-settings.js';
+import { keyOf, prefixEnd } from './keys.js';
+
+export interface TeamMember {
+  tenantId: string;
+  teamId: string;
+  userId: string;
+  teamsUserId: string;
+  displayName: string;
+  role: TeamRole;
+  joinedAt: string;
+}
+
+type SettingsEntity = {
+  partitionKey: string;
+  rowKey: string;
+  name: string;
+  schedule?: string;
+  sharesChannelId?: string;
+  updatedBy?: string;
+  updatedAt: string;
+};
+
+type MemberEntity = {
+  partitionKey: string;
+  rowKey: string;
+  userId: string;
+  teamsUserId: string;
+  displayName: string;
+  role: string;
+  joinedAt: string;
+};
+
+type MembershipEntity = { partitionKey: string; rowKey: string; teamId: string; joinedAt: string };
+
+const SETTINGS = 'settings';
+const MEMBER = 'm';
+
+/**
+ * A team's settings and roster live in one partition (read together for the dashboard and the
+ * scheduler); a learner's memberships are indexed in their own partition, to find their teams.
+ */
+export class TeamStore {
+  constructor(
+    private readonly teams: TableClient,
+    private readonly memberships: TableClient,
+  ) {}
+
+  static partitionKey(tenantId: string, teamId: string): string {
+    return keyOf(tenantId, teamId);
+  }
+
+  async getSettings(tenantId: string, teamId: string): Promise<TeamSettings | undefined> {
+    const e = await this.get<SettingsEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), SETTINGS);
+    if (!e) return undefined;
+    return {
+      tenantId,
+      teamId,
+      name: e.name,
+      schedule: e.schedule ? (JSON.parse(e.schedule) as CheckInSchedule) : null,
+      sharesChannelId: e.sharesChannelId ?? null,
+      updatedBy: e.updatedBy ?? null,
+      updatedAt: e.updatedAt,
+    };
+  }
+
+  /** Creates the team's settings once; a second install of the app keeps what leads set. */
+  async createSettingsIfAbsent(settings: TeamSettings): Promise<boolean> {
+    try {
+      await this.teams.createEntity(toSettingsEntity(settings));
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 409) return false;
+      throw error;
+    }
+  }
+
+  async saveSettings(settings: TeamSettings): Promise<void> {
+    await this.teams.upsertEntity(toSettingsEntity(settings), 'Replace');
+  }
+
+  /**
+   * Adds a member, or refreshes the name of one already known. A refresh never touches the
+   * role, so a roster sync racing a lead's change cannot undo it.
+   */
+  async upsertMember(member: TeamMember): Promise<TeamMember> {
+    const partitionKey = TeamStore.partitionKey(member.tenantId, member.teamId);
+    const rowKey = keyOf(MEMBER, member.userId);
+    const entity: MemberEntity = {
+      partitionKey,
+      rowKey,
+      userId: member.userId,
+      teamsUserId: member.teamsUserId,
+      displayName: member.displayName,
+      role: member.role,
+      joinedAt: member.joinedAt,
+    };
+    let stored: TeamMember = member;
+    try {
+      await this.teams.createEntity(entity);
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+      await this.teams.updateEntity(
+        { partitionKey, rowKey, teamsUserId: member.teamsUserId, displayName: member.displayName },
+        'Merge',
+      );
+      stored = (await this.getMember(member.tenantId, member.teamId, member.userId)) ?? member;
+    }
+    const membership: MembershipEntity = {
+      partitionKey: keyOf(member.tenantId, member.userId),
+      rowKey: keyOf(member.teamId),
+      teamId: member.teamId,
+      joinedAt: stored.joinedAt,
+    };
+    await this.memberships.upsertEntity(membership, 'Replace');
+    return stored;
+  }
+
+  async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole): Promise<void> {
+    await this.teams.updateEntity(
+      { partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role },
+      'Merge',
+    );
+  }
+
+  async removeMember(tenantId: string, teamId: string, userId: string): Promise<void> {
+    await this.deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
+    await this.deleteIfPresent(this.memberships, keyOf(tenantId, userId), keyOf(teamId));
+  }
+
+  async getMember(tenantId: string, teamId: string, userId: string): Promise<TeamMember | undefined> {
+    const e = await this.get<MemberEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
+    return e ? toMember(tenantId, teamId, e) : undefined;
+  }
+
+  async listMembers(tenantId: string, teamId: string): Promise<TeamMember[]> {
+    const partitionKey = TeamStore.partitionKey(tenantId, teamId);
+    const from = keyOf(MEMBER);
+    const members: TeamMember[] = [];
+    const rows = this.teams.listEntities<MemberEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+    });
+    for await (const e of rows) members.push(toMember(tenantId, teamId, e));
+    return members;
+  }
+
+  /** The teams a learner belongs to, oldest membership first. */
+  async teamsOf(tenantId: string, userId: string): Promise<string[]> {
+    const rows = this.memberships.listEntities<MembershipEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, userId)}` },
+    });
+    const found: MembershipEntity[] = [];
+    for await (const e of rows) found.push(e);
+    return found.sort((a, b) => a.joinedAt.localeCompare(b.joinedAt)).map((e) => e.teamId);
+  }
+
+  private async get<T extends object>(table: TableClient, partitionKey: string, rowKey: string): Promise<T | undefined> {
+    try {
+      return await table.getEntity<T>(partitionKey, rowKey);
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async deleteIfPresent(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
+    try {
+      await table.deleteEntity(partitionKey, rowKey);
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+    }
+  }
+}
+
+function toSettingsEntity(s: TeamSettings): SettingsEntity {
+  return {
+    partitionKey: TeamStore.partitionKey(s.tenantId, s.teamId),
+    rowKey: SETTINGS,
+    name: s.name,
+    updatedAt: s.updatedAt,
+    ...(s.schedule ? { schedule: JSON.stringify(s.schedule) } : {}),
+    ...(s.sharesChannelId ? { sharesChannelId: s.sharesChannelId } : {}),
+    ...(s.updatedBy ? { updatedBy: s.updatedBy } : {}),
+  };
+}
+
+function toMember(tenantId: string, teamId: string, e: MemberEntity): TeamMember {
+  return {
+    tenantId,
+    teamId,
+    userId: e.userId,
+    teamsUserId: e.teamsUserId,
+    displayName: e.displayName,
+    role: e.role === 'lead' ? 'lead' : 'member',
+    joinedAt: e.joinedAt,
+  };
+}
