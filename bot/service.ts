@@ -15,7 +15,11 @@ import { EntryStore } from './store/entry-store.js';
 import { tableClients } from './store/table-clients.js';
 import { UserStore } from './store/user-store.js';
 import { createAdapter } from './teams/adapter.js';
+import { cardMessage } from './teams/card-replies.js';
 import { LearningLoopBot } from './teams/learning-loop-bot.js';
+import { TeamFlows } from './teams/team-flows.js';
+import { TeamService } from './services/team-service.js';
+import { TeamStore } from './store/team-store.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -27,7 +31,7 @@ export interface ServiceOptions {
 
 export interface Service {
   app: Express;
-  stores: { entries: EntryStore; users: UserStore; conversations: ConversationStore };
+  stores: { entries: EntryStore; users: UserStore; conversations: ConversationStore; teams: TeamStore };
 }
 
 /** Wires the one service: stores → services → Teams handler and HTTP API. */
@@ -39,6 +43,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     entries: new EntryStore(tables.entries),
     users: new UserStore(tables.users),
     conversations: new ConversationStore(tables.conversations),
+    teams: new TeamStore(tables.teams, tables.memberships),
   };
   const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock });
   const checkIns = new CheckInService({ entries: stores.entries, clock, newId });
@@ -48,7 +53,15 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
     : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '' }) };
 
-  const bot = new LearningLoopBot({ checkIns, people, logger: options.logger });
+  const teamService = new TeamService({ teams: stores.teams, clock });
+  const teamFlows = new TeamFlows({
+    teams: teamService,
+    logger: options.logger,
+    sendCard: async (context, card) => {
+      await context.sendActivity(cardMessage(card));
+    },
+  });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, logger: options.logger });
   const adapter = createAdapter(config.bot, options.logger);
   const app = createHttpApp({
     adapter,

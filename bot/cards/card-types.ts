@@ -9,6 +9,7 @@ import type {
   IOpenUrlAction,
   ITextBlock,
   ITextInput,
+  ITimeInput,
   IToggleInput,
 } from 'adaptivecards/lib/schema.js';
 
@@ -23,8 +24,18 @@ export type TextInput = ITextInput & LabelledInput & { style?: 'text' | 'tel' | 
 export type NumberInput = Omit<INumberInput, 'value'> & LabelledInput & { value?: number };
 export type ChoiceSetInput = IChoiceSetInput & LabelledInput;
 export type ToggleInput = IToggleInput & LabelledInput;
+export type TimeInput = ITimeInput & LabelledInput;
 
-export type CardElement = ITextBlock | IContainer | IColumnSet | IFactSet | TextInput | NumberInput | ChoiceSetInput | ToggleInput;
+export type CardElement =
+  | ITextBlock
+  | IContainer
+  | IColumnSet
+  | IFactSet
+  | TextInput
+  | NumberInput
+  | ChoiceSetInput
+  | ToggleInput
+  | TimeInput;
 
 export type ExecuteAction = IExecuteAction & { associatedInputs?: 'auto' | 'none' };
 export type CardAction = ExecuteAction | IOpenUrlAction;

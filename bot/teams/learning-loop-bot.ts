@@ -1,6 +1,4 @@
 import {
-  CardFactory,
-  MessageFactory,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -13,16 +11,20 @@ import { CHECK_IN_NEW_VERB, checkInSavedCard } from '../cards/check-in-saved-car
 import { checkInValuesFrom } from '../domain/check-in-submission.js';
 import { errorCard } from '../cards/error-card.js';
 import { helpCard } from '../cards/help-card.js';
+import { TEAM_SETUP_OPEN_VERB, TEAM_SETUP_SUBMIT_VERB } from '../cards/team-setup-cards.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import { senderOf } from './activity-people.js';
 import { parseCommand } from './command-parser.js';
 import { conversationRecordOf } from './conversation-records.js';
-import { cardResponse } from './invoke-responses.js';
+import { cardMessage, cardResponse } from './card-replies.js';
+import { teamOf } from './team-context.js';
+import type { TeamFlows } from './team-flows.js';
 
 export interface LearningLoopBotDeps {
   checkIns: CheckInService;
   people: PeopleService;
+  teamFlows: TeamFlows;
   logger: Logger;
 }
 
@@ -46,6 +48,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.remember(context);
+      if (teamOf(context)) await this.deps.teamFlows.installed(context);
       await next();
     });
 
@@ -59,7 +62,18 @@ export class LearningLoopBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.remember(context);
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === botId);
+      if (botAdded) await this.remember(context);
+      // Teams announces an install both as an installation update and as the bot joining; either may come first.
+      if (teamOf(context)) {
+        if (botAdded) await this.deps.teamFlows.installed(context);
+        await this.deps.teamFlows.membersChanged(context);
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      if (teamOf(context)) await this.deps.teamFlows.membersChanged(context);
       await next();
     });
   }
@@ -77,6 +91,10 @@ export class LearningLoopBot extends TeamsActivityHandler {
           return cardResponse(await this.submitCheckIn(sender, data));
         case CHECK_IN_NEW_VERB:
           return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId() }));
+        case TEAM_SETUP_OPEN_VERB:
+          return await this.deps.teamFlows.openSetup(context);
+        case TEAM_SETUP_SUBMIT_VERB:
+          return await this.deps.teamFlows.submitSetup(context, data);
         default:
           return cardResponse(errorCard('This button is no longer supported. Type "help" to see what I can do.'));
       }
@@ -119,8 +137,4 @@ export class LearningLoopBot extends TeamsActivityHandler {
       this.deps.logger.warn({ err: error }, 'could not record the sender or conversation');
     }
   }
-}
-
-function cardMessage(card: AdaptiveCard) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

@@ -39,3 +39,28 @@ export function cardActionActivity(verb: string, data: Record<string, unknown>, 
     value: { action: { type: 'Action.Execute', verb, data } },
   };
 }
+
+/** The same activities, from a team's channel. */
+export function inTeamChannel<T extends { conversation: object; channelData: object }>(
+  activity: T,
+  team: { id: string; name: string },
+  channelId = team.id,
+): T {
+  return {
+    ...activity,
+    conversation: { ...activity.conversation, id: channelId, conversationType: 'channel' },
+    channelData: { ...activity.channelData, team, channel: { id: channelId } },
+  };
+}
+
+export function installActivity(o: ActivityOptions) {
+  return { ...base(o), type: 'installationUpdate', action: 'add' };
+}
+
+export function membersAddedActivity(members: Array<{ id: string; aadObjectId: string; name: string }>, o: ActivityOptions) {
+  return { ...base(o), type: 'conversationUpdate', membersAdded: members };
+}
+
+export function membersRemovedActivity(members: Array<{ id: string; aadObjectId: string; name: string }>, o: ActivityOptions) {
+  return { ...base(o), type: 'conversationUpdate', membersRemoved: members };
+}

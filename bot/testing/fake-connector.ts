@@ -6,11 +6,35 @@ export interface SentActivity {
   activity: { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
 }
 
-/** A local stand-in for the Bot Connector service: records what the bot sends. */
-export async function startFakeConnector(): Promise<{ serviceUrl: string; sent: SentActivity[]; stop(): Promise<void> }> {
+export interface FakeTeam {
+  members: Array<{ id: string; aadObjectId: string; name: string }>;
+  channels: Array<{ id: string; name?: string }>;
+}
+
+/**
+ * A local stand-in for the Bot Connector service: records what the bot sends and answers the
+ * roster and channel reads for the teams it is given (paging members two at a time, so paging
+ * is exercised).
+ */
+export async function startFakeConnector(
+  teams: Record<string, FakeTeam> = {},
+): Promise<{ serviceUrl: string; sent: SentActivity[]; stop(): Promise<void> }> {
   const sent: SentActivity[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
+  app.get('/v3/conversations/:teamId/pagedmembers', (req, res) => {
+    const team = teams[String(req.params.teamId)];
+    if (!team) return void res.status(404).json({ error: { code: 'ConversationNotFound', message: 'no such team' } });
+    const start = Number(req.query.continuationToken ?? 0);
+    const page = team.members.slice(start, start + 2);
+    const next = start + 2 < team.members.length ? String(start + 2) : undefined;
+    res.json({ members: page, ...(next ? { continuationToken: next } : {}) });
+  });
+  app.get('/v3/teams/:teamId/conversations', (req, res) => {
+    const team = teams[String(req.params.teamId)];
+    if (!team) return void res.status(404).json({ error: { code: 'ConversationNotFound', message: 'no such team' } });
+    res.json({ conversations: team.channels });
+  });
   const record = (req: express.Request, res: express.Response) => {
     sent.push({ conversationId: String(req.params.conversationId), activity: req.body });
     res.status(200).json({ id: `activity-${sent.length}` });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckInSchedule } from '../domain/check-in-schedule.js';
+import { expectValidTeamsCard } from '../testing/card-validation.js';
+import { TEAM_SETUP_OPEN_VERB, scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from './team-setup-cards.js';
+
+const channels = [
+  { id: '19:general', name: 'General' },
+  { id: '19:shares', name: 'Learning shares' },
+];
+const schedule: CheckInSchedule = {
+  cadence: 'biweekly',
+  weekday: 2,
+  localTime: '09:30',
+  timeZone: 'America/Los_Angeles',
+  reminderAfterHours: 48,
+  anchorMonday: '2026-11-23',
+};
+
+describe('team setup cards', () => {
+  it('welcomes the team and offers to set up check-ins, escaping names', () => {
+    const card = welcomeCard({ teamName: 'R&D *core*', installerName: '[Alex](https://evil.example)' });
+    const check = expectValidTeamsCard(card);
+    expect(check.renderedText).toContain('Learning Loop is here for R&D *core*');
+    expect(check.renderedHtml).not.toContain('href="https://evil.example"');
+    expect(card.actions?.[0]).toMatchObject({ title: 'Set up check-ins', verb: TEAM_SETUP_OPEN_VERB });
+  });
+
+  it('shows the current settings on the form', () => {
+    const check = expectValidTeamsCard(teamSetupCard({ channels, values: scheduleValues(schedule, '19:shares') }));
+    expect(check.inputIds).toEqual(['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId']);
+    expect(check.inputValues).toMatchObject({
+      cadence: 'biweekly',
+      weekday: '2',
+      localTime: '09:30',
+      timeZone: 'America/Los_Angeles',
+      reminderAfterHours: '48',
+      sharesChannelId: '19:shares',
+    });
+  });
+
+  it('states each problem under its field and keeps the values', () => {
+    const check = expectValidTeamsCard(
+      teamSetupCard({ channels, values: { localTime: '16:00', timeZone: 'Pacific/Chatham' }, errors: { reminderAfterHours: 'Remind after 1 to 72 hours' } }),
+    );
+    expect(check.renderedText).toContain('Remind after 1 to 72 hours');
+    // A zone outside the common list is still offered, so the lead's choice is not lost.
+    expect(check.inputValues.timeZone).toBe('Pacific/Chatham');
+  });
+
+  it('confirms the schedule in words', () => {
+    const check = expectValidTeamsCard(teamSetupSavedCard({ schedule, sharesChannelName: 'Learning shares', leadName: 'Alex Wilber' }));
+    expect(check.renderedText).toContain('Every other Tuesday at 09:30, each person’s local time');
+    expect(check.renderedText).toContain('America/Los Angeles');
+    expect(check.renderedText).toContain('After 48 h');
+    expect(check.renderedText).toContain('Set by Alex Wilber');
+  });
+});

@@ -1,0 +1,108 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { errorCard } from '../cards/error-card.js';
+import { scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
+import type { ScheduleFields } from '../domain/team-settings.js';
+import { NotAllowedError, type RosterPerson, type TeamService } from '../services/team-service.js';
+import { senderOf } from './activity-people.js';
+import { cardResponse } from './card-replies.js';
+import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
+
+const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
+
+/** What happens in a team's channels: installation, roster changes and the setup card. */
+export class TeamFlows {
+  constructor(private readonly deps: { teams: TeamService; logger: Logger; sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<void> }) {}
+
+  async installed(context: TurnContext): Promise<void> {
+    const team = teamOf(context);
+    const installer = senderOf(context.activity);
+    if (!team || !installer) return;
+    let roster: RosterPerson[] = [];
+    try {
+      roster = await readRoster(context);
+    } catch (error) {
+      // The installer still becomes lead; the roster fills in as members are added or on the next sync.
+      this.deps.logger.warn({ err: error, teamId: team.id }, 'could not read the team roster');
+    }
+    const result = await this.deps.teams.installed({
+      tenantId: installer.tenantId,
+      teamId: team.id,
+      name: team.name,
+      installer: { userId: installer.userId, teamsUserId: installer.teamsUserId ?? installer.userId, displayName: installer.displayName },
+      roster,
+    });
+    if (result.firstInstall) {
+      await this.deps.sendCard(context, welcomeCard({ teamName: team.name, installerName: installer.displayName }));
+    }
+  }
+
+  async membersChanged(context: TurnContext): Promise<void> {
+    const team = teamOf(context);
+    const sender = senderOf(context.activity);
+    if (!team || !sender) return;
+    const botId = context.activity.recipient?.id;
+    for (const account of context.activity.membersAdded ?? []) {
+      const person = account.id === botId ? undefined : rosterPerson(account);
+      if (person) await this.deps.teams.join(sender.tenantId, team.id, person, 'member');
+    }
+    for (const account of context.activity.membersRemoved ?? []) {
+      const person = account.id === botId ? undefined : rosterPerson(account);
+      if (person) await this.deps.teams.leave(sender.tenantId, team.id, person.userId);
+    }
+  }
+
+  async openSetup(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const found = this.where(context);
+    if ('error' in found) return found.error;
+    try {
+      const { settings, role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
+      if (role !== 'lead') return cardResponse(errorCard('Only the team’s leads can set up check-ins. Ask one of them to do it.'));
+      const channels = await readChannels(context, found.team.id);
+      return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }));
+    } catch (error) {
+      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message));
+      throw error;
+    }
+  }
+
+  async submitSetup(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+    const found = this.where(context);
+    if ('error' in found) return found.error;
+    const values = pickValues(data);
+    try {
+      const result = await this.deps.teams.updateSchedule(found.caller, found.team.id, data);
+      const channels = await readChannels(context, found.team.id).catch(() => []);
+      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: result.errors }));
+      const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? 'the chosen channel';
+      return cardResponse(
+        teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }),
+      );
+    } catch (error) {
+      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message));
+      this.deps.logger.error({ err: error }, 'saving the team schedule failed');
+      const channels = await readChannels(context, found.team.id).catch(() => []);
+      return cardResponse(teamSetupCard({ channels, values, notice: 'We couldn’t save this just now. Your choices are still here — please press Save again.' }));
+    }
+  }
+
+  private where(
+    context: TurnContext,
+  ): { error: AdaptiveCardInvokeResponse } | { team: { id: string; name: string }; caller: NonNullable<ReturnType<typeof senderOf>> } {
+    const team = teamOf(context);
+    const caller = senderOf(context.activity);
+    if (!team || !caller) return { error: cardResponse(errorCard('Check-ins are set up from a team channel.')) };
+    return { team, caller };
+  }
+}
+
+function pickValues(data: unknown): Partial<Record<ScheduleFields, string>> {
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const values: Partial<Record<ScheduleFields, string>> = {};
+  for (const field of SCHEDULE_FIELDS) {
+    const v = record[field];
+    if (typeof v === 'string' || typeof v === 'number') values[field] = String(v);
+  }
+  return values;
+}

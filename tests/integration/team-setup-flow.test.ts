@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import {
+  cardActionActivity,
+  inTeamChannel,
+  installActivity,
+  membersAddedActivity,
+  membersRemovedActivity,
+} from '../../bot/testing/activities.js';
+import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
+import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+
+const team = { id: '19:product-design@thread.tacv2', name: 'Product Design' };
+const account = (i: number) => ({ id: DEMO_PEOPLE[i]!.teamsUserId, aadObjectId: DEMO_PEOPLE[i]!.userId, name: DEMO_PEOPLE[i]!.displayName });
+const [alex, megan] = [account(0), account(1)];
+
+describe('installing in a team and setting up check-ins (Azurite, local Bot Connector)', () => {
+  let service: RunningTestService;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector({
+      [team.id]: {
+        members: [alex, megan, account(2), account(3), account(4)],
+        channels: [{ id: team.id }, { id: '19:shares@thread.tacv2', name: 'Learning shares' }],
+      },
+    });
+    service = await startTestService();
+  });
+  afterAll(async () => {
+    await service.stop();
+    await connector.stop();
+  });
+
+  const post = async (activity: unknown) => {
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as { value?: unknown }) : {} };
+  };
+  const from = (who: typeof alex) => ({ serviceUrl: connector.serviceUrl, from: who });
+
+  it('welcomes the team once, makes the installer lead and reads the whole roster', async () => {
+    await post(inTeamChannel(installActivity(from(alex)), team));
+    await post(inTeamChannel(membersAddedActivity([{ id: '28:learning-loop', aadObjectId: 'bot', name: 'Learning Loop' }], from(alex)), team));
+    const welcomes = connector.sent.filter((s) => JSON.stringify(s.activity).includes('Set up check-ins'));
+    expect(welcomes).toHaveLength(1);
+    expect(welcomes[0]!.conversationId).toBe(team.id);
+    expectValidTeamsCard(welcomes[0]!.activity.attachments?.[0]?.content);
+    const members = await service.stores.teams.listMembers(DEMO_TENANT_ID, team.id);
+    expect(members).toHaveLength(5);
+    expect(members.filter((m) => m.role === 'lead').map((m) => m.displayName)).toEqual(['Alex Wilber']);
+  });
+
+  it('keeps the roster current as people join and leave', async () => {
+    const newcomer = { id: '29:new', aadObjectId: 'new-person', name: 'New Person' };
+    await post(inTeamChannel(membersAddedActivity([newcomer], from(alex)), team));
+    await post(inTeamChannel(membersRemovedActivity([account(4)], from(alex)), team));
+    const ids = (await service.stores.teams.listMembers(DEMO_TENANT_ID, team.id)).map((m) => m.userId);
+    expect(ids).toContain('new-person');
+    expect(ids).not.toContain(DEMO_PEOPLE[4]!.userId);
+  });
+
+  it('lets the lead set up check-ins on the card, confirming in place', async () => {
+    const open = await post(inTeamChannel(cardActionActivity('team.setup.open', {}, from(alex)), team));
+    const form = expectValidTeamsCard(open.body.value);
+    expect(form.inputIds).toContain('sharesChannelId');
+    expect(form.renderedHtml).toContain('Learning shares');
+
+    const bad = await post(
+      inTeamChannel(
+        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Not/AZone', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' }, from(alex)),
+        team,
+      ),
+    );
+    const badCard = expectValidTeamsCard(bad.body.value);
+    expect(badCard.renderedText).toContain('Choose a time zone such as Europe/London');
+    expect(badCard.inputValues).toMatchObject({ localTime: '16:00', timeZone: 'Not/AZone' });
+    expect((await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id))?.schedule).toBeNull();
+
+    const good = await post(
+      inTeamChannel(
+        cardActionActivity('team.setup.submit', { cadence: 'biweekly', weekday: '3', localTime: '10:00', timeZone: 'Europe/Berlin', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' }, from(alex)),
+        team,
+      ),
+    );
+    const saved = expectValidTeamsCard(good.body.value);
+    expect(saved.renderedText).toContain('Every other Wednesday at 10:00');
+    expect(saved.renderedText).toContain('Learning shares');
+    const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
+    expect(settings?.schedule).toMatchObject({ cadence: 'biweekly', weekday: 3, localTime: '10:00', timeZone: 'Europe/Berlin' });
+    expect(settings?.sharesChannelId).toBe('19:shares@thread.tacv2');
+  });
+
+  it('refuses a member who is not a lead, changing nothing', async () => {
+    const before = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
+    const res = await post(
+      inTeamChannel(
+        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '1', localTime: '08:00', timeZone: 'UTC', reminderAfterHours: '2', sharesChannelId: team.id }, from(megan)),
+        team,
+      ),
+    );
+    expect(expectValidTeamsCard(res.body.value).renderedText).toContain('Only the team’s leads');
+    expect(await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id)).toEqual(before);
+  });
+});
