@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT']) expect(message).toContain(key);
+      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT']) expect(message).toContain(key);
     }
   });
 
@@ -39,8 +39,14 @@ describe('loadConfig', () => {
       MICROSOFT_APP_ID: 'bot',
       AAD_APP_CLIENT_ID: 'app',
       STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net',
+      STORAGE_QUEUE_ENDPOINT: 'https://acct.queue.core.windows.net',
     };
-    expect(loadConfig(production).storage).toEqual({ kind: 'managedIdentity', tableEndpoint: 'https://acct.table.core.windows.net', tablePrefix: 'll' });
+    expect(loadConfig(production).storage).toEqual({
+      kind: 'managedIdentity',
+      tableEndpoint: 'https://acct.table.core.windows.net',
+      queueEndpoint: 'https://acct.queue.core.windows.net',
+      tablePrefix: 'll',
+    });
     expect(() => loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=secret' })).toThrow(/managed identity/);
     expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/local mode only/);
   });

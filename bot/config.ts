@@ -28,6 +28,7 @@ const envSchema = z
     // Local and tests: a connection string (Azurite). Production: endpoints + managed identity.
     STORAGE_CONNECTION_STRING: optionalString,
     STORAGE_TABLE_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+    STORAGE_QUEUE_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
     TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('ll'),
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
@@ -39,7 +40,7 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.LEARNING_LOOP_MODE === 'production') {
-      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT'] as const) {
+      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production mode' });
       }
       if (env.STORAGE_CONNECTION_STRING) {
@@ -69,7 +70,7 @@ const envSchema = z
 
 export type StorageConfig =
   | { kind: 'connectionString'; connectionString: string; tablePrefix: string }
-  | { kind: 'managedIdentity'; tableEndpoint: string; tablePrefix: string };
+  | { kind: 'managedIdentity'; tableEndpoint: string; queueEndpoint?: string; tablePrefix: string };
 
 export interface AppConfig {
   mode: 'local' | 'production';
@@ -121,7 +122,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix: e.TABLE_PREFIX }
-      : { kind: 'managedIdentity', tableEndpoint: e.STORAGE_TABLE_ENDPOINT ?? '', tablePrefix: e.TABLE_PREFIX },
+      : {
+          kind: 'managedIdentity',
+          tableEndpoint: e.STORAGE_TABLE_ENDPOINT ?? '',
+          ...(e.STORAGE_QUEUE_ENDPOINT ? { queueEndpoint: e.STORAGE_QUEUE_ENDPOINT } : {}),
+          tablePrefix: e.TABLE_PREFIX,
+        },
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,

@@ -16,12 +16,13 @@ async function main(): Promise<void> {
     const seed = await seedDemoData({ users: service.stores.users, entries: service.stores.entries, now: new Date() });
     if (seed.seeded) logger.info(seed, 'empty store: added the demo team and its history');
   }
+  const jobs = await service.startJobs();
   const server = service.app.listen(config.port, config.host, () => {
     logger.info({ host: config.host, port: config.port, mode: config.mode }, 'Learning Loop is listening');
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => process.exit(0));
+    void jobs.stop().finally(() => server.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

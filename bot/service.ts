@@ -20,6 +20,19 @@ import { LearningLoopBot } from './teams/learning-loop-bot.js';
 import { TeamFlows } from './teams/team-flows.js';
 import { TeamService } from './services/team-service.js';
 import { TeamStore } from './store/team-store.js';
+import { SendStore } from './store/send-store.js';
+import { DueIndexStore } from './store/due-index-store.js';
+import { LeaseStore } from './store/lease-store.js';
+import { WorkQueue, queueClient } from './store/work-queue.js';
+import { DuePlanner } from './services/due-planner.js';
+import { CheckInScheduler } from './services/check-in-scheduler.js';
+import { SendWorker } from './services/send-worker.js';
+import type { SendWork } from './services/send-work.js';
+import type { Messenger } from './services/messenger.js';
+import { TokenBucket } from './domain/token-bucket.js';
+import { TeamsMessenger } from './teams/teams-messenger.js';
+import { InstanceRegistry } from './jobs/instance-registry.js';
+import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -27,11 +40,28 @@ export interface ServiceOptions {
   newId?: IdFactory;
   /** Replaces the Microsoft key set, for tests that sign their own SSO tokens. */
   verifyCaller?: CallerVerifier;
+  /** Replaces the Teams adapter's proactive sends (tests, benchmarks). */
+  messenger?: Messenger;
+  instanceId?: string;
 }
 
 export interface Service {
   app: Express;
-  stores: { entries: EntryStore; users: UserStore; conversations: ConversationStore; teams: TeamStore };
+  stores: {
+    entries: EntryStore;
+    users: UserStore;
+    conversations: ConversationStore;
+    teams: TeamStore;
+    sends: SendStore;
+    dueIndex: DueIndexStore;
+    leases: LeaseStore;
+  };
+  planner: DuePlanner;
+  scheduler: CheckInScheduler;
+  worker: SendWorker;
+  queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }> };
+  /** Creates the queues, then runs the scheduler, heartbeat and send worker in the background. */
+  startJobs(): Promise<{ stop(): Promise<void> }>;
 }
 
 /** Wires the one service: stores → services → Teams handler and HTTP API. */
@@ -44,16 +74,20 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     users: new UserStore(tables.users),
     conversations: new ConversationStore(tables.conversations),
     teams: new TeamStore(tables.teams, tables.memberships),
+    sends: new SendStore(tables.sends),
+    dueIndex: new DueIndexStore(tables.dueIndex),
+    leases: new LeaseStore(tables.leases),
   };
-  const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock });
-  const checkIns = new CheckInService({ entries: stores.entries, clock, newId });
+  const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
+  const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner });
+  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, clock, newId });
   const learningLog = new LearningLogService(stores.entries);
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
     : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '' }) };
 
-  const teamService = new TeamService({ teams: stores.teams, clock });
+  const teamService = new TeamService({ teams: stores.teams, clock, planner });
   const teamFlows = new TeamFlows({
     teams: teamService,
     logger: options.logger,
@@ -71,5 +105,46 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     mode: config.mode,
     logger: options.logger,
   });
-  return { app, stores };
+  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const queues = {
+    sends: new WorkQueue<SendWork>(queueClient(config.storage, 'sends')),
+    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, 'sends-poison')),
+  };
+  const limiter = new TokenBucket(APP_SENDS_PER_SECOND, APP_SENDS_PER_SECOND, Date.now());
+  const scheduler = new CheckInScheduler({
+    leases: stores.leases,
+    dueIndex: stores.dueIndex,
+    sends: stores.sends,
+    queue: queues.sends,
+    planner,
+    clock,
+    instanceId,
+    logger: options.logger,
+  });
+  const worker = new SendWorker({
+    queue: queues.sends,
+    poison: queues.poison,
+    sends: stores.sends,
+    dueIndex: stores.dueIndex,
+    users: stores.users,
+    teams: stores.teams,
+    conversations: stores.conversations,
+    messenger: options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? ''),
+    clock,
+    logger: options.logger,
+    limiter,
+  });
+  const registry = new InstanceRegistry(tables.leases, instanceId);
+  return {
+    app,
+    stores,
+    planner,
+    scheduler,
+    worker,
+    queues,
+    async startJobs() {
+      await Promise.all([queues.sends.create(), queues.poison.create()]);
+      return startBackgroundJobs({ scheduler, worker, registry, limiter, logger: options.logger });
+    },
+  };
 }

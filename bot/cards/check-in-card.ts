@@ -9,6 +9,7 @@ import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.
 import { escapeMarkdown } from './markdown-escape.js';
 
 export const CHECK_IN_SUBMIT_VERB = 'checkin.submit';
+export const CHECK_IN_NOTHING_VERB = 'checkin.nothing';
 
 export interface CheckInCardModel {
   /** Identifies this card instance, so a repeated submit saves one entry, not two. */
@@ -17,6 +18,9 @@ export interface CheckInCardModel {
   errors?: CheckInErrors;
   /** A problem on our side (e.g. storage briefly unavailable): the learner's answers stay on the card. */
   notice?: string;
+  /** Set on scheduled check-ins: the cycle this card answers, and whether it is the reminder. */
+  cycle?: string;
+  reminder?: boolean;
 }
 
 const RATING_CHOICES = [
@@ -27,7 +31,7 @@ const RATING_CHOICES = [
   { title: '5 – Extremely useful', value: '5' },
 ];
 
-export function checkInCard({ cardId, values = {}, errors = {}, notice }: CheckInCardModel): AdaptiveCard {
+export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false }: CheckInCardModel): AdaptiveCard {
   const problems = Object.values(errors).filter((m): m is string => Boolean(m));
   // `entered` echoes a value the input itself cannot hold (letters in a number box), so nothing typed is lost.
   const fieldError = (field: CheckInField, entered?: string): CardElement[] => {
@@ -40,10 +44,19 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice }: CheckI
 
   return adaptiveCard(
     [
-      { type: 'TextBlock', text: 'Log your learning', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
       {
         type: 'TextBlock',
-        text: 'What did you pick up lately? A minute now makes it stick.',
+        text: reminder ? 'A gentle reminder: your check-in' : cycle ? 'Time for your check-in' : 'Log your learning',
+        size: 'large',
+        weight: 'bolder',
+        wrap: true,
+        style: 'heading',
+      },
+      {
+        type: 'TextBlock',
+        text: cycle
+          ? 'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.'
+          : 'What did you pick up lately? A minute now makes it stick.',
         isSubtle: true,
         wrap: true,
         spacing: 'none',
@@ -171,8 +184,20 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice }: CheckI
         verb: CHECK_IN_SUBMIT_VERB,
         style: 'positive',
         associatedInputs: 'auto',
-        data: { cardId },
+        data: cycle ? { cardId, cycle } : { cardId },
       },
+      ...(cycle
+        ? [
+            {
+              type: 'Action.Execute' as const,
+              id: 'nothing',
+              title: 'Nothing this week',
+              verb: CHECK_IN_NOTHING_VERB,
+              associatedInputs: 'none' as const,
+              data: { cardId, cycle },
+            },
+          ]
+        : []),
     ],
   );
 }

@@ -8,9 +8,11 @@ export interface CheckInSavedCardModel {
   entry: LearningEntry;
   /** Where the learner's log lives, when the tab's address is known. */
   myLearningUrl?: string;
+  /** Consecutive scheduled check-ins answered. */
+  streak?: number;
 }
 
-export function checkInSavedCard({ entry, myLearningUrl }: CheckInSavedCardModel): AdaptiveCard {
+export function checkInSavedCard({ entry, myLearningUrl, streak = 0 }: CheckInSavedCardModel): AdaptiveCard {
   const facts = [
     { title: 'Learned', value: escapeMarkdown(entry.what) },
     { title: 'Source', value: SOURCE_TYPE_LABELS[entry.sourceType] },
@@ -27,6 +29,9 @@ export function checkInSavedCard({ entry, myLearningUrl }: CheckInSavedCardModel
       { type: 'TextBlock', text: 'Saved to your learning log', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
       { type: 'FactSet', facts },
       ...notes,
+      ...(streak > 0
+        ? [{ type: 'TextBlock' as const, text: `Check-in streak: ${streak} in a row`, weight: 'bolder' as const, color: 'accent' as const, wrap: true }]
+        : []),
     ],
     [
       { type: 'Action.Execute', id: 'log-another', title: 'Log something else', verb: CHECK_IN_NEW_VERB, data: {} },

@@ -6,17 +6,23 @@ import {
   type CheckInValues,
 } from '../domain/check-in-submission.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
+import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
+import type { SendStore } from '../store/send-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
+import { scheduledCardId } from './scheduled-card-id.js';
 
 export type CheckInResult =
-  | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean }
-  | { status: 'invalid'; cardId: string; errors: CheckInErrors; values: CheckInValues };
+  | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number }
+  | { status: 'invalid'; cardId: string; cycle?: string; errors: CheckInErrors; values: CheckInValues };
 
 const cardIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const cycleSchema = z.string().regex(/^\d{4}-W\d{2}$/);
+const CYCLE_OPEN_MS = 7 * 86_400_000;
 
 export interface CheckInServiceDeps {
   entries: EntryStore;
+  sends: SendStore;
   clock: Clock;
   newId: IdFactory;
 }
@@ -42,9 +48,18 @@ export class CheckInService {
         errors: { what: 'This form has expired. Please check your answers and press Save again.' },
       };
     }
+    const cycle = this.cycleOf(learner, cardId.data, data.cycle);
+    if (cycle === false) {
+      return {
+        status: 'invalid',
+        cardId: this.newCardId(),
+        values: checkInValuesFrom(data),
+        errors: { what: 'This check-in card is not yours to answer. Type "check in" to log your own learning.' },
+      };
+    }
     const validation = validateCheckIn(data);
     if (!validation.ok) {
-      return { status: 'invalid', cardId: cardId.data, errors: validation.errors, values: validation.values };
+      return { status: 'invalid', cardId: cardId.data, ...(cycle ? { cycle } : {}), errors: validation.errors, values: validation.values };
     }
     const entry: LearningEntry = {
       id: cardId.data,
@@ -54,6 +69,37 @@ export class CheckInService {
       createdAt: this.deps.clock().toISOString(),
     };
     const saved = await this.deps.entries.addOnce(entry, cardId.data);
-    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created };
+    if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock());
+    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
+  }
+
+  /** "Nothing this week": an honest answer that counts as responding to the cycle. */
+  async nothingThisWeek(learner: Learner, submission: unknown): Promise<{ ok: true; streak: number } | { ok: false }> {
+    const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
+    const cardId = cardIdSchema.safeParse(data.cardId);
+    const cycle = cardId.success ? this.cycleOf(learner, cardId.data, data.cycle) : false;
+    if (!cycle) return { ok: false };
+    await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock());
+    return { ok: true, streak: await this.streak(learner) };
+  }
+
+  /** Consecutive scheduled cycles answered. */
+  async streak(learner: Learner): Promise<number> {
+    const records = await this.deps.sends.listForLearner(learner.tenantId, learner.userId);
+    const outcomes = records
+      .filter((r) => r.kind === 'checkin')
+      .map((r) => ({ cycle: r.cycle, dueAt: new Date(r.dueAt), responded: Boolean(r.respondedAt) }));
+    return streakOf(outcomes, this.deps.clock(), CYCLE_OPEN_MS);
+  }
+
+  /**
+   * The cycle a scheduled card answers, checked against its card id so nobody can answer
+   * someone else's check-in or a cycle they were never sent; undefined for an ad-hoc check-in.
+   */
+  private cycleOf(learner: Learner, cardId: string, rawCycle: unknown): string | undefined | false {
+    if (rawCycle === undefined) return undefined;
+    const cycle = cycleSchema.safeParse(rawCycle);
+    if (!cycle.success) return false;
+    return scheduledCardId(learner.tenantId, learner.userId, cycle.data) === cardId ? cycle.data : false;
   }
 }

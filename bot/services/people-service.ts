@@ -1,5 +1,6 @@
 import type { ConversationRecord, ConversationScope, ConversationStore } from '../store/conversation-store.js';
 import type { UserProfile, UserStore } from '../store/user-store.js';
+import type { DuePlanner } from './due-planner.js';
 import type { Clock, Learner } from './learner.js';
 
 export interface SeenPerson extends Learner {
@@ -12,8 +13,20 @@ export interface SeenPerson extends Learner {
 /** The people and conversations the app knows, kept current from what Teams tells us. */
 export class PeopleService {
   constructor(
-    private readonly deps: { users: UserStore; conversations: ConversationStore; clock: Clock },
+    private readonly deps: { users: UserStore; conversations: ConversationStore; clock: Clock; planner?: DuePlanner },
   ) {}
+
+  /** Pauses a learner's scheduled check-ins until they resume; leads can see it. */
+  async pause(learner: Learner): Promise<void> {
+    await this.deps.users.setPaused(learner.tenantId, learner.userId, this.deps.clock().toISOString());
+    await this.deps.planner?.planNext(learner.tenantId, learner.userId, this.deps.clock());
+  }
+
+  /** Resumes check-ins from the next due time on; returns when that is, if a team has a schedule. */
+  async resume(learner: Learner): Promise<Date | undefined> {
+    await this.deps.users.setPaused(learner.tenantId, learner.userId, null);
+    return (await this.deps.planner?.planNext(learner.tenantId, learner.userId, this.deps.clock()))?.dueAt;
+  }
 
   async noteSeen(person: SeenPerson): Promise<void> {
     await this.deps.users.upsert({ ...person, updatedAt: this.deps.clock().toISOString() });

@@ -5,6 +5,7 @@ import {
   type TeamSettings,
 } from '../domain/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
+import type { DuePlanner } from './due-planner.js';
 import type { Clock, Learner } from './learner.js';
 
 /** A person on a team's roster, as Teams reports them. */
@@ -22,7 +23,7 @@ export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false;
 
 /** Teams using the app: who is in them, who leads them, and how they check in. */
 export class TeamService {
-  constructor(private readonly deps: { teams: TeamStore; clock: Clock }) {}
+  constructor(private readonly deps: { teams: TeamStore; clock: Clock; planner?: DuePlanner }) {}
 
   /**
    * The app was installed in a team. The first install creates the team and makes the installer
@@ -65,12 +66,15 @@ export class TeamService {
     return { added, removed: known.size };
   }
 
-  join(tenantId: string, teamId: string, person: RosterPerson, role: TeamRole): Promise<TeamMember> {
-    return this.deps.teams.upsertMember({ tenantId, teamId, ...person, role, joinedAt: this.deps.clock().toISOString() });
+  async join(tenantId: string, teamId: string, person: RosterPerson, role: TeamRole): Promise<TeamMember> {
+    const member = await this.deps.teams.upsertMember({ tenantId, teamId, ...person, role, joinedAt: this.deps.clock().toISOString() });
+    await this.deps.planner?.planNext(tenantId, person.userId, this.deps.clock());
+    return member;
   }
 
-  leave(tenantId: string, teamId: string, userId: string): Promise<void> {
-    return this.deps.teams.removeMember(tenantId, teamId, userId);
+  async leave(tenantId: string, teamId: string, userId: string): Promise<void> {
+    await this.deps.teams.removeMember(tenantId, teamId, userId);
+    await this.deps.planner?.planNext(tenantId, userId, this.deps.clock());
   }
 
   /** Members may read their team's settings; nobody else may. */
@@ -99,6 +103,7 @@ export class TeamService {
       updatedAt: now.toISOString(),
     };
     await this.deps.teams.saveSettings(updated);
+    await this.deps.planner?.planTeam(caller.tenantId, teamId, now);
     return { ok: true, settings: updated };
   }
 }

@@ -8,6 +8,9 @@ export const TABLES = {
   users: 'Users',
   teams: 'Teams',
   memberships: 'Memberships',
+  sends: 'Sends',
+  dueIndex: 'DueIndex',
+  leases: 'Leases',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -33,6 +36,9 @@ export function tableClients(storage: StorageConfig): TableClients {
     users: make(TABLES.users),
     teams: make(TABLES.teams),
     memberships: make(TABLES.memberships),
+    sends: make(TABLES.sends),
+    dueIndex: make(TABLES.dueIndex),
+    leases: make(TABLES.leases),
   };
 }
 

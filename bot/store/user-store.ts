@@ -9,6 +9,8 @@ export interface UserProfile {
   teamsUserId?: string;
   locale?: string;
   timeZone?: string;
+  /** Set while the learner has paused their check-ins. */
+  pausedAt?: string;
   updatedAt: string;
 }
 
@@ -20,6 +22,7 @@ interface UserEntity {
   teamsUserId?: string;
   locale?: string;
   timeZone?: string;
+  pausedAt?: string;
   updatedAt: string;
 }
 
@@ -40,6 +43,11 @@ export class UserStore {
     };
     // Merge: a message without a time zone must not erase one learned earlier.
     await this.table.upsertEntity(entity, 'Merge');
+  }
+
+  /** Pauses (a time) or resumes (null) a learner's check-ins. */
+  async setPaused(tenantId: string, userId: string, pausedAt: string | null): Promise<void> {
+    await this.table.updateEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), pausedAt: pausedAt ?? '' }, 'Merge');
   }
 
   async get(tenantId: string, userId: string): Promise<UserProfile | undefined> {
@@ -74,5 +82,6 @@ function toProfile(tenantId: string, userId: string, e: UserEntity): UserProfile
     ...(e.teamsUserId ? { teamsUserId: e.teamsUserId } : {}),
     ...(e.locale ? { locale: e.locale } : {}),
     ...(e.timeZone ? { timeZone: e.timeZone } : {}),
+    ...(e.pausedAt ? { pausedAt: e.pausedAt } : {}),
   };
 }

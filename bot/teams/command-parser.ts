@@ -1,4 +1,4 @@
-export type Command = { kind: 'check-in' } | { kind: 'help' } | { kind: 'unknown'; text: string };
+export type Command = { kind: 'check-in' } | { kind: 'help' } | { kind: 'pause' } | { kind: 'resume' } | { kind: 'unknown'; text: string };
 
 const ALIASES: Record<string, Command['kind']> = {
   'check in': 'check-in',
@@ -7,6 +7,8 @@ const ALIASES: Record<string, Command['kind']> = {
   log: 'check-in',
   help: 'help',
   '?': 'help',
+  pause: 'pause',
+  resume: 'resume',
 };
 
 /** Reads what a person typed to the bot; mentions are already removed by the caller. */
@@ -18,7 +20,7 @@ export function parseCommand(text: string | undefined): Command {
     .toLowerCase()
     .replace(/[.!]+$/, '');
   const kind = ALIASES[normalised];
-  if (kind === 'check-in') return { kind };
+  if (kind === 'check-in' || kind === 'pause' || kind === 'resume') return { kind };
   if (kind === 'help' || normalised === '') return { kind: 'help' };
   return { kind: 'unknown', text: (text ?? '').trim() };
 }

@@ -6,7 +6,8 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
-import { CHECK_IN_SUBMIT_VERB, checkInCard } from '../cards/check-in-card.js';
+import { CHECK_IN_NOTHING_VERB, CHECK_IN_SUBMIT_VERB, checkInCard } from '../cards/check-in-card.js';
+import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { CHECK_IN_NEW_VERB, checkInSavedCard } from '../cards/check-in-saved-card.js';
 import { checkInValuesFrom } from '../domain/check-in-submission.js';
 import { errorCard } from '../cards/error-card.js';
@@ -38,6 +39,21 @@ export class LearningLoopBot extends TeamsActivityHandler {
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text);
       if (command.kind === 'check-in') {
         await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId() })));
+      } else if (command.kind === 'pause' || command.kind === 'resume') {
+        const sender = senderOf(context.activity);
+        if (sender) {
+          if (command.kind === 'pause') {
+            await this.deps.people.pause(sender);
+            await context.sendActivity('Check-ins paused. Type "resume" whenever you want them back; your leads can see that you paused.');
+          } else {
+            const next = await this.deps.people.resume(sender);
+            await context.sendActivity(
+              next
+                ? `Check-ins resumed. The next one comes ${whenFor(next, context.activity.locale, sender.timeZone)}.`
+                : 'Check-ins resumed. They start once your team has set a schedule.',
+            );
+          }
+        }
       } else if (command.kind === 'help') {
         await context.sendActivity(cardMessage(helpCard()));
       } else {
@@ -89,6 +105,10 @@ export class LearningLoopBot extends TeamsActivityHandler {
       switch (verb) {
         case CHECK_IN_SUBMIT_VERB:
           return cardResponse(await this.submitCheckIn(sender, data));
+        case CHECK_IN_NOTHING_VERB: {
+          const result = await this.deps.checkIns.nothingThisWeek(sender, data);
+          return cardResponse(result.ok ? nothingThisWeekCard({ streak: result.streak }) : errorCard('This check-in card is not yours to answer.'));
+        }
         case CHECK_IN_NEW_VERB:
           return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId() }));
         case TEAM_SETUP_OPEN_VERB:
@@ -118,9 +138,9 @@ export class LearningLoopBot extends TeamsActivityHandler {
   private async submitCheckIn(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
     const result = await this.deps.checkIns.submit(sender, data);
     if (result.status === 'invalid') {
-      return checkInCard({ cardId: result.cardId, values: result.values, errors: result.errors });
+      return checkInCard({ cardId: result.cardId, values: result.values, errors: result.errors, ...(result.cycle ? { cycle: result.cycle } : {}) });
     }
-    return checkInSavedCard({ entry: result.entry });
+    return checkInSavedCard({ entry: result.entry, streak: result.streak });
   }
 
   /** Keeps the sender's profile and this conversation's reference current, for later messages. */
@@ -136,5 +156,14 @@ export class LearningLoopBot extends TeamsActivityHandler {
       // Answering the person matters more than refreshing what we know of them; the next message retries.
       this.deps.logger.warn({ err: error }, 'could not record the sender or conversation');
     }
+  }
+}
+
+/** A time as the learner reads it: their locale, their zone. */
+function whenFor(date: Date, locale: string | undefined, timeZone: string | undefined): string {
+  try {
+    return new Intl.DateTimeFormat(locale ?? 'en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: timeZone ?? 'UTC' }).format(date);
+  } catch {
+    return date.toUTCString();
   }
 }

@@ -16,12 +16,27 @@ export interface FakeTeam {
  * roster and channel reads for the teams it is given (paging members two at a time, so paging
  * is exercised).
  */
+export interface FakeConnectorOptions {
+  /** Teams user ids whose personal chat answers 403, as when someone blocked the app. */
+  blockedUsers?: string[];
+}
+
 export async function startFakeConnector(
   teams: Record<string, FakeTeam> = {},
-): Promise<{ serviceUrl: string; sent: SentActivity[]; stop(): Promise<void> }> {
+  options: FakeConnectorOptions = {},
+): Promise<{ serviceUrl: string; sent: SentActivity[]; created: string[]; stop(): Promise<void> }> {
   const sent: SentActivity[] = [];
+  const created: string[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
+  app.post('/v3/conversations', (req, res) => {
+    const member = (req.body as { members?: Array<{ id: string }> }).members?.[0]?.id ?? 'unknown';
+    if (options.blockedUsers?.includes(member)) {
+      return void res.status(403).json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    }
+    created.push(member);
+    res.status(201).json({ id: `a:personal-${member}` });
+  });
   app.get('/v3/conversations/:teamId/pagedmembers', (req, res) => {
     const team = teams[String(req.params.teamId)];
     if (!team) return void res.status(404).json({ error: { code: 'ConversationNotFound', message: 'no such team' } });
@@ -47,6 +62,7 @@ export async function startFakeConnector(
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    created,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

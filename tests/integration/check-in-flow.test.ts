@@ -104,7 +104,7 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
 
   it('keeps the learner’s answers on the card when storage is unavailable', async () => {
     const broken = await startTestService({
-      storage: { kind: 'connectionString', connectionString: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1', tablePrefix: 'down' },
+      storage: { kind: 'connectionString', connectionString: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1', tablePrefix: 'down' },
     });
     try {
       const res = await fetch(`${broken.baseUrl}/api/messages`, {

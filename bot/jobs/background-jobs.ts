@@ -1,0 +1,66 @@
+import type { Logger } from 'pino';
+import type { TokenBucket } from '../domain/token-bucket.js';
+import type { CheckInScheduler } from '../services/check-in-scheduler.js';
+import type { SendWorker } from '../services/send-worker.js';
+import type { InstanceRegistry } from './instance-registry.js';
+
+/** Teams allows an app 50 requests per second per tenant, across all its instances. */
+export const APP_SENDS_PER_SECOND = 50;
+
+export interface BackgroundJobsDeps {
+  scheduler: CheckInScheduler;
+  worker: SendWorker;
+  registry: InstanceRegistry;
+  limiter: TokenBucket;
+  logger: Logger;
+  schedulerEveryMs?: number;
+}
+
+/** Runs the scheduler tick, the instance heartbeat and the send worker until stopped. */
+export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise<void> } {
+  let running = true;
+  const loops: Array<Promise<void>> = [];
+  const every = (ms: number, what: string, job: () => Promise<unknown>) =>
+    (async () => {
+      while (running) {
+        try {
+          await job();
+        } catch (error) {
+          deps.logger.error({ err: error }, `${what} failed; retrying`);
+        }
+        await sleep(ms, () => running);
+      }
+    })();
+
+  loops.push(
+    every(10_000, 'heartbeat', async () => {
+      const live = await deps.registry.heartbeat(new Date());
+      deps.limiter.setRate(APP_SENDS_PER_SECOND / live, Date.now());
+    }),
+  );
+  loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
+  loops.push(
+    (async () => {
+      while (running) {
+        try {
+          const handled = await deps.worker.drainOnce();
+          if (handled === 0) await sleep(1000, () => running);
+        } catch (error) {
+          deps.logger.error({ err: error }, 'send worker failed; retrying');
+          await sleep(2000, () => running);
+        }
+      }
+    })(),
+  );
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+async function sleep(ms: number, stillRunning: () => boolean): Promise<void> {
+  const end = Date.now() + ms;
+  while (stillRunning() && Date.now() < end) await new Promise((r) => setTimeout(r, Math.min(250, end - Date.now())));
+}

@@ -1,0 +1,27 @@
+import type { AdaptiveCard } from '../cards/card-types.js';
+
+/** Where a proactive message to one learner goes. */
+export interface ProactiveTarget {
+  tenantId: string;
+  userId: string;
+  teamsUserId: string;
+  serviceUrl: string;
+  /** The learner's personal conversation, if we have one; otherwise one is created. */
+  reference?: string;
+}
+
+export type SendOutcome =
+  | { kind: 'sent'; activityId: string | undefined; reference?: string }
+  /** 429: wait this long before anyone sends again. */
+  | { kind: 'throttled'; retryAfterMs: number }
+  /** 412, 5xx, network: try again later with backoff. */
+  | { kind: 'transient'; status: number; message: string }
+  /** 403: the learner blocked or removed the app; stop sending. */
+  | { kind: 'blocked'; message: string }
+  /** 404: the conversation no longer exists. */
+  | { kind: 'stale'; message: string };
+
+/** Sends cards to people outside of a turn; the Teams adapter implements it. */
+export interface Messenger {
+  sendCard(target: ProactiveTarget, card: AdaptiveCard): Promise<SendOutcome>;
+}

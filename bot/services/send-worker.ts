@@ -1,0 +1,181 @@
+import type { Logger } from 'pino';
+import { checkInCard } from '../cards/check-in-card.js';
+import { reminderCard } from '../cards/reminder-card.js';
+import { TokenBucket } from '../domain/token-bucket.js';
+import type { ConversationStore } from '../store/conversation-store.js';
+import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
+import type { SendRecord, SendStore } from '../store/send-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { UserStore } from '../store/user-store.js';
+import type { QueueMessage, WorkQueue } from '../store/work-queue.js';
+import { scheduledCardId } from './scheduled-card-id.js';
+import type { Clock } from './learner.js';
+import type { Messenger, SendOutcome } from './messenger.js';
+import type { SendWork } from './send-work.js';
+
+export interface SendWorkerDeps {
+  queue: WorkQueue<SendWork>;
+  poison: WorkQueue<SendWork & { reason: string }>;
+  sends: SendStore;
+  dueIndex: DueIndexStore;
+  users: UserStore;
+  teams: TeamStore;
+  conversations: ConversationStore;
+  messenger: Messenger;
+  clock: Clock;
+  logger: Logger;
+  /** Shared by all of this instance's sends; its rate is this instance's share of the app's. */
+  limiter: TokenBucket;
+  maxAttempts?: number;
+  claimSeconds?: number;
+  random?: () => number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 6;
+
+/**
+ * Delivers queued check-ins and reminders. A send is claimed with an ETag before it goes out
+ * and marked with its outcome after, so two workers never send the same record, and a worker
+ * that dies mid-send leaves a claim that expires and is picked up again.
+ */
+export class SendWorker {
+  private readonly maxAttempts: number;
+  private readonly claimMs: number;
+
+  constructor(private readonly deps: SendWorkerDeps) {
+    this.maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.claimMs = (deps.claimSeconds ?? 60) * 1000;
+  }
+
+  /** Takes up to `max` messages and works them concurrently; returns how many it handled. */
+  async drainOnce(max = 32): Promise<number> {
+    const messages = await this.deps.queue.receive(max, Math.ceil(this.claimMs / 1000));
+    await Promise.all(messages.map((m) => this.handle(m)));
+    return messages.length;
+  }
+
+  async handle(message: QueueMessage<SendWork>): Promise<void> {
+    const work = message.body;
+    if (message.dequeueCount > this.maxAttempts) return this.park(message, `gave up after ${message.dequeueCount - 1} attempts`);
+    let record = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, work.kind);
+    if (!record || ['sent', 'blocked', 'stale', 'failed', 'skipped'].includes(record.status)) return this.deps.queue.delete(message);
+
+    const now = this.deps.clock();
+    if (work.kind === 'reminder') {
+      const checkIn = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, 'checkin');
+      if (checkIn?.respondedAt) {
+        await this.deps.sends.update(record, { status: 'skipped' });
+        return this.deps.queue.delete(message);
+      }
+    }
+    if (record.status === 'sending' && record.claimedUntil && new Date(record.claimedUntil) > now) {
+      // Another worker holds it; look again when its claim runs out.
+      await this.deps.queue.delay(message, (new Date(record.claimedUntil).getTime() - now.getTime()) / 1000 + 1);
+      return;
+    }
+    record = await this.deps.sends.update(record, {
+      status: 'sending',
+      claimedUntil: new Date(now.getTime() + this.claimMs).toISOString(),
+      attempts: record.attempts + 1,
+    });
+    if (!record) return; // lost the race for the claim: the winner sends
+
+    await this.waitForToken();
+    const outcome = await this.send(record);
+    await this.settle(message, record, outcome);
+  }
+
+  private async send(record: SendRecord): Promise<SendOutcome> {
+    const profile = await this.deps.users.get(record.tenantId, record.userId);
+    const teamsUserId = profile?.teamsUserId ?? (await this.deps.teams.getMember(record.tenantId, record.teamId, record.userId))?.teamsUserId;
+    const personal = (await this.deps.conversations.listFor(record.tenantId, 'personal', record.userId))[0];
+    const channel = personal ?? (await this.deps.conversations.listFor(record.tenantId, 'channel', record.teamId))[0];
+    if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
+    const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
+    const card = record.kind === 'checkin' ? checkInCard({ cardId, cycle: record.cycle }) : reminderCard({ cardId, cycle: record.cycle });
+    return this.deps.messenger.sendCard(
+      {
+        tenantId: record.tenantId,
+        userId: record.userId,
+        teamsUserId,
+        serviceUrl: channel.serviceUrl,
+        ...(personal ? { reference: personal.reference } : {}),
+      },
+      card,
+    );
+  }
+
+  private async settle(message: QueueMessage<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {
+    const now = this.deps.clock();
+    switch (outcome.kind) {
+      case 'sent': {
+        if (outcome.reference) {
+          const conversationId = (JSON.parse(outcome.reference) as { conversation?: { id?: string } }).conversation?.id ?? '';
+          await this.deps.conversations.save({
+            tenantId: record.tenantId,
+            scope: 'personal',
+            ownerId: record.userId,
+            conversationId,
+            serviceUrl: (JSON.parse(outcome.reference) as { serviceUrl?: string }).serviceUrl ?? '',
+            reference: outcome.reference,
+            updatedAt: now.toISOString(),
+          });
+        }
+        await this.deps.sends.update(record, { status: 'sent', sentAt: now.toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) });
+        if (record.kind === 'checkin') await this.scheduleReminder(record);
+        await this.deps.queue.delete(message);
+        return;
+      }
+      case 'throttled':
+        this.deps.limiter.pauseUntil(now.getTime() + outcome.retryAfterMs);
+        await this.deps.sends.update(record, { status: 'pending', lastError: `429, retry after ${outcome.retryAfterMs} ms` });
+        await this.deps.queue.delay(message, outcome.retryAfterMs / 1000);
+        return;
+      case 'transient': {
+        await this.deps.sends.update(record, { status: 'pending', lastError: `${outcome.status}: ${outcome.message}` });
+        const backoffMs = Math.min(60_000, 1000 * 2 ** (record.attempts - 1)) * (0.5 + (this.deps.random ?? Math.random)());
+        await this.deps.queue.delay(message, backoffMs / 1000);
+        return;
+      }
+      case 'blocked':
+      case 'stale':
+        // Recorded and not retried: the learner removed the app, or the conversation is gone.
+        await this.deps.sends.update(record, { status: outcome.kind, lastError: outcome.message });
+        await this.deps.queue.delete(message);
+        return;
+    }
+  }
+
+  /** The reminder is planned like a check-in, by the clock, and skipped if the learner answers first. */
+  private async scheduleReminder(record: SendRecord): Promise<void> {
+    const settings = await this.deps.teams.getSettings(record.tenantId, record.teamId);
+    const hours = settings?.schedule?.reminderAfterHours;
+    if (!hours) return;
+    const at = new Date(new Date(record.dueAt).getTime() + hours * 3_600_000);
+    await this.deps.dueIndex.putReminder({
+      minute: minuteKey(at),
+      tenantId: record.tenantId,
+      userId: record.userId,
+      teamId: record.teamId,
+      cycle: record.cycle,
+      dueAt: at.toISOString(),
+    });
+  }
+
+  private async park(message: QueueMessage<SendWork>, reason: string): Promise<void> {
+    const work = message.body;
+    const record = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, work.kind);
+    if (record && record.status !== 'sent') await this.deps.sends.update({ ...record, etag: '*' }, { status: 'failed', lastError: reason });
+    await this.deps.poison.send({ ...work, reason });
+    await this.deps.queue.delete(message);
+    this.deps.logger.warn({ work, reason }, 'parked a send that kept failing');
+  }
+
+  private async waitForToken(): Promise<void> {
+    for (;;) {
+      const result = this.deps.limiter.tryTake(Date.now());
+      if (result.ok) return;
+      await new Promise((r) => setTimeout(r, result.waitMs));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { keyOf } from './keys.js';
+
+/** A learner's next check-in (or a reminder), filed under the UTC minute it falls due. */
+export interface DueEntry {
+  kind: 'checkin' | 'reminder';
+  minute: string;
+  tenantId: string;
+  userId: string;
+  teamId: string;
+  cycle: string;
+  dueAt: string;
+}
+
+type DueEntity = DueEntry & { partitionKey: string; rowKey: string };
+type PointerEntity = { partitionKey: string; rowKey: string; minute: string };
+
+function rowKeyOf(entry: Pick<DueEntry, 'kind' | 'tenantId' | 'userId' | 'cycle'>): string {
+  return entry.kind === 'checkin' ? keyOf(entry.tenantId, entry.userId) : keyOf(entry.tenantId, entry.userId, 'reminder', entry.cycle);
+}
+
+/** "YYYYMMDDHHmm" in UTC: partitions sort in time order. */
+export function minuteKey(date: Date): string {
+  return date.toISOString().slice(0, 16).replace(/[-T:]/g, '');
+}
+
+/**
+ * The scheduler's index of who is due when: one partition per UTC minute, so each tick reads
+ * only the minutes that passed, never every learner. A pointer row per learner finds their
+ * current entry when their schedule or time zone changes.
+ */
+export class DueIndexStore {
+  constructor(private readonly table: TableClient) {}
+
+  async put(entry: DueEntry): Promise<void> {
+    const pointerKey = { partitionKey: keyOf('learner', entry.tenantId), rowKey: keyOf(entry.userId) };
+    let previous: PointerEntity | undefined;
+    try {
+      previous = await this.table.getEntity<PointerEntity>(pointerKey.partitionKey, pointerKey.rowKey);
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+    }
+    await this.table.upsertEntity<DueEntity>({ partitionKey: entry.minute, rowKey: rowKeyOf(entry), ...entry }, 'Replace');
+    await this.table.upsertEntity<PointerEntity>({ ...pointerKey, minute: entry.minute }, 'Replace');
+    if (previous && previous.minute !== entry.minute) await this.deleteIfPresent(previous.minute, keyOf(entry.tenantId, entry.userId));
+  }
+
+  /** Reminders are filed alongside; there is at most one per learner per cycle. */
+  async putReminder(entry: Omit<DueEntry, 'kind'>): Promise<void> {
+    const reminder: DueEntry = { ...entry, kind: 'reminder' };
+    await this.table.upsertEntity<DueEntity>({ partitionKey: reminder.minute, rowKey: rowKeyOf(reminder), ...reminder }, 'Replace');
+  }
+
+  async remove(tenantId: string, userId: string): Promise<void> {
+    const pointerKey = { partitionKey: keyOf('learner', tenantId), rowKey: keyOf(userId) };
+    try {
+      const pointer = await this.table.getEntity<PointerEntity>(pointerKey.partitionKey, pointerKey.rowKey);
+      await this.deleteIfPresent(pointer.minute, keyOf(tenantId, userId));
+      await this.deleteIfPresent(pointerKey.partitionKey, pointerKey.rowKey);
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+    }
+  }
+
+  async listMinute(minute: string): Promise<DueEntry[]> {
+    const entries: DueEntry[] = [];
+    const rows = this.table.listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey eq ${minute}` } });
+    for await (const e of rows) {
+      entries.push({
+        kind: e.kind === 'reminder' ? 'reminder' : 'checkin',
+        minute: e.minute,
+        tenantId: e.tenantId,
+        userId: e.userId,
+        teamId: e.teamId,
+        cycle: e.cycle,
+        dueAt: e.dueAt,
+      });
+    }
+    return entries;
+  }
+
+  /** Drops an entry once planned, unless the learner has since been filed elsewhere. */
+  async done(entry: DueEntry): Promise<void> {
+    await this.deleteIfPresent(entry.minute, rowKeyOf(entry));
+  }
+
+  private async deleteIfPresent(partitionKey: string, rowKey: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(partitionKey, rowKey);
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { keyOf } from './keys.js';
+
+export type SendKind = 'checkin' | 'reminder';
+export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
+
+/** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
+export interface SendRecord {
+  tenantId: string;
+  userId: string;
+  cycle: string;
+  kind: SendKind;
+  teamId: string;
+  dueAt: string;
+  status: SendStatus;
+  attempts: number;
+  claimedUntil?: string;
+  sentAt?: string;
+  activityId?: string;
+  respondedAt?: string;
+  lastError?: string;
+  etag?: string;
+}
+
+type SendEntity = Omit<SendRecord, 'etag'> & { partitionKey: string; rowKey: string };
+
+/** Send records live in the learner's partition: their history of cycles is one read. */
+export class SendStore {
+  constructor(private readonly table: TableClient) {}
+
+  static keys(tenantId: string, userId: string, cycle: string, kind: SendKind) {
+    return { partitionKey: keyOf(tenantId, userId), rowKey: keyOf(cycle, kind) };
+  }
+
+  /** Creates the record unless it exists; the deterministic key makes scheduling idempotent. */
+  async createIfAbsent(record: Omit<SendRecord, 'status' | 'attempts' | 'etag'>): Promise<boolean> {
+    const entity: SendEntity = { ...SendStore.keys(record.tenantId, record.userId, record.cycle, record.kind), ...record, status: 'pending', attempts: 0 };
+    try {
+      await this.table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 409) return false;
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, userId: string, cycle: string, kind: SendKind): Promise<SendRecord | undefined> {
+    const { partitionKey, rowKey } = SendStore.keys(tenantId, userId, cycle, kind);
+    try {
+      const e = await this.table.getEntity<SendEntity>(partitionKey, rowKey);
+      return fromEntity(e);
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Writes changes only if nobody changed the record since it was read (ETag); false when
+   * another worker got there first.
+   */
+  async update(record: SendRecord, changes: Partial<Omit<SendRecord, 'tenantId' | 'userId' | 'cycle' | 'kind' | 'etag'>>): Promise<SendRecord | undefined> {
+    const keys = SendStore.keys(record.tenantId, record.userId, record.cycle, record.kind);
+    try {
+      const result = await this.table.updateEntity({ ...keys, ...changes }, 'Merge', { etag: record.etag ?? '*' });
+      return { ...record, ...changes, etag: result.etag };
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Marks the learner's check-in for a cycle answered (any answer, including "nothing this week"). */
+  async markResponded(tenantId: string, userId: string, cycle: string, at: Date): Promise<void> {
+    const keys = SendStore.keys(tenantId, userId, cycle, 'checkin');
+    try {
+      await this.table.updateEntity({ ...keys, respondedAt: at.toISOString() }, 'Merge');
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+    }
+  }
+
+  async listForLearner(tenantId: string, userId: string, limit = 60): Promise<SendRecord[]> {
+    const records: SendRecord[] = [];
+    const rows = this.table.listEntities<SendEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, userId)}` } });
+    for await (const e of rows) {
+      records.push(fromEntity(e));
+      if (records.length >= limit * 2) break;
+    }
+    return records;
+  }
+}
+
+function fromEntity(e: SendEntity & { etag?: string }): SendRecord {
+  const { partitionKey: _p, rowKey: _r, ...rest } = e as SendEntity & { etag?: string; timestamp?: string };
+  delete (rest as { timestamp?: string }).timestamp;
+  return rest as SendRecord;
+}

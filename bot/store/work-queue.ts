@@ -1,0 +1,57 @@
+import { QueueClient, type StoragePipelineOptions } from '@azure/storage-queue';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { StorageConfig } from '../config.js';
+
+export interface QueueMessage<T> {
+  body: T;
+  messageId: string;
+  popReceipt: string;
+  dequeueCount: number;
+}
+
+/** A typed Azure Storage queue of JSON messages (each well under the 64 KiB limit). */
+export class WorkQueue<T> {
+  constructor(private readonly client: QueueClient) {}
+
+  async create(): Promise<void> {
+    await this.client.createIfNotExists();
+  }
+
+  async send(body: T, options: { delaySeconds?: number } = {}): Promise<void> {
+    await this.client.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'), {
+      ...(options.delaySeconds ? { visibilityTimeout: Math.min(options.delaySeconds, 7 * 86_400) } : {}),
+    });
+  }
+
+  async receive(max: number, visibilitySeconds: number): Promise<Array<QueueMessage<T>>> {
+    const result = await this.client.receiveMessages({ numberOfMessages: Math.min(max, 32), visibilityTimeout: visibilitySeconds });
+    return result.receivedMessageItems.map((m) => ({
+      body: JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8')) as T,
+      messageId: m.messageId,
+      popReceipt: m.popReceipt,
+      dequeueCount: m.dequeueCount,
+    }));
+  }
+
+  async delete(message: QueueMessage<T>): Promise<void> {
+    await this.client.deleteMessage(message.messageId, message.popReceipt);
+  }
+
+  /** Hides a message again for a while (e.g. Retry-After) without counting it as done. */
+  async delay(message: QueueMessage<T>, seconds: number): Promise<QueueMessage<T>> {
+    const result = await this.client.updateMessage(message.messageId, message.popReceipt, undefined, Math.max(0, Math.ceil(seconds)));
+    return { ...message, popReceipt: result.popReceipt ?? message.popReceipt };
+  }
+
+  async approximateCount(): Promise<number> {
+    return (await this.client.getProperties()).approximateMessagesCount ?? 0;
+  }
+}
+
+export function queueClient(storage: StorageConfig, name: string): QueueClient {
+  const options: StoragePipelineOptions = { retryOptions: { maxTries: 4, retryDelayInMs: 100, maxRetryDelayInMs: 1000 } };
+  const queueName = `${storage.tablePrefix.toLowerCase()}-${name}`;
+  if (storage.kind === 'connectionString') return new QueueClient(storage.connectionString, queueName, options);
+  if (!storage.queueEndpoint) throw new Error('STORAGE_QUEUE_ENDPOINT is required to reach queues with the managed identity');
+  return new QueueClient(`${storage.queueEndpoint.replace(/\/$/, '')}/${queueName}`, new DefaultAzureCredential(), options);
+}
