@@ -100,7 +100,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { LearningLogService } from '../services/learning-log-service.js';
 import type { PeopleService } from '../services/people-service.js';
+import { NotAllowedError, type TeamService } from '../services/team-service.js';
 import { ApiError } from './api-error.js';
 import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
 
@@ -9,6 +10,7 @@ export interface ApiDeps {
   identity: IdentityMode;
   learningLog: LearningLogService;
   people: PeopleService;
+  teams: TeamService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -47,8 +49,35 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(page);
   });
 
+  const teamIdParam = z.string().min(1).max(200);
+
+  router.get('/teams/:teamId/settings', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { settings, role } = await asApiError(() => deps.teams.settingsFor(callerOf(res), teamId));
+    res.json({ settings, role });
+  });
+
+  router.put('/teams/:teamId/settings', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const result = await asApiError(() => deps.teams.updateSchedule(callerOf(res), teamId, req.body));
+    if (!result.ok) {
+      throw new ApiError(400, 'invalid_settings', `Invalid settings: ${Object.values(result.errors).join('; ')}`, result.errors);
+    }
+    res.json({ settings: result.settings });
+  });
+
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
   return router;
+}
+
+/** Not a member, not a lead: 403, saying which. */
+async function asApiError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NotAllowedError) throw new ApiError(403, 'forbidden', error.message);
+    throw error;
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, where: string): T {

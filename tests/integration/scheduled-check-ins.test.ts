@@ -6,9 +6,10 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const team = { id: '19:product-design@thread.tacv2', name: 'Product Design' };
+type Account = { id: string; aadObjectId: string; name: string };
 const people = DEMO_PEOPLE.slice(0, 5);
-const account = (p: (typeof DEMO_PEOPLE)[number]) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
-const [alex, megan, adele, isaiah, patti] = people.map(account) as [ReturnType<typeof account>, ...ReturnType<typeof account>[]];
+const account = (p: (typeof DEMO_PEOPLE)[number]): Account => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
+const [alex, megan, adele, isaiah, patti] = people.map(account) as [Account, Account, Account, Account, Account];
 
 describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connector, moving clock)', () => {
   let service: RunningTestService;
@@ -20,27 +21,27 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
     const text = await res.text();
     return text ? (JSON.parse(text) as { value?: unknown }) : {};
   };
-  const from = (who: typeof alex) => ({ serviceUrl: connector.serviceUrl, from: who! });
+  const from = (who: Account) => ({ serviceUrl: connector.serviceUrl, from: who });
   /** Runs the scheduler and drains the queue, as the background jobs would at this moment. */
   const runJobsAt = async (at: string) => {
     now = new Date(at);
     await service.scheduler.tick();
     while ((await service.worker.drainOnce()) > 0);
   };
-  const cardsTo = (who: typeof alex, title: string) =>
-    connector.sent.filter((s) => s.conversationId === `a:personal-${who!.id}` && JSON.stringify(s.activity).includes(title)).length;
+  const cardsTo = (who: Account, title: string) =>
+    connector.sent.filter((s) => s.conversationId === `a:personal-${who.id}` && JSON.stringify(s.activity).includes(title)).length;
 
   beforeAll(async () => {
     connector = await startFakeConnector(
       { [team.id]: { members: people.map(account), channels: [{ id: team.id }, { id: '19:shares@thread.tacv2', name: 'Learning shares' }] } },
-      { blockedUsers: [patti!.id] },
+      { blockedUsers: [patti.id] },
     );
     service = await startTestService({}, { clock: () => now });
     await service.queues.sends.create();
     await service.queues.poison.create();
     await post(inTeamChannel(installActivity(from(alex)), team));
     // Megan chatted with the bot from New York: her own zone wins over the team's.
-    await post({ ...messageActivity('hello', { ...from(megan), conversationId: `a:personal-${megan!.id}` }), localTimezone: 'America/New_York' });
+    await post({ ...messageActivity('hello', { ...from(megan), conversationId: `a:personal-${megan.id}` }), localTimezone: 'America/New_York' });
     await post(
       inTeamChannel(
         cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' }, from(alex)),
@@ -95,11 +96,11 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
   });
 
   it('skips a paused learner and picks them up again after resume', async () => {
-    await post(messageActivity('pause', { ...from(adele), conversationId: `a:personal-${adele!.id}` }));
+    await post(messageActivity('pause', { ...from(adele), conversationId: `a:personal-${adele.id}` }));
     await runJobsAt('2026-12-04T16:01:00Z');
     expect(cardsTo(alex, 'Time for your check-in')).toBe(2);
     expect(cardsTo(adele, 'Time for your check-in')).toBe(1);
-    await post(messageActivity('resume', { ...from(adele), conversationId: `a:personal-${adele!.id}` }));
+    await post(messageActivity('resume', { ...from(adele), conversationId: `a:personal-${adele.id}` }));
     await runJobsAt('2026-12-11T16:01:00Z');
     expect(cardsTo(adele, 'Time for your check-in')).toBe(2);
   });

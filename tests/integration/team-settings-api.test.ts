@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+
+const teamId = '19:api-team@thread.tacv2';
+const [lead, member, outsider] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
+const headers = (userId: string, tenantId = DEMO_TENANT_ID) => ({
+  'content-type': 'application/json',
+  'x-local-tenant-id': tenantId,
+  'x-local-user-id': userId,
+});
+const settings = { cadence: 'weekly', weekday: 4, localTime: '15:30', timeZone: 'Europe/Paris', reminderAfterHours: 12, sharesChannelId: '19:s@thread.tacv2' };
+
+describe('team settings API (Azurite)', () => {
+  let service: RunningTestService;
+  const call = (method: string, userId: string, body?: unknown, tenantId?: string) =>
+    fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(teamId)}/settings`, {
+      method,
+      headers: headers(userId, tenantId),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  beforeAll(async () => {
+    service = await startTestService();
+    for (const p of [lead, member, outsider]) {
+      await service.stores.users.upsert({ tenantId: DEMO_TENANT_ID, userId: p.userId, displayName: p.displayName, updatedAt: new Date().toISOString() });
+    }
+    const now = new Date().toISOString();
+    await service.stores.teams.createSettingsIfAbsent({ tenantId: DEMO_TENANT_ID, teamId, name: 'API team', schedule: null, sharesChannelId: null, updatedBy: null, updatedAt: now });
+    await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId, userId: lead.userId, teamsUserId: lead.teamsUserId, displayName: lead.displayName, role: 'lead', joinedAt: now });
+    await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId, userId: member.userId, teamsUserId: member.teamsUserId, displayName: member.displayName, role: 'member', joinedAt: now });
+  });
+  afterAll(() => service.stop());
+
+  it('lets a lead change the schedule and members read it', async () => {
+    const put = await call('PUT', lead.userId, settings);
+    expect(put.status).toBe(200);
+    const read = await call('GET', member.userId);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ role: 'member', settings: { schedule: { localTime: '15:30', timeZone: 'Europe/Paris' } } });
+  });
+
+  it('refuses members who are not leads and people outside the team', async () => {
+    const byMember = await call('PUT', member.userId, { ...settings, localTime: '06:00' });
+    expect(byMember.status).toBe(403);
+    expect(((await byMember.json()) as { error: { message: string } }).error.message).toMatch(/leads/);
+    expect((await call('GET', outsider.userId)).status).toBe(403);
+    const after = (await (await call('GET', lead.userId)).json()) as { settings: { schedule: { localTime: string } } };
+    expect(after.settings.schedule.localTime).toBe('15:30');
+  });
+
+  it('answers a bad body with a 400 naming each problem, and keeps the old settings', async () => {
+    const res = await call('PUT', lead.userId, { ...settings, weekday: 9, timeZone: 'Moon/Base' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; details: Record<string, string> } };
+    expect(Object.keys(body.error.details).sort()).toEqual(['timeZone', 'weekday']);
+    const after = (await (await call('GET', lead.userId)).json()) as { settings: { schedule: { weekday: number } } };
+    expect(after.settings.schedule.weekday).toBe(4);
+  });
+});
