@@ -61,7 +61,7 @@ export interface Service {
   worker: SendWorker;
   queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }> };
   /** Creates the queues, then runs the scheduler, heartbeat and send worker in the background. */
-  startJobs(): Promise<{ stop(): Promise<void> }>;
+  startJobs(options?: { schedulerEveryMs?: number }): Promise<{ stop(): Promise<void> }>;
 }
 
 /** Wires the one service: stores → services → Teams handler and HTTP API. */
@@ -110,7 +110,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     sends: new WorkQueue<SendWork>(queueClient(config.storage, 'sends')),
     poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, 'sends-poison')),
   };
-  const limiter = new TokenBucket(APP_SENDS_PER_SECOND, APP_SENDS_PER_SECOND, Date.now());
+  // No burst beyond one: any one-second window then holds at most the limit.
+  const limiter = new TokenBucket(APP_SENDS_PER_SECOND, 1, Date.now());
   const scheduler = new CheckInScheduler({
     leases: stores.leases,
     dueIndex: stores.dueIndex,
@@ -133,6 +134,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     logger: options.logger,
     limiter,
+    // A send takes well under a second; a worker that died mid-send is replaced within this.
+    claimSeconds: 15,
   });
   const registry = new InstanceRegistry(tables.leases, instanceId);
   return {
@@ -142,9 +145,9 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     scheduler,
     worker,
     queues,
-    async startJobs() {
+    async startJobs(jobOptions = {}) {
       await Promise.all([queues.sends.create(), queues.poison.create()]);
-      return startBackgroundJobs({ scheduler, worker, registry, limiter, logger: options.logger });
+      return startBackgroundJobs({ scheduler, worker, registry, limiter, logger: options.logger, ...jobOptions });
     },
   };
 }

@@ -39,19 +39,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
-  loops.push(
-    (async () => {
-      while (running) {
-        try {
-          const handled = await deps.worker.drainOnce();
-          if (handled === 0) await sleep(1000, () => running);
-        } catch (error) {
-          deps.logger.error({ err: error }, 'send worker failed; retrying');
-          await sleep(2000, () => running);
-        }
-      }
-    })(),
-  );
+  loops.push(deps.worker.run(() => running));
   return {
     async stop() {
       running = false;

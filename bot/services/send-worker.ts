@@ -54,9 +54,40 @@ export class SendWorker {
     return messages.length;
   }
 
+  /**
+   * Keeps up to `maxInFlight` sends going until stopped, topping up from the queue as they
+   * finish, so one slow send (a server retrying after Retry-After) never holds up the rest.
+   */
+  async run(isRunning: () => boolean, maxInFlight = 64): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    while (isRunning()) {
+      if (inFlight.size <= maxInFlight / 2) {
+        let messages: Array<QueueMessage<SendWork>> = [];
+        try {
+          messages = await this.deps.queue.receive(Math.min(32, maxInFlight - inFlight.size), Math.ceil(this.claimMs / 1000));
+        } catch (error) {
+          this.deps.logger.error({ err: error }, 'could not read the send queue; retrying');
+        }
+        for (const message of messages) {
+          const job: Promise<void> = this.handle(message)
+            .catch((error: unknown) => this.deps.logger.error({ err: error, work: message.body }, 'send failed; the queue will retry it'))
+            .finally(() => inFlight.delete(job));
+          inFlight.add(job);
+        }
+        if (messages.length === 0 && inFlight.size === 0) {
+          await new Promise((r) => setTimeout(r, 500));
+          continue;
+        }
+      }
+      await Promise.race([...inFlight, new Promise((r) => setTimeout(r, 50))]);
+    }
+    await Promise.all(inFlight);
+  }
+
   async handle(message: QueueMessage<SendWork>): Promise<void> {
     const work = message.body;
-    if (message.dequeueCount > this.maxAttempts) return this.park(message, `gave up after ${message.dequeueCount - 1} attempts`);
+    // A last resort against a message that can never be handled; failures are counted on the record.
+    if (message.dequeueCount > 100) return this.park(message, `gave up after ${message.dequeueCount - 1} deliveries of the message`);
     let record = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, work.kind);
     if (!record || ['sent', 'blocked', 'stale', 'failed', 'skipped'].includes(record.status)) return this.deps.queue.delete(message);
 
@@ -127,13 +158,18 @@ export class SendWorker {
         return;
       }
       case 'throttled':
-        this.deps.limiter.pauseUntil(now.getTime() + outcome.retryAfterMs);
-        await this.deps.sends.update(record, { status: 'pending', lastError: `429, retry after ${outcome.retryAfterMs} ms` });
+        // Retry-After holds back this message; the app-wide budget is kept by the limiter.
+        await this.deps.sends.update(record, { status: 'pending', claimedUntil: now.toISOString(), lastError: `429, retry after ${outcome.retryAfterMs} ms` });
         await this.deps.queue.delay(message, outcome.retryAfterMs / 1000);
         return;
       case 'transient': {
-        await this.deps.sends.update(record, { status: 'pending', lastError: `${outcome.status}: ${outcome.message}` });
-        const backoffMs = Math.min(60_000, 1000 * 2 ** (record.attempts - 1)) * (0.5 + (this.deps.random ?? Math.random)());
+        const failures = (record.failures ?? 0) + 1;
+        if (failures >= this.maxAttempts) {
+          await this.deps.sends.update(record, { status: 'pending', failures });
+          return this.park(message, `${outcome.status}: ${outcome.message} (${failures} failures)`);
+        }
+        await this.deps.sends.update(record, { status: 'pending', failures, claimedUntil: now.toISOString(), lastError: `${outcome.status}: ${outcome.message}` });
+        const backoffMs = Math.min(60_000, 500 * 2 ** (failures - 1)) * (0.5 + (this.deps.random ?? Math.random)());
         await this.deps.queue.delay(message, backoffMs / 1000);
         return;
       }

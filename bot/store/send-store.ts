@@ -14,6 +14,8 @@ export interface SendRecord {
   dueAt: string;
   status: SendStatus;
   attempts: number;
+  /** Failed attempts (server errors); throttling is not a failure. */
+  failures?: number;
   claimedUntil?: string;
   sentAt?: string;
   activityId?: string;

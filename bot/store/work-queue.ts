@@ -7,6 +7,8 @@ export interface QueueMessage<T> {
   messageId: string;
   popReceipt: string;
   dequeueCount: number;
+  /** The message as stored, so hiding it again keeps its content. */
+  text: string;
 }
 
 /** A typed Azure Storage queue of JSON messages (each well under the 64 KiB limit). */
@@ -30,6 +32,7 @@ export class WorkQueue<T> {
       messageId: m.messageId,
       popReceipt: m.popReceipt,
       dequeueCount: m.dequeueCount,
+      text: m.messageText,
     }));
   }
 
@@ -39,7 +42,7 @@ export class WorkQueue<T> {
 
   /** Hides a message again for a while (e.g. Retry-After) without counting it as done. */
   async delay(message: QueueMessage<T>, seconds: number): Promise<QueueMessage<T>> {
-    const result = await this.client.updateMessage(message.messageId, message.popReceipt, undefined, Math.max(0, Math.ceil(seconds)));
+    const result = await this.client.updateMessage(message.messageId, message.popReceipt, message.text, Math.max(0, Math.ceil(seconds)));
     return { ...message, popReceipt: result.popReceipt ?? message.popReceipt };
   }
 

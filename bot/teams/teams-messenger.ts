@@ -13,13 +13,30 @@ export class TeamsMessenger implements Messenger {
     private readonly botAppId: string,
   ) {}
 
+  private withoutHiddenRetries(context: TurnContext): void {
+    removeRetryPolicy(context, this.adapter.ConnectorClientKey);
+  }
+
   async sendCard(target: ProactiveTarget, card: AdaptiveCard): Promise<SendOutcome> {
+    // The adapter hands errors inside the turn to its onTurnError instead of throwing them, so
+    // the turn catches its own failure and reports it here.
+    let failure: unknown;
+    const outcome = await this.attempt(target, card, (error) => (failure = error));
+    return failure === undefined ? outcome : outcomeOf(failure);
+  }
+
+  private async attempt(target: ProactiveTarget, card: AdaptiveCard, fail: (error: unknown) => void): Promise<SendOutcome> {
     try {
       if (target.reference) {
         let activityId: string | undefined;
         const reference = JSON.parse(target.reference) as Partial<ConversationReference>;
         await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-          activityId = (await context.sendActivity(cardMessage(card)))?.id;
+          this.withoutHiddenRetries(context);
+          try {
+            activityId = (await context.sendActivity(cardMessage(card)))?.id;
+          } catch (error) {
+            fail(error);
+          }
         });
         return { kind: 'sent', activityId };
       }
@@ -39,8 +56,13 @@ export class TeamsMessenger implements Messenger {
           channelData: { tenant: { id: target.tenantId } },
         } as ConversationParameters,
         async (context) => {
+          this.withoutHiddenRetries(context);
           reference = JSON.stringify(TurnContext.getConversationReference(context.activity));
-          activityId = (await context.sendActivity(cardMessage(card)))?.id;
+          try {
+            activityId = (await context.sendActivity(cardMessage(card)))?.id;
+          } catch (error) {
+            fail(error);
+          }
         },
       );
       return { kind: 'sent', activityId, ...(reference ? { reference } : {}) };
@@ -48,6 +70,17 @@ export class TeamsMessenger implements Messenger {
       return outcomeOf(error);
     }
   }
+}
+
+/**
+ * The connector client retries 429s and 5xx on its own, out of sight of our rate limit. For
+ * proactive fan-out the worker retries instead, so every attempt is counted against the
+ * app-wide limit and a Retry-After delays only the message that got it.
+ */
+function removeRetryPolicy(context: TurnContext, key: symbol | string): void {
+  // The connector client's pipeline is not part of botbuilder's public types.
+  const client = context.turnState.get(key) as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } } | undefined;
+  client?.client?.pipeline?.removePolicy({ phase: 'Retry' });
 }
 
 /** Maps a connector failure to what the worker should do about it. */

@@ -1,0 +1,149 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { azuriteConnectionString } from '../bot/config.js';
+import type { StorageConfig } from '../bot/config.js';
+import { DueIndexStore, minuteKey } from '../bot/store/due-index-store.js';
+import { ConversationStore } from '../bot/store/conversation-store.js';
+import { UserStore } from '../bot/store/user-store.js';
+import { ensureTables, tableClients } from '../bot/store/table-clients.js';
+import { startLimitedConnector } from './limited-connector.js';
+
+export interface FanoutResult {
+  learners: number;
+  delivered: number;
+  duplicates: number;
+  lost: number;
+  wallSeconds: number;
+  achievedRps: number;
+  limitRps: number;
+  ratioToLimit: number;
+  peakRssMb: number;
+  crashedAtDelivered?: number;
+  connectorRequests: number;
+  throttledOverLimit: number;
+  injected429: number;
+  injected5xx: number;
+}
+
+const LIMIT_RPS = 50;
+const workerScript = fileURLToPath(new URL('./fanout-worker.ts', import.meta.url));
+
+/**
+ * 2,000 learners due in the same minute, delivered through a connector that enforces Teams'
+ * limits and injects 5 % 429 and 1 % 5xx. With `crash`, the worker process is killed with
+ * SIGKILL half-way and a new one started.
+ */
+export async function runFanout(options: { azurite: { tablePort: number; queuePort: number }; learners: number; crash: boolean }): Promise<FanoutResult> {
+  const connector = await startLimitedConnector({ appPerSecond: LIMIT_RPS, conversationPerSecond: 7, inject429: 0.05, inject5xx: 0.01, retryAfterSeconds: 1 });
+  const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
+  const storage: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix: `bench${Date.now().toString(36)}` };
+  await ensureTables(storage);
+  await seed(storage, connector.serviceUrl, options.learners);
+
+  let peakRssKb = 0;
+  const start = (n: number): ChildProcess =>
+    fork(workerScript, [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: storage.tablePrefix, LEARNING_LOOP_MODE: 'local', INSTANCE_ID: `bench-${n}` },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+  let child = start(1);
+  const sampler = setInterval(() => (peakRssKb = Math.max(peakRssKb, rssKb(child.pid))), 250);
+  const delivered = () => [...connector.stats.deliveries.values()].filter((n) => n > 0).length;
+
+  let crashedAt: number | undefined;
+  const deadline = Date.now() + 10 * 60_000;
+  let lastProgress = Date.now();
+  let lastCount = 0;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    const count = delivered();
+    if (count !== lastCount) {
+      lastCount = count;
+      lastProgress = Date.now();
+    }
+    if (options.crash && crashedAt === undefined && count >= options.learners / 2) {
+      crashedAt = count;
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      child = start(2);
+    }
+    if (count >= options.learners) {
+      // Everyone has one; wait a little longer so any duplicate still in flight is counted.
+      await new Promise((r) => setTimeout(r, 3000));
+      break;
+    }
+    if (Date.now() - lastProgress > 90_000) break;
+  }
+  clearInterval(sampler);
+  child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  child.kill('SIGKILL');
+  await connector.stop();
+
+  const counts = [...connector.stats.deliveries.values()];
+  const stats = connector.stats;
+  const wallSeconds = stats.firstDeliveryAt && stats.lastDeliveryAt ? (stats.lastDeliveryAt - stats.firstDeliveryAt) / 1000 : 0;
+  const reached = counts.filter((n) => n > 0).length;
+  const achievedRps = wallSeconds > 0 ? (reached - 1) / wallSeconds : 0;
+  return {
+    learners: options.learners,
+    delivered: reached,
+    duplicates: counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    lost: options.learners - reached,
+    wallSeconds: round(wallSeconds),
+    achievedRps: round(achievedRps),
+    limitRps: LIMIT_RPS,
+    ratioToLimit: round(achievedRps / LIMIT_RPS, 3),
+    peakRssMb: round(peakRssKb / 1024, 1),
+    ...(crashedAt !== undefined ? { crashedAtDelivered: crashedAt } : {}),
+    connectorRequests: stats.requests,
+    throttledOverLimit: stats.throttledOverLimit,
+    injected429: stats.injected429,
+    injected5xx: stats.injected5xx,
+  };
+}
+
+async function seed(storage: StorageConfig, serviceUrl: string, learners: number): Promise<void> {
+  const tables = tableClients(storage);
+  const users = new UserStore(tables.users);
+  const conversations = new ConversationStore(tables.conversations);
+  const dueIndex = new DueIndexStore(tables.dueIndex);
+  const tenantId = 'bench-tenant';
+  const now = new Date();
+  const minute = minuteKey(now);
+  const one = async (i: number) => {
+    const userId = `learner-${i}`;
+    const conversationId = `a:bench-${i}`;
+    await users.upsert({ tenantId, userId, displayName: `Learner ${i}`, teamsUserId: `29:${userId}`, updatedAt: now.toISOString() });
+    await conversations.save({
+      tenantId,
+      scope: 'personal',
+      ownerId: userId,
+      conversationId,
+      serviceUrl,
+      reference: JSON.stringify({ channelId: 'msteams', serviceUrl, conversation: { id: conversationId, tenantId }, bot: { id: '28:bench' }, user: { id: `29:${userId}` } }),
+      updatedAt: now.toISOString(),
+    });
+    await dueIndex.put({ kind: 'checkin', minute, tenantId, userId, teamId: 'bench-team', cycle: '2026-W48', dueAt: now.toISOString() });
+  };
+  for (let i = 0; i < learners; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, learners - i) }, (_, k) => one(i + k)));
+  }
+}
+
+function rssKb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { startAzurite } from '../scripts/lib/azurite.js';
+import { runFanout } from './fanout.js';
+import { runSubmit } from './submit.js';
+
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
+ * figures under its own key in bench/results.json and prints them.
+ */
+const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit'] as const;
+type Name = (typeof BENCHMARKS)[number];
+
+const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !(BENCHMARKS as readonly string[]).includes(w));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
+  process.exit(2);
+}
+const selected: Name[] = wanted.length > 0 ? (wanted as Name[]) : [...BENCHMARKS];
+
+const azurite = await startAzurite();
+const results: Record<string, unknown> = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+try {
+  for (const name of selected) {
+    console.log(`\n▶ ${name}`);
+    const started = Date.now();
+    const result =
+      name === 'submit'
+        ? await runSubmit({ azurite, ratePerSecond: 50, seconds: 60 })
+        : await runFanout({ azurite, learners: Number(process.env.BENCH_LEARNERS ?? 2000), crash: name === 'fanoutCrash' });
+    results[name] = { ...result, measuredAt: new Date().toISOString() };
+    console.table(result);
+    console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
+    mkdirSync(path.dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  }
+} finally {
+  await azurite.stop();
+}
+console.log(`\nResults written to ${path.relative(process.cwd(), resultsFile)}`);

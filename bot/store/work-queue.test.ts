@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+import { WorkQueue, queueClient } from './work-queue.js';
+
+describe('WorkQueue (Azurite)', () => {
+  it('round-trips messages, and a delayed message comes back intact after its delay', async () => {
+    const storage = { kind: 'connectionString' as const, connectionString: inject('storageConnectionString'), tablePrefix: `q${randomBytes(4).toString('hex')}` };
+    const queue = new WorkQueue<{ n: number; text: string }>(queueClient(storage, 'work'));
+    await queue.create();
+    await queue.send({ n: 1, text: 'héllo "quoted"' });
+    const [first] = await queue.receive(5, 30);
+    expect(first?.body).toEqual({ n: 1, text: 'héllo "quoted"' });
+    await queue.delay(first!, 1);
+    expect(await queue.receive(5, 30)).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 1200));
+    const [again] = await queue.receive(5, 30);
+    expect(again?.body).toEqual({ n: 1, text: 'héllo "quoted"' });
+    expect(again?.dequeueCount).toBe(2);
+    await queue.delete(again!);
+    expect(await queue.receive(5, 1)).toHaveLength(0);
+  });
+});
