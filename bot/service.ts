@@ -126,6 +126,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     queue: queues.sends,
     poison: queues.poison,
     sends: stores.sends,
+    entries: stores.entries,
     dueIndex: stores.dueIndex,
     users: stores.users,
     teams: stores.teams,

@@ -27,6 +27,20 @@ describe('checkInCard', () => {
     expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-1' } });
   });
 
+  it('on a scheduled check-in, asks what came of the last action and offers "Nothing this week"', () => {
+    const card = checkInCard({
+      cardId: 'card-2',
+      cycle: '2026-W48',
+      previous: { entryId: 'entry-1234', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try **pairing**' },
+    });
+    const check = expectValidTeamsCard(card);
+    expect(check.renderedText).toContain('Time for your check-in');
+    expect(check.renderedText).toContain('Last time you planned: “Try **pairing**”');
+    expect(check.inputIds[0]).toBe('result');
+    expect(card.actions?.map((a) => a.title)).toEqual(['Save', 'Nothing this week']);
+    expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-2', cycle: '2026-W48', previousEntryId: 'entry-1234' } });
+  });
+
   it('keeps a learner’s text literal even when it looks like Markdown', () => {
     const card = checkInCard({
       cardId: 'c',

@@ -21,6 +21,8 @@ export interface CheckInCardModel {
   /** Set on scheduled check-ins: the cycle this card answers, and whether it is the reminder. */
   cycle?: string;
   reminder?: boolean;
+  /** The action the learner planned last time, to ask what came of it. */
+  previous?: { entryId: string; createdAt: string; action: string };
 }
 
 const RATING_CHOICES = [
@@ -31,7 +33,7 @@ const RATING_CHOICES = [
   { title: '5 – Extremely useful', value: '5' },
 ];
 
-export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false }: CheckInCardModel): AdaptiveCard {
+export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous }: CheckInCardModel): AdaptiveCard {
   const problems = Object.values(errors).filter((m): m is string => Boolean(m));
   // `entered` echoes a value the input itself cannot hold (letters in a number box), so nothing typed is lost.
   const fieldError = (field: CheckInField, entered?: string): CardElement[] => {
@@ -83,6 +85,27 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
                   wrap: true,
                 },
                 ...problems.map((p) => ({ type: 'TextBlock' as const, text: escapeMarkdown(p), wrap: true, spacing: 'none' as const })),
+              ],
+            },
+          ]
+        : []),
+      ...(previous
+        ? [
+            {
+              type: 'Container' as const,
+              style: 'emphasis',
+              items: [
+                { type: 'TextBlock' as const, text: `Last time you planned: “${escapeMarkdown(previous.action)}”`, wrap: true, weight: 'bolder' as const },
+                {
+                  type: 'Input.Text' as const,
+                  id: 'result',
+                  label: 'What came of it?',
+                  isMultiline: true,
+                  placeholder: 'Did you do it? What changed?',
+                  maxLength: CHECK_IN_LIMITS.result,
+                  value: values.result ?? '',
+                },
+                ...fieldError('result'),
               ],
             },
           ]
@@ -184,7 +207,11 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         verb: CHECK_IN_SUBMIT_VERB,
         style: 'positive',
         associatedInputs: 'auto',
-        data: cycle ? { cardId, cycle } : { cardId },
+        data: {
+          cardId,
+          ...(cycle ? { cycle } : {}),
+          ...(previous ? { previousEntryId: previous.entryId, previousCreatedAt: previous.createdAt, previousAction: previous.action } : {}),
+        },
       },
       ...(cycle
         ? [

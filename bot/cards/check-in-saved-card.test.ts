@@ -14,6 +14,7 @@ const entry: LearningEntry = {
   rating: 5,
   insight: 'Ship dark, [then](https://evil.example) light',
   action: '<at>Team</at> try flags on the next release',
+  result: null,
   createdAt: '2026-11-20T10:00:00.000Z',
 };
 

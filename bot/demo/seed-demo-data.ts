@@ -24,6 +24,7 @@ export async function seedDemoData(deps: { users: UserStore; entries: EntryStore
     await deps.entries.addOnce(
       {
         ...entry,
+        result: null,
         id: stableId(submissionId),
         tenantId: DEMO_TENANT_ID,
         userId: person.userId,

@@ -17,6 +17,7 @@ describe('validateCheckIn', () => {
     expect(result).toEqual({
       ok: true,
       entry: { ...valid, minutes: 25, rating: 4 },
+      result: null,
     });
   });
 
@@ -25,6 +26,7 @@ describe('validateCheckIn', () => {
     expect(result).toEqual({
       ok: true,
       entry: { what: 'Pairing on SQL', sourceType: 'on-the-job', link: null, minutes: null, rating: null, insight: null, action: null },
+      result: null,
     });
   });
 
@@ -76,6 +78,15 @@ describe('validateCheckIn', () => {
     if (result.ok) return;
     expect(result.errors.sourceType).toMatch(/Choose a kind of source/);
     expect(result.errors.rating).toBe('Usefulness must be between 1 and 5');
+  });
+
+  it('keeps what came of the last action apart from the new entry, within its limit', () => {
+    const ok = validateCheckIn({ ...valid, result: 'Tried it: the retro ran 10 minutes shorter' });
+    expect(ok.ok && ok.result).toBe('Tried it: the retro ran 10 minutes shorter');
+    expect(ok.ok && 'result' in ok.entry).toBe(false);
+    const tooLong = validateCheckIn({ ...valid, result: 'r'.repeat(501) });
+    expect(tooLong.ok).toBe(false);
+    if (!tooLong.ok) expect(tooLong.errors.result).toContain('at most 500 characters');
   });
 
   it('ignores fields that are not part of the check-in', () => {

@@ -6,11 +6,12 @@ export const CHECK_IN_LIMITS = {
   link: 2048,
   insight: 1000,
   action: 500,
+  result: 500,
   minutesMin: 1,
   minutesMax: 1440,
 } as const;
 
-export const CHECK_IN_FIELDS = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action'] as const;
+export const CHECK_IN_FIELDS = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result'] as const;
 export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
 
 /** What the learner typed, kept verbatim so a rejected card can be shown again unchanged. */
@@ -18,7 +19,7 @@ export type CheckInValues = Partial<Record<CheckInField, string>>;
 export type CheckInErrors = Partial<Record<CheckInField, string>>;
 
 export type CheckInValidation =
-  | { ok: true; entry: LearningEntryInput }
+  | { ok: true; entry: LearningEntryInput; result: string | null }
   | { ok: false; errors: CheckInErrors; values: CheckInValues };
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
@@ -68,6 +69,7 @@ const submissionSchema = z.object({
   rating: optionalWholeNumber('Usefulness', 1, 5),
   insight: optionalText('The key insight', CHECK_IN_LIMITS.insight),
   action: optionalText('The action', CHECK_IN_LIMITS.action),
+  result: optionalText('What came of your last action', CHECK_IN_LIMITS.result),
 });
 
 export function isHttpUrl(value: string): boolean {
@@ -95,7 +97,10 @@ export function checkInValuesFrom(data: unknown): CheckInValues {
 export function validateCheckIn(data: unknown): CheckInValidation {
   const values = checkInValuesFrom(data);
   const parsed = submissionSchema.safeParse(values);
-  if (parsed.success) return { ok: true, entry: parsed.data };
+  if (parsed.success) {
+    const { result, ...entry } = parsed.data;
+    return { ok: true, entry, result };
+  }
   const errors: CheckInErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as CheckInField | undefined;

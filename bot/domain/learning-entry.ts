@@ -34,6 +34,8 @@ export interface LearningEntry {
   rating: number | null;
   insight: string | null;
   action: string | null;
+  /** What came of the action, told at the next check-in. */
+  result: string | null;
   createdAt: string;
 }
 

@@ -14,7 +14,14 @@ import { scheduledCardId } from './scheduled-card-id.js';
 
 export type CheckInResult =
   | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number }
-  | { status: 'invalid'; cardId: string; cycle?: string; errors: CheckInErrors; values: CheckInValues };
+  | {
+      status: 'invalid';
+      cardId: string;
+      cycle?: string;
+      previous?: { entryId: string; createdAt: string; action: string };
+      errors: CheckInErrors;
+      values: CheckInValues;
+    };
 
 const cardIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const cycleSchema = z.string().regex(/^\d{4}-W\d{2}$/);
@@ -25,6 +32,14 @@ export interface CheckInServiceDeps {
   sends: SendStore;
   clock: Clock;
   newId: IdFactory;
+}
+
+const previousEntrySchema = z.object({ previousEntryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), previousCreatedAt: z.iso.datetime() });
+
+/** The earlier entry whose action the card asked about, if it did. */
+function previousEntryOf(data: Record<string, unknown>): { id: string; createdAt: string } | undefined {
+  const parsed = previousEntrySchema.safeParse(data);
+  return parsed.success ? { id: parsed.data.previousEntryId, createdAt: parsed.data.previousCreatedAt } : undefined;
 }
 
 /** Records what a learner reports in a check-in. */
@@ -59,16 +74,30 @@ export class CheckInService {
     }
     const validation = validateCheckIn(data);
     if (!validation.ok) {
-      return { status: 'invalid', cardId: cardId.data, ...(cycle ? { cycle } : {}), errors: validation.errors, values: validation.values };
+      const previous = previousEntryOf(data);
+      const action = typeof data.previousAction === 'string' ? data.previousAction.slice(0, 500) : undefined;
+      return {
+        status: 'invalid',
+        cardId: cardId.data,
+        ...(cycle ? { cycle } : {}),
+        ...(previous && action ? { previous: { entryId: previous.id, createdAt: previous.createdAt, action } } : {}),
+        errors: validation.errors,
+        values: validation.values,
+      };
     }
     const entry: LearningEntry = {
       id: cardId.data,
       tenantId: learner.tenantId,
       userId: learner.userId,
       ...validation.entry,
+      result: null,
       createdAt: this.deps.clock().toISOString(),
     };
     const saved = await this.deps.entries.addOnce(entry, cardId.data);
+    const previous = previousEntryOf(data);
+    if (validation.result && previous) {
+      await this.deps.entries.recordResult(learner.tenantId, learner.userId, previous, validation.result);
+    }
     if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock());
     return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
   }

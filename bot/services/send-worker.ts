@@ -3,6 +3,7 @@ import { checkInCard } from '../cards/check-in-card.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { TokenBucket } from '../domain/token-bucket.js';
 import type { ConversationStore } from '../store/conversation-store.js';
+import type { EntryStore } from '../store/entry-store.js';
 import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
 import type { SendRecord, SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -17,6 +18,7 @@ export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
   poison: WorkQueue<SendWork & { reason: string }>;
   sends: SendStore;
+  entries: EntryStore;
   dueIndex: DueIndexStore;
   users: UserStore;
   teams: TeamStore;
@@ -123,7 +125,12 @@ export class SendWorker {
     const channel = personal ?? (await this.deps.conversations.listFor(record.tenantId, 'channel', record.teamId))[0];
     if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
-    const card = record.kind === 'checkin' ? checkInCard({ cardId, cycle: record.cycle }) : reminderCard({ cardId, cycle: record.cycle });
+    const last = await this.deps.entries.latestWithAction(record.tenantId, record.userId);
+    const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
+    const card =
+      record.kind === 'checkin'
+        ? checkInCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) })
+        : reminderCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) });
     return this.deps.messenger.sendCard(
       {
         tenantId: record.tenantId,

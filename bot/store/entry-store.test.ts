@@ -15,6 +15,7 @@ function entry(over: Partial<LearningEntry> = {}): LearningEntry {
     rating: null,
     insight: null,
     action: null,
+    result: null,
     createdAt: '2026-11-01T09:00:00.000Z',
     ...over,
   };

@@ -18,6 +18,7 @@ type EntryEntity = {
   rating?: number;
   insight?: string;
   action?: string;
+  result?: string;
   createdAt: string;
 };
 
@@ -72,6 +73,30 @@ export class EntryStore {
       if (!existing) throw error;
       return { entry: existing, created: false };
     }
+  }
+
+  /**
+   * Records what came of an earlier entry's action. The key is built from the learner's own
+   * partition, so a learner can only ever annotate their own entries.
+   */
+  async recordResult(tenantId: string, userId: string, entry: { id: string; createdAt: string }, result: string): Promise<boolean> {
+    const keys = {
+      partitionKey: EntryStore.partitionKey(tenantId, userId),
+      rowKey: keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(entry.createdAt)), entry.id),
+    };
+    try {
+      await this.table.updateEntity({ ...keys, result }, 'Merge');
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return false;
+      throw error;
+    }
+  }
+
+  /** The learner's latest entry that planned an action, to ask what came of it. */
+  async latestWithAction(tenantId: string, userId: string): Promise<LearningEntry | undefined> {
+    const page = await this.listForUser(tenantId, userId, { limit: 10 });
+    return page.entries.find((e) => e.action);
   }
 
   async findBySubmission(tenantId: string, userId: string, submissionId: string): Promise<LearningEntry | undefined> {
@@ -129,6 +154,7 @@ function toEntity(entry: LearningEntry): EntryEntity {
     ...(entry.rating !== null ? { rating: entry.rating } : {}),
     ...(entry.insight !== null ? { insight: entry.insight } : {}),
     ...(entry.action !== null ? { action: entry.action } : {}),
+    ...(entry.result !== null ? { result: entry.result } : {}),
   };
 }
 
@@ -144,6 +170,7 @@ function fromEntity(e: EntryEntity): LearningEntry {
     rating: e.rating ?? null,
     insight: e.insight ?? null,
     action: e.action ?? null,
+    result: e.result ?? null,
     createdAt: e.createdAt,
   };
 }

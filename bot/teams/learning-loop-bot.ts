@@ -138,7 +138,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
   private async submitCheckIn(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
     const result = await this.deps.checkIns.submit(sender, data);
     if (result.status === 'invalid') {
-      return checkInCard({ cardId: result.cardId, values: result.values, errors: result.errors, ...(result.cycle ? { cycle: result.cycle } : {}) });
+      return checkInCard({
+        cardId: result.cardId,
+        values: result.values,
+        errors: result.errors,
+        ...(result.cycle ? { cycle: result.cycle } : {}),
+        ...(result.previous ? { previous: result.previous } : {}),
+      });
     }
     return checkInSavedCard({ entry: result.entry, streak: result.streak });
   }

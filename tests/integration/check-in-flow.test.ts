@@ -123,6 +123,32 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
     }
   });
 
+  it('stores what came of the last action with that earlier entry', async () => {
+    const first = await askForCheckIn();
+    await post(cardActionActivity('checkin.submit', { cardId: first.cardId, what: 'Time-boxing', sourceType: 'book', action: 'Time-box my mornings' }, { serviceUrl: connector.serviceUrl }));
+    const earlier = (await service.stores.entries.listForUser(DEMO_TENANT_ID, alex.userId, { limit: 1 })).entries[0]!;
+    const second = await askForCheckIn();
+    const res = await post(
+      cardActionActivity(
+        'checkin.submit',
+        {
+          cardId: second.cardId,
+          what: 'Deep work',
+          sourceType: 'podcast',
+          result: 'Two focused hours a day',
+          previousEntryId: earlier.id,
+          previousCreatedAt: earlier.createdAt,
+          previousAction: earlier.action,
+        },
+        { serviceUrl: connector.serviceUrl },
+      ),
+    );
+    expect(res.status).toBe(200);
+    const entries = (await service.stores.entries.listForUser(DEMO_TENANT_ID, alex.userId, { limit: 5 })).entries;
+    expect(entries.find((e) => e.id === earlier.id)?.result).toBe('Two focused hours a day');
+    expect(entries.find((e) => e.what === 'Deep work')?.result).toBeNull();
+  });
+
   it('records who the learner is and where to reach them', async () => {
     await post(messageActivity('hello', { serviceUrl: connector.serviceUrl }));
     const profile = await service.stores.users.get(DEMO_TENANT_ID, alex.userId);

@@ -1,0 +1,119 @@
+import { pino } from 'pino';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { TokenBucket } from '../domain/token-bucket.js';
+import { ConversationStore } from '../store/conversation-store.js';
+import { DueIndexStore } from '../store/due-index-store.js';
+import { EntryStore } from '../store/entry-store.js';
+import { SendStore } from '../store/send-store.js';
+import { TeamStore } from '../store/team-store.js';
+import { UserStore } from '../store/user-store.js';
+import { WorkQueue, queueClient } from '../store/work-queue.js';
+import { freshTestStorage } from '../testing/test-storage.js';
+import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
+import type { SendWork } from './send-work.js';
+import { SendWorker } from './send-worker.js';
+
+const tenantId = 't1';
+const work = (userId: string): SendWork => ({ kind: 'checkin', tenantId, userId, cycle: '2026-W48', teamId: 'team' });
+
+/** Answers each send with the next scripted outcome (then "sent"), recording who it reached. */
+class ScriptedMessenger implements Messenger {
+  readonly delivered: string[] = [];
+  constructor(private readonly script: Record<string, SendOutcome[]> = {}) {}
+  async sendCard(target: ProactiveTarget, _card: AdaptiveCard): Promise<SendOutcome> {
+    const next = this.script[target.userId]?.shift();
+    if (next) return next;
+    this.delivered.push(target.userId);
+    return { kind: 'sent', activityId: `a-${this.delivered.length}` };
+  }
+}
+
+describe('SendWorker (Azurite)', () => {
+  let deps: Omit<ConstructorParameters<typeof SendWorker>[0], 'messenger'>;
+  let sends: SendStore;
+
+  beforeEach(async () => {
+    const { storage, tables } = await freshTestStorage();
+    sends = new SendStore(tables.sends);
+    const queue = new WorkQueue<SendWork>(queueClient(storage, 'sends'));
+    const poison = new WorkQueue<SendWork & { reason: string }>(queueClient(storage, 'poison'));
+    await Promise.all([queue.create(), poison.create()]);
+    const users = new UserStore(tables.users);
+    const conversations = new ConversationStore(tables.conversations);
+    for (const userId of ['u1', 'u2', 'u3']) {
+      await users.upsert({ tenantId, userId, displayName: userId, teamsUserId: `29:${userId}`, updatedAt: new Date().toISOString() });
+      await conversations.save({ tenantId, scope: 'personal', ownerId: userId, conversationId: `a:${userId}`, serviceUrl: 'http://127.0.0.1:9/', reference: '{}', updatedAt: new Date().toISOString() });
+      await sends.createIfAbsent({ ...work(userId), dueAt: new Date().toISOString() });
+    }
+    deps = {
+      queue,
+      poison,
+      sends,
+      entries: new EntryStore(tables.entries),
+      dueIndex: new DueIndexStore(tables.dueIndex),
+      users,
+      teams: new TeamStore(tables.teams, tables.memberships),
+      conversations,
+      clock: () => new Date(),
+      logger: pino({ level: 'silent' }),
+      limiter: new TokenBucket(1000, 10, Date.now()),
+      maxAttempts: 3,
+      random: () => 0,
+    };
+  });
+
+  async function drainFor(worker: SendWorker, ms: number): Promise<void> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if ((await worker.drainOnce()) === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  it('retries a throttled send after its Retry-After, delivering it once', async () => {
+    const messenger = new ScriptedMessenger({ u1: [{ kind: 'throttled', retryAfterMs: 1000 }] });
+    const worker = new SendWorker({ ...deps, messenger });
+    await deps.queue.send(work('u1'));
+    await worker.drainOnce();
+    expect(messenger.delivered).toEqual([]);
+    expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'pending', lastError: expect.stringContaining('429') });
+    await drainFor(worker, 2500);
+    expect(messenger.delivered).toEqual(['u1']);
+    expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('parks a send that keeps failing where it can be seen, and stops retrying', async () => {
+    const failure: SendOutcome = { kind: 'transient', status: 503, message: 'unavailable' };
+    const messenger = new ScriptedMessenger({ u2: [failure, failure, failure, failure] });
+    const worker = new SendWorker({ ...deps, messenger });
+    await deps.queue.send(work('u2'));
+    await drainFor(worker, 4500);
+    expect(messenger.delivered).toEqual([]);
+    expect(await sends.get(tenantId, 'u2', '2026-W48', 'checkin')).toMatchObject({ status: 'failed', failures: 3 });
+    const parked = await deps.poison.receive(5, 5);
+    expect(parked.map((m) => m.body)).toEqual([{ ...work('u2'), reason: expect.stringContaining('503') }]);
+  });
+
+  it('records a stale conversation or a blocked app once, without retrying', async () => {
+    const messenger = new ScriptedMessenger({
+      u1: [{ kind: 'stale', message: 'conversation not found' }],
+      u2: [{ kind: 'blocked', message: 'MessageWritesBlocked' }],
+    });
+    const worker = new SendWorker({ ...deps, messenger });
+    await deps.queue.send(work('u1'));
+    await deps.queue.send(work('u2'));
+    await drainFor(worker, 1500);
+    expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'stale', attempts: 1 });
+    expect(await sends.get(tenantId, 'u2', '2026-W48', 'checkin')).toMatchObject({ status: 'blocked', attempts: 1 });
+    expect(await deps.queue.receive(5, 1)).toHaveLength(0);
+  });
+
+  it('sends once when the same work is queued several times and two workers race for it', async () => {
+    const messenger = new ScriptedMessenger();
+    const a = new SendWorker({ ...deps, messenger });
+    const b = new SendWorker({ ...deps, messenger });
+    for (let i = 0; i < 4; i++) await deps.queue.send(work('u3'));
+    await Promise.all([drainFor(a, 1500), drainFor(b, 1500)]);
+    expect(messenger.delivered).toEqual(['u3']);
+  });
+});

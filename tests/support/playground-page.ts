@@ -1,0 +1,284 @@
+import type { Locator, Page, Response } from 'playwright-core';
+import { blockExternalRequests } from './chromium.js';
+
+/** What the Playground answered to a card's `Action.Execute` (the bot's invoke response). */
+export interface InvokeResult {
+  /** HTTP status of the Playground's `/v1/invoke` call. */
+  status: number;
+  /** Its JSON body: the bot's invoke response, e.g. `{ type: 'application/vnd.microsoft.card.adaptive', value: card }`. */
+  body: unknown;
+}
+
+/** The part of the browser's `document` that waitForCardContaining() uses. */
+interface CardDocument {
+  querySelectorAll(selector: string): ArrayLike<{ innerText?: string }>;
+}
+
+/** A substring, or a RegExp sent to the page as its source and flags. */
+interface CardPattern {
+  text?: string;
+  source?: string;
+  flags?: string;
+}
+
+interface InputInfo {
+  type: string;
+  label?: string;
+  placeholder?: string;
+  title?: string;
+}
+
+const CARD = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
+const SEND_MESSAGE = /\/_conversation\/v1\/conversations\/[^/]+\/messages$/;
+const INVOKE = /\/_conversation\/v1\/invoke$/;
+
+/**
+ * Drives the Microsoft 365 Agents Playground's web client as a person would: type in the
+ * compose box, fill a card by its labels, press its buttons. Every wait is on something
+ * happening (an element, a request), never on time.
+ *
+ * Cards are returned as positional locators (`nth`): the Playground re-renders a card in
+ * place when an invoke answers with a new card, so the locator keeps pointing at it even
+ * after its text changes.
+ */
+export class PlaygroundPage {
+  /** Adaptive Card inputs seen in this page's traffic, by card input id. */
+  private readonly inputs = new Map<string, InputInfo>();
+  /** How many cards were on screen when the last message was sent. */
+  private cardsBeforeLastMessage = 0;
+  private offline = false;
+
+  constructor(
+    readonly page: Page,
+    /** The Playground's URL, as returned by startPlayground(). */
+    readonly url: string,
+  ) {
+    // Cards arrive over the web client's websocket and in invoke responses; their JSON is
+    // the only place an input's id appears (the rendered DOM uses generated ids).
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes('"Input.')) this.learnInputs(safeJson(payload));
+      });
+    });
+    page.on('response', (response) => {
+      if (INVOKE.test(new URL(response.url()).pathname)) {
+        response.json().then((body: unknown) => this.learnInputs(body), () => undefined);
+      }
+    });
+  }
+
+  /** Opens the web client (if not open yet) on the personal chat with the bot. */
+  async openPersonalChat(): Promise<void> {
+    if (!this.offline) {
+      await blockExternalRequests(this.page);
+      this.offline = true;
+    }
+    if (!this.page.url().startsWith(this.url)) await this.page.goto(this.url);
+    await this.page.getByRole('treeitem', { name: 'Personal Chat', exact: true }).click();
+    await this.composeBox().waitFor({ state: 'visible' });
+  }
+
+  /** The chat's compose box (a Lexical `contenteditable`). */
+  composeBox(): Locator {
+    return this.page.locator('[contenteditable="true"][role="textbox"]');
+  }
+
+  /** Every top-level card in the open conversation, oldest first. */
+  cards(): Locator {
+    return this.page.locator(CARD);
+  }
+
+  /** The newest card on screen right now (no waiting). */
+  lastCard(): Locator {
+    return this.cards().last();
+  }
+
+  /** Sends a chat message and resolves once the Playground has accepted it. */
+  async sendMessage(text: string): Promise<void> {
+    const box = this.composeBox();
+    await box.waitFor({ state: 'visible' });
+    this.cardsBeforeLastMessage = await this.cards().count();
+    await box.fill(text);
+    const accepted = this.page.waitForResponse(
+      (r) => r.request().method() === 'POST' && SEND_MESSAGE.test(new URL(r.url()).pathname),
+    );
+    await box.press('Enter');
+    const response = await accepted;
+    if (!response.ok()) {
+      throw new Error(`The Playground refused the message "${text}": ${response.status()} ${await bodyText(response)}`);
+    }
+  }
+
+  /**
+   * Waits for a card whose visible text contains `text` (whitespace collapsed) or matches a
+   * RegExp, and returns it. Only cards that appeared since the last sendMessage() count,
+   * so an older card with the same text cannot answer for the new one; pass
+   * `{ anyCard: true }` to search the whole conversation. The newest match wins.
+   */
+  async waitForCardContaining(
+    text: string | RegExp,
+    options: { anyCard?: boolean; timeout?: number } = {},
+  ): Promise<Locator> {
+    const from = options.anyCard ? 0 : this.cardsBeforeLastMessage;
+    const pattern: CardPattern =
+      typeof text === 'string' ? { text: collapse(text) } : { source: text.source, flags: text.flags };
+    const found = await this.page.waitForFunction(
+      ({ selector, from, pattern }) => {
+        // No DOM types in this Node project: the one browser global used here, typed by hand.
+        const { document } = globalThis as unknown as { document: CardDocument };
+        const cards = Array.from(document.querySelectorAll(selector));
+        for (let i = cards.length - 1; i >= from; i--) {
+          const shown = (cards[i]?.innerText ?? '').replace(/\s+/g, ' ').trim();
+          const hit =
+            pattern.text !== undefined ? shown.includes(pattern.text) : new RegExp(pattern.source ?? '', pattern.flags).test(shown);
+          if (hit) return { index: i };
+        }
+        return false;
+      },
+      { selector: CARD, from, pattern },
+      { timeout: options.timeout, polling: 'raf' },
+    );
+    const { index } = (await found.jsonValue()) as { index: number }; // it resolves only once a card matched
+    return this.cards().nth(index);
+  }
+
+  /** Types into a text, multi-line text, number, date or time input, found by its label or card input id. */
+  async fillText(card: Locator, inputLabelOrId: string, value: string): Promise<void> {
+    const input = await this.input(card, inputLabelOrId);
+    await input.fill(value);
+    // Fluent's SpinButton (Input.Number) commits what was typed when it loses focus.
+    if ((await input.getAttribute('role')) === 'spinbutton') await input.blur();
+  }
+
+  /**
+   * Picks a choice of an Input.ChoiceSet by its title: a compact one renders as a combobox
+   * with a listbox of options, an expanded one as radio buttons (or checkboxes when multi-select).
+   */
+  async selectChoice(card: Locator, inputLabelOrId: string, choiceTitle: string): Promise<void> {
+    const input = await this.input(card, inputLabelOrId);
+    if ((await input.getAttribute('role')) === 'combobox') {
+      await input.click();
+      const listboxId = await input.getAttribute('aria-controls');
+      const listbox = listboxId ? this.page.locator(`[id="${listboxId}"]`) : this.page.getByRole('listbox');
+      await listbox.getByRole('option', { name: choiceTitle, exact: true }).click();
+      return;
+    }
+    await input.getByLabel(choiceTitle, { exact: true }).check();
+  }
+
+  /** The current value of an input as shown: the text, or a compact choice's title, or the checked choice's title. */
+  async inputValue(card: Locator, inputLabelOrId: string): Promise<string> {
+    const input = await this.input(card, inputLabelOrId);
+    if ((await input.locator('xpath=self::input | self::textarea').count()) > 0) return input.inputValue();
+    // An expanded choice set: the titles of its checked radio buttons or checkboxes.
+    const checked = input.locator('input:checked');
+    const titles: string[] = [];
+    for (let i = 0; i < (await checked.count()); i++) {
+      const id = await checked.nth(i).getAttribute('id');
+      if (id) titles.push((await input.locator(`label[for="${id}"]`).innerText()).trim());
+    }
+    return titles.join(',');
+  }
+
+  /** Presses a card's action button by its title. Sends nothing when a required input is empty. */
+  async clickAction(card: Locator, title: string): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /**
+   * Presses an `Action.Execute` button and resolves with the Playground's answer once the
+   * bot has replied to the invoke. Fails (after `timeout`) if no invoke is sent, which is
+   * what happens when the card's own validation stops it.
+   */
+  async executeAction(card: Locator, title: string, options: { timeout?: number } = {}): Promise<InvokeResult> {
+    const answered = this.page.waitForResponse((r) => INVOKE.test(new URL(r.url()).pathname), {
+      timeout: options.timeout,
+    });
+    await this.clickAction(card, title);
+    let response: Response;
+    try {
+      response = await answered;
+    } catch (error) {
+      throw new Error(
+        `Pressing "${title}" sent no invoke (is a required input empty? the card then shows its error message instead)`,
+        { cause: error },
+      );
+    }
+    return { status: response.status(), body: safeJson(await bodyText(response)) };
+  }
+
+  /** A card's visible text, as a person reads it. */
+  async cardText(card: Locator): Promise<string> {
+    return (await card.innerText()).trim();
+  }
+
+  /** The form control for a card input, by its label (or placeholder) or by the card input id. */
+  private async input(card: Locator, inputLabelOrId: string): Promise<Locator> {
+    const known = this.inputs.get(inputLabelOrId);
+    const name = known ? (known.label ?? known.placeholder ?? known.title ?? inputLabelOrId) : inputLabelOrId;
+    // A required input's label ends with " *" (hidden from assistive technology).
+    const labelText = new RegExp(`^\\s*${escapeRegExp(name)}(\\s*\\*)?\\s*$`);
+    const label = card.locator('label').filter({ hasText: labelText });
+    const placeholder = card.getByPlaceholder(name, { exact: true });
+    try {
+      await label.or(placeholder).first().waitFor({ state: 'visible' });
+    } catch (error) {
+      const ids = [...this.inputs.keys()].join(', ') || 'none seen yet';
+      throw new Error(`No input labelled "${name}" on this card (card input ids seen: ${ids})`, { cause: error });
+    }
+    // The renderer ties each label to its control with `for`: the input itself, or the
+    // group that holds an expanded choice set's radio buttons or checkboxes.
+    if ((await label.count()) > 0) {
+      const target = await label.first().getAttribute('for');
+      const control = card.locator(`[id="${target}"]`);
+      if (target && (await control.count()) > 0) return control;
+      const byName = card.getByLabel(labelText);
+      if ((await byName.count()) > 0) return byName.first();
+    }
+    return placeholder.first();
+  }
+
+  private learnInputs(value: unknown): void {
+    if (Array.isArray(value)) {
+      for (const item of value) this.learnInputs(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const node = value as Record<string, unknown>;
+    if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.id === 'string') {
+      this.inputs.set(node.id, {
+        type: node.type,
+        ...(typeof node.label === 'string' ? { label: node.label } : {}),
+        ...(typeof node.placeholder === 'string' ? { placeholder: node.placeholder } : {}),
+        ...(typeof node.title === 'string' ? { title: node.title } : {}),
+      });
+    }
+    for (const child of Object.values(node)) {
+      if (typeof child === 'object' && child !== null) this.learnInputs(child);
+    }
+  }
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function bodyText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    return '';
+  }
+}
