@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { azuriteConnectionString } from '../bot/config.js';
 import type { StorageConfig } from '../bot/config.js';
-import { DueIndexStore, minuteKey } from '../bot/store/due-index-store.js';
-import { ConversationStore } from '../bot/store/conversation-store.js';
-import { UserStore } from '../bot/store/user-store.js';
-import { ensureTables, tableClients } from '../bot/store/table-clients.js';
+import { ensureTables } from '../bot/store/table-clients.js';
+import { fileDueLearners } from '../bot/testing/due-learners.js';
 import { startLimitedConnector } from './limited-connector.js';
 
 export interface FanoutResult {
@@ -27,7 +25,8 @@ export interface FanoutResult {
 }
 
 const LIMIT_RPS = 50;
-const workerScript = fileURLToPath(new URL('./fanout-worker.ts', import.meta.url));
+// The compiled service, as production runs it (npm run build:service), not the TypeScript loader.
+const workerScript = fileURLToPath(new URL('../dist/bot/jobs/jobs-process.js', import.meta.url));
 
 /**
  * 2,000 learners due in the same minute, delivered through a connector that enforces Teams'
@@ -39,13 +38,21 @@ export async function runFanout(options: { azurite: { tablePort: number; queuePo
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
   const storage: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix: `bench${Date.now().toString(36)}` };
   await ensureTables(storage);
-  await seed(storage, connector.serviceUrl, options.learners);
+  await fileDueLearners(storage, connector.serviceUrl, options.learners);
 
   let peakRssKb = 0;
   const start = (n: number): ChildProcess =>
     fork(workerScript, [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: storage.tablePrefix, LEARNING_LOOP_MODE: 'local', INSTANCE_ID: `bench-${n}` },
+      execArgv: [],
+      env: {
+        ...process.env,
+        STORAGE_CONNECTION_STRING: connectionString,
+        TABLE_PREFIX: storage.tablePrefix,
+        LEARNING_LOOP_MODE: 'local',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+        INSTANCE_ID: `bench-${n}`,
+        SCHEDULER_EVERY_MS: '1000',
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
   let child = start(1);
@@ -103,34 +110,6 @@ export async function runFanout(options: { azurite: { tablePort: number; queuePo
     injected429: stats.injected429,
     injected5xx: stats.injected5xx,
   };
-}
-
-async function seed(storage: StorageConfig, serviceUrl: string, learners: number): Promise<void> {
-  const tables = tableClients(storage);
-  const users = new UserStore(tables.users);
-  const conversations = new ConversationStore(tables.conversations);
-  const dueIndex = new DueIndexStore(tables.dueIndex);
-  const tenantId = 'bench-tenant';
-  const now = new Date();
-  const minute = minuteKey(now);
-  const one = async (i: number) => {
-    const userId = `learner-${i}`;
-    const conversationId = `a:bench-${i}`;
-    await users.upsert({ tenantId, userId, displayName: `Learner ${i}`, teamsUserId: `29:${userId}`, updatedAt: now.toISOString() });
-    await conversations.save({
-      tenantId,
-      scope: 'personal',
-      ownerId: userId,
-      conversationId,
-      serviceUrl,
-      reference: JSON.stringify({ channelId: 'msteams', serviceUrl, conversation: { id: conversationId, tenantId }, bot: { id: '28:bench' }, user: { id: `29:${userId}` } }),
-      updatedAt: now.toISOString(),
-    });
-    await dueIndex.put({ kind: 'checkin', minute, tenantId, userId, teamId: 'bench-team', cycle: '2026-W48', dueAt: now.toISOString() });
-  };
-  for (let i = 0; i < learners; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, learners - i) }, (_, k) => one(i + k)));
-  }
 }
 
 function rssKb(pid: number | undefined): number {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -21,6 +22,11 @@ if (unknown.length > 0) {
 }
 const selected: Name[] = wanted.length > 0 ? (wanted as Name[]) : [...BENCHMARKS];
 
+if (selected.some((n) => n !== 'submit')) {
+  console.log('Compiling the service (npm run build:service)…');
+  const build = spawnSync('npm', ['run', '--silent', 'build:service'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const azurite = await startAzurite();
 const results: Record<string, unknown> = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
 try {

@@ -29,6 +29,12 @@ export class TokenBucket {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
+  /** Gives back a token for an attempt the service refused (it did not count against the limit). */
+  refund(now: number): void {
+    this.refill(now);
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
   /** Takes a token if one is free; otherwise says how long until one will be. */
   tryTake(now: number): { ok: true } | { ok: false; waitMs: number } {
     if (now < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - now };

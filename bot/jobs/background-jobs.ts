@@ -33,17 +33,18 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
     })();
 
   loops.push(
-    every(10_000, 'heartbeat', async () => {
+    every(5_000, 'heartbeat', async () => {
       const live = await deps.registry.heartbeat(new Date());
       deps.limiter.setRate(APP_SENDS_PER_SECOND / live, Date.now());
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
-  loops.push(deps.worker.run(() => running));
+  loops.push(deps.worker.run(() => running, 32));
   return {
     async stop() {
       running = false;
       await Promise.all(loops);
+      await deps.registry.leave();
     },
   };
 }

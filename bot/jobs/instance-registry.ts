@@ -11,8 +11,17 @@ export class InstanceRegistry {
   constructor(
     private readonly table: TableClient,
     private readonly instanceId: string,
-    private readonly staleAfterMs = 30_000,
+    private readonly staleAfterMs = 15_000,
   ) {}
+
+  /** Hands this instance's share back at once on a clean shutdown. */
+  async leave(): Promise<void> {
+    try {
+      await this.table.deleteEntity(PARTITION, this.instanceId);
+    } catch {
+      // Already gone, or storage unreachable: the heartbeat ages out on its own.
+    }
+  }
 
   async heartbeat(now: Date): Promise<number> {
     await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: this.instanceId, seenAt: now.toISOString() }, 'Replace');

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
+import { minuteKey, type DueEntry, type DueIndexStore } from '../store/due-index-store.js';
 import type { LeaseStore } from '../store/lease-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
@@ -9,6 +9,10 @@ import type { SendWork } from './send-work.js';
 
 const LEASE = 'check-in-scheduler';
 const MINUTE = 60_000;
+/** Short, so a crashed holder is replaced quickly; renewed as each minute is finished. */
+const LEASE_MS = 20_000;
+/** Learners planned at once within a minute: a whole organisation can fall due together. */
+const CONCURRENCY = 32;
 
 export interface SchedulerDeps {
   leases: LeaseStore;
@@ -34,7 +38,7 @@ export class CheckInScheduler {
   /** Plans every minute up to now; returns how many check-ins it handed over. */
   async tick(): Promise<{ held: boolean; planned: number; minutes: number }> {
     const now = this.deps.clock();
-    let lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, now, 2 * MINUTE);
+    let lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, now, LEASE_MS);
     if (!lease) return { held: false, planned: 0, minutes: 0 };
     const last = minuteKey(now);
     const earliest = new Date(now.getTime() - (this.deps.maxCatchUpMinutes ?? 24 * 60) * MINUTE);
@@ -43,17 +47,12 @@ export class CheckInScheduler {
     let planned = 0;
     let minutes = 0;
     for (; minute <= last; minute = nextMinute(minute)) {
-      for (const entry of await this.deps.dueIndex.listMinute(minute)) {
-        const work: SendWork = { kind: entry.kind, tenantId: entry.tenantId, userId: entry.userId, cycle: entry.cycle, teamId: entry.teamId };
-        await this.deps.sends.createIfAbsent({ ...work, dueAt: entry.dueAt });
-        // Enqueued on every pass over this minute: a duplicate message finds the record already sent.
-        await this.deps.queue.send(work);
-        if (entry.kind === 'checkin') await this.deps.planner.planNext(entry.tenantId, entry.userId, new Date(entry.dueAt));
-        await this.deps.dueIndex.done(entry);
-        planned++;
-      }
+      const entries = await this.deps.dueIndex.listMinute(minute);
+      await inBatches(entries, CONCURRENCY, (entry) => this.plan(entry));
+      planned += entries.length;
       minutes++;
       lease = await this.deps.leases.saveCursor(LEASE, lease, minute);
+      if (lease) lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, this.deps.clock(), LEASE_MS);
       if (!lease) {
         this.deps.logger.warn('lost the scheduler lease mid-tick; another instance carries on');
         break;
@@ -61,6 +60,19 @@ export class CheckInScheduler {
     }
     return { held: true, planned, minutes };
   }
+
+  private async plan(entry: DueEntry): Promise<void> {
+    const work: SendWork = { kind: entry.kind, tenantId: entry.tenantId, userId: entry.userId, cycle: entry.cycle, teamId: entry.teamId };
+    await this.deps.sends.createIfAbsent({ ...work, dueAt: entry.dueAt });
+    // Enqueued on every pass over this minute: a duplicate message finds the record already sent.
+    await this.deps.queue.send(work);
+    if (entry.kind === 'checkin') await this.deps.planner.planNext(entry.tenantId, entry.userId, new Date(entry.dueAt));
+    await this.deps.dueIndex.done(entry);
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
 function nextMinute(key: string): string {

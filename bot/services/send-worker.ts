@@ -165,11 +165,14 @@ export class SendWorker {
         return;
       }
       case 'throttled':
-        // Retry-After holds back this message; the app-wide budget is kept by the limiter.
+        // Retry-After holds back this message; the app-wide budget is kept by the limiter, and a
+        // refused attempt was not a message accepted, so its token goes back.
+        this.deps.limiter.refund(Date.now());
         await this.deps.sends.update(record, { status: 'pending', claimedUntil: now.toISOString(), lastError: `429, retry after ${outcome.retryAfterMs} ms` });
         await this.deps.queue.delay(message, outcome.retryAfterMs / 1000);
         return;
       case 'transient': {
+        this.deps.limiter.refund(Date.now());
         const failures = (record.failures ?? 0) + 1;
         if (failures >= this.maxAttempts) {
           await this.deps.sends.update(record, { status: 'pending', failures });

@@ -3,6 +3,8 @@ import express from 'express';
 
 export interface SentActivity {
   conversationId: string;
+  /** When the connector received the request (ms since epoch). */
+  receivedAt?: number;
   activity: { type?: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
 }
 
@@ -19,6 +21,8 @@ export interface FakeTeam {
 export interface FakeConnectorOptions {
   /** Teams user ids whose personal chat answers 403, as when someone blocked the app. */
   blockedUsers?: string[];
+  /** How long each send takes to answer, as a real connector does. */
+  delayMs?: number;
 }
 
 export async function startFakeConnector(
@@ -50,8 +54,10 @@ export async function startFakeConnector(
     if (!team) return void res.status(404).json({ error: { code: 'ConversationNotFound', message: 'no such team' } });
     res.json({ conversations: team.channels });
   });
-  const record = (req: express.Request, res: express.Response) => {
-    sent.push({ conversationId: String(req.params.conversationId), activity: req.body });
+  const record = async (req: express.Request, res: express.Response) => {
+    const receivedAt = Date.now();
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    sent.push({ conversationId: String(req.params.conversationId), activity: req.body, receivedAt });
     res.status(200).json({ id: `activity-${sent.length}` });
   };
   app.post('/v3/conversations/:conversationId/activities', record);

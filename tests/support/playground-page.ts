@@ -158,12 +158,13 @@ export class PlaygroundPage {
     const input = await this.input(card, inputLabelOrId);
     if ((await input.getAttribute('role')) === 'combobox') {
       await input.click();
-      const listboxId = await input.getAttribute('aria-controls');
-      const listbox = listboxId ? this.page.locator(`[id="${listboxId}"]`) : this.page.getByRole('listbox');
-      await listbox.getByRole('option', { name: choiceTitle, exact: true }).click();
+      await this.page.getByRole('listbox').getByRole('option', { name: choiceTitle, exact: true }).click();
       return;
     }
-    await input.getByLabel(choiceTitle, { exact: true }).check();
+    // Expanded: each radio button or checkbox sits just before a <label> with the choice's
+    // title (their accessible names also carry the set's label, so match the label itself).
+    const choiceLabel = input.locator('label').filter({ hasText: exactly(choiceTitle) });
+    await choiceLabel.locator('xpath=preceding-sibling::input[1]').check();
   }
 
   /** The current value of an input as shown: the text, or a compact choice's title, or the checked choice's title. */
@@ -171,13 +172,8 @@ export class PlaygroundPage {
     const input = await this.input(card, inputLabelOrId);
     if ((await input.locator('xpath=self::input | self::textarea').count()) > 0) return input.inputValue();
     // An expanded choice set: the titles of its checked radio buttons or checkboxes.
-    const checked = input.locator('input:checked');
-    const titles: string[] = [];
-    for (let i = 0; i < (await checked.count()); i++) {
-      const id = await checked.nth(i).getAttribute('id');
-      if (id) titles.push((await input.locator(`label[for="${id}"]`).innerText()).trim());
-    }
-    return titles.join(',');
+    const titles = await input.locator('input:checked').locator('xpath=following-sibling::label[1]').allInnerTexts();
+    return titles.map((t) => t.trim()).join(',');
   }
 
   /** Presses a card's action button by its title. Sends nothing when a required input is empty. */
@@ -212,13 +208,16 @@ export class PlaygroundPage {
     return (await card.innerText()).trim();
   }
 
-  /** The form control for a card input, by its label (or placeholder) or by the card input id. */
+  /**
+   * The form control for a card input, by its label (or placeholder) or by the card input id.
+   * The renderer gives elements new generated ids whenever the card re-renders (on every
+   * edit, for one), so the control is found from its label's position, never by id.
+   */
   private async input(card: Locator, inputLabelOrId: string): Promise<Locator> {
     const known = this.inputs.get(inputLabelOrId);
     const name = known ? (known.label ?? known.placeholder ?? known.title ?? inputLabelOrId) : inputLabelOrId;
     // A required input's label ends with " *" (hidden from assistive technology).
-    const labelText = new RegExp(`^\\s*${escapeRegExp(name)}(\\s*\\*)?\\s*$`);
-    const label = card.locator('label').filter({ hasText: labelText });
+    const label = card.locator('label:has(+ .ac-input-container)').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}(\\s*\\*)?\\s*$`) });
     const placeholder = card.getByPlaceholder(name, { exact: true });
     try {
       await label.or(placeholder).first().waitFor({ state: 'visible' });
@@ -226,16 +225,12 @@ export class PlaygroundPage {
       const ids = [...this.inputs.keys()].join(', ') || 'none seen yet';
       throw new Error(`No input labelled "${name}" on this card (card input ids seen: ${ids})`, { cause: error });
     }
-    // The renderer ties each label to its control with `for`: the input itself, or the
-    // group that holds an expanded choice set's radio buttons or checkboxes.
-    if ((await label.count()) > 0) {
-      const target = await label.first().getAttribute('for');
-      const control = card.locator(`[id="${target}"]`);
-      if (target && (await control.count()) > 0) return control;
-      const byName = card.getByLabel(labelText);
-      if ((await byName.count()) > 0) return byName.first();
-    }
-    return placeholder.first();
+    if ((await label.count()) === 0) return placeholder.first();
+    // The label, then the renderer's input container: a text field, number, date, time or
+    // combobox; a radiogroup; or checkboxes (a multi-select choice set, a toggle).
+    const container = label.first().locator('xpath=following-sibling::*[1]');
+    const field = container.locator('[role="radiogroup"], textarea, input:not([type="radio"]):not([type="checkbox"])');
+    return (await field.count()) > 0 ? field.first() : container;
   }
 
   private learnInputs(value: unknown): void {
@@ -257,6 +252,10 @@ export class PlaygroundPage {
       if (typeof child === 'object' && child !== null) this.learnInputs(child);
     }
   }
+}
+
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
 }
 
 function collapse(text: string): string {

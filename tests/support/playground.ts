@@ -235,9 +235,11 @@ async function stopChild(child: ChildProcess, exited: Promise<string>, hasExited
   if (timedOut) await exited;
 }
 
+/** The end of its log, without its `debug` lines (telemetry payloads that repeat the error). */
 async function tail(file: string, lines = 25): Promise<string> {
   try {
-    return (await readFile(file, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n') || '(empty)';
+    const kept = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() && !line.startsWith('debug '));
+    return kept.slice(-lines).join('\n') || '(empty)';
   } catch {
     return '(not written)';
   }

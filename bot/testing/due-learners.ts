@@ -1,0 +1,35 @@
+import type { StorageConfig } from '../config.js';
+import { ConversationStore } from '../store/conversation-store.js';
+import { DueIndexStore, minuteKey } from '../store/due-index-store.js';
+import { tableClients } from '../store/table-clients.js';
+import { UserStore } from '../store/user-store.js';
+
+/**
+ * Files `count` learners, each with a personal conversation at `serviceUrl`, as due this
+ * minute: what the scheduler finds when a whole organisation's check-in time arrives.
+ */
+export async function fileDueLearners(storage: StorageConfig, serviceUrl: string, count: number, now = new Date()): Promise<void> {
+  const tables = tableClients(storage);
+  const users = new UserStore(tables.users);
+  const conversations = new ConversationStore(tables.conversations);
+  const dueIndex = new DueIndexStore(tables.dueIndex);
+  const tenantId = 'load-tenant';
+  const one = async (i: number) => {
+    const userId = `learner-${i}`;
+    const conversationId = `a:learner-${i}`;
+    await users.upsert({ tenantId, userId, displayName: `Learner ${i}`, teamsUserId: `29:${userId}`, updatedAt: now.toISOString() });
+    await conversations.save({
+      tenantId,
+      scope: 'personal',
+      ownerId: userId,
+      conversationId,
+      serviceUrl,
+      reference: JSON.stringify({ channelId: 'msteams', serviceUrl, conversation: { id: conversationId, tenantId }, bot: { id: '28:learning-loop' }, user: { id: `29:${userId}` } }),
+      updatedAt: now.toISOString(),
+    });
+    await dueIndex.put({ kind: 'checkin', minute: minuteKey(now), tenantId, userId, teamId: 'load-team', cycle: '2026-W48', dueAt: now.toISOString() });
+  };
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => one(i + k)));
+  }
+}
