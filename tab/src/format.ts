@@ -1,15 +1,7 @@
-import type { SourceType } from './api/types.js';
+// One list of source types and their names, shared with the service that validates them.
+import { SOURCE_TYPE_LABELS } from '../../bot/domain/learning-entry.js';
 
-export const SOURCE_LABELS: Record<SourceType, string> = {
-  article: 'Article',
-  video: 'Video',
-  course: 'Course',
-  podcast: 'Podcast',
-  book: 'Book',
-  mentoring: 'Mentoring',
-  'on-the-job': 'On the job',
-  other: 'Other',
-};
+export const SOURCE_LABELS = SOURCE_TYPE_LABELS;
 
 /** A newer service may send a type this build does not know yet; show it rather than hide the entry. */
 export function sourceLabel(type: string): string {

@@ -1,18 +1,9 @@
-export type SourceType = 'article' | 'video' | 'course' | 'podcast' | 'book' | 'mentoring' | 'on-the-job' | 'other';
+import type { LearningEntry, SourceType } from '../../../bot/domain/learning-entry.js';
 
-export interface Entry {
-  id: string;
-  what: string;
-  sourceType: SourceType;
-  link: string | null;
-  minutes: number | null;
-  /** 1–5: how useful the learner found the resource. */
-  rating: number | null;
-  insight: string | null;
-  action: string | null;
-  /** ISO 8601. */
-  createdAt: string;
-}
+export type { SourceType };
+
+/** An entry as the API sends it: the service's own shape, less the keys it is stored under. */
+export type Entry = Omit<LearningEntry, 'tenantId' | 'userId' | 'result'> & { result?: string | null };
 
 export interface EntryPage {
   entries: Entry[];

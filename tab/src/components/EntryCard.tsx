@@ -21,6 +21,7 @@ export function EntryCard({ entry, locale }: { entry: Entry; locale: string }) {
   const notes: Array<[string, ReactNode]> = [];
   if (entry.insight) notes.push(['Key insight', entry.insight]);
   if (entry.action) notes.push(['Action', entry.action]);
+  if (entry.result) notes.push(['What came of it', entry.result]);
   if (entry.link) {
     notes.push([
       'Link',
