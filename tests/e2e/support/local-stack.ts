@@ -21,8 +21,8 @@ export interface LocalStack {
  * What `npm start` runs, on free ports: the service (with the built tab) over Azurite, the
  * Agents Playground with the demo tenant's config, and a headless Chromium.
  */
-export async function startLocalStack(): Promise<LocalStack> {
-  const service = await startTestService({ tabDistDir: path.join(root, 'tab/dist') });
+export async function startLocalStack(options: { clock?: () => Date } = {}): Promise<LocalStack> {
+  const service = await startTestService({ tabDistDir: path.join(root, 'tab/dist') }, options.clock ? { clock: options.clock } : {});
   const workDir = mkdtempSync(path.join(tmpdir(), 'learning-loop-playground-'));
   copyFileSync(path.join(root, '.m365agentsplayground.yml'), path.join(workDir, '.m365agentsplayground.yml'));
   const playground = await startPlayground({
