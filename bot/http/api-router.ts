@@ -57,6 +57,15 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ settings, role });
   });
 
+  router.get('/teams/:teamId/members', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const caller = callerOf(res);
+    const members = await asApiError(() =>
+      deps.teams.rosterFor(caller, teamId, async (userId) => (await deps.people.profile({ tenantId: caller.tenantId, userId }))?.pausedAt),
+    );
+    res.json({ members });
+  });
+
   router.put('/teams/:teamId/settings', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const result = await asApiError(() => deps.teams.updateSchedule(callerOf(res), teamId, req.body));

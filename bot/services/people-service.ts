@@ -29,7 +29,12 @@ export class PeopleService {
   }
 
   async noteSeen(person: SeenPerson): Promise<void> {
+    const before = person.timeZone ? await this.deps.users.get(person.tenantId, person.userId) : undefined;
     await this.deps.users.upsert({ ...person, updatedAt: this.deps.clock().toISOString() });
+    // A learner's own zone decides when their check-in comes: replan when we learn a new one.
+    if (person.timeZone && before?.timeZone !== person.timeZone) {
+      await this.deps.planner?.planNext(person.tenantId, person.userId, this.deps.clock());
+    }
   }
 
   profile(learner: Learner): Promise<UserProfile | undefined> {

@@ -85,6 +85,16 @@ export class TeamService {
     return { settings, role: member.role };
   }
 
+  /** Leads see their team's roster, with who has paused their check-ins. */
+  async rosterFor(caller: Learner, teamId: string, pausedOf: (userId: string) => Promise<string | undefined>) {
+    const { role } = await this.settingsFor(caller, teamId);
+    if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can see its members.');
+    const members = await this.deps.teams.listMembers(caller.tenantId, teamId);
+    return Promise.all(
+      members.map(async (m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, pausedAt: (await pausedOf(m.userId)) ?? null })),
+    );
+  }
+
   /** Only a team's leads change its schedule; a bad submission changes nothing. */
   async updateSchedule(caller: Learner, teamId: string, submission: unknown): Promise<ScheduleUpdate> {
     const { settings, role } = await this.settingsFor(caller, teamId);

@@ -49,6 +49,17 @@ describe('team settings API (Azurite)', () => {
     expect(after.settings.schedule.localTime).toBe('15:30');
   });
 
+  it('shows leads the roster with who has paused, and nobody else', async () => {
+    await service.stores.users.setPaused(DEMO_TENANT_ID, member.userId, '2026-11-20T09:00:00.000Z');
+    const url = `${service.baseUrl}/api/v1/teams/${encodeURIComponent(teamId)}/members`;
+    const res = await fetch(url, { headers: headers(lead.userId) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { members: Array<{ userId: string; pausedAt: string | null; role: string }> };
+    expect(body.members.find((m) => m.userId === member.userId)).toMatchObject({ pausedAt: '2026-11-20T09:00:00.000Z', role: 'member' });
+    expect(body.members.find((m) => m.userId === lead.userId)).toMatchObject({ pausedAt: null, role: 'lead' });
+    expect((await fetch(url, { headers: headers(member.userId) })).status).toBe(403);
+  });
+
   it('answers a bad body with a 400 naming each problem, and keeps the old settings', async () => {
     const res = await call('PUT', lead.userId, { ...settings, weekday: 9, timeZone: 'Moon/Base' });
     expect(res.status).toBe(400);

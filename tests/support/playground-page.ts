@@ -28,22 +28,50 @@ interface InputInfo {
   title?: string;
 }
 
+/** Something the test put into a card, kept so that it can be put back (see restoreInputs). */
+interface CardEdit {
+  kind: 'text' | 'choice';
+  input: string;
+  value: string;
+}
+
+/** An entry of the Playground's log stream: one request between it and the bot, once answered. */
+interface PlaygroundLogEntry {
+  activityName?: string;
+  from?: string;
+  response?: { statusCode?: number };
+}
+
+interface TurnWaiter {
+  activityName: string;
+  done(): void;
+}
+
 const CARD = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
 const SEND_MESSAGE = /\/_conversation\/v1\/conversations\/[^/]+\/messages$/;
 const INVOKE = /\/_conversation\/v1\/invoke$/;
+const PLAYGROUND = 'Microsoft 365 Agents Playground';
 
 /**
  * Drives the Microsoft 365 Agents Playground's web client as a person would: type in the
  * compose box, fill a card by its labels, press its buttons. Every wait is on something
- * happening (an element, a request), never on time.
+ * happening (an element, a request, a websocket message), never on time.
  *
- * Cards are returned as positional locators (`nth`): the Playground re-renders a card in
- * place when an invoke answers with a new card, so the locator keeps pointing at it even
- * after its text changes.
+ * Two things about the Playground shape this class:
+ * - Cards are returned as positional locators (`nth`). The Playground answers an invoke by
+ *   re-rendering the card in place, and re-renders every card whenever the conversation
+ *   changes, with new generated element ids each time; an index keeps pointing at the card.
+ * - Those re-renders rebuild each card from its JSON, so values typed into a card are lost
+ *   whenever another message arrives (a late welcome card, the Playground confirming a
+ *   sent message). Values set through fillText()/selectChoice() are therefore checked just
+ *   before an action is pressed, and typed again if they were lost.
  */
 export class PlaygroundPage {
   /** Adaptive Card inputs seen in this page's traffic, by card input id. */
   private readonly inputs = new Map<string, InputInfo>();
+  /** What the test typed or chose, per card locator. */
+  private readonly edits = new Map<string, CardEdit[]>();
+  private readonly turnWaiters = new Set<TurnWaiter>();
   /** How many cards were on screen when the last message was sent. */
   private cardsBeforeLastMessage = 0;
   private offline = false;
@@ -53,11 +81,14 @@ export class PlaygroundPage {
     /** The Playground's URL, as returned by startPlayground(). */
     readonly url: string,
   ) {
-    // Cards arrive over the web client's websocket and in invoke responses; their JSON is
-    // the only place an input's id appears (the rendered DOM uses generated ids).
     page.on('websocket', (socket) => {
       socket.on('framereceived', ({ payload }) => {
-        if (typeof payload === 'string' && payload.includes('"Input.')) this.learnInputs(safeJson(payload));
+        if (typeof payload !== 'string') return;
+        // Cards arrive over the conversation socket; their JSON is the only place an
+        // input's id appears (the rendered DOM has generated ids).
+        if (payload.includes('"Input.')) this.learnInputs(safeJson(payload));
+        // The log socket reports each request to the bot once the bot has answered it.
+        if (payload.includes('"appendLog"')) this.onLogEntry(safeJson(payload));
       });
     });
     page.on('response', (response) => {
@@ -67,13 +98,27 @@ export class PlaygroundPage {
     });
   }
 
-  /** Opens the web client (if not open yet) on the personal chat with the bot. */
-  async openPersonalChat(): Promise<void> {
+  /**
+   * Opens the web client on the personal chat with the bot. Opening the page makes the
+   * Playground send the bot `installationUpdate` and `conversationUpdate`; this waits until
+   * the bot has answered both, so a welcome message cannot land in the middle of a test.
+   * Start the bot first: the Playground waits up to 15 s for it before loading the page.
+   */
+  async openPersonalChat(options: { timeout?: number } = {}): Promise<void> {
     if (!this.offline) {
       await blockExternalRequests(this.page);
       this.offline = true;
     }
-    if (!this.page.url().startsWith(this.url)) await this.page.goto(this.url);
+    if (!this.page.url().startsWith(this.url)) {
+      const timeout = options.timeout ?? 30_000;
+      const installed = Promise.all([
+        this.waitForTurn('installationUpdate', timeout),
+        this.waitForTurn('conversationUpdate', timeout),
+      ]);
+      installed.catch(() => undefined); // awaited below; a failed goto must not leave it unhandled
+      await this.page.goto(this.url, { timeout });
+      await installed;
+    }
     await this.page.getByRole('treeitem', { name: 'Personal Chat', exact: true }).click();
     await this.composeBox().waitFor({ state: 'visible' });
   }
@@ -93,7 +138,11 @@ export class PlaygroundPage {
     return this.cards().last();
   }
 
-  /** Sends a chat message and resolves once the Playground has accepted it. */
+  /**
+   * Sends a chat message. Resolves once the bot has finished its turn: the Playground
+   * answers the send only after the bot has answered the activity, so every reply the bot
+   * sent from that turn has reached the page by then.
+   */
   async sendMessage(text: string): Promise<void> {
     const box = this.composeBox();
     await box.waitFor({ state: 'visible' });
@@ -144,10 +193,8 @@ export class PlaygroundPage {
 
   /** Types into a text, multi-line text, number, date or time input, found by its label or card input id. */
   async fillText(card: Locator, inputLabelOrId: string, value: string): Promise<void> {
-    const input = await this.input(card, inputLabelOrId);
-    await input.fill(value);
-    // Fluent's SpinButton (Input.Number) commits what was typed when it loses focus.
-    if ((await input.getAttribute('role')) === 'spinbutton') await input.blur();
+    await this.applyText(card, inputLabelOrId, value);
+    this.remember(card, { kind: 'text', input: inputLabelOrId, value });
   }
 
   /**
@@ -155,6 +202,67 @@ export class PlaygroundPage {
    * with a listbox of options, an expanded one as radio buttons (or checkboxes when multi-select).
    */
   async selectChoice(card: Locator, inputLabelOrId: string, choiceTitle: string): Promise<void> {
+    await this.applyChoice(card, inputLabelOrId, choiceTitle);
+    this.remember(card, { kind: 'choice', input: inputLabelOrId, value: choiceTitle });
+  }
+
+  /** The current value of an input as shown: the text, or a compact choice's title, or the checked choices' titles. */
+  async inputValue(card: Locator, inputLabelOrId: string): Promise<string> {
+    const input = await this.input(card, inputLabelOrId);
+    if ((await input.locator('xpath=self::input | self::textarea').count()) > 0) return input.inputValue();
+    // An expanded choice set: the titles of its checked radio buttons or checkboxes.
+    const titles = await input.locator('input:checked').locator('xpath=following-sibling::label[1]').allInnerTexts();
+    return titles.map((t) => t.trim()).join(',');
+  }
+
+  /**
+   * Presses a card's action button by its title, after putting back any value set through
+   * this class that a re-render wiped. Sends nothing when a required input is empty (the
+   * card shows its error message instead).
+   */
+  async clickAction(card: Locator, title: string): Promise<void> {
+    await this.restoreInputs(card);
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /**
+   * Presses an `Action.Execute` button and resolves with the Playground's answer once the
+   * bot has replied to the invoke. Fails (after `timeout`) if no invoke is sent, which is
+   * what happens when the card's own validation stops it.
+   */
+  async executeAction(card: Locator, title: string, options: { timeout?: number } = {}): Promise<InvokeResult> {
+    await this.restoreInputs(card);
+    const answered = this.page.waitForResponse((r) => INVOKE.test(new URL(r.url()).pathname), {
+      timeout: options.timeout,
+    });
+    await card.getByRole('button', { name: title, exact: true }).click();
+    let response: Response;
+    try {
+      response = await answered;
+    } catch (error) {
+      throw new Error(
+        `Pressing "${title}" sent no invoke (is a required input empty? the card then shows its error message instead)`,
+        { cause: error },
+      );
+    }
+    // The card now shows what the bot sent back; what was typed into the old one is gone.
+    this.edits.delete(String(card));
+    return { status: response.status(), body: safeJson(await bodyText(response)) };
+  }
+
+  /** A card's visible text, as a person reads it. */
+  async cardText(card: Locator): Promise<string> {
+    return (await card.innerText()).trim();
+  }
+
+  private async applyText(card: Locator, inputLabelOrId: string, value: string): Promise<void> {
+    const input = await this.input(card, inputLabelOrId);
+    await input.fill(value);
+    // Fluent's SpinButton (Input.Number) commits what was typed when it loses focus.
+    if ((await input.getAttribute('role')) === 'spinbutton') await input.blur();
+  }
+
+  private async applyChoice(card: Locator, inputLabelOrId: string, choiceTitle: string): Promise<void> {
     const input = await this.input(card, inputLabelOrId);
     if ((await input.getAttribute('role')) === 'combobox') {
       await input.click();
@@ -167,57 +275,43 @@ export class PlaygroundPage {
     await choiceLabel.locator('xpath=preceding-sibling::input[1]').check();
   }
 
-  /** The current value of an input as shown: the text, or a compact choice's title, or the checked choice's title. */
-  async inputValue(card: Locator, inputLabelOrId: string): Promise<string> {
-    const input = await this.input(card, inputLabelOrId);
-    if ((await input.locator('xpath=self::input | self::textarea').count()) > 0) return input.inputValue();
-    // An expanded choice set: the titles of its checked radio buttons or checkboxes.
-    const titles = await input.locator('input:checked').locator('xpath=following-sibling::label[1]').allInnerTexts();
-    return titles.map((t) => t.trim()).join(',');
+  private remember(card: Locator, edit: CardEdit): void {
+    const key = String(card);
+    const kept = (this.edits.get(key) ?? []).filter((e) => !(e.kind === 'text' && edit.kind === 'text' && e.input === edit.input));
+    this.edits.set(key, [...kept, edit]);
   }
 
-  /** Presses a card's action button by its title. Sends nothing when a required input is empty. */
-  async clickAction(card: Locator, title: string): Promise<void> {
-    await card.getByRole('button', { name: title, exact: true }).click();
-  }
-
-  /**
-   * Presses an `Action.Execute` button and resolves with the Playground's answer once the
-   * bot has replied to the invoke. Fails (after `timeout`) if no invoke is sent, which is
-   * what happens when the card's own validation stops it.
-   */
-  async executeAction(card: Locator, title: string, options: { timeout?: number } = {}): Promise<InvokeResult> {
-    const answered = this.page.waitForResponse((r) => INVOKE.test(new URL(r.url()).pathname), {
-      timeout: options.timeout,
-    });
-    await this.clickAction(card, title);
-    let response: Response;
-    try {
-      response = await answered;
-    } catch (error) {
-      throw new Error(
-        `Pressing "${title}" sent no invoke (is a required input empty? the card then shows its error message instead)`,
-        { cause: error },
-      );
+  /** Types again what a re-render of the card wiped (see the class comment). */
+  private async restoreInputs(card: Locator): Promise<void> {
+    const edits = this.edits.get(String(card)) ?? [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const lost: CardEdit[] = [];
+      for (const edit of edits) {
+        const shown = await this.inputValue(card, edit.input);
+        const kept = edit.kind === 'text' ? shown === edit.value : shown.split(',').includes(edit.value);
+        if (!kept) lost.push(edit);
+      }
+      if (lost.length === 0) return;
+      for (const edit of edits) {
+        if (edit.kind === 'text') await this.applyText(card, edit.input, edit.value);
+        else await this.applyChoice(card, edit.input, edit.value);
+      }
     }
-    return { status: response.status(), body: safeJson(await bodyText(response)) };
-  }
-
-  /** A card's visible text, as a person reads it. */
-  async cardText(card: Locator): Promise<string> {
-    return (await card.innerText()).trim();
+    throw new Error(`The card keeps losing the values typed into it (${edits.map((e) => e.input).join(', ')})`);
   }
 
   /**
    * The form control for a card input, by its label (or placeholder) or by the card input id.
-   * The renderer gives elements new generated ids whenever the card re-renders (on every
-   * edit, for one), so the control is found from its label's position, never by id.
+   * The renderer gives elements new generated ids whenever the card re-renders, so the
+   * control is found from its label's position, never by id.
    */
   private async input(card: Locator, inputLabelOrId: string): Promise<Locator> {
     const known = this.inputs.get(inputLabelOrId);
     const name = known ? (known.label ?? known.placeholder ?? known.title ?? inputLabelOrId) : inputLabelOrId;
     // A required input's label ends with " *" (hidden from assistive technology).
-    const label = card.locator('label:has(+ .ac-input-container)').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}(\\s*\\*)?\\s*$`) });
+    const label = card
+      .locator('label:has(+ .ac-input-container)')
+      .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}(\\s*\\*)?\\s*$`) });
     const placeholder = card.getByPlaceholder(name, { exact: true });
     try {
       await label.or(placeholder).first().waitFor({ state: 'visible' });
@@ -231,6 +325,35 @@ export class PlaygroundPage {
     const container = label.first().locator('xpath=following-sibling::*[1]');
     const field = container.locator('[role="radiogroup"], textarea, input:not([type="radio"]):not([type="checkbox"])');
     return (await field.count()) > 0 ? field.first() : container;
+  }
+
+  private waitForTurn(activityName: string, timeout: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.turnWaiters.delete(waiter);
+        reject(new Error(`The bot did not answer the Playground's ${activityName} within ${timeout} ms: is it running?`));
+      }, timeout);
+      const waiter: TurnWaiter = {
+        activityName,
+        done: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.turnWaiters.add(waiter);
+    });
+  }
+
+  private onLogEntry(frame: unknown): void {
+    if (typeof frame !== 'object' || frame === null) return;
+    const entry = (frame as { log?: PlaygroundLogEntry }).log;
+    if (!entry?.activityName || entry.from !== PLAYGROUND || entry.response === undefined) return;
+    for (const waiter of this.turnWaiters) {
+      if (waiter.activityName !== entry.activityName) continue;
+      this.turnWaiters.delete(waiter);
+      waiter.done();
+      break;
+    }
   }
 
   private learnInputs(value: unknown): void {
