@@ -25,6 +25,7 @@ import { DueIndexStore } from './store/due-index-store.js';
 import { LeaseStore } from './store/lease-store.js';
 import { WorkQueue, queueClient } from './store/work-queue.js';
 import { DuePlanner } from './services/due-planner.js';
+import { Introductions } from './services/introductions.js';
 import { CheckInScheduler } from './services/check-in-scheduler.js';
 import { SendWorker } from './services/send-worker.js';
 import type { SendWork } from './services/send-work.js';
@@ -87,7 +88,12 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
     : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '' }) };
 
-  const teamService = new TeamService({ teams: stores.teams, clock, planner });
+  const queues = {
+    sends: new WorkQueue<SendWork>(queueClient(config.storage, 'sends')),
+    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, 'sends-poison')),
+  };
+  const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
+  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions });
   const teamFlows = new TeamFlows({
     teams: teamService,
     logger: options.logger,
@@ -106,10 +112,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
   });
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
-  const queues = {
-    sends: new WorkQueue<SendWork>(queueClient(config.storage, 'sends')),
-    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, 'sends-poison')),
-  };
   // No burst beyond one: any one-second window then holds at most the limit.
   const limiter = new TokenBucket(APP_SENDS_PER_SECOND, 1, Date.now());
   const scheduler = new CheckInScheduler({

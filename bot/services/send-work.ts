@@ -1,6 +1,8 @@
+import type { SendKind } from '../store/send-store.js';
+
 /** A queued proactive send: which learner, which cycle, which message. */
 export interface SendWork {
-  kind: 'checkin' | 'reminder';
+  kind: SendKind;
   tenantId: string;
   userId: string;
   cycle: string;

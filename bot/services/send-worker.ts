@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { checkInCard } from '../cards/check-in-card.js';
 import { reminderCard } from '../cards/reminder-card.js';
+import { introCard } from '../cards/intro-card.js';
 import { TokenBucket } from '../domain/token-bucket.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import type { EntryStore } from '../store/entry-store.js';
@@ -94,7 +95,7 @@ export class SendWorker {
     if (!record || ['sent', 'blocked', 'stale', 'failed', 'skipped'].includes(record.status)) return this.deps.queue.delete(message);
 
     const now = this.deps.clock();
-    if (work.kind === 'reminder') {
+    if (work.kind === 'reminder' || work.kind === 'snooze') {
       const checkIn = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, 'checkin');
       if (checkIn?.respondedAt) {
         await this.deps.sends.update(record, { status: 'skipped' });
@@ -128,9 +129,11 @@ export class SendWorker {
     const last = await this.deps.entries.latestWithAction(record.tenantId, record.userId);
     const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
     const card =
-      record.kind === 'checkin'
-        ? checkInCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) })
-        : reminderCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) });
+      record.kind === 'intro'
+        ? introCard({ displayName: profile?.displayName ?? 'there', teamName: (await this.deps.teams.getSettings(record.tenantId, record.teamId))?.name ?? 'your team' })
+        : record.kind === 'checkin'
+          ? checkInCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) })
+          : reminderCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) });
     return this.deps.messenger.sendCard(
       {
         tenantId: record.tenantId,

@@ -6,6 +6,7 @@ import {
 } from '../domain/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { DuePlanner } from './due-planner.js';
+import type { Introductions } from './introductions.js';
 import type { Clock, Learner } from './learner.js';
 
 /** A person on a team's roster, as Teams reports them. */
@@ -23,7 +24,7 @@ export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false;
 
 /** Teams using the app: who is in them, who leads them, and how they check in. */
 export class TeamService {
-  constructor(private readonly deps: { teams: TeamStore; clock: Clock; planner?: DuePlanner }) {}
+  constructor(private readonly deps: { teams: TeamStore; clock: Clock; planner?: DuePlanner; introductions?: Introductions }) {}
 
   /**
    * The app was installed in a team. The first install creates the team and makes the installer
@@ -69,6 +70,7 @@ export class TeamService {
   async join(tenantId: string, teamId: string, person: RosterPerson, role: TeamRole): Promise<TeamMember> {
     const member = await this.deps.teams.upsertMember({ tenantId, teamId, ...person, role, joinedAt: this.deps.clock().toISOString() });
     await this.deps.planner?.planNext(tenantId, person.userId, this.deps.clock());
+    await this.deps.introductions?.introduce(tenantId, person.userId, teamId);
     return member;
   }
 

@@ -3,7 +3,7 @@ import { keyOf } from './keys.js';
 
 /** A learner's next check-in (or a reminder), filed under the UTC minute it falls due. */
 export interface DueEntry {
-  kind: 'checkin' | 'reminder';
+  kind: 'checkin' | 'reminder' | 'snooze';
   minute: string;
   tenantId: string;
   userId: string;
@@ -16,7 +16,7 @@ type DueEntity = DueEntry & { partitionKey: string; rowKey: string };
 type PointerEntity = { partitionKey: string; rowKey: string; minute: string };
 
 function rowKeyOf(entry: Pick<DueEntry, 'kind' | 'tenantId' | 'userId' | 'cycle'>): string {
-  return entry.kind === 'checkin' ? keyOf(entry.tenantId, entry.userId) : keyOf(entry.tenantId, entry.userId, 'reminder', entry.cycle);
+  return entry.kind === 'checkin' ? keyOf(entry.tenantId, entry.userId) : keyOf(entry.tenantId, entry.userId, entry.kind, entry.cycle);
 }
 
 /** "YYYYMMDDHHmm" in UTC: partitions sort in time order. */
@@ -45,9 +45,9 @@ export class DueIndexStore {
     if (previous && previous.minute !== entry.minute) await this.deleteIfPresent(previous.minute, keyOf(entry.tenantId, entry.userId));
   }
 
-  /** Reminders are filed alongside; there is at most one per learner per cycle. */
-  async putReminder(entry: Omit<DueEntry, 'kind'>): Promise<void> {
-    const reminder: DueEntry = { ...entry, kind: 'reminder' };
+  /** Reminders are filed alongside; at most one of each kind per learner per cycle. */
+  async putReminder(entry: Omit<DueEntry, 'kind'>, kind: 'reminder' | 'snooze' = 'reminder'): Promise<void> {
+    const reminder: DueEntry = { ...entry, kind };
     await this.table.upsertEntity<DueEntity>({ partitionKey: reminder.minute, rowKey: rowKeyOf(reminder), ...reminder }, 'Replace');
   }
 
@@ -67,7 +67,7 @@ export class DueIndexStore {
     const rows = this.table.listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey eq ${minute}` } });
     for await (const e of rows) {
       entries.push({
-        kind: e.kind === 'reminder' ? 'reminder' : 'checkin',
+        kind: e.kind === 'reminder' || e.kind === 'snooze' ? e.kind : 'checkin',
         minute: e.minute,
         tenantId: e.tenantId,
         userId: e.userId,

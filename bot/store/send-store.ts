@@ -1,7 +1,8 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
 
-export type SendKind = 'checkin' | 'reminder';
+/** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */

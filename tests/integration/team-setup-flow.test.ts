@@ -65,6 +65,27 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     expect(ids).not.toContain(DEMO_PEOPLE[4]!.userId);
   });
 
+  it('introduces each member personally, once, including newcomers', async () => {
+    const hellos = () => {
+      const perPerson = new Map<string, number>();
+      for (const s of connector.sent.filter((s) => JSON.stringify(s.activity).includes('I’m Learning Loop'))) {
+        perPerson.set(s.conversationId, (perPerson.get(s.conversationId) ?? 0) + 1);
+      }
+      return perPerson;
+    };
+    while ((await service.worker.drainOnce()) > 0);
+    // Four of the first roster and the newcomer; the one who left before the hello went out was not messaged.
+    expect([...hellos().keys()].sort()).toEqual(
+      ['a:personal-29:new', ...[0, 1, 2, 3].map((i) => `a:personal-${account(i).id}`)].sort(),
+    );
+    // Installing again re-reads the roster from Teams: the one who left is back and now gets a hello;
+    // nobody gets a second one.
+    await post(inTeamChannel(installActivity(from(alex)), team));
+    while ((await service.worker.drainOnce()) > 0);
+    expect(hellos().get(`a:personal-${account(4).id}`)).toBe(1);
+    expect([...hellos().values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('lets the lead set up check-ins on the card, confirming in place', async () => {
     const open = await post(inTeamChannel(cardActionActivity('team.setup.open', {}, from(alex)), team));
     const form = expectValidTeamsCard(open.body.value);
