@@ -6,7 +6,7 @@ import { startLocalStack, type LocalStack } from './support/local-stack.js';
 
 const alex = DEMO_PEOPLE[0]!;
 
-describe('a check-in, end to end: Agents Playground → bot → Table Storage → tab', () => {
+describe('a check-in, end to end: Agents Playground → bot → Table Storage → tab', { timeout: 60_000 }, () => {
   let stack: LocalStack;
   let chatPage: Page;
   let chat: PlaygroundChat;

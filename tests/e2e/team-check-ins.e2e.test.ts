@@ -7,7 +7,7 @@ import { startLocalStack, type LocalStack } from './support/local-stack.js';
 const alex = DEMO_PEOPLE[0]!;
 const TEAM_ID = '19:learning-loop-demo@thread.tacv2';
 
-describe('a lead installs the app in a team and check-ins arrive on time (Agents Playground)', () => {
+describe('a lead installs the app in a team and check-ins arrive on time (Agents Playground)', { timeout: 60_000 }, () => {
   let stack: LocalStack;
   let page: Page;
   let chat: PlaygroundChat;
