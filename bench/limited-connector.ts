@@ -23,6 +23,8 @@ export interface ConnectorStats {
   deliveries: Map<string, number>;
   firstDeliveryAt: number | undefined;
   lastDeliveryAt: number | undefined;
+  /** Accepted deliveries per whole second since the first: where a run was slow. */
+  perSecond: number[];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function startLimitedConnector(options: LimitedConnectorOptions) {
     deliveries: new Map(),
     firstDeliveryAt: undefined,
     lastDeliveryAt: undefined,
+    perSecond: [],
   };
   const appWindow: number[] = [];
   const conversationWindows = new Map<string, number[]>();
@@ -77,6 +80,8 @@ export async function startLimitedConnector(options: LimitedConnectorOptions) {
     stats.deliveries.set(conversationId, (stats.deliveries.get(conversationId) ?? 0) + 1);
     stats.firstDeliveryAt ??= now;
     stats.lastDeliveryAt = now;
+    const second = Math.floor((now - stats.firstDeliveryAt) / 1000);
+    stats.perSecond[second] = (stats.perSecond[second] ?? 0) + 1;
     res.status(200).json({ id: `activity-${stats.requests}` });
   });
   const server = app.listen(0, '127.0.0.1');

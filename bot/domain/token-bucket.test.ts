@@ -39,3 +39,17 @@ describe('TokenBucket', () => {
     expect(sendsIn(bucket, 0, 2000)).toBeLessThanOrEqual(51);
   });
 });
+
+describe('TokenBucket reservations', () => {
+  it('paces many waiting senders evenly at the rate', () => {
+    const bucket = new TokenBucket(50, 1, 0);
+    const waits = Array.from({ length: 100 }, () => bucket.reserve(0));
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBe(20);
+    expect(waits[99]).toBe(1980);
+    // No one-second window holds more than 50 sends.
+    for (let start = 0; start < 1000; start += 10) {
+      expect(waits.filter((w) => w >= start && w < start + 1000).length).toBeLessThanOrEqual(50);
+    }
+  });
+});

@@ -1,54 +1,52 @@
 /**
- * A token bucket: `ratePerSecond` sends on average, bursts up to `burst`. Time comes from the
- * caller so it can be tested without waiting. `pauseUntil` honours a Retry-After for everyone.
+ * A rate limiter of `ratePerSecond` with bursts up to `burst`, kept as the next free send time
+ * (the generic cell rate algorithm). Each caller reserves its own slot, so many waiting sends
+ * are paced evenly instead of racing for each freed token. Time comes from the caller so it can
+ * be tested without waiting. `pauseUntil` honours a Retry-After for everyone.
  */
 export class TokenBucket {
-  private tokens: number;
-  private updatedAt: number;
-  private pausedUntil = 0;
+  private nextAt: number;
 
   constructor(
     private ratePerSecond: number,
     private readonly burst: number,
     now: number,
   ) {
-    this.tokens = burst;
-    this.updatedAt = now;
-  }
-
-  setRate(ratePerSecond: number, now: number): void {
-    this.refill(now);
-    this.ratePerSecond = ratePerSecond;
+    this.nextAt = now;
   }
 
   get rate(): number {
     return this.ratePerSecond;
   }
 
+  private get interval(): number {
+    return 1000 / this.ratePerSecond;
+  }
+
+  private get tolerance(): number {
+    return (this.burst - 1) * this.interval;
+  }
+
+  setRate(ratePerSecond: number, _now: number): void {
+    this.ratePerSecond = ratePerSecond;
+  }
+
   pauseUntil(until: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, until);
+    this.nextAt = Math.max(this.nextAt, until);
   }
 
-  /** Gives back a token for an attempt the service refused (it did not count against the limit). */
-  refund(now: number): void {
-    this.refill(now);
-    this.tokens = Math.min(this.burst, this.tokens + 1);
+  /** Books the next free slot; resolves how long to wait before using it (0: now). */
+  reserve(now: number): number {
+    const at = Math.max(now, this.nextAt - this.tolerance);
+    this.nextAt = Math.max(this.nextAt, at) + this.interval;
+    return at - now;
   }
 
-  /** Takes a token if one is free; otherwise says how long until one will be. */
+  /** Takes a slot only if one is free right now; otherwise says how long until one is. */
   tryTake(now: number): { ok: true } | { ok: false; waitMs: number } {
-    if (now < this.pausedUntil) return { ok: false, waitMs: this.pausedUntil - now };
-    this.refill(now);
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, waitMs: Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000) };
-  }
-
-  private refill(now: number): void {
-    const elapsed = Math.max(0, now - this.updatedAt) / 1000;
-    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.ratePerSecond);
-    this.updatedAt = now;
+    const at = Math.max(now, this.nextAt - this.tolerance);
+    if (at > now) return { ok: false, waitMs: Math.ceil(at - now) };
+    this.reserve(now);
+    return { ok: true };
   }
 }

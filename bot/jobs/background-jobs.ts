@@ -39,7 +39,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
-  loops.push(deps.worker.run(() => running, 32));
+  loops.push(deps.worker.run(() => running, 48));
   return {
     async stop() {
       running = false;

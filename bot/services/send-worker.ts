@@ -168,14 +168,12 @@ export class SendWorker {
         return;
       }
       case 'throttled':
-        // Retry-After holds back this message; the app-wide budget is kept by the limiter, and a
-        // refused attempt was not a message accepted, so its token goes back.
-        this.deps.limiter.refund(Date.now());
+        // Retry-After holds back this message. The attempt keeps its slot in the app-wide budget:
+        // Teams counts requests, refused or not, and giving slots back makes throttling worse.
         await this.deps.sends.update(record, { status: 'pending', claimedUntil: now.toISOString(), lastError: `429, retry after ${outcome.retryAfterMs} ms` });
         await this.deps.queue.delay(message, outcome.retryAfterMs / 1000);
         return;
       case 'transient': {
-        this.deps.limiter.refund(Date.now());
         const failures = (record.failures ?? 0) + 1;
         if (failures >= this.maxAttempts) {
           await this.deps.sends.update(record, { status: 'pending', failures });
@@ -221,10 +219,7 @@ export class SendWorker {
   }
 
   private async waitForToken(): Promise<void> {
-    for (;;) {
-      const result = this.deps.limiter.tryTake(Date.now());
-      if (result.ok) return;
-      await new Promise((r) => setTimeout(r, result.waitMs));
-    }
+    const waitMs = this.deps.limiter.reserve(Date.now());
+    if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
   }
 }
