@@ -81,7 +81,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   };
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
   const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner });
-  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, clock, newId });
+  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, clock, newId });
   const learningLog = new LearningLogService(stores.entries);
 
   const identity: IdentityMode = config.acceptDemoIdentities

@@ -37,7 +37,7 @@ describe('checkInCard', () => {
     expect(check.renderedText).toContain('Time for your check-in');
     expect(check.renderedText).toContain('Last time you planned: “Try **pairing**”');
     expect(check.inputIds[0]).toBe('result');
-    expect(card.actions?.map((a) => a.title)).toEqual(['Save', 'Nothing this week']);
+    expect(card.actions?.map((a) => a.title)).toEqual(['Save', 'Nothing this week', 'Remind me tomorrow']);
     expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-2', cycle: '2026-W48', previousEntryId: 'entry-1234' } });
   });
 

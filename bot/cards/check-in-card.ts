@@ -10,6 +10,7 @@ import { escapeMarkdown } from './markdown-escape.js';
 
 export const CHECK_IN_SUBMIT_VERB = 'checkin.submit';
 export const CHECK_IN_NOTHING_VERB = 'checkin.nothing';
+export const CHECK_IN_SNOOZE_VERB = 'checkin.snooze';
 
 export interface CheckInCardModel {
   /** Identifies this card instance, so a repeated submit saves one entry, not two. */
@@ -220,6 +221,14 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
               id: 'nothing',
               title: 'Nothing this week',
               verb: CHECK_IN_NOTHING_VERB,
+              associatedInputs: 'none' as const,
+              data: { cardId, cycle },
+            },
+            {
+              type: 'Action.Execute' as const,
+              id: 'snooze',
+              title: 'Remind me tomorrow',
+              verb: CHECK_IN_SNOOZE_VERB,
               associatedInputs: 'none' as const,
               data: { cardId, cycle },
             },

@@ -9,6 +9,7 @@ import type { LearningEntry } from '../domain/learning-entry.js';
 import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { SendStore } from '../store/send-store.js';
+import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 
@@ -30,6 +31,7 @@ const CYCLE_OPEN_MS = 7 * 86_400_000;
 export interface CheckInServiceDeps {
   entries: EntryStore;
   sends: SendStore;
+  dueIndex?: DueIndexStore;
   clock: Clock;
   newId: IdFactory;
 }
@@ -110,6 +112,29 @@ export class CheckInService {
     if (!cycle) return { ok: false };
     await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock());
     return { ok: true, streak: await this.streak(learner) };
+  }
+
+  /**
+   * "Remind me tomorrow": one more reminder for this cycle, 24 hours from now, unless the learner
+   * answers first. Asking again moves it rather than adding another.
+   */
+  async snooze(learner: Learner, submission: unknown): Promise<{ ok: true; at: Date } | { ok: false }> {
+    const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
+    const cardId = cardIdSchema.safeParse(data.cardId);
+    const cycle = cardId.success ? this.cycleOf(learner, cardId.data, data.cycle) : false;
+    const checkIn = cycle ? await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin') : undefined;
+    if (!cycle || !checkIn || !this.deps.dueIndex) return { ok: false };
+    const at = new Date(this.deps.clock().getTime() + 24 * 3_600_000);
+    // The learner chose when to be reminded: the automatic reminder, if not yet sent, stands down.
+    const automatic = { tenantId: learner.tenantId, userId: learner.userId, cycle, kind: 'reminder' as const, teamId: checkIn.teamId, dueAt: at.toISOString() };
+    await this.deps.sends.createIfAbsent(automatic);
+    const reminder = await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'reminder');
+    if (reminder && reminder.status === 'pending') await this.deps.sends.update(reminder, { status: 'skipped' });
+    await this.deps.dueIndex.putReminder(
+      { minute: minuteKey(at), tenantId: learner.tenantId, userId: learner.userId, teamId: checkIn.teamId, cycle, dueAt: at.toISOString() },
+      'snooze',
+    );
+    return { ok: true, at };
   }
 
   /** Consecutive scheduled cycles answered. */

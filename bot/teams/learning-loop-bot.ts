@@ -6,7 +6,8 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
-import { CHECK_IN_NOTHING_VERB, CHECK_IN_SUBMIT_VERB, checkInCard } from '../cards/check-in-card.js';
+import { CHECK_IN_NOTHING_VERB, CHECK_IN_SNOOZE_VERB, CHECK_IN_SUBMIT_VERB, checkInCard } from '../cards/check-in-card.js';
+import { snoozedCard } from '../cards/snoozed-card.js';
 import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { CHECK_IN_NEW_VERB, checkInSavedCard } from '../cards/check-in-saved-card.js';
 import { checkInValuesFrom } from '../domain/check-in-submission.js';
@@ -108,6 +109,14 @@ export class LearningLoopBot extends TeamsActivityHandler {
         case CHECK_IN_NOTHING_VERB: {
           const result = await this.deps.checkIns.nothingThisWeek(sender, data);
           return cardResponse(result.ok ? nothingThisWeekCard({ streak: result.streak }) : errorCard('This check-in card is not yours to answer.'));
+        }
+        case CHECK_IN_SNOOZE_VERB: {
+          const result = await this.deps.checkIns.snooze(sender, data);
+          return cardResponse(
+            result.ok
+              ? snoozedCard({ when: whenFor(result.at, context.activity.locale, sender.timeZone) })
+              : errorCard('This check-in card is not yours to answer.'),
+          );
         }
         case CHECK_IN_NEW_VERB:
           return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId() }));

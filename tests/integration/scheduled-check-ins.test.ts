@@ -104,4 +104,16 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
     await runJobsAt('2026-12-11T16:01:00Z');
     expect(cardsTo(adele, 'Time for your check-in')).toBe(2);
   });
+  it('"Remind me tomorrow" replaces the automatic reminder with one a day later', async () => {
+    const alexCard = scheduledCardId(DEMO_TENANT_ID, DEMO_PEOPLE[0]!.userId, '2026-W50');
+    await runJobsAt('2026-12-11T20:00:00Z'); // Alex reads the check-in that evening
+    const snoozed = await post(cardActionActivity('checkin.snooze', { cardId: alexCard, cycle: '2026-W50' }, from(alex)));
+    expect(JSON.stringify(snoozed)).toContain('I’ll remind you tomorrow');
+    const before = cardsTo(alex, 'A gentle reminder');
+    await runJobsAt('2026-12-12T16:01:00Z'); // the automatic reminder's time: it stands down
+    expect(cardsTo(alex, 'A gentle reminder')).toBe(before);
+    await runJobsAt('2026-12-12T20:01:00Z'); // a day after the snooze
+    expect(cardsTo(alex, 'A gentle reminder')).toBe(before + 1);
+  });
+
 });
