@@ -1,0 +1,28 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * An HTTP proxy in front of a storage endpoint that can be switched off: while down it drops
+ * every connection, as an unreachable storage account does.
+ */
+export async function startOutageProxy(target: { host: string; port: number }) {
+  let down = false;
+  const server = http.createServer((req, res) => {
+    if (down) return void req.socket.destroy();
+    const upstream = http.request({ host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    setDown(value: boolean) {
+      down = value;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
