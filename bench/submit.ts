@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { azuriteConnectionString, type AppConfig } from '../bot/config.js';
+import { azuriteConnectionString } from '../bot/config.js';
+import { localConfig } from '../bot/testing/local-config.js';
 import { buildService } from '../bot/service.js';
 import { ensureTables } from '../bot/store/table-clients.js';
 import { cardActionActivity } from '../bot/testing/activities.js';
@@ -21,18 +22,7 @@ export interface SubmitResult {
  */
 export async function runSubmit(options: { azurite: { tablePort: number; queuePort: number }; ratePerSecond: number; seconds: number }): Promise<SubmitResult> {
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
-  const config: AppConfig = {
-    mode: 'local',
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    storage: { kind: 'connectionString', connectionString, tablePrefix: `sub${Date.now().toString(36)}` },
-    bot: { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
-    ssoClientId: undefined,
-    tabDistDir: undefined,
-    seedDemoData: false,
-    acceptDemoIdentities: true,
-  };
+  const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `sub${Date.now().toString(36)}` });
   await ensureTables(config.storage);
   const service = buildService(config, { logger: pino({ level: 'silent' }) });
   const server = service.app.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import type { AppConfig } from '../config.js';
 import { buildService, type Service, type ServiceOptions } from '../service.js';
+import { localConfig } from './local-config.js';
 import { freshTestStorage } from './test-storage.js';
 
 export interface RunningTestService extends Service {
@@ -17,20 +18,7 @@ export async function startTestService(
   options: Partial<ServiceOptions> = {},
 ): Promise<RunningTestService> {
   const { storage } = await freshTestStorage();
-  const mode = overrides.mode ?? 'local';
-  const config: AppConfig = {
-    mode,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    storage,
-    bot: { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
-    ssoClientId: undefined,
-    tabDistDir: undefined,
-    seedDemoData: false,
-    acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
-    ...overrides,
-  };
+  const config = localConfig(storage, overrides);
   const service = buildService(config, { logger: pino({ level: 'silent' }), ...options });
   // As startJobs does in production; a test that points at unreachable storage goes on without.
   await Promise.all([service.queues.sends.create(), service.queues.poison.create()]).catch(() => undefined);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { azuriteConnectionString, type AppConfig } from '../../bot/config.js';
+import { azuriteConnectionString } from '../../bot/config.js';
+import { localConfig } from '../../bot/testing/local-config.js';
 import { buildService } from '../../bot/service.js';
 import { ensureTables } from '../../bot/store/table-clients.js';
 import { fileDueLearners } from '../../bot/testing/due-learners.js';
@@ -35,19 +36,7 @@ describe('storage unreachable in the middle of a round (Azurite behind a proxy)'
     };
     await ensureTables(storage);
     await fileDueLearners(storage, connector.serviceUrl, LEARNERS);
-    const config: AppConfig = {
-      mode: 'local',
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'silent',
-      storage,
-      bot: { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
-      ssoClientId: undefined,
-      tabDistDir: undefined,
-      seedDemoData: false,
-      acceptDemoIdentities: true,
-    };
-    const service = buildService(config, { logger: pino({ level: 'silent' }), instanceId: 'outage' });
+    const service = buildService(localConfig(storage), { logger: pino({ level: 'silent' }), instanceId: 'outage' });
     const jobs = await service.startJobs({ schedulerEveryMs: 300 });
     cleanup.push(() => jobs.stop());
 

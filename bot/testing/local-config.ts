@@ -1,0 +1,19 @@
+import type { AppConfig, StorageConfig } from '../config.js';
+
+/** The service's config as local mode without bot credentials has it, over the given storage. */
+export function localConfig(storage: StorageConfig, overrides: Partial<AppConfig> = {}): AppConfig {
+  const mode = overrides.mode ?? 'local';
+  return {
+    mode,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    storage,
+    bot: { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
+    ssoClientId: undefined,
+    tabDistDir: undefined,
+    seedDemoData: false,
+    acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
+    ...overrides,
+  };
+}
