@@ -98,12 +98,16 @@ export class TeamService {
   }
 
   /** Only a team's leads change its schedule; a bad submission changes nothing. */
-  async updateSchedule(caller: Learner, teamId: string, submission: unknown): Promise<ScheduleUpdate> {
+  async updateSchedule(caller: Learner, teamId: string, submission: unknown, channelIds?: string[]): Promise<ScheduleUpdate> {
     const { settings, role } = await this.settingsFor(caller, teamId);
     if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can change its check-in schedule.');
     const now = this.deps.clock();
     const result = validateScheduleSubmission(submission, now);
     if (!result.ok) return result;
+    // Where Teams has told us the team's channels, the shares channel must be one of them.
+    if (channelIds && !channelIds.includes(result.sharesChannelId)) {
+      return { ok: false, errors: { sharesChannelId: 'Choose one of this team’s channels' } };
+    }
     // Keep the fortnight rhythm when only other settings change.
     const anchorMonday =
       settings.schedule && settings.schedule.cadence === result.schedule.cadence ? settings.schedule.anchorMonday : result.schedule.anchorMonday;

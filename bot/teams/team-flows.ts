@@ -72,8 +72,13 @@ export class TeamFlows {
     if ('error' in found) return found.error;
     const values = pickValues(data);
     try {
-      const result = await this.deps.teams.updateSchedule(found.caller, found.team.id, data);
       const channels = await readChannels(context, found.team.id).catch(() => []);
+      const result = await this.deps.teams.updateSchedule(
+        found.caller,
+        found.team.id,
+        data,
+        channels.length > 0 ? channels.map((c) => c.id) : undefined,
+      );
       if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: result.errors }));
       const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? 'the chosen channel';
       return cardResponse(

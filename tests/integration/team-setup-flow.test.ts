@@ -100,6 +100,13 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     );
     const badCard = expectValidTeamsCard(bad.body.value);
     expect(badCard.renderedText).toContain('Choose a time zone such as Europe/London');
+    const foreignChannel = await post(
+      inTeamChannel(
+        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'UTC', reminderAfterHours: '24', sharesChannelId: '19:someone-elses@thread.tacv2' }, from(alex)),
+        team,
+      ),
+    );
+    expect(expectValidTeamsCard(foreignChannel.body.value).renderedText).toContain('Choose one of this team’s channels');
     expect(badCard.inputValues).toMatchObject({ localTime: '16:00', timeZone: 'Not/AZone' });
     expect((await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id))?.schedule).toBeNull();
 
