@@ -62,17 +62,9 @@ export function dueAt(schedule: CheckInSchedule, zone: string, cycle: CycleKey):
   return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }).toJSDate();
 }
 
-export function reminderAt(schedule: CheckInSchedule, zone: string, cycle: CycleKey): Date {
-  return new Date(dueAt(schedule, zone, cycle).getTime() + schedule.reminderAfterHours * 3_600_000);
-}
-
 /** The cycle an instant falls in, as the learner's calendar sees it. */
 export function cycleAt(schedule: CheckInSchedule, zone: string, instant: Date): CycleKey {
   return keyOf(cycleStartWeek(schedule, DateTime.fromJSDate(instant, { zone })));
-}
-
-export function previousCycle(schedule: CheckInSchedule, cycle: CycleKey): CycleKey {
-  return keyOf(mondayOf(cycle, 'utc').minus({ weeks: schedule.cadence === 'weekly' ? 1 : 2 }));
 }
 
 export function nextCycle(schedule: CheckInSchedule, cycle: CycleKey): CycleKey {
@@ -80,18 +72,16 @@ export function nextCycle(schedule: CheckInSchedule, cycle: CycleKey): CycleKey 
 }
 
 /**
- * Cycles whose check-in falls due in (from, to] for a learner in `zone`. The scheduler asks this
- * for each tick's window, so a due time is found exactly once however the ticks fall.
+ * The first check-in strictly after `after` for a learner in `zone`. The scheduler files each
+ * learner's next one and, once it is handed over, asks again from its due time: so every cycle
+ * is planned exactly once, whatever the clocks do in between.
  */
-export function cyclesDueBetween(schedule: CheckInSchedule, zone: string, from: Date, to: Date): CycleKey[] {
-  const due: CycleKey[] = [];
-  let cycle = previousCycle(schedule, cycleAt(schedule, zone, from));
-  const last = nextCycle(schedule, cycleAt(schedule, zone, to));
-  for (let guard = 0; guard < 1000; guard++) {
-    const at = dueAt(schedule, zone, cycle).getTime();
-    if (at > from.getTime() && at <= to.getTime()) due.push(cycle);
-    if (cycle === last) break;
+export function nextDue(schedule: CheckInSchedule, zone: string, after: Date): { cycle: CycleKey; dueAt: Date } {
+  let cycle = cycleAt(schedule, zone, after);
+  for (let guard = 0; guard < 4; guard++) {
+    const at = dueAt(schedule, zone, cycle);
+    if (at.getTime() > after.getTime()) return { cycle, dueAt: at };
     cycle = nextCycle(schedule, cycle);
   }
-  return due;
+  throw new Error(`No check-in after ${after.toISOString()} within four cycles`);
 }

@@ -1,4 +1,4 @@
-import { cycleAt, dueAt, effectiveZone, nextCycle } from '../domain/check-in-schedule.js';
+import { effectiveZone, nextDue } from '../domain/check-in-schedule.js';
 import type { DueIndexStore } from '../store/due-index-store.js';
 import { minuteKey } from '../store/due-index-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -23,12 +23,7 @@ export class DuePlanner {
       if (!settings?.schedule) continue;
       const schedule = settings.schedule;
       const zone = effectiveZone(schedule, profile?.timeZone);
-      // The first due time strictly after `after`: this cycle's, or the next one's.
-      const current = cycleAt(schedule, zone, after);
-      const candidates = [current, nextCycle(schedule, current), nextCycle(schedule, nextCycle(schedule, current))];
-      const cycle = candidates.find((c) => dueAt(schedule, zone, c).getTime() > after.getTime());
-      if (!cycle) continue;
-      const at = dueAt(schedule, zone, cycle);
+      const { cycle, dueAt: at } = nextDue(schedule, zone, after);
       await this.deps.dueIndex.put({ kind: 'checkin', minute: minuteKey(at), tenantId, userId, teamId, cycle, dueAt: at.toISOString() });
       return { cycle, dueAt: at, teamId };
     }
