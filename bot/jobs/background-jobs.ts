@@ -35,7 +35,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   loops.push(
     every(5_000, 'heartbeat', async () => {
       const live = await deps.registry.heartbeat(new Date());
-      deps.limiter.setRate(APP_SENDS_PER_SECOND / live, Date.now());
+      deps.limiter.setRate(APP_SENDS_PER_SECOND / live);
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));

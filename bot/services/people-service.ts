@@ -52,8 +52,4 @@ export class PeopleService {
   async forgetConversation(tenantId: string, scope: ConversationScope, ownerId: string, conversationId: string): Promise<void> {
     await this.deps.conversations.remove(tenantId, scope, ownerId, conversationId);
   }
-
-  conversationsOf(tenantId: string, scope: ConversationScope, ownerId: string): Promise<ConversationRecord[]> {
-    return this.deps.conversations.listFor(tenantId, scope, ownerId);
-  }
 }

@@ -118,13 +118,6 @@ export class TeamStore {
     return stored;
   }
 
-  async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole): Promise<void> {
-    await this.teams.updateEntity(
-      { partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role },
-      'Merge',
-    );
-  }
-
   async removeMember(tenantId: string, teamId: string, userId: string): Promise<void> {
     await this.deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
     await this.deleteIfPresent(this.memberships, keyOf(tenantId, userId), keyOf(teamId));

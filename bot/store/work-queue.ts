@@ -45,10 +45,6 @@ export class WorkQueue<T> {
     const result = await this.client.updateMessage(message.messageId, message.popReceipt, message.text, Math.max(0, Math.ceil(seconds)));
     return { ...message, popReceipt: result.popReceipt ?? message.popReceipt };
   }
-
-  async approximateCount(): Promise<number> {
-    return (await this.client.getProperties()).approximateMessagesCount ?? 0;
-  }
 }
 
 export function queueClient(storage: StorageConfig, name: string): QueueClient {
