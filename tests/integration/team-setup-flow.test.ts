@@ -43,6 +43,9 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     return { status: res.status, body: text ? (JSON.parse(text) as { value?: unknown }) : {} };
   };
   const from = (who: typeof alex) => ({ serviceUrl: connector.serviceUrl, from: who });
+  const defaults = { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' };
+  const submitSetup = (who: typeof alex, values: Record<string, string>) =>
+    post(inTeamChannel(cardActionActivity('team.setup.submit', values, from(who)), team));
 
   it('welcomes the team once, makes the installer lead and reads the whole roster', async () => {
     await post(inTeamChannel(installActivity(from(alex)), team));
@@ -92,30 +95,15 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     expect(form.inputIds).toContain('sharesChannelId');
     expect(form.renderedHtml).toContain('Learning shares');
 
-    const bad = await post(
-      inTeamChannel(
-        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Not/AZone', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' }, from(alex)),
-        team,
-      ),
-    );
+    const bad = await submitSetup(alex, { ...defaults, timeZone: 'Not/AZone' });
     const badCard = expectValidTeamsCard(bad.body.value);
     expect(badCard.renderedText).toContain('Choose a time zone such as Europe/London');
-    const foreignChannel = await post(
-      inTeamChannel(
-        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'UTC', reminderAfterHours: '24', sharesChannelId: '19:someone-elses@thread.tacv2' }, from(alex)),
-        team,
-      ),
-    );
+    const foreignChannel = await submitSetup(alex, { ...defaults, sharesChannelId: '19:someone-elses@thread.tacv2' });
     expect(expectValidTeamsCard(foreignChannel.body.value).renderedText).toContain('Choose one of this team’s channels');
     expect(badCard.inputValues).toMatchObject({ localTime: '16:00', timeZone: 'Not/AZone' });
     expect((await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id))?.schedule).toBeNull();
 
-    const good = await post(
-      inTeamChannel(
-        cardActionActivity('team.setup.submit', { cadence: 'biweekly', weekday: '3', localTime: '10:00', timeZone: 'Europe/Berlin', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' }, from(alex)),
-        team,
-      ),
-    );
+    const good = await submitSetup(alex, { ...defaults, cadence: 'biweekly', weekday: '3', localTime: '10:00', timeZone: 'Europe/Berlin' });
     const saved = expectValidTeamsCard(good.body.value);
     expect(saved.renderedText).toContain('Every other Wednesday at 10:00');
     expect(saved.renderedText).toContain('Learning shares');
@@ -126,12 +114,7 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
 
   it('refuses a member who is not a lead, changing nothing', async () => {
     const before = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
-    const res = await post(
-      inTeamChannel(
-        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '1', localTime: '08:00', timeZone: 'UTC', reminderAfterHours: '2', sharesChannelId: team.id }, from(megan)),
-        team,
-      ),
-    );
+    const res = await submitSetup(megan, { ...defaults, weekday: '1', localTime: '08:00', sharesChannelId: team.id });
     expect(expectValidTeamsCard(res.body.value).renderedText).toContain('Only the team’s leads');
     expect(await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id)).toEqual(before);
   });
