@@ -81,3 +81,24 @@ describe('describeFailure', () => {
     expect(describeFailure('load your learning', 'boom')).toBe("Couldn't load your learning: boom");
   });
 });
+
+describe('apiClient writes', () => {
+  it('sends JSON with the method and credentials, and keeps the service’s field errors on failure', async () => {
+    const calls: { url: string; init: RequestInit | undefined }[] = [];
+    const fetchImpl: Fetch = async (url, init) => {
+      calls.push({ url, init });
+      if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+      return new Response(JSON.stringify({ error: { code: 'invalid_entry', message: 'Invalid entry', details: { minutes: 'Too many' } } }), {
+        status: 400,
+      });
+    };
+    const client = apiClient(local, fetchImpl);
+    await client.remove('/api/v1/me/entries/abc');
+    const failure = await client.send('PATCH', '/api/v1/me/entries/abc', { minutes: 9999 }).catch((e: unknown) => e);
+    expect(calls.map((c) => c.init?.method)).toEqual(['DELETE', 'PATCH']);
+    expect(calls[1]?.init?.body).toBe('{"minutes":9999}');
+    expect(calls[1]?.init?.headers).toMatchObject({ 'content-type': 'application/json', 'x-local-user-id': 'u1' });
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect((failure as ApiFailure).details).toEqual({ minutes: 'Too many' });
+  });
+});

@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
+    /** What the service said in detail, e.g. `{ field: message }` for a rejected form. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -23,6 +25,10 @@ const browserFetch: Fetch = (input, init) => fetch(input, init);
 
 export interface ApiClient {
   get<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
+  /** PUT or PATCH a JSON body; the answer's JSON comes back. */
+  send<T>(method: 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
+  /** DELETE; resolves when the service answered 2xx. */
+  remove(path: string): Promise<void>;
 }
 
 export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFetch): ApiClient {
@@ -30,6 +36,14 @@ export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFe
     async get<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
       const headers = await authHeaders(credentials);
       return request<T>(fetchImpl, path, { headers, signal: options.signal });
+    },
+    async send<T>(method: 'PUT' | 'PATCH', path: string, body: unknown): Promise<T> {
+      const headers = { ...(await authHeaders(credentials)), 'content-type': 'application/json' };
+      return request<T>(fetchImpl, path, { method, headers, body: JSON.stringify(body) });
+    },
+    async remove(path: string): Promise<void> {
+      const headers = await authHeaders(credentials);
+      await request<unknown>(fetchImpl, path, { method: 'DELETE', headers, empty: true });
     },
   };
 }
@@ -46,12 +60,17 @@ async function authHeaders(credentials: Credentials): Promise<Record<string, str
 }
 
 interface RequestOptions {
+  method?: string;
   headers?: Record<string, string>;
+  body?: string;
   signal?: AbortSignal | undefined;
+  /** The answer has no body (204). */
+  empty?: boolean;
 }
 
 async function request<T>(fetchImpl: Fetch, path: string, options: RequestOptions): Promise<T> {
-  const init: RequestInit = { headers: { accept: 'application/json', ...options.headers } };
+  const init: RequestInit = { method: options.method ?? 'GET', headers: { accept: 'application/json', ...options.headers } };
+  if (options.body !== undefined) init.body = options.body;
   if (options.signal) init.signal = options.signal;
   let response: Response;
   try {
@@ -62,6 +81,7 @@ async function request<T>(fetchImpl: Fetch, path: string, options: RequestOption
     throw new ApiFailure(0, 'The service could not be reached. Check your connection.', 'network');
   }
   if (!response.ok) throw await failureFrom(response);
+  if (options.empty) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch {
@@ -71,9 +91,10 @@ async function request<T>(fetchImpl: Fetch, path: string, options: RequestOption
 
 async function failureFrom(response: Response): Promise<ApiFailure> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     if (typeof body.error?.message === 'string') {
-      return new ApiFailure(response.status, body.error.message, typeof body.error.code === 'string' ? body.error.code : undefined);
+      const code = typeof body.error.code === 'string' ? body.error.code : undefined;
+      return new ApiFailure(response.status, body.error.message, code, body.error.details);
     }
   } catch {
     // Not our JSON error shape (a proxy's HTML page, say): the status text is all we know.

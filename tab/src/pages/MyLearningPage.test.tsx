@@ -34,6 +34,12 @@ function fakeService(...answers: Array<EntryPage | ApiFailure>) {
       if (answer instanceof ApiFailure) throw answer;
       return answer as T;
     },
+    send: async () => {
+      throw new Error('not expected');
+    },
+    remove: async () => {
+      throw new Error('not expected');
+    },
   };
   return { client, paths };
 }
