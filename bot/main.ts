@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   await ensureTables(config.storage);
   const service = buildService(config, { logger });
   if (config.seedDemoData) {
-    const seed = await seedDemoData({ users: service.stores.users, entries: service.stores.entries, now: new Date() });
+    const seed = await seedDemoData({ stores: service.stores, rollups: service.rollups, now: new Date() });
     if (seed.seeded) logger.info(seed, 'empty store: added the demo team and its history');
   }
   const jobs = await service.startJobs();

@@ -24,6 +24,9 @@ import { SendStore } from './store/send-store.js';
 import { DueIndexStore } from './store/due-index-store.js';
 import { LeaseStore } from './store/lease-store.js';
 import { WorkQueue, queueClient } from './store/work-queue.js';
+import { RollupStore } from './store/rollup-store.js';
+import { RollupService } from './services/rollup-service.js';
+import { DashboardService } from './services/dashboard-service.js';
 import { DuePlanner } from './services/due-planner.js';
 import { Introductions } from './services/introductions.js';
 import { CheckInScheduler } from './services/check-in-scheduler.js';
@@ -56,7 +59,12 @@ export interface Service {
     sends: SendStore;
     dueIndex: DueIndexStore;
     leases: LeaseStore;
+    rollups: RollupStore;
   };
+  /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
+  rollups: RollupService;
+  /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
+  services: { checkIns: CheckInService; learningLog: LearningLogService; people: PeopleService; teams: TeamService; dashboards: DashboardService };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
   worker: SendWorker;
@@ -78,11 +86,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     sends: new SendStore(tables.sends),
     dueIndex: new DueIndexStore(tables.dueIndex),
     leases: new LeaseStore(tables.leases),
+    rollups: new RollupStore(tables.rollups),
   };
+  const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
-  const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner });
-  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, clock, newId });
-  const learningLog = new LearningLogService(stores.entries);
+  const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner, rollups });
+  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId });
+  const learningLog = new LearningLogService({ entries: stores.entries, rollups, clock });
+  const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
@@ -106,7 +117,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -133,6 +144,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     users: stores.users,
     teams: stores.teams,
     conversations: stores.conversations,
+    rollups,
     messenger: options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? ''),
     clock,
     logger: options.logger,
@@ -144,6 +156,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   return {
     app,
     stores,
+    rollups,
+    services: { checkIns, learningLog, people, teams: teamService, dashboards },
     planner,
     scheduler,
     worker,

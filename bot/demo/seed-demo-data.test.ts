@@ -1,33 +1,47 @@
-import { describe, expect, it } from 'vitest';
-import { EntryStore } from '../store/entry-store.js';
-import { UserStore } from '../store/user-store.js';
-import { freshTestStorage } from '../testing/test-storage.js';
-import { DEMO_PEOPLE, DEMO_TENANT_ID } from './demo-team.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollupsFromRaw } from '../testing/rollup-reference.js';
+import { startTestService, type RunningTestService } from '../testing/test-service.js';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from './demo-team.js';
 import { seedDemoData } from './seed-demo-data.js';
 
 describe('seedDemoData (Azurite)', () => {
-  it('fills an empty store with the demo team and weeks of history, once', async () => {
-    const { tables } = await freshTestStorage();
-    const deps = { users: new UserStore(tables.users), entries: new EntryStore(tables.entries), now: new Date('2026-11-28T12:00:00Z') };
-    const first = await seedDemoData(deps);
+  const now = new Date('2026-11-28T12:00:00Z');
+  let service: RunningTestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(() => service.stop());
+
+  it('fills an empty store with the demo team, weeks of history and the team’s rollups, once', async () => {
+    const first = await seedDemoData({ ...service, now });
     expect(first).toMatchObject({ seeded: true, people: 6 });
     expect(first.entries).toBeGreaterThan(20);
 
-    const people = await deps.users.listTenant(DEMO_TENANT_ID, 50);
+    const people = await service.stores.users.listTenant(DEMO_TENANT_ID, 50);
     expect(people).toHaveLength(DEMO_PEOPLE.length);
-    const weeks = new Set<string>();
+    const team = await service.stores.teams.readTeam(DEMO_TENANT_ID, DEMO_TEAM.id);
+    expect(team.settings?.schedule).toMatchObject({ cadence: 'weekly', weekday: 5, localTime: '16:00' });
+    expect(team.members.filter((m) => m.role === 'lead').map((m) => m.displayName)).toEqual(['Alex Wilber']);
+
     let total = 0;
     for (const person of DEMO_PEOPLE) {
-      const page = await deps.entries.listForUser(DEMO_TENANT_ID, person.userId, { limit: 100 });
+      const page = await service.stores.entries.listForUser(DEMO_TENANT_ID, person.userId, { limit: 100 });
       total += page.entries.length;
-      for (const e of page.entries) {
-        expect(new Date(e.createdAt).getTime()).toBeLessThan(deps.now.getTime());
-        weeks.add(e.createdAt.slice(0, 8));
-      }
+      for (const e of page.entries) expect(new Date(e.createdAt).getTime()).toBeLessThan(now.getTime());
     }
     expect(total).toBe(first.entries);
-    expect(weeks.size).toBeGreaterThanOrEqual(2);
 
-    expect(await seedDemoData(deps)).toEqual({ seeded: false, people: 0, entries: 0 });
+    const kept = await service.stores.rollups.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id);
+    const reference = await rollupsFromRaw(service.stores, DEMO_TENANT_ID, DEMO_TEAM.id, now);
+    expect(byUser(kept)).toEqual(byUser(reference));
+    const answers = reference.flatMap((r) => Object.values(r.cycles).map((c) => c.answer));
+    // A believable team: most check-ins answered, some "nothing this week", some silence.
+    expect(new Set(answers)).toEqual(new Set(['responded', 'nothing', 'noAnswer']));
+
+    expect(await seedDemoData({ ...service, now })).toEqual({ seeded: false, people: 0, entries: 0 });
   });
 });
+
+function byUser<T extends { userId: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.userId.localeCompare(b.userId));
+}

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { weekKeyOf } from '../domain/member-rollup.js';
+import type { RollupService } from '../services/rollup-service.js';
 import type { EntryStore } from '../store/entry-store.js';
+import type { SendStore } from '../store/send-store.js';
+import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
-import { demoHistory } from './demo-history.js';
-import { DEMO_PEOPLE, DEMO_TENANT_ID } from './demo-team.js';
+import { demoHistory, type DemoEntry } from './demo-history.js';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -10,41 +15,95 @@ export interface SeedResult {
   entries: number;
 }
 
-/**
- * Fills an empty local store with the demo team and a few weeks of history. A store that
- * already knows the demo lead is left alone, and every write is idempotent, so an interrupted
- * seed simply completes on the next start.
- */
-export async function seedDemoData(deps: { users: UserStore; entries: EntryStore; now: Date }): Promise<SeedResult> {
-  const lead = DEMO_PEOPLE[0]!;
-  if (await deps.users.get(DEMO_TENANT_ID, lead.userId)) return { seeded: false, people: 0, entries: 0 };
+export interface SeedDeps {
+  stores: { users: UserStore; entries: EntryStore; teams: TeamStore; sends: SendStore };
+  rollups: RollupService;
+  now: Date;
+}
 
-  const history = demoHistory(DEMO_PEOPLE, deps.now);
+const HISTORY_WEEKS = 8;
+const TEAM_ZONE = 'Europe/London';
+
+/**
+ * Fills an empty local store with the demo team (Alex leads it, checking in on Fridays at
+ * 16:00), eight weeks of learning and of answered and unanswered check-ins, and the team's
+ * dashboard rollups. A store that already knows the demo lead is left alone, and every write
+ * is idempotent, so an interrupted seed simply completes on the next start.
+ */
+export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<SeedResult> {
+  const lead = DEMO_PEOPLE[0]!;
+  if (await stores.users.get(DEMO_TENANT_ID, lead.userId)) return { seeded: false, people: 0, entries: 0 };
+
+  await seedTeam(stores.teams, now);
+  const history = demoHistory(DEMO_PEOPLE, now, HISTORY_WEEKS);
   for (const { person, entry, createdAt, submissionId } of history) {
-    await deps.entries.addOnce(
-      {
-        ...entry,
-        result: null,
-        id: stableId(submissionId),
-        tenantId: DEMO_TENANT_ID,
-        userId: person.userId,
-        createdAt: createdAt.toISOString(),
-      },
+    const saved = await stores.entries.addOnce(
+      { ...entry, result: null, id: stableId(submissionId), tenantId: DEMO_TENANT_ID, userId: person.userId, createdAt: createdAt.toISOString() },
       submissionId,
     );
+    await rollups.entryChanged({ tenantId: DEMO_TENANT_ID, userId: person.userId }, saved.entry.createdAt);
   }
+  for (const person of DEMO_PEOPLE) await seedCheckIns(stores.sends, rollups, person, history, now);
   // The lead goes last: their presence is what marks the seed as complete.
   for (const person of [...DEMO_PEOPLE].reverse()) {
-    await deps.users.upsert({
+    await stores.users.upsert({
       tenantId: DEMO_TENANT_ID,
       userId: person.userId,
       displayName: person.displayName,
       teamsUserId: person.teamsUserId,
       timeZone: person.timeZone,
-      updatedAt: deps.now.toISOString(),
+      updatedAt: now.toISOString(),
     });
   }
   return { seeded: true, people: DEMO_PEOPLE.length, entries: history.length };
+}
+
+async function seedTeam(teams: TeamStore, now: Date): Promise<void> {
+  const anchorMonday = DateTime.fromJSDate(now, { zone: TEAM_ZONE }).minus({ weeks: HISTORY_WEEKS }).startOf('week').toISODate() ?? '';
+  await teams.createSettingsIfAbsent({
+    tenantId: DEMO_TENANT_ID,
+    teamId: DEMO_TEAM.id,
+    name: DEMO_TEAM.name,
+    schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: TEAM_ZONE, reminderAfterHours: 24, anchorMonday },
+    sharesChannelId: DEMO_TEAM.id,
+    updatedBy: DEMO_PEOPLE[0]!.userId,
+    updatedAt: now.toISOString(),
+  });
+  const joinedAt = DateTime.fromJSDate(now).minus({ weeks: HISTORY_WEEKS + 1 }).toUTC().toISO() ?? now.toISOString();
+  for (const person of DEMO_PEOPLE) {
+    await teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId: DEMO_TEAM.id, userId: person.userId, teamsUserId: person.teamsUserId, displayName: person.displayName, role: person.role, joinedAt });
+  }
+}
+
+/**
+ * A Friday check-in for each past week: answered with learning when the person logged some
+ * that week, otherwise sometimes "nothing this week" and sometimes no answer at all.
+ */
+async function seedCheckIns(sends: SendStore, rollups: RollupService, person: DemoPerson, history: DemoEntry[], now: Date): Promise<void> {
+  const learner = { tenantId: DEMO_TENANT_ID, userId: person.userId };
+  for (let week = HISTORY_WEEKS; week >= 1; week--) {
+    const due = DateTime.fromJSDate(now, { zone: person.timeZone }).minus({ weeks: week }).startOf('week').set({ weekday: 5, hour: 16 });
+    const cycle = weekKeyOf(due.toJSDate(), person.timeZone);
+    const logged = history
+      .filter((h) => h.person.userId === person.userId && weekKeyOf(h.createdAt, person.timeZone) === cycle)
+      .map((h) => h.createdAt.toISOString())
+      .sort();
+    const answeredNothing = !logged.length && hashOf(`${person.userId}-${cycle}`) % 2 === 0;
+    await sends.createIfAbsent({ ...learner, cycle, kind: 'checkin', teamId: DEMO_TEAM.id, dueAt: due.toUTC().toISO() ?? '' });
+    const record = await sends.get(DEMO_TENANT_ID, person.userId, cycle, 'checkin');
+    if (!record) continue;
+    const respondedAt = logged[0] ?? (answeredNothing ? due.plus({ hours: 2 }).toUTC().toISO() : undefined);
+    await sends.update(record, {
+      status: 'sent',
+      sentAt: due.toUTC().toISO() ?? '',
+      ...(respondedAt ? { respondedAt, answer: logged.length ? 'entry' : 'nothing' } : {}),
+    });
+    await rollups.checkInChanged(learner, cycle, DEMO_TEAM.id);
+  }
+}
+
+function hashOf(seed: string): number {
+  return createHash('sha256').update(seed).digest().readUInt32BE(0);
 }
 
 function stableId(seed: string): string {

@@ -1,5 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { IANAZone } from 'luxon';
+import { DASHBOARD_PERIODS } from '../domain/dashboard-view.js';
+import type { CheckInService } from '../services/check-in-service.js';
+import type { DashboardService } from '../services/dashboard-service.js';
 import type { LearningLogService } from '../services/learning-log-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import { NotAllowedError, type TeamService } from '../services/team-service.js';
@@ -11,9 +15,29 @@ export interface ApiDeps {
   learningLog: LearningLogService;
   people: PeopleService;
   teams: TeamService;
+  dashboards: DashboardService;
+  checkIns: CheckInService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
+
+const dashboardQuery = z.strictObject({
+  weeks: z.coerce
+    .number()
+    .refine((n): n is (typeof DASHBOARD_PERIODS)[number] => (DASHBOARD_PERIODS as readonly number[]).includes(n), `must be one of ${DASHBOARD_PERIODS.join(', ')}`)
+    .default(12),
+});
+
+const entryIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an entry id');
+
+const mySettingsBody = z.strictObject({
+  paused: z.boolean().optional(),
+  timeZone: z
+    .string()
+    .refine((tz) => IANAZone.isValidZone(tz), 'must be a time zone such as Europe/London')
+    .nullable()
+    .optional(),
+});
 
 const entriesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -49,7 +73,50 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(page);
   });
 
+  router.patch('/me/entries/:entryId', async (req, res) => {
+    const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
+    const result = await deps.learningLog.editMine(callerOf(res), entryId, req.body);
+    if (result.status === 'not_found') throw new ApiError(404, 'not_found', 'You have no entry with that id.');
+    if (result.status === 'invalid') {
+      throw new ApiError(400, 'invalid_entry', `Invalid entry: ${Object.values(result.errors).join('; ')}`, result.errors);
+    }
+    const { tenantId: _t, userId: _u, ...entry } = result.entry;
+    res.json({ entry });
+  });
+
+  router.delete('/me/entries/:entryId', async (req, res) => {
+    const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
+    if (!(await deps.learningLog.deleteMine(callerOf(res), entryId))) throw new ApiError(404, 'not_found', 'You have no entry with that id.');
+    res.status(204).end();
+  });
+
+  router.get('/me/summary', async (_req, res) => {
+    const caller = callerOf(res);
+    const profile = await deps.people.profile(caller);
+    const [streak, month] = await Promise.all([deps.checkIns.streak(caller), deps.learningLog.monthOf(caller, profile?.timeZone ?? 'UTC')]);
+    res.json({ streak, minutesThisMonth: month.minutes, entriesThisMonth: month.entries, month: month.month });
+  });
+
+  router.get('/me/settings', async (_req, res) => {
+    res.json(await deps.people.settingsOf(callerOf(res)));
+  });
+
+  router.put('/me/settings', async (req, res) => {
+    const body = parse(mySettingsBody, req.body, 'settings');
+    res.json(await deps.people.updateSettings(callerOf(res), body));
+  });
+
+  router.get('/me/teams', async (_req, res) => {
+    res.json({ teams: await deps.teams.teamsFor(callerOf(res)) });
+  });
+
   const teamIdParam = z.string().min(1).max(200);
+
+  router.get('/teams/:teamId/dashboard', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { weeks } = parse(dashboardQuery, req.query, 'query');
+    res.json(await asApiError(() => deps.dashboards.dashboardFor(callerOf(res), teamId, weeks)));
+  });
 
   router.get('/teams/:teamId/settings', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');

@@ -12,6 +12,7 @@ import type { SendStore } from '../store/send-store.js';
 import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import { scheduledCardId } from './scheduled-card-id.js';
+import type { RollupService } from './rollup-service.js';
 
 export type CheckInResult =
   | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number }
@@ -32,6 +33,7 @@ export interface CheckInServiceDeps {
   entries: EntryStore;
   sends: SendStore;
   dueIndex?: DueIndexStore;
+  rollups?: RollupService;
   clock: Clock;
   newId: IdFactory;
 }
@@ -100,7 +102,11 @@ export class CheckInService {
     if (validation.result && previous) {
       await this.deps.entries.recordResult(learner.tenantId, learner.userId, previous, validation.result);
     }
-    if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock());
+    if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry');
+    await Promise.all([
+      this.deps.rollups?.entryChanged(learner, saved.entry.createdAt),
+      cycle ? this.deps.rollups?.checkInChanged(learner, cycle) : undefined,
+    ]);
     return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
   }
 
@@ -110,7 +116,8 @@ export class CheckInService {
     const cardId = cardIdSchema.safeParse(data.cardId);
     const cycle = cardId.success ? this.cycleOf(learner, cardId.data, data.cycle) : false;
     if (!cycle) return { ok: false };
-    await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock());
+    await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'nothing');
+    await this.deps.rollups?.checkInChanged(learner, cycle);
     return { ok: true, streak: await this.streak(learner) };
   }
 

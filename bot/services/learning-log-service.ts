@@ -1,16 +1,53 @@
+import { DateTime } from 'luxon';
+import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
+import type { LearningEntry } from '../domain/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
-import type { Learner } from './learner.js';
+import type { Clock, Learner } from './learner.js';
+import type { RollupService } from './rollup-service.js';
 
 export const MAX_PAGE_SIZE = 100;
 
+export type EditResult = { status: 'saved'; entry: LearningEntry } | { status: 'invalid'; errors: EntryEditErrors } | { status: 'not_found' };
+
 /** A learner's own log; callers can only ever name themselves. */
 export class LearningLogService {
-  constructor(private readonly entries: EntryStore) {}
+  constructor(private readonly deps: { entries: EntryStore; rollups?: RollupService; clock: Clock }) {}
 
   listMine(learner: Learner, options: { limit: number; cursor?: string }): Promise<EntryPage> {
-    return this.entries.listForUser(learner.tenantId, learner.userId, {
+    return this.deps.entries.listForUser(learner.tenantId, learner.userId, {
       limit: Math.min(Math.max(options.limit, 1), MAX_PAGE_SIZE),
       ...(options.cursor ? { cursor: options.cursor } : {}),
     });
+  }
+
+  /** Changes the fields given; a bad edit changes nothing and says what is wrong with each field. */
+  async editMine(learner: Learner, entryId: string, edit: unknown): Promise<EditResult> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const found = await this.deps.entries.getOwn(learner.tenantId, learner.userId, entryId);
+      if (!found) return { status: 'not_found' };
+      const validation = validateEntryEdit(found.entry, edit);
+      if (!validation.ok) return { status: 'invalid', errors: validation.errors };
+      if (await this.deps.entries.replace(validation.entry, found.etag)) {
+        await this.deps.rollups?.entryChanged(learner, validation.entry.createdAt);
+        return { status: 'saved', entry: validation.entry };
+      }
+      // Changed since we read it (another tab, the bot recording a result): apply the edit to the new version.
+    }
+    throw new Error('The entry kept changing while it was being edited');
+  }
+
+  async deleteMine(learner: Learner, entryId: string): Promise<boolean> {
+    const found = await this.deps.entries.getOwn(learner.tenantId, learner.userId, entryId);
+    if (!found || !(await this.deps.entries.remove(learner.tenantId, learner.userId, found.entry))) return false;
+    await this.deps.rollups?.entryChanged(learner, found.entry.createdAt);
+    return true;
+  }
+
+  /** Entries and minutes in the learner's current calendar month, in their own time zone. */
+  async monthOf(learner: Learner, zone: string): Promise<{ month: string; entries: number; minutes: number }> {
+    const now = DateTime.fromJSDate(this.deps.clock()).setZone(zone);
+    const start = now.startOf('month');
+    const entries = await this.deps.entries.listBetween(learner.tenantId, learner.userId, start.toJSDate(), start.plus({ months: 1 }).toJSDate());
+    return { month: start.toFormat('yyyy-MM'), entries: entries.length, minutes: entries.reduce((n, e) => n + (e.minutes ?? 0), 0) };
   }
 }

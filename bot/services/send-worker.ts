@@ -14,6 +14,7 @@ import { scheduledCardId } from './scheduled-card-id.js';
 import type { Clock } from './learner.js';
 import type { Messenger, SendOutcome } from './messenger.js';
 import type { SendWork } from './send-work.js';
+import type { RollupService } from './rollup-service.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -24,6 +25,8 @@ export interface SendWorkerDeps {
   users: UserStore;
   teams: TeamStore;
   conversations: ConversationStore;
+  /** Counts a delivered check-in as awaiting an answer on the team's dashboard. */
+  rollups?: RollupService;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -163,7 +166,10 @@ export class SendWorker {
           });
         }
         await this.deps.sends.update(record, { status: 'sent', sentAt: now.toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) });
-        if (record.kind === 'checkin') await this.scheduleReminder(record);
+        if (record.kind === 'checkin') {
+          await this.scheduleReminder(record);
+          await this.deps.rollups?.checkInChanged(record, record.cycle, record.teamId);
+        }
         await this.deps.queue.delete(message);
         return;
       }

@@ -79,6 +79,21 @@ export class TeamService {
     await this.deps.planner?.planNext(tenantId, userId, this.deps.clock());
   }
 
+  /** The teams the caller belongs to, with their role in each, oldest membership first. */
+  async teamsFor(caller: Learner): Promise<{ teamId: string; name: string; role: TeamRole }[]> {
+    const teamIds = await this.deps.teams.teamsOf(caller.tenantId, caller.userId);
+    const found = await Promise.all(
+      teamIds.map(async (teamId) => {
+        const [settings, member] = await Promise.all([
+          this.deps.teams.getSettings(caller.tenantId, teamId),
+          this.deps.teams.getMember(caller.tenantId, teamId, caller.userId),
+        ]);
+        return settings && member ? { teamId, name: settings.name, role: member.role } : undefined;
+      }),
+    );
+    return found.filter((t) => t !== undefined);
+  }
+
   /** Members may read their team's settings; nobody else may. */
   async settingsFor(caller: Learner, teamId: string): Promise<{ settings: TeamSettings; role: TeamRole }> {
     const member = await this.deps.teams.getMember(caller.tenantId, teamId, caller.userId);

@@ -124,6 +124,61 @@ export class EntryStore {
     return { entries: [], nextCursor: null };
   }
 
+  /** The learner's entries made in [from, to): one range read, as row keys are ordered by time. */
+  async listBetween(tenantId: string, userId: string, from: Date, to: Date): Promise<LearningEntry[]> {
+    const partitionKey = EntryStore.partitionKey(tenantId, userId);
+    const newest = keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(to.getTime() - 1)));
+    const oldest = prefixEnd(keyOf(ENTRY_PREFIX, newestFirstTimeKey(from)));
+    const rows = this.table.listEntities<EntryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${newest} and RowKey lt ${oldest}` },
+    });
+    const entries: LearningEntry[] = [];
+    for await (const e of rows) entries.push(fromEntity(e));
+    return entries;
+  }
+
+  /** One of the learner's own entries, by id; the partition makes anyone else's unreachable. */
+  async getOwn(tenantId: string, userId: string, entryId: string): Promise<{ entry: LearningEntry; etag: string } | undefined> {
+    const partitionKey = EntryStore.partitionKey(tenantId, userId);
+    const rows = this.table.listEntities<EntryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and kind eq 'entry' and id eq ${entryId}` },
+    });
+    for await (const e of rows) return { entry: fromEntity(e), etag: (e as EntryEntity & { etag: string }).etag };
+    return undefined;
+  }
+
+  /** Replaces an entry if it is unchanged since read; false if it changed or is gone. */
+  async replace(entry: LearningEntry, etag: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity(toEntity(entry), 'Replace', { etag });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes an entry with the marker of the card it came from, in one batch, so the same card
+   * can be answered again rather than point at nothing.
+   */
+  async remove(tenantId: string, userId: string, entry: LearningEntry): Promise<boolean> {
+    const partitionKey = EntryStore.partitionKey(tenantId, userId);
+    const rowKey = toEntity(entry).rowKey;
+    const actions: TransactionAction[] = [['delete', { partitionKey, rowKey }]];
+    const markers = this.table.listEntities<SubmissionMarker>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and kind eq 'submission' and entryRowKey eq ${rowKey}` },
+    });
+    for await (const m of markers) actions.push(['delete', { partitionKey, rowKey: m.rowKey }]);
+    try {
+      await this.table.submitTransaction(actions);
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return false;
+      throw error;
+    }
+  }
+
   private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<T | undefined> {
     try {
       return await this.table.getEntity<T>(partitionKey, rowKey);

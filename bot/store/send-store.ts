@@ -21,6 +21,8 @@ export interface SendRecord {
   sentAt?: string;
   activityId?: string;
   respondedAt?: string;
+  /** How the learner answered: with learning, or "nothing this week". */
+  answer?: 'entry' | 'nothing';
   lastError?: string;
   etag?: string;
 }
@@ -74,10 +76,10 @@ export class SendStore {
   }
 
   /** Marks the learner's check-in for a cycle answered (any answer, including "nothing this week"). */
-  async markResponded(tenantId: string, userId: string, cycle: string, at: Date): Promise<void> {
+  async markResponded(tenantId: string, userId: string, cycle: string, at: Date, answer: 'entry' | 'nothing'): Promise<void> {
     const keys = SendStore.keys(tenantId, userId, cycle, 'checkin');
     try {
-      await this.table.updateEntity({ ...keys, respondedAt: at.toISOString() }, 'Merge');
+      await this.table.updateEntity({ ...keys, respondedAt: at.toISOString(), answer }, 'Merge');
     } catch (error) {
       if (!(error instanceof RestError && error.statusCode === 404)) throw error;
     }

@@ -11,6 +11,7 @@ export const TABLES = {
   sends: 'Sends',
   dueIndex: 'DueIndex',
   leases: 'Leases',
+  rollups: 'Rollups',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -39,6 +40,7 @@ export function tableClients(storage: StorageConfig): TableClients {
     sends: make(TABLES.sends),
     dueIndex: make(TABLES.dueIndex),
     leases: make(TABLES.leases),
+    rollups: make(TABLES.rollups),
   };
 }
 

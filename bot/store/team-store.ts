@@ -54,16 +54,7 @@ export class TeamStore {
 
   async getSettings(tenantId: string, teamId: string): Promise<TeamSettings | undefined> {
     const e = await this.get<SettingsEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), SETTINGS);
-    if (!e) return undefined;
-    return {
-      tenantId,
-      teamId,
-      name: e.name,
-      schedule: e.schedule ? (JSON.parse(e.schedule) as CheckInSchedule) : null,
-      sharesChannelId: e.sharesChannelId ?? null,
-      updatedBy: e.updatedBy ?? null,
-      updatedAt: e.updatedAt,
-    };
+    return e ? toSettings(tenantId, teamId, e) : undefined;
   }
 
   /** Creates the team's settings once; a second install of the app keeps what leads set. */
@@ -139,6 +130,20 @@ export class TeamStore {
     return members;
   }
 
+  /** Settings and roster together, in one query of the team's partition. */
+  async readTeam(tenantId: string, teamId: string): Promise<{ settings: TeamSettings | undefined; members: TeamMember[] }> {
+    const partitionKey = TeamStore.partitionKey(tenantId, teamId);
+    const rows = this.teams.listEntities<SettingsEntity | MemberEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+    let settings: TeamSettings | undefined;
+    const members: TeamMember[] = [];
+    const memberPrefix = keyOf(MEMBER);
+    for await (const e of rows) {
+      if (e.rowKey === SETTINGS) settings = toSettings(tenantId, teamId, e as SettingsEntity);
+      else if (e.rowKey.startsWith(`${memberPrefix}|`)) members.push(toMember(tenantId, teamId, e as MemberEntity));
+    }
+    return { settings, members };
+  }
+
   /** The teams a learner belongs to, oldest membership first. */
   async teamsOf(tenantId: string, userId: string): Promise<string[]> {
     const rows = this.memberships.listEntities<MembershipEntity>({
@@ -176,6 +181,18 @@ function toSettingsEntity(s: TeamSettings): SettingsEntity {
     ...(s.schedule ? { schedule: JSON.stringify(s.schedule) } : {}),
     ...(s.sharesChannelId ? { sharesChannelId: s.sharesChannelId } : {}),
     ...(s.updatedBy ? { updatedBy: s.updatedBy } : {}),
+  };
+}
+
+function toSettings(tenantId: string, teamId: string, e: SettingsEntity): TeamSettings {
+  return {
+    tenantId,
+    teamId,
+    name: e.name,
+    schedule: e.schedule ? (JSON.parse(e.schedule) as CheckInSchedule) : null,
+    sharesChannelId: e.sharesChannelId ?? null,
+    updatedBy: e.updatedBy ?? null,
+    updatedAt: e.updatedAt,
   };
 }
 

@@ -8,7 +8,10 @@ export interface UserProfile {
   /** Teams' user id in the bot's conversations (29:…), needed to message the learner. */
   teamsUserId?: string;
   locale?: string;
+  /** The zone check-ins follow: the one the learner chose, else the one Teams last reported. */
   timeZone?: string;
+  /** Set when the learner picked a zone themselves; Teams' reports then no longer change it. */
+  chosenTimeZone?: string;
   /** Set while the learner has paused their check-ins. */
   pausedAt?: string;
   updatedAt: string;
@@ -22,6 +25,7 @@ interface UserEntity {
   teamsUserId?: string;
   locale?: string;
   timeZone?: string;
+  chosenTimeZone?: string;
   pausedAt?: string;
   updatedAt: string;
 }
@@ -45,9 +49,15 @@ export class UserStore {
     await this.table.upsertEntity(entity, 'Merge');
   }
 
+  /** The learner's own choice of zone, or null to follow what Teams reports. */
+  async setChosenTimeZone(tenantId: string, userId: string, zone: string | null): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, chosenTimeZone: zone ?? '' }, 'Merge');
+  }
+
   /** Pauses (a time) or resumes (null) a learner's check-ins. */
   async setPaused(tenantId: string, userId: string, pausedAt: string | null): Promise<void> {
-    await this.table.updateEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), pausedAt: pausedAt ?? '' }, 'Merge');
+    // Upsert: someone who has only used the tab has no profile yet.
+    await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, pausedAt: pausedAt ?? '' }, 'Merge');
   }
 
   async get(tenantId: string, userId: string): Promise<UserProfile | undefined> {
@@ -81,7 +91,8 @@ function toProfile(tenantId: string, userId: string, e: UserEntity): UserProfile
     updatedAt: e.updatedAt,
     ...(e.teamsUserId ? { teamsUserId: e.teamsUserId } : {}),
     ...(e.locale ? { locale: e.locale } : {}),
-    ...(e.timeZone ? { timeZone: e.timeZone } : {}),
+    ...(e.chosenTimeZone || e.timeZone ? { timeZone: e.chosenTimeZone || e.timeZone } : {}),
+    ...(e.chosenTimeZone ? { chosenTimeZone: e.chosenTimeZone } : {}),
     ...(e.pausedAt ? { pausedAt: e.pausedAt } : {}),
   };
 }

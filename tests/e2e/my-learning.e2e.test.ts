@@ -18,7 +18,7 @@ describe('the tab’s "My learning" page in a browser (local mode, demo data)', 
 
   beforeAll(async () => {
     service = await startTestService({ tabDistDir: path.join(root, 'tab/dist') });
-    await seedDemoData({ users: service.stores.users, entries: service.stores.entries, now: new Date() });
+    await seedDemoData({ stores: service.stores, rollups: service.rollups, now: new Date() });
     const page = await service.stores.entries.listForUser(DEMO_TENANT_ID, megan.userId, { limit: 100 });
     meganEntries = page.entries.map((e) => e.what);
     browser = await launchChromium();

@@ -14,7 +14,7 @@ describe('tab API in local mode (Azurite, demo data)', () => {
 
   beforeAll(async () => {
     service = await startTestService();
-    await seedDemoData({ users: service.stores.users, entries: service.stores.entries, now: new Date('2026-11-28T12:00:00Z') });
+    await seedDemoData({ stores: service.stores, rollups: service.rollups, now: new Date('2026-11-28T12:00:00Z') });
   });
   afterAll(() => service.stop());
 

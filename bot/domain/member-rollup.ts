@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon';
+import type { LearningEntry, SourceType } from './learning-entry.js';
+
+/**
+ * A member's learning in one team, kept per week so the dashboard can total any period
+ * without reading raw entries. Every cell is *set* from its sources (never incremented), so
+ * refreshing a cell twice, or after a crash, gives the same answer.
+ */
+export interface MemberRollup {
+  userId: string;
+  /** Entry activity by ISO week in the team's time zone, e.g. "2026-W48"; empty weeks absent. */
+  weeks: Record<string, WeekActivity>;
+  /** How each scheduled check-in sent for this team ended, by cycle. */
+  cycles: Record<string, CycleOutcome>;
+  paused: boolean;
+}
+
+export interface WeekActivity {
+  entries: number;
+  minutes: number;
+  ratingSum: number;
+  ratingCount: number;
+  /** The newest entry's time. */
+  lastAt: string;
+  sources: Partial<Record<SourceType, number>>;
+}
+
+export interface CycleOutcome {
+  answer: 'responded' | 'nothing' | 'noAnswer';
+  /** When it was answered, or when it was sent if it was not. */
+  at: string;
+}
+
+/** What the rollup needs of a scheduled check-in's record. */
+export interface CheckInState {
+  kind: string;
+  cycle: string;
+  teamId: string;
+  status: string;
+  sentAt?: string;
+  respondedAt?: string;
+  answer?: 'entry' | 'nothing';
+}
+
+/** Cells older than this are dropped: the longest dashboard period is 52 weeks. */
+export const ROLLUP_KEEP_WEEKS = 60;
+
+export function emptyRollup(userId: string): MemberRollup {
+  return { userId, weeks: {}, cycles: {}, paused: false };
+}
+
+export function weekKeyOf(at: Date | string, zone: string): string {
+  const dt = (typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : DateTime.fromJSDate(at)).setZone(zone);
+  return `${dt.weekYear}-W${String(dt.weekNumber).padStart(2, '0')}`;
+}
+
+/** The instants a week spans in a zone: [start, end). */
+export function weekSpan(week: string, zone: string): { start: Date; end: Date } {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) throw new Error(`Not a week key: ${week}`);
+  const monday = DateTime.fromObject({ weekYear: Number(m[1]), weekNumber: Number(m[2]), weekday: 1 }, { zone });
+  return { start: monday.toJSDate(), end: monday.plus({ weeks: 1 }).toJSDate() };
+}
+
+/** The `count` week keys ending with the week `now` falls in, oldest first. */
+export function weeksEndingAt(now: Date, count: number, zone: string): string[] {
+  const current = DateTime.fromJSDate(now).setZone(zone).startOf('week');
+  return Array.from({ length: count }, (_, i) => weekKeyOf(current.minus({ weeks: count - 1 - i }).plus({ days: 3 }).toJSDate(), zone));
+}
+
+/** The Monday a week key starts, as an ISO date. */
+export function weekStartDate(week: string, zone: string): string {
+  return DateTime.fromJSDate(weekSpan(week, zone).start).setZone(zone).toISODate() ?? week;
+}
+
+/** One week's entries, summed; undefined when there are none. */
+export function weekActivityOf(entries: readonly Pick<LearningEntry, 'minutes' | 'rating' | 'sourceType' | 'createdAt'>[]): WeekActivity | undefined {
+  if (entries.length === 0) return undefined;
+  const activity: WeekActivity = { entries: 0, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: '', sources: {} };
+  for (const e of entries) {
+    activity.entries++;
+    activity.minutes += e.minutes ?? 0;
+    if (e.rating !== null) {
+      activity.ratingSum += e.rating;
+      activity.ratingCount++;
+    }
+    if (e.createdAt > activity.lastAt) activity.lastAt = e.createdAt;
+    activity.sources[e.sourceType] = (activity.sources[e.sourceType] ?? 0) + 1;
+  }
+  return activity;
+}
+
+/** How a check-in ended, or undefined if it never reached the learner (blocked, failed, pending). */
+export function cycleOutcomeOf(state: CheckInState | undefined): CycleOutcome | undefined {
+  if (!state || state.kind !== 'checkin') return undefined;
+  if (state.respondedAt) return { answer: state.answer === 'nothing' ? 'nothing' : 'responded', at: state.respondedAt };
+  if (state.status === 'sent' && state.sentAt) return { answer: 'noAnswer', at: state.sentAt };
+  return undefined;
+}
+
+/** Sets one week's cell (or clears it), dropping cells too old to be shown. */
+export function withWeek(rollup: MemberRollup, week: string, activity: WeekActivity | undefined, now: Date): MemberRollup {
+  const weeks = { ...rollup.weeks };
+  if (activity) weeks[week] = activity;
+  else delete weeks[week];
+  return { ...rollup, weeks: prune(weeks, now) };
+}
+
+export function withCycle(rollup: MemberRollup, cycle: string, outcome: CycleOutcome | undefined, now: Date): MemberRollup {
+  const cycles = { ...rollup.cycles };
+  if (outcome) cycles[cycle] = outcome;
+  else delete cycles[cycle];
+  return { ...rollup, cycles: prune(cycles, now) };
+}
+
+/** Whether a week is recent enough to be kept; older changes do not touch the rollup. */
+export function isKeptWeek(week: string, now: Date): boolean {
+  return week >= oldestKeptWeek(now);
+}
+
+function oldestKeptWeek(now: Date): string {
+  return weekKeyOf(DateTime.fromJSDate(now).minus({ weeks: ROLLUP_KEEP_WEEKS }).toJSDate(), 'UTC');
+}
+
+function prune<T>(cells: Record<string, T>, now: Date): Record<string, T> {
+  const oldest = oldestKeptWeek(now);
+  return Object.fromEntries(Object.entries(cells).filter(([week]) => week >= oldest));
+}
+
+/**
+ * The rollup recomputed from raw records: the reference the kept rollup must always equal,
+ * and the "naive scan" the benchmark compares against.
+ */
+export function rollupFromRaw(input: {
+  userId: string;
+  teamId: string;
+  zone: string;
+  entries: readonly LearningEntry[];
+  checkIns: readonly CheckInState[];
+  paused: boolean;
+  now: Date;
+}): MemberRollup {
+  const byWeek = new Map<string, LearningEntry[]>();
+  for (const e of input.entries) {
+    const week = weekKeyOf(e.createdAt, input.zone);
+    byWeek.set(week, [...(byWeek.get(week) ?? []), e]);
+  }
+  let rollup: MemberRollup = { ...emptyRollup(input.userId), paused: input.paused };
+  for (const [week, entries] of byWeek) {
+    if (isKeptWeek(week, input.now)) rollup = withWeek(rollup, week, weekActivityOf(entries), input.now);
+  }
+  for (const state of input.checkIns) {
+    if (state.teamId !== input.teamId || !isKeptWeek(state.cycle, input.now)) continue;
+    const outcome = cycleOutcomeOf(state);
+    if (outcome) rollup = withCycle(rollup, state.cycle, outcome, input.now);
+  }
+  return rollup;
+}
