@@ -1,0 +1,122 @@
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import type { DashboardResponse } from '../../bot/http/api-contract.js';
+import { ssoTokenVerifier } from '../../bot/http/sso-token-verifier.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+
+const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const otherTeam = '19:other-team@thread.tacv2';
+const now = new Date('2026-11-28T12:00:00Z');
+const headers = (userId: string, tenantId = DEMO_TENANT_ID) => ({ 'x-local-tenant-id': tenantId, 'x-local-user-id': userId });
+
+describe('team dashboard API (Azurite, demo data)', () => {
+  let service: RunningTestService;
+  const dashboard = (userId: string, teamId = DEMO_TEAM.id, query = '', tenantId?: string) =>
+    fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(teamId)}/dashboard${query}`, { headers: headers(userId, tenantId) });
+
+  beforeAll(async () => {
+    service = await startTestService({}, { clock: () => now });
+    await seedDemoData({ ...service, now });
+    // A second team Megan leads and Alex is not in.
+    await service.stores.teams.createSettingsIfAbsent({ tenantId: DEMO_TENANT_ID, teamId: otherTeam, name: 'Other', schedule: null, sharesChannelId: null, updatedBy: null, updatedAt: now.toISOString() });
+    await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId: otherTeam, userId: megan.userId, teamsUserId: megan.teamsUserId, displayName: megan.displayName, role: 'lead', joinedAt: now.toISOString() });
+  });
+  afterAll(() => service.stop());
+
+  it('gives a lead the whole team: weeks, totals, source mix and every member’s row', async () => {
+    const res = await dashboard(alex.userId, DEMO_TEAM.id, '?weeks=12');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DashboardResponse;
+    expect(body.role).toBe('lead');
+    expect(body.weeks).toHaveLength(12);
+    expect(body.members.map((m) => m.displayName).sort()).toEqual(DEMO_PEOPLE.map((p) => p.displayName).sort());
+    const perWeek = body.weeks.reduce((n, w) => n + w.entries, 0);
+    expect(body.totals.entries).toBe(perWeek);
+    expect(body.totals.entries).toBe(body.members.reduce((n, m) => n + m.entries, 0));
+    expect(body.sources.reduce((n, s) => n + s.entries, 0)).toBe(body.totals.entries);
+    expect(body.totals.responded + body.totals.nothing + body.totals.noAnswer).toBeGreaterThan(0);
+    // The quietest demo person has gone unanswered: the lead is told who to follow up.
+    expect(body.members.some((m) => m.needsFollowUp && m.followUpReason)).toBe(true);
+  });
+
+  it('gives a member the team’s totals but only their own row', async () => {
+    const lead = (await (await dashboard(alex.userId)).json()) as DashboardResponse;
+    const res = await dashboard(megan.userId);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DashboardResponse;
+    expect(body.role).toBe('member');
+    expect(body.members.map((m) => m.userId)).toEqual([megan.userId]);
+    expect(body.totals).toEqual(lead.totals);
+    expect(JSON.stringify(body)).not.toContain(DEMO_PEOPLE[2]!.displayName);
+  });
+
+  it('refuses a lead of one team another team’s dashboard', async () => {
+    expect((await dashboard(megan.userId, otherTeam)).status).toBe(200);
+    const notMine = await dashboard(alex.userId, otherTeam);
+    expect(notMine.status).toBe(403);
+    expect(((await notMine.json()) as { error: { message: string } }).error.message).toMatch(/not a member/);
+  });
+
+  it('says what is wrong with a bad period instead of guessing', async () => {
+    const res = await dashboard(alex.userId, DEMO_TEAM.id, '?weeks=5');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/weeks.*4, 12, 26, 52/);
+    expect((await dashboard(alex.userId, DEMO_TEAM.id, '?weeks=52&sort=name')).status).toBe(400);
+  });
+
+  it('lists the caller’s teams with their role in each', async () => {
+    const res = await fetch(`${service.baseUrl}/api/v1/me/teams`, { headers: headers(megan.userId) });
+    expect(await res.json()).toEqual({
+      teams: expect.arrayContaining([
+        { teamId: DEMO_TEAM.id, name: DEMO_TEAM.name, role: 'member' },
+        { teamId: otherTeam, name: 'Other', role: 'lead' },
+      ]),
+    });
+  });
+
+  it('shows a learner’s pause on the lead’s dashboard at once', async () => {
+    const put = await fetch(`${service.baseUrl}/api/v1/me/settings`, {
+      method: 'PUT',
+      headers: { ...headers(megan.userId), 'content-type': 'application/json' },
+      body: JSON.stringify({ paused: true }),
+    });
+    expect(await put.json()).toMatchObject({ paused: true });
+    const body = (await (await dashboard(alex.userId)).json()) as DashboardResponse;
+    expect(body.members.find((m) => m.userId === megan.userId)).toMatchObject({ paused: true, needsFollowUp: false });
+  });
+});
+
+describe('team dashboard API in production mode (Teams SSO)', () => {
+  let service: RunningTestService;
+  let token: (tid: string, oid: string) => Promise<string>;
+  const clientId = '11111111-2222-4333-8444-555555555555';
+
+  beforeAll(async () => {
+    const keys = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'RS256' };
+    token = (tid, oid) =>
+      new SignJWT({ tid, oid, scp: 'access_as_user', name: 'Someone' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k' })
+        .setIssuer(`https://login.microsoftonline.com/${tid}/v2.0`)
+        .setAudience(clientId)
+        .setExpirationTime('1h')
+        .sign(keys.privateKey);
+    service = await startTestService(
+      { mode: 'production', ssoClientId: clientId },
+      { verifyCaller: ssoTokenVerifier({ clientId, keys: createLocalJWKSet({ keys: [jwk] }) }), clock: () => now },
+    );
+    await seedDemoData({ ...service, now });
+  });
+  afterAll(() => service.stop());
+
+  it('serves the lead signed in to the team’s tenant, and nobody with the same ids in another tenant', async () => {
+    const url = `${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard`;
+    const own = await fetch(url, { headers: { authorization: `Bearer ${await token(DEMO_TENANT_ID, alex.userId)}` } });
+    expect(own.status).toBe(200);
+    const elsewhere = await fetch(url, { headers: { authorization: `Bearer ${await token('0f0f0f0f-1111-4222-8333-444455556666', alex.userId)}` } });
+    expect(elsewhere.status).toBe(403);
+    expect((await fetch(url)).status).toBe(401);
+  });
+});
