@@ -12,7 +12,7 @@ import type { Clock, IdFactory } from './services/learner.js';
 import { PeopleService } from './services/people-service.js';
 import { ConversationStore } from './store/conversation-store.js';
 import { EntryStore } from './store/entry-store.js';
-import { tableClients } from './store/table-clients.js';
+import { tableClients, type StorageObserver } from './store/table-clients.js';
 import { UserStore } from './store/user-store.js';
 import { createAdapter } from './teams/adapter.js';
 import { cardMessage } from './teams/card-replies.js';
@@ -47,6 +47,8 @@ export interface ServiceOptions {
   /** Replaces the Teams adapter's proactive sends (tests, benchmarks). */
   messenger?: Messenger;
   instanceId?: string;
+  /** Told of every Table Storage request, for benchmarks that count them. */
+  observeStorage?: StorageObserver;
 }
 
 export interface Service {
@@ -77,7 +79,7 @@ export interface Service {
 export function buildService(config: AppConfig, options: ServiceOptions): Service {
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
-  const tables = tableClients(config.storage);
+  const tables = tableClients(config.storage, options.observeStorage);
   const stores = {
     entries: new EntryStore(tables.entries),
     users: new UserStore(tables.users),

@@ -13,7 +13,7 @@ const headers = (userId: string, tenantId = DEMO_TENANT_ID) => ({ 'x-local-tenan
 
 describe('team dashboard API (Azurite, demo data)', () => {
   let service: RunningTestService;
-  const dashboard = (userId: string, teamId = DEMO_TEAM.id, query = '', tenantId?: string) =>
+  const dashboard = (userId: string, teamId: string = DEMO_TEAM.id, query = '', tenantId?: string) =>
     fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(teamId)}/dashboard${query}`, { headers: headers(userId, tenantId) });
 
   beforeAll(async () => {
