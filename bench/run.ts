@@ -5,12 +5,13 @@ import path from 'node:path';
 import { startAzurite } from '../scripts/lib/azurite.js';
 import { runFanout } from './fanout.js';
 import { runSubmit } from './submit.js';
+import { runDashboard } from './dashboard.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
  * figures under its own key in bench/results.json and prints them.
  */
-const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit'] as const;
+const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard'] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
@@ -22,7 +23,7 @@ if (unknown.length > 0) {
 }
 const selected: Name[] = wanted.length > 0 ? (wanted as Name[]) : [...BENCHMARKS];
 
-if (selected.some((n) => n !== 'submit')) {
+if (selected.some((n) => n === 'fanout' || n === 'fanoutCrash')) {
   console.log('Compiling the service (npm run build:service)…');
   const build = spawnSync('npm', ['run', '--silent', 'build:service'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -36,7 +37,9 @@ try {
     const result =
       name === 'submit'
         ? await runSubmit({ azurite, ratePerSecond: 50, seconds: 60 })
-        : await runFanout({ azurite, learners: Number(process.env.BENCH_LEARNERS ?? 2000), crash: name === 'fanoutCrash' });
+        : name === 'dashboard'
+          ? await runDashboard({ azurite, members: 500, weeks: 52, runs: 100, scanRuns: 5 })
+          : await runFanout({ azurite, learners: Number(process.env.BENCH_LEARNERS ?? 2000), crash: name === 'fanoutCrash' });
     results[name] = { ...result, measuredAt: new Date().toISOString() };
     console.table(result);
     console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);

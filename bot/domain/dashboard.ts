@@ -32,7 +32,7 @@ export function buildDashboard(input: {
   const zone = input.settings.schedule?.timeZone ?? 'UTC';
   const period = weeksEndingAt(input.now, input.weeks, zone);
   const inPeriod = new Set(period);
-  const weekViews = period.map((week) => weekView(week, zone, input.rollups));
+  const weekViews = weekViewsOf(period, zone, input.rollups);
   const byUser = new Map(input.rollups.map((r) => [r.userId, r]));
   const rows = input.roster.map((person) => memberRow(person, byUser.get(person.userId), inPeriod, input.now));
   const visible = input.caller.role === 'lead' ? rows : rows.filter((r) => r.userId === input.caller.userId);
@@ -49,19 +49,29 @@ export function buildDashboard(input: {
   };
 }
 
-function weekView(week: string, zone: string, rollups: readonly MemberRollup[]): WeekRollupView {
-  const view: WeekRollupView = { week, weekStart: weekStartDate(week, zone), responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} };
+/** One pass over every member's cells, adding each to its week if the week is in the period. */
+function weekViewsOf(period: string[], zone: string, rollups: readonly MemberRollup[]): WeekRollupView[] {
+  const views = new Map<string, WeekRollupView>(
+    period.map((week) => [week, { week, weekStart: weekStartDate(week, zone), responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} }]),
+  );
   for (const r of rollups) {
-    const activity = r.weeks[week];
-    if (activity) {
+    for (const week in r.weeks) {
+      const view = views.get(week);
+      if (!view) continue;
+      const activity = r.weeks[week]!;
       view.entries += activity.entries;
       view.minutes += activity.minutes;
-      for (const [type, n] of Object.entries(activity.sources) as [SourceType, number][]) view.sources[type] = (view.sources[type] ?? 0) + n;
+      for (const type in activity.sources) {
+        const t = type as SourceType;
+        view.sources[t] = (view.sources[t] ?? 0) + (activity.sources[t] ?? 0);
+      }
     }
-    const outcome = r.cycles[week];
-    if (outcome) view[outcome.answer]++;
+    for (const week in r.cycles) {
+      const view = views.get(week);
+      if (view) view[r.cycles[week]!.answer]++;
+    }
   }
-  return view;
+  return [...views.values()];
 }
 
 function totalsOf(weeks: WeekRollupView[], rows: MemberRowView[], rollups: readonly MemberRollup[], inPeriod: Set<string>): DashboardTotals {

@@ -1,22 +1,19 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../domain/learning-entry.js';
-import type { CycleOutcome, MemberRollup, WeekActivity } from '../domain/member-rollup.js';
+import type { MemberRollup } from '../domain/member-rollup.js';
 import { keyOf, prefixEnd } from './keys.js';
 
 /**
- * Stored compactly, because the dashboard reads a whole team's rows in one query:
- * a week is `[entries, minutes, ratingSum, ratingCount, lastAt, "a2v1"]` (source letters and
- * counts), a cycle is `["r"|"n"|"x", at]`.
+ * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
+ * of `;`-separated week cells, each `YYYY-Www,entries,minutes,ratingSum,ratingCount,lastAt,sources,answer,at`
+ * with times as base-36 epoch milliseconds, sources as letters and counts ("a2v1"), answer as
+ * r/n/x, and empty fields where the week had no entries or no check-in.
  */
-type WeekCell = [number, number, number, number, string, string];
-type CycleCell = ['r' | 'n' | 'x', string];
-
 type RollupEntity = {
   partitionKey: string;
   rowKey: string;
   userId: string;
-  weeks: string;
-  cycles: string;
+  cells: string;
   paused: boolean;
 };
 
@@ -88,27 +85,40 @@ export class RollupStore {
 }
 
 function toEntity(partitionKey: string, r: MemberRollup): RollupEntity {
-  const weeks: Record<string, WeekCell> = {};
-  for (const [week, a] of Object.entries(r.weeks)) {
-    const sources = (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join('');
-    weeks[week] = [a.entries, a.minutes, a.ratingSum, a.ratingCount, a.lastAt, sources];
-  }
-  const cycles: Record<string, CycleCell> = {};
-  for (const [cycle, o] of Object.entries(r.cycles)) cycles[cycle] = [ANSWER_CODES[o.answer], o.at];
-  return { partitionKey, rowKey: keyOf(MEMBER, r.userId), userId: r.userId, weeks: JSON.stringify(weeks), cycles: JSON.stringify(cycles), paused: r.paused };
+  const weeks = new Set([...Object.keys(r.weeks), ...Object.keys(r.cycles)]);
+  const cells = [...weeks].sort().map((week) => {
+    const a = r.weeks[week];
+    const o = r.cycles[week];
+    const activity = a
+      ? [a.entries, a.minutes, a.ratingSum, a.ratingCount, time36(a.lastAt), (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join('')]
+      : ['', '', '', '', '', ''];
+    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? time36(o.at) : ''].join(',');
+  });
+  return { partitionKey, rowKey: keyOf(MEMBER, r.userId), userId: r.userId, cells: cells.join(';'), paused: r.paused };
 }
 
 function fromEntity(e: RollupEntity): MemberRollup {
-  const weeks: Record<string, WeekActivity> = {};
-  for (const [week, [entries, minutes, ratingSum, ratingCount, lastAt, sources]] of Object.entries(JSON.parse(e.weeks) as Record<string, WeekCell>)) {
-    const counts: Partial<Record<SourceType, number>> = {};
-    for (const [, letter, n] of sources.matchAll(/([a-z])(\d+)/g)) {
-      const type = BY_LETTER.get(letter!);
-      if (type) counts[type] = Number(n);
+  const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true };
+  if (!e.cells) return rollup;
+  for (const cell of e.cells.split(';')) {
+    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt, sources = '', answer, at] = cell.split(',');
+    if (entries) {
+      const counts: Partial<Record<SourceType, number>> = {};
+      for (const [, letter, n] of sources.matchAll(/([a-z])(\d+)/g)) {
+        const type = BY_LETTER.get(letter!);
+        if (type) counts[type] = Number(n);
+      }
+      rollup.weeks[week] = { entries: Number(entries), minutes: Number(minutes), ratingSum: Number(ratingSum), ratingCount: Number(ratingCount), lastAt: iso36(lastAt!), sources: counts };
     }
-    weeks[week] = { entries, minutes, ratingSum, ratingCount, lastAt, sources: counts };
+    if (answer) rollup.cycles[week] = { answer: ANSWERS[answer as keyof typeof ANSWERS], at: iso36(at!) };
   }
-  const cycles: Record<string, CycleOutcome> = {};
-  for (const [cycle, [code, at]] of Object.entries(JSON.parse(e.cycles) as Record<string, CycleCell>)) cycles[cycle] = { answer: ANSWERS[code], at };
-  return { userId: e.userId, weeks, cycles, paused: e.paused === true };
+  return rollup;
+}
+
+function time36(iso: string): string {
+  return Date.parse(iso).toString(36);
+}
+
+function iso36(value: string): string {
+  return new Date(parseInt(value, 36)).toISOString();
 }

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { azuriteConnectionString } from '../bot/config.js';
+import { buildDashboard } from '../bot/domain/dashboard.js';
+import { SOURCE_TYPES } from '../bot/domain/learning-entry.js';
+import { weekKeyOf } from '../bot/domain/member-rollup.js';
+import { buildService } from '../bot/service.js';
+import { SendStore } from '../bot/store/send-store.js';
+import type { TableClient } from '@azure/data-tables';
+import { ensureTables, tableClients } from '../bot/store/table-clients.js';
+import { localConfig } from '../bot/testing/local-config.js';
+import { rollupsFromRaw } from '../bot/testing/rollup-reference.js';
+
+export interface DashboardResult {
+  members: number;
+  weeks: number;
+  entries: number;
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+  storageRequests: number;
+  scanRuns: number;
+  scanP50Ms: number;
+  scanP95Ms: number;
+  scanStorageRequests: number;
+  speedupVsScan: number;
+  sameAnswer: boolean;
+  responseKb: number;
+}
+
+const TENANT = 'bench-tenant';
+const WEEK = 7 * 86_400_000;
+
+/**
+ * GET /api/v1/teams/:id/dashboard?weeks=52 for a team of `members` with `weeks` of history,
+ * against the same figures computed the naive way: every member's raw entries and check-ins.
+ */
+export async function runDashboard(options: { azurite: { tablePort: number; queuePort: number }; members: number; weeks: number; runs: number; scanRuns: number }): Promise<DashboardResult> {
+  const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
+  const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `dash${Date.now().toString(36)}` });
+  await ensureTables(config.storage);
+  const now = new Date();
+  let storageRequests = 0;
+  const service = buildService(config, { logger: pino({ level: 'silent' }), clock: () => now, observeStorage: () => storageRequests++ });
+  const server = service.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+
+  const teamId = `19:${randomUUID()}@thread.tacv2`;
+  const people = Array.from({ length: options.members }, (_, i) => `bench-${String(i).padStart(4, '0')}`);
+  const lead = people[0]!;
+  console.log(`  seeding ${options.members} members × ${options.weeks} weeks…`);
+  const entries = await seed(service, tableClients(config.storage).sends, teamId, people, options.weeks, now);
+
+  const url = `http://127.0.0.1:${port}/api/v1/teams/${encodeURIComponent(teamId)}/dashboard?weeks=52`;
+  const headers = { 'x-local-tenant-id': TENANT, 'x-local-user-id': lead };
+  const latencies: number[] = [];
+  let perCall = 0;
+  let responseBytes = 0;
+  let apiBody: unknown;
+  for (let i = 0; i < options.runs + 5; i++) {
+    const before = storageRequests;
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    const text = await res.text();
+    const ms = performance.now() - t0;
+    if (res.status !== 200) throw new Error(`dashboard answered ${res.status}: ${text.slice(0, 200)}`);
+    if (i < 5) continue; // warm-up
+    latencies.push(ms);
+    perCall = Math.max(perCall, storageRequests - before);
+    responseBytes = text.length;
+    apiBody = JSON.parse(text);
+  }
+
+  const scanLatencies: number[] = [];
+  let scanRequests = 0;
+  let scanBody: unknown;
+  for (let i = 0; i < options.scanRuns; i++) {
+    const before = storageRequests;
+    const t0 = performance.now();
+    const [team, rollups] = await Promise.all([service.stores.teams.readTeam(TENANT, teamId), rollupsFromRaw(service.stores, TENANT, teamId, now)]);
+    scanBody = buildDashboard({ settings: team.settings!, roster: team.members, rollups, caller: { userId: lead, role: 'lead' }, weeks: 52, now });
+    scanLatencies.push(performance.now() - t0);
+    scanRequests = storageRequests - before;
+  }
+  server.close();
+  const p = (xs: number[], q: number) => round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
+  const p95 = p(latencies, 0.95);
+  const scanP95 = p(scanLatencies, 0.95);
+  return {
+    members: options.members,
+    weeks: options.weeks,
+    entries,
+    runs: latencies.length,
+    p50Ms: p(latencies, 0.5),
+    p95Ms: p95,
+    storageRequests: perCall,
+    scanRuns: scanLatencies.length,
+    scanP50Ms: p(scanLatencies, 0.5),
+    scanP95Ms: scanP95,
+    scanStorageRequests: scanRequests,
+    speedupVsScan: round(scanP95 / p95),
+    sameAnswer: JSON.stringify(apiBody) === JSON.stringify(scanBody),
+    responseKb: round(responseBytes / 1024),
+  };
+}
+
+/** A lead and their team, a year of entries (one or two most weeks) and answered check-ins, and the rollups the writes would have kept. */
+async function seed(service: ReturnType<typeof buildService>, sendsTable: TableClient, teamId: string, people: string[], weeks: number, now: Date): Promise<number> {
+  const { teams, entries, rollups } = service.stores;
+  await teams.createSettingsIfAbsent({
+    tenantId: TENANT,
+    teamId,
+    name: 'Bench team',
+    schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2025-01-06' },
+    sharesChannelId: teamId,
+    updatedBy: people[0]!,
+    updatedAt: now.toISOString(),
+  });
+  // Local mode knows a caller by their profile.
+  await service.stores.users.upsert({ tenantId: TENANT, userId: people[0]!, displayName: 'Person 0', updatedAt: now.toISOString() });
+  let count = 0;
+  await inParallel(people, 32, async (userId, i) => {
+    await teams.upsertMember({ tenantId: TENANT, teamId, userId, teamsUserId: `29:${userId}`, displayName: `Person ${i}`, role: i === 0 ? 'lead' : 'member', joinedAt: new Date(now.getTime() - (weeks + 1) * WEEK).toISOString() });
+    const sends: Parameters<typeof service.stores.sends.createIfAbsent>[0][] = [];
+    for (let w = weeks - 1; w >= 0; w--) {
+      const due = new Date(now.getTime() - w * WEEK - 3_600_000);
+      const cycle = weekKeyOf(due, 'Europe/London');
+      const logged = (i + w) % 5 !== 0;
+      for (let k = 0; k < (logged ? 1 + ((i * w) % 2) : 0); k++) {
+        const id = randomUUID();
+        await entries.addOnce(
+          { id, tenantId: TENANT, userId, what: `Learning ${w}.${k}`, sourceType: SOURCE_TYPES[(i + w + k) % SOURCE_TYPES.length]!, link: null, minutes: 10 + ((i + w) % 50), rating: 1 + ((i + k) % 5), insight: null, action: null, result: null, createdAt: new Date(due.getTime() - k * 3_600_000).toISOString() },
+          id,
+        );
+        count++;
+      }
+      sends.push({ tenantId: TENANT, userId, cycle, kind: 'checkin', teamId, dueAt: due.toISOString() });
+    }
+    await writeSends(sendsTable, sends, (w) => (i + w) % 5 !== 0);
+  });
+  // The rollups every write above would have refreshed, written once each.
+  const kept = await rollupsFromRaw(service.stores, TENANT, teamId, now);
+  await inParallel(kept, 32, (r) => rollups.put(TENANT, teamId, r, undefined).then(() => undefined));
+  return count;
+}
+
+/** A learner's check-ins in one batch: answered when they logged learning that week, else left unanswered. */
+async function writeSends(table: TableClient, sends: Parameters<SendStore['createIfAbsent']>[0][], answered: (weeksAgo: number) => boolean): Promise<void> {
+  // Bulk loaded a learner at a time, in the store's own key layout; the store itself writes one record at a time.
+  for (let start = 0; start < sends.length; start += 100) {
+    const chunk = sends.slice(start, start + 100);
+    await table.submitTransaction(
+      chunk.map((s, j) => {
+        const weeksAgo = sends.length - 1 - (start + j);
+        const sentAt = s.dueAt;
+        return ['upsert', { ...SendStore.keys(s.tenantId, s.userId, s.cycle, s.kind), ...s, status: 'sent', attempts: 1, sentAt, ...(answered(weeksAgo) && weeksAgo > 0 ? { respondedAt: new Date(Date.parse(sentAt) + 3_600_000).toISOString(), answer: 'entry' } : {}) }];
+      }),
+    );
+  }
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

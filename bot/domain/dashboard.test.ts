@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildDashboard, followUpReason, streakOf } from './dashboard.js';
+import type { CycleOutcome, MemberRollup } from './member-rollup.js';
+import type { TeamSettings } from './team-settings.js';
+
+const now = new Date('2026-11-27T12:00:00Z'); // Friday of 2026-W48
+const at = (iso: string) => iso;
+const answered = (iso: string): CycleOutcome => ({ answer: 'responded', at: at(iso) });
+const silent = (iso: string): CycleOutcome => ({ answer: 'noAnswer', at: at(iso) });
+
+const settings: TeamSettings = {
+  tenantId: 't',
+  teamId: 'team',
+  name: 'Design',
+  schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2026-01-05' },
+  sharesChannelId: 'c',
+  updatedBy: null,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('streakOf', () => {
+  it('counts answers back from the newest closed check-in, skipping one still open', () => {
+    const cycles = {
+      '2026-W45': answered('2026-11-06T17:00:00.000Z'),
+      '2026-W46': { answer: 'nothing', at: '2026-11-13T17:00:00.000Z' } as CycleOutcome,
+      '2026-W47': answered('2026-11-20T17:00:00.000Z'),
+      '2026-W48': silent('2026-11-27T10:00:00.000Z'), // sent two hours ago: still open
+    };
+    expect(streakOf(cycles, now)).toBe(3);
+    expect(streakOf({ ...cycles, '2026-W48': silent('2026-11-19T10:00:00.000Z') }, now)).toBe(0);
+    expect(streakOf({ ...cycles, '2026-W46': silent('2026-11-13T16:00:00.000Z') }, now)).toBe(1);
+  });
+});
+
+describe('followUpReason', () => {
+  const joined = '2026-01-01T00:00:00.000Z';
+  it('flags two unanswered check-ins in a row, but not an open one', () => {
+    const two = { '2026-W46': silent('2026-11-13T10:00:00.000Z'), '2026-W47': silent('2026-11-20T10:00:00.000Z') };
+    expect(followUpReason(two, '2026-11-12T10:00:00.000Z', joined, now)).toBe('No answer to the last 2 check-ins');
+    const openSecond = { '2026-W47': silent('2026-11-20T16:00:00.000Z'), '2026-W48': silent('2026-11-27T10:00:00.000Z') };
+    expect(followUpReason(openSecond, '2026-11-19T10:00:00.000Z', joined, now)).toBeNull();
+  });
+
+  it('flags a long silence, counting from joining for someone who never checked in', () => {
+    expect(followUpReason({}, '2026-10-01T10:00:00.000Z', joined, now)).toBe('No check-in for 8 weeks');
+    expect(followUpReason({}, null, '2026-10-20T00:00:00.000Z', now)).toBe('No check-in in 5 weeks since joining');
+    expect(followUpReason({}, null, '2026-11-10T00:00:00.000Z', now)).toBeNull();
+  });
+});
+
+describe('buildDashboard', () => {
+  const rollups: MemberRollup[] = [
+    {
+      userId: 'lead',
+      paused: false,
+      weeks: {
+        '2026-W48': { entries: 2, minutes: 50, ratingSum: 9, ratingCount: 2, lastAt: '2026-11-26T09:00:00.000Z', sources: { article: 1, video: 1 } },
+        '2026-W30': { entries: 1, minutes: 500, ratingSum: 1, ratingCount: 1, lastAt: '2026-07-22T09:00:00.000Z', sources: { book: 1 } },
+      },
+      cycles: { '2026-W47': answered('2026-11-20T17:00:00.000Z') },
+    },
+    { userId: 'quiet', paused: false, weeks: {}, cycles: { '2026-W46': silent('2026-11-13T16:00:00.000Z'), '2026-W47': silent('2026-11-20T16:00:00.000Z') } },
+    { userId: 'gone', paused: false, weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: '2026-11-18T09:00:00.000Z', sources: { podcast: 1 } } }, cycles: {} },
+  ];
+  const roster = [
+    { userId: 'lead', displayName: 'Alex', role: 'lead' as const, joinedAt: '2026-01-01T00:00:00.000Z' },
+    { userId: 'quiet', displayName: 'Bo', role: 'member' as const, joinedAt: '2026-01-01T00:00:00.000Z' },
+  ];
+
+  it('totals the chosen period only, counting people who left in the weeks but not the member table', () => {
+    const view = buildDashboard({ settings, roster, rollups, caller: { userId: 'lead', role: 'lead' }, weeks: 4, now });
+    expect(view.weeks.map((w) => w.week)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(view.weeks.map((w) => w.weekStart)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(view.totals).toMatchObject({ members: 2, activeMembers: 1, entries: 3, minutes: 55, averageRating: 4.5, responded: 1, noAnswer: 2, responseRate: 1 / 3 });
+    expect(view.sources).toEqual([
+      { sourceType: 'article', entries: 1 },
+      { sourceType: 'video', entries: 1 },
+      { sourceType: 'podcast', entries: 1 },
+    ]);
+    expect(view.members.map((m) => [m.displayName, m.entries, m.minutes, m.needsFollowUp])).toEqual([
+      ['Alex', 2, 50, false],
+      ['Bo', 0, 0, true],
+    ]);
+    const year = buildDashboard({ settings, roster, rollups, caller: { userId: 'lead', role: 'lead' }, weeks: 52, now });
+    expect(year.totals.minutes).toBe(555);
+  });
+
+  it('gives a member the same totals and only their own row', () => {
+    const lead = buildDashboard({ settings, roster, rollups, caller: { userId: 'lead', role: 'lead' }, weeks: 12, now });
+    const member = buildDashboard({ settings, roster, rollups, caller: { userId: 'quiet', role: 'member' }, weeks: 12, now });
+    expect(member.members.map((m) => m.userId)).toEqual(['quiet']);
+    expect(member.totals).toEqual(lead.totals);
+    expect(member.weeks).toEqual(lead.weeks);
+  });
+
+  it('does not flag a paused member', () => {
+    const paused = rollups.map((r) => (r.userId === 'quiet' ? { ...r, paused: true } : r));
+    const view = buildDashboard({ settings, roster, rollups: paused, caller: { userId: 'lead', role: 'lead' }, weeks: 4, now });
+    expect(view.members.find((m) => m.userId === 'quiet')).toMatchObject({ paused: true, needsFollowUp: false, followUpReason: null });
+  });
+});
