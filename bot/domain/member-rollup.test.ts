@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { LearningEntry } from './learning-entry.js';
+import { cycleOutcomeOf, rollupFromRaw, weekKeyOf, weekSpan, weeksEndingAt } from './member-rollup.js';
+
+const entry = (createdAt: string, over: Partial<LearningEntry> = {}): LearningEntry => ({
+  id: createdAt,
+  tenantId: 't',
+  userId: 'u',
+  what: 'x',
+  sourceType: 'article',
+  link: null,
+  minutes: 10,
+  rating: null,
+  insight: null,
+  action: null,
+  result: null,
+  createdAt,
+  ...over,
+});
+
+describe('weeks in a team’s zone', () => {
+  it('puts late Sunday evening in Los Angeles in that week, though it is Monday in UTC', () => {
+    expect(weekKeyOf('2026-11-30T06:30:00.000Z', 'America/Los_Angeles')).toBe('2026-W48');
+    expect(weekKeyOf('2026-11-30T06:30:00.000Z', 'UTC')).toBe('2026-W49');
+  });
+
+  it('spans a week across a clock change by wall time, and names ISO weeks across the year end', () => {
+    const { start, end } = weekSpan('2026-W43', 'Europe/London'); // clocks go back on 25 October
+    expect(start.toISOString()).toBe('2026-10-18T23:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    expect(weeksEndingAt(new Date('2027-01-06T12:00:00Z'), 3, 'UTC')).toEqual(['2026-W52', '2026-W53', '2027-W01']);
+  });
+});
+
+describe('rollupFromRaw', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  it('sums entries per week, keeps the newest time, and drops weeks older than kept', () => {
+    const rollup = rollupFromRaw({
+      userId: 'u',
+      teamId: 'team',
+      zone: 'UTC',
+      now,
+      paused: false,
+      checkIns: [],
+      entries: [
+        entry('2026-11-24T09:00:00.000Z', { minutes: 20, rating: 4, sourceType: 'video' }),
+        entry('2026-11-26T09:00:00.000Z', { minutes: null, rating: 2 }),
+        entry('2025-06-01T09:00:00.000Z'),
+      ],
+    });
+    expect(rollup.weeks).toEqual({
+      '2026-W48': { entries: 2, minutes: 20, ratingSum: 6, ratingCount: 2, lastAt: '2026-11-26T09:00:00.000Z', sources: { video: 1, article: 1 } },
+    });
+  });
+
+  it('counts only check-ins the team sent, and how each ended', () => {
+    const base = { kind: 'checkin', teamId: 'team', status: 'sent', sentAt: '2026-11-20T16:00:00.000Z' };
+    const rollup = rollupFromRaw({
+      userId: 'u',
+      teamId: 'team',
+      zone: 'UTC',
+      now,
+      paused: true,
+      entries: [],
+      checkIns: [
+        { ...base, cycle: '2026-W47' },
+        { ...base, cycle: '2026-W46', respondedAt: '2026-11-13T18:00:00.000Z', answer: 'nothing' },
+        { ...base, cycle: '2026-W45', respondedAt: '2026-11-06T18:00:00.000Z', answer: 'entry' },
+        { ...base, cycle: '2026-W44', teamId: 'other' },
+        { ...base, cycle: '2026-W43', status: 'blocked', sentAt: undefined },
+      ],
+    });
+    expect(rollup.paused).toBe(true);
+    expect(rollup.cycles).toEqual({
+      '2026-W47': { answer: 'noAnswer', at: '2026-11-20T16:00:00.000Z' },
+      '2026-W46': { answer: 'nothing', at: '2026-11-13T18:00:00.000Z' },
+      '2026-W45': { answer: 'responded', at: '2026-11-06T18:00:00.000Z' },
+    });
+    expect(cycleOutcomeOf({ ...base, kind: 'reminder', cycle: '2026-W47' })).toBeUndefined();
+  });
+});
