@@ -1,4 +1,4 @@
-import { Badge, Body1, Caption1, Card, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, Card, CardFooter, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 import type { Entry } from '../api/types.js';
 import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
@@ -12,8 +12,17 @@ const useStyles = makeStyles({
   detail: { margin: 0, overflowWrap: 'anywhere' },
 });
 
+interface Props {
+  entry: Entry;
+  locale: string;
+  /** The title's heading level: 2 when entries are the page's sections, 3 under a section heading. */
+  headingLevel?: 2 | 3;
+  /** What the viewer can do with the entry, e.g. edit or delete it. */
+  actions?: ReactNode;
+}
+
 /** One logged piece of learning: what, from what, how long, how useful, and what the learner will do with it. */
-export function EntryCard({ entry, locale }: { entry: Entry; locale: string }) {
+export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
   const styles = useStyles();
   const hidden = useVisuallyHidden();
   const titleId = useId();
@@ -40,7 +49,7 @@ export function EntryCard({ entry, locale }: { entry: Entry; locale: string }) {
     <Card aria-labelledby={titleId}>
       <CardHeader
         header={
-          <Text as="h2" id={titleId} weight="semibold" size={400} className={styles.title}>
+          <Text as={headingLevel === 3 ? 'h3' : 'h2'} id={titleId} weight="semibold" size={400} className={styles.title}>
             {entry.what}
           </Text>
         }
@@ -67,6 +76,7 @@ export function EntryCard({ entry, locale }: { entry: Entry; locale: string }) {
           ))}
         </dl>
       )}
+      {actions && <CardFooter>{actions}</CardFooter>}
     </Card>
   );
 }

@@ -89,7 +89,7 @@ describe('LocalShell', () => {
     await render('/personal?user=bob');
     expect(asked).toContain('bob');
     expect(asked).not.toContain('ada');
-    expect(container.querySelector('h2')?.textContent).toBe('Bob’s lesson');
+    expect(container.querySelector('[data-testid="entry"] h3')?.textContent).toBe('Bob’s lesson');
   });
 
   it('remembers the person across visits', async () => {

@@ -63,4 +63,39 @@ describe('entriesReducer', () => {
     expect(moreFailed).toMatchObject({ phase: 'ready', loadingMore: false, moreError: 'more failed', nextCursor: 'c1' });
     expect(entriesReducer(stale, { type: 'firstPage', page: page([2, 1]) }).refreshError).toBeUndefined();
   });
+
+  it('changes an edited entry in place and keeps it when a page asked for before the edit arrives late', () => {
+    const shown = run({ type: 'firstPage', page: page([3, 2, 1]), asOf: 1 });
+    const edited = { ...entry(2), minutes: 45 };
+    const state = entriesReducer(shown, { type: 'entryEdited', entry: edited, asOf: 3 });
+    expect(ids(state)).toEqual(['e3', 'e2', 'e1']);
+    expect(state.entries[1]?.minutes).toBe(45);
+    // A poll that left at 2, while the edit was on its way, answers with the entry as it was.
+    const late = entriesReducer(state, { type: 'firstPage', page: page([4, 3, 2, 1]), asOf: 2 });
+    expect(late.entries[1]?.minutes).toBe(45);
+    expect(ids(late)).toEqual(['e3', 'e2', 'e1']);
+    // The next poll, asked for after the edit, is the truth again.
+    const next = entriesReducer(late, { type: 'firstPage', page: { entries: [entry(4), entry(3), edited, entry(1)], nextCursor: null }, asOf: 4 });
+    expect(ids(next)).toEqual(['e4', 'e3', 'e2', 'e1']);
+    expect(next.entries[2]?.minutes).toBe(45);
+  });
+
+  it('removes a deleted entry and never lets a page asked for earlier bring it back', () => {
+    const state = run(
+      { type: 'firstPage', page: page([6, 5, 4], 'c1'), asOf: 1 },
+      { type: 'morePage', page: page([3, 2], 'c2') },
+      { type: 'entryRemoved', entryId: 'e5', asOf: 3 },
+      { type: 'entryRemoved', entryId: 'e2', asOf: 4 },
+    );
+    expect(ids(state)).toEqual(['e6', 'e4', 'e3']);
+    expect(ids(entriesReducer(state, { type: 'firstPage', page: page([6, 5, 4], 'c1'), asOf: 2 }))).toEqual(['e6', 'e4', 'e3']);
+    // Even a page that claims to be fresh (the store caught up late) cannot resurrect it.
+    expect(ids(entriesReducer(state, { type: 'firstPage', page: page([6, 5, 4], 'c1'), asOf: 5 }))).toEqual(['e6', 'e4', 'e3']);
+    expect(ids(entriesReducer(state, { type: 'morePage', page: page([2, 1]) }))).toEqual(['e6', 'e4', 'e3', 'e1']);
+  });
+
+  it('ignores an edit of an entry it does not show', () => {
+    const shown = run({ type: 'firstPage', page: page([2, 1]) });
+    expect(ids(entriesReducer(shown, { type: 'entryEdited', entry: entry(9), asOf: 1 }))).toEqual(['e2', 'e1']);
+  });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { describeFailure, type ApiClient } from '../api/api-client.js';
-import type { EntryPage } from '../api/types.js';
+import type { Entry, EntryPage } from '../api/types.js';
 import { entriesReducer, initialEntries, type EntriesState } from './entries-state.js';
 import { pollWhileVisible } from './poll-while-visible.js';
 
@@ -10,6 +10,10 @@ export interface UseEntries {
   state: EntriesState;
   retry(): void;
   loadMore(): void;
+  /** The service accepted an edit: show it in place, whatever older polls say. */
+  entryEdited(entry: Entry): void;
+  /** The service deleted an entry: it leaves the list for good. */
+  entryRemoved(entryId: string): void;
 }
 
 /** The learner's log: the newest page kept fresh while the page is visible, older pages on demand. */
@@ -18,6 +22,8 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
   const stateRef = useRef(state);
   stateRef.current = state;
   const live = useRef<{ refresh: () => void; signal: AbortSignal } | undefined>(undefined);
+  // Orders requests and the learner's changes, so the state can tell a stale page (see entries-state).
+  const clock = useRef(0);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -26,9 +32,10 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
       // A slow service must not pile up requests: skip a tick while the last one is still out.
       if (inFlight) return;
       inFlight = true;
+      const asOf = ++clock.current;
       try {
         const page = await client.get<EntryPage>(`/api/v1/me/entries?limit=${PAGE_SIZE}`, { signal: controller.signal });
-        if (!controller.signal.aborted) dispatch({ type: 'firstPage', page });
+        if (!controller.signal.aborted) dispatch({ type: 'firstPage', page, asOf });
       } catch (error) {
         if (!controller.signal.aborted) dispatch({ type: 'firstPageFailed', message: describeFailure('load your learning', error) });
       } finally {
@@ -62,5 +69,8 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
     );
   }, [client]);
 
-  return { state, retry, loadMore };
+  const entryEdited = useCallback((entry: Entry) => dispatch({ type: 'entryEdited', entry, asOf: ++clock.current }), []);
+  const entryRemoved = useCallback((entryId: string) => dispatch({ type: 'entryRemoved', entryId, asOf: ++clock.current }), []);
+
+  return { state, retry, loadMore, entryEdited, entryRemoved };
 }

@@ -1,16 +1,10 @@
 // @vitest-environment jsdom
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiFailure, type ApiClient } from '../api/api-client.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../api/api-client.js';
 import type { Entry, EntryPage } from '../api/types.js';
+import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
+import { buttonNamed, click, controlLabelled, dialog, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
 import { MyLearningPage } from './MyLearningPage.js';
-
-beforeAll(() => {
-  // Tells React this is a test environment, so act() flushes updates.
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
 
 const entry = (over: Partial<Entry> & { id: string }): Entry => ({
   what: 'Something',
@@ -24,48 +18,30 @@ const entry = (over: Partial<Entry> & { id: string }): Entry => ({
   ...over,
 });
 
-/** A service stand-in: answers each request from a queue of responses (the last one repeats). */
-function fakeService(...answers: Array<EntryPage | ApiFailure>) {
-  const paths: string[] = [];
-  const client: ApiClient = {
-    get: async <T,>(path: string) => {
-      paths.push(path);
-      const answer = answers.length > 1 ? answers.shift() : answers[0];
-      if (answer instanceof ApiFailure) throw answer;
-      return answer as T;
-    },
-    send: async () => {
-      throw new Error('not expected');
-    },
-    remove: async () => {
-      throw new Error('not expected');
-    },
-  };
-  return { client, paths };
-}
+const SUMMARY = { streak: 3, minutesThisMonth: 95, entriesThisMonth: 4, month: '2026-11' };
+const SETTINGS = { paused: false, pausedAt: null, timeZone: null };
 
-let root: Root | undefined;
-let container: HTMLElement;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
-
-async function render(client: ApiClient, pollMs = 60_000) {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  await act(async () => {
-    root?.render(
-      <FluentProvider theme={teamsLightTheme}>
-        <MyLearningPage client={client} locale="en-US" pollMs={pollMs} />
-      </FluentProvider>,
-    );
+/** The service as the page sees it: the log answers from `pages`, the rest as given. */
+function fakeService(pages: Array<EntryPage | ApiFailure>, more: Record<string, FakeAnswer | FakeAnswer[]> = {}) {
+  return fakeApiClient({
+    'GET /api/v1/me/entries': pages,
+    'GET /api/v1/me/summary': SUMMARY,
+    'GET /api/v1/me/settings': SETTINGS,
+    ...more,
   });
 }
 
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+let container: HTMLElement;
+afterEach(unmountRendered);
+
+async function render(service: ReturnType<typeof fakeService>, pollMs = 60_000) {
+  container = await renderInFluent(<MyLearningPage client={service.client} locale="en-US" pollMs={pollMs} />);
+  await settle();
+}
+
 const entries = () => [...container.querySelectorAll('[data-testid="entry"]')];
-const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name);
+const titles = () => entries().map((e) => e.querySelector('h3')?.textContent);
+const status = () => container.querySelector('[data-testid="log-status"]')?.textContent;
 
 describe('MyLearningPage', () => {
   it('shows each entry with what was learned, its source, time, rating, notes and date', async () => {
@@ -79,12 +55,10 @@ describe('MyLearningPage', () => {
       insight: 'Ship dark, then flip',
       action: 'Add a flag to the next release',
     });
-    const { client } = fakeService({ entries: [full, entry({ id: 'e1', what: 'Older lesson', link: 'javascript:alert(1)' })], nextCursor: null });
-    await render(client);
-    await settle();
+    await render(fakeService([{ entries: [full, entry({ id: 'e1', what: 'Older lesson', link: 'javascript:alert(1)' })], nextCursor: null }]));
 
     expect(container.querySelector('h1')?.textContent).toBe('My learning');
-    expect(entries().map((e) => e.querySelector('h2')?.textContent)).toEqual(['Feature flags in practice', 'Older lesson']);
+    expect(titles()).toEqual(['Feature flags in practice', 'Older lesson']);
     const first = entries()[0]?.textContent ?? '';
     for (const text of ['On the job', '25 min', 'Useful: 4/5', 'Ship dark, then flip', 'Add a flag to the next release', 'Nov 20, 2026']) {
       expect(first).toContain(text);
@@ -95,49 +69,158 @@ describe('MyLearningPage', () => {
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
     expect(entries()[1]?.querySelector('a')).toBeNull();
     expect(entries()[1]?.textContent).toContain('javascript:alert(1)');
+    expect(buttonNamed('Edit ‘Feature flags in practice’', entries()[0])).toBeDefined();
+    expect(buttonNamed('Delete ‘Older lesson’', entries()[1])).toBeDefined();
+  });
+
+  it('shows the streak and this month’s totals above the log', async () => {
+    await render(fakeService([{ entries: [], nextCursor: null }]));
+    const summary = container.querySelector('[data-testid="my-summary"]')?.textContent ?? '';
+    for (const text of ['This month: November 2026', '3 check-ins in a row', '1 hr 35 min', '4 entries']) expect(summary).toContain(text);
   });
 
   it('says how to log learning when there is none yet', async () => {
-    await render(fakeService({ entries: [], nextCursor: null }).client);
-    await settle();
+    await render(fakeService([{ entries: [], nextCursor: null }]));
     expect(container.textContent).toContain('No learning logged yet. Type check in to the Learning Loop bot');
     expect(container.querySelector('[data-testid="entry-list"]')).toBeNull();
   });
 
   it('says what failed and loads again on Retry', async () => {
-    const { client } = fakeService(new ApiFailure(503, 'Storage is unavailable'), { entries: [entry({ id: 'e1', what: 'Back again' })], nextCursor: null });
-    await render(client);
-    await settle();
+    await render(fakeService([new ApiFailure(503, 'Storage is unavailable'), { entries: [entry({ id: 'e1', what: 'Back again' })], nextCursor: null }]));
     expect(container.textContent).toContain("Couldn't load your learning (HTTP 503): Storage is unavailable");
 
-    await act(async () => button('Retry')?.click());
+    await click(buttonNamed('Retry'));
     await settle();
-    expect(entries().map((e) => e.querySelector('h2')?.textContent)).toEqual(['Back again']);
+    expect(titles()).toEqual(['Back again']);
     expect(container.textContent).not.toContain("Couldn't load");
   });
 
   it('shows a newly logged entry on the next refresh without a reload', async () => {
     const log = { entries: [entry({ id: 'e1', what: 'First' })], nextCursor: null };
-    await render(fakeService(log).client, 20);
-    await settle();
+    await render(fakeService([log]), 20);
     expect(entries()).toHaveLength(1);
     // The learner submits a check-in card in Teams meanwhile.
     log.entries = [entry({ id: 'e2', what: 'Just logged' }), ...log.entries];
-    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
-    expect(entries().map((e) => e.querySelector('h2')?.textContent)).toEqual(['Just logged', 'First']);
+    await settle(100);
+    expect(titles()).toEqual(['Just logged', 'First']);
   });
 
   it('loads older entries with Load more, passing the cursor', async () => {
-    const service = fakeService(
+    const service = fakeService([
       { entries: [entry({ id: 'e2', what: 'Newer' })], nextCursor: 'next page' },
       { entries: [entry({ id: 'e1', what: 'Older' })], nextCursor: null },
-    );
-    await render(service.client);
+    ]);
+    await render(service);
+    await click(buttonNamed('Load more'));
     await settle();
-    await act(async () => button('Load more')?.click());
+    expect(service.callsTo('GET', '/api/v1/me/entries')[1]?.path).toBe('/api/v1/me/entries?limit=50&cursor=next%20page');
+    expect(titles()).toEqual(['Newer', 'Older']);
+    expect(buttonNamed('Load more')).toBeUndefined();
+  });
+
+  it('saves an edit, sending only what changed, and shows it in place', async () => {
+    const original = entry({ id: 'e/1', what: 'Read about flags', minutes: 20 });
+    const service = fakeService([{ entries: [original], nextCursor: null }], {
+      'PATCH /api/v1/me/entries/e%2F1': { entry: { ...original, minutes: 45 } },
+    });
+    await render(service);
+    await click(buttonNamed('Edit ‘Read about flags’'));
+    expect(dialog()?.textContent).toContain('Edit your entry');
+    await typeInto(controlLabelled('Minutes spent', dialog()!), '45');
+    await click(buttonNamed('Save', dialog()!));
     await settle();
-    expect(service.paths[1]).toBe('/api/v1/me/entries?limit=50&cursor=next%20page');
-    expect(entries().map((e) => e.querySelector('h2')?.textContent)).toEqual(['Newer', 'Older']);
-    expect(button('Load more')).toBeUndefined();
+
+    expect(service.callsTo('PATCH', '/api/v1/me/entries/')).toEqual([{ method: 'PATCH', path: '/api/v1/me/entries/e%2F1', body: { minutes: 45 } }]);
+    expect(dialog()).toBeNull();
+    expect(entries()[0]?.textContent).toContain('45 min');
+    expect(status()).toBe('Saved your changes to ‘Read about flags’.');
+    // This month's minutes changed too.
+    expect(service.callsTo('GET', '/api/v1/me/summary')).toHaveLength(2);
+  });
+
+  it('shows the service’s field errors beside the fields and keeps what the learner typed', async () => {
+    const original = entry({ id: 'e1', what: 'Read about flags' });
+    const service = fakeService([{ entries: [original], nextCursor: null }], {
+      'PATCH /api/v1/me/entries/e1': new ApiFailure(400, 'The entry is not valid', 'invalid_entry', { link: 'That site cannot be linked' }),
+    });
+    await render(service);
+    await click(buttonNamed('Edit ‘Read about flags’'));
+    await typeInto(controlLabelled('What did you learn?', dialog()!), 'Flags, properly');
+    await typeInto(controlLabelled('Link', dialog()!), 'https://example.com/blocked');
+    await click(buttonNamed('Save', dialog()!));
+    await settle();
+
+    expect(dialog()?.textContent).toContain('That site cannot be linked');
+    const link = controlLabelled('Link', dialog()!) as HTMLInputElement;
+    expect(link.value).toBe('https://example.com/blocked');
+    expect(link.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(link);
+    expect((controlLabelled('What did you learn?', dialog()!) as HTMLInputElement).value).toBe('Flags, properly');
+    expect(titles()).toEqual(['Read about flags']);
+  });
+
+  it('catches a bad edit before sending it', async () => {
+    const service = fakeService([{ entries: [entry({ id: 'e1', what: 'Read about flags' })], nextCursor: null }]);
+    await render(service);
+    await click(buttonNamed('Edit ‘Read about flags’'));
+    await typeInto(controlLabelled('Minutes spent', dialog()!), '5000');
+    await click(buttonNamed('Save', dialog()!));
+    expect(dialog()?.textContent).toContain('Minutes must be between 1 and 1440');
+    expect((controlLabelled('Minutes spent', dialog()!) as HTMLInputElement).value).toBe('5000');
+    expect(service.callsTo('PATCH', '/')).toEqual([]);
+  });
+
+  it('deletes an entry only once confirmed, and a refresh cannot bring it back', async () => {
+    const log = { entries: [entry({ id: 'e2', what: 'Keep me' }), entry({ id: 'e1', what: 'Delete me' })], nextCursor: null };
+    const service = fakeService([log], { 'DELETE /api/v1/me/entries/e1': undefined });
+    await render(service, 20);
+    await click(buttonNamed('Delete ‘Delete me’'));
+    expect(dialog()?.getAttribute('role')).toBe('alertdialog');
+    expect(dialog()?.textContent).toContain('‘Delete me’ will be removed from your learning log');
+    expect(service.callsTo('DELETE', '/')).toEqual([]);
+
+    await click(buttonNamed('Delete', dialog()!));
+    await settle();
+    expect(service.callsTo('DELETE', '/')).toEqual([{ method: 'DELETE', path: '/api/v1/me/entries/e1' }]);
+    expect(dialog()).toBeNull();
+    expect(status()).toBe('Deleted ‘Delete me’.');
+    expect(document.activeElement?.textContent).toBe('Your learning log');
+    // A refresh answered from before the delete still lists it.
+    await settle(100);
+    expect(titles()).toEqual(['Keep me']);
+  });
+
+  it('says what failed when a delete fails, and keeps the entry', async () => {
+    const service = fakeService([{ entries: [entry({ id: 'e1', what: 'Stubborn' })], nextCursor: null }], {
+      'DELETE /api/v1/me/entries/e1': [new ApiFailure(503, 'Storage is down'), undefined],
+    });
+    await render(service);
+    await click(buttonNamed('Delete ‘Stubborn’'));
+    await click(buttonNamed('Delete', dialog()!));
+    await settle();
+    expect(dialog()?.textContent).toContain("Couldn't delete ‘Stubborn’ (HTTP 503): Storage is down. The entry is still in your log.");
+    expect(titles()).toEqual(['Stubborn']);
+
+    await click(buttonNamed('Retry', dialog()!));
+    await settle();
+    expect(titles()).toEqual([]);
+  });
+
+  it('pauses check-ins with the switch and says so', async () => {
+    const service = fakeService([{ entries: [], nextCursor: null }], {
+      'PUT /api/v1/me/settings': { paused: true, pausedAt: '2026-11-21T09:00:00.000Z', timeZone: null },
+    });
+    await render(service);
+    const settings = container.querySelector('[data-testid="my-settings"]')!;
+    const toggle = controlLabelled('Pause my check-ins', settings) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(settings.textContent).toContain('Check-in cards arrive in your Teams chat on your team’s schedule');
+
+    await click(toggle);
+    await settle();
+    expect(service.callsTo('PUT', '/api/v1/me/settings')).toEqual([{ method: 'PUT', path: '/api/v1/me/settings', body: { paused: true } }]);
+    expect(toggle.checked).toBe(true);
+    expect(settings.textContent).toContain('Paused since Nov 21, 2026');
+    expect(settings.querySelector('[role="status"]')?.textContent).toBe('Check-ins paused. You will get no check-in cards until you resume.');
   });
 });

@@ -1,8 +1,22 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
+import type { Entry } from '../api/types.js';
 import { EntryList } from '../components/EntryList.js';
 import { PageLayout } from '../components/PageLayout.js';
+import { Problem } from '../components/Problem.js';
+import { EntryActions } from '../entries/EntryActions.js';
 import { useEntries } from '../entries/use-entries.js';
+import { MySettingsPanel } from '../me/MySettingsPanel.js';
+import { MySummary } from '../me/MySummary.js';
+import { useMySettings } from '../me/use-my-settings.js';
+import { useMySummary } from '../me/use-my-summary.js';
+
+const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  text: { margin: 0 },
+});
 
 interface Props {
   client: ApiClient;
@@ -11,27 +25,103 @@ interface Props {
   pollMs: number;
 }
 
+/** The learner's own page: how they are doing this month, their check-in settings, and their log. */
 export function MyLearningPage({ client, locale, pollMs }: Props) {
-  const { state, retry, loadMore } = useEntries(client, pollMs);
-  const count = state.entries.length;
+  const styles = useStyles();
+  const entries = useEntries(client, pollMs);
+  const summary = useMySummary(client);
+  const settings = useMySettings(client);
+  const [announcement, setAnnouncement] = useState('');
+  const logHeadingId = useId();
+  const logHeading = useRef<HTMLHeadingElement>(null);
+  const [focusLogAfter, setFocusLogAfter] = useState(0);
+
+  useEffect(() => {
+    // The Delete button that opened the dialog is gone with its entry: give focus a place to land.
+    if (focusLogAfter > 0) logHeading.current?.focus();
+  }, [focusLogAfter]);
+
+  // A check-in logged in chat changes this month's totals, so the summary follows the log.
+  const { reload: reloadSummary } = summary;
+  const newestId = entries.state.entries[0]?.id;
+  const lastNewestId = useRef(newestId);
+  useEffect(() => {
+    if (lastNewestId.current !== undefined && newestId !== undefined && newestId !== lastNewestId.current) reloadSummary();
+    lastNewestId.current = newestId;
+  }, [newestId, reloadSummary]);
+
+  const { entryEdited, entryRemoved } = entries;
+  const onEdited = useCallback(
+    (entry: Entry) => {
+      entryEdited(entry);
+      reloadSummary();
+      setAnnouncement(`Saved your changes to ‘${entry.what}’.`);
+    },
+    [entryEdited, reloadSummary],
+  );
+  const onRemoved = useCallback(
+    (entry: Entry) => {
+      entryRemoved(entry.id);
+      reloadSummary();
+      setAnnouncement(`Deleted ‘${entry.what}’.`);
+      setFocusLogAfter((n) => n + 1);
+    },
+    [entryRemoved, reloadSummary],
+  );
 
   return (
     <PageLayout title="My learning" testId="my-learning">
+      <MySummary summary={summary} locale={locale} />
+      <MySettingsPanel settings={settings} locale={locale} />
+      <section aria-labelledby={logHeadingId} className={styles.section}>
+        {/* One block, so the status line takes no room of its own while it has nothing to say. */}
+        <div>
+          <Text as="h2" id={logHeadingId} ref={logHeading} tabIndex={-1} size={500} weight="semibold" className={styles.heading}>
+            Your learning log
+          </Text>
+          <Text as="p" role="status" className={styles.text} data-testid="log-status">
+            {announcement}
+          </Text>
+        </div>
+        <Log entries={entries} locale={locale} client={client} onEdited={onEdited} onRemoved={onRemoved} />
+      </section>
+    </PageLayout>
+  );
+}
+
+interface LogProps {
+  entries: ReturnType<typeof useEntries>;
+  locale: string;
+  client: ApiClient;
+  onEdited: (entry: Entry) => void;
+  onRemoved: (entry: Entry) => void;
+}
+
+function Log({ entries: { state, retry, loadMore }, locale, client, onEdited, onRemoved }: LogProps) {
+  const styles = useStyles();
+  const count = state.entries.length;
+  return (
+    <>
       {state.phase === 'loading' && <Spinner label="Loading your learning…" />}
       {state.phase === 'error' && <Problem message={state.loadError} onRetry={retry} />}
       {state.refreshError && <Problem message={state.refreshError} onRetry={retry} intent="warning" />}
       {state.phase === 'ready' && count === 0 && (
-        <Text as="p">
+        <Text as="p" className={styles.text}>
           No learning logged yet. Type <strong>check in</strong> to the Learning Loop bot in Teams to log what you learned, from what,
           and what you will do with it.
         </Text>
       )}
       {state.phase === 'ready' && count > 0 && (
         <>
-          <Text as="p" aria-live="polite">
+          <Text as="p" aria-live="polite" className={styles.text}>
             {count === 1 ? '1 entry' : `${count} entries`}, newest first
           </Text>
-          <EntryList entries={state.entries} locale={locale} />
+          <EntryList
+            entries={state.entries}
+            locale={locale}
+            headingLevel={3}
+            renderActions={(entry) => <EntryActions entry={entry} client={client} onEdited={onEdited} onRemoved={onRemoved} />}
+          />
           {state.moreError && <Problem message={state.moreError} onRetry={loadMore} />}
           {state.nextCursor && !state.moreError && (
             <Button onClick={loadMore} disabled={state.loadingMore}>
@@ -40,17 +130,6 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
           )}
         </>
       )}
-    </PageLayout>
-  );
-}
-
-function Problem({ message, onRetry, intent = 'error' }: { message: string | undefined; onRetry: () => void; intent?: 'error' | 'warning' }) {
-  return (
-    <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>{message}</MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onRetry}>Retry</Button>
-      </MessageBarActions>
-    </MessageBar>
+    </>
   );
 }

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeFailure, type ApiClient } from './api-client.js';
+
+export interface ApiData<T> {
+  /** The last answer, kept on screen while a reload is out or after it failed. */
+  data: T | undefined;
+  loading: boolean;
+  /** A sentence saying what failed, ready to show. */
+  error: string | undefined;
+  reload(): void;
+  /** The service answered a change with the new state: show it without asking again. */
+  replace(data: T): void;
+}
+
+/** One GET, loaded on mount and again on demand. `what` completes "Couldn't …", e.g. "load your summary". */
+export function useApiData<T>(client: ApiClient, path: string, what: string): ApiData<T> {
+  const [state, setState] = useState<{ data: T | undefined; loading: boolean; error: string | undefined }>({
+    data: undefined,
+    loading: true,
+    error: undefined,
+  });
+  // Only the latest request may land: an older answer arriving late would show older data.
+  const latest = useRef(0);
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  const reload = useCallback(() => {
+    const request = ++latest.current;
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setState((s) => ({ ...s, loading: true }));
+    client.get<T>(path, { signal: abort.signal }).then(
+      (data) => request === latest.current && setState({ data, loading: false, error: undefined }),
+      (error: unknown) => request === latest.current && !abort.signal.aborted && setState((s) => ({ ...s, loading: false, error: describeFailure(what, error) })),
+    );
+  }, [client, path, what]);
+
+  useEffect(() => {
+    reload();
+    return () => {
+      latest.current++;
+      controller.current?.abort();
+    };
+  }, [reload]);
+
+  const replace = useCallback((data: T) => {
+    latest.current++;
+    controller.current?.abort();
+    setState({ data, loading: false, error: undefined });
+  }, []);
+
+  return { ...state, reload, replace };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_IN_LIMITS, validateCheckIn } from '../../../bot/domain/check-in-submission.js';
+import type { Entry } from '../api/types.js';
+import { ENTRY_LIMITS, changesFrom, checkEntryForm, fieldErrorsFrom, formFromEntry, otherProblemsFrom, type EntryFormValues } from './entry-form.js';
+
+const entry: Entry = {
+  id: 'e1',
+  what: 'Read about feature flags',
+  sourceType: 'article',
+  link: 'https://example.com/flags',
+  minutes: 20,
+  rating: null,
+  insight: 'Ship dark',
+  action: null,
+  createdAt: '2026-11-20T10:00:00.000Z',
+};
+
+const form = (over: Partial<EntryFormValues> = {}): EntryFormValues => ({ ...formFromEntry(entry), ...over });
+
+describe('entry form', () => {
+  it('starts from the entry, with blanks for what was left out', () => {
+    expect(formFromEntry(entry)).toEqual({
+      what: 'Read about feature flags',
+      sourceType: 'article',
+      link: 'https://example.com/flags',
+      minutes: '20',
+      rating: '',
+      insight: 'Ship dark',
+      action: '',
+      result: '',
+    });
+  });
+
+  it('turns the form back into the entry’s fields, trimming text and clearing blanks', () => {
+    const check = checkEntryForm(form({ what: '  Flags  ', minutes: ' 45 ', rating: '4', link: ' ', insight: '', result: 'Did it' }));
+    expect(check).toEqual({
+      ok: true,
+      fields: { what: 'Flags', sourceType: 'article', link: null, minutes: 45, rating: 4, insight: null, action: null, result: 'Did it' },
+    });
+  });
+
+  it('sends only what changed', () => {
+    const check = checkEntryForm(form({ minutes: '30', insight: '  Ship dark ' }));
+    if (!check.ok) throw new Error('expected a valid form');
+    expect(changesFrom(entry, check.fields)).toEqual({ minutes: 30 });
+    const unchanged = checkEntryForm(form());
+    if (!unchanged.ok) throw new Error('expected a valid form');
+    expect(changesFrom(entry, unchanged.fields)).toEqual({});
+  });
+
+  it('states each problem beside its field', () => {
+    const check = checkEntryForm(form({ what: ' ', link: 'ftp://example.com', minutes: '5000', rating: '2.5', action: 'x'.repeat(501) }));
+    expect(check).toEqual({
+      ok: false,
+      errors: {
+        what: 'Tell us what you learned',
+        link: 'The link must be a web address starting with http:// or https://',
+        minutes: 'Minutes must be between 1 and 1440',
+        rating: 'Usefulness must be a whole number',
+        action: 'The action is too long: at most 500 characters',
+      },
+    });
+  });
+
+  it('uses the check-in card’s limits and words, so the form and the card agree', () => {
+    expect(ENTRY_LIMITS).toEqual(CHECK_IN_LIMITS);
+    const cases: Array<Partial<EntryFormValues>> = [
+      { what: '' },
+      { what: 'w'.repeat(201) },
+      { link: 'javascript:alert(1)' },
+      { link: `https://example.com/${'a'.repeat(2048)}` },
+      { minutes: 'ten' },
+      { minutes: '0' },
+      { minutes: '1441' },
+      { minutes: '12.5' },
+      { rating: '6' },
+      { insight: 'i'.repeat(1001) },
+      { action: 'a'.repeat(501) },
+      { result: 'r'.repeat(501) },
+      { what: 'Fine', link: 'http://example.com', minutes: '1440', rating: '1', insight: 'i'.repeat(1000) },
+    ];
+    for (const over of cases) {
+      const values = form(over);
+      const card = validateCheckIn(values);
+      const ours = checkEntryForm(values);
+      expect(ours.ok ? {} : ours.errors).toEqual(card.ok ? {} : card.errors);
+    }
+  });
+
+  it('takes the service’s field messages for the fields it shows, ignoring anything else', () => {
+    expect(fieldErrorsFrom({ minutes: 'Too many minutes', what: '', tenantId: 'nope', link: 3 })).toEqual({ minutes: 'Too many minutes' });
+    expect(fieldErrorsFrom(undefined)).toEqual({});
+    expect(fieldErrorsFrom('bad')).toEqual({});
+  });
+
+  it('keeps what the service said about the request as a whole, to show above the form', () => {
+    expect(otherProblemsFrom({ body: 'These fields cannot be edited: id', minutes: 'Too many' })).toEqual(['These fields cannot be edited: id']);
+    expect(otherProblemsFrom(null)).toEqual([]);
+  });
+});

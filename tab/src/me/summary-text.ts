@@ -1,0 +1,25 @@
+import { formatMinutes } from '../format.js';
+
+/** "3 check-ins in a row": a streak counts answered check-ins, so it says so. */
+export function streakText(streak: number): string {
+  if (streak <= 0) return 'No streak yet';
+  return streak === 1 ? '1 check-in in a row' : `${streak} check-ins in a row`;
+}
+
+export function entriesText(entries: number, locale: string): string {
+  const count = new Intl.NumberFormat(locale).format(entries);
+  return entries === 1 ? '1 entry' : `${count} entries`;
+}
+
+export function minutesText(minutes: number, locale: string): string {
+  return formatMinutes(Math.max(0, minutes), locale);
+}
+
+/** "November 2026" for the service's "2026-11"; anything else is shown as sent rather than guessed at. */
+export function monthText(month: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  if (Number.isNaN(date.getTime())) return month;
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
