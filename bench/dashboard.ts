@@ -31,13 +31,24 @@ export interface DashboardResult {
 const TENANT = 'bench-tenant';
 const WEEK = 7 * 86_400_000;
 
-/**
- * GET /api/v1/teams/:id/dashboard?weeks=52 for a team of `members` with `weeks` of history,
- * against the same figures computed the naive way: every member's raw entries and check-ins.
- */
-export async function runDashboard(options: { azurite: { tablePort: number; queuePort: number }; members: number; weeks: number; runs: number; scanRuns: number }): Promise<DashboardResult> {
+/** The service over Azurite with one large team seeded, shared by the dashboard and first-render benchmarks. */
+export interface SeededTeam {
+  service: ReturnType<typeof buildService>;
+  baseUrl: string;
+  teamId: string;
+  lead: string;
+  tenantId: string;
+  members: number;
+  weeks: number;
+  entries: number;
+  now: Date;
+  storageRequests(): number;
+  stop(): Promise<void>;
+}
+
+export async function seedLargeTeam(options: { azurite: { tablePort: number; queuePort: number }; members: number; weeks: number; tabDistDir: string }): Promise<SeededTeam> {
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
-  const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `dash${Date.now().toString(36)}` });
+  const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `dash${Date.now().toString(36)}` }, { tabDistDir: options.tabDistDir });
   await ensureTables(config.storage);
   const now = new Date();
   let storageRequests = 0;
@@ -45,21 +56,39 @@ export async function runDashboard(options: { azurite: { tablePort: number; queu
   const server = service.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
-
   const teamId = `19:${randomUUID()}@thread.tacv2`;
   const people = Array.from({ length: options.members }, (_, i) => `bench-${String(i).padStart(4, '0')}`);
-  const lead = people[0]!;
   console.log(`  seeding ${options.members} members × ${options.weeks} weeks…`);
   const entries = await seed(service, tableClients(config.storage).sends, teamId, people, options.weeks, now);
+  return {
+    service,
+    baseUrl: `http://127.0.0.1:${port}`,
+    teamId,
+    lead: people[0]!,
+    tenantId: TENANT,
+    members: options.members,
+    weeks: options.weeks,
+    entries,
+    now,
+    storageRequests: () => storageRequests,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
-  const url = `http://127.0.0.1:${port}/api/v1/teams/${encodeURIComponent(teamId)}/dashboard?weeks=52`;
+/**
+ * GET /api/v1/teams/:id/dashboard?weeks=52 for the seeded team, against the same figures
+ * computed the naive way: every member's raw entries and check-ins.
+ */
+export async function runDashboard(seeded: SeededTeam, options: { runs: number; scanRuns: number }): Promise<DashboardResult> {
+  const { service, teamId, lead, now } = seeded;
+  const url = `${seeded.baseUrl}/api/v1/teams/${encodeURIComponent(teamId)}/dashboard?weeks=52`;
   const headers = { 'x-local-tenant-id': TENANT, 'x-local-user-id': lead };
   const latencies: number[] = [];
   let perCall = 0;
   let responseBytes = 0;
   let apiBody: unknown;
   for (let i = 0; i < options.runs + 5; i++) {
-    const before = storageRequests;
+    const before = seeded.storageRequests();
     const t0 = performance.now();
     const res = await fetch(url, { headers });
     const text = await res.text();
@@ -67,7 +96,7 @@ export async function runDashboard(options: { azurite: { tablePort: number; queu
     if (res.status !== 200) throw new Error(`dashboard answered ${res.status}: ${text.slice(0, 200)}`);
     if (i < 5) continue; // warm-up
     latencies.push(ms);
-    perCall = Math.max(perCall, storageRequests - before);
+    perCall = Math.max(perCall, seeded.storageRequests() - before);
     responseBytes = text.length;
     apiBody = JSON.parse(text);
   }
@@ -76,21 +105,20 @@ export async function runDashboard(options: { azurite: { tablePort: number; queu
   let scanRequests = 0;
   let scanBody: unknown;
   for (let i = 0; i < options.scanRuns; i++) {
-    const before = storageRequests;
+    const before = seeded.storageRequests();
     const t0 = performance.now();
     const [team, rollups] = await Promise.all([service.stores.teams.readTeam(TENANT, teamId), rollupsFromRaw(service.stores, TENANT, teamId, now)]);
     scanBody = buildDashboard({ settings: team.settings!, roster: team.members, rollups, caller: { userId: lead, role: 'lead' }, weeks: 52, now });
     scanLatencies.push(performance.now() - t0);
-    scanRequests = storageRequests - before;
+    scanRequests = seeded.storageRequests() - before;
   }
-  server.close();
   const p = (xs: number[], q: number) => round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
   const p95 = p(latencies, 0.95);
   const scanP95 = p(scanLatencies, 0.95);
   return {
-    members: options.members,
-    weeks: options.weeks,
-    entries,
+    members: seeded.members,
+    weeks: seeded.weeks,
+    entries: seeded.entries,
     runs: latencies.length,
     p50Ms: p(latencies, 0.5),
     p95Ms: p95,

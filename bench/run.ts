@@ -5,13 +5,15 @@ import path from 'node:path';
 import { startAzurite } from '../scripts/lib/azurite.js';
 import { runFanout } from './fanout.js';
 import { runSubmit } from './submit.js';
-import { runDashboard } from './dashboard.js';
+import { runDashboard, seedLargeTeam, type SeededTeam } from './dashboard.js';
+import { runFirstRender } from './first-render.js';
+import { runTabBundle } from './tab-bundle.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
  * figures under its own key in bench/results.json and prints them.
  */
-const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard'] as const;
+const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard', 'tabBundle', 'firstRender'] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
@@ -28,18 +30,33 @@ if (selected.some((n) => n === 'fanout' || n === 'fanoutCrash')) {
   const build = spawnSync('npm', ['run', '--silent', 'build:service'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const azurite = await startAzurite();
+// The dashboard and first-render benchmarks share one large team: seeding it takes a while.
+let largeTeam: SeededTeam | undefined;
+const seededTeam = async () => (largeTeam ??= await seedLargeTeam({ azurite, members: 500, weeks: 52, tabDistDir: path.join(root, 'tab/dist') }));
+async function run(name: Name): Promise<object> {
+  switch (name) {
+    case 'submit':
+      return runSubmit({ azurite, ratePerSecond: 50, seconds: 60 });
+    case 'dashboard':
+      return runDashboard(await seededTeam(), { runs: 100, scanRuns: 5 });
+    case 'tabBundle':
+      return runTabBundle(root);
+    case 'firstRender':
+      // The page under test is the built tab: build it unless tabBundle just did.
+      if (!selected.includes('tabBundle')) runTabBundle(root);
+      return runFirstRender(await seededTeam(), 5);
+    default:
+      return runFanout({ azurite, learners: Number(process.env.BENCH_LEARNERS ?? 2000), crash: name === 'fanoutCrash' });
+  }
+}
 const results: Record<string, unknown> = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
 try {
   for (const name of selected) {
     console.log(`\n▶ ${name}`);
     const started = Date.now();
-    const result =
-      name === 'submit'
-        ? await runSubmit({ azurite, ratePerSecond: 50, seconds: 60 })
-        : name === 'dashboard'
-          ? await runDashboard({ azurite, members: 500, weeks: 52, runs: 100, scanRuns: 5 })
-          : await runFanout({ azurite, learners: Number(process.env.BENCH_LEARNERS ?? 2000), crash: name === 'fanoutCrash' });
+    const result = await run(name);
     results[name] = { ...result, measuredAt: new Date().toISOString() };
     console.table(result);
     console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
@@ -47,6 +64,7 @@ try {
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   }
 } finally {
+  await largeTeam?.stop();
   await azurite.stop();
 }
 console.log(`\nResults written to ${path.relative(process.cwd(), resultsFile)}`);
