@@ -74,7 +74,17 @@ function LocalContent({ host, identities, client, identityKey, onRetry }: Conten
   if (host.page === 'configure') return <ConfigurePage inTeams={false} />;
   if (client) {
     // A new key per person: nothing from the previous person's log lingers on screen.
-    return <PageForHost key={identityKey} page={host.page} client={client} locale={host.locale} pollMs={LOCAL_POLL_MS} inTeams={false} />;
+    return (
+      <PageForHost
+        key={identityKey}
+        page={host.page}
+        client={client}
+        locale={host.locale}
+        pollMs={LOCAL_POLL_MS}
+        inTeams={false}
+        teamId={host.teamId}
+      />
+    );
   }
   const title = PAGE_TITLES[host.page];
   if (identities.status === 'loading') {

@@ -44,6 +44,17 @@ describe('detectHost inside Teams', () => {
     expect(sdk.loaded).toBe(true);
   });
 
+  it('takes the team and channel from the Teams context, as the ids the bot knows', async () => {
+    const sdk = fakeTeams({
+      getContext: async () => ({ app: { theme: 'default' }, team: { internalId: '19:abc@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } }),
+    });
+    const host = await detectHost({ sdk, framed: true, location: at('/team') });
+    expect(host).toMatchObject({ teamId: '19:abc@thread.tacv2', channelId: '19:general@thread.tacv2' });
+    const personal = await detectHost({ sdk: fakeTeams(), framed: true, location: at('/personal') });
+    expect(personal.teamId).toBeUndefined();
+    expect(personal.channelId).toBeUndefined();
+  });
+
   it('follows Teams when the user switches theme, including high contrast', async () => {
     const sdk = fakeTeams();
     const host = await detectHost({ sdk, framed: true, location: at('/') });
@@ -67,6 +78,13 @@ describe('detectHost outside Teams', () => {
     expect(rejected).toMatchObject({ kind: 'local', reason: expect.stringContaining('No Parent window found') });
     const silent = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: true, location: at('/'), timeoutMs: 20, prefersDark: fakeColorScheme(false) });
     expect(silent).toMatchObject({ kind: 'local', reason: expect.stringContaining('no answer in 20 ms') });
+  });
+
+  it('takes the team from ?team= in local mode', async () => {
+    const host = await detectHost({ framed: false, location: at('/team', '?team=19%3Ademo%40thread.tacv2'), prefersDark: fakeColorScheme(false) });
+    expect(host.teamId).toBe('19:demo@thread.tacv2');
+    const none = await detectHost({ framed: false, location: at('/team', '?team='), prefersDark: fakeColorScheme(false) });
+    expect(none.teamId).toBeUndefined();
   });
 
   it('uses a locale Intl accepts even when the browser reports a broken one', async () => {

@@ -1,6 +1,6 @@
 import { safeLocale } from '../locale.js';
 import { pageFromPath } from '../routes.js';
-import { themeFromQuery, themeFromTeams, type Host, type ThemeName } from './host.js';
+import { teamFromQuery, themeFromQuery, themeFromTeams, type Host, type ThemeName } from './host.js';
 import { realTeamsSdk, type TeamsSdk } from './teams-sdk.js';
 
 /** The slice of a `MediaQueryList` for `(prefers-color-scheme: dark)` that local mode follows. */
@@ -35,11 +35,15 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
     const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
     sdk.notifySuccess();
+    const teamId = context.team?.internalId;
+    const channelId = context.channel?.id;
     return {
       kind: 'teams',
       theme: themeFromTeams(context.app.theme),
       locale: safeLocale(context.app.locale),
       page,
+      ...(teamId ? { teamId } : {}),
+      ...(channelId ? { channelId } : {}),
       getToken: () => sdk.getAuthToken(),
       onThemeChange: (listener) => {
         // Teams keeps a single theme handler per page; registering again replaces it, so there is nothing to remove.
@@ -56,10 +60,12 @@ function localHost(reason: string, page: Host['page'], search: string, options: 
   const forced = themeFromQuery(search);
   const query = options.prefersDark ?? browserColorScheme();
   const fromQuery = (dark: boolean): ThemeName => (dark ? 'dark' : 'light');
+  const teamId = teamFromQuery(search);
   return {
     kind: 'local',
     reason,
     page,
+    ...(teamId ? { teamId } : {}),
     theme: forced ?? fromQuery(query?.matches ?? false),
     locale: safeLocale(options.browserLocale ?? navigator.language),
     onThemeChange: (listener) => {

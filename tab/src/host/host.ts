@@ -7,6 +7,10 @@ interface HostBase {
   /** A BCP 47 tag that Intl accepts. */
   locale: string;
   page: TabPage;
+  /** The team the tab was opened for: Teams' "19:…@thread.tacv2" id, as the bot knows the team. */
+  teamId?: string;
+  /** The channel the tab sits in, when Teams says so. */
+  channelId?: string;
   /** Calls the listener whenever the theme should change; returns how to stop listening. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
 }
@@ -25,4 +29,10 @@ export function themeFromTeams(name: string | undefined): ThemeName {
 export function themeFromQuery(search: string): ThemeName | undefined {
   const forced = new URLSearchParams(search).get('theme');
   return forced === 'light' || forced === 'dark' || forced === 'contrast' ? forced : undefined;
+}
+
+/** `?team=` names the team in local mode, where there is no Teams context to say which. */
+export function teamFromQuery(search: string): string | undefined {
+  const team = new URLSearchParams(search).get('team')?.trim();
+  return team ? team : undefined;
 }

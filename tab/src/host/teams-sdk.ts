@@ -1,9 +1,17 @@
 import type { pages } from '@microsoft/teams-js';
 
+/** The slice of `app.getContext()` the tab reads. */
+export interface TeamsContext {
+  app: { theme?: string; locale?: string };
+  /** `internalId` is the "19:…@thread.tacv2" id the bot receives; `groupId` would be the Microsoft 365 group. */
+  team?: { internalId?: string };
+  channel?: { id?: string };
+}
+
 /** The part of @microsoft/teams-js the tab uses, so tests can stand in for Teams. */
 export interface TeamsSdk {
   initialize(): Promise<void>;
-  getContext(): Promise<{ app: { theme?: string; locale?: string } }>;
+  getContext(): Promise<TeamsContext>;
   getAuthToken(): Promise<string>;
   registerOnThemeChangeHandler(handler: (theme: string) => void): void;
   notifySuccess(): void;

@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { TabPage } from '../routes.js';
 import { ConfigurePage } from './ConfigurePage.js';
 import { MyLearningPage } from './MyLearningPage.js';
-import { TeamPage } from './TeamPage.js';
+import { LazyTeamPage } from './LazyTeamPage.js';
 
 export interface PageProps {
   page: TabPage;
@@ -10,10 +10,13 @@ export interface PageProps {
   locale: string;
   pollMs: number;
   inTeams: boolean;
+  /** The team the tab was opened for, if the host knows (Teams context, or `?team=` locally). */
+  teamId?: string;
+  channelId?: string;
 }
 
-export function PageForHost({ page, client, locale, pollMs, inTeams }: PageProps) {
+export function PageForHost({ page, client, locale, pollMs, inTeams, teamId, channelId }: PageProps) {
   if (page === 'configure') return <ConfigurePage inTeams={inTeams} />;
-  if (page === 'team') return <TeamPage />;
+  if (page === 'team') return <LazyTeamPage client={client} locale={locale} teamId={teamId} channelId={channelId} />;
   return <MyLearningPage client={client} locale={locale} pollMs={pollMs} />;
 }

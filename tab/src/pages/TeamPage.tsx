@@ -1,13 +1,43 @@
-import { Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import type { ApiClient } from '../api/api-client.js';
 import { PageLayout } from '../components/PageLayout.js';
+import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { TeamPicker } from '../dashboard/TeamPicker.js';
+import { useTeamChoice } from '../dashboard/use-team-choice.js';
 
-export function TeamPage() {
+interface Props {
+  client: ApiClient;
+  locale: string;
+  /** Known inside a team's tab (Teams context) or from `?team=` locally; otherwise the caller's teams are asked for. */
+  teamId: string | undefined;
+  channelId: string | undefined;
+}
+
+export function TeamPage({ client, locale, teamId, channelId }: Props) {
+  const { choice, retry, choose } = useTeamChoice(client, teamId);
+
+  if (choice.status === 'chosen') {
+    const picker = choice.teams.length > 1 ? <TeamPicker teams={choice.teams} teamId={choice.teamId} onChoose={choose} /> : undefined;
+    // A new key per team: nothing of one team's figures or form lingers while the next loads.
+    return <DashboardPage key={choice.teamId} client={client} locale={locale} teamId={choice.teamId} channelId={channelId} teamPicker={picker} />;
+  }
   return (
     <PageLayout title="Team dashboard" testId="team-dashboard">
-      <Text as="p">
-        Coming soon: your team’s participation by week, minutes and kinds of learning, streaks, goals on track or overdue, and who
-        needs a follow-up.
-      </Text>
+      {choice.status === 'loading' && <Spinner label="Finding your teams…" />}
+      {choice.status === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{choice.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retry}>Retry</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {choice.status === 'none' && (
+        <Text as="p" data-testid="no-teams">
+          You are not in any team that uses Learning Loop. Once a team owner adds the app to a team you belong to, its dashboard shows
+          up here.
+        </Text>
+      )}
     </PageLayout>
   );
 }

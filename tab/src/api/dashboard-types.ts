@@ -1,0 +1,20 @@
+import type { DashboardPeriod } from '../../../bot/http/api-contract.js';
+
+export type {
+  DashboardPeriod,
+  DashboardResponse,
+  DashboardTotals,
+  MemberRowView,
+  MyTeamsResponse,
+  TeamSummary,
+  WeekRollupView,
+} from '../../../bot/http/api-contract.js';
+export type { CheckInSchedule } from '../../../bot/domain/check-in-schedule.js';
+export type { TeamRole, TeamSettings } from '../../../bot/domain/team-settings.js';
+
+/**
+ * The periods the service offers, repeated here (and checked against the contract in a test) so
+ * the first view does not load a service module for four numbers.
+ */
+export const DASHBOARD_PERIODS: readonly DashboardPeriod[] = [4, 12, 26, 52];
+export const DEFAULT_PERIOD: DashboardPeriod = 12;

@@ -1,0 +1,128 @@
+import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { HorizontalBarChartWithAxis, VerticalBarChart, VerticalStackedBarChart } from '@fluentui/react-charts';
+import { useContext, useId, type ReactNode } from 'react';
+import { ThemeNameContext } from '../theme.js';
+import { chartColors } from './chart-colors.js';
+import { PARTICIPATION_SERIES, describeMinutes, describeParticipation, describeSources, type ChartData } from './chart-data.js';
+import { formatCount } from './dashboard-format.js';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
+  },
+  figure: {
+    margin: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    // The charts size themselves to their container; without this a grid cell would never shrink.
+    minWidth: 0,
+  },
+  title: { margin: 0 },
+});
+
+const CHART_HEIGHT = 260;
+
+interface Props {
+  data: ChartData;
+  locale: string;
+}
+
+/** Loaded on demand (see LazyCharts): the chart library is most of this chunk's weight. */
+export default function DashboardCharts({ data, locale }: Props) {
+  const styles = useStyles();
+  const colors = chartColors(useContext(ThemeNameContext));
+  const count = (n: number) => formatCount(n, locale);
+
+  const participation = data.weeks.map((w) => ({
+    xAxisPoint: w.label,
+    chartData: PARTICIPATION_SERIES.map((s) => ({
+      legend: s.label,
+      data: w[s.key],
+      color: colors[s.key],
+      yAxisCalloutData: count(w[s.key]),
+    })),
+  }));
+  const minutes = data.weeks.map((w) => ({
+    x: w.label,
+    y: w.minutes,
+    legend: 'Minutes',
+    color: colors.minutes,
+    yAxisCalloutData: `${count(w.minutes)} min`,
+  }));
+  // The chart draws the first point at the top only when given bottom-up.
+  const sources = [...data.sources].reverse().map((s) => ({
+    x: s.entries,
+    y: s.label,
+    legend: s.label,
+    color: colors.sources,
+    xAxisCalloutData: count(s.entries),
+  }));
+
+  return (
+    <div className={styles.grid} data-testid="dashboard-charts">
+      <ChartFigure title="Participation by week" description={describeParticipation(data, locale)} testId="chart-participation">
+        <VerticalStackedBarChart
+          data={participation}
+          height={CHART_HEIGHT}
+          culture={locale}
+          barGapMax={2}
+          hideLabels
+          yAxisTitle="Check-ins"
+          margins={{ left: 60 }}
+        />
+      </ChartFigure>
+      <ChartFigure title="Minutes of learning by week" description={describeMinutes(data, locale)} testId="chart-minutes">
+        <VerticalBarChart
+          data={minutes}
+          height={CHART_HEIGHT}
+          culture={locale}
+          useSingleColor
+          colors={[colors.minutes]}
+          hideLegend
+          hideLabels
+          yAxisTitle="Minutes"
+          margins={{ left: 60 }}
+        />
+      </ChartFigure>
+      {data.sources.length > 0 && (
+        <ChartFigure title="Kinds of source" description={describeSources(data, locale)} testId="chart-sources">
+          <HorizontalBarChartWithAxis
+            data={sources}
+            height={Math.max(160, data.sources.length * 36 + 60)}
+            culture={locale}
+            useSingleColor
+            colors={[colors.sources]}
+            hideLegend
+            showYAxisLables
+            xAxisTitle="Entries"
+            // Room for the longest kind ("On the job", "Mentoring") at any zoom; the chart's own measure cuts it short.
+            margins={{ left: 110 }}
+          />
+        </ChartFigure>
+      )}
+    </div>
+  );
+}
+
+function ChartFigure({ title, description, testId, children }: { title: string; description: string; testId: string; children: ReactNode }) {
+  const styles = useStyles();
+  const titleId = useId();
+  const descriptionId = useId();
+  return (
+    <figure className={styles.figure} aria-labelledby={titleId} aria-describedby={descriptionId} data-testid={testId}>
+      <Subtitle2 as="h3" id={titleId} className={styles.title}>
+        {title}
+      </Subtitle2>
+      <Caption1 as="p" id={descriptionId} className={styles.title}>
+        {description}
+      </Caption1>
+      {children}
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+import { Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useMemo } from 'react';
+import type { DashboardPeriod, DashboardResponse } from '../api/dashboard-types.js';
+import { chartData } from './chart-data.js';
+import { ChartTables } from './ChartTables.js';
+import { LazyCharts } from './LazyCharts.js';
+import { MemberTable } from './MemberTable.js';
+import { PERIOD_PANEL_ID, periodTabId } from './PeriodPicker.js';
+import { SummaryTiles } from './SummaryTiles.js';
+
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalXL },
+  section: { display: 'grid', gap: tokens.spacingVerticalM, '& > h2': { margin: 0 } },
+  range: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  empty: {
+    padding: tokens.spacingVerticalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+interface Props {
+  dashboard: DashboardResponse;
+  /** The period picked; the dashboard shown may still be the previous one's while `updating`. */
+  weeks: DashboardPeriod;
+  locale: string;
+  updating: boolean;
+}
+
+/** Everything that depends on the period: the panel the period tabs control. */
+export function DashboardFigures({ dashboard, weeks, locale, updating }: Props) {
+  const styles = useStyles();
+  const ids = { summary: useId(), charts: useId(), members: useId() };
+  const data = useMemo(() => chartData(dashboard, locale), [dashboard, locale]);
+  const isLead = dashboard.role === 'lead';
+  const { totals } = dashboard;
+  const quiet = totals.entries === 0 && totals.responded + totals.nothing + totals.noAnswer === 0;
+
+  return (
+    <div id={PERIOD_PANEL_ID} role="tabpanel" aria-labelledby={periodTabId(weeks)} aria-busy={updating} className={styles.panel}>
+      <div className={styles.range}>
+        <Text as="p" data-testid="period-range">
+          {`The last ${dashboard.period.weeks} weeks: weeks starting ${data.range}.`}
+        </Text>
+        {updating && <Spinner size="tiny" label={`Loading ${weeks} weeks…`} />}
+      </div>
+      {quiet ? (
+        <Text as="p" className={styles.empty} data-testid="dashboard-empty">
+          {isLead
+            ? `No check-ins or learning in the last ${dashboard.period.weeks} weeks yet. Set when check-ins go out below; members can also type “check in” to the Learning Loop bot at any time. Their answers show up here.`
+            : `No check-ins or learning in the last ${dashboard.period.weeks} weeks yet. Type “check in” to the Learning Loop bot in Teams to log what you learned; it shows up here.`}
+        </Text>
+      ) : (
+        <>
+          <section aria-labelledby={ids.summary} className={styles.section}>
+            <Subtitle1 as="h2" id={ids.summary}>
+              Summary
+            </Subtitle1>
+            <SummaryTiles totals={totals} locale={locale} />
+          </section>
+          <section aria-labelledby={ids.charts} className={styles.section}>
+            <Subtitle1 as="h2" id={ids.charts}>
+              Participation and learning
+            </Subtitle1>
+            <LazyCharts data={data} locale={locale} />
+            <ChartTables data={data} locale={locale} />
+          </section>
+        </>
+      )}
+      <section aria-labelledby={ids.members} className={styles.section}>
+        <Subtitle1 as="h2" id={ids.members}>
+          {isLead ? 'Members' : 'Your progress'}
+        </Subtitle1>
+        <MemberTable members={dashboard.members} locale={locale} canFilter={isLead} labelledBy={ids.members} />
+      </section>
+    </div>
+  );
+}

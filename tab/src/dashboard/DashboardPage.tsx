@@ -1,0 +1,74 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import { DEFAULT_PERIOD, type DashboardPeriod } from '../api/dashboard-types.js';
+import { PageLayout } from '../components/PageLayout.js';
+import { DashboardFigures } from './DashboardFigures.js';
+import { PeriodPicker } from './PeriodPicker.js';
+import { ScheduleSection } from './ScheduleSection.js';
+import { useDashboard } from './use-dashboard.js';
+
+const useStyles = makeStyles({
+  header: { display: 'grid', gap: tokens.spacingVerticalS },
+});
+
+interface Props {
+  client: ApiClient;
+  locale: string;
+  teamId: string;
+  channelId: string | undefined;
+  /** Shown above the figures when the viewer can switch teams. */
+  teamPicker?: ReactNode;
+}
+
+export function DashboardPage({ client, locale, teamId, channelId, teamPicker }: Props) {
+  const styles = useStyles();
+  const [weeks, setWeeks] = useState<DashboardPeriod>(DEFAULT_PERIOD);
+  const { state, retry, settingsSaved } = useDashboard(client, teamId, weeks);
+  const shown = state.phase === 'error' ? undefined : state.shown;
+  const isLead = shown?.role === 'lead';
+
+  return (
+    <PageLayout title="Team dashboard" testId="team-dashboard" wide>
+      {teamPicker}
+      {shown && (
+        <div className={styles.header}>
+          <Text as="p" size={400} weight="semibold" data-testid="team-name">
+            {shown.team.name}
+          </Text>
+          {!isLead && (
+            <MessageBar intent="info" layout="multiline" data-testid="member-note">
+              <MessageBarBody>
+                Only team leads see everyone’s details. You see the team’s totals and charts, and your own row.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+      {state.phase === 'loading' && !shown && <Spinner label="Loading the team dashboard…" />}
+      {(shown || state.phase === 'error') && <PeriodPicker value={weeks} onChange={setWeeks} />}
+      {state.phase === 'error' && (
+        <MessageBar intent="error" layout="multiline" data-testid="dashboard-error">
+          <MessageBarBody>{state.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retry}>Retry</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {shown && (
+        <>
+          <DashboardFigures dashboard={shown} weeks={weeks} locale={locale} updating={state.phase === 'loading'} />
+          <ScheduleSection
+            client={client}
+            teamId={teamId}
+            locale={locale}
+            isLead={isLead}
+            settings={shown.settings}
+            channelId={channelId}
+            onSaved={settingsSaved}
+          />
+        </>
+      )}
+    </PageLayout>
+  );
+}

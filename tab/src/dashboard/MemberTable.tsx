@@ -1,0 +1,145 @@
+import {
+  Badge,
+  Field,
+  Input,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { MemberRowView } from '../api/dashboard-types.js';
+import { formatMinutes } from '../format.js';
+import { formatAverageRating, formatCount, formatDay } from './dashboard-format.js';
+import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, type MemberFilter, type MemberSort } from './member-table-state.js';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
+  search: { minWidth: '240px' },
+  scroll: { overflowX: 'auto' },
+  table: { minWidth: '860px' },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  numberHeader: { justifyContent: 'flex-end' },
+  name: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  reason: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+const COLUMNS: { column: MemberColumn; label: string; numeric?: boolean }[] = [
+  { column: 'name', label: 'Name' },
+  { column: 'lastCheckIn', label: 'Last check-in' },
+  { column: 'streak', label: 'Streak', numeric: true },
+  { column: 'entries', label: 'Entries', numeric: true },
+  { column: 'minutes', label: 'Minutes', numeric: true },
+  { column: 'rating', label: 'Avg. usefulness', numeric: true },
+  { column: 'paused', label: 'Paused' },
+  { column: 'followUp', label: 'Follow-up' },
+];
+
+interface Props {
+  members: MemberRowView[];
+  locale: string;
+  /** Leads see everyone and can filter; a member's table holds their own row only. */
+  canFilter: boolean;
+  /** The id of the heading that names the table. */
+  labelledBy: string;
+}
+
+export function MemberTable({ members, locale, canFilter, labelledBy }: Props) {
+  const styles = useStyles();
+  const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
+  const [filter, setFilter] = useState<MemberFilter>(NO_FILTER);
+  const rows = useMemo(() => visibleMembers(members, sort, filter, locale), [members, sort, filter, locale]);
+  const total = formatCount(members.length, locale);
+
+  return (
+    <>
+      {canFilter && (
+        <div className={styles.filters} role="search" aria-label="Filter members">
+          <Field label="Filter by name" className={styles.search}>
+            <Input type="search" value={filter.text} onChange={(_e, data) => setFilter((f) => ({ ...f, text: data.value }))} />
+          </Field>
+          <Switch
+            label="Needs follow-up only"
+            checked={filter.followUpOnly}
+            onChange={(_e, data) => setFilter((f) => ({ ...f, followUpOnly: data.checked }))}
+          />
+        </div>
+      )}
+      {canFilter && (
+        <Text as="p" aria-live="polite" data-testid="member-count">
+          {rows.length === members.length ? `${total} members` : `Showing ${formatCount(rows.length, locale)} of ${total} members`}
+        </Text>
+      )}
+      <div className={styles.scroll}>
+        <Table sortable aria-labelledby={labelledBy} className={styles.table} data-testid="member-table">
+          <TableHeader>
+            <TableRow>
+              {COLUMNS.map(({ column, label, numeric }) => (
+                <TableHeaderCell
+                  key={column}
+                  className={numeric ? styles.number : undefined}
+                  sortDirection={sort.column === column ? sort.direction : undefined}
+                  onClick={() => setSort((current) => nextSort(current, column))}
+                  button={{ as: 'button', type: 'button', className: numeric ? styles.numberHeader : undefined }}
+                >
+                  {label}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <MemberTableRow key={row.userId} row={row} locale={locale} />
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {rows.length === 0 && members.length > 0 && <Text as="p">No members match the filter.</Text>}
+    </>
+  );
+}
+
+function MemberTableRow({ row, locale }: { row: MemberRowView; locale: string }) {
+  const styles = useStyles();
+  return (
+    <TableRow data-testid="member-row">
+      <TableCell>
+        <span className={styles.name}>
+          <span data-testid="member-name">{row.displayName}</span>
+          {row.role === 'lead' && (
+            <Badge appearance="outline" color="informative" size="small">
+              Lead
+            </Badge>
+          )}
+        </span>
+      </TableCell>
+      <TableCell>{row.lastCheckInAt ? formatDay(row.lastCheckInAt, locale) : <span className={styles.muted}>Never</span>}</TableCell>
+      <TableCell className={styles.number}>{formatCount(row.streak, locale)}</TableCell>
+      <TableCell className={styles.number}>{formatCount(row.entries, locale)}</TableCell>
+      <TableCell className={styles.number}>{formatMinutes(row.minutes, locale)}</TableCell>
+      <TableCell className={styles.number}>
+        {row.averageRating === null ? <span className={styles.muted}>Not rated</span> : formatAverageRating(row.averageRating, locale)}
+      </TableCell>
+      <TableCell>{row.paused ? 'Paused' : 'No'}</TableCell>
+      <TableCell data-testid="member-follow-up">
+        {row.needsFollowUp ? (
+          <>
+            <Badge appearance="tint" color="warning">
+              Needs follow-up
+            </Badge>
+            {row.followUpReason && <span className={styles.reason}>{row.followUpReason}</span>}
+          </>
+        ) : (
+          <span className={styles.muted}>No</span>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,32 @@
+import { Tab, TabList } from '@fluentui/react-components';
+import { DASHBOARD_PERIODS, type DashboardPeriod } from '../api/dashboard-types.js';
+
+/** The id of a period's tab, so the panel it controls can be labelled by it. */
+export const periodTabId = (period: DashboardPeriod) => `dashboard-period-${period}`;
+export const PERIOD_PANEL_ID = 'dashboard-period-panel';
+
+interface Props {
+  value: DashboardPeriod;
+  onChange(period: DashboardPeriod): void;
+}
+
+/** Arrow keys move between periods; Enter or Space shows one (each is a fetch, so focus alone does not). */
+export function PeriodPicker({ value, onChange }: Props) {
+  return (
+    <TabList
+      aria-label="Period"
+      selectedValue={String(value)}
+      onTabSelect={(_event, data) => {
+        const period = DASHBOARD_PERIODS.find((p) => String(p) === data.value);
+        if (period) onChange(period);
+      }}
+      data-testid="period-picker"
+    >
+      {DASHBOARD_PERIODS.map((period) => (
+        <Tab key={period} value={String(period)} id={periodTabId(period)} aria-controls={PERIOD_PANEL_ID}>
+          {`${period} weeks`}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}

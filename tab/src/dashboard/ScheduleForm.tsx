@@ -1,0 +1,166 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { COMMON_TIME_ZONES, scheduleSubmissionSchema } from '../../../bot/domain/team-settings.js';
+import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
+import { timeZoneLabel, weekdayName } from './dashboard-format.js';
+import {
+  errorsFromFailure,
+  errorsFromIssues,
+  initialValues,
+  sharesChannelFor,
+  submissionOf,
+  zoneChoices,
+  type FieldErrors,
+  type ScheduleValues,
+} from './schedule-form.js';
+import { describeSchedule } from './ScheduleSummary.js';
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '560px' },
+  row: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+const NO_CHANNEL =
+  'This team has no channel for learning shares yet, and this page cannot choose one. Set up check-ins from the setup card the bot posted in the team’s channel in Teams.';
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; message: string } | { kind: 'problem'; message: string };
+
+interface Props {
+  client: ApiClient;
+  teamId: string;
+  locale: string;
+  settings: DashboardResponse['settings'];
+  channelId: string | undefined;
+  onSaved(settings: TeamSettings): void;
+}
+
+/** The setup card's form, for leads: the same fields and the same rules, checked here first and again by the service. */
+export default function ScheduleForm({ client, teamId, locale, settings, channelId, onSaved }: Props) {
+  const styles = useStyles();
+  const [values, setValues] = useState<ScheduleValues>(() => initialValues(settings.schedule, browserZone()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [errorRound, setErrorRound] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const sharesChannelId = sharesChannelFor(settings.sharesChannelId, channelId);
+  const zones = useMemo(() => zoneChoices(COMMON_TIME_ZONES, values.timeZone), [values.timeZone]);
+
+  // After a rejected save, take the keyboard to the first field to fix.
+  useEffect(() => {
+    if (errorRound > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errorRound]);
+
+  const set = (field: keyof ScheduleValues) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    if (status.kind === 'saved') setStatus({ kind: 'idle' });
+  };
+  const fail = (fieldErrors: FieldErrors, message: string) => {
+    setErrors(fieldErrors);
+    setStatus({ kind: 'problem', message });
+    setErrorRound((n) => n + 1);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (status.kind === 'saving') return;
+    if (!sharesChannelId) return setStatus({ kind: 'problem', message: NO_CHANNEL });
+    const body = submissionOf(values, sharesChannelId);
+    const checked = scheduleSubmissionSchema.safeParse(body);
+    if (!checked.success) return fail(errorsFromIssues(checked.error.issues), 'The schedule was not saved. Check the fields marked below.');
+    setErrors({});
+    setStatus({ kind: 'saving' });
+    try {
+      const path = `/api/v1/teams/${encodeURIComponent(teamId)}/settings`;
+      const { settings: saved } = await client.send<{ settings: TeamSettings }>('PUT', path, body);
+      onSaved(saved);
+      const summary = saved.schedule ? ` ${describeSchedule(saved.schedule, locale)}` : '';
+      setStatus({ kind: 'saved', message: `Schedule saved.${summary}` });
+    } catch (error) {
+      const fieldErrors = errorsFromFailure(error);
+      if (!fieldErrors) return setStatus({ kind: 'problem', message: describeFailure('save the schedule', error) });
+      const other = fieldErrors.sharesChannelId ? ` ${fieldErrors.sharesChannelId}.` : '';
+      fail(fieldErrors, `The service did not accept the schedule. Check the fields marked below.${other}`);
+    }
+  };
+
+  const field = (name: keyof ScheduleValues) =>
+    errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {};
+
+  return (
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Change the check-in schedule" data-testid="schedule-form">
+      {!sharesChannelId && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{NO_CHANNEL}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="How often" required {...field('cadence')}>
+        <RadioGroup layout="horizontal" value={values.cadence} onChange={(_e, d) => set('cadence')(d.value)}>
+          <Radio value="weekly" label="Every week" />
+          <Radio value="biweekly" label="Every two weeks" />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Field label="Day" required {...field('weekday')}>
+          <Select value={values.weekday} onChange={(_e, d) => set('weekday')(d.value)}>
+            {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+              <option key={day} value={String(day)}>
+                {weekdayName(day, locale)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Time" hint="Each person’s local time" required {...field('localTime')}>
+          <Input type="time" value={values.localTime} onChange={(_e, d) => set('localTime')(d.value)} />
+        </Field>
+      </div>
+      <Field label="Team time zone" hint="Used for anyone whose own time zone is not known yet" required {...field('timeZone')}>
+        <Select value={values.timeZone} onChange={(_e, d) => set('timeZone')(d.value)}>
+          <optgroup label="Common time zones">
+            {zones.common.map((zone) => (
+              <option key={zone} value={zone}>
+                {timeZoneLabel(zone)}
+              </option>
+            ))}
+          </optgroup>
+          {zones.other.length > 0 && (
+            <optgroup label="All time zones">
+              {zones.other.map((zone) => (
+                <option key={zone} value={zone}>
+                  {timeZoneLabel(zone)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </Select>
+      </Field>
+      <Field label="Remind those who have not answered after (hours)" hint="From 1 to 72 hours" required {...field('reminderAfterHours')}>
+        <Input type="number" min={1} max={72} step={1} value={values.reminderAfterHours} onChange={(_e, d) => set('reminderAfterHours')(d.value)} />
+      </Field>
+      {status.kind === 'problem' && (
+        <MessageBar intent="error" layout="multiline" data-testid="schedule-problem">
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {status.kind === 'saved' && (
+        <MessageBar intent="success" layout="multiline" data-testid="schedule-saved">
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabledFocusable={status.kind === 'saving'}>
+          {status.kind === 'saving' ? 'Saving…' : 'Save schedule'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function browserZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import { Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useId } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
+import { ChunkBoundary, useRetryableLazy } from './ChunkBoundary.js';
+import { ScheduleSummary } from './ScheduleSummary.js';
+
+// Only leads edit, and the form brings the service's validation rules (zod, luxon) with it: load it for them alone.
+const loadForm = () => import('./ScheduleForm.js');
+
+const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalM, '& > h2, & > p': { margin: 0 } },
+});
+
+interface Props {
+  client: ApiClient;
+  teamId: string;
+  locale: string;
+  isLead: boolean;
+  settings: DashboardResponse['settings'];
+  /** The channel the tab sits in, if Teams said. */
+  channelId: string | undefined;
+  onSaved(settings: TeamSettings): void;
+}
+
+export function ScheduleSection({ client, teamId, locale, isLead, settings, channelId, onSaved }: Props) {
+  const styles = useStyles();
+  const headingId = useId();
+  const { attempt, Lazy: ScheduleForm, retry } = useRetryableLazy(loadForm);
+  return (
+    <section aria-labelledby={headingId} className={styles.section} data-testid="schedule-section">
+      <Subtitle1 as="h2" id={headingId}>
+        Check-in schedule
+      </Subtitle1>
+      <ScheduleSummary schedule={settings.schedule} locale={locale} isLead={isLead} />
+      {isLead ? (
+        <ChunkBoundary key={attempt} onRetry={retry} message="Couldn’t load the schedule form.">
+          <Suspense fallback={<Spinner size="small" label="Loading the schedule form…" />}>
+            <ScheduleForm client={client} teamId={teamId} locale={locale} settings={settings} channelId={channelId} onSaved={onSaved} />
+          </Suspense>
+        </ChunkBoundary>
+      ) : (
+        <Text as="p">Only team leads can change the schedule.</Text>
+      )}
+    </section>
+  );
+}

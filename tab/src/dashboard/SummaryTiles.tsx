@@ -1,0 +1,73 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { DashboardTotals } from '../api/dashboard-types.js';
+import { formatMinutes } from '../format.js';
+import { formatAverageRating, formatCount, formatPercent } from './dashboard-format.js';
+
+const useStyles = makeStyles({
+  tiles: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  value: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
+});
+
+interface Tile {
+  label: string;
+  value: string;
+  /** What the figure means when it needs saying, e.g. "of 6". */
+  note?: string;
+}
+
+export function summaryTiles(totals: DashboardTotals, locale: string): Tile[] {
+  const answered = totals.responded + totals.nothing;
+  const sent = answered + totals.noAnswer;
+  return [
+    { label: 'Members', value: formatCount(totals.members, locale) },
+    { label: 'Active members', value: formatCount(totals.activeMembers, locale), note: `of ${formatCount(totals.members, locale)}` },
+    totals.responseRate === null
+      ? { label: 'Response rate', value: '–', note: 'No check-ins sent' }
+      : { label: 'Response rate', value: formatPercent(totals.responseRate, locale), note: `${formatCount(answered, locale)} of ${formatCount(sent, locale)} answered` },
+    { label: 'Entries', value: formatCount(totals.entries, locale) },
+    { label: 'Minutes of learning', value: formatMinutes(totals.minutes, locale) },
+    totals.averageRating === null
+      ? { label: 'Average usefulness', value: '–', note: 'Nothing rated' }
+      : { label: 'Average usefulness', value: formatAverageRating(totals.averageRating, locale) },
+  ];
+}
+
+/** The period's headline figures. A description list: each figure is read with its name. */
+export function SummaryTiles({ totals, locale }: { totals: DashboardTotals; locale: string }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.tiles} data-testid="summary-tiles">
+      {summaryTiles(totals, locale).map((tile) => (
+        <div key={tile.label} className={styles.tile} data-testid="summary-tile">
+          <dt className={styles.label}>{tile.label}</dt>
+          <dd className={styles.value}>
+            {tile.value}
+            {tile.note && <div className={styles.note}>{tile.note}</div>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

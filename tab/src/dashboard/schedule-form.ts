@@ -1,0 +1,92 @@
+import type { CheckInSchedule } from '../api/dashboard-types.js';
+import { ApiFailure } from '../api/api-client.js';
+
+/** The form's fields as the inputs hold them: strings, so whatever the lead typed stays on screen. */
+export interface ScheduleValues {
+  cadence: string;
+  weekday: string;
+  localTime: string;
+  timeZone: string;
+  reminderAfterHours: string;
+}
+
+export type ScheduleField = keyof ScheduleValues | 'sharesChannelId';
+export type FieldErrors = Partial<Record<ScheduleField, string>>;
+
+const FIELDS: readonly ScheduleField[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
+
+/** The setup card's defaults: weekly, Friday 16:00, a reminder a day later. */
+export function initialValues(schedule: CheckInSchedule | null, browserZone: string | undefined): ScheduleValues {
+  if (schedule) {
+    return {
+      cadence: schedule.cadence,
+      weekday: String(schedule.weekday),
+      localTime: schedule.localTime,
+      timeZone: schedule.timeZone,
+      reminderAfterHours: String(schedule.reminderAfterHours),
+    };
+  }
+  return { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: browserZone ?? 'Europe/London', reminderAfterHours: '24' };
+}
+
+/**
+ * Where learning shares go. The tab has no channel picker (the setup card in Teams lists the
+ * team's channels), so it keeps the saved one, or takes the channel the tab sits in.
+ */
+export function sharesChannelFor(saved: string | null, tabChannelId: string | undefined): string | undefined {
+  return saved ?? tabChannelId;
+}
+
+/** What the service takes: numbers as numbers when they are numbers, anything else as typed so the rules can name it. */
+export function submissionOf(values: ScheduleValues, sharesChannelId: string) {
+  const asNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : text);
+  return {
+    cadence: values.cadence,
+    weekday: asNumber(values.weekday),
+    localTime: values.localTime,
+    timeZone: values.timeZone,
+    reminderAfterHours: asNumber(values.reminderAfterHours),
+    sharesChannelId,
+  };
+}
+
+/** The first problem per field, from the shared rules' issues (zod's `{ path, message }`). */
+export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (isField(field) && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+/** A 400 from the service carries `{ field: message }`; anything else is not about a field. */
+export function errorsFromFailure(error: unknown): FieldErrors | undefined {
+  if (!(error instanceof ApiFailure) || error.status !== 400 || typeof error.details !== 'object' || error.details === null) return undefined;
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(error.details)) {
+    if (isField(field) && typeof message === 'string') errors[field] = message;
+  }
+  return Object.keys(errors).length > 0 ? errors : undefined;
+}
+
+function isField(field: unknown): field is ScheduleField {
+  return typeof field === 'string' && (FIELDS as readonly string[]).includes(field);
+}
+
+/** All IANA zones the browser knows, the common ones first; the saved zone is kept even if unknown here. */
+export function zoneChoices(common: readonly string[], current: string, all: readonly string[] = supportedZones()): { common: string[]; other: string[] } {
+  const commonList = [...common];
+  if (current && !commonList.includes(current) && !all.includes(current)) commonList.unshift(current);
+  return { common: commonList, other: all.filter((z) => !commonList.includes(z)) };
+}
+
+function supportedZones(): string[] {
+  // Older engines lack supportedValuesOf; the common list is then all there is.
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
+  try {
+    return intl.supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { MyTeamsResponse, TeamSummary } from '../api/dashboard-types.js';
+
+export type TeamChoice =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  /** The caller belongs to no team that uses Learning Loop. */
+  | { status: 'none' }
+  /** `teams` is empty when the host named the team, so there is nothing to pick from. */
+  | { status: 'chosen'; teamId: string; teams: TeamSummary[] };
+
+/**
+ * Which team the page shows: the one the tab was opened in, or else one of the caller's own
+ * teams (the first, until they pick another).
+ */
+export function useTeamChoice(client: ApiClient, hostTeamId: string | undefined) {
+  const [choice, setChoice] = useState<TeamChoice>(() =>
+    hostTeamId ? { status: 'chosen', teamId: hostTeamId, teams: [] } : { status: 'loading' },
+  );
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (hostTeamId) return;
+    const controller = new AbortController();
+    setChoice({ status: 'loading' });
+    client.get<MyTeamsResponse>('/api/v1/me/teams', { signal: controller.signal }).then(
+      ({ teams }) => {
+        const first = teams[0];
+        setChoice(first ? { status: 'chosen', teamId: first.teamId, teams } : { status: 'none' });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setChoice({ status: 'failed', message: describeFailure('find your teams', error) });
+      },
+    );
+    return () => controller.abort();
+  }, [client, hostTeamId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const choose = useCallback((teamId: string) => setChoice((c) => (c.status === 'chosen' ? { ...c, teamId } : c)), []);
+  return { choice, retry, choose };
+}

@@ -1,0 +1,222 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiFailure } from '../api/api-client.js';
+import type { MemberRowView } from '../api/dashboard-types.js';
+import { LEAD_MEMBERS, TEAM_ID, dashboard, memberRow } from '../testing/dashboard-fixtures.js';
+import { fakeApiClient } from '../testing/fake-api-client.js';
+import { buttonNamed, click, controlLabelled, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import { TeamPage } from './TeamPage.js';
+
+// The real charts need layout jsdom does not do; what matters here is that the page hands them the figures.
+vi.mock('../dashboard/DashboardCharts.js', () => ({
+  default: ({ data }: { data: { weeks: unknown[] } }) => <div data-testid="dashboard-charts">{`${data.weeks.length} weeks charted`}</div>,
+}));
+
+afterEach(unmountRendered);
+
+const DASHBOARD = `GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`;
+const SETTINGS = `PUT /api/v1/teams/${encodeURIComponent(TEAM_ID)}/settings`;
+
+async function open(routes: Record<string, unknown>, props: { teamId?: string; channelId?: string } = { teamId: TEAM_ID }) {
+  const service = fakeApiClient(routes);
+  const page = await renderInFluent(<TeamPage client={service.client} locale="en-US" teamId={props.teamId} channelId={props.channelId} />);
+  await settle(5);
+  return { page, ...service };
+}
+
+/** The lazy parts (charts, a lead's schedule form) arrive some ticks after the data. */
+async function waitFor(page: HTMLElement, selector: string): Promise<Element> {
+  for (let waited = 0; waited < 3000; waited += 20) {
+    const found = page.querySelector(selector);
+    if (found) return found;
+    await settle(20);
+  }
+  throw new Error(`Nothing matched ${selector}`);
+}
+
+const names = (page: HTMLElement) => [...page.querySelectorAll('[data-testid="member-name"]')].map((n) => n.textContent);
+const tiles = (page: HTMLElement) =>
+  Object.fromEntries([...page.querySelectorAll('[data-testid="summary-tile"]')].map((t) => [t.querySelector('dt')?.textContent, t.querySelector('dd')?.textContent]));
+const header = (page: HTMLElement, label: string) => [...page.querySelectorAll('th')].find((th) => th.textContent === label);
+
+describe('TeamPage for a lead', () => {
+  it('shows the summary, the charts and their tables, every member and the schedule form', async () => {
+    const { page, calls } = await open({ [DASHBOARD]: dashboard() });
+    await waitFor(page, '[data-testid="schedule-form"]');
+    expect(calls[0]?.path).toBe(`/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard?weeks=12`);
+    expect(page.querySelector('h1')?.textContent).toBe('Team dashboard');
+    expect(page.textContent).toContain('Product Design');
+    expect(tiles(page)).toEqual({
+      Members: '4',
+      'Active members': '3of 4',
+      'Response rate': '75%36 of 48 answered',
+      Entries: '12',
+      'Minutes of learning': '6 hr 5 min',
+      'Average usefulness': '3.8 / 5',
+    });
+    expect(page.querySelector('[data-testid="dashboard-charts"]')?.textContent).toBe('12 weeks charted');
+    expect(page.querySelector('[data-testid="chart-tables"]')).not.toBeNull();
+    expect(names(page)).toEqual(['Alex Wilber', 'Isaiah Langer', 'Megan Bowen', 'Patti Fernandez']);
+    const isaiah = [...page.querySelectorAll('[data-testid="member-row"]')].find((r) => r.textContent?.includes('Isaiah'));
+    expect(isaiah?.textContent).toContain('Never');
+    expect(isaiah?.querySelector('[data-testid="member-follow-up"]')?.textContent).toBe('Needs follow-upNo answer to the last 2 check-ins');
+    expect(page.querySelector('[data-testid="schedule-form"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="schedule-summary"]')?.textContent?.replace(/\s/g, ' ')).toContain('Every Friday at 4:00 PM');
+    expect(page.querySelector('[data-testid="member-note"]')).toBeNull();
+  });
+
+  it('sorts by a column from its header button, and says which way in aria-sort', async () => {
+    const { page } = await open({ [DASHBOARD]: dashboard() });
+    expect(header(page, 'Name')?.getAttribute('aria-sort')).toBe('ascending');
+    await click(header(page, 'Minutes')?.querySelector('button'));
+    expect(header(page, 'Minutes')?.getAttribute('aria-sort')).toBe('descending');
+    expect(header(page, 'Name')?.getAttribute('aria-sort')).toBe('none');
+    expect(names(page)).toEqual(['Alex Wilber', 'Patti Fernandez', 'Megan Bowen', 'Isaiah Langer']);
+    await click(header(page, 'Minutes')?.querySelector('button'));
+    expect(names(page)).toEqual(['Isaiah Langer', 'Megan Bowen', 'Patti Fernandez', 'Alex Wilber']);
+  });
+
+  it('filters by name and by who needs a follow-up', async () => {
+    const { page } = await open({ [DASHBOARD]: dashboard() });
+    await typeInto(controlLabelled('Filter by name', page), 'meg');
+    expect(names(page)).toEqual(['Megan Bowen']);
+    expect(page.querySelector('[data-testid="member-count"]')?.textContent).toBe('Showing 1 of 4 members');
+    await typeInto(controlLabelled('Filter by name', page), '');
+    await click(controlLabelled('Needs follow-up only', page));
+    expect(names(page)).toEqual(['Isaiah Langer']);
+  });
+
+  it('loads another period when one is picked', async () => {
+    const { page, callsTo } = await open({ [DASHBOARD]: [dashboard(), dashboard({}, 26)] });
+    const tab = page.querySelector('#dashboard-period-26');
+    expect(tab?.textContent).toContain('26 weeks');
+    await click(tab);
+    await settle(20);
+    expect(callsTo('GET', '/api/v1/teams/').map((c) => c.path.split('?')[1])).toEqual(['weeks=12', 'weeks=26']);
+    expect(tab?.getAttribute('aria-selected')).toBe('true');
+    expect(page.querySelector('[data-testid="dashboard-charts"]')?.textContent).toBe('26 weeks charted');
+  });
+
+  it('says how to get started when the team has no activity yet', async () => {
+    const quiet = dashboard({ weeks: [], sources: [], totals: { ...dashboard().totals, entries: 0, minutes: 0, responded: 0, nothing: 0, noAnswer: 0, responseRate: null, averageRating: null, activeMembers: 0 } });
+    const { page } = await open({ [DASHBOARD]: quiet });
+    await waitFor(page, '[data-testid="schedule-form"]');
+    expect(page.querySelector('[data-testid="dashboard-empty"]')?.textContent).toContain('Set when check-ins go out below');
+    expect(page.querySelector('[data-testid="summary-tiles"]')).toBeNull();
+    expect(page.querySelector('[data-testid="schedule-form"]')).not.toBeNull();
+  });
+});
+
+describe('TeamPage for a member who is not a lead', () => {
+  it('shows the team’s totals and charts, their own row only, and the schedule read-only', async () => {
+    const own: MemberRowView = memberRow('Megan Bowen');
+    const { page } = await open({ [DASHBOARD]: dashboard({ role: 'member', members: [own] }) });
+    await waitFor(page, '[data-testid="dashboard-charts"]');
+    expect(page.querySelector('[data-testid="member-note"]')?.textContent).toContain('Only team leads see everyone’s details');
+    expect(tiles(page).Members).toBe('4');
+    expect(page.querySelector('[data-testid="dashboard-charts"]')).not.toBeNull();
+    expect(names(page)).toEqual(['Megan Bowen']);
+    expect(page.querySelector('[data-testid="schedule-form"]')).toBeNull();
+    expect(page.querySelector('input, select')).toBeNull();
+    expect(page.querySelector('[data-testid="schedule-summary"]')?.textContent).toContain('Every Friday');
+    expect(page.textContent).toContain('Only team leads can change the schedule.');
+  });
+});
+
+describe('TeamPage when something fails', () => {
+  it('says what failed and loads again on Retry', async () => {
+    const { page } = await open({ [DASHBOARD]: [new ApiFailure(503, 'Storage is unavailable'), dashboard()] });
+    expect(page.querySelector('[data-testid="dashboard-error"]')?.textContent).toContain(
+      "Couldn't load the team dashboard (HTTP 503): Storage is unavailable",
+    );
+    await click(buttonNamed('Retry', page));
+    await settle(5);
+    expect(page.querySelector('[data-testid="dashboard-error"]')).toBeNull();
+    expect(names(page)).toHaveLength(LEAD_MEMBERS.length);
+  });
+});
+
+describe('the schedule form', () => {
+  it('shows the service’s field errors beside the fields and keeps what was typed', async () => {
+    const rejected = new ApiFailure(400, 'Invalid settings', 'invalid_settings', { reminderAfterHours: 'Remind after 1 to 72 hours', timeZone: 'Choose a time zone such as Europe/London' });
+    const { page, callsTo } = await open({ [DASHBOARD]: dashboard(), [SETTINGS]: rejected });
+    await waitFor(page, '[data-testid="schedule-form"]');
+    await typeInto(controlLabelled('Remind those who have not answered after (hours)', page), '48');
+    await click(buttonNamed('Save schedule', page));
+    await settle(5);
+    expect(callsTo('PUT', '/api/v1/teams/')[0]?.body).toEqual({
+      cadence: 'weekly',
+      weekday: 5,
+      localTime: '16:00',
+      timeZone: 'Europe/London',
+      reminderAfterHours: 48,
+      sharesChannelId: '19:general@thread.tacv2',
+    });
+    const hours = controlLabelled('Remind those who have not answered after (hours)', page) as HTMLInputElement;
+    expect(hours.value).toBe('48');
+    expect(hours.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(hours.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).toBe('Remind after 1 to 72 hours');
+    expect(page.textContent).toContain('Choose a time zone such as Europe/London');
+    expect(page.querySelector('[data-testid="schedule-problem"]')?.textContent).toContain('The service did not accept the schedule');
+    expect(document.activeElement).toBe(controlLabelled('Team time zone', page));
+  });
+
+  it('checks the rules before sending, and says when the schedule is saved', async () => {
+    const { page, callsTo, answerWith } = await open({ [DASHBOARD]: dashboard(), [SETTINGS]: new ApiFailure(500, 'unexpected') });
+    await waitFor(page, '[data-testid="schedule-form"]');
+    const hours = controlLabelled('Remind those who have not answered after (hours)', page);
+    await typeInto(hours, '80');
+    await click(buttonNamed('Save schedule', page));
+    expect(callsTo('PUT', '/api/v1/')).toHaveLength(0);
+    expect(page.textContent).toContain('Remind after 1 to 72 hours');
+
+    const saved = { teamId: TEAM_ID, name: 'Product Design', schedule: { ...dashboard().settings.schedule!, reminderAfterHours: 12 }, sharesChannelId: '19:general@thread.tacv2', updatedBy: 'alex', updatedAt: '2026-11-28T12:00:00Z', tenantId: 't' };
+    answerWith(SETTINGS, { settings: saved });
+    await typeInto(hours, '12');
+    await click(buttonNamed('Save schedule', page));
+    await settle(5);
+    expect(page.querySelector('[data-testid="schedule-saved"]')?.textContent).toContain('Schedule saved.');
+    expect(page.querySelector('[data-testid="schedule-summary"]')?.textContent).toContain('One reminder after 12 hours');
+  });
+
+  it('uses the tab’s channel for shares when none is saved, and says to use the setup card when it cannot', async () => {
+    const unset = dashboard({ settings: { schedule: null, sharesChannelId: null, updatedAt: '2026-09-01T09:00:00Z' } });
+    const inChannel = await open({ [DASHBOARD]: unset, [SETTINGS]: new ApiFailure(403, 'Only leads can change the schedule') }, { teamId: TEAM_ID, channelId: '19:tab-channel@thread.tacv2' });
+    await waitFor(inChannel.page, '[data-testid="schedule-form"]');
+    await click(buttonNamed('Save schedule', inChannel.page));
+    await settle(5);
+    expect(inChannel.callsTo('PUT', '/api/v1/')[0]?.body).toMatchObject({ sharesChannelId: '19:tab-channel@thread.tacv2', weekday: 5, localTime: '16:00' });
+    expect(inChannel.page.textContent).toContain("Couldn't save the schedule (HTTP 403): Only leads can change the schedule");
+    unmountRendered();
+
+    const nowhere = await open({ [DASHBOARD]: unset });
+    await waitFor(nowhere.page, '[data-testid="schedule-form"]');
+    expect(nowhere.page.textContent).toContain('Set up check-ins from the setup card the bot posted');
+    await click(buttonNamed('Save schedule', nowhere.page));
+    expect(nowhere.callsTo('PUT', '/api/v1/')).toHaveLength(0);
+  });
+});
+
+describe('TeamPage without a team from the host', () => {
+  const teams = (...list: { teamId: string; name: string; role: 'lead' | 'member' }[]) => ({ teams: list });
+
+  it('uses the caller’s only team', async () => {
+    const { page, calls } = await open({ 'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }), [DASHBOARD]: dashboard() }, {});
+    expect(calls.map((c) => c.path.split('?')[0])).toEqual(['/api/v1/me/teams', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`]);
+    expect(page.querySelector('[data-testid="team-picker"]')).toBeNull();
+    expect(names(page)).toHaveLength(LEAD_MEMBERS.length);
+  });
+
+  it('offers a picker when the caller is in several teams', async () => {
+    const { page } = await open(
+      { 'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }, { teamId: 'other', name: 'Research', role: 'member' }), [DASHBOARD]: dashboard() },
+      {},
+    );
+    expect((page.querySelector('[data-testid="team-picker"]') as HTMLButtonElement | null)?.textContent).toContain('Product Design (lead)');
+  });
+
+  it('says so when the caller is in no team using Learning Loop', async () => {
+    const { page } = await open({ 'GET /api/v1/me/teams': teams() }, {});
+    expect(page.querySelector('[data-testid="no-teams"]')?.textContent).toContain('You are not in any team that uses Learning Loop');
+  });
+});
