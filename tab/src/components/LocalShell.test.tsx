@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Host } from '../host/host.js';
 import { DEMO_USER_KEY } from '../local/demo-identity.js';
+import { eventually } from '../testing/render-page.js';
 import { LocalShell } from './LocalShell.js';
 
 beforeAll(() => {
@@ -87,9 +88,9 @@ describe('LocalShell', () => {
     localStorage.setItem(DEMO_USER_KEY, 'ada');
     const asked = localService();
     await render('/personal?user=bob');
+    await eventually(() => expect(container.querySelector('[data-testid="entry"] h3')?.textContent).toBe('Bob’s lesson'));
     expect(asked).toContain('bob');
     expect(asked).not.toContain('ada');
-    expect(container.querySelector('[data-testid="entry"] h3')?.textContent).toBe('Bob’s lesson');
   });
 
   it('remembers the person across visits', async () => {

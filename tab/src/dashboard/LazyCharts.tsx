@@ -1,7 +1,7 @@
 import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import type { ChartData } from './chart-data.js';
-import { ChunkBoundary, useRetryableLazy } from './ChunkBoundary.js';
+import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
 
 // Its own chunk: the chart library (and d3) outweighs the rest of the tab, and only this page needs it.
 const loadCharts = () => import('./DashboardCharts.js');

@@ -2,7 +2,7 @@ import { Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-co
 import { Suspense, useId } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
-import { ChunkBoundary, useRetryableLazy } from './ChunkBoundary.js';
+import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
 import { ScheduleSummary } from './ScheduleSummary.js';
 
 // Only leads edit, and the form brings the service's validation rules (zod, luxon) with it: load it for them alone.

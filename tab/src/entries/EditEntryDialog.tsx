@@ -1,35 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Dialog, DialogSurface, DialogTrigger } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { EntryEdit } from '../../../bot/http/api-contract.js';
-import { ApiFailure, describeFailure } from '../api/api-client.js';
 import type { Entry } from '../api/types.js';
 import { Problem } from '../components/Problem.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
-import {
-  changesFrom,
-  checkEntryForm,
-  fieldErrorsFrom,
-  formFromEntry,
-  otherProblemsFrom,
-  type EntryFormErrors,
-  type EntryFormField,
-} from './entry-form.js';
-import { EntryFormFields } from './EntryFormFields.js';
-
-const useStyles = makeStyles({
-  content: { display: 'grid', gap: tokens.spacingVerticalM },
-});
+import type { EditEntryForm as EditEntryFormType } from './EditEntryForm.js';
 
 interface Props {
   entry: Entry;
@@ -38,115 +13,57 @@ interface Props {
   onSaved: (entry: Entry) => void;
 }
 
+/**
+ * The form's fields and rules load on the first Edit, keeping them out of the page's first view.
+ * The dialog opens once they are here, so it never shows a half-built form.
+ */
+let loadedForm: typeof EditEntryFormType | undefined;
+const loadForm = async () => (loadedForm ??= (await import('./EditEntryForm.js')).EditEntryForm);
+
 /** The Edit button of one entry and the form it opens. Fluent returns focus to the button on close. */
 export function EditEntryDialog({ entry, save, onSaved }: Props) {
   const hidden = useVisuallyHidden();
   const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>
-          Edit<span className={hidden.root}> ‘{entry.what}’</span>
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <EditEntryForm
-          entry={entry}
-          save={save}
-          onDone={(saved) => {
-            setOpen(false);
-            if (saved) onSaved(saved);
-          }}
-        />
-      </DialogSurface>
-    </Dialog>
-  );
-}
+  const [Form, setForm] = useState(() => loadedForm);
+  const [opening, setOpening] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
 
-interface FormProps {
-  entry: Entry;
-  save: Props['save'];
-  /** Called with the stored entry after a save, or with nothing when there was nothing to save. */
-  onDone: (saved: Entry | undefined) => void;
-}
-
-function EditEntryForm({ entry, save, onDone }: FormProps) {
-  const styles = useStyles();
-  // The entry as it was when the form opened: a refresh meanwhile must neither reset what the
-  // learner typed nor count as a change of theirs.
-  const [original] = useState(entry);
-  const [values, setValues] = useState(() => formFromEntry(entry));
-  const [errors, setErrors] = useState<EntryFormErrors>({});
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const [rejections, setRejections] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    // After a rejected save, take the learner to the first field that needs them.
-    if (rejections === 0) return;
-    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const target = invalid?.matches('input, textarea, button') ? invalid : invalid?.querySelector<HTMLElement>('input:checked, input, textarea, button');
-    target?.focus();
-  }, [rejections]);
-
-  const change = (field: EntryFormField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-  };
-
-  const reject = (fieldErrors: EntryFormErrors) => {
-    setErrors(fieldErrors);
-    setRejections((n) => n + 1);
-  };
-
-  const submit = async () => {
-    if (saving) return;
+  const openForm = async () => {
     setProblem(undefined);
-    const check = checkEntryForm(values);
-    if (!check.ok) return reject(check.errors);
-    setErrors({});
-    const edit = changesFrom(original, check.fields);
-    if (Object.keys(edit).length === 0) return onDone(undefined);
-    setSaving(true);
+    setOpening(true);
     try {
-      const saved = await save(edit);
-      onDone(saved);
-    } catch (error) {
-      setSaving(false);
-      const rejected = error instanceof ApiFailure && error.status === 400;
-      const fieldErrors = rejected ? fieldErrorsFrom(error.details) : {};
-      const others = rejected ? otherProblemsFrom(error.details) : [];
-      if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
-      if (others.length > 0 || Object.keys(fieldErrors).length === 0) {
-        setProblem([describeFailure('save your changes', error), ...others].join('. '));
-      }
+      const form = await loadForm();
+      setForm(() => form);
+      setOpen(true);
+    } catch {
+      setProblem('Couldn’t open the form. Check your connection and try again.');
+    } finally {
+      setOpening(false);
     }
   };
 
   return (
-    <form
-      ref={form}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <DialogBody>
-        <DialogTitle>Edit your entry</DialogTitle>
-        <DialogContent className={styles.content}>
-          {problem && <Problem message={problem} onRetry={() => void submit()} />}
-          <EntryFormFields values={values} errors={errors} onChange={change} />
-        </DialogContent>
-        <DialogActions>
-          <Button type="submit" appearance="primary" disabledFocusable={saving}>
-            {saving ? 'Saving…' : 'Save'}
+    <>
+      <Dialog open={open} onOpenChange={(_, data) => (data.open ? void openForm() : setOpen(false))}>
+        <DialogTrigger disableButtonEnhancement>
+          <Button disabledFocusable={opening}>
+            Edit<span className={hidden.root}> ‘{entry.what}’</span>
           </Button>
-          <DialogTrigger disableButtonEnhancement>
-            <Button>Cancel</Button>
-          </DialogTrigger>
-        </DialogActions>
-      </DialogBody>
-    </form>
+        </DialogTrigger>
+        <DialogSurface>
+          {Form && (
+            <Form
+              entry={entry}
+              save={save}
+              onDone={(saved) => {
+                setOpen(false);
+                if (saved) onSaved(saved);
+              }}
+            />
+          )}
+        </DialogSurface>
+      </Dialog>
+      {problem && <Problem message={problem} onRetry={() => void openForm()} />}
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import type { Entry, EntryPage } from '../api/types.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
-import { buttonNamed, click, controlLabelled, dialog, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import { buttonNamed, click, controlLabelled, dialog, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
 import { MyLearningPage } from './MyLearningPage.js';
 
 const entry = (over: Partial<Entry> & { id: string }): Entry => ({
@@ -125,7 +125,7 @@ describe('MyLearningPage', () => {
     });
     await render(service);
     await click(buttonNamed('Edit ‘Read about flags’'));
-    expect(dialog()?.textContent).toContain('Edit your entry');
+    await eventually(() => expect(dialog()?.textContent).toContain('Edit your entry'));
     await typeInto(controlLabelled('Minutes spent', dialog()!), '45');
     await click(buttonNamed('Save', dialog()!));
     await settle();
@@ -145,6 +145,7 @@ describe('MyLearningPage', () => {
     });
     await render(service);
     await click(buttonNamed('Edit ‘Read about flags’'));
+    await eventually(() => expect(dialog()?.textContent).toContain('Edit your entry'));
     await typeInto(controlLabelled('What did you learn?', dialog()!), 'Flags, properly');
     await typeInto(controlLabelled('Link', dialog()!), 'https://example.com/blocked');
     await click(buttonNamed('Save', dialog()!));
@@ -163,6 +164,7 @@ describe('MyLearningPage', () => {
     const service = fakeService([{ entries: [entry({ id: 'e1', what: 'Read about flags' })], nextCursor: null }]);
     await render(service);
     await click(buttonNamed('Edit ‘Read about flags’'));
+    await eventually(() => expect(dialog()?.textContent).toContain('Edit your entry'));
     await typeInto(controlLabelled('Minutes spent', dialog()!), '5000');
     await click(buttonNamed('Save', dialog()!));
     expect(dialog()?.textContent).toContain('Minutes must be between 1 and 1440');

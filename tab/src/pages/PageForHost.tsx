@@ -1,7 +1,7 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { TabPage } from '../routes.js';
 import { ConfigurePage } from './ConfigurePage.js';
-import { MyLearningPage } from './MyLearningPage.js';
+import { LazyMyLearningPage } from './LazyMyLearningPage.js';
 import { LazyTeamPage } from './LazyTeamPage.js';
 
 export interface PageProps {
@@ -18,5 +18,5 @@ export interface PageProps {
 export function PageForHost({ page, client, locale, pollMs, inTeams, teamId, channelId }: PageProps) {
   if (page === 'configure') return <ConfigurePage inTeams={inTeams} />;
   if (page === 'team') return <LazyTeamPage client={client} locale={locale} teamId={teamId} channelId={channelId} />;
-  return <MyLearningPage client={client} locale={locale} pollMs={pollMs} />;
+  return <LazyMyLearningPage client={client} locale={locale} pollMs={pollMs} />;
 }

@@ -58,3 +58,17 @@ export async function typeInto(control: HTMLElement, value: string): Promise<voi
 export function dialog(): HTMLElement | null {
   return document.querySelector('[role="dialog"], [role="alertdialog"]');
 }
+
+/** Retries an assertion while React settles, for parts of a page that load on demand. */
+export async function eventually(assertion: () => void, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await settle(20);
+    }
+  }
+}
