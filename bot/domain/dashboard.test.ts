@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, followUpReason, streakOf } from './dashboard.js';
+import { buildDashboard, followUpReason } from './dashboard.js';
 import type { CycleOutcome, MemberRollup } from './member-rollup.js';
 import type { TeamSettings } from './team-settings.js';
 
 const now = new Date('2026-11-27T12:00:00Z'); // Friday of 2026-W48
-const at = (iso: string) => iso;
+const at = (iso: string) => Date.parse(iso);
 const answered = (iso: string): CycleOutcome => ({ answer: 'responded', at: at(iso) });
 const silent = (iso: string): CycleOutcome => ({ answer: 'noAnswer', at: at(iso) });
 
@@ -18,17 +18,32 @@ const settings: TeamSettings = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-describe('streakOf', () => {
+/** The streak the dashboard shows for a member with these check-ins. */
+function streakOf(cycles: Record<string, CycleOutcome>, at: Date): number {
+  const view = buildDashboard({
+    settings,
+    roster: [{ userId: 'u', displayName: 'U', role: 'member', joinedAt: '2026-01-01T00:00:00.000Z' }],
+    rollups: [{ userId: 'u', paused: false, weeks: {}, cycles }],
+    caller: { userId: 'u', role: 'member' },
+    weeks: 4,
+    now: at,
+  });
+  return view.members[0]!.streak;
+}
+
+describe('the streak on the dashboard', () => {
   it('counts answers back from the newest closed check-in, skipping one still open', () => {
     const cycles = {
       '2026-W45': answered('2026-11-06T17:00:00.000Z'),
-      '2026-W46': { answer: 'nothing', at: '2026-11-13T17:00:00.000Z' } as CycleOutcome,
+      '2026-W46': { answer: 'nothing', at: at('2026-11-13T17:00:00.000Z') } as CycleOutcome,
       '2026-W47': answered('2026-11-20T17:00:00.000Z'),
       '2026-W48': silent('2026-11-27T10:00:00.000Z'), // sent two hours ago: still open
     };
     expect(streakOf(cycles, now)).toBe(3);
     expect(streakOf({ ...cycles, '2026-W48': silent('2026-11-19T10:00:00.000Z') }, now)).toBe(0);
     expect(streakOf({ ...cycles, '2026-W46': silent('2026-11-13T16:00:00.000Z') }, now)).toBe(1);
+    // A late answer to last week's check-in, given after this week's was sent, still counts in order.
+    expect(streakOf({ ...cycles, '2026-W47': answered('2026-11-28T09:00:00.000Z') }, now)).toBe(3);
   });
 });
 
@@ -54,13 +69,13 @@ describe('buildDashboard', () => {
       userId: 'lead',
       paused: false,
       weeks: {
-        '2026-W48': { entries: 2, minutes: 50, ratingSum: 9, ratingCount: 2, lastAt: '2026-11-26T09:00:00.000Z', sources: { article: 1, video: 1 } },
-        '2026-W30': { entries: 1, minutes: 500, ratingSum: 1, ratingCount: 1, lastAt: '2026-07-22T09:00:00.000Z', sources: { book: 1 } },
+        '2026-W48': { entries: 2, minutes: 50, ratingSum: 9, ratingCount: 2, lastAt: at('2026-11-26T09:00:00.000Z'), sources: { article: 1, video: 1 } },
+        '2026-W30': { entries: 1, minutes: 500, ratingSum: 1, ratingCount: 1, lastAt: at('2026-07-22T09:00:00.000Z'), sources: { book: 1 } },
       },
       cycles: { '2026-W47': answered('2026-11-20T17:00:00.000Z') },
     },
     { userId: 'quiet', paused: false, weeks: {}, cycles: { '2026-W46': silent('2026-11-13T16:00:00.000Z'), '2026-W47': silent('2026-11-20T16:00:00.000Z') } },
-    { userId: 'gone', paused: false, weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: '2026-11-18T09:00:00.000Z', sources: { podcast: 1 } } }, cycles: {} },
+    { userId: 'gone', paused: false, weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: at('2026-11-18T09:00:00.000Z'), sources: { podcast: 1 } } }, cycles: {} },
   ];
   const roster = [
     { userId: 'lead', displayName: 'Alex', role: 'lead' as const, joinedAt: '2026-01-01T00:00:00.000Z' },

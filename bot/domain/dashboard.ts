@@ -1,6 +1,7 @@
 import type { DashboardPeriod, DashboardResponse, DashboardTotals, MemberRowView, WeekRollupView } from './dashboard-view.js';
 import { SOURCE_TYPES, type SourceType } from './learning-entry.js';
 import type { CycleOutcome, MemberRollup } from './member-rollup.js';
+import { streakOf } from './streak.js';
 import { weekStartDate, weeksEndingAt } from './member-rollup.js';
 import type { TeamRole, TeamSettings } from './team-settings.js';
 
@@ -10,6 +11,8 @@ export interface RosterEntry {
   role: TeamRole;
   joinedAt: string;
 }
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** A check-in sent less than this long ago may still be answered: it neither breaks a streak nor counts as missed. */
 const OPEN_MS = 7 * 86_400_000;
@@ -32,25 +35,27 @@ export function buildDashboard(input: {
   const zone = input.settings.schedule?.timeZone ?? 'UTC';
   const period = weeksEndingAt(input.now, input.weeks, zone);
   const inPeriod = new Set(period);
-  const weekViews = weekViewsOf(period, zone, input.rollups);
+  const { views: weekViews, ratingSum, ratingCount } = weekViewsOf(period, zone, input.rollups);
   const byUser = new Map(input.rollups.map((r) => [r.userId, r]));
   const rows = input.roster.map((person) => memberRow(person, byUser.get(person.userId), inPeriod, input.now));
-  const visible = input.caller.role === 'lead' ? rows : rows.filter((r) => r.userId === input.caller.userId);
+  const visible = input.caller.role === 'lead' ? rows.map((r) => r.view) : rows.filter((r) => r.view.userId === input.caller.userId).map((r) => r.view);
   return {
     team: { teamId: input.settings.teamId, name: input.settings.name },
     role: input.caller.role,
     period: { weeks: input.weeks, firstWeek: period[0] ?? '', lastWeek: period[period.length - 1] ?? '' },
     weeks: weekViews,
-    totals: totalsOf(weekViews, rows, input.rollups, inPeriod),
+    totals: totalsOf(weekViews, rows, ratingSum, ratingCount),
     sources: sourcesOf(weekViews),
-    members: visible.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    members: visible.sort((a, b) => byName.compare(a.displayName, b.displayName)),
     settings: { schedule: input.settings.schedule, sharesChannelId: input.settings.sharesChannelId, updatedAt: input.settings.updatedAt },
     generatedAt: input.now.toISOString(),
   };
 }
 
 /** One pass over every member's cells, adding each to its week if the week is in the period. */
-function weekViewsOf(period: string[], zone: string, rollups: readonly MemberRollup[]): WeekRollupView[] {
+function weekViewsOf(period: string[], zone: string, rollups: readonly MemberRollup[]): { views: WeekRollupView[]; ratingSum: number; ratingCount: number } {
+  let ratingSum = 0;
+  let ratingCount = 0;
   const views = new Map<string, WeekRollupView>(
     period.map((week) => [week, { week, weekStart: weekStartDate(week, zone), responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} }]),
   );
@@ -61,6 +66,8 @@ function weekViewsOf(period: string[], zone: string, rollups: readonly MemberRol
       const activity = r.weeks[week]!;
       view.entries += activity.entries;
       view.minutes += activity.minutes;
+      ratingSum += activity.ratingSum;
+      ratingCount += activity.ratingCount;
       for (const type in activity.sources) {
         const t = type as SourceType;
         view.sources[t] = (view.sources[t] ?? 0) + (activity.sources[t] ?? 0);
@@ -71,28 +78,17 @@ function weekViewsOf(period: string[], zone: string, rollups: readonly MemberRol
       if (view) view[r.cycles[week]!.answer]++;
     }
   }
-  return [...views.values()];
+  return { views: [...views.values()], ratingSum, ratingCount };
 }
 
-function totalsOf(weeks: WeekRollupView[], rows: MemberRowView[], rollups: readonly MemberRollup[], inPeriod: Set<string>): DashboardTotals {
+function totalsOf(weeks: WeekRollupView[], rows: MemberRow[], ratingSum: number, ratingCount: number): DashboardTotals {
   const sum = (pick: (w: WeekRollupView) => number) => weeks.reduce((n, w) => n + pick(w), 0);
-  let ratingSum = 0;
-  let ratingCount = 0;
-  for (const r of rollups) {
-    for (const [week, a] of Object.entries(r.weeks)) {
-      if (!inPeriod.has(week)) continue;
-      ratingSum += a.ratingSum;
-      ratingCount += a.ratingCount;
-    }
-  }
   const responded = sum((w) => w.responded);
   const nothing = sum((w) => w.nothing);
   const noAnswer = sum((w) => w.noAnswer);
-  const byUser = new Map(rollups.map((r) => [r.userId, r]));
-  const activeMembers = rows.filter((row) => isActive(byUser.get(row.userId), inPeriod)).length;
   return {
     members: rows.length,
-    activeMembers,
+    activeMembers: rows.filter((r) => r.active).length,
     entries: sum((w) => w.entries),
     minutes: sum((w) => w.minutes),
     averageRating: ratingCount ? round1(ratingSum / ratingCount) : null,
@@ -103,43 +99,55 @@ function totalsOf(weeks: WeekRollupView[], rows: MemberRowView[], rollups: reado
   };
 }
 
-function isActive(rollup: MemberRollup | undefined, inPeriod: Set<string>): boolean {
-  if (!rollup) return false;
-  return (
-    Object.keys(rollup.weeks).some((w) => inPeriod.has(w)) ||
-    Object.entries(rollup.cycles).some(([w, o]) => inPeriod.has(w) && o.answer !== 'noAnswer')
-  );
-}
-
 function sourcesOf(weeks: WeekRollupView[]): DashboardResponse['sources'] {
   return SOURCE_TYPES.map((sourceType) => ({ sourceType, entries: weeks.reduce((n, w) => n + (w.sources[sourceType] ?? 0), 0) }))
     .filter((s) => s.entries > 0)
     .sort((a, b) => b.entries - a.entries);
 }
 
-export function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeriod: Set<string>, now: Date): MemberRowView {
+interface MemberRow {
+  view: MemberRowView;
+  /** Learned or answered a check-in in the period. */
+  active: boolean;
+}
+
+function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeriod: Set<string>, now: Date): MemberRow {
   let entries = 0;
   let minutes = 0;
   let ratingSum = 0;
   let ratingCount = 0;
-  let last = '';
-  for (const [week, a] of Object.entries(rollup?.weeks ?? {})) {
+  let last = 0;
+  let active = false;
+  const weeks = rollup?.weeks ?? {};
+  for (const week in weeks) {
+    const a = weeks[week]!;
     if (a.lastAt > last) last = a.lastAt;
     if (!inPeriod.has(week)) continue;
+    active = true;
     entries += a.entries;
     minutes += a.minutes;
     ratingSum += a.ratingSum;
     ratingCount += a.ratingCount;
   }
-  for (const o of Object.values(rollup?.cycles ?? {})) if (o.answer !== 'noAnswer' && o.at > last) last = o.at;
+  const cycles = rollup?.cycles ?? {};
+  const outcomes: { cycle: string; dueAt: Date; responded: boolean }[] = [];
+  for (const cycle in cycles) {
+    const o = cycles[cycle]!;
+    const answered = o.answer !== 'noAnswer';
+    if (answered && o.at > last) last = o.at;
+    if (answered && inPeriod.has(cycle)) active = true;
+    // For an unanswered check-in `at` is when it was sent: what decides whether it is still open.
+    outcomes.push({ cycle, dueAt: new Date(o.at), responded: answered });
+  }
   const paused = rollup?.paused ?? false;
-  const followUp = paused ? null : followUpReason(rollup?.cycles ?? {}, last || null, person.joinedAt, now);
-  return {
+  const lastCheckInAt = last ? new Date(last).toISOString() : null;
+  const followUp = paused ? null : followUpReason(cycles, lastCheckInAt, person.joinedAt, now);
+  const view: MemberRowView = {
     userId: person.userId,
     displayName: person.displayName,
     role: person.role,
-    lastCheckInAt: last || null,
-    streak: streakOf(rollup?.cycles ?? {}, now),
+    lastCheckInAt,
+    streak: streakOf(outcomes, now, OPEN_MS),
     entries,
     minutes,
     averageRating: ratingCount ? round1(ratingSum / ratingCount) : null,
@@ -147,30 +155,20 @@ export function memberRow(person: RosterEntry, rollup: MemberRollup | undefined,
     needsFollowUp: followUp !== null,
     followUpReason: followUp,
   };
+  return { view, active };
 }
 
-/** Closed cycles, newest first: a check-in still open for answers is left out. */
-function closedCycles(cycles: Record<string, CycleOutcome>, now: Date): CycleOutcome[] {
-  return Object.keys(cycles)
-    .sort()
-    .reverse()
-    .map((k) => cycles[k]!)
-    .filter((o, i) => !(i === 0 && o.answer === 'noAnswer' && now.getTime() - Date.parse(o.at) < OPEN_MS));
-}
-
-/** Consecutive check-ins answered (with learning or "nothing this week"), newest first. */
-export function streakOf(cycles: Record<string, CycleOutcome>, now: Date): number {
-  let streak = 0;
-  for (const o of closedCycles(cycles, now)) {
-    if (o.answer === 'noAnswer') break;
-    streak++;
-  }
-  return streak;
+/** The two newest closed check-ins, newest first: one still open for answers is passed over. */
+function lastTwoClosed(cycles: Record<string, CycleOutcome>, now: Date): (CycleOutcome | undefined)[] {
+  const keys = Object.keys(cycles).sort().reverse().slice(0, 3);
+  const newest = keys[0] ? cycles[keys[0]] : undefined;
+  const open = newest?.answer === 'noAnswer' && now.getTime() - newest.at < OPEN_MS;
+  return keys.slice(open ? 1 : 0, open ? 3 : 2).map((k) => cycles[k]);
 }
 
 /** No answer two cycles running, or a long silence, in words; null when all is well. */
 export function followUpReason(cycles: Record<string, CycleOutcome>, lastCheckInAt: string | null, joinedAt: string, now: Date): string | null {
-  const [latest, before] = closedCycles(cycles, now);
+  const [latest, before] = lastTwoClosed(cycles, now);
   if (latest?.answer === 'noAnswer' && before?.answer === 'noAnswer') return 'No answer to the last 2 check-ins';
   const since = Date.parse(lastCheckInAt ?? joinedAt);
   if (now.getTime() - since >= SILENCE_MS) {

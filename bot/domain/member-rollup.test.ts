@@ -49,7 +49,7 @@ describe('rollupFromRaw', () => {
       ],
     });
     expect(rollup.weeks).toEqual({
-      '2026-W48': { entries: 2, minutes: 20, ratingSum: 6, ratingCount: 2, lastAt: '2026-11-26T09:00:00.000Z', sources: { video: 1, article: 1 } },
+      '2026-W48': { entries: 2, minutes: 20, ratingSum: 6, ratingCount: 2, lastAt: Date.parse('2026-11-26T09:00:00.000Z'), sources: { video: 1, article: 1 } },
     });
   });
 
@@ -72,9 +72,9 @@ describe('rollupFromRaw', () => {
     });
     expect(rollup.paused).toBe(true);
     expect(rollup.cycles).toEqual({
-      '2026-W47': { answer: 'noAnswer', at: '2026-11-20T16:00:00.000Z' },
-      '2026-W46': { answer: 'nothing', at: '2026-11-13T18:00:00.000Z' },
-      '2026-W45': { answer: 'responded', at: '2026-11-06T18:00:00.000Z' },
+      '2026-W47': { answer: 'noAnswer', at: Date.parse('2026-11-20T16:00:00.000Z') },
+      '2026-W46': { answer: 'nothing', at: Date.parse('2026-11-13T18:00:00.000Z') },
+      '2026-W45': { answer: 'responded', at: Date.parse('2026-11-06T18:00:00.000Z') },
     });
     expect(cycleOutcomeOf({ ...base, kind: 'reminder', cycle: '2026-W47' })).toBeUndefined();
   });

@@ -20,15 +20,15 @@ export interface WeekActivity {
   minutes: number;
   ratingSum: number;
   ratingCount: number;
-  /** The newest entry's time. */
-  lastAt: string;
+  /** The newest entry's time, in epoch milliseconds (numbers: a team's rollups are read whole, often). */
+  lastAt: number;
   sources: Partial<Record<SourceType, number>>;
 }
 
 export interface CycleOutcome {
   answer: 'responded' | 'nothing' | 'noAnswer';
-  /** When it was answered, or when it was sent if it was not. */
-  at: string;
+  /** When it was answered, or when it was sent if it was not, in epoch milliseconds. */
+  at: number;
 }
 
 /** What the rollup needs of a scheduled check-in's record. */
@@ -76,7 +76,7 @@ export function weekStartDate(week: string, zone: string): string {
 /** One week's entries, summed; undefined when there are none. */
 export function weekActivityOf(entries: readonly Pick<LearningEntry, 'minutes' | 'rating' | 'sourceType' | 'createdAt'>[]): WeekActivity | undefined {
   if (entries.length === 0) return undefined;
-  const activity: WeekActivity = { entries: 0, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: '', sources: {} };
+  const activity: WeekActivity = { entries: 0, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: 0, sources: {} };
   for (const e of entries) {
     activity.entries++;
     activity.minutes += e.minutes ?? 0;
@@ -84,7 +84,7 @@ export function weekActivityOf(entries: readonly Pick<LearningEntry, 'minutes' |
       activity.ratingSum += e.rating;
       activity.ratingCount++;
     }
-    if (e.createdAt > activity.lastAt) activity.lastAt = e.createdAt;
+    activity.lastAt = Math.max(activity.lastAt, Date.parse(e.createdAt));
     activity.sources[e.sourceType] = (activity.sources[e.sourceType] ?? 0) + 1;
   }
   return activity;
@@ -93,8 +93,8 @@ export function weekActivityOf(entries: readonly Pick<LearningEntry, 'minutes' |
 /** How a check-in ended, or undefined if it never reached the learner (blocked, failed, pending). */
 export function cycleOutcomeOf(state: CheckInState | undefined): CycleOutcome | undefined {
   if (!state || state.kind !== 'checkin') return undefined;
-  if (state.respondedAt) return { answer: state.answer === 'nothing' ? 'nothing' : 'responded', at: state.respondedAt };
-  if (state.status === 'sent' && state.sentAt) return { answer: 'noAnswer', at: state.sentAt };
+  if (state.respondedAt) return { answer: state.answer === 'nothing' ? 'nothing' : 'responded', at: Date.parse(state.respondedAt) };
+  if (state.status === 'sent' && state.sentAt) return { answer: 'noAnswer', at: Date.parse(state.sentAt) };
   return undefined;
 }
 

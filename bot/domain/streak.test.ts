@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { weekKeyOf } from './member-rollup.js';
 import { streakOf, type CycleOutcome } from './streak.js';
 
 const week = 7 * 86_400_000;
 const now = new Date('2026-11-28T12:00:00Z');
-const cycle = (weeksAgo: number, responded: boolean): CycleOutcome => ({
-  cycle: `c${weeksAgo}`,
-  dueAt: new Date(now.getTime() - weeksAgo * week - 3_600_000),
-  responded,
-});
+const cycle = (weeksAgo: number, responded: boolean): CycleOutcome => {
+  const dueAt = new Date(now.getTime() - weeksAgo * week - 3_600_000);
+  return { cycle: weekKeyOf(dueAt, 'UTC'), dueAt, responded };
+};
 
 describe('streakOf', () => {
   it('counts consecutive answered cycles back from the newest', () => {

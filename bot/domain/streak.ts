@@ -11,7 +11,8 @@ export interface CycleOutcome {
  * "Nothing this week" counts as an answer: honesty keeps a streak alive.
  */
 export function streakOf(outcomes: CycleOutcome[], now: Date, openForMs: number): number {
-  const sorted = [...outcomes].sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime());
+  // Cycle keys ("2026-W48") sort as time does; an answer's own time may come after the next cycle began.
+  const sorted = [...outcomes].sort((a, b) => (a.cycle < b.cycle ? 1 : a.cycle > b.cycle ? -1 : 0));
   let streak = 0;
   for (const [i, outcome] of sorted.entries()) {
     if (outcome.responded) {

@@ -1,7 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../domain/learning-entry.js';
 import type { MemberRollup } from '../domain/member-rollup.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf } from './keys.js';
 
 /**
  * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
@@ -23,6 +23,8 @@ export interface StoredRollup {
 }
 
 const MEMBER = 'm';
+const MEMBER_PREFIX = `${keyOf(MEMBER)}|`;
+const VERSION = 'version';
 const LETTERS: Record<SourceType, string> = {
   article: 'a',
   video: 'v',
@@ -57,13 +59,15 @@ export class RollupStore {
 
   /**
    * Writes a rollup only if nobody changed it since `etag` was read (or, with no etag, only if
-   * it does not exist yet); false when someone got there first.
+   * it does not exist yet); false when someone got there first. The team's version row is
+   * rewritten in the same batch, so its ETag changes exactly when some member's rollup does.
    */
   async put(tenantId: string, teamId: string, rollup: MemberRollup, etag: string | undefined): Promise<boolean> {
-    const entity = toEntity(RollupStore.partitionKey(tenantId, teamId), rollup);
+    const partitionKey = RollupStore.partitionKey(tenantId, teamId);
+    const entity = toEntity(partitionKey, rollup);
+    const version = { partitionKey, rowKey: VERSION };
     try {
-      if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
-      else await this.table.createEntity(entity);
+      await this.table.submitTransaction([etag ? ['update', entity, 'Replace', { etag }] : ['create', entity], ['upsert', version, 'Replace']]);
       return true;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404)) return false;
@@ -73,14 +77,44 @@ export class RollupStore {
 
   /** Every member's rollup in a team: one query, one page for teams up to 1,000. */
   async listTeam(tenantId: string, teamId: string): Promise<MemberRollup[]> {
+    return (await this.readTeam(tenantId, teamId)).rollups;
+  }
+
+  /** The team's rollups with the version they are at, in one query of the partition. */
+  async readTeam(tenantId: string, teamId: string): Promise<{ rollups: MemberRollup[]; version: string | undefined }> {
+    const rows = this.table.listEntities<RollupEntity & { etag: string }>({ queryOptions: { filter: odata`PartitionKey eq ${RollupStore.partitionKey(tenantId, teamId)}` } });
+    const rollups: MemberRollup[] = [];
+    let version: string | undefined;
+    for await (const e of rows) {
+      if (e.rowKey === VERSION) version = e.etag;
+      else if (e.rowKey.startsWith(MEMBER_PREFIX)) rollups.push(fromEntity(e));
+    }
+    return { rollups, version };
+  }
+
+  /**
+   * The members' rollups written at or after `since` (all of them without it), each with its ETag
+   * and the time the service stamped it: what a reader holding an earlier copy needs to catch up.
+   */
+  async changedSince(tenantId: string, teamId: string, since: Date | undefined): Promise<{ rollup: MemberRollup; etag: string; writtenAt: number }[]> {
     const partitionKey = RollupStore.partitionKey(tenantId, teamId);
-    const from = keyOf(MEMBER);
-    const rows = this.table.listEntities<RollupEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
-    });
-    const result: MemberRollup[] = [];
-    for await (const e of rows) result.push(fromEntity(e));
-    return result;
+    const filter = since ? odata`PartitionKey eq ${partitionKey} and Timestamp ge ${since}` : odata`PartitionKey eq ${partitionKey}`;
+    const rows = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({ queryOptions: { filter } });
+    const changed: { rollup: MemberRollup; etag: string; writtenAt: number }[] = [];
+    for await (const e of rows) {
+      if (e.rowKey.startsWith(MEMBER_PREFIX)) changed.push({ rollup: fromEntity(e), etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0 });
+    }
+    return changed;
+  }
+
+  /** The ETag of the team's version row: unchanged means no member's rollup has changed. */
+  async version(tenantId: string, teamId: string): Promise<string | undefined> {
+    try {
+      return (await this.table.getEntity(RollupStore.partitionKey(tenantId, teamId), VERSION)).etag;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
   }
 }
 
@@ -90,9 +124,9 @@ function toEntity(partitionKey: string, r: MemberRollup): RollupEntity {
     const a = r.weeks[week];
     const o = r.cycles[week];
     const activity = a
-      ? [a.entries, a.minutes, a.ratingSum, a.ratingCount, time36(a.lastAt), (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join('')]
+      ? [a.entries, a.minutes, a.ratingSum, a.ratingCount, a.lastAt.toString(36), (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join('')]
       : ['', '', '', '', '', ''];
-    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? time36(o.at) : ''].join(',');
+    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : ''].join(',');
   });
   return { partitionKey, rowKey: keyOf(MEMBER, r.userId), userId: r.userId, cells: cells.join(';'), paused: r.paused };
 }
@@ -101,24 +135,25 @@ function fromEntity(e: RollupEntity): MemberRollup {
   const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true };
   if (!e.cells) return rollup;
   for (const cell of e.cells.split(';')) {
-    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt, sources = '', answer, at] = cell.split(',');
+    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = ''] = cell.split(',');
     if (entries) {
-      const counts: Partial<Record<SourceType, number>> = {};
-      for (const [, letter, n] of sources.matchAll(/([a-z])(\d+)/g)) {
-        const type = BY_LETTER.get(letter!);
-        if (type) counts[type] = Number(n);
-      }
-      rollup.weeks[week] = { entries: Number(entries), minutes: Number(minutes), ratingSum: Number(ratingSum), ratingCount: Number(ratingCount), lastAt: iso36(lastAt!), sources: counts };
+      rollup.weeks[week] = { entries: Number(entries), minutes: Number(minutes), ratingSum: Number(ratingSum), ratingCount: Number(ratingCount), lastAt: parseInt(lastAt, 36), sources: sourcesFrom(sources) };
     }
-    if (answer) rollup.cycles[week] = { answer: ANSWERS[answer as keyof typeof ANSWERS], at: iso36(at!) };
+    if (answer) rollup.cycles[week] = { answer: ANSWERS[answer as keyof typeof ANSWERS], at: parseInt(at, 36) };
   }
   return rollup;
 }
 
-function time36(iso: string): string {
-  return Date.parse(iso).toString(36);
-}
-
-function iso36(value: string): string {
-  return new Date(parseInt(value, 36)).toISOString();
+/** "a2v1" → { article: 2, video: 1 }, by hand: this runs for every cell of a team on every dashboard read. */
+function sourcesFrom(text: string): Partial<Record<SourceType, number>> {
+  const counts: Partial<Record<SourceType, number>> = {};
+  let i = 0;
+  while (i < text.length) {
+    const type = BY_LETTER.get(text[i]!);
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (type) counts[type] = Number(text.slice(i + 1, j));
+    i = j;
+  }
+  return counts;
 }

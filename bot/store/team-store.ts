@@ -131,17 +131,20 @@ export class TeamStore {
   }
 
   /** Settings and roster together, in one query of the team's partition. */
-  async readTeam(tenantId: string, teamId: string): Promise<{ settings: TeamSettings | undefined; members: TeamMember[] }> {
+  async readTeam(tenantId: string, teamId: string): Promise<{ settings: TeamSettings | undefined; members: TeamMember[]; stamp: string }> {
     const partitionKey = TeamStore.partitionKey(tenantId, teamId);
-    const rows = this.teams.listEntities<SettingsEntity | MemberEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+    const rows = this.teams.listEntities<(SettingsEntity | MemberEntity) & { etag: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
     let settings: TeamSettings | undefined;
     const members: TeamMember[] = [];
     const memberPrefix = keyOf(MEMBER);
+    // Every row's ETag, in order: equal stamps mean nothing in the team's settings or roster changed.
+    const etags: string[] = [];
     for await (const e of rows) {
+      etags.push(e.etag);
       if (e.rowKey === SETTINGS) settings = toSettings(tenantId, teamId, e as SettingsEntity);
       else if (e.rowKey.startsWith(`${memberPrefix}|`)) members.push(toMember(tenantId, teamId, e as MemberEntity));
     }
-    return { settings, members };
+    return { settings, members, stamp: etags.join(' ') };
   }
 
   /** The teams a learner belongs to, oldest membership first. */

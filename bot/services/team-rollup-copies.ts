@@ -1,0 +1,49 @@
+import type { MemberRollup } from '../domain/member-rollup.js';
+import type { RollupStore } from '../store/rollup-store.js';
+
+interface TeamCopy {
+  rows: Map<string, { rollup: MemberRollup; etag: string }>;
+  /** The newest write time seen: the next read asks only for rows written since (less a margin). */
+  newest: number;
+}
+
+/** Rows written within this of the newest seen are fetched again: the service's clock stamps writes, not ours. */
+const CLOCK_MARGIN_MS = 10_000;
+
+/**
+ * This instance's decoded copy of recently read teams' rollups, caught up by reading only the
+ * rows written since the last read. Decoding a large team's rows costs more than reading them,
+ * and between two dashboard loads only a few members' rows change. Bounded by rows held, so a
+ * 96 MB instance never spends more than a few MB on it.
+ */
+export class TeamRollupCopies {
+  private readonly teams = new Map<string, TeamCopy>();
+
+  constructor(
+    private readonly store: RollupStore,
+    private readonly maxRows = 2_000,
+  ) {}
+
+  async current(tenantId: string, teamId: string): Promise<MemberRollup[]> {
+    const key = `${tenantId}\n${teamId}`;
+    const copy = this.teams.get(key) ?? { rows: new Map(), newest: 0 };
+    const since = copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined;
+    for (const row of await this.store.changedSince(tenantId, teamId, since)) {
+      copy.rows.set(row.rollup.userId, { rollup: row.rollup, etag: row.etag });
+      copy.newest = Math.max(copy.newest, row.writtenAt);
+    }
+    this.teams.delete(key);
+    this.teams.set(key, copy);
+    this.evict();
+    return [...copy.rows.values()].map((r) => r.rollup);
+  }
+
+  private evict(): void {
+    let held = [...this.teams.values()].reduce((n, t) => n + t.rows.size, 0);
+    for (const [key, copy] of this.teams) {
+      if (held <= this.maxRows || this.teams.size === 1) return;
+      this.teams.delete(key);
+      held -= copy.rows.size;
+    }
+  }
+}
