@@ -1,8 +1,8 @@
 import type { DashboardPeriod, DashboardResponse, DashboardTotals, MemberRowView, WeekRollupView } from './dashboard-view.js';
 import { SOURCE_TYPES, type SourceType } from './learning-entry.js';
 import type { CycleOutcome, MemberRollup } from './member-rollup.js';
-import { streakOf } from './streak.js';
-import { weekStartDate, weeksEndingAt } from './member-rollup.js';
+import { newestFirst, streakOfNewestFirst, type CycleOutcome as StreakOutcome } from './streak.js';
+import { periodWeeks } from './member-rollup.js';
 import type { TeamRole, TeamSettings } from './team-settings.js';
 
 export interface RosterEntry {
@@ -33,9 +33,10 @@ export function buildDashboard(input: {
   now: Date;
 }): DashboardResponse {
   const zone = input.settings.schedule?.timeZone ?? 'UTC';
-  const period = weeksEndingAt(input.now, input.weeks, zone);
+  const weeks = periodWeeks(input.now, input.weeks, zone);
+  const period = weeks.map((w) => w.week);
   const inPeriod = new Set(period);
-  const { views: weekViews, ratingSum, ratingCount } = weekViewsOf(period, zone, input.rollups);
+  const { views: weekViews, ratingSum, ratingCount } = weekViewsOf(weeks, input.rollups);
   const byUser = new Map(input.rollups.map((r) => [r.userId, r]));
   const rows = input.roster.map((person) => memberRow(person, byUser.get(person.userId), inPeriod, input.now));
   const visible = input.caller.role === 'lead' ? rows.map((r) => r.view) : rows.filter((r) => r.view.userId === input.caller.userId).map((r) => r.view);
@@ -53,11 +54,11 @@ export function buildDashboard(input: {
 }
 
 /** One pass over every member's cells, adding each to its week if the week is in the period. */
-function weekViewsOf(period: string[], zone: string, rollups: readonly MemberRollup[]): { views: WeekRollupView[]; ratingSum: number; ratingCount: number } {
+function weekViewsOf(period: { week: string; weekStart: string }[], rollups: readonly MemberRollup[]): { views: WeekRollupView[]; ratingSum: number; ratingCount: number } {
   let ratingSum = 0;
   let ratingCount = 0;
   const views = new Map<string, WeekRollupView>(
-    period.map((week) => [week, { week, weekStart: weekStartDate(week, zone), responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} }]),
+    period.map(({ week, weekStart }) => [week, { week, weekStart, responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} }]),
   );
   for (const r of rollups) {
     for (const week in r.weeks) {
@@ -130,24 +131,25 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
     ratingCount += a.ratingCount;
   }
   const cycles = rollup?.cycles ?? {};
-  const outcomes: { cycle: string; dueAt: Date; responded: boolean }[] = [];
+  const outcomes: StreakOutcome[] = [];
   for (const cycle in cycles) {
     const o = cycles[cycle]!;
     const answered = o.answer !== 'noAnswer';
     if (answered && o.at > last) last = o.at;
     if (answered && inPeriod.has(cycle)) active = true;
     // For an unanswered check-in `at` is when it was sent: what decides whether it is still open.
-    outcomes.push({ cycle, dueAt: new Date(o.at), responded: answered });
+    outcomes.push({ cycle, dueAt: o.at, responded: answered });
   }
+  const sorted = newestFirst(outcomes);
   const paused = rollup?.paused ?? false;
   const lastCheckInAt = last ? new Date(last).toISOString() : null;
-  const followUp = paused ? null : followUpReason(cycles, lastCheckInAt, person.joinedAt, now);
+  const followUp = paused ? null : followUpFrom(sorted, lastCheckInAt, person.joinedAt, now);
   const view: MemberRowView = {
     userId: person.userId,
     displayName: person.displayName,
     role: person.role,
     lastCheckInAt,
-    streak: streakOf(outcomes, now, OPEN_MS),
+    streak: streakOfNewestFirst(sorted, now, OPEN_MS),
     entries,
     minutes,
     averageRating: ratingCount ? round1(ratingSum / ratingCount) : null,
@@ -158,18 +160,17 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   return { view, active };
 }
 
-/** The two newest closed check-ins, newest first: one still open for answers is passed over. */
-function lastTwoClosed(cycles: Record<string, CycleOutcome>, now: Date): (CycleOutcome | undefined)[] {
-  const keys = Object.keys(cycles).sort().reverse().slice(0, 3);
-  const newest = keys[0] ? cycles[keys[0]] : undefined;
-  const open = newest?.answer === 'noAnswer' && now.getTime() - newest.at < OPEN_MS;
-  return keys.slice(open ? 1 : 0, open ? 3 : 2).map((k) => cycles[k]);
-}
-
 /** No answer two cycles running, or a long silence, in words; null when all is well. */
 export function followUpReason(cycles: Record<string, CycleOutcome>, lastCheckInAt: string | null, joinedAt: string, now: Date): string | null {
-  const [latest, before] = lastTwoClosed(cycles, now);
-  if (latest?.answer === 'noAnswer' && before?.answer === 'noAnswer') return 'No answer to the last 2 check-ins';
+  const outcomes = Object.entries(cycles).map(([cycle, o]) => ({ cycle, dueAt: o.at, responded: o.answer !== 'noAnswer' }));
+  return followUpFrom(newestFirst(outcomes), lastCheckInAt, joinedAt, now);
+}
+
+function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joinedAt: string, now: Date): string | null {
+  // The newest check-in, unanswered but sent less than a cycle ago, may still be answered.
+  const open = newest[0] && !newest[0].responded && now.getTime() - newest[0].dueAt < OPEN_MS;
+  const [latest, before] = newest.slice(open ? 1 : 0);
+  if (latest && !latest.responded && before && !before.responded) return 'No answer to the last 2 check-ins';
   const since = Date.parse(lastCheckInAt ?? joinedAt);
   if (now.getTime() - since >= SILENCE_MS) {
     const weeks = Math.floor((now.getTime() - since) / (7 * 86_400_000));

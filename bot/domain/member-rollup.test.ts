@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LearningEntry } from './learning-entry.js';
-import { cycleOutcomeOf, rollupFromRaw, weekKeyOf, weekSpan, weeksEndingAt } from './member-rollup.js';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { cycleOutcomeOf, periodWeeks, rollupFromRaw, weekKeyOf, weekSpan } from './member-rollup.js';
 
 const entry = (createdAt: string, over: Partial<LearningEntry> = {}): LearningEntry => ({
   id: createdAt,
@@ -28,7 +30,27 @@ describe('weeks in a team’s zone', () => {
     const { start, end } = weekSpan('2026-W43', 'Europe/London'); // clocks go back on 25 October
     expect(start.toISOString()).toBe('2026-10-18T23:00:00.000Z');
     expect(end.toISOString()).toBe('2026-10-26T00:00:00.000Z');
-    expect(weeksEndingAt(new Date('2027-01-06T12:00:00Z'), 3, 'UTC')).toEqual(['2026-W52', '2026-W53', '2027-W01']);
+    expect(periodWeeks(new Date('2027-01-06T12:00:00Z'), 3, 'UTC')).toEqual([
+      { week: '2026-W52', weekStart: '2026-12-21' },
+      { week: '2026-W53', weekStart: '2026-12-28' },
+      { week: '2027-W01', weekStart: '2027-01-04' },
+    ]);
+  });
+
+  it('names each week of a period as the zone’s calendar does, at any moment in any zone', () => {
+    const zones = ['UTC', 'Pacific/Auckland', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata'];
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.constantFrom(...zones), (now, zone) => {
+        const weeks = periodWeeks(now, 53, zone);
+        expect(weeks[52]!.week).toBe(weekKeyOf(now, zone));
+        for (const { week, weekStart } of weeks) {
+          const monday = DateTime.fromISO(weekStart, { zone });
+          expect(monday.weekday).toBe(1);
+          expect(weekKeyOf(monday.plus({ hours: 12 }).toJSDate(), zone)).toBe(week);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

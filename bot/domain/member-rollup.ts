@@ -62,15 +62,25 @@ export function weekSpan(week: string, zone: string): { start: Date; end: Date }
   return { start: monday.toJSDate(), end: monday.plus({ weeks: 1 }).toJSDate() };
 }
 
-/** The `count` week keys ending with the week `now` falls in, oldest first. */
-export function weeksEndingAt(now: Date, count: number, zone: string): string[] {
-  const current = DateTime.fromJSDate(now).setZone(zone).startOf('week');
-  return Array.from({ length: count }, (_, i) => weekKeyOf(current.minus({ weeks: count - 1 - i }).plus({ days: 3 }).toJSDate(), zone));
+/**
+ * The `count` weeks ending with the one `now` falls in (in `zone`), oldest first, with the date
+ * each starts. Once today's date in the zone is known, weeks are plain calendar arithmetic.
+ */
+export function periodWeeks(now: Date, count: number, zone: string): { week: string; weekStart: string }[] {
+  const today = DateTime.fromJSDate(now).setZone(zone);
+  const monday = Date.UTC(today.year, today.month - 1, today.day) - (today.weekday - 1) * 86_400_000;
+  return Array.from({ length: count }, (_, i) => {
+    const start = new Date(monday - (count - 1 - i) * 7 * 86_400_000);
+    return { week: isoWeekKey(start), weekStart: start.toISOString().slice(0, 10) };
+  });
 }
 
-/** The Monday a week key starts, as an ISO date. */
-export function weekStartDate(week: string, zone: string): string {
-  return DateTime.fromJSDate(weekSpan(week, zone).start).setZone(zone).toISODate() ?? week;
+/** The ISO week a calendar date (at UTC midnight) is in: the week belongs to the year of its Thursday. */
+function isoWeekKey(date: Date): string {
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** One week's entries, summed; undefined when there are none. */

@@ -6,7 +6,7 @@ const week = 7 * 86_400_000;
 const now = new Date('2026-11-28T12:00:00Z');
 const cycle = (weeksAgo: number, responded: boolean): CycleOutcome => {
   const dueAt = new Date(now.getTime() - weeksAgo * week - 3_600_000);
-  return { cycle: weekKeyOf(dueAt, 'UTC'), dueAt, responded };
+  return { cycle: weekKeyOf(dueAt, 'UTC'), dueAt: dueAt.getTime(), responded };
 };
 
 describe('streakOf', () => {

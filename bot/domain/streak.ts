@@ -1,7 +1,8 @@
 /** One cycle of a learner's check-ins, newest first in the lists below. */
 export interface CycleOutcome {
   cycle: string;
-  dueAt: Date;
+  /** When the check-in went out, in epoch milliseconds. */
+  dueAt: number;
   responded: boolean;
 }
 
@@ -11,15 +12,23 @@ export interface CycleOutcome {
  * "Nothing this week" counts as an answer: honesty keeps a streak alive.
  */
 export function streakOf(outcomes: CycleOutcome[], now: Date, openForMs: number): number {
-  // Cycle keys ("2026-W48") sort as time does; an answer's own time may come after the next cycle began.
-  const sorted = [...outcomes].sort((a, b) => (a.cycle < b.cycle ? 1 : a.cycle > b.cycle ? -1 : 0));
+  return streakOfNewestFirst(newestFirst(outcomes), now, openForMs);
+}
+
+/** Cycle keys ("2026-W48") sort as time does; an answer's own time may come after the next cycle began. */
+export function newestFirst<T extends { cycle: string }>(outcomes: T[]): T[] {
+  return [...outcomes].sort((a, b) => (a.cycle < b.cycle ? 1 : a.cycle > b.cycle ? -1 : 0));
+}
+
+/** As streakOf, for outcomes already sorted newest first. */
+export function streakOfNewestFirst(sorted: CycleOutcome[], now: Date, openForMs: number): number {
   let streak = 0;
   for (const [i, outcome] of sorted.entries()) {
     if (outcome.responded) {
       streak++;
       continue;
     }
-    const stillOpen = i === 0 && now.getTime() - outcome.dueAt.getTime() < openForMs;
+    const stillOpen = i === 0 && now.getTime() - outcome.dueAt < openForMs;
     if (stillOpen) continue;
     break;
   }

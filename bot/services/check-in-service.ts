@@ -149,7 +149,7 @@ export class CheckInService {
     const records = await this.deps.sends.listForLearner(learner.tenantId, learner.userId);
     const outcomes = records
       .filter((r) => r.kind === 'checkin')
-      .map((r) => ({ cycle: r.cycle, dueAt: new Date(r.dueAt), responded: Boolean(r.respondedAt) }));
+      .map((r) => ({ cycle: r.cycle, dueAt: Date.parse(r.dueAt), responded: Boolean(r.respondedAt) }));
     return streakOf(outcomes, this.deps.clock(), CYCLE_OPEN_MS);
   }
 

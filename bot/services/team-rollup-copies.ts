@@ -7,8 +7,8 @@ interface TeamCopy {
   newest: number;
 }
 
-/** Rows written within this of the newest seen are fetched again: the service's clock stamps writes, not ours. */
-const CLOCK_MARGIN_MS = 10_000;
+/** Rows stamped within this of the newest seen are fetched again, in case an earlier-stamped write became visible late. */
+const CLOCK_MARGIN_MS = 2_000;
 
 /**
  * This instance's decoded copy of recently read teams' rollups, caught up by reading only the
