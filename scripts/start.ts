@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       `  Teams client (Microsoft 365 Agents Playground): ${playground.url}`,
       '      Type "check in" in the personal chat.',
       `  Tab, "My learning" (local mode, demo identities): ${service.url}/personal`,
+      `  Tab, "Team dashboard" (as the demo lead, Alex):      ${service.url}/team`,
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),

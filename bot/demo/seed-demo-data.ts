@@ -32,7 +32,9 @@ const TEAM_ZONE = 'Europe/London';
  */
 export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<SeedResult> {
   const lead = DEMO_PEOPLE[0]!;
-  if (await stores.users.get(DEMO_TENANT_ID, lead.userId)) return { seeded: false, people: 0, entries: 0 };
+  // A store seeded before the demo had a team gets the team, its check-ins and rollups added.
+  const [seededLead, seededTeam] = await Promise.all([stores.users.get(DEMO_TENANT_ID, lead.userId), stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id)]);
+  if (seededLead && seededTeam) return { seeded: false, people: 0, entries: 0 };
 
   await seedTeam(stores.teams, now);
   const history = demoHistory(DEMO_PEOPLE, now, HISTORY_WEEKS);
