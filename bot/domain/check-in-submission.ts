@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import { CHECK_IN_LIMITS } from './check-in-limits.js';
 import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
 
-export const CHECK_IN_LIMITS = {
-  what: 200,
-  link: 2048,
-  insight: 1000,
-  action: 500,
-  result: 500,
-  minutesMin: 1,
-  minutesMax: 1440,
-} as const;
+export { CHECK_IN_LIMITS };
 
 export const CHECK_IN_FIELDS = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result'] as const;
 export type CheckInField = (typeof CHECK_IN_FIELDS)[number];

@@ -1,21 +1,10 @@
 import type { EntryEdit } from '../../../bot/http/api-contract.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
 import type { Entry } from '../api/types.js';
+import { CHECK_IN_LIMITS } from '../../../bot/domain/check-in-limits.js';
 
-/**
- * The limits the check-in card enforces (bot/domain/check-in-submission.ts). Repeated here rather
- * than imported because that module builds its zod schema on load, which would ship zod to the
- * browser; entry-form.test.ts checks both agree.
- */
-export const ENTRY_LIMITS = {
-  what: 200,
-  link: 2048,
-  insight: 1000,
-  action: 500,
-  result: 500,
-  minutesMin: 1,
-  minutesMax: 1440,
-} as const;
+/** The check-in card's own limits, from a module light enough for the browser. */
+export const ENTRY_LIMITS = CHECK_IN_LIMITS;
 
 /** What the learner typed, as typed, so a rejected form can show it again unchanged. */
 export interface EntryFormValues {
