@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { azuriteConnectionString } from '../bot/config.js';
+import { DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
 import { buildDashboard } from '../bot/domain/dashboard.js';
 import { SOURCE_TYPES } from '../bot/domain/learning-entry.js';
 import { weekKeyOf } from '../bot/domain/member-rollup.js';
@@ -38,7 +39,8 @@ export interface DashboardResult {
   responseKb: number;
 }
 
-const TENANT = 'bench-tenant';
+// The demo tenant: local mode's identity picker offers its people, and the first-render benchmark signs in as the lead there.
+const TENANT = DEMO_TENANT_ID;
 const WEEK = 7 * 86_400_000;
 
 /** The service over Azurite with one large team seeded, shared by the dashboard and first-render benchmarks. */
@@ -138,9 +140,9 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const warm = await measure();
   // A member pauses or resumes before each read: one rollup rewritten, the view rebuilt.
-  const afterWrite = await measure((i) => api.rollups.pausedChanged({ tenantId: TENANT, userId: members[1 + (i % (members.length - 1))]! }, i % 2 === 0));
+  const afterWrite = await measure((i) => api.services.people.updateSettings({ tenantId: TENANT, userId: members[1 + (i % (members.length - 1))]! }, { paused: i % 2 === 0 }).then(() => undefined));
   await new Promise((resolve) => server.close(resolve));
-  for (const userId of members) await service.rollups.pausedChanged({ tenantId: TENANT, userId }, false);
+  for (const userId of members) await service.services.people.updateSettings({ tenantId: TENANT, userId }, { paused: false });
 
   const scanLatencies: number[] = [];
   let scanRequests = 0;

@@ -23,13 +23,13 @@ export class PeopleService {
   async pause(learner: Learner): Promise<void> {
     await this.deps.users.setPaused(learner.tenantId, learner.userId, this.deps.clock().toISOString());
     await this.deps.planner?.planNext(learner.tenantId, learner.userId, this.deps.clock());
-    await this.deps.rollups?.pausedChanged(learner, true);
+    await this.deps.rollups?.pausedChanged(learner);
   }
 
   /** Resumes check-ins from the next due time on; returns when that is, if a team has a schedule. */
   async resume(learner: Learner): Promise<Date | undefined> {
     await this.deps.users.setPaused(learner.tenantId, learner.userId, null);
-    await this.deps.rollups?.pausedChanged(learner, false);
+    await this.deps.rollups?.pausedChanged(learner);
     return (await this.deps.planner?.planNext(learner.tenantId, learner.userId, this.deps.clock()))?.dueAt;
   }
 

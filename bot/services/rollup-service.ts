@@ -14,6 +14,7 @@ import type { EntryStore } from '../store/entry-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
+import type { UserStore } from '../store/user-store.js';
 import type { Clock, Learner } from './learner.js';
 
 export interface RollupServiceDeps {
@@ -21,6 +22,7 @@ export interface RollupServiceDeps {
   teams: TeamStore;
   entries: EntryStore;
   sends: SendStore;
+  users: UserStore;
   clock: Clock;
   logger: Logger;
 }
@@ -57,11 +59,18 @@ export class RollupService {
     });
   }
 
-  /** Pausing shows on every team's dashboard the learner belongs to. */
-  async pausedChanged(learner: Learner, paused: boolean): Promise<void> {
+  /** The learner paused or resumed: every team's dashboard they belong to shows it. */
+  async pausedChanged(learner: Learner): Promise<void> {
     await this.guard('pause', learner, async () => {
       const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
-      await Promise.all(teamIds.map((teamId) => this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, paused }))));
+      await Promise.all(
+        teamIds.map((teamId) =>
+          this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({
+            ...r,
+            paused: Boolean((await this.deps.users.get(learner.tenantId, learner.userId))?.pausedAt),
+          })),
+        ),
+      );
     });
   }
 

@@ -24,7 +24,6 @@ export interface StoredRollup {
 
 const MEMBER = 'm';
 const MEMBER_PREFIX = `${keyOf(MEMBER)}|`;
-const VERSION = 'version';
 const LETTERS: Record<SourceType, string> = {
   article: 'a',
   video: 'v',
@@ -59,15 +58,14 @@ export class RollupStore {
 
   /**
    * Writes a rollup only if nobody changed it since `etag` was read (or, with no etag, only if
-   * it does not exist yet); false when someone got there first. The team's version row is
-   * rewritten in the same batch, so its ETag changes exactly when some member's rollup does.
+   * it does not exist yet); false when someone got there first. One row per write: a team's
+   * members never queue behind a shared row.
    */
   async put(tenantId: string, teamId: string, rollup: MemberRollup, etag: string | undefined): Promise<boolean> {
-    const partitionKey = RollupStore.partitionKey(tenantId, teamId);
-    const entity = toEntity(partitionKey, rollup);
-    const version = { partitionKey, rowKey: VERSION };
+    const entity = toEntity(RollupStore.partitionKey(tenantId, teamId), rollup);
     try {
-      await this.table.submitTransaction([etag ? ['update', entity, 'Replace', { etag }] : ['create', entity], ['upsert', version, 'Replace']]);
+      if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
+      else await this.table.createEntity(entity);
       return true;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404)) return false;
@@ -77,19 +75,7 @@ export class RollupStore {
 
   /** Every member's rollup in a team: one query, one page for teams up to 1,000. */
   async listTeam(tenantId: string, teamId: string): Promise<MemberRollup[]> {
-    return (await this.readTeam(tenantId, teamId)).rollups;
-  }
-
-  /** The team's rollups with the version they are at, in one query of the partition. */
-  async readTeam(tenantId: string, teamId: string): Promise<{ rollups: MemberRollup[]; version: string | undefined }> {
-    const rows = this.table.listEntities<RollupEntity & { etag: string }>({ queryOptions: { filter: odata`PartitionKey eq ${RollupStore.partitionKey(tenantId, teamId)}` } });
-    const rollups: MemberRollup[] = [];
-    let version: string | undefined;
-    for await (const e of rows) {
-      if (e.rowKey === VERSION) version = e.etag;
-      else if (e.rowKey.startsWith(MEMBER_PREFIX)) rollups.push(fromEntity(e));
-    }
-    return { rollups, version };
+    return (await this.changedSince(tenantId, teamId, undefined)).map((r) => r.rollup);
   }
 
   /**
@@ -105,16 +91,6 @@ export class RollupStore {
       if (e.rowKey.startsWith(MEMBER_PREFIX)) changed.push({ rollup: fromEntity(e), etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0 });
     }
     return changed;
-  }
-
-  /** The ETag of the team's version row: unchanged means no member's rollup has changed. */
-  async version(tenantId: string, teamId: string): Promise<string | undefined> {
-    try {
-      return (await this.table.getEntity(RollupStore.partitionKey(tenantId, teamId), VERSION)).etag;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
   }
 }
 
