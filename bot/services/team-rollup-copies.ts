@@ -32,9 +32,9 @@ export class TeamRollupCopies {
     const copy = this.teams.get(key) ?? { rows: new Map(), newest: 0, generation: ++generations };
     const since = copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined;
     for (const row of await this.store.changedSince(tenantId, teamId, since)) {
-      const held = copy.rows.get(row.rollup.userId);
+      const held = copy.rows.get(row.userId);
       if (held?.etag !== row.etag) {
-        copy.rows.set(row.rollup.userId, { rollup: row.rollup, etag: row.etag });
+        copy.rows.set(row.userId, { rollup: row.decode(), etag: row.etag });
         copy.generation = ++generations;
       }
       copy.newest = Math.max(copy.newest, row.writtenAt);

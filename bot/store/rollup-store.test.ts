@@ -30,11 +30,11 @@ describe('RollupStore (Azurite)', () => {
     const store = new RollupStore((await freshTestStorage()).tables.rollups);
     await store.put('t', 'team', rollup, undefined);
     const all = await store.changedSince('t', 'team', undefined);
-    expect(all.map((r) => r.rollup.userId)).toEqual(['u1']);
+    expect(all.map((r) => r.decode())).toEqual([rollup]);
     const after = new Date(all[0]!.writtenAt + 1);
     expect(await store.changedSince('t', 'team', after)).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await store.put('t', 'team', { ...rollup, userId: 'u2' }, undefined);
-    expect((await store.changedSince('t', 'team', after)).map((r) => r.rollup.userId)).toEqual(['u2']);
+    expect((await store.changedSince('t', 'team', after)).map((r) => r.userId)).toEqual(['u2']);
   });
 });

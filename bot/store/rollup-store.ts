@@ -17,6 +17,13 @@ type RollupEntity = {
   paused: boolean;
 };
 
+export interface WrittenRollup {
+  userId: string;
+  etag: string;
+  writtenAt: number;
+  decode(): MemberRollup;
+}
+
 export interface StoredRollup {
   rollup: MemberRollup;
   etag: string;
@@ -75,20 +82,22 @@ export class RollupStore {
 
   /** Every member's rollup in a team: one query, one page for teams up to 1,000. */
   async listTeam(tenantId: string, teamId: string): Promise<MemberRollup[]> {
-    return (await this.changedSince(tenantId, teamId, undefined)).map((r) => r.rollup);
+    return (await this.changedSince(tenantId, teamId, undefined)).map((r) => r.decode());
   }
 
   /**
    * The members' rollups written at or after `since` (all of them without it), each with its ETag
-   * and the time the service stamped it: what a reader holding an earlier copy needs to catch up.
+   * and the time the service stamped it. Decoding waits until asked: a reader holding a row with
+   * the same ETag already has it.
    */
-  async changedSince(tenantId: string, teamId: string, since: Date | undefined): Promise<{ rollup: MemberRollup; etag: string; writtenAt: number }[]> {
+  async changedSince(tenantId: string, teamId: string, since: Date | undefined): Promise<WrittenRollup[]> {
     const partitionKey = RollupStore.partitionKey(tenantId, teamId);
     const filter = since ? odata`PartitionKey eq ${partitionKey} and Timestamp ge ${since}` : odata`PartitionKey eq ${partitionKey}`;
     const rows = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({ queryOptions: { filter } });
-    const changed: { rollup: MemberRollup; etag: string; writtenAt: number }[] = [];
+    const changed: WrittenRollup[] = [];
     for await (const e of rows) {
-      if (e.rowKey.startsWith(MEMBER_PREFIX)) changed.push({ rollup: fromEntity(e), etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0 });
+      if (!e.rowKey.startsWith(MEMBER_PREFIX)) continue;
+      changed.push({ userId: e.userId, etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0, decode: () => fromEntity(e) });
     }
     return changed;
   }
