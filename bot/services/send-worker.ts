@@ -167,8 +167,8 @@ export class SendWorker {
         }
         await this.deps.sends.update(record, { status: 'sent', sentAt: now.toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) });
         if (record.kind === 'checkin') {
-          await this.scheduleReminder(record);
-          await this.deps.rollups?.checkInChanged(record, record.cycle, record.teamId);
+          // Independent follow-ups of one delivery: side by side, so the send's slot frees sooner.
+          await Promise.all([this.scheduleReminder(record), this.deps.rollups?.checkInChanged(record, record.cycle, record.teamId)]);
         }
         await this.deps.queue.delete(message);
         return;

@@ -88,6 +88,16 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
     expect(cardsTo(isaiah, 'A gentle reminder')).toBe(0);
   });
 
+  it('counts the week on the lead’s dashboard as it went, from the deliveries and answers themselves', async () => {
+    const res = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/dashboard?weeks=4`, {
+      headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': DEMO_PEOPLE[0]!.userId },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { weeks: Array<{ week: string; responded: number; nothing: number; noAnswer: number; entries: number }> };
+    // Adele answered with learning, Isaiah with "nothing this week", Alex and Megan not yet; Patti blocked the bot, so was never asked.
+    expect(body.weeks.find((w) => w.week === '2026-W48')).toMatchObject({ responded: 1, nothing: 1, noAnswer: 2, entries: 1 });
+  });
+
   it('refuses an answer to someone else’s check-in', async () => {
     const alexCard = scheduledCardId(DEMO_TENANT_ID, DEMO_PEOPLE[0]!.userId, '2026-W48');
     const forged = await post(cardActionActivity('checkin.nothing', { cardId: alexCard, cycle: '2026-W48' }, from(megan)));
