@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECK_IN_LIMITS } from './check-in-limits.js';
+import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
 import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
 
 export { CHECK_IN_LIMITS };
@@ -64,15 +64,6 @@ const submissionSchema = z.object({
   action: optionalText('The action', CHECK_IN_LIMITS.action),
   result: optionalText('What came of your last action', CHECK_IN_LIMITS.result),
 });
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /** Picks the check-in fields out of a card submission, as text, ignoring anything else it carries. */
 export function checkInValuesFrom(data: unknown): CheckInValues {

@@ -1,7 +1,7 @@
 import type { EntryEdit } from '../../../bot/http/api-contract.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
 import type { Entry } from '../api/types.js';
-import { CHECK_IN_LIMITS } from '../../../bot/domain/check-in-limits.js';
+import { CHECK_IN_LIMITS, isHttpUrl } from '../../../bot/domain/check-in-rules.js';
 
 /** The check-in card's own limits, from a module light enough for the browser. */
 export const ENTRY_LIMITS = CHECK_IN_LIMITS;
@@ -108,15 +108,6 @@ export function otherProblemsFrom(details: unknown): string[] {
   return Object.entries(details as Record<string, unknown>)
     .filter(([key, message]) => !(ENTRY_FORM_FIELDS as readonly string[]).includes(key) && typeof message === 'string' && message.length > 0)
     .map(([, message]) => message as string);
-}
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 function pickEditable(entry: Entry): EntryFields {
