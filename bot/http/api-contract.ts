@@ -1,5 +1,6 @@
 import type { LearningEntry } from '../domain/learning-entry.js';
 import type { TeamRole } from '../domain/team-settings.js';
+import type { MySettings } from '../services/people-service.js';
 
 /**
  * The shapes the tab's API answers with, shared by the service and the tab so both sides are
@@ -36,12 +37,7 @@ export interface MySummaryResponse {
 }
 
 /** GET and PUT /api/v1/me/settings (PUT takes either field, or both). */
-export interface MySettings {
-  paused: boolean;
-  pausedAt: string | null;
-  /** The zone check-ins follow; null means the team's zone. */
-  timeZone: string | null;
-}
+export type { MySettings };
 
 export type MySettingsUpdate = Partial<Pick<MySettings, 'paused' | 'timeZone'>>;
 

@@ -2,9 +2,16 @@ import type { ConversationRecord, ConversationScope, ConversationStore } from '.
 import type { UserProfile, UserStore } from '../store/user-store.js';
 import type { DuePlanner } from './due-planner.js';
 import { IANAZone } from 'luxon';
-import type { MySettings } from '../http/api-contract.js';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
+
+/** A learner's own settings, as the tab shows and changes them. */
+export interface MySettings {
+  paused: boolean;
+  pausedAt: string | null;
+  /** The zone the learner chose; null follows the zone Teams reports, else the team's. */
+  timeZone: string | null;
+}
 
 export interface SeenPerson extends Learner {
   displayName: string;

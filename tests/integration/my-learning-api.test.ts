@@ -73,7 +73,12 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     const thisMonth = entries.filter((e) => e.createdAt.startsWith('2026-11'));
     const summary = (await (await call('GET', '/me/summary', alex.userId)).json()) as MySummaryResponse;
     expect(summary).toMatchObject({ month: '2026-11', entriesThisMonth: thisMonth.length, minutesThisMonth: thisMonth.reduce((n, e) => n + (e.minutes ?? 0), 0) });
-    expect(summary.streak).toBeGreaterThanOrEqual(0);
+    // The streak comes from the learner's check-in records; the dashboard works it out from the team's rollups. They agree.
+    const onDashboard = ((await (await call('GET', `/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard`, alex.userId)).json()) as DashboardResponse).members.find(
+      (m) => m.userId === alex.userId,
+    )!;
+    expect(summary.streak).toBeGreaterThan(0);
+    expect(summary.streak).toBe(onDashboard.streak);
   });
 
   it('pauses, resumes and sets a time zone, refusing zones that do not exist', async () => {
