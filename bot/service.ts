@@ -36,6 +36,12 @@ import type { Messenger } from './services/messenger.js';
 import { TokenBucket } from './domain/token-bucket.js';
 import { TeamsMessenger } from './teams/teams-messenger.js';
 import { InstanceRegistry } from './jobs/instance-registry.js';
+import { ShareStore } from './store/share-store.js';
+import { SharingService } from './services/sharing-service.js';
+import type { SharePublisher } from './services/share-publisher.js';
+import { LearningCapture } from './services/learning-capture.js';
+import { TeamsSharePublisher } from './teams/teams-share-publisher.js';
+import { LearningDialogs } from './teams/learning-dialogs.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -49,6 +55,8 @@ export interface ServiceOptions {
   instanceId?: string;
   /** Told of every Table Storage request, for benchmarks that count them. */
   observeStorage?: StorageObserver;
+  /** Replaces posting share cards to channels through the Teams adapter (tests). */
+  sharePublisher?: SharePublisher;
 }
 
 export interface Service {
@@ -62,11 +70,20 @@ export interface Service {
     dueIndex: DueIndexStore;
     leases: LeaseStore;
     rollups: RollupStore;
+    shares: ShareStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
-  services: { checkIns: CheckInService; learningLog: LearningLogService; people: PeopleService; teams: TeamService; dashboards: DashboardService };
+  services: {
+    checkIns: CheckInService;
+    learningLog: LearningLogService;
+    people: PeopleService;
+    teams: TeamService;
+    dashboards: DashboardService;
+    sharing: SharingService;
+    capture: LearningCapture;
+  };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
   worker: SendWorker;
@@ -89,12 +106,26 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     dueIndex: new DueIndexStore(tables.dueIndex),
     leases: new LeaseStore(tables.leases),
     rollups: new RollupStore(tables.rollups),
+    shares: new ShareStore(tables.shares),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
   const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner, rollups });
   const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId });
-  const learningLog = new LearningLogService({ entries: stores.entries, rollups, clock });
+  const adapter = createAdapter(config.bot, options.logger);
+  const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
+  const sharing = new SharingService({
+    shares: stores.shares,
+    teams: stores.teams,
+    users: stores.users,
+    publisher:
+      options.sharePublisher ??
+      new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger }),
+    clock,
+    logger: options.logger,
+  });
+  const capture = new LearningCapture({ checkIns, sharing });
+  const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
 
   const identity: IdentityMode = config.acceptDemoIdentities
@@ -114,12 +145,12 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       await context.sendActivity(cardMessage(card));
     },
   });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, logger: options.logger });
-  const adapter = createAdapter(config.bot, options.logger);
+  const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -147,7 +178,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     teams: stores.teams,
     conversations: stores.conversations,
     rollups,
-    messenger: options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? ''),
+    messenger,
     clock,
     logger: options.logger,
     limiter,
@@ -159,7 +190,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture },
     planner,
     scheduler,
     worker,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND } from '../bot/teams/learning-dialogs.js';
 import { fillPlaceholders, readEnvFile } from './support/manifest-placeholders.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,6 +24,7 @@ interface AppManifest {
   staticTabs: Array<{ entityId: string; contentUrl?: string; websiteUrl?: string; scopes: string[] }>;
   configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>;
   validDomains: string[];
+  composeExtensions: Array<{ botId: string; commands: Array<{ id: string; type: string; context: string[]; fetchTask: boolean }> }>;
   webApplicationInfo: { id: string; resource: string };
 }
 const template = JSON.parse(raw) as AppManifest;
@@ -81,6 +83,15 @@ describe('appPackage/manifest.json', () => {
       expect(lists, `one command list for ${scope}`).toHaveLength(1);
       expect(lists[0]!.commands.map((c) => c.title)).toEqual(expect.arrayContaining(['check in', 'help']));
     }
+  });
+
+  it('declares the message extension the bot answers: "Share learning" from the compose box, "Save as learning" on a message', () => {
+    const [extension] = template.composeExtensions;
+    expect(extension?.botId).toBe('${{BOT_ID}}');
+    const byId = Object.fromEntries(extension!.commands.map((c) => [c.id, c]));
+    expect(byId[COMPOSE_SHARE_COMMAND]).toMatchObject({ type: 'action', fetchTask: true, context: expect.arrayContaining(['compose']) });
+    expect(byId[SAVE_MESSAGE_COMMAND]).toMatchObject({ type: 'action', fetchTask: true, context: ['message'] });
+    for (const list of template.bots[0]!.commandLists) expect(list.commands.map((c) => c.title)).toContain('share');
   });
 
   it('serves every tab from the tab endpoint and signs it in with the SSO app', () => {

@@ -7,6 +7,7 @@ import type {
   IFactSet,
   INumberInput,
   IOpenUrlAction,
+  ISubmitAction,
   ITextBlock,
   ITextInput,
   ITimeInput,
@@ -38,7 +39,9 @@ export type CardElement =
   | TimeInput;
 
 export type ExecuteAction = IExecuteAction & { associatedInputs?: 'auto' | 'none' };
-export type CardAction = ExecuteAction | IOpenUrlAction;
+/** Dialogs (task modules) take Action.Submit; Teams routes a `msteams.type: 'task/fetch'` submit to a dialog. */
+export type SubmitAction = ISubmitAction & { data?: Record<string, unknown> };
+export type CardAction = ExecuteAction | IOpenUrlAction | SubmitAction;
 
 /** The card shape Teams renders: schema 1.5, the highest it supports, needed for Action.Execute. */
 export interface AdaptiveCard extends Omit<IAdaptiveCard, 'body' | 'actions' | 'version'> {

@@ -52,3 +52,34 @@ describe('checkInCard', () => {
     expect(check.renderedHtml).not.toContain('href="https://evil.example"');
   });
 });
+
+describe('checkInCard: sharing with the team', () => {
+  it('offers an opt-in share with the one team, naming it, and carries the team on Save', () => {
+    const card = checkInCard({ cardId: 'card-3', share: { teams: [{ teamId: 'team-1', name: 'Product Design.' }] } });
+    const check = expectValidTeamsCard(card);
+    expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'shareWithTeam', 'shareParts']);
+    expect(check.renderedText).toContain('Share with Product Design.');
+    expect(check.inputValues).toMatchObject({ shareWithTeam: 'false', shareParts: 'insight,link' });
+    expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-3', shareTeamId: 'team-1' } });
+  });
+
+  it('asks which team when there are several, and keeps the choices and the problem on a rejected card', () => {
+    const card = checkInCard({
+      cardId: 'card-4',
+      share: {
+        teams: [
+          { teamId: 'team-1', name: 'Design' },
+          { teamId: 'team-2', name: 'Platform' },
+        ],
+        values: { shareWithTeam: 'true', shareTeamId: 'team-2', shareParts: 'action' },
+        error: 'Platform has no learning channel yet',
+      },
+    });
+    const check = expectValidTeamsCard(card);
+    expect(check.inputValues).toMatchObject({ shareWithTeam: 'true', shareTeamId: 'team-2', shareParts: 'action' });
+    expect(check.renderedText).toContain('Please fix this before saving:');
+    expect(check.renderedText).toContain('Platform has no learning channel yet');
+    expect(card.actions?.[0]).toMatchObject({ data: { cardId: "card-4" } });
+    expect(card.actions?.[0]).not.toMatchObject({ data: { shareTeamId: expect.anything() } });
+  });
+});

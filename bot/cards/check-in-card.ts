@@ -5,6 +5,7 @@ import {
   type CheckInValues,
 } from '../domain/check-in-submission.js';
 import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../domain/learning-entry.js';
+import type { ShareChoiceValues } from '../domain/share-choice.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -24,7 +25,23 @@ export interface CheckInCardModel {
   reminder?: boolean;
   /** The action the learner planned last time, to ask what came of it. */
   previous?: { entryId: string; createdAt: string; action: string };
+  /** Offered when the learner has a team to share with: the teams, what they chose, and any problem with it. */
+  share?: ShareOption;
+  /** A check-in (the default); a form that only shares; or an entry pre-filled from a message. */
+  purpose?: 'check-in' | 'share' | 'save-message';
 }
+
+export interface ShareOption {
+  teams: { teamId: string; name: string }[];
+  values?: ShareChoiceValues;
+  error?: string;
+}
+
+const SHARE_PART_CHOICES = [
+  { title: 'My key insight', value: 'insight' },
+  { title: 'What I will do with it', value: 'action' },
+  { title: 'The link', value: 'link' },
+];
 
 const RATING_CHOICES = [
   { title: '1 – Not useful', value: '1' },
@@ -34,8 +51,9 @@ const RATING_CHOICES = [
   { title: '5 – Extremely useful', value: '5' },
 ];
 
-export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous }: CheckInCardModel): AdaptiveCard {
-  const problems = Object.values(errors).filter((m): m is string => Boolean(m));
+export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, purpose = 'check-in' }: CheckInCardModel): AdaptiveCard {
+  const sharing = purpose === 'share';
+  const problems = [...Object.values(errors), share?.error].filter((m): m is string => Boolean(m));
   // `entered` echoes a value the input itself cannot hold (letters in a number box), so nothing typed is lost.
   const fieldError = (field: CheckInField, entered?: string): CardElement[] => {
     const message = errors[field];
@@ -49,7 +67,15 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
     [
       {
         type: 'TextBlock',
-        text: reminder ? 'A gentle reminder: your check-in' : cycle ? 'Time for your check-in' : 'Log your learning',
+        text: sharing
+          ? 'Share a learning with your team'
+          : purpose === 'save-message'
+            ? 'Save as learning'
+            : reminder
+              ? 'A gentle reminder: your check-in'
+              : cycle
+                ? 'Time for your check-in'
+                : 'Log your learning',
         size: 'large',
         weight: 'bolder',
         wrap: true,
@@ -57,9 +83,13 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       },
       {
         type: 'TextBlock',
-        text: cycle
-          ? 'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.'
-          : 'What did you pick up lately? A minute now makes it stick.',
+        text: sharing
+          ? 'It goes to your team’s learning channel with your name on it, and into your own learning log.'
+          : purpose === 'save-message'
+            ? 'We filled in what we could from the message. Complete it and save it to your learning log.'
+            : cycle
+              ? 'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.'
+              : 'What did you pick up lately? A minute now makes it stick.',
         isSubtle: true,
         wrap: true,
         spacing: 'none',
@@ -199,18 +229,24 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         value: values.action ?? '',
       },
       ...fieldError('action'),
+      ...(share && share.teams.length > 0 ? shareSection(share, sharing) : []),
+      ...(sharing && (!share || share.teams.length === 0)
+        ? [{ type: 'TextBlock' as const, text: 'You are not in a team with a learning channel yet, so there is nowhere to share this.', color: 'attention' as const, wrap: true }]
+        : []),
     ],
     [
       {
         type: 'Action.Execute',
         id: 'save',
-        title: 'Save',
+        title: sharing ? 'Share' : 'Save',
         verb: CHECK_IN_SUBMIT_VERB,
         style: 'positive',
         associatedInputs: 'auto',
         data: {
           cardId,
           ...(cycle ? { cycle } : {}),
+          ...(share?.teams.length === 1 ? { shareTeamId: share.teams[0]!.teamId } : {}),
+          ...(sharing ? { purpose } : {}),
           ...(previous ? { previousEntryId: previous.entryId, previousCreatedAt: previous.createdAt, previousAction: previous.action } : {}),
         },
       },
@@ -236,4 +272,47 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         : []),
     ],
   );
+}
+
+/** "Share with my team": opt-in, with the team (when there is a choice) and the parts to show. */
+function shareSection({ teams, values = {}, error }: ShareOption, always: boolean): CardElement[] {
+  const only = teams.length === 1 ? teams[0] : undefined;
+  return [
+    ...(always
+      ? [{ type: 'TextBlock' as const, text: only ? `Sharing with ${escapeMarkdown(only.name)}` : 'Sharing with your team', weight: 'bolder' as const, wrap: true, separator: true, spacing: 'large' as const }]
+      : []),
+    ...(always ? [] : [{
+      type: 'Input.Toggle',
+      id: 'shareWithTeam',
+      title: only?.name ? `Share with ${escapeMarkdown(only.name)}` : 'Share with my team',
+      label: 'Share this in your team’s learning channel?',
+      valueOn: 'true',
+      valueOff: 'false',
+      value: values.shareWithTeam === 'true' ? 'true' : 'false',
+      separator: true,
+      spacing: 'large',
+    } as const]),
+    ...(only
+      ? []
+      : [
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'shareTeamId',
+            label: 'Share with',
+            style: 'compact' as const,
+            value: values.shareTeamId && teams.some((t) => t.teamId === values.shareTeamId) ? values.shareTeamId : teams[0]!.teamId,
+            choices: teams.map((t) => ({ title: t.name, value: t.teamId })),
+          },
+        ]),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'shareParts',
+      label: 'Besides what you learned, its kind and your rating, also share',
+      isMultiSelect: true,
+      style: 'expanded',
+      value: values.shareParts ?? 'insight,link',
+      choices: SHARE_PART_CHOICES,
+    },
+    ...(error ? [{ type: 'TextBlock' as const, text: escapeMarkdown(error), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }] : []),
+  ];
 }

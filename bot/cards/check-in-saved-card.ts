@@ -10,9 +10,11 @@ export interface CheckInSavedCardModel {
   myLearningUrl?: string;
   /** Consecutive scheduled check-ins answered. */
   streak?: number;
+  /** What became of sharing it, when the learner asked to. */
+  shared?: { ok: true; teamName: string } | { ok: false; problem: string };
 }
 
-export function checkInSavedCard({ entry, myLearningUrl, streak = 0 }: CheckInSavedCardModel): AdaptiveCard {
+export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: CheckInSavedCardModel): AdaptiveCard {
   const facts = [
     { title: 'Learned', value: escapeMarkdown(entry.what) },
     { title: 'Source', value: SOURCE_TYPE_LABELS[entry.sourceType] },
@@ -29,6 +31,16 @@ export function checkInSavedCard({ entry, myLearningUrl, streak = 0 }: CheckInSa
       { type: 'TextBlock', text: 'Saved to your learning log', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
       { type: 'FactSet', facts },
       ...notes,
+      ...(shared
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: shared.ok ? `Shared in ${escapeMarkdown(shared.teamName)}’s learning channel` : escapeMarkdown(shared.problem),
+              color: shared.ok ? ('good' as const) : ('attention' as const),
+              wrap: true,
+            },
+          ]
+        : []),
       ...(streak > 0
         ? [{ type: 'TextBlock' as const, text: `Check-in streak: ${streak} in a row`, weight: 'bolder' as const, color: 'accent' as const, wrap: true }]
         : []),

@@ -49,3 +49,18 @@ export type MySettingsUpdate = Partial<Pick<MySettings, 'paused' | 'timeZone'>>;
 export type EntryEdit = Partial<
   Pick<LearningEntry, 'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action' | 'result'>
 >;
+
+export {
+  RESOURCE_SCOPES,
+  SHARE_SORTS,
+  type MyShareVote,
+  type MyShareVoteUpdate,
+  type ResourceScope,
+  type ResourceView,
+  type SavedShareView,
+  type SavedSharesResponse,
+  type ShareSort,
+  type ShareView,
+  type SharesResponse,
+  type TopResourcesResponse,
+} from '../domain/share-view.js';

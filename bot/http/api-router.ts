@@ -7,6 +7,8 @@ import type { DashboardService } from '../services/dashboard-service.js';
 import type { LearningLogService } from '../services/learning-log-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import { NotAllowedError, type TeamService } from '../services/team-service.js';
+import { shareViewOf, type SharingService } from '../services/sharing-service.js';
+import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
 import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
 
@@ -17,6 +19,7 @@ export interface ApiDeps {
   teams: TeamService;
   dashboards: DashboardService;
   checkIns: CheckInService;
+  sharing: SharingService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -43,6 +46,17 @@ const entriesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(2000).optional(),
 });
+
+const sharesQuery = z.strictObject({ sort: z.enum(SHARE_SORTS).default('newest') });
+const resourcesQuery = z.strictObject({ scope: z.enum(RESOURCE_SCOPES).default('team') });
+const shareIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a share id');
+const myVoteBody = z
+  .strictObject({
+    helpful: z.boolean().optional(),
+    saved: z.boolean().optional(),
+    rating: z.number().int().min(1).max(5).nullable().optional(),
+  })
+  .refine((b) => b.helpful !== undefined || b.saved !== undefined || b.rating !== undefined, 'must set helpful, saved or rating');
 
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
@@ -142,8 +156,52 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ settings: result.settings });
   });
 
+  router.get('/teams/:teamId/shares', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { sort } = parse(sharesQuery, req.query, 'query');
+    res.json(memberOnly(await deps.sharing.feed(callerOf(res), teamId, sort)));
+  });
+
+  router.get('/teams/:teamId/resources', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { scope } = parse(resourcesQuery, req.query, 'query');
+    res.json(memberOnly(await deps.sharing.topResources(callerOf(res), teamId, scope)));
+  });
+
+  router.put('/teams/:teamId/shares/:shareId/my-vote', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const shareId = parse(shareIdParam, req.params.shareId, 'share id');
+    const { helpful, saved, rating } = parse(myVoteBody, req.body, 'vote');
+    const caller = callerOf(res);
+    const update = { ...(helpful !== undefined ? { helpful } : {}), ...(saved !== undefined ? { saved } : {}), ...(rating !== undefined ? { rating } : {}) };
+    const result = await deps.sharing.vote(caller, teamId, shareId, { kind: 'set', update });
+    switch (result.status) {
+      case 'ok':
+        res.json(shareViewOf(result.share, caller, result.mine));
+        return;
+      case 'own_share':
+        throw new ApiError(422, 'own_share', 'You cannot mark your own share helpful.');
+      case 'withdrawn':
+        throw new ApiError(409, 'withdrawn', 'The sharer withdrew this share.');
+      case 'not_member':
+        throw new ApiError(403, 'forbidden', 'You are not a member of this team.');
+      case 'not_found':
+        throw new ApiError(404, 'not_found', 'There is no such share in this team.');
+    }
+  });
+
+  router.get('/me/saved', async (_req, res) => {
+    res.json({ saved: await deps.sharing.savedOf(callerOf(res)) });
+  });
+
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
   return router;
+}
+
+/** The sharing service answers `not_member` rather than throwing; the API says 403. */
+function memberOnly<T extends object>(result: T | { status: 'not_member' }): T {
+  if ('status' in result && result.status === 'not_member') throw new ApiError(403, 'forbidden', 'You are not a member of this team.');
+  return result as T;
 }
 
 /** Not a member, not a lead: 403, saying which. */

@@ -46,6 +46,13 @@ function previousEntryOf(data: Record<string, unknown>): { id: string; createdAt
   return parsed.success ? { id: parsed.data.previousEntryId, createdAt: parsed.data.previousCreatedAt } : undefined;
 }
 
+/** The earlier action the card asked about, to ask again on a rejected card. */
+function previousAsked(data: Record<string, unknown>): { entryId: string; createdAt: string; action: string } | undefined {
+  const previous = previousEntryOf(data);
+  const action = typeof data.previousAction === 'string' ? data.previousAction.slice(0, 500) : undefined;
+  return previous && action ? { entryId: previous.id, createdAt: previous.createdAt, action } : undefined;
+}
+
 /** Records what a learner reports in a check-in. */
 export class CheckInService {
   constructor(private readonly deps: CheckInServiceDeps) {}
@@ -55,7 +62,51 @@ export class CheckInService {
     return this.deps.newId();
   }
 
+  /** Everything `submit` checks, without saving: for a form rejected for another reason, so all its problems show at once. */
+  async validateOnly(learner: Learner, submission: unknown): Promise<Omit<Extract<CheckInResult, { status: 'invalid' }>, 'status'>> {
+    const checked = this.check(learner, submission);
+    if (checked.status === 'invalid') return checked;
+    const previous = previousAsked(checked.data);
+    return {
+      cardId: checked.cardId,
+      ...(checked.cycle ? { cycle: checked.cycle } : {}),
+      ...(previous ? { previous } : {}),
+      errors: {},
+      values: checkInValuesFrom(checked.data),
+    };
+  }
+
   async submit(learner: Learner, submission: unknown): Promise<CheckInResult> {
+    const checked = this.check(learner, submission);
+    if (checked.status === 'invalid') return checked;
+    const { cardId, cycle, validation, data } = checked;
+    const entry: LearningEntry = {
+      id: cardId,
+      tenantId: learner.tenantId,
+      userId: learner.userId,
+      ...validation.entry,
+      result: null,
+      createdAt: this.deps.clock().toISOString(),
+    };
+    const saved = await this.deps.entries.addOnce(entry, cardId);
+    const previous = previousEntryOf(data);
+    if (validation.result && previous) {
+      await this.deps.entries.recordResult(learner.tenantId, learner.userId, previous, validation.result);
+    }
+    if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry');
+    await Promise.all([
+      this.deps.rollups?.entryChanged(learner, saved.entry.createdAt),
+      cycle ? this.deps.rollups?.checkInChanged(learner, cycle) : undefined,
+    ]);
+    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
+  }
+
+  private check(
+    learner: Learner,
+    submission: unknown,
+  ):
+    | Extract<CheckInResult, { status: 'invalid' }>
+    | { status: 'valid'; cardId: string; cycle: string | undefined; validation: Extract<ReturnType<typeof validateCheckIn>, { ok: true }>; data: Record<string, unknown> } {
     const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
     const cardId = cardIdSchema.safeParse(data.cardId);
     if (!cardId.success) {
@@ -78,36 +129,17 @@ export class CheckInService {
     }
     const validation = validateCheckIn(data);
     if (!validation.ok) {
-      const previous = previousEntryOf(data);
-      const action = typeof data.previousAction === 'string' ? data.previousAction.slice(0, 500) : undefined;
+      const previous = previousAsked(data);
       return {
         status: 'invalid',
         cardId: cardId.data,
         ...(cycle ? { cycle } : {}),
-        ...(previous && action ? { previous: { entryId: previous.id, createdAt: previous.createdAt, action } } : {}),
+        ...(previous ? { previous } : {}),
         errors: validation.errors,
         values: validation.values,
       };
     }
-    const entry: LearningEntry = {
-      id: cardId.data,
-      tenantId: learner.tenantId,
-      userId: learner.userId,
-      ...validation.entry,
-      result: null,
-      createdAt: this.deps.clock().toISOString(),
-    };
-    const saved = await this.deps.entries.addOnce(entry, cardId.data);
-    const previous = previousEntryOf(data);
-    if (validation.result && previous) {
-      await this.deps.entries.recordResult(learner.tenantId, learner.userId, previous, validation.result);
-    }
-    if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry');
-    await Promise.all([
-      this.deps.rollups?.entryChanged(learner, saved.entry.createdAt),
-      cycle ? this.deps.rollups?.checkInChanged(learner, cycle) : undefined,
-    ]);
-    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
+    return { status: 'valid', cardId: cardId.data, cycle, validation, data };
   }
 
   /** "Nothing this week": an honest answer that counts as responding to the cycle. */

@@ -4,6 +4,7 @@ import type { LearningEntry } from '../domain/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
+import type { SharingService } from './sharing-service.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -11,7 +12,7 @@ export type EditResult = { status: 'saved'; entry: LearningEntry } | { status: '
 
 /** A learner's own log; callers can only ever name themselves. */
 export class LearningLogService {
-  constructor(private readonly deps: { entries: EntryStore; rollups?: RollupService; clock: Clock }) {}
+  constructor(private readonly deps: { entries: EntryStore; rollups?: RollupService; sharing?: Pick<SharingService, 'withdrawEntry'>; clock: Clock }) {}
 
   listMine(learner: Learner, options: { limit: number; cursor?: string }): Promise<EntryPage> {
     return this.deps.entries.listForUser(learner.tenantId, learner.userId, {
@@ -39,7 +40,8 @@ export class LearningLogService {
   async deleteMine(learner: Learner, entryId: string): Promise<boolean> {
     const found = await this.deps.entries.getOwn(learner.tenantId, learner.userId, entryId);
     if (!found || !(await this.deps.entries.remove(learner.tenantId, learner.userId, found.entry))) return false;
-    await this.deps.rollups?.entryChanged(learner, found.entry.createdAt);
+    // A deleted entry takes its share with it: the channel's card says it was withdrawn.
+    await Promise.all([this.deps.rollups?.entryChanged(learner, found.entry.createdAt), this.deps.sharing?.withdrawEntry(learner, entryId)]);
     return true;
   }
 

@@ -12,6 +12,7 @@ export const TABLES = {
   dueIndex: 'DueIndex',
   leases: 'Leases',
   rollups: 'Rollups',
+  shares: 'Shares',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -43,6 +44,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     dueIndex: make(TABLES.dueIndex),
     leases: make(TABLES.leases),
     rollups: make(TABLES.rollups),
+    shares: make(TABLES.shares),
   };
 }
 

@@ -10,6 +10,10 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual({ kind: 'help' });
   });
 
+  it.each(['share', 'Share learning', ' SHARE. '])('reads "%s" as sharing', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'share' });
+  });
+
   it('ignores leftover mention markup in channels', () => {
     expect(parseCommand('<at>Learning Loop</at> check in')).toEqual({ kind: 'unknown', text: '<at>Learning Loop</at> check in' });
     expect(parseCommand('<p>check in</p>')).toEqual({ kind: 'check-in' });

@@ -1,4 +1,4 @@
-export type Command = { kind: 'check-in' } | { kind: 'help' } | { kind: 'pause' } | { kind: 'resume' } | { kind: 'unknown'; text: string };
+export type Command = { kind: 'check-in' } | { kind: 'share' } | { kind: 'help' } | { kind: 'pause' } | { kind: 'resume' } | { kind: 'unknown'; text: string };
 
 const ALIASES: Record<string, Command['kind']> = {
   'check in': 'check-in',
@@ -9,6 +9,8 @@ const ALIASES: Record<string, Command['kind']> = {
   '?': 'help',
   pause: 'pause',
   resume: 'resume',
+  share: 'share',
+  'share learning': 'share',
 };
 
 /** Reads what a person typed to the bot; mentions are already removed by the caller. */
@@ -20,7 +22,7 @@ export function parseCommand(text: string | undefined): Command {
     .toLowerCase()
     .replace(/[.!]+$/, '');
   const kind = ALIASES[normalised];
-  if (kind === 'check-in' || kind === 'pause' || kind === 'resume') return { kind };
+  if (kind === 'check-in' || kind === 'pause' || kind === 'resume' || kind === 'share') return { kind };
   if (kind === 'help' || normalised === '') return { kind: 'help' };
   return { kind: 'unknown', text: (text ?? '').trim() };
 }

@@ -3,6 +3,10 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
@@ -22,11 +26,19 @@ import { conversationRecordOf } from './conversation-records.js';
 import { cardMessage, cardResponse } from './card-replies.js';
 import { teamOf } from './team-context.js';
 import type { TeamFlows } from './team-flows.js';
+import type { LearningCapture } from '../services/learning-capture.js';
+import type { SharingService } from '../services/sharing-service.js';
+import { shareInvitationCard } from '../cards/learning-dialog-card.js';
+import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND, type LearningDialogs } from './learning-dialogs.js';
+import { SHARE_VERBS, shareCardAction } from './share-card-actions.js';
 
 export interface LearningLoopBotDeps {
   checkIns: CheckInService;
   people: PeopleService;
   teamFlows: TeamFlows;
+  capture: LearningCapture;
+  sharing: SharingService;
+  dialogs: LearningDialogs;
   logger: Logger;
 }
 
@@ -38,10 +50,19 @@ export class LearningLoopBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       await this.remember(context);
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text);
+      const sender = senderOf(context.activity);
       if (command.kind === 'check-in') {
-        await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId() })));
+        const share = sender ? await this.deps.capture.shareOptionFor(sender) : undefined;
+        await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId(), ...(share ? { share } : {}) })));
+      } else if (command.kind === 'share') {
+        if (context.activity.conversation?.conversationType === 'personal' && sender) {
+          const share = await this.deps.capture.shareOptionFor(sender);
+          await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId(), purpose: 'share', share })));
+        } else {
+          // Where others can see, the form opens privately in a dialog.
+          await context.sendActivity(cardMessage(shareInvitationCard()));
+        }
       } else if (command.kind === 'pause' || command.kind === 'resume') {
-        const sender = senderOf(context.activity);
         if (sender) {
           if (command.kind === 'pause') {
             await this.deps.people.pause(sender);
@@ -119,12 +140,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
           );
         }
         case CHECK_IN_NEW_VERB:
-          return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId() }));
+          return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId(), share: await this.deps.capture.shareOptionFor(sender) }));
         case TEAM_SETUP_OPEN_VERB:
           return await this.deps.teamFlows.openSetup(context);
         case TEAM_SETUP_SUBMIT_VERB:
           return await this.deps.teamFlows.submitSetup(context, data);
         default:
+          if (SHARE_VERBS.includes(verb)) return await shareCardAction(this.deps.sharing, sender, verb, data);
           return cardResponse(errorCard('This button is no longer supported. Type "help" to see what I can do.'));
       }
     } catch (error) {
@@ -145,17 +167,48 @@ export class LearningLoopBot extends TeamsActivityHandler {
   }
 
   private async submitCheckIn(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
-    const result = await this.deps.checkIns.submit(sender, data);
+    const purpose = (data as { purpose?: unknown } | undefined)?.purpose === 'share' ? 'share' : 'check-in';
+    const result = await this.deps.capture.capture(sender, data, { shareOnly: purpose === 'share' });
     if (result.status === 'invalid') {
       return checkInCard({
         cardId: result.cardId,
         values: result.values,
         errors: result.errors,
+        share: result.share,
+        purpose,
         ...(result.cycle ? { cycle: result.cycle } : {}),
         ...(result.previous ? { previous: result.previous } : {}),
       });
     }
-    return checkInSavedCard({ entry: result.entry, streak: result.streak });
+    return checkInSavedCard({ entry: result.entry, streak: result.streak, ...(result.shared ? { shared: result.shared } : {}) });
+  }
+
+  /** "Share learning" from the compose box, "Save as learning" on a message. */
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    const sender = senderOf(context.activity);
+    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
+    if (action.commandId === SAVE_MESSAGE_COMMAND) return this.deps.dialogs.open(sender, 'save-message', { message: action.messagePayload?.body });
+    if (action.commandId === COMPOSE_SHARE_COMMAND) return this.deps.dialogs.open(sender, 'share', { teamId: teamOf(context)?.id });
+    return { task: { type: 'message', value: 'That command is not one Learning Loop knows.' } };
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    const sender = senderOf(context.activity);
+    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
+    return this.deps.dialogs.submit(sender, action.data);
+  }
+
+  /** The "Share learning" button on the card posted when someone types "share" in a channel. */
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    const sender = senderOf(context.activity);
+    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
+    return this.deps.dialogs.open(sender, 'share', { teamId: teamOf(context)?.id });
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    const sender = senderOf(context.activity);
+    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
+    return this.deps.dialogs.submit(sender, request.data);
   }
 
   /** Keeps the sender's profile and this conversation's reference current, for later messages. */

@@ -28,8 +28,9 @@ export interface FakeConnectorOptions {
 export async function startFakeConnector(
   teams: Record<string, FakeTeam> = {},
   options: FakeConnectorOptions = {},
-): Promise<{ serviceUrl: string; sent: SentActivity[]; created: string[]; stop(): Promise<void> }> {
+): Promise<{ serviceUrl: string; sent: SentActivity[]; updated: (SentActivity & { activityId: string })[]; created: string[]; stop(): Promise<void> }> {
   const sent: SentActivity[] = [];
+  const updated: (SentActivity & { activityId: string })[] = [];
   const created: string[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
@@ -62,12 +63,18 @@ export async function startFakeConnector(
   };
   app.post('/v3/conversations/:conversationId/activities', record);
   app.post('/v3/conversations/:conversationId/activities/:activityId', record);
+  // A card replaced in place (a share's counts): kept apart from new messages.
+  app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    updated.push({ conversationId: String(req.params.conversationId), activityId: String(req.params.activityId), activity: req.body, receivedAt: Date.now() });
+    res.status(200).json({ id: String(req.params.activityId) });
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    updated,
     created,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,46 @@
+import { SHARE_PARTS, type SharePart } from './share.js';
+
+/** The share fields of a check-in or share form, as typed, so a rejected card shows them again. */
+export interface ShareChoiceValues {
+  shareWithTeam?: string;
+  shareParts?: string;
+  shareTeamId?: string;
+}
+
+export type ShareChoice =
+  | { ok: true; share: null }
+  | { ok: true; share: { teamId: string; parts: SharePart[] } }
+  | { ok: false; error: string; values: ShareChoiceValues };
+
+const TEAM_ID = /^[^\u0000-\u001f]{1,200}$/;
+
+export function shareChoiceValuesFrom(data: unknown): ShareChoiceValues {
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const values: ShareChoiceValues = {};
+  for (const key of ['shareWithTeam', 'shareParts', 'shareTeamId'] as const) {
+    const raw = record[key];
+    if (typeof raw === 'string') values[key] = raw.slice(0, 400);
+    else if (typeof raw === 'boolean') values[key] = String(raw);
+  }
+  return values;
+}
+
+/**
+ * Whether, where and what the learner chose to share. Sharing is opt-in: anything but the
+ * toggle's "true" means not sharing. The parts come from a multi-select as "insight,link".
+ */
+export function parseShareChoice(data: unknown, options: { always?: boolean } = {}): ShareChoice {
+  const values = shareChoiceValuesFrom(data);
+  if (!options.always && values.shareWithTeam !== 'true') return { ok: true, share: null };
+  const teamId = values.shareTeamId?.trim() ?? '';
+  if (!teamId) return { ok: false, error: 'Choose the team to share with', values };
+  if (!TEAM_ID.test(teamId)) return { ok: false, error: 'That team is not one you can share with', values };
+  const requested = (values.shareParts ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const unknown = requested.filter((p) => !(SHARE_PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) return { ok: false, error: `Choose what to share from: ${SHARE_PARTS.join(', ')}`, values };
+  const parts = SHARE_PARTS.filter((p) => requested.includes(p));
+  return { ok: true, share: { teamId, parts } };
+}

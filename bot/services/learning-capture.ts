@@ -1,0 +1,69 @@
+import type { ShareOption } from '../cards/check-in-card.js';
+import type { LearningEntry } from '../domain/learning-entry.js';
+import { parseShareChoice, shareChoiceValuesFrom } from '../domain/share-choice.js';
+import type { CheckInResult, CheckInService } from './check-in-service.js';
+import type { Learner } from './learner.js';
+import type { ShareTargetProblem, SharingService } from './sharing-service.js';
+
+export type CaptureResult =
+  /** The check-in's own problems and answers, with the share part of the form as it was. */
+  | (Extract<CheckInResult, { status: 'invalid' }> & { share: ShareOption })
+  | {
+      status: 'saved';
+      entry: LearningEntry;
+      streak: number;
+      shared?: { ok: true; teamName: string } | { ok: false; problem: string };
+    };
+
+export const SHARE_PROBLEMS: Record<ShareTargetProblem, string> = {
+  not_member: 'You can only share with a team you are a member of',
+  no_channel: 'That team has no learning channel yet: ask a team lead to choose one when setting up check-ins',
+};
+
+/**
+ * Saving a learning entry from any form (the check-in card, the share form, a dialog) and, when
+ * asked, sharing it. The share choice is checked before anything is saved, so a rejected share
+ * saves nothing and the learner's words come back with the problem.
+ */
+export class LearningCapture {
+  constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService }) {}
+
+  /** The share part of a form, for a learner, before they have typed anything. */
+  async shareOptionFor(learner: Learner, only?: string): Promise<ShareOption> {
+    const teams = await this.deps.sharing.targetsFor(learner);
+    return { teams: only ? teams.filter((t) => t.teamId === only) : teams };
+  }
+
+  async capture(learner: Learner, data: unknown, options: { shareOnly?: boolean } = {}): Promise<CaptureResult> {
+    const choice = parseShareChoice(data, { always: options.shareOnly ?? false });
+    const shareValues = shareChoiceValuesFrom(data);
+    let shareError: string | undefined;
+    if (!choice.ok) shareError = choice.error;
+    else if (choice.share) {
+      const problem = await this.deps.sharing.problemWith(learner, choice.share.teamId);
+      if (problem) shareError = SHARE_PROBLEMS[problem];
+    }
+    const rejected = async (result: Partial<Extract<CaptureResult, { status: 'invalid' }>>): Promise<CaptureResult> => ({
+      status: 'invalid',
+      cardId: result.cardId ?? this.deps.checkIns.newCardId(),
+      errors: result.errors ?? {},
+      values: result.values ?? {},
+      ...(result.cycle ? { cycle: result.cycle } : {}),
+      ...(result.previous ? { previous: result.previous } : {}),
+      share: { ...(await this.shareOptionFor(learner)), values: shareValues, ...(shareError ? { error: shareError } : {}) },
+    });
+
+    if (shareError) {
+      // Check the rest too, so every problem is told at once; nothing is saved.
+      const dryRun = await this.deps.checkIns.validateOnly(learner, data);
+      return rejected(dryRun);
+    }
+    const result = await this.deps.checkIns.submit(learner, data);
+    if (result.status === 'invalid') return rejected(result);
+    if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
+    const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
+    if (outcome.status !== 'shared') return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: `Saved, but not shared: ${SHARE_PROBLEMS[outcome.status]}` } };
+    const teamName = (await this.deps.sharing.targetsFor(learner)).find((t) => t.teamId === choice.share!.teamId)?.name ?? 'your team';
+    return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
+  }
+}

@@ -1,0 +1,404 @@
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import { shareCard } from '../cards/share-card.js';
+import { shareHelpedCard } from '../cards/share-helped-card.js';
+import type { LearningEntry } from '../domain/learning-entry.js';
+import { normalizeLink, resourceKeyOf } from '../domain/resource-link.js';
+import { figuresOf, mostSaved, rankingExplanation, topRated, type RankedResource } from '../domain/resource-ranking.js';
+import {
+  EMPTY_TALLY,
+  NO_VOTE,
+  applyVoteChange,
+  averageRating,
+  sameVote,
+  shareContentOf,
+  tallyAfter,
+  type Share,
+  type SharePart,
+  type ShareVote,
+  type VoteChange,
+} from '../domain/share.js';
+import type {
+  MyShareVote,
+  ResourceScope,
+  ResourceView,
+  SavedShareView,
+  ShareSort,
+  ShareView,
+  SharesResponse,
+  TopResourcesResponse,
+} from '../domain/share-view.js';
+import type { ShareStore } from '../store/share-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { UserStore } from '../store/user-store.js';
+import type { Clock, Learner } from './learner.js';
+import type { SharePublisher } from './share-publisher.js';
+
+export type ShareTargetProblem = 'not_member' | 'no_channel';
+
+export type ShareOutcome = { status: 'shared'; share: Share } | { status: ShareTargetProblem };
+
+export type VoteResult =
+  | { status: 'ok'; share: Share; mine: MyShareVote }
+  | { status: 'own_share'; share: Share; mine: MyShareVote }
+  | { status: 'withdrawn'; share: Share }
+  | { status: 'not_member' }
+  | { status: 'not_found' };
+
+const LIST_LIMIT = 10;
+const FEED_LIMIT = 50;
+/** One person's marks meet another's on the same share's counters; each retry waits a little longer, at random. */
+const MAX_VOTE_ATTEMPTS = 80;
+const ORGANISATION_CACHE_MS = 30_000;
+
+export interface SharingServiceDeps {
+  shares: ShareStore;
+  teams: TeamStore;
+  users: UserStore;
+  publisher: SharePublisher;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Learning shares: posting them to a team's channel, the marks people give them, and the lists made from those. */
+export class SharingService {
+  private readonly refreshing = new Map<string, { again: boolean }>();
+  private readonly background = new Set<Promise<unknown>>();
+  private readonly organisationCache = new Map<string, { at: number; data: Awaited<ReturnType<ShareStore['listTenant']>> }>();
+
+  constructor(private readonly deps: SharingServiceDeps) {}
+
+  /** The teams a learner can share with: theirs, with a learning channel set. */
+  async targetsFor(learner: Learner): Promise<{ teamId: string; name: string }[]> {
+    const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
+    const settings = await Promise.all(teamIds.map((teamId) => this.deps.teams.getSettings(learner.tenantId, teamId)));
+    return settings.filter((s) => s?.sharesChannelId).map((s) => ({ teamId: s!.teamId, name: s!.name }));
+  }
+
+  /** Why the learner cannot share with this team, if they cannot. */
+  async problemWith(learner: Learner, teamId: string): Promise<ShareTargetProblem | undefined> {
+    const [member, settings] = await Promise.all([
+      this.deps.teams.getMember(learner.tenantId, teamId, learner.userId),
+      this.deps.teams.getSettings(learner.tenantId, teamId),
+    ]);
+    if (!member) return 'not_member';
+    if (!settings?.sharesChannelId) return 'no_channel';
+    return undefined;
+  }
+
+  /**
+   * Shares a saved entry with the team: the share is stored first (so the card's buttons find it),
+   * then posted to the team's learning channel in the background. Sharing the same entry twice
+   * finds the first share.
+   */
+  async shareEntry(learner: Learner, entry: LearningEntry, teamId: string, parts: readonly SharePart[]): Promise<ShareOutcome> {
+    const [member, settings] = await Promise.all([
+      this.deps.teams.getMember(learner.tenantId, teamId, learner.userId),
+      this.deps.teams.getSettings(learner.tenantId, teamId),
+    ]);
+    if (!member) return { status: 'not_member' };
+    if (!settings?.sharesChannelId) return { status: 'no_channel' };
+    const content = shareContentOf(entry, parts);
+    const canonical = content.link ? normalizeLink(content.link) : null;
+    const share: Share = {
+      tenantId: learner.tenantId,
+      teamId,
+      shareId: entry.id,
+      sharerId: learner.userId,
+      sharerName: member.displayName,
+      ...content,
+      resourceKey: canonical ? resourceKeyOf(canonical) : null,
+      createdAt: this.deps.clock().toISOString(),
+      withdrawnAt: null,
+      channelId: settings.sharesChannelId,
+      activityId: null,
+      tally: content.sharerRating !== null ? { ...EMPTY_TALLY, ratingSum: content.sharerRating, ratingCount: 1 } : EMPTY_TALLY,
+    };
+    if (!(await this.deps.shares.create(share))) {
+      const existing = await this.deps.shares.get(learner.tenantId, teamId, entry.id);
+      return existing ? { status: 'shared', share: existing.share } : { status: 'not_member' };
+    }
+    this.organisationCache.delete(learner.tenantId);
+    this.inBackground(this.post(share));
+    return { status: 'shared', share };
+  }
+
+  /** A person's Helpful, Save or rating on a share; concurrent marks from many people all count, once each. */
+  async vote(voter: Learner, teamId: string, shareId: string, change: VoteChange): Promise<VoteResult> {
+    // Taking a share off one's own saved list is always allowed: after it was withdrawn, or after leaving the team.
+    const unsaveOnly = change.kind === 'set' && change.update.saved === false && change.update.helpful === undefined && change.update.rating === undefined;
+    const member = unsaveOnly || (await this.deps.teams.getMember(voter.tenantId, teamId, voter.userId));
+    if (!member) return { status: 'not_member' };
+    for (let attempt = 0; attempt < MAX_VOTE_ATTEMPTS; attempt++) {
+      const [found, stored] = await Promise.all([
+        this.deps.shares.get(voter.tenantId, teamId, shareId),
+        this.deps.shares.getVote(voter.tenantId, teamId, shareId, voter.userId),
+      ]);
+      if (!found) return { status: 'not_found' };
+      const { share, etag } = found;
+      if (share.withdrawnAt && !unsaveOnly) return { status: 'withdrawn', share };
+      const before = stored.vote;
+      const outcome = applyVoteChange(before, change, share.sharerId === voter.userId);
+      if (!outcome.ok) return { status: 'own_share', share, mine: before ?? NO_VOTE };
+      if (sameVote(before, outcome.vote)) {
+        // Nothing to count, but the saved list follows the vote even if an earlier write to it was lost.
+        if (unsaveOnly) await this.deps.shares.setSaved(voter.tenantId, voter.userId, { teamId, shareId, savedAt: '' }, false);
+        return { status: 'ok', share, mine: outcome.vote };
+      }
+      const vote: ShareVote = { ...outcome.vote, userId: voter.userId, resourceKey: share.resourceKey, at: this.deps.clock().toISOString() };
+      const tally = tallyAfter(share.tally, before, outcome.vote);
+      if (await this.deps.shares.writeVote(share, etag, vote, stored.etag, tally)) {
+        const updated = { ...share, tally };
+        await this.afterVote(voter, updated, before ?? NO_VOTE, outcome.vote);
+        return { status: 'ok', share: updated, mine: outcome.vote };
+      }
+      await sleep(Math.random() * Math.min(250, 4 * 2 ** Math.min(attempt, 6)));
+    }
+    throw new Error('The share kept changing while the vote was being recorded');
+  }
+
+  /** The person's own marks, for their view of a card. */
+  async marksOf(viewer: Learner, teamId: string, shareId: string): Promise<{ share: Share; mine: MyShareVote } | { status: 'not_member' | 'not_found' }> {
+    const [member, found, stored] = await Promise.all([
+      this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId),
+      this.deps.shares.get(viewer.tenantId, teamId, shareId),
+      this.deps.shares.getVote(viewer.tenantId, teamId, shareId, viewer.userId),
+    ]);
+    if (!member) return { status: 'not_member' };
+    if (!found) return { status: 'not_found' };
+    return { share: found.share, mine: stored.vote ?? NO_VOTE };
+  }
+
+  /** Withdraws the shares of an entry the learner deleted, and says so on each card. */
+  async withdrawEntry(learner: Learner, entryId: string): Promise<number> {
+    const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
+    let withdrawn = 0;
+    for (const teamId of teamIds) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const found = await this.deps.shares.get(learner.tenantId, teamId, entryId);
+        if (!found || found.share.sharerId !== learner.userId || found.share.withdrawnAt) break;
+        const at = this.deps.clock().toISOString();
+        if (await this.deps.shares.withdraw(found.share, found.etag, at)) {
+          withdrawn++;
+          this.inBackground(this.refreshCard({ ...found.share, withdrawnAt: at }));
+          break;
+        }
+      }
+    }
+    if (withdrawn > 0) this.organisationCache.delete(learner.tenantId);
+    return withdrawn;
+  }
+
+  async feed(viewer: Learner, teamId: string, sort: ShareSort): Promise<SharesResponse | { status: 'not_member' }> {
+    const member = await this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId);
+    if (!member) return { status: 'not_member' };
+    const [shares, mine] = await Promise.all([
+      this.deps.shares.listTeamShares(viewer.tenantId, teamId),
+      this.deps.shares.listTeamVotes(viewer.tenantId, teamId, viewer.userId),
+    ]);
+    const myVotes = new Map(mine.map((v) => [v.shareId, v]));
+    const visible = shares.filter((s) => !s.withdrawnAt);
+    visible.sort((a, b) =>
+      sort === 'helpful'
+        ? b.tally.helpful - a.tally.helpful || b.createdAt.localeCompare(a.createdAt)
+        : b.createdAt.localeCompare(a.createdAt),
+    );
+    return {
+      teamId,
+      sort,
+      shares: visible.slice(0, FEED_LIMIT).map((s) => shareViewOf(s, viewer, myVotes.get(s.shareId))),
+    };
+  }
+
+  async topResources(viewer: Learner, teamId: string, scope: ResourceScope): Promise<TopResourcesResponse | { status: 'not_member' }> {
+    const member = await this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId);
+    if (!member) return { status: 'not_member' };
+    const { shares, votes } =
+      scope === 'team'
+        ? await Promise.all([
+            this.deps.shares.listTeamShares(viewer.tenantId, teamId),
+            this.deps.shares.listTeamVotes(viewer.tenantId, teamId),
+          ]).then(([s, v]) => ({ shares: s, votes: v }))
+        : await this.organisation(viewer.tenantId);
+    // A withdrawn share takes its marks with it; a link the sharer kept to themselves is no resource.
+    const live = new Map(shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => [`${s.teamId}\u0000${s.shareId}`, s]));
+    const teamOfVote = (v: { shareId: string; teamKey?: string }) =>
+      v.teamKey === undefined ? teamId : decodeURIComponent(v.teamKey.split('|')[1] ?? '');
+    const facts = votes
+      .filter((v) => live.has(`${teamOfVote(v)}\u0000${v.shareId}`) && v.resourceKey)
+      .map((v) => ({ resourceKey: v.resourceKey!, userId: v.userId, rating: v.rating, saved: v.saved, at: Date.parse(v.at) }));
+    const figures = figuresOf(facts);
+    const about = resourcesOf([...live.values()]);
+    const view = (r: RankedResource): ResourceView | undefined => {
+      const known = about.get(r.resourceKey);
+      return known
+        ? { resourceKey: r.resourceKey, ...known, averageRating: r.averageRating, ratingCount: r.ratingCount, score: r.score, saves: r.saves }
+        : undefined;
+    };
+    return {
+      scope,
+      ranking: rankingExplanation(),
+      topRated: topRated(figures, LIST_LIMIT).map(view).filter((r): r is ResourceView => Boolean(r)),
+      mostSaved: mostSaved(figures, LIST_LIMIT).map(view).filter((r): r is ResourceView => Boolean(r)),
+    };
+  }
+
+  /** The learner's saved shares, newest saved first, as they are now (withdrawn ones marked). */
+  async savedOf(learner: Learner): Promise<SavedShareView[]> {
+    const pointers = await this.deps.shares.listSaved(learner.tenantId, learner.userId);
+    pointers.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    const teamNames = new Map<string, Promise<string>>();
+    const nameOf = (teamId: string) => {
+      if (!teamNames.has(teamId)) teamNames.set(teamId, this.deps.teams.getSettings(learner.tenantId, teamId).then((s) => s?.name ?? 'a team'));
+      return teamNames.get(teamId)!;
+    };
+    const views = await Promise.all(
+      pointers.slice(0, 200).map(async (p): Promise<SavedShareView | undefined> => {
+        const [found, teamName] = await Promise.all([this.deps.shares.get(learner.tenantId, p.teamId, p.shareId), nameOf(p.teamId)]);
+        if (!found) return undefined;
+        const s = found.share;
+        const withdrawn = Boolean(s.withdrawnAt);
+        return {
+          shareId: s.shareId,
+          teamId: s.teamId,
+          teamName,
+          sharerName: s.sharerName,
+          what: s.what,
+          sourceType: s.sourceType,
+          // A withdrawn share keeps only its title in others' saved lists.
+          link: withdrawn ? null : s.link,
+          insight: withdrawn ? null : s.insight,
+          savedAt: p.savedAt,
+          withdrawn,
+        };
+      }),
+    );
+    return views.filter((v): v is SavedShareView => Boolean(v));
+  }
+
+  /** Waits for posts, card updates and notices started in the background (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  private async post(share: Share): Promise<void> {
+    const target = { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId };
+    const activityId = await this.deps.publisher.post(target, shareCard({ share }));
+    if (!activityId) {
+      this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'the share card could not be posted');
+      return;
+    }
+    await this.deps.shares.setPosted(share, activityId);
+    // Marks given before the post finished are on the stored share, not yet on the card.
+    await this.refreshCard({ ...share, activityId });
+  }
+
+  private async afterVote(voter: Learner, share: Share, before: MyShareVote, after: MyShareVote): Promise<void> {
+    this.organisationCache.delete(voter.tenantId);
+    if (before.saved !== after.saved) {
+      await this.deps.shares.setSaved(voter.tenantId, voter.userId, { teamId: share.teamId, shareId: share.shareId, savedAt: this.deps.clock().toISOString() }, after.saved);
+    }
+    this.inBackground(this.refreshCard(share));
+    if (after.helpful && !before.helpful) this.inBackground(this.tellSharer(share));
+  }
+
+  /**
+   * Brings the channel's card up to date with the stored counts. Updates to one card run one at
+   * a time: a burst of clicks becomes a few updates, each showing the latest counts, which keeps
+   * well inside Teams' per-conversation limit.
+   */
+  private async refreshCard(share: Share): Promise<void> {
+    const key = `${share.tenantId}\u0000${share.teamId}\u0000${share.shareId}`;
+    const running = this.refreshing.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: true };
+    this.refreshing.set(key, state);
+    try {
+      while (state.again) {
+        state.again = false;
+        const found = await this.deps.shares.get(share.tenantId, share.teamId, share.shareId);
+        const current = found?.share ?? share;
+        const activityId = current.activityId ?? share.activityId;
+        if (!activityId) return;
+        await this.deps.publisher.update({ tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId }, shareCard({ share: current }));
+      }
+    } finally {
+      this.refreshing.delete(key);
+    }
+  }
+
+  /** At most one "your share helped" a day for each sharer, counted in their own time zone. */
+  private async tellSharer(share: Share): Promise<void> {
+    const [profile, settings] = await Promise.all([
+      this.deps.users.get(share.tenantId, share.sharerId),
+      this.deps.teams.getSettings(share.tenantId, share.teamId),
+    ]);
+    const zone = profile?.timeZone ?? settings?.schedule?.timeZone ?? 'UTC';
+    const now = this.deps.clock();
+    const day = DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10);
+    if (!(await this.deps.shares.claimHelpedNotice(share.tenantId, share.sharerId, day, now.toISOString()))) return;
+    await this.deps.publisher.tellPerson(
+      share.tenantId,
+      share.sharerId,
+      shareHelpedCard({ what: share.what, helpful: share.tally.helpful, teamName: settings?.name ?? 'your team' }),
+    );
+  }
+
+  private async organisation(tenantId: string) {
+    const cached = this.organisationCache.get(tenantId);
+    const now = Date.now();
+    if (cached && now - cached.at < ORGANISATION_CACHE_MS) return cached.data;
+    const data = await this.deps.shares.listTenant(tenantId);
+    this.organisationCache.set(tenantId, { at: now, data });
+    return data;
+  }
+
+  private inBackground(work: Promise<unknown>): void {
+    const tracked = work
+      .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'a share’s follow-up failed'))
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+}
+
+export function shareViewOf(share: Share, viewer: Learner, vote: MyShareVote | undefined): ShareView {
+  return {
+    shareId: share.shareId,
+    teamId: share.teamId,
+    sharerName: share.sharerName,
+    sharedByMe: share.sharerId === viewer.userId,
+    what: share.what,
+    sourceType: share.sourceType,
+    link: share.link,
+    insight: share.insight,
+    action: share.action,
+    createdAt: share.createdAt,
+    helpful: share.tally.helpful,
+    saves: share.tally.saves,
+    averageRating: averageRating(share.tally),
+    ratingCount: share.tally.ratingCount,
+    mine: vote ? { helpful: vote.helpful, saved: vote.saved, rating: vote.rating } : NO_VOTE,
+  };
+}
+
+/** For each resource: the link and title of its latest share, and how often it was shared. */
+function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'>> {
+  const about = new Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> & { at: string }>();
+  for (const s of shares) {
+    if (!s.resourceKey || !s.link) continue;
+    const known = about.get(s.resourceKey);
+    if (!known) about.set(s.resourceKey, { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
+    else {
+      known.shares++;
+      if (s.createdAt > known.at) Object.assign(known, { link: s.link, title: s.what, sourceType: s.sourceType, at: s.createdAt });
+    }
+  }
+  return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

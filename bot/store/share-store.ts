@@ -1,0 +1,352 @@
+import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import type { SourceType } from '../domain/learning-entry.js';
+import { EMPTY_TALLY, type Share, type ShareTally, type ShareVote } from '../domain/share.js';
+import type { MyShareVote } from '../domain/share-view.js';
+import { keyOf, prefixEnd } from './keys.js';
+
+type ShareEntity = {
+  partitionKey: string;
+  rowKey: string;
+  shareId: string;
+  sharerId: string;
+  sharerName: string;
+  what: string;
+  sourceType: string;
+  link?: string;
+  resourceKey?: string;
+  insight?: string;
+  action?: string;
+  sharerRating?: number;
+  createdAt: string;
+  withdrawnAt?: string;
+  channelId: string;
+  activityId?: string;
+  helpful: number;
+  saves: number;
+  ratingSum: number;
+  ratingCount: number;
+};
+
+type VoteEntity = {
+  partitionKey: string;
+  rowKey: string;
+  shareId: string;
+  userId: string;
+  helpful: boolean;
+  saved: boolean;
+  rating?: number;
+  resourceKey?: string;
+  at: string;
+};
+
+type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
+
+type NoticeEntity = { partitionKey: string; rowKey: string; sentAt: string };
+
+const SHARE = 's';
+const VOTE = 'v';
+const SAVED = 'saved';
+const NOTICE = 'helped';
+
+export interface StoredVote {
+  vote: ShareVote | undefined;
+  etag: string | undefined;
+}
+
+export interface SavedPointer {
+  teamId: string;
+  shareId: string;
+  savedAt: string;
+}
+
+/**
+ * Shares and their votes, one partition per team: a share row carries its counters and each
+ * person's marks are a row of their own beside it, so a vote and the counters it moves are
+ * written in one batch (both or neither) and the counters can always be recomputed from the
+ * votes. A person's saved list and their "your share helped" notices live in a partition of
+ * their own in the same table.
+ */
+export class ShareStore {
+  constructor(private readonly table: TableClient) {}
+
+  static teamPartition(tenantId: string, teamId: string): string {
+    return keyOf(tenantId, teamId);
+  }
+
+  /** Three parts where a team's partition has two, so no team id can ever reach a person's. */
+  static personPartition(tenantId: string, userId: string): string {
+    return keyOf(tenantId, 'person', userId);
+  }
+
+  /** Creates the share with the sharer's own rating as their vote; false if it already exists. */
+  async create(share: Share): Promise<boolean> {
+    const partitionKey = ShareStore.teamPartition(share.tenantId, share.teamId);
+    const actions: TransactionAction[] = [['create', toShareEntity(share)]];
+    if (share.sharerRating !== null) {
+      actions.push([
+        'create',
+        toVoteEntity(partitionKey, share.shareId, {
+          userId: share.sharerId,
+          helpful: false,
+          saved: false,
+          rating: share.sharerRating,
+          resourceKey: share.resourceKey,
+          at: share.createdAt,
+        }),
+      ]);
+    }
+    try {
+      await this.table.submitTransaction(actions);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, teamId: string, shareId: string): Promise<{ share: Share; etag: string } | undefined> {
+    const e = await this.getEntity<ShareEntity>(ShareStore.teamPartition(tenantId, teamId), keyOf(SHARE, shareId));
+    return e ? { share: fromShareEntity(tenantId, teamId, e), etag: e.etag } : undefined;
+  }
+
+  /** Records where the card was posted; leaves the counters alone. */
+  async setPosted(share: Share, activityId: string): Promise<void> {
+    await this.table.updateEntity(
+      { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), activityId },
+      'Merge',
+    );
+  }
+
+  /** Marks the share withdrawn if unchanged since read; false if it changed meanwhile. */
+  async withdraw(share: Share, etag: string, at: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), withdrawnAt: at },
+        'Merge',
+        { etag },
+      );
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 412) return false;
+      throw error;
+    }
+  }
+
+  async getVote(tenantId: string, teamId: string, shareId: string, userId: string): Promise<StoredVote> {
+    const e = await this.getEntity<VoteEntity>(ShareStore.teamPartition(tenantId, teamId), keyOf(VOTE, shareId, userId));
+    return { vote: e ? fromVoteEntity(e) : undefined, etag: e?.etag };
+  }
+
+  /**
+   * Writes one person's new marks and the share's new counters together, only if neither changed
+   * since they were read; false when one did (read both again and retry).
+   */
+  async writeVote(share: Share, shareEtag: string, vote: ShareVote, voteEtag: string | undefined, tally: ShareTally): Promise<boolean> {
+    const partitionKey = ShareStore.teamPartition(share.tenantId, share.teamId);
+    const counters = { partitionKey, rowKey: keyOf(SHARE, share.shareId), ...tally };
+    const row = toVoteEntity(partitionKey, share.shareId, vote);
+    const actions: TransactionAction[] = [
+      ['update', counters, 'Merge', { etag: shareEtag }],
+      voteEtag ? ['update', row, 'Replace', { etag: voteEtag }] : ['create', row],
+    ];
+    try {
+      await this.table.submitTransaction(actions);
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 409 || status === 404) return false;
+      throw error;
+    }
+  }
+
+  /** Every share in the team, withdrawn ones included (one range read; the caller filters). */
+  async listTeamShares(tenantId: string, teamId: string): Promise<Share[]> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    const from = keyOf(SHARE);
+    const rows = this.table.listEntities<ShareEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+    });
+    const shares: Share[] = [];
+    for await (const e of rows) shares.push(fromShareEntity(tenantId, teamId, e));
+    return shares;
+  }
+
+  /** Every vote in the team, or only one person's. */
+  async listTeamVotes(tenantId: string, teamId: string, userId?: string): Promise<(ShareVote & { shareId: string })[]> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    const from = keyOf(VOTE);
+    const filter =
+      userId === undefined
+        ? odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}`
+        : odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)} and userId eq ${userId}`;
+    const votes: (ShareVote & { shareId: string })[] = [];
+    for await (const e of this.table.listEntities<VoteEntity>({ queryOptions: { filter } })) votes.push({ ...fromVoteEntity(e), shareId: e.shareId });
+    return votes;
+  }
+
+  /** The votes on one share, to recompute its counters. */
+  async listShareVotes(tenantId: string, teamId: string, shareId: string): Promise<ShareVote[]> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    const from = keyOf(VOTE, shareId);
+    const votes: ShareVote[] = [];
+    const rows = this.table.listEntities<VoteEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+    });
+    for await (const e of rows) votes.push(fromVoteEntity(e));
+    return votes;
+  }
+
+  /**
+   * Every share and vote in the tenant's teams, for the organisation's resource lists: one
+   * range read over the tenant's team partitions (a person's partition holds neither kind of row).
+   */
+  async listTenant(tenantId: string): Promise<{ shares: Share[]; votes: (ShareVote & { teamKey: string; shareId: string })[] }> {
+    const from = `${keyOf(tenantId)}|`;
+    const to = prefixEnd(keyOf(tenantId));
+    const shares: Share[] = [];
+    const votes: (ShareVote & { teamKey: string; shareId: string })[] = [];
+    const rows = this.table.listEntities<ShareEntity | VoteEntity>({
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and ((RowKey gt ${keyOf(SHARE)} and RowKey lt ${prefixEnd(keyOf(SHARE))}) or (RowKey gt ${keyOf(VOTE)} and RowKey lt ${prefixEnd(keyOf(VOTE))}))`,
+      },
+    });
+    for await (const e of rows) {
+      if (e.rowKey.startsWith(`${SHARE}|`)) {
+        const teamId = decodeURIComponent(e.partitionKey.split('|')[1] ?? '');
+        shares.push(fromShareEntity(tenantId, teamId, e as ShareEntity));
+      } else {
+        const v = e as VoteEntity;
+        votes.push({ ...fromVoteEntity(v), teamKey: v.partitionKey, shareId: v.shareId });
+      }
+    }
+    return { shares, votes };
+  }
+
+  /** Keeps a person's saved list in step with their vote; idempotent either way. */
+  async setSaved(tenantId: string, userId: string, pointer: SavedPointer, saved: boolean): Promise<void> {
+    const partitionKey = ShareStore.personPartition(tenantId, userId);
+    const rowKey = keyOf(SAVED, pointer.teamId, pointer.shareId);
+    if (saved) {
+      const entity: SavedEntity = { partitionKey, rowKey, ...pointer };
+      await this.table.upsertEntity(entity, 'Replace');
+      return;
+    }
+    try {
+      await this.table.deleteEntity(partitionKey, rowKey);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async listSaved(tenantId: string, userId: string): Promise<SavedPointer[]> {
+    const partitionKey = ShareStore.personPartition(tenantId, userId);
+    const from = keyOf(SAVED);
+    const saved: SavedPointer[] = [];
+    const rows = this.table.listEntities<SavedEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+    });
+    for await (const e of rows) saved.push({ teamId: e.teamId, shareId: e.shareId, savedAt: e.savedAt });
+    return saved;
+  }
+
+  /** Claims the one "your share helped" notice a sharer may get on a day; false if already claimed. */
+  async claimHelpedNotice(tenantId: string, userId: string, day: string, at: string): Promise<boolean> {
+    const entity: NoticeEntity = { partitionKey: ShareStore.personPartition(tenantId, userId), rowKey: keyOf(NOTICE, day), sentAt: at };
+    try {
+      await this.table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<(T & { etag: string }) | undefined> {
+    try {
+      return await this.table.getEntity<T>(partitionKey, rowKey);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof RestError ? error.statusCode : undefined;
+}
+
+function toShareEntity(share: Share): ShareEntity {
+  return {
+    partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId),
+    rowKey: keyOf(SHARE, share.shareId),
+    shareId: share.shareId,
+    sharerId: share.sharerId,
+    sharerName: share.sharerName,
+    what: share.what,
+    sourceType: share.sourceType,
+    ...(share.link ? { link: share.link } : {}),
+    ...(share.resourceKey ? { resourceKey: share.resourceKey } : {}),
+    ...(share.insight ? { insight: share.insight } : {}),
+    ...(share.action ? { action: share.action } : {}),
+    ...(share.sharerRating !== null ? { sharerRating: share.sharerRating } : {}),
+    createdAt: share.createdAt,
+    ...(share.withdrawnAt ? { withdrawnAt: share.withdrawnAt } : {}),
+    channelId: share.channelId,
+    ...(share.activityId ? { activityId: share.activityId } : {}),
+    ...share.tally,
+  };
+}
+
+function fromShareEntity(tenantId: string, teamId: string, e: ShareEntity): Share {
+  return {
+    tenantId,
+    teamId,
+    shareId: e.shareId,
+    sharerId: e.sharerId,
+    sharerName: e.sharerName,
+    what: e.what,
+    sourceType: e.sourceType as SourceType,
+    link: e.link || null,
+    resourceKey: e.resourceKey || null,
+    insight: e.insight || null,
+    action: e.action || null,
+    sharerRating: typeof e.sharerRating === 'number' ? e.sharerRating : null,
+    createdAt: e.createdAt,
+    withdrawnAt: e.withdrawnAt || null,
+    channelId: e.channelId,
+    activityId: e.activityId || null,
+    tally: {
+      helpful: e.helpful ?? EMPTY_TALLY.helpful,
+      saves: e.saves ?? EMPTY_TALLY.saves,
+      ratingSum: e.ratingSum ?? EMPTY_TALLY.ratingSum,
+      ratingCount: e.ratingCount ?? EMPTY_TALLY.ratingCount,
+    },
+  };
+}
+
+function toVoteEntity(partitionKey: string, shareId: string, vote: ShareVote): VoteEntity {
+  return {
+    partitionKey,
+    rowKey: keyOf(VOTE, shareId, vote.userId),
+    shareId,
+    userId: vote.userId,
+    helpful: vote.helpful,
+    saved: vote.saved,
+    ...(vote.rating !== null ? { rating: vote.rating } : {}),
+    ...(vote.resourceKey ? { resourceKey: vote.resourceKey } : {}),
+    at: vote.at,
+  };
+}
+
+function fromVoteEntity(e: VoteEntity): ShareVote {
+  return {
+    userId: e.userId,
+    helpful: e.helpful === true,
+    saved: e.saved === true,
+    rating: typeof e.rating === 'number' ? e.rating : null,
+    resourceKey: e.resourceKey || null,
+    at: e.at,
+  };
+}
+
+export type { MyShareVote };

@@ -1,0 +1,67 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import type { Messenger } from '../services/messenger.js';
+import type { ChannelPost, SharePublisher } from '../services/share-publisher.js';
+import type { ConversationStore } from '../store/conversation-store.js';
+import { cardMessage } from './card-replies.js';
+
+/**
+ * Posts share cards to a team's channel through the reference kept when the app was installed
+ * in the team: the same service URL and bot, with the chosen channel as the conversation.
+ */
+export class TeamsSharePublisher implements SharePublisher {
+  constructor(
+    private readonly deps: { adapter: CloudAdapter; botAppId: string; conversations: ConversationStore; messenger: Messenger; logger: Logger },
+  ) {}
+
+  async post(target: ChannelPost, card: AdaptiveCard): Promise<string | undefined> {
+    let activityId: string | undefined;
+    await this.inChannel(target, async (send) => {
+      activityId = (await send.sendActivity(cardMessage(card)))?.id;
+    });
+    return activityId;
+  }
+
+  async update(target: ChannelPost & { activityId: string }, card: AdaptiveCard): Promise<boolean> {
+    let done = false;
+    await this.inChannel(target, async (send) => {
+      await send.updateActivity({ ...cardMessage(card), id: target.activityId });
+      done = true;
+    });
+    return done;
+  }
+
+  async tellPerson(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean> {
+    const personal = (await this.deps.conversations.listFor(tenantId, 'personal', userId))[0];
+    if (!personal) return false;
+    const outcome = await this.deps.messenger.sendCard({ tenantId, userId, teamsUserId: '', serviceUrl: personal.serviceUrl, reference: personal.reference }, card);
+    return outcome.kind === 'sent';
+  }
+
+  private async inChannel(
+    target: ChannelPost,
+    work: (context: { sendActivity: (a: ReturnType<typeof cardMessage>) => Promise<{ id?: string } | undefined>; updateActivity: (a: object) => Promise<unknown> }) => Promise<void>,
+  ): Promise<void> {
+    const team = (await this.deps.conversations.listFor(target.tenantId, 'channel', target.teamId))[0];
+    if (!team) {
+      this.deps.logger.warn({ teamId: target.teamId }, 'no conversation is known for the team; the share card was not posted');
+      return;
+    }
+    const stored = JSON.parse(team.reference) as Partial<ConversationReference>;
+    const reference: Partial<ConversationReference> = {
+      ...stored,
+      conversation: { ...(stored.conversation ?? { isGroup: true, name: '' }), id: target.channelId, isGroup: true, conversationType: 'channel' } as ConversationReference['conversation'],
+    };
+    let failure: unknown;
+    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+      try {
+        await work(context);
+      } catch (error) {
+        // The adapter would hand this to onTurnError and carry on; the caller needs to know.
+        failure = error;
+      }
+    });
+    if (failure) throw failure;
+  }
+}

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { SHARE_HELPFUL_VERB, SHARE_RATE_VERB, SHARE_SAVE_VERB } from '../../bot/cards/share-card.js';
+import type { SavedSharesResponse, SharesResponse } from '../../bot/http/api-contract.js';
+import { tallyOf } from '../../bot/domain/share.js';
+import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
+import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
+import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+
+const team = { id: '19:big-team@thread.tacv2', name: 'Big Team' };
+const sharesChannel = '19:big-team-shares@thread.tacv2';
+const person = (i: number) => ({ id: `29:person-${i}`, aadObjectId: `a2000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}` });
+const lead = { id: DEMO_PEOPLE[0]!.teamsUserId, aadObjectId: DEMO_PEOPLE[0]!.userId, name: DEMO_PEOPLE[0]!.displayName };
+const sharer = person(0);
+const voters = Array.from({ length: 100 }, (_, i) => person(i + 1));
+
+describe('learning shares: posting, counting marks and keeping them true (Azurite, local Bot Connector)', () => {
+  let service: RunningTestService;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector({ [team.id]: { members: [lead, sharer, ...voters], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] } });
+    service = await startTestService();
+    await post(inTeamChannel(installActivity(from(lead)), team));
+    const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
+    await service.stores.teams.saveSettings({ ...settings!, sharesChannelId: sharesChannel });
+    // The sharer has chatted with the app, so it can reach them in their personal chat.
+    await post(messageActivity('help', { ...from(sharer), conversationId: 'a:personal-sharer' }));
+    // The tab's local mode knows people the bot has seen.
+    for (const p of [voters[0]!, voters[3]!]) {
+      await service.services.people.noteSeen({ tenantId: DEMO_TENANT_ID, userId: p.aadObjectId, displayName: p.name, teamsUserId: p.id });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await service.stop();
+    await connector.stop();
+  });
+
+  async function post(activity: unknown): Promise<{ status: number; card: unknown }> {
+    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    return { status: res.status, card: text ? (JSON.parse(text) as { value?: unknown }).value : undefined };
+  }
+  const from = (who: { id: string; aadObjectId: string; name: string }) => ({ serviceUrl: connector.serviceUrl, from: who });
+  const headers = (who: { aadObjectId: string }) => ({ 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': who.aadObjectId, 'content-type': 'application/json' });
+  const onCard = (verb: string, who: typeof sharer, data: Record<string, unknown>) => post(inTeamChannel(cardActionActivity(verb, data, from(who)), team, sharesChannel));
+
+  /** A check-in from the sharer's personal chat with "Share with my team" ticked. */
+  async function shareCheckIn(cardId: string, what: string, extra: Record<string, string> = {}) {
+    const reply = await post(
+      cardActionActivity(
+        'checkin.submit',
+        { cardId, shareTeamId: team.id, what, sourceType: 'article', link: 'http://WWW.Example.com/guide/?utm_source=x', rating: '4', insight: 'Say why', action: 'Try it', shareWithTeam: 'true', shareParts: 'insight,link', ...extra },
+        from(sharer),
+      ),
+    );
+    await service.services.sharing.settled();
+    return reply;
+  }
+
+  it('posts a share card to the team’s learning channel when a check-in is shared, attributed and escaped', async () => {
+    const reply = await shareCheckIn('share-entry-0001', 'PR **descriptions**');
+    expect(expectValidTeamsCard(reply.card).renderedText).toContain('Shared in Big Team’s learning channel');
+    const posted = connector.sent.filter((s) => s.conversationId === sharesChannel);
+    expect(posted).toHaveLength(1);
+    const card = expectValidTeamsCard(posted[0]!.activity.attachments?.[0]?.content);
+    expect(card.renderedText).toContain('Person 0 shared a learning');
+    expect(card.renderedText).toContain('PR **descriptions**');
+    expect(card.renderedText).toContain('Say why');
+    expect(card.renderedText).not.toContain('Try it');
+    expect(card.renderedHtml).not.toContain('<strong');
+    const stored = await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0001');
+    expect(stored?.share.activityId).toBeTruthy();
+    expect(stored?.share.link).toBe('http://WWW.Example.com/guide/?utm_source=x');
+  });
+
+  it('counts 100 people pressing Helpful at once as exactly 100, one vote row each, and the channel’s card ends showing 100', async () => {
+    const replies = await Promise.all(voters.map((v) => onCard(SHARE_HELPFUL_VERB, v, { teamId: team.id, shareId: 'share-entry-0001' })));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    const stored = await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0001');
+    expect(stored?.share.tally.helpful).toBe(100);
+    const votes = await service.stores.shares.listShareVotes(DEMO_TENANT_ID, team.id, 'share-entry-0001');
+    expect(votes.filter((v) => v.helpful)).toHaveLength(100);
+    // The counters always equal a recount of the vote rows (the sharer's own rating included).
+    expect(tallyOf(votes)).toEqual(stored?.share.tally);
+    await service.services.sharing.settled();
+    const last = connector.updated.filter((u) => u.conversationId === sharesChannel).at(-1);
+    expect(expectValidTeamsCard(last?.activity.attachments?.[0]?.content).renderedText).toContain('100 found this helpful');
+    // A burst of clicks is a handful of card updates, not one per click.
+    expect(connector.updated.length).toBeLessThan(100);
+    // The sharer is told once today, however many people found it helpful.
+    const told = connector.sent.filter((s) => JSON.stringify(s.activity).includes('Your learning share helped'));
+    expect(told.map((t) => t.conversationId)).toEqual(['a:personal-sharer']);
+  }, 60_000);
+
+  it('treats a second press as undoing the first: Helpful twice is 0, and the person who pressed sees their own marks', async () => {
+    await shareCheckIn('share-entry-0002', 'Second share');
+    const data = { teamId: team.id, shareId: 'share-entry-0002' };
+    const first = await onCard(SHARE_HELPFUL_VERB, voters[0]!, data);
+    expect(expectValidTeamsCard(first.card).renderedText).toContain('For you: you found it helpful');
+    const second = await onCard(SHARE_HELPFUL_VERB, voters[0]!, data);
+    expect(expectValidTeamsCard(second.card).renderedText).toContain('0 found this helpful');
+    expect((await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0002'))?.share.tally.helpful).toBe(0);
+  });
+
+  it('keeps one rating per person, changes it on a new rating and clears it on the same one; refuses the sharer’s own Helpful', async () => {
+    const data = { teamId: team.id, shareId: 'share-entry-0002' };
+    await onCard(SHARE_RATE_VERB, voters[1]!, { ...data, rating: '2' });
+    const changed = await onCard(SHARE_RATE_VERB, voters[1]!, { ...data, rating: '5' });
+    // The sharer rated 4 on their check-in; voter 1's 5 replaces their 2.
+    expect(expectValidTeamsCard(changed.card).renderedText).toContain('rated 4.5 of 5 by 2 people');
+    const cleared = await onCard(SHARE_RATE_VERB, voters[1]!, { ...data, rating: '5' });
+    expect(expectValidTeamsCard(cleared.card).renderedText).toContain('rated 4.0 of 5 by 1 person');
+    const bad = await onCard(SHARE_RATE_VERB, voters[1]!, { ...data, rating: '9' });
+    expect(expectValidTeamsCard(bad.card).renderedText).toContain('Choose a rating from 1 to 5');
+    // A second share helped today: the sharer is not told again until tomorrow.
+    await onCard(SHARE_HELPFUL_VERB, voters[2]!, data);
+    await onCard(SHARE_HELPFUL_VERB, voters[2]!, data);
+    await service.services.sharing.settled();
+    expect(connector.sent.filter((s) => JSON.stringify(s.activity).includes('Your learning share helped'))).toHaveLength(1);
+    const own = await onCard(SHARE_HELPFUL_VERB, sharer, data);
+    expect(expectValidTeamsCard(own.card).renderedText).toContain('This is your own share');
+    expect((await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0002'))?.share.tally).toMatchObject({ helpful: 0, ratingCount: 1 });
+  });
+
+  it('refuses marks from someone outside the team and on a share card it does not know, changing nothing', async () => {
+    const outsider = { id: '29:outsider', aadObjectId: 'a3000000-0000-4000-8000-000000000001', name: 'Outsider' };
+    const before = await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0001');
+    const refused = await onCard(SHARE_HELPFUL_VERB, outsider, { teamId: team.id, shareId: 'share-entry-0001' });
+    expect(expectValidTeamsCard(refused.card).renderedText).toContain('Only members of this team');
+    const forged = await onCard(SHARE_HELPFUL_VERB, voters[2]!, { teamId: team.id, shareId: '../../etc' });
+    expect(expectValidTeamsCard(forged.card).renderedText).toContain('not one we recognise');
+    expect((await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0001'))?.share.tally).toEqual(before?.share.tally);
+  });
+
+  it('saves to the person’s own list from the card, and lists it on their personal page until they unsave it', async () => {
+    const data = { teamId: team.id, shareId: 'share-entry-0001' };
+    await onCard(SHARE_SAVE_VERB, voters[3]!, data);
+    const saved = (await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[3]!) })).json()) as SavedSharesResponse;
+    expect(saved.saved.map((s) => [s.what, s.teamName, s.sharerName])).toEqual([['PR **descriptions**', 'Big Team', 'Person 0']]);
+    const unsave = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0001/my-vote`, {
+      method: 'PUT',
+      headers: headers(voters[3]!),
+      body: JSON.stringify({ saved: false }),
+    });
+    expect(unsave.status).toBe(200);
+    expect(((await unsave.json()) as { mine: { saved: boolean } }).mine.saved).toBe(false);
+    const after = (await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[3]!) })).json()) as SavedSharesResponse;
+    expect(after.saved).toEqual([]);
+  });
+
+  it('rejects a share to a team the learner is not in without saving the entry, keeping what they typed', async () => {
+    const reply = await post(
+      cardActionActivity('checkin.submit', { cardId: 'share-entry-0003', what: 'Kept words', sourceType: 'video', shareWithTeam: 'true', shareTeamId: '19:not-mine@thread.tacv2' }, from(sharer)),
+    );
+    const card = expectValidTeamsCard(reply.card);
+    expect(card.renderedText).toContain('You can only share with a team you are a member of');
+    expect(card.inputValues).toMatchObject({ what: 'Kept words', sourceType: 'video', shareWithTeam: 'true' });
+    expect(await service.stores.entries.findBySubmission(DEMO_TENANT_ID, sharer.aadObjectId, 'share-entry-0003')).toBeUndefined();
+  });
+
+  it('withdraws the share when the entry is deleted: the channel’s card says so and the feed drops it', async () => {
+    const res = await fetch(`${service.baseUrl}/api/v1/me/entries/share-entry-0002`, { method: 'DELETE', headers: headers(sharer) });
+    expect(res.status).toBe(204);
+    await service.services.sharing.settled();
+    const stored = await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0002');
+    expect(stored?.share.withdrawnAt).toBeTruthy();
+    const update = connector.updated.filter((u) => u.activityId === stored?.share.activityId).at(-1);
+    expect(expectValidTeamsCard(update?.activity.attachments?.[0]?.content).renderedText).toContain('Person 0 withdrew this share.');
+    const feed = (await (await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares`, { headers: headers(voters[0]!) })).json()) as SharesResponse;
+    expect(feed.shares.map((s) => s.shareId)).toEqual(['share-entry-0001']);
+    const late = await onCard(SHARE_HELPFUL_VERB, voters[5]!, { teamId: team.id, shareId: 'share-entry-0002' });
+    expect(expectValidTeamsCard(late.card).renderedText).toContain('withdrew this share');
+  });
+
+  it('lets someone who saved a share keep it, marked withdrawn and without its content, until they unsave it', async () => {
+    const data = { teamId: team.id, shareId: 'share-entry-0004' };
+    await shareCheckIn('share-entry-0004', 'Soon withdrawn');
+    await onCard(SHARE_SAVE_VERB, voters[0]!, data);
+    expect((await fetch(`${service.baseUrl}/api/v1/me/entries/share-entry-0004`, { method: 'DELETE', headers: headers(sharer) })).status).toBe(204);
+    const saved = (await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })).json()) as SavedSharesResponse;
+    expect(saved.saved).toEqual([expect.objectContaining({ shareId: 'share-entry-0004', withdrawn: true, insight: null, link: null })]);
+    const helpful = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0004/my-vote`, {
+      method: 'PUT',
+      headers: headers(voters[0]!),
+      body: JSON.stringify({ helpful: true }),
+    });
+    expect(helpful.status).toBe(409);
+    const unsave = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0004/my-vote`, {
+      method: 'PUT',
+      headers: headers(voters[0]!),
+      body: JSON.stringify({ saved: false }),
+    });
+    expect(unsave.status).toBe(200);
+    expect(((await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })).json()) as SavedSharesResponse).saved).toEqual([]);
+  });
+});
