@@ -3,13 +3,11 @@ import { useId, type ReactNode } from 'react';
 import type { Entry } from '../api/types.js';
 import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
 import { useVisuallyHidden } from './visually-hidden.js';
+import { NotesList } from './NotesList.js';
 
 const useStyles = makeStyles({
   title: { margin: 0, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  notes: { display: 'grid', gap: tokens.spacingVerticalS, margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 interface Props {
@@ -66,16 +64,7 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
         {entry.minutes !== null && <Body1>{formatMinutes(entry.minutes, locale)}</Body1>}
         {entry.rating !== null && <Body1>{formatRating(entry.rating)}</Body1>}
       </div>
-      {notes.length > 0 && (
-        <dl className={styles.notes}>
-          {notes.map(([term, detail]) => (
-            <div key={term}>
-              <dt className={styles.term}>{term}</dt>
-              <dd className={styles.detail}>{detail}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <NotesList notes={notes} />
       {actions && <CardFooter>{actions}</CardFooter>}
     </Card>
   );

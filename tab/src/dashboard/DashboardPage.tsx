@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_PERIOD, type DashboardPeriod } from '../api/dashboard-types.js';
 import { PageLayout } from '../components/PageLayout.js';
+import { LazySharesFeed, LazyTopResources } from '../shares/lazy-sections.js';
 import { DashboardFigures } from './DashboardFigures.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { ScheduleSection } from './ScheduleSection.js';
@@ -67,6 +68,8 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
             channelId={channelId}
             onSaved={settingsSaved}
           />
+          <LazySharesFeed client={client} teamId={teamId} locale={locale} />
+          <LazyTopResources client={client} teamId={teamId} locale={locale} />
         </>
       )}
     </PageLayout>

@@ -4,6 +4,7 @@ import { ApiFailure } from '../api/api-client.js';
 import type { Entry, EntryPage } from '../api/types.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { buttonNamed, click, controlLabelled, dialog, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import { SAVED_ROUTE, savedShare } from '../testing/share-fixtures.js';
 import { MyLearningPage } from './MyLearningPage.js';
 
 const entry = (over: Partial<Entry> & { id: string }): Entry => ({
@@ -27,6 +28,7 @@ function fakeService(pages: Array<EntryPage | ApiFailure>, more: Record<string, 
     'GET /api/v1/me/entries': pages,
     'GET /api/v1/me/summary': SUMMARY,
     'GET /api/v1/me/settings': SETTINGS,
+    'GET /api/v1/me/saved': { saved: [] },
     ...more,
   });
 }
@@ -206,6 +208,15 @@ describe('MyLearningPage', () => {
     await click(buttonNamed('Retry', dialog()!));
     await settle();
     expect(titles()).toEqual([]);
+  });
+
+  it('lists the learning shares the learner saved, below the log', async () => {
+    await render(fakeService([{ entries: [], nextCursor: null }], { [SAVED_ROUTE]: { saved: [savedShare('Feature flags in practice', { withdrawn: true })] } }));
+    await eventually(() => expect(container.querySelector('[data-testid="saved-item"]')).not.toBeNull());
+    const headings = [...container.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
+    expect(headings.slice(-2)).toEqual(['H2 Your learning log', 'H2 Saved']);
+    const saved = container.querySelector('[data-testid="saved-list"]')?.textContent ?? '';
+    for (const text of ['Feature flags in practice', 'Shared by Megan Bowen in Product Design', 'Withdrawn by the sharer']) expect(saved).toContain(text);
   });
 
   it('pauses check-ins with the switch and says so', async () => {

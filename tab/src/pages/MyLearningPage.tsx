@@ -11,6 +11,7 @@ import { MySettingsPanel } from '../me/MySettingsPanel.js';
 import { MySummary } from '../me/MySummary.js';
 import { useMySettings } from '../me/use-my-settings.js';
 import { useMySummary } from '../me/use-my-summary.js';
+import { LazySavedList } from '../shares/lazy-sections.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -85,6 +86,7 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
         </div>
         <Log entries={entries} locale={locale} client={client} onEdited={onEdited} onRemoved={onRemoved} />
       </section>
+      <LazySavedList client={client} locale={locale} />
     </PageLayout>
   );
 }

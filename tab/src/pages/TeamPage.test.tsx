@@ -4,6 +4,7 @@ import { ApiFailure } from '../api/api-client.js';
 import type { MemberRowView } from '../api/dashboard-types.js';
 import { LEAD_MEMBERS, TEAM_ID, dashboard, memberRow } from '../testing/dashboard-fixtures.js';
 import { fakeApiClient } from '../testing/fake-api-client.js';
+import { NO_SHARES_ROUTES, RESOURCES_ROUTE, SHARES_ROUTE, resource, share, shares, topResources } from '../testing/share-fixtures.js';
 import { buttonNamed, click, controlLabelled, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
 import { TeamPage } from './TeamPage.js';
 
@@ -18,7 +19,8 @@ const DASHBOARD = `GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`;
 const SETTINGS = `PUT /api/v1/teams/${encodeURIComponent(TEAM_ID)}/settings`;
 
 async function open(routes: Record<string, unknown>, props: { teamId?: string; channelId?: string } = { teamId: TEAM_ID }) {
-  const service = fakeApiClient(routes);
+  // Below the dashboard, the team's learning shares and top resources load too.
+  const service = fakeApiClient({ ...NO_SHARES_ROUTES, ...routes });
   const page = await renderInFluent(<TeamPage client={service.client} locale="en-US" teamId={props.teamId} channelId={props.channelId} />);
   await settle(5);
   return { page, ...service };
@@ -92,7 +94,7 @@ describe('TeamPage for a lead', () => {
     expect(tab?.textContent).toContain('26 weeks');
     await click(tab);
     await settle(20);
-    expect(callsTo('GET', '/api/v1/teams/').map((c) => c.path.split('?')[1])).toEqual(['weeks=12', 'weeks=26']);
+    expect(callsTo('GET', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`).map((c) => c.path.split('?')[1])).toEqual(['weeks=12', 'weeks=26']);
     expect(tab?.getAttribute('aria-selected')).toBe('true');
     expect(page.querySelector('[data-testid="dashboard-charts"]')?.textContent).toBe('26 weeks charted');
   });
@@ -117,9 +119,26 @@ describe('TeamPage for a member who is not a lead', () => {
     expect(page.querySelector('[data-testid="dashboard-charts"]')).not.toBeNull();
     expect(names(page)).toEqual(['Megan Bowen']);
     expect(page.querySelector('[data-testid="schedule-form"]')).toBeNull();
-    expect(page.querySelector('input, select')).toBeNull();
+    expect(page.querySelector('[data-testid="schedule-section"]')?.querySelector('input, select')).toBeNull();
     expect(page.querySelector('[data-testid="schedule-summary"]')?.textContent).toContain('Every Friday');
     expect(page.textContent).toContain('Only team leads can change the schedule.');
+  });
+});
+
+describe('TeamPage’s learning shares and top resources', () => {
+  it('shows both below the dashboard, to a member as to a lead', async () => {
+    const { page, callsTo } = await open({
+      [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen')] }),
+      [SHARES_ROUTE]: shares([share('Feature flags in practice', { helpful: 2 })]),
+      [RESOURCES_ROUTE]: topResources({ topRated: [resource('Flags talk')] }),
+    });
+    await waitFor(page, '[data-testid="share-card"]');
+    await waitFor(page, '[data-testid="top-rated-item"]');
+    const headings = [...page.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
+    expect(headings.slice(-2)).toEqual(['H2 Learning shares', 'H2 Top resources']);
+    expect(page.querySelector('[data-testid="share-helpful-count"]')?.textContent).toBe('2 found this helpful');
+    expect(page.querySelector('[data-testid="top-rated-item"]')?.textContent).toContain('Flags talk');
+    expect(callsTo('GET', '/api/v1/teams/').map((c) => c.path.split('/').at(-1))).toEqual(['dashboard?weeks=12', 'shares?sort=newest', 'resources?scope=team']);
   });
 });
 
@@ -202,7 +221,7 @@ describe('TeamPage without a team from the host', () => {
 
   it('uses the caller’s only team', async () => {
     const { page, calls } = await open({ 'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }), [DASHBOARD]: dashboard() }, {});
-    expect(calls.map((c) => c.path.split('?')[0])).toEqual(['/api/v1/me/teams', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`]);
+    expect(calls.map((c) => c.path.split('?')[0]).slice(0, 2)).toEqual(['/api/v1/me/teams', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`]);
     expect(page.querySelector('[data-testid="team-picker"]')).toBeNull();
     expect(names(page)).toHaveLength(LEAD_MEMBERS.length);
   });

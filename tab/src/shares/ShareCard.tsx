@@ -1,0 +1,65 @@
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, type ReactNode } from 'react';
+import type { MyShareVoteUpdate, ShareView } from '../api/share-types.js';
+import { Problem } from '../components/Problem.js';
+import { formatDate, sourceLabel } from '../format.js';
+import { ExternalLink, ShareArticle } from './ShareArticle.js';
+import { helpfulText, savesText, shareHref, shareRatingText } from './share-format.js';
+import { useShareVote } from './use-share-vote.js';
+import { VoteButtons } from './VoteButtons.js';
+import { NotesList } from '../components/NotesList.js';
+
+const useStyles = makeStyles({
+  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  title: { overflowWrap: 'anywhere' },
+  byline: { color: tokens.colorNeutralForeground2 },
+  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  footer: { display: 'grid', gap: tokens.spacingVerticalS },
+});
+
+interface Props {
+  share: ShareView;
+  locale: string;
+  vote: (update: MyShareVoteUpdate) => Promise<ShareView>;
+  /** Says in the feed's live region what a vote did. */
+  announce: (message: string) => void;
+}
+
+/** One learning share: who shared what, when, what they took from it, how the team rated it, and the caller's own marks. */
+export function ShareCard({ share, locale, vote, announce }: Props) {
+  const styles = useStyles();
+  const titleId = useId();
+  const voting = useShareVote(share, vote, announce, locale);
+  const href = shareHref(share.link);
+  const notes: Array<[string, ReactNode]> = [];
+  if (share.insight) notes.push(['Key insight', share.insight]);
+  if (share.action) notes.push(['What they will do with it', share.action]);
+  if (share.link) notes.push(['Link', href ? <ExternalLink href={href}>{share.link}</ExternalLink> : share.link]);
+
+  return (
+    <ShareArticle labelledBy={titleId}>
+      <div className={styles.header}>
+        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
+          {share.what}
+        </Text>
+        <Text size={200} className={styles.byline}>
+          {`Shared by ${share.sharerName}${share.sharedByMe ? ' (you)' : ''}, `}
+          <time dateTime={share.createdAt}>{formatDate(share.createdAt, locale)}</time>
+        </Text>
+      </div>
+      <div className={styles.meta}>
+        <Badge appearance="tint" color="brand">
+          {sourceLabel(share.sourceType)}
+        </Badge>
+        <Text data-testid="share-helpful-count">{helpfulText(share.helpful, locale)}</Text>
+        <Text data-testid="share-saves-count">{savesText(share.saves, locale)}</Text>
+        <Text data-testid="share-rating">{shareRatingText(share.averageRating, share.ratingCount, locale)}</Text>
+      </div>
+      <NotesList notes={notes} />
+      <div className={styles.footer}>
+        <VoteButtons share={share} vote={voting} />
+        {voting.problem && <Problem message={voting.problem.message} onRetry={() => voting.problem && voting.send(voting.problem.update)} />}
+      </div>
+    </ShareArticle>
+  );
+}

@@ -1,0 +1,90 @@
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import { DEFAULT_SHARE_SORT, SHARE_SORT_CHOICES, type MyShareVoteUpdate, type ShareSort } from '../api/share-types.js';
+import { Problem } from '../components/Problem.js';
+import { ChoiceGroup } from './ChoiceGroup.js';
+import type { SectionHeading } from './lazy-section.js';
+import { ShareCard } from './ShareCard.js';
+import { feedCountText } from './share-format.js';
+import { useShares } from './use-shares.js';
+
+const useStyles = makeStyles({
+  // One block each, so an empty status line takes no room of its own in the section's grid.
+  controls: { display: 'grid', gap: tokens.spacingVerticalXS },
+  panel: { display: 'grid', gap: tokens.spacingVerticalM },
+  text: { margin: 0 },
+  count: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
+  empty: {
+    margin: 0,
+    padding: tokens.spacingVerticalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+interface Props {
+  client: ApiClient;
+  teamId: string;
+  locale: string;
+  heading: SectionHeading;
+}
+
+/** What the team's members shared, newest or most helpful first, with each member's own marks on it. */
+export function SharesFeed({ client, teamId, locale }: Props) {
+  const styles = useStyles();
+  const [sort, setSort] = useState<ShareSort>(DEFAULT_SHARE_SORT);
+  const { state, retry, vote } = useShares(client, teamId, sort);
+  // Always in the page, so screen readers hear what a vote did without leaving the button.
+  const [announcement, setAnnouncement] = useState('');
+  const { shown } = state;
+  const loading = state.phase === 'loading';
+
+  const choose = useCallback((next: ShareSort) => {
+    setAnnouncement('');
+    setSort(next);
+  }, []);
+
+  return (
+    <>
+      <div className={styles.controls}>
+        <ChoiceGroup label="Sort by" choices={SHARE_SORT_CHOICES} value={sort} onChange={choose} />
+        <Text as="p" role="status" className={styles.text} data-testid="shares-status">
+          {announcement}
+        </Text>
+      </div>
+      <div className={styles.panel} aria-busy={loading}>
+        {loading && !shown && <Spinner label="Loading learning shares…" />}
+        {state.phase === 'error' && <Problem message={state.message} onRetry={retry} />}
+        {shown && shown.shares.length === 0 && (
+          <Text as="p" className={styles.empty} data-testid="shares-empty">
+            No one has shared learning in this team yet. Tick “Share with my team” on a check-in, or type <strong>share</strong> in a channel.
+          </Text>
+        )}
+        {shown && shown.shares.length > 0 && (
+          <>
+            <div className={styles.count}>
+              <Text as="p" aria-live="polite" className={styles.text} data-testid="shares-count">
+                {feedCountText(shown.shares.length, shown.sort, locale)}
+              </Text>
+              {loading && <Spinner size="tiny" label="Loading…" />}
+            </div>
+            <ul className={styles.list}>
+              {shown.shares.map((share) => (
+                <li key={share.shareId} data-testid="share-card">
+                  <ShareCard
+                    share={share}
+                    locale={locale}
+                    vote={(update: MyShareVoteUpdate) => vote(share.shareId, update)}
+                    announce={setAnnouncement}
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useId, useRef, type ComponentType, type RefObject } from 'react';
+import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
+
+/** The section's heading, for a part that must move focus to it (its button gone with its item, say). */
+export interface SectionHeading {
+  id: string;
+  ref: RefObject<HTMLHeadingElement | null>;
+}
+
+const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalM, '& > h2': { margin: 0 } },
+});
+
+interface LazySectionOptions<P extends object> {
+  load: () => Promise<{ default: ComponentType<P & { heading: SectionHeading }> }>;
+  title: string;
+  testId: string;
+  loadingLabel: string;
+  failure: string;
+}
+
+/**
+ * A section of a page whose body is its own chunk, loaded once the page is up: the heading is
+ * there at once (the page's outline does not jump), the body's code stays out of the first view.
+ */
+export function lazySection<P extends object>({ load, title, testId, loadingLabel, failure }: LazySectionOptions<P>) {
+  return function LazySection(props: P) {
+    const styles = useStyles();
+    const id = useId();
+    const ref = useRef<HTMLHeadingElement>(null);
+    const { attempt, Lazy, retry } = useRetryableLazy(load);
+    const body = { ...props, heading: { id, ref } };
+    return (
+      <section aria-labelledby={id} className={styles.section} data-testid={testId}>
+        <Text as="h2" id={id} ref={ref} tabIndex={-1} size={500} weight="semibold">
+          {title}
+        </Text>
+        <ChunkBoundary key={attempt} onRetry={retry} message={failure}>
+          <Suspense fallback={<Spinner size="small" label={loadingLabel} />}>
+            <Lazy {...body} />
+          </Suspense>
+        </ChunkBoundary>
+      </section>
+    );
+  };
+}
