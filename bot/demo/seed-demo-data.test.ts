@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tallyOf } from '../domain/share.js';
 import { rollupsFromRaw } from '../testing/rollup-reference.js';
 import { startTestService, type RunningTestService } from '../testing/test-service.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from './demo-team.js';
@@ -38,7 +39,17 @@ describe('seedDemoData (Azurite)', () => {
     // A believable team: most check-ins answered, some "nothing this week", some silence.
     expect(new Set(answers)).toEqual(new Set(['responded', 'nothing', 'noAnswer']));
 
+    // A feed worth reading: shares from several people, whose counters equal a recount of their votes.
+    const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);
+    expect(new Set(shares.map((s) => s.sharerId)).size).toBeGreaterThanOrEqual(3);
+    for (const share of shares) {
+      expect(tallyOf(await service.stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId))).toEqual(share.tally);
+    }
+    const top = await service.services.sharing.topResources({ tenantId: DEMO_TENANT_ID, userId: DEMO_PEOPLE[0]!.userId }, DEMO_TEAM.id, 'team');
+    expect('topRated' in top && top.topRated.length).toBeGreaterThan(0);
+
     expect(await seedDemoData({ ...service, now })).toEqual({ seeded: false, people: 0, entries: 0 });
+    expect(await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).toHaveLength(shares.length);
   });
 });
 

@@ -6,7 +6,9 @@ import type { EntryStore } from '../store/entry-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
+import type { ShareStore } from '../store/share-store.js';
 import { demoHistory, type DemoEntry } from './demo-history.js';
+import { DEMO_SHARES_CHANNEL, seedDemoShares } from './seed-demo-shares.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
 
 export interface SeedResult {
@@ -16,7 +18,7 @@ export interface SeedResult {
 }
 
 export interface SeedDeps {
-  stores: { users: UserStore; entries: EntryStore; teams: TeamStore; sends: SendStore };
+  stores: { users: UserStore; entries: EntryStore; teams: TeamStore; sends: SendStore; shares: ShareStore };
   rollups: RollupService;
   now: Date;
 }
@@ -34,7 +36,11 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   const lead = DEMO_PEOPLE[0]!;
   // A store seeded before the demo had a team gets the team, its check-ins and rollups added.
   const [seededLead, seededTeam] = await Promise.all([stores.users.get(DEMO_TENANT_ID, lead.userId), stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id)]);
-  if (seededLead && seededTeam) return { seeded: false, people: 0, entries: 0 };
+  if (seededLead && seededTeam) {
+    // A store seeded before the demo had shares gets them added.
+    await seedDemoShares(stores, now);
+    return { seeded: false, people: 0, entries: 0 };
+  }
 
   await seedTeam(stores.teams, now);
   const history = demoHistory(DEMO_PEOPLE, now, HISTORY_WEEKS);
@@ -46,6 +52,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
     await rollups.entryChanged({ tenantId: DEMO_TENANT_ID, userId: person.userId }, saved.entry.createdAt);
   }
   for (const person of DEMO_PEOPLE) await seedCheckIns(stores.sends, rollups, person, history, now);
+  await seedDemoShares(stores, now);
   // The lead goes last: their presence is what marks the seed as complete.
   for (const person of [...DEMO_PEOPLE].reverse()) {
     await stores.users.upsert({
@@ -67,7 +74,7 @@ async function seedTeam(teams: TeamStore, now: Date): Promise<void> {
     teamId: DEMO_TEAM.id,
     name: DEMO_TEAM.name,
     schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: TEAM_ZONE, reminderAfterHours: 24, anchorMonday },
-    sharesChannelId: DEMO_TEAM.id,
+    sharesChannelId: DEMO_SHARES_CHANNEL,
     updatedBy: DEMO_PEOPLE[0]!.userId,
     updatedAt: now.toISOString(),
   });

@@ -131,12 +131,14 @@ export class SendWorker {
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
     const last = await this.deps.entries.latestWithAction(record.tenantId, record.userId);
     const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
+    // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
+    const share = { teams: [{ teamId: record.teamId, name: '' }] };
     const card =
       record.kind === 'intro'
         ? introCard({ displayName: profile?.displayName ?? 'there', teamName: (await this.deps.teams.getSettings(record.tenantId, record.teamId))?.name ?? 'your team' })
         : record.kind === 'checkin'
-          ? checkInCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) })
-          : reminderCard({ cardId, cycle: record.cycle, ...(previous ? { previous } : {}) });
+          ? checkInCard({ cardId, cycle: record.cycle, share, ...(previous ? { previous } : {}) })
+          : reminderCard({ cardId, cycle: record.cycle, share, ...(previous ? { previous } : {}) });
     return this.deps.messenger.sendCard(
       {
         tenantId: record.tenantId,

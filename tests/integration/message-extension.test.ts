@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
 import { DIALOG_KEY } from '../../bot/cards/learning-dialog-card.js';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND } from '../../bot/teams/learning-dialogs.js';
 import { inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
@@ -108,7 +109,7 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
     expect(opened.title).toBe('Share learning');
     expect(opened.check.renderedText).toContain('Sharing with Product Design');
     expect(opened.data).toMatchObject({ shareTeamId: team.id, [DIALOG_KEY]: 'share' });
-    const postedBefore = connector.sent.filter((s) => s.conversationId === team.id).length;
+    const postedBefore = connector.sent.filter((s) => s.conversationId === DEMO_SHARES_CHANNEL).length;
     const res = await post(
       invoke('composeExtension/submitAction', {
         commandId: COMPOSE_SHARE_COMMAND,
@@ -118,7 +119,7 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
     );
     expect(res.body.task).toEqual({ type: 'message', value: 'Shared in Product Design’s learning channel. Saved to your learning log.' });
     await service.services.sharing.settled();
-    const posted = connector.sent.filter((s) => s.conversationId === team.id).slice(postedBefore);
+    const posted = connector.sent.filter((s) => s.conversationId === DEMO_SHARES_CHANNEL).slice(postedBefore);
     expect(posted).toHaveLength(1);
     expect(expectValidTeamsCard(posted[0]!.activity.attachments?.[0]?.content).renderedText).toContain('Decouple deploy from release');
     expect((await myEntries()).some((e) => e.id === opened.data.cardId)).toBe(true);

@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { axeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+
+describe('learning shares in the tab: the team’s feed, top resources and a learner’s saved list (local mode, demo data)', () => {
+  let service: RunningTestService;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    service = await startTestService({ tabDistDir: path.join(root, 'tab/dist') });
+    await seedDemoData({ ...service, now: new Date() });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  async function openTeam(userId: string, query = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${service.baseUrl}/team?user=${userId}${query}`);
+    await page.getByTestId('share-card').first().waitFor();
+    await page.getByTestId('top-rated-item').first().waitFor();
+    return page;
+  }
+
+  async function screenshot(page: Page, name: string) {
+    if (!process.env.UPDATE_SCREENSHOTS) return;
+    const dir = path.join(root, 'docs/screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, name), fullPage: true });
+  }
+
+  it('lists the team’s shares newest first and by most helpful, with the counts the service holds', async () => {
+    const page = await openTeam(megan.userId);
+    const feed = await service.services.sharing.feed({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, DEMO_TEAM.id, 'helpful');
+    if ('status' in feed) throw new Error('Megan is in the demo team');
+    await page.getByLabel('Most helpful').check();
+    await expect.poll(async () => page.getByTestId('share-card').first().getByRole('heading').textContent()).toBe(feed.shares[0]!.what);
+    const counts = await page.getByTestId('share-helpful-count').allTextContents();
+    expect(counts.length).toBe(feed.shares.length);
+    expect(counts[0]).toContain(String(feed.shares[0]!.helpful));
+  });
+
+  it('marks a share helpful from the feed: the count goes up and stays up after a reload', async () => {
+    const page = await openTeam(megan.userId);
+    const unmarked = page.getByTestId('share-card').filter({ has: page.getByRole('button', { name: /^Helpful/, pressed: false, disabled: false }) }).first();
+    const title = (await unmarked.getByRole('heading').textContent()) ?? '';
+    // Found by its title from here on: once marked, it no longer matches "not pressed".
+    const card = page.getByTestId('share-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) }).first();
+    const before = Number(/\d+/.exec((await card.getByTestId('share-helpful-count').textContent()) ?? '')?.[0] ?? 0);
+    await card.getByRole('button', { name: /^Helpful/ }).click();
+    await expect.poll(async () => card.getByRole('button', { name: /^✓?\s*Helpful/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await card.getByTestId('share-helpful-count').textContent()).toContain(String(before + 1));
+    await page.reload();
+    const again = page.getByTestId('share-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) }).first();
+    await again.waitFor();
+    expect(await again.getByTestId('share-helpful-count').textContent()).toContain(String(before + 1));
+  });
+
+  it('shows top resources for the team and the organisation with how they are ranked', async () => {
+    const page = await openTeam(alex.userId, `&team=${encodeURIComponent(DEMO_TEAM.id)}`);
+    expect(await page.getByTestId('resources-ranking').textContent()).toContain('at least 3 ratings');
+    await page.getByLabel('Whole organisation').check();
+    await page.getByTestId('top-rated-item').first().waitFor();
+    expect(await page.getByTestId('most-saved-item').count()).toBeGreaterThan(0);
+    await screenshot(page, 'team-shares.png');
+  });
+
+  it('lists what a learner saved on their personal page and lets them unsave it', async () => {
+    const saved = await service.services.sharing.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
+    expect(saved.length).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${service.baseUrl}/personal?user=${alex.userId}`);
+    await page.getByTestId('saved-item').first().waitFor();
+    expect(await page.getByTestId('saved-item').count()).toBe(saved.length);
+    await screenshot(page, 'my-learning-saved.png');
+    await page.getByTestId('saved-item').first().getByRole('button', { name: /^Unsave/ }).click();
+    await expect.poll(() => page.getByTestId('saved-item').count()).toBe(saved.length - 1);
+    expect(await service.services.sharing.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
+  });
+
+  it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the feed, top resources and saved list in the %s theme', { timeout: 60_000 }, async (theme) => {
+    const team = await openTeam(alex.userId, `&theme=${theme}`);
+    expect(await axeViolations(team)).toEqual([]);
+    const personal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await personal.goto(`${service.baseUrl}/personal?user=${megan.userId}&theme=${theme}`);
+    await personal.getByTestId('saved-list').waitFor();
+    await personal.getByTestId('saved-item').or(personal.getByTestId('saved-empty')).first().waitFor();
+    expect(await axeViolations(personal)).toEqual([]);
+  });
+});
