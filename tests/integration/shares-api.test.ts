@@ -15,8 +15,8 @@ describe('shares API: feed, top resources and votes (Azurite, demo data)', () =>
   let service: RunningTestService;
   const url = (path: string) => `${service.baseUrl}/api/v1${path}`;
   const as = (userId: string) => ({ 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId, 'content-type': 'application/json' });
-  const team = (id = DEMO_TEAM.id) => `/teams/${encodeURIComponent(id)}`;
-  const vote = (userId: string, shareId: string, body: unknown, teamId = DEMO_TEAM.id) =>
+  const team = (id: string = DEMO_TEAM.id) => `/teams/${encodeURIComponent(id)}`;
+  const vote = (userId: string, shareId: string, body: unknown, teamId: string = DEMO_TEAM.id) =>
     fetch(url(`${team(teamId)}/shares/${shareId}/my-vote`), { method: 'PUT', headers: as(userId), body: JSON.stringify(body) });
 
   beforeAll(async () => {
