@@ -8,12 +8,13 @@ import { runSubmit } from './submit.js';
 import { runDashboard, seedLargeTeam, type SeededTeam } from './dashboard.js';
 import { runFirstRender } from './first-render.js';
 import { runTabBundle } from './tab-bundle.js';
+import { runShareVotes } from './share-votes.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
  * figures under its own key in bench/results.json and prints them.
  */
-const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard', 'tabBundle', 'firstRender'] as const;
+const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard', 'tabBundle', 'firstRender', 'shareVotes100', 'shareVotes500'] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
@@ -41,6 +42,10 @@ async function run(name: Name): Promise<object> {
       return runSubmit({ azurite, ratePerSecond: 50, seconds: 60 });
     case 'dashboard':
       return runDashboard(await seededTeam(), { runs: 100, scanRuns: 5 });
+    case 'shareVotes100':
+      return runShareVotes({ azurite, voters: 100 });
+    case 'shareVotes500':
+      return runShareVotes({ azurite, voters: 500 });
     case 'tabBundle':
       return runTabBundle(root);
     case 'firstRender':

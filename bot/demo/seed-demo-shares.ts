@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeLink, resourceKeyOf } from '../domain/resource-link.js';
-import { EMPTY_TALLY, NO_VOTE, shareContentOf, tallyAfter, type Share } from '../domain/share.js';
+import { EMPTY_TALLY, NO_VOTE, shareContentOf, tallyOf, type Share } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { ShareStore } from '../store/share-store.js';
@@ -44,12 +44,13 @@ export async function seedDemoShares(stores: { entries: EntryStore; shares: Shar
         if (voter.userId === person.userId) continue;
         const vote = demoVote(`${entry.id}-${voter.userId}`, entry.rating);
         if (!vote.helpful && !vote.saved && vote.rating === null) continue;
-        const found = await stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId);
-        if (!found) continue;
         const at = now.toISOString();
-        await stores.shares.writeVote(found.share, found.etag, { ...vote, userId: voter.userId, resourceKey: share.resourceKey, at }, undefined, tallyAfter(found.share.tally, NO_VOTE, vote));
+        await stores.shares.writeVote(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId, { ...vote, userId: voter.userId, resourceKey: share.resourceKey, at }, undefined);
         if (vote.saved) await stores.shares.setSaved(DEMO_TENANT_ID, voter.userId, { teamId: DEMO_TEAM.id, shareId: share.shareId, savedAt: at }, true);
       }
+      // Nothing else writes while seeding: one recount of the votes sets the counters.
+      const found = await stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId);
+      if (found) await stores.shares.writeTally(found.share, found.etag, tallyOf(await stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId)));
     }
   }
   return shared;

@@ -12,7 +12,7 @@ import {
   averageRating,
   sameVote,
   shareContentOf,
-  tallyAfter,
+  tallyOf,
   type Share,
   type SharePart,
   type ShareVote,
@@ -33,6 +33,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { SharePublisher } from './share-publisher.js';
+import { CoalescedRuns } from './coalesced-runs.js';
 
 export type ShareTargetProblem = 'not_member' | 'no_channel';
 
@@ -47,8 +48,11 @@ export type VoteResult =
 
 const LIST_LIMIT = 10;
 const FEED_LIMIT = 50;
-/** One person's marks meet another's on the same share's counters; each retry waits a little longer, at random. */
-const MAX_VOTE_ATTEMPTS = 80;
+/** Only the same person's own second click can race a vote; a recount retries when another instance's recount won. */
+const MAX_VOTE_ATTEMPTS = 10;
+const MAX_RECOUNT_ATTEMPTS = 20;
+/** Teams allows a bot 7 messages a second in a conversation; one card is updated at most once a second. */
+const CARD_UPDATE_GAP_MS = 1000;
 const ORGANISATION_CACHE_MS = 30_000;
 
 export interface SharingServiceDeps {
@@ -58,15 +62,23 @@ export interface SharingServiceDeps {
   publisher: SharePublisher;
   clock: Clock;
   logger: Logger;
+  /** The least time between two updates of one channel card. */
+  cardUpdateGapMs?: number;
 }
 
 /** Learning shares: posting them to a team's channel, the marks people give them, and the lists made from those. */
 export class SharingService {
   private readonly refreshing = new Map<string, { again: boolean }>();
+  private readonly recounts = new CoalescedRuns<Share | undefined>();
+  private readonly noticesClaimed = new Map<string, { day: string; zone: string }>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly organisationCache = new Map<string, { at: number; data: Awaited<ReturnType<ShareStore['listTenant']>> }>();
 
-  constructor(private readonly deps: SharingServiceDeps) {}
+  private readonly cardUpdateGapMs: number;
+
+  constructor(private readonly deps: SharingServiceDeps) {
+    this.cardUpdateGapMs = deps.cardUpdateGapMs ?? CARD_UPDATE_GAP_MS;
+  }
 
   /** The teams a learner can share with: theirs, with a learning channel set. */
   async targetsFor(learner: Learner): Promise<{ teamId: string; name: string }[]> {
@@ -146,15 +158,37 @@ export class SharingService {
         return { status: 'ok', share, mine: outcome.vote };
       }
       const vote: ShareVote = { ...outcome.vote, userId: voter.userId, resourceKey: share.resourceKey, at: this.deps.clock().toISOString() };
-      const tally = tallyAfter(share.tally, before, outcome.vote);
-      if (await this.deps.shares.writeVote(share, etag, vote, stored.etag, tally)) {
-        const updated = { ...share, tally };
-        await this.afterVote(voter, updated, before ?? NO_VOTE, outcome.vote);
-        return { status: 'ok', share: updated, mine: outcome.vote };
+      // Only this person's row is written here; a second click racing the first finds it changed and starts over.
+      if (await this.deps.shares.writeVote(voter.tenantId, teamId, shareId, vote, stored.etag)) {
+        const counted = (await this.recount(share)) ?? share;
+        await this.afterVote(voter, counted, before ?? NO_VOTE, outcome.vote);
+        return { status: 'ok', share: counted, mine: outcome.vote };
       }
-      await sleep(Math.random() * Math.min(250, 4 * 2 ** Math.min(attempt, 6)));
     }
-    throw new Error('The share kept changing while the vote was being recorded');
+    throw new Error('The vote kept changing while it was being recorded');
+  }
+
+  /**
+   * Brings a share's counters up to date from its vote rows and answers with the share as
+   * counted. Every caller gets a recount that began after its own vote was written; callers
+   * arriving together share one, so a burst of clicks costs a few recounts, not one each.
+   * The counters are written only if the share row is unchanged since the recount first read
+   * it (read, list the votes, write), so recounts racing on other instances converge on the
+   * true count.
+   */
+  private recount(share: Share): Promise<Share | undefined> {
+    const key = `${share.tenantId}\u0000${share.teamId}\u0000${share.shareId}`;
+    return this.recounts.run(key, async () => {
+      for (let attempt = 0; attempt < MAX_RECOUNT_ATTEMPTS; attempt++) {
+        const found = await this.deps.shares.get(share.tenantId, share.teamId, share.shareId);
+        if (!found) return undefined;
+        const votes = await this.deps.shares.listShareVotes(share.tenantId, share.teamId, share.shareId);
+        const tally = tallyOf(votes);
+        if (await this.deps.shares.writeTally(found.share, found.etag, tally)) return { ...found.share, tally };
+        await sleep(Math.random() * 20 * (attempt + 1));
+      }
+      throw new Error('The share kept changing while its marks were being counted');
+    });
   }
 
   /** The person's own marks, for their view of a card. */
@@ -304,8 +338,8 @@ export class SharingService {
 
   /**
    * Brings the channel's card up to date with the stored counts. Updates to one card run one at
-   * a time: a burst of clicks becomes a few updates, each showing the latest counts, which keeps
-   * well inside Teams' per-conversation limit.
+   * a time, at most one a second: a burst of clicks becomes a few updates, each showing the
+   * latest counts, which keeps well inside Teams' per-conversation limit.
    */
   private async refreshCard(share: Share): Promise<void> {
     const key = `${share.tenantId}\u0000${share.teamId}\u0000${share.shareId}`;
@@ -324,6 +358,8 @@ export class SharingService {
         const activityId = current.activityId ?? share.activityId;
         if (!activityId) return;
         await this.deps.publisher.update({ tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId }, shareCard({ share: current }));
+        // Clicks in the next second are gathered into the next update.
+        await sleep(this.cardUpdateGapMs);
       }
     } finally {
       this.refreshing.delete(key);
@@ -332,14 +368,20 @@ export class SharingService {
 
   /** At most one "your share helped" a day for each sharer, counted in their own time zone. */
   private async tellSharer(share: Share): Promise<void> {
+    const key = `${share.tenantId}\u0000${share.sharerId}`;
+    const now = this.deps.clock();
+    const known = this.noticesClaimed.get(key);
+    // Once today's notice is claimed, this instance asks storage again only when the sharer's day has turned.
+    if (known && dayIn(now, known.zone) === known.day) return;
     const [profile, settings] = await Promise.all([
       this.deps.users.get(share.tenantId, share.sharerId),
       this.deps.teams.getSettings(share.tenantId, share.teamId),
     ]);
     const zone = profile?.timeZone ?? settings?.schedule?.timeZone ?? 'UTC';
-    const now = this.deps.clock();
-    const day = DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10);
-    if (!(await this.deps.shares.claimHelpedNotice(share.tenantId, share.sharerId, day, now.toISOString()))) return;
+    const day = dayIn(now, zone);
+    const claimed = await this.deps.shares.claimHelpedNotice(share.tenantId, share.sharerId, day, now.toISOString());
+    this.noticesClaimed.set(key, { day, zone });
+    if (!claimed) return;
     await this.deps.publisher.tellPerson(
       share.tenantId,
       share.sharerId,
@@ -397,6 +439,10 @@ function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, '
     }
   }
   return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
+}
+
+function dayIn(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10);
 }
 
 function sleep(ms: number): Promise<void> {

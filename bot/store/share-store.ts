@@ -59,11 +59,13 @@ export interface SavedPointer {
   savedAt: string;
 }
 
+// Every range is `prefix|` up to `prefix}`: exactly the keys under that prefix, never a longer
+// id that merely starts with it (share "a1" must not count the votes of share "a12").
+
 /**
- * Shares and their votes, one partition per team: a share row carries its counters and each
- * person's marks are a row of their own beside it, so a vote and the counters it moves are
- * written in one batch (both or neither) and the counters can always be recomputed from the
- * votes. A person's saved list and their "your share helped" notices live in a partition of
+ * Shares and their votes, one partition per team: each person's marks on a share are a row of
+ * their own beside the share's row, which carries counters recounted from those rows (so a
+ * lost or repeated write can never leave them wrong for good). A person's saved list and their "your share helped" notices live in a partition of
  * their own in the same table.
  */
 export class ShareStore {
@@ -137,24 +139,28 @@ export class ShareStore {
     return { vote: e ? fromVoteEntity(e) : undefined, etag: e?.etag };
   }
 
-  /**
-   * Writes one person's new marks and the share's new counters together, only if neither changed
-   * since they were read; false when one did (read both again and retry).
-   */
-  async writeVote(share: Share, shareEtag: string, vote: ShareVote, voteEtag: string | undefined, tally: ShareTally): Promise<boolean> {
-    const partitionKey = ShareStore.teamPartition(share.tenantId, share.teamId);
-    const counters = { partitionKey, rowKey: keyOf(SHARE, share.shareId), ...tally };
-    const row = toVoteEntity(partitionKey, share.shareId, vote);
-    const actions: TransactionAction[] = [
-      ['update', counters, 'Merge', { etag: shareEtag }],
-      voteEtag ? ['update', row, 'Replace', { etag: voteEtag }] : ['create', row],
-    ];
+  /** Writes one person's marks if unchanged since read (or still absent); false when they changed meanwhile. */
+  async writeVote(tenantId: string, teamId: string, shareId: string, vote: ShareVote, etag: string | undefined): Promise<boolean> {
+    const row = toVoteEntity(ShareStore.teamPartition(tenantId, teamId), shareId, vote);
     try {
-      await this.table.submitTransaction(actions);
+      if (etag) await this.table.updateEntity(row, 'Replace', { etag });
+      else await this.table.createEntity(row);
       return true;
     } catch (error) {
       const status = statusOf(error);
       if (status === 412 || status === 409 || status === 404) return false;
+      throw error;
+    }
+  }
+
+  /** Writes the share's counters if the share is unchanged since read; false when it changed meanwhile. */
+  async writeTally(share: Share, etag: string, tally: ShareTally): Promise<boolean> {
+    try {
+      await this.table.updateEntity({ partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), ...tally }, 'Merge', { etag });
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404) return false;
       throw error;
     }
   }
@@ -164,7 +170,7 @@ export class ShareStore {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
     const from = keyOf(SHARE);
     const rows = this.table.listEntities<ShareEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
     });
     const shares: Share[] = [];
     for await (const e of rows) shares.push(fromShareEntity(tenantId, teamId, e));
@@ -177,8 +183,8 @@ export class ShareStore {
     const from = keyOf(VOTE);
     const filter =
       userId === undefined
-        ? odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}`
-        : odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)} and userId eq ${userId}`;
+        ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`
+        : odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)} and userId eq ${userId}`;
     const votes: (ShareVote & { shareId: string })[] = [];
     for await (const e of this.table.listEntities<VoteEntity>({ queryOptions: { filter } })) votes.push({ ...fromVoteEntity(e), shareId: e.shareId });
     return votes;
@@ -190,7 +196,7 @@ export class ShareStore {
     const from = keyOf(VOTE, shareId);
     const votes: ShareVote[] = [];
     const rows = this.table.listEntities<VoteEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
     });
     for await (const e of rows) votes.push(fromVoteEntity(e));
     return votes;
@@ -207,14 +213,14 @@ export class ShareStore {
     const votes: (ShareVote & { teamKey: string; shareId: string })[] = [];
     const rows = this.table.listEntities<ShareEntity | VoteEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and ((RowKey gt ${keyOf(SHARE)} and RowKey lt ${prefixEnd(keyOf(SHARE))}) or (RowKey gt ${keyOf(VOTE)} and RowKey lt ${prefixEnd(keyOf(VOTE))}))`,
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and ((RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)}) or (RowKey ge ${`${VOTE}|`} and RowKey lt ${prefixEnd(VOTE)}))`,
       },
     });
     for await (const e of rows) {
       if (e.rowKey.startsWith(`${SHARE}|`)) {
         const teamId = decodeURIComponent(e.partitionKey.split('|')[1] ?? '');
         shares.push(fromShareEntity(tenantId, teamId, e as ShareEntity));
-      } else {
+      } else if (e.rowKey.startsWith(`${VOTE}|`)) {
         const v = e as VoteEntity;
         votes.push({ ...fromVoteEntity(v), teamKey: v.partitionKey, shareId: v.shareId });
       }
@@ -243,7 +249,7 @@ export class ShareStore {
     const from = keyOf(SAVED);
     const saved: SavedPointer[] = [];
     const rows = this.table.listEntities<SavedEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
     });
     for await (const e of rows) saved.push({ teamId: e.teamId, shareId: e.shareId, savedAt: e.savedAt });
     return saved;
