@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildService } from '../../bot/service.js';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { SHARE_HELPFUL_VERB, SHARE_RATE_VERB, SHARE_SAVE_VERB } from '../../bot/cards/share-card.js';
 import type { SavedSharesResponse, SharesResponse } from '../../bot/http/api-contract.js';
@@ -94,6 +97,32 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     expect(told.map((t) => t.conversationId)).toEqual(['a:personal-sharer']);
   }, 60_000);
 
+  it('counts exactly when the clicks land on two instances of the service at once (their recounts race through ETags)', async () => {
+    const second = buildService(service.config, { logger: pino({ level: 'silent' }) });
+    const server = second.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const secondUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+    try {
+      await shareCheckIn('share-entry-0005', 'Shared once, liked on two servers');
+      const data = { teamId: team.id, shareId: 'share-entry-0005' };
+      await Promise.all(
+        voters.map((v, i) =>
+          fetch(i % 2 === 0 ? `${service.baseUrl}/api/messages` : secondUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(inTeamChannel(cardActionActivity(SHARE_HELPFUL_VERB, data, from(v)), team, sharesChannel)),
+          }).then((r) => r.text()),
+        ),
+      );
+      const stored = await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0005');
+      expect(stored?.share.tally.helpful).toBe(100);
+      expect(tallyOf(await service.stores.shares.listShareVotes(DEMO_TENANT_ID, team.id, 'share-entry-0005'))).toEqual(stored?.share.tally);
+      await second.services.sharing.settled();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
+
   it('treats a second press as undoing the first: Helpful twice is 0, and the person who pressed sees their own marks', async () => {
     await shareCheckIn('share-entry-0002', 'Second share');
     const data = { teamId: team.id, shareId: 'share-entry-0002' };
@@ -169,7 +198,8 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     const update = connector.updated.filter((u) => u.activityId === stored?.share.activityId).at(-1);
     expect(expectValidTeamsCard(update?.activity.attachments?.[0]?.content).renderedText).toContain('Person 0 withdrew this share.');
     const feed = (await (await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares`, { headers: headers(voters[0]!) })).json()) as SharesResponse;
-    expect(feed.shares.map((s) => s.shareId)).toEqual(['share-entry-0001']);
+    expect(feed.shares.map((s) => s.shareId)).toContain('share-entry-0001');
+    expect(feed.shares.map((s) => s.shareId)).not.toContain('share-entry-0002');
     const late = await onCard(SHARE_HELPFUL_VERB, voters[5]!, { teamId: team.id, shareId: 'share-entry-0002' });
     expect(expectValidTeamsCard(late.card).renderedText).toContain('withdrew this share');
   });
