@@ -167,7 +167,7 @@ describe('rankingExplanation', () => {
   it('states the rules with the numbers in use', () => {
     expect(rankingExplanation()).toBe(
       `Top rated lists resources with at least ${RANKING.minRatings} ratings, ordered by their average pulled towards ` +
-        `the overall average by ${RANKING.priorWeight} ratings' weight, so a few high ratings cannot outrank many steady ones.`,
+        `the overall average by ${RANKING.priorWeight} ratings' weight, which pulls a resource with few ratings further than one with many.`,
     );
   });
 });

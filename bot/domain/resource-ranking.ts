@@ -110,7 +110,7 @@ export function rankingExplanation(): string {
   return (
     `Top rated lists resources with at least ${RANKING.minRatings} ratings, ordered by their average ` +
     `pulled towards the overall average by ${RANKING.priorWeight} ratings' weight, ` +
-    'so a few high ratings cannot outrank many steady ones.'
+    'which pulls a resource with few ratings further than one with many.'
   );
 }
 

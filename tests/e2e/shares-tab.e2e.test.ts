@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { axeViolations } from './support/axe.js';
+import { saveScreenshot } from './support/screenshots.js';
 import { launchChromium } from './support/chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,13 +32,6 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
     await page.getByTestId('share-card').first().waitFor();
     await page.getByTestId('top-rated-item').first().waitFor();
     return page;
-  }
-
-  async function screenshot(page: Page, name: string) {
-    if (!process.env.UPDATE_SCREENSHOTS) return;
-    const dir = path.join(root, 'docs/screenshots');
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, name), fullPage: true });
   }
 
   it('lists the team’s shares newest first and by most helpful, with the counts the service holds', async () => {
@@ -74,7 +67,8 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
     await page.getByLabel('Whole organisation').check();
     await page.getByTestId('top-rated-item').first().waitFor();
     expect(await page.getByTestId('most-saved-item').count()).toBeGreaterThan(0);
-    await screenshot(page, 'team-shares.png');
+    await saveScreenshot(page, 'team-shares.png', { from: page.getByTestId('shares-feed'), height: 1500 });
+    await saveScreenshot(page, 'team-top-resources.png', { from: page.getByTestId('top-resources'), height: 900 });
   });
 
   it('lists what a learner saved on their personal page and lets them unsave it', async () => {
@@ -84,7 +78,7 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
     await page.goto(`${service.baseUrl}/personal?user=${alex.userId}`);
     await page.getByTestId('saved-item').first().waitFor();
     expect(await page.getByTestId('saved-item').count()).toBe(saved.length);
-    await screenshot(page, 'my-learning-saved.png');
+    await saveScreenshot(page, 'my-learning-saved.png', { from: page.getByTestId('saved-list'), height: 900 });
     await page.getByTestId('saved-item').first().getByRole('button', { name: /^Unsave/ }).click();
     await expect.poll(() => page.getByTestId('saved-item').count()).toBe(saved.length - 1);
     expect(await service.services.sharing.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { axeViolations } from './support/axe.js';
+import { saveScreenshot } from './support/screenshots.js';
 import { launchChromium } from './support/chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,13 +44,8 @@ describe('the team dashboard in a browser (local mode, demo data)', () => {
   const tile = (page: Page, label: string) =>
     page.getByTestId('summary-tile').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').textContent();
 
-  async function screenshot(page: Page, name: string) {
-    // Documentation images change only when asked for.
-    if (!process.env.UPDATE_SCREENSHOTS) return;
-    const dir = path.join(root, 'docs/screenshots');
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, name), fullPage: true });
-  }
+  // The dashboard itself: the shares feed below it has a picture of its own.
+  const screenshot = (page: Page, name: string) => saveScreenshot(page, name, { upTo: page.getByTestId('shares-feed') });
 
   it('shows a lead the charts, the summary, all six members and the schedule form', async () => {
     const page = await openDashboard(alex.userId, `&team=${encodeURIComponent(DEMO_TEAM.id)}`);
