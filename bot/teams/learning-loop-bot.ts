@@ -15,6 +15,7 @@ import { snoozedCard } from '../cards/snoozed-card.js';
 import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { CHECK_IN_NEW_VERB, checkInSavedCard } from '../cards/check-in-saved-card.js';
 import { checkInValuesFrom } from '../domain/check-in-submission.js';
+import { shareChoiceValuesFrom } from '../domain/share-choice.js';
 import { errorCard } from '../cards/error-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { TEAM_SETUP_OPEN_VERB, TEAM_SETUP_SUBMIT_VERB } from '../cards/team-setup-cards.js';
@@ -154,10 +155,14 @@ export class LearningLoopBot extends TeamsActivityHandler {
       // Whatever failed, the learner's answers come back on the card so nothing they typed is lost.
       if (verb === CHECK_IN_SUBMIT_VERB) {
         const cardId = typeof (data as { cardId?: unknown })?.cardId === 'string' ? String((data as { cardId: string }).cardId) : this.deps.checkIns.newCardId();
+        const share = shareChoiceValuesFrom(data);
         return cardResponse(
           checkInCard({
             cardId,
             values: checkInValuesFrom(data),
+            // Storage may be what failed: the share choice comes back as made, with the team it named.
+            ...(share.shareTeamId ? { share: { teams: [{ teamId: share.shareTeamId, name: '' }], values: share } } : {}),
+            ...((data as { purpose?: unknown } | undefined)?.purpose === 'share' ? { purpose: 'share' as const } : {}),
             notice: 'We couldn’t save this just now. Your answers are still here — please press Save again in a moment.',
           }),
         );

@@ -111,13 +111,17 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(
-          cardActionActivity('checkin.submit', { cardId: 'card-0000-0001', what: 'Not lost', sourceType: 'book' }, { serviceUrl: connector.serviceUrl }),
+          cardActionActivity(
+            'checkin.submit',
+            { cardId: 'card-0000-0001', what: 'Not lost', sourceType: 'book', shareWithTeam: 'true', shareTeamId: 'team-1', shareParts: 'action' },
+            { serviceUrl: connector.serviceUrl },
+          ),
         ),
       });
       expect(res.status).toBe(200);
       const check = expectValidTeamsCard(((await res.json()) as { value: unknown }).value);
       expect(check.renderedText).toContain('We couldn’t save this just now');
-      expect(check.inputValues).toMatchObject({ what: 'Not lost', sourceType: 'book' });
+      expect(check.inputValues).toMatchObject({ what: 'Not lost', sourceType: 'book', shareWithTeam: 'true', shareParts: 'action' });
     } finally {
       await broken.stop();
     }
