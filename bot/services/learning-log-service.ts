@@ -12,7 +12,7 @@ export type EditResult = { status: 'saved'; entry: LearningEntry } | { status: '
 
 /** A learner's own log; callers can only ever name themselves. */
 export class LearningLogService {
-  constructor(private readonly deps: { entries: EntryStore; rollups?: RollupService; sharing?: Pick<SharingService, 'withdrawEntry'>; clock: Clock }) {}
+  constructor(private readonly deps: { entries: EntryStore; rollups?: RollupService; sharing?: Pick<SharingService, 'withdrawEntry' | 'entryEdited'>; clock: Clock }) {}
 
   listMine(learner: Learner, options: { limit: number; cursor?: string }): Promise<EntryPage> {
     return this.deps.entries.listForUser(learner.tenantId, learner.userId, {
@@ -29,7 +29,7 @@ export class LearningLogService {
       const validation = validateEntryEdit(found.entry, edit);
       if (!validation.ok) return { status: 'invalid', errors: validation.errors };
       if (await this.deps.entries.replace(validation.entry, found.etag)) {
-        await this.deps.rollups?.entryChanged(learner, validation.entry.createdAt);
+        await Promise.all([this.deps.rollups?.entryChanged(learner, validation.entry.createdAt), this.deps.sharing?.entryEdited(learner, validation.entry)]);
         return { status: 'saved', entry: validation.entry };
       }
       // Changed since we read it (another tab, the bot recording a result): apply the edit to the new version.

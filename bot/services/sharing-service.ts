@@ -8,6 +8,7 @@ import { figuresOf, mostSaved, rankingExplanation, topRated, type RankedResource
 import {
   EMPTY_TALLY,
   NO_VOTE,
+  SHARE_PARTS,
   applyVoteChange,
   averageRating,
   sameVote,
@@ -201,6 +202,45 @@ export class SharingService {
     if (!member) return { status: 'not_member' };
     if (!found) return { status: 'not_found' };
     return { share: found.share, mine: stored.vote ?? NO_VOTE };
+  }
+
+  /**
+   * Carries an edit of a shared entry to its shares: the parts that were shared show the new
+   * words, the sharer's rating moves with the entry's, and the channel's card follows.
+   */
+  async entryEdited(learner: Learner, entry: LearningEntry): Promise<number> {
+    const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
+    let changed = 0;
+    for (const teamId of teamIds) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const found = await this.deps.shares.get(learner.tenantId, teamId, entry.id);
+        if (!found || found.share.sharerId !== learner.userId || found.share.withdrawnAt) break;
+        const before = found.share;
+        const parts = SHARE_PARTS.filter((p) => before[p] !== null);
+        const content = shareContentOf(entry, parts);
+        const canonical = content.link ? normalizeLink(content.link) : null;
+        const after: Share = { ...before, ...content, resourceKey: canonical ? resourceKeyOf(canonical) : null };
+        if (!(await this.deps.shares.replace(after, found.etag))) continue;
+        changed++;
+        if (after.sharerRating !== before.sharerRating || after.resourceKey !== before.resourceKey) await this.setSharerRating(after);
+        this.inBackground(this.refreshCard(after));
+        break;
+      }
+    }
+    if (changed > 0) this.organisationCache.delete(learner.tenantId);
+    return changed;
+  }
+
+  /** The sharer's own vote carries their rating (and the resource it is about); the counters are recounted after. */
+  private async setSharerRating(share: Share): Promise<void> {
+    for (let attempt = 0; attempt < MAX_VOTE_ATTEMPTS; attempt++) {
+      const stored = await this.deps.shares.getVote(share.tenantId, share.teamId, share.shareId, share.sharerId);
+      const vote: ShareVote = { ...(stored.vote ?? NO_VOTE), userId: share.sharerId, rating: share.sharerRating, resourceKey: share.resourceKey, at: this.deps.clock().toISOString() };
+      if (await this.deps.shares.writeVote(share.tenantId, share.teamId, share.shareId, vote, stored.etag)) {
+        await this.recount(share);
+        return;
+      }
+    }
   }
 
   /** Withdraws the shares of an entry the learner deleted, and says so on each card. */

@@ -119,6 +119,17 @@ export class ShareStore {
     );
   }
 
+  /** Rewrites the share (its content after the entry was edited) if unchanged since read; false if it changed meanwhile. */
+  async replace(share: Share, etag: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity(toShareEntity(share), 'Replace', { etag });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
   /** Marks the share withdrawn if unchanged since read; false if it changed meanwhile. */
   async withdraw(share: Share, etag: string, at: string): Promise<boolean> {
     try {

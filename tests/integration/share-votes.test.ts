@@ -179,6 +179,24 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     expect(after.saved).toEqual([]);
   });
 
+  it('carries an edit of the shared entry to its share: the new words on the card, the sharer’s new rating in the average', async () => {
+    const before = (await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0001'))!.share;
+    const res = await fetch(`${service.baseUrl}/api/v1/me/entries/share-entry-0001`, {
+      method: 'PATCH',
+      headers: headers(sharer),
+      body: JSON.stringify({ what: 'PR descriptions that say why', rating: 2, action: 'Kept to myself' }),
+    });
+    expect(res.status).toBe(200);
+    await service.services.sharing.settled();
+    const after = (await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0001'))!.share;
+    expect(after.what).toBe('PR descriptions that say why');
+    // The action was not shared, so it stays private; the counts are untouched but for the sharer's rating.
+    expect(after.action).toBeNull();
+    expect(after.tally).toEqual({ ...before.tally, ratingSum: before.tally.ratingSum - 2 });
+    const card = connector.updated.filter((u) => u.activityId === after.activityId).at(-1);
+    expect(expectValidTeamsCard(card?.activity.attachments?.[0]?.content).renderedText).toContain('PR descriptions that say why');
+  });
+
   it('rejects a share to a team the learner is not in without saving the entry, keeping what they typed', async () => {
     const reply = await post(
       cardActionActivity('checkin.submit', { cardId: 'share-entry-0003', what: 'Kept words', sourceType: 'video', shareWithTeam: 'true', shareTeamId: '19:not-mine@thread.tacv2' }, from(sharer)),
