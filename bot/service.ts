@@ -42,6 +42,8 @@ import type { SharePublisher } from './services/share-publisher.js';
 import { LearningCapture } from './services/learning-capture.js';
 import { TeamsSharePublisher } from './teams/teams-share-publisher.js';
 import { LearningDialogs } from './teams/learning-dialogs.js';
+import { NudgeStore } from './store/nudge-store.js';
+import { NudgeService } from './services/nudge-service.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -71,6 +73,7 @@ export interface Service {
     leases: LeaseStore;
     rollups: RollupStore;
     shares: ShareStore;
+    nudges: NudgeStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
@@ -83,6 +86,7 @@ export interface Service {
     dashboards: DashboardService;
     sharing: SharingService;
     capture: LearningCapture;
+    nudges: NudgeService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -107,6 +111,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     leases: new LeaseStore(tables.leases),
     rollups: new RollupStore(tables.rollups),
     shares: new ShareStore(tables.shares),
+    nudges: new NudgeStore(tables.nudges),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
@@ -114,19 +119,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId });
   const adapter = createAdapter(config.bot, options.logger);
   const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
-  const sharing = new SharingService({
-    shares: stores.shares,
-    teams: stores.teams,
-    users: stores.users,
-    publisher:
-      options.sharePublisher ??
-      new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger }),
-    clock,
-    logger: options.logger,
-  });
+  const publisher =
+    options.sharePublisher ??
+    new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger });
+  const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger });
   const capture = new LearningCapture({ checkIns, sharing });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
+  const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, dashboards, chat: publisher, clock, logger: options.logger });
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
@@ -146,11 +146,11 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -190,7 +190,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges },
     planner,
     scheduler,
     worker,

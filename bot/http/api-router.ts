@@ -6,7 +6,8 @@ import type { CheckInService } from '../services/check-in-service.js';
 import type { DashboardService } from '../services/dashboard-service.js';
 import type { LearningLogService } from '../services/learning-log-service.js';
 import type { PeopleService } from '../services/people-service.js';
-import { NotAllowedError, type TeamService } from '../services/team-service.js';
+import { ConflictError, NotAllowedError, NotFoundError, type TeamService } from '../services/team-service.js';
+import { InvalidNudgeError, type NudgeService } from '../services/nudge-service.js';
 import { shareViewOf, type SharingService } from '../services/sharing-service.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
@@ -20,6 +21,7 @@ export interface ApiDeps {
   dashboards: DashboardService;
   checkIns: CheckInService;
   sharing: SharingService;
+  nudges: NudgeService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -46,6 +48,9 @@ const entriesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(2000).optional(),
 });
+
+const userIdParam = z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/, 'is not a user id');
+const roleBody = z.strictObject({ role: z.enum(['lead', 'member']) });
 
 const sharesQuery = z.strictObject({ sort: z.enum(SHARE_SORTS).default('newest') });
 const resourcesQuery = z.strictObject({ scope: z.enum(RESOURCE_SCOPES).default('team') });
@@ -156,6 +161,27 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ settings: result.settings });
   });
 
+  router.put('/teams/:teamId/members/:userId/role', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    const { role } = parse(roleBody, req.body, 'role');
+    const member = await asApiError(() => deps.teams.setRole(callerOf(res), teamId, userId, role));
+    res.json({ member: { userId: member.userId, displayName: member.displayName, role: member.role } });
+  });
+
+  router.post('/teams/:teamId/members/:userId/nudges', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    const { tenantId: _tenant, ...nudge } = await asApiError(() => deps.nudges.nudge(callerOf(res), teamId, userId, req.body));
+    res.status(201).json({ nudge });
+  });
+
+  router.get('/teams/:teamId/nudges', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const nudges = await asApiError(() => deps.nudges.historyFor(callerOf(res), teamId));
+    res.json({ nudges: nudges.map(({ tenantId: _tenant, ...n }) => n) });
+  });
+
   router.get('/teams/:teamId/shares', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const { sort } = parse(sharesQuery, req.query, 'query');
@@ -204,12 +230,15 @@ function memberOnly<T extends object>(result: T | { status: 'not_member' }): T {
   return result as T;
 }
 
-/** Not a member, not a lead: 403, saying which. */
+/** The services' refusals as HTTP: not a member or not a lead 403, nobody there 404, not now 409, bad input 400. */
 async function asApiError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof NotAllowedError) throw new ApiError(403, 'forbidden', error.message);
+    if (error instanceof NotFoundError) throw new ApiError(404, 'not_found', error.message);
+    if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message);
+    if (error instanceof InvalidNudgeError) throw new ApiError(400, 'invalid_request', `Invalid nudge: ${error.message}`);
     throw error;
   }
 }

@@ -20,6 +20,14 @@ export class NotAllowedError extends Error {
   override name = 'NotAllowedError';
 }
 
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
 export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false; errors: ScheduleErrors };
 
 /** Teams using the app: who is in them, who leads them, and how they check in. */
@@ -110,6 +118,23 @@ export class TeamService {
     return Promise.all(
       members.map(async (m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, pausedAt: (await pausedOf(m.userId)) ?? null })),
     );
+  }
+
+  /**
+   * Leads make other members leads (or step a lead back to member). A team always keeps at
+   * least one lead, so nobody can leave it without one.
+   */
+  async setRole(caller: Learner, teamId: string, userId: string, role: TeamRole): Promise<TeamMember> {
+    const { role: callerRole } = await this.settingsFor(caller, teamId);
+    if (callerRole !== 'lead') throw new NotAllowedError('Only the team’s leads can change who leads it.');
+    const members = await this.deps.teams.listMembers(caller.tenantId, teamId);
+    const member = members.find((m) => m.userId === userId);
+    if (!member) throw new NotFoundError('That person is not a member of this team.');
+    if (role === 'member' && member.role === 'lead' && members.filter((m) => m.role === 'lead').length === 1) {
+      throw new ConflictError('A team needs at least one lead: make someone else a lead first.');
+    }
+    if (member.role !== role) await this.deps.teams.setRole(caller.tenantId, teamId, userId, role);
+    return { ...member, role };
   }
 
   /** Only a team's leads change its schedule; a bad submission changes nothing. */

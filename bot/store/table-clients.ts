@@ -13,6 +13,7 @@ export const TABLES = {
   leases: 'Leases',
   rollups: 'Rollups',
   shares: 'Shares',
+  nudges: 'Nudges',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -45,6 +46,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     leases: make(TABLES.leases),
     rollups: make(TABLES.rollups),
     shares: make(TABLES.shares),
+    nudges: make(TABLES.nudges),
   };
 }
 

@@ -109,6 +109,17 @@ export class TeamStore {
     return stored;
   }
 
+  /** Changes a member's role; false when they are not on the roster. */
+  async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole): Promise<boolean> {
+    try {
+      await this.teams.updateEntity({ partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role }, 'Merge', { etag: '*' });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return false;
+      throw error;
+    }
+  }
+
   async removeMember(tenantId: string, teamId: string, userId: string): Promise<void> {
     await this.deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
     await this.deleteIfPresent(this.memberships, keyOf(tenantId, userId), keyOf(teamId));

@@ -32,6 +32,16 @@ import type { SharingService } from '../services/sharing-service.js';
 import { shareInvitationCard } from '../cards/learning-dialog-card.js';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND, type LearningDialogs } from './learning-dialogs.js';
 import { SHARE_VERBS, shareCardAction } from './share-card-actions.js';
+import { z } from 'zod';
+import { NUDGE_REPLY_VERB } from '../cards/nudge-cards.js';
+import { NUDGE_ANSWERS } from '../domain/nudge.js';
+import type { NudgeService } from '../services/nudge-service.js';
+
+const nudgeReplySchema = z.object({
+  teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
+  nudgeId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  answer: z.enum(NUDGE_ANSWERS),
+});
 
 export interface LearningLoopBotDeps {
   checkIns: CheckInService;
@@ -40,6 +50,7 @@ export interface LearningLoopBotDeps {
   capture: LearningCapture;
   sharing: SharingService;
   dialogs: LearningDialogs;
+  nudges: NudgeService;
   logger: Logger;
 }
 
@@ -146,6 +157,8 @@ export class LearningLoopBot extends TeamsActivityHandler {
           return await this.deps.teamFlows.openSetup(context);
         case TEAM_SETUP_SUBMIT_VERB:
           return await this.deps.teamFlows.submitSetup(context, data);
+        case NUDGE_REPLY_VERB:
+          return cardResponse(await this.replyToNudge(sender, data));
         default:
           if (SHARE_VERBS.includes(verb)) return await shareCardAction(this.deps.sharing, sender, verb, data);
           return cardResponse(errorCard('This button is no longer supported. Type "help" to see what I can do.'));
@@ -186,6 +199,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
       });
     }
     return checkInSavedCard({ entry: result.entry, streak: result.streak, ...(result.shared ? { shared: result.shared } : {}) });
+  }
+
+  private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+    const parsed = nudgeReplySchema.safeParse(data);
+    if (!parsed.success) return errorCard('This reply is not one we recognise.');
+    const card = await this.deps.nudges.reply(sender, parsed.data.teamId, parsed.data.nudgeId, parsed.data.answer);
+    return card ?? errorCard('This nudge is not yours to answer.');
   }
 
   /** "Share learning" from the compose box, "Save as learning" on a message. */

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { nudgeAnsweredCard, nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { nudgedRecently, validateNudge, type Nudge, type NudgeAnswer } from '../domain/nudge.js';
+import type { NudgeStore } from '../store/nudge-store.js';
+import { newestFirstTimeKey } from '../store/keys.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import type { DashboardService } from './dashboard-service.js';
+import type { Clock, Learner } from './learner.js';
+import type { PersonalChat } from './share-publisher.js';
+import { ConflictError, NotAllowedError, NotFoundError } from './team-service.js';
+
+export class InvalidNudgeError extends Error {
+  override name = 'InvalidNudgeError';
+}
+
+const HISTORY_LIMIT = 200;
+
+/**
+ * A lead's nudge: a card in the learner's personal chat with the lead's note and one-press
+ * replies; the reply is recorded on the nudge and told to the lead.
+ */
+export class NudgeService {
+  constructor(
+    private readonly deps: {
+      nudges: NudgeStore;
+      teams: TeamStore;
+      dashboards: Pick<DashboardService, 'dashboardFor'>;
+      chat: PersonalChat;
+      clock: Clock;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Only a lead of the team may nudge, and only someone on its roster. */
+  async nudge(lead: Learner, teamId: string, learnerId: string, body: unknown): Promise<Nudge> {
+    const [caller, learner, settings] = await Promise.all([
+      this.deps.teams.getMember(lead.tenantId, teamId, lead.userId),
+      this.deps.teams.getMember(lead.tenantId, teamId, learnerId),
+      this.deps.teams.getSettings(lead.tenantId, teamId),
+    ]);
+    if (!caller || !settings) throw new NotAllowedError('You are not a member of this team.');
+    if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can nudge its members.');
+    if (!learner) throw new NotFoundError('That person is not a member of this team.');
+    const input = validateNudge(body);
+    if (!input.ok) throw new InvalidNudgeError(input.error);
+    const now = this.deps.clock();
+    const previous = await this.deps.nudges.listTeam(lead.tenantId, teamId, HISTORY_LIMIT);
+    if (nudgedRecently(previous, lead.userId, learnerId, now)) {
+      throw new ConflictError(`You nudged ${learner.displayName} less than 12 hours ago; give them time to answer.`);
+    }
+    // What the dashboard says about the learner now: the follow-up this nudge answers, if any.
+    const dashboard = await this.deps.dashboards.dashboardFor(lead, teamId, 4);
+    const reason = dashboard.members.find((m) => m.userId === learnerId)?.followUpReason ?? null;
+    const nudge: Nudge = {
+      tenantId: lead.tenantId,
+      teamId,
+      nudgeId: `${newestFirstTimeKey(now)}-${randomUUID().slice(0, 8)}`,
+      learnerId,
+      learnerName: learner.displayName,
+      leadId: lead.userId,
+      leadName: caller.displayName,
+      note: input.note,
+      reason,
+      sentAt: now.toISOString(),
+      delivered: false,
+      reply: null,
+    };
+    await this.deps.nudges.create(nudge);
+    const delivered = await this.tell(nudge.tenantId, learnerId, nudgeCard(nudge, settings.name));
+    if (delivered) await this.deps.nudges.setDelivered(nudge, true);
+    return { ...nudge, delivered };
+  }
+
+  /** The learner's quick reply; only the nudged learner can answer, and a second answer replaces the first. */
+  async reply(learner: Learner, teamId: string, nudgeId: string, answer: NudgeAnswer): Promise<AdaptiveCard | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await this.deps.nudges.get(learner.tenantId, teamId, nudgeId);
+      if (!found || found.nudge.learnerId !== learner.userId) return undefined;
+      const at = this.deps.clock().toISOString();
+      if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
+      const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
+      await this.tell(learner.tenantId, found.nudge.leadId, nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? 'your team'));
+      return nudgeAnsweredCard(found.nudge, answer);
+    }
+    throw new Error('The nudge kept changing while the reply was being recorded');
+  }
+
+  /** A team's nudges and their replies, newest first: for its leads. */
+  async historyFor(lead: Learner, teamId: string): Promise<Nudge[]> {
+    const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
+    if (!caller) throw new NotAllowedError('You are not a member of this team.');
+    if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can see its nudges.');
+    return this.deps.nudges.listTeam(lead.tenantId, teamId, HISTORY_LIMIT);
+  }
+
+  private async tell(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean> {
+    try {
+      return await this.deps.chat.tellPerson(tenantId, userId, card);
+    } catch (error) {
+      // The nudge is recorded either way; the lead sees that it was not delivered.
+      this.deps.logger.warn({ err: error }, 'a nudge message could not be delivered');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
+import { keyOf, prefixEnd } from './keys.js';
+
+type NudgeEntity = {
+  partitionKey: string;
+  rowKey: string;
+  nudgeId: string;
+  learnerId: string;
+  learnerName: string;
+  leadId: string;
+  leadName: string;
+  note?: string;
+  reason?: string;
+  sentAt: string;
+  delivered: boolean;
+  replyAnswer?: string;
+  repliedAt?: string;
+};
+
+const NUDGE = 'n';
+
+/**
+ * Leads' nudges, one partition per team, newest first (the id starts with a newest-first time
+ * key): a lead's follow-up history is one range read, and a reply finds its nudge by id.
+ */
+export class NudgeStore {
+  constructor(private readonly table: TableClient) {}
+
+  async create(nudge: Nudge): Promise<void> {
+    await this.table.createEntity(toEntity(nudge));
+  }
+
+  async get(tenantId: string, teamId: string, nudgeId: string): Promise<{ nudge: Nudge; etag: string } | undefined> {
+    try {
+      const e = await this.table.getEntity<NudgeEntity>(keyOf(tenantId, teamId), keyOf(NUDGE, nudgeId));
+      return { nudge: fromEntity(tenantId, teamId, e), etag: e.etag };
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async setDelivered(nudge: Nudge, delivered: boolean): Promise<void> {
+    await this.table.updateEntity({ partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), delivered }, 'Merge');
+  }
+
+  /** Records the learner's answer if the nudge is unchanged since read; false if it changed meanwhile. */
+  async setReply(nudge: Nudge, etag: string, answer: NudgeAnswer, at: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), replyAnswer: answer, repliedAt: at },
+        'Merge',
+        { etag },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 412) return false;
+      throw error;
+    }
+  }
+
+  /** The team's nudges, newest first. */
+  async listTeam(tenantId: string, teamId: string, limit: number): Promise<Nudge[]> {
+    const from = `${NUDGE}|`;
+    const rows = this.table
+      .listEntities<NudgeEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${from} and RowKey lt ${prefixEnd(NUDGE)}` } })
+      .byPage({ maxPageSize: Math.min(limit, 1000) });
+    const nudges: Nudge[] = [];
+    for await (const page of rows) {
+      nudges.push(...page.map((e) => fromEntity(tenantId, teamId, e)));
+      if (nudges.length >= limit) break;
+    }
+    return nudges.slice(0, limit);
+  }
+}
+
+function toEntity(n: Nudge): NudgeEntity {
+  return {
+    partitionKey: keyOf(n.tenantId, n.teamId),
+    rowKey: keyOf(NUDGE, n.nudgeId),
+    nudgeId: n.nudgeId,
+    learnerId: n.learnerId,
+    learnerName: n.learnerName,
+    leadId: n.leadId,
+    leadName: n.leadName,
+    ...(n.note ? { note: n.note } : {}),
+    ...(n.reason ? { reason: n.reason } : {}),
+    sentAt: n.sentAt,
+    delivered: n.delivered,
+    ...(n.reply ? { replyAnswer: n.reply.answer, repliedAt: n.reply.at } : {}),
+  };
+}
+
+function fromEntity(tenantId: string, teamId: string, e: NudgeEntity): Nudge {
+  return {
+    tenantId,
+    teamId,
+    nudgeId: e.nudgeId,
+    learnerId: e.learnerId,
+    learnerName: e.learnerName,
+    leadId: e.leadId,
+    leadName: e.leadName,
+    note: e.note || null,
+    reason: e.reason || null,
+    sentAt: e.sentAt,
+    delivered: e.delivered === true,
+    reply: e.replyAnswer && e.repliedAt ? { answer: e.replyAnswer as NudgeAnswer, at: e.repliedAt } : null,
+  };
+}
