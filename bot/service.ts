@@ -44,6 +44,8 @@ import { TeamsSharePublisher } from './teams/teams-share-publisher.js';
 import { LearningDialogs } from './teams/learning-dialogs.js';
 import { NudgeStore } from './store/nudge-store.js';
 import { NudgeService } from './services/nudge-service.js';
+import { GoalStore } from './store/goal-store.js';
+import { GoalService } from './services/goal-service.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -74,6 +76,7 @@ export interface Service {
     rollups: RollupStore;
     shares: ShareStore;
     nudges: NudgeStore;
+    goals: GoalStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
@@ -87,6 +90,7 @@ export interface Service {
     sharing: SharingService;
     capture: LearningCapture;
     nudges: NudgeService;
+    goals: GoalService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -112,6 +116,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups: new RollupStore(tables.rollups),
     shares: new ShareStore(tables.shares),
     nudges: new NudgeStore(tables.nudges),
+    goals: new GoalStore(tables.goals),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
@@ -123,7 +128,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     options.sharePublisher ??
     new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger });
   const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger });
-  const capture = new LearningCapture({ checkIns, sharing });
+  const goals = new GoalService({ goals: stores.goals, users: stores.users, clock, newId });
+  const capture = new LearningCapture({ checkIns, sharing, goals });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, dashboards, chat: publisher, clock, logger: options.logger });
@@ -146,11 +152,11 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -178,6 +184,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     teams: stores.teams,
     conversations: stores.conversations,
     rollups,
+    goals: capture,
     messenger,
     clock,
     logger: options.logger,
@@ -190,7 +197,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals },
     planner,
     scheduler,
     worker,

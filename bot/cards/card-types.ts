@@ -2,6 +2,7 @@ import type {
   IAdaptiveCard,
   IChoiceSetInput,
   IColumnSet,
+  IDateInput,
   IContainer,
   IExecuteAction,
   IFactSet,
@@ -26,6 +27,7 @@ export type NumberInput = Omit<INumberInput, 'value'> & LabelledInput & { value?
 export type ChoiceSetInput = IChoiceSetInput & LabelledInput;
 export type ToggleInput = IToggleInput & LabelledInput;
 export type TimeInput = ITimeInput & LabelledInput;
+export type DateInput = IDateInput & LabelledInput;
 
 export type CardElement =
   | ITextBlock
@@ -36,7 +38,8 @@ export type CardElement =
   | NumberInput
   | ChoiceSetInput
   | ToggleInput
-  | TimeInput;
+  | TimeInput
+  | DateInput;
 
 export type ExecuteAction = IExecuteAction & { associatedInputs?: 'auto' | 'none' };
 /** Dialogs (task modules) take Action.Submit; Teams routes a `msteams.type: 'task/fetch'` submit to a dialog. */

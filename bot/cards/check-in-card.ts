@@ -6,6 +6,7 @@ import {
 } from '../domain/check-in-submission.js';
 import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../domain/learning-entry.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
+import { GOAL_LIMITS, GOAL_STATES, GOAL_STATE_LABELS, goalInputId } from '../domain/goal.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -27,8 +28,17 @@ export interface CheckInCardModel {
   previous?: { entryId: string; createdAt: string; action: string };
   /** Offered when the learner has a team to share with: the teams, what they chose, and any problem with it. */
   share?: ShareOption;
+  /** The learner's open goals, asked about on every check-in. */
+  goals?: GoalsOption;
   /** A check-in (the default); a form that only shares; or an entry pre-filled from a message. */
   purpose?: 'check-in' | 'share' | 'save-message';
+}
+
+export interface GoalsOption {
+  goals: { goalId: string; what: string; targetDate: string; overdue: boolean }[];
+  /** What was typed in the goal inputs, by input id, and any problem, by goal id. */
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
 }
 
 export interface ShareOption {
@@ -51,9 +61,9 @@ const RATING_CHOICES = [
   { title: '5 – Extremely useful', value: '5' },
 ];
 
-export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, purpose = 'check-in' }: CheckInCardModel): AdaptiveCard {
+export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, goals, purpose = 'check-in' }: CheckInCardModel): AdaptiveCard {
   const sharing = purpose === 'share';
-  const problems = [...Object.values(errors), share?.error].filter((m): m is string => Boolean(m));
+  const problems = [...Object.values(errors), ...Object.values(goals?.errors ?? {}), share?.error].filter((m): m is string => Boolean(m));
   // `entered` echoes a value the input itself cannot hold (letters in a number box), so nothing typed is lost.
   const fieldError = (field: CheckInField, entered?: string): CardElement[] => {
     const message = errors[field];
@@ -229,6 +239,7 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         value: values.action ?? '',
       },
       ...fieldError('action'),
+      ...(goals && goals.goals.length > 0 && purpose === 'check-in' ? goalsSection(goals) : []),
       ...(share && share.teams.length > 0 ? shareSection(share, sharing) : []),
       ...(sharing && (!share || share.teams.length === 0)
         ? [{ type: 'TextBlock' as const, text: 'You are not in a team with a learning channel yet, so there is nowhere to share this.', color: 'attention' as const, wrap: true }]
@@ -272,6 +283,58 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         : []),
     ],
   );
+}
+
+/** "How are your goals going?": per open goal, a state and an optional note; both may be left blank. */
+function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): CardElement[] {
+  return [
+    { type: 'TextBlock', text: goals.length === 1 ? 'How is your goal going?' : 'How are your goals going?', weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
+    ...goals.flatMap((goal): CardElement[] => [
+      {
+        type: 'TextBlock',
+        text: `${escapeMarkdown(goal.what)} — ${goal.overdue ? 'was due' : 'due'} ${goal.targetDate}`,
+        wrap: true,
+        ...(goal.overdue ? { color: 'attention' as const } : {}),
+      },
+      {
+        type: 'ColumnSet',
+        spacing: 'none',
+        columns: [
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [
+              {
+                type: 'Input.ChoiceSet',
+                id: goalInputId(goal.goalId, 'state'),
+                label: 'Progress',
+                style: 'compact',
+                placeholder: 'How is it going?',
+                value: values[goalInputId(goal.goalId, 'state')] ?? '',
+                choices: GOAL_STATES.map((state) => ({ title: GOAL_STATE_LABELS[state], value: state })),
+              },
+            ],
+          },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [
+              {
+                type: 'Input.Text',
+                id: goalInputId(goal.goalId, 'note'),
+                label: 'Note (optional)',
+                maxLength: GOAL_LIMITS.note,
+                value: values[goalInputId(goal.goalId, 'note')] ?? '',
+              },
+            ],
+          },
+        ],
+      },
+      ...(errors[goal.goalId]
+        ? [{ type: 'TextBlock' as const, text: escapeMarkdown(errors[goal.goalId]!), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }]
+        : []),
+    ]),
+  ];
 }
 
 /** "Share with my team": opt-in, with the team (when there is a choice) and the parts to show. */

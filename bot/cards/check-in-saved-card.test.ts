@@ -43,6 +43,6 @@ describe('checkInSavedCard', () => {
 
   it('offers the learner’s log when its address is known', () => {
     const card = checkInSavedCard({ entry, myLearningUrl: 'https://teams.example/l/entity/app/my-learning' });
-    expect(card.actions?.map((a) => a.title)).toEqual(['Log something else', 'Open my learning']);
+    expect(card.actions?.map((a) => a.title)).toEqual(['Log something else', 'Set a learning goal', 'Open my learning']);
   });
 });

@@ -1,6 +1,7 @@
 import { SOURCE_TYPE_LABELS, type LearningEntry } from '../domain/learning-entry.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import { GOAL_NEW_VERB } from './goal-cards.js';
 
 export const CHECK_IN_NEW_VERB = 'checkin.new';
 
@@ -47,6 +48,7 @@ export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: C
     ],
     [
       { type: 'Action.Execute', id: 'log-another', title: 'Log something else', verb: CHECK_IN_NEW_VERB, data: {} },
+      { type: 'Action.Execute', id: 'set-goal', title: 'Set a learning goal', verb: GOAL_NEW_VERB, data: {} },
       ...(myLearningUrl ? [{ type: 'Action.OpenUrl' as const, id: 'open-log', title: 'Open my learning', url: myLearningUrl }] : []),
     ],
   );

@@ -10,6 +10,7 @@ export interface HelpCardModel {
 export const COMMANDS = [
   { command: 'check in', aliases: ['checkin', 'log'], description: 'Log something you learned: what, from where, how useful, and what you will do with it.' },
   { command: 'share', aliases: ['share learning'], description: 'Share something you learned in your team’s learning channel (it goes into your log too).' },
+  { command: 'goal add', aliases: ['goal'], description: 'Set a learning goal: what, why and by when. Each check-in asks how it is going.' },
   { command: 'pause', aliases: [], description: 'Pause your scheduled check-ins.' },
   { command: 'resume', aliases: [], description: 'Start your scheduled check-ins again.' },
   { command: 'help', aliases: [], description: 'Show this list.' },

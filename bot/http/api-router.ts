@@ -8,6 +8,7 @@ import type { LearningLogService } from '../services/learning-log-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import { ConflictError, NotAllowedError, NotFoundError, type TeamService } from '../services/team-service.js';
 import { InvalidNudgeError, type NudgeService } from '../services/nudge-service.js';
+import type { GoalService } from '../services/goal-service.js';
 import { shareViewOf, type SharingService } from '../services/sharing-service.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
@@ -22,6 +23,7 @@ export interface ApiDeps {
   checkIns: CheckInService;
   sharing: SharingService;
   nudges: NudgeService;
+  goals: GoalService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -214,6 +216,19 @@ export function apiRouter(deps: ApiDeps): Router {
       case 'not_found':
         throw new ApiError(404, 'not_found', 'There is no such share in this team.');
     }
+  });
+
+  router.get('/me/goals', async (_req, res) => {
+    res.json({ goals: (await deps.goals.mine(callerOf(res))).map(({ tenantId: _t, userId: _u, ...goal }) => goal) });
+  });
+
+  router.post('/me/goals', async (req, res) => {
+    const result = await deps.goals.add(callerOf(res), req.body);
+    if (result.status === 'invalid') {
+      throw new ApiError(400, 'invalid_goal', `Invalid goal: ${Object.values(result.errors).join('; ')}`, result.errors);
+    }
+    const { tenantId: _t, userId: _u, ...goal } = result.goal;
+    res.status(201).json({ goal });
   });
 
   router.get('/me/saved', async (_req, res) => {

@@ -57,6 +57,11 @@ function previousAsked(data: Record<string, unknown>): { entryId: string; create
 export class CheckInService {
   constructor(private readonly deps: CheckInServiceDeps) {}
 
+  /** The service's clock, for callers that judge dates the same way. */
+  now(): Date {
+    return this.deps.clock();
+  }
+
   /** Each card gets its own id, so saving the same card twice stores one entry. */
   newCardId(): string {
     return this.deps.newId();

@@ -1,4 +1,6 @@
-import type { ShareOption } from '../cards/check-in-card.js';
+import type { GoalsOption, ShareOption } from '../cards/check-in-card.js';
+import { goalAnswersFrom, goalStatusOf, type Goal } from '../domain/goal.js';
+import type { GoalService } from './goal-service.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
 import { parseShareChoice, shareChoiceValuesFrom } from '../domain/share-choice.js';
 import type { CheckInResult, CheckInService } from './check-in-service.js';
@@ -7,7 +9,7 @@ import type { ShareTargetProblem, SharingService } from './sharing-service.js';
 
 export type CaptureResult =
   /** The check-in's own problems and answers, with the share part of the form as it was. */
-  | (Extract<CheckInResult, { status: 'invalid' }> & { share: ShareOption })
+  | (Extract<CheckInResult, { status: 'invalid' }> & { share: ShareOption; goals: GoalsOption })
   | {
       status: 'saved';
       entry: LearningEntry;
@@ -26,7 +28,14 @@ export const SHARE_PROBLEMS: Record<ShareTargetProblem, string> = {
  * saves nothing and the learner's words come back with the problem.
  */
 export class LearningCapture {
-  constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService }) {}
+  constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService; goals?: GoalService }) {}
+
+  /** The open goals part of a check-in, before the learner has answered; the zone is read unless the caller knows it. */
+  async goalsOptionFor(learner: Learner, knownZone?: string): Promise<GoalsOption> {
+    if (!this.deps.goals) return { goals: [] };
+    const zone = knownZone ?? (await this.deps.goals.zoneOf(learner));
+    return goalsOption(await this.deps.goals.openGoals(learner, zone), this.deps.checkIns.now(), zone);
+  }
 
   /** The share part of a form, for a learner, before they have typed anything. */
   async shareOptionFor(learner: Learner, only?: string): Promise<ShareOption> {
@@ -36,6 +45,10 @@ export class LearningCapture {
 
   async capture(learner: Learner, data: unknown, options: { shareOnly?: boolean } = {}): Promise<CaptureResult> {
     const choice = parseShareChoice(data, { always: options.shareOnly ?? false });
+    // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
+    const askedAboutGoals = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('goal.'));
+    const goals = askedAboutGoals ? await this.goalsOptionFor(learner) : { goals: [] };
+    const answers = goalAnswersFrom(data, goals.goals.map((g) => g.goalId));
     const shareValues = shareChoiceValuesFrom(data);
     let shareError: string | undefined;
     if (!choice.ok) shareError = choice.error;
@@ -51,19 +64,33 @@ export class LearningCapture {
       ...(result.cycle ? { cycle: result.cycle } : {}),
       ...(result.previous ? { previous: result.previous } : {}),
       share: { ...(await this.shareOptionFor(learner)), values: shareValues, ...(shareError ? { error: shareError } : {}) },
+      goals: { ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)), values: answers.ok ? goalValuesFrom(data) : answers.values, ...(answers.ok ? {} : { errors: answers.errors }) },
     });
 
-    if (shareError) {
+    if (shareError || !answers.ok) {
       // Check the rest too, so every problem is told at once; nothing is saved.
       const dryRun = await this.deps.checkIns.validateOnly(learner, data);
       return rejected(dryRun);
     }
     const result = await this.deps.checkIns.submit(learner, data);
     if (result.status === 'invalid') return rejected(result);
+    if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, typeof (data as { cycle?: unknown }).cycle === 'string' ? String((data as { cycle: string }).cycle) : null);
     if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
     if (outcome.status !== 'shared') return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: `Saved, but not shared: ${SHARE_PROBLEMS[outcome.status]}` } };
     const teamName = (await this.deps.sharing.targetsFor(learner)).find((t) => t.teamId === choice.share!.teamId)?.name ?? 'your team';
     return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
   }
+}
+
+function goalsOption(goals: readonly Goal[], now: Date, zone: string): GoalsOption {
+  return { goals: goals.map((g) => ({ goalId: g.goalId, what: g.what, targetDate: g.targetDate, overdue: goalStatusOf(g, now, zone) === 'overdue' })) };
+}
+
+/** The goal inputs as typed, to show again on a card rejected for another reason. */
+function goalValuesFrom(data: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (typeof data !== 'object' || data === null) return values;
+  for (const [key, value] of Object.entries(data)) if (key.startsWith('goal.') && typeof value === 'string') values[key] = value.slice(0, 2000);
+  return values;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { checkInCard } from '../cards/check-in-card.js';
+import type { LearningCapture } from './learning-capture.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { introCard } from '../cards/intro-card.js';
 import { TokenBucket } from '../domain/token-bucket.js';
@@ -27,6 +28,8 @@ export interface SendWorkerDeps {
   conversations: ConversationStore;
   /** Counts a delivered check-in as awaiting an answer on the team's dashboard. */
   rollups?: RollupService;
+  /** The learner's open goals, which every check-in asks about. */
+  goals?: Pick<LearningCapture, 'goalsOptionFor'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -129,16 +132,19 @@ export class SendWorker {
     const channel = personal ?? (await this.deps.conversations.listFor(record.tenantId, 'channel', record.teamId))[0];
     if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
-    const last = await this.deps.entries.latestWithAction(record.tenantId, record.userId);
-    const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
     // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
     const share = { teams: [{ teamId: record.teamId, name: '' }] };
+    const [last, goals] = await Promise.all([
+      this.deps.entries.latestWithAction(record.tenantId, record.userId),
+      record.kind === 'intro' ? undefined : this.deps.goals?.goalsOptionFor({ tenantId: record.tenantId, userId: record.userId }, profile?.timeZone ?? 'UTC'),
+    ]);
+    const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
     const card =
       record.kind === 'intro'
         ? introCard({ displayName: profile?.displayName ?? 'there', teamName: (await this.deps.teams.getSettings(record.tenantId, record.teamId))?.name ?? 'your team' })
         : record.kind === 'checkin'
-          ? checkInCard({ cardId, cycle: record.cycle, share, ...(previous ? { previous } : {}) })
-          : reminderCard({ cardId, cycle: record.cycle, share, ...(previous ? { previous } : {}) });
+          ? checkInCard({ cardId, cycle: record.cycle, share, ...(goals ? { goals } : {}), ...(previous ? { previous } : {}) })
+          : reminderCard({ cardId, cycle: record.cycle, share, ...(goals ? { goals } : {}), ...(previous ? { previous } : {}) });
     return this.deps.messenger.sendCard(
       {
         tenantId: record.tenantId,

@@ -14,6 +14,7 @@ export const TABLES = {
   rollups: 'Rollups',
   shares: 'Shares',
   nudges: 'Nudges',
+  goals: 'Goals',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -47,6 +48,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     rollups: make(TABLES.rollups),
     shares: make(TABLES.shares),
     nudges: make(TABLES.nudges),
+    goals: make(TABLES.goals),
   };
 }
 

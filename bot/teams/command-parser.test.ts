@@ -14,6 +14,10 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual({ kind: 'share' });
   });
 
+  it.each(['goal add', 'Goal', 'add goal', 'new goal.'])('reads "%s" as setting a goal', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'goal' });
+  });
+
   it('ignores leftover mention markup in channels', () => {
     expect(parseCommand('<at>Learning Loop</at> check in')).toEqual({ kind: 'unknown', text: '<at>Learning Loop</at> check in' });
     expect(parseCommand('<p>check in</p>')).toEqual({ kind: 'check-in' });

@@ -1,4 +1,4 @@
-export type Command = { kind: 'check-in' } | { kind: 'share' } | { kind: 'help' } | { kind: 'pause' } | { kind: 'resume' } | { kind: 'unknown'; text: string };
+export type Command = { kind: 'check-in' } | { kind: 'share' } | { kind: 'goal' } | { kind: 'help' } | { kind: 'pause' } | { kind: 'resume' } | { kind: 'unknown'; text: string };
 
 const ALIASES: Record<string, Command['kind']> = {
   'check in': 'check-in',
@@ -10,6 +10,11 @@ const ALIASES: Record<string, Command['kind']> = {
   pause: 'pause',
   resume: 'resume',
   share: 'share',
+  goal: 'goal',
+  'goal add': 'goal',
+  'add goal': 'goal',
+  'add a goal': 'goal',
+  'new goal': 'goal',
   'share learning': 'share',
 };
 
@@ -22,7 +27,7 @@ export function parseCommand(text: string | undefined): Command {
     .toLowerCase()
     .replace(/[.!]+$/, '');
   const kind = ALIASES[normalised];
-  if (kind === 'check-in' || kind === 'pause' || kind === 'resume' || kind === 'share') return { kind };
+  if (kind === 'check-in' || kind === 'pause' || kind === 'resume' || kind === 'share' || kind === 'goal') return { kind };
   if (kind === 'help' || normalised === '') return { kind: 'help' };
   return { kind: 'unknown', text: (text ?? '').trim() };
 }

@@ -36,6 +36,8 @@ import { z } from 'zod';
 import { NUDGE_REPLY_VERB } from '../cards/nudge-cards.js';
 import { NUDGE_ANSWERS } from '../domain/nudge.js';
 import type { NudgeService } from '../services/nudge-service.js';
+import type { GoalService } from '../services/goal-service.js';
+import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
 
 const nudgeReplySchema = z.object({
   teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
@@ -51,6 +53,7 @@ export interface LearningLoopBotDeps {
   sharing: SharingService;
   dialogs: LearningDialogs;
   nudges: NudgeService;
+  goals: GoalService;
   logger: Logger;
 }
 
@@ -64,8 +67,9 @@ export class LearningLoopBot extends TeamsActivityHandler {
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text);
       const sender = senderOf(context.activity);
       if (command.kind === 'check-in') {
-        const share = sender ? await this.deps.capture.shareOptionFor(sender) : undefined;
-        await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId(), ...(share ? { share } : {}) })));
+        await context.sendActivity(cardMessage(sender ? await this.freshCheckIn(sender) : checkInCard({ cardId: this.deps.checkIns.newCardId() })));
+      } else if (command.kind === 'goal') {
+        await context.sendActivity(cardMessage(goalFormCard()));
       } else if (command.kind === 'share') {
         if (context.activity.conversation?.conversationType === 'personal' && sender) {
           const share = await this.deps.capture.shareOptionFor(sender);
@@ -152,7 +156,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
           );
         }
         case CHECK_IN_NEW_VERB:
-          return cardResponse(checkInCard({ cardId: this.deps.checkIns.newCardId(), share: await this.deps.capture.shareOptionFor(sender) }));
+          return cardResponse(await this.freshCheckIn(sender));
+        case GOAL_NEW_VERB:
+          return cardResponse(goalFormCard());
+        case GOAL_SUBMIT_VERB: {
+          const result = await this.deps.goals.add(sender, data);
+          return cardResponse(result.status === 'saved' ? goalSavedCard(result.goal, context.activity.locale) : goalFormCard({ values: result.values, errors: result.errors }));
+        }
         case TEAM_SETUP_OPEN_VERB:
           return await this.deps.teamFlows.openSetup(context);
         case TEAM_SETUP_SUBMIT_VERB:
@@ -193,12 +203,19 @@ export class LearningLoopBot extends TeamsActivityHandler {
         values: result.values,
         errors: result.errors,
         share: result.share,
+        goals: result.goals,
         purpose,
         ...(result.cycle ? { cycle: result.cycle } : {}),
         ...(result.previous ? { previous: result.previous } : {}),
       });
     }
     return checkInSavedCard({ entry: result.entry, streak: result.streak, ...(result.shared ? { shared: result.shared } : {}) });
+  }
+
+  /** A check-in card asking about the learner's open goals and offering to share. */
+  private async freshCheckIn(learner: { tenantId: string; userId: string }): Promise<AdaptiveCard> {
+    const [share, goals] = await Promise.all([this.deps.capture.shareOptionFor(learner), this.deps.capture.goalsOptionFor(learner)]);
+    return checkInCard({ cardId: this.deps.checkIns.newCardId(), share, goals });
   }
 
   private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {

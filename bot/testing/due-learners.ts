@@ -8,12 +8,15 @@ import { UserStore } from '../store/user-store.js';
  * Files `count` learners, each with a personal conversation at `serviceUrl`, as due this
  * minute: what the scheduler finds when a whole organisation's check-in time arrives.
  */
+/** The tenant the filed learners belong to. */
+export const DUE_TENANT_ID = 'load-tenant';
+
 export async function fileDueLearners(storage: StorageConfig, serviceUrl: string, count: number, now = new Date()): Promise<void> {
   const tables = tableClients(storage);
   const users = new UserStore(tables.users);
   const conversations = new ConversationStore(tables.conversations);
   const dueIndex = new DueIndexStore(tables.dueIndex);
-  const tenantId = 'load-tenant';
+  const tenantId = DUE_TENANT_ID;
   const one = async (i: number) => {
     const userId = `learner-${i}`;
     const conversationId = `a:learner-${i}`;

@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import { PlaygroundChat } from './support/playground-chat.js';
-import { startLocalStack, type LocalStack } from './support/local-stack.js';
+import type { PlaygroundChat } from './support/playground-chat.js';
+import type { LocalStack } from './support/local-stack.js';
+import { startDemoChat } from './support/demo-chat.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
-const SHARES_CHANNEL = '19:learning-shares@thread.tacv2';
 
 describe('learning shares in the team’s channel (Agents Playground)', { timeout: 90_000 }, () => {
   let stack: LocalStack;
@@ -14,13 +13,8 @@ describe('learning shares in the team’s channel (Agents Playground)', { timeou
   let chat: PlaygroundChat;
 
   beforeAll(async () => {
-    stack = await startLocalStack();
-    await seedDemoData({ ...stack.service, now: new Date() });
-    const settings = await stack.service.stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id);
-    await stack.service.stores.teams.saveSettings({ ...settings!, sharesChannelId: SHARES_CHANNEL });
-    page = await stack.browser.newPage({ viewport: { width: 1280, height: 1100 } });
-    chat = new PlaygroundChat(page);
-    await chat.open(stack.playground.url);
+    // The demo team posts its shares to the Playground's "Learning shares" channel.
+    ({ stack, page, chat } = await startDemoChat());
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();

@@ -1,0 +1,325 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
+
+/** What a learner reports about a goal at a check-in. */
+export const GOAL_STATES = ['on-track', 'behind', 'done', 'dropped'] as const;
+export type GoalProgressState = (typeof GOAL_STATES)[number];
+
+export const GOAL_STATE_LABELS: Record<GoalProgressState, string> = {
+  'on-track': 'On track',
+  behind: 'Behind',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+/** Links follow the check-in's rule, so a link saved on a goal can also be logged as a source. */
+export const GOAL_LIMITS = { what: 200, why: 500, note: 500, resources: 3, link: CHECK_IN_LIMITS.link } as const;
+
+export interface GoalProgress {
+  /** ISO instant. */
+  at: string;
+  state: GoalProgressState;
+  note: string | null;
+  cycle: string | null;
+}
+
+export interface Goal {
+  goalId: string;
+  tenantId: string;
+  userId: string;
+  what: string;
+  why: string | null;
+  /** The learner's calendar day, YYYY-MM-DD. */
+  targetDate: string;
+  /** http(s) links. */
+  resources: string[];
+  /** Newest last. */
+  progress: GoalProgress[];
+  createdAt: string;
+  /** Set when the learner reports done or dropped. */
+  closedAt: string | null;
+}
+
+export type GoalStatus = 'open' | 'overdue' | 'done' | 'dropped';
+
+/**
+ * The learner's calendar day at `now`. An unknown zone counts as UTC rather than failing: a
+ * status is shown on every dashboard, and one bad zone setting should not blank them.
+ */
+function todayIn(now: Date, zone: string): DateTime {
+  const day = DateTime.fromJSDate(now, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' });
+  if (!day.isValid) throw new RangeError('The clock gave an invalid date');
+  return day.startOf('day');
+}
+
+/** The latest reported state, or null. */
+export function latestState(goal: Pick<Goal, 'progress'>): GoalProgressState | null {
+  return goal.progress.at(-1)?.state ?? null;
+}
+
+/**
+ * done/dropped from the latest report when it says so; a later on-track/behind report reopens a
+ * closed goal, so only the latest report counts. Otherwise 'overdue' once the target day has
+ * passed in the learner's zone (the target day itself is not overdue), else 'open'.
+ */
+export function goalStatusOf(goal: Pick<Goal, 'targetDate' | 'progress'>, now: Date, zone: string): GoalStatus {
+  const latest = latestState(goal);
+  if (latest === 'done' || latest === 'dropped') return latest;
+  // YYYY-MM-DD strings sort as the days they name.
+  return goal.targetDate < (todayIn(now, zone).toISODate() ?? '') ? 'overdue' : 'open';
+}
+
+/** Open or overdue: the learner is still working on it. */
+export function isOpen(goal: Pick<Goal, 'targetDate' | 'progress'>, now: Date, zone: string): boolean {
+  const status = goalStatusOf(goal, now, zone);
+  return status === 'open' || status === 'overdue';
+}
+
+/** True when the last two progress reports are both 'behind' (the dashboard flags it). */
+export function behindTwice(goal: Pick<Goal, 'progress'>): boolean {
+  const [before, last] = goal.progress.slice(-2);
+  return before?.state === 'behind' && last?.state === 'behind';
+}
+
+/** A real calendar day in YYYY-MM-DD, read as a date with no zone, or null. */
+function calendarDay(text: string): DateTime | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const day = DateTime.fromISO(text, { zone: 'utc' });
+  return day.isValid ? day : null;
+}
+
+/**
+ * Days from `now` (in `zone`) to the target date: 0 on the target day, negative when overdue.
+ * Both days are counted at UTC midnight so a clock change in between cannot shave off an hour
+ * and round a day away. NaN when the stored target is not a calendar day.
+ */
+export function daysLeft(goal: Pick<Goal, 'targetDate'>, now: Date, zone: string): number {
+  const target = calendarDay(goal.targetDate);
+  if (!target) return Number.NaN;
+  const today = DateTime.fromISO(todayIn(now, zone).toISODate() ?? '', { zone: 'utc' });
+  return Math.round(target.diff(today, 'days').days);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export const GOAL_FIELDS = ['what', 'why', 'targetDate', 'resources'] as const;
+export type GoalField = (typeof GOAL_FIELDS)[number];
+/** What the learner typed, so a rejected card can be shown again; resources joined with newlines. */
+export type GoalValues = Partial<Record<GoalField, string>>;
+export type GoalErrors = Partial<Record<GoalField, string>>;
+
+export type GoalValidation =
+  | { ok: true; goal: { what: string; why: string | null; targetDate: string; resources: string[] } }
+  | { ok: false; errors: GoalErrors; values: GoalValues };
+
+/** Echoed values are cut to this: enough to correct a typo, small enough to re-send in a card. */
+const ECHO_MAX = 2000;
+/** …except the links, which must survive a round trip whole when another field was the problem. */
+const RESOURCES_ECHO_MAX = GOAL_LIMITS.resources * (GOAL_LIMITS.link + 1);
+
+/** Cuts without splitting a surrogate pair, which would leave text that cannot be encoded. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** Control characters break cards and exports; newlines and tabs are what people type. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '').trim();
+}
+
+/** Cards send text; some API clients send numbers. Anything else is treated as not given. */
+function asText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function own(data: unknown, key: string): unknown {
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, key)) return undefined;
+  return (data as Record<string, unknown>)[key];
+}
+
+/** A value named in a message, short enough to read. */
+function quoted(text: string): string {
+  return `“${text.length > 60 ? `${cut(text, 59)}…` : text}”`;
+}
+
+const blankToNull = (v: string) => (v === '' ? null : v);
+
+/** Each link's problem, in the learner's words, or null. */
+function linkProblem(link: string): string | null {
+  if (link.length > GOAL_LIMITS.link) return `${quoted(link)} is too long: at most ${GOAL_LIMITS.link} characters`;
+  if (!isHttpUrl(link)) return `${quoted(link)} is not a web address starting with http:// or https://`;
+  return null;
+}
+
+const LINKS_AS_TEXT = 'Give the links as text, one per line';
+
+function goalSchema(today: DateTime) {
+  const latest = today.plus({ years: 2 });
+  return z.object({
+    what: z.preprocess(
+      (v) => clean(typeof v === 'string' ? v : ''),
+      z
+        .string()
+        .min(1, 'Say what you want to learn')
+        .max(GOAL_LIMITS.what, `The goal is too long: at most ${GOAL_LIMITS.what} characters`),
+    ),
+    why: z.preprocess(
+      (v) => blankToNull(clean(typeof v === 'string' ? v : '')),
+      z.string().max(GOAL_LIMITS.why, `The reason is too long: at most ${GOAL_LIMITS.why} characters`).nullable(),
+    ),
+    targetDate: z.preprocess(
+      (v) => clean(typeof v === 'string' ? v : ''),
+      z.string().transform((text, ctx) => {
+        const problem = (message: string) => {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        };
+        if (text === '') return problem('Choose a target date');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return problem('Give the target date as YYYY-MM-DD');
+        const day = calendarDay(text);
+        if (!day) return problem(`There is no such day as ${text}: choose a real date`);
+        // Compared as calendar days: the learner's "today" against the day they picked.
+        if (day.toISODate()! < today.toISODate()!) return problem('The target date has passed: choose today or later');
+        if (day.toISODate()! > latest.toISODate()!) return problem('Choose a date within two years');
+        return text;
+      }),
+    ),
+    resources: z.array(z.string(LINKS_AS_TEXT), LINKS_AS_TEXT).transform((links, ctx) => {
+      const kept: string[] = [];
+      const seen = new Set<string>();
+      for (const link of links) {
+        const problem = linkProblem(link);
+        if (problem) {
+          ctx.addIssue({ code: 'custom', message: problem });
+          return z.NEVER;
+        }
+        // The same page typed twice, even with a different host case or a missing slash, is one link.
+        const key = new URL(link).href;
+        if (!seen.has(key)) {
+          seen.add(key);
+          kept.push(link);
+        }
+      }
+      if (kept.length > GOAL_LIMITS.resources) {
+        ctx.addIssue({ code: 'custom', message: `At most ${GOAL_LIMITS.resources} links` });
+        return z.NEVER;
+      }
+      return kept;
+    }),
+  });
+}
+
+/**
+ * Links arrive as one text box from a card (one per line, or separated by commas or spaces) or
+ * as a list from the API; a list's items are taken whole, since a comma can belong to a URL.
+ * Returns the raw value untouched when it is neither, so the schema names the problem.
+ */
+function linksFrom(raw: unknown): unknown {
+  if (raw === undefined || raw === null) return [];
+  if (typeof raw === 'string') return clean(raw).split(/[\s,]+/).filter((s) => s !== '');
+  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw.map(clean).filter((s) => s !== '');
+  return raw;
+}
+
+function resourcesEcho(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return cut(raw, RESOURCES_ECHO_MAX);
+  if (!Array.isArray(raw)) return undefined;
+  let text = '';
+  for (const item of raw) {
+    if (typeof item !== 'string') continue;
+    text = text === '' ? item : `${text}\n${item}`;
+    if (text.length >= RESOURCES_ECHO_MAX) break;
+  }
+  return cut(text, RESOURCES_ECHO_MAX);
+}
+
+/**
+ * Checks a new goal from the card or the API against the learner's calendar at `now` in `zone`.
+ * Unknown fields are ignored. Never throws on what it is sent.
+ */
+export function validateGoal(data: unknown, now: Date, zone: string): GoalValidation {
+  const rawResources = own(data, 'resources');
+  const text = { what: asText(own(data, 'what')), why: asText(own(data, 'why')), targetDate: asText(own(data, 'targetDate')) };
+  const parsed = goalSchema(todayIn(now, zone)).safeParse({ ...text, resources: linksFrom(rawResources) });
+  if (parsed.success) return { ok: true, goal: parsed.data };
+
+  const values: GoalValues = {};
+  for (const field of ['what', 'why', 'targetDate'] as const) {
+    const value = text[field];
+    if (value !== undefined) values[field] = cut(value, ECHO_MAX);
+  }
+  const links = resourcesEcho(rawResources);
+  if (links !== undefined) values.resources = links;
+
+  const errors: GoalErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as GoalField | undefined;
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return { ok: false, errors, values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress answers from a check-in card
+
+/** The id of a goal's input on the check-in card, e.g. `goal.g1.state`. */
+export function goalInputId(goalId: string, part: 'state' | 'note'): string {
+  return `goal.${goalId}.${part}`;
+}
+
+export interface GoalAnswer {
+  goalId: string;
+  state: GoalProgressState;
+  note: string | null;
+}
+
+export type GoalAnswers =
+  | { ok: true; answers: GoalAnswer[] }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+
+const answerSchema = z
+  .object({
+    state: z.preprocess(
+      (v) => (typeof v === 'string' ? blankToNull(v.trim()) : v === undefined ? null : v),
+      z.enum(GOAL_STATES, `Choose one of: ${GOAL_STATES.map((s) => GOAL_STATE_LABELS[s]).join(', ')}`).nullable(),
+    ),
+    note: z.preprocess(
+      (v) => blankToNull(clean(asText(v) ?? '')),
+      z.string().max(GOAL_LIMITS.note, `The note is too long: at most ${GOAL_LIMITS.note} characters`).nullable(),
+    ),
+  })
+  .superRefine((answer, ctx) => {
+    if (answer.state === null && answer.note !== null) ctx.addIssue({ code: 'custom', message: 'Choose how this goal is going' });
+  });
+
+/**
+ * Reads each open goal's answer from a check-in card. Only the ids in `openGoalIds` are read, so a
+ * forged id cannot touch someone else's goal or a closed one; a goal left blank is unanswered.
+ * `values` echoes the open goals' inputs that were sent; inputs under other ids are not echoed,
+ * since the card re-renders only open goals.
+ */
+export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[]): GoalAnswers {
+  const answers: GoalAnswer[] = [];
+  const errors: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  for (const goalId of new Set(openGoalIds)) {
+    const raw = { state: own(data, goalInputId(goalId, 'state')), note: own(data, goalInputId(goalId, 'note')) };
+    for (const part of ['state', 'note'] as const) {
+      const text = asText(raw[part]);
+      if (text !== undefined) values[goalInputId(goalId, part)] = cut(text, ECHO_MAX);
+    }
+    const parsed = answerSchema.safeParse(raw);
+    if (!parsed.success) {
+      // Defined rather than assigned, so even an id like "__proto__" gets its own entry.
+      Object.defineProperty(errors, goalId, { value: parsed.error.issues[0]?.message ?? 'Check this answer', enumerable: true, writable: true, configurable: true });
+    }
+    else if (parsed.data.state !== null) answers.push({ goalId, state: parsed.data.state, note: parsed.data.note });
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, answers };
+}

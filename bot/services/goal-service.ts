@@ -1,0 +1,64 @@
+import { isOpen, validateGoal, type Goal, type GoalErrors, type GoalProgressState, type GoalValues } from '../domain/goal.js';
+import type { GoalStore } from '../store/goal-store.js';
+import type { UserStore } from '../store/user-store.js';
+import type { Clock, IdFactory, Learner } from './learner.js';
+
+export type GoalAddResult = { status: 'saved'; goal: Goal } | { status: 'invalid'; errors: GoalErrors; values: GoalValues };
+
+/** Open goals a check-in asks about, oldest first; more would make the card a form to dread. */
+export const GOALS_PER_CHECK_IN = 3;
+
+/** A learner's goals and what they report on them at each check-in. */
+export class GoalService {
+  constructor(private readonly deps: { goals: GoalStore; users: UserStore; clock: Clock; newId: IdFactory }) {}
+
+  /** Target dates are the learner's calendar days. */
+  async zoneOf(learner: Learner): Promise<string> {
+    return (await this.deps.users.get(learner.tenantId, learner.userId))?.timeZone ?? 'UTC';
+  }
+
+  async add(learner: Learner, data: unknown): Promise<GoalAddResult> {
+    const now = this.deps.clock();
+    const validation = validateGoal(data, now, await this.zoneOf(learner));
+    if (!validation.ok) return { status: 'invalid', errors: validation.errors, values: validation.values };
+    const goal: Goal = {
+      goalId: this.deps.newId(),
+      tenantId: learner.tenantId,
+      userId: learner.userId,
+      ...validation.goal,
+      progress: [],
+      createdAt: now.toISOString(),
+      closedAt: null,
+    };
+    await this.deps.goals.create(goal);
+    return { status: 'saved', goal };
+  }
+
+  async mine(learner: Learner): Promise<Goal[]> {
+    return this.deps.goals.listForUser(learner.tenantId, learner.userId);
+  }
+
+  /** The goals a check-in asks about: open or overdue in the learner's zone, oldest first. */
+  async openGoals(learner: Learner, zone: string): Promise<Goal[]> {
+    const now = this.deps.clock();
+    return (await this.mine(learner)).filter((g) => isOpen(g, now, zone)).slice(0, GOALS_PER_CHECK_IN);
+  }
+
+  /** Records what the learner said about each goal; done or dropped closes it. */
+  async record(learner: Learner, answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>, cycle: string | null): Promise<void> {
+    for (const answer of answers) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
+        if (!found) break;
+        const at = this.deps.clock().toISOString();
+        const closes = answer.state === 'done' || answer.state === 'dropped';
+        const goal: Goal = {
+          ...found.goal,
+          progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
+          closedAt: closes ? at : null,
+        };
+        if (await this.deps.goals.replace(goal, found.etag)) break;
+      }
+    }
+  }
+}

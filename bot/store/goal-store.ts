@@ -1,0 +1,100 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import type { Goal, GoalProgress } from '../domain/goal.js';
+import { keyOf, prefixEnd } from './keys.js';
+
+type GoalEntity = {
+  partitionKey: string;
+  rowKey: string;
+  goalId: string;
+  what: string;
+  why?: string;
+  targetDate: string;
+  /** JSON arrays: a goal's links and its progress reports travel with it. */
+  resources: string;
+  progress: string;
+  createdAt: string;
+  closedAt?: string;
+};
+
+const GOAL = 'g';
+/** The reports a goal keeps: enough for any rule that looks back, bounded so the row stays small. */
+export const KEPT_PROGRESS = 24;
+
+/** A learner's goals, in their own partition: one read gives every goal they have. */
+export class GoalStore {
+  constructor(private readonly table: TableClient) {}
+
+  async create(goal: Goal): Promise<void> {
+    await this.table.createEntity(toEntity(goal));
+  }
+
+  async get(tenantId: string, userId: string, goalId: string): Promise<{ goal: Goal; etag: string } | undefined> {
+    try {
+      const e = await this.table.getEntity<GoalEntity>(keyOf(tenantId, userId), keyOf(GOAL, goalId));
+      return { goal: fromEntity(tenantId, userId, e), etag: e.etag };
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Replaces the goal if unchanged since read; false if it changed meanwhile. */
+  async replace(goal: Goal, etag: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity(toEntity(goal), 'Replace', { etag });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
+      throw error;
+    }
+  }
+
+  /** Every goal of the learner, oldest first. */
+  async listForUser(tenantId: string, userId: string): Promise<Goal[]> {
+    const rows = this.table.listEntities<GoalEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, userId)} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}` },
+    });
+    const goals: Goal[] = [];
+    for await (const e of rows) goals.push(fromEntity(tenantId, userId, e));
+    return goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+}
+
+function toEntity(goal: Goal): GoalEntity {
+  return {
+    partitionKey: keyOf(goal.tenantId, goal.userId),
+    rowKey: keyOf(GOAL, goal.goalId),
+    goalId: goal.goalId,
+    what: goal.what,
+    ...(goal.why ? { why: goal.why } : {}),
+    targetDate: goal.targetDate,
+    resources: JSON.stringify(goal.resources),
+    progress: JSON.stringify(goal.progress.slice(-KEPT_PROGRESS)),
+    createdAt: goal.createdAt,
+    ...(goal.closedAt ? { closedAt: goal.closedAt } : {}),
+  };
+}
+
+function fromEntity(tenantId: string, userId: string, e: GoalEntity): Goal {
+  return {
+    goalId: e.goalId,
+    tenantId,
+    userId,
+    what: e.what,
+    why: e.why || null,
+    targetDate: e.targetDate,
+    resources: parseArray<string>(e.resources),
+    progress: parseArray<GoalProgress>(e.progress),
+    createdAt: e.createdAt,
+    closedAt: e.closedAt || null,
+  };
+}
+
+function parseArray<T>(json: string | undefined): T[] {
+  try {
+    const value: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
