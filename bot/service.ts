@@ -128,7 +128,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     options.sharePublisher ??
     new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger });
   const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger });
-  const goals = new GoalService({ goals: stores.goals, users: stores.users, clock, newId });
+  const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId });
   const capture = new LearningCapture({ checkIns, sharing, goals });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });

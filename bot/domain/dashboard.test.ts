@@ -23,7 +23,7 @@ function streakOf(cycles: Record<string, CycleOutcome>, at: Date): number {
   const view = buildDashboard({
     settings,
     roster: [{ userId: 'u', displayName: 'U', role: 'member', joinedAt: '2026-01-01T00:00:00.000Z' }],
-    rollups: [{ userId: 'u', paused: false, weeks: {}, cycles }],
+    rollups: [{ userId: 'u', paused: false, goals: [], weeks: {}, cycles }],
     caller: { userId: 'u', role: 'member' },
     weeks: 4,
     now: at,
@@ -47,6 +47,29 @@ describe('the streak on the dashboard', () => {
   });
 });
 
+describe('followUpReason: goals', () => {
+  const now = new Date('2026-11-28T12:00:00.000Z');
+  const joined = '2026-09-01T00:00:00.000Z';
+  const checkedIn = '2026-11-27T10:00:00.000Z';
+  const goal = (over: Partial<{ what: string; overdueAfter: number; behindTwice: boolean }>) => ({ what: 'Read Inspired', overdueAfter: Date.parse('2026-12-15T00:00:00.000Z'), behindTwice: false, ...over });
+  it.each([
+    ['no goals', [], null],
+    ['a goal on time', [goal({})], null],
+    ['a goal past its day', [goal({ overdueAfter: Date.parse('2026-11-28T00:00:00.000Z') })], 'Goal “Read Inspired” is overdue'],
+    ['a goal whose day ends right now', [goal({ overdueAfter: now.getTime() })], 'Goal “Read Inspired” is overdue'],
+    ['a goal whose day ends in a minute', [goal({ overdueAfter: now.getTime() + 60_000 })], null],
+    ['a goal behind twice', [goal({ behindTwice: true })], 'Goal “Read Inspired” reported behind twice'],
+    ['overdue comes before behind', [goal({ what: 'A', behindTwice: true }), goal({ what: 'B', overdueAfter: 0 })], 'Goal “B” is overdue'],
+  ])('%s', (_name, goals, expected) => {
+    expect(followUpReason({}, checkedIn, joined, now, goals)).toBe(expected);
+  });
+
+  it('puts two unanswered check-ins before any goal', () => {
+    const two = { '2026-W46': { answer: 'noAnswer' as const, at: Date.parse('2026-11-13T16:00:00Z') }, '2026-W47': { answer: 'noAnswer' as const, at: Date.parse('2026-11-20T16:00:00Z') } };
+    expect(followUpReason(two, '2026-11-06T10:00:00.000Z', joined, now, [goal({ overdueAfter: 0 })])).toBe('No answer to the last 2 check-ins');
+  });
+});
+
 describe('followUpReason', () => {
   const joined = '2026-01-01T00:00:00.000Z';
   it('flags two unanswered check-ins in a row, but not an open one', () => {
@@ -67,15 +90,15 @@ describe('buildDashboard', () => {
   const rollups: MemberRollup[] = [
     {
       userId: 'lead',
-      paused: false,
+      paused: false, goals: [],
       weeks: {
         '2026-W48': { entries: 2, minutes: 50, ratingSum: 9, ratingCount: 2, lastAt: at('2026-11-26T09:00:00.000Z'), sources: { article: 1, video: 1 } },
         '2026-W30': { entries: 1, minutes: 500, ratingSum: 1, ratingCount: 1, lastAt: at('2026-07-22T09:00:00.000Z'), sources: { book: 1 } },
       },
       cycles: { '2026-W47': answered('2026-11-20T17:00:00.000Z') },
     },
-    { userId: 'quiet', paused: false, weeks: {}, cycles: { '2026-W46': silent('2026-11-13T16:00:00.000Z'), '2026-W47': silent('2026-11-20T16:00:00.000Z') } },
-    { userId: 'gone', paused: false, weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: at('2026-11-18T09:00:00.000Z'), sources: { podcast: 1 } } }, cycles: {} },
+    { userId: 'quiet', paused: false, goals: [], weeks: {}, cycles: { '2026-W46': silent('2026-11-13T16:00:00.000Z'), '2026-W47': silent('2026-11-20T16:00:00.000Z') } },
+    { userId: 'gone', paused: false, goals: [], weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: at('2026-11-18T09:00:00.000Z'), sources: { podcast: 1 } } }, cycles: {} },
   ];
   const roster = [
     { userId: 'lead', displayName: 'Alex', role: 'lead' as const, joinedAt: '2026-01-01T00:00:00.000Z' },

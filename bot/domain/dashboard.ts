@@ -1,6 +1,6 @@
 import type { DashboardPeriod, DashboardResponse, DashboardTotals, MemberRowView, WeekRollupView } from './dashboard-view.js';
 import { SOURCE_TYPES, type SourceType } from './learning-entry.js';
-import type { CycleOutcome, MemberRollup } from './member-rollup.js';
+import type { CycleOutcome, GoalFlag, MemberRollup } from './member-rollup.js';
 import { newestFirst, streakOfNewestFirst, type CycleOutcome as StreakOutcome } from './streak.js';
 import { periodWeeks } from './member-rollup.js';
 import type { TeamRole, TeamSettings } from './team-settings.js';
@@ -143,7 +143,7 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   const sorted = newestFirst(outcomes);
   const paused = rollup?.paused ?? false;
   const lastCheckInAt = last ? new Date(last).toISOString() : null;
-  const followUp = paused ? null : followUpFrom(sorted, lastCheckInAt, person.joinedAt, now);
+  const followUp = paused ? null : followUpFrom(sorted, lastCheckInAt, person.joinedAt, now, rollup?.goals ?? []);
   const view: MemberRowView = {
     userId: person.userId,
     displayName: person.displayName,
@@ -160,17 +160,30 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   return { view, active };
 }
 
-/** No answer two cycles running, or a long silence, in words; null when all is well. */
-export function followUpReason(cycles: Record<string, CycleOutcome>, lastCheckInAt: string | null, joinedAt: string, now: Date): string | null {
+/**
+ * Why a lead should follow up, in words, or null when all is well. In order: no answer two
+ * cycles running, a goal past its date, a goal reported behind twice running, a long silence.
+ */
+export function followUpReason(
+  cycles: Record<string, CycleOutcome>,
+  lastCheckInAt: string | null,
+  joinedAt: string,
+  now: Date,
+  goals: readonly GoalFlag[] = [],
+): string | null {
   const outcomes = Object.entries(cycles).map(([cycle, o]) => ({ cycle, dueAt: o.at, responded: o.answer !== 'noAnswer' }));
-  return followUpFrom(newestFirst(outcomes), lastCheckInAt, joinedAt, now);
+  return followUpFrom(newestFirst(outcomes), lastCheckInAt, joinedAt, now, goals);
 }
 
-function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joinedAt: string, now: Date): string | null {
+function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joinedAt: string, now: Date, goals: readonly GoalFlag[]): string | null {
   // The newest check-in, unanswered but sent less than a cycle ago, may still be answered.
   const open = newest[0] && !newest[0].responded && now.getTime() - newest[0].dueAt < OPEN_MS;
   const [latest, before] = newest.slice(open ? 1 : 0);
   if (latest && !latest.responded && before && !before.responded) return 'No answer to the last 2 check-ins';
+  const overdue = goals.find((g) => now.getTime() >= g.overdueAfter);
+  if (overdue) return `Goal “${overdue.what}” is overdue`;
+  const behind = goals.find((g) => g.behindTwice);
+  if (behind) return `Goal “${behind.what}” reported behind twice`;
   const since = Date.parse(lastCheckInAt ?? joinedAt);
   if (now.getTime() - since >= SILENCE_MS) {
     const weeks = Math.floor((now.getTime() - since) / (7 * 86_400_000));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LearningEntry } from './learning-entry.js';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { cycleOutcomeOf, periodWeeks, rollupFromRaw, weekKeyOf, weekSpan } from './member-rollup.js';
+import { cycleOutcomeOf, periodWeeks, rollupFromRaw, weekKeyOf, weekSpan, goalFlagsOf } from './member-rollup.js';
+import type { Goal } from './goal.js';
 
 const entry = (createdAt: string, over: Partial<LearningEntry> = {}): LearningEntry => ({
   id: createdAt,
@@ -99,5 +100,40 @@ describe('rollupFromRaw', () => {
       '2026-W45': { answer: 'responded', at: Date.parse('2026-11-06T18:00:00.000Z') },
     });
     expect(cycleOutcomeOf({ ...base, kind: 'reminder', cycle: '2026-W47' })).toBeUndefined();
+  });
+});
+
+describe('goalFlagsOf', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  const goal = (over: Partial<Goal>): Goal => ({
+    goalId: 'g1',
+    tenantId: 't',
+    userId: 'u',
+    what: 'Read Inspired',
+    why: null,
+    targetDate: '2026-12-01',
+    resources: [],
+    progress: [],
+    createdAt: '2026-11-01T00:00:00Z',
+    closedAt: null,
+    ...over,
+  });
+  const at = (state: 'on-track' | 'behind' | 'done' | 'dropped') => ({ at: '2026-11-20T00:00:00Z', state, note: null, cycle: null });
+
+  it('keeps open and overdue goals, turning overdue at the end of the target day in the learner’s zone', () => {
+    const [flag] = goalFlagsOf([goal({})], now, 'Pacific/Auckland');
+    // 2 December 00:00 in Auckland is 1 December 11:00 UTC.
+    expect(flag).toEqual({ what: 'Read Inspired', overdueAfter: Date.parse('2026-12-01T11:00:00Z'), behindTwice: false });
+    expect(goalFlagsOf([goal({ targetDate: '2026-11-01' })], now, 'UTC')).toHaveLength(1);
+  });
+
+  it.each([
+    ['done', [at('done')], 0],
+    ['dropped', [at('dropped')], 0],
+    ['behind twice', [at('behind'), at('behind')], 1],
+  ])('a goal reported %s', (_name, progress, count) => {
+    const flags = goalFlagsOf([goal({ progress })], now, 'UTC');
+    expect(flags).toHaveLength(count);
+    if (count) expect(flags[0]!.behindTwice).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { LearningEntry, SourceType } from './learning-entry.js';
+import { behindTwice, isOpen, type Goal } from './goal.js';
 
 /**
  * A member's learning in one team, kept per week so the dashboard can total any period
@@ -13,6 +14,16 @@ export interface MemberRollup {
   /** How each scheduled check-in sent for this team ended, by cycle. */
   cycles: Record<string, CycleOutcome>;
   paused: boolean;
+  /** The member's open goals, as the follow-up rules need them. */
+  goals: GoalFlag[];
+}
+
+/** An open goal, reduced to what decides a follow-up. */
+export interface GoalFlag {
+  what: string;
+  /** The end of the target day in the learner's zone, in epoch milliseconds: overdue from then on. */
+  overdueAfter: number;
+  behindTwice: boolean;
 }
 
 export interface WeekActivity {
@@ -46,7 +57,7 @@ export interface CheckInState {
 export const ROLLUP_KEEP_WEEKS = 60;
 
 export function emptyRollup(userId: string): MemberRollup {
-  return { userId, weeks: {}, cycles: {}, paused: false };
+  return { userId, weeks: {}, cycles: {}, paused: false, goals: [] };
 }
 
 export function weekKeyOf(at: Date | string, zone: string): string {
@@ -165,4 +176,15 @@ export function rollupFromRaw(input: {
     if (outcome) rollup = withCycle(rollup, state.cycle, outcome, input.now);
   }
   return rollup;
+}
+
+/** A learner's open goals as flags: open or overdue in their zone, with when each turns overdue. */
+export function goalFlagsOf(goals: readonly Goal[], now: Date, zone: string): GoalFlag[] {
+  return goals
+    .filter((g) => isOpen(g, now, zone))
+    .map((g) => ({
+      what: g.what.slice(0, 120),
+      overdueAfter: DateTime.fromISO(g.targetDate, { zone }).plus({ days: 1 }).startOf('day').toMillis(),
+      behindTwice: behindTwice(g),
+    }));
 }

@@ -2,6 +2,7 @@ import { isOpen, validateGoal, type Goal, type GoalErrors, type GoalProgressStat
 import type { GoalStore } from '../store/goal-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
+import type { RollupService } from './rollup-service.js';
 
 export type GoalAddResult = { status: 'saved'; goal: Goal } | { status: 'invalid'; errors: GoalErrors; values: GoalValues };
 
@@ -10,7 +11,7 @@ export const GOALS_PER_CHECK_IN = 3;
 
 /** A learner's goals and what they report on them at each check-in. */
 export class GoalService {
-  constructor(private readonly deps: { goals: GoalStore; users: UserStore; clock: Clock; newId: IdFactory }) {}
+  constructor(private readonly deps: { goals: GoalStore; users: UserStore; rollups?: Pick<RollupService, 'goalsChanged'>; clock: Clock; newId: IdFactory }) {}
 
   /** Target dates are the learner's calendar days. */
   async zoneOf(learner: Learner): Promise<string> {
@@ -31,6 +32,7 @@ export class GoalService {
       closedAt: null,
     };
     await this.deps.goals.create(goal);
+    await this.goalsChanged(learner);
     return { status: 'saved', goal };
   }
 
@@ -60,5 +62,11 @@ export class GoalService {
         if (await this.deps.goals.replace(goal, found.etag)) break;
       }
     }
+    if (answers.length > 0) await this.goalsChanged(learner);
+  }
+
+  /** The dashboard's follow-up rules read the open goals from the learner's rollups. */
+  private async goalsChanged(learner: Learner): Promise<void> {
+    if (this.deps.rollups) await this.deps.rollups.goalsChanged(learner, await this.mine(learner));
   }
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import {
   cycleOutcomeOf,
   emptyRollup,
+  goalFlagsOf,
   isKeptWeek,
   weekActivityOf,
   weekKeyOf,
@@ -10,6 +11,7 @@ import {
   withWeek,
   type MemberRollup,
 } from '../domain/member-rollup.js';
+import type { Goal } from '../domain/goal.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
@@ -56,6 +58,18 @@ export class RollupService {
         const outcome = record?.teamId === team ? cycleOutcomeOf(record) : undefined;
         return withCycle(rollup, cycle, outcome, this.deps.clock());
       });
+    });
+  }
+
+  /** A goal was set or reported on: every team's dashboard they belong to shows their open goals. */
+  async goalsChanged(learner: Learner, goals: readonly Goal[]): Promise<void> {
+    await this.guard('goal', learner, async () => {
+      const [teamIds, profile] = await Promise.all([
+        this.deps.teams.teamsOf(learner.tenantId, learner.userId),
+        this.deps.users.get(learner.tenantId, learner.userId),
+      ]);
+      const flags = goalFlagsOf(goals, this.deps.clock(), profile?.timeZone ?? 'UTC');
+      await Promise.all(teamIds.map((teamId) => this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }))));
     });
   }
 

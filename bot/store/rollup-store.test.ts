@@ -6,6 +6,7 @@ import { RollupStore } from './rollup-store.js';
 const rollup: MemberRollup = {
   userId: 'u1',
   paused: false,
+  goals: [{ what: 'Run a usability test, “on my own”', overdueAfter: Date.parse('2027-01-31T00:00:00.000Z'), behindTwice: true }],
   weeks: { '2026-W48': { entries: 2, minutes: 45, ratingSum: 9, ratingCount: 2, lastAt: Date.parse('2026-11-26T09:30:00.000Z'), sources: { article: 1, 'on-the-job': 1 } } },
   cycles: {
     '2026-W47': { answer: 'nothing', at: Date.parse('2026-11-20T17:00:00.000Z') },

@@ -1,6 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../domain/learning-entry.js';
-import type { MemberRollup } from '../domain/member-rollup.js';
+import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
 import { keyOf } from './keys.js';
 
 /**
@@ -15,6 +15,8 @@ type RollupEntity = {
   userId: string;
   cells: string;
   paused: boolean;
+  /** The open goals' flags, as JSON; absent when there are none. */
+  goals?: string;
 };
 
 export interface WrittenRollup {
@@ -113,11 +115,18 @@ function toEntity(partitionKey: string, r: MemberRollup): RollupEntity {
       : ['', '', '', '', '', ''];
     return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : ''].join(',');
   });
-  return { partitionKey, rowKey: keyOf(MEMBER, r.userId), userId: r.userId, cells: cells.join(';'), paused: r.paused };
+  return {
+    partitionKey,
+    rowKey: keyOf(MEMBER, r.userId),
+    userId: r.userId,
+    cells: cells.join(';'),
+    paused: r.paused,
+    ...(r.goals.length > 0 ? { goals: JSON.stringify(r.goals) } : {}),
+  };
 }
 
 function fromEntity(e: RollupEntity): MemberRollup {
-  const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true };
+  const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true, goals: goalsFrom(e.goals) };
   if (!e.cells) return rollup;
   for (const cell of e.cells.split(';')) {
     const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = ''] = cell.split(',');
@@ -127,6 +136,16 @@ function fromEntity(e: RollupEntity): MemberRollup {
     if (answer) rollup.cycles[week] = { answer: ANSWERS[answer as keyof typeof ANSWERS], at: parseInt(at, 36) };
   }
   return rollup;
+}
+
+function goalsFrom(json: string | undefined): GoalFlag[] {
+  if (!json) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as GoalFlag[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** "a2v1" → { article: 2, video: 1 }, by hand: this runs for every cell of a team on every dashboard read. */

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { GOAL_SUBMIT_VERB } from '../../bot/cards/goal-cards.js';
+import { DEMO_TEAM } from '../../bot/demo/demo-team.js';
+import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import type { DashboardResponse } from '../../bot/http/api-contract.js';
 import type { Goal } from '../../bot/domain/goal.js';
 import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
@@ -8,7 +11,7 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const alex = DEMO_PEOPLE[0]!;
-const now = new Date('2026-11-28T12:00:00Z');
+let now = new Date('2026-11-28T12:00:00Z');
 
 describe('learning goals: set by card or API, asked about at every check-in (Azurite, local Bot Connector)', () => {
   let service: RunningTestService;
@@ -19,6 +22,8 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
   beforeAll(async () => {
     connector = await startFakeConnector();
     service = await startTestService({}, { clock: () => now });
+    // Alex leads the demo team, whose dashboard shows goals that need a follow-up.
+    await seedDemoData({ ...service, now });
     await post(messageActivity('help', from()));
   });
   afterAll(async () => {
@@ -100,5 +105,15 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
     const good = await fetch(`${service.baseUrl}/api/v1/me/goals`, { method: 'POST', headers, body: JSON.stringify({ what: 'Pair on code review', targetDate: '2026-12-31' }) });
     expect(good.status).toBe(201);
     expect((await myGoals()).length).toBe(before + 1);
+  });
+
+  it('flags a member whose goal is past its date on the lead’s dashboard', async () => {
+    const dashboard = async () =>
+      ((await (await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, { headers })).json()) as DashboardResponse).members.find(
+        (m) => m.userId === alex.userId,
+      );
+    expect((await dashboard())?.followUpReason ?? '').not.toContain('Goal');
+    now = new Date('2027-01-02T12:00:00Z');
+    expect(await dashboard()).toMatchObject({ needsFollowUp: true, followUpReason: 'Goal “Pair on code review” is overdue' });
   });
 });
