@@ -1,6 +1,8 @@
 import type { LearningEntry } from '../domain/learning-entry.js';
 import type { TeamRole } from '../domain/team-settings.js';
 import type { MySettings } from '../services/people-service.js';
+import type { Goal, GoalStatus } from '../domain/goal.js';
+import type { Nudge } from '../domain/nudge.js';
 
 /**
  * The shapes the tab's API answers with, shared by the service and the tab so both sides are
@@ -64,3 +66,32 @@ export {
   type SharesResponse,
   type TopResourcesResponse,
 } from '../domain/share-view.js';
+
+/**
+ * GET /api/v1/me/goals answers `{ goals: GoalView[] }`, oldest first, each with its status today
+ * in the learner's zone. POST /api/v1/me/goals takes `GoalInput` and answers 201 `{ goal }`;
+ * 400 `invalid_goal` carries `details` as `{ field: message }`.
+ */
+export type GoalView = Omit<Goal, 'tenantId' | 'userId'> & { status: GoalStatus };
+export interface MyGoalsResponse {
+  goals: GoalView[];
+}
+export interface GoalInput {
+  what: string;
+  why?: string | null;
+  /** YYYY-MM-DD, the learner's own calendar day. */
+  targetDate: string;
+  resources?: string[];
+}
+
+/**
+ * Leads only. POST /api/v1/teams/:teamId/members/:userId/nudges takes `{ note? }` and answers 201
+ * `{ nudge }` (403 not a lead, 404 not a member, 409 nudged in the last 12 hours); GET
+ * /api/v1/teams/:teamId/nudges answers `{ nudges }`, newest first. PUT
+ * /api/v1/teams/:teamId/members/:userId/role takes `{ role }` and answers `{ member }`.
+ */
+export type NudgeView = Omit<Nudge, 'tenantId'>;
+export interface NudgesResponse {
+  nudges: NudgeView[];
+}
+export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from '../domain/nudge.js';

@@ -219,7 +219,7 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/me/goals', async (_req, res) => {
-    res.json({ goals: (await deps.goals.mine(callerOf(res))).map(({ tenantId: _t, userId: _u, ...goal }) => goal) });
+    res.json({ goals: await deps.goals.viewsOf(callerOf(res)) });
   });
 
   router.post('/me/goals', async (req, res) => {

@@ -1,4 +1,4 @@
-import { isOpen, validateGoal, type Goal, type GoalErrors, type GoalProgressState, type GoalValues } from '../domain/goal.js';
+import { goalStatusOf, isOpen, validateGoal, type Goal, type GoalErrors, type GoalProgressState, type GoalStatus, type GoalValues } from '../domain/goal.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
@@ -34,6 +34,13 @@ export class GoalService {
     await this.deps.goals.create(goal);
     await this.goalsChanged(learner);
     return { status: 'saved', goal };
+  }
+
+  /** The learner's goals as the tab shows them: each with its status today, in their zone. */
+  async viewsOf(learner: Learner): Promise<Array<Omit<Goal, 'tenantId' | 'userId'> & { status: GoalStatus }>> {
+    const [goals, zone] = await Promise.all([this.mine(learner), this.zoneOf(learner)]);
+    const now = this.deps.clock();
+    return goals.map(({ tenantId: _t, userId: _u, ...goal }) => ({ ...goal, status: goalStatusOf(goal, now, zone) }));
   }
 
   async mine(learner: Learner): Promise<Goal[]> {
