@@ -92,13 +92,13 @@ describe('buildDashboard', () => {
       userId: 'lead',
       paused: false, goals: [],
       weeks: {
-        '2026-W48': { entries: 2, minutes: 50, ratingSum: 9, ratingCount: 2, lastAt: at('2026-11-26T09:00:00.000Z'), sources: { article: 1, video: 1 } },
-        '2026-W30': { entries: 1, minutes: 500, ratingSum: 1, ratingCount: 1, lastAt: at('2026-07-22T09:00:00.000Z'), sources: { book: 1 } },
+        '2026-W48': { entries: 2, minutes: 50, ratingSum: 9, ratingCount: 2, lastAt: at('2026-11-26T09:00:00.000Z'), sources: { article: 1, video: 1 }, insights: 0, actions: 0 },
+        '2026-W30': { entries: 1, minutes: 500, ratingSum: 1, ratingCount: 1, lastAt: at('2026-07-22T09:00:00.000Z'), sources: { book: 1 }, insights: 0, actions: 0 },
       },
       cycles: { '2026-W47': answered('2026-11-20T17:00:00.000Z') },
     },
     { userId: 'quiet', paused: false, goals: [], weeks: {}, cycles: { '2026-W46': silent('2026-11-13T16:00:00.000Z'), '2026-W47': silent('2026-11-20T16:00:00.000Z') } },
-    { userId: 'gone', paused: false, goals: [], weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: at('2026-11-18T09:00:00.000Z'), sources: { podcast: 1 } } }, cycles: {} },
+    { userId: 'gone', paused: false, goals: [], weeks: { '2026-W47': { entries: 1, minutes: 5, ratingSum: 0, ratingCount: 0, lastAt: at('2026-11-18T09:00:00.000Z'), sources: { podcast: 1 }, insights: 0, actions: 0 } }, cycles: {} },
   ];
   const roster = [
     { userId: 'lead', displayName: 'Alex', role: 'lead' as const, joinedAt: '2026-01-01T00:00:00.000Z' },

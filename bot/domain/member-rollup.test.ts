@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LearningEntry } from './learning-entry.js';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { cycleOutcomeOf, periodWeeks, rollupFromRaw, weekKeyOf, weekSpan, goalFlagsOf } from './member-rollup.js';
+import { cycleOutcomeOf, goalFlagsOf, periodWeeks, rollupFromRaw, weekActivityOf, weekKeyOf, weekSpan } from './member-rollup.js';
 import type { Goal } from './goal.js';
 
 const entry = (createdAt: string, over: Partial<LearningEntry> = {}): LearningEntry => ({
@@ -72,7 +72,7 @@ describe('rollupFromRaw', () => {
       ],
     });
     expect(rollup.weeks).toEqual({
-      '2026-W48': { entries: 2, minutes: 20, ratingSum: 6, ratingCount: 2, lastAt: Date.parse('2026-11-26T09:00:00.000Z'), sources: { video: 1, article: 1 } },
+      '2026-W48': { entries: 2, minutes: 20, ratingSum: 6, ratingCount: 2, lastAt: Date.parse('2026-11-26T09:00:00.000Z'), sources: { video: 1, article: 1 }, insights: 0, actions: 0 },
     });
   });
 
@@ -135,5 +135,13 @@ describe('goalFlagsOf', () => {
     const flags = goalFlagsOf([goal({ progress })], now, 'UTC');
     expect(flags).toHaveLength(count);
     if (count) expect(flags[0]!.behindTwice).toBe(true);
+  });
+});
+
+describe('weekActivityOf', () => {
+  it('counts the entries that recorded an insight and an action, for the learner level of the report', () => {
+    const entry = (insight: string | null, action: string | null) => ({ minutes: 10, rating: null, sourceType: 'article' as const, createdAt: '2026-11-26T09:00:00.000Z', insight, action });
+    expect(weekActivityOf([entry('a', null), entry('b', 'c'), entry(null, null)])).toMatchObject({ entries: 3, insights: 2, actions: 1 });
+    expect(weekActivityOf([])).toBeUndefined();
   });
 });

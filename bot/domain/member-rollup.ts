@@ -34,6 +34,9 @@ export interface WeekActivity {
   /** The newest entry's time, in epoch milliseconds (numbers: a team's rollups are read whole, often). */
   lastAt: number;
   sources: Partial<Record<SourceType, number>>;
+  /** Entries that recorded a key insight, and an action: the learner level of the accountability report. */
+  insights: number;
+  actions: number;
 }
 
 export interface CycleOutcome {
@@ -95,11 +98,15 @@ function isoWeekKey(date: Date): string {
 }
 
 /** One week's entries, summed; undefined when there are none. */
-export function weekActivityOf(entries: readonly Pick<LearningEntry, 'minutes' | 'rating' | 'sourceType' | 'createdAt'>[]): WeekActivity | undefined {
+export function weekActivityOf(
+  entries: readonly Pick<LearningEntry, 'minutes' | 'rating' | 'sourceType' | 'createdAt' | 'insight' | 'action'>[],
+): WeekActivity | undefined {
   if (entries.length === 0) return undefined;
-  const activity: WeekActivity = { entries: 0, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: 0, sources: {} };
+  const activity: WeekActivity = { entries: 0, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: 0, sources: {}, insights: 0, actions: 0 };
   for (const e of entries) {
     activity.entries++;
+    if (e.insight) activity.insights++;
+    if (e.action) activity.actions++;
     activity.minutes += e.minutes ?? 0;
     if (e.rating !== null) {
       activity.ratingSum += e.rating;

@@ -5,7 +5,7 @@ import { keyOf } from './keys.js';
 
 /**
  * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
- * of `;`-separated week cells, each `YYYY-Www,entries,minutes,ratingSum,ratingCount,lastAt,sources,answer,at`
+ * of `;`-separated week cells, each `YYYY-Www,entries,minutes,ratingSum,ratingCount,lastAt,sources,answer,at,insights,actions`
  * with times as base-36 epoch milliseconds, sources as letters and counts ("a2v1"), answer as
  * r/n/x, and empty fields where the week had no entries or no check-in.
  */
@@ -113,7 +113,8 @@ function toEntity(partitionKey: string, r: MemberRollup): RollupEntity {
     const activity = a
       ? [a.entries, a.minutes, a.ratingSum, a.ratingCount, a.lastAt.toString(36), (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join('')]
       : ['', '', '', '', '', ''];
-    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : ''].join(',');
+    // Insights and actions came later: at the end, so cells written before them still read.
+    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : '', a ? a.insights : '', a ? a.actions : ''].join(',');
   });
   return {
     partitionKey,
@@ -129,9 +130,18 @@ function fromEntity(e: RollupEntity): MemberRollup {
   const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true, goals: goalsFrom(e.goals) };
   if (!e.cells) return rollup;
   for (const cell of e.cells.split(';')) {
-    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = ''] = cell.split(',');
+    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = '', insights, actions] = cell.split(',');
     if (entries) {
-      rollup.weeks[week] = { entries: Number(entries), minutes: Number(minutes), ratingSum: Number(ratingSum), ratingCount: Number(ratingCount), lastAt: parseInt(lastAt, 36), sources: sourcesFrom(sources) };
+      rollup.weeks[week] = {
+        entries: Number(entries),
+        minutes: Number(minutes),
+        ratingSum: Number(ratingSum),
+        ratingCount: Number(ratingCount),
+        lastAt: parseInt(lastAt, 36),
+        sources: sourcesFrom(sources),
+        insights: Number(insights || 0),
+        actions: Number(actions || 0),
+      };
     }
     if (answer) rollup.cycles[week] = { answer: ANSWERS[answer as keyof typeof ANSWERS], at: parseInt(at, 36) };
   }
