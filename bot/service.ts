@@ -132,7 +132,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const capture = new LearningCapture({ checkIns, sharing, goals });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
-  const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, dashboards, chat: publisher, clock, logger: options.logger });
+  const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, followUpReason } from './dashboard.js';
+import { buildDashboard, followUpReason, memberFollowUp } from './dashboard.js';
 import type { CycleOutcome, MemberRollup } from './member-rollup.js';
 import type { TeamSettings } from './team-settings.js';
 
@@ -104,6 +104,21 @@ describe('buildDashboard', () => {
     { userId: 'lead', displayName: 'Alex', role: 'lead' as const, joinedAt: '2026-01-01T00:00:00.000Z' },
     { userId: 'quiet', displayName: 'Bo', role: 'member' as const, joinedAt: '2026-01-01T00:00:00.000Z' },
   ];
+
+  it('reckons each member’s follow-up alone exactly as the table does, and says since when', () => {
+    const withGoal: MemberRollup = { ...rollups[0]!, userId: 'lead', goals: [{ what: 'Read', overdueAfter: at('2026-11-25T00:00:00.000Z'), behindTwice: false }] };
+    const view = buildDashboard({ settings, roster, rollups: [withGoal, ...rollups.slice(1)], caller: { userId: 'lead', role: 'lead' }, weeks: 4, now });
+    for (const [i, row] of view.members.entries()) {
+      const rollup = i === 0 ? withGoal : rollups.find((r) => r.userId === row.userId);
+      expect(memberFollowUp(rollup, roster[i]!.joinedAt, now)?.reason ?? null).toBe(row.followUpReason);
+    }
+    expect(memberFollowUp(withGoal, roster[0]!.joinedAt, now)).toEqual({ reason: 'Goal “Read” is overdue', since: at('2026-11-25T00:00:00.000Z') });
+    // Bo's newest check-in may still be answered; what stands is the silence since joining, from four weeks after it.
+    expect(memberFollowUp(rollups[1], roster[1]!.joinedAt, now)).toEqual({ reason: 'No check-in in 47 weeks since joining', since: at('2026-01-29T00:00:00.000Z') });
+    const later = new Date('2026-11-28T00:00:00.000Z');
+    // A day after it closed, the two unanswered check-ins come first, flagged from the moment the second closed.
+    expect(memberFollowUp(rollups[1], roster[1]!.joinedAt, later)).toEqual({ reason: 'No answer to the last 2 check-ins', since: at('2026-11-27T16:00:00.000Z') });
+  });
 
   it('totals the chosen period only, counting people who left in the weeks but not the member table', () => {
     const view = buildDashboard({ settings, roster, rollups, caller: { userId: 'lead', role: 'lead' }, weeks: 4, now });

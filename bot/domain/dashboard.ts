@@ -143,7 +143,7 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   const sorted = newestFirst(outcomes);
   const paused = rollup?.paused ?? false;
   const lastCheckInAt = last ? new Date(last).toISOString() : null;
-  const followUp = paused ? null : followUpFrom(sorted, lastCheckInAt, person.joinedAt, now, rollup?.goals ?? []);
+  const followUp = paused ? null : (followUpFrom(sorted, lastCheckInAt, person.joinedAt, now, rollup?.goals ?? [])?.reason ?? null);
   const view: MemberRowView = {
     userId: person.userId,
     displayName: person.displayName,
@@ -160,6 +160,12 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   return { view, active };
 }
 
+/** Why a lead should follow up, and since when (epoch ms): the moment the rule first held. */
+export interface FollowUp {
+  reason: string;
+  since: number;
+}
+
 /**
  * Why a lead should follow up, in words, or null when all is well. In order: no answer two
  * cycles running, a goal past its date, a goal reported behind twice running, a long silence.
@@ -171,23 +177,47 @@ export function followUpReason(
   now: Date,
   goals: readonly GoalFlag[] = [],
 ): string | null {
+  return followUpOf(cycles, lastCheckInAt, joinedAt, now, goals)?.reason ?? null;
+}
+
+/**
+ * One member's follow-up from their rollup alone, as the dashboard reckons it (a test holds the
+ * two together): what a nudge records it answers.
+ */
+export function memberFollowUp(rollup: MemberRollup | undefined, joinedAt: string, now: Date): FollowUp | null {
+  if (rollup?.paused) return null;
+  let last = 0;
+  for (const w of Object.values(rollup?.weeks ?? {})) last = Math.max(last, w.lastAt);
+  for (const o of Object.values(rollup?.cycles ?? {})) if (o.answer !== 'noAnswer') last = Math.max(last, o.at);
+  return followUpOf(rollup?.cycles ?? {}, last ? new Date(last).toISOString() : null, joinedAt, now, rollup?.goals ?? []);
+}
+
+/** The follow-up rules over a member's check-ins and goals: the reason and since when, or null. */
+export function followUpOf(
+  cycles: Record<string, CycleOutcome>,
+  lastCheckInAt: string | null,
+  joinedAt: string,
+  now: Date,
+  goals: readonly GoalFlag[] = [],
+): FollowUp | null {
   const outcomes = Object.entries(cycles).map(([cycle, o]) => ({ cycle, dueAt: o.at, responded: o.answer !== 'noAnswer' }));
   return followUpFrom(newestFirst(outcomes), lastCheckInAt, joinedAt, now, goals);
 }
 
-function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joinedAt: string, now: Date, goals: readonly GoalFlag[]): string | null {
+function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joinedAt: string, now: Date, goals: readonly GoalFlag[]): FollowUp | null {
   // The newest check-in, unanswered but sent less than a cycle ago, may still be answered.
   const open = newest[0] && !newest[0].responded && now.getTime() - newest[0].dueAt < OPEN_MS;
   const [latest, before] = newest.slice(open ? 1 : 0);
-  if (latest && !latest.responded && before && !before.responded) return 'No answer to the last 2 check-ins';
+  // Flagged from the moment the second unanswered check-in could no longer be answered.
+  if (latest && !latest.responded && before && !before.responded) return { reason: 'No answer to the last 2 check-ins', since: latest.dueAt + OPEN_MS };
   const overdue = goals.find((g) => now.getTime() >= g.overdueAfter);
-  if (overdue) return `Goal “${overdue.what}” is overdue`;
+  if (overdue) return { reason: `Goal “${overdue.what}” is overdue`, since: overdue.overdueAfter };
   const behind = goals.find((g) => g.behindTwice);
-  if (behind) return `Goal “${behind.what}” reported behind twice`;
-  const since = Date.parse(lastCheckInAt ?? joinedAt);
-  if (now.getTime() - since >= SILENCE_MS) {
-    const weeks = Math.floor((now.getTime() - since) / (7 * 86_400_000));
-    return lastCheckInAt ? `No check-in for ${weeks} weeks` : `No check-in in ${weeks} weeks since joining`;
+  if (behind) return { reason: `Goal “${behind.what}” reported behind twice`, since: behind.behindSince ?? now.getTime() };
+  const quietSince = Date.parse(lastCheckInAt ?? joinedAt);
+  if (now.getTime() - quietSince >= SILENCE_MS) {
+    const weeks = Math.floor((now.getTime() - quietSince) / (7 * 86_400_000));
+    return { reason: lastCheckInAt ? `No check-in for ${weeks} weeks` : `No check-in in ${weeks} weeks since joining`, since: quietSince + SILENCE_MS };
   }
   return null;
 }

@@ -24,6 +24,8 @@ export interface GoalFlag {
   /** The end of the target day in the learner's zone, in epoch milliseconds: overdue from then on. */
   overdueAfter: number;
   behindTwice: boolean;
+  /** When the second "behind" in a row was reported, in epoch milliseconds. */
+  behindSince?: number;
 }
 
 export interface WeekActivity {
@@ -193,5 +195,6 @@ export function goalFlagsOf(goals: readonly Goal[], now: Date, zone: string): Go
       what: g.what.slice(0, 120),
       overdueAfter: DateTime.fromISO(g.targetDate, { zone }).plus({ days: 1 }).startOf('day').toMillis(),
       behindTwice: behindTwice(g),
+      ...(behindTwice(g) ? { behindSince: Date.parse(g.progress.at(-1)!.at) } : {}),
     }));
 }

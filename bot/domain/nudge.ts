@@ -19,8 +19,9 @@ export interface Nudge {
   leadId: string;
   leadName: string;
   note: string | null;
-  /** Why the dashboard flagged the learner when the nudge was sent; null if it did not. */
+  /** Why the dashboard flagged the learner when the nudge was sent, and since when; null if it did not. */
   reason: string | null;
+  flaggedSince: string | null;
   sentAt: string;
   delivered: boolean;
   reply: { answer: NudgeAnswer; at: string } | null;

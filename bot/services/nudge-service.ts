@@ -6,7 +6,8 @@ import type { NudgeStore } from '../store/nudge-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
-import type { DashboardService } from './dashboard-service.js';
+import { memberFollowUp } from '../domain/dashboard.js';
+import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 import { ConflictError, NotAllowedError, NotFoundError } from './team-service.js';
@@ -26,7 +27,7 @@ export class NudgeService {
     private readonly deps: {
       nudges: NudgeStore;
       teams: TeamStore;
-      dashboards: Pick<DashboardService, 'dashboardFor'>;
+      rollups: RollupStore;
       chat: PersonalChat;
       clock: Clock;
       logger: Logger;
@@ -50,9 +51,9 @@ export class NudgeService {
     if (nudgedRecently(previous, lead.userId, learnerId, now)) {
       throw new ConflictError(`You nudged ${learner.displayName} less than 12 hours ago; give them time to answer.`);
     }
-    // What the dashboard says about the learner now: the follow-up this nudge answers, if any.
-    const dashboard = await this.deps.dashboards.dashboardFor(lead, teamId, 4);
-    const reason = dashboard.members.find((m) => m.userId === learnerId)?.followUpReason ?? null;
+    // What the dashboard says about the learner now: the follow-up this nudge answers, if any, and since when.
+    const rollup = (await this.deps.rollups.get(lead.tenantId, teamId, learnerId))?.rollup;
+    const flag = memberFollowUp(rollup, learner.joinedAt, now);
     const nudge: Nudge = {
       tenantId: lead.tenantId,
       teamId,
@@ -62,7 +63,8 @@ export class NudgeService {
       leadId: lead.userId,
       leadName: caller.displayName,
       note: input.note,
-      reason,
+      reason: flag?.reason ?? null,
+      flaggedSince: flag ? new Date(flag.since).toISOString() : null,
       sentAt: now.toISOString(),
       delivered: false,
       reply: null,

@@ -12,6 +12,7 @@ type NudgeEntity = {
   leadName: string;
   note?: string;
   reason?: string;
+  flaggedSince?: string;
   sentAt: string;
   delivered: boolean;
   replyAnswer?: string;
@@ -86,6 +87,7 @@ function toEntity(n: Nudge): NudgeEntity {
     leadName: n.leadName,
     ...(n.note ? { note: n.note } : {}),
     ...(n.reason ? { reason: n.reason } : {}),
+    ...(n.flaggedSince ? { flaggedSince: n.flaggedSince } : {}),
     sentAt: n.sentAt,
     delivered: n.delivered,
     ...(n.reply ? { replyAnswer: n.reply.answer, repliedAt: n.reply.at } : {}),
@@ -103,6 +105,7 @@ function fromEntity(tenantId: string, teamId: string, e: NudgeEntity): Nudge {
     leadName: e.leadName,
     note: e.note || null,
     reason: e.reason || null,
+    flaggedSince: e.flaggedSince || null,
     sentAt: e.sentAt,
     delivered: e.delivered === true,
     reply: e.replyAnswer && e.repliedAt ? { answer: e.replyAnswer as NudgeAnswer, at: e.repliedAt } : null,
