@@ -1,0 +1,159 @@
+import { memberFollowUp } from './dashboard.js';
+import { leaderMetrics, type FollowUpFigures, type NudgeFact } from './leader-metrics.js';
+import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
+
+/**
+ * The three-level accountability report, by team and by week: the system (what was learned and
+ * rated), the learners (did they take part, are their goals on track, do they record insights
+ * and actions) and the leaders (did they follow up, and how fast).
+ */
+export interface ReportFigures {
+  system: { entries: number; minutes: number; resourceRatings: number };
+  learner: {
+    members: number;
+    /** Answered check-ins (learning or "nothing this week") over all check-ins that closed; null with none. */
+    responseRate: number | null;
+    insights: number;
+    actions: number;
+    /** Open goals now, and those neither overdue nor behind twice; only on a team's whole-period row. */
+    goalsOpen: number | null;
+    goalsOnTrack: number | null;
+  };
+  leader: FollowUpFigures;
+}
+
+export interface ReportRow extends ReportFigures {
+  teamId: string;
+  teamName: string;
+  /** An ISO week, or "all" for the whole period. */
+  week: string;
+  weekStart: string | null;
+}
+
+export interface ReportTeam {
+  teamId: string;
+  name: string;
+  zone: string;
+  members: readonly { userId: string; role: 'lead' | 'member'; joinedAt: string }[];
+  rollups: readonly MemberRollup[];
+  /** When each resource rating on the team's shares was given (epoch ms). */
+  ratingTimes: readonly number[];
+  nudges: readonly NudgeFact[];
+}
+
+export function accountabilityReport(teams: readonly ReportTeam[], weeks: number, now: Date): ReportRow[] {
+  return teams.flatMap((team) => teamRows(team, weeks, now));
+}
+
+function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
+  const weeks = periodWeeks(now, weekCount, team.zone);
+  const onRoster = new Set(team.members.map((m) => m.userId));
+  const rollups = team.rollups.filter((r) => onRoster.has(r.userId));
+  const leadIds = team.members.filter((m) => m.role === 'lead').map((m) => m.userId);
+  const byUser = new Map(rollups.map((r) => [r.userId, r]));
+  // Everyone on the roster, with or without a rollup: a member who never checked in is flagged too.
+  const standing = team.members.flatMap((m) => {
+    const flag = memberFollowUp(byUser.get(m.userId), m.joinedAt, now);
+    return flag ? [{ learnerId: m.userId, since: flag.since }] : [];
+  });
+  const row = (week: string, weekStart: string | null, inWeeks: Set<string>, from: number, to: number, withGoals: boolean): ReportRow => {
+    let entries = 0;
+    let minutes = 0;
+    let insights = 0;
+    let actions = 0;
+    let answered = 0;
+    let closed = 0;
+    for (const r of rollups) {
+      for (const w of inWeeks) {
+        const a = r.weeks[w];
+        if (a) {
+          entries += a.entries;
+          minutes += a.minutes;
+          insights += a.insights;
+          actions += a.actions;
+        }
+        const c = r.cycles[w];
+        if (c) {
+          closed++;
+          if (c.answer !== 'noAnswer') answered++;
+        }
+      }
+    }
+    const goals = rollups.flatMap((r) => r.goals);
+    return {
+      teamId: team.teamId,
+      teamName: team.name,
+      week,
+      weekStart,
+      system: { entries, minutes, resourceRatings: team.ratingTimes.filter((t) => t >= from && t < to).length },
+      learner: {
+        members: team.members.length,
+        responseRate: closed ? answered / closed : null,
+        insights,
+        actions,
+        goalsOpen: withGoals ? goals.length : null,
+        goalsOnTrack: withGoals ? goals.filter((g) => now.getTime() < g.overdueAfter && !g.behindTwice).length : null,
+      },
+      leader: leaderMetrics({ leadIds, standing, nudges: team.nudges, from, to }).team,
+    };
+  };
+  const spans = weeks.map(({ week, weekStart }) => ({ week, weekStart, ...weekSpan(week, team.zone) }));
+  const first = spans[0]!.start.getTime();
+  const end = spans.at(-1)!.end.getTime();
+  return [
+    row('all', null, new Set(weeks.map((w) => w.week)), first, end, true),
+    ...spans.map((s) => row(s.week, s.weekStart, new Set([s.week]), s.start.getTime(), s.end.getTime(), false)),
+  ];
+}
+
+export const REPORT_CSV_COLUMNS = [
+  'team',
+  'week',
+  'week_start',
+  'entries',
+  'minutes',
+  'resource_ratings',
+  'members',
+  'response_rate',
+  'insights',
+  'actions',
+  'goals_open',
+  'goals_on_track',
+  'follow_ups_requested',
+  'follow_ups_done',
+  'follow_up_rate',
+  'median_days_to_follow_up',
+] as const;
+
+/** The report as CSV (RFC 4180), safe to open in a spreadsheet: no cell can start a formula. */
+export function reportCsv(rows: readonly ReportRow[]): string {
+  const cell = (v: string | number | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = rows.map((r) =>
+    [
+      r.teamName,
+      r.week,
+      r.weekStart,
+      r.system.entries,
+      r.system.minutes,
+      r.system.resourceRatings,
+      r.learner.members,
+      r.learner.responseRate,
+      r.learner.insights,
+      r.learner.actions,
+      r.learner.goalsOpen,
+      r.learner.goalsOnTrack,
+      r.leader.requested,
+      r.leader.done,
+      r.leader.rate,
+      r.leader.medianDays,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[REPORT_CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+}
