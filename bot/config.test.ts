@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...local, MICROSOFT_APP_ID: 'bot' })).toThrow(/AAD_APP_CLIENT_ID/);
   });
 
+  it('reads the L&D admins the deployment names, and refuses a list it cannot read', () => {
+    expect(loadConfig(local).ldAdmins).toEqual([]);
+    expect(loadConfig({ ...local, LD_ADMINS: 't1:u1,t2:u2' }).ldAdmins).toEqual([
+      { tenantId: 't1', userId: 'u1' },
+      { tenantId: 't2', userId: 'u2' },
+    ]);
+    expect(() => loadConfig({ ...local, LD_ADMINS: 'u1' })).toThrow(/LD_ADMINS: tenantId:userId pairs/);
+  });
+
   it('names every missing production setting at once', () => {
     try {
       loadConfig({ LEARNING_LOOP_MODE: 'production' });

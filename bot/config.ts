@@ -37,6 +37,14 @@ const envSchema = z
     AAD_APP_CLIENT_ID: optionalString,
     TAB_DIST_DIR: optionalString,
     SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
+    /** L&D admins named by the deployment: `tenantId:userId` pairs, comma-separated. */
+    LD_ADMINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[^:,\s]+:[^:,\s]+(,[^:,\s]+:[^:,\s]+)*$/, 'tenantId:userId pairs, comma-separated')
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.LEARNING_LOOP_MODE === 'production') {
@@ -89,6 +97,8 @@ export interface AppConfig {
   ssoClientId: string | undefined;
   tabDistDir: string | undefined;
   seedDemoData: boolean;
+  /** L&D admins set by configuration, per tenant; admins can name more in the app. */
+  ldAdmins: { tenantId: string; userId: string }[];
   /**
    * Demo identities (named in request headers) are accepted only in local mode without bot
    * credentials, where the service listens on loopback alone. With credentials the service may
@@ -137,6 +147,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ssoClientId: e.AAD_APP_CLIENT_ID,
     tabDistDir: e.TAB_DIST_DIR,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    ldAdmins: (e.LD_ADMINS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [tenantId = '', userId = ''] = pair.split(':');
+        return { tenantId, userId };
+      }),
     acceptDemoIdentities: e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials,
   };
 }

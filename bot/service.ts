@@ -46,6 +46,8 @@ import { NudgeStore } from './store/nudge-store.js';
 import { NudgeService } from './services/nudge-service.js';
 import { GoalStore } from './store/goal-store.js';
 import { GoalService } from './services/goal-service.js';
+import { AdminStore } from './store/admin-store.js';
+import { ReportService } from './services/report-service.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -77,6 +79,7 @@ export interface Service {
     shares: ShareStore;
     nudges: NudgeStore;
     goals: GoalStore;
+    admins: AdminStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
@@ -91,6 +94,7 @@ export interface Service {
     capture: LearningCapture;
     nudges: NudgeService;
     goals: GoalService;
+    reports: ReportService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -117,6 +121,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     shares: new ShareStore(tables.shares),
     nudges: new NudgeStore(tables.nudges),
     goals: new GoalStore(tables.goals),
+    admins: new AdminStore(tables.admins),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
@@ -132,6 +137,15 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const capture = new LearningCapture({ checkIns, sharing, goals });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
+  const reports = new ReportService({
+    admins: stores.admins,
+    configured: config.ldAdmins,
+    teams: stores.teams,
+    rollups: stores.rollups,
+    shares: stores.shares,
+    nudges: stores.nudges,
+    clock,
+  });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
 
   const identity: IdentityMode = config.acceptDemoIdentities
@@ -156,7 +170,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, reports, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -197,7 +211,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports },
     planner,
     scheduler,
     worker,

@@ -9,6 +9,7 @@ import type { PeopleService } from '../services/people-service.js';
 import { ConflictError, NotAllowedError, NotFoundError, type TeamService } from '../services/team-service.js';
 import { InvalidNudgeError, type NudgeService } from '../services/nudge-service.js';
 import type { GoalService } from '../services/goal-service.js';
+import type { ReportService } from '../services/report-service.js';
 import { shareViewOf, type SharingService } from '../services/sharing-service.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
@@ -24,6 +25,7 @@ export interface ApiDeps {
   sharing: SharingService;
   nudges: NudgeService;
   goals: GoalService;
+  reports: ReportService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -229,6 +231,27 @@ export function apiRouter(deps: ApiDeps): Router {
     }
     const { tenantId: _t, userId: _u, ...goal } = result.goal;
     res.status(201).json({ goal });
+  });
+
+  router.get('/admin/me', async (_req, res) => {
+    res.json({ isAdmin: await deps.reports.isAdmin(callerOf(res)) });
+  });
+
+  router.put('/admin/admins/:userId', async (req, res) => {
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    await asApiError(() => deps.reports.addAdmin(callerOf(res), userId));
+    res.status(204).end();
+  });
+
+  router.get('/admin/report', async (req, res) => {
+    const { weeks } = parse(dashboardQuery, req.query, 'query');
+    res.json({ weeks, rows: await asApiError(() => deps.reports.report(callerOf(res), weeks)) });
+  });
+
+  router.get('/admin/report.csv', async (req, res) => {
+    const { weeks } = parse(dashboardQuery, req.query, 'query');
+    const csv = await asApiError(() => deps.reports.reportCsv(callerOf(res), weeks));
+    res.type('text/csv; charset=utf-8').attachment(`learning-loop-report-${weeks}-weeks.csv`).send(csv);
   });
 
   router.get('/me/saved', async (_req, res) => {

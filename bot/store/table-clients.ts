@@ -15,6 +15,7 @@ export const TABLES = {
   shares: 'Shares',
   nudges: 'Nudges',
   goals: 'Goals',
+  admins: 'Admins',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -49,6 +50,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     shares: make(TABLES.shares),
     nudges: make(TABLES.nudges),
     goals: make(TABLES.goals),
+    admins: make(TABLES.admins),
   };
 }
 

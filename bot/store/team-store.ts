@@ -158,6 +158,17 @@ export class TeamStore {
     return { settings, members, stamp: etags.join(' ') };
   }
 
+  /** Every team in the tenant that uses the app: one range read over the tenant's team partitions. */
+  async listTenantTeams(tenantId: string): Promise<TeamSettings[]> {
+    const from = `${keyOf(tenantId)}|`;
+    const rows = this.teams.listEntities<SettingsEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${prefixEnd(keyOf(tenantId))} and RowKey eq ${SETTINGS}` },
+    });
+    const teams: TeamSettings[] = [];
+    for await (const e of rows) teams.push(toSettings(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
+    return teams.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** The teams a learner belongs to, oldest membership first. */
   async teamsOf(tenantId: string, userId: string): Promise<string[]> {
     const rows = this.memberships.listEntities<MembershipEntity>({

@@ -13,6 +13,7 @@ export function localConfig(storage: StorageConfig, overrides: Partial<AppConfig
     ssoClientId: undefined,
     tabDistDir: undefined,
     seedDemoData: false,
+    ldAdmins: [],
     acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
     ...overrides,
   };
