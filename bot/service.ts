@@ -48,6 +48,8 @@ import { GoalStore } from './store/goal-store.js';
 import { GoalService } from './services/goal-service.js';
 import { AdminStore } from './store/admin-store.js';
 import { ReportService } from './services/report-service.js';
+import { CoachingStore } from './store/coaching-store.js';
+import { CoachingService } from './services/coaching-service.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -80,6 +82,7 @@ export interface Service {
     nudges: NudgeStore;
     goals: GoalStore;
     admins: AdminStore;
+    coaching: CoachingStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
@@ -95,6 +98,7 @@ export interface Service {
     nudges: NudgeService;
     goals: GoalService;
     reports: ReportService;
+    coaching: CoachingService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -122,6 +126,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     nudges: new NudgeStore(tables.nudges),
     goals: new GoalStore(tables.goals),
     admins: new AdminStore(tables.admins),
+    coaching: new CoachingStore(tables.coaching),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
@@ -146,6 +151,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     nudges: stores.nudges,
     clock,
   });
+  const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
 
   const identity: IdentityMode = config.acceptDemoIdentities
@@ -166,11 +172,11 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, reports, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, reports, coaching, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -211,7 +217,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports, coaching },
     planner,
     scheduler,
     worker,

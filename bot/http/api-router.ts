@@ -10,6 +10,7 @@ import { ConflictError, NotAllowedError, NotFoundError, type TeamService } from 
 import { InvalidNudgeError, type NudgeService } from '../services/nudge-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { ReportService } from '../services/report-service.js';
+import { InvalidCoachingError, type CoachingService } from '../services/coaching-service.js';
 import { shareViewOf, type SharingService } from '../services/sharing-service.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
@@ -26,6 +27,7 @@ export interface ApiDeps {
   nudges: NudgeService;
   goals: GoalService;
   reports: ReportService;
+  coaching: CoachingService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -186,6 +188,22 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ nudges: nudges.map(({ tenantId: _tenant, ...n }) => n) });
   });
 
+  router.post('/teams/:teamId/shares/:shareId/coaching', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const shareId = parse(shareIdParam, req.params.shareId, 'share id');
+    res.status(201).json({ note: await asApiError(() => deps.coaching.coach(callerOf(res), teamId, shareId, req.body)) });
+  });
+
+  router.get('/teams/:teamId/members/:userId/coaching', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    res.json({ notes: await asApiError(() => deps.coaching.forMember(callerOf(res), teamId, userId)) });
+  });
+
+  router.get('/me/coaching', async (_req, res) => {
+    res.json({ notes: await deps.coaching.mine(callerOf(res)) });
+  });
+
   router.get('/teams/:teamId/shares', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const { sort } = parse(sharesQuery, req.query, 'query');
@@ -277,6 +295,7 @@ async function asApiError<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof NotFoundError) throw new ApiError(404, 'not_found', error.message);
     if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message);
     if (error instanceof InvalidNudgeError) throw new ApiError(400, 'invalid_request', `Invalid nudge: ${error.message}`);
+    if (error instanceof InvalidCoachingError) throw new ApiError(400, 'invalid_request', `Invalid coaching note: ${error.message}`);
     throw error;
   }
 }

@@ -16,6 +16,7 @@ export const TABLES = {
   nudges: 'Nudges',
   goals: 'Goals',
   admins: 'Admins',
+  coaching: 'Coaching',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -51,6 +52,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     nudges: make(TABLES.nudges),
     goals: make(TABLES.goals),
     admins: make(TABLES.admins),
+    coaching: make(TABLES.coaching),
   };
 }
 

@@ -37,6 +37,8 @@ import { NUDGE_REPLY_VERB } from '../cards/nudge-cards.js';
 import { NUDGE_ANSWERS } from '../domain/nudge.js';
 import type { NudgeService } from '../services/nudge-service.js';
 import type { GoalService } from '../services/goal-service.js';
+import type { CoachingService } from '../services/coaching-service.js';
+import { COACHING_ANSWER_VERB } from '../cards/coaching-cards.js';
 import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
 
 const nudgeReplySchema = z.object({
@@ -54,6 +56,7 @@ export interface LearningLoopBotDeps {
   dialogs: LearningDialogs;
   nudges: NudgeService;
   goals: GoalService;
+  coaching: CoachingService;
   logger: Logger;
 }
 
@@ -167,6 +170,8 @@ export class LearningLoopBot extends TeamsActivityHandler {
           return await this.deps.teamFlows.openSetup(context);
         case TEAM_SETUP_SUBMIT_VERB:
           return await this.deps.teamFlows.submitSetup(context, data);
+        case COACHING_ANSWER_VERB:
+          return cardResponse((await this.deps.coaching.answer(sender, data)) ?? errorCard('This coaching note is not yours to answer.'));
         case NUDGE_REPLY_VERB:
           return cardResponse(await this.replyToNudge(sender, data));
         default:

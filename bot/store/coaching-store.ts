@@ -1,0 +1,91 @@
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import type { CoachingNote } from '../domain/coaching.js';
+import { keyOf, prefixEnd } from './keys.js';
+
+type NoteEntity = {
+  partitionKey: string;
+  rowKey: string;
+  teamId: string;
+  shareId: string;
+  about: string;
+  noteId: string;
+  leadId: string;
+  leadName: string;
+  note: string;
+  at: string;
+  answer?: string;
+  answeredAt?: string;
+};
+
+const NOTE = 'c';
+
+/** Coaching notes in the learner's own partition, newest first: their thread is one read. */
+export class CoachingStore {
+  constructor(private readonly table: TableClient) {}
+
+  async create(note: CoachingNote): Promise<void> {
+    await this.table.createEntity(toEntity(note));
+  }
+
+  async get(tenantId: string, learnerId: string, noteId: string): Promise<{ note: CoachingNote; etag: string } | undefined> {
+    try {
+      const e = await this.table.getEntity<NoteEntity>(keyOf(tenantId, learnerId), keyOf(NOTE, noteId));
+      return { note: fromEntity(tenantId, learnerId, e), etag: e.etag };
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Records the learner's answer if the note is unchanged since read; false if it changed meanwhile. */
+  async setAnswer(note: CoachingNote, etag: string, answer: string, at: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity({ partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), answer, answeredAt: at }, 'Merge', { etag });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 412) return false;
+      throw error;
+    }
+  }
+
+  async listForLearner(tenantId: string, learnerId: string): Promise<CoachingNote[]> {
+    const rows = this.table.listEntities<NoteEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, learnerId)} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)}` },
+    });
+    const notes: CoachingNote[] = [];
+    for await (const e of rows) notes.push(fromEntity(tenantId, learnerId, e));
+    return notes;
+  }
+}
+
+function toEntity(n: CoachingNote): NoteEntity {
+  return {
+    partitionKey: keyOf(n.tenantId, n.learnerId),
+    rowKey: keyOf(NOTE, n.noteId),
+    teamId: n.teamId,
+    shareId: n.shareId,
+    about: n.about,
+    noteId: n.noteId,
+    leadId: n.leadId,
+    leadName: n.leadName,
+    note: n.note,
+    at: n.at,
+    ...(n.answer ? { answer: n.answer.text, answeredAt: n.answer.at } : {}),
+  };
+}
+
+function fromEntity(tenantId: string, learnerId: string, e: NoteEntity): CoachingNote {
+  return {
+    tenantId,
+    teamId: e.teamId,
+    shareId: e.shareId,
+    about: e.about,
+    learnerId,
+    noteId: e.noteId,
+    leadId: e.leadId,
+    leadName: e.leadName,
+    note: e.note,
+    at: e.at,
+    answer: e.answer && e.answeredAt ? { text: e.answer, at: e.answeredAt } : null,
+  };
+}
