@@ -50,6 +50,8 @@ import { AdminStore } from './store/admin-store.js';
 import { ReportService } from './services/report-service.js';
 import { CoachingStore } from './store/coaching-store.js';
 import { CoachingService } from './services/coaching-service.js';
+import { RecommendationStore } from './store/recommendation-store.js';
+import { RecommendationService } from './services/recommendation-service.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -83,6 +85,7 @@ export interface Service {
     goals: GoalStore;
     admins: AdminStore;
     coaching: CoachingStore;
+    recommendations: RecommendationStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
@@ -99,6 +102,7 @@ export interface Service {
     goals: GoalService;
     reports: ReportService;
     coaching: CoachingService;
+    recommendations: RecommendationService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -127,6 +131,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     goals: new GoalStore(tables.goals),
     admins: new AdminStore(tables.admins),
     coaching: new CoachingStore(tables.coaching),
+    recommendations: new RecommendationStore(tables.recommendations),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
@@ -139,7 +144,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger });
   const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger });
   const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId });
-  const capture = new LearningCapture({ checkIns, sharing, goals });
+  const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
+  const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
   const reports = new ReportService({
@@ -176,7 +182,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, reports, coaching, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, reports, coaching, recommendations, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -217,7 +223,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports, coaching },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports, coaching, recommendations },
     planner,
     scheduler,
     worker,

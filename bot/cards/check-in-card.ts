@@ -7,6 +7,7 @@ import {
 import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../domain/learning-entry.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
 import { GOAL_LIMITS, GOAL_STATES, GOAL_STATE_LABELS, goalInputId } from '../domain/goal.js';
+import { recommendationInputId } from '../domain/recommendation.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -30,8 +31,16 @@ export interface CheckInCardModel {
   share?: ShareOption;
   /** The learner's open goals, asked about on every check-in. */
   goals?: GoalsOption;
+  /** What their leads recommended and they have not yet done, to tick off. */
+  recommendations?: RecommendationsOption;
   /** A check-in (the default); a form that only shares; or an entry pre-filled from a message. */
   purpose?: 'check-in' | 'share' | 'save-message';
+}
+
+export interface RecommendationsOption {
+  items: { teamId: string; recId: string; title: string; link: string; leadName: string; note: string | null }[];
+  /** The toggles as they were, by input id. */
+  values?: Record<string, string>;
 }
 
 export interface GoalsOption {
@@ -61,7 +70,7 @@ const RATING_CHOICES = [
   { title: '5 – Extremely useful', value: '5' },
 ];
 
-export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, goals, purpose = 'check-in' }: CheckInCardModel): AdaptiveCard {
+export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, goals, recommendations, purpose = 'check-in' }: CheckInCardModel): AdaptiveCard {
   const sharing = purpose === 'share';
   const problems = [...Object.values(errors), ...Object.values(goals?.errors ?? {}), share?.error].filter((m): m is string => Boolean(m));
   // `entered` echoes a value the input itself cannot hold (letters in a number box), so nothing typed is lost.
@@ -240,6 +249,7 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       },
       ...fieldError('action'),
       ...(goals && goals.goals.length > 0 && purpose === 'check-in' ? goalsSection(goals) : []),
+      ...(recommendations && recommendations.items.length > 0 && purpose === 'check-in' ? recommendationsSection(recommendations) : []),
       ...(share && share.teams.length > 0 ? shareSection(share, sharing) : []),
       ...(sharing && (!share || share.teams.length === 0)
         ? [{ type: 'TextBlock' as const, text: 'You are not in a team with a learning channel yet, so there is nowhere to share this.', color: 'attention' as const, wrap: true }]
@@ -283,6 +293,27 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         : []),
     ],
   );
+}
+
+/** "Recommended for you": each open recommendation with who made it, and a toggle to say it is done. */
+function recommendationsSection({ items, values = {} }: RecommendationsOption): CardElement[] {
+  return [
+    { type: 'TextBlock', text: 'Recommended for you', weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
+    ...items.flatMap((r): CardElement[] => [
+      { type: 'TextBlock', text: `${escapeMarkdown(r.title)} — from ${escapeMarkdown(r.leadName)}`, wrap: true },
+      { type: 'TextBlock', text: escapeMarkdown(r.link), isSubtle: true, wrap: true, spacing: 'none', size: 'small' },
+      ...(r.note ? [{ type: 'TextBlock' as const, text: `“${escapeMarkdown(r.note)}”`, isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
+      {
+        type: 'Input.Toggle',
+        id: recommendationInputId(r.teamId, r.recId),
+        title: 'I did this',
+        valueOn: 'true',
+        valueOff: 'false',
+        value: values[recommendationInputId(r.teamId, r.recId)] === 'true' ? 'true' : 'false',
+        spacing: 'none',
+      },
+    ]),
+  ];
 }
 
 /** "How are your goals going?": per open goal, a state and an optional note; both may be left blank. */

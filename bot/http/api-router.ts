@@ -11,6 +11,7 @@ import { InvalidNudgeError, type NudgeService } from '../services/nudge-service.
 import type { GoalService } from '../services/goal-service.js';
 import type { ReportService } from '../services/report-service.js';
 import { InvalidCoachingError, type CoachingService } from '../services/coaching-service.js';
+import { InvalidRecommendationError, type RecommendationService } from '../services/recommendation-service.js';
 import { shareViewOf, type SharingService } from '../services/sharing-service.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
@@ -28,6 +29,7 @@ export interface ApiDeps {
   goals: GoalService;
   reports: ReportService;
   coaching: CoachingService;
+  recommendations: RecommendationService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
 }
@@ -61,6 +63,7 @@ const roleBody = z.strictObject({ role: z.enum(['lead', 'member']) });
 const sharesQuery = z.strictObject({ sort: z.enum(SHARE_SORTS).default('newest') });
 const resourcesQuery = z.strictObject({ scope: z.enum(RESOURCE_SCOPES).default('team') });
 const shareIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a share id');
+const recIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a recommendation id');
 const myVoteBody = z
   .strictObject({
     helpful: z.boolean().optional(),
@@ -200,6 +203,27 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ notes: await asApiError(() => deps.coaching.forMember(callerOf(res), teamId, userId)) });
   });
 
+  router.post('/teams/:teamId/recommendations', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    res.status(201).json({ recommendation: await asApiError(() => deps.recommendations.recommend(callerOf(res), teamId, req.body)) });
+  });
+
+  router.get('/teams/:teamId/recommendations', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    res.json({ recommendations: await asApiError(() => deps.recommendations.forTeam(callerOf(res), teamId)) });
+  });
+
+  router.get('/me/recommendations', async (_req, res) => {
+    res.json({ recommendations: await deps.recommendations.forLearner(callerOf(res)) });
+  });
+
+  router.put('/me/recommendations/:teamId/:recId', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const recId = parse(recIdParam, req.params.recId, 'recommendation id');
+    const { done } = parse(z.strictObject({ done: z.boolean() }), req.body, 'body');
+    res.json({ recommendation: await asApiError(() => deps.recommendations.setDone(callerOf(res), teamId, recId, done)) });
+  });
+
   router.get('/me/coaching', async (_req, res) => {
     res.json({ notes: await deps.coaching.mine(callerOf(res)) });
   });
@@ -296,6 +320,7 @@ async function asApiError<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message);
     if (error instanceof InvalidNudgeError) throw new ApiError(400, 'invalid_request', `Invalid nudge: ${error.message}`);
     if (error instanceof InvalidCoachingError) throw new ApiError(400, 'invalid_request', `Invalid coaching note: ${error.message}`);
+    if (error instanceof InvalidRecommendationError) throw new ApiError(400, 'invalid_recommendation', `Invalid recommendation: ${error.message}`, error.errors);
     throw error;
   }
 }

@@ -1,4 +1,6 @@
-import type { GoalsOption, ShareOption } from '../cards/check-in-card.js';
+import type { GoalsOption, RecommendationsOption, ShareOption } from '../cards/check-in-card.js';
+import { completedFrom } from '../domain/recommendation.js';
+import type { RecommendationService } from './recommendation-service.js';
 import { goalAnswersFrom, goalStatusOf, type Goal } from '../domain/goal.js';
 import type { GoalService } from './goal-service.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
@@ -9,7 +11,7 @@ import type { ShareTargetProblem, SharingService } from './sharing-service.js';
 
 export type CaptureResult =
   /** The check-in's own problems and answers, with the share part of the form as it was. */
-  | (Extract<CheckInResult, { status: 'invalid' }> & { share: ShareOption; goals: GoalsOption })
+  | (Extract<CheckInResult, { status: 'invalid' }> & { share: ShareOption; goals: GoalsOption; recommendations: RecommendationsOption })
   | {
       status: 'saved';
       entry: LearningEntry;
@@ -28,7 +30,14 @@ export const SHARE_PROBLEMS: Record<ShareTargetProblem, string> = {
  * saves nothing and the learner's words come back with the problem.
  */
 export class LearningCapture {
-  constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService; goals?: GoalService }) {}
+  constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService; goals?: GoalService; recommendations?: RecommendationService }) {}
+
+  /** The learner's open recommendations, to tick off on a check-in (from one team when it came from one). */
+  async recommendationsOptionFor(learner: Learner, onlyTeam?: string): Promise<RecommendationsOption> {
+    if (!this.deps.recommendations) return { items: [] };
+    const open = await this.deps.recommendations.openFor(learner, onlyTeam);
+    return { items: open.map((r) => ({ teamId: r.teamId, recId: r.recId, title: r.title, link: r.link, leadName: r.leadName, note: r.note })) };
+  }
 
   /** The open goals part of a check-in, before the learner has answered; the zone is read unless the caller knows it. */
   async goalsOptionFor(learner: Learner, knownZone?: string): Promise<GoalsOption> {
@@ -49,6 +58,8 @@ export class LearningCapture {
     const askedAboutGoals = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('goal.'));
     const goals = askedAboutGoals ? await this.goalsOptionFor(learner) : { goals: [] };
     const answers = goalAnswersFrom(data, goals.goals.map((g) => g.goalId));
+    const tickedRecommendations = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('rec.'));
+    const recommendations = tickedRecommendations ? await this.recommendationsOptionFor(learner) : { items: [] };
     const shareValues = shareChoiceValuesFrom(data);
     let shareError: string | undefined;
     if (!choice.ok) shareError = choice.error;
@@ -64,7 +75,8 @@ export class LearningCapture {
       ...(result.cycle ? { cycle: result.cycle } : {}),
       ...(result.previous ? { previous: result.previous } : {}),
       share: { ...(await this.shareOptionFor(learner)), values: shareValues, ...(shareError ? { error: shareError } : {}) },
-      goals: { ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)), values: answers.ok ? goalValuesFrom(data) : answers.values, ...(answers.ok ? {} : { errors: answers.errors }) },
+      goals: { ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)), values: answers.ok ? inputsStartingWith(data, 'goal.') : answers.values, ...(answers.ok ? {} : { errors: answers.errors }) },
+      recommendations: { ...(tickedRecommendations ? recommendations : await this.recommendationsOptionFor(learner)), values: inputsStartingWith(data, 'rec.') },
     });
 
     if (shareError || !answers.ok) {
@@ -74,6 +86,7 @@ export class LearningCapture {
     }
     const result = await this.deps.checkIns.submit(learner, data);
     if (result.status === 'invalid') return rejected(result);
+    for (const done of completedFrom(data, recommendations.items)) await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
     if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, typeof (data as { cycle?: unknown }).cycle === 'string' ? String((data as { cycle: string }).cycle) : null);
     if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
@@ -87,10 +100,10 @@ function goalsOption(goals: readonly Goal[], now: Date, zone: string): GoalsOpti
   return { goals: goals.map((g) => ({ goalId: g.goalId, what: g.what, targetDate: g.targetDate, overdue: goalStatusOf(g, now, zone) === 'overdue' })) };
 }
 
-/** The goal inputs as typed, to show again on a card rejected for another reason. */
-function goalValuesFrom(data: unknown): Record<string, string> {
+/** Inputs as typed (goal answers, recommendation toggles), to show again on a card rejected for another reason. */
+function inputsStartingWith(data: unknown, prefix: string): Record<string, string> {
   const values: Record<string, string> = {};
   if (typeof data !== 'object' || data === null) return values;
-  for (const [key, value] of Object.entries(data)) if (key.startsWith('goal.') && typeof value === 'string') values[key] = value.slice(0, 2000);
+  for (const [key, value] of Object.entries(data)) if (key.startsWith(prefix) && typeof value === 'string') values[key] = value.slice(0, 2000);
   return values;
 }

@@ -29,7 +29,7 @@ export interface SendWorkerDeps {
   /** Counts a delivered check-in as awaiting an answer on the team's dashboard. */
   rollups?: RollupService;
   /** The learner's open goals, which every check-in asks about. */
-  goals?: Pick<LearningCapture, 'goalsOptionFor'>;
+  goals?: Pick<LearningCapture, 'goalsOptionFor' | 'recommendationsOptionFor'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -134,17 +134,22 @@ export class SendWorker {
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
     // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
     const share = { teams: [{ teamId: record.teamId, name: '' }] };
-    const [last, goals] = await Promise.all([
+    const learner = { tenantId: record.tenantId, userId: record.userId };
+    const asks = record.kind !== 'intro';
+    const [last, goals, recommendations] = await Promise.all([
       this.deps.entries.latestWithAction(record.tenantId, record.userId),
-      record.kind === 'intro' ? undefined : this.deps.goals?.goalsOptionFor({ tenantId: record.tenantId, userId: record.userId }, profile?.timeZone ?? 'UTC'),
+      asks ? this.deps.goals?.goalsOptionFor(learner, profile?.timeZone ?? 'UTC') : undefined,
+      // Only the team that sent this check-in: what its leads recommended.
+      asks ? this.deps.goals?.recommendationsOptionFor(learner, record.teamId) : undefined,
     ]);
+    const asked = { ...(goals ? { goals } : {}), ...(recommendations ? { recommendations } : {}) };
     const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
     const card =
       record.kind === 'intro'
         ? introCard({ displayName: profile?.displayName ?? 'there', teamName: (await this.deps.teams.getSettings(record.tenantId, record.teamId))?.name ?? 'your team' })
         : record.kind === 'checkin'
-          ? checkInCard({ cardId, cycle: record.cycle, share, ...(goals ? { goals } : {}), ...(previous ? { previous } : {}) })
-          : reminderCard({ cardId, cycle: record.cycle, share, ...(goals ? { goals } : {}), ...(previous ? { previous } : {}) });
+          ? checkInCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) })
+          : reminderCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) });
     return this.deps.messenger.sendCard(
       {
         tenantId: record.tenantId,

@@ -17,6 +17,7 @@ export const TABLES = {
   goals: 'Goals',
   admins: 'Admins',
   coaching: 'Coaching',
+  recommendations: 'Recommendations',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -53,6 +54,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     goals: make(TABLES.goals),
     admins: make(TABLES.admins),
     coaching: make(TABLES.coaching),
+    recommendations: make(TABLES.recommendations),
   };
 }
 

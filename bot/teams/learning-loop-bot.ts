@@ -209,6 +209,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
         errors: result.errors,
         share: result.share,
         goals: result.goals,
+        recommendations: result.recommendations,
         purpose,
         ...(result.cycle ? { cycle: result.cycle } : {}),
         ...(result.previous ? { previous: result.previous } : {}),
@@ -219,8 +220,12 @@ export class LearningLoopBot extends TeamsActivityHandler {
 
   /** A check-in card asking about the learner's open goals and offering to share. */
   private async freshCheckIn(learner: { tenantId: string; userId: string }): Promise<AdaptiveCard> {
-    const [share, goals] = await Promise.all([this.deps.capture.shareOptionFor(learner), this.deps.capture.goalsOptionFor(learner)]);
-    return checkInCard({ cardId: this.deps.checkIns.newCardId(), share, goals });
+    const [share, goals, recommendations] = await Promise.all([
+      this.deps.capture.shareOptionFor(learner),
+      this.deps.capture.goalsOptionFor(learner),
+      this.deps.capture.recommendationsOptionFor(learner),
+    ]);
+    return checkInCard({ cardId: this.deps.checkIns.newCardId(), share, goals, recommendations });
   }
 
   private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {

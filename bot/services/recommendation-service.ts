@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { isFor, validateRecommendation, RECOMMENDATIONS_PER_CHECK_IN, type Recommendation } from '../domain/recommendation.js';
+import { newestFirstTimeKey } from '../store/keys.js';
+import type { RecommendationStore } from '../store/recommendation-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { Clock, Learner } from './learner.js';
+import { NotAllowedError, NotFoundError } from './team-service.js';
+
+export class InvalidRecommendationError extends Error {
+  override name = 'InvalidRecommendationError';
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join('; '));
+  }
+}
+
+export type RecommendationView = Omit<Recommendation, 'tenantId'>;
+export type MyRecommendation = RecommendationView & { done: boolean; doneAt: string | null };
+export type TeamRecommendation = RecommendationView & { doneBy: number; for: number };
+
+/** Leads recommend resources; learners see them in check-ins and the tab and mark them done. */
+export class RecommendationService {
+  constructor(private readonly deps: { recommendations: RecommendationStore; teams: TeamStore; clock: Clock }) {}
+
+  async recommend(lead: Learner, teamId: string, body: unknown): Promise<RecommendationView> {
+    const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
+    if (!caller) throw new NotAllowedError('You are not a member of this team.');
+    if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can recommend to its members.');
+    const validation = validateRecommendation(body);
+    if (!validation.ok) throw new InvalidRecommendationError(validation.errors);
+    const { input } = validation;
+    if (input.learnerId && !(await this.deps.teams.getMember(lead.tenantId, teamId, input.learnerId))) {
+      throw new NotFoundError('That person is not a member of this team.');
+    }
+    const now = this.deps.clock();
+    const rec: Recommendation = {
+      tenantId: lead.tenantId,
+      teamId,
+      recId: `${newestFirstTimeKey(now)}-${randomUUID().slice(0, 8)}`,
+      leadId: lead.userId,
+      leadName: caller.displayName,
+      ...input,
+      at: now.toISOString(),
+    };
+    await this.deps.recommendations.create(rec);
+    const { tenantId: _t, ...view } = rec;
+    return view;
+  }
+
+  /** Everything recommended to the learner in their teams (or in one), newest first, with what they did. */
+  async forLearner(learner: Learner, onlyTeam?: string): Promise<MyRecommendation[]> {
+    const teamIds = onlyTeam ? [onlyTeam] : await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
+    const perTeam = await Promise.all(
+      teamIds.map(async (teamId) => {
+        const [recs, done] = await Promise.all([
+          this.deps.recommendations.listTeam(learner.tenantId, teamId),
+          this.deps.recommendations.listDone(learner.tenantId, teamId, learner.userId),
+        ]);
+        const doneAt = new Map(done.map((d) => [d.recId, d.doneAt]));
+        return recs.filter((r) => isFor(r, learner.userId)).map(({ tenantId: _t, ...r }) => ({ ...r, done: doneAt.has(r.recId), doneAt: doneAt.get(r.recId) ?? null }));
+      }),
+    );
+    return perTeam.flat().sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  /** What a check-in offers to tick off: open recommendations, newest first. */
+  async openFor(learner: Learner, onlyTeam?: string): Promise<MyRecommendation[]> {
+    return (await this.forLearner(learner, onlyTeam)).filter((r) => !r.done).slice(0, RECOMMENDATIONS_PER_CHECK_IN);
+  }
+
+  async setDone(learner: Learner, teamId: string, recId: string, done: boolean): Promise<MyRecommendation> {
+    const mine = (await this.forLearner(learner, teamId)).find((r) => r.recId === recId);
+    if (!mine) throw new NotFoundError('There is no such recommendation for you in this team.');
+    const at = this.deps.clock().toISOString();
+    await this.deps.recommendations.setDone(learner.tenantId, teamId, recId, learner.userId, done, at);
+    return { ...mine, done, doneAt: done ? at : null };
+  }
+
+  /** For the team's leads: each recommendation, how many it was for and how many did it. */
+  async forTeam(lead: Learner, teamId: string): Promise<TeamRecommendation[]> {
+    const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
+    if (!caller || caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can see its recommendations.');
+    const [recs, done, members] = await Promise.all([
+      this.deps.recommendations.listTeam(lead.tenantId, teamId),
+      this.deps.recommendations.listDone(lead.tenantId, teamId),
+      this.deps.teams.listMembers(lead.tenantId, teamId),
+    ]);
+    const onRoster = new Set(members.map((m) => m.userId));
+    return recs.map(({ tenantId: _t, ...r }) => ({
+      ...r,
+      for: r.learnerId ? 1 : members.length,
+      doneBy: done.filter((d) => d.recId === r.recId && onRoster.has(d.userId) && isFor(r, d.userId)).length,
+    }));
+  }
+}
