@@ -52,6 +52,8 @@ import { CoachingStore } from './store/coaching-store.js';
 import { CoachingService } from './services/coaching-service.js';
 import { RecommendationStore } from './store/recommendation-store.js';
 import { RecommendationService } from './services/recommendation-service.js';
+import { DigestStore } from './store/digest-store.js';
+import { DigestService } from './services/digest-service.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 
 export interface ServiceOptions {
@@ -86,6 +88,7 @@ export interface Service {
     admins: AdminStore;
     coaching: CoachingStore;
     recommendations: RecommendationStore;
+    digests: DigestStore;
   };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
@@ -103,6 +106,7 @@ export interface Service {
     reports: ReportService;
     coaching: CoachingService;
     recommendations: RecommendationService;
+    digests: DigestService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -132,6 +136,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     admins: new AdminStore(tables.admins),
     coaching: new CoachingStore(tables.coaching),
     recommendations: new RecommendationStore(tables.recommendations),
+    digests: new DigestStore(tables.digests),
   };
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
@@ -158,6 +163,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
   });
   const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger });
+  const digests = new DigestService({ teams: stores.teams, digests: stores.digests, dashboards, sharing, chat: publisher, clock, logger: options.logger });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
 
   const identity: IdentityMode = config.acceptDemoIdentities
@@ -178,7 +184,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, digests, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,
@@ -223,14 +229,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports, coaching, recommendations },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports, coaching, recommendations, digests },
     planner,
     scheduler,
     worker,
     queues,
     async startJobs(jobOptions = {}) {
       await Promise.all([queues.sends.create(), queues.poison.create()]);
-      return startBackgroundJobs({ scheduler, worker, registry, limiter, logger: options.logger, ...jobOptions });
+      return startBackgroundJobs({ scheduler, worker, registry, limiter, digests, logger: options.logger, ...jobOptions });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { TokenBucket } from '../domain/token-bucket.js';
 import type { CheckInScheduler } from '../services/check-in-scheduler.js';
 import type { SendWorker } from '../services/send-worker.js';
+import type { DigestService } from '../services/digest-service.js';
 import type { InstanceRegistry } from './instance-registry.js';
 
 /** Teams allows an app 50 requests per second per tenant, across all its instances. */
@@ -12,6 +13,8 @@ export interface BackgroundJobsDeps {
   worker: SendWorker;
   registry: InstanceRegistry;
   limiter: TokenBucket;
+  /** The leads' weekly digests, looked for every 15 minutes (each is claimed, so it goes once). */
+  digests?: Pick<DigestService, 'sendDue'>;
   logger: Logger;
   schedulerEveryMs?: number;
 }
@@ -40,6 +43,8 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
   loops.push(deps.worker.run(() => running, 48));
+  const digests = deps.digests;
+  if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.sendDue()));
   return {
     async stop() {
       running = false;

@@ -18,6 +18,7 @@ export const TABLES = {
   admins: 'Admins',
   coaching: 'Coaching',
   recommendations: 'Recommendations',
+  digests: 'Digests',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -55,6 +56,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     admins: make(TABLES.admins),
     coaching: make(TABLES.coaching),
     recommendations: make(TABLES.recommendations),
+    digests: make(TABLES.digests),
   };
 }
 

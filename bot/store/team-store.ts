@@ -158,6 +158,17 @@ export class TeamStore {
     return { settings, members, stamp: etags.join(' ') };
   }
 
+  /** Every team of every tenant, for the weekly digests: a scan of the settings rows, once an hour. */
+  async listAllTeams(): Promise<TeamSettings[]> {
+    const rows = this.teams.listEntities<SettingsEntity>({ queryOptions: { filter: odata`RowKey eq ${SETTINGS}` } });
+    const teams: TeamSettings[] = [];
+    for await (const e of rows) {
+      const [tenant = '', team = ''] = e.partitionKey.split('|');
+      teams.push(toSettings(decodeURIComponent(tenant), decodeURIComponent(team), e));
+    }
+    return teams;
+  }
+
   /** Every team in the tenant that uses the app: one range read over the tenant's team partitions. */
   async listTenantTeams(tenantId: string): Promise<TeamSettings[]> {
     const from = `${keyOf(tenantId)}|`;

@@ -39,7 +39,14 @@ import type { NudgeService } from '../services/nudge-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { CoachingService } from '../services/coaching-service.js';
 import { COACHING_ANSWER_VERB } from '../cards/coaching-cards.js';
+import { DIGEST_NUDGE_VERB } from '../cards/digest-card.js';
+import type { DigestService } from '../services/digest-service.js';
 import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
+
+const digestNudgeSchema = z.object({
+  teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
+  userId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
+});
 
 const nudgeReplySchema = z.object({
   teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
@@ -57,6 +64,7 @@ export interface LearningLoopBotDeps {
   nudges: NudgeService;
   goals: GoalService;
   coaching: CoachingService;
+  digests: DigestService;
   logger: Logger;
 }
 
@@ -170,6 +178,8 @@ export class LearningLoopBot extends TeamsActivityHandler {
           return await this.deps.teamFlows.openSetup(context);
         case TEAM_SETUP_SUBMIT_VERB:
           return await this.deps.teamFlows.submitSetup(context, data);
+        case DIGEST_NUDGE_VERB:
+          return cardResponse(await this.nudgeFromDigest(sender, data));
         case COACHING_ANSWER_VERB:
           return cardResponse((await this.deps.coaching.answer(sender, data)) ?? errorCard('This coaching note is not yours to answer.'));
         case NUDGE_REPLY_VERB:
@@ -226,6 +236,22 @@ export class LearningLoopBot extends TeamsActivityHandler {
       this.deps.capture.recommendationsOptionFor(learner),
     ]);
     return checkInCard({ cardId: this.deps.checkIns.newCardId(), share, goals, recommendations });
+  }
+
+  /** "Nudge <name>" on a lead's digest: the nudge goes, and the digest says so. */
+  private async nudgeFromDigest(lead: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+    const parsed = digestNudgeSchema.safeParse(data);
+    if (!parsed.success) return errorCard('This button is not one we recognise.');
+    const { teamId, userId } = parsed.data;
+    let notice: string;
+    try {
+      const nudge = await this.deps.nudges.nudge(lead, teamId, userId, {});
+      notice = nudge.delivered ? `Nudge sent to ${nudge.learnerName}.` : `Nudge recorded; ${nudge.learnerName} has not chatted with Learning Loop yet, so it could not be delivered.`;
+    } catch (error) {
+      if (!(error instanceof Error) || !['NotAllowedError', 'NotFoundError', 'ConflictError'].includes(error.name)) throw error;
+      notice = error.message;
+    }
+    return (await this.deps.digests.cardFor(lead, teamId, undefined, notice)) ?? errorCard(notice);
   }
 
   private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {

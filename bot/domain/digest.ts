@@ -1,0 +1,63 @@
+import { DateTime } from 'luxon';
+import type { DashboardResponse } from './dashboard-view.js';
+import type { ShareView } from './share-view.js';
+
+/** Each lead's digest arrives on Monday at 09:00 in the team's zone. */
+export const DIGEST_WEEKDAY = 1;
+export const DIGEST_HOUR = 9;
+const HIGHLIGHTS = 3;
+const FOLLOW_UPS = 5;
+
+export interface Digest {
+  teamId: string;
+  teamName: string;
+  /** The week it covers: the one that just ended. */
+  week: string;
+  /** The week's figures: check-ins answered (with learning or "nothing this week") of those sent, and the learning logged. */
+  participation: { members: number; answered: number; checkIns: number; entries: number; minutes: number };
+  highlights: { what: string; sharerName: string; helpful: number }[];
+  followUps: { userId: string; displayName: string; reason: string }[];
+  /** Members needing a follow-up beyond those listed. */
+  moreFollowUps: number;
+}
+
+/** The ISO week a digest sent now would cover, when `now` is in the team's digest hour; otherwise null. */
+export function digestWeekDue(now: Date, zone: string): string | null {
+  const local = DateTime.fromJSDate(now, { zone });
+  if (!local.isValid || local.weekday !== DIGEST_WEEKDAY || local.hour !== DIGEST_HOUR) return null;
+  const lastWeek = local.minus({ weeks: 1 });
+  return `${lastWeek.weekYear}-W${String(lastWeek.weekNumber).padStart(2, '0')}`;
+}
+
+/**
+ * A lead's weekly digest from their dashboard (a lead's, so every member's row) and the
+ * team's shares: how the team took part, the most helpful shares of the week, and who needs a
+ * follow-up, by name.
+ */
+export function digestOf(dashboard: DashboardResponse, shares: readonly ShareView[], week: string, since: Date): Digest {
+  const row = dashboard.weeks.find((w) => w.week === week);
+  const followUps = dashboard.members
+    .filter((m) => m.needsFollowUp && m.followUpReason)
+    .map((m) => ({ userId: m.userId, displayName: m.displayName, reason: m.followUpReason! }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const highlights = shares
+    .filter((s) => Date.parse(s.createdAt) >= since.getTime() && s.helpful > 0)
+    .sort((a, b) => b.helpful - a.helpful || b.createdAt.localeCompare(a.createdAt))
+    .slice(0, HIGHLIGHTS)
+    .map((s) => ({ what: s.what, sharerName: s.sharerName, helpful: s.helpful }));
+  return {
+    teamId: dashboard.team.teamId,
+    teamName: dashboard.team.name,
+    week,
+    participation: {
+      members: dashboard.totals.members,
+      answered: (row?.responded ?? 0) + (row?.nothing ?? 0),
+      checkIns: (row?.responded ?? 0) + (row?.nothing ?? 0) + (row?.noAnswer ?? 0),
+      entries: row?.entries ?? 0,
+      minutes: row?.minutes ?? 0,
+    },
+    highlights,
+    followUps: followUps.slice(0, FOLLOW_UPS),
+    moreFollowUps: Math.max(0, followUps.length - FOLLOW_UPS),
+  };
+}
