@@ -27,8 +27,8 @@ const team: ReportTeam = {
   name: 'Product Design',
   zone: 'Europe/London',
   members: [
-    { userId: 'alex', role: 'lead', joinedAt: '2026-09-01T00:00:00Z' },
-    { userId: 'bo', role: 'member', joinedAt: '2026-09-01T00:00:00Z' },
+    { userId: 'alex', displayName: 'Alex', role: 'lead', joinedAt: '2026-09-01T00:00:00Z' },
+    { userId: 'bo', displayName: 'Bo', role: 'member', joinedAt: '2026-09-01T00:00:00Z' },
   ],
   rollups,
   ratingTimes: [at('2026-11-17T09:00:00Z'), at('2026-11-24T09:00:00Z'), at('2026-11-25T09:00:00Z'), at('2026-10-01T09:00:00Z')],
@@ -52,7 +52,9 @@ describe('accountabilityReport', () => {
       system: { entries: 3, minutes: 60, resourceRatings: 3 },
       learner: { members: 2, responseRate: 2 / 3, insights: 2, actions: 2, goalsOpen: 2, goalsOnTrack: 1 },
       leader: { requested: 1, done: 1, rate: 1, medianDays: 2 },
+      leads: [{ leadId: 'alex', displayName: 'Alex', requested: 1, done: 1, rate: 1, medianDays: 2 }],
     });
+    expect(rows[1]).not.toHaveProperty('leads');
   });
 
   it('splits the same figures by week, goals only on the whole-period row', () => {

@@ -1,5 +1,5 @@
 import { memberFollowUp } from './dashboard.js';
-import { leaderMetrics, type FollowUpFigures, type NudgeFact } from './leader-metrics.js';
+import { leaderMetrics, type FollowUpFigures, type LeaderFigures, type NudgeFact } from './leader-metrics.js';
 import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
 
 /**
@@ -23,6 +23,8 @@ export interface ReportFigures {
 }
 
 export interface ReportRow extends ReportFigures {
+  /** Each lead's own follow-up figures; only on a team's whole-period row. */
+  leads?: (LeaderFigures & { displayName: string })[];
   teamId: string;
   teamName: string;
   /** An ISO week, or "all" for the whole period. */
@@ -34,7 +36,7 @@ export interface ReportTeam {
   teamId: string;
   name: string;
   zone: string;
-  members: readonly { userId: string; role: 'lead' | 'member'; joinedAt: string }[];
+  members: readonly { userId: string; displayName: string; role: 'lead' | 'member'; joinedAt: string }[];
   rollups: readonly MemberRollup[];
   /** When each resource rating on the team's shares was given (epoch ms). */
   ratingTimes: readonly number[];
@@ -94,7 +96,15 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
         goalsOpen: withGoals ? goals.length : null,
         goalsOnTrack: withGoals ? goals.filter((g) => now.getTime() < g.overdueAfter && !g.behindTwice).length : null,
       },
-      leader: leaderMetrics({ leadIds, standing, nudges: team.nudges, from, to }).team,
+      ...leaderLevel(from, to, withGoals),
+    };
+  };
+  const names = new Map(team.members.map((m) => [m.userId, m.displayName]));
+  const leaderLevel = (from: number, to: number, perLead: boolean) => {
+    const metrics = leaderMetrics({ leadIds, standing, nudges: team.nudges, from, to });
+    return {
+      leader: metrics.team,
+      ...(perLead ? { leads: metrics.leads.map((l) => ({ ...l, displayName: names.get(l.leadId) ?? l.leadId })) } : {}),
     };
   };
   const spans = weeks.map(({ week, weekStart }) => ({ week, weekStart, ...weekSpan(week, team.zone) }));

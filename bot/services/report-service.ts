@@ -53,7 +53,7 @@ export class ReportService {
           teamId: settings.teamId,
           name: settings.name,
           zone: settings.schedule?.timeZone ?? 'UTC',
-          members: team.members.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.joinedAt })),
+          members: team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt })),
           rollups,
           ratingTimes: votes.filter((v) => v.rating !== null).map((v) => Date.parse(v.at)),
           nudges: nudges.map((n) => ({ leadId: n.leadId, learnerId: n.learnerId, sentAt: Date.parse(n.sentAt), flaggedSince: n.flaggedSince ? Date.parse(n.flaggedSince) : null })),

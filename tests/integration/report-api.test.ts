@@ -32,6 +32,8 @@ describe('the three-level accountability report for L&D admins (Azurite, demo da
     expect(all.learner.responseRate).toBeGreaterThan(0);
     expect(all.system.resourceRatings).toBeGreaterThan(0);
     expect(all.leader).toHaveProperty('requested');
+    // The leader level, lead by lead.
+    expect(all.leads?.map((l) => l.displayName)).toEqual([alex.displayName]);
     // The same figures the lead's dashboard shows for the same weeks.
     const dashboard = (await (await get(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, alex.userId)).json()) as { totals: { entries: number; minutes: number } };
     expect([all.system.entries, all.system.minutes]).toEqual([dashboard.totals.entries, dashboard.totals.minutes]);
