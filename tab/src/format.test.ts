@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from './format.js';
+import { formatCalendarDay, formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from './format.js';
 import { safeLocale } from './locale.js';
 
 describe('format', () => {
@@ -14,6 +14,13 @@ describe('format', () => {
     expect(formatDate('2026-11-20T10:00:00Z', 'en-US')).toMatch(/Nov 20, 2026/);
     expect(formatDate('2026-11-20T10:00:00Z', 'de-DE')).toMatch(/20\.11\.2026/);
     expect(formatDate('yesterday-ish', 'en-US')).toBe('yesterday-ish');
+  });
+
+  it('writes a calendar day as the same day in every time zone, and leaves anything else as sent', () => {
+    expect(formatCalendarDay('2026-12-31', 'en-US')).toBe('Dec 31, 2026');
+    expect(formatCalendarDay('2026-01-01', 'de-DE')).toBe('01.01.2026');
+    expect(formatCalendarDay('next spring', 'en-US')).toBe('next spring');
+    expect(formatCalendarDay('2026-02-30', 'en-US')).toBe('2026-02-30');
   });
 
   it('labels every source type, and an unknown one as Other', () => {

@@ -15,6 +15,18 @@ export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/**
+ * A calendar day with no time of day (a goal's target date, "2026-12-31") as the locale writes it,
+ * e.g. "Dec 31, 2026". Read and written in UTC so it is the same day in every time zone.
+ */
+export function formatCalendarDay(day: string, locale: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  // Date rolls "2026-02-30" over into March: only a day that reads back the same is real.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return day;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 export function formatMinutes(minutes: number, locale: string): string {
   const unit = (value: number, name: 'hour' | 'minute') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);

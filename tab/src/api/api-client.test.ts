@@ -95,7 +95,9 @@ describe('apiClient writes', () => {
     const client = apiClient(local, fetchImpl);
     await client.remove('/api/v1/me/entries/abc');
     const failure = await client.send('PATCH', '/api/v1/me/entries/abc', { minutes: 9999 }).catch((e: unknown) => e);
-    expect(calls.map((c) => c.init?.method)).toEqual(['DELETE', 'PATCH']);
+    await client.send('POST', '/api/v1/me/goals', { what: 'Rust' }).catch(() => undefined);
+    expect(calls.map((c) => c.init?.method)).toEqual(['DELETE', 'PATCH', 'POST']);
+    expect(calls[2]?.init?.body).toBe('{"what":"Rust"}');
     expect(calls[1]?.init?.body).toBe('{"minutes":9999}');
     expect(calls[1]?.init?.headers).toMatchObject({ 'content-type': 'application/json', 'x-local-user-id': 'u1' });
     expect(failure).toBeInstanceOf(ApiFailure);

@@ -23,10 +23,13 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 const browserFetch: Fetch = (input, init) => fetch(input, init);
 
+/** The methods that carry a JSON body. */
+export type SendMethod = 'POST' | 'PUT' | 'PATCH';
+
 export interface ApiClient {
   get<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
-  /** PUT or PATCH a JSON body; the answer's JSON comes back. */
-  send<T>(method: 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
+  /** POST, PUT or PATCH a JSON body; the answer's JSON comes back. */
+  send<T>(method: SendMethod, path: string, body: unknown): Promise<T>;
   /** DELETE; resolves when the service answered 2xx. */
   remove(path: string): Promise<void>;
 }
@@ -37,7 +40,7 @@ export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFe
       const headers = await authHeaders(credentials);
       return request<T>(fetchImpl, path, { headers, signal: options.signal });
     },
-    async send<T>(method: 'PUT' | 'PATCH', path: string, body: unknown): Promise<T> {
+    async send<T>(method: SendMethod, path: string, body: unknown): Promise<T> {
       const headers = { ...(await authHeaders(credentials)), 'content-type': 'application/json' };
       return request<T>(fetchImpl, path, { method, headers, body: JSON.stringify(body) });
     },

@@ -1,6 +1,7 @@
 import { Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
 import type { DashboardPeriod, DashboardResponse } from '../api/dashboard-types.js';
+import type { Nudging } from '../follow-ups/NudgeButton.js';
 import { chartData } from './chart-data.js';
 import { ChartTables } from './ChartTables.js';
 import { LazyCharts } from './LazyCharts.js';
@@ -25,10 +26,12 @@ interface Props {
   weeks: DashboardPeriod;
   locale: string;
   updating: boolean;
+  /** Leads only: what the member table's Nudge buttons need. */
+  nudging?: Nudging | undefined;
 }
 
 /** Everything that depends on the period: the panel the period tabs control. */
-export function DashboardFigures({ dashboard, weeks, locale, updating }: Props) {
+export function DashboardFigures({ dashboard, weeks, locale, updating, nudging }: Props) {
   const styles = useStyles();
   const ids = { summary: useId(), charts: useId(), members: useId() };
   const data = useMemo(() => chartData(dashboard, locale), [dashboard, locale]);
@@ -71,7 +74,7 @@ export function DashboardFigures({ dashboard, weeks, locale, updating }: Props) 
         <Subtitle1 as="h2" id={ids.members}>
           {isLead ? 'Members' : 'Your progress'}
         </Subtitle1>
-        <MemberTable members={dashboard.members} locale={locale} canFilter={isLead} labelledBy={ids.members} />
+        <MemberTable members={dashboard.members} locale={locale} canFilter={isLead} labelledBy={ids.members} nudging={isLead ? nudging : undefined} />
       </section>
     </div>
   );

@@ -1,8 +1,10 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_PERIOD, type DashboardPeriod } from '../api/dashboard-types.js';
 import { PageLayout } from '../components/PageLayout.js';
+import type { Nudging } from '../follow-ups/NudgeButton.js';
+import { LazyFollowUps } from '../follow-ups/lazy-follow-ups.js';
 import { LazySharesFeed, LazyTopResources } from '../shares/lazy-sections.js';
 import { DashboardFigures } from './DashboardFigures.js';
 import { PeriodPicker } from './PeriodPicker.js';
@@ -28,6 +30,13 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
   const { state, retry, settingsSaved } = useDashboard(client, teamId, weeks);
   const shown = state.phase === 'error' ? undefined : state.shown;
   const isLead = shown?.role === 'lead';
+  // A nudge sent from the member table is announced there and refreshes the follow-ups below it.
+  const [followUps, setFollowUps] = useState({ sent: 0, announcement: '' });
+  const onNudged = useCallback((announcement: string) => setFollowUps((f) => ({ sent: f.sent + 1, announcement })), []);
+  const nudging = useMemo<Nudging | undefined>(
+    () => (isLead ? { client, teamId, onSent: onNudged, announcement: followUps.announcement } : undefined),
+    [isLead, client, teamId, onNudged, followUps.announcement],
+  );
 
   return (
     <PageLayout title="Team dashboard" testId="team-dashboard" wide>
@@ -58,7 +67,9 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
       )}
       {shown && (
         <>
-          <DashboardFigures dashboard={shown} weeks={weeks} locale={locale} updating={state.phase === 'loading'} />
+          <DashboardFigures dashboard={shown} weeks={weeks} locale={locale} updating={state.phase === 'loading'} nudging={nudging} />
+          {/* Leads only: the service refuses a team's nudges to anyone else. */}
+          {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
           <ScheduleSection
             client={client}
             teamId={teamId}

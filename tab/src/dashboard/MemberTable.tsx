@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { MemberRowView } from '../api/dashboard-types.js';
+import { NudgeButton, type Nudging } from '../follow-ups/NudgeButton.js';
 import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatDay } from './dashboard-format.js';
 import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, type MemberFilter, type MemberSort } from './member-table-state.js';
@@ -29,6 +30,8 @@ const useStyles = makeStyles({
   name: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   reason: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Always rendered, so screen readers are listening before a nudge goes out.
+  status: { margin: 0 },
 });
 
 const COLUMNS: { column: MemberColumn; label: string; numeric?: boolean }[] = [
@@ -49,9 +52,11 @@ interface Props {
   canFilter: boolean;
   /** The id of the heading that names the table. */
   labelledBy: string;
+  /** Leads only: a Nudge button on every row. */
+  nudging?: Nudging | undefined;
 }
 
-export function MemberTable({ members, locale, canFilter, labelledBy }: Props) {
+export function MemberTable({ members, locale, canFilter, labelledBy, nudging }: Props) {
   const styles = useStyles();
   const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
   const [filter, setFilter] = useState<MemberFilter>(NO_FILTER);
@@ -77,6 +82,11 @@ export function MemberTable({ members, locale, canFilter, labelledBy }: Props) {
           {rows.length === members.length ? `${total} members` : `Showing ${formatCount(rows.length, locale)} of ${total} members`}
         </Text>
       )}
+      {nudging && (
+        <Text as="p" role="status" className={styles.status} data-testid="nudge-status">
+          {nudging.announcement}
+        </Text>
+      )}
       <div className={styles.scroll}>
         <Table sortable aria-labelledby={labelledBy} className={styles.table} data-testid="member-table">
           <TableHeader>
@@ -92,11 +102,12 @@ export function MemberTable({ members, locale, canFilter, labelledBy }: Props) {
                   {label}
                 </TableHeaderCell>
               ))}
+              {nudging && <TableHeaderCell sortable={false}>Actions</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
-              <MemberTableRow key={row.userId} row={row} locale={locale} />
+              <MemberTableRow key={row.userId} row={row} locale={locale} nudging={nudging} />
             ))}
           </TableBody>
         </Table>
@@ -106,7 +117,7 @@ export function MemberTable({ members, locale, canFilter, labelledBy }: Props) {
   );
 }
 
-function MemberTableRow({ row, locale }: { row: MemberRowView; locale: string }) {
+function MemberTableRow({ row, locale, nudging }: { row: MemberRowView; locale: string; nudging: Nudging | undefined }) {
   const styles = useStyles();
   return (
     <TableRow data-testid="member-row">
@@ -140,6 +151,11 @@ function MemberTableRow({ row, locale }: { row: MemberRowView; locale: string })
           <span className={styles.muted}>No</span>
         )}
       </TableCell>
+      {nudging && (
+        <TableCell>
+          <NudgeButton member={row} client={nudging.client} teamId={nudging.teamId} onSent={nudging.onSent} />
+        </TableCell>
+      )}
     </TableRow>
   );
 }

@@ -5,6 +5,7 @@ import type { Entry } from '../api/types.js';
 import { Problem } from '../components/Problem.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import type { EditEntryForm as EditEntryFormType } from './EditEntryForm.js';
+import { useLazyPart } from '../components/use-lazy-part.js';
 
 interface Props {
   entry: Entry;
@@ -24,23 +25,8 @@ const loadForm = async () => (loadedForm ??= (await import('./EditEntryForm.js')
 export function EditEntryDialog({ entry, save, onSaved }: Props) {
   const hidden = useVisuallyHidden();
   const [open, setOpen] = useState(false);
-  const [Form, setForm] = useState(() => loadedForm);
-  const [opening, setOpening] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
-
-  const openForm = async () => {
-    setProblem(undefined);
-    setOpening(true);
-    try {
-      const form = await loadForm();
-      setForm(() => form);
-      setOpen(true);
-    } catch {
-      setProblem('Couldn’t open the form. Check your connection and try again.');
-    } finally {
-      setOpening(false);
-    }
-  };
+  const { Part: Form, opening, problem, open: load } = useLazyPart(loadForm, loadedForm, 'Couldn’t open the form. Check your connection and try again.');
+  const openForm = () => load(() => setOpen(true));
 
   return (
     <>

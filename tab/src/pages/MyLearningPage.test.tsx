@@ -4,6 +4,7 @@ import { ApiFailure } from '../api/api-client.js';
 import type { Entry, EntryPage } from '../api/types.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { buttonNamed, click, controlLabelled, dialog, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import { GOALS_ROUTE, goal, progress } from '../testing/goal-fixtures.js';
 import { SAVED_ROUTE, savedShare } from '../testing/share-fixtures.js';
 import { MyLearningPage } from './MyLearningPage.js';
 
@@ -29,6 +30,7 @@ function fakeService(pages: Array<EntryPage | ApiFailure>, more: Record<string, 
     'GET /api/v1/me/summary': SUMMARY,
     'GET /api/v1/me/settings': SETTINGS,
     'GET /api/v1/me/saved': { saved: [] },
+    [GOALS_ROUTE]: { goals: [] },
     ...more,
   });
 }
@@ -214,9 +216,24 @@ describe('MyLearningPage', () => {
     await render(fakeService([{ entries: [], nextCursor: null }], { [SAVED_ROUTE]: { saved: [savedShare('Feature flags in practice', { withdrawn: true })] } }));
     await eventually(() => expect(container.querySelector('[data-testid="saved-item"]')).not.toBeNull());
     const headings = [...container.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings.slice(-2)).toEqual(['H2 Your learning log', 'H2 Saved']);
+    expect(headings.slice(-3)).toEqual(['H2 Your learning log', 'H2 Goals', 'H2 Saved']);
     const saved = container.querySelector('[data-testid="saved-list"]')?.textContent ?? '';
     for (const text of ['Feature flags in practice', 'Shared by Megan Bowen in Product Design', 'Withdrawn by the sharer']) expect(saved).toContain(text);
+  });
+
+  it('shows the learner’s goals between the log and Saved, with how each stands', async () => {
+    const service = fakeService([{ entries: [], nextCursor: null }], {
+      [GOALS_ROUTE]: { goals: [goal('Learn Rust', { progress: [progress('behind', { note: 'Stuck on lifetimes' })] }), goal('Pass the exam', { status: 'overdue' })] },
+    });
+    await render(service);
+    await eventually(() => expect(container.querySelectorAll('[data-testid="goal-item"]')).toHaveLength(2));
+    const section = container.querySelector('[data-testid="goals-section"]')!;
+    expect(section.previousElementSibling?.querySelector('h2')?.textContent).toBe('Your learning log');
+    expect(section.nextElementSibling?.getAttribute('data-testid')).toBe('saved-list');
+    expect([...section.querySelectorAll('[data-testid="goal-status"]')].map((b) => b.textContent)).toEqual(['Behind', 'Overdue']);
+    expect(section.textContent).toContain('Stuck on lifetimes');
+    expect(section.querySelector('[data-testid="add-goal-button"]')?.textContent).toBe('Add a goal');
+    expect(service.callsTo('GET', '/api/v1/me/goals')).toHaveLength(1);
   });
 
   it('pauses check-ins with the switch and says so', async () => {

@@ -7,6 +7,7 @@ import { PageLayout } from '../components/PageLayout.js';
 import { Problem } from '../components/Problem.js';
 import { EntryActions } from '../entries/EntryActions.js';
 import { useEntries } from '../entries/use-entries.js';
+import { LazyGoals } from '../goals/lazy-goals.js';
 import { MySettingsPanel } from '../me/MySettingsPanel.js';
 import { MySummary } from '../me/MySummary.js';
 import { useMySettings } from '../me/use-my-settings.js';
@@ -86,6 +87,7 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
         </div>
         <Log entries={entries} locale={locale} client={client} onEdited={onEdited} onRemoved={onRemoved} />
       </section>
+      <LazyGoals client={client} locale={locale} />
       <LazySavedList client={client} locale={locale} />
     </PageLayout>
   );

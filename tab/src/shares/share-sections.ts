@@ -4,3 +4,10 @@
 export { SavedList } from './SavedList.js';
 export { SharesFeed } from './SharesFeed.js';
 export { TopResources } from './TopResources.js';
+// The goals and follow-ups sections, the add-goal form and the lead's nudge dialog ride in the
+// same chunk, for the same reason. None of them may use Fluent's Dialog itself: the team page
+// loads this chunk too, and Dialog would be split out of the personal page's first view.
+export { AddGoalForm } from '../goals/AddGoalForm.js';
+export { GoalsList } from '../goals/GoalsList.js';
+export { FollowUps } from '../follow-ups/FollowUps.js';
+export { NudgeDialog } from '../follow-ups/NudgeDialog.js';

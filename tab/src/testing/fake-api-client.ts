@@ -1,6 +1,6 @@
-import { ApiFailure, type ApiClient } from '../api/api-client.js';
+import { ApiFailure, type ApiClient, type SendMethod } from '../api/api-client.js';
 
-export type Method = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface FakeCall {
   method: Method;
@@ -34,7 +34,7 @@ export function fakeApiClient(routes: Record<string, FakeAnswer | FakeAnswer[]>)
 
   const client: ApiClient = {
     get: async <T>(path: string) => (await answer({ method: 'GET', path })) as T,
-    send: async <T>(method: 'PUT' | 'PATCH', path: string, body: unknown) => (await answer({ method, path, body })) as T,
+    send: async <T>(method: SendMethod, path: string, body: unknown) => (await answer({ method, path, body })) as T,
     remove: async (path: string) => {
       await answer({ method: 'DELETE', path });
     },

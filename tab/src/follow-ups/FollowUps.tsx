@@ -1,0 +1,109 @@
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import type { NudgeView, NudgesResponse } from '../api/goal-types.js';
+import { useApiData } from '../api/use-api-data.js';
+import { NotesList } from '../components/NotesList.js';
+import { Problem } from '../components/Problem.js';
+import { formatDate } from '../format.js';
+import type { SectionHeading } from '../shares/lazy-section.js';
+import { ShareArticle } from '../shares/ShareArticle.js';
+import { newestSentFirst, nudgeReplyText, nudgesCountText } from './follow-up-format.js';
+import { nudgesPath } from './nudge-paths.js';
+
+const useStyles = makeStyles({
+  text: { margin: 0 },
+  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
+  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  title: { overflowWrap: 'anywhere' },
+  byline: { color: tokens.colorNeutralForeground2 },
+  reply: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  replied: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+interface Props {
+  client: ApiClient;
+  teamId: string;
+  locale: string;
+  /** Changes when a lead sent a nudge from this page: the list is asked for again. */
+  refreshKey: number;
+  heading: SectionHeading;
+}
+
+/** A team's nudges, newest first: who was nudged, when and why, and what they answered. Leads only. */
+export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props) {
+  const styles = useStyles();
+  const { data, loading, error, reload } = useApiData<NudgesResponse>(client, nudgesPath(teamId), 'load the follow-ups');
+  const nudges = useMemo(() => data && newestSentFirst(data.nudges), [data]);
+
+  // The list loads as the section mounts; after that, each nudge sent from the table reloads it.
+  const shownKey = useRef(refreshKey);
+  useEffect(() => {
+    if (refreshKey === shownKey.current) return;
+    shownKey.current = refreshKey;
+    reload();
+  }, [refreshKey, reload]);
+
+  const count = nudges?.length ?? 0;
+  return (
+    <>
+      {nudges && count > 0 && (
+        <Text as="p" className={styles.text}>
+          {nudgesCountText(count)}
+        </Text>
+      )}
+      {!nudges && loading && <Spinner size="small" label="Loading the follow-ups…" />}
+      {error && <Problem message={error} onRetry={reload} intent={nudges ? 'warning' : 'error'} />}
+      {nudges && count === 0 && (
+        <Text as="p" className={styles.text} data-testid="follow-ups-empty">
+          No nudges yet. Press <strong>Nudge</strong> beside someone in the members table to ask how their learning is going; their reply shows up
+          here.
+        </Text>
+      )}
+      {nudges && count > 0 && (
+        <ul className={styles.list} aria-labelledby={heading.id}>
+          {nudges.map((nudge) => (
+            <li key={nudge.nudgeId} data-testid="nudge-item">
+              <NudgeItem nudge={nudge} locale={locale} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function NudgeItem({ nudge, locale }: { nudge: NudgeView; locale: string }) {
+  const styles = useStyles();
+  const titleId = useId();
+  const notes: Array<[string, ReactNode]> = [];
+  if (nudge.note) notes.push(['Note', nudge.note]);
+  if (nudge.reason) notes.push(['Reason', nudge.reason]);
+
+  return (
+    <ShareArticle labelledBy={titleId}>
+      <div className={styles.header}>
+        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
+          {nudge.learnerName}
+        </Text>
+        <Text size={200} className={styles.byline}>
+          {`Nudged by ${nudge.leadName}, `}
+          <time dateTime={nudge.sentAt}>{formatDate(nudge.sentAt, locale)}</time>
+          {nudge.delivered ? '' : '. Not delivered: they have not opened a chat with Learning Loop yet'}
+        </Text>
+      </div>
+      <NotesList notes={notes} />
+      <p className={styles.reply}>
+        <span data-testid="nudge-reply" className={nudge.reply ? styles.replied : styles.muted}>
+          {nudgeReplyText(nudge.reply)}
+        </span>
+        {nudge.reply && (
+          <Text size={200} className={styles.muted}>
+            <time dateTime={nudge.reply.at}>{formatDate(nudge.reply.at, locale)}</time>
+          </Text>
+        )}
+      </p>
+    </ShareArticle>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ComponentProps } from 'react';
+import { lazySection } from '../shares/lazy-section.js';
+import type { FollowUps } from './FollowUps.js';
+
+/**
+ * A team's nudges, for its leads only: the service refuses them to anyone else, so the page renders
+ * this for leads alone. The body loads on demand with the shares' (see share-sections.ts).
+ */
+export const LazyFollowUps = lazySection<Omit<ComponentProps<typeof FollowUps>, 'heading'>>({
+  load: () => import('../shares/share-sections.js').then((m) => ({ default: m.FollowUps })),
+  title: 'Follow-ups',
+  testId: 'follow-ups',
+  loadingLabel: 'Loading the follow-ups…',
+  failure: 'Couldn’t load the follow-ups. Check your connection and try again.',
+});

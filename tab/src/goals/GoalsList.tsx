@@ -1,0 +1,131 @@
+import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useId, useState, type ComponentType, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import type { AddedGoal, GoalView } from '../api/goal-types.js';
+import { NotesList } from '../components/NotesList.js';
+import { Problem } from '../components/Problem.js';
+import { formatCalendarDay, formatDate } from '../format.js';
+import type { SectionHeading } from '../shares/lazy-section.js';
+import { ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
+import type { AddGoalDialogProps } from './AddGoalDialog.js';
+import { goalAddedText, goalLinkHref, goalStatusLook, goalsCountText, latestNote } from './goal-format.js';
+import { useGoals } from './use-goals.js';
+
+const useStyles = makeStyles({
+  block: { display: 'grid', gap: tokens.spacingVerticalXS },
+  text: { margin: 0 },
+  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
+  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  title: { overflowWrap: 'anywhere' },
+  byline: { color: tokens.colorNeutralForeground2 },
+  links: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalXXS },
+});
+
+interface Props {
+  client: ApiClient;
+  locale: string;
+  heading: SectionHeading;
+  /**
+   * The Add a goal button and its dialog's frame, handed in from the personal page's first view,
+   * which already carries Fluent's Dialog. This chunk is the team page's too: a Dialog imported
+   * here would be split out of the personal page's first view (see share-sections.ts).
+   */
+  AddGoal: ComponentType<AddGoalDialogProps>;
+}
+
+/** The learner's goals, oldest first, each with how it stands; and a way to set a new one. */
+export function GoalsList({ client, locale, heading, AddGoal }: Props) {
+  const styles = useStyles();
+  const { goals, loading, error, reload, add, added } = useGoals(client);
+  const [announcement, setAnnouncement] = useState('');
+
+  const onAdded = useCallback(
+    (goal: AddedGoal) => {
+      added(goal);
+      setAnnouncement(goalAddedText(goal.what));
+    },
+    [added],
+  );
+
+  const count = goals?.length ?? 0;
+  return (
+    <>
+      {/* One block, so the status line takes no room of its own while it has nothing to say. */}
+      <div className={styles.block}>
+        <Text as="p" role="status" className={styles.text} data-testid="goals-status">
+          {announcement}
+        </Text>
+        {goals && count > 0 && (
+          <Text as="p" className={styles.text}>
+            {goalsCountText(count)}
+          </Text>
+        )}
+      </div>
+      <AddGoal add={add} onAdded={onAdded} />
+      {!goals && loading && <Spinner size="small" label="Loading your goals…" />}
+      {error && <Problem message={error} onRetry={reload} intent={goals ? 'warning' : 'error'} />}
+      {goals && count === 0 && (
+        <Text as="p" className={styles.text} data-testid="goals-empty">
+          No goals yet. Set one here or type <strong>goal add</strong> in your chat with Learning Loop; each check-in will ask how it is going.
+        </Text>
+      )}
+      {goals && count > 0 && (
+        <ul className={styles.list} aria-labelledby={heading.id}>
+          {goals.map((goal) => (
+            <li key={goal.goalId} data-testid="goal-item">
+              <GoalItem goal={goal} locale={locale} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
+  const styles = useStyles();
+  const titleId = useId();
+  const status = goalStatusLook(goal);
+  const note = latestNote(goal);
+  const notes: Array<[string, ReactNode]> = [];
+  if (goal.why) notes.push(['Why', goal.why]);
+  if (note) {
+    notes.push([
+      'Latest update',
+      <>
+        <time dateTime={note.at}>{formatDate(note.at, locale)}</time>: {note.note}
+      </>,
+    ]);
+  }
+  if (goal.resources.length > 0) {
+    notes.push([
+      goal.resources.length === 1 ? 'Link' : 'Links',
+      <ul className={styles.links}>
+        {goal.resources.map((link) => {
+          const href = goalLinkHref(link);
+          return <li key={link}>{href ? <ExternalLink href={href}>{link}</ExternalLink> : link}</li>;
+        })}
+      </ul>,
+    ]);
+  }
+
+  return (
+    <ShareArticle labelledBy={titleId}>
+      <div className={styles.header}>
+        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
+          {goal.what}
+        </Text>
+        <Text size={200} className={styles.byline}>
+          {'Target date '}
+          <time dateTime={goal.targetDate}>{formatCalendarDay(goal.targetDate, locale)}</time>
+        </Text>
+      </div>
+      <div>
+        <Badge appearance="tint" color={status.color} data-testid="goal-status">
+          {status.label}
+        </Badge>
+      </div>
+      <NotesList notes={notes} />
+    </ShareArticle>
+  );
+}

@@ -1,0 +1,71 @@
+import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
+import { GOAL_LIMITS, type GoalInput } from '../api/goal-types.js';
+
+/** What the learner typed, as typed, so a rejected form can show it again unchanged. */
+export interface GoalFormValues {
+  what: string;
+  why: string;
+  /** YYYY-MM-DD, as a date input gives it; '' when none is picked. */
+  targetDate: string;
+  /** One link per line. */
+  resources: string;
+}
+
+export type GoalFormField = keyof GoalFormValues;
+export type GoalFormErrors = Partial<Record<GoalFormField, string>>;
+
+/** The form's fields are named as the service names them, so its `{ field: message }` lands beside each. */
+export const GOAL_FORM_FIELDS: readonly GoalFormField[] = ['what', 'why', 'targetDate', 'resources'];
+
+export const EMPTY_GOAL_FORM: GoalFormValues = { what: '', why: '', targetDate: '', resources: '' };
+
+export type GoalFormCheck = { ok: true; input: GoalInput } | { ok: false; errors: GoalFormErrors };
+
+/** The links typed, one per line, blank lines dropped and each typed twice kept once. */
+export function linksFrom(text: string): string[] {
+  return [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''))];
+}
+
+/**
+ * The checks that need nothing but the form: a goal, a date, web links, the lengths. Whether
+ * the date has passed depends on the learner's time zone, which the service knows: it says so.
+ */
+export function checkGoalForm(values: GoalFormValues): GoalFormCheck {
+  const errors: GoalFormErrors = {};
+  const what = values.what.trim();
+  if (what === '') errors.what = 'Say what you want to learn';
+  else if (what.length > GOAL_LIMITS.what) errors.what = `The goal is too long: at most ${GOAL_LIMITS.what} characters`;
+
+  const why = values.why.trim();
+  if (why.length > GOAL_LIMITS.why) errors.why = `The reason is too long: at most ${GOAL_LIMITS.why} characters`;
+
+  const targetDate = values.targetDate.trim();
+  if (targetDate === '') errors.targetDate = 'Choose a target date';
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(targetDate)) errors.targetDate = 'Give the target date as YYYY-MM-DD';
+
+  const links = linksFrom(values.resources);
+  const notLink = links.find((link) => link.length > GOAL_LIMITS.link || !isHttpUrl(link));
+  if (notLink !== undefined) {
+    errors.resources =
+      notLink.length > GOAL_LIMITS.link
+        ? `A link is too long: at most ${GOAL_LIMITS.link} characters`
+        : `“${notLink}” is not a web address starting with http:// or https://`;
+  } else if (links.length > GOAL_LIMITS.resources) errors.resources = `At most ${GOAL_LIMITS.resources} links`;
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const input: GoalInput = { what, targetDate };
+  if (why !== '') input.why = why;
+  if (links.length > 0) input.resources = links;
+  return { ok: true, input };
+}
+
+/** The service's `{ field: message }` for a rejected goal, limited to the fields the form shows. */
+export function goalFieldErrorsFrom(details: unknown): GoalFormErrors {
+  const errors: GoalFormErrors = {};
+  if (typeof details !== 'object' || details === null) return errors;
+  for (const field of GOAL_FORM_FIELDS) {
+    const message = (details as Record<string, unknown>)[field];
+    if (typeof message === 'string' && message.length > 0) errors[field] = message;
+  }
+  return errors;
+}

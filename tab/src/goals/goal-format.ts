@@ -1,0 +1,52 @@
+import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
+import { GOAL_STATE_LABELS, type GoalProgress, type GoalView } from '../api/goal-types.js';
+
+/** The words a goal is shown with, kept apart from the components so they can be tested alone. */
+
+export type GoalBadgeColor = 'success' | 'warning' | 'danger' | 'brand' | 'informative';
+
+export interface GoalStatusLook {
+  /** Said in words on the badge: the colour only repeats it. */
+  label: string;
+  color: GoalBadgeColor;
+}
+
+/**
+ * How a goal stands: an open goal is On track or Behind by its latest check-in (On track until a
+ * check-in says otherwise); past its target date it is Overdue; Done and Dropped are final.
+ */
+export function goalStatusLook(goal: Pick<GoalView, 'status' | 'progress'>): GoalStatusLook {
+  switch (goal.status) {
+    case 'open':
+      return goal.progress.at(-1)?.state === 'behind'
+        ? { label: GOAL_STATE_LABELS.behind, color: 'warning' }
+        : { label: GOAL_STATE_LABELS['on-track'], color: 'success' };
+    case 'overdue':
+      return { label: 'Overdue', color: 'danger' };
+    case 'done':
+      return { label: GOAL_STATE_LABELS.done, color: 'brand' };
+    case 'dropped':
+      return { label: GOAL_STATE_LABELS.dropped, color: 'informative' };
+    default:
+      // A newer service may send a status this build does not know: show it rather than hide the goal.
+      return { label: String(goal.status), color: 'informative' };
+  }
+}
+
+/** The latest check-in that said something in words, if the latest one did. */
+export function latestNote(goal: Pick<GoalView, 'progress'>): GoalProgress | undefined {
+  const latest = goal.progress.at(-1);
+  return latest?.note ? latest : undefined;
+}
+
+/** Only web links become clickable: anything else stays text. */
+export function goalLinkHref(link: string): string | undefined {
+  return isHttpUrl(link) ? link : undefined;
+}
+
+/** e.g. "3 goals, oldest first", the order the service lists them in. */
+export function goalsCountText(count: number): string {
+  return `${count === 1 ? '1 goal' : `${count} goals`}, oldest first`;
+}
+
+export const goalAddedText = (what: string) => `Goal added: ${what}`;
