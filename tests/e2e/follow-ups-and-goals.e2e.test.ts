@@ -1,29 +1,23 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import type { RunningTestService } from '../../bot/testing/test-service.js';
+import { startDemoTab } from './support/demo-tab.js';
 import { axeViolations } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 
 describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, demo data)', () => {
   let service: RunningTestService;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    service = await startTestService({ tabDistDir: path.join(root, 'tab/dist') });
-    await seedDemoData({ ...service, now: new Date() });
-    browser = await launchChromium();
+    ({ service, browser, stop } = await startDemoTab());
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
+    await stop?.();
   });
 
   async function openTeam(userId: string, query = ''): Promise<Page> {

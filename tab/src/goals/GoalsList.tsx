@@ -10,9 +10,9 @@ import { ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
 import type { AddGoalDialogProps } from './AddGoalDialog.js';
 import { goalAddedText, goalLinkHref, goalStatusLook, goalsCountText, latestNote } from './goal-format.js';
 import { useGoals } from './use-goals.js';
+import { ListStatus } from '../components/ListStatus.js';
 
 const useStyles = makeStyles({
-  block: { display: 'grid', gap: tokens.spacingVerticalXS },
   text: { margin: 0 },
   list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
   header: { display: 'grid', gap: tokens.spacingVerticalXXS },
@@ -50,17 +50,7 @@ export function GoalsList({ client, locale, heading, AddGoal }: Props) {
   const count = goals?.length ?? 0;
   return (
     <>
-      {/* One block, so the status line takes no room of its own while it has nothing to say. */}
-      <div className={styles.block}>
-        <Text as="p" role="status" className={styles.text} data-testid="goals-status">
-          {announcement}
-        </Text>
-        {goals && count > 0 && (
-          <Text as="p" className={styles.text}>
-            {goalsCountText(count)}
-          </Text>
-        )}
-      </div>
+      <ListStatus announcement={announcement} count={goals && count > 0 ? goalsCountText(count) : undefined} testId="goals-status" />
       <AddGoal add={add} onAdded={onAdded} />
       {!goals && loading && <Spinner size="small" label="Loading your goals…" />}
       {error && <Problem message={error} onRetry={reload} intent={goals ? 'warning' : 'error'} />}

@@ -10,9 +10,9 @@ import { ExternalLink, ShareArticle } from './ShareArticle.js';
 import { quoted, savedKey, shareHref, thenSay } from './share-format.js';
 import { useSaved } from './use-saved.js';
 import { NotesList } from '../components/NotesList.js';
+import { ListStatus } from '../components/ListStatus.js';
 
 const useStyles = makeStyles({
-  block: { display: 'grid', gap: tokens.spacingVerticalXS },
   text: { margin: 0 },
   list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
   header: { display: 'grid', gap: tokens.spacingVerticalXXS },
@@ -48,17 +48,7 @@ export function SavedList({ client, locale, heading }: Props) {
   const count = items?.length ?? 0;
   return (
     <>
-      {/* One block, so the status line takes no room of its own while it has nothing to say. */}
-      <div className={styles.block}>
-        <Text as="p" role="status" className={styles.text} data-testid="saved-status">
-          {announcement}
-        </Text>
-        {items && count > 0 && (
-          <Text as="p" className={styles.text}>
-            {count === 1 ? '1 saved share' : `${count} saved shares`}, newest saved first
-          </Text>
-        )}
-      </div>
+      <ListStatus announcement={announcement} count={items && count > 0 ? `${count === 1 ? '1 saved share' : `${count} saved shares`}, newest saved first` : undefined} testId="saved-status" />
       {!items && loading && <Spinner size="small" label="Loading your saved learning…" />}
       {error && <Problem message={error} onRetry={reload} intent={items ? 'warning' : 'error'} />}
       {items && count === 0 && (
