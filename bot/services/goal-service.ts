@@ -72,8 +72,16 @@ export class GoalService {
     if (answers.length > 0) await this.goalsChanged(learner);
   }
 
-  /** The dashboard's follow-up rules read the open goals from the learner's rollups. */
+  /**
+   * The dashboard's follow-up rules read the open goals from the learner's rollups; scheduled
+   * check-ins look for goals only when the profile says there are some.
+   */
   private async goalsChanged(learner: Learner): Promise<void> {
-    if (this.deps.rollups) await this.deps.rollups.goalsChanged(learner, await this.mine(learner));
+    const [goals, zone] = await Promise.all([this.mine(learner), this.zoneOf(learner)]);
+    const now = this.deps.clock();
+    await Promise.all([
+      this.deps.users.setHasOpenGoals(learner.tenantId, learner.userId, goals.some((g) => isOpen(g, now, zone))),
+      this.deps.rollups?.goalsChanged(learner, goals),
+    ]);
   }
 }

@@ -33,9 +33,9 @@ export class LearningCapture {
   constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService; goals?: GoalService; recommendations?: RecommendationService }) {}
 
   /** The learner's open recommendations, to tick off on a check-in (from one team when it came from one). */
-  async recommendationsOptionFor(learner: Learner, onlyTeam?: string): Promise<RecommendationsOption> {
+  async recommendationsOptionFor(learner: Learner, onlyTeam?: string, limit?: number): Promise<RecommendationsOption> {
     if (!this.deps.recommendations) return { items: [] };
-    const open = await this.deps.recommendations.openFor(learner, onlyTeam);
+    const open = await this.deps.recommendations.openFor(learner, onlyTeam, limit);
     return { items: open.map((r) => ({ teamId: r.teamId, recId: r.recId, title: r.title, link: r.link, leadName: r.leadName, note: r.note })) };
   }
 
@@ -59,7 +59,8 @@ export class LearningCapture {
     const goals = askedAboutGoals ? await this.goalsOptionFor(learner) : { goals: [] };
     const answers = goalAnswersFrom(data, goals.goals.map((g) => g.goalId));
     const tickedRecommendations = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('rec.'));
-    const recommendations = tickedRecommendations ? await this.recommendationsOptionFor(learner) : { items: [] };
+    // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
+    const recommendations = tickedRecommendations ? await this.recommendationsOptionFor(learner, undefined, Infinity) : { items: [] };
     const shareValues = shareChoiceValuesFrom(data);
     let shareError: string | undefined;
     if (!choice.ok) shareError = choice.error;
@@ -76,7 +77,7 @@ export class LearningCapture {
       ...(result.previous ? { previous: result.previous } : {}),
       share: { ...(await this.shareOptionFor(learner)), values: shareValues, ...(shareError ? { error: shareError } : {}) },
       goals: { ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)), values: answers.ok ? inputsStartingWith(data, 'goal.') : answers.values, ...(answers.ok ? {} : { errors: answers.errors }) },
-      recommendations: { ...(tickedRecommendations ? recommendations : await this.recommendationsOptionFor(learner)), values: inputsStartingWith(data, 'rec.') },
+      recommendations: { ...(await this.recommendationsOptionFor(learner)), values: inputsStartingWith(data, 'rec.') },
     });
 
     if (shareError || !answers.ok) {

@@ -19,7 +19,10 @@ export type TeamRecommendation = RecommendationView & { doneBy: number; for: num
 
 /** Leads recommend resources; learners see them in check-ins and the tab and mark them done. */
 export class RecommendationService {
-  constructor(private readonly deps: { recommendations: RecommendationStore; teams: TeamStore; clock: Clock }) {}
+  /** Each team's list, briefly: a round of check-ins reads it once per team rather than once per learner. */
+  private readonly teamLists = new Map<string, { at: number; recs: Promise<Recommendation[]> }>();
+
+  constructor(private readonly deps: { recommendations: RecommendationStore; teams: TeamStore; clock: Clock; cacheMs?: number }) {}
 
   async recommend(lead: Learner, teamId: string, body: unknown): Promise<RecommendationView> {
     const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
@@ -42,6 +45,7 @@ export class RecommendationService {
       at: now.toISOString(),
     };
     await this.deps.recommendations.create(rec);
+    this.teamLists.delete(`${lead.tenantId}\u0000${teamId}`);
     const { tenantId: _t, ...view } = rec;
     return view;
   }
@@ -51,20 +55,30 @@ export class RecommendationService {
     const teamIds = onlyTeam ? [onlyTeam] : await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
     const perTeam = await Promise.all(
       teamIds.map(async (teamId) => {
-        const [recs, done] = await Promise.all([
-          this.deps.recommendations.listTeam(learner.tenantId, teamId),
-          this.deps.recommendations.listDone(learner.tenantId, teamId, learner.userId),
-        ]);
+        const recs = (await this.teamList(learner.tenantId, teamId)).filter((r) => isFor(r, learner.userId));
+        // Most teams have recommended nothing to most people: then there is nothing done to read.
+        const done = recs.length > 0 ? await this.deps.recommendations.listDone(learner.tenantId, teamId, learner.userId) : [];
         const doneAt = new Map(done.map((d) => [d.recId, d.doneAt]));
-        return recs.filter((r) => isFor(r, learner.userId)).map(({ tenantId: _t, ...r }) => ({ ...r, done: doneAt.has(r.recId), doneAt: doneAt.get(r.recId) ?? null }));
+        return recs.map(({ tenantId: _t, ...r }) => ({ ...r, done: doneAt.has(r.recId), doneAt: doneAt.get(r.recId) ?? null }));
       }),
     );
     return perTeam.flat().sort((a, b) => b.at.localeCompare(a.at));
   }
 
-  /** What a check-in offers to tick off: open recommendations, newest first. */
-  async openFor(learner: Learner, onlyTeam?: string): Promise<MyRecommendation[]> {
-    return (await this.forLearner(learner, onlyTeam)).filter((r) => !r.done).slice(0, RECOMMENDATIONS_PER_CHECK_IN);
+  private teamList(tenantId: string, teamId: string): Promise<Recommendation[]> {
+    const key = `${tenantId}\u0000${teamId}`;
+    const now = Date.now();
+    const cached = this.teamLists.get(key);
+    if (cached && now - cached.at < (this.deps.cacheMs ?? 30_000)) return cached.recs;
+    const recs = this.deps.recommendations.listTeam(tenantId, teamId);
+    this.teamLists.set(key, { at: now, recs });
+    recs.catch(() => this.teamLists.delete(key));
+    return recs;
+  }
+
+  /** What a check-in offers to tick off: open recommendations, newest first (all of them when no limit is given). */
+  async openFor(learner: Learner, onlyTeam?: string, limit: number = RECOMMENDATIONS_PER_CHECK_IN): Promise<MyRecommendation[]> {
+    return (await this.forLearner(learner, onlyTeam)).filter((r) => !r.done).slice(0, limit);
   }
 
   async setDone(learner: Learner, teamId: string, recId: string, done: boolean): Promise<MyRecommendation> {

@@ -138,7 +138,7 @@ export class SendWorker {
     const asks = record.kind !== 'intro';
     const [last, goals, recommendations] = await Promise.all([
       this.deps.entries.latestWithAction(record.tenantId, record.userId),
-      asks ? this.deps.goals?.goalsOptionFor(learner, profile?.timeZone ?? 'UTC') : undefined,
+      asks && profile?.hasOpenGoals ? this.deps.goals?.goalsOptionFor(learner, profile.timeZone ?? 'UTC') : undefined,
       // Only the team that sent this check-in: what its leads recommended.
       asks ? this.deps.goals?.recommendationsOptionFor(learner, record.teamId) : undefined,
     ]);

@@ -14,6 +14,8 @@ export interface UserProfile {
   chosenTimeZone?: string;
   /** Set while the learner has paused their check-ins. */
   pausedAt?: string;
+  /** Set while the learner has an open goal: a scheduled check-in reads their goals only then. */
+  hasOpenGoals?: boolean;
   updatedAt: string;
 }
 
@@ -27,6 +29,7 @@ interface UserEntity {
   timeZone?: string;
   chosenTimeZone?: string;
   pausedAt?: string;
+  hasOpenGoals?: boolean;
   updatedAt: string;
 }
 
@@ -58,6 +61,10 @@ export class UserStore {
   async setPaused(tenantId: string, userId: string, pausedAt: string | null): Promise<void> {
     // Upsert: someone who has only used the tab has no profile yet.
     await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, pausedAt: pausedAt ?? '' }, 'Merge');
+  }
+
+  async setHasOpenGoals(tenantId: string, userId: string, hasOpenGoals: boolean): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, hasOpenGoals }, 'Merge');
   }
 
   async get(tenantId: string, userId: string): Promise<UserProfile | undefined> {
@@ -94,5 +101,6 @@ function toProfile(tenantId: string, userId: string, e: UserEntity): UserProfile
     ...(e.chosenTimeZone || e.timeZone ? { timeZone: e.chosenTimeZone || e.timeZone } : {}),
     ...(e.chosenTimeZone ? { chosenTimeZone: e.chosenTimeZone } : {}),
     ...(e.pausedAt ? { pausedAt: e.pausedAt } : {}),
+    ...(e.hasOpenGoals ? { hasOpenGoals: true } : {}),
   };
 }

@@ -55,8 +55,12 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
   });
 
   it('sends each learner one check-in at their own local time, and never twice', async () => {
+    // Adele set a goal before the check-in was due: the scheduled card asks about it; Isaiah's, with no goal, does not.
+    await service.services.goals.add({ tenantId: DEMO_TENANT_ID, userId: adele.aadObjectId }, { what: 'Finish the SQL course', targetDate: '2027-01-31' });
     await runJobsAt('2026-11-27T16:01:00Z');
     for (const who of [alex, adele, isaiah]) expect(cardsTo(who, 'Time for your check-in')).toBe(1);
+    expect(cardsTo(adele, 'Finish the SQL course')).toBe(1);
+    expect(cardsTo(isaiah, 'How is your goal going?')).toBe(0);
     // 16:00 in New York is 21:00 UTC.
     expect(cardsTo(megan, 'Time for your check-in')).toBe(0);
     await runJobsAt('2026-11-27T21:01:00Z');
