@@ -148,7 +148,7 @@ export class SharingService {
         this.deps.shares.getVote(voter.tenantId, teamId, shareId, voter.userId),
       ]);
       if (!found) return { status: 'not_found' };
-      const { share, etag } = found;
+      const { share } = found;
       if (share.withdrawnAt && !unsaveOnly) return { status: 'withdrawn', share };
       const before = stored.vote;
       const outcome = applyVoteChange(before, change, share.sharerId === voter.userId);

@@ -277,7 +277,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
   }
 
   /** The "Share learning" button on the card posted when someone types "share" in a channel. */
-  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const sender = senderOf(context.activity);
     if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
     return this.deps.dialogs.open(sender, 'share', { teamId: teamOf(context)?.id });

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import type { Nudge } from '../../bot/domain/nudge.js';
@@ -10,7 +9,6 @@ const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 
 describe('goals and nudges in the Agents Playground', { timeout: 90_000 }, () => {
   let stack: LocalStack;
-  let page: Page;
   let chat: PlaygroundChat;
   const api = (path: string, userId: string, init: RequestInit = {}) =>
     fetch(`${stack.service.baseUrl}/api/v1${path}`, {
@@ -19,7 +17,7 @@ describe('goals and nudges in the Agents Playground', { timeout: 90_000 }, () =>
     });
 
   beforeAll(async () => {
-    ({ stack, page, chat } = await startDemoChat());
+    ({ stack, chat } = await startDemoChat());
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();

@@ -5,7 +5,7 @@ import type { PlaygroundChat } from './support/playground-chat.js';
 import type { LocalStack } from './support/local-stack.js';
 import { startDemoChat } from './support/demo-chat.js';
 
-const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const megan = DEMO_PEOPLE[1]!;
 
 describe('learning shares in the team’s channel (Agents Playground)', { timeout: 90_000 }, () => {
   let stack: LocalStack;
