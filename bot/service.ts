@@ -38,6 +38,7 @@ import { TeamsMessenger } from './teams/teams-messenger.js';
 import { InstanceRegistry } from './jobs/instance-registry.js';
 import { ShareStore } from './store/share-store.js';
 import { SharingService } from './services/sharing-service.js';
+import { ShareLists } from './services/share-lists.js';
 import type { SharePublisher } from './services/share-publisher.js';
 import { LearningCapture } from './services/learning-capture.js';
 import { TeamsSharePublisher } from './teams/teams-share-publisher.js';
@@ -100,6 +101,7 @@ export interface Service {
     teams: TeamService;
     dashboards: DashboardService;
     sharing: SharingService;
+    shareLists: ShareLists;
     capture: LearningCapture;
     nudges: NudgeService;
     goals: GoalService;
@@ -150,6 +152,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger });
   const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId });
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
+  const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
   const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
@@ -163,7 +166,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
   });
   const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger });
-  const digests = new DigestService({ teams: stores.teams, digests: stores.digests, dashboards, sharing, chat: publisher, clock, logger: options.logger });
+  const digests = new DigestService({ teams: stores.teams, digests: stores.digests, dashboards, shareLists, chat: publisher, clock, logger: options.logger });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
 
   const identity: IdentityMode = config.acceptDemoIdentities
@@ -188,7 +191,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, nudges, goals, reports, coaching, recommendations, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     mode: config.mode,
     logger: options.logger,
@@ -229,7 +232,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, capture, nudges, goals, reports, coaching, recommendations, digests },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests },
     planner,
     scheduler,
     worker,

@@ -12,7 +12,8 @@ import type { GoalService } from '../services/goal-service.js';
 import type { ReportService } from '../services/report-service.js';
 import { InvalidCoachingError, type CoachingService } from '../services/coaching-service.js';
 import { InvalidRecommendationError, type RecommendationService } from '../services/recommendation-service.js';
-import { shareViewOf, type SharingService } from '../services/sharing-service.js';
+import type { SharingService } from '../services/sharing-service.js';
+import { shareViewOf, type ShareLists } from '../services/share-lists.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ApiError } from './api-error.js';
 import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
@@ -25,6 +26,7 @@ export interface ApiDeps {
   dashboards: DashboardService;
   checkIns: CheckInService;
   sharing: SharingService;
+  shareLists: ShareLists;
   nudges: NudgeService;
   goals: GoalService;
   reports: ReportService;
@@ -231,13 +233,13 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/teams/:teamId/shares', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const { sort } = parse(sharesQuery, req.query, 'query');
-    res.json(memberOnly(await deps.sharing.feed(callerOf(res), teamId, sort)));
+    res.json(memberOnly(await deps.shareLists.feed(callerOf(res), teamId, sort)));
   });
 
   router.get('/teams/:teamId/resources', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const { scope } = parse(resourcesQuery, req.query, 'query');
-    res.json(memberOnly(await deps.sharing.topResources(callerOf(res), teamId, scope)));
+    res.json(memberOnly(await deps.shareLists.topResources(callerOf(res), teamId, scope)));
   });
 
   router.put('/teams/:teamId/shares/:shareId/my-vote', async (req, res) => {
@@ -297,7 +299,7 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/me/saved', async (_req, res) => {
-    res.json({ saved: await deps.sharing.savedOf(callerOf(res)) });
+    res.json({ saved: await deps.shareLists.savedOf(callerOf(res)) });
   });
 
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));

@@ -8,7 +8,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { DashboardService } from './dashboard-service.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
-import type { SharingService } from './sharing-service.js';
+import type { ShareLists } from './share-lists.js';
 
 /**
  * Each lead's weekly digest, in their personal chat on Monday at 09:00 in the team's zone. An
@@ -21,7 +21,7 @@ export class DigestService {
       teams: TeamStore;
       digests: DigestStore;
       dashboards: Pick<DashboardService, 'dashboardFor'>;
-      sharing: Pick<SharingService, 'feed'>;
+      shareLists: Pick<ShareLists, 'feed'>;
       chat: PersonalChat;
       clock: Clock;
       logger: Logger;
@@ -58,7 +58,7 @@ export class DigestService {
   private async digestFor(lead: Learner, teamId: string, week?: string): Promise<Digest | undefined> {
     const dashboard = await this.deps.dashboards.dashboardFor(lead, teamId, 4);
     if (dashboard.role !== 'lead') return undefined;
-    const feed = await this.deps.sharing.feed(lead, teamId, 'helpful');
+    const feed = await this.deps.shareLists.feed(lead, teamId, 'helpful');
     const shares = 'shares' in feed ? feed.shares : [];
     const zone = dashboard.settings.schedule?.timeZone ?? 'UTC';
     const now = DateTime.fromJSDate(this.deps.clock(), { zone });

@@ -4,13 +4,11 @@ import { shareCard } from '../cards/share-card.js';
 import { shareHelpedCard } from '../cards/share-helped-card.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
 import { normalizeLink, resourceKeyOf } from '../domain/resource-link.js';
-import { figuresOf, mostSaved, rankingExplanation, topRated, type RankedResource } from '../domain/resource-ranking.js';
 import {
   EMPTY_TALLY,
   NO_VOTE,
   SHARE_PARTS,
   applyVoteChange,
-  averageRating,
   sameVote,
   shareContentOf,
   tallyOf,
@@ -19,16 +17,7 @@ import {
   type ShareVote,
   type VoteChange,
 } from '../domain/share.js';
-import type {
-  MyShareVote,
-  ResourceScope,
-  ResourceView,
-  SavedShareView,
-  ShareSort,
-  ShareView,
-  SharesResponse,
-  TopResourcesResponse,
-} from '../domain/share-view.js';
+import type { MyShareVote } from '../domain/share-view.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
@@ -47,14 +36,11 @@ export type VoteResult =
   | { status: 'not_member' }
   | { status: 'not_found' };
 
-const LIST_LIMIT = 10;
-const FEED_LIMIT = 50;
 /** Only the same person's own second click can race a vote; a recount retries when another instance's recount won. */
 const MAX_VOTE_ATTEMPTS = 10;
 const MAX_RECOUNT_ATTEMPTS = 20;
 /** Teams allows a bot 7 messages a second in a conversation; one card is updated at most once a second. */
 const CARD_UPDATE_GAP_MS = 1000;
-const ORGANISATION_CACHE_MS = 30_000;
 
 export interface SharingServiceDeps {
   shares: ShareStore;
@@ -67,13 +53,12 @@ export interface SharingServiceDeps {
   cardUpdateGapMs?: number;
 }
 
-/** Learning shares: posting them to a team's channel, the marks people give them, and the lists made from those. */
+/** Learning shares: posting them to a team's channel, keeping their cards current, and the marks people give them. */
 export class SharingService {
   private readonly refreshing = new Map<string, { again: boolean }>();
   private readonly recounts = new CoalescedRuns<Share | undefined>();
   private readonly noticesClaimed = new Map<string, { day: string; zone: string }>();
   private readonly background = new Set<Promise<unknown>>();
-  private readonly organisationCache = new Map<string, { at: number; data: Awaited<ReturnType<ShareStore['listTenant']>> }>();
 
   private readonly cardUpdateGapMs: number;
 
@@ -131,7 +116,6 @@ export class SharingService {
       const existing = await this.deps.shares.get(learner.tenantId, teamId, entry.id);
       return existing ? { status: 'shared', share: existing.share } : { status: 'not_member' };
     }
-    this.organisationCache.delete(learner.tenantId);
     this.inBackground(this.post(share));
     return { status: 'shared', share };
   }
@@ -227,7 +211,6 @@ export class SharingService {
         break;
       }
     }
-    if (changed > 0) this.organisationCache.delete(learner.tenantId);
     return changed;
   }
 
@@ -259,95 +242,7 @@ export class SharingService {
         }
       }
     }
-    if (withdrawn > 0) this.organisationCache.delete(learner.tenantId);
     return withdrawn;
-  }
-
-  async feed(viewer: Learner, teamId: string, sort: ShareSort): Promise<SharesResponse | { status: 'not_member' }> {
-    const member = await this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId);
-    if (!member) return { status: 'not_member' };
-    const [shares, mine] = await Promise.all([
-      this.deps.shares.listTeamShares(viewer.tenantId, teamId),
-      this.deps.shares.listTeamVotes(viewer.tenantId, teamId, viewer.userId),
-    ]);
-    const myVotes = new Map(mine.map((v) => [v.shareId, v]));
-    const visible = shares.filter((s) => !s.withdrawnAt);
-    visible.sort((a, b) =>
-      sort === 'helpful'
-        ? b.tally.helpful - a.tally.helpful || b.createdAt.localeCompare(a.createdAt)
-        : b.createdAt.localeCompare(a.createdAt),
-    );
-    return {
-      teamId,
-      sort,
-      shares: visible.slice(0, FEED_LIMIT).map((s) => shareViewOf(s, viewer, myVotes.get(s.shareId))),
-    };
-  }
-
-  async topResources(viewer: Learner, teamId: string, scope: ResourceScope): Promise<TopResourcesResponse | { status: 'not_member' }> {
-    const member = await this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId);
-    if (!member) return { status: 'not_member' };
-    const { shares, votes } =
-      scope === 'team'
-        ? await Promise.all([
-            this.deps.shares.listTeamShares(viewer.tenantId, teamId),
-            this.deps.shares.listTeamVotes(viewer.tenantId, teamId),
-          ]).then(([s, v]) => ({ shares: s, votes: v }))
-        : await this.organisation(viewer.tenantId);
-    // A withdrawn share takes its marks with it; a link the sharer kept to themselves is no resource.
-    const live = new Map(shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => [`${s.teamId}\u0000${s.shareId}`, s]));
-    const teamOfVote = (v: { shareId: string; teamKey?: string }) =>
-      v.teamKey === undefined ? teamId : decodeURIComponent(v.teamKey.split('|')[1] ?? '');
-    const facts = votes
-      .filter((v) => live.has(`${teamOfVote(v)}\u0000${v.shareId}`) && v.resourceKey)
-      .map((v) => ({ resourceKey: v.resourceKey!, userId: v.userId, rating: v.rating, saved: v.saved, at: Date.parse(v.at) }));
-    const figures = figuresOf(facts);
-    const about = resourcesOf([...live.values()]);
-    const view = (r: RankedResource): ResourceView | undefined => {
-      const known = about.get(r.resourceKey);
-      return known
-        ? { resourceKey: r.resourceKey, ...known, averageRating: r.averageRating, ratingCount: r.ratingCount, score: r.score, saves: r.saves }
-        : undefined;
-    };
-    return {
-      scope,
-      ranking: rankingExplanation(),
-      topRated: topRated(figures, LIST_LIMIT).map(view).filter((r): r is ResourceView => Boolean(r)),
-      mostSaved: mostSaved(figures, LIST_LIMIT).map(view).filter((r): r is ResourceView => Boolean(r)),
-    };
-  }
-
-  /** The learner's saved shares, newest saved first, as they are now (withdrawn ones marked). */
-  async savedOf(learner: Learner): Promise<SavedShareView[]> {
-    const pointers = await this.deps.shares.listSaved(learner.tenantId, learner.userId);
-    pointers.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    const teamNames = new Map<string, Promise<string>>();
-    const nameOf = (teamId: string) => {
-      if (!teamNames.has(teamId)) teamNames.set(teamId, this.deps.teams.getSettings(learner.tenantId, teamId).then((s) => s?.name ?? 'a team'));
-      return teamNames.get(teamId)!;
-    };
-    const views = await Promise.all(
-      pointers.slice(0, 200).map(async (p): Promise<SavedShareView | undefined> => {
-        const [found, teamName] = await Promise.all([this.deps.shares.get(learner.tenantId, p.teamId, p.shareId), nameOf(p.teamId)]);
-        if (!found) return undefined;
-        const s = found.share;
-        const withdrawn = Boolean(s.withdrawnAt);
-        return {
-          shareId: s.shareId,
-          teamId: s.teamId,
-          teamName,
-          sharerName: s.sharerName,
-          what: s.what,
-          sourceType: s.sourceType,
-          // A withdrawn share keeps only its title in others' saved lists.
-          link: withdrawn ? null : s.link,
-          insight: withdrawn ? null : s.insight,
-          savedAt: p.savedAt,
-          withdrawn,
-        };
-      }),
-    );
-    return views.filter((v): v is SavedShareView => Boolean(v));
   }
 
   /** Waits for posts, card updates and notices started in the background (tests, shutdown). */
@@ -368,7 +263,6 @@ export class SharingService {
   }
 
   private async afterVote(voter: Learner, share: Share, before: MyShareVote, after: MyShareVote): Promise<void> {
-    this.organisationCache.delete(voter.tenantId);
     if (before.saved !== after.saved) {
       await this.deps.shares.setSaved(voter.tenantId, voter.userId, { teamId: share.teamId, shareId: share.shareId, savedAt: this.deps.clock().toISOString() }, after.saved);
     }
@@ -429,56 +323,12 @@ export class SharingService {
     );
   }
 
-  private async organisation(tenantId: string) {
-    const cached = this.organisationCache.get(tenantId);
-    const now = Date.now();
-    if (cached && now - cached.at < ORGANISATION_CACHE_MS) return cached.data;
-    const data = await this.deps.shares.listTenant(tenantId);
-    this.organisationCache.set(tenantId, { at: now, data });
-    return data;
-  }
-
   private inBackground(work: Promise<unknown>): void {
     const tracked = work
       .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'a share’s follow-up failed'))
       .finally(() => this.background.delete(tracked));
     this.background.add(tracked);
   }
-}
-
-export function shareViewOf(share: Share, viewer: Learner, vote: MyShareVote | undefined): ShareView {
-  return {
-    shareId: share.shareId,
-    teamId: share.teamId,
-    sharerName: share.sharerName,
-    sharedByMe: share.sharerId === viewer.userId,
-    what: share.what,
-    sourceType: share.sourceType,
-    link: share.link,
-    insight: share.insight,
-    action: share.action,
-    createdAt: share.createdAt,
-    helpful: share.tally.helpful,
-    saves: share.tally.saves,
-    averageRating: averageRating(share.tally),
-    ratingCount: share.tally.ratingCount,
-    mine: vote ? { helpful: vote.helpful, saved: vote.saved, rating: vote.rating } : NO_VOTE,
-  };
-}
-
-/** For each resource: the link and title of its latest share, and how often it was shared. */
-function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'>> {
-  const about = new Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> & { at: string }>();
-  for (const s of shares) {
-    if (!s.resourceKey || !s.link) continue;
-    const known = about.get(s.resourceKey);
-    if (!known) about.set(s.resourceKey, { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
-    else {
-      known.shares++;
-      if (s.createdAt > known.at) Object.assign(known, { link: s.link, title: s.what, sourceType: s.sourceType, at: s.createdAt });
-    }
-  }
-  return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
 }
 
 function dayIn(now: Date, zone: string): string {

@@ -30,7 +30,7 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
 
   it('lists the team’s shares newest first and by most helpful, with the counts the service holds', async () => {
     const page = await openTeam(megan.userId);
-    const feed = await service.services.sharing.feed({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, DEMO_TEAM.id, 'helpful');
+    const feed = await service.services.shareLists.feed({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, DEMO_TEAM.id, 'helpful');
     if ('status' in feed) throw new Error('Megan is in the demo team');
     await page.getByLabel('Most helpful').check();
     await expect.poll(async () => page.getByTestId('share-card').first().getByRole('heading').textContent()).toBe(feed.shares[0]!.what);
@@ -66,7 +66,7 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
   });
 
   it('lists what a learner saved on their personal page and lets them unsave it', async () => {
-    const saved = await service.services.sharing.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
+    const saved = await service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
     expect(saved.length).toBeGreaterThan(0);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${service.baseUrl}/personal?user=${alex.userId}`);
@@ -75,7 +75,7 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
     await saveScreenshot(page, 'my-learning-saved.png', { from: page.getByTestId('saved-list'), height: 900 });
     await page.getByTestId('saved-item').first().getByRole('button', { name: /^Unsave/ }).click();
     await expect.poll(() => page.getByTestId('saved-item').count()).toBe(saved.length - 1);
-    expect(await service.services.sharing.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
+    expect(await service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
   });
 
   it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the feed, top resources and saved list in the %s theme', { timeout: 60_000 }, async (theme) => {
