@@ -5,11 +5,11 @@ import {
   type CheckInValues,
 } from '../domain/check-in-submission.js';
 import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../domain/learning-entry.js';
-import type { ShareChoiceValues } from '../domain/share-choice.js';
-import { GOAL_LIMITS, GOAL_STATES, GOAL_STATE_LABELS, goalInputId } from '../domain/goal.js';
-import { recommendationInputId } from '../domain/recommendation.js';
+import { goalsSection, recommendationsSection, shareSection, type GoalsOption, type RecommendationsOption, type ShareOption } from './check-in-card-sections.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
+
+export type { GoalsOption, RecommendationsOption, ShareOption };
 
 export const CHECK_IN_SUBMIT_VERB = 'checkin.submit';
 export const CHECK_IN_NOTHING_VERB = 'checkin.nothing';
@@ -36,31 +36,6 @@ export interface CheckInCardModel {
   /** A check-in (the default); a form that only shares; or an entry pre-filled from a message. */
   purpose?: 'check-in' | 'share' | 'save-message';
 }
-
-export interface RecommendationsOption {
-  items: { teamId: string; recId: string; title: string; link: string; leadName: string; note: string | null }[];
-  /** The toggles as they were, by input id. */
-  values?: Record<string, string>;
-}
-
-export interface GoalsOption {
-  goals: { goalId: string; what: string; targetDate: string; overdue: boolean }[];
-  /** What was typed in the goal inputs, by input id, and any problem, by goal id. */
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
-}
-
-export interface ShareOption {
-  teams: { teamId: string; name: string }[];
-  values?: ShareChoiceValues;
-  error?: string;
-}
-
-const SHARE_PART_CHOICES = [
-  { title: 'My key insight', value: 'insight' },
-  { title: 'What I will do with it', value: 'action' },
-  { title: 'The link', value: 'link' },
-];
 
 const RATING_CHOICES = [
   { title: '1 – Not useful', value: '1' },
@@ -293,120 +268,4 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
         : []),
     ],
   );
-}
-
-/** "Recommended for you": each open recommendation with who made it, and a toggle to say it is done. */
-function recommendationsSection({ items, values = {} }: RecommendationsOption): CardElement[] {
-  return [
-    { type: 'TextBlock', text: 'Recommended for you', weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
-    ...items.flatMap((r): CardElement[] => [
-      { type: 'TextBlock', text: `${escapeMarkdown(r.title)} — from ${escapeMarkdown(r.leadName)}`, wrap: true },
-      { type: 'TextBlock', text: escapeMarkdown(r.link), isSubtle: true, wrap: true, spacing: 'none', size: 'small' },
-      ...(r.note ? [{ type: 'TextBlock' as const, text: `“${escapeMarkdown(r.note)}”`, isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
-      {
-        type: 'Input.Toggle',
-        id: recommendationInputId(r.teamId, r.recId),
-        title: 'I did this',
-        valueOn: 'true',
-        valueOff: 'false',
-        value: values[recommendationInputId(r.teamId, r.recId)] === 'true' ? 'true' : 'false',
-        spacing: 'none',
-      },
-    ]),
-  ];
-}
-
-/** "How are your goals going?": per open goal, a state and an optional note; both may be left blank. */
-function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): CardElement[] {
-  return [
-    { type: 'TextBlock', text: goals.length === 1 ? 'How is your goal going?' : 'How are your goals going?', weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
-    ...goals.flatMap((goal): CardElement[] => [
-      {
-        type: 'TextBlock',
-        text: `${escapeMarkdown(goal.what)} — ${goal.overdue ? 'was due' : 'due'} ${goal.targetDate}`,
-        wrap: true,
-        ...(goal.overdue ? { color: 'attention' as const } : {}),
-      },
-      {
-        type: 'ColumnSet',
-        spacing: 'none',
-        columns: [
-          {
-            type: 'Column',
-            width: 'auto',
-            items: [
-              {
-                type: 'Input.ChoiceSet',
-                id: goalInputId(goal.goalId, 'state'),
-                label: 'Progress',
-                style: 'compact',
-                placeholder: 'How is it going?',
-                value: values[goalInputId(goal.goalId, 'state')] ?? '',
-                choices: GOAL_STATES.map((state) => ({ title: GOAL_STATE_LABELS[state], value: state })),
-              },
-            ],
-          },
-          {
-            type: 'Column',
-            width: 'stretch',
-            items: [
-              {
-                type: 'Input.Text',
-                id: goalInputId(goal.goalId, 'note'),
-                label: 'Note (optional)',
-                maxLength: GOAL_LIMITS.note,
-                value: values[goalInputId(goal.goalId, 'note')] ?? '',
-              },
-            ],
-          },
-        ],
-      },
-      ...(errors[goal.goalId]
-        ? [{ type: 'TextBlock' as const, text: escapeMarkdown(errors[goal.goalId]!), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }]
-        : []),
-    ]),
-  ];
-}
-
-/** "Share with my team": opt-in, with the team (when there is a choice) and the parts to show. */
-function shareSection({ teams, values = {}, error }: ShareOption, always: boolean): CardElement[] {
-  const only = teams.length === 1 ? teams[0] : undefined;
-  return [
-    ...(always
-      ? [{ type: 'TextBlock' as const, text: only ? `Sharing with ${escapeMarkdown(only.name)}` : 'Sharing with your team', weight: 'bolder' as const, wrap: true, separator: true, spacing: 'large' as const }]
-      : []),
-    ...(always ? [] : [{
-      type: 'Input.Toggle',
-      id: 'shareWithTeam',
-      title: only?.name ? `Share with ${escapeMarkdown(only.name)}` : 'Share with my team',
-      label: 'Share this in your team’s learning channel?',
-      valueOn: 'true',
-      valueOff: 'false',
-      value: values.shareWithTeam === 'true' ? 'true' : 'false',
-      separator: true,
-      spacing: 'large',
-    } as const]),
-    ...(only
-      ? []
-      : [
-          {
-            type: 'Input.ChoiceSet' as const,
-            id: 'shareTeamId',
-            label: 'Share with',
-            style: 'compact' as const,
-            value: values.shareTeamId && teams.some((t) => t.teamId === values.shareTeamId) ? values.shareTeamId : teams[0]!.teamId,
-            choices: teams.map((t) => ({ title: t.name, value: t.teamId })),
-          },
-        ]),
-    {
-      type: 'Input.ChoiceSet',
-      id: 'shareParts',
-      label: 'Besides what you learned, its kind and your rating, also share',
-      isMultiSelect: true,
-      style: 'expanded',
-      value: values.shareParts ?? 'insight,link',
-      choices: SHARE_PART_CHOICES,
-    },
-    ...(error ? [{ type: 'TextBlock' as const, text: escapeMarkdown(error), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }] : []),
-  ];
 }
