@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
 import type { Nudge } from '../../bot/domain/nudge.js';
 import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const [alex, megan, adele, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
@@ -17,17 +18,13 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
   let service: RunningTestService;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   const url = (path: string) => `${service.baseUrl}/api/v1${path}`;
-  const as = (userId: string) => ({ 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId, 'content-type': 'application/json' });
+  const as = (userId: string) => asDemoPerson(userId);
   const nudge = (from: string, to: string, body: unknown = { note: 'How is the accessibility course going?' }) =>
     fetch(url(`${team}/members/${encodeURIComponent(to)}/nudges`), { method: 'POST', headers: as(from), body: JSON.stringify(body) });
   const history = async (userId: string) => (await fetch(url(`${team}/nudges`), { headers: as(userId) }));
   const setRole = (from: string, who: string, role: string) =>
     fetch(url(`${team}/members/${encodeURIComponent(who)}/role`), { method: 'PUT', headers: as(from), body: JSON.stringify({ role }) });
-  async function post(activity: unknown): Promise<unknown> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await res.text();
-    return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
-  }
+  const post = (activity: unknown) => postActivity(service.baseUrl, activity);
 
   beforeAll(async () => {
     connector = await startFakeConnector();

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { recommendationInputId } from '../../bot/domain/recommendation.js';
 import type { MyRecommendation, RecommendationView, TeamRecommendation } from '../../bot/services/recommendation-service.js';
 import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const [alex, megan, adele] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
@@ -16,14 +17,10 @@ describe('recommendations: a lead recommends, the learner sees it at the next ch
   let service: RunningTestService;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   const url = (path: string) => `${service.baseUrl}/api/v1${path}`;
-  const as = (userId: string) => ({ 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId, 'content-type': 'application/json' });
+  const as = (userId: string) => asDemoPerson(userId);
   const recommend = (from: string, body: unknown) => fetch(url(`${team}/recommendations`), { method: 'POST', headers: as(from), body: JSON.stringify(body) });
   const mine = async (userId: string) => ((await (await fetch(url('/me/recommendations'), { headers: as(userId) })).json()) as { recommendations: MyRecommendation[] }).recommendations;
-  async function post(activity: unknown): Promise<unknown> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await res.text();
-    return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
-  }
+  const post = (activity: unknown) => postActivity(service.baseUrl, activity);
 
   beforeAll(async () => {
     connector = await startFakeConnector();
