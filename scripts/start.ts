@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_LD_ADMIN, DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
 import { startAzurite, type RunningAzurite } from './lib/azurite.js';
 import { startPlayground } from './lib/playground.js';
 import { startServiceProcess } from './lib/service-process.js';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
       LEARNING_LOOP_MODE: 'local',
       STORAGE_CONNECTION_STRING: azurite.connectionString,
       SEED_DEMO_DATA: 'true',
+      LD_ADMINS: process.env.LD_ADMINS ?? `${DEMO_TENANT_ID}:${DEMO_LD_ADMIN.userId}`,
       TAB_DIST_DIR: path.join(root, 'tab/dist'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },

@@ -22,3 +22,6 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { userId: 'a1000000-0000-4000-8000-000000000005', teamsUserId: '29:demo-patti', displayName: 'Patti Fernandez', role: 'member', timeZone: 'Asia/Kolkata' },
   { userId: 'a1000000-0000-4000-8000-000000000006', teamsUserId: '29:demo-lynne', displayName: 'Lynne Robbins', role: 'member', timeZone: 'Australia/Sydney' },
 ];
+
+/** Patti is also the organisation's L&D admin in local runs (`npm start` names her in LD_ADMINS), so the report has a reader. */
+export const DEMO_LD_ADMIN: DemoPerson = DEMO_PEOPLE[4]!;

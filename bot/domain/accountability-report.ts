@@ -13,6 +13,9 @@ export interface ReportFigures {
     members: number;
     /** Answered check-ins (learning or "nothing this week") over all check-ins that closed; null with none. */
     responseRate: number | null;
+    /** The counts behind the rate, so rates can be combined across teams. */
+    checkInsAnswered: number;
+    checkInsClosed: number;
     insights: number;
     actions: number;
     /** Open goals now, and those neither overdue nor behind twice; only on a team's whole-period row. */
@@ -91,6 +94,8 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
       learner: {
         members: team.members.length,
         responseRate: closed ? answered / closed : null,
+        checkInsAnswered: answered,
+        checkInsClosed: closed,
         insights,
         actions,
         goalsOpen: withGoals ? goals.length : null,
@@ -114,56 +119,4 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
     row('all', null, new Set(weeks.map((w) => w.week)), first, end, true),
     ...spans.map((s) => row(s.week, s.weekStart, new Set([s.week]), s.start.getTime(), s.end.getTime(), false)),
   ];
-}
-
-export const REPORT_CSV_COLUMNS = [
-  'team',
-  'week',
-  'week_start',
-  'entries',
-  'minutes',
-  'resource_ratings',
-  'members',
-  'response_rate',
-  'insights',
-  'actions',
-  'goals_open',
-  'goals_on_track',
-  'follow_ups_requested',
-  'follow_ups_done',
-  'follow_up_rate',
-  'median_days_to_follow_up',
-] as const;
-
-/** The report as CSV (RFC 4180), safe to open in a spreadsheet: no cell can start a formula. */
-export function reportCsv(rows: readonly ReportRow[]): string {
-  const cell = (v: string | number | null): string => {
-    if (v === null) return '';
-    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = rows.map((r) =>
-    [
-      r.teamName,
-      r.week,
-      r.weekStart,
-      r.system.entries,
-      r.system.minutes,
-      r.system.resourceRatings,
-      r.learner.members,
-      r.learner.responseRate,
-      r.learner.insights,
-      r.learner.actions,
-      r.learner.goalsOpen,
-      r.learner.goalsOnTrack,
-      r.leader.requested,
-      r.leader.done,
-      r.leader.rate,
-      r.leader.medianDays,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return `${[REPORT_CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 
 /** Pages of the single-page tab; each is served index.html and routed in the browser. */
-export const TAB_PAGES = ['/', '/personal', '/team', '/configure'] as const;
+export const TAB_PAGES = ['/', '/personal', '/team', '/configure', '/admin'] as const;
 
 export function staticTab(distDir: string | undefined): Router {
   const router = Router();

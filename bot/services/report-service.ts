@@ -1,4 +1,5 @@
-import { accountabilityReport, reportCsv, type ReportRow } from '../domain/accountability-report.js';
+import { accountabilityReport, type ReportRow } from '../domain/accountability-report.js';
+import { reportCsv } from '../domain/report-csv.js';
 import type { DashboardPeriod } from '../domain/dashboard-view.js';
 import type { AdminStore } from '../store/admin-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';

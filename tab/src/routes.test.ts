@@ -8,10 +8,11 @@ describe('pageFromPath', () => {
     expect(pageFromPath('/personal')).toBe('personal');
   });
 
-  it('opens the team and configuration pages by their paths, with or without a trailing slash', () => {
+  it('opens the team, configuration and report pages by their paths, with or without a trailing slash', () => {
     expect(pageFromPath('/team')).toBe('team');
     expect(pageFromPath('/team/')).toBe('team');
     expect(pageFromPath('/configure')).toBe('configure');
+    expect(pageFromPath('/admin')).toBe('admin');
   });
 
   it('does not mistake a similar path for the team page', () => {

@@ -1,8 +1,9 @@
-export type TabPage = 'personal' | 'team' | 'configure';
+export type TabPage = 'personal' | 'team' | 'configure' | 'admin';
 
 const PAGES: Record<string, TabPage> = {
   '/team': 'team',
   '/configure': 'configure',
+  '/admin': 'admin',
 };
 
 /** The tab's pages are plain paths; anything unknown (`/`, `/index.html`, `/personal`) is the learner's own page. */
@@ -15,4 +16,5 @@ export const PAGE_TITLES: Record<TabPage, string> = {
   personal: 'My learning',
   team: 'Team dashboard',
   configure: 'Set up Learning Loop',
+  admin: 'Learning report',
 };

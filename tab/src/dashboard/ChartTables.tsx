@@ -1,23 +1,7 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel } from '@fluentui/react-components';
+import { DataTable } from '../components/DataTable.js';
 import { PARTICIPATION_SERIES, type ChartData } from './chart-data.js';
 import { formatCount } from './dashboard-format.js';
-
-const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
-  table: {
-    borderCollapse: 'collapse',
-    minWidth: '320px',
-    '& caption': { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBlockEnd: tokens.spacingVerticalS },
-    '& th, & td': {
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    },
-    '& th[scope="col"]': { textAlign: 'end' },
-    '& th[scope="col"]:first-child, & th[scope="row"]': { textAlign: 'start', fontWeight: tokens.fontWeightRegular },
-    '& td': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-  },
-});
 
 /**
  * Every chart's numbers as real tables, for screen readers, keyboard users and anyone who wants
@@ -56,41 +40,5 @@ export function ChartTables({ data, locale }: { data: ChartData; locale: string 
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
-  );
-}
-
-interface Row {
-  key: string;
-  header: ReactNode;
-  cells: ReactNode[];
-}
-
-function DataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: Row[] }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.scroll}>
-      <table className={styles.table}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.header}</th>
-              {r.cells.map((cell, i) => (
-                <td key={columns[i + 1] ?? i}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

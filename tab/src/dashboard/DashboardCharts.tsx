@@ -1,6 +1,7 @@
-import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { HorizontalBarChartWithAxis, VerticalBarChart, VerticalStackedBarChart } from '@fluentui/react-charts';
-import { useContext, useId, type ReactNode } from 'react';
+import { useContext } from 'react';
+import { ChartFigure } from '../components/ChartFigure.js';
 import { ThemeNameContext } from '../theme.js';
 import { chartColors } from './chart-colors.js';
 import { PARTICIPATION_SERIES, describeMinutes, describeParticipation, describeSources, type ChartData } from './chart-data.js';
@@ -12,18 +13,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
   },
-  figure: {
-    margin: 0,
-    display: 'grid',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    // The charts size themselves to their container; without this a grid cell would never shrink.
-    minWidth: 0,
-  },
-  title: { margin: 0 },
 });
 
 const CHART_HEIGHT = 260;
@@ -107,22 +96,5 @@ export default function DashboardCharts({ data, locale }: Props) {
         </ChartFigure>
       )}
     </div>
-  );
-}
-
-function ChartFigure({ title, description, testId, children }: { title: string; description: string; testId: string; children: ReactNode }) {
-  const styles = useStyles();
-  const titleId = useId();
-  const descriptionId = useId();
-  return (
-    <figure className={styles.figure} aria-labelledby={titleId} aria-describedby={descriptionId} data-testid={testId}>
-      <Subtitle2 as="h3" id={titleId} className={styles.title}>
-        {title}
-      </Subtitle2>
-      <Caption1 as="p" id={descriptionId} className={styles.title}>
-        {description}
-      </Caption1>
-      {children}
-    </figure>
   );
 }

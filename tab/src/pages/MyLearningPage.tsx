@@ -2,6 +2,7 @@ import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { Entry } from '../api/types.js';
+import { ReportLink } from '../admin/ReportLink.js';
 import { EntryList } from '../components/EntryList.js';
 import { PageLayout } from '../components/PageLayout.js';
 import { Problem } from '../components/Problem.js';
@@ -73,6 +74,7 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
 
   return (
     <PageLayout title="My learning" testId="my-learning">
+      <ReportLink client={client} />
       <MySummary summary={summary} locale={locale} />
       <MySettingsPanel settings={settings} locale={locale} />
       <section aria-labelledby={logHeadingId} className={styles.section}>

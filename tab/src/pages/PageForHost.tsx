@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { TabPage } from '../routes.js';
 import { ConfigurePage } from './ConfigurePage.js';
+import { LazyAdminPage } from './LazyAdminPage.js';
 import { LazyMyLearningPage } from './LazyMyLearningPage.js';
 import { LazyTeamPage } from './LazyTeamPage.js';
 
@@ -17,6 +18,7 @@ export interface PageProps {
 
 export function PageForHost({ page, client, locale, pollMs, inTeams, teamId, channelId }: PageProps) {
   if (page === 'configure') return <ConfigurePage inTeams={inTeams} />;
+  if (page === 'admin') return <LazyAdminPage client={client} locale={locale} />;
   if (page === 'team') return <LazyTeamPage client={client} locale={locale} teamId={teamId} channelId={channelId} />;
   return <LazyMyLearningPage client={client} locale={locale} pollMs={pollMs} />;
 }

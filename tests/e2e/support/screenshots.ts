@@ -13,7 +13,7 @@ export async function saveScreenshot(page: Page, name: string, cut: { from?: Loc
   if (!process.env.UPDATE_SCREENSHOTS) return;
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
-  if (!cut.from && !cut.upTo) {
+  if (!cut.from && !cut.upTo && !cut.height) {
     await page.screenshot({ path: file, fullPage: true });
     return;
   }

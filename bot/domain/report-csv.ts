@@ -1,0 +1,53 @@
+import type { ReportRow } from './accountability-report.js';
+
+export const REPORT_CSV_COLUMNS = [
+  'team',
+  'week',
+  'week_start',
+  'entries',
+  'minutes',
+  'resource_ratings',
+  'members',
+  'response_rate',
+  'insights',
+  'actions',
+  'goals_open',
+  'goals_on_track',
+  'follow_ups_requested',
+  'follow_ups_done',
+  'follow_up_rate',
+  'median_days_to_follow_up',
+] as const;
+
+/** The report as CSV (RFC 4180), safe to open in a spreadsheet: no cell can start a formula. */
+export function reportCsv(rows: readonly ReportRow[]): string {
+  const cell = (v: string | number | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = rows.map((r) =>
+    [
+      r.teamName,
+      r.week,
+      r.weekStart,
+      r.system.entries,
+      r.system.minutes,
+      r.system.resourceRatings,
+      r.learner.members,
+      r.learner.responseRate,
+      r.learner.insights,
+      r.learner.actions,
+      r.learner.goalsOpen,
+      r.learner.goalsOnTrack,
+      r.leader.requested,
+      r.leader.done,
+      r.leader.rate,
+      r.leader.medianDays,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[REPORT_CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,112 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, type ReactNode } from 'react';
+import type { ReportRow } from '../api/report-types.js';
+import { DataTable } from '../components/DataTable.js';
+import { formatCount, formatPercent, formatWeekStart } from '../dashboard/dashboard-format.js';
+import { formatMinutes } from '../format.js';
+import { goalsOnTrackText, leadLines, medianDaysText, teamLines, type OrganisationWeek } from './report-view.js';
+
+const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  text: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+const rate = (value: number | null, locale: string) => (value === null ? '—' : formatPercent(value, locale));
+
+/** Every team for the whole period, at all three levels side by side. */
+export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
+  const count = (n: number) => formatCount(n, locale);
+  return (
+    <DataTable
+      caption="By team, for the whole period"
+      testId="report-teams"
+      columns={['Team', 'Entries', 'Minutes', 'Resource ratings', 'Members', 'Response rate', 'Insights', 'Actions', 'Goals on track', 'Follow-ups done', 'Median time to follow up']}
+      rows={teamLines(rows).map((r) => ({
+        key: r.teamId,
+        header: r.teamName,
+        cells: [
+          count(r.system.entries),
+          formatMinutes(r.system.minutes, locale),
+          count(r.system.resourceRatings),
+          count(r.learner.members),
+          rate(r.learner.responseRate, locale),
+          count(r.learner.insights),
+          count(r.learner.actions),
+          goalsOnTrackText(r),
+          followUps(r.leader.done, r.leader.requested, r.leader.rate, locale),
+          medianDaysText(r.leader.medianDays, locale),
+        ],
+      }))}
+    />
+  );
+}
+
+/** Leaders are accountable too: each lead's own follow-ups. */
+export function LeadTable({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
+  const styles = useStyles();
+  const leads = leadLines(rows);
+  if (leads.length === 0) {
+    return (
+      <Text as="p" className={styles.text}>
+        No team has a lead yet.
+      </Text>
+    );
+  }
+  return (
+    <DataTable
+      caption="Each lead’s follow-ups, for the whole period"
+      testId="report-leads"
+      columns={['Lead', 'Team', 'Follow-ups asked', 'Done', 'Rate', 'Median time to follow up']}
+      rows={leads.map((l) => ({
+        key: l.key,
+        header: l.displayName,
+        cells: [l.teamName, formatCount(l.requested, locale), formatCount(l.done, locale), rate(l.rate, locale), medianDaysText(l.medianDays, locale)],
+      }))}
+    />
+  );
+}
+
+/** One team or the whole organisation, week by week. */
+export function WeekTable({ weeks, scope, locale }: { weeks: readonly OrganisationWeek[]; scope: string; locale: string }) {
+  const count = (n: number) => formatCount(n, locale);
+  return (
+    <DataTable
+      caption={`By week, ${scope}`}
+      testId="report-weeks"
+      columns={['Week starting', 'Entries', 'Minutes', 'Resource ratings', 'Response rate', 'Insights', 'Actions', 'Follow-ups done']}
+      rows={weeks.map((w) => ({
+        key: w.week,
+        header: w.weekStart ? formatWeekStart(w.weekStart, locale) : w.week,
+        cells: [
+          count(w.entries),
+          formatMinutes(w.minutes, locale),
+          count(w.resourceRatings),
+          rate(w.responseRate, locale),
+          count(w.insights),
+          count(w.actions),
+          followUps(w.followUpsDone, w.followUpsRequested, w.followUpRate, locale),
+        ],
+      }))}
+    />
+  );
+}
+
+/** "2 of 3 (67%)", or a dash when nothing was asked. */
+function followUps(done: number, requested: number, value: number | null, locale: string): string {
+  if (requested === 0) return '—';
+  return `${formatCount(done, locale)} of ${formatCount(requested, locale)} (${rate(value, locale)})`;
+}
+
+export function ReportSection({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.section} data-testid={testId} aria-labelledby={headingId}>
+      <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.heading}>
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ReportRow } from '../api/report-types.js';
+import { reportCsv } from '../../../bot/domain/report-csv.js';
+
+/**
+ * Saves the report on screen as the same CSV the service's `/admin/report.csv` writes (one
+ * function makes both). Made here from the rows already loaded: a download link cannot carry the
+ * Teams sign-in token, and the figures the admin saves are then exactly those they were reading.
+ */
+export function downloadReportCsv(rows: readonly ReportRow[], fileName: string, doc: Document = document): void {
+  // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
+  const blob = new Blob(['\uFEFF', reportCsv(rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // The click has handed the file to the browser; the next task may release it.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

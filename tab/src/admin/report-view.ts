@@ -1,0 +1,139 @@
+import type { ReportRow } from '../api/report-types.js';
+
+/**
+ * The report's rows arranged for reading: one line per team for the whole period, each lead's
+ * own follow-ups, and the organisation week by week. Rates are recombined from their counts, never
+ * averaged, so a team of fifty weighs fifty times a team of one.
+ */
+
+export interface OrganisationWeek {
+  week: string;
+  weekStart: string | null;
+  entries: number;
+  minutes: number;
+  resourceRatings: number;
+  insights: number;
+  actions: number;
+  responseRate: number | null;
+  followUpsRequested: number;
+  followUpsDone: number;
+  followUpRate: number | null;
+}
+
+export interface LeadLine {
+  key: string;
+  teamName: string;
+  displayName: string;
+  requested: number;
+  done: number;
+  rate: number | null;
+  medianDays: number | null;
+}
+
+export function teamLines(rows: readonly ReportRow[]): ReportRow[] {
+  return rows.filter((r) => r.week === 'all').sort((a, b) => a.teamName.localeCompare(b.teamName) || a.teamId.localeCompare(b.teamId));
+}
+
+export function leadLines(rows: readonly ReportRow[]): LeadLine[] {
+  return teamLines(rows).flatMap((team) =>
+    (team.leads ?? []).map((lead) => ({
+      key: `${team.teamId}/${lead.leadId}`,
+      teamName: team.teamName,
+      displayName: lead.displayName,
+      requested: lead.requested,
+      done: lead.done,
+      rate: lead.rate,
+      medianDays: lead.medianDays,
+    })),
+  );
+}
+
+/** The whole organisation: every team's whole-period row added up ("all"), then each week. */
+export function organisationWeeks(rows: readonly ReportRow[]): { total: OrganisationWeek; weeks: OrganisationWeek[] } {
+  const byWeek = new Map<string, ReportRow[]>();
+  for (const row of rows) byWeek.set(row.week, [...(byWeek.get(row.week) ?? []), row]);
+  const weeks = [...byWeek.entries()]
+    .filter(([week]) => week !== 'all')
+    .map(([week, group]) => combine(week, group))
+    .sort((a, b) => a.week.localeCompare(b.week));
+  return { total: combine('all', byWeek.get('all') ?? []), weeks };
+}
+
+function combine(week: string, rows: readonly ReportRow[]): OrganisationWeek {
+  const sum = (pick: (r: ReportRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  const answered = sum((r) => r.learner.checkInsAnswered);
+  const closed = sum((r) => r.learner.checkInsClosed);
+  const requested = sum((r) => r.leader.requested);
+  const done = sum((r) => r.leader.done);
+  return {
+    week,
+    weekStart: rows[0]?.weekStart ?? null,
+    entries: sum((r) => r.system.entries),
+    minutes: sum((r) => r.system.minutes),
+    resourceRatings: sum((r) => r.system.resourceRatings),
+    insights: sum((r) => r.learner.insights),
+    actions: sum((r) => r.learner.actions),
+    responseRate: closed ? answered / closed : null,
+    followUpsRequested: requested,
+    followUpsDone: done,
+    followUpRate: requested ? done / requested : null,
+  };
+}
+
+/** Goals on track out of those open, e.g. "3 of 4"; a week's row does not know. */
+export function goalsOnTrackText(row: ReportRow): string {
+  const { goalsOpen, goalsOnTrack } = row.learner;
+  if (goalsOpen === null || goalsOnTrack === null) return '—';
+  return goalsOpen === 0 ? 'none open' : `${goalsOnTrack} of ${goalsOpen}`;
+}
+
+export function medianDaysText(days: number | null, locale: string): string {
+  if (days === null) return '—';
+  const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(days);
+  return days === 1 ? `${value} day` : `${value} days`;
+}
+
+/** A CSV file's name for the period and day, e.g. `learning-loop-report-12-weeks-2026-11-29.csv`. */
+export function csvFileName(weeks: number, today: Date): string {
+  return `learning-loop-report-${weeks}-weeks-${today.toISOString().slice(0, 10)}.csv`;
+}
+
+export interface RateLine {
+  key: 'response' | 'followUp';
+  label: string;
+  points: { weekStart: string; rate: number }[];
+}
+
+/** The two rates over time; a week where nothing was asked has no point rather than a zero. */
+export function rateLines(weeks: readonly OrganisationWeek[]): RateLine[] {
+  const line = (key: RateLine['key'], label: string, pick: (w: OrganisationWeek) => number | null): RateLine => ({
+    key,
+    label,
+    points: weeks.flatMap((w) => {
+      const rate = pick(w);
+      return rate === null || w.weekStart === null ? [] : [{ weekStart: w.weekStart, rate }];
+    }),
+  });
+  return [line('response', 'Check-ins answered', (w) => w.responseRate), line('followUp', 'Follow-ups done', (w) => w.followUpRate)];
+}
+
+/** The chart in one sentence, for screen readers and as its caption. */
+export function describeRates(weeks: readonly OrganisationWeek[], locale: string): string {
+  const percent = (v: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(v);
+  const [response, followUp] = rateLines(weeks);
+  const say = (line: RateLine | undefined, what: string, none: string) => {
+    const points = line?.points ?? [];
+    if (points.length === 0) return none;
+    const first = points[0]!;
+    const last = points.at(-1)!;
+    return points.length === 1 ? `${what} ${percent(last.rate)}` : `${what} from ${percent(first.rate)} to ${percent(last.rate)}`;
+  };
+  return `Week by week: ${say(response, 'check-ins answered', 'no check-ins closed')}; ${say(followUp, 'follow-ups done', 'no follow-ups asked')}.`;
+}
+
+/** The weeks to label on the chart's axis: every week up to `max`, then every second, third… so labels never crowd. */
+export function axisWeekStarts(weeks: readonly OrganisationWeek[], max = 13): string[] {
+  const starts = weeks.flatMap((w) => (w.weekStart ? [w.weekStart] : []));
+  const step = Math.ceil(starts.length / max);
+  return starts.filter((_, i) => (starts.length - 1 - i) % step === 0);
+}

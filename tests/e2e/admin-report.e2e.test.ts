@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LD_ADMIN, DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import type { RunningTestService } from '../../bot/testing/test-service.js';
+import { axeViolations } from './support/axe.js';
+import { startDemoTab } from './support/demo-tab.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+const alex = DEMO_PEOPLE[0]!;
+
+describe('the three-level report for L&D admins (local mode, demo data)', () => {
+  let service: RunningTestService;
+  let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    ({ service, browser, stop } = await startDemoTab());
+  }, 60_000);
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  async function openReport(userId: string, query = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${service.baseUrl}/admin?user=${userId}${query}`);
+    return page;
+  }
+
+  /** Alex's own line in the leads table: follow-ups asked and done. */
+  async function alexsLine(page: Page): Promise<string[]> {
+    const row = page.getByTestId('report-leads').locator('tbody tr').filter({ hasText: alex.displayName });
+    return row.locator('th, td').allTextContents();
+  }
+
+  it('leads an admin from their own page to the report, with every level, team and lead', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${service.baseUrl}/personal?user=${DEMO_LD_ADMIN.userId}`);
+    await page.getByRole('link', { name: 'open the learning report across all teams' }).click();
+    await page.getByTestId('report-teams').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Learning report');
+    const team = await page.getByTestId('report-teams').locator('tbody tr').filter({ hasText: DEMO_TEAM.name }).locator('th, td').allTextContents();
+    expect(team[0]).toBe(DEMO_TEAM.name);
+    expect(Number(team[1])).toBeGreaterThan(0); // entries
+    expect(team[4]).toBe(String(DEMO_PEOPLE.length)); // members
+    expect(team[5]).toMatch(/^\d+%$/); // response rate
+    expect((await alexsLine(page))[1]).toBe(DEMO_TEAM.name);
+    for (const level of ['level-system', 'level-learners', 'level-leaders']) await expect.poll(() => page.getByTestId(level).isVisible()).toBe(true);
+    await page.getByTestId('report-chart').waitFor();
+    await saveScreenshot(page, 'learning-report.png', { height: 1300 });
+  });
+
+  it('counts a lead’s follow-up once they nudge a flagged member', async () => {
+    const lead = { tenantId: DEMO_TENANT_ID, userId: alex.userId };
+    const { members } = await service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 4);
+    const flagged = members.find((m) => m.needsFollowUp && m.userId !== alex.userId);
+    expect(flagged, 'the demo team has a member who needs a follow-up').toBeDefined();
+    const page = await openReport(DEMO_LD_ADMIN.userId);
+    await page.getByTestId('report-leads').waitFor();
+    const [, , askedBefore, doneBefore] = await alexsLine(page);
+    await service.services.nudges.nudge(lead, DEMO_TEAM.id, flagged!.userId, { note: 'How is it going?' });
+    await page.reload();
+    await page.getByTestId('report-leads').waitFor();
+    const [, , asked, done] = await alexsLine(page);
+    expect(Number(done)).toBe(Number(doneBefore) + 1);
+    expect(Number(asked)).toBeGreaterThanOrEqual(Number(askedBefore));
+  });
+
+  it('downloads the report as CSV, and shows another period on request', async () => {
+    const page = await openReport(DEMO_LD_ADMIN.userId);
+    await page.getByTestId('report-teams').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^learning-loop-report-12-weeks-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^team,week,week_start,entries,minutes,/);
+    expect(lines.filter((l) => l.startsWith(`${DEMO_TEAM.name},`))).toHaveLength(13); // the period and its 12 weeks
+    await page.getByRole('tab', { name: '4 weeks' }).click();
+    await expect.poll(() => page.getByTestId('report-weeks').locator('tbody tr').count()).toBe(4);
+  });
+
+  it('tells a lead who is not an admin that the report is not theirs, and shows them no way in', async () => {
+    const page = await openReport(alex.userId);
+    await page.getByTestId('not-admin').waitFor();
+    expect(await page.getByTestId('report-teams').count()).toBe(0);
+    const personal = await browser.newPage();
+    await personal.goto(`${service.baseUrl}/personal?user=${alex.userId}`);
+    await personal.getByTestId('log-status').waitFor({ state: 'attached' });
+    await personal.getByText('Your learning log').waitFor();
+    expect(await personal.getByTestId('report-link').count()).toBe(0);
+  });
+
+  it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the %s theme', { timeout: 60_000 }, async (theme) => {
+    const page = await openReport(DEMO_LD_ADMIN.userId, `&theme=${theme}`);
+    await page.getByTestId('report-chart').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
