@@ -1,12 +1,15 @@
-import { Badge, Body1, Caption1, Card, CardFooter, CardHeader, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 import type { Entry } from '../api/types.js';
 import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
+import { useCardSurfaceStyles } from './card-surface.js';
 import { useVisuallyHidden } from './visually-hidden.js';
 import { NotesList } from './NotesList.js';
 
 const useStyles = makeStyles({
+  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
   title: { margin: 0, overflowWrap: 'anywhere' },
+  footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
@@ -22,6 +25,7 @@ interface Props {
 /** One logged piece of learning: what, from what, how long, how useful, and what the learner will do with it. */
 export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
   const styles = useStyles();
+  const card = useCardSurfaceStyles();
   const hidden = useVisuallyHidden();
   const titleId = useId();
   const href = safeHref(entry.link);
@@ -44,19 +48,15 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
   }
 
   return (
-    <Card aria-labelledby={titleId}>
-      <CardHeader
-        header={
-          <Text as={headingLevel === 3 ? 'h3' : 'h2'} id={titleId} weight="semibold" size={400} className={styles.title}>
-            {entry.what}
-          </Text>
-        }
-        description={
-          <Caption1>
-            <time dateTime={entry.createdAt}>{formatDate(entry.createdAt, locale)}</time>
-          </Caption1>
-        }
-      />
+    <article aria-labelledby={titleId} className={card.surface}>
+      <header className={styles.header}>
+        <Text as={headingLevel === 3 ? 'h3' : 'h2'} id={titleId} weight="semibold" size={400} className={styles.title}>
+          {entry.what}
+        </Text>
+        <Caption1>
+          <time dateTime={entry.createdAt}>{formatDate(entry.createdAt, locale)}</time>
+        </Caption1>
+      </header>
       <div className={styles.meta}>
         <Badge appearance="tint" color="brand">
           {sourceLabel(entry.sourceType)}
@@ -65,7 +65,7 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
         {entry.rating !== null && <Body1>{formatRating(entry.rating)}</Body1>}
       </div>
       <NotesList notes={notes} />
-      {actions && <CardFooter>{actions}</CardFooter>}
-    </Card>
+      {actions && <footer className={styles.footer}>{actions}</footer>}
+    </article>
   );
 }

@@ -1,4 +1,4 @@
-import { Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { DemoIdentity } from '../api/types.js';
 import { identityLabel } from '../local/demo-identity.js';
 
@@ -37,21 +37,14 @@ export function LocalModeBanner({ reason, identities, current, onChoose }: Props
       </MessageBar>
       {current && (
         <Field label="Demo identity" className={styles.picker}>
-          {/* Inline, so the open list stays inside the banner landmark. */}
-          <Dropdown
-            inlinePopup
-            value={identityLabel(current)}
-            selectedOptions={[current.userId]}
-            onOptionSelect={(_event, data) => {
-              if (data.optionValue) onChoose(data.optionValue);
-            }}
-          >
+          {/* A native select: it is all this needs, and keeps a list component out of every page's first load. */}
+          <Select value={current.userId} onChange={(_event, data) => onChoose(data.value)}>
             {identities.map((identity) => (
-              <Option key={`${identity.tenantId}/${identity.userId}`} value={identity.userId}>
+              <option key={`${identity.tenantId}/${identity.userId}`} value={identity.userId}>
                 {identityLabel(identity)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
     </header>

@@ -67,9 +67,11 @@ async function render(path: string, page: Host['page'] = 'personal') {
   await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
 }
 
-const combobox = () => container.querySelector<HTMLButtonElement>('[role="combobox"]');
+const picker = () => container.querySelector<HTMLSelectElement>('select');
+/** The person the picker shows as chosen. */
+const chosen = () => picker()?.selectedOptions[0]?.textContent;
 /** The visible label a screen reader would announce: by aria-labelledby or by <label for>. */
-const labelOf = (element: HTMLButtonElement | null) => {
+const labelOf = (element: HTMLSelectElement | null) => {
   const byIds = (element?.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
   const byFor = [...(element?.labels ?? [])].map((label) => label.textContent ?? '');
   return [...byIds, ...byFor].join(' ');
@@ -80,8 +82,8 @@ describe('LocalShell', () => {
     localService();
     await render('/personal');
     expect(container.textContent).toContain('Local mode — demo identity, not signed in');
-    expect(labelOf(combobox())).toContain('Demo identity');
-    expect(combobox()?.textContent).toContain('Ada Lovelace (lead)');
+    expect(labelOf(picker())).toContain('Demo identity');
+    expect(chosen()).toBe('Ada Lovelace (lead)');
   });
 
   it('acts as the person named by ?user=, over the remembered one', async () => {
@@ -97,7 +99,21 @@ describe('LocalShell', () => {
     localStorage.setItem(DEMO_USER_KEY, 'bob');
     localService();
     await render('/personal');
-    expect(combobox()?.textContent).toContain('Bob Builder');
+    expect(chosen()).toContain('Bob Builder');
+  });
+
+  it('acts as whoever is chosen in the picker, and remembers them in the address and for next time', async () => {
+    const asked = localService();
+    await render('/personal');
+    await eventually(() => expect(container.querySelector('[data-testid="entry"] h3')?.textContent).toBe('Ada’s lesson'));
+    await act(async () => {
+      picker()!.value = 'bob';
+      picker()!.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await eventually(() => expect(container.querySelector('[data-testid="entry"] h3')?.textContent).toBe('Bob’s lesson'));
+    expect(asked).toContain('bob');
+    expect(new URL(window.location.href).searchParams.get('user')).toBe('bob');
+    expect(localStorage.getItem(DEMO_USER_KEY)).toBe('bob');
   });
 
   it('sends a viewer outside Teams to Teams when the service has no local mode', async () => {

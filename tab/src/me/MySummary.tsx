@@ -1,6 +1,7 @@
-import { Caption1, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ApiData } from '../api/use-api-data.js';
+import { useCardSurfaceStyles } from '../components/card-surface.js';
 import { Problem } from '../components/Problem.js';
 import type { MySummaryResponse } from './use-my-summary.js';
 import { entriesText, minutesText, monthText, streakText } from './summary-text.js';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  tile: { height: '100%', boxSizing: 'border-box' },
+  tile: { height: '100%', boxSizing: 'border-box', gap: tokens.spacingVerticalXS },
   value: { overflowWrap: 'anywhere' },
 });
 
@@ -47,14 +48,15 @@ export function MySummary({ summary, locale }: { summary: ApiData<MySummaryRespo
 
 function Tile({ label, value }: { label: string; value: string }) {
   const styles = useStyles();
+  const card = useCardSurfaceStyles();
   return (
     <li>
-      <Card className={styles.tile}>
+      <div className={mergeClasses(card.surface, styles.tile)}>
         <Caption1>{label}</Caption1>
         <Text size={500} weight="semibold" className={styles.value}>
           {value}
         </Text>
-      </Card>
+      </div>
     </li>
   );
 }

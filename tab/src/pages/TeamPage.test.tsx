@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import type { MemberRowView } from '../api/dashboard-types.js';
@@ -227,12 +228,23 @@ describe('TeamPage without a team from the host', () => {
     expect(names(page)).toHaveLength(LEAD_MEMBERS.length);
   });
 
-  it('offers a picker when the caller is in several teams', async () => {
-    const { page } = await open(
-      { 'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }, { teamId: 'other', name: 'Research', role: 'member' }), [DASHBOARD]: dashboard() },
+  it('offers a picker when the caller is in several teams, and shows the team chosen', async () => {
+    const { page, callsTo } = await open(
+      {
+        'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }, { teamId: 'other', name: 'Research', role: 'member' }),
+        [DASHBOARD]: dashboard(),
+        'GET /api/v1/teams/other/dashboard': dashboard(),
+      },
       {},
     );
-    expect((page.querySelector('[data-testid="team-picker"]') as HTMLButtonElement | null)?.textContent).toContain('Product Design (lead)');
+    const picker = page.querySelector<HTMLSelectElement>('[data-testid="team-picker"]');
+    expect([...(picker?.options ?? [])].map((o) => o.textContent)).toEqual(['Product Design (lead)', 'Research']);
+    expect(picker?.value).toBe(TEAM_ID);
+    await act(async () => {
+      picker!.value = 'other';
+      picker!.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await eventually(() => expect(callsTo('GET', '/api/v1/teams/other/dashboard')).toHaveLength(1));
   });
 
   it('says so when the caller is in no team using Learning Loop', async () => {
