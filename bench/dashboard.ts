@@ -3,6 +3,8 @@ import { pino } from 'pino';
 import { azuriteConnectionString } from '../bot/config.js';
 import { DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
 import { buildDashboard } from '../bot/domain/dashboard.js';
+import { followUpsFor, teamFollowUps } from '../bot/domain/dashboard-follow-ups.js';
+import { nudgeFact } from '../bot/domain/leader-metrics.js';
 import { SOURCE_TYPES } from '../bot/domain/learning-entry.js';
 import { weekKeyOf } from '../bot/domain/member-rollup.js';
 import { buildService } from '../bot/service.js';
@@ -154,8 +156,15 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
   for (let i = 0; i < options.scanRuns; i++) {
     const before = seeded.storageRequests();
     const t0 = performance.now();
-    const [team, rollups] = await Promise.all([service.stores.teams.readTeam(TENANT, teamId), rollupsFromRaw(service.stores, TENANT, teamId, now)]);
-    scanBody = buildDashboard({ settings: team.settings!, roster: team.members, rollups, caller: { userId: lead, role: 'lead' }, weeks: 52, now });
+    const [team, rollups, nudges] = await Promise.all([
+      service.stores.teams.readTeam(TENANT, teamId),
+      rollupsFromRaw(service.stores, TENANT, teamId, now),
+      service.stores.nudges.listTeam(TENANT, teamId, 1000),
+    ]);
+    const view = buildDashboard({ settings: team.settings!, roster: team.members, rollups, caller: { userId: lead, role: 'lead' }, weeks: 52, now });
+    const zone = team.settings!.schedule?.timeZone ?? 'UTC';
+    const followUps = teamFollowUps({ roster: team.members, rollups, nudges: nudges.map(nudgeFact), weeks: 52, zone, now });
+    scanBody = { ...view, followUps: followUpsFor(followUps, lead) };
     scanLatencies.push(performance.now() - t0);
     scanRequests = seeded.storageRequests() - before;
   }

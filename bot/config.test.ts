@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...local, LD_ADMINS: 'u1' })).toThrow(/LD_ADMINS: tenantId:userId pairs/);
   });
 
+  it('reads the Teams app id and the tab’s public origin, both optional, and refuses ones it cannot link with', () => {
+    expect(loadConfig(local)).toMatchObject({ teamsAppId: undefined, tabEndpoint: undefined });
+    const set = loadConfig({ ...local, TEAMS_APP_ID: '5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15', TAB_ENDPOINT: 'https://loop.example.com/' });
+    expect(set).toMatchObject({ teamsAppId: '5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15', tabEndpoint: 'https://loop.example.com' });
+    expect(loadConfig({ ...local, TEAMS_APP_ID: ' ', TAB_ENDPOINT: '' })).toMatchObject({ teamsAppId: undefined, tabEndpoint: undefined });
+    expect(() => loadConfig({ ...local, TEAMS_APP_ID: 'learning-loop' })).toThrow(/TEAMS_APP_ID: a GUID/);
+    expect(() => loadConfig({ ...local, TAB_ENDPOINT: 'http://loop.example.com' })).toThrow(/TAB_ENDPOINT: an https URL/);
+    expect(() => loadConfig({ ...local, TAB_ENDPOINT: 'loop.example.com' })).toThrow(/TAB_ENDPOINT/);
+  });
+
   it('names every missing production setting at once', () => {
     try {
       loadConfig({ LEARNING_LOOP_MODE: 'production' });
@@ -58,6 +68,38 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ ...production, STORAGE_CONNECTION_STRING: 'AccountKey=secret' })).toThrow(/managed identity/);
     expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/local mode only/);
+  });
+
+  it('reads where the channel’s signing keys are published, and trusts only https for them in production', () => {
+    expect(loadConfig(local).bot.openIdMetadataUrl).toBeUndefined();
+    const keys = 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration';
+    expect(loadConfig({ ...local, BOT_OPENID_METADATA_URL: keys }).bot.openIdMetadataUrl).toBe(keys);
+    expect(() => loadConfig({ ...local, BOT_OPENID_METADATA_URL: 'keys.example.com' })).toThrow(/BOT_OPENID_METADATA_URL/);
+    const production = {
+      LEARNING_LOOP_MODE: 'production',
+      MICROSOFT_APP_ID: 'bot',
+      AAD_APP_CLIENT_ID: 'app',
+      STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net',
+      STORAGE_QUEUE_ENDPOINT: 'https://acct.queue.core.windows.net',
+    };
+    expect(() => loadConfig({ ...production, BOT_OPENID_METADATA_URL: keys })).toThrow(/BOT_OPENID_METADATA_URL: must be an https URL/);
+    expect(loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'https://keys.example.com/openid' }).bot.openIdMetadataUrl).toBe('https://keys.example.com/openid');
+  });
+
+  it('reads the API rate limit per caller, 300 a minute unless set, and refuses one it cannot use', () => {
+    expect(loadConfig(local).apiRateLimitPerMinute).toBe(300);
+    expect(loadConfig({ ...local, API_RATE_LIMIT_PER_MINUTE: '1200' }).apiRateLimitPerMinute).toBe(1200);
+    expect(() => loadConfig({ ...local, API_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ ...local, API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
+  });
+
+  it('reads the tenants allowed to use the API, any when unset', () => {
+    expect(loadConfig(local).allowedTenantIds).toBeUndefined();
+    expect(loadConfig({ ...local, ALLOWED_TENANT_IDS: '7D2E5C1A-0B4F-4E8A-9C3D-6F1E2A3B4C5D,0b9f4c2e-1111-4222-8333-944445555666' }).allowedTenantIds).toEqual([
+      '7d2e5c1a-0b4f-4e8a-9c3d-6f1e2a3b4c5d',
+      '0b9f4c2e-1111-4222-8333-944445555666',
+    ]);
+    expect(() => loadConfig({ ...local, ALLOWED_TENANT_IDS: 'contoso.com' })).toThrow(/ALLOWED_TENANT_IDS/);
   });
 
   it('explains a bad value', () => {

@@ -34,10 +34,20 @@ const envSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('UserAssignedMsi'),
     MICROSOFT_APP_TENANT_ID: optionalString,
+    /** Where the channel's token-signing keys are read; tests point it at their own key server. */
+    BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     AAD_APP_CLIENT_ID: optionalString,
+    /** The Teams app's id (the manifest's `id`): cards link into its tabs with it. */
+    TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid('a GUID: the id in the app manifest').optional()),
+    /** Where the tab is served, as a public https origin (e.g. a tunnel to a local service). */
+    TAB_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/, error: 'an https URL' }).optional()),
     TAB_DIST_DIR: optionalString,
+    /** Requests a minute each signed-in caller may make to the tab's API (bursts of a fifth of it at once). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(300),
     SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
     /** L&D admins named by the deployment: `tenantId:userId` pairs, comma-separated. */
+    /** Entra tenants whose people may use the tab's API, comma-separated; unset means any tenant that consented to the app. */
+    ALLOWED_TENANT_IDS: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'tenant GUIDs, comma-separated').optional()),
     LD_ADMINS: z.preprocess(
       emptyToUndefined,
       z
@@ -60,6 +70,10 @@ const envSchema = z
       }
       if (env.SEED_DEMO_DATA === 'true') {
         ctx.addIssue({ code: 'custom', path: ['SEED_DEMO_DATA'], message: 'demo data is for local mode only' });
+      }
+      // Whoever serves these keys can sign activities the bot will trust.
+      if (env.BOT_OPENID_METADATA_URL && !env.BOT_OPENID_METADATA_URL.startsWith('https://')) {
+        ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'must be an https URL in production' });
       }
     } else if (env.MICROSOFT_APP_ID && !env.AAD_APP_CLIENT_ID) {
       ctx.addIssue({
@@ -92,10 +106,23 @@ export interface AppConfig {
     appPassword: string | undefined;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
     appTenantId: string | undefined;
+    /**
+     * OpenID metadata for tokens from the Bot Framework channel; unset means the public cloud's.
+     * For tests that sign their own activities, and clouds that publish the keys elsewhere.
+     */
+    openIdMetadataUrl?: string;
   };
   /** Entra app registration whose SSO tokens the tab sends. */
   ssoClientId: string | undefined;
+  /** Tenants whose SSO tokens are accepted; undefined: any. */
+  allowedTenantIds: string[] | undefined;
+  /** The Teams app's id, for deep links from cards into its tabs; without it cards link only in local mode. */
+  teamsAppId: string | undefined;
+  /** The tab's public https origin, without a trailing slash. */
+  tabEndpoint: string | undefined;
   tabDistDir: string | undefined;
+  /** Per signed-in caller, and per address for failed sign-ins (see http/rate-limit.ts). */
+  apiRateLimitPerMinute: number;
   seedDemoData: boolean;
   /** L&D admins set by configuration, per tenant; admins can name more in the app. */
   ldAdmins: { tenantId: string; userId: string }[];
@@ -143,9 +170,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appType: e.MICROSOFT_APP_TYPE,
       appTenantId: e.MICROSOFT_APP_TENANT_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     ssoClientId: e.AAD_APP_CLIENT_ID,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS?.split(',').map((id) => id.toLowerCase()),
+    teamsAppId: e.TEAMS_APP_ID,
+    tabEndpoint: e.TAB_ENDPOINT?.replace(/\/+$/, ''),
     tabDistDir: e.TAB_DIST_DIR,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     ldAdmins: (e.LD_ADMINS ?? '')
       .split(',')

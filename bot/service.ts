@@ -15,8 +15,10 @@ import { EntryStore } from './store/entry-store.js';
 import { tableClients, type StorageObserver } from './store/table-clients.js';
 import { UserStore } from './store/user-store.js';
 import { createAdapter } from './teams/adapter.js';
+import type { BotCredentials } from './teams/channel-authentication.js';
 import { cardMessage } from './teams/card-replies.js';
 import { LearningLoopBot } from './teams/learning-loop-bot.js';
+import type { MyDataStores } from './services/my-data-stores.js';
 import { TeamFlows } from './teams/team-flows.js';
 import { TeamService } from './services/team-service.js';
 import { TeamStore } from './store/team-store.js';
@@ -55,7 +57,13 @@ import { RecommendationStore } from './store/recommendation-store.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestStore } from './store/digest-store.js';
 import { DigestService } from './services/digest-service.js';
+import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
+import { MyDataService } from './services/my-data-service.js';
+import { MyDataErasure } from './services/my-data-erasure.js';
+import { ShareErasure } from './services/share-erasure.js';
+import { MyDataCommands } from './teams/my-data-commands.js';
+import { myDataUrl } from './domain/my-data-link.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -70,27 +78,17 @@ export interface ServiceOptions {
   observeStorage?: StorageObserver;
   /** Replaces posting share cards to channels through the Teams adapter (tests). */
   sharePublisher?: SharePublisher;
+  /**
+   * Replaces the bot's credentials for its calls to the Bot Connector (tests: Entra ID is out of
+   * reach). It also says which app ids are ours, so a double must keep that check real.
+   */
+  botCredentials?: BotCredentials;
 }
 
 export interface Service {
   app: Express;
-  stores: {
-    entries: EntryStore;
-    users: UserStore;
-    conversations: ConversationStore;
-    teams: TeamStore;
-    sends: SendStore;
-    dueIndex: DueIndexStore;
-    leases: LeaseStore;
-    rollups: RollupStore;
-    shares: ShareStore;
-    nudges: NudgeStore;
-    goals: GoalStore;
-    admins: AdminStore;
-    coaching: CoachingStore;
-    recommendations: RecommendationStore;
-    digests: DigestStore;
-  };
+  /** Every store a person's records can be in, and the scheduler's leases. */
+  stores: MyDataStores & { leases: LeaseStore };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
@@ -109,6 +107,7 @@ export interface Service {
     coaching: CoachingService;
     recommendations: RecommendationService;
     digests: DigestService;
+    myData: MyDataService;
   };
   planner: DuePlanner;
   scheduler: CheckInScheduler;
@@ -144,7 +143,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
   const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner, rollups });
   const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId });
-  const adapter = createAdapter(config.bot, options.logger);
+  const adapter = createAdapter(config.bot, options.logger, options.botCredentials);
   const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
   const publisher =
     options.sharePublisher ??
@@ -155,7 +154,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
   const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
   const learningLog = new LearningLogService({ entries: stores.entries, rollups, sharing, clock });
-  const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, clock });
+  const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
   const reports = new ReportService({
     admins: stores.admins,
     configured: config.ldAdmins,
@@ -166,12 +165,23 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
   });
   const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger });
-  const digests = new DigestService({ teams: stores.teams, digests: stores.digests, dashboards, shareLists, chat: publisher, clock, logger: options.logger });
+  const digests = new DigestService({
+    teams: stores.teams,
+    digests: stores.digests,
+    dashboards,
+    shareLists,
+    chat: publisher,
+    clock,
+    logger: options.logger,
+    dashboardUrl: (teamId) => dashboardUrl(config, teamId),
+  });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
+  const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
+  const myData = new MyDataService({ stores, erasure: new MyDataErasure({ stores, shares: shareErasure, logger: options.logger }), clock });
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
-    : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '' }) };
+    : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '', allowedTenantIds: config.allowedTenantIds }) };
 
   const queues = {
     sends: new WorkQueue<SendWork>(queueClient(config.storage, 'sends')),
@@ -187,12 +197,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, digests, logger: options.logger });
+  const myDataCommands = new MyDataCommands({ myData, messenger, myDataUrl: () => myDataUrl(config), logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, digests, myData: myDataCommands, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, myData, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
+    apiRateLimitPerMinute: config.apiRateLimitPerMinute,
     mode: config.mode,
     logger: options.logger,
   });
@@ -232,7 +244,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests, myData },
     planner,
     scheduler,
     worker,

@@ -8,6 +8,9 @@ param resourceBaseName string
 @description('The Entra app that Teams SSO tokens for the tab are issued to')
 param aadAppClientId string
 
+@description('The Teams app id (the manifest id): cards deep-link into its tabs with it')
+param teamsAppId string
+
 param webAppSku string = 'B1'
 param botDisplayName string = 'Learning Loop'
 param location string = resourceGroup().location
@@ -99,6 +102,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MICROSOFT_APP_TYPE', value: 'UserAssignedMsi' }
         { name: 'MICROSOFT_APP_TENANT_ID', value: identity.properties.tenantId }
         { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
       ]
     }
   }

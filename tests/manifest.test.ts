@@ -5,6 +5,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND } from '../bot/teams/learning-dialogs.js';
+import { DASHBOARD_TAB_ENTITY_ID } from '../bot/domain/tab-links.js';
 import { fillPlaceholders, readEnvFile } from './support/manifest-placeholders.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -102,6 +103,8 @@ describe('appPackage/manifest.json', () => {
     expect(urls.length).toBeGreaterThanOrEqual(2);
     for (const url of urls) expect(url).toMatch(/^\$\{\{TAB_ENDPOINT\}\}\//);
     expect(template.staticTabs.find((t) => t.entityId === 'my-learning')?.contentUrl).toBe('${{TAB_ENDPOINT}}/personal');
+    // Cards deep-link to this one with the team as the sub-entity (bot/domain/tab-links.ts).
+    expect(template.staticTabs.find((t) => t.entityId === DASHBOARD_TAB_ENTITY_ID)).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/team', scopes: ['personal'] });
     expect(template.configurableTabs[0]?.configurationUrl).toBe('${{TAB_ENDPOINT}}/configure');
     expect(template.configurableTabs[0]?.scopes).toEqual(['team', 'groupChat']);
     expect(template.validDomains).toContain('${{TAB_DOMAIN}}');

@@ -4,8 +4,11 @@ import { escapeMarkdown } from './markdown-escape.js';
 
 export const DIGEST_NUDGE_VERB = 'digest.nudge';
 
-/** A lead's weekly digest: participation, the week's most helpful shares, and who to follow up, with a nudge a press away. */
-export function digestCard(digest: Digest, options: { notice?: string } = {}): AdaptiveCard {
+/**
+ * A lead's weekly digest: participation, the week's most helpful shares, and who to follow up,
+ * with a nudge a press away — and the dashboard, when the service knows where it is.
+ */
+export function digestCard(digest: Digest, options: { notice?: string; dashboardUrl?: string | undefined } = {}): AdaptiveCard {
   const p = digest.participation;
   const answered = p.checkIns === 0 ? 'none sent' : `${p.answered} of ${p.checkIns} answered`;
   const body: CardElement[] = [
@@ -40,5 +43,7 @@ export function digestCard(digest: Digest, options: { notice?: string } = {}): A
     associatedInputs: 'none',
     data: { teamId: digest.teamId, userId: f.userId },
   }));
+  // Last: with five nudges it is the sixth action, as many as Teams shows.
+  if (options.dashboardUrl) actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: 'Open the dashboard', url: options.dashboardUrl });
   return adaptiveCard(body, actions);
 }

@@ -13,6 +13,8 @@ export const COMMANDS = [
   { command: 'goal add', aliases: ['goal'], description: 'Set a learning goal: what, why and by when. Each check-in asks how it is going.' },
   { command: 'pause', aliases: [], description: 'Pause your scheduled check-ins.' },
   { command: 'resume', aliases: [], description: 'Start your scheduled check-ins again.' },
+  { command: 'export my data', aliases: ['my data'], description: 'See what Learning Loop holds of yours, and where to download it (JSON or CSV).' },
+  { command: 'erase my data', aliases: [], description: 'Delete everything Learning Loop holds of yours. You confirm first; it cannot be undone.' },
   { command: 'help', aliases: [], description: 'Show this list.' },
 ] as const;
 

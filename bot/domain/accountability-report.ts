@@ -1,6 +1,6 @@
-import { memberFollowUp } from './dashboard.js';
 import { leaderMetrics, type FollowUpFigures, type LeaderFigures, type NudgeFact } from './leader-metrics.js';
 import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
+import { standingFlags } from './standing-flags.js';
 
 /**
  * The three-level accountability report, by team and by week: the system (what was learned and
@@ -55,12 +55,7 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
   const onRoster = new Set(team.members.map((m) => m.userId));
   const rollups = team.rollups.filter((r) => onRoster.has(r.userId));
   const leadIds = team.members.filter((m) => m.role === 'lead').map((m) => m.userId);
-  const byUser = new Map(rollups.map((r) => [r.userId, r]));
-  // Everyone on the roster, with or without a rollup: a member who never checked in is flagged too.
-  const standing = team.members.flatMap((m) => {
-    const flag = memberFollowUp(byUser.get(m.userId), m.joinedAt, now);
-    return flag ? [{ learnerId: m.userId, since: flag.since }] : [];
-  });
+  const standing = standingFlags(team.members, rollups, now);
   const row = (week: string, weekStart: string | null, inWeeks: Set<string>, from: number, to: number, withGoals: boolean): ReportRow => {
     let entries = 0;
     let minutes = 0;

@@ -96,6 +96,14 @@ describe('validateCheckIn', () => {
     );
   });
 
+  it('drops control characters from text, so an answer of nothing but them is no answer', () => {
+    const blank = validateCheckIn({ ...valid, what: '\u0000\u0007 \u001b' });
+    expect(blank.ok).toBe(false);
+    if (!blank.ok) expect(blank.errors.what).toBe('Tell us what you learned');
+    const kept = validateCheckIn({ ...valid, what: 'Line one\nline\ttwo\u0000', insight: '\u0007Insight' });
+    expect(kept.ok && [kept.entry.what, kept.entry.insight]).toEqual(['Line one\nline\ttwo', 'Insight']);
+  });
+
   it('treats a non-object submission as missing everything', () => {
     const result = validateCheckIn('check in');
     expect(result.ok).toBe(false);

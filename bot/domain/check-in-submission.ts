@@ -16,11 +16,13 @@ export type CheckInValidation =
   | { ok: false; errors: CheckInErrors; values: CheckInValues };
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+/** Control characters break cards and exports, and alone they say nothing; tabs and newlines are what people type. */
+const cleanedText = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim() : v);
 const blankToNull = (v: unknown) => (v === undefined || v === null || v === '' ? null : v);
 
 function optionalText(label: string, max: number) {
   return z.preprocess(
-    (v) => blankToNull(trimmed(v)),
+    (v) => blankToNull(cleanedText(v)),
     z.string(`${label} must be text`).max(max, `${label} is too long: at most ${max} characters`).nullable(),
   );
 }
@@ -43,7 +45,7 @@ function optionalWholeNumber(label: string, min: number, max: number) {
 
 const submissionSchema = z.object({
   what: z.preprocess(
-    (v) => trimmed(v ?? ''),
+    (v) => cleanedText(v ?? ''),
     z
       .string('Tell us what you learned')
       .min(1, 'Tell us what you learned')
@@ -51,7 +53,7 @@ const submissionSchema = z.object({
   ),
   sourceType: z.enum(SOURCE_TYPES, `Choose a kind of source: ${SOURCE_TYPES.join(', ')}`),
   link: z.preprocess(
-    (v) => blankToNull(trimmed(v)),
+    (v) => blankToNull(cleanedText(v)),
     z
       .string()
       .max(CHECK_IN_LIMITS.link, `The link is too long: at most ${CHECK_IN_LIMITS.link} characters`)

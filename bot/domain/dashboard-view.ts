@@ -1,4 +1,5 @@
 import type { CheckInSchedule } from './check-in-schedule.js';
+import type { FollowUpFigures } from './leader-metrics.js';
 import type { SourceType } from './learning-entry.js';
 import type { TeamRole } from './team-settings.js';
 
@@ -12,6 +13,8 @@ export interface DashboardResponse {
   team: { teamId: string; name: string };
   /** The caller's role: a member's view carries the team's totals and only their own row. */
   role: TeamRole;
+  /** The caller's user id: which row of the member table is their own. */
+  callerId: string;
   period: { weeks: DashboardPeriod; firstWeek: string; lastWeek: string };
   /** One per week of the period, oldest first, weeks without activity included as zeros. */
   weeks: WeekRollupView[];
@@ -26,7 +29,17 @@ export interface DashboardResponse {
     sharesChannelId: string | null;
     updatedAt: string;
   };
+  /** Leads only: the follow-ups the rules asked of the team's leads in the period, and which were made. */
+  followUps?: DashboardFollowUps;
   generatedAt: string;
+}
+
+/** A lead's accountability on their dashboard, reckoned as the admins' report does. */
+export interface DashboardFollowUps {
+  /** Done when any lead followed the member up. */
+  team: FollowUpFigures;
+  /** The calling lead's own: every lead is asked to follow up every flagged member. */
+  yours: FollowUpFigures;
 }
 
 export interface WeekRollupView {

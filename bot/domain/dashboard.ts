@@ -43,6 +43,7 @@ export function buildDashboard(input: {
   return {
     team: { teamId: input.settings.teamId, name: input.settings.name },
     role: input.caller.role,
+    callerId: input.caller.userId,
     period: { weeks: input.weeks, firstWeek: period[0] ?? '', lastWeek: period[period.length - 1] ?? '' },
     weeks: weekViews,
     totals: totalsOf(weekViews, rows, ratingSum, ratingCount),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leaderMetrics, type NudgeFact, type StandingFlag } from './leader-metrics.js';
+import { leaderMetrics, nudgeFact, type NudgeFact, type StandingFlag } from './leader-metrics.js';
 
 const DAY = 86_400_000;
 const from = Date.parse('2026-11-01T00:00:00Z');
@@ -60,5 +60,13 @@ describe('leaderMetrics', () => {
     const result = leaderMetrics({ leadIds: leads.map((l) => (l as { leadId: string }).leadId), standing, nudges, from, to });
     expect(result.team).toMatchObject(team);
     leads.forEach((lead, i) => expect(result.leads[i]).toMatchObject(lead));
+  });
+});
+
+describe('nudgeFact', () => {
+  it('reads a stored nudge’s times as epoch ms, keeping a nudge that answered no flag as such', () => {
+    const stored = { leadId: 'alex', learnerId: 'bo', sentAt: '2026-11-12T09:00:00.000Z', flaggedSince: '2026-11-10T00:00:00.000Z' };
+    expect(nudgeFact(stored)).toEqual({ leadId: 'alex', learnerId: 'bo', sentAt: d(12, 9), flaggedSince: d(10) });
+    expect(nudgeFact({ ...stored, flaggedSince: null }).flaggedSince).toBeNull();
   });
 });

@@ -18,6 +18,11 @@ export interface NudgeFact {
   flaggedSince: number | null;
 }
 
+/** A stored nudge as a fact for the metrics: its times as epoch ms. */
+export function nudgeFact(nudge: { leadId: string; learnerId: string; sentAt: string; flaggedSince: string | null }): NudgeFact {
+  return { leadId: nudge.leadId, learnerId: nudge.learnerId, sentAt: Date.parse(nudge.sentAt), flaggedSince: nudge.flaggedSince ? Date.parse(nudge.flaggedSince) : null };
+}
+
 export interface FollowUpFigures {
   requested: number;
   done: number;

@@ -1,4 +1,5 @@
 import type { ReportRow } from './accountability-report.js';
+import { csvDocument } from './csv-cell.js';
 
 export const REPORT_CSV_COLUMNS = [
   'team',
@@ -21,14 +22,9 @@ export const REPORT_CSV_COLUMNS = [
 
 /** The report as CSV (RFC 4180), safe to open in a spreadsheet: no cell can start a formula. */
 export function reportCsv(rows: readonly ReportRow[]): string {
-  const cell = (v: string | number | null): string => {
-    if (v === null) return '';
-    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = rows.map((r) =>
-    [
+  return csvDocument(
+    REPORT_CSV_COLUMNS,
+    rows.map((r) => [
       r.teamName,
       r.week,
       r.weekStart,
@@ -45,9 +41,6 @@ export function reportCsv(rows: readonly ReportRow[]): string {
       r.leader.done,
       r.leader.rate,
       r.leader.medianDays,
-    ]
-      .map(cell)
-      .join(','),
+    ]),
   );
-  return `${[REPORT_CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -31,7 +31,8 @@ export function validateScheduleSubmission(
   data: unknown,
   now: Date,
 ): { ok: true; schedule: CheckInSchedule; sharesChannelId: string } | { ok: false; errors: ScheduleErrors } {
-  const parsed = scheduleSubmissionSchema.safeParse(data ?? {});
+  // Anything but an object is read as an empty form, so each missing answer is named where it belongs.
+  const parsed = scheduleSubmissionSchema.safeParse(typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {});
   if (!parsed.success) {
     const errors: ScheduleErrors = {};
     for (const issue of parsed.error.issues) {

@@ -20,8 +20,11 @@ export interface TeamSummary {
   role: TeamRole;
 }
 
+export type { FollowUpFigures } from '../domain/leader-metrics.js';
+
 export {
   DASHBOARD_PERIODS,
+  type DashboardFollowUps,
   type DashboardPeriod,
   type DashboardResponse,
   type DashboardTotals,

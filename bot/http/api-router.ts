@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { DASHBOARD_PERIODS } from '../domain/dashboard-view.js';
@@ -15,6 +15,8 @@ import { InvalidRecommendationError, type RecommendationService } from '../servi
 import type { SharingService } from '../services/sharing-service.js';
 import { shareViewOf, type ShareLists } from '../services/share-lists.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
+import { ERASE_CONFIRMATION, isEraseConfirmation } from '../domain/my-data.js';
+import type { MyDataService } from '../services/my-data-service.js';
 import { ApiError } from './api-error.js';
 import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
 
@@ -32,8 +34,11 @@ export interface ApiDeps {
   reports: ReportService;
   coaching: CoachingService;
   recommendations: RecommendationService;
+  myData: MyDataService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
+  /** Runs once the caller is known: the per-caller rate limit. */
+  limitCaller?: RequestHandler;
 }
 
 const dashboardQuery = z.strictObject({
@@ -59,12 +64,15 @@ const entriesQuery = z.strictObject({
   cursor: z.string().min(1).max(2000).optional(),
 });
 
-const userIdParam = z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/, 'is not a user id');
+// Entra object ids (GUIDs), or Teams ids ("29:…") where Teams gives none: never spaces, quotes, markup or slashes.
+const userIdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:@._=+-]{0,199}$/, 'is not a user id');
 const roleBody = z.strictObject({ role: z.enum(['lead', 'member']) });
 
 const sharesQuery = z.strictObject({ sort: z.enum(SHARE_SORTS).default('newest') });
 const resourcesQuery = z.strictObject({ scope: z.enum(RESOURCE_SCOPES).default('team') });
 const shareIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a share id');
+/** Erasing needs the phrase typed, as the tab's dialog and the bot's card ask for it: nothing else will do. */
+const eraseBody = z.strictObject({ confirm: z.string().max(100) });
 const recIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a recommendation id');
 const myVoteBody = z
   .strictObject({
@@ -88,6 +96,7 @@ export function apiRouter(deps: ApiDeps): Router {
   }
 
   router.use(callerIdentity(deps.identity));
+  if (deps.limitCaller) router.use(deps.limitCaller);
 
   router.get('/me', (_req, res) => {
     const { tenantId, userId, displayName } = callerOf(res);
@@ -300,6 +309,26 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.get('/me/saved', async (_req, res) => {
     res.json({ saved: await deps.shareLists.savedOf(callerOf(res)) });
+  });
+
+  // The learner's own data: all of it to take away, or none of it left. Never cached on the way.
+  router.get('/me/export', async (_req, res) => {
+    const data = await deps.myData.export(callerOf(res));
+    res.set('Cache-Control', 'no-store').attachment('learning-loop-my-data.json').json(data);
+  });
+
+  router.get('/me/export.csv', async (_req, res) => {
+    const csv = await deps.myData.exportCsv(callerOf(res));
+    res.set('Cache-Control', 'no-store').type('text/csv; charset=utf-8').attachment('learning-loop-my-entries.csv').send(csv);
+  });
+
+  router.delete('/me', async (req, res) => {
+    const body = eraseBody.safeParse(req.body);
+    if (!body.success || !isEraseConfirmation(body.data.confirm)) {
+      throw new ApiError(400, 'confirmation_required', `To erase all your data, send {"confirm": "${ERASE_CONFIRMATION}"}. Nothing was deleted.`);
+    }
+    await deps.myData.erase(callerOf(res));
+    res.status(204).end();
   });
 
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));

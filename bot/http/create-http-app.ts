@@ -5,6 +5,7 @@ import type { LearningLoopBot } from '../teams/learning-loop-bot.js';
 import { apiRouter, type ApiDeps } from './api-router.js';
 import { ApiError } from './api-error.js';
 import { errorHandler } from './error-handler.js';
+import { limitFailedSignIns, limitPerCaller, RateLimiter } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { staticTab } from './static-tab.js';
 
@@ -13,6 +14,8 @@ export interface HttpAppDeps {
   bot: LearningLoopBot;
   api: ApiDeps;
   tabDistDir: string | undefined;
+  /** Each signed-in caller's budget for the API, and each address's for failed sign-ins. */
+  apiRateLimitPerMinute: number;
   mode: 'local' | 'production';
   logger: Logger;
 }
@@ -20,7 +23,9 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // One hop: the platform's front end (or a dev tunnel) appends the client's address. Trusting every
+  // hop would let a client name its own address in X-Forwarded-For and dodge the per-address limit.
+  app.set('trust proxy', 1);
   app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
@@ -32,9 +37,18 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 
-  app.use('/api/v1', express.json({ limit: '64kb' }), apiRouter(deps.api));
+  // A fifth of a minute's budget may come at once: opening a tab page fires a handful of requests.
+  const budget = { perMinute: deps.apiRateLimitPerMinute, burst: Math.ceil(deps.apiRateLimitPerMinute / 5) };
+  app.use(
+    '/api/v1',
+    limitFailedSignIns(new RateLimiter(budget)),
+    express.json({ limit: '64kb' }),
+    apiRouter({ ...deps.api, limitCaller: limitPerCaller(new RateLimiter(budget)) }),
+  );
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
   app.use(staticTab(deps.tabDistDir));
+  // Express's own 404 page would replace the security headers with its own policy, which lets anyone frame it.
+  app.use((_req, res) => void res.status(404).type('text/plain').send('Not found.'));
   app.use(errorHandler(deps.logger));
   return app;
 }

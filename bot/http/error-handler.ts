@@ -14,7 +14,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = (error as { status?: unknown; type?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // body-parser: malformed JSON, wrong content type, body too large.
-      res.status(status).json({ error: { code: 'bad_request', message: (error as Error).message } });
+      const tooLarge = status === 413;
+      res.status(status).json({ error: { code: tooLarge ? 'too_large' : 'bad_request', message: tooLarge ? 'The request body is larger than this endpoint accepts.' : (error as Error).message } });
       return;
     }
     if (error instanceof InvalidCursorError) {

@@ -9,10 +9,11 @@ const oid = 'a1000000-0000-4000-8000-000000000001';
 describe('ssoTokenVerifier', () => {
   let verify: CallerVerifier;
   let sign: (claims: Record<string, unknown>, opts?: { key?: CryptoKey; exp?: string }) => Promise<string>;
+  let jwk: Awaited<ReturnType<typeof exportJWK>>;
 
   beforeAll(async () => {
     const trusted = await generateKeyPair('RS256');
-    const jwk = { ...(await exportJWK(trusted.publicKey)), kid: 'k1', alg: 'RS256' };
+    jwk = { ...(await exportJWK(trusted.publicKey)), kid: 'k1', alg: 'RS256' };
     verify = ssoTokenVerifier({ clientId, keys: createLocalJWKSet({ keys: [jwk] }) });
     sign = (claims, opts = {}) =>
       new SignJWT({ tid, oid, scp: 'access_as_user', name: 'Alex Wilber', ...claims })
@@ -43,6 +44,16 @@ describe('ssoTokenVerifier', () => {
 
   it('rejects a token without the access_as_user scope', async () => {
     await expect(verify(await sign({ scp: 'User.Read' }))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('accepts only the tenants the deployment names, when it names any', async () => {
+    const keys = createLocalJWKSet({ keys: [jwk] });
+    const only = ssoTokenVerifier({ clientId, keys, allowedTenantIds: [tid] });
+    await expect(only(await sign({}))).resolves.toMatchObject({ tenantId: tid });
+    const other = '0b9f4c2e-1111-4222-8333-944445555666';
+    await expect(only(await sign({ tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }))).rejects.toMatchObject({ status: 403, code: 'tenant_not_allowed' });
+    // Unset: any tenant the token was properly issued by.
+    await expect(verify(await sign({ tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }))).resolves.toMatchObject({ tenantId: other });
   });
 
   it('rejects garbage', async () => {

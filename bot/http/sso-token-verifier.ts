@@ -14,9 +14,10 @@ const MICROSOFT_KEYS = 'https://login.microsoftonline.com/common/discovery/v2.0/
 /**
  * Verifies a Teams SSO token (Entra ID v2 access token for our app): signature against
  * Microsoft's published keys, issuer of the token's own tenant, our audience, expiry and the
- * `access_as_user` scope. The tenant and user come from the token, never from the request.
+ * `access_as_user` scope, and, when the deployment names them, one of its tenants. The tenant and
+ * user come from the token, never from the request.
  */
-export function ssoTokenVerifier(options: { clientId: string; keys?: JWTVerifyGetKey; now?: () => Date }): CallerVerifier {
+export function ssoTokenVerifier(options: { clientId: string; keys?: JWTVerifyGetKey; now?: () => Date; allowedTenantIds?: readonly string[] | undefined }): CallerVerifier {
   const keys = options.keys ?? createRemoteJWKSet(new URL(MICROSOFT_KEYS));
   return async (token) => {
     try {
@@ -31,6 +32,9 @@ export function ssoTokenVerifier(options: { clientId: string; keys?: JWTVerifyGe
       if (!tid || !oid) throw new ApiError(401, 'invalid_token', 'The token does not name a tenant and user.');
       if (payload.iss !== `https://login.microsoftonline.com/${tid}/v2.0`) {
         throw new ApiError(401, 'invalid_token', 'The token was not issued by the user’s own tenant.');
+      }
+      if (options.allowedTenantIds && !options.allowedTenantIds.includes(tid.toLowerCase())) {
+        throw new ApiError(403, 'tenant_not_allowed', 'Your organisation is not set up to use this Learning Loop.');
       }
       const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
       if (!scopes.includes('access_as_user')) {

@@ -132,7 +132,8 @@ export class CheckInService {
         errors: { what: 'This check-in card is not yours to answer. Type "check in" to log your own learning.' },
       };
     }
-    const validation = validateCheckIn(data);
+    // "What came of your last action" is read only from a card that asked it, like any field a card did not show.
+    const validation = validateCheckIn(previousAsked(data) ? data : { ...data, result: undefined });
     if (!validation.ok) {
       const previous = previousAsked(data);
       return {

@@ -1,5 +1,8 @@
 import { buildDashboard } from '../domain/dashboard.js';
+import { followUpsFor, nudgesNeededSince, teamFollowUps, type TeamFollowUps } from '../domain/dashboard-follow-ups.js';
 import type { DashboardPeriod, DashboardResponse } from '../domain/dashboard-view.js';
+import { nudgeFact } from '../domain/leader-metrics.js';
+import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
@@ -11,31 +14,41 @@ interface CachedView {
   stamp: string;
   minute: number;
   view: DashboardResponse;
+  /** The leaders' figures, worked out for the first lead to ask, with the nudges they were worked out from. */
+  followUps?: { nudges: string; figures: TeamFollowUps };
 }
 
 /** Teams × periods whose lead view this instance keeps; the oldest is dropped first. */
 const CACHE_LIMIT = 64;
+/** As many nudges as the admins' report reads: one page of a team's partition. */
+const NUDGE_LIMIT = 1000;
 
 /**
- * The team dashboard, from two reads made side by side: the team's partition (settings and
- * roster, which decide who may see what) and the team's rollups written since this instance
- * last read them, caught up into its decoded copy. The view is rebuilt only when the rollups,
- * the roster or the minute have moved since it was last built.
+ * The team dashboard, from three reads made side by side: the team's partition (settings and
+ * roster, which decide who may see what), the team's rollups written since this instance last
+ * read them, caught up into its decoded copy, and the team's nudges sent in the period, for a
+ * lead's follow-up figures. The view is rebuilt only when the rollups, the roster or the minute
+ * have moved since it was last built; the follow-up figures also when a nudge was sent.
  */
 export class DashboardService {
   private readonly cache = new Map<string, CachedView>();
   private readonly copies: TeamRollupCopies;
 
-  constructor(private readonly deps: { teams: TeamStore; rollups: RollupStore; clock: Clock }) {
+  constructor(private readonly deps: { teams: TeamStore; rollups: RollupStore; nudges: NudgeStore; clock: Clock }) {
     this.copies = new TeamRollupCopies(deps.rollups);
   }
 
   async dashboardFor(caller: Learner, teamId: string, weeks: DashboardPeriod): Promise<DashboardResponse> {
-    const [team, current] = await Promise.all([this.deps.teams.readTeam(caller.tenantId, teamId), this.copies.current(caller.tenantId, teamId)]);
+    const now = this.deps.clock();
+    // Whether the caller leads is known only once the roster is read; the nudges are read alongside all the same, to save a round trip.
+    const [team, current, nudges] = await Promise.all([
+      this.deps.teams.readTeam(caller.tenantId, teamId),
+      this.copies.current(caller.tenantId, teamId),
+      this.deps.nudges.listTeam(caller.tenantId, teamId, NUDGE_LIMIT, nudgesNeededSince(now, weeks)),
+    ]);
     const me = team.members.find((m) => m.userId === caller.userId);
     // Read first, decide after: nothing read is shown unless the caller is on the roster.
     if (!team.settings || !me) throw new NotAllowedError('You are not a member of this team.');
-    const now = this.deps.clock();
     // Open check-ins and long silences depend on the time: a view is good for the minute it was built in.
     const minute = Math.floor(now.getTime() / 60_000);
     const key = `${caller.tenantId}\n${teamId}\n${weeks}`;
@@ -47,8 +60,17 @@ export class DashboardService {
       this.cache.set(key, cached);
       if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     }
-    if (me.role === 'lead') return cached.view;
-    // Members see the same team figures, and of the member table only their own row.
-    return { ...cached.view, role: 'member', members: cached.view.members.filter((m) => m.userId === caller.userId) };
+    if (me.role !== 'lead') {
+      // Members see the same team figures, and of the member table only their own row.
+      return { ...cached.view, role: 'member', callerId: caller.userId, members: cached.view.members.filter((m) => m.userId === caller.userId) };
+    }
+    // Nudges are only ever added, newest first: their count and the newest say whether any was sent since.
+    const nudgeStamp = `${nudges.length} ${nudges[0]?.nudgeId ?? ''}`;
+    if (cached.followUps?.nudges !== nudgeStamp) {
+      const zone = team.settings.schedule?.timeZone ?? 'UTC';
+      const figures = teamFollowUps({ roster: team.members, rollups: current.rollups, nudges: nudges.map(nudgeFact), weeks, zone, now });
+      cached.followUps = { nudges: nudgeStamp, figures };
+    }
+    return { ...cached.view, callerId: caller.userId, followUps: followUpsFor(cached.followUps.figures, caller.userId) };
   }
 }

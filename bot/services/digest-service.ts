@@ -25,6 +25,8 @@ export class DigestService {
       chat: PersonalChat;
       clock: Clock;
       logger: Logger;
+      /** Where the digest's "Open the dashboard" goes for a team; undefined leaves the button off. */
+      dashboardUrl?: (teamId: string) => string | undefined;
     },
   ) {}
 
@@ -52,7 +54,7 @@ export class DigestService {
   /** The digest card for a lead, e.g. again after they nudged someone from it. */
   async cardFor(lead: Learner, teamId: string, week?: string, notice?: string): Promise<AdaptiveCard | undefined> {
     const digest = await this.digestFor(lead, teamId, week);
-    return digest ? digestCard(digest, notice ? { notice } : {}) : undefined;
+    return digest ? digestCard(digest, { ...(notice ? { notice } : {}), dashboardUrl: this.deps.dashboardUrl?.(teamId) }) : undefined;
   }
 
   private async digestFor(lead: Learner, teamId: string, week?: string): Promise<Digest | undefined> {

@@ -82,7 +82,9 @@ export class RecommendationService {
   }
 
   async setDone(learner: Learner, teamId: string, recId: string, done: boolean): Promise<MyRecommendation> {
-    const mine = (await this.forLearner(learner, teamId)).find((r) => r.recId === recId);
+    // A recommendation to the whole team is "for" anyone by its id alone: only the team's members may tick it off.
+    const [member, recs] = await Promise.all([this.deps.teams.getMember(learner.tenantId, teamId, learner.userId), this.forLearner(learner, teamId)]);
+    const mine = member ? recs.find((r) => r.recId === recId) : undefined;
     if (!mine) throw new NotFoundError('There is no such recommendation for you in this team.');
     const at = this.deps.clock().toISOString();
     await this.deps.recommendations.setDone(learner.tenantId, teamId, recId, learner.userId, done, at);

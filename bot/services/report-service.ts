@@ -1,5 +1,6 @@
 import { accountabilityReport, type ReportRow } from '../domain/accountability-report.js';
 import { reportCsv } from '../domain/report-csv.js';
+import { nudgeFact } from '../domain/leader-metrics.js';
 import type { DashboardPeriod } from '../domain/dashboard-view.js';
 import type { AdminStore } from '../store/admin-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
@@ -57,7 +58,7 @@ export class ReportService {
           members: team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt })),
           rollups,
           ratingTimes: votes.filter((v) => v.rating !== null).map((v) => Date.parse(v.at)),
-          nudges: nudges.map((n) => ({ leadId: n.leadId, learnerId: n.learnerId, sentAt: Date.parse(n.sentAt), flaggedSince: n.flaggedSince ? Date.parse(n.flaggedSince) : null })),
+          nudges: nudges.map(nudgeFact),
         };
       }),
     );

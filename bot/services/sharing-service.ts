@@ -288,7 +288,9 @@ export class SharingService {
       while (state.again) {
         state.again = false;
         const found = await this.deps.shares.get(share.tenantId, share.teamId, share.shareId);
-        const current = found?.share ?? share;
+        // Gone: its sharer erased their data and the card now says so; it must not come back.
+        if (!found) return;
+        const current = found.share;
         const activityId = current.activityId ?? share.activityId;
         if (!activityId) return;
         await this.deps.publisher.update({ tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId }, shareCard({ share: current }));

@@ -1,6 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { CoachingNote } from '../domain/coaching.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 
 type NoteEntity = {
   partitionKey: string;
@@ -44,6 +45,33 @@ export class CoachingStore {
       return true;
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 412) return false;
+      throw error;
+    }
+  }
+
+  /** Erases the learner's whole thread: every note written to them, with their answers. */
+  async removeLearner(tenantId: string, learnerId: string): Promise<number> {
+    return deletePartition(this.table, keyOf(tenantId, learnerId));
+  }
+
+  /** The notes one lead wrote, in any learner's thread in the tenant, each with its ETag. */
+  async listByLead(tenantId: string, leadId: string): Promise<{ note: CoachingNote; etag: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<NoteEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)} and leadId eq ${leadId}` },
+    });
+    const found: { note: CoachingNote; etag: string }[] = [];
+    for await (const e of rows) found.push({ note: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    return found;
+  }
+
+  /** Puts someone else in the lead's place if the note is unchanged since read; false if it changed or went meanwhile. */
+  async replaceLead(note: CoachingNote, etag: string, lead: { id: string; name: string }): Promise<boolean> {
+    try {
+      await this.table.updateEntity({ partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), leadId: lead.id, leadName: lead.name }, 'Merge', { etag });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
       throw error;
     }
   }

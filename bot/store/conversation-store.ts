@@ -1,5 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
-import { keyOf } from './keys.js';
+import { keyOf, tenantPartitions } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 
 export type ConversationScope = 'personal' | 'channel' | 'groupChat';
 
@@ -62,6 +63,45 @@ export class ConversationStore {
       });
     }
     return records;
+  }
+
+  /** Forgets every conversation kept for one owner (a person's personal chats). */
+  async removeOwner(tenantId: string, scope: ConversationScope, ownerId: string): Promise<number> {
+    return deletePartition(this.table, keyOf(tenantId, scope, ownerId));
+  }
+
+  /**
+   * The tenant's channel and group-chat records, each with its ETag: their references were taken
+   * from whoever's message was last seen there, so they can name a person.
+   */
+  async listShared(tenantId: string): Promise<{ record: ConversationRecord; etag: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<ConversationEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and scope ne ${'personal'}` },
+    });
+    const found: { record: ConversationRecord; etag: string }[] = [];
+    for await (const e of rows) {
+      found.push({
+        record: { tenantId: e.tenantId, scope: e.scope as ConversationScope, ownerId: e.ownerId, conversationId: e.conversationId, serviceUrl: e.serviceUrl, reference: e.reference, updatedAt: e.updatedAt },
+        etag: e.etag,
+      });
+    }
+    return found;
+  }
+
+  /** Rewrites a record's reference if unchanged since read; false when it changed or went meanwhile. */
+  async replaceReference(record: ConversationRecord, etag: string, reference: string): Promise<boolean> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: keyOf(record.tenantId, record.scope, record.ownerId), rowKey: keyOf(record.conversationId), reference },
+        'Merge',
+        { etag },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
+      throw error;
+    }
   }
 
   async remove(tenantId: string, scope: ConversationScope, ownerId: string, conversationId: string): Promise<void> {

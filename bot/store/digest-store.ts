@@ -1,5 +1,6 @@
-import { RestError, type TableClient } from '@azure/data-tables';
-import { keyOf } from './keys.js';
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { deleteRows, listKeys } from './row-deletes.js';
 
 /** Which weekly digests went out: one row per team, lead and week, claimed before sending so each goes once. */
 export class DigestStore {
@@ -14,5 +15,15 @@ export class DigestStore {
       if (error instanceof RestError && error.statusCode === 409) return false;
       throw error;
     }
+  }
+
+  /** Forgets which digests went to this lead, in every team of the tenant (the row keys name them). */
+  async removeClaimsOf(tenantId: string, leadId: string): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    const lead = keyOf(leadId);
+    return deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${lead}|`} and RowKey lt ${prefixEnd(lead)}`),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
+import { deleteRows, listKeys } from './row-deletes.js';
 
 /** A learner's next check-in (or a reminder), filed under the UTC minute it falls due. */
 export interface DueEntry {
@@ -60,6 +61,18 @@ export class DueIndexStore {
     } catch (error) {
       if (!(error instanceof RestError && error.statusCode === 404)) throw error;
     }
+  }
+
+  /**
+   * Takes a person out of the index altogether: their pointer, and every check-in, reminder and
+   * snooze filed for them under any minute. Reminders have no pointer, so this reads the whole
+   * index (one row per learner and a few reminders) — fine for a rare erasure, never for a tick.
+   */
+  async removeLearnerEverywhere(tenantId: string, userId: string): Promise<number> {
+    const filed = await listKeys(this.table, odata`tenantId eq ${tenantId} and userId eq ${userId}`);
+    const removed = await deleteRows(this.table, filed);
+    await this.deleteIfPresent(keyOf('learner', tenantId), keyOf(userId));
+    return removed;
   }
 
   async listMinute(minute: string): Promise<DueEntry[]> {

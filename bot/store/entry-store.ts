@@ -2,6 +2,7 @@ import { RestError, type TableClient, type TransactionAction, odata } from '@azu
 import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { keyOf, newestFirstTimeKey, prefixEnd } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 
 /** Stored shape: flat scalar properties, as Table Storage wants them. */
 type EntryEntity = {
@@ -177,6 +178,22 @@ export class EntryStore {
       if (error instanceof RestError && error.statusCode === 404) return false;
       throw error;
     }
+  }
+
+  /** Every entry of the learner, newest first, for their own export: the whole partition, page by page. */
+  async listAll(tenantId: string, userId: string): Promise<LearningEntry[]> {
+    const from = keyOf(ENTRY_PREFIX);
+    const rows = this.table.listEntities<EntryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${EntryStore.partitionKey(tenantId, userId)} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+    });
+    const entries: LearningEntry[] = [];
+    for await (const e of rows) entries.push(fromEntity(e));
+    return entries;
+  }
+
+  /** Erases the learner's log: their partition holds only their entries and submission markers. */
+  async removeLearner(tenantId: string, userId: string): Promise<number> {
+    return deletePartition(this.table, EntryStore.partitionKey(tenantId, userId));
   }
 
   private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<T | undefined> {

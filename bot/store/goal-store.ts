@@ -1,6 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Goal, GoalProgress } from '../domain/goal.js';
 import { keyOf, prefixEnd } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 
 type GoalEntity = {
   partitionKey: string;
@@ -47,6 +48,11 @@ export class GoalStore {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
       throw error;
     }
+  }
+
+  /** Erases every goal of the learner (their partition holds nothing else). */
+  async removeLearner(tenantId: string, userId: string): Promise<number> {
+    return deletePartition(this.table, keyOf(tenantId, userId));
   }
 
   /** Every goal of the learner, oldest first. */

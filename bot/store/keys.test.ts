@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyOf, newestFirstTimeKey, prefixEnd } from './keys.js';
+import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 
 describe('table keys', () => {
   it('removes characters Table Storage forbids in keys', () => {
@@ -9,6 +9,13 @@ describe('table keys', () => {
 
   it('keeps distinct tuples distinct, even when parts hold the separator', () => {
     expect(keyOf('a|b', 'c')).not.toBe(keyOf('a', 'b|c'));
+  });
+
+  it('encodes a lone surrogate (hostile JSON can carry one) instead of throwing, keeping keys distinct', () => {
+    expect(() => keyOf('t', 'a\ud800')).not.toThrow();
+    expect(keyOf('t', 'a\ud800')).not.toBe(keyOf('t', 'a\udc00'));
+    expect(keyOf('t', 'a\ud800')).not.toBe(keyOf('t', 'a%uD800'));
+    expect(keyOf('t', '\ud83d\ude00')).toBe(keyOf('t', '😀'));
   });
 
   it('sorts later times first', () => {
@@ -21,5 +28,15 @@ describe('table keys', () => {
     const prefix = keyOf('e');
     const inside = keyOf('e', 'zzz~~~');
     expect(inside > prefix && inside < prefixEnd(prefix)).toBe(true);
+  });
+
+  it('ranges over exactly one tenant’s multi-part partitions', () => {
+    const { from, to } = tenantPartitions('t1');
+    const within = (key: string) => key >= from && key < to;
+    expect(within(keyOf('t1', 'team'))).toBe(true);
+    expect(within(keyOf('t1', 'person', 'u1'))).toBe(true);
+    expect(within(keyOf('t1'))).toBe(false);
+    expect(within(keyOf('t10', 'team'))).toBe(false);
+    expect(within(keyOf('t1|x'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
+import { deleteIfPresent } from './row-deletes.js';
 
 type NudgeEntity = {
   partitionKey: string;
@@ -61,11 +62,41 @@ export class NudgeStore {
     }
   }
 
-  /** The team's nudges, newest first. */
-  async listTeam(tenantId: string, teamId: string, limit: number): Promise<Nudge[]> {
+  /** Nudges naming the person (learner or lead) across the tenant's teams, each with its ETag. */
+  async listNaming(tenantId: string, userId: string): Promise<{ nudge: Nudge; etag: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<NudgeEntity>({
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NUDGE}|`} and RowKey lt ${prefixEnd(NUDGE)} and (learnerId eq ${userId} or leadId eq ${userId})`,
+      },
+    });
+    const found: { nudge: Nudge; etag: string }[] = [];
+    for await (const e of rows) found.push({ nudge: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    return found;
+  }
+
+  async remove(nudge: Nudge): Promise<void> {
+    await deleteIfPresent(this.table, keyOf(nudge.tenantId, nudge.teamId), keyOf(NUDGE, nudge.nudgeId));
+  }
+
+  /** Puts someone else in the lead's place if the nudge is unchanged since read; false if it changed or went meanwhile. */
+  async replaceLead(nudge: Nudge, etag: string, lead: { id: string; name: string }): Promise<boolean> {
+    try {
+      await this.table.updateEntity({ partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), leadId: lead.id, leadName: lead.name }, 'Merge', { etag });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
+      throw error;
+    }
+  }
+
+  /** The team's nudges, newest first; with `sentSince`, only those sent from then on. */
+  async listTeam(tenantId: string, teamId: string, limit: number, sentSince?: Date): Promise<Nudge[]> {
     const from = `${NUDGE}|`;
+    // Ids begin with a newest-first time key: everything sent at or after `sentSince` sorts below the key of a millisecond before.
+    const to = sentSince ? keyOf(NUDGE, newestFirstTimeKey(new Date(sentSince.getTime() - 1))) : prefixEnd(NUDGE);
     const rows = this.table
-      .listEntities<NudgeEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${from} and RowKey lt ${prefixEnd(NUDGE)}` } })
+      .listEntities<NudgeEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${from} and RowKey lt ${to}` } })
       .byPage({ maxPageSize: Math.min(limit, 1000) });
     const nudges: Nudge[] = [];
     for await (const page of rows) {

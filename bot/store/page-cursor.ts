@@ -25,6 +25,20 @@ export function decodeCursor(cursor: string, partitionKey: string): string {
     throw new InvalidCursorError();
   }
   const { p, t } = (decoded ?? {}) as { p?: unknown; t?: unknown };
-  if (p !== partitionKey || typeof t !== 'string' || t.length === 0) throw new InvalidCursorError();
+  if (p !== partitionKey || typeof t !== 'string' || t.length === 0 || !isTableToken(t)) throw new InvalidCursorError();
   return t;
+}
+
+/**
+ * The table SDK's continuation token is base64 JSON naming the next partition and row (their
+ * values are the service's). The SDK parses it before sending anything and throws on any other
+ * shape, which would surface as a storage failure: a tampered cursor is refused here instead.
+ */
+function isTableToken(token: string): boolean {
+  try {
+    const { nextPartitionKey, nextRowKey } = JSON.parse(Buffer.from(token, 'base64').toString('latin1')) as { nextPartitionKey?: unknown; nextRowKey?: unknown };
+    return typeof nextPartitionKey === 'string' && nextPartitionKey !== '' && (nextRowKey === undefined || typeof nextRowKey === 'string');
+  } catch {
+    return false;
+  }
 }

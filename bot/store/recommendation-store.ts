@@ -1,6 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Recommendation } from '../domain/recommendation.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
 
 type RecEntity = {
   partitionKey: string;
@@ -46,10 +47,60 @@ export class RecommendationStore {
       queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)}` },
     });
     const recs: Recommendation[] = [];
-    for await (const e of rows) {
-      recs.push({ tenantId, teamId, recId: e.recId, leadId: e.leadId, leadName: e.leadName, learnerId: e.learnerId || null, title: e.title, link: e.link, note: e.note || null, at: e.at });
-    }
+    for await (const e of rows) recs.push(fromEntity(tenantId, teamId, e));
     return recs;
+  }
+
+  async get(tenantId: string, teamId: string, recId: string): Promise<Recommendation | undefined> {
+    try {
+      return fromEntity(tenantId, teamId, await this.table.getEntity<RecEntity>(keyOf(tenantId, teamId), keyOf(REC, recId)));
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Recommendations made by the person or to them, in any team of the tenant, each with its ETag. */
+  async listNaming(tenantId: string, userId: string): Promise<{ rec: Recommendation; etag: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<RecEntity>({
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)} and (leadId eq ${userId} or learnerId eq ${userId})`,
+      },
+    });
+    const found: { rec: Recommendation; etag: string }[] = [];
+    for await (const e of rows) found.push({ rec: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    return found;
+  }
+
+  /** What the person marked done, in any team of the tenant. */
+  async listDoneBy(tenantId: string, userId: string): Promise<{ teamId: string; recId: string; doneAt: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<DoneEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)} and userId eq ${userId}` },
+    });
+    const done: { teamId: string; recId: string; doneAt: string }[] = [];
+    for await (const e of rows) done.push({ teamId: decodeURIComponent(e.partitionKey.slice(from.length)), recId: e.recId, doneAt: e.doneAt });
+    return done;
+  }
+
+  /** Deletes a recommendation and who marked it done: the marks first, so a run cut short still finds it and finishes. */
+  async remove(rec: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>): Promise<void> {
+    const partitionKey = keyOf(rec.tenantId, rec.teamId);
+    const from = keyOf(DONE, rec.recId);
+    await deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`));
+    await deleteIfPresent(this.table, partitionKey, keyOf(REC, rec.recId));
+  }
+
+  /** Puts someone else in the lead's place if the recommendation is unchanged since read; false if it changed or went meanwhile. */
+  async replaceLead(rec: Recommendation, etag: string, lead: { id: string; name: string }): Promise<boolean> {
+    try {
+      await this.table.updateEntity({ partitionKey: keyOf(rec.tenantId, rec.teamId), rowKey: keyOf(REC, rec.recId), leadId: lead.id, leadName: lead.name }, 'Merge', { etag });
+      return true;
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
+      throw error;
+    }
   }
 
   /** Who marked what done in the team; one person's only when named. */
@@ -79,4 +130,8 @@ export class RecommendationStore {
       if (!(error instanceof RestError && error.statusCode === 404)) throw error;
     }
   }
+}
+
+function fromEntity(tenantId: string, teamId: string, e: RecEntity): Recommendation {
+  return { tenantId, teamId, recId: e.recId, leadId: e.leadId, leadName: e.leadName, learnerId: e.learnerId || null, title: e.title, link: e.link, note: e.note || null, at: e.at };
 }

@@ -1,7 +1,8 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../domain/learning-entry.js';
 import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
-import { keyOf } from './keys.js';
+import { keyOf, tenantPartitions } from './keys.js';
+import { deleteRows, listKeys } from './row-deletes.js';
 
 /**
  * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
@@ -80,6 +81,12 @@ export class RollupStore {
       if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404)) return false;
       throw error;
     }
+  }
+
+  /** Deletes the person's row from every team's rollups in the tenant (teams they left included). */
+  async removeMemberEverywhere(tenantId: string, userId: string): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${keyOf(MEMBER, userId)}`));
   }
 
   /** Every member's rollup in a team: one query, one page for teams up to 1,000. */

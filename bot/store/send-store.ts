@@ -1,5 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 
 /** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
 export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro';
@@ -83,6 +84,11 @@ export class SendStore {
     } catch (error) {
       if (!(error instanceof RestError && error.statusCode === 404)) throw error;
     }
+  }
+
+  /** Erases the learner's history of check-ins and reminders: their partition is only theirs. */
+  async removeLearner(tenantId: string, userId: string): Promise<number> {
+    return deletePartition(this.table, keyOf(tenantId, userId));
   }
 
   async listForLearner(tenantId: string, userId: string, limit = 60): Promise<SendRecord[]> {

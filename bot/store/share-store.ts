@@ -2,7 +2,8 @@ import { RestError, type TableClient, type TransactionAction, odata } from '@azu
 import type { SourceType } from '../domain/learning-entry.js';
 import { EMPTY_TALLY, type Share, type ShareTally, type ShareVote } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { deleteIfPresent, deletePartition, deleteRows, listKeys } from './row-deletes.js';
 
 type ShareEntity = {
   partitionKey: string;
@@ -276,6 +277,56 @@ export class ShareStore {
       if (statusOf(error) === 409) return false;
       throw error;
     }
+  }
+
+  /** The days a sharer was told their share helped, for their own export. */
+  async listHelpedNotices(tenantId: string, userId: string): Promise<string[]> {
+    const from = keyOf(NOTICE);
+    const rows = this.table.listEntities<NoticeEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${ShareStore.personPartition(tenantId, userId)} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
+    });
+    const days: string[] = [];
+    for await (const e of rows) days.push(decodeURIComponent(e.rowKey.slice(from.length + 1)));
+    return days;
+  }
+
+  /** Every share the person made in any of the tenant's teams, teams they left included. */
+  async listSharesBy(tenantId: string, userId: string): Promise<Share[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<ShareEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and sharerId eq ${userId}` },
+    });
+    const shares: Share[] = [];
+    for await (const e of rows) shares.push(fromShareEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
+    return shares;
+  }
+
+  /** Every mark the person gave, on anyone's share in the tenant. */
+  async listVotesBy(tenantId: string, userId: string): Promise<(ShareVote & { teamId: string; shareId: string })[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<VoteEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${VOTE}|`} and RowKey lt ${prefixEnd(VOTE)} and userId eq ${userId}` },
+    });
+    const votes: (ShareVote & { teamId: string; shareId: string })[] = [];
+    for await (const e of rows) votes.push({ ...fromVoteEntity(e), teamId: decodeURIComponent(e.partitionKey.slice(from.length)), shareId: e.shareId });
+    return votes;
+  }
+
+  async deleteVote(tenantId: string, teamId: string, shareId: string, userId: string): Promise<void> {
+    await deleteIfPresent(this.table, ShareStore.teamPartition(tenantId, teamId), keyOf(VOTE, shareId, userId));
+  }
+
+  /** Deletes a share with every mark on it: the marks first, so a run cut short still finds the share and finishes. */
+  async deleteShare(tenantId: string, teamId: string, shareId: string): Promise<void> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    const from = keyOf(VOTE, shareId);
+    await deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`));
+    await deleteIfPresent(this.table, partitionKey, keyOf(SHARE, shareId));
+  }
+
+  /** Deletes the person's own partition: their saved list and their "your share helped" notices. */
+  async removePerson(tenantId: string, userId: string): Promise<number> {
+    return deletePartition(this.table, ShareStore.personPartition(tenantId, userId));
   }
 
   private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<(T & { etag: string }) | undefined> {

@@ -1,7 +1,8 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { CheckInSchedule } from '../domain/check-in-schedule.js';
 import type { TeamRole, TeamSettings } from '../domain/team-settings.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 
 export interface TeamMember {
   tenantId: string;
@@ -190,6 +191,53 @@ export class TeamStore {
     return found.sort((a, b) => a.joinedAt.localeCompare(b.joinedAt)).map((e) => e.teamId);
   }
 
+  /**
+   * Takes a person off every roster in the tenant, then drops their index of teams. The rosters
+   * are found by a range read over the tenant's teams, not through that index, so a run that
+   * stopped half way (or a team the index lost) is still found.
+   */
+  async removeFromAllTeams(tenantId: string, userId: string): Promise<number> {
+    const rows = await this.rosterRowsOf(tenantId, userId);
+    for (const row of rows) await this.deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, row.teamId), keyOf(MEMBER, userId));
+    await deletePartition(this.memberships, keyOf(tenantId, userId));
+    return rows.length;
+  }
+
+  /** The person's row on every roster in the tenant: one range read over the tenant's teams. */
+  async rosterRowsOf(tenantId: string, userId: string): Promise<TeamMember[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.teams.listEntities<MemberEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${keyOf(MEMBER, userId)}` },
+    });
+    const members: TeamMember[] = [];
+    for await (const e of rows) members.push(toMember(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
+    return members;
+  }
+
+  /** Clears "last changed by" on every team's settings that name this person; the settings stay. */
+  async forgetEditor(tenantId: string, userId: string): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    let cleared = 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const rows = this.teams.listEntities<SettingsEntity>({
+        queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${SETTINGS} and updatedBy eq ${userId}` },
+      });
+      let raced = false;
+      for await (const e of rows) {
+        try {
+          // Only if unchanged since read: a lead saving the schedule meanwhile keeps their own edit (and name).
+          await this.teams.updateEntity({ partitionKey: e.partitionKey, rowKey: SETTINGS, updatedBy: '' }, 'Merge', { etag: e.etag });
+          cleared++;
+        } catch (error) {
+          if (!(error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))) throw error;
+          raced = true;
+        }
+      }
+      if (!raced) break;
+    }
+    return cleared;
+  }
+
   private async get<T extends object>(table: TableClient, partitionKey: string, rowKey: string): Promise<T | undefined> {
     try {
       return await table.getEntity<T>(partitionKey, rowKey);
@@ -227,7 +275,8 @@ function toSettings(tenantId: string, teamId: string, e: SettingsEntity): TeamSe
     name: e.name,
     schedule: e.schedule ? (JSON.parse(e.schedule) as CheckInSchedule) : null,
     sharesChannelId: e.sharesChannelId ?? null,
-    updatedBy: e.updatedBy ?? null,
+    // Empty once the person who made the change erased their data.
+    updatedBy: e.updatedBy || null,
     updatedAt: e.updatedAt,
   };
 }

@@ -1,5 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
+import { deleteIfPresent } from './row-deletes.js';
 
 export interface UserProfile {
   tenantId: string;
@@ -75,6 +76,11 @@ export class UserStore {
       if (error instanceof RestError && error.statusCode === 404) return undefined;
       throw error;
     }
+  }
+
+  /** Forgets the person's profile; nothing when there is none. */
+  async remove(tenantId: string, userId: string): Promise<void> {
+    await deleteIfPresent(this.table, keyOf(tenantId), keyOf(userId));
   }
 
   async listTenant(tenantId: string, limit: number): Promise<UserProfile[]> {

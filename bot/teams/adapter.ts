@@ -1,24 +1,15 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
+import { ChannelAuthentication, type BotCredentials } from './channel-authentication.js';
 
 /**
  * The Bot Framework adapter. With an app id it validates every request's Bot Framework JWT;
  * without one (local mode only, bound to loopback) it accepts the local Teams client's requests.
+ * `credentials` replaces how the bot gets its own tokens (tests, where Entra ID is out of reach).
  */
-export function createAdapter(bot: AppConfig['bot'], logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: bot.appId ?? '',
-    MicrosoftAppPassword: bot.appPassword ?? '',
-    MicrosoftAppType: bot.appId ? bot.appType : '',
-    MicrosoftAppTenantId: bot.appTenantId ?? '',
-  });
-  const adapter = new CloudAdapter(auth);
+export function createAdapter(bot: AppConfig['bot'], logger: Logger, credentials?: BotCredentials): CloudAdapter {
+  const adapter = new CloudAdapter(new ChannelAuthentication(bot, credentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, name: context.activity.name }, 'unhandled error in a bot turn');
     if (context.activity.type === 'message') {

@@ -18,6 +18,15 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual({ kind: 'goal' });
   });
 
+  it.each([
+    ['export my data', 'export-my-data'],
+    ['My data', 'export-my-data'],
+    ['Erase my data.', 'erase-my-data'],
+    ['delete   my data', 'erase-my-data'],
+  ])('reads "%s" as %s', (text, kind) => {
+    expect(parseCommand(text)).toEqual({ kind });
+  });
+
   it('ignores leftover mention markup in channels', () => {
     expect(parseCommand('<at>Learning Loop</at> check in')).toEqual({ kind: 'unknown', text: '<at>Learning Loop</at> check in' });
     expect(parseCommand('<p>check in</p>')).toEqual({ kind: 'check-in' });

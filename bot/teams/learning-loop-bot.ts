@@ -3,6 +3,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type TaskModuleRequest,
@@ -23,6 +24,7 @@ import type { CheckInService } from '../services/check-in-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import { senderOf } from './activity-people.js';
 import { parseCommand } from './command-parser.js';
+import { malformedInvoke } from './invoke-envelope.js';
 import { conversationRecordOf } from './conversation-records.js';
 import { cardMessage, cardResponse } from './card-replies.js';
 import { teamOf } from './team-context.js';
@@ -42,6 +44,8 @@ import { COACHING_ANSWER_VERB } from '../cards/coaching-cards.js';
 import { DIGEST_NUDGE_VERB } from '../cards/digest-card.js';
 import type { DigestService } from '../services/digest-service.js';
 import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
+import { MY_DATA_ERASE_VERB } from '../cards/my-data-cards.js';
+import type { MyDataCommands } from './my-data-commands.js';
 
 const digestNudgeSchema = z.object({
   teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
@@ -65,6 +69,7 @@ export interface LearningLoopBotDeps {
   goals: GoalService;
   coaching: CoachingService;
   digests: DigestService;
+  myData: MyDataCommands;
   logger: Logger;
 }
 
@@ -103,6 +108,8 @@ export class LearningLoopBot extends TeamsActivityHandler {
             );
           }
         }
+      } else if (command.kind === 'export-my-data' || command.kind === 'erase-my-data') {
+        if (sender) await this.deps.myData.reply(context, sender, command.kind);
       } else if (command.kind === 'help') {
         await context.sendActivity(cardMessage(helpCard()));
       } else {
@@ -141,6 +148,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
       if (teamOf(context)) await this.deps.teamFlows.membersChanged(context);
       await next();
     });
+  }
+
+  /** A malformed invoke is the sender's mistake: refused with a 400 before any handler reads it. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const problem = malformedInvoke(context.activity);
+    if (problem) return { status: 400, body: { code: 'BadRequest', message: problem } };
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -184,6 +198,8 @@ export class LearningLoopBot extends TeamsActivityHandler {
           return cardResponse((await this.deps.coaching.answer(sender, data)) ?? errorCard('This coaching note is not yours to answer.'));
         case NUDGE_REPLY_VERB:
           return cardResponse(await this.replyToNudge(sender, data));
+        case MY_DATA_ERASE_VERB:
+          return cardResponse(await this.deps.myData.erase(context, sender, data));
         default:
           if (SHARE_VERBS.includes(verb)) return await shareCardAction(this.deps.sharing, sender, verb, data);
           return cardResponse(errorCard('This button is no longer supported. Type "help" to see what I can do.'));
@@ -251,7 +267,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
       if (!(error instanceof Error) || !['NotAllowedError', 'NotFoundError', 'ConflictError'].includes(error.name)) throw error;
       notice = error.message;
     }
-    return (await this.deps.digests.cardFor(lead, teamId, undefined, notice)) ?? errorCard(notice);
+    try {
+      return (await this.deps.digests.cardFor(lead, teamId, undefined, notice)) ?? errorCard(notice);
+    } catch (error) {
+      // Someone outside the team has no digest of it to redraw: the refusal is the whole answer.
+      if (error instanceof Error && error.name === 'NotAllowedError') return errorCard(notice);
+      throw error;
+    }
   }
 
   private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {

@@ -11,7 +11,12 @@ export function localConfig(storage: StorageConfig, overrides: Partial<AppConfig
     storage,
     bot: { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
     ssoClientId: undefined,
+    allowedTenantIds: undefined,
+    teamsAppId: undefined,
+    tabEndpoint: undefined,
     tabDistDir: undefined,
+    // Tests and benchmarks call the API from one identity far faster than a person: the limit's own tests set theirs.
+    apiRateLimitPerMinute: 1_000_000,
     seedDemoData: false,
     ldAdmins: [],
     acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,

@@ -1,31 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LD_ADMIN, DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import type { RunningTestService } from '../../bot/testing/test-service.js';
 import { axeViolations } from './support/axe.js';
-import { startDemoTab } from './support/demo-tab.js';
+import { useDemoTab } from './support/demo-tab.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 const alex = DEMO_PEOPLE[0]!;
 
 describe('the three-level report for L&D admins (local mode, demo data)', () => {
-  let service: RunningTestService;
-  let browser: Browser;
-  let stop: (() => Promise<void>) | undefined;
+  const tab = useDemoTab();
 
-  beforeAll(async () => {
-    ({ service, browser, stop } = await startDemoTab());
-  }, 60_000);
-  afterAll(async () => {
-    await stop?.();
-  });
-
-  async function openReport(userId: string, query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await page.goto(`${service.baseUrl}/admin?user=${userId}${query}`);
-    return page;
-  }
+  const openReport = (userId: string, query = '') => tab.open('/admin', userId, query);
 
   /** Alex's own line in the leads table: follow-ups asked and done. */
   async function alexsLine(page: Page): Promise<string[]> {
@@ -34,8 +20,7 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
   }
 
   it('leads an admin from their own page to the report, with every level, team and lead', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${service.baseUrl}/personal?user=${DEMO_LD_ADMIN.userId}`);
+    const page = await tab.open('/personal', DEMO_LD_ADMIN.userId);
     await page.getByRole('link', { name: 'open the learning report across all teams' }).click();
     await page.getByTestId('report-teams').waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
@@ -53,13 +38,13 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
 
   it('counts a lead’s follow-up once they nudge a flagged member', async () => {
     const lead = { tenantId: DEMO_TENANT_ID, userId: alex.userId };
-    const { members } = await service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 4);
+    const { members } = await tab.service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 4);
     const flagged = members.find((m) => m.needsFollowUp && m.userId !== alex.userId);
     expect(flagged, 'the demo team has a member who needs a follow-up').toBeDefined();
     const page = await openReport(DEMO_LD_ADMIN.userId);
     await page.getByTestId('report-leads').waitFor();
     const [, , askedBefore, doneBefore] = await alexsLine(page);
-    await service.services.nudges.nudge(lead, DEMO_TEAM.id, flagged!.userId, { note: 'How is it going?' });
+    await tab.service.services.nudges.nudge(lead, DEMO_TEAM.id, flagged!.userId, { note: 'How is it going?' });
     await page.reload();
     await page.getByTestId('report-leads').waitFor();
     const [, , asked, done] = await alexsLine(page);
@@ -83,8 +68,7 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     const page = await openReport(alex.userId);
     await page.getByTestId('not-admin').waitFor();
     expect(await page.getByTestId('report-teams').count()).toBe(0);
-    const personal = await browser.newPage();
-    await personal.goto(`${service.baseUrl}/personal?user=${alex.userId}`);
+    const personal = await tab.open('/personal', alex.userId);
     await personal.getByTestId('log-status').waitFor({ state: 'attached' });
     await personal.getByText('Your learning log').waitFor();
     expect(await personal.getByTestId('report-link').count()).toBe(0);

@@ -1,31 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import type { RunningTestService } from '../../bot/testing/test-service.js';
-import { startDemoTab } from './support/demo-tab.js';
+import { useDemoTab } from './support/demo-tab.js';
 import { axeViolations } from './support/axe.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 
 describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, demo data)', () => {
-  let service: RunningTestService;
-  let browser: Browser;
-  let stop: (() => Promise<void>) | undefined;
+  const tab = useDemoTab();
 
-  beforeAll(async () => {
-    ({ service, browser, stop } = await startDemoTab());
-  }, 60_000);
-  afterAll(async () => {
-    await stop?.();
-  });
-
-  async function openTeam(userId: string, query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${service.baseUrl}/team?user=${userId}&team=${encodeURIComponent(DEMO_TEAM.id)}${query}`);
-    await page.getByTestId('member-row').first().waitFor();
-    return page;
-  }
+  const openTeam = (userId: string, query = '') => tab.openTeam(userId, query);
 
   it('lets a lead nudge a member from the member table, and lists the nudge under Follow-ups', async () => {
     const page = await openTeam(alex.userId);
@@ -37,7 +21,7 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
     const item = page.getByTestId('nudge-item').filter({ hasText: megan.displayName }).first();
     await item.waitFor();
     expect(await item.textContent()).toContain('How is the accessibility course going?');
-    const history = await service.services.nudges.historyFor({ tenantId: DEMO_TENANT_ID, userId: alex.userId }, DEMO_TEAM.id);
+    const history = await tab.service.services.nudges.historyFor({ tenantId: DEMO_TENANT_ID, userId: alex.userId }, DEMO_TEAM.id);
     expect(history[0]).toMatchObject({ learnerId: megan.userId, note: 'How is the accessibility course going?' });
     await saveScreenshot(page, 'team-follow-ups.png', { from: page.getByTestId('follow-ups'), height: 600 });
   });
@@ -49,8 +33,7 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
   });
 
   it('lets a learner add a goal on their personal page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${service.baseUrl}/personal?user=${megan.userId}`);
+    const page = await tab.open('/personal', megan.userId);
     await page.getByTestId('add-goal-button').click();
     await page.getByLabel('What do you want to learn?').fill('Run a usability test on my own');
     await page.getByLabel('Target date').fill(`${new Date().getUTCFullYear() + 1}-03-31`);
@@ -60,7 +43,7 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
     // The dialog has closed (and finished fading) before anything is judged or pictured.
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await goal.getByTestId('goal-status').textContent()).toMatch(/On track|Open/);
-    expect((await service.services.goals.mine({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).map((g) => g.what)).toContain('Run a usability test on my own');
+    expect((await tab.service.services.goals.mine({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).map((g) => g.what)).toContain('Run a usability test on my own');
     await saveScreenshot(page, 'my-learning-goals.png', { from: page.getByTestId('goals-section'), height: 500 });
   });
 
@@ -71,8 +54,7 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
     await team.getByRole('button', { name: `Nudge ${DEMO_PEOPLE[2]!.displayName}` }).click();
     await team.getByTestId('nudge-dialog').waitFor();
     expect(await axeViolations(team)).toEqual([]);
-    const personal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await personal.goto(`${service.baseUrl}/personal?user=${megan.userId}&theme=${theme}`);
+    const personal = await tab.open('/personal', megan.userId, `&theme=${theme}`);
     await personal.getByTestId('goal-item').first().waitFor();
     expect(await axeViolations(personal)).toEqual([]);
   });

@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import type { RunningTestService } from '../../bot/testing/test-service.js';
-import { startDemoTab } from './support/demo-tab.js';
+import { useDemoTab } from './support/demo-tab.js';
 import { axeViolations } from './support/axe.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 
 describe('learning shares in the tab: the team’s feed, top resources and a learner’s saved list (local mode, demo data)', () => {
-  let service: RunningTestService;
-  let browser: Browser;
-  let stop: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    ({ service, browser, stop } = await startDemoTab());
-  }, 60_000);
-  afterAll(async () => {
-    await stop?.();
-  });
+  const tab = useDemoTab();
 
   async function openTeam(userId: string, query = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${service.baseUrl}/team?user=${userId}${query}`);
+    const page = await tab.open('/team', userId, query);
     await page.getByTestId('share-card').first().waitFor();
     await page.getByTestId('top-rated-item').first().waitFor();
     return page;
@@ -30,7 +19,7 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
 
   it('lists the team’s shares newest first and by most helpful, with the counts the service holds', async () => {
     const page = await openTeam(megan.userId);
-    const feed = await service.services.shareLists.feed({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, DEMO_TEAM.id, 'helpful');
+    const feed = await tab.service.services.shareLists.feed({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, DEMO_TEAM.id, 'helpful');
     if ('status' in feed) throw new Error('Megan is in the demo team');
     await page.getByLabel('Most helpful').check();
     await expect.poll(async () => page.getByTestId('share-card').first().getByRole('heading').textContent()).toBe(feed.shares[0]!.what);
@@ -66,23 +55,21 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
   });
 
   it('lists what a learner saved on their personal page and lets them unsave it', async () => {
-    const saved = await service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
+    const saved = await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
     expect(saved.length).toBeGreaterThan(0);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${service.baseUrl}/personal?user=${alex.userId}`);
+    const page = await tab.open('/personal', alex.userId);
     await page.getByTestId('saved-item').first().waitFor();
     expect(await page.getByTestId('saved-item').count()).toBe(saved.length);
     await saveScreenshot(page, 'my-learning-saved.png', { from: page.getByTestId('saved-list'), height: 900 });
     await page.getByTestId('saved-item').first().getByRole('button', { name: /^Unsave/ }).click();
     await expect.poll(() => page.getByTestId('saved-item').count()).toBe(saved.length - 1);
-    expect(await service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
+    expect(await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
   });
 
   it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the feed, top resources and saved list in the %s theme', { timeout: 60_000 }, async (theme) => {
     const team = await openTeam(alex.userId, `&theme=${theme}`);
     expect(await axeViolations(team)).toEqual([]);
-    const personal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await personal.goto(`${service.baseUrl}/personal?user=${megan.userId}&theme=${theme}`);
+    const personal = await tab.open('/personal', megan.userId, `&theme=${theme}`);
     await personal.getByTestId('saved-list').waitFor();
     await personal.getByTestId('saved-item').or(personal.getByTestId('saved-empty')).first().waitFor();
     expect(await axeViolations(personal)).toEqual([]);

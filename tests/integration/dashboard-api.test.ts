@@ -52,6 +52,32 @@ describe('team dashboard API (Azurite, demo data)', () => {
     expect(JSON.stringify(body)).not.toContain(DEMO_PEOPLE[2]!.displayName);
   });
 
+  it('gives a lead the team’s follow-up figures and their own, moved by a nudge; a member neither', async () => {
+    const read = async (userId: string) => (await (await dashboard(userId, DEMO_TEAM.id, '?weeks=12')).json()) as DashboardResponse;
+    const before = await read(alex.userId);
+    expect(before.callerId).toBe(alex.userId);
+    const flagged = before.members.filter((m) => m.needsFollowUp);
+    // Every flagged member is a follow-up asked of each lead; nobody has been nudged yet.
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(before.followUps).toEqual({
+      team: { requested: flagged.length, done: 0, rate: 0, medianDays: null },
+      yours: { requested: flagged.length, done: 0, rate: 0, medianDays: null },
+    });
+    const nudged = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${encodeURIComponent(flagged[0]!.userId)}/nudges`, {
+      method: 'POST',
+      headers: { ...headers(alex.userId), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(nudged.status).toBe(201);
+    const after = await read(alex.userId);
+    expect(after.followUps?.yours).toMatchObject({ requested: flagged.length, done: 1, rate: 1 / flagged.length });
+    expect(after.followUps?.yours.medianDays).toBeGreaterThanOrEqual(0);
+    expect(after.followUps?.team).toEqual(after.followUps?.yours);
+    const member = await read(megan.userId);
+    expect(member.callerId).toBe(megan.userId);
+    expect(member).not.toHaveProperty('followUps');
+  });
+
   it('refuses a lead of one team another team’s dashboard', async () => {
     expect((await dashboard(megan.userId, otherTeam)).status).toBe(200);
     const notMine = await dashboard(alex.userId, otherTeam);

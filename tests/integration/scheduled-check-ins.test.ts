@@ -109,7 +109,8 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
     expect((await service.stores.sends.get(DEMO_TENANT_ID, DEMO_PEOPLE[0]!.userId, '2026-W48', 'checkin'))?.respondedAt).toBeUndefined();
   });
 
-  it('skips a paused learner and picks them up again after resume', async () => {
+  // Two weeks of the scheduler's minutes: slow on a busy machine, and time is not what it tests.
+  it('skips a paused learner and picks them up again after resume', { timeout: 60_000 }, async () => {
     await post(messageActivity('pause', { ...from(adele), conversationId: `a:personal-${adele.id}` }));
     await runJobsAt('2026-12-04T16:01:00Z');
     expect(cardsTo(alex, 'Time for your check-in')).toBe(2);

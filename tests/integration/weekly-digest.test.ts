@@ -8,6 +8,7 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const TEAMS_APP_ID = '5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15';
 const account = (p: (typeof DEMO_PEOPLE)[number]) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
 
 describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => {
@@ -24,7 +25,7 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    service = await startTestService({}, { clock: () => now });
+    service = await startTestService({ teamsAppId: TEAMS_APP_ID }, { clock: () => now });
     await seedDemoData({ ...service, now: new Date('2026-11-28T12:00:00Z') });
     for (const p of [alex, megan]) await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
   }, 60_000);
@@ -45,6 +46,12 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     expect(check.renderedText).toContain('Week 2026-W48');
     expect(check.renderedText).toContain('Most helpful shares');
     expect(check.renderedText).toContain('Needs a follow-up');
+    // The last button opens the team's dashboard tab in Teams, the team named in the deep link's context.
+    const open = (digest!.activity.attachments?.[0]?.content as { actions: Array<{ type: string; title: string; url?: string }> }).actions.at(-1)!;
+    expect(open).toMatchObject({ type: 'Action.OpenUrl', title: 'Open the dashboard' });
+    const link = new URL(open.url!);
+    expect(`${link.origin}${link.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/team-dashboard`);
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: DEMO_TEAM.id });
   });
 
   it('nudges a member straight from the digest, and the digest says so', async () => {

@@ -1,5 +1,6 @@
 import type { ReportRow } from '../api/report-types.js';
 import { reportCsv } from '../../../bot/domain/report-csv.js';
+import { saveFile } from '../components/save-file.js';
 
 /**
  * Saves the report on screen as the same CSV the service's `/admin/report.csv` writes (one
@@ -8,15 +9,5 @@ import { reportCsv } from '../../../bot/domain/report-csv.js';
  */
 export function downloadReportCsv(rows: readonly ReportRow[], fileName: string, doc: Document = document): void {
   // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
-  const blob = new Blob(['\uFEFF', reportCsv(rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the file to the browser; the next task may release it.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(['\uFEFF', reportCsv(rows)], fileName, 'text/csv;charset=utf-8', doc);
 }

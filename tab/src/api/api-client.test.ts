@@ -53,6 +53,26 @@ describe('apiClient', () => {
     await expect(noToken.get('/x')).rejects.toMatchObject({ status: 0, message: 'Teams could not sign you in (consent_required).' });
   });
 
+  it('reads a file as the text the service sent, and fails on an error like any call', async () => {
+    const seen: Seen[] = [];
+    expect(await apiClient(local, fakeFetch(200, 'id,what\r\n', seen)).getText('/api/v1/me/export.csv')).toBe('id,what\r\n');
+    expect(seen[0]?.headers).toMatchObject({ accept: '*/*', 'x-local-user-id': 'u1' });
+    await expect(apiClient(local, fakeFetch(503, { error: { code: 'unavailable', message: 'Storage is down' } })).getText('/x')).rejects.toMatchObject({ status: 503, message: 'Storage is down' });
+  });
+
+  it('sends a DELETE’s body as JSON when it has one', async () => {
+    const sent: RequestInit[] = [];
+    const fetchImpl: Fetch = async (_url, init) => {
+      sent.push(init ?? {});
+      return new Response(null, { status: 204 });
+    };
+    await apiClient(local, fetchImpl).remove('/api/v1/me', { confirm: 'erase my data' });
+    await apiClient(local, fetchImpl).remove('/api/v1/me/entries/e1');
+    expect(sent[0]).toMatchObject({ method: 'DELETE', body: '{"confirm":"erase my data"}', headers: expect.objectContaining({ 'content-type': 'application/json' }) });
+    expect(sent[1]?.body).toBeUndefined();
+    expect(sent[1]?.headers).not.toHaveProperty('content-type');
+  });
+
   it('lets an aborted request stay an abort, so a closed page reports nothing', async () => {
     const aborting: Fetch = async () => {
       throw new DOMException('The operation was aborted.', 'AbortError');

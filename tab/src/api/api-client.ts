@@ -28,10 +28,12 @@ export type SendMethod = 'POST' | 'PUT' | 'PATCH';
 
 export interface ApiClient {
   get<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
+  /** GET a file the service makes (a CSV, a JSON download): its text exactly as sent. */
+  getText(path: string): Promise<string>;
   /** POST, PUT or PATCH a JSON body; the answer's JSON comes back. */
   send<T>(method: SendMethod, path: string, body: unknown): Promise<T>;
-  /** DELETE; resolves when the service answered 2xx. */
-  remove(path: string): Promise<void>;
+  /** DELETE, with a JSON body when one is given; resolves when the service answered 2xx. */
+  remove(path: string, body?: unknown): Promise<void>;
 }
 
 export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFetch): ApiClient {
@@ -44,9 +46,13 @@ export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFe
       const headers = { ...(await authHeaders(credentials)), 'content-type': 'application/json' };
       return request<T>(fetchImpl, path, { method, headers, body: JSON.stringify(body) });
     },
-    async remove(path: string): Promise<void> {
+    async getText(path: string): Promise<string> {
       const headers = await authHeaders(credentials);
-      await request<unknown>(fetchImpl, path, { method: 'DELETE', headers, empty: true });
+      return request<string>(fetchImpl, path, { headers, accept: '*/*', text: true });
+    },
+    async remove(path: string, body?: unknown): Promise<void> {
+      const headers = { ...(await authHeaders(credentials)), ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+      await request<unknown>(fetchImpl, path, { method: 'DELETE', headers, empty: true, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     },
   };
 }
@@ -69,10 +75,13 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** The answer has no body (204). */
   empty?: boolean;
+  /** The answer is a file, read as text rather than parsed. */
+  text?: boolean;
+  accept?: string;
 }
 
 async function request<T>(fetchImpl: Fetch, path: string, options: RequestOptions): Promise<T> {
-  const init: RequestInit = { method: options.method ?? 'GET', headers: { accept: 'application/json', ...options.headers } };
+  const init: RequestInit = { method: options.method ?? 'GET', headers: { accept: options.accept ?? 'application/json', ...options.headers } };
   if (options.body !== undefined) init.body = options.body;
   if (options.signal) init.signal = options.signal;
   let response: Response;
@@ -85,6 +94,7 @@ async function request<T>(fetchImpl: Fetch, path: string, options: RequestOption
   }
   if (!response.ok) throw await failureFrom(response);
   if (options.empty) return undefined as T;
+  if (options.text) return (await response.text()) as T;
   try {
     return (await response.json()) as T;
   } catch {

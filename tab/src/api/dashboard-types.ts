@@ -1,9 +1,11 @@
 import type { DashboardPeriod } from '../../../bot/http/api-contract.js';
 
 export type {
+  DashboardFollowUps,
   DashboardPeriod,
   DashboardResponse,
   DashboardTotals,
+  FollowUpFigures,
   MemberRowView,
   MyTeamsResponse,
   TeamSummary,

@@ -4,9 +4,11 @@ import type { DashboardPeriod, DashboardResponse } from '../api/dashboard-types.
 import type { Nudging } from '../follow-ups/NudgeButton.js';
 import { chartData } from './chart-data.js';
 import { ChartTables } from './ChartTables.js';
+import { LeaderFiguresTiles } from './LeaderFiguresTiles.js';
 import { LazyCharts } from './LazyCharts.js';
 import { MemberTable } from './MemberTable.js';
 import { PERIOD_PANEL_ID, periodTabId } from './PeriodPicker.js';
+import type { RoleChanging } from './RoleButton.js';
 import { SummaryTiles } from './SummaryTiles.js';
 
 const useStyles = makeStyles({
@@ -28,12 +30,14 @@ interface Props {
   updating: boolean;
   /** Leads only: what the member table's Nudge buttons need. */
   nudging?: Nudging | undefined;
+  /** Leads only: what the member table's Make lead / Remove as lead buttons need. */
+  roles?: RoleChanging | undefined;
 }
 
 /** Everything that depends on the period: the panel the period tabs control. */
-export function DashboardFigures({ dashboard, weeks, locale, updating, nudging }: Props) {
+export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, roles }: Props) {
   const styles = useStyles();
-  const ids = { summary: useId(), charts: useId(), members: useId() };
+  const ids = { summary: useId(), charts: useId(), followUps: useId(), members: useId() };
   const data = useMemo(() => chartData(dashboard, locale), [dashboard, locale]);
   const isLead = dashboard.role === 'lead';
   const { totals } = dashboard;
@@ -70,11 +74,27 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging }
           </section>
         </>
       )}
+      {isLead && dashboard.followUps && (
+        <section aria-labelledby={ids.followUps} className={styles.section}>
+          <Subtitle1 as="h2" id={ids.followUps}>
+            Your follow-ups
+          </Subtitle1>
+          <LeaderFiguresTiles followUps={dashboard.followUps} locale={locale} />
+        </section>
+      )}
       <section aria-labelledby={ids.members} className={styles.section}>
         <Subtitle1 as="h2" id={ids.members}>
           {isLead ? 'Members' : 'Your progress'}
         </Subtitle1>
-        <MemberTable members={dashboard.members} locale={locale} canFilter={isLead} labelledBy={ids.members} nudging={isLead ? nudging : undefined} />
+        <MemberTable
+          members={dashboard.members}
+          locale={locale}
+          canFilter={isLead}
+          labelledBy={ids.members}
+          nudging={isLead ? nudging : undefined}
+          roles={isLead ? roles : undefined}
+          callerId={dashboard.callerId}
+        />
       </section>
     </div>
   );

@@ -5,14 +5,17 @@ import { DEFAULT_PERIOD, type DashboardPeriod } from '../api/dashboard-types.js'
 import { PageLayout } from '../components/PageLayout.js';
 import type { Nudging } from '../follow-ups/NudgeButton.js';
 import { LazyFollowUps } from '../follow-ups/lazy-follow-ups.js';
+import { LazyTeamRecommendations } from '../recommendations/lazy-recommendations.js';
 import { LazySharesFeed, LazyTopResources } from '../shares/lazy-sections.js';
 import { DashboardFigures } from './DashboardFigures.js';
 import { PeriodPicker } from './PeriodPicker.js';
+import type { RoleChanging } from './RoleButton.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { useDashboard } from './use-dashboard.js';
 
 const useStyles = makeStyles({
   header: { display: 'grid', gap: tokens.spacingVerticalS },
+  status: { margin: 0 },
 });
 
 interface Props {
@@ -30,9 +33,28 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
   const { state, retry, settingsSaved } = useDashboard(client, teamId, weeks);
   const shown = state.phase === 'error' ? undefined : state.shown;
   const isLead = shown?.role === 'lead';
-  // A nudge sent from the member table is announced there and refreshes the follow-ups below it.
+  // A nudge sent from the member table is announced there and refreshes the follow-ups below it, and the lead's figures.
   const [followUps, setFollowUps] = useState({ sent: 0, announcement: '' });
-  const onNudged = useCallback((announcement: string) => setFollowUps((f) => ({ sent: f.sent + 1, announcement })), []);
+  const onNudged = useCallback(
+    (announcement: string) => {
+      setFollowUps((f) => ({ sent: f.sent + 1, announcement }));
+      retry();
+    },
+    [retry],
+  );
+  // A role changed in the member table: said here, where it is heard even when the caller stepped down and the table went.
+  const [roleAnnouncement, setRoleAnnouncement] = useState('');
+  const roles = useMemo<RoleChanging>(
+    () => ({
+      client,
+      teamId,
+      onChanged: (announcement) => {
+        setRoleAnnouncement(announcement);
+        retry();
+      },
+    }),
+    [client, teamId, retry],
+  );
   const nudging = useMemo<Nudging | undefined>(
     () => (isLead ? { client, teamId, onSent: onNudged, announcement: followUps.announcement } : undefined),
     [isLead, client, teamId, onNudged, followUps.announcement],
@@ -53,6 +75,9 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
               </MessageBarBody>
             </MessageBar>
           )}
+          <Text as="p" role="status" className={styles.status} data-testid="role-status">
+            {roleAnnouncement}
+          </Text>
         </div>
       )}
       {state.phase === 'loading' && !shown && <Spinner label="Loading the team dashboard…" />}
@@ -67,9 +92,10 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
       )}
       {shown && (
         <>
-          <DashboardFigures dashboard={shown} weeks={weeks} locale={locale} updating={state.phase === 'loading'} nudging={nudging} />
+          <DashboardFigures dashboard={shown} weeks={weeks} locale={locale} updating={state.phase === 'loading'} nudging={nudging} roles={roles} />
           {/* Leads only: the service refuses a team's nudges to anyone else. */}
           {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
+          {isLead && <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />}
           <ScheduleSection
             client={client}
             teamId={teamId}
@@ -79,7 +105,7 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
             channelId={channelId}
             onSaved={settingsSaved}
           />
-          <LazySharesFeed client={client} teamId={teamId} locale={locale} />
+          <LazySharesFeed client={client} teamId={teamId} locale={locale} isLead={isLead} />
           <LazyTopResources client={client} teamId={teamId} locale={locale} />
         </>
       )}

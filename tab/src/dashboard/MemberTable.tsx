@@ -19,6 +19,7 @@ import { NudgeButton, type Nudging } from '../follow-ups/NudgeButton.js';
 import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatDay } from './dashboard-format.js';
 import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, type MemberFilter, type MemberSort } from './member-table-state.js';
+import { RoleButton, type RoleChanging } from './RoleButton.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   // Always rendered, so screen readers are listening before a nudge goes out.
   status: { margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const COLUMNS: { column: MemberColumn; label: string; numeric?: boolean }[] = [
@@ -52,16 +54,21 @@ interface Props {
   canFilter: boolean;
   /** The id of the heading that names the table. */
   labelledBy: string;
-  /** Leads only: a Nudge button on every row. */
+  /** Leads only: a Nudge button on every row but the caller's own. */
   nudging?: Nudging | undefined;
+  /** Leads only: Make lead / Remove as lead on every row, but the caller's own while they are the only lead. */
+  roles?: RoleChanging | undefined;
+  /** The caller's user id, to tell their own row. */
+  callerId?: string | undefined;
 }
 
-export function MemberTable({ members, locale, canFilter, labelledBy, nudging }: Props) {
+export function MemberTable({ members, locale, canFilter, labelledBy, nudging, roles, callerId }: Props) {
   const styles = useStyles();
   const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
   const [filter, setFilter] = useState<MemberFilter>(NO_FILTER);
   const rows = useMemo(() => visibleMembers(members, sort, filter, locale), [members, sort, filter, locale]);
   const total = formatCount(members.length, locale);
+  const onlyLead = members.filter((m) => m.role === 'lead').length === 1;
 
   return (
     <>
@@ -102,12 +109,12 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging }:
                   {label}
                 </TableHeaderCell>
               ))}
-              {nudging && <TableHeaderCell sortable={false}>Actions</TableHeaderCell>}
+              {(nudging || roles) && <TableHeaderCell sortable={false}>Actions</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
-              <MemberTableRow key={row.userId} row={row} locale={locale} nudging={nudging} />
+              <MemberTableRow key={row.userId} row={row} locale={locale} nudging={nudging} roles={roles} isSelf={row.userId === callerId} onlyLead={onlyLead} />
             ))}
           </TableBody>
         </Table>
@@ -117,8 +124,20 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging }:
   );
 }
 
-function MemberTableRow({ row, locale, nudging }: { row: MemberRowView; locale: string; nudging: Nudging | undefined }) {
+interface RowProps {
+  row: MemberRowView;
+  locale: string;
+  nudging: Nudging | undefined;
+  roles: RoleChanging | undefined;
+  isSelf: boolean;
+  onlyLead: boolean;
+}
+
+function MemberTableRow({ row, locale, nudging, roles, isSelf, onlyLead }: RowProps) {
   const styles = useStyles();
+  // Nudging yourself is pointless; stepping down as the only lead would leave the team without one.
+  const canNudge = nudging && !isSelf;
+  const canChangeRole = roles && !(isSelf && row.role === 'lead' && onlyLead);
   return (
     <TableRow data-testid="member-row">
       <TableCell>
@@ -151,9 +170,12 @@ function MemberTableRow({ row, locale, nudging }: { row: MemberRowView; locale: 
           <span className={styles.muted}>No</span>
         )}
       </TableCell>
-      {nudging && (
+      {(nudging || roles) && (
         <TableCell>
-          <NudgeButton member={row} client={nudging.client} teamId={nudging.teamId} onSent={nudging.onSent} />
+          <span className={styles.actions}>
+            {canNudge && <NudgeButton member={row} client={nudging.client} teamId={nudging.teamId} onSent={nudging.onSent} />}
+            {canChangeRole && <RoleButton member={row} isSelf={isSelf} client={roles.client} teamId={roles.teamId} onChanged={roles.onChanged} />}
+          </span>
         </TableCell>
       )}
     </TableRow>

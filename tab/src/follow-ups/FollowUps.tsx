@@ -1,10 +1,10 @@
-import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { NudgeView, NudgesResponse } from '../api/goal-types.js';
 import { useApiData } from '../api/use-api-data.js';
+import { LoadedList } from '../components/LoadedList.js';
 import { NotesList } from '../components/NotesList.js';
-import { Problem } from '../components/Problem.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { ShareArticle } from '../shares/ShareArticle.js';
@@ -13,7 +13,6 @@ import { nudgesPath } from './nudge-paths.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
-  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
   header: { display: 'grid', gap: tokens.spacingVerticalXXS },
   title: { overflowWrap: 'anywhere' },
   byline: { color: tokens.colorNeutralForeground2 },
@@ -53,23 +52,24 @@ export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props
           {nudgesCountText(count)}
         </Text>
       )}
-      {!nudges && loading && <Spinner size="small" label="Loading the follow-ups…" />}
-      {error && <Problem message={error} onRetry={reload} intent={nudges ? 'warning' : 'error'} />}
-      {nudges && count === 0 && (
-        <Text as="p" className={styles.text} data-testid="follow-ups-empty">
-          No nudges yet. Press <strong>Nudge</strong> beside someone in the members table to ask how their learning is going; their reply shows up
-          here.
-        </Text>
-      )}
-      {nudges && count > 0 && (
-        <ul className={styles.list} aria-labelledby={heading.id}>
-          {nudges.map((nudge) => (
-            <li key={nudge.nudgeId} data-testid="nudge-item">
-              <NudgeItem nudge={nudge} locale={locale} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList
+        items={nudges}
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        loadingLabel="Loading the follow-ups…"
+        empty={
+          <>
+            No nudges yet. Press <strong>Nudge</strong> beside someone in the members table to ask how their learning is going; their reply shows up
+            here.
+          </>
+        }
+        emptyTestId="follow-ups-empty"
+        labelledBy={heading.id}
+        itemTestId="nudge-item"
+        keyOf={(nudge) => nudge.nudgeId}
+        renderItem={(nudge) => <NudgeItem nudge={nudge} locale={locale} />}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { Button } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { MemberRowView } from '../api/dashboard-types.js';
 import { Problem } from '../components/Problem.js';
+import { useDialogButton } from '../components/use-dialog-button.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import type { NudgeDialog as NudgeDialogType } from './NudgeDialog.js';
 import { useLazyPart } from '../components/use-lazy-part.js';
@@ -31,30 +31,23 @@ interface Props extends Omit<Nudging, 'announcement'> {
 /** A lead's Nudge button for one member, and the dialog it opens. Focus comes back here when it closes. */
 export function NudgeButton({ member, client, teamId, onSent }: Props) {
   const hidden = useVisuallyHidden();
-  const button = useRef<HTMLButtonElement>(null);
+  const dialog = useDialogButton();
   const { Part: NudgeDialog, opening, problem, open: load } = useLazyPart(loadDialog, loadedDialog, 'Couldn’t open the nudge form. Check your connection and try again.');
-  const [open, setOpen] = useState(false);
-  const [focusButtonAfter, setFocusButtonAfter] = useState(0);
 
-  useEffect(() => {
-    if (focusButtonAfter > 0) button.current?.focus();
-  }, [focusButtonAfter]);
-
-  const openDialog = () => load(() => setOpen(true));
+  const openDialog = () => load(dialog.show);
 
   return (
     <>
-      <Button ref={button} size="small" data-testid="nudge-button" disabledFocusable={opening} onClick={() => void openDialog()}>
+      <Button ref={dialog.button} size="small" data-testid="nudge-button" disabledFocusable={opening} onClick={() => void openDialog()}>
         Nudge<span className={hidden.root}> {member.displayName}</span>
       </Button>
-      {NudgeDialog && open && (
+      {NudgeDialog && dialog.open && (
         <NudgeDialog
           client={client}
           teamId={teamId}
           member={member}
           onClose={(announcement) => {
-            setOpen(false);
-            setFocusButtonAfter((n) => n + 1);
+            dialog.close();
             if (announcement) onSent(announcement);
           }}
         />

@@ -1,9 +1,8 @@
-import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState, type ComponentType, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { AddedGoal, GoalView } from '../api/goal-types.js';
 import { NotesList } from '../components/NotesList.js';
-import { Problem } from '../components/Problem.js';
 import { formatCalendarDay, formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
@@ -11,10 +10,9 @@ import type { AddGoalDialogProps } from './AddGoalDialog.js';
 import { goalAddedText, goalLinkHref, goalStatusLook, goalsCountText, latestNote } from './goal-format.js';
 import { useGoals } from './use-goals.js';
 import { ListStatus } from '../components/ListStatus.js';
+import { LoadedList } from '../components/LoadedList.js';
 
 const useStyles = makeStyles({
-  text: { margin: 0 },
-  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
   header: { display: 'grid', gap: tokens.spacingVerticalXXS },
   title: { overflowWrap: 'anywhere' },
   byline: { color: tokens.colorNeutralForeground2 },
@@ -52,22 +50,23 @@ export function GoalsList({ client, locale, heading, AddGoal }: Props) {
     <>
       <ListStatus announcement={announcement} count={goals && count > 0 ? goalsCountText(count) : undefined} testId="goals-status" />
       <AddGoal add={add} onAdded={onAdded} />
-      {!goals && loading && <Spinner size="small" label="Loading your goals…" />}
-      {error && <Problem message={error} onRetry={reload} intent={goals ? 'warning' : 'error'} />}
-      {goals && count === 0 && (
-        <Text as="p" className={styles.text} data-testid="goals-empty">
-          No goals yet. Set one here or type <strong>goal add</strong> in your chat with Learning Loop; each check-in will ask how it is going.
-        </Text>
-      )}
-      {goals && count > 0 && (
-        <ul className={styles.list} aria-labelledby={heading.id}>
-          {goals.map((goal) => (
-            <li key={goal.goalId} data-testid="goal-item">
-              <GoalItem goal={goal} locale={locale} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList
+        items={goals}
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        loadingLabel="Loading your goals…"
+        empty={
+          <>
+            No goals yet. Set one here or type <strong>goal add</strong> in your chat with Learning Loop; each check-in will ask how it is going.
+          </>
+        }
+        emptyTestId="goals-empty"
+        labelledBy={heading.id}
+        itemTestId="goal-item"
+        keyOf={(goal) => goal.goalId}
+        renderItem={(goal) => <GoalItem goal={goal} locale={locale} />}
+      />
     </>
   );
 }

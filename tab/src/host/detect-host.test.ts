@@ -55,6 +55,16 @@ describe('detectHost inside Teams', () => {
     expect(personal.channelId).toBeUndefined();
   });
 
+  it('takes the team from the deep link’s sub-entity in the personal dashboard tab, where the context has no team', async () => {
+    const opened = (context: Awaited<ReturnType<TeamsSdk['getContext']>>) => detectHost({ sdk: fakeTeams({ getContext: async () => context }), framed: true, location: at('/team') });
+    expect((await opened({ app: {}, page: { subPageId: '19:abc@thread.tacv2' } })).teamId).toBe('19:abc@thread.tacv2');
+    // In a channel the team the tab sits in wins over any sub-entity.
+    expect((await opened({ app: {}, team: { internalId: '19:channel-team@thread.tacv2' }, page: { subPageId: '19:abc@thread.tacv2' } })).teamId).toBe('19:channel-team@thread.tacv2');
+    // Opened from the app bar, not a link: no team, so the page offers the caller's teams.
+    expect((await opened({ app: {}, page: { subPageId: '' } })).teamId).toBeUndefined();
+    expect((await opened({ app: {}, page: {} })).teamId).toBeUndefined();
+  });
+
   it('follows Teams when the user switches theme, including high contrast', async () => {
     const sdk = fakeTeams();
     const host = await detectHost({ sdk, framed: true, location: at('/') });

@@ -35,7 +35,8 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
     const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
     sdk.notifySuccess();
-    const teamId = context.team?.internalId;
+    // A channel tab knows its team; the personal dashboard tab learns it from the deep link that opened it, if any.
+    const teamId = context.team?.internalId || context.page?.subPageId?.trim() || undefined;
     const channelId = context.channel?.id;
     return {
       kind: 'teams',

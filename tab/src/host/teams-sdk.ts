@@ -6,6 +6,8 @@ export interface TeamsContext {
   /** `internalId` is the "19:…@thread.tacv2" id the bot receives; `groupId` would be the Microsoft 365 group. */
   team?: { internalId?: string };
   channel?: { id?: string };
+  /** `subPageId` is the `subEntityId` of the deep link that opened the tab: the bot's cards put a team id there. */
+  page?: { subPageId?: string };
 }
 
 /** The part of @microsoft/teams-js the tab uses, so tests can stand in for Teams. */

@@ -31,6 +31,8 @@ function fakeService(pages: Array<EntryPage | ApiFailure>, more: Record<string, 
     'GET /api/v1/me/settings': SETTINGS,
     'GET /api/v1/me/saved': { saved: [] },
     [GOALS_ROUTE]: { goals: [] },
+    'GET /api/v1/me/recommendations': { recommendations: [] },
+    'GET /api/v1/me/coaching': { notes: [] },
     ...more,
   });
 }
@@ -216,12 +218,12 @@ describe('MyLearningPage', () => {
     await render(fakeService([{ entries: [], nextCursor: null }], { [SAVED_ROUTE]: { saved: [savedShare('Feature flags in practice', { withdrawn: true })] } }));
     await eventually(() => expect(container.querySelector('[data-testid="saved-item"]')).not.toBeNull());
     const headings = [...container.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings.slice(-3)).toEqual(['H2 Your learning log', 'H2 Goals', 'H2 Saved']);
+    expect(headings.slice(-6)).toEqual(['H2 Your learning log', 'H2 Goals', 'H2 Recommended for you', 'H2 Coaching', 'H2 Saved', 'H2 Your data']);
     const saved = container.querySelector('[data-testid="saved-list"]')?.textContent ?? '';
     for (const text of ['Feature flags in practice', 'Shared by Megan Bowen in Product Design', 'Withdrawn by the sharer']) expect(saved).toContain(text);
   });
 
-  it('shows the learner’s goals between the log and Saved, with how each stands', async () => {
+  it('shows the learner’s goals between the log and what was recommended, with how each stands', async () => {
     const service = fakeService([{ entries: [], nextCursor: null }], {
       [GOALS_ROUTE]: { goals: [goal('Learn Rust', { progress: [progress('behind', { note: 'Stuck on lifetimes' })] }), goal('Pass the exam', { status: 'overdue' })] },
     });
@@ -229,7 +231,7 @@ describe('MyLearningPage', () => {
     await eventually(() => expect(container.querySelectorAll('[data-testid="goal-item"]')).toHaveLength(2));
     const section = container.querySelector('[data-testid="goals-section"]')!;
     expect(section.previousElementSibling?.querySelector('h2')?.textContent).toBe('Your learning log');
-    expect(section.nextElementSibling?.getAttribute('data-testid')).toBe('saved-list');
+    expect(section.nextElementSibling?.getAttribute('data-testid')).toBe('my-recommendations');
     expect([...section.querySelectorAll('[data-testid="goal-status"]')].map((b) => b.textContent)).toEqual(['Behind', 'Overdue']);
     expect(section.textContent).toContain('Stuck on lifetimes');
     expect(section.querySelector('[data-testid="add-goal-button"]')?.textContent).toBe('Add a goal');

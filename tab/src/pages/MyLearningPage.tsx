@@ -8,11 +8,14 @@ import { PageLayout } from '../components/PageLayout.js';
 import { Problem } from '../components/Problem.js';
 import { EntryActions } from '../entries/EntryActions.js';
 import { useEntries } from '../entries/use-entries.js';
+import { LazyCoaching } from '../coaching/lazy-coaching.js';
 import { LazyGoals } from '../goals/lazy-goals.js';
+import { LazyMyData } from '../me/lazy-my-data.js';
 import { MySettingsPanel } from '../me/MySettingsPanel.js';
 import { MySummary } from '../me/MySummary.js';
 import { useMySettings } from '../me/use-my-settings.js';
 import { useMySummary } from '../me/use-my-summary.js';
+import { LazyMyRecommendations } from '../recommendations/lazy-recommendations.js';
 import { LazySavedList } from '../shares/lazy-sections.js';
 
 const useStyles = makeStyles({
@@ -90,7 +93,10 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
         <Log entries={entries} locale={locale} client={client} onEdited={onEdited} onRemoved={onRemoved} />
       </section>
       <LazyGoals client={client} locale={locale} />
+      <LazyMyRecommendations client={client} locale={locale} />
+      <LazyCoaching client={client} locale={locale} />
       <LazySavedList client={client} locale={locale} />
+      <LazyMyData client={client} />
     </PageLayout>
   );
 }

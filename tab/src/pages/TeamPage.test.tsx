@@ -6,6 +6,7 @@ import type { MemberRowView } from '../api/dashboard-types.js';
 import { LEAD_MEMBERS, TEAM_ID, dashboard, memberRow } from '../testing/dashboard-fixtures.js';
 import { fakeApiClient } from '../testing/fake-api-client.js';
 import { NUDGES_ROUTE, nudge, nudgeRoute } from '../testing/goal-fixtures.js';
+import { TEAM_RECOMMENDATIONS_ROUTE } from '../testing/recommendation-fixtures.js';
 import { NO_SHARES_ROUTES, RESOURCES_ROUTE, SHARES_ROUTE, resource, share, shares, topResources } from '../testing/share-fixtures.js';
 import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
 import { TeamPage } from './TeamPage.js';
@@ -21,8 +22,8 @@ const DASHBOARD = `GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`;
 const SETTINGS = `PUT /api/v1/teams/${encodeURIComponent(TEAM_ID)}/settings`;
 
 async function open(routes: Record<string, unknown>, props: { teamId?: string; channelId?: string } = { teamId: TEAM_ID }) {
-  // Below the dashboard, the team's learning shares and top resources load too, and a lead's follow-ups.
-  const service = fakeApiClient({ ...NO_SHARES_ROUTES, [NUDGES_ROUTE]: { nudges: [] }, ...routes });
+  // Below the dashboard, the team's learning shares and top resources load too, and a lead's follow-ups and recommendations.
+  const service = fakeApiClient({ ...NO_SHARES_ROUTES, [NUDGES_ROUTE]: { nudges: [] }, [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [] }, ...routes });
   const page = await renderInFluent(<TeamPage client={service.client} locale="en-US" teamId={props.teamId} channelId={props.channelId} />);
   await settle(5);
   return { page, ...service };

@@ -1,8 +1,7 @@
-import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { describeFailure, type ApiClient } from '../api/api-client.js';
 import type { SavedShareView } from '../api/share-types.js';
-import { Problem } from '../components/Problem.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate, sourceLabel } from '../format.js';
 import type { SectionHeading } from './lazy-section.js';
@@ -11,10 +10,10 @@ import { quoted, savedKey, shareHref, thenSay } from './share-format.js';
 import { useSaved } from './use-saved.js';
 import { NotesList } from '../components/NotesList.js';
 import { ListStatus } from '../components/ListStatus.js';
+import { LoadedList } from '../components/LoadedList.js';
+import { Problem } from '../components/Problem.js';
 
 const useStyles = makeStyles({
-  text: { margin: 0 },
-  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
   header: { display: 'grid', gap: tokens.spacingVerticalXXS },
   title: { overflowWrap: 'anywhere' },
   byline: { color: tokens.colorNeutralForeground2 },
@@ -49,22 +48,23 @@ export function SavedList({ client, locale, heading }: Props) {
   return (
     <>
       <ListStatus announcement={announcement} count={items && count > 0 ? `${count === 1 ? '1 saved share' : `${count} saved shares`}, newest saved first` : undefined} testId="saved-status" />
-      {!items && loading && <Spinner size="small" label="Loading your saved learning…" />}
-      {error && <Problem message={error} onRetry={reload} intent={items ? 'warning' : 'error'} />}
-      {items && count === 0 && (
-        <Text as="p" className={styles.text} data-testid="saved-empty">
-          Nothing saved yet. Press <strong>Save</strong> on a learning share in your team’s channel or on the team page.
-        </Text>
-      )}
-      {items && count > 0 && (
-        <ul className={styles.list} aria-labelledby={heading.id}>
-          {items.map((item) => (
-            <li key={savedKey(item)} data-testid="saved-item">
-              <SavedItem item={item} locale={locale} unsave={unsave} onUnsaved={onUnsaved} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList
+        items={items}
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        loadingLabel="Loading your saved learning…"
+        empty={
+          <>
+            Nothing saved yet. Press <strong>Save</strong> on a learning share in your team’s channel or on the team page.
+          </>
+        }
+        emptyTestId="saved-empty"
+        labelledBy={heading.id}
+        itemTestId="saved-item"
+        keyOf={(item) => savedKey(item)}
+        renderItem={(item) => <SavedItem item={item} locale={locale} unsave={unsave} onUnsaved={onUnsaved} />}
+      />
     </>
   );
 }

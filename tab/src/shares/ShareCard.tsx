@@ -1,6 +1,8 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client.js';
 import type { MyShareVoteUpdate, ShareView } from '../api/share-types.js';
+import { CoachButton } from '../coaching/CoachButton.js';
 import { Problem } from '../components/Problem.js';
 import { formatDate, sourceLabel } from '../format.js';
 import { ExternalLink, ShareArticle } from './ShareArticle.js';
@@ -21,12 +23,14 @@ interface Props {
   share: ShareView;
   locale: string;
   vote: (update: MyShareVoteUpdate) => Promise<ShareView>;
-  /** Says in the feed's live region what a vote did. */
+  /** Says in the feed's live region what a vote (or a coaching note) did. */
   announce: (message: string) => void;
+  /** For a team lead: how to send coaching notes, offered on everyone's shares but their own. */
+  coaching?: { client: ApiClient } | undefined;
 }
 
 /** One learning share: who shared what, when, what they took from it, how the team rated it, and the caller's own marks. */
-export function ShareCard({ share, locale, vote, announce }: Props) {
+export function ShareCard({ share, locale, vote, announce, coaching }: Props) {
   const styles = useStyles();
   const titleId = useId();
   const voting = useShareVote(share, vote, announce, locale);
@@ -58,6 +62,12 @@ export function ShareCard({ share, locale, vote, announce }: Props) {
       <NotesList notes={notes} />
       <div className={styles.footer}>
         <VoteButtons share={share} vote={voting} />
+        {/* Leads coach others on what they shared; nobody coaches themselves. */}
+        {coaching && !share.sharedByMe && (
+          <div>
+            <CoachButton client={coaching.client} share={share} announce={announce} />
+          </div>
+        )}
         {voting.problem && <Problem message={voting.problem.message} onRetry={() => voting.problem && voting.send(voting.problem.update)} />}
       </div>
     </ShareArticle>

@@ -1,5 +1,5 @@
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_SHARE_SORT, SHARE_SORT_CHOICES, type MyShareVoteUpdate, type ShareSort } from '../api/share-types.js';
 import { Problem } from '../components/Problem.js';
@@ -28,11 +28,13 @@ interface Props {
   client: ApiClient;
   teamId: string;
   locale: string;
+  /** A team lead sees Coach on others' shares. */
+  isLead?: boolean;
   heading: SectionHeading;
 }
 
 /** What the team's members shared, newest or most helpful first, with each member's own marks on it. */
-export function SharesFeed({ client, teamId, locale }: Props) {
+export function SharesFeed({ client, teamId, locale, isLead = false }: Props) {
   const styles = useStyles();
   const [sort, setSort] = useState<ShareSort>(DEFAULT_SHARE_SORT);
   const { state, retry, vote } = useShares(client, teamId, sort);
@@ -40,6 +42,7 @@ export function SharesFeed({ client, teamId, locale }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const { shown } = state;
   const loading = state.phase === 'loading';
+  const coaching = useMemo(() => (isLead ? { client } : undefined), [isLead, client]);
 
   const choose = useCallback((next: ShareSort) => {
     setAnnouncement('');
@@ -78,6 +81,7 @@ export function SharesFeed({ client, teamId, locale }: Props) {
                     locale={locale}
                     vote={(update: MyShareVoteUpdate) => vote(share.shareId, update)}
                     announce={setAnnouncement}
+                    coaching={coaching}
                   />
                 </li>
               ))}

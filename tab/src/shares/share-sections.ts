@@ -11,3 +11,8 @@ export { AddGoalForm } from '../goals/AddGoalForm.js';
 export { GoalsList } from '../goals/GoalsList.js';
 export { FollowUps } from '../follow-ups/FollowUps.js';
 export { NudgeDialog } from '../follow-ups/NudgeDialog.js';
+// The recommendations and coaching sections too; their dialogs (and the feed's Coach dialog) are
+// built on the browser's own <dialog> (components/ModalDialog.tsx) for the same reason.
+export { MyRecommendations } from '../recommendations/MyRecommendations.js';
+export { TeamRecommendations } from '../recommendations/TeamRecommendations.js';
+export { MyCoaching } from '../coaching/MyCoaching.js';

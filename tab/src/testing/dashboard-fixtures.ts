@@ -37,6 +37,8 @@ export function dashboard(over: Partial<DashboardResponse> & { weeks?: WeekRollu
   return {
     team: { teamId: TEAM_ID, name: 'Product Design' },
     role: 'lead',
+    // Someone none of the rows belongs to, so every row offers every action; tests of the caller's own row name it.
+    callerId: 'viewer',
     period: { weeks: periodWeeks, firstWeek: weeks[0]?.week ?? '', lastWeek: weeks.at(-1)?.week ?? '' },
     totals: {
       members: 4,

@@ -34,9 +34,10 @@ export function fakeApiClient(routes: Record<string, FakeAnswer | FakeAnswer[]>)
 
   const client: ApiClient = {
     get: async <T>(path: string) => (await answer({ method: 'GET', path })) as T,
+    getText: async (path: string) => String(await answer({ method: 'GET', path })),
     send: async <T>(method: SendMethod, path: string, body: unknown) => (await answer({ method, path, body })) as T,
-    remove: async (path: string) => {
-      await answer({ method: 'DELETE', path });
+    remove: async (path: string, body?: unknown) => {
+      await answer({ method: 'DELETE', path, ...(body === undefined ? {} : { body }) });
     },
   };
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { seedDemoData } from '../../../bot/demo/seed-demo-data.js';
-import { DEMO_LD_ADMIN, DEMO_TENANT_ID } from '../../../bot/demo/demo-team.js';
+import { DEMO_LD_ADMIN, DEMO_TEAM, DEMO_TENANT_ID } from '../../../bot/demo/demo-team.js';
 import { startTestService, type RunningTestService } from '../../../bot/testing/test-service.js';
 import { launchChromium } from './chromium.js';
 
@@ -22,4 +23,48 @@ export async function startDemoTab(): Promise<{ service: RunningTestService; bro
       await service.stop();
     },
   };
+}
+
+export interface DemoTabSuite {
+  /** Set once the suite's beforeAll has run. */
+  readonly service: RunningTestService;
+  readonly browser: Browser;
+  /** A new 1280×900 page at `path` (e.g. `/team`) as the demo person `userId`; `query` adds `&…` parameters. */
+  open(path: string, userId: string, query?: string): Promise<Page>;
+  /** The demo team's dashboard, once its member table is there. */
+  openTeam(userId: string, query?: string): Promise<Page>;
+}
+
+/** Starts the demo tab for the enclosing describe block and stops it after; every page opens in the one browser. */
+export function useDemoTab(): DemoTabSuite {
+  let started: Awaited<ReturnType<typeof startDemoTab>> | undefined;
+  beforeAll(async () => {
+    started = await startDemoTab();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const ready = () => {
+    if (!started) throw new Error('The demo tab is not started yet');
+    return started;
+  };
+  const suite: DemoTabSuite = {
+    get service() {
+      return ready().service;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    async open(path, userId, query = '') {
+      const page = await ready().browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      await page.goto(`${ready().service.baseUrl}${path}?user=${userId}${query}`);
+      return page;
+    },
+    async openTeam(userId, query = '') {
+      const page = await suite.open('/team', userId, `&team=${encodeURIComponent(DEMO_TEAM.id)}${query}`);
+      await page.getByTestId('member-row').first().waitFor();
+      return page;
+    },
+  };
+  return suite;
 }

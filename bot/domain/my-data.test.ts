@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { countsText, isEraseConfirmation } from './my-data.js';
+
+describe('isEraseConfirmation', () => {
+  it('accepts the phrase however it is capitalised or spaced', () => {
+    for (const typed of ['erase my data', 'Erase my data', '  ERASE  my   data ']) expect(isEraseConfirmation(typed)).toBe(true);
+  });
+
+  it('refuses anything else', () => {
+    for (const typed of ['', 'erase', 'erase my data!', 'erase my date', 'yes', undefined, null, 1, ['erase my data']]) expect(isEraseConfirmation(typed)).toBe(false);
+  });
+});
+
+describe('countsText', () => {
+  const none = { entries: 0, checkIns: 0, goals: 0, shares: 0, marks: 0, saved: 0, nudges: 0, coaching: 0, recommendations: 0 };
+
+  it('names each kind held, singular or plural, and leaves out the empty ones', () => {
+    expect(countsText({ ...none, entries: 12, goals: 1, marks: 2 })).toBe('12 learning entries, 1 goal, 2 marks on others’ shares');
+  });
+
+  it('says so when there is nothing', () => {
+    expect(countsText(none)).toBe('nothing yet');
+  });
+});

@@ -1,0 +1,114 @@
+// Type-only imports: the tab takes the phrase and the shapes from here without the validators.
+import type { GoalProgress } from './goal.js';
+import type { LearningEntry, SourceType } from './learning-entry.js';
+import type { NudgeAnswer } from './nudge.js';
+import type { ShareTally } from './share.js';
+import type { TeamRole } from './team-settings.js';
+
+/** What a learner types to confirm erasing everything: words, not a click, as it cannot be undone. */
+export const ERASE_CONFIRMATION = 'erase my data';
+
+/** Whether the learner typed the confirmation: case, outer and repeated spaces do not matter; anything else does. */
+export function isEraseConfirmation(typed: unknown): boolean {
+  return typeof typed === 'string' && typed.trim().replace(/\s+/g, ' ').toLowerCase() === ERASE_CONFIRMATION;
+}
+
+/**
+ * Stands in for an erased person where a record that belongs to others keeps what they did: a
+ * nudge or coaching note a lead wrote to someone else, a team recommendation, "added by" on an
+ * admin. The record stays for its owner; who wrote it is no longer known.
+ */
+export const ERASED_PERSON = { id: 'erased', name: 'A former colleague' } as const;
+
+/** Names the export's shape, so a reader can tell later versions apart. */
+export const MY_DATA_FORMAT = 'learning-loop/my-data@1';
+
+/** Everything the app holds that is the learner's own, as one JSON document (GET /api/v1/me/export). */
+export interface MyDataExport {
+  format: typeof MY_DATA_FORMAT;
+  exportedAt: string;
+  person: {
+    tenantId: string;
+    userId: string;
+    displayName: string;
+    locale: string | null;
+    /** The zone check-ins follow, and the one the learner chose themselves if they did. */
+    timeZone: string | null;
+    chosenTimeZone: string | null;
+    pausedAt: string | null;
+    isAdmin: boolean;
+  };
+  teams: { teamId: string; name: string; role: TeamRole }[];
+  entries: Omit<LearningEntry, 'tenantId' | 'userId'>[];
+  checkIns: { cycle: string; kind: string; teamId: string; dueAt: string; status: string; sentAt: string | null; respondedAt: string | null; answer: string | null }[];
+  goals: { goalId: string; what: string; why: string | null; targetDate: string; resources: string[]; progress: GoalProgress[]; createdAt: string; closedAt: string | null }[];
+  /** What they shared, with the counts others gave it (not who gave them). */
+  shares: {
+    teamId: string;
+    shareId: string;
+    what: string;
+    sourceType: SourceType;
+    link: string | null;
+    insight: string | null;
+    action: string | null;
+    rating: number | null;
+    createdAt: string;
+    withdrawnAt: string | null;
+    tally: ShareTally;
+  }[];
+  /** Their Helpful, Save and rating on others' shares. */
+  marks: { teamId: string; shareId: string; helpful: boolean; saved: boolean; rating: number | null; at: string }[];
+  saved: { teamId: string; shareId: string; savedAt: string }[];
+  /** The days they were told a share of theirs helped someone. */
+  helpedNotices: string[];
+  nudges: { teamId: string; nudgeId: string; from: string; note: string | null; reason: string | null; sentAt: string; reply: { answer: NudgeAnswer; at: string } | null }[];
+  coaching: { teamId: string; shareId: string; about: string; from: string; note: string; at: string; answer: { text: string; at: string } | null }[];
+  /** Recommendations made to them, and team recommendations they marked done. */
+  recommendations: { teamId: string; recId: string; from: string; title: string; link: string; note: string | null; at: string; toYou: boolean; doneAt: string | null }[];
+}
+
+export interface MyDataCounts {
+  entries: number;
+  checkIns: number;
+  goals: number;
+  shares: number;
+  marks: number;
+  saved: number;
+  nudges: number;
+  coaching: number;
+  recommendations: number;
+}
+
+export function countsOf(data: MyDataExport): MyDataCounts {
+  return {
+    entries: data.entries.length,
+    checkIns: data.checkIns.length,
+    goals: data.goals.length,
+    shares: data.shares.length,
+    marks: data.marks.length,
+    saved: data.saved.length,
+    nudges: data.nudges.length,
+    coaching: data.coaching.length,
+    recommendations: data.recommendations.length,
+  };
+}
+
+/** The counts as a line of text, for a chat message: empty kinds are left out. */
+export function countsText(counts: MyDataCounts): string {
+  const parts = (
+    [
+      [counts.entries, 'learning entry', 'learning entries'],
+      [counts.checkIns, 'check-in record', 'check-in records'],
+      [counts.goals, 'goal', 'goals'],
+      [counts.shares, 'share', 'shares'],
+      [counts.marks, 'mark on others’ shares', 'marks on others’ shares'],
+      [counts.saved, 'saved share', 'saved shares'],
+      [counts.nudges, 'nudge', 'nudges'],
+      [counts.coaching, 'coaching note', 'coaching notes'],
+      [counts.recommendations, 'recommendation', 'recommendations'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing yet';
+}

@@ -1,0 +1,32 @@
+import type { AdminStore } from '../store/admin-store.js';
+import type { CoachingStore } from '../store/coaching-store.js';
+import type { ConversationStore } from '../store/conversation-store.js';
+import type { DigestStore } from '../store/digest-store.js';
+import type { DueIndexStore } from '../store/due-index-store.js';
+import type { EntryStore } from '../store/entry-store.js';
+import type { GoalStore } from '../store/goal-store.js';
+import type { NudgeStore } from '../store/nudge-store.js';
+import type { RecommendationStore } from '../store/recommendation-store.js';
+import type { RollupStore } from '../store/rollup-store.js';
+import type { SendStore } from '../store/send-store.js';
+import type { ShareStore } from '../store/share-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { UserStore } from '../store/user-store.js';
+
+/** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
+export interface MyDataStores {
+  entries: EntryStore;
+  users: UserStore;
+  conversations: ConversationStore;
+  teams: TeamStore;
+  sends: SendStore;
+  dueIndex: DueIndexStore;
+  rollups: RollupStore;
+  shares: ShareStore;
+  nudges: NudgeStore;
+  goals: GoalStore;
+  admins: AdminStore;
+  coaching: CoachingStore;
+  recommendations: RecommendationStore;
+  digests: DigestStore;
+}

@@ -1,0 +1,81 @@
+import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { removedShareCard } from '../cards/removed-share-card.js';
+import { shareCard } from '../cards/share-card.js';
+import { tallyOf, type Share } from '../domain/share.js';
+import type { ShareStore } from '../store/share-store.js';
+import type { Learner } from './learner.js';
+import type { SharePublisher } from './share-publisher.js';
+
+const MAX_RECOUNT_ATTEMPTS = 20;
+/** Teams allows a bot 7 messages a second in a conversation: card updates go at most 5 a second. */
+const CARD_UPDATE_GAP_MS = 200;
+
+export interface ShareErasureDeps {
+  shares: ShareStore;
+  publisher: SharePublisher;
+  logger: Logger;
+  cardUpdateGapMs?: number;
+}
+
+/**
+ * Takes a person out of their teams' shares. Their own shares go, with every mark on them, and
+ * the channel's card says the share was removed. Their marks on others' shares go, and those
+ * shares' counters are recounted without them. Every step can run again: a share or mark is
+ * found until the last of its rows is deleted.
+ */
+export class ShareErasure {
+  constructor(private readonly deps: ShareErasureDeps) {}
+
+  async removeSharesOf(person: Learner): Promise<number> {
+    const shares = await this.deps.shares.listSharesBy(person.tenantId, person.userId);
+    for (const share of shares) {
+      // The card first: once the share's row is gone, nothing says where its card is.
+      if (share.activityId) await this.updateCard(share, removedShareCard());
+      // Others' saved lists lose it too; the marks say whose lists hold it.
+      for (const vote of await this.deps.shares.listShareVotes(share.tenantId, share.teamId, share.shareId)) {
+        if (vote.saved) await this.deps.shares.setSaved(share.tenantId, vote.userId, { teamId: share.teamId, shareId: share.shareId, savedAt: '' }, false);
+      }
+      await this.deps.shares.deleteShare(share.tenantId, share.teamId, share.shareId);
+    }
+    return shares.length;
+  }
+
+  async removeMarksOf(person: Learner): Promise<number> {
+    const marks = await this.deps.shares.listVotesBy(person.tenantId, person.userId);
+    for (const mark of marks) {
+      // Counted without the mark before it goes, so a run stopped between the two leaves the counters right.
+      await this.recount(person.tenantId, mark.teamId, mark.shareId, person.userId);
+      await this.deps.shares.deleteVote(person.tenantId, mark.teamId, mark.shareId, person.userId);
+      // A vote's recount racing the first one may have counted the mark again: once more, now the row is gone.
+      const counted = await this.recount(person.tenantId, mark.teamId, mark.shareId);
+      if (counted?.activityId && !counted.withdrawnAt) await this.updateCard(counted, shareCard({ share: counted }));
+    }
+    return marks.length;
+  }
+
+  /** Writes the share's counters from its marks (less one person's), if the share is unchanged since read; the share as counted. */
+  private async recount(tenantId: string, teamId: string, shareId: string, without?: string): Promise<Share | undefined> {
+    for (let attempt = 0; attempt < MAX_RECOUNT_ATTEMPTS; attempt++) {
+      const found = await this.deps.shares.get(tenantId, teamId, shareId);
+      if (!found) return undefined;
+      const votes = await this.deps.shares.listShareVotes(tenantId, teamId, shareId);
+      const tally = tallyOf(votes.filter((v) => v.userId !== without));
+      if (await this.deps.shares.writeTally(found.share, found.etag, tally)) return { ...found.share, tally };
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+    }
+    throw new Error('The share kept changing while its marks were being counted');
+  }
+
+  /** Best effort: the erasure goes on if Teams cannot update the card (the channel or message may be gone). */
+  private async updateCard(share: Share, card: AdaptiveCard): Promise<void> {
+    if (!share.activityId) return;
+    try {
+      const updated = await this.deps.publisher.update({ tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId, activityId: share.activityId }, card);
+      if (!updated) this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');
+    } catch (error) {
+      this.deps.logger.warn({ err: error, teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');
+    }
+    await new Promise((resolve) => setTimeout(resolve, this.deps.cardUpdateGapMs ?? CARD_UPDATE_GAP_MS));
+  }
+}

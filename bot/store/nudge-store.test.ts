@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Nudge } from '../domain/nudge.js';
+import { freshTestStorage } from '../testing/test-storage.js';
+import { newestFirstTimeKey } from './keys.js';
+import { NudgeStore } from './nudge-store.js';
+
+const teamId = '19:team/with?odd#chars@thread.tacv2';
+const nudgeAt = (sentAt: string, suffix: string): Nudge => ({
+  tenantId: 't1',
+  teamId,
+  // As NudgeService names them: a newest-first time key, then a random tail.
+  nudgeId: `${newestFirstTimeKey(new Date(sentAt))}-${suffix}`,
+  learnerId: 'bo',
+  learnerName: 'Bo',
+  leadId: 'alex',
+  leadName: 'Alex',
+  note: null,
+  reason: null,
+  flaggedSince: null,
+  sentAt,
+  delivered: true,
+  reply: null,
+});
+
+describe('NudgeStore (Azurite)', () => {
+  it('lists a team’s nudges newest first, and from a moment on: that moment included, the one before it not', async () => {
+    const store = new NudgeStore((await freshTestStorage()).tables.nudges);
+    const sent = ['2026-11-01T09:59:59.999Z', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z', '2026-11-20T08:00:00.000Z'];
+    for (const [i, at] of sent.entries()) await store.create(nudgeAt(at, `0000000${i}`));
+    expect((await store.listTeam('t1', teamId, 10)).map((n) => n.sentAt)).toEqual([...sent].reverse());
+    const since = (await store.listTeam('t1', teamId, 10, new Date('2026-11-01T10:00:00.000Z'))).map((n) => n.sentAt);
+    expect(since).toEqual(['2026-11-20T08:00:00.000Z', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z']);
+    expect(await store.listTeam('t1', teamId, 10, new Date('2026-11-21T00:00:00.000Z'))).toEqual([]);
+    expect(await store.listTeam('t1', 'another team', 10)).toEqual([]);
+  });
+});

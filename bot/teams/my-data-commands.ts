@@ -1,0 +1,95 @@
+import { TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { errorCard } from '../cards/error-card.js';
+import { eraseMyDataCard, erasingMyDataCard, myDataEraseFailedCard, myDataErasedCard, myDataExportCard } from '../cards/my-data-cards.js';
+import { ERASE_CONFIRMATION, isEraseConfirmation } from '../domain/my-data.js';
+import type { Messenger, ProactiveTarget } from '../services/messenger.js';
+import type { MyDataService } from '../services/my-data-service.js';
+import type { SeenPerson } from '../services/people-service.js';
+import { cardMessage } from './card-replies.js';
+
+const PERSONAL_ONLY = 'Your data is yours alone: ask me about it in our personal chat, not here.';
+
+export interface MyDataCommandsDeps {
+  myData: MyDataService;
+  /** Tells the learner once the erasure is done, in the chat they asked from. */
+  messenger: Messenger;
+  /** Where the tab's "Your data" section is, if anywhere (see my-data-link.ts). */
+  myDataUrl: () => string | undefined;
+  logger: Logger;
+}
+
+/** "export my data", "erase my data" and the erase card's button, in the learner's personal chat. */
+export class MyDataCommands {
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: MyDataCommandsDeps) {}
+
+  /** A typed command: the export's counts with the way to the files, or the erase confirmation card. */
+  async reply(context: TurnContext, sender: SeenPerson, command: 'export-my-data' | 'erase-my-data'): Promise<void> {
+    if (!isPersonal(context)) {
+      await context.sendActivity(PERSONAL_ONLY);
+      return;
+    }
+    if (command === 'erase-my-data') {
+      await context.sendActivity(cardMessage(eraseMyDataCard()));
+      return;
+    }
+    const counts = await this.deps.myData.counts(sender);
+    await context.sendActivity(cardMessage(myDataExportCard({ counts, url: this.deps.myDataUrl() })));
+  }
+
+  /**
+   * The erase card's button. The phrase typed wrong: the same card, what was typed kept. Typed
+   * right: the erasure runs in the background (a busy person's data can outlast Teams' 5 s for
+   * answering), the card says so, and a message in this chat says when it is done — sent through
+   * this conversation's reference, taken now, since the stored one is erased with everything else.
+   */
+  async erase(context: TurnContext, sender: SeenPerson, data: unknown): Promise<AdaptiveCard> {
+    if (!isPersonal(context)) return errorCard(PERSONAL_ONLY);
+    const confirm = (data as { confirm?: unknown } | undefined)?.confirm;
+    const typed = typeof confirm === 'string' ? confirm.slice(0, 100) : '';
+    if (!isEraseConfirmation(typed)) {
+      return eraseMyDataCard({ typed, problem: `Type “${ERASE_CONFIRMATION}” to confirm. Nothing was erased.` });
+    }
+    const target: ProactiveTarget = {
+      tenantId: sender.tenantId,
+      userId: sender.userId,
+      teamsUserId: sender.teamsUserId ?? '',
+      serviceUrl: context.activity.serviceUrl,
+      reference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+    };
+    this.inBackground(this.eraseThenTell(sender, target));
+    return erasingMyDataCard();
+  }
+
+  /** Waits for erasures started in the background (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  private async eraseThenTell(sender: SeenPerson, target: ProactiveTarget): Promise<void> {
+    let card: AdaptiveCard;
+    try {
+      await this.deps.myData.erase(sender);
+      card = myDataErasedCard();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'erasing a person’s data failed part way; asking again finishes it');
+      card = myDataEraseFailedCard();
+    }
+    const outcome = await this.deps.messenger.sendCard(target, card);
+    if (outcome.kind !== 'sent') this.deps.logger.warn({ outcome: outcome.kind }, 'could not say in chat how erasing a person’s data went');
+  }
+
+  private inBackground(work: Promise<unknown>): void {
+    const tracked = work
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'erasing a person’s data failed'))
+      .finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+}
+
+function isPersonal(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
+}

@@ -1,0 +1,41 @@
+import { Button } from '@fluentui/react-components';
+import type { ApiClient } from '../api/api-client.js';
+import { useDialogButton } from '../components/use-dialog-button.js';
+import { useVisuallyHidden } from '../components/visually-hidden.js';
+import { quoted } from '../shares/share-format.js';
+import { CoachDialog, type CoachDialogProps } from './CoachDialog.js';
+
+interface Props {
+  client: ApiClient;
+  share: CoachDialogProps['share'];
+  /** Says in the feed's live region what the note did. */
+  announce: (message: string) => void;
+}
+
+/**
+ * A lead's Coach button on someone else's share, and the dialog it opens. It rides in the feed's
+ * chunk (see share-sections.ts), so the dialog needs no loading of its own. Focus comes back here
+ * when it closes.
+ */
+export function CoachButton({ client, share, announce }: Props) {
+  const hidden = useVisuallyHidden();
+  const dialog = useDialogButton();
+
+  return (
+    <>
+      <Button ref={dialog.button} data-testid="coach-button" onClick={dialog.show}>
+        Coach<span className={hidden.root}> {share.sharerName} on {quoted(share.what)}</span>
+      </Button>
+      {dialog.open && (
+        <CoachDialog
+          client={client}
+          share={share}
+          onClose={(announcement) => {
+            dialog.close();
+            if (announcement) announce(announcement);
+          }}
+        />
+      )}
+    </>
+  );
+}

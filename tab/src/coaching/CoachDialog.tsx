@@ -1,0 +1,84 @@
+import { Field, Text, Textarea } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import { COACHING_NOTE_MAX, type SentCoachingNote } from '../api/coaching-types.js';
+import type { ShareView } from '../api/share-types.js';
+import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
+import { quoted } from '../shares/share-format.js';
+import { checkCoachingNote, coachingSentText, noteProblemFrom } from './coaching-format.js';
+import { shareCoachingPath } from './coaching-paths.js';
+
+export interface CoachDialogProps {
+  client: ApiClient;
+  share: Pick<ShareView, 'teamId' | 'shareId' | 'sharerName' | 'what'>;
+  /** Called with what to announce once the note is sent, or with nothing when the lead cancelled. */
+  onClose: (announcement: string | undefined) => void;
+}
+
+/**
+ * A lead's coaching note on one share: it goes to the sharer's chat, where they can answer. Open
+ * while mounted. A note the service rejects is said beside the field, the note kept.
+ */
+export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
+  const name = share.sharerName;
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | undefined>(undefined);
+  const [rejections, setRejections] = useState(0);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const submit = useDialogSubmit();
+
+  useEffect(() => {
+    // After a rejection, take the lead back to the note.
+    if (rejections > 0) field.current?.focus();
+  }, [rejections]);
+
+  const reject = (error: string) => {
+    setNoteError(error);
+    setRejections((n) => n + 1);
+  };
+
+  const send = () => {
+    if (submit.sending) return;
+    const check = checkCoachingNote(note);
+    if (!check.ok) return reject(check.error);
+    setNoteError(undefined);
+    void submit.run(
+      async () => {
+        const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), { note: check.note });
+        onClose(coachingSentText(name, sent.note.delivered));
+      },
+      `send your note to ${name}`,
+      // Not a lead any more, or the share was withdrawn, stay refusals in the service's words.
+      (error) => error.status === 400 && (reject(noteProblemFrom(error.message)), true),
+    );
+  };
+
+  return (
+    <FormDialog
+      testId="coach-dialog"
+      refusalTestId="coach-refusal"
+      title={`Coach ${name}`}
+      intro={
+        <Text as="p">
+          On {quoted(share.what)}. Learning Loop sends your note to {name} in their chat with it, where they can answer; their answer comes to you
+          there.
+        </Text>
+      }
+      submit={submit}
+      submitLabel="Send note"
+      sendingLabel="Sending…"
+      onSubmit={send}
+      onCancel={() => onClose(undefined)}
+    >
+      <Field
+        label="Coaching note"
+        required
+        hint={`${note.length} of ${COACHING_NOTE_MAX} characters`}
+        validationState={noteError ? 'error' : 'none'}
+        validationMessage={noteError}
+      >
+        <Textarea ref={field} value={note} resize="vertical" onChange={(_, data) => setNote(data.value)} />
+      </Field>
+    </FormDialog>
+  );
+}

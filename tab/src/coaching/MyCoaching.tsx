@@ -1,0 +1,98 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useMemo, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import type { CoachingView, MyCoachingResponse } from '../api/coaching-types.js';
+import { useApiData } from '../api/use-api-data.js';
+import { LoadedList } from '../components/LoadedList.js';
+import { NotesList } from '../components/NotesList.js';
+import { formatDate } from '../format.js';
+import type { SectionHeading } from '../shares/lazy-section.js';
+import { ShareArticle } from '../shares/ShareArticle.js';
+import { quoted } from '../shares/share-format.js';
+import { coachingCountText, newestNoteFirst } from './coaching-format.js';
+import { MY_COACHING_PATH } from './coaching-paths.js';
+
+const useStyles = makeStyles({
+  text: { margin: 0 },
+  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  title: { overflowWrap: 'anywhere' },
+  byline: { color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+interface Props {
+  client: ApiClient;
+  locale: string;
+  heading: SectionHeading;
+}
+
+/**
+ * The notes the caller's team leads wrote on what they shared, newest first, with their answers.
+ * Answers are given from the note's card in chat, where the lead hears of them: here they are read.
+ */
+export function MyCoaching({ client, locale, heading }: Props) {
+  const styles = useStyles();
+  const { data, loading, error, reload } = useApiData<MyCoachingResponse>(client, MY_COACHING_PATH, 'load your coaching notes');
+  const notes = useMemo(() => data && newestNoteFirst(data.notes), [data]);
+
+  const count = notes?.length ?? 0;
+  return (
+    <>
+      {notes && count > 0 && (
+        <Text as="p" className={styles.text} data-testid="coaching-count">
+          {coachingCountText(count)}
+        </Text>
+      )}
+      <LoadedList
+        items={notes}
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        loadingLabel="Loading your coaching notes…"
+        empty={
+          <>
+            No coaching notes yet. When a team lead writes a note on something you shared, it comes to your chat with Learning Loop and shows up here.
+          </>
+        }
+        emptyTestId="coaching-empty"
+        labelledBy={heading.id}
+        itemTestId="coaching-note"
+        keyOf={(note) => note.noteId}
+        renderItem={(note) => <CoachingItem note={note} locale={locale} />}
+      />
+    </>
+  );
+}
+
+function CoachingItem({ note, locale }: { note: CoachingView; locale: string }) {
+  const styles = useStyles();
+  const titleId = useId();
+  const notes: Array<[string, ReactNode]> = [[`${note.leadName}’s note`, note.note]];
+  notes.push([
+    'Your answer',
+    note.answer ? (
+      <>
+        {note.answer.text} <span className={styles.muted}>(<time dateTime={note.answer.at}>{formatDate(note.answer.at, locale)}</time>)</span>
+      </>
+    ) : (
+      <span className={styles.muted} data-testid="coaching-answer-hint">
+        Not answered yet. Answer from the card in your chat with Learning Loop.
+      </span>
+    ),
+  ]);
+
+  return (
+    <ShareArticle labelledBy={titleId}>
+      <div className={styles.header}>
+        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
+          On {quoted(note.about)}
+        </Text>
+        <Text size={200} className={styles.byline}>
+          {`From ${note.leadName}, `}
+          <time dateTime={note.at}>{formatDate(note.at, locale)}</time>
+        </Text>
+      </div>
+      <NotesList notes={notes} />
+    </ShareArticle>
+  );
+}

@@ -1,0 +1,33 @@
+import { COACHING_NOTE_MAX, type CoachingView } from '../api/coaching-types.js';
+
+/** The words coaching is shown with, kept apart from the components so they can be tested alone. */
+
+/** What sending did, for the feed's live region: a note to someone the bot cannot reach yet is only kept. */
+export function coachingSentText(name: string, delivered: boolean): string {
+  return delivered
+    ? `Coaching note sent to ${name}. Their answer comes to your chat with Learning Loop.`
+    : `Coaching note saved; ${name} has not opened a chat with Learning Loop yet, so it could not be delivered. They see it on their My learning page.`;
+}
+
+/** The note as the lead typed it, or what is wrong with it before it is sent (the service checks again). */
+export function checkCoachingNote(typed: string): { ok: true; note: string } | { ok: false; error: string } {
+  const note = typed.trim();
+  if (note === '') return { ok: false, error: 'Write your note' };
+  if (note.length > COACHING_NOTE_MAX) return { ok: false, error: `The note is too long: at most ${COACHING_NOTE_MAX} characters` };
+  return { ok: true, note };
+}
+
+/** The service's "Invalid coaching note: The note is empty" said beside the field, which names it already. */
+export function noteProblemFrom(message: string): string {
+  return message.replace(/^Invalid coaching note:\s*/, '');
+}
+
+/** e.g. "2 notes, newest first", the order the service lists them in. */
+export function coachingCountText(count: number): string {
+  return `${count === 1 ? '1 note' : `${count} notes`}, newest first`;
+}
+
+/** The service lists notes newest first; a list that arrives otherwise is put in that order. */
+export function newestNoteFirst(notes: readonly CoachingView[]): CoachingView[] {
+  return [...notes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}

@@ -1,0 +1,58 @@
+import type { RecommendationView } from '../api/recommendation-types.js';
+import { formatCount } from '../dashboard/dashboard-format.js';
+import { quoted } from '../shares/share-format.js';
+
+/** The words recommendations are shown with, kept apart from the components so they can be tested alone. */
+
+/** Someone the lead can recommend to: a member of the team, by name. */
+export interface Recipient {
+  userId: string;
+  displayName: string;
+}
+
+/** e.g. "Done by 2 of 6": how many of those it was for have ticked it off. */
+export function doneByText(doneBy: number, forCount: number, locale: string): string {
+  return `Done by ${formatCount(doneBy, locale)} of ${formatCount(forCount, locale)}`;
+}
+
+/** Who a recommendation is for, as the lead reads it: the whole team, or one member by name. */
+export function recipientText(learnerId: string | null, members: readonly Recipient[]): string {
+  if (learnerId === null) return 'the whole team';
+  // Someone who has since left the team is no longer in the list: say there was one person.
+  return members.find((m) => m.userId === learnerId)?.displayName ?? 'one member';
+}
+
+const recommendations = (count: number) => (count === 1 ? '1 recommendation' : `${count} recommendations`);
+
+/** e.g. "3 recommendations, newest first", the order they are shown in. */
+export function recommendationsCountText(count: number): string {
+  return `${recommendations(count)}, newest first`;
+}
+
+/** The learner's list at a glance, e.g. "3 recommendations, 1 done, newest first". */
+export function myRecommendationsCountText(total: number, done: number): string {
+  return `${recommendations(total)}, ${done} done, newest first`;
+}
+
+/** What the lead's recommendation did, for the live region. */
+export function recommendedText(title: string, to: string): string {
+  return `Recommended ${quoted(title)} to ${to}.`;
+}
+
+/** What a tick tried to do, completing "Couldn't …". */
+export function doneWhat(title: string, done: boolean): string {
+  return `mark ${quoted(title)} as ${done ? 'done' : 'not done'}`;
+}
+
+/** What a tick did, for the live region. */
+export function doneText(title: string, done: boolean): string {
+  return done ? `Marked ${quoted(title)} as done.` : `Marked ${quoted(title)} as not done.`;
+}
+
+/** The service lists recommendations newest first; a list that arrives otherwise is put in that order. */
+export function newestFirst<T extends Pick<RecommendationView, 'at'>>(recs: readonly T[]): T[] {
+  return [...recs].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** One recommendation among a learner's teams: ids are only unique within a team. */
+export const recommendationKey = (rec: Pick<RecommendationView, 'teamId' | 'recId'>) => `${rec.teamId}\n${rec.recId}`;

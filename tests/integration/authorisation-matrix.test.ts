@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TEAM } from '../../bot/demo/demo-team.js';
+import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
+import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
+import { MARKER, OUTSIDERS, PEOPLE, PRINCIPALS, buildWorld, type Principal, type World } from '../support/authorisation-world.js';
+import { ROUTE_ROWS, type Expected, type RouteRow } from '../support/route-matrix.js';
+import { VERB_ROWS, type VerbRow } from '../support/verb-matrix.js';
+
+/**
+ * The security issue's authorisation matrix: every API route and every card verb, called by
+ * nobody, by someone from another organisation, by the lead of another team, by a plain member,
+ * by the learner whose record it touches, by the team's lead and by an L&D admin. Each row's
+ * cells must match exactly; a refused write must leave every table as it was; and nothing an
+ * outsider is answered may carry the demo team or the learner's private records.
+ */
+describe('authorisation matrix (Azurite, local Bot Connector)', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await buildWorld();
+  }, 60_000);
+  afterAll(() => w?.stop());
+
+  const label = (row: { variant?: string | undefined }) => (row.variant ? ` (${row.variant})` : '');
+
+  describe(`${ROUTE_ROWS.length} API rows × ${PRINCIPALS.length} callers`, () => {
+    it('has a row for every route the API router declares, and none for a route it lacks', () => {
+      // Only the handlers' closures use the deps: a router built on nothing lists the same routes.
+      const router = apiRouter({ identity: { kind: 'local', displayNameOf: async () => undefined }, localTenantIds: [] } as unknown as ApiDeps);
+      const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
+      const declared = stack.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`) : []));
+      expect(declared.length).toBeGreaterThan(30);
+      expect([...new Set(ROUTE_ROWS.map((r) => `${r.method} ${r.route}`))].sort()).toEqual([...new Set(declared)].sort());
+    });
+
+    for (const row of ROUTE_ROWS) {
+      it(`${row.method} ${row.route}${label(row)}`, async () => {
+        const seen = {} as Expected;
+        const problems: string[] = [];
+        for (const who of PRINCIPALS) {
+          await row.prepare?.(w);
+          const watch = row.method !== 'GET' && row.expect[who] >= 400;
+          const before = watch ? await w.snapshot() : undefined;
+          const res = await w.api(who, row.method, row.path(w), row.body?.(w));
+          seen[who] = res.status;
+          problems.push(...leaks(who, res.text, row.outsidersMaySee), ...(before ? await writesSince(before) : []).map((k) => `${who} changed ${k}`));
+          if (res.status < 300) {
+            await row.check?.(w, who, res.text);
+            await row.restore?.(w);
+          }
+        }
+        expect({ statuses: seen, problems }).toEqual({ statuses: row.expect, problems: [] });
+      });
+    }
+  });
+
+  describe(`${VERB_ROWS.length} card verb rows × ${PRINCIPALS.length} callers`, () => {
+    it('has a row for every Action.Execute verb the cards declare', () => {
+      const dir = new URL('../../bot/cards/', import.meta.url);
+      const declared = readdirSync(dir)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+        .flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/export const \w+_VERB = '([^']+)'/g)].map((m) => m[1]!));
+      expect(declared.length).toBeGreaterThan(10);
+      expect([...new Set(VERB_ROWS.map((r) => r.verb))].sort()).toEqual([...new Set(declared)].sort());
+    });
+
+    for (const row of VERB_ROWS) {
+      it(`${row.verb}${label(row)}`, async () => {
+        const seen = {} as Record<Principal, string>;
+        const problems: string[] = [];
+        for (const who of PRINCIPALS) {
+          await row.prepare?.(w);
+          const before = row.expect[who] !== 'ok' ? await w.snapshot() : undefined;
+          const res = await w.invoke(who, row.verb, row.data(w, who), row.inTeam);
+          const { outcome, text } = judge(row, res);
+          seen[who] = outcome;
+          problems.push(...leaks(who, text, [], true), ...(before ? await writesSince(before) : []).map((k) => `${who} changed ${k}`));
+        }
+        expect({ outcomes: seen, problems }).toEqual({ outcomes: row.expect, problems: [] });
+      });
+    }
+  });
+
+  /** What an answer must not hold: the learner's private words for all but them and their lead, the demo team for outsiders. */
+  function leaks(who: Principal, text: string, maySee: readonly Principal[] = [], card = false): string[] {
+    const secrets = who === 'learner' || who === 'lead' ? [] : [MARKER];
+    // A card may echo a team id the caller typed; the team's name only the service knows.
+    if (OUTSIDERS.includes(who) && !maySee.includes(who)) secrets.push(DEMO_TEAM.name, ...(card ? [] : [DEMO_TEAM.id, PEOPLE.learner.userId]));
+    return secrets.filter((s) => text.includes(s)).map((s) => `${who} was shown ${s}`);
+  }
+
+  async function writesSince(before: Map<string, string>): Promise<string[]> {
+    const after = await w.snapshot();
+    const keys = new Set([...before.keys(), ...after.keys()]);
+    return [...keys].filter((k) => before.get(k) !== after.get(k));
+  }
+});
+
+/** What the person who pressed sees: the card's text, and whether it did what they asked. */
+function judge(row: VerbRow, res: { status: number; card: unknown }): { outcome: string; text: string } {
+  if (res.status !== 200) return { outcome: `HTTP ${res.status}`, text: '' };
+  if (!res.card) return { outcome: 'no card', text: '' };
+  const text = expectValidTeamsCard(res.card).renderedText;
+  // The error card: a refusal, unless it says our side failed (see `outage`).
+  if (text.includes('Something went wrong')) return { outcome: /didn’t work just now/.test(text) ? 'outage' : 'refused', text };
+  if (row.refused?.test(text)) return { outcome: 'refused', text };
+  if (row.ok.test(text)) return { outcome: 'ok', text };
+  return { outcome: `unexpected: ${text.slice(0, 160)}`, text };
+}

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LD_ADMIN, DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from '../../bot/demo/demo-team.js';
+import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
+import { ApiError } from '../../bot/http/api-error.js';
+import { ERASED_PERSON } from '../../bot/domain/my-data.js';
+import { tallyOf } from '../../bot/domain/share.js';
+import { minuteKey } from '../../bot/store/due-index-store.js';
+import { TABLES, tableClients, type TableClients, type TableName } from '../../bot/store/table-clients.js';
+import { cardActionActivity, inTeamChannel, messageActivity } from '../../bot/testing/activities.js';
+import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
+import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { postActivity } from '../../bot/testing/requests.js';
+import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { tracesOf } from '../support/person-traces.js';
+
+const [alex, megan, adele, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
+const patti = DEMO_LD_ADMIN;
+const account = (p: DemoPerson) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
+const team = `/teams/${encodeURIComponent(DEMO_TEAM.id)}`;
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+/** Every way the store could still know Megan: her Entra id, her Teams id, her name. */
+const MEGAN_TRACES = [megan.userId, megan.teamsUserId, megan.displayName];
+
+describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
+  let service: RunningTestService;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let tables: TableClients;
+  const ids: { meganShare: string; alexShare: string; adeleShare: string; teamRec: string } = { meganShare: '', alexShare: '', adeleShare: '', teamRec: '' };
+
+  // Callers are named by a bearer token the test verifies itself, so an erased person can still call (and find nothing).
+  const byToken = new Map(DEMO_PEOPLE.map((p) => [p.userId, p]));
+  const api = (who: DemoPerson, method: string, path: string, body?: unknown) =>
+    fetch(`${service.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${who.userId}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const ok = async (res: Response | Promise<Response>) => {
+    const r = await res;
+    if (r.status >= 300) throw new Error(`${r.status} ${await r.text()}`);
+    return r;
+  };
+  const post = (activity: unknown) => postActivity(service.baseUrl, activity);
+  const from = (p: DemoPerson) => ({ serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` });
+  const shareCheckIn = async (p: DemoPerson, cardId: string, what: string) => {
+    await post(
+      cardActionActivity(
+        'checkin.submit',
+        { cardId, shareTeamId: DEMO_TEAM.id, what, sourceType: 'article', link: 'https://example.com/guide', rating: '4', insight: 'Say why', shareWithTeam: 'true', shareParts: 'insight,link' },
+        from(p),
+      ),
+    );
+    await service.services.sharing.settled();
+    return cardId;
+  };
+
+  beforeAll(async () => {
+    connector = await startFakeConnector({ [DEMO_TEAM.id]: { members: DEMO_PEOPLE.map(account), channels: [{ id: DEMO_TEAM.id }, { id: DEMO_SHARES_CHANNEL, name: 'Learning shares' }] } });
+    const verifyCaller = async (token: string) => {
+      const person = byToken.get(token);
+      if (!person) throw new ApiError(401, 'unauthenticated', 'Unknown test token.');
+      return { tenantId: DEMO_TENANT_ID, userId: person.userId, displayName: person.displayName };
+    };
+    service = await startTestService({ acceptDemoIdentities: false }, { verifyCaller });
+    tables = tableClients(service.config.storage);
+    const now = new Date();
+    // The demo: Megan has eight weeks of entries and check-ins, rollups, two shares others marked, and marks on theirs.
+    await seedDemoData({ ...service, now });
+
+    // She has chatted with the app (profile, personal conversation) and spoke in the team's channel (its reference names her).
+    for (const p of [alex, megan, adele]) await post(messageActivity('help', from(p)));
+    await post(inTeamChannel(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(megan) }), DEMO_TEAM));
+
+    // She co-leads the team: she set its schedule (every member's next check-in is planned) and asked for a reminder.
+    await service.stores.teams.setRole(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId, 'lead');
+    await ok(api(megan, 'PUT', `${team}/settings`, { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, sharesChannelId: DEMO_SHARES_CHANNEL }));
+    const later = new Date(now.getTime() + 86_400_000);
+    await service.stores.dueIndex.putReminder({ minute: minuteKey(later), tenantId: DEMO_TENANT_ID, userId: megan.userId, teamId: DEMO_TEAM.id, cycle: '2099-W01', dueAt: later.toISOString() }, 'snooze');
+
+    // Shares posted to the channel: hers, marked by others (Alex saves it; she is told it helped), and Alex's, which she marks.
+    ids.meganShare = await shareCheckIn(megan, 'megan-share-0001', 'Inclusive design patterns');
+    ids.alexShare = await shareCheckIn(alex, 'alex-share-00001', 'Design tokens in practice');
+    await ok(api(alex, 'PUT', `${team}/shares/${ids.meganShare}/my-vote`, { helpful: true, saved: true }));
+    await ok(api(adele, 'PUT', `${team}/shares/${ids.meganShare}/my-vote`, { helpful: true }));
+    await ok(api(megan, 'PUT', `${team}/shares/${ids.alexShare}/my-vote`, { helpful: true, saved: true, rating: 5 }));
+    await ok(api(adele, 'PUT', `${team}/shares/${ids.alexShare}/my-vote`, { helpful: true }));
+    await service.services.sharing.settled();
+
+    await ok(api(megan, 'POST', '/me/goals', { what: 'Run a usability test on my own', targetDate: inAYear() }));
+    // Nudged by Alex, and (as a lead) nudging Adele.
+    await ok(api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is the accessibility course going?' }));
+    await ok(api(megan, 'POST', `${team}/members/${encodeURIComponent(adele.userId)}/nudges`, { note: 'Anything I can help with?' }));
+    // Coached by Alex on her share, and coaching Adele on hers.
+    ids.adeleShare = (await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find((s) => s.sharerId === adele.userId && !s.withdrawnAt)!.shareId;
+    await ok(api(alex, 'POST', `${team}/shares/${ids.meganShare}/coaching`, { note: 'Could you show this at the retro?' }));
+    await ok(api(megan, 'POST', `${team}/shares/${ids.adeleShare}/coaching`, { note: 'Lovely find.' }));
+    // Recommended to, recommending, and marking a team recommendation done.
+    await ok(api(alex, 'POST', `${team}/recommendations`, { title: 'Just for Megan', link: 'https://example.com/for-megan', learnerId: megan.userId }));
+    const teamRec = (await (await ok(api(alex, 'POST', `${team}/recommendations`, { title: 'For everyone', link: 'https://example.com/all' }))).json()) as { recommendation: { recId: string } };
+    ids.teamRec = teamRec.recommendation.recId;
+    await ok(api(megan, 'POST', `${team}/recommendations`, { title: 'Megan recommends', link: 'https://example.com/megan-recommends' }));
+    await ok(api(megan, 'PUT', `/me/recommendations/${encodeURIComponent(DEMO_TEAM.id)}/${ids.teamRec}`, { done: true }));
+    // A lead's weekly digest went to her; she is an L&D admin, named by Patti, and named Isaiah.
+    await service.stores.digests.claim(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId, '2026-W48', now.toISOString());
+    await service.stores.admins.add(DEMO_TENANT_ID, megan.userId, patti.userId, now.toISOString());
+    await service.stores.admins.add(DEMO_TENANT_ID, isaiah.userId, megan.userId, now.toISOString());
+    // A check-in of hers waits in the send queue.
+    await service.queues.sends.send({ kind: 'checkin', tenantId: DEMO_TENANT_ID, userId: megan.userId, cycle: '2099-W02', teamId: DEMO_TEAM.id });
+  }, 120_000);
+  afterAll(async () => {
+    await service?.stop();
+    await connector?.stop();
+  });
+
+  it('starts with her in every table (the lease table holds nobody)', async () => {
+    const held = new Set((await tracesOf(tables, MEGAN_TRACES)).map((t) => t.split(':')[0]));
+    const everyTable = (Object.keys(TABLES) as TableName[]).filter((t) => t !== 'leases');
+    expect([...held].sort()).toEqual(everyTable.sort());
+  });
+
+  it('refuses anything but the typed phrase, names the phrase, and deletes nothing', async () => {
+    const before = await snapshotTables(tables);
+    for (const body of [{ confirm: 'erase my date' }, {}, { confirm: 'erase my data', also: 1 }, { confirm: ['erase my data'] }, undefined]) {
+      const res = await api(megan, 'DELETE', '/me', body);
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.message).toContain('"erase my data"');
+      expect(error.message).toContain('Nothing was deleted');
+    }
+    expect(tableChanges(before, await snapshotTables(tables))).toEqual({ created: [], deleted: [], changed: [] });
+  });
+
+  it('erases her from every table: no key or property anywhere holds her id, her Teams id or her name', async () => {
+    const alexTallyBefore = (await service.stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, ids.alexShare))!.share.tally;
+    const othersEntries = await Promise.all([alex, adele, isaiah].map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)));
+    const meganCard = (await service.stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, ids.meganShare))!.share.activityId!;
+    const updatesBefore = connector.updated.length;
+
+    const res = await api(megan, 'DELETE', '/me', { confirm: 'Erase my data' });
+    expect(res.status).toBe(204);
+    expect(await tracesOf(tables, MEGAN_TRACES)).toEqual([]);
+
+    // Her share's card in the channel now says it was removed, and names nobody.
+    const removed = connector.updated.slice(updatesBefore).filter((u) => u.activityId === meganCard);
+    expect(removed).toHaveLength(1);
+    const card = expectValidTeamsCard(removed[0]!.activity.attachments?.[0]?.content);
+    expect(card.renderedText).toContain('Learning share removed');
+    expect(card.renderedText).not.toContain('Megan');
+
+    // Others' counters are recounted without her marks, and every share's counters match its marks.
+    const alexShare = (await service.stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, ids.alexShare))!.share;
+    expect(alexShare.tally).toEqual({ ...alexTallyBefore, helpful: alexTallyBefore.helpful - 1, saves: alexTallyBefore.saves - 1, ratingSum: alexTallyBefore.ratingSum - 5, ratingCount: alexTallyBefore.ratingCount - 1 });
+    for (const share of await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)) {
+      expect(share.tally).toEqual(tallyOf(await service.stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId)));
+    }
+    // The channel's card for Alex's share shows the new counts.
+    const alexCard = connector.updated.filter((u) => u.activityId === alexShare.activityId).at(-1);
+    expect(expectValidTeamsCard(alexCard?.activity.attachments?.[0]?.content).renderedText).toContain('1 found this helpful');
+    // Alex's saved list lost her share with it.
+    expect((await service.stores.shares.listSaved(DEMO_TENANT_ID, alex.userId)).map((s) => s.shareId)).not.toContain(ids.meganShare);
+
+    // What belongs to others stays, without her: her nudge to Adele, her coaching note, her recommendation, the admin she named, the team's schedule.
+    const nudges = await service.stores.nudges.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, 100);
+    expect(nudges.map((n) => [n.learnerId, n.leadId, n.leadName, n.note])).toEqual([[adele.userId, ERASED_PERSON.id, ERASED_PERSON.name, 'Anything I can help with?']]);
+    expect((await service.stores.coaching.listForLearner(DEMO_TENANT_ID, adele.userId)).map((c) => [c.leadId, c.leadName, c.note])).toEqual([[ERASED_PERSON.id, ERASED_PERSON.name, 'Lovely find.']]);
+    expect((await service.stores.recommendations.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id)).map((r) => [r.title, r.leadName]).sort()).toEqual([
+      ['For everyone', alex.displayName],
+      ['Megan recommends', ERASED_PERSON.name],
+    ]);
+    expect(await service.stores.admins.isAdmin(DEMO_TENANT_ID, isaiah.userId)).toBe(true);
+    const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id);
+    expect(settings).toMatchObject({ updatedBy: null, sharesChannelId: DEMO_SHARES_CHANNEL, schedule: expect.objectContaining({ weekday: 5 }) });
+    // Nobody else's learning is touched.
+    expect(await Promise.all([alex, adele, isaiah].map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))).toEqual(othersEntries);
+    expect((await service.stores.teams.listMembers(DEMO_TENANT_ID, DEMO_TEAM.id)).map((m) => m.userId).sort()).toEqual(DEMO_PEOPLE.filter((p) => p !== megan).map((p) => p.userId).sort());
+  }, 60_000);
+
+  it('leaves nothing for the jobs to bring back: her queued check-in is dropped unsent', async () => {
+    const sentBefore = connector.sent.length;
+    await service.worker.drainOnce();
+    expect(connector.sent.slice(sentBefore).filter((s) => s.conversationId.includes(megan.userId))).toEqual([]);
+    expect(await service.queues.sends.receive(32, 1)).toEqual([]);
+    expect(await tracesOf(tables, MEGAN_TRACES)).toEqual([]);
+  });
+
+  it('keeps the team’s channel working through its reference, now without her', async () => {
+    const posted = connector.sent.length;
+    const shareId = await shareCheckIn(alex, 'alex-share-00002', 'After the erasure');
+    expect(connector.sent.slice(posted).filter((s) => s.conversationId === DEMO_SHARES_CHANNEL)).toHaveLength(1);
+    expect((await service.stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, shareId))?.share.activityId).toBeTruthy();
+  });
+
+  it('answers a second erasure with 204 and changes nothing', async () => {
+    const before = await snapshotTables(tables);
+    const res = await api(megan, 'DELETE', '/me', { confirm: 'erase my data' });
+    expect(res.status).toBe(204);
+    expect(tableChanges(before, await snapshotTables(tables))).toEqual({ created: [], deleted: [], changed: [] });
+  });
+
+  it('finishes an erasure that stopped half way when run again', async () => {
+    // Adele has shares others marked, marks, goals and entries; her erasure fails after her shares are gone.
+    await ok(api(adele, 'POST', '/me/goals', { what: 'Learn to facilitate a workshop', targetDate: inAYear() }));
+    const original = service.stores.shares.removePerson.bind(service.stores.shares);
+    service.stores.shares.removePerson = async () => {
+      throw new Error('storage went away');
+    };
+    try {
+      expect((await api(adele, 'DELETE', '/me', { confirm: 'erase my data' })).status).toBeGreaterThanOrEqual(500);
+    } finally {
+      service.stores.shares.removePerson = original;
+    }
+    expect((await tracesOf(tables, [adele.userId])).length).toBeGreaterThan(0);
+    expect((await api(adele, 'DELETE', '/me', { confirm: 'erase my data' })).status).toBe(204);
+    expect(await tracesOf(tables, [adele.userId, adele.teamsUserId, adele.displayName])).toEqual([]);
+    for (const share of await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)) {
+      expect(share.tally).toEqual(tallyOf(await service.stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId)));
+    }
+  }, 60_000);
+});

@@ -1,0 +1,159 @@
+import { expect } from 'vitest';
+import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
+import { MARKER, OTHER_TENANT_ID, PEOPLE, newEntryFor, type Principal, type World } from './authorisation-world.js';
+
+export type Expected = Record<Principal, number>;
+
+/** One API route (or one case of it) and the status each kind of caller must get. */
+export interface RouteRow {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Exactly as declared in bot/http/api-router.ts; the guard test matches rows to the router on it. */
+  route: string;
+  /** Tells apart two rows for one route. */
+  variant?: string;
+  path(w: World): string;
+  body?(w: World): unknown;
+  /** Runs before every cell, so no cell depends on what an earlier one used up or changed. */
+  prepare?(w: World): Promise<void>;
+  /** Runs after an allowed cell that changed something later cells rely on. */
+  restore?(w: World): Promise<void>;
+  expect: Expected;
+  /** Outsiders these answers may legitimately show the demo team to. */
+  outsidersMaySee?: readonly Principal[];
+  /** More to check of an allowed answer. */
+  check?(w: World, who: Principal, text: string): Promise<void>;
+}
+
+type Callers = Omit<Expected, 'none'>;
+const cells = (callers: Callers, none = 401): Expected => ({ none, ...callers });
+/** Reads and writes of the caller's own records: everyone signed in, each for themself. */
+const everyone = (ok: number) => cells({ otherTenant: ok, otherTeamLead: ok, member: ok, learner: ok, lead: ok, admin: ok });
+/** The team's members, whatever their role; nobody else. */
+const teamMembers = (ok: number) => cells({ otherTenant: 403, otherTeamLead: 403, member: ok, learner: ok, lead: ok, admin: 403 });
+const teamLeads = (ok: number) => cells({ otherTenant: 403, otherTeamLead: 403, member: 403, learner: 403, lead: ok, admin: 403 });
+/** One of the learner's own records: to anyone else it does not exist. */
+const learnerOnly = (ok: number) => cells({ otherTenant: 404, otherTeamLead: 404, member: 404, learner: ok, lead: 404, admin: 404 });
+/**
+ * L&D admins. The other tenant's caller is their own organisation's admin: they get their
+ * organisation's answer, and the leak check shows it holds nothing of ours.
+ */
+const ldAdmins = (ok: number) => cells({ otherTenant: ok, otherTeamLead: 403, member: 403, learner: 403, lead: 403, admin: ok });
+
+const team = `/teams/${encodeURIComponent(DEMO_TEAM.id)}`;
+const learner = encodeURIComponent(PEOPLE.learner.userId);
+const schedule = { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, sharesChannelId: DEMO_SHARES_CHANNEL };
+const NEW_ADMIN = 'a1000000-0000-4000-8000-0000000000ff';
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
+export const ROUTE_ROWS: readonly RouteRow[] = [
+  // The tab's identity picker, mounted only in local mode (production answers 401: tab-api.test.ts).
+  { method: 'GET', route: '/local/identities', path: () => '/local/identities', expect: { ...everyone(200), none: 200 }, outsidersMaySee: ['none', 'otherTenant', 'otherTeamLead', 'admin'] },
+
+  { method: 'GET', route: '/me', path: () => '/me', expect: everyone(200) },
+  { method: 'GET', route: '/me/entries', path: () => '/me/entries', expect: everyone(200) },
+  { method: 'PATCH', route: '/me/entries/:entryId', path: (w) => `/me/entries/${w.ids.meganEntry}`, body: () => ({ minutes: 25 }), expect: learnerOnly(200) },
+  {
+    method: 'DELETE',
+    route: '/me/entries/:entryId',
+    path: (w) => `/me/entries/${w.ids.freshEntry}`,
+    prepare: async (w) => void (w.ids.freshEntry = await newEntryFor(w.service, PEOPLE.learner)),
+    expect: learnerOnly(204),
+  },
+  { method: 'GET', route: '/me/summary', path: () => '/me/summary', expect: everyone(200) },
+  { method: 'GET', route: '/me/settings', path: () => '/me/settings', expect: everyone(200) },
+  { method: 'PUT', route: '/me/settings', path: () => '/me/settings', body: () => ({ paused: false }), expect: everyone(200) },
+  { method: 'GET', route: '/me/teams', path: () => '/me/teams', expect: everyone(200) },
+
+  { method: 'GET', route: '/teams/:teamId/dashboard', path: () => `${team}/dashboard`, expect: teamMembers(200) },
+  { method: 'GET', route: '/teams/:teamId/settings', path: () => `${team}/settings`, expect: teamMembers(200) },
+  { method: 'GET', route: '/teams/:teamId/members', path: () => `${team}/members`, expect: teamLeads(200) },
+  { method: 'PUT', route: '/teams/:teamId/settings', path: () => `${team}/settings`, body: () => schedule, expect: teamLeads(200) },
+  {
+    method: 'PUT',
+    route: '/teams/:teamId/members/:userId/role',
+    path: () => `${team}/members/${learner}/role`,
+    // The learner asking to lead is refused like anyone else who does not lead.
+    body: () => ({ role: 'lead' }),
+    restore: async (w) => void (await w.service.stores.teams.setRole(DEMO_TENANT_ID, DEMO_TEAM.id, PEOPLE.learner.userId, 'member')),
+    expect: teamLeads(200),
+  },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/members/:userId/nudges',
+    path: () => `${team}/members/${learner}/nudges`,
+    body: () => ({ note: 'How is the course going?' }),
+    // One nudge per lead and learner in 12 hours: each cell starts with none sent.
+    prepare: (w) => w.clear('nudges'),
+    expect: teamLeads(201),
+  },
+  { method: 'GET', route: '/teams/:teamId/nudges', path: () => `${team}/nudges`, expect: teamLeads(200) },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/shares/:shareId/coaching',
+    path: (w) => `${team}/shares/${w.ids.meganShare}/coaching`,
+    body: () => ({ note: `${MARKER} try it on the next sprint` }),
+    expect: teamLeads(201),
+  },
+  { method: 'GET', route: '/teams/:teamId/members/:userId/coaching', path: () => `${team}/members/${learner}/coaching`, expect: teamLeads(200) },
+  { method: 'POST', route: '/teams/:teamId/recommendations', path: () => `${team}/recommendations`, body: () => ({ title: 'Refactoring UI', link: 'https://www.refactoringui.com/' }), expect: teamLeads(201) },
+  { method: 'GET', route: '/teams/:teamId/recommendations', path: () => `${team}/recommendations`, expect: teamLeads(200) },
+  { method: 'GET', route: '/me/recommendations', path: () => '/me/recommendations', expect: everyone(200) },
+  {
+    method: 'PUT',
+    route: '/me/recommendations/:teamId/:recId',
+    variant: 'recommended to the whole team',
+    path: (w) => `/me/recommendations/${encodeURIComponent(DEMO_TEAM.id)}/${w.ids.teamWideRec}`,
+    body: () => ({ done: true }),
+    expect: cells({ otherTenant: 404, otherTeamLead: 404, member: 200, learner: 200, lead: 200, admin: 404 }),
+  },
+  {
+    method: 'PUT',
+    route: '/me/recommendations/:teamId/:recId',
+    variant: 'recommended to the learner alone',
+    path: (w) => `/me/recommendations/${encodeURIComponent(DEMO_TEAM.id)}/${w.ids.meganRec}`,
+    body: () => ({ done: true }),
+    expect: learnerOnly(200),
+  },
+  { method: 'GET', route: '/me/coaching', path: () => '/me/coaching', expect: everyone(200) },
+  { method: 'GET', route: '/teams/:teamId/shares', path: () => `${team}/shares`, expect: teamMembers(200) },
+  { method: 'GET', route: '/teams/:teamId/resources', path: () => `${team}/resources`, expect: teamMembers(200) },
+  {
+    method: 'PUT',
+    route: '/teams/:teamId/shares/:shareId/my-vote',
+    path: (w) => `${team}/shares/${w.ids.meganShare}/my-vote`,
+    body: () => ({ helpful: true }),
+    // The share is the learner's own: they cannot mark it helpful (422).
+    expect: cells({ otherTenant: 403, otherTeamLead: 403, member: 200, learner: 422, lead: 200, admin: 403 }),
+  },
+  { method: 'GET', route: '/me/goals', path: () => '/me/goals', expect: everyone(200) },
+  { method: 'POST', route: '/me/goals', path: () => '/me/goals', body: () => ({ what: 'Pair on code review', targetDate: inAYear() }), expect: everyone(201) },
+
+  {
+    method: 'GET',
+    route: '/admin/me',
+    path: () => '/admin/me',
+    expect: everyone(200),
+    check: async (_w, who, text) => expect(JSON.parse(text)).toEqual({ isAdmin: who === 'admin' || who === 'otherTenant' }),
+  },
+  {
+    method: 'PUT',
+    route: '/admin/admins/:userId',
+    path: () => `/admin/admins/${NEW_ADMIN}`,
+    // Each admin names admins in their own organisation only.
+    check: async (w, who) => {
+      const admins = w.service.stores.admins;
+      expect(await admins.isAdmin(who === 'otherTenant' ? OTHER_TENANT_ID : DEMO_TENANT_ID, NEW_ADMIN)).toBe(true);
+      if (who === 'otherTenant') expect(await admins.isAdmin(DEMO_TENANT_ID, NEW_ADMIN)).toBe(false);
+    },
+    expect: ldAdmins(204),
+  },
+  { method: 'GET', route: '/admin/report', path: () => '/admin/report', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
+  { method: 'GET', route: '/admin/report.csv', path: () => '/admin/report.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
+  { method: 'GET', route: '/me/saved', path: () => '/me/saved', expect: everyone(200) },
+  // Each caller's own data, and nobody else's.
+  { method: 'GET', route: '/me/export', path: () => '/me/export', expect: everyone(200) },
+  { method: 'GET', route: '/me/export.csv', path: () => '/me/export.csv', expect: everyone(200) },
+  // A real erasure would empty the shared world; without the phrase it must erase nothing, for anyone.
+  { method: 'DELETE', route: '/me', variant: 'without the phrase', path: () => '/me', body: () => ({ confirm: 'no' }), expect: everyone(400) },
+];
