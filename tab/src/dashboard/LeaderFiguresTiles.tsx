@@ -16,10 +16,10 @@ export function followUpLine(label: string, figures: FollowUpFigures, locale: st
 export function LeaderFiguresTiles({ followUps, locale }: { followUps: DashboardFollowUps; locale: string }) {
   return (
     <div data-testid="leader-figures">
-      <Text as="p" data-testid="leader-figures-yours">
+      <Text as="p" block data-testid="leader-figures-yours">
         {followUpLine('Follow-ups asked of you', followUps.yours, locale)}
       </Text>
-      <Text as="p" data-testid="leader-figures-team">
+      <Text as="p" block data-testid="leader-figures-team">
         {followUpLine('The team’s leads, together', followUps.team, locale)}
       </Text>
     </div>
