@@ -93,6 +93,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...local, API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 
+  it('reads the retention in days, keeping everything unless set, and refuses one that would cut into a 52-week period', () => {
+    expect(loadConfig(local).retentionDays).toBeUndefined();
+    expect(loadConfig({ ...local, RETENTION_DAYS: '' }).retentionDays).toBeUndefined();
+    expect(loadConfig({ ...local, RETENTION_DAYS: '371' }).retentionDays).toBe(371);
+    expect(loadConfig({ ...local, RETENTION_DAYS: '730' }).retentionDays).toBe(730);
+    expect(() => loadConfig({ ...local, RETENTION_DAYS: '370' })).toThrow(/RETENTION_DAYS: must be at least 371 days \(53 weeks\)/);
+    expect(() => loadConfig({ ...local, RETENTION_DAYS: '90' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...local, RETENTION_DAYS: 'a year' })).toThrow(/RETENTION_DAYS/);
+    expect(() => loadConfig({ ...local, RETENTION_DAYS: '400.5' })).toThrow(/RETENTION_DAYS/);
+  });
+
   it('reads the tenants allowed to use the API, any when unset', () => {
     expect(loadConfig(local).allowedTenantIds).toBeUndefined();
     expect(loadConfig({ ...local, ALLOWED_TENANT_IDS: '7D2E5C1A-0B4F-4E8A-9C3D-6F1E2A3B4C5D,0b9f4c2e-1111-4222-8333-944445555666' }).allowedTenantIds).toEqual([

@@ -1,3 +1,4 @@
+import { MIN_RETENTION_DAYS } from './domain/retention.js';
 import { z } from 'zod';
 
 /** Azurite's well-known development account; only ever used against a local emulator. */
@@ -45,6 +46,15 @@ const envSchema = z
     /** Requests a minute each signed-in caller may make to the tab's API (bursts of a fifth of it at once). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(300),
     SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
+    /** Days raw records are kept; unset keeps everything. */
+    RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days (53 weeks), so every dashboard period and the admin report stay whole`)
+        .optional(),
+    ),
     /** L&D admins named by the deployment: `tenantId:userId` pairs, comma-separated. */
     /** Entra tenants whose people may use the tab's API, comma-separated; unset means any tenant that consented to the app. */
     ALLOWED_TENANT_IDS: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'tenant GUIDs, comma-separated').optional()),
@@ -124,6 +134,8 @@ export interface AppConfig {
   /** Per signed-in caller, and per address for failed sign-ins (see http/rate-limit.ts). */
   apiRateLimitPerMinute: number;
   seedDemoData: boolean;
+  /** Raw records older than this many days are deleted daily, their weeks kept as anonymous team totals; undefined keeps all. */
+  retentionDays: number | undefined;
   /** L&D admins set by configuration, per tenant; admins can name more in the app. */
   ldAdmins: { tenantId: string; userId: string }[];
   /**
@@ -179,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tabDistDir: e.TAB_DIST_DIR,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    retentionDays: e.RETENTION_DAYS,
     ldAdmins: (e.LD_ADMINS ?? '')
       .split(',')
       .filter(Boolean)

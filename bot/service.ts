@@ -62,6 +62,8 @@ import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-job
 import { MyDataService } from './services/my-data-service.js';
 import { MyDataErasure } from './services/my-data-erasure.js';
 import { ShareErasure } from './services/share-erasure.js';
+import { RetentionService } from './services/retention-service.js';
+import { AggregateStore } from './store/aggregate-store.js';
 import { MyDataCommands } from './teams/my-data-commands.js';
 import { myDataUrl } from './domain/my-data-link.js';
 
@@ -109,6 +111,8 @@ export interface Service {
     digests: DigestService;
     myData: MyDataService;
   };
+  /** Deletes raw records past RETENTION_DAYS, keeping anonymous team totals; undefined when everything is kept. */
+  retention: RetentionService | undefined;
   planner: DuePlanner;
   scheduler: CheckInScheduler;
   worker: SendWorker;
@@ -240,18 +244,31 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     claimSeconds: 15,
   });
   const registry = new InstanceRegistry(tables.leases, instanceId);
+  const retentionDays = config.retentionDays;
+  const retention =
+    retentionDays === undefined
+      ? undefined
+      : new RetentionService({ ...stores, days: retentionDays, aggregates: new AggregateStore(tables.aggregates), clock, logger: options.logger });
   return {
     app,
     stores,
     rollups,
     services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests, myData },
+    retention,
     planner,
     scheduler,
     worker,
     queues,
     async startJobs(jobOptions = {}) {
       await Promise.all([queues.sends.create(), queues.poison.create()]);
-      return startBackgroundJobs({ scheduler, worker, registry, limiter, digests, logger: options.logger, ...jobOptions });
+      return startBackgroundJobs({
+        scheduler,
+        worker,
+        registry,
+        limiter,
+        digests,
+        ...(retention ? { retention: { runDue: () => retention.runDue(instanceId) } } : {}),
+        logger: options.logger, ...jobOptions });
     },
   };
 }

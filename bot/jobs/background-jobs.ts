@@ -15,6 +15,8 @@ export interface BackgroundJobsDeps {
   limiter: TokenBucket;
   /** The leads' weekly digests, looked for every 15 minutes (each is claimed, so it goes once). */
   digests?: Pick<DigestService, 'sendDue'>;
+  /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
+  retention?: { runDue(): Promise<boolean> };
   logger: Logger;
   schedulerEveryMs?: number;
 }
@@ -45,6 +47,8 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   loops.push(deps.worker.run(() => running, 48));
   const digests = deps.digests;
   if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.sendDue()));
+  const retention = deps.retention;
+  if (retention) loops.push(every(60 * 60_000, 'retention', () => retention.runDue()));
   return {
     async stop() {
       running = false;

@@ -1,7 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { CoachingNote } from '../domain/coaching.js';
-import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
-import { deletePartition } from './row-deletes.js';
+import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
+import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
 
 type NoteEntity = {
   partitionKey: string;
@@ -52,6 +52,13 @@ export class CoachingStore {
   /** Erases the learner's whole thread: every note written to them, with their answers. */
   async removeLearner(tenantId: string, learnerId: string): Promise<number> {
     return deletePartition(this.table, keyOf(tenantId, learnerId));
+  }
+
+  /** Deletes every learner's coaching notes written before `cutoff` (with their answers): ids start newest first. */
+  async removeWrittenBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    const oldest = keyOf(NOTE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
+    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NOTE)}`));
   }
 
   /** The notes one lead wrote, in any learner's thread in the tenant, each with its ETag. */

@@ -1,8 +1,8 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
-import { keyOf, newestFirstTimeKey, prefixEnd } from './keys.js';
-import { deletePartition } from './row-deletes.js';
+import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
+import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
 
 /** Stored shape: flat scalar properties, as Table Storage wants them. */
 type EntryEntity = {
@@ -194,6 +194,25 @@ export class EntryStore {
   /** Erases the learner's log: their partition holds only their entries and submission markers. */
   async removeLearner(tenantId: string, userId: string): Promise<number> {
     return deletePartition(this.table, EntryStore.partitionKey(tenantId, userId));
+  }
+
+  /**
+   * Deletes every learner's entries made before `cutoff` in the tenant, with their submission
+   * markers: entry keys are newest first, so the old ones are one key range of each partition,
+   * and markers are found by the entry key they point at (a rerun finds whatever a crash left).
+   */
+  async removeOlderThan(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    const oldest = keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
+    const end = prefixEnd(keyOf(ENTRY_PREFIX));
+    const [entries, markers] = await Promise.all([
+      listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${end}`),
+      listKeys(
+        this.table,
+        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and kind eq 'submission' and entryRowKey ge ${oldest} and entryRowKey lt ${end}`,
+      ),
+    ]);
+    return deleteRows(this.table, [...markers, ...entries]);
   }
 
   private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<T | undefined> {

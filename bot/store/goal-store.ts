@@ -1,7 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Goal, GoalProgress } from '../domain/goal.js';
-import { keyOf, prefixEnd } from './keys.js';
-import { deletePartition } from './row-deletes.js';
+import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { deleteIfPresent, deletePartition } from './row-deletes.js';
 
 type GoalEntity = {
   partitionKey: string;
@@ -53,6 +53,21 @@ export class GoalStore {
   /** Erases every goal of the learner (their partition holds nothing else). */
   async removeLearner(tenantId: string, userId: string): Promise<number> {
     return deletePartition(this.table, keyOf(tenantId, userId));
+  }
+
+  /** Every goal in the tenant, each with its ETag: retention looks at each one's dates. */
+  async listTenant(tenantId: string): Promise<{ goal: Goal; etag: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<GoalEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}` },
+    });
+    const found: { goal: Goal; etag: string }[] = [];
+    for await (const e of rows) found.push({ goal: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    return found;
+  }
+
+  async remove(goal: Goal): Promise<boolean> {
+    return deleteIfPresent(this.table, keyOf(goal.tenantId, goal.userId), keyOf(GOAL, goal.goalId));
   }
 
   /** Every goal of the learner, oldest first. */

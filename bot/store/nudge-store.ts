@@ -1,7 +1,7 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent } from './row-deletes.js';
+import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
 
 type NudgeEntity = {
   partitionKey: string;
@@ -88,6 +88,13 @@ export class NudgeStore {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
       throw error;
     }
+  }
+
+  /** Deletes every team's nudges sent before `cutoff`: ids start newest first, so one key range per team. */
+  async removeSentBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    const oldest = keyOf(NUDGE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
+    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NUDGE)}`));
   }
 
   /** The team's nudges, newest first; with `sentSince`, only those sent from then on. */

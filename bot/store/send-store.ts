@@ -1,6 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
-import { keyOf } from './keys.js';
-import { deletePartition } from './row-deletes.js';
+import { keyOf, tenantPartitions } from './keys.js';
+import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
 
 /** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
 export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro';
@@ -89,6 +89,12 @@ export class SendStore {
   /** Erases the learner's history of check-ins and reminders: their partition is only theirs. */
   async removeLearner(tenantId: string, userId: string): Promise<number> {
     return deletePartition(this.table, keyOf(tenantId, userId));
+  }
+
+  /** Deletes the tenant's send records due before `cutoff` (keys name the cycle, not a time: a filtered scan). */
+  async removeDueBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and dueAt lt ${cutoff.toISOString()}`));
   }
 
   async listForLearner(tenantId: string, userId: string, limit = 60): Promise<SendRecord[]> {

@@ -19,6 +19,7 @@ export const TABLES = {
   coaching: 'Coaching',
   recommendations: 'Recommendations',
   digests: 'Digests',
+  aggregates: 'Aggregates',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -57,6 +58,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     coaching: make(TABLES.coaching),
     recommendations: make(TABLES.recommendations),
     digests: make(TABLES.digests),
+    aggregates: make(TABLES.aggregates),
   };
 }
 

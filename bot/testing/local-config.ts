@@ -18,6 +18,7 @@ export function localConfig(storage: StorageConfig, overrides: Partial<AppConfig
     // Tests and benchmarks call the API from one identity far faster than a person: the limit's own tests set theirs.
     apiRateLimitPerMinute: 1_000_000,
     seedDemoData: false,
+    retentionDays: undefined,
     ldAdmins: [],
     acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
     ...overrides,

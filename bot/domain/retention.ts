@@ -1,0 +1,96 @@
+import type { Goal } from './goal.js';
+import { weekSpan, type MemberRollup } from './member-rollup.js';
+
+/**
+ * 53 weeks: the longest dashboard and report period is 52 weeks, and the week in progress is one
+ * of them, so a shorter retention would cut into the oldest week they show.
+ */
+export const MIN_RETENTION_DAYS = 371;
+
+const DAY_MS = 86_400_000;
+
+/** Raw records made before this instant are past retention. Days are whole 24-hour days: no zone decides them. */
+export function retentionCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+/** Whether a week (in the team's zone) ended at or before the cutoff, so nothing in it is kept raw. */
+export function isWeekBefore(week: string, cutoff: Date, zone: string): boolean {
+  return weekSpan(week, zone).end.getTime() <= cutoff.getTime();
+}
+
+/** The weeks of a team's member rollups (activity or check-ins) wholly before the cutoff, oldest first. */
+export function weeksBefore(rollups: readonly MemberRollup[], cutoff: Date, zone: string): string[] {
+  const weeks = new Set<string>();
+  for (const r of rollups) for (const week of [...Object.keys(r.weeks), ...Object.keys(r.cycles)]) weeks.add(week);
+  return [...weeks].filter((w) => isWeekBefore(w, cutoff, zone)).sort();
+}
+
+/** One team's week, summed over its members, with no one in it: what stays once their cells go. */
+export interface WeekAggregate {
+  week: string;
+  /** How many people had activity or a check-in that week (a count, never who). */
+  learners: number;
+  entries: number;
+  minutes: number;
+  ratingSum: number;
+  ratingCount: number;
+  insights: number;
+  actions: number;
+  /** Check-ins answered with learning, answered "nothing this week", and sent but not answered. */
+  checkInsResponded: number;
+  checkInsNothing: number;
+  checkInsUnanswered: number;
+}
+
+export function weekAggregateOf(rollups: readonly MemberRollup[], week: string): WeekAggregate {
+  const sum: WeekAggregate = {
+    week,
+    learners: 0,
+    entries: 0,
+    minutes: 0,
+    ratingSum: 0,
+    ratingCount: 0,
+    insights: 0,
+    actions: 0,
+    checkInsResponded: 0,
+    checkInsNothing: 0,
+    checkInsUnanswered: 0,
+  };
+  for (const r of rollups) {
+    const a = r.weeks[week];
+    const c = r.cycles[week];
+    if (a || c) sum.learners++;
+    if (a) {
+      sum.entries += a.entries;
+      sum.minutes += a.minutes;
+      sum.ratingSum += a.ratingSum;
+      sum.ratingCount += a.ratingCount;
+      sum.insights += a.insights;
+      sum.actions += a.actions;
+    }
+    if (c?.answer === 'responded') sum.checkInsResponded++;
+    if (c?.answer === 'nothing') sum.checkInsNothing++;
+    if (c?.answer === 'noAnswer') sum.checkInsUnanswered++;
+  }
+  return sum;
+}
+
+/** A member's rollup without the given weeks' cells; undefined when it had none of them. */
+export function rollupWithout(rollup: MemberRollup, weeks: readonly string[]): MemberRollup | undefined {
+  const gone = new Set(weeks);
+  const has = (cells: Record<string, unknown>) => Object.keys(cells).some((w) => gone.has(w));
+  if (!has(rollup.weeks) && !has(rollup.cycles)) return undefined;
+  const keep = <T>(cells: Record<string, T>) => Object.fromEntries(Object.entries(cells).filter(([w]) => !gone.has(w)));
+  return { ...rollup, weeks: keep(rollup.weeks), cycles: keep(rollup.cycles) };
+}
+
+/**
+ * What retention does to a goal: one closed before the cutoff goes; a kept goal loses its progress
+ * reports from before the cutoff (its what, why and dates stay while it is open or recently closed).
+ */
+export function goalAfterRetention(goal: Goal, cutoff: Date): { action: 'keep' } | { action: 'delete' } | { action: 'trim'; goal: Goal } {
+  if (goal.closedAt && Date.parse(goal.closedAt) < cutoff.getTime()) return { action: 'delete' };
+  const progress = goal.progress.filter((p) => Date.parse(p.at) >= cutoff.getTime());
+  return progress.length === goal.progress.length ? { action: 'keep' } : { action: 'trim', goal: { ...goal, progress } };
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import type { Goal } from '../../bot/domain/goal.js';
+import { retentionCutoff, weekAggregateOf, weeksBefore, type WeekAggregate } from '../../bot/domain/retention.js';
+import { AggregateStore } from '../../bot/store/aggregate-store.js';
+import { newestFirstTimeKey } from '../../bot/store/keys.js';
+import { tableClients } from '../../bot/store/table-clients.js';
+import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+
+const DAY = 86_400_000;
+const DAYS = 371;
+const jobNow = new Date('2026-11-27T12:00:00Z');
+const cutoff = retentionCutoff(jobNow, DAYS);
+// The demo's eight weeks of history end four weeks after the cutoff: about half of it is past retention.
+const seededAt = new Date(cutoff.getTime() + 28 * DAY);
+const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const ZONE = 'Europe/London';
+
+describe('retention (Azurite, demo data)', () => {
+  let service: RunningTestService;
+  let now = seededAt;
+  let aggregates: AggregateStore;
+
+  const goal = (goalId: string, closedAt: string | null, reports: string[]): Goal => ({
+    goalId,
+    tenantId: DEMO_TENANT_ID,
+    userId: megan.userId,
+    what: `Goal ${goalId}`,
+    why: null,
+    targetDate: '2026-01-31',
+    resources: [],
+    progress: reports.map((at) => ({ at, state: 'on-track', note: null, cycle: null })),
+    createdAt: new Date(cutoff.getTime() - 60 * DAY).toISOString(),
+    closedAt,
+  });
+  const at = (daysFromCutoff: number) => new Date(cutoff.getTime() + daysFromCutoff * DAY);
+
+  /** Everything raw the job may touch, as the stores read it. */
+  const snapshot = async () => {
+    const s = service.stores;
+    const people = await Promise.all(
+      DEMO_PEOPLE.map(async (p) => ({
+        entries: await s.entries.listAll(DEMO_TENANT_ID, p.userId),
+        sends: await s.sends.listForLearner(DEMO_TENANT_ID, p.userId, 1000),
+        coaching: await s.coaching.listForLearner(DEMO_TENANT_ID, p.userId),
+        goals: await s.goals.listForUser(DEMO_TENANT_ID, p.userId),
+      })),
+    );
+    return {
+      entries: people.flatMap((p) => p.entries),
+      sends: people.flatMap((p) => p.sends.map(({ etag: _e, ...rest }) => rest)),
+      coaching: people.flatMap((p) => p.coaching),
+      goals: people.flatMap((p) => p.goals),
+      nudges: await s.nudges.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, 1000),
+      rollups: await s.rollups.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
+      aggregates: await aggregates.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
+    };
+  };
+
+  beforeAll(async () => {
+    service = await startTestService({ retentionDays: DAYS }, { clock: () => now });
+    aggregates = new AggregateStore(tableClients(service.config.storage).aggregates);
+    await seedDemoData({ ...service, now: seededAt });
+    const s = service.stores;
+    for (const [name, sentAt] of [['old', at(-3)], ['new', at(3)]] as const) {
+      await s.nudges.create({
+        tenantId: DEMO_TENANT_ID,
+        teamId: DEMO_TEAM.id,
+        nudgeId: `${newestFirstTimeKey(sentAt)}-${name}`,
+        learnerId: megan.userId,
+        learnerName: megan.displayName,
+        leadId: alex.userId,
+        leadName: alex.displayName,
+        note: null,
+        reason: null,
+        flaggedSince: null,
+        sentAt: sentAt.toISOString(),
+        delivered: true,
+        reply: null,
+      });
+      await s.coaching.create({
+        tenantId: DEMO_TENANT_ID,
+        teamId: DEMO_TEAM.id,
+        shareId: 's1',
+        about: 'a talk',
+        learnerId: megan.userId,
+        noteId: `${newestFirstTimeKey(sentAt)}-${name}`,
+        leadId: alex.userId,
+        leadName: alex.displayName,
+        note: `note ${name}`,
+        at: sentAt.toISOString(),
+        answer: null,
+      });
+    }
+    await s.goals.create(goal('closed-old', at(-1).toISOString(), [at(-40).toISOString()]));
+    await s.goals.create(goal('closed-new', at(1).toISOString(), [at(-40).toISOString(), at(1).toISOString()]));
+    await s.goals.create(goal('open', null, [at(-40).toISOString(), at(5).toISOString()]));
+    now = jobNow;
+  });
+  afterAll(() => service.stop());
+
+  it('deletes raw records past retention, keeps the rest, and folds old weeks into anonymous team totals', async () => {
+    const before = await snapshot();
+    const lead = { tenantId: DEMO_TENANT_ID, userId: alex.userId };
+    const dashboardBefore = await service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 52);
+    const oldWeeks = weeksBefore(before.rollups, cutoff, ZONE);
+    expect(oldWeeks.length).toBeGreaterThan(0);
+    const expected: WeekAggregate[] = oldWeeks.map((w) => weekAggregateOf(before.rollups, w));
+    // Sanity: the seed gave both sides of the cutoff something to keep or delete.
+    const isOld = (iso: string) => Date.parse(iso) < cutoff.getTime();
+    expect(before.entries.some((e) => isOld(e.createdAt)) && before.entries.some((e) => !isOld(e.createdAt))).toBe(true);
+    expect(before.sends.some((r) => isOld(r.dueAt)) && before.sends.some((r) => !isOld(r.dueAt))).toBe(true);
+
+    expect(await service.retention!.runDue('instance-a')).toBe(true);
+    const after = await snapshot();
+
+    expect(after.entries).toEqual(before.entries.filter((e) => !isOld(e.createdAt)));
+    expect(after.sends).toEqual(before.sends.filter((r) => !isOld(r.dueAt)));
+    expect(after.nudges.map((n) => n.nudgeId)).toEqual(before.nudges.filter((n) => !isOld(n.sentAt)).map((n) => n.nudgeId));
+    expect(after.nudges.map((n) => n.nudgeId.endsWith('-new'))).toEqual([true]);
+    expect(after.coaching.map((n) => n.note)).toEqual(['note new']);
+    expect(after.goals.map((g) => [g.goalId, g.progress.length])).toEqual([
+      ['closed-new', 1],
+      ['open', 1],
+    ]);
+
+    // The old weeks live on as team totals equal to what the members' cells summed, naming no one.
+    expect(after.aggregates).toEqual(expected);
+    const people = DEMO_PEOPLE.flatMap((p) => [p.userId, p.teamsUserId, p.displayName]);
+    const raw = JSON.stringify(after.aggregates);
+    for (const id of people) expect(raw).not.toContain(id);
+    for (const r of after.rollups) for (const w of oldWeeks) expect(r.weeks[w] ?? r.cycles[w]).toBeUndefined();
+
+    // Nothing a 52-week dashboard shows was touched, but streaks: they count answered check-ins back as far as
+    // they are kept (60 weeks before, the retention now), and here no check-in went since the seed.
+    const dashboardAfter = await service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 52);
+    const withoutStreaks = (d: typeof dashboardBefore) => ('members' in d ? { ...d, members: d.members.map(({ streak: _s, ...m }) => m) } : d);
+    expect(withoutStreaks(dashboardAfter)).toEqual(withoutStreaks(dashboardBefore));
+    if ('members' in dashboardAfter && 'members' in dashboardBefore) {
+      for (const [i, m] of dashboardAfter.members.entries()) expect(m.streak).toBeLessThanOrEqual(dashboardBefore.members[i]!.streak);
+    }
+  });
+
+  it('changes nothing when run again, by this instance the same day or by another', async () => {
+    const before = await snapshot();
+    expect(await service.retention!.runDue('instance-a')).toBe(false);
+    expect(await service.retention!.run(jobNow)).toMatchObject({ weeksFolded: 0, entries: 0, sends: 0, nudges: 0, coachingNotes: 0, goalsDeleted: 0, goalsTrimmed: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
