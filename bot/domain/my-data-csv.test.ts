@@ -5,6 +5,7 @@ import type { MyDataExport } from './my-data.js';
 const entry = (over: Partial<MyDataExport['entries'][number]> = {}): MyDataExport['entries'][number] => ({
   id: 'e1',
   what: 'Feature flags',
+  visibility: 'leads',
   sourceType: 'article',
   link: 'https://example.com/flags',
   minutes: 20,
