@@ -218,7 +218,7 @@ async function seed(service: ReturnType<typeof buildService>, sendsTable: TableC
       for (let k = 0; k < (logged ? 1 + ((i * w) % 2) : 0); k++) {
         const id = randomUUID();
         await entries.addOnce(
-          { id, tenantId: TENANT, userId, what: `Learning ${w}.${k}`, sourceType: SOURCE_TYPES[(i + w + k) % SOURCE_TYPES.length]!, link: null, minutes: 10 + ((i + w) % 50), rating: 1 + ((i + k) % 5), insight: null, action: null, result: null, createdAt: new Date(due.getTime() - k * 3_600_000).toISOString() },
+          { id, tenantId: TENANT, userId, what: `Learning ${w}.${k}`, sourceType: SOURCE_TYPES[(i + w + k) % SOURCE_TYPES.length]!, link: null, minutes: 10 + ((i + w) % 50), rating: 1 + ((i + k) % 5), insight: null, action: null, result: null, visibility: 'leads', createdAt: new Date(due.getTime() - k * 3_600_000).toISOString() },
           id,
         );
         count++;

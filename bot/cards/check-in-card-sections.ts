@@ -1,5 +1,6 @@
 import { GOAL_LIMITS, GOAL_STATES, GOAL_STATE_LABELS, goalInputId } from '../domain/goal.js';
 import { recommendationInputId } from '../domain/recommendation.js';
+import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS, isEntryVisibility } from '../domain/entry-visibility.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
 import type { CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -105,24 +106,43 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): 
   ];
 }
 
-/** "Share with my team": opt-in, with the team (when there is a choice) and the parts to show. */
+/**
+ * "Who can see this": only me, my leads, or my team. The team is offered only when there is a
+ * team channel to share with, as choosing it is what shares; a problem with the choice shows under it.
+ */
+export function visibilitySection({ value, canShare, error }: { value: string | undefined; canShare: boolean; error: string | undefined }): CardElement[] {
+  const offered = ENTRY_VISIBILITIES.filter((v) => canShare || v !== 'team');
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: 'visibility',
+      label: 'Who can see this?',
+      style: 'expanded',
+      value: isEntryVisibility(value) && offered.includes(value) ? value : DEFAULT_VISIBILITY,
+      choices: offered.map((v) => ({ title: VISIBILITY_CHOICE_LABELS[v], value: v })),
+      separator: true,
+      spacing: 'large',
+    },
+    ...(error ? [{ type: 'TextBlock' as const, text: escapeMarkdown(error), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }] : []),
+  ];
+}
+
+/**
+ * What to share when "My team" is chosen (or always, on the share form): the team when there
+ * is a choice, and the parts to show. Sharing itself is chosen in "Who can see this".
+ */
 export function shareSection({ teams, values = {}, error }: ShareOption, always: boolean): CardElement[] {
   const only = teams.length === 1 ? teams[0] : undefined;
   return [
-    ...(always
-      ? [{ type: 'TextBlock' as const, text: only ? `Sharing with ${escapeMarkdown(only.name)}` : 'Sharing with your team', weight: 'bolder' as const, wrap: true, separator: true, spacing: 'large' as const }]
-      : []),
-    ...(always ? [] : [{
-      type: 'Input.Toggle',
-      id: 'shareWithTeam',
-      title: only?.name ? `Share with ${escapeMarkdown(only.name)}` : 'Share with my team',
-      label: 'Share this in your team’s learning channel?',
-      valueOn: 'true',
-      valueOff: 'false',
-      value: values.shareWithTeam === 'true' ? 'true' : 'false',
-      separator: true,
-      spacing: 'large',
-    } as const]),
+    {
+      type: 'TextBlock',
+      text: always
+        ? only ? `Sharing with ${escapeMarkdown(only.name)}` : 'Sharing with your team'
+        : only ? `If you choose My team, it is shared in ${escapeMarkdown(only.name)}’s learning channel` : 'If you choose My team, it is shared in its learning channel',
+      weight: always ? 'bolder' : 'default',
+      wrap: true,
+      ...(always ? { separator: true, spacing: 'large' as const } : { isSubtle: true, spacing: 'small' as const }),
+    },
     ...(only
       ? []
       : [

@@ -6,7 +6,7 @@ describe('checkInCard', () => {
   it('is a valid Teams card with every check-in input and a Save action', () => {
     const card = checkInCard({ cardId: 'card-1' });
     const check = expectValidTeamsCard(card);
-    expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action']);
+    expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'visibility']);
     expect(card.actions).toEqual([
       expect.objectContaining({ type: 'Action.Execute', verb: CHECK_IN_SUBMIT_VERB, data: { cardId: 'card-1' } }),
     ]);
@@ -57,9 +57,10 @@ describe('checkInCard: sharing with the team', () => {
   it('offers an opt-in share with the one team, naming it, and carries the team on Save', () => {
     const card = checkInCard({ cardId: 'card-3', share: { teams: [{ teamId: 'team-1', name: 'Product Design.' }] } });
     const check = expectValidTeamsCard(card);
-    expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'shareWithTeam', 'shareParts']);
-    expect(check.renderedText).toContain('Share with Product Design.');
-    expect(check.inputValues).toMatchObject({ shareWithTeam: 'false', shareParts: 'insight,link' });
+    expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'visibility', 'shareParts']);
+    expect(check.renderedText).toContain('If you choose My team, it is shared in Product Design.’s learning channel');
+    // Sharing is opt-in: the choice starts at the leads, not the team.
+    expect(check.inputValues).toMatchObject({ visibility: 'leads', shareParts: 'insight,link' });
     expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-3', shareTeamId: 'team-1' } });
   });
 
@@ -71,15 +72,47 @@ describe('checkInCard: sharing with the team', () => {
           { teamId: 'team-1', name: 'Design' },
           { teamId: 'team-2', name: 'Platform' },
         ],
-        values: { shareWithTeam: 'true', shareTeamId: 'team-2', shareParts: 'action' },
+        values: { visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' },
         error: 'Platform has no learning channel yet',
       },
     });
     const check = expectValidTeamsCard(card);
-    expect(check.inputValues).toMatchObject({ shareWithTeam: 'true', shareTeamId: 'team-2', shareParts: 'action' });
+    expect(check.inputValues).toMatchObject({ visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' });
     expect(check.renderedText).toContain('Please fix this before saving:');
     expect(check.renderedText).toContain('Platform has no learning channel yet');
     expect(card.actions?.[0]).toMatchObject({ data: { cardId: "card-4" } });
     expect(card.actions?.[0]).not.toMatchObject({ data: { shareTeamId: expect.anything() } });
+  });
+});
+
+describe('checkInCard: who can see this', () => {
+  const choicesOf = (card: ReturnType<typeof checkInCard>) =>
+    JSON.stringify(card).match(/"id":"visibility".*?"choices":(\[.*?\])/)?.[1];
+
+  it('offers only me and my leads when there is no team channel to share with', () => {
+    const card = checkInCard({ cardId: 'card-5' });
+    expect(choicesOf(card)).toContain('Only me');
+    expect(choicesOf(card)).toContain('My team’s leads');
+    expect(choicesOf(card)).not.toContain('My team (learning channel)');
+    expect(expectValidTeamsCard(card).inputValues).toMatchObject({ visibility: 'leads' });
+  });
+
+  it('offers the team when there is a channel, and keeps the choice', () => {
+    const card = checkInCard({ cardId: 'card-6', values: { visibility: 'private' }, share: { teams: [{ teamId: 'team-1', name: 'Design' }] } });
+    expect(choicesOf(card)).toContain('My team (learning channel)');
+    expect(expectValidTeamsCard(card).inputValues).toMatchObject({ visibility: 'private' });
+  });
+
+  it('states a bad choice as a problem and falls back to the default on the card', () => {
+    const card = checkInCard({ cardId: 'card-7', values: { visibility: 'everyone' }, errors: { visibility: 'Choose who can see this: Only me, My team’s leads, My team (learning channel)' } });
+    const check = expectValidTeamsCard(card);
+    expect(check.renderedText).toContain('Please fix this before saving:');
+    expect(check.renderedText).toContain('Choose who can see this');
+    expect(check.inputValues).toMatchObject({ visibility: 'leads' });
+  });
+
+  it('is not asked on the share form, which always shares', () => {
+    const card = checkInCard({ cardId: 'card-8', purpose: 'share', share: { teams: [{ teamId: 'team-1', name: 'Design' }] } });
+    expect(expectValidTeamsCard(card).inputIds).not.toContain('visibility');
   });
 });

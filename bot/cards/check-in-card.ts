@@ -5,7 +5,7 @@ import {
   type CheckInValues,
 } from '../domain/check-in-submission.js';
 import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../domain/learning-entry.js';
-import { goalsSection, recommendationsSection, shareSection, type GoalsOption, type RecommendationsOption, type ShareOption } from './check-in-card-sections.js';
+import { goalsSection, recommendationsSection, shareSection, visibilitySection, type GoalsOption, type RecommendationsOption, type ShareOption } from './check-in-card-sections.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -225,6 +225,8 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       ...fieldError('action'),
       ...(goals && goals.goals.length > 0 && purpose === 'check-in' ? goalsSection(goals) : []),
       ...(recommendations && recommendations.items.length > 0 && purpose === 'check-in' ? recommendationsSection(recommendations) : []),
+      // The share form always shares, so it does not ask who can see the entry.
+      ...(sharing ? [] : visibilitySection({ value: values.visibility ?? share?.values?.visibility, canShare: Boolean(share && share.teams.length > 0), error: errors.visibility })),
       ...(share && share.teams.length > 0 ? shareSection(share, sharing) : []),
       ...(sharing && (!share || share.teams.length === 0)
         ? [{ type: 'TextBlock' as const, text: 'You are not in a team with a learning channel yet, so there is nowhere to share this.', color: 'attention' as const, wrap: true }]

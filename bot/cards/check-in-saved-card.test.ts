@@ -15,6 +15,7 @@ const entry: LearningEntry = {
   insight: 'Ship dark, [then](https://evil.example) light',
   action: '<at>Team</at> try flags on the next release',
   result: null,
+  visibility: 'leads',
   createdAt: '2026-11-20T10:00:00.000Z',
 };
 

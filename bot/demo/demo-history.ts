@@ -1,8 +1,9 @@
+import type { EntryVisibility } from '../domain/entry-visibility.js';
 import type { LearningEntryInput } from '../domain/learning-entry.js';
 import type { DemoPerson } from './demo-team.js';
 
 /** Things people on a product team plausibly learn from; the demo samples from these. */
-const LEARNINGS: readonly LearningEntryInput[] = [
+const LEARNINGS: readonly Omit<LearningEntryInput, 'visibility'>[] = [
   { what: 'Writing crisp problem statements', sourceType: 'article', link: 'https://www.nngroup.com/articles/problem-statements/', minutes: 15, rating: 4, insight: 'Name the user and the outcome, not the solution', action: 'Rewrite the brief for the onboarding epic' },
   { what: 'Running a five-whys session', sourceType: 'video', link: 'https://www.youtube.com/watch?v=JmrAkHafwHI', minutes: 12, rating: 3, insight: 'Stop when the answer is a process, not a person', action: 'Try it on the last incident review' },
   { what: 'Accessible colour contrast', sourceType: 'course', link: 'https://web.dev/learn/accessibility/color-contrast', minutes: 45, rating: 5, insight: '4.5:1 for body text, 3:1 for large text and UI parts', action: 'Audit our button palette' },
@@ -42,11 +43,20 @@ export function demoHistory(people: readonly DemoPerson[], now: Date, weeks = 8)
         const dayOffset = Math.floor(random() * 5);
         const createdAt = new Date(now.getTime() - week * 7 * 86_400_000 + dayOffset * 86_400_000);
         createdAt.setUTCHours(9 + Math.floor(random() * 8), Math.floor(random() * 60), 0, 0);
-        result.push({ person, entry: learning, createdAt, submissionId: `demo-${p}-${week}-${i}` });
+        result.push({ person, entry: { ...learning, visibility: demoVisibility(learning) }, createdAt, submissionId: `demo-${p}-${week}-${i}` });
       }
     }
   });
   return result;
+}
+
+/**
+ * Some of each: entries with a link are the ones the demo shares, so they are the team's; one
+ * kind is kept to the learner, so the leads' view has something it must not show.
+ */
+function demoVisibility(learning: Omit<LearningEntryInput, 'visibility'>): EntryVisibility {
+  if (learning.link) return 'team';
+  return learning.action ? 'leads' : 'private';
 }
 
 function seededRandom(seed: number): () => number {

@@ -16,7 +16,7 @@ describe('validateCheckIn', () => {
     const result = validateCheckIn(valid);
     expect(result).toEqual({
       ok: true,
-      entry: { ...valid, minutes: 25, rating: 4 },
+      entry: { ...valid, minutes: 25, rating: 4, visibility: 'leads' },
       result: null,
     });
   });
@@ -25,7 +25,7 @@ describe('validateCheckIn', () => {
     const result = validateCheckIn({ what: '  Pairing on SQL  ', sourceType: 'on-the-job', link: '', minutes: '' });
     expect(result).toEqual({
       ok: true,
-      entry: { what: 'Pairing on SQL', sourceType: 'on-the-job', link: null, minutes: null, rating: null, insight: null, action: null },
+      entry: { what: 'Pairing on SQL', sourceType: 'on-the-job', link: null, minutes: null, rating: null, insight: null, action: null, visibility: 'leads' },
       result: null,
     });
   });
@@ -92,7 +92,7 @@ describe('validateCheckIn', () => {
   it('ignores fields that are not part of the check-in', () => {
     const result = validateCheckIn({ ...valid, cardId: 'c1', tenantId: 'evil' });
     expect(result.ok && Object.keys(result.entry).sort()).toEqual(
-      ['action', 'insight', 'link', 'minutes', 'rating', 'sourceType', 'what'],
+      ['action', 'insight', 'link', 'minutes', 'rating', 'sourceType', 'visibility', 'what'],
     );
   });
 
@@ -108,5 +108,17 @@ describe('validateCheckIn', () => {
     const result = validateCheckIn('check in');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['sourceType', 'what']);
+  });
+
+  it.each([
+    ['not said: the default', undefined, { ok: true, visibility: 'leads' }],
+    ['only me', 'private', { ok: true, visibility: 'private' }],
+    ['the team', ' team ', { ok: true, visibility: 'team' }],
+    ['anything else', 'everyone', { ok: false }],
+  ] as [string, unknown, { ok: boolean; visibility?: string }][])('reads who can see it: %s', (_name, visibility, expected) => {
+    const result = validateCheckIn({ ...valid, visibility });
+    expect(result.ok).toBe(expected.ok);
+    if (result.ok) expect(result.entry.visibility).toBe(expected.visibility);
+    else expect(result.errors.visibility).toMatch(/^Choose who can see this/);
   });
 });

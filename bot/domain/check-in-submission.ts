@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
+import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS } from './entry-visibility.js';
 import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
 
 export { CHECK_IN_LIMITS };
 
-export const CHECK_IN_FIELDS = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result'] as const;
+export const CHECK_IN_FIELDS = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result', 'visibility'] as const;
 export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
 
 /** What the learner typed, kept verbatim so a rejected card can be shown again unchanged. */
@@ -65,6 +66,11 @@ const submissionSchema = z.object({
   insight: optionalText('The key insight', CHECK_IN_LIMITS.insight),
   action: optionalText('The action', CHECK_IN_LIMITS.action),
   result: optionalText('What came of your last action', CHECK_IN_LIMITS.result),
+  // Not said (an older card, a dialog without the choice) is the default; anything else unknown is refused.
+  visibility: z.preprocess(
+    (v) => blankToNull(trimmed(v)) ?? DEFAULT_VISIBILITY,
+    z.enum(ENTRY_VISIBILITIES, `Choose who can see this: ${ENTRY_VISIBILITIES.map((v) => VISIBILITY_CHOICE_LABELS[v]).join(', ')}`),
+  ),
 });
 
 /** Picks the check-in fields out of a card submission, as text, ignoring anything else it carries. */

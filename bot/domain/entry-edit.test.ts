@@ -14,6 +14,7 @@ const entry: LearningEntry = {
   insight: 'Tokens are a contract',
   action: null,
   result: null,
+  visibility: 'leads',
   createdAt: '2026-11-20T10:00:00.000Z',
 };
 
@@ -36,5 +37,19 @@ describe('validateEntryEdit', () => {
     expect(validateEntryEdit(entry, { minutes: true })).toEqual({ ok: false, errors: { minutes: 'minutes must be text, a number or null' } });
     expect(validateEntryEdit(entry, [1])).toMatchObject({ ok: false });
     expect(validateEntryEdit(entry, 'minutes=3')).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['narrowed to only me', { visibility: 'private' }, { ok: true, visibility: 'private' }],
+    ['widened to the team', { visibility: 'team' }, { ok: true, visibility: 'team' }],
+    ['left alone by an edit of another field', { minutes: 5 }, { ok: true, visibility: 'leads' }],
+    ['cleared (refused: it would widen a private entry)', { visibility: null }, { ok: false }],
+    ['an unknown value', { visibility: 'everyone' }, { ok: false }],
+    ['not text', { visibility: 1 }, { ok: false }],
+  ] as [string, unknown, { ok: boolean; visibility?: string }][])('who can see it: %s', (_name, edit, expected) => {
+    const result = validateEntryEdit(entry, edit);
+    expect(result.ok).toBe(expected.ok);
+    if (result.ok) expect(result.entry.visibility).toBe(expected.visibility);
+    else expect(result.errors.visibility).toBeTruthy();
   });
 });

@@ -15,7 +15,9 @@ export function validateEntryEdit(current: LearningEntry, edit: unknown): { ok: 
   const wrongType: CheckInErrors = {};
   for (const field of CHECK_IN_FIELDS) {
     const value = field in edit ? (edit as Record<string, unknown>)[field] : current[field];
-    if (value === null || value === undefined) merged[field] = '';
+    // Clearing who can see an entry would quietly widen a private one to the default: it must be named.
+    if (field === 'visibility' && field in edit && (value === null || (typeof value === 'string' && value.trim() === ''))) wrongType[field] = 'visibility must be private, leads or team';
+    else if (value === null || value === undefined) merged[field] = '';
     else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) merged[field] = String(value);
     else wrongType[field] = `${field} must be text, a number or null`;
   }

@@ -1,3 +1,5 @@
+import type { EntryVisibility } from './entry-visibility.js';
+
 export const SOURCE_TYPES = [
   'article',
   'video',
@@ -36,11 +38,13 @@ export interface LearningEntry {
   action: string | null;
   /** What came of the action, told at the next check-in. */
   result: string | null;
+  /** Who besides the learner may see it; see entry-visibility.ts. */
+  visibility: EntryVisibility;
   createdAt: string;
 }
 
 /** The fields a learner fills in; the rest is stamped by the service. */
 export type LearningEntryInput = Pick<
   LearningEntry,
-  'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action'
+  'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action' | 'visibility'
 >;

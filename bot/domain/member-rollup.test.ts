@@ -10,6 +10,7 @@ const entry = (createdAt: string, over: Partial<LearningEntry> = {}): LearningEn
   tenantId: 't',
   userId: 'u',
   what: 'x',
+  visibility: 'leads',
   sourceType: 'article',
   link: null,
   minutes: 10,

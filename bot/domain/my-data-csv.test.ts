@@ -5,6 +5,7 @@ import type { MyDataExport } from './my-data.js';
 const entry = (over: Partial<MyDataExport['entries'][number]> = {}): MyDataExport['entries'][number] => ({
   id: 'e1',
   what: 'Feature flags',
+  visibility: 'leads',
   sourceType: 'article',
   link: 'https://example.com/flags',
   minutes: 20,
@@ -18,10 +19,10 @@ const entry = (over: Partial<MyDataExport['entries'][number]> = {}): MyDataExpor
 
 describe('myEntriesCsv', () => {
   it('writes a header and one row per entry, blanks for what was not given', () => {
-    const lines = myEntriesCsv([entry(), entry({ id: 'e2', minutes: null, rating: null, link: null })]).split('\r\n');
+    const lines = myEntriesCsv([entry(), entry({ id: 'e2', minutes: null, rating: null, link: null, visibility: 'private' })]).split('\r\n');
     expect(lines[0]).toBe(MY_ENTRIES_CSV_COLUMNS.join(','));
-    expect(lines[1]).toBe('e1,2026-11-27T10:00:00.000Z,Feature flags,article,https://example.com/flags,20,4,,,');
-    expect(lines[2]).toBe('e2,2026-11-27T10:00:00.000Z,Feature flags,article,,,,,,');
+    expect(lines[1]).toBe('e1,2026-11-27T10:00:00.000Z,Feature flags,article,https://example.com/flags,20,4,,,,leads');
+    expect(lines[2]).toBe('e2,2026-11-27T10:00:00.000Z,Feature flags,article,,,,,,,private');
     expect(lines).toHaveLength(4);
   });
 

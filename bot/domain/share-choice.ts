@@ -1,7 +1,11 @@
+import { visibilityAskedBy } from './entry-visibility.js';
 import { SHARE_PARTS, type SharePart } from './share.js';
 
 /** The share fields of a check-in or share form, as typed, so a rejected card shows them again. */
 export interface ShareChoiceValues {
+  /** "Who can see this": choosing the team is what shares. */
+  visibility?: string;
+  /** The toggle of cards sent before the visibility choice: still honoured when they are answered. */
   shareWithTeam?: string;
   shareParts?: string;
   shareTeamId?: string;
@@ -22,16 +26,19 @@ export function shareChoiceValuesFrom(data: unknown): ShareChoiceValues {
     if (typeof raw === 'string') values[key] = raw.slice(0, 400);
     else if (typeof raw === 'boolean') values[key] = String(raw);
   }
+  const visibility = visibilityAskedBy(data);
+  if (visibility !== undefined) values.visibility = visibility;
   return values;
 }
 
 /**
- * Whether, where and what the learner chose to share. Sharing is opt-in: anything but the
- * toggle's "true" means not sharing. The parts come from a multi-select as "insight,link".
+ * Whether, where and what the learner chose to share. Sharing is opt-in: only "Who can see
+ * this: my team" (or an old card's ticked toggle) shares. The parts come from a multi-select
+ * as "insight,link".
  */
 export function parseShareChoice(data: unknown, options: { always?: boolean } = {}): ShareChoice {
   const values = shareChoiceValuesFrom(data);
-  if (!options.always && values.shareWithTeam !== 'true') return { ok: true, share: null };
+  if (visibilityAskedBy(data, options) !== 'team') return { ok: true, share: null };
   const teamId = values.shareTeamId?.trim() ?? '';
   if (!teamId) return { ok: false, error: 'Choose the team to share with', values };
   if (!TEAM_ID.test(teamId)) return { ok: false, error: 'That team is not one you can share with', values };

@@ -48,12 +48,23 @@ export type MySettingsUpdate = Partial<Pick<MySettings, 'paused' | 'timeZone'>>;
 
 /**
  * PATCH /api/v1/me/entries/:entryId takes the editable fields (all optional; null clears an
- * optional one) and answers `{ entry }`; 400 `invalid_entry` carries `details` as
- * `{ field: message }`. DELETE answers 204; 404 when it is not the caller's entry.
+ * optional one, but not `visibility`, which must be named) and answers `{ entry }`; 400
+ * `invalid_entry` carries `details` as `{ field: message }`. Narrowing `visibility` from
+ * `team` withdraws the entry's share. DELETE answers 204; 404 when it is not the caller's entry.
  */
 export type EntryEdit = Partial<
-  Pick<LearningEntry, 'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action' | 'result'>
+  Pick<LearningEntry, 'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action' | 'result' | 'visibility'>
 >;
+
+/**
+ * GET /api/v1/teams/:teamId/members/:userId/entries (the leads' view; `limit`, `cursor` as for
+ * /me/entries): the member's entries they let leads see (`leads` or `team`, never `private`).
+ * 403 for anyone but the team's leads, 404 when the person is not in the team.
+ */
+export interface MemberEntriesResponse {
+  entries: Omit<LearningEntry, 'tenantId' | 'userId'>[];
+  nextCursor: string | null;
+}
 
 export {
   RESOURCE_SCOPES,

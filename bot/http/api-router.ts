@@ -208,6 +208,17 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(201).json({ note: await asApiError(() => deps.coaching.coach(callerOf(res), teamId, shareId, req.body)) });
   });
 
+  // The leads' view of one member's log: only what the member let their leads see.
+  router.get('/teams/:teamId/members/:userId/entries', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    const query = parse(entriesQuery, req.query, 'query');
+    const page = await asApiError(() =>
+      deps.learningLog.listForLead(callerOf(res), teamId, userId, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
+    );
+    res.json({ entries: page.entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry), nextCursor: page.nextCursor });
+  });
+
   router.get('/teams/:teamId/members/:userId/coaching', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const userId = parse(userIdParam, req.params.userId, 'user id');

@@ -4,6 +4,7 @@ import type { RecommendationService } from './recommendation-service.js';
 import { goalAnswersFrom, goalStatusOf, type Goal } from '../domain/goal.js';
 import type { GoalService } from './goal-service.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
+import { visibilityAskedBy } from '../domain/entry-visibility.js';
 import { parseShareChoice, shareChoiceValuesFrom } from '../domain/share-choice.js';
 import type { CheckInResult, CheckInService } from './check-in-service.js';
 import type { Learner } from './learner.js';
@@ -52,7 +53,9 @@ export class LearningCapture {
     return { teams: only ? teams.filter((t) => t.teamId === only) : teams };
   }
 
-  async capture(learner: Learner, data: unknown, options: { shareOnly?: boolean } = {}): Promise<CaptureResult> {
+  async capture(learner: Learner, submitted: unknown, options: { shareOnly?: boolean } = {}): Promise<CaptureResult> {
+    // The entry's visibility and the share agree by construction: sharing is choosing the team.
+    const data = withVisibility(submitted, visibilityAskedBy(submitted, { always: options.shareOnly ?? false }));
     const choice = parseShareChoice(data, { always: options.shareOnly ?? false });
     // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
     const askedAboutGoals = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('goal.'));
@@ -95,6 +98,12 @@ export class LearningCapture {
     const teamName = (await this.deps.sharing.targetsFor(learner)).find((t) => t.teamId === choice.share!.teamId)?.name ?? 'your team';
     return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
   }
+}
+
+/** The submission with the visibility it asked for, however it asked (choice, old toggle, share form). */
+function withVisibility(data: unknown, visibility: string | undefined): unknown {
+  if (visibility === undefined || typeof data !== 'object' || data === null) return data;
+  return { ...data, visibility };
 }
 
 function goalsOption(goals: readonly Goal[], now: Date, zone: string): GoalsOption {

@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
+import { visibleToLeads, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import { NotAllowedError, NotFoundError } from './team-service.js';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { SharingService } from './sharing-service.js';
@@ -10,15 +13,37 @@ export const MAX_PAGE_SIZE = 100;
 
 export type EditResult = { status: 'saved'; entry: LearningEntry } | { status: 'invalid'; errors: EntryEditErrors } | { status: 'not_found' };
 
-/** A learner's own log; callers can only ever name themselves. */
+/** A learner's own log; callers can only ever name themselves, except a lead reading what a member let leads see. */
 export class LearningLogService {
-  constructor(private readonly deps: { entries: EntryStore; rollups?: RollupService; sharing?: Pick<SharingService, 'withdrawEntry' | 'entryEdited'>; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      entries: EntryStore;
+      teams?: Pick<TeamStore, 'getMember'>;
+      rollups?: RollupService;
+      sharing?: Pick<SharingService, 'withdrawEntry' | 'entryEdited'>;
+      clock: Clock;
+    },
+  ) {}
 
   listMine(learner: Learner, options: { limit: number; cursor?: string }): Promise<EntryPage> {
     return this.deps.entries.listForUser(learner.tenantId, learner.userId, {
       limit: Math.min(Math.max(options.limit, 1), MAX_PAGE_SIZE),
       ...(options.cursor ? { cursor: options.cursor } : {}),
     });
+  }
+
+  /**
+   * A member's entries as their team's lead may see them: never one they kept to themselves.
+   * Filtering a page can leave it short; the cursor still leads on through the rest.
+   */
+  async listForLead(lead: Learner, teamId: string, memberId: string, options: { limit: number; cursor?: string }): Promise<EntryPage> {
+    const teams = this.deps.teams;
+    if (!teams) throw new Error('The leads’ view needs the team store');
+    const [caller, member] = await Promise.all([teams.getMember(lead.tenantId, teamId, lead.userId), teams.getMember(lead.tenantId, teamId, memberId)]);
+    if (!caller || caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can read its members’ learning.');
+    if (!member) throw new NotFoundError('There is no such member in this team.');
+    const page = await this.listMine({ tenantId: lead.tenantId, userId: memberId }, options);
+    return { entries: page.entries.filter((e) => visibleToLeads(e.visibility)), nextCursor: page.nextCursor };
   }
 
   /** Changes the fields given; a bad edit changes nothing and says what is wrong with each field. */
@@ -29,7 +54,11 @@ export class LearningLogService {
       const validation = validateEntryEdit(found.entry, edit);
       if (!validation.ok) return { status: 'invalid', errors: validation.errors };
       if (await this.deps.entries.replace(validation.entry, found.etag)) {
-        await Promise.all([this.deps.rollups?.entryChanged(learner, validation.entry.createdAt), this.deps.sharing?.entryEdited(learner, validation.entry)]);
+        // Taken back from the team: its share is withdrawn, as for a deleted entry; otherwise the share follows the edit.
+        const shares = withdrawsShare(found.entry.visibility, validation.entry.visibility)
+          ? this.deps.sharing?.withdrawEntry(learner, entryId)
+          : this.deps.sharing?.entryEdited(learner, validation.entry);
+        await Promise.all([this.deps.rollups?.entryChanged(learner, validation.entry.createdAt), shares]);
         return { status: 'saved', entry: validation.entry };
       }
       // Changed since we read it (another tab, the bot recording a result): apply the edit to the new version.

@@ -9,6 +9,7 @@ function entry(over: Partial<LearningEntry> = {}): LearningEntry {
     tenantId: 'tenant-a',
     userId: 'user-1',
     what: 'Reading about retries',
+    visibility: 'leads',
     sourceType: 'article',
     link: null,
     minutes: 10,

@@ -1,4 +1,5 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import { storedVisibility } from '../domain/entry-visibility.js';
 import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
@@ -20,6 +21,8 @@ type EntryEntity = {
   insight?: string;
   action?: string;
   result?: string;
+  /** Absent on entries saved before the choice existed: they read as the default. */
+  visibility?: string;
   createdAt: string;
 };
 
@@ -239,6 +242,7 @@ function toEntity(entry: LearningEntry): EntryEntity {
     userId: entry.userId,
     what: entry.what,
     sourceType: entry.sourceType,
+    visibility: entry.visibility,
     createdAt: entry.createdAt,
     ...(entry.link !== null ? { link: entry.link } : {}),
     ...(entry.minutes !== null ? { minutes: entry.minutes } : {}),
@@ -262,6 +266,7 @@ function fromEntity(e: EntryEntity): LearningEntry {
     insight: e.insight ?? null,
     action: e.action ?? null,
     result: e.result ?? null,
+    visibility: storedVisibility(e.visibility),
     createdAt: e.createdAt,
   };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { IANAZone } from 'luxon';
 import { isHttpUrl } from '../domain/check-in-rules.js';
+import { ENTRY_VISIBILITIES } from '../domain/entry-visibility.js';
 import { SOURCE_TYPES } from '../domain/learning-entry.js';
 import { blank, cleaned, hostileText, isWholeIn, longText, notOfKind, notOneOf, notWholeIn, tooLong, type FieldSpec } from './hostile-values.js';
 
@@ -49,6 +50,8 @@ export function entryEditFields(): Record<string, FieldSpec> {
     insight: orWrongType(fields.insight!, 'string', 'number', 'null'),
     action: orWrongType(fields.action!, 'string', 'number', 'null'),
     result: { valid: text('It worked'), invalid: fc.oneof(tooLong(500), notOfKind('string', 'number', 'null')) },
+    // Blank or null is refused too: clearing it would widen a private entry to the default.
+    visibility: { valid: fc.constantFrom(...ENTRY_VISIBILITIES), invalid: fc.oneof(notOneOf(ENTRY_VISIBILITIES), notOfKind('string')) },
   };
 }
 

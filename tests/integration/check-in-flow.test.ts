@@ -121,7 +121,7 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
       expect(res.status).toBe(200);
       const check = expectValidTeamsCard(((await res.json()) as { value: unknown }).value);
       expect(check.renderedText).toContain('We couldn’t save this just now');
-      expect(check.inputValues).toMatchObject({ what: 'Not lost', sourceType: 'book', shareWithTeam: 'true', shareParts: 'action' });
+      expect(check.inputValues).toMatchObject({ what: 'Not lost', sourceType: 'book', visibility: 'team', shareParts: 'action' });
     } finally {
       await broken.stop();
     }

@@ -164,6 +164,13 @@ const ROUTES: readonly RouteSpec[] = [
   },
   { method: 'GET', route: '/teams/:teamId/members/:userId/coaching', who: 'lead', params: { teamId: team, userId: { valid: () => learner.userId, invalid: notAUserId } } },
   {
+    method: 'GET',
+    route: '/teams/:teamId/members/:userId/entries',
+    who: 'lead',
+    params: { teamId: team, userId: { valid: () => learner.userId, invalid: notAUserId } },
+    query: { limit: { valid: text('1', '50', '100'), invalid: fc.oneof(text('0', '101', '2.5', '-1', 'abc', ''), hostileText(300)).filter((v) => !isWholeIn(1, 100, v)) } },
+  },
+  {
     method: 'POST',
     route: '/teams/:teamId/recommendations',
     who: 'lead',
@@ -323,7 +330,7 @@ describe('hostile input to the API: every route with a parameter, query or body 
     const router = apiRouter({ identity: { kind: 'local', displayNameOf: async () => undefined } } as unknown as ApiDeps);
     const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
     const declared = stack.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`) : []));
-    const withQuery = ['GET /me/entries', 'GET /teams/:teamId/dashboard', 'GET /teams/:teamId/shares', 'GET /teams/:teamId/resources', 'GET /admin/report', 'GET /admin/report.csv'];
+    const withQuery = ['GET /me/entries', 'GET /teams/:teamId/members/:userId/entries', 'GET /teams/:teamId/dashboard', 'GET /teams/:teamId/shares', 'GET /teams/:teamId/resources', 'GET /admin/report', 'GET /admin/report.csv'];
     const needed = declared.filter((r) => r.includes(':') || !r.startsWith('GET ') || withQuery.includes(r));
     expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual([...new Set(needed)].sort());
   });

@@ -203,7 +203,7 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     );
     const card = expectValidTeamsCard(reply.card);
     expect(card.renderedText).toContain('You can only share with a team you are a member of');
-    expect(card.inputValues).toMatchObject({ what: 'Kept words', sourceType: 'video', shareWithTeam: 'true' });
+    expect(card.inputValues).toMatchObject({ what: 'Kept words', sourceType: 'video', visibility: 'team' });
     expect(await service.stores.entries.findBySubmission(DEMO_TENANT_ID, sharer.aadObjectId, 'share-entry-0003')).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { Badge, Body1, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
+import { VISIBILITY_BADGE_LABELS } from '../../../bot/domain/entry-visibility.js';
 import type { Entry } from '../api/types.js';
 import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
 import { useCardSurfaceStyles } from './card-surface.js';
@@ -63,6 +64,13 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
         </Badge>
         {entry.minutes !== null && <Body1>{formatMinutes(entry.minutes, locale)}</Body1>}
         {entry.rating !== null && <Body1>{formatRating(entry.rating)}</Body1>}
+        {/* Older payloads (a cached page) may lack it: then there is nothing to say. */}
+        {entry.visibility && (
+          <Caption1>
+            <span className={hidden.root}>Visible to: </span>
+            {VISIBILITY_BADGE_LABELS[entry.visibility]}
+          </Caption1>
+        )}
       </div>
       <NotesList notes={notes} />
       {actions && <footer className={styles.footer}>{actions}</footer>}

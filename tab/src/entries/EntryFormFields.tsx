@@ -1,4 +1,5 @@
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS } from '../../../bot/domain/entry-visibility.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
 import { SOURCE_LABELS, sourceLabel } from '../format.js';
 import { ENTRY_LIMITS, type EntryFormErrors, type EntryFormField, type EntryFormValues } from './entry-form.js';
@@ -70,6 +71,17 @@ export function EntryFormFields({ values, errors, onChange }: Props) {
       </Field>
       <Field label="What came of it?" hint="What happened when you acted on it" {...state('result')}>
         <Textarea {...text('result')} resize="vertical" />
+      </Field>
+      <Field
+        label="Who can see this?"
+        hint="Only me keeps it out of your leads’ views. Moving a shared entry off My team withdraws its share."
+        {...state('visibility')}
+      >
+        <RadioGroup value={values.visibility} onChange={(_, data) => onChange('visibility', data.value)}>
+          {ENTRY_VISIBILITIES.map((visibility) => (
+            <Radio key={visibility} value={visibility} label={VISIBILITY_CHOICE_LABELS[visibility]} />
+          ))}
+        </RadioGroup>
       </Field>
     </div>
   );

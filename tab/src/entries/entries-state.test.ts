@@ -5,7 +5,7 @@ import { entriesReducer, initialEntries, type EntriesAction, type EntriesState }
 /** Entry n was created on day n of November, so a higher n is newer. */
 function entry(n: number): Entry {
   const day = String(n).padStart(2, '0');
-  return { id: `e${n}`, what: `Lesson ${n}`, sourceType: 'article', link: null, minutes: null, rating: null, insight: null, action: null, createdAt: `2026-11-${day}T09:00:00.000Z` };
+  return { id: `e${n}`, what: `Lesson ${n}`, sourceType: 'article', link: null, minutes: null, rating: null, insight: null, action: null, visibility: 'leads', createdAt: `2026-11-${day}T09:00:00.000Z` };
 }
 const page = (ns: number[], nextCursor: string | null = null): EntryPage => ({ entries: ns.map(entry), nextCursor });
 const run = (...actions: EntriesAction[]): EntriesState => actions.reduce(entriesReducer, initialEntries);

@@ -12,6 +12,7 @@ const entry: Entry = {
   rating: null,
   insight: 'Ship dark',
   action: null,
+  visibility: 'leads',
   createdAt: '2026-11-20T10:00:00.000Z',
 };
 
@@ -28,6 +29,7 @@ describe('entry form', () => {
       insight: 'Ship dark',
       action: '',
       result: '',
+      visibility: 'leads',
     });
   });
 
@@ -35,7 +37,7 @@ describe('entry form', () => {
     const check = checkEntryForm(form({ what: '  Flags  ', minutes: ' 45 ', rating: '4', link: ' ', insight: '', result: 'Did it' }));
     expect(check).toEqual({
       ok: true,
-      fields: { what: 'Flags', sourceType: 'article', link: null, minutes: 45, rating: 4, insight: null, action: null, result: 'Did it' },
+      fields: { what: 'Flags', sourceType: 'article', link: null, minutes: 45, rating: 4, insight: null, action: null, result: 'Did it', visibility: 'leads' },
     });
   });
 
@@ -65,6 +67,7 @@ describe('entry form', () => {
   it('gives the check-in card’s verdict and words for every field, so the form and the card agree', () => {
     const cases: Array<Partial<EntryFormValues>> = [
       { what: '' },
+      { visibility: 'everyone' },
       { what: 'w'.repeat(201) },
       { link: 'javascript:alert(1)' },
       { link: `https://example.com/${'a'.repeat(2048)}` },
@@ -95,5 +98,13 @@ describe('entry form', () => {
   it('keeps what the service said about the request as a whole, to show above the form', () => {
     expect(otherProblemsFrom({ body: 'These fields cannot be edited: id', minutes: 'Too many' })).toEqual(['These fields cannot be edited: id']);
     expect(otherProblemsFrom(null)).toEqual([]);
+  });
+
+  it('carries who can see it: a change is sent, an unknown value is refused before sending', () => {
+    const narrowed = checkEntryForm(form({ visibility: 'private' }));
+    if (!narrowed.ok) throw new Error('expected a valid form');
+    expect(changesFrom(entry, narrowed.fields)).toEqual({ visibility: 'private' });
+    expect(checkEntryForm(form({ visibility: '' }))).toMatchObject({ ok: false, errors: { visibility: expect.stringMatching(/^Choose who can see this/) } });
+    expect(fieldErrorsFrom({ visibility: 'Choose who can see this' })).toEqual({ visibility: 'Choose who can see this' });
   });
 });

@@ -2,6 +2,7 @@ import type { EntryEdit } from '../../../bot/http/api-contract.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
 import type { Entry } from '../api/types.js';
 import { CHECK_IN_LIMITS, isHttpUrl } from '../../../bot/domain/check-in-rules.js';
+import { ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS, isEntryVisibility, type EntryVisibility } from '../../../bot/domain/entry-visibility.js';
 
 /** The check-in card's own limits, from a module light enough for the browser. */
 export const ENTRY_LIMITS = CHECK_IN_LIMITS;
@@ -17,12 +18,14 @@ export interface EntryFormValues {
   insight: string;
   action: string;
   result: string;
+  /** Who else can see it; a string so a stray value is caught here rather than sent. */
+  visibility: EntryVisibility | string;
 }
 
 export type EntryFormField = keyof EntryFormValues;
 export type EntryFormErrors = Partial<Record<EntryFormField, string>>;
 
-export const ENTRY_FORM_FIELDS: readonly EntryFormField[] = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result'];
+export const ENTRY_FORM_FIELDS: readonly EntryFormField[] = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result', 'visibility'];
 
 /** Every editable field, checked and normalised the way the service stores it. */
 export type EntryFields = Required<EntryEdit>;
@@ -39,6 +42,7 @@ export function formFromEntry(entry: Entry): EntryFormValues {
     insight: entry.insight ?? '',
     action: entry.action ?? '',
     result: entry.result ?? '',
+    visibility: entry.visibility,
   };
 }
 
@@ -65,7 +69,10 @@ export function checkEntryForm(values: EntryFormValues): EntryFormCheck {
   const action = optionalText(values.action, 'The action', ENTRY_LIMITS.action, errors, 'action');
   const result = optionalText(values.result, 'What came of your last action', ENTRY_LIMITS.result, errors, 'result');
 
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const visibility = isEntryVisibility(values.visibility) ? values.visibility : null;
+  if (visibility === null) errors.visibility = `Choose who can see this: ${ENTRY_VISIBILITIES.map((v) => VISIBILITY_CHOICE_LABELS[v]).join(', ')}`;
+
+  if (Object.keys(errors).length > 0 || visibility === null) return { ok: false, errors };
   return {
     ok: true,
     fields: {
@@ -77,6 +84,7 @@ export function checkEntryForm(values: EntryFormValues): EntryFormCheck {
       insight,
       action,
       result,
+      visibility,
     },
   };
 }
@@ -111,8 +119,8 @@ export function otherProblemsFrom(details: unknown): string[] {
 }
 
 function pickEditable(entry: Entry): EntryFields {
-  const { what, sourceType, link, minutes, rating, insight, action } = entry;
-  return { what, sourceType, link, minutes, rating, insight, action, result: entry.result ?? null };
+  const { what, sourceType, link, minutes, rating, insight, action, visibility } = entry;
+  return { what, sourceType, link, minutes, rating, insight, action, result: entry.result ?? null, visibility };
 }
 
 function blankToNull(value: string): string | null {

@@ -10,6 +10,7 @@ import { MyLearningPage } from './MyLearningPage.js';
 
 const entry = (over: Partial<Entry> & { id: string }): Entry => ({
   what: 'Something',
+  visibility: 'leads',
   sourceType: 'article',
   link: null,
   minutes: null,
@@ -66,7 +67,7 @@ describe('MyLearningPage', () => {
     expect(container.querySelector('h1')?.textContent).toBe('My learning');
     expect(titles()).toEqual(['Feature flags in practice', 'Older lesson']);
     const first = entries()[0]?.textContent ?? '';
-    for (const text of ['On the job', '25 min', 'Useful: 4/5', 'Ship dark, then flip', 'Add a flag to the next release', 'Nov 20, 2026']) {
+    for (const text of ['On the job', '25 min', 'Useful: 4/5', 'Ship dark, then flip', 'Add a flag to the next release', 'Nov 20, 2026', 'Visible to: Your leads']) {
       expect(first).toContain(text);
     }
     const link = entries()[0]?.querySelector('a');
@@ -142,6 +143,22 @@ describe('MyLearningPage', () => {
     expect(status()).toBe('Saved your changes to ‘Read about flags’.');
     // This month's minutes changed too.
     expect(service.callsTo('GET', '/api/v1/me/summary')).toHaveLength(2);
+  });
+
+  it('changes who can see an entry from the edit form, and the entry says so', async () => {
+    const original = entry({ id: 'e1', what: 'Read about flags' });
+    const service = fakeService([{ entries: [original], nextCursor: null }], {
+      'PATCH /api/v1/me/entries/e1': { entry: { ...original, visibility: 'private' } },
+    });
+    await render(service);
+    await click(buttonNamed('Edit ‘Read about flags’'));
+    await eventually(() => expect(dialog()?.textContent).toContain('Who can see this?'));
+    await click(controlLabelled('Only me', dialog()!));
+    await click(buttonNamed('Save', dialog()!));
+    await settle();
+
+    expect(service.callsTo('PATCH', '/api/v1/me/entries/')).toEqual([{ method: 'PATCH', path: '/api/v1/me/entries/e1', body: { visibility: 'private' } }]);
+    expect(entries()[0]?.textContent).toContain('Only you');
   });
 
   it('shows the service’s field errors beside the fields and keeps what the learner typed', async () => {

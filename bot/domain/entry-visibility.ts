@@ -1,0 +1,64 @@
+/**
+ * Who can see one learning entry. The learner always sees their own; this says who else may.
+ * Type-only consumers (the tab) import the labels from here without pulling in validators.
+ */
+export const ENTRY_VISIBILITIES = ['private', 'leads', 'team'] as const;
+
+export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
+
+/**
+ * New entries are seen by the learner's leads unless they say otherwise: that is what the
+ * leads' views showed before the choice existed, so nothing they relied on goes dark, and
+ * "only me" stays one click away. Entries stored before the field existed read the same way.
+ */
+export const DEFAULT_VISIBILITY: EntryVisibility = 'leads';
+
+/** As the learner chooses it (the card, the tab's form). */
+export const VISIBILITY_CHOICE_LABELS: Record<EntryVisibility, string> = {
+  private: 'Only me',
+  leads: 'My team’s leads',
+  team: 'My team (learning channel)',
+};
+
+/** As the entry shows it back to the learner, seen from their side. */
+export const VISIBILITY_BADGE_LABELS: Record<EntryVisibility, string> = {
+  private: 'Only you',
+  leads: 'Your leads',
+  team: 'Your team',
+};
+
+export function isEntryVisibility(value: unknown): value is EntryVisibility {
+  return typeof value === 'string' && (ENTRY_VISIBILITIES as readonly string[]).includes(value);
+}
+
+/**
+ * A stored value as a visibility: missing (an entry older than the choice) is the default;
+ * anything unrecognised is treated as private, so a damaged row never shows more than meant.
+ */
+export function storedVisibility(stored: unknown): EntryVisibility {
+  if (stored === undefined || stored === null || stored === '') return DEFAULT_VISIBILITY;
+  return isEntryVisibility(stored) ? stored : 'private';
+}
+
+/** Whether the learner's leads may read the entry: everything but "only me". */
+export function visibleToLeads(visibility: EntryVisibility): boolean {
+  return visibility !== 'private';
+}
+
+/** Narrowing an entry away from the team takes back any share of it already in the channel. */
+export function withdrawsShare(before: EntryVisibility, after: EntryVisibility): boolean {
+  return before === 'team' && after !== 'team';
+}
+
+/**
+ * The visibility a check-in or share form asks for, as typed. The share-only form always
+ * shares. Cards sent before the choice existed carry the old "Share with my team" toggle
+ * instead: ticked means the team, unticked the default. Returns undefined when nothing was said.
+ */
+export function visibilityAskedBy(data: unknown, options: { always?: boolean } = {}): string | undefined {
+  if (options.always) return 'team';
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  if (typeof record.visibility === 'string') return record.visibility.slice(0, 100);
+  if (record.shareWithTeam === 'true' || record.shareWithTeam === true) return 'team';
+  return undefined;
+}
