@@ -35,7 +35,7 @@ describe('learning shares in the team’s channel (Agents Playground)', { timeou
     await chat.fill(card, 'Link (optional)', 'https://example.com/pr-guide?utm_source=newsletter');
     await chat.choose(card, 'How useful was it?', '5 – Extremely useful');
     await chat.fill(card, 'Key insight', 'Say why the change is needed');
-    await card.getByText('Share with Product Design').click();
+    await card.getByText('My team (learning channel)').click();
     await chat.press(card, 'Save');
     await chat.waitForCardText('Shared in Product Design’s learning channel');
 

@@ -26,7 +26,7 @@ describe('a learner’s own data in the tab (local mode, demo data)', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/^learning-loop-my-entries-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,created_at,what,source_type,link,minutes,rating,insight,action,result');
+    expect(lines[0]).toBe('id,created_at,what,source_type,link,minutes,rating,insight,action,result,visibility');
     expect(lines).toHaveLength(data.entries.length + 1);
     await section.getByText('Downloaded your learning entries as CSV.').waitFor();
   });
