@@ -1,51 +1,14 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
-import type { SourceType } from '../domain/learning-entry.js';
-import { EMPTY_TALLY, type Share, type ShareTally, type ShareVote } from '../domain/share.js';
+import type { Share, ShareTally, ShareVote } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { SHARE, VOTE, fromShareEntity, fromVoteEntity, toShareEntity, toVoteEntity, type ShareEntity, type VoteEntity } from './share-entities.js';
 import { deleteIfPresent, deletePartition, deleteRows, listKeys } from './row-deletes.js';
-
-type ShareEntity = {
-  partitionKey: string;
-  rowKey: string;
-  shareId: string;
-  sharerId: string;
-  sharerName: string;
-  what: string;
-  sourceType: string;
-  link?: string;
-  resourceKey?: string;
-  insight?: string;
-  action?: string;
-  sharerRating?: number;
-  createdAt: string;
-  withdrawnAt?: string;
-  channelId: string;
-  activityId?: string;
-  helpful: number;
-  saves: number;
-  ratingSum: number;
-  ratingCount: number;
-};
-
-type VoteEntity = {
-  partitionKey: string;
-  rowKey: string;
-  shareId: string;
-  userId: string;
-  helpful: boolean;
-  saved: boolean;
-  rating?: number;
-  resourceKey?: string;
-  at: string;
-};
 
 type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
 
 type NoticeEntity = { partitionKey: string; rowKey: string; sentAt: string };
 
-const SHARE = 's';
-const VOTE = 'v';
 const SAVED = 'saved';
 const NOTICE = 'helped';
 
@@ -341,80 +304,6 @@ export class ShareStore {
 
 function statusOf(error: unknown): number | undefined {
   return error instanceof RestError ? error.statusCode : undefined;
-}
-
-function toShareEntity(share: Share): ShareEntity {
-  return {
-    partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId),
-    rowKey: keyOf(SHARE, share.shareId),
-    shareId: share.shareId,
-    sharerId: share.sharerId,
-    sharerName: share.sharerName,
-    what: share.what,
-    sourceType: share.sourceType,
-    ...(share.link ? { link: share.link } : {}),
-    ...(share.resourceKey ? { resourceKey: share.resourceKey } : {}),
-    ...(share.insight ? { insight: share.insight } : {}),
-    ...(share.action ? { action: share.action } : {}),
-    ...(share.sharerRating !== null ? { sharerRating: share.sharerRating } : {}),
-    createdAt: share.createdAt,
-    ...(share.withdrawnAt ? { withdrawnAt: share.withdrawnAt } : {}),
-    channelId: share.channelId,
-    ...(share.activityId ? { activityId: share.activityId } : {}),
-    ...share.tally,
-  };
-}
-
-function fromShareEntity(tenantId: string, teamId: string, e: ShareEntity): Share {
-  return {
-    tenantId,
-    teamId,
-    shareId: e.shareId,
-    sharerId: e.sharerId,
-    sharerName: e.sharerName,
-    what: e.what,
-    sourceType: e.sourceType as SourceType,
-    link: e.link || null,
-    resourceKey: e.resourceKey || null,
-    insight: e.insight || null,
-    action: e.action || null,
-    sharerRating: typeof e.sharerRating === 'number' ? e.sharerRating : null,
-    createdAt: e.createdAt,
-    withdrawnAt: e.withdrawnAt || null,
-    channelId: e.channelId,
-    activityId: e.activityId || null,
-    tally: {
-      helpful: e.helpful ?? EMPTY_TALLY.helpful,
-      saves: e.saves ?? EMPTY_TALLY.saves,
-      ratingSum: e.ratingSum ?? EMPTY_TALLY.ratingSum,
-      ratingCount: e.ratingCount ?? EMPTY_TALLY.ratingCount,
-    },
-  };
-}
-
-function toVoteEntity(partitionKey: string, shareId: string, vote: ShareVote): VoteEntity {
-  return {
-    partitionKey,
-    rowKey: keyOf(VOTE, shareId, vote.userId),
-    shareId,
-    userId: vote.userId,
-    helpful: vote.helpful,
-    saved: vote.saved,
-    ...(vote.rating !== null ? { rating: vote.rating } : {}),
-    ...(vote.resourceKey ? { resourceKey: vote.resourceKey } : {}),
-    at: vote.at,
-  };
-}
-
-function fromVoteEntity(e: VoteEntity): ShareVote {
-  return {
-    userId: e.userId,
-    helpful: e.helpful === true,
-    saved: e.saved === true,
-    rating: typeof e.rating === 'number' ? e.rating : null,
-    resourceKey: e.resourceKey || null,
-    at: e.at,
-  };
 }
 
 export type { MyShareVote };
