@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VISIBILITY, storedVisibility, visibilityAskedBy, visibleToLeads, withdrawsShare, type EntryVisibility } from './entry-visibility.js';
 
 describe('entry visibility', () => {
-  it('defaults to the leads, so leads’ views keep what they showed', () => {
+  it('defaults to the leads', () => {
     expect(DEFAULT_VISIBILITY).toBe('leads');
   });
 

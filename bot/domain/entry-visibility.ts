@@ -7,9 +7,9 @@ export const ENTRY_VISIBILITIES = ['private', 'leads', 'team'] as const;
 export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
 
 /**
- * New entries are seen by the learner's leads unless they say otherwise: that is what the
- * leads' views showed before the choice existed, so nothing they relied on goes dark, and
- * "only me" stays one click away. Entries stored before the field existed read the same way.
+ * New entries are seen by the learner's leads unless they say otherwise: following up is what the
+ * app is for, the card shows the choice before anything is saved, and "only me" is one click away.
+ * Entries stored before the field existed read the same way.
  */
 export const DEFAULT_VISIBILITY: EntryVisibility = 'leads';
 
