@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       '      Type "check in" in the personal chat.',
       `  Tab, "My learning" (local mode, demo identities): ${service.url}/personal`,
       `  Tab, "Team dashboard" (as the demo lead, Alex):      ${service.url}/team`,
+      `  Tab, "Learning report" (as the L&D admin, Patti):    ${service.url}/admin?user=${DEMO_LD_ADMIN.userId}`,
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),

@@ -7,16 +7,13 @@ import { LoadedList } from '../components/LoadedList.js';
 import { NotesList } from '../components/NotesList.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
-import { ShareArticle } from '../shares/ShareArticle.js';
+import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { quoted } from '../shares/share-format.js';
 import { coachingCountText, newestNoteFirst } from './coaching-format.js';
 import { MY_COACHING_PATH } from './coaching-paths.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -83,15 +80,16 @@ function CoachingItem({ note, locale }: { note: CoachingView; locale: string }) 
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          On {quoted(note.about)}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {`From ${note.leadName}, `}
-          <time dateTime={note.at}>{formatDate(note.at, locale)}</time>
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={<>On {quoted(note.about)}</>}
+        byline={
+          <>
+            {`From ${note.leadName}, `}
+            <time dateTime={note.at}>{formatDate(note.at, locale)}</time>
+          </>
+        }
+      />
       <NotesList notes={notes} />
     </ShareArticle>
   );

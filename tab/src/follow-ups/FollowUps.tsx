@@ -7,15 +7,12 @@ import { LoadedList } from '../components/LoadedList.js';
 import { NotesList } from '../components/NotesList.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
-import { ShareArticle } from '../shares/ShareArticle.js';
+import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { newestSentFirst, nudgeReplyText, nudgesCountText } from './follow-up-format.js';
 import { nudgesPath } from './nudge-paths.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   reply: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   replied: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -83,16 +80,17 @@ function NudgeItem({ nudge, locale }: { nudge: NudgeView; locale: string }) {
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          {nudge.learnerName}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {`Nudged by ${nudge.leadName}, `}
-          <time dateTime={nudge.sentAt}>{formatDate(nudge.sentAt, locale)}</time>
-          {nudge.delivered ? '' : '. Not delivered: they have not opened a chat with Learning Loop yet'}
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={nudge.learnerName}
+        byline={
+          <>
+            {`Nudged by ${nudge.leadName}, `}
+            <time dateTime={nudge.sentAt}>{formatDate(nudge.sentAt, locale)}</time>
+            {nudge.delivered ? '' : '. Not delivered: they have not opened a chat with Learning Loop yet'}
+          </>
+        }
+      />
       <NotesList notes={notes} />
       <p className={styles.reply}>
         <span data-testid="nudge-reply" className={nudge.reply ? styles.replied : styles.muted}>

@@ -1,11 +1,11 @@
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState, type ComponentType, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { AddedGoal, GoalView } from '../api/goal-types.js';
 import { NotesList } from '../components/NotesList.js';
 import { formatCalendarDay, formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
-import { ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
+import { ArticleHeader, ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
 import type { AddGoalDialogProps } from './AddGoalDialog.js';
 import { goalAddedText, goalLinkHref, goalStatusLook, goalsCountText, latestNote } from './goal-format.js';
 import { useGoals } from './use-goals.js';
@@ -13,9 +13,6 @@ import { ListStatus } from '../components/ListStatus.js';
 import { LoadedList } from '../components/LoadedList.js';
 
 const useStyles = makeStyles({
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   links: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalXXS },
 });
 
@@ -100,15 +97,16 @@ function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          {goal.what}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {'Target date '}
-          <time dateTime={goal.targetDate}>{formatCalendarDay(goal.targetDate, locale)}</time>
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={goal.what}
+        byline={
+          <>
+            {'Target date '}
+            <time dateTime={goal.targetDate}>{formatCalendarDay(goal.targetDate, locale)}</time>
+          </>
+        }
+      />
       <div>
         <Badge appearance="tint" color={status.color} data-testid="goal-status">
           {status.label}

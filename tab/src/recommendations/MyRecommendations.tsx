@@ -1,4 +1,4 @@
-import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { MyRecommendation } from '../api/recommendation-types.js';
@@ -9,15 +9,12 @@ import { NotesList } from '../components/NotesList.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
-import { ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
+import { ArticleHeader, ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
 import { quoted, shareHref } from '../shares/share-format.js';
 import { myRecommendationsCountText, recommendationKey } from './recommendation-format.js';
 import { useMyRecommendations, type UseMyRecommendations } from './use-my-recommendations.js';
 
 const useStyles = makeStyles({
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   footer: { display: 'grid', gap: tokens.spacingVerticalS, justifyItems: 'start' },
 });
 
@@ -72,15 +69,16 @@ function MyRecommendationItem({ rec, recs, locale }: { rec: MyRecommendation; re
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          {href ? <ExternalLink href={href}>{rec.title}</ExternalLink> : rec.title}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {`Recommended by ${rec.leadName}${rec.learnerId ? ' to you' : ' to your team'}, `}
-          <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={<>{href ? <ExternalLink href={href}>{rec.title}</ExternalLink> : rec.title}</>}
+        byline={
+          <>
+            {`Recommended by ${rec.leadName}${rec.learnerId ? ' to you' : ' to your team'}, `}
+            <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
+          </>
+        }
+      />
       <NotesList notes={notes} />
       <div className={styles.footer}>
         <Checkbox

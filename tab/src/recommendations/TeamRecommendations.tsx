@@ -8,16 +8,13 @@ import { LoadedList } from '../components/LoadedList.js';
 import { NotesList } from '../components/NotesList.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
-import { ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
+import { ArticleHeader, ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
 import { shareHref } from '../shares/share-format.js';
 import { RecommendButton } from './RecommendButton.js';
 import { doneByText, newestFirst, recipientText, recommendationsCountText, type Recipient } from './recommendation-format.js';
 import { teamRecommendationsPath } from './recommendation-paths.js';
 
 const useStyles = makeStyles({
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   done: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -84,15 +81,16 @@ function TeamRecommendationItem({ rec, members, locale }: { rec: TeamRecommendat
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          {rec.title}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {`Recommended by ${rec.leadName} to ${recipientText(rec.learnerId, members)}, `}
-          <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={rec.title}
+        byline={
+          <>
+            {`Recommended by ${rec.leadName} to ${recipientText(rec.learnerId, members)}, `}
+            <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
+          </>
+        }
+      />
       <NotesList notes={notes} />
       <Text as="p" className={styles.done} data-testid="recommendation-done-by">
         {doneByText(rec.doneBy, rec.for, locale)}

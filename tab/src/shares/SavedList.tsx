@@ -1,11 +1,11 @@
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { describeFailure, type ApiClient } from '../api/api-client.js';
 import type { SavedShareView } from '../api/share-types.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate, sourceLabel } from '../format.js';
 import type { SectionHeading } from './lazy-section.js';
-import { ExternalLink, ShareArticle } from './ShareArticle.js';
+import { ArticleHeader, ExternalLink, ShareArticle } from './ShareArticle.js';
 import { quoted, savedKey, shareHref, thenSay } from './share-format.js';
 import { useSaved } from './use-saved.js';
 import { NotesList } from '../components/NotesList.js';
@@ -14,9 +14,6 @@ import { LoadedList } from '../components/LoadedList.js';
 import { Problem } from '../components/Problem.js';
 
 const useStyles = makeStyles({
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   footer: { display: 'grid', gap: tokens.spacingVerticalS, justifyItems: 'start' },
 });
@@ -99,15 +96,16 @@ function SavedItem({ item, locale, unsave, onUnsaved }: ItemProps) {
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          {href ? <ExternalLink href={href}>{item.what}</ExternalLink> : item.what}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {`Shared by ${item.sharerName} in ${item.teamName}. Saved `}
-          <time dateTime={item.savedAt}>{formatDate(item.savedAt, locale)}</time>
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={<>{href ? <ExternalLink href={href}>{item.what}</ExternalLink> : item.what}</>}
+        byline={
+          <>
+            {`Shared by ${item.sharerName} in ${item.teamName}. Saved `}
+            <time dateTime={item.savedAt}>{formatDate(item.savedAt, locale)}</time>
+          </>
+        }
+      />
       <div className={styles.meta}>
         <Badge appearance="tint" color="brand">
           {sourceLabel(item.sourceType)}

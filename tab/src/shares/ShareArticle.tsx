@@ -1,19 +1,14 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useCardSurfaceStyles } from '../components/card-surface.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 
 const useStyles = makeStyles({
-  article: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingVerticalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    // Forced-colours modes drop shadows: a border keeps each share apart there.
-    border: `${tokens.strokeWidthThin} solid transparent`,
-    '& h3, & p, & dl, & dd': { margin: 0 },
-  },
+  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
+  title: { overflowWrap: 'anywhere' },
+  byline: { color: tokens.colorNeutralForeground2 },
+  // On the cards' surface, with a little more room inside for a share's several parts.
+  article: { padding: tokens.spacingVerticalL, '& h3, & p, & dl, & dd': { margin: 0 } },
   link: {
     color: tokens.colorBrandForegroundLink,
     // Underlined, so a link is told from text by more than its colour.
@@ -24,13 +19,14 @@ const useStyles = makeStyles({
 });
 
 /**
- * A card-like article for one share. Plain markup rather than Fluent's Card: sharing Card with the
- * pages' first views would split it into chunks of its own, and the first views pay for each split.
+ * A card-like article for one share, nudge, goal or note: plain markup with the cards' surface
+ * (components/card-surface.ts) rather than Fluent's Card, which would weigh on the first views.
  */
 export function ShareArticle({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
   const styles = useStyles();
+  const card = useCardSurfaceStyles();
   return (
-    <article aria-labelledby={labelledBy} className={styles.article}>
+    <article aria-labelledby={labelledBy} className={mergeClasses(card.surface, styles.article)}>
       {children}
     </article>
   );
@@ -45,5 +41,20 @@ export function ExternalLink({ href, children, className }: { href: string; chil
       {children}
       <span className={hidden.root}> (opens in a new tab)</span>
     </a>
+  );
+}
+
+/** An article's title (its h3, which names the article) and the line under it: by whom and when. */
+export function ArticleHeader({ titleId, title, byline }: { titleId: string; title: ReactNode; byline: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.header}>
+      <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
+        {title}
+      </Text>
+      <Text size={200} className={styles.byline}>
+        {byline}
+      </Text>
+    </div>
   );
 }

@@ -5,16 +5,13 @@ import type { MyShareVoteUpdate, ShareView } from '../api/share-types.js';
 import { CoachButton } from '../coaching/CoachButton.js';
 import { Problem } from '../components/Problem.js';
 import { formatDate, sourceLabel } from '../format.js';
-import { ExternalLink, ShareArticle } from './ShareArticle.js';
+import { ArticleHeader, ExternalLink, ShareArticle } from './ShareArticle.js';
 import { helpfulText, savesText, shareHref, shareRatingText } from './share-format.js';
 import { useShareVote } from './use-share-vote.js';
 import { VoteButtons } from './VoteButtons.js';
 import { NotesList } from '../components/NotesList.js';
 
 const useStyles = makeStyles({
-  header: { display: 'grid', gap: tokens.spacingVerticalXXS },
-  title: { overflowWrap: 'anywhere' },
-  byline: { color: tokens.colorNeutralForeground2 },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   footer: { display: 'grid', gap: tokens.spacingVerticalS },
 });
@@ -42,15 +39,16 @@ export function ShareCard({ share, locale, vote, announce, coaching }: Props) {
 
   return (
     <ShareArticle labelledBy={titleId}>
-      <div className={styles.header}>
-        <Text as="h3" id={titleId} weight="semibold" size={400} className={styles.title}>
-          {share.what}
-        </Text>
-        <Text size={200} className={styles.byline}>
-          {`Shared by ${share.sharerName}${share.sharedByMe ? ' (you)' : ''}, `}
-          <time dateTime={share.createdAt}>{formatDate(share.createdAt, locale)}</time>
-        </Text>
-      </div>
+      <ArticleHeader
+        titleId={titleId}
+        title={share.what}
+        byline={
+          <>
+            {`Shared by ${share.sharerName}${share.sharedByMe ? ' (you)' : ''}, `}
+            <time dateTime={share.createdAt}>{formatDate(share.createdAt, locale)}</time>
+          </>
+        }
+      />
       <div className={styles.meta}>
         <Badge appearance="tint" color="brand">
           {sourceLabel(share.sourceType)}
