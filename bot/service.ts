@@ -202,7 +202,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
   const myDataCommands = new MyDataCommands({ myData, messenger, myDataUrl: () => myDataUrl(config), logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, digests, myData: myDataCommands, logger: options.logger });
+  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, digests, myData: myDataCommands, allowedTenantIds: config.allowedTenantIds, logger: options.logger });
   const app = createHttpApp({
     adapter,
     bot,

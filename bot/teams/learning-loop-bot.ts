@@ -22,7 +22,7 @@ import { helpCard } from '../cards/help-card.js';
 import { TEAM_SETUP_OPEN_VERB, TEAM_SETUP_SUBMIT_VERB } from '../cards/team-setup-cards.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { PeopleService } from '../services/people-service.js';
-import { senderOf } from './activity-people.js';
+import { senderOf, tenantOf } from './activity-people.js';
 import { parseCommand } from './command-parser.js';
 import { malformedInvoke } from './invoke-envelope.js';
 import { conversationRecordOf } from './conversation-records.js';
@@ -46,6 +46,7 @@ import type { DigestService } from '../services/digest-service.js';
 import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
 import { MY_DATA_ERASE_VERB } from '../cards/my-data-cards.js';
 import type { MyDataCommands } from './my-data-commands.js';
+import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
 
 const digestNudgeSchema = z.object({
   teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
@@ -70,6 +71,8 @@ export interface LearningLoopBotDeps {
   coaching: CoachingService;
   digests: DigestService;
   myData: MyDataCommands;
+  /** Lower-case tenant ids the bot serves; unset serves every tenant that installed it. */
+  allowedTenantIds?: readonly string[] | undefined;
   logger: Logger;
 }
 
@@ -148,6 +151,12 @@ export class LearningLoopBot extends TeamsActivityHandler {
       if (teamOf(context)) await this.deps.teamFlows.membersChanged(context);
       await next();
     });
+  }
+
+  /** Every activity passes the tenant allow-list before any handler (or store) sees it. */
+  override async run(context: TurnContext): Promise<void> {
+    if (!isTenantAllowed(this.deps.allowedTenantIds, tenantOf(context.activity))) return refuseTenant(context, this.deps.logger);
+    return super.run(context);
   }
 
   /** A malformed invoke is the sender's mistake: refused with a 400 before any handler reads it. */
