@@ -2,12 +2,15 @@ import type { Logger } from 'pino';
 import { goalAfterRetention, retentionCutoff, rollupWithout, weekAggregateOf, weeksBefore } from '../domain/retention.js';
 import type { AggregateStore } from '../store/aggregate-store.js';
 import type { CoachingStore } from '../store/coaching-store.js';
+import type { DigestStore } from '../store/digest-store.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { LeaseStore } from '../store/lease-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
+import type { RecommendationStore } from '../store/recommendation-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
+import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock } from './learner.js';
 
@@ -21,9 +24,33 @@ export interface RetentionDeps {
   nudges: NudgeStore;
   coaching: CoachingStore;
   goals: GoalStore;
+  shares: Pick<ShareStore, 'removeBefore'>;
+  recommendations: Pick<RecommendationStore, 'removeMadeBefore'>;
+  digests: Pick<DigestStore, 'removeSentBefore'>;
   leases: LeaseStore;
   clock: Clock;
   logger: Logger;
+}
+
+/** What one pass removed or folded, kind by kind. */
+export const RETENTION_COUNTS = [
+  'weeksFolded',
+  'entries',
+  'sends',
+  'nudges',
+  'coachingNotes',
+  'goalsDeleted',
+  'goalsTrimmed',
+  'shares',
+  'helpedNotices',
+  'recommendations',
+  'digestClaims',
+] as const;
+export type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
+
+/** A pass that found nothing to do. */
+export function noneRetained(): RetentionCounts {
+  return Object.fromEntries(RETENTION_COUNTS.map((k) => [k, 0])) as RetentionCounts;
 }
 
 const LEASE = 'retention';
@@ -53,23 +80,28 @@ export class RetentionService {
   }
 
   /** One pass at `now` over every tenant with a team. */
-  async run(now: Date): Promise<Record<string, number>> {
+  async run(now: Date): Promise<RetentionCounts> {
     const cutoff = retentionCutoff(now, this.deps.days);
     const teams = await this.deps.teams.listAllTeams();
-    const done: Record<string, number> = { weeksFolded: 0, entries: 0, sends: 0, nudges: 0, coachingNotes: 0, goalsDeleted: 0, goalsTrimmed: 0 };
+    const done = noneRetained();
     // Folding comes first: rollups were built from the raw records, and must be summed before anything else goes.
-    for (const team of teams) done.weeksFolded! += await this.foldTeam(team.tenantId, team.teamId, team.schedule?.timeZone ?? 'UTC', cutoff);
+    for (const team of teams) done.weeksFolded += await this.foldTeam(team.tenantId, team.teamId, team.schedule?.timeZone ?? 'UTC', cutoff);
     for (const tenantId of new Set(teams.map((t) => t.tenantId))) {
       const s = this.deps;
-      done.entries! += await s.entries.removeOlderThan(tenantId, cutoff);
-      done.sends! += await s.sends.removeDueBefore(tenantId, cutoff);
-      done.nudges! += await s.nudges.removeSentBefore(tenantId, cutoff);
-      done.coachingNotes! += await s.coaching.removeWrittenBefore(tenantId, cutoff);
+      done.entries += await s.entries.removeOlderThan(tenantId, cutoff);
+      done.sends += await s.sends.removeDueBefore(tenantId, cutoff);
+      done.nudges += await s.nudges.removeSentBefore(tenantId, cutoff);
+      done.coachingNotes += await s.coaching.removeWrittenBefore(tenantId, cutoff);
+      const shares = await s.shares.removeBefore(tenantId, cutoff);
+      done.shares += shares.shares;
+      done.helpedNotices += shares.helpedNotices;
+      done.recommendations += await s.recommendations.removeMadeBefore(tenantId, cutoff);
+      done.digestClaims += await s.digests.removeSentBefore(tenantId, cutoff);
       for (const { goal, etag } of await s.goals.listTenant(tenantId)) {
         const after = goalAfterRetention(goal, cutoff);
-        if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted!++;
+        if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;
         // A goal changed meanwhile is left for tomorrow's run.
-        if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed!++;
+        if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed++;
       }
     }
     // Counts only: who lost what is not for the log.

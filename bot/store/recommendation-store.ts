@@ -92,6 +92,18 @@ export class RecommendationStore {
     await deleteIfPresent(this.table, partitionKey, keyOf(REC, rec.recId));
   }
 
+  /** Past retention: recommendations made before the cutoff, each with who marked it done. Answers how many went. */
+  async removeMadeBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<RecEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)} and at lt ${cutoff.toISOString()}` },
+    });
+    const old: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>[] = [];
+    for await (const e of rows) old.push({ tenantId, teamId: decodeURIComponent(e.partitionKey.slice(from.length)), recId: e.recId });
+    for (const rec of old) await this.remove(rec);
+    return old.length;
+  }
+
   /** Puts someone else in the lead's place if the recommendation is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(rec: Recommendation, etag: string, lead: { id: string; name: string }): Promise<boolean> {
     try {

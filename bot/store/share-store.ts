@@ -3,7 +3,7 @@ import type { Share, ShareTally, ShareVote } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { SHARE, VOTE, fromShareEntity, fromVoteEntity, toShareEntity, toVoteEntity, type ShareEntity, type VoteEntity } from './share-entities.js';
-import { deleteIfPresent, deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import { deleteIfPresent, deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
 
 type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
 
@@ -285,6 +285,36 @@ export class ShareStore {
     const from = keyOf(VOTE, shareId);
     await deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`));
     await deleteIfPresent(this.table, partitionKey, keyOf(SHARE, shareId));
+  }
+
+  /**
+   * Past retention: every share made before the cutoff goes with its marks and the saved-list rows
+   * pointing at it (those first, then the marks, then the share, so a run cut short is finished by
+   * the next), and "your share helped" notices sent before it. Answers what went.
+   */
+  async removeBefore(tenantId: string, cutoff: Date): Promise<{ shares: number; helpedNotices: number }> {
+    const { from, to } = tenantPartitions(tenantId);
+    const before = cutoff.toISOString();
+    const old = this.table.listEntities<ShareEntity>({
+      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and createdAt lt ${before}` },
+    });
+    const shares: { teamId: string; shareId: string }[] = [];
+    for await (const e of old) shares.push({ teamId: decodeURIComponent(e.partitionKey.slice(from.length)), shareId: e.shareId });
+    if (shares.length > 0) {
+      const gone = new Set(shares.map((s) => keyOf(s.teamId, s.shareId)));
+      const saved = this.table.listEntities<SavedEntity>({
+        queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SAVED}|`} and RowKey lt ${prefixEnd(SAVED)}` },
+      });
+      const pointers: RowKeys[] = [];
+      for await (const e of saved) if (gone.has(keyOf(e.teamId, e.shareId))) pointers.push({ partitionKey: e.partitionKey, rowKey: e.rowKey });
+      await deleteRows(this.table, pointers);
+      for (const s of shares) await this.deleteShare(tenantId, s.teamId, s.shareId);
+    }
+    const notices = await listKeys(
+      this.table,
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NOTICE}|`} and RowKey lt ${prefixEnd(NOTICE)} and sentAt lt ${before}`,
+    );
+    return { shares: shares.length, helpedNotices: await deleteRows(this.table, notices) };
   }
 
   /** Deletes the person's own partition: their saved list and their "your share helped" notices. */

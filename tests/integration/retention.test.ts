@@ -5,6 +5,7 @@ import type { Goal } from '../../bot/domain/goal.js';
 import { retentionCutoff, weekAggregateOf, weeksBefore, type WeekAggregate } from '../../bot/domain/retention.js';
 import { AggregateStore } from '../../bot/store/aggregate-store.js';
 import { newestFirstTimeKey } from '../../bot/store/keys.js';
+import { noneRetained } from '../../bot/services/retention-service.js';
 import { tableClients } from '../../bot/store/table-clients.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
@@ -47,6 +48,14 @@ describe('retention (Azurite, demo data)', () => {
         goals: await s.goals.listForUser(DEMO_TENANT_ID, p.userId),
       })),
     );
+    const extra = await Promise.all(
+      DEMO_PEOPLE.map(async (p) => ({
+        saved: (await s.shares.listSaved(DEMO_TENANT_ID, p.userId)).map((x) => ({ ...x, userId: p.userId })),
+        notices: (await s.shares.listHelpedNotices(DEMO_TENANT_ID, p.userId)).map((day) => `${p.userId}:${day}`),
+      })),
+    );
+    const digestClaims: string[] = [];
+    for await (const e of tableClients(service.config.storage).digests.listEntities()) digestClaims.push(`${e.rowKey}:${String(e.sentAt)}`);
     return {
       entries: people.flatMap((p) => p.entries),
       sends: people.flatMap((p) => p.sends.map(({ etag: _e, ...rest }) => rest)),
@@ -55,6 +64,13 @@ describe('retention (Azurite, demo data)', () => {
       nudges: await s.nudges.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, 1000),
       rollups: await s.rollups.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
       aggregates: await aggregates.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
+      shares: await s.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id),
+      votes: await s.shares.listTeamVotes(DEMO_TENANT_ID, DEMO_TEAM.id),
+      saved: extra.flatMap((p) => p.saved),
+      notices: extra.flatMap((p) => p.notices).sort(),
+      recommendations: await s.recommendations.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
+      recommendationsDone: await s.recommendations.listDone(DEMO_TENANT_ID, DEMO_TEAM.id),
+      digestClaims: digestClaims.sort(),
     };
   };
 
@@ -93,6 +109,31 @@ describe('retention (Azurite, demo data)', () => {
         answer: null,
       });
     }
+    // One share on each side of the cutoff, each rated, marked and saved by Megan.
+    const seeded = (await s.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find((x) => x.sharerId === alex.userId)!;
+    for (const [name, made] of [['old', at(-2)], ['new', at(2)]] as const) {
+      const share = { ...seeded, shareId: `share-${name}`, createdAt: made.toISOString() };
+      await s.shares.create(share);
+      await s.shares.writeVote(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId, { userId: megan.userId, helpful: true, saved: true, rating: 4, resourceKey: share.resourceKey, at: made.toISOString() }, undefined);
+      await s.shares.setSaved(DEMO_TENANT_ID, megan.userId, { teamId: DEMO_TEAM.id, shareId: share.shareId, savedAt: made.toISOString() }, true);
+    }
+    for (const [name, made] of [['old', at(-2)], ['new', at(2)]] as const) {
+      await s.recommendations.create({
+        tenantId: DEMO_TENANT_ID,
+        teamId: DEMO_TEAM.id,
+        recId: `rec-${name}`,
+        leadId: alex.userId,
+        leadName: alex.displayName,
+        learnerId: null,
+        title: `Recommended ${name}`,
+        link: `https://example.com/${name}`,
+        note: null,
+        at: made.toISOString(),
+      });
+      await s.recommendations.setDone(DEMO_TENANT_ID, DEMO_TEAM.id, `rec-${name}`, megan.userId, true, at(3).toISOString());
+      await s.digests.claim(DEMO_TENANT_ID, DEMO_TEAM.id, alex.userId, `week-${name}`, made.toISOString());
+      await s.shares.claimHelpedNotice(DEMO_TENANT_ID, megan.userId, made.toISOString().slice(0, 10), made.toISOString());
+    }
     await s.goals.create(goal('closed-old', at(-1).toISOString(), [at(-40).toISOString()]));
     await s.goals.create(goal('closed-new', at(1).toISOString(), [at(-40).toISOString(), at(1).toISOString()]));
     await s.goals.create(goal('open', null, [at(-40).toISOString(), at(5).toISOString()]));
@@ -111,6 +152,9 @@ describe('retention (Azurite, demo data)', () => {
     const isOld = (iso: string) => Date.parse(iso) < cutoff.getTime();
     expect(before.entries.some((e) => isOld(e.createdAt)) && before.entries.some((e) => !isOld(e.createdAt))).toBe(true);
     expect(before.sends.some((r) => isOld(r.dueAt)) && before.sends.some((r) => !isOld(r.dueAt))).toBe(true);
+    const oldShares = new Set(before.shares.filter((x) => isOld(x.createdAt)).map((x) => x.shareId));
+    expect(oldShares.has('share-old') && !oldShares.has('share-new')).toBe(true);
+    expect(before.saved.some((x) => x.shareId === 'share-old') && before.votes.some((v) => v.shareId === 'share-old')).toBe(true);
 
     expect(await service.retention!.runDue('instance-a')).toBe(true);
     const after = await snapshot();
@@ -124,6 +168,19 @@ describe('retention (Azurite, demo data)', () => {
       ['closed-new', 1],
       ['open', 1],
     ]);
+
+    // Shares made before the cutoff go with every mark on them and every saved-list row pointing at them.
+    expect(after.shares).toEqual(before.shares.filter((x) => !oldShares.has(x.shareId)));
+    expect(after.votes).toEqual(before.votes.filter((v) => !oldShares.has(v.shareId)));
+    expect(after.saved).toEqual(before.saved.filter((x) => !oldShares.has(x.shareId)));
+    expect(after.saved.some((x) => x.shareId === 'share-new') && after.votes.some((v) => v.shareId === 'share-new')).toBe(true);
+    expect(after.notices).toEqual(before.notices.filter((n) => !isOld(`${n.split(':')[1]}T23:59:59Z`)));
+    expect(after.notices).toHaveLength(1);
+    // A recommendation made before the cutoff goes with who did it; a recent one keeps its recent tick.
+    expect(after.recommendations.map((r) => r.recId)).toEqual(['rec-new']);
+    expect(after.recommendationsDone.map((d) => d.recId)).toEqual(['rec-new']);
+    expect(after.digestClaims).toEqual(before.digestClaims.filter((c) => !c.includes('week-old')));
+    expect(after.digestClaims).toHaveLength(before.digestClaims.length - 1);
 
     // The old weeks live on as team totals equal to what the members' cells summed, naming no one.
     expect(after.aggregates).toEqual(expected);
@@ -145,7 +202,7 @@ describe('retention (Azurite, demo data)', () => {
   it('changes nothing when run again, by this instance the same day or by another', async () => {
     const before = await snapshot();
     expect(await service.retention!.runDue('instance-a')).toBe(false);
-    expect(await service.retention!.run(jobNow)).toMatchObject({ weeksFolded: 0, entries: 0, sends: 0, nudges: 0, coachingNotes: 0, goalsDeleted: 0, goalsTrimmed: 0 });
+    expect(await service.retention!.run(jobNow)).toEqual(noneRetained());
     expect(await snapshot()).toEqual(before);
   });
 });
