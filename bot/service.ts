@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import { DEMO_TENANT_ID } from './demo/demo-team.js';
 import { createHttpApp } from './http/create-http-app.js';
+import { TeamExportService } from './services/team-export-service.js';
 import type { IdentityMode } from './http/caller-identity.js';
 import { ssoTokenVerifier, type CallerVerifier } from './http/sso-token-verifier.js';
 import { CheckInService } from './services/check-in-service.js';
@@ -181,6 +182,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   });
   const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
   const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
+  const teamExports = new TeamExportService({ ...stores, clock });
   const myData = new MyDataService({ stores, erasure: new MyDataErasure({ stores, shares: shareErasure, logger: options.logger }), clock });
 
   const identity: IdentityMode = config.acceptDemoIdentities
@@ -206,7 +208,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, myData, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, myData, teamExports, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     apiRateLimitPerMinute: config.apiRateLimitPerMinute,
     mode: config.mode,

@@ -4,14 +4,21 @@
  * apostrophe, and a cell with a quote, comma or line break is quoted. Empty for null; numbers
  * that are not whole to three places.
  */
-export function csvCell(value: string | number | null): string {
+export function csvCell(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(3);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A whole CSV document: a header line, one line per row, CRLF line ends as RFC 4180 has them. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return `${[header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n')}\r\n`;
+export type CsvValue = string | number | null;
+
+/** One line of a CSV document with its CRLF end (RFC 4180): what a streamed export writes per row. */
+export function csvLine(row: readonly CsvValue[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
+}
+
+/** A whole CSV document: a header line, one line per row. */
+export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return [header, ...rows].map(csvLine).join('');
 }

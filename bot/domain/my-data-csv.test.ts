@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MY_ENTRIES_CSV_COLUMNS, myEntriesCsv } from './my-data-csv.js';
+import { csvDocument } from './csv-cell.js';
+import { MY_ENTRIES_CSV_COLUMNS, myEntryRow } from './my-data-csv.js';
 import type { MyDataExport } from './my-data.js';
 
 const entry = (over: Partial<MyDataExport['entries'][number]> = {}): MyDataExport['entries'][number] => ({
@@ -17,7 +18,10 @@ const entry = (over: Partial<MyDataExport['entries'][number]> = {}): MyDataExpor
   ...over,
 });
 
-describe('myEntriesCsv', () => {
+/** The download as the service streams it: the header, then a row per entry. */
+const myEntriesCsv = (entries: MyDataExport['entries']) => csvDocument(MY_ENTRIES_CSV_COLUMNS, entries.map(myEntryRow));
+
+describe('the learner’s entries as CSV', () => {
   it('writes a header and one row per entry, blanks for what was not given', () => {
     const lines = myEntriesCsv([entry(), entry({ id: 'e2', minutes: null, rating: null, link: null, visibility: 'private' })]).split('\r\n');
     expect(lines[0]).toBe(MY_ENTRIES_CSV_COLUMNS.join(','));

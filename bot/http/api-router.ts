@@ -17,6 +17,10 @@ import { shareViewOf, type ShareLists } from '../services/share-lists.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
 import { ERASE_CONFIRMATION, isEraseConfirmation } from '../domain/my-data.js';
 import type { MyDataService } from '../services/my-data-service.js';
+import type { TeamExportService } from '../services/team-export-service.js';
+import { TEAM_EXPORT_KINDS } from '../domain/team-export-csv.js';
+import type { Logger } from 'pino';
+import { sendCsv } from './csv-response.js';
 import { ApiError } from './api-error.js';
 import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
 
@@ -39,6 +43,9 @@ export interface ApiDeps {
   localTenantIds?: string[];
   /** Runs once the caller is known: the per-caller rate limit. */
   limitCaller?: RequestHandler;
+  teamExports: TeamExportService;
+  /** For failures after a streamed download has begun, when no status can be sent any more. */
+  logger?: Logger;
 }
 
 const dashboardQuery = z.strictObject({
@@ -47,6 +54,8 @@ const dashboardQuery = z.strictObject({
     .refine((n): n is (typeof DASHBOARD_PERIODS)[number] => (DASHBOARD_PERIODS as readonly number[]).includes(n), `must be one of ${DASHBOARD_PERIODS.join(', ')}`)
     .default(12),
 });
+
+const teamExportFile = z.enum(TEAM_EXPORT_KINDS.map((k) => `${k}.csv` as const), `must be one of ${TEAM_EXPORT_KINDS.map((k) => `${k}.csv`).join(', ')}`);
 
 const entryIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an entry id');
 
@@ -219,6 +228,16 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ entries: page.entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry), nextCursor: page.nextCursor });
   });
 
+  // A lead's downloads, streamed: entries (what members let leads see), participation, goals, follow-ups.
+  router.get('/teams/:teamId/exports/:file', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const file = parse(teamExportFile, req.params.file, 'export');
+    const { weeks } = parse(dashboardQuery, req.query, 'query');
+    const kind = TEAM_EXPORT_KINDS.find((k) => `${k}.csv` === file)!;
+    const exported = await asApiError(() => deps.teamExports.open(callerOf(res), teamId, kind, weeks));
+    await sendCsv(res, exported.filename, exported.rows, (err) => deps.logger?.error({ err, kind }, 'a team export stopped part way'));
+  });
+
   router.get('/teams/:teamId/members/:userId/coaching', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const userId = parse(userIdParam, req.params.userId, 'user id');
@@ -329,8 +348,7 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/me/export.csv', async (_req, res) => {
-    const csv = await deps.myData.exportCsv(callerOf(res));
-    res.set('Cache-Control', 'no-store').type('text/csv; charset=utf-8').attachment('learning-loop-my-entries.csv').send(csv);
+    await sendCsv(res, 'learning-loop-my-entries.csv', deps.myData.exportCsvRows(callerOf(res)), (err) => deps.logger?.error({ err }, 'a learner’s export stopped part way'));
   });
 
   router.delete('/me', async (req, res) => {

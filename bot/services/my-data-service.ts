@@ -1,4 +1,5 @@
-import { myEntriesCsv } from '../domain/my-data-csv.js';
+import type { CsvValue } from '../domain/csv-cell.js';
+import { MY_ENTRIES_CSV_COLUMNS, myEntryRow } from '../domain/my-data-csv.js';
 import { MY_DATA_FORMAT, countsOf, type MyDataCounts, type MyDataExport } from '../domain/my-data.js';
 import type { Clock, Learner } from './learner.js';
 import type { MyDataErasure } from './my-data-erasure.js';
@@ -111,10 +112,10 @@ export class MyDataService {
     };
   }
 
-  /** The learner's entries as CSV, newest first. */
-  async exportCsv(learner: Learner): Promise<string> {
-    const entries = await this.deps.stores.entries.listAll(learner.tenantId, learner.userId);
-    return myEntriesCsv(entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry));
+  /** The learner's entries as CSV rows, header first, newest first, read a storage page at a time. */
+  async *exportCsvRows(learner: Learner): AsyncGenerator<readonly CsvValue[]> {
+    yield MY_ENTRIES_CSV_COLUMNS;
+    for await (const entry of this.deps.stores.entries.streamAll(learner.tenantId, learner.userId)) yield myEntryRow(entry);
   }
 
   /** How much is held of theirs, by kind, for a chat message. */

@@ -130,15 +130,20 @@ export class EntryStore {
 
   /** The learner's entries made in [from, to): one range read, as row keys are ordered by time. */
   async listBetween(tenantId: string, userId: string, from: Date, to: Date): Promise<LearningEntry[]> {
+    const entries: LearningEntry[] = [];
+    for await (const e of this.streamBetween(tenantId, userId, from, to)) entries.push(e);
+    return entries;
+  }
+
+  /** The same range, newest first, one storage page in memory at a time: for exports of any length. */
+  async *streamBetween(tenantId: string, userId: string, from: Date, to: Date): AsyncGenerator<LearningEntry> {
     const partitionKey = EntryStore.partitionKey(tenantId, userId);
     const newest = keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(to.getTime() - 1)));
     const oldest = prefixEnd(keyOf(ENTRY_PREFIX, newestFirstTimeKey(from)));
     const rows = this.table.listEntities<EntryEntity>({
       queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${newest} and RowKey lt ${oldest}` },
     });
-    const entries: LearningEntry[] = [];
-    for await (const e of rows) entries.push(fromEntity(e));
-    return entries;
+    for await (const e of rows) yield fromEntity(e);
   }
 
   /** One of the learner's own entries, by id; the partition makes anyone else's unreachable. */
@@ -185,13 +190,18 @@ export class EntryStore {
 
   /** Every entry of the learner, newest first, for their own export: the whole partition, page by page. */
   async listAll(tenantId: string, userId: string): Promise<LearningEntry[]> {
+    const entries: LearningEntry[] = [];
+    for await (const e of this.streamAll(tenantId, userId)) entries.push(e);
+    return entries;
+  }
+
+  /** The same, one storage page in memory at a time: for a download of any length. */
+  async *streamAll(tenantId: string, userId: string): AsyncGenerator<LearningEntry> {
     const from = keyOf(ENTRY_PREFIX);
     const rows = this.table.listEntities<EntryEntity>({
       queryOptions: { filter: odata`PartitionKey eq ${EntryStore.partitionKey(tenantId, userId)} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
     });
-    const entries: LearningEntry[] = [];
-    for await (const e of rows) entries.push(fromEntity(e));
-    return entries;
+    for await (const e of rows) yield fromEntity(e);
   }
 
   /** Erases the learner's log: their partition holds only their entries and submission markers. */

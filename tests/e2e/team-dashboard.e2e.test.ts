@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { axeViolations } from './support/axe.js';
@@ -77,6 +79,7 @@ describe('the team dashboard in a browser (local mode, demo data)', () => {
     expect(await tile(page, 'Members')).toBe('6');
     expect(await page.getByTestId('schedule-summary').textContent()).toContain('Every Friday');
     expect(await page.getByTestId('schedule-form').count()).toBe(0);
+    expect(await page.getByTestId('team-exports').count()).toBe(0);
     await screenshot(page, 'team-dashboard-member.png');
     await page.close();
   });
@@ -84,9 +87,24 @@ describe('the team dashboard in a browser (local mode, demo data)', () => {
   it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the %s theme, charts and tables included', async (theme) => {
     const page = await openDashboard(alex.userId, `&theme=${theme}`);
     await page.getByTestId('schedule-form').waitFor();
+    await page.getByTestId('export-entries').waitFor();
     for (const header of await page.getByTestId('chart-tables').getByRole('button').all()) await header.click();
     await page.getByTestId('chart-tables').locator('table').nth(1).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a lead download the team’s entries as CSV: every one members let leads see, no private one', async () => {
+    const page = await openDashboard(alex.userId);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-entries').click()]);
+    expect(download.suggestedFilename()).toMatch(/^learning-loop-.+-entries-12-weeks\.csv$/);
+    const rows = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    await page.getByTestId('team-exports-status').filter({ hasText: 'Downloaded the team’s learning entries for the last 12 weeks.' }).waitFor();
+    const held = (await Promise.all(DEMO_PEOPLE.map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))).flat();
+    // The demo's history is eight weeks long: all of it falls in the 12-week period.
+    const expected = held.filter((e) => e.visibility !== 'private').map((e) => `${e.userId} ${e.createdAt}`);
+    expect(held.some((e) => e.visibility === 'private')).toBe(true);
+    expect(rows.map((r) => `${r.member_id} ${r.created_at}`).sort()).toEqual(expected.sort());
     await page.close();
   });
 

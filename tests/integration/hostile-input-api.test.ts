@@ -162,6 +162,13 @@ const ROUTES: readonly RouteSpec[] = [
     params: { teamId: team, shareId: { valid: (f) => f.shareId, invalid: anyId } },
     body: { strict: true, fields: { note: { valid: text('Try it on the next sprint'), invalid: fc.oneof(fc.oneof(tooLong(1000), blank), notOfKind('string')), required: true } } },
   },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/exports/:file',
+    who: 'lead',
+    params: { teamId: team, file: { valid: () => 'participation.csv', invalid: fc.oneof(anyId, text('entries', 'entries.CSV', 'report.csv', '../entries.csv', 'entries.csv.')) } },
+    query: weeksQuery,
+  },
   { method: 'GET', route: '/teams/:teamId/members/:userId/coaching', who: 'lead', params: { teamId: team, userId: { valid: () => learner.userId, invalid: notAUserId } } },
   {
     method: 'GET',

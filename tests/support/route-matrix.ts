@@ -97,6 +97,8 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   },
   // The leads' view of a member's log; the member themself is no lead, so they too are refused (403).
   { method: 'GET', route: '/teams/:teamId/members/:userId/entries', path: () => `${team}/members/${learner}/entries`, expect: teamLeads(200) },
+  { method: 'GET', route: '/teams/:teamId/exports/:file', variant: 'entries', path: () => `${team}/exports/entries.csv`, expect: teamLeads(200) },
+  { method: 'GET', route: '/teams/:teamId/exports/:file', variant: 'follow-ups', path: () => `${team}/exports/follow-ups.csv?weeks=52`, expect: teamLeads(200) },
   { method: 'GET', route: '/teams/:teamId/members/:userId/coaching', path: () => `${team}/members/${learner}/coaching`, expect: teamLeads(200) },
   { method: 'POST', route: '/teams/:teamId/recommendations', path: () => `${team}/recommendations`, body: () => ({ title: 'Refactoring UI', link: 'https://www.refactoringui.com/' }), expect: teamLeads(201) },
   { method: 'GET', route: '/teams/:teamId/recommendations', path: () => `${team}/recommendations`, expect: teamLeads(200) },

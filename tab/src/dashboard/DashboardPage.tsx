@@ -9,6 +9,7 @@ import { LazyTeamRecommendations } from '../recommendations/lazy-recommendations
 import { LazySharesFeed, LazyTopResources } from '../shares/lazy-sections.js';
 import { DashboardFigures } from './DashboardFigures.js';
 import { PeriodPicker } from './PeriodPicker.js';
+import { LazyTeamExports } from './lazy-team-exports.js';
 import type { RoleChanging } from './RoleButton.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { useDashboard } from './use-dashboard.js';
@@ -96,6 +97,7 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
           {/* Leads only: the service refuses a team's nudges to anyone else. */}
           {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
           {isLead && <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />}
+          {isLead && <LazyTeamExports client={client} teamId={teamId} teamName={shown.team.name} weeks={weeks} />}
           <ScheduleSection
             client={client}
             teamId={teamId}

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
+import { captureDownloads, csvText, type SavedFile } from '../testing/capture-downloads.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
 import { LazyMyData } from './lazy-my-data.js';
@@ -11,19 +12,10 @@ const ERASE_ROUTE = 'DELETE /api/v1/me';
 const LABEL = 'Type “erase my data” to confirm';
 
 let container: HTMLElement;
-let saved: { blob: Blob; name: string }[];
+let saved: SavedFile[];
 
 beforeEach(() => {
-  saved = [];
-  let blob: Blob | undefined;
-  URL.createObjectURL = vi.fn((b: Blob) => {
-    blob = b;
-    return 'blob:my-data';
-  });
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ blob: blob!, name: this.download });
-  });
+  saved = captureDownloads();
 });
 afterEach(() => {
   unmountRendered();
@@ -71,9 +63,7 @@ describe('“Your data” on the personal page', () => {
     await click(buttonNamed('Download CSV', container));
     await settle();
     expect(saved[0]!.name).toMatch(/^learning-loop-my-entries-\d{4}-\d{2}-\d{2}\.csv$/);
-    const bytes = new Uint8Array(await saved[0]!.blob.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes.slice(3))).toBe('id,created_at\r\ne1,2026-11-27\r\n');
+    expect(await csvText(saved[0]!)).toBe('id,created_at\r\ne1,2026-11-27\r\n');
     expect(status()).toBe('Downloaded your learning entries as CSV.');
   });
 

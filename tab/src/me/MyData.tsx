@@ -1,8 +1,8 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
 import { Problem } from '../components/Problem.js';
-import { saveFile } from '../components/save-file.js';
+import { useFileDownload } from '../components/use-file-download.js';
 import { useDialogButton } from '../components/use-dialog-button.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { EraseMyDataDialog } from './EraseMyDataDialog.js';
@@ -24,9 +24,7 @@ const FILES: Record<Kind, { path: string; type: string; what: string; saved: str
 /** The end of the personal page: take a copy of everything, or erase it all. */
 export function MyData({ client, heading }: { client: ApiClient; heading: SectionHeading }) {
   const styles = useStyles();
-  const [busy, setBusy] = useState<Kind | null>(null);
-  const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState<{ message: string; kind: Kind } | undefined>(undefined);
+  const { busy, status, problem, download: save } = useFileDownload<Kind>();
   const [erased, setErased] = useState(false);
   const dialog = useDialogButton();
 
@@ -35,22 +33,8 @@ export function MyData({ client, heading }: { client: ApiClient; heading: Sectio
     if (erased) heading.ref.current?.focus();
   }, [erased, heading.ref]);
 
-  const download = async (kind: Kind) => {
-    if (busy) return;
-    setBusy(kind);
-    setProblem(undefined);
-    setStatus('');
-    try {
-      const text = await client.getText(FILES[kind].path);
-      // A byte-order mark, so spreadsheet programs read the CSV as UTF-8.
-      saveFile(kind === 'csv' ? ['\uFEFF', text] : [text], myDataFileName(kind, new Date()), FILES[kind].type);
-      setStatus(FILES[kind].saved);
-    } catch (error) {
-      setProblem({ message: describeFailure(FILES[kind].what, error), kind });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const download = (kind: Kind) =>
+    save(kind, { ...FILES[kind], fetchText: () => client.getText(FILES[kind].path), fileName: myDataFileName(kind, new Date()) });
 
   if (erased) {
     return (
@@ -87,7 +71,7 @@ export function MyData({ client, heading }: { client: ApiClient; heading: Sectio
       <Text as="p" role="status" className={styles.text} data-testid="my-data-status">
         {status}
       </Text>
-      {problem && <Problem message={problem.message} onRetry={() => void download(problem.kind)} />}
+      {problem && <Problem message={problem.message} onRetry={problem.retry} />}
       {dialog.open && (
         <EraseMyDataDialog
           client={client}

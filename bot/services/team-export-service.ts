@@ -1,0 +1,80 @@
+import type { CsvValue } from '../domain/csv-cell.js';
+import { visibleToLeads } from '../domain/entry-visibility.js';
+import { periodWeeks, weekSpan } from '../domain/member-rollup.js';
+import {
+  TEAM_EXPORT_COLUMNS,
+  entryExportRow,
+  followUpExportRow,
+  goalExportRow,
+  participationRows,
+  teamExportFilename,
+  type ExportMember,
+  type TeamExportKind,
+} from '../domain/team-export-csv.js';
+import type { EntryStore } from '../store/entry-store.js';
+import type { GoalStore } from '../store/goal-store.js';
+import type { NudgeStore } from '../store/nudge-store.js';
+import type { RollupStore } from '../store/rollup-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { Clock, Learner } from './learner.js';
+import { NotAllowedError } from './team-service.js';
+
+export interface TeamExport {
+  filename: string;
+  /** The header, then one row at a time as storage yields them: nothing holds the whole file. */
+  rows: AsyncIterable<readonly CsvValue[]>;
+}
+
+/** A team's nudges are a few a week at most: a year of them reads whole. */
+const MAX_FOLLOW_UPS = 100_000;
+
+/**
+ * A team's records for its leads as CSV rows: entries (only those each member let leads see),
+ * weekly participation, goals and follow-ups, over the dashboard's periods. Whether the caller
+ * may have it is settled before the first row, so a refusal is a clean 403, never a cut file.
+ */
+export class TeamExportService {
+  constructor(
+    private readonly deps: {
+      teams: Pick<TeamStore, 'readTeam'>;
+      entries: Pick<EntryStore, 'streamBetween'>;
+      rollups: Pick<RollupStore, 'listTeam'>;
+      goals: Pick<GoalStore, 'listForUser'>;
+      nudges: Pick<NudgeStore, 'listTeam'>;
+      clock: Clock;
+    },
+  ) {}
+
+  async open(lead: Learner, teamId: string, kind: TeamExportKind, weeks: number): Promise<TeamExport> {
+    const { settings, members } = await this.deps.teams.readTeam(lead.tenantId, teamId);
+    const caller = members.find((m) => m.userId === lead.userId);
+    if (!settings || caller?.role !== 'lead') throw new NotAllowedError('Only the team’s leads can export its records.');
+    const now = this.deps.clock();
+    const zone = settings.schedule?.timeZone ?? 'UTC';
+    const period = periodWeeks(now, weeks, zone);
+    const from = weekSpan(period[0]!.week, zone).start;
+    const roster: ExportMember[] = members.map((m) => ({ userId: m.userId, displayName: m.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const { tenantId } = lead;
+    const d = this.deps;
+
+    async function* body(): AsyncGenerator<readonly CsvValue[]> {
+      yield TEAM_EXPORT_COLUMNS[kind];
+      if (kind === 'entries') {
+        for (const m of roster) for await (const e of d.entries.streamBetween(tenantId, m.userId, from, now)) if (visibleToLeads(e.visibility)) yield entryExportRow(m, e);
+      } else if (kind === 'participation') {
+        const rollups = new Map((await d.rollups.listTeam(tenantId, teamId)).map((r) => [r.userId, r]));
+        for (const m of roster) yield* participationRows(m, rollups.get(m.userId), period);
+      } else if (kind === 'goals') {
+        // A goal belongs to the learner, not the team: those made before the period and still open count too.
+        for (const m of roster) {
+          for (const goal of await d.goals.listForUser(tenantId, m.userId)) {
+            if (goal.closedAt === null || Date.parse(goal.closedAt) >= from.getTime()) yield goalExportRow(m, goal, now, zone);
+          }
+        }
+      } else {
+        for (const n of await d.nudges.listTeam(tenantId, teamId, MAX_FOLLOW_UPS, from)) yield followUpExportRow(n);
+      }
+    }
+    return { filename: teamExportFilename(kind, settings.name, weeks), rows: body() };
+  }
+}
