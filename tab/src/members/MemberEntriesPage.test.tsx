@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MemberEntriesResponse } from '../../../bot/http/api-contract.js';
 import { ApiFailure } from '../api/api-client.js';
-import type { Entry } from '../api/types.js';
+import type { Entry, EntryPage } from '../api/types.js';
 import { entry } from '../testing/entry-fixtures.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { buttonNamed, click, renderInFluent, settle, unmountRendered } from '../testing/render-page.js';
@@ -11,7 +10,7 @@ import { MemberEntriesPage } from './MemberEntriesPage.js';
 const MEMBER = { teamId: '19:team@thread.tacv2', userId: 'megan' };
 const ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/members/megan/entries`;
 
-const page = (entries: Entry[], nextCursor: string | null = null): MemberEntriesResponse => ({ entries, nextCursor, member: { displayName: 'Megan Bowen' } });
+const page = (entries: Entry[], nextCursor: string | null = null): EntryPage & { member: { displayName: string } } => ({ entries, nextCursor, member: { displayName: 'Megan Bowen' } });
 
 let container: HTMLElement;
 afterEach(unmountRendered);
