@@ -27,6 +27,13 @@ export const VISIBILITY_BADGE_LABELS: Record<EntryVisibility, string> = {
   team: 'Your team',
 };
 
+/** As a team's lead reads a member's entry; a private one never reaches them. */
+export const VISIBILITY_LEAD_LABELS: Record<EntryVisibility, string> = {
+  private: 'Only them',
+  leads: 'Visible to leads',
+  team: 'Shared with the team',
+};
+
 export function isEntryVisibility(value: unknown): value is EntryVisibility {
   return typeof value === 'string' && (ENTRY_VISIBILITIES as readonly string[]).includes(value);
 }

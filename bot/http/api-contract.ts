@@ -58,12 +58,14 @@ export type EntryEdit = Partial<
 
 /**
  * GET /api/v1/teams/:teamId/members/:userId/entries (the leads' view; `limit`, `cursor` as for
- * /me/entries): the member's entries they let leads see (`leads` or `team`, never `private`).
- * 403 for anyone but the team's leads, 404 when the person is not in the team.
+ * /me/entries): the member's entries they let leads see (`leads` or `team`, never `private`),
+ * and the member's name to head them with. 403 for anyone but the team's leads, 404 when the
+ * person is not in the team.
  */
 export interface MemberEntriesResponse {
   entries: Omit<LearningEntry, 'tenantId' | 'userId'>[];
   nextCursor: string | null;
+  member: { displayName: string };
 }
 
 export {

@@ -225,7 +225,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const page = await asApiError(() =>
       deps.learningLog.listForLead(callerOf(res), teamId, userId, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
     );
-    res.json({ entries: page.entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry), nextCursor: page.nextCursor });
+    res.json({ entries: page.entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry), nextCursor: page.nextCursor, member: page.member });
   });
 
   // A lead's downloads, streamed: entries (what members let leads see), participation, goals, follow-ups.

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 
-/** Pages of the single-page tab; each is served index.html and routed in the browser. */
-export const TAB_PAGES = ['/', '/personal', '/team', '/configure', '/admin'] as const;
+/** Pages of the single-page tab; each is served index.html and routed in the browser (tab/src/routes.ts). */
+export const TAB_PAGES = ['/', '/personal', '/team', '/configure', '/admin', '/teams/:teamId/members/:userId'] as const;
 
 export function staticTab(distDir: string | undefined): Router {
   const router = Router();

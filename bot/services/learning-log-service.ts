@@ -11,6 +11,11 @@ import type { SharingService } from './sharing-service.js';
 
 export const MAX_PAGE_SIZE = 100;
 
+/** A page of a member's log as their lead sees it, with the member's name for the page that shows it. */
+export interface MemberEntryPage extends EntryPage {
+  member: { displayName: string };
+}
+
 export type EditResult = { status: 'saved'; entry: LearningEntry } | { status: 'invalid'; errors: EntryEditErrors } | { status: 'not_found' };
 
 /** A learner's own log; callers can only ever name themselves, except a lead reading what a member let leads see. */
@@ -36,14 +41,14 @@ export class LearningLogService {
    * A member's entries as their team's lead may see them: never one they kept to themselves.
    * Filtering a page can leave it short; the cursor still leads on through the rest.
    */
-  async listForLead(lead: Learner, teamId: string, memberId: string, options: { limit: number; cursor?: string }): Promise<EntryPage> {
+  async listForLead(lead: Learner, teamId: string, memberId: string, options: { limit: number; cursor?: string }): Promise<MemberEntryPage> {
     const teams = this.deps.teams;
     if (!teams) throw new Error('The leads’ view needs the team store');
     const [caller, member] = await Promise.all([teams.getMember(lead.tenantId, teamId, lead.userId), teams.getMember(lead.tenantId, teamId, memberId)]);
     if (!caller || caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can read its members’ learning.');
     if (!member) throw new NotFoundError('There is no such member in this team.');
     const page = await this.listMine({ tenantId: lead.tenantId, userId: memberId }, options);
-    return { entries: page.entries.filter((e) => visibleToLeads(e.visibility)), nextCursor: page.nextCursor };
+    return { entries: page.entries.filter((e) => visibleToLeads(e.visibility)), nextCursor: page.nextCursor, member: { displayName: member.displayName } };
   }
 
   /** Changes the fields given; a bad edit changes nothing and says what is wrong with each field. */

@@ -46,6 +46,7 @@ function TeamsShell({ host }: { host: Extract<Host, { kind: 'teams' }> }) {
       inTeams
       teamId={host.teamId}
       channelId={host.channelId}
+      member={host.member}
     />
   );
 }

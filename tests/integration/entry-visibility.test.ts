@@ -62,6 +62,8 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
     expect(whats).not.toContain('Kept to myself');
     expect(page.entries.find((e) => e.what === 'Said nothing')?.visibility).toBe('leads');
     expect(JSON.stringify(page)).not.toContain(learner.aadObjectId);
+    // Named, so the tab can head the list, by the name the team knows them by.
+    expect(page.member).toEqual({ displayName: learner.name });
 
     // The learner's own log has everything, each with its visibility.
     const mine = (await (await api(learner.aadObjectId, '/me/entries')).json()) as EntryPage;

@@ -1,6 +1,6 @@
 import { Badge, Body1, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
-import { VISIBILITY_BADGE_LABELS } from '../../../bot/domain/entry-visibility.js';
+import { VISIBILITY_BADGE_LABELS, VISIBILITY_LEAD_LABELS } from '../../../bot/domain/entry-visibility.js';
 import type { Entry } from '../api/types.js';
 import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
 import { useCardSurfaceStyles } from './card-surface.js';
@@ -21,10 +21,12 @@ interface Props {
   headingLevel?: 2 | 3;
   /** What the viewer can do with the entry, e.g. edit or delete it. */
   actions?: ReactNode;
+  /** Who reads it: the learner (who it is visible to besides them) or a lead (how the learner shared it). */
+  viewer?: 'learner' | 'lead';
 }
 
 /** One logged piece of learning: what, from what, how long, how useful, and what the learner will do with it. */
-export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
+export function EntryCard({ entry, locale, headingLevel = 2, actions, viewer = 'learner' }: Props) {
   const styles = useStyles();
   const card = useCardSurfaceStyles();
   const hidden = useVisuallyHidden();
@@ -65,12 +67,13 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions }: Props) {
         {entry.minutes !== null && <Body1>{formatMinutes(entry.minutes, locale)}</Body1>}
         {entry.rating !== null && <Body1>{formatRating(entry.rating)}</Body1>}
         {/* Older payloads (a cached page) may lack it: then there is nothing to say. */}
-        {entry.visibility && (
+        {entry.visibility && viewer === 'learner' && (
           <Caption1>
             <span className={hidden.root}>Visible to: </span>
             {VISIBILITY_BADGE_LABELS[entry.visibility]}
           </Caption1>
         )}
+        {entry.visibility && viewer === 'lead' && <Caption1 data-testid="entry-visibility">{VISIBILITY_LEAD_LABELS[entry.visibility]}</Caption1>}
       </div>
       <NotesList notes={notes} />
       {actions && <footer className={styles.footer}>{actions}</footer>}

@@ -83,6 +83,7 @@ function LocalContent({ host, identities, client, identityKey, onRetry }: Conten
         pollMs={LOCAL_POLL_MS}
         inTeams={false}
         teamId={host.teamId}
+        member={host.member}
       />
     );
   }

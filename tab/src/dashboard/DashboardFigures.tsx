@@ -32,10 +32,12 @@ interface Props {
   nudging?: Nudging | undefined;
   /** Leads only: what the member table's Make lead / Remove as lead buttons need. */
   roles?: RoleChanging | undefined;
+  /** The team shown: with it, a lead's member table links to each member's entries. */
+  teamId?: string | undefined;
 }
 
 /** Everything that depends on the period: the panel the period tabs control. */
-export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, roles }: Props) {
+export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, roles, teamId }: Props) {
   const styles = useStyles();
   const ids = { summary: useId(), charts: useId(), followUps: useId(), members: useId() };
   const data = useMemo(() => chartData(dashboard, locale), [dashboard, locale]);
@@ -93,6 +95,7 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, 
           labelledBy={ids.members}
           nudging={isLead ? nudging : undefined}
           roles={isLead ? roles : undefined}
+          entriesTeamId={isLead ? teamId : undefined}
           callerId={dashboard.callerId}
         />
       </section>

@@ -93,7 +93,15 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
       )}
       {shown && (
         <>
-          <DashboardFigures dashboard={shown} weeks={weeks} locale={locale} updating={state.phase === 'loading'} nudging={nudging} roles={roles} />
+          <DashboardFigures
+            dashboard={shown}
+            weeks={weeks}
+            locale={locale}
+            updating={state.phase === 'loading'}
+            nudging={nudging}
+            roles={roles}
+            teamId={teamId}
+          />
           {/* Leads only: the service refuses a team's nudges to anyone else. */}
           {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
           {isLead && <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />}

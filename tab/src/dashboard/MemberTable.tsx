@@ -18,6 +18,7 @@ import type { MemberRowView } from '../api/dashboard-types.js';
 import { NudgeButton, type Nudging } from '../follow-ups/NudgeButton.js';
 import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatDay } from './dashboard-format.js';
+import { EntriesLink } from './EntriesLink.js';
 import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, type MemberFilter, type MemberSort } from './member-table-state.js';
 import { RoleButton, type RoleChanging } from './RoleButton.js';
 
@@ -58,11 +59,13 @@ interface Props {
   nudging?: Nudging | undefined;
   /** Leads only: Make lead / Remove as lead on every row, but the caller's own while they are the only lead. */
   roles?: RoleChanging | undefined;
+  /** Leads only: the team whose members' entries each row links to, on every row but the caller's own. */
+  entriesTeamId?: string | undefined;
   /** The caller's user id, to tell their own row. */
   callerId?: string | undefined;
 }
 
-export function MemberTable({ members, locale, canFilter, labelledBy, nudging, roles, callerId }: Props) {
+export function MemberTable({ members, locale, canFilter, labelledBy, nudging, roles, entriesTeamId, callerId }: Props) {
   const styles = useStyles();
   const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
   const [filter, setFilter] = useState<MemberFilter>(NO_FILTER);
@@ -109,12 +112,21 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging, r
                   {label}
                 </TableHeaderCell>
               ))}
-              {(nudging || roles) && <TableHeaderCell sortable={false}>Actions</TableHeaderCell>}
+              {(nudging || roles || entriesTeamId) && <TableHeaderCell sortable={false}>Actions</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
-              <MemberTableRow key={row.userId} row={row} locale={locale} nudging={nudging} roles={roles} isSelf={row.userId === callerId} onlyLead={onlyLead} />
+              <MemberTableRow
+                key={row.userId}
+                row={row}
+                locale={locale}
+                nudging={nudging}
+                roles={roles}
+                entriesTeamId={entriesTeamId}
+                isSelf={row.userId === callerId}
+                onlyLead={onlyLead}
+              />
             ))}
           </TableBody>
         </Table>
@@ -129,13 +141,15 @@ interface RowProps {
   locale: string;
   nudging: Nudging | undefined;
   roles: RoleChanging | undefined;
+  entriesTeamId: string | undefined;
   isSelf: boolean;
   onlyLead: boolean;
 }
 
-function MemberTableRow({ row, locale, nudging, roles, isSelf, onlyLead }: RowProps) {
+function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, onlyLead }: RowProps) {
   const styles = useStyles();
-  // Nudging yourself is pointless; stepping down as the only lead would leave the team without one.
+  // Your own entries are all on My learning; nudging yourself is pointless; stepping down as the only lead would leave the team without one.
+  const canRead = entriesTeamId && !isSelf;
   const canNudge = nudging && !isSelf;
   const canChangeRole = roles && !(isSelf && row.role === 'lead' && onlyLead);
   return (
@@ -170,9 +184,10 @@ function MemberTableRow({ row, locale, nudging, roles, isSelf, onlyLead }: RowPr
           <span className={styles.muted}>No</span>
         )}
       </TableCell>
-      {(nudging || roles) && (
+      {(nudging || roles || entriesTeamId) && (
         <TableCell>
           <span className={styles.actions}>
+            {canRead && <EntriesLink member={row} teamId={entriesTeamId} />}
             {canNudge && <NudgeButton member={row} client={nudging.client} teamId={nudging.teamId} onSent={nudging.onSent} />}
             {canChangeRole && <RoleButton member={row} isSelf={isSelf} client={roles.client} teamId={roles.teamId} onChanged={roles.onChanged} />}
           </span>

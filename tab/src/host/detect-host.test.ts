@@ -65,6 +65,19 @@ describe('detectHost inside Teams', () => {
     expect((await opened({ app: {}, page: {} })).teamId).toBeUndefined();
   });
 
+  it('takes the team from ?team= when the tab’s own page links back to a dashboard, unless the tab sits in a channel', async () => {
+    const back = (context: Awaited<ReturnType<TeamsSdk['getContext']>>) =>
+      detectHost({ sdk: fakeTeams({ getContext: async () => context }), framed: true, location: at('/team', '?team=19%3Aread%40thread.tacv2') });
+    expect((await back({ app: {}, page: { subPageId: '19:abc@thread.tacv2' } })).teamId).toBe('19:read@thread.tacv2');
+    expect((await back({ app: {}, team: { internalId: '19:channel-team@thread.tacv2' } })).teamId).toBe('19:channel-team@thread.tacv2');
+  });
+
+  it('names the member whose entries the page shows, from its path', async () => {
+    const host = await detectHost({ sdk: fakeTeams(), framed: true, location: at('/teams/19%3Aabc%40thread.tacv2/members/u-2') });
+    expect(host).toMatchObject({ kind: 'teams', page: 'member-entries', member: { teamId: '19:abc@thread.tacv2', userId: 'u-2' } });
+    expect((await detectHost({ sdk: fakeTeams(), framed: true, location: at('/team') })).member).toBeUndefined();
+  });
+
   it('follows Teams when the user switches theme, including high contrast', async () => {
     const sdk = fakeTeams();
     const host = await detectHost({ sdk, framed: true, location: at('/') });
@@ -88,6 +101,11 @@ describe('detectHost outside Teams', () => {
     expect(rejected).toMatchObject({ kind: 'local', reason: expect.stringContaining('No Parent window found') });
     const silent = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: true, location: at('/'), timeoutMs: 20, prefersDark: fakeColorScheme(false) });
     expect(silent).toMatchObject({ kind: 'local', reason: expect.stringContaining('no answer in 20 ms') });
+  });
+
+  it('names the member whose entries the page shows in local mode too', async () => {
+    const host = await detectHost({ framed: false, location: at('/teams/t1/members/u1', '?user=alex'), prefersDark: fakeColorScheme(false) });
+    expect(host).toMatchObject({ kind: 'local', page: 'member-entries', member: { teamId: 't1', userId: 'u1' } });
   });
 
   it('takes the team from ?team= in local mode', async () => {

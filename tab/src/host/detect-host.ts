@@ -1,5 +1,5 @@
 import { safeLocale } from '../locale.js';
-import { pageFromPath } from '../routes.js';
+import { memberFromPath, pageFromPath, type MemberRef } from '../routes.js';
 import { teamFromQuery, themeFromQuery, themeFromTeams, type Host, type ThemeName } from './host.js';
 import { realTeamsSdk, type TeamsSdk } from './teams-sdk.js';
 
@@ -26,8 +26,9 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
   const sdk = options.sdk ?? realTeamsSdk;
   const location = options.location ?? window.location;
   const page = pageFromPath(location.pathname);
+  const member = memberFromPath(location.pathname);
   const framed = options.framed ?? (window.parent !== window || 'nativeInterface' in window);
-  const local = (reason: string): Host => localHost(reason, page, location.search, options);
+  const local = (reason: string): Host => localHost(reason, page, member, location.search, options);
 
   // Not framed: teams-js would only reject ("No Parent window found"), so skip the round trip.
   if (!framed) return local('Not running inside Microsoft Teams.');
@@ -35,14 +36,16 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
     const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
     sdk.notifySuccess();
-    // A channel tab knows its team; the personal dashboard tab learns it from the deep link that opened it, if any.
-    const teamId = context.team?.internalId || context.page?.subPageId?.trim() || undefined;
+    // A channel tab knows its team. The personal dashboard tab learns it from `?team=` when the tab's own
+    // pages link back to a team's dashboard, else from the deep link that opened it, if any.
+    const teamId = context.team?.internalId || teamFromQuery(location.search) || context.page?.subPageId?.trim() || undefined;
     const channelId = context.channel?.id;
     return {
       kind: 'teams',
       theme: themeFromTeams(context.app.theme),
       locale: safeLocale(context.app.locale),
       page,
+      ...(member ? { member } : {}),
       ...(teamId ? { teamId } : {}),
       ...(channelId ? { channelId } : {}),
       getToken: () => sdk.getAuthToken(),
@@ -57,7 +60,7 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
   }
 }
 
-function localHost(reason: string, page: Host['page'], search: string, options: DetectOptions): Host {
+function localHost(reason: string, page: Host['page'], member: MemberRef | undefined, search: string, options: DetectOptions): Host {
   const forced = themeFromQuery(search);
   const query = options.prefersDark ?? browserColorScheme();
   const fromQuery = (dark: boolean): ThemeName => (dark ? 'dark' : 'light');
@@ -66,6 +69,7 @@ function localHost(reason: string, page: Host['page'], search: string, options: 
     kind: 'local',
     reason,
     page,
+    ...(member ? { member } : {}),
     ...(teamId ? { teamId } : {}),
     theme: forced ?? fromQuery(query?.matches ?? false),
     locale: safeLocale(options.browserLocale ?? navigator.language),

@@ -1,4 +1,4 @@
-import type { TabPage } from '../routes.js';
+import type { MemberRef, TabPage } from '../routes.js';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
@@ -11,6 +11,8 @@ interface HostBase {
   teamId?: string;
   /** The channel the tab sits in, when Teams says so. */
   channelId?: string;
+  /** On the member-entries page: whose entries, as its path names them. */
+  member?: MemberRef;
   /** Calls the listener whenever the theme should change; returns how to stop listening. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
 }

@@ -1,25 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
-import type { Entry, EntryPage } from '../api/types.js';
+import type { EntryPage } from '../api/types.js';
+import { entry } from '../testing/entry-fixtures.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { buttonNamed, click, controlLabelled, dialog, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
 import { GOALS_ROUTE, goal, progress } from '../testing/goal-fixtures.js';
 import { SAVED_ROUTE, savedShare } from '../testing/share-fixtures.js';
 import { MyLearningPage } from './MyLearningPage.js';
-
-const entry = (over: Partial<Entry> & { id: string }): Entry => ({
-  what: 'Something',
-  visibility: 'leads',
-  sourceType: 'article',
-  link: null,
-  minutes: null,
-  rating: null,
-  insight: null,
-  action: null,
-  createdAt: '2026-11-20T10:00:00.000Z',
-  ...over,
-});
 
 const SUMMARY = { streak: 3, minutesThisMonth: 95, entriesThisMonth: 4, month: '2026-11' };
 const SETTINGS = { paused: false, pausedAt: null, timeZone: null };

@@ -1,7 +1,8 @@
 import type { ApiClient } from '../api/api-client.js';
-import type { TabPage } from '../routes.js';
+import type { MemberRef, TabPage } from '../routes.js';
 import { ConfigurePage } from './ConfigurePage.js';
 import { LazyAdminPage } from './LazyAdminPage.js';
+import { LazyMemberEntriesPage } from './LazyMemberEntriesPage.js';
 import { LazyMyLearningPage } from './LazyMyLearningPage.js';
 import { LazyTeamPage } from './LazyTeamPage.js';
 
@@ -14,10 +15,13 @@ export interface PageProps {
   /** The team the tab was opened for, if the host knows (Teams context, or `?team=` locally). */
   teamId?: string;
   channelId?: string;
+  /** On the member-entries page: whose entries. */
+  member?: MemberRef;
 }
 
-export function PageForHost({ page, client, locale, pollMs, inTeams, teamId, channelId }: PageProps) {
+export function PageForHost({ page, client, locale, pollMs, inTeams, teamId, channelId, member }: PageProps) {
   if (page === 'configure') return <ConfigurePage inTeams={inTeams} />;
+  if (page === 'member-entries' && member) return <LazyMemberEntriesPage client={client} locale={locale} member={member} />;
   if (page === 'admin') return <LazyAdminPage client={client} locale={locale} />;
   if (page === 'team') return <LazyTeamPage client={client} locale={locale} teamId={teamId} channelId={channelId} />;
   return <LazyMyLearningPage client={client} locale={locale} pollMs={pollMs} />;

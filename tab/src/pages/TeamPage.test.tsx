@@ -355,6 +355,24 @@ describe('TeamPage follow-ups for a lead', () => {
   });
 });
 
+describe('TeamPage’s way to a member’s entries', () => {
+  const links = (page: HTMLElement) => [...page.querySelectorAll<HTMLAnchorElement>('[data-testid="entries-link"]')];
+
+  it('links a lead from every row but their own to that member’s entries, a page of its own named for the member', async () => {
+    const { page } = await open({ [DASHBOARD]: dashboard({ callerId: 'alex-wilber' }) });
+    expect(links(page).map((a) => a.textContent)).toEqual(['View entries (Isaiah Langer)', 'View entries (Megan Bowen)', 'View entries (Patti Fernandez)']);
+    expect(links(page)[1]?.getAttribute('href')).toBe(`/teams/${encodeURIComponent(TEAM_ID)}/members/megan-bowen`);
+    expect(links(page)[1]?.tagName).toBe('A');
+  });
+
+  it('gives a member who is not a lead no such link', async () => {
+    const { page } = await open({ [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen')], callerId: 'megan-bowen' }) });
+    expect(names(page)).toEqual(['Megan Bowen']);
+    expect(links(page)).toEqual([]);
+    expect(header(page, 'Actions')).toBeUndefined();
+  });
+});
+
 describe('TeamPage follow-ups for a member who is not a lead', () => {
   it('offers no Nudge and never asks for the team’s nudges', async () => {
     const { page, callsTo } = await open({ [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen', { needsFollowUp: true })] }) });

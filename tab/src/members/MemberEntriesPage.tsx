@@ -1,0 +1,99 @@
+import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import { EntryCard } from '../components/EntryCard.js';
+import { ListStatus } from '../components/ListStatus.js';
+import { LoadedList } from '../components/LoadedList.js';
+import { PageLayout } from '../components/PageLayout.js';
+import { teamDashboardPath, type MemberRef } from '../routes.js';
+import { emptyText, entriesCountText, memberEntriesTitle, privateNote } from './member-entries-text.js';
+import { useMemberEntries } from './use-member-entries.js';
+
+const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  more: { justifySelf: 'start' },
+});
+
+interface Props {
+  client: ApiClient;
+  locale: string;
+  member: MemberRef;
+}
+
+/**
+ * A lead reads one member's learning: what the member shares with the team's leads or the whole
+ * team, newest first, with older pages on demand. It is a page of its own, so Back returns to the
+ * dashboard; the link at the top does the same for keyboard and Teams, which shows no Back button.
+ */
+export function MemberEntriesPage({ client, locale, member }: Props) {
+  const styles = useStyles();
+  const { state, name, refusal, announcement, retry, loadMore } = useMemberEntries(client, member);
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const title = memberEntriesTitle(name);
+  const ready = state.phase === 'ready';
+  const count = state.entries.length;
+
+  useEffect(() => {
+    document.title = `${title} – Learning Loop`;
+  }, [title]);
+
+  // Load more goes away with the last page (or a failure): focus then lands on the list's heading, not the page's end.
+  const focusAfterMore = useRef(false);
+  const buttonGone = !state.nextCursor || Boolean(state.moreError);
+  useEffect(() => {
+    if (state.loadingMore || !focusAfterMore.current) return;
+    focusAfterMore.current = false;
+    if (buttonGone) heading.current?.focus();
+  }, [state.loadingMore, buttonGone]);
+  const onLoadMore = () => {
+    focusAfterMore.current = true;
+    loadMore();
+  };
+
+  return (
+    <PageLayout title={title} testId="member-entries">
+      <Text as="p">
+        <Link href={teamDashboardPath(member.teamId, window.location.search)} data-testid="back-to-dashboard">
+          Back to the team dashboard
+        </Link>
+      </Text>
+      {refusal ? (
+        <MessageBar intent="error" layout="multiline" data-testid="member-entries-refused">
+          <MessageBarBody>{refusal}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Text as="p" data-testid="private-note">
+            {privateNote(name)}
+          </Text>
+          <section aria-labelledby={headingId} className={styles.section}>
+            <Text as="h2" id={headingId} ref={heading} tabIndex={-1} size={500} weight="semibold" className={styles.heading}>
+              Shared with leads and the team
+            </Text>
+            <ListStatus announcement={announcement} count={ready && count > 0 ? entriesCountText(count) : undefined} testId="member-entries-status" />
+            <LoadedList
+              items={ready ? state.entries : undefined}
+              loading={state.phase === 'loading'}
+              error={state.loadError ?? state.moreError}
+              onRetry={state.loadError ? retry : loadMore}
+              loadingLabel="Loading the entries…"
+              empty={emptyText(name, state.nextCursor !== null)}
+              emptyTestId="member-entries-empty"
+              labelledBy={headingId}
+              itemTestId="entry"
+              keyOf={(entry) => entry.id}
+              renderItem={(entry) => <EntryCard entry={entry} locale={locale} headingLevel={3} viewer="lead" />}
+            />
+            {ready && state.nextCursor && !state.moreError && (
+              <Button className={styles.more} onClick={onLoadMore} disabledFocusable={state.loadingMore} data-testid="load-more">
+                {state.loadingMore ? 'Loading more…' : 'Load more'}
+              </Button>
+            )}
+          </section>
+        </>
+      )}
+    </PageLayout>
+  );
+}
