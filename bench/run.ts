@@ -9,12 +9,13 @@ import { runDashboard, seedLargeTeam, type SeededTeam } from './dashboard.js';
 import { runFirstRender } from './first-render.js';
 import { runTabBundle } from './tab-bundle.js';
 import { runShareVotes } from './share-votes.js';
+import { runTeamExport } from './team-export.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
  * figures under its own key in bench/results.json and prints them.
  */
-const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard', 'tabBundle', 'firstRender', 'shareVotes100', 'shareVotes500'] as const;
+const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard', 'tabBundle', 'firstRender', 'shareVotes100', 'shareVotes500', 'teamExport'] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
@@ -48,6 +49,8 @@ async function run(name: Name): Promise<object> {
       return runShareVotes({ azurite, voters: 500 });
     case 'tabBundle':
       return runTabBundle(root);
+    case 'teamExport':
+      return runTeamExport({ azurite, members: 200, entriesPerMember: 100 });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);
