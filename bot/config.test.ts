@@ -113,6 +113,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...local, ALLOWED_TENANT_IDS: 'contoso.com' })).toThrow(/ALLOWED_TENANT_IDS/);
   });
 
+  it('sends telemetry only when given an Application Insights connection string, and refuses one that is not', () => {
+    expect(loadConfig(local).telemetryConnectionString).toBeUndefined();
+    expect(loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: ' ' }).telemetryConnectionString).toBeUndefined();
+    const portal =
+      'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=9c1d3e5f-7a2b-4c6d-8e0f-1a3b5c7d9e2f';
+    expect(loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: portal }).telemetryConnectionString).toBe(portal);
+    expect(loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f' }).telemetryConnectionString).toBeDefined();
+    for (const bad of [
+      '5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f',
+      'InstrumentationKey=not-a-guid;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+      'IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+      'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f;IngestionEndpoint=http://collector.example.com/',
+    ]) {
+      expect(() => loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: bad }), bad).toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING: an Application Insights connection string/);
+    }
+  });
+
   it('explains a bad value', () => {
     expect(() => loadConfig({ ...local, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...local, LEARNING_LOOP_MODE: 'staging' })).toThrow(/LEARNING_LOOP_MODE/);

@@ -55,14 +55,22 @@ const envSchema = z
         .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days (53 weeks), so every dashboard period and the admin report stay whole`)
         .optional(),
     ),
-    /** L&D admins named by the deployment: `tenantId:userId` pairs, comma-separated. */
     /** Entra tenants whose people may use the tab's API, comma-separated; unset means any tenant that consented to the app. */
     ALLOWED_TENANT_IDS: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'tenant GUIDs, comma-separated').optional()),
+    /** L&D admins named by the deployment: `tenantId:userId` pairs, comma-separated. */
     LD_ADMINS: z.preprocess(
       emptyToUndefined,
       z
         .string()
         .regex(/^[^:,\s]+:[^:,\s]+(,[^:,\s]+:[^:,\s]+)*$/, 'tenantId:userId pairs, comma-separated')
+        .optional(),
+    ),
+    /** Application Insights: with it the service sends its requests, dependencies and traces there; without it, nothing. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(isAppInsightsConnectionString, 'an Application Insights connection string (InstrumentationKey=<GUID>;IngestionEndpoint=https://…)')
         .optional(),
     ),
   })
@@ -99,6 +107,26 @@ const envSchema = z
       });
     }
   });
+
+/** Every environment variable the service reads: a deployment that sets any other is mistaken. */
+export const CONFIG_SETTINGS: readonly string[] = Object.keys(envSchema.shape);
+
+/**
+ * `Key=value` pairs separated by `;`, as the Azure portal and ARM give them: an instrumentation
+ * key that is a GUID and, when named, an https ingestion endpoint. A mistyped value is refused at
+ * start-up rather than leaving the service silently sending nowhere.
+ */
+function isAppInsightsConnectionString(value: string): boolean {
+  const pairs = new Map<string, string>();
+  for (const part of value.split(';').filter((p) => p.trim() !== '')) {
+    const at = part.indexOf('=');
+    if (at <= 0) return false;
+    pairs.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim());
+  }
+  const key = pairs.get('instrumentationkey') ?? '';
+  const ingestion = pairs.get('ingestionendpoint');
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key) && (ingestion === undefined || /^https:\/\/[^\s/]+/.test(ingestion));
+}
 
 export type StorageConfig =
   | { kind: 'connectionString'; connectionString: string; tablePrefix: string }
@@ -144,6 +172,8 @@ export interface AppConfig {
    * sit behind a public tunnel, so the tab must sign in with SSO there too.
    */
   acceptDemoIdentities: boolean;
+  /** Where telemetry goes (Application Insights); undefined sends none and loads none of its code. */
+  telemetryConnectionString: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -200,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         return { tenantId, userId };
       }),
     acceptDemoIdentities: e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials,
+    telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }
 

@@ -26,7 +26,7 @@ import { TeamStore } from './store/team-store.js';
 import { SendStore } from './store/send-store.js';
 import { DueIndexStore } from './store/due-index-store.js';
 import { LeaseStore } from './store/lease-store.js';
-import { WorkQueue, queueClient } from './store/work-queue.js';
+import { QUEUES, WorkQueue, queueClient } from './store/work-queue.js';
 import { RollupStore } from './store/rollup-store.js';
 import { RollupService } from './services/rollup-service.js';
 import { DashboardService } from './services/dashboard-service.js';
@@ -190,8 +190,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '', allowedTenantIds: config.allowedTenantIds }) };
 
   const queues = {
-    sends: new WorkQueue<SendWork>(queueClient(config.storage, 'sends')),
-    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, 'sends-poison')),
+    sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
+    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
   };
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions });

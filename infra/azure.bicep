@@ -1,5 +1,6 @@
-// Learning Loop's Azure resources: one App Service (bot, API and tab), Storage (tables and
-// queues) reached with a user-assigned managed identity, and an Azure Bot with the Teams channel.
+// Learning Loop's Azure resources: one App Service (bot, API and tab), Storage (tables and queues)
+// reached with a user-assigned managed identity, an Azure Bot with the Teams channel, and
+// Application Insights on a Log Analytics workspace.
 @maxLength(20)
 @minLength(4)
 @description('Used to generate names for all resources in this file')
@@ -11,100 +12,69 @@ param aadAppClientId string
 @description('The Teams app id (the manifest id): cards deep-link into its tabs with it')
 param teamsAppId string
 
+@description('L&D admins, as tenantId:userId pairs separated by commas (LD_ADMINS); they can name more in the app')
+param ldAdmins string = ''
+
+@description('Prefix of the service\'s table names and, lower-cased, of its queue names (TABLE_PREFIX)')
+param tablePrefix string = 'll'
+
 param webAppSku string = 'B1'
 param botDisplayName string = 'Learning Loop'
 param location string = resourceGroup().location
 
-var serverfarmsName = resourceBaseName
-var webAppName = resourceBaseName
-var identityName = resourceBaseName
 var storageName = toLower(take(replace('${resourceBaseName}store', '-', ''), 24))
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: identityName
+  name: resourceBaseName
   location: location
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: storageName
+resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+  name: resourceBaseName
   location: location
-  kind: 'StorageV2'
-  sku: { name: 'Standard_ZRS' }
   properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    // Only Entra ID (the managed identity) may reach the data: no account keys.
-    allowSharedKeyAccess: false
-    supportsHttpsTrafficOnly: true
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
   }
 }
 
-// Built-in roles: Storage Table Data Contributor and Storage Queue Data Contributor.
-var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-var queueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-
-resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: storage
-  name: guid(storage.id, identity.id, tableDataContributor)
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: resourceBaseName
+  location: location
+  kind: 'web'
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: storageName
+    location: location
+    tablePrefix: tablePrefix
     principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
   }
 }
 
-resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: storage
-  name: guid(storage.id, identity.id, queueDataContributor)
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributor)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: serverfarmsName
-  location: location
-  kind: 'linux'
-  sku: { name: webAppSku }
-  properties: { reserved: true }
-}
-
-resource webApp 'Microsoft.Web/sites@2023-12-01' = {
-  name: webAppName
-  location: location
-  kind: 'app,linux'
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: { '${identity.id}': {} }
-  }
-  properties: {
-    serverFarmId: serverfarm.id
-    httpsOnly: true
-    siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      alwaysOn: true
-      ftpsState: 'Disabled'
-      minTlsVersion: '1.2'
-      appCommandLine: 'npm run serve'
-      healthCheckPath: '/healthz'
-      // No PORT setting: App Service gives the Node container its port in PORT, which the service reads.
-      appSettings: [
-        { name: 'LEARNING_LOOP_MODE', value: 'production' }
-        // A capped heap keeps the service small under fan-out (measured by npm run bench).
-        { name: 'NODE_OPTIONS', value: '--max-old-space-size=96 --max-semi-space-size=4' }
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
-        { name: 'STORAGE_TABLE_ENDPOINT', value: storage.properties.primaryEndpoints.table }
-        { name: 'STORAGE_QUEUE_ENDPOINT', value: storage.properties.primaryEndpoints.queue }
-        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-        { name: 'MICROSOFT_APP_ID', value: identity.properties.clientId }
-        { name: 'MICROSOFT_APP_TYPE', value: 'UserAssignedMsi' }
-        { name: 'MICROSOFT_APP_TENANT_ID', value: identity.properties.tenantId }
-        { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
-        { name: 'TEAMS_APP_ID', value: teamsAppId }
-      ]
-    }
+module webApp 'modules/web-app.bicep' = {
+  name: 'web-app'
+  params: {
+    name: resourceBaseName
+    location: location
+    sku: webAppSku
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    identityTenantId: identity.properties.tenantId
+    tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tablePrefix: tablePrefix
+    aadAppClientId: aadAppClientId
+    teamsAppId: teamsAppId
+    ldAdmins: ldAdmins
+    appInsightsConnectionString: appInsights.properties.ConnectionString
+    workspaceId: workspace.id
   }
 }
 
@@ -115,7 +85,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   sku: { name: 'F0' }
   properties: {
     displayName: botDisplayName
-    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    endpoint: 'https://${webApp.outputs.defaultHostName}/api/messages'
     msaAppId: identity.properties.clientId
     msaAppMSIResourceId: identity.id
     msaAppTenantId: identity.properties.tenantId
@@ -130,9 +100,9 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   properties: { channelName: 'MsTeamsChannel' }
 }
 
-output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.outputs.id
 output BOT_ID string = identity.properties.clientId
-output BOT_DOMAIN string = webApp.properties.defaultHostName
-output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
-output TAB_DOMAIN string = webApp.properties.defaultHostName
-output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output BOT_DOMAIN string = webApp.outputs.defaultHostName
+output BOT_ENDPOINT string = 'https://${webApp.outputs.defaultHostName}'
+output TAB_DOMAIN string = webApp.outputs.defaultHostName
+output TAB_ENDPOINT string = 'https://${webApp.outputs.defaultHostName}'

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { bicepOutputs } from './support/bicep-text.js';
 import { placeholdersIn, readEnvFile } from './support/manifest-placeholders.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -24,9 +25,14 @@ interface ProjectYml {
   publish?: Action[];
 }
 
-/** Each lifecycle file, its environment, and the values a person sets in that env file before provisioning. */
+/**
+ * Each lifecycle file, its environment, and the values set in that env file before provisioning:
+ * by a person, or, for the subscription, resource group and suffix, by the toolkit itself when
+ * left empty (it asks for the first two and generates the suffix). The toolkit refuses any other
+ * placeholder whose value is empty, APP_NAME_SUFFIX aside.
+ */
 const LIFECYCLES = [
-  { file: 'teamsapp.yml', env: 'dev', inputs: ['APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX'] },
+  { file: 'teamsapp.yml', env: 'dev', inputs: ['APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX', 'LD_ADMINS'] },
   { file: 'teamsapp.local.yml', env: 'local', inputs: ['APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ENDPOINT'] },
 ] as const;
 
@@ -64,7 +70,7 @@ function writtenBy(action: Action): string[] {
   const names = Object.values(action.writeToEnvironmentFile ?? {});
   if (action.uses === 'arm/deploy') {
     for (const t of (action.with?.templates as Array<{ path: string }> | undefined) ?? []) {
-      names.push(...[...read(t.path).matchAll(/^output (\w+) /gm)].map((m) => m[1]!));
+      names.push(...bicepOutputs(read(t.path)));
     }
   }
   if (action.uses === 'script') {
@@ -127,6 +133,13 @@ describe.each(LIFECYCLES)('$file', ({ file, env, inputs }) => {
     expect(unsetPlaceholders(doc, inputs)).toEqual([]);
   });
 
+  it(`lists in env/.env.${env} only what it reads or writes`, () => {
+    const envFile = readEnvFile(path.join(root, `env/.env.${env}`));
+    const actions = [...(doc.provision ?? []), ...(doc.deploy ?? []), ...(doc.publish ?? [])];
+    const known = new Set(['TEAMSFX_ENV', ...inputs, ...actions.flatMap(writtenBy)]);
+    expect(Object.keys(envFile).filter((name) => !known.has(name))).toEqual([]);
+  });
+
   it(`commits no secret values in env/.env.${env}`, () => {
     const envFile = readEnvFile(path.join(root, `env/.env.${env}`));
     const secrets = Object.entries(envFile).filter(([k, v]) => /SECRET|PASSWORD|KEY$/.test(k) && v !== '');
@@ -147,28 +160,6 @@ describe('placeholder order check', () => {
   });
 });
 
-describe('infra/azure.bicep and its parameters', () => {
-  const bicep = read('infra/azure.bicep');
-  const params = [...bicep.matchAll(/^param (\w+) \w+( = .+)?$/gm)].map((m) => ({ name: m[1]!, hasDefault: m[2] !== undefined }));
-  const given = Object.keys((JSON.parse(read('infra/azure.parameters.json')) as { parameters: object }).parameters);
-
-  it('gets a value for every parameter without a default, and none it does not declare', () => {
-    for (const p of params.filter((p) => !p.hasDefault)) expect(given).toContain(p.name);
-    for (const name of given) expect(params.map((p) => p.name)).toContain(name);
-  });
-
-  it('outputs what the deploy stage and the app package need', () => {
-    const outputs = [...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]);
-    expect(outputs).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'TAB_DOMAIN', 'TAB_ENDPOINT', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']));
-  });
-
-  it('keeps storage keyless and the bot on the managed identity', () => {
-    expect(bicep).toMatch(/allowSharedKeyAccess: false/);
-    expect(bicep).toMatch(/msaAppType: 'UserAssignedMSI'/);
-    expect(bicep).toMatch(/channelName: 'MsTeamsChannel'/);
-  });
-});
-
 describe('aad.manifest.json (the Entra app the tab signs in with)', () => {
   interface Scope { id: string; value: string; type: string; isEnabled: boolean }
   const aad = JSON.parse(read('aad.manifest.json')) as {
@@ -179,7 +170,20 @@ describe('aad.manifest.json (the Entra app the tab signs in with)', () => {
     api: { requestedAccessTokenVersion: number; oauth2PermissionScopes: Scope[]; preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }> };
     optionalClaims: { accessToken: Array<{ name: string }> };
   };
-  const teamsClients = ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346'];
+  /**
+   * The Microsoft 365 clients that ask for tab SSO tokens, as Microsoft's guide to running Teams
+   * personal tabs in Outlook and Microsoft 365 lists them: Teams desktop and mobile, Teams web,
+   * Microsoft 365 web, Microsoft 365 desktop, Microsoft 365 mobile and Outlook desktop and mobile
+   * (one id), Outlook web.
+   */
+  const m365Clients = [
+    '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+    '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+    '4765445b-32c6-49b0-83e6-1d93765276ca',
+    '0ec893e0-5785-4de6-99da-4ed124e5296c',
+    'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+    'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+  ];
 
   it('issues v2 tokens with an access_as_user scope, as the service checks them', () => {
     expect(aad.displayName).not.toBe('');
@@ -191,9 +195,10 @@ describe('aad.manifest.json (the Entra app the tab signs in with)', () => {
     expect(scope).toMatchObject({ type: 'User', isEnabled: true });
   });
 
-  it('pre-authorises the Teams desktop/mobile and web clients for that scope', () => {
+  it('pre-authorises the Teams, Microsoft 365 and Outlook clients for that scope, and no others', () => {
     const scopeId = aad.api.oauth2PermissionScopes.find((s) => s.value === 'access_as_user')!.id;
-    for (const client of teamsClients) {
+    expect(aad.api.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual([...m365Clients].sort());
+    for (const client of m365Clients) {
       const entry = aad.api.preAuthorizedApplications.find((a) => a.appId === client);
       expect(entry?.delegatedPermissionIds, client).toContain(scopeId);
     }

@@ -25,7 +25,11 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export type TableClients = Record<TableName, TableClient>;
 
-/** Table names are prefixed so several environments (or test runs) can share one account. */
+/** A table's name in the account: prefixed, so several environments (or test runs) can share one account. */
+export function tableName(prefix: string, table: string): string {
+  return `${prefix}${table}`;
+}
+
 export function tableClients(storage: StorageConfig, observe?: StorageObserver): TableClients {
   const options: TableServiceClientOptions = {
     // Lets a caller count the storage requests a piece of work makes (the dashboard benchmark does).
@@ -35,7 +39,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 800 },
   };
   const make = (table: string): TableClient => {
-    const name = `${storage.tablePrefix}${table}`;
+    const name = tableName(storage.tablePrefix, table);
     return storage.kind === 'connectionString'
       ? TableClient.fromConnectionString(storage.connectionString, name, options)
       : // Production reaches storage with the app's managed identity, never an account key.
@@ -80,5 +84,5 @@ export async function ensureTables(storage: StorageConfig): Promise<void> {
     storage.kind === 'connectionString'
       ? TableServiceClient.fromConnectionString(storage.connectionString, { allowInsecureConnection: true })
       : new TableServiceClient(storage.tableEndpoint, new DefaultAzureCredential());
-  await Promise.all(Object.values(TABLES).map((t) => service.createTable(`${storage.tablePrefix}${t}`)));
+  await Promise.all(Object.values(TABLES).map((t) => service.createTable(tableName(storage.tablePrefix, t))));
 }

@@ -47,10 +47,21 @@ export class WorkQueue<T> {
   }
 }
 
+/** The queues the service works from: check-in sends, and the sends that failed too often to retry. */
+export const QUEUES = {
+  sends: 'sends',
+  poison: 'sends-poison',
+} as const;
+
+/** A queue's name in the account: queue names must be lower case, so the table prefix is lowered. */
+export function queueName(prefix: string, name: string): string {
+  return `${prefix.toLowerCase()}-${name}`;
+}
+
 export function queueClient(storage: StorageConfig, name: string): QueueClient {
   const options: StoragePipelineOptions = { retryOptions: { maxTries: 4, retryDelayInMs: 100, maxRetryDelayInMs: 1000 } };
-  const queueName = `${storage.tablePrefix.toLowerCase()}-${name}`;
-  if (storage.kind === 'connectionString') return new QueueClient(storage.connectionString, queueName, options);
+  const fullName = queueName(storage.tablePrefix, name);
+  if (storage.kind === 'connectionString') return new QueueClient(storage.connectionString, fullName, options);
   if (!storage.queueEndpoint) throw new Error('STORAGE_QUEUE_ENDPOINT is required to reach queues with the managed identity');
-  return new QueueClient(`${storage.queueEndpoint.replace(/\/$/, '')}/${queueName}`, new DefaultAzureCredential(), options);
+  return new QueueClient(`${storage.queueEndpoint.replace(/\/$/, '')}/${fullName}`, new DefaultAzureCredential(), options);
 }

@@ -21,6 +21,7 @@ export function localConfig(storage: StorageConfig, overrides: Partial<AppConfig
     retentionDays: undefined,
     ldAdmins: [],
     acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
+    telemetryConnectionString: undefined,
     ...overrides,
   };
 }

@@ -1,0 +1,90 @@
+// The one service (bot endpoint, the tab's API and the tab) on a Linux App Service plan, running
+// as the user-assigned managed identity. Its settings are exactly what bot/config.ts reads, plus
+// the few that Node, App Service and the Azure SDK read themselves (tests/infra.test.ts checks).
+param name string
+param location string
+param sku string
+param identityId string
+param identityClientId string
+param identityTenantId string
+param tableEndpoint string
+param queueEndpoint string
+param tablePrefix string
+param aadAppClientId string
+param teamsAppId string
+param ldAdmins string
+param appInsightsConnectionString string
+
+@description('Log Analytics workspace that receives the service\'s own log lines (stdout)')
+param workspaceId string
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'linux'
+  sku: { name: sku }
+  properties: {
+    // A Linux plan.
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      appCommandLine: 'npm run serve'
+      healthCheckPath: '/healthz'
+      // No PORT setting: App Service gives the Node container its port in PORT, which the service reads.
+      appSettings: [
+        { name: 'LEARNING_LOOP_MODE', value: 'production' }
+        { name: 'STORAGE_TABLE_ENDPOINT', value: tableEndpoint }
+        { name: 'STORAGE_QUEUE_ENDPOINT', value: queueEndpoint }
+        { name: 'TABLE_PREFIX', value: tablePrefix }
+        { name: 'MICROSOFT_APP_ID', value: identityClientId }
+        { name: 'MICROSOFT_APP_TYPE', value: 'UserAssignedMsi' }
+        { name: 'MICROSOFT_APP_TENANT_ID', value: identityTenantId }
+        { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
+        { name: 'LD_ADMINS', value: ldAdmins }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+        // Read by DefaultAzureCredential: which of the app's identities reaches storage.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        // A capped heap keeps the service small under fan-out (measured by npm run bench).
+        { name: 'NODE_OPTIONS', value: '--max-old-space-size=96 --max-semi-space-size=4' }
+        // The deploy stage uploads the built service with its node_modules: nothing to build on the server.
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+      ]
+    }
+  }
+}
+
+// pino writes JSON lines to stdout; Application Insights has no pino instrumentation, so the
+// platform ships the console to the same workspace (table AppServiceConsoleLogs).
+resource consoleLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: site
+  name: 'console-to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'AppServiceConsoleLogs', enabled: true }
+    ]
+  }
+}
+
+output id string = site.id
+output defaultHostName string = site.properties.defaultHostName
