@@ -1,0 +1,18 @@
+/** Minutes as a reader of the locale says them: "1 h 30 min", "1 h 30 min" (es), "١ س ٣٠ د" (ar). */
+export function formatMinutes(formatting: string, minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const unit = (value: number, u: 'hour' | 'minute') => new Intl.NumberFormat(formatting, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  if (hours === 0) return unit(rest, 'minute');
+  return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
+}
+
+/** A calendar day (YYYY-MM-DD) in the locale's long form: "29 November 2026", "29 de noviembre de 2026". */
+export function formatDay(formatting: string, day: string): string {
+  return new Intl.DateTimeFormat(formatting, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** An instant as a date and time in the reader's zone and locale. */
+export function formatInstant(formatting: string, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(formatting, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+}

@@ -1,0 +1,33 @@
+/** The languages Learning Loop speaks; English is the fallback for anything else and for any missing message. */
+export const APP_LOCALES = ['en', 'es', 'ar'] as const;
+export type AppLocale = (typeof APP_LOCALES)[number];
+
+const RTL: ReadonlySet<AppLocale> = new Set(['ar']);
+
+/**
+ * The app language for a BCP 47 tag as Teams or a browser reports it ("es-MX", "ar-SA", "en-GB",
+ * or nothing at all): its primary language when we ship it, English otherwise.
+ */
+export function appLocaleOf(tag: string | null | undefined): AppLocale {
+  const primary = (tag ?? '').trim().split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return (APP_LOCALES as readonly string[]).includes(primary) ? (primary as AppLocale) : 'en';
+}
+
+/** Whether text in this language runs right to left (the tab's `dir`, a card's `rtl`). */
+export function isRtl(locale: AppLocale): boolean {
+  return RTL.has(locale);
+}
+
+/**
+ * The tag to format dates and numbers with: the user's own when it is valid and in the app's
+ * language (so "es-MX" keeps Mexican formats), else the app language itself.
+ */
+export function formattingLocale(tag: string | null | undefined): string {
+  const app = appLocaleOf(tag);
+  try {
+    const canonical = tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+    return canonical && canonical.split('-')[0]!.toLowerCase() === app ? canonical : app;
+  } catch {
+    return app;
+  }
+}
