@@ -15,6 +15,22 @@ export type XapiRecord =
 
 export type XapiRecordKind = XapiRecord['kind'];
 
+export function tenantIdOf(record: XapiRecord): string {
+  switch (record.kind) {
+    case 'entry':
+      return record.entry.tenantId;
+    case 'shared':
+    case 'rated':
+      return record.share.tenantId;
+    case 'goal-completed':
+      return record.goal.tenantId;
+    case 'follow-up-answered':
+      return record.nudge.tenantId;
+    case 'coaching-answered':
+      return record.note.tenantId;
+  }
+}
+
 /** Whose statement it is: the person it is about, for erasure. */
 export function actorIdOf(record: XapiRecord): string {
   switch (record.kind) {
