@@ -1,7 +1,7 @@
-import { lrsSettingsBody, lrsSettingsView, type LrsSettingsView } from '../domain/xapi/lrs-settings.js';
-import type { BackfillMarker, LrsSettingsStore } from '../store/lrs-settings-store.js';
+import { lrsSettingsBody, lrsSettingsView, type BackfillAnswer, type LrsSettingsView, type LrsStatus } from '../domain/xapi/lrs-settings.js';
+import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
-import type { OutboxSummary, XapiOutboxStore } from '../store/xapi-outbox-store.js';
+import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { Clock, Learner } from './learner.js';
 import { ConflictError, NotAllowedError } from './team-service.js';
 import type { XapiWork } from './xapi-work.js';
@@ -12,11 +12,6 @@ export class InvalidLrsSettingsError extends Error {
     super(Object.entries(errors).map(([field, problem]) => `${field}: ${problem}`).join('; '));
   }
 }
-
-/** GET /admin/lrs/status: how far the statements got. */
-export type LrsStatus = Omit<OutboxSummary, 'nextDue'> & { configured: boolean; backfill: BackfillMarker | null };
-
-export type BackfillAnswer = { started: boolean; backfill: BackfillMarker };
 
 /**
  * The L&D admin's side of xAPI: where statements go (the secret is written, never read back),

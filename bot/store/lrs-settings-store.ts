@@ -1,18 +1,10 @@
 import { RestError, type TableClient } from '@azure/data-tables';
-import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
+import type { BackfillMarker, LrsSettings } from '../domain/xapi/lrs-settings.js';
 import { keyOf } from './keys.js';
 import { deleteIfPresent } from './row-deletes.js';
 
 type SettingsEntity = { partitionKey: string; rowKey: string; endpoint: string; key: string; secret: string; updatedAt: string };
 type BackfillEntity = { partitionKey: string; rowKey: string; status: 'running' | 'done'; startedAt: string; finishedAt?: string; written: number };
-
-export interface BackfillMarker {
-  status: 'running' | 'done';
-  startedAt: string;
-  finishedAt: string | null;
-  /** Statements the history gave so far (those already in the outbox count too). */
-  written: number;
-}
 
 const SETTINGS = 'settings';
 const BACKFILL = 'backfill';

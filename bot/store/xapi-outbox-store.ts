@@ -1,4 +1,5 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import type { LrsStatus } from '../domain/xapi/lrs-settings.js';
 import type { XapiStatement } from '../domain/xapi/statement-types.js';
 import { keyOf } from './keys.js';
 import { deleteRows } from './row-deletes.js';
@@ -39,11 +40,7 @@ type OutboxEntity = {
   updatedAt: string;
 };
 
-export interface OutboxSummary {
-  sent: number;
-  pending: number;
-  failed: number;
-  latestFailure: { statementId: string; verb: string; error: string; at: string } | null;
+export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'failed' | 'latestFailure'> {
   /** The earliest instant a pending row is due, if any is. */
   nextDue: string | null;
 }

@@ -19,6 +19,31 @@ export interface LrsSettingsView {
   updatedAt: string | null;
 }
 
+/** The one history backfill of a tenant, as far as it got. */
+export interface BackfillMarker {
+  status: 'running' | 'done';
+  startedAt: string;
+  finishedAt: string | null;
+  /** Statements the history gave so far (those already in the outbox count too). */
+  written: number;
+}
+
+/** How far the statements got: GET /admin/lrs/status. */
+export interface LrsStatus {
+  configured: boolean;
+  sent: number;
+  pending: number;
+  failed: number;
+  latestFailure: { statementId: string; verb: string; error: string; at: string } | null;
+  backfill: BackfillMarker | null;
+}
+
+/** POST /admin/lrs/backfill: whether this call started it, and how it stands. */
+export interface BackfillAnswer {
+  started: boolean;
+  backfill: BackfillMarker;
+}
+
 export const LRS_LIMITS = { endpoint: 500, key: 200, secret: 500 } as const;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
