@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { statementOf, type XapiTeam } from '../domain/xapi/statements.js';
-import { actorIdOf, instructorIdOf, teamIdOf, type XapiRecord } from '../domain/xapi/xapi-record.js';
+import { partiesOf, type XapiRecord } from '../domain/xapi/xapi-record.js';
 import type { CoachingStore } from '../store/coaching-store.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { GoalStore } from '../store/goal-store.js';
@@ -47,13 +47,14 @@ export class XapiBackfill {
     for (const { teamId, members } of rosters) for (const m of members) teamsOfPerson.set(m.userId, [...(teamsOfPerson.get(m.userId) ?? []), teamId]);
     const people = new Set([...(await d.users.listTenant(tenantId, EVERYONE)).map((p) => p.userId), ...teamsOfPerson.keys()]);
 
-    const teamsFor = (record: XapiRecord): XapiTeam[] => {
-      const own = teamIdOf(record);
-      return (own ? [own] : (teamsOfPerson.get(actorIdOf(record)) ?? [])).map((teamId) => ({ teamId, name: teamName.get(teamId) ?? '' }));
-    };
+    const teamsFor = ({ actorId, teamId }: ReturnType<typeof partiesOf>): XapiTeam[] =>
+      (teamId ? [teamId] : (teamsOfPerson.get(actorId) ?? [])).map((id) => ({ teamId: id, name: teamName.get(id) ?? '' }));
     let written = 0;
     const write = async (records: readonly XapiRecord[]) => {
-      const rows: NewOutboxRow[] = records.map((r) => ({ statement: statementOf(r, teamsFor(r)), actorId: actorIdOf(r), instructorId: instructorIdOf(r) }));
+      const rows: NewOutboxRow[] = records.map((r) => {
+        const parties = partiesOf(r);
+        return { statement: statementOf(r, teamsFor(parties)), actorId: parties.actorId, instructorId: parties.instructorId };
+      });
       await d.outbox.add(tenantId, rows, d.clock().toISOString());
       written += rows.length;
     };

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { statementOf, type XapiTeam } from '../domain/xapi/statements.js';
-import { actorIdOf, instructorIdOf, teamIdOf, tenantIdOf, type XapiRecord } from '../domain/xapi/xapi-record.js';
+import { partiesOf, type RecordParties, type XapiRecord } from '../domain/xapi/xapi-record.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
@@ -43,13 +43,14 @@ export class OutboxRecorder implements XapiRecorder {
   ) {}
 
   async record(record: XapiRecord): Promise<void> {
-    const tenantId = tenantIdOf(record);
+    const parties = partiesOf(record);
+    const { tenantId } = parties;
     try {
       if (!(await this.hasLrs(tenantId))) return;
-      const statement = statementOf(record, await this.teamsOf(tenantId, record));
+      const statement = statementOf(record, await this.teamsOf(parties));
       const now = this.deps.clock();
       await Promise.all([
-        this.deps.outbox.add(tenantId, [{ statement, actorId: actorIdOf(record), instructorId: instructorIdOf(record) }], now.toISOString()),
+        this.deps.outbox.add(tenantId, [{ statement, actorId: parties.actorId, instructorId: parties.instructorId }], now.toISOString()),
         this.wakeSender(tenantId, now.getTime()),
       ]);
     } catch (error) {
@@ -85,10 +86,9 @@ export class OutboxRecorder implements XapiRecorder {
     }
   }
 
-  private async teamsOf(tenantId: string, record: XapiRecord): Promise<XapiTeam[]> {
-    const own = teamIdOf(record);
-    const teamIds = own ? [own] : await this.deps.teams.teamsOf(tenantId, actorIdOf(record));
+  private async teamsOf({ tenantId, actorId, teamId }: RecordParties): Promise<XapiTeam[]> {
+    const teamIds = teamId ? [teamId] : await this.deps.teams.teamsOf(tenantId, actorId);
     const settings = await Promise.all(teamIds.map((teamId) => this.deps.teams.getSettings(tenantId, teamId)));
-    return teamIds.map((teamId, i) => ({ teamId, name: settings[i]?.name ?? '' }));
+    return teamIds.map((id, i) => ({ teamId: id, name: settings[i]?.name ?? '' }));
   }
 }

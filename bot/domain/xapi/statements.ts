@@ -6,7 +6,7 @@ import type { XapiActivity, XapiAgent, XapiContext, XapiResult, XapiStatement } 
 import { statementIdOf } from './statement-id.js';
 import { XAPI_TEXT_LIMITS, isoDuration, ratingScore, statementText } from './statement-text.js';
 import { ACTIVITY_TYPES, PLATFORM, SOURCE_ACTIVITY_TYPES, VERBS } from './vocabulary.js';
-import type { XapiRecord } from './xapi-record.js';
+import { partiesOf, type XapiRecord } from './xapi-record.js';
 
 /** The teams a statement is about, by id and name, for its context. */
 export interface XapiTeam {
@@ -31,21 +31,20 @@ export function appIri(tenantId: string, kind: string, ...ids: readonly string[]
   return ['urn:learning-loop', encodeURIComponent(tenantId), kind, ...ids.map((id) => encodeURIComponent(id))].join(':');
 }
 
-const names = (text: string | undefined) => (text ? { name: { 'en-US': text } } : {});
+/** A thing that lives only in this app, of an activity type, named (cleaned and cut) when it has a name. */
+function appActivity(iri: string, type: string, name: string | undefined): XapiActivity {
+  const cut = statementText(name, XAPI_TEXT_LIMITS.name);
+  return { objectType: 'Activity', id: iri, definition: { type, ...(cut ? { name: { 'en-US': cut } } : {}) } };
+}
 
 function teamActivity(tenantId: string, team: XapiTeam): XapiActivity {
-  return { objectType: 'Activity', id: appIri(tenantId, 'team', team.teamId), definition: { type: ACTIVITY_TYPES.team, ...names(statementText(team.name, XAPI_TEXT_LIMITS.name)) } };
+  return appActivity(appIri(tenantId, 'team', team.teamId), ACTIVITY_TYPES.team, team.name);
 }
 
 /** A resource: its normalised link when it has one (every share of it then meets in the LRS), else the app's record of it. */
 function resourceActivity(input: { link: string | null; fallback: string; sourceType: SourceType; title: string | undefined }): XapiActivity {
   const canonical = input.link ? normalizeLink(input.link) : null;
-  const title = input.title ?? SOURCE_TYPE_LABELS[input.sourceType];
-  return {
-    objectType: 'Activity',
-    id: canonical ?? input.fallback,
-    definition: { type: SOURCE_ACTIVITY_TYPES[input.sourceType], ...names(statementText(title, XAPI_TEXT_LIMITS.name)) },
-  };
+  return appActivity(canonical ?? input.fallback, SOURCE_ACTIVITY_TYPES[input.sourceType], input.title ?? SOURCE_TYPE_LABELS[input.sourceType]);
 }
 
 function contextOf(tenantId: string, teams: readonly XapiTeam[], instructorId?: string): XapiContext {
@@ -66,32 +65,53 @@ const response = (text: string | null | undefined) => {
   return cut ? { response: cut } : {};
 };
 
+/** What a record says happened, apart from who and where. */
+interface Happening {
+  /** Identifies the record within its tenant and kind: the statement id is derived from it. */
+  key: readonly string[];
+  verb: XapiStatement['verb'];
+  object: XapiActivity;
+  result: XapiResult;
+  timestamp: string;
+}
+
 /**
  * The xAPI 1.0.3 statement for one record. `teams` are the teams it happened in (for an entry or a
- * goal, the learner's teams). A private entry is sent without the learner's words or link: the
- * organisation learns that, how long and how well they learned, not what they kept to themselves.
+ * goal, the learner's teams).
  */
 export function statementOf(record: XapiRecord, teams: readonly XapiTeam[]): XapiStatement {
+  const { tenantId, actorId, instructorId } = partiesOf(record);
+  const { key, verb, object, result, timestamp } = happeningOf(record);
+  return {
+    id: statementIdOf(record.kind, tenantId, ...key),
+    actor: agentOf(tenantId, actorId),
+    verb,
+    object,
+    ...withResult(result),
+    context: contextOf(tenantId, teams, instructorId),
+    timestamp,
+  };
+}
+
+/**
+ * A private entry is sent without the learner's words or link: the organisation learns that, how
+ * long and how well they learned, not what they kept to themselves.
+ */
+function happeningOf(record: XapiRecord): Happening {
   switch (record.kind) {
     case 'entry': {
       const { entry } = record;
       const open = entry.visibility !== 'private';
+      const fallback = appIri(entry.tenantId, 'entry', entry.userId, entry.id);
       return {
-        id: statementIdOf('entry', entry.tenantId, entry.userId, entry.id),
-        actor: agentOf(entry.tenantId, entry.userId),
+        key: [entry.userId, entry.id],
         verb: VERBS.experienced,
-        object: resourceActivity({
-          link: open ? entry.link : null,
-          fallback: appIri(entry.tenantId, 'entry', entry.userId, entry.id),
-          sourceType: entry.sourceType,
-          title: open ? entry.what : undefined,
-        }),
-        ...withResult({
+        object: resourceActivity({ link: open ? entry.link : null, fallback, sourceType: entry.sourceType, title: open ? entry.what : undefined }),
+        result: {
           ...(entry.minutes !== null ? { duration: isoDuration(entry.minutes) } : {}),
           ...(entry.rating !== null ? { score: ratingScore(entry.rating) } : {}),
           ...(open ? response(entry.insight) : {}),
-        }),
-        context: contextOf(entry.tenantId, teams),
+        },
         timestamp: entry.createdAt,
       };
     }
@@ -100,69 +120,27 @@ export function statementOf(record: XapiRecord, teams: readonly XapiTeam[]): Xap
       const { share } = record;
       const object = resourceActivity({ link: share.link, fallback: appIri(share.tenantId, 'share', share.teamId, share.shareId), sourceType: share.sourceType, title: share.what });
       if (record.kind === 'shared') {
-        return {
-          id: statementIdOf('shared', share.tenantId, share.teamId, share.shareId),
-          actor: agentOf(share.tenantId, share.sharerId),
-          verb: VERBS.shared,
-          object,
-          ...withResult({ ...(share.sharerRating !== null ? { score: ratingScore(share.sharerRating) } : {}), ...response(share.insight) }),
-          context: contextOf(share.tenantId, teams),
-          timestamp: share.createdAt,
-        };
+        const result = { ...(share.sharerRating !== null ? { score: ratingScore(share.sharerRating) } : {}), ...response(share.insight) };
+        return { key: [share.teamId, share.shareId], verb: VERBS.shared, object, result, timestamp: share.createdAt };
       }
-      return {
-        id: statementIdOf('rated', share.tenantId, share.teamId, share.shareId, record.voterId, String(record.rating), record.at),
-        actor: agentOf(share.tenantId, record.voterId),
-        verb: VERBS.rated,
-        object,
-        result: { score: ratingScore(record.rating) },
-        context: contextOf(share.tenantId, teams),
-        timestamp: record.at,
-      };
+      const key = [share.teamId, share.shareId, record.voterId, String(record.rating), record.at];
+      return { key, verb: VERBS.rated, object, result: { score: ratingScore(record.rating) }, timestamp: record.at };
     }
     case 'goal-completed': {
       const { goal } = record;
-      return {
-        id: statementIdOf('goal-completed', goal.tenantId, goal.userId, goal.goalId, record.at),
-        actor: agentOf(goal.tenantId, goal.userId),
-        verb: VERBS.completed,
-        object: {
-          objectType: 'Activity',
-          id: appIri(goal.tenantId, 'goal', goal.userId, goal.goalId),
-          definition: { type: ACTIVITY_TYPES.goal, ...names(statementText(goal.what, XAPI_TEXT_LIMITS.name)) },
-        },
-        result: { completion: true, ...response(record.note) },
-        context: contextOf(goal.tenantId, teams),
-        timestamp: record.at,
-      };
+      const object = appActivity(appIri(goal.tenantId, 'goal', goal.userId, goal.goalId), ACTIVITY_TYPES.goal, goal.what);
+      return { key: [goal.userId, goal.goalId, record.at], verb: VERBS.completed, object, result: { completion: true, ...response(record.note) }, timestamp: record.at };
     }
     case 'follow-up-answered': {
       const { nudge } = record;
-      return {
-        id: statementIdOf('follow-up-answered', nudge.tenantId, nudge.teamId, nudge.nudgeId, record.answer, record.at),
-        actor: agentOf(nudge.tenantId, nudge.learnerId),
-        verb: VERBS.commented,
-        object: { objectType: 'Activity', id: appIri(nudge.tenantId, 'follow-up', nudge.teamId, nudge.nudgeId), definition: { type: ACTIVITY_TYPES.followUp, name: { 'en-US': 'Follow-up from a team lead' } } },
-        result: { response: NUDGE_ANSWER_LABELS[record.answer] },
-        context: contextOf(nudge.tenantId, teams, nudge.leadId),
-        timestamp: record.at,
-      };
+      const object = appActivity(appIri(nudge.tenantId, 'follow-up', nudge.teamId, nudge.nudgeId), ACTIVITY_TYPES.followUp, 'Follow-up from a team lead');
+      const result = { response: NUDGE_ANSWER_LABELS[record.answer] };
+      return { key: [nudge.teamId, nudge.nudgeId, record.answer, record.at], verb: VERBS.commented, object, result, timestamp: record.at };
     }
     case 'coaching-answered': {
       const { note } = record;
-      return {
-        id: statementIdOf('coaching-answered', note.tenantId, note.learnerId, note.noteId, record.at),
-        actor: agentOf(note.tenantId, note.learnerId),
-        verb: VERBS.commented,
-        object: {
-          objectType: 'Activity',
-          id: appIri(note.tenantId, 'coaching', note.teamId, note.noteId),
-          definition: { type: ACTIVITY_TYPES.followUp, ...names(statementText(`Coaching on: ${note.about}`, XAPI_TEXT_LIMITS.name)) },
-        },
-        ...withResult(response(record.answer)),
-        context: contextOf(note.tenantId, teams, note.leadId),
-        timestamp: record.at,
-      };
+      const object = appActivity(appIri(note.tenantId, 'coaching', note.teamId, note.noteId), ACTIVITY_TYPES.followUp, `Coaching on: ${note.about}`);
+      return { key: [note.learnerId, note.noteId, record.at], verb: VERBS.commented, object, result: response(record.answer), timestamp: record.at };
     }
   }
 }

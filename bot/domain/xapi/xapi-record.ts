@@ -15,58 +15,30 @@ export type XapiRecord =
 
 export type XapiRecordKind = XapiRecord['kind'];
 
-export function tenantIdOf(record: XapiRecord): string {
+/** Who and where a record is about: its tenant, the person it is about, the lead it names, its team. */
+export interface RecordParties {
+  tenantId: string;
+  /** Whose statement it is; erasing them removes it. */
+  actorId: string;
+  /** The lead it also names (as the instructor), if any. */
+  instructorId: string | undefined;
+  /** Its team; entries and goals are the learner's own and belong to all their teams. */
+  teamId: string | undefined;
+}
+
+export function partiesOf(record: XapiRecord): RecordParties {
   switch (record.kind) {
     case 'entry':
-      return record.entry.tenantId;
+      return { tenantId: record.entry.tenantId, actorId: record.entry.userId, instructorId: undefined, teamId: undefined };
     case 'shared':
+      return { tenantId: record.share.tenantId, actorId: record.share.sharerId, instructorId: undefined, teamId: record.share.teamId };
     case 'rated':
-      return record.share.tenantId;
+      return { tenantId: record.share.tenantId, actorId: record.voterId, instructorId: undefined, teamId: record.share.teamId };
     case 'goal-completed':
-      return record.goal.tenantId;
+      return { tenantId: record.goal.tenantId, actorId: record.goal.userId, instructorId: undefined, teamId: undefined };
     case 'follow-up-answered':
-      return record.nudge.tenantId;
+      return { tenantId: record.nudge.tenantId, actorId: record.nudge.learnerId, instructorId: record.nudge.leadId, teamId: record.nudge.teamId };
     case 'coaching-answered':
-      return record.note.tenantId;
-  }
-}
-
-/** Whose statement it is: the person it is about, for erasure. */
-export function actorIdOf(record: XapiRecord): string {
-  switch (record.kind) {
-    case 'entry':
-      return record.entry.userId;
-    case 'shared':
-      return record.share.sharerId;
-    case 'rated':
-      return record.voterId;
-    case 'goal-completed':
-      return record.goal.userId;
-    case 'follow-up-answered':
-      return record.nudge.learnerId;
-    case 'coaching-answered':
-      return record.note.learnerId;
-  }
-}
-
-/** The lead a statement also names (as the instructor), if any. */
-export function instructorIdOf(record: XapiRecord): string | undefined {
-  if (record.kind === 'follow-up-answered') return record.nudge.leadId;
-  if (record.kind === 'coaching-answered') return record.note.leadId;
-  return undefined;
-}
-
-/** The team a record belongs to; entries and goals are the learner's own and belong to all their teams. */
-export function teamIdOf(record: XapiRecord): string | undefined {
-  switch (record.kind) {
-    case 'shared':
-    case 'rated':
-      return record.share.teamId;
-    case 'follow-up-answered':
-      return record.nudge.teamId;
-    case 'coaching-answered':
-      return record.note.teamId;
-    default:
-      return undefined;
+      return { tenantId: record.note.tenantId, actorId: record.note.learnerId, instructorId: record.note.leadId, teamId: record.note.teamId };
   }
 }
