@@ -67,6 +67,14 @@ import { RetentionService } from './services/retention-service.js';
 import { AggregateStore } from './store/aggregate-store.js';
 import { MyDataCommands } from './teams/my-data-commands.js';
 import { myDataUrl } from './domain/my-data-link.js';
+import { LrsSettingsStore } from './store/lrs-settings-store.js';
+import { XapiOutboxStore } from './store/xapi-outbox-store.js';
+import { OutboxRecorder } from './services/xapi-recorder.js';
+import { XapiSender } from './services/xapi-sender.js';
+import { XapiBackfill } from './services/xapi-backfill.js';
+import { LrsAdminService } from './services/lrs-admin-service.js';
+import { httpLrsClient, type LrsClient } from './services/lrs-client.js';
+import type { XapiWork } from './services/xapi-work.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -86,12 +94,16 @@ export interface ServiceOptions {
    * reach). It also says which app ids are ours, so a double must keep that check real.
    */
   botCredentials?: BotCredentials;
+  /** Replaces the HTTP client that posts statements to an LRS (tests). */
+  lrsClient?: LrsClient;
+  /** Tunes the xAPI sender (tests: small batches, quick retries). */
+  xapiSender?: { batchSize?: number; maxAttempts?: number; retryBaseMs?: number };
 }
 
 export interface Service {
   app: Express;
-  /** Every store a person's records can be in, and the scheduler's leases. */
-  stores: MyDataStores & { leases: LeaseStore };
+  /** Every store a person's records can be in, the scheduler's leases and the tenants' LRS settings. */
+  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
@@ -111,13 +123,16 @@ export interface Service {
     recommendations: RecommendationService;
     digests: DigestService;
     myData: MyDataService;
+    lrs: LrsAdminService;
   };
   /** Deletes raw records past RETENTION_DAYS, keeping anonymous team totals; undefined when everything is kept. */
   retention: RetentionService | undefined;
   planner: DuePlanner;
   scheduler: CheckInScheduler;
   worker: SendWorker;
-  queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }> };
+  /** Sends each tenant's xAPI statements to its Learning Record Store. */
+  xapiSender: XapiSender;
+  queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }>; xapi: WorkQueue<XapiWork> };
   /** Creates the queues, then runs the scheduler, heartbeat and send worker in the background. */
   startJobs(options?: { schedulerEveryMs?: number }): Promise<{ stop(): Promise<void> }>;
 }
@@ -143,18 +158,22 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     coaching: new CoachingStore(tables.coaching),
     recommendations: new RecommendationStore(tables.recommendations),
     digests: new DigestStore(tables.digests),
+    lrs: new LrsSettingsStore(tables.lrs),
+    xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
   };
+  const xapiQueue = new WorkQueue<XapiWork>(queueClient(config.storage, QUEUES.xapi));
+  const xapi = new OutboxRecorder({ settings: stores.lrs, outbox: stores.xapiOutbox, queue: xapiQueue, teams: stores.teams, clock, logger: options.logger });
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
   const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner, rollups });
-  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId });
+  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId, xapi });
   const adapter = createAdapter(config.bot, options.logger, options.botCredentials);
   const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
   const publisher =
     options.sharePublisher ??
     new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger });
-  const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger });
-  const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId });
+  const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger, xapi });
+  const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId, xapi });
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
   const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
   const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
@@ -169,7 +188,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     nudges: stores.nudges,
     clock,
   });
-  const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger });
+  const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger, xapi });
   const digests = new DigestService({
     teams: stores.teams,
     digests: stores.digests,
@@ -180,7 +199,26 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     dashboardUrl: (teamId) => dashboardUrl(config, teamId),
   });
-  const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger });
+  const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger, xapi });
+  const lrs = new LrsAdminService({
+    admins: reports,
+    settings: stores.lrs,
+    outbox: stores.xapiOutbox,
+    queue: xapiQueue,
+    settingsChanged: (tenantId) => xapi.forget(tenantId),
+    allowHttp: config.mode === 'local',
+    clock,
+  });
+  const xapiSender = new XapiSender({
+    queue: xapiQueue,
+    settings: stores.lrs,
+    outbox: stores.xapiOutbox,
+    lrs: options.lrsClient ?? httpLrsClient(),
+    backfill: new XapiBackfill({ ...stores, settings: stores.lrs, outbox: stores.xapiOutbox, clock, logger: options.logger }),
+    clock,
+    logger: options.logger,
+    ...options.xapiSender,
+  });
   const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
   const teamExports = new TeamExportService({ ...stores, clock });
   const myData = new MyDataService({ stores, erasure: new MyDataErasure({ stores, shares: shareErasure, logger: options.logger }), clock });
@@ -192,6 +230,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const queues = {
     sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
     poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
+    xapi: xapiQueue,
   };
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions });
@@ -208,7 +247,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, myData, teamExports, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, myData, teamExports, lrs, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
     tabDistDir: config.tabDistDir,
     apiRateLimitPerMinute: config.apiRateLimitPerMinute,
     mode: config.mode,
@@ -255,20 +294,22 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests, myData },
+    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests, myData, lrs },
     retention,
     planner,
     scheduler,
     worker,
+    xapiSender,
     queues,
     async startJobs(jobOptions = {}) {
-      await Promise.all([queues.sends.create(), queues.poison.create()]);
+      await Promise.all([queues.sends.create(), queues.poison.create(), queues.xapi.create()]);
       return startBackgroundJobs({
         scheduler,
         worker,
         registry,
         limiter,
         digests,
+        xapi: xapiSender,
         ...(retention ? { retention: { runDue: () => retention.runDue(instanceId) } } : {}),
         logger: options.logger, ...jobOptions });
     },

@@ -3,6 +3,7 @@ import type { TeamRole } from '../domain/team-settings.js';
 import type { MySettings } from '../services/people-service.js';
 import type { Goal, GoalStatus } from '../domain/goal.js';
 import type { Nudge } from '../domain/nudge.js';
+import type { LrsSettingsView } from '../domain/xapi/lrs-settings.js';
 
 /**
  * The shapes the tab's API answers with, shared by the service and the tab so both sides are
@@ -111,3 +112,14 @@ export interface NudgesResponse {
   nudges: NudgeView[];
 }
 export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from '../domain/nudge.js';
+
+/**
+ * L&D admins only. GET /api/v1/admin/lrs answers `{ settings }` (never the secret, only whether
+ * one is set); PUT takes `{ endpoint, key, secret? }` (400 `invalid_lrs_settings` with `details`
+ * as `{ field: message }`); DELETE answers 204. GET /api/v1/admin/lrs/status answers the counts;
+ * POST /api/v1/admin/lrs/backfill answers 202 when it started the backfill, 200 after that.
+ */
+export type { BackfillAnswer as LrsBackfillResponse, LrsSettingsView, LrsStatus as LrsStatusResponse } from '../domain/xapi/lrs-settings.js';
+export interface LrsSettingsResponse {
+  settings: LrsSettingsView;
+}

@@ -6,12 +6,12 @@ import type { CheckInService } from '../services/check-in-service.js';
 import type { DashboardService } from '../services/dashboard-service.js';
 import type { LearningLogService } from '../services/learning-log-service.js';
 import type { PeopleService } from '../services/people-service.js';
-import { ConflictError, NotAllowedError, NotFoundError, type TeamService } from '../services/team-service.js';
-import { InvalidNudgeError, type NudgeService } from '../services/nudge-service.js';
+import type { TeamService } from '../services/team-service.js';
+import type { NudgeService } from '../services/nudge-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { ReportService } from '../services/report-service.js';
-import { InvalidCoachingError, type CoachingService } from '../services/coaching-service.js';
-import { InvalidRecommendationError, type RecommendationService } from '../services/recommendation-service.js';
+import type { CoachingService } from '../services/coaching-service.js';
+import type { RecommendationService } from '../services/recommendation-service.js';
 import type { SharingService } from '../services/sharing-service.js';
 import { shareViewOf, type ShareLists } from '../services/share-lists.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
@@ -23,6 +23,9 @@ import type { Logger } from 'pino';
 import { sendCsv } from './csv-response.js';
 import { ApiError } from './api-error.js';
 import { callerIdentity, callerOf, type IdentityMode } from './caller-identity.js';
+import { lrsRoutes } from './lrs-routes.js';
+import { asApiError, parse } from './route-helpers.js';
+import type { LrsAdminService } from '../services/lrs-admin-service.js';
 
 export interface ApiDeps {
   identity: IdentityMode;
@@ -39,6 +42,8 @@ export interface ApiDeps {
   coaching: CoachingService;
   recommendations: RecommendationService;
   myData: MyDataService;
+  /** The organisation's Learning Record Store: settings, status and the history backfill. */
+  lrs: LrsAdminService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
   /** Runs once the caller is known: the per-caller rate limit. */
@@ -337,6 +342,8 @@ export function apiRouter(deps: ApiDeps): Router {
     res.type('text/csv; charset=utf-8').attachment(`learning-loop-report-${weeks}-weeks.csv`).send(csv);
   });
 
+  lrsRoutes(router, () => deps.lrs);
+
   router.get('/me/saved', async (_req, res) => {
     res.json({ saved: await deps.shareLists.savedOf(callerOf(res)) });
   });
@@ -368,32 +375,4 @@ export function apiRouter(deps: ApiDeps): Router {
 function memberOnly<T extends object>(result: T | { status: 'not_member' }): T {
   if ('status' in result && result.status === 'not_member') throw new ApiError(403, 'forbidden', 'You are not a member of this team.');
   return result as T;
-}
-
-/** The services' refusals as HTTP: not a member or not a lead 403, nobody there 404, not now 409, bad input 400. */
-async function asApiError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof NotAllowedError) throw new ApiError(403, 'forbidden', error.message);
-    if (error instanceof NotFoundError) throw new ApiError(404, 'not_found', error.message);
-    if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message);
-    if (error instanceof InvalidNudgeError) throw new ApiError(400, 'invalid_request', `Invalid nudge: ${error.message}`);
-    if (error instanceof InvalidCoachingError) throw new ApiError(400, 'invalid_request', `Invalid coaching note: ${error.message}`);
-    if (error instanceof InvalidRecommendationError) throw new ApiError(400, 'invalid_recommendation', `Invalid recommendation: ${error.message}`, error.errors);
-    throw error;
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, input: unknown, where: string): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new ApiError(
-      400,
-      'invalid_request',
-      `Invalid ${where}: ${result.error.issues.map((i) => `${i.path.join('.') || where} ${i.message}`).join('; ')}`,
-      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return result.data;
 }

@@ -3,6 +3,7 @@ import type { TokenBucket } from '../domain/token-bucket.js';
 import type { CheckInScheduler } from '../services/check-in-scheduler.js';
 import type { SendWorker } from '../services/send-worker.js';
 import type { DigestService } from '../services/digest-service.js';
+import type { XapiSender } from '../services/xapi-sender.js';
 import type { InstanceRegistry } from './instance-registry.js';
 
 /** Teams allows an app 50 requests per second per tenant, across all its instances. */
@@ -17,6 +18,8 @@ export interface BackgroundJobsDeps {
   digests?: Pick<DigestService, 'sendDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
   retention?: { runDue(): Promise<boolean> };
+  /** Sends statements to each tenant's Learning Record Store as its queue asks. */
+  xapi?: Pick<XapiSender, 'run'>;
   logger: Logger;
   schedulerEveryMs?: number;
 }
@@ -45,6 +48,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
   loops.push(deps.worker.run(() => running, 48));
+  if (deps.xapi) loops.push(deps.xapi.run(() => running));
   const digests = deps.digests;
   if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.sendDue()));
   const retention = deps.retention;

@@ -13,6 +13,7 @@ import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 import type { RollupService } from './rollup-service.js';
+import type { XapiRecorder } from './xapi-recorder.js';
 
 export type CheckInResult =
   | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number }
@@ -36,6 +37,8 @@ export interface CheckInServiceDeps {
   rollups?: RollupService;
   clock: Clock;
   newId: IdFactory;
+  /** Told of each new entry, for the organisation's Learning Record Store. */
+  xapi?: XapiRecorder;
 }
 
 const previousEntrySchema = z.object({ previousEntryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), previousCreatedAt: z.iso.datetime() });
@@ -94,6 +97,7 @@ export class CheckInService {
       createdAt: this.deps.clock().toISOString(),
     };
     const saved = await this.deps.entries.addOnce(entry, cardId);
+    if (saved.created) await this.deps.xapi?.record({ kind: 'entry', entry: saved.entry });
     const previous = previousEntryOf(data);
     if (validation.result && previous) {
       await this.deps.entries.recordResult(learner.tenantId, learner.userId, previous, validation.result);

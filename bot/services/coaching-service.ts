@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { XapiRecorder } from './xapi-recorder.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { coachingAnswerForLeadCard, coachingAnsweredCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { validateCoachingAnswer, validateCoachingNote, type CoachingNote } from '../domain/coaching.js';
@@ -24,7 +25,7 @@ export type CoachingView = Omit<CoachingNote, 'tenantId'>;
  */
 export class CoachingService {
   constructor(
-    private readonly deps: { coaching: CoachingStore; shares: ShareStore; teams: TeamStore; chat: PersonalChat; clock: Clock; logger: Logger },
+    private readonly deps: { coaching: CoachingStore; shares: ShareStore; teams: TeamStore; chat: PersonalChat; clock: Clock; logger: Logger; xapi?: XapiRecorder },
   ) {}
 
   async coach(lead: Learner, teamId: string, shareId: string, body: unknown): Promise<CoachingView & { delivered: boolean }> {
@@ -66,7 +67,9 @@ export class CoachingService {
       if (!found) return undefined;
       const answer = validateCoachingAnswer(data);
       if (!answer.ok) return coachingNoteCard(found.note, { typed: answer.typed, error: answer.error });
-      if (!(await this.deps.coaching.setAnswer(found.note, found.etag, answer.answer, this.deps.clock().toISOString()))) continue;
+      const at = this.deps.clock().toISOString();
+      if (!(await this.deps.coaching.setAnswer(found.note, found.etag, answer.answer, at))) continue;
+      await this.deps.xapi?.record({ kind: 'coaching-answered', note: found.note, answer: answer.answer, at });
       const me = await this.deps.teams.getMember(learner.tenantId, found.note.teamId, learner.userId);
       await this.tell(learner.tenantId, found.note.leadId, coachingAnswerForLeadCard(me?.displayName ?? 'A member', found.note, answer.answer));
       return coachingAnsweredCard(found.note, answer.answer);

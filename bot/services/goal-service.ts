@@ -3,6 +3,7 @@ import type { GoalStore } from '../store/goal-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
+import type { XapiRecorder } from './xapi-recorder.js';
 
 export type GoalAddResult = { status: 'saved'; goal: Goal } | { status: 'invalid'; errors: GoalErrors; values: GoalValues };
 
@@ -11,7 +12,9 @@ export const GOALS_PER_CHECK_IN = 3;
 
 /** A learner's goals and what they report on them at each check-in. */
 export class GoalService {
-  constructor(private readonly deps: { goals: GoalStore; users: UserStore; rollups?: Pick<RollupService, 'goalsChanged'>; clock: Clock; newId: IdFactory }) {}
+  constructor(
+    private readonly deps: { goals: GoalStore; users: UserStore; rollups?: Pick<RollupService, 'goalsChanged'>; clock: Clock; newId: IdFactory; xapi?: XapiRecorder },
+  ) {}
 
   /** Target dates are the learner's calendar days. */
   async zoneOf(learner: Learner): Promise<string> {
@@ -66,7 +69,10 @@ export class GoalService {
           progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
           closedAt: closes ? at : null,
         };
-        if (await this.deps.goals.replace(goal, found.etag)) break;
+        if (await this.deps.goals.replace(goal, found.etag)) {
+          if (answer.state === 'done') await this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note });
+          break;
+        }
       }
     }
     if (answers.length > 0) await this.goalsChanged(learner);

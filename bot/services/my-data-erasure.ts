@@ -50,6 +50,7 @@ export class MyDataErasure {
     done.adminsNamed = await s.admins.replaceAdder(tenantId, userId, ERASED_PERSON);
     done.teamSettings = await s.teams.forgetEditor(tenantId, userId);
 
+    done.xapiStatements = await s.xapiOutbox.removePerson(tenantId, userId);
     done.rollups = await s.rollups.removeMemberEverywhere(tenantId, userId);
     done.goals = await s.goals.removeLearner(tenantId, userId);
     done.entries = await s.entries.removeLearner(tenantId, userId);

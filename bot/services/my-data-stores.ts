@@ -12,6 +12,7 @@ import type { SendStore } from '../store/send-store.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
+import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 
 /** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
 export interface MyDataStores {
@@ -29,4 +30,6 @@ export interface MyDataStores {
   coaching: CoachingStore;
   recommendations: RecommendationStore;
   digests: DigestStore;
+  /** Statements about them waiting for, or done with, the organisation's LRS. */
+  xapiOutbox: XapiOutboxStore;
 }

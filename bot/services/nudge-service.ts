@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { XapiRecorder } from './xapi-recorder.js';
 import { nudgeAnsweredCard, nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
 import { nudgedRecently, validateNudge, type Nudge, type NudgeAnswer } from '../domain/nudge.js';
 import type { NudgeStore } from '../store/nudge-store.js';
@@ -31,6 +32,7 @@ export class NudgeService {
       chat: PersonalChat;
       clock: Clock;
       logger: Logger;
+      xapi?: XapiRecorder;
     },
   ) {}
 
@@ -82,6 +84,7 @@ export class NudgeService {
       if (!found || found.nudge.learnerId !== learner.userId) return undefined;
       const at = this.deps.clock().toISOString();
       if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
+      await this.deps.xapi?.record({ kind: 'follow-up-answered', nudge: found.nudge, answer, at });
       const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
       await this.tell(learner.tenantId, found.nudge.leadId, nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? 'your team'));
       return nudgeAnsweredCard(found.nudge, answer);

@@ -24,6 +24,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { SharePublisher } from './share-publisher.js';
 import { CoalescedRuns } from './coalesced-runs.js';
+import type { XapiRecorder } from './xapi-recorder.js';
 
 export type ShareTargetProblem = 'not_member' | 'no_channel';
 
@@ -51,6 +52,8 @@ export interface SharingServiceDeps {
   logger: Logger;
   /** The least time between two updates of one channel card. */
   cardUpdateGapMs?: number;
+  /** Told of each share and rating, for the organisation's Learning Record Store. */
+  xapi?: XapiRecorder;
 }
 
 /** Learning shares: posting them to a team's channel, keeping their cards current, and the marks people give them. */
@@ -116,6 +119,7 @@ export class SharingService {
       const existing = await this.deps.shares.get(learner.tenantId, teamId, entry.id);
       return existing ? { status: 'shared', share: existing.share } : { status: 'not_member' };
     }
+    await this.deps.xapi?.record({ kind: 'shared', share });
     this.inBackground(this.post(share));
     return { status: 'shared', share };
   }
@@ -145,6 +149,7 @@ export class SharingService {
       const vote: ShareVote = { ...outcome.vote, userId: voter.userId, resourceKey: share.resourceKey, at: this.deps.clock().toISOString() };
       // Only this person's row is written here; a second click racing the first finds it changed and starts over.
       if (await this.deps.shares.writeVote(voter.tenantId, teamId, shareId, vote, stored.etag)) {
+        if (vote.rating !== null && vote.rating !== before?.rating) await this.deps.xapi?.record({ kind: 'rated', share, voterId: voter.userId, rating: vote.rating, at: vote.at });
         const counted = (await this.recount(share)) ?? share;
         await this.afterVote(voter, counted, before ?? NO_VOTE, outcome.vote);
         return { status: 'ok', share: counted, mine: outcome.vote };

@@ -20,6 +20,8 @@ export const TABLES = {
   recommendations: 'Recommendations',
   digests: 'Digests',
   aggregates: 'Aggregates',
+  lrs: 'LrsSettings',
+  xapiOutbox: 'XapiOutbox',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -63,6 +65,8 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     recommendations: make(TABLES.recommendations),
     digests: make(TABLES.digests),
     aggregates: make(TABLES.aggregates),
+    lrs: make(TABLES.lrs),
+    xapiOutbox: make(TABLES.xapiOutbox),
   };
 }
 

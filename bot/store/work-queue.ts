@@ -51,6 +51,8 @@ export class WorkQueue<T> {
 export const QUEUES = {
   sends: 'sends',
   poison: 'sends-poison',
+  /** xAPI statements waiting for the organisation's Learning Record Store. */
+  xapi: 'xapi',
 } as const;
 
 /** A queue's name in the account: queue names must be lower case, so the table prefix is lowered. */

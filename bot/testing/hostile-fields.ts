@@ -96,3 +96,17 @@ export function scheduleFields(channelId: string): Record<string, FieldSpec> {
     sharesChannelId: { valid: text(channelId), invalid: fc.oneof(fc.constant(''), longText(201, 5000), notOfKind('string')), required: true },
   };
 }
+
+/** The LRS settings an L&D admin saves; unknown fields are refused, the secret may be left out. */
+export function lrsSettingsFields(): Record<string, FieldSpec> {
+  const credential = (max: number): FieldSpec['invalid'] => fc.oneof(blank, tooLong(max), notOfKind('string'), hostileText(100).map((s) => `${s}\u0007`));
+  return {
+    endpoint: {
+      valid: text('https://lrs.example.com/xapi', 'https://lrs.example.com/xapi/'),
+      invalid: fc.oneof(notALink, tooLong(500), notOfKind('string'), text('ftp://lrs.example.com/xapi', 'https://user:pw@lrs.example.com/xapi', 'https://lrs.example.com/xapi?x=1', 'javascript:alert(1)')),
+      required: true,
+    },
+    key: { valid: text('learning-loop'), invalid: fc.oneof(credential(200), text('has:colon')), required: true },
+    secret: { valid: text('s3cret'), invalid: credential(500) },
+  };
+}

@@ -21,7 +21,7 @@ export async function startTestService(
   const config = localConfig(storage, overrides);
   const service = buildService(config, { logger: pino({ level: 'silent' }), ...options });
   // As startJobs does in production; a test that points at unreachable storage goes on without.
-  await Promise.all([service.queues.sends.create(), service.queues.poison.create()]).catch(() => undefined);
+  await Promise.all([service.queues.sends.create(), service.queues.poison.create(), service.queues.xapi.create()]).catch(() => undefined);
   const server: Server = service.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

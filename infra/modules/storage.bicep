@@ -29,10 +29,13 @@ var tables = [
   'Recommendations'
   'Digests'
   'Aggregates'
+  'LrsSettings'
+  'XapiOutbox'
 ]
 var queues = [
   'sends'
   'sends-poison'
+  'xapi'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

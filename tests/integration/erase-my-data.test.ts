@@ -69,6 +69,9 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     // The demo: Megan has eight weeks of entries and check-ins, rollups, two shares others marked, and marks on theirs.
     await seedDemoData({ ...service, now });
 
+    // The organisation sends statements to an LRS: hers wait in the outbox (nothing works the queue here).
+    await service.stores.lrs.save(DEMO_TENANT_ID, { endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secret: 's3cret', updatedAt: now.toISOString() });
+
     // She has chatted with the app (profile, personal conversation) and spoke in the team's channel (its reference names her).
     for (const p of [alex, megan, adele]) await post(messageActivity('help', from(p)));
     await post(inTeamChannel(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(megan) }), DEMO_TEAM));
@@ -114,9 +117,9 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await connector?.stop();
   });
 
-  it('starts with her in every table (the lease and anonymous aggregate tables hold nobody)', async () => {
+  it('starts with her in every table (the lease, anonymous aggregate and LRS settings tables hold nobody)', async () => {
     const held = new Set((await tracesOf(tables, MEGAN_TRACES)).map((t) => t.split(':')[0]));
-    const everyTable = (Object.keys(TABLES) as TableName[]).filter((t) => t !== 'leases' && t !== 'aggregates');
+    const everyTable = (Object.keys(TABLES) as TableName[]).filter((t) => t !== 'leases' && t !== 'aggregates' && t !== 'lrs');
     expect([...held].sort()).toEqual(everyTable.sort());
   });
 

@@ -12,7 +12,7 @@ import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
 import { ApiError } from '../../bot/http/api-error.js';
 import { EntryStore } from '../../bot/store/entry-store.js';
 import { tableClients } from '../../bot/store/table-clients.js';
-import { entryEditFields, goalFields, notALink, scheduleFields } from '../../bot/testing/hostile-fields.js';
+import { entryEditFields, goalFields, lrsSettingsFields, notALink, scheduleFields } from '../../bot/testing/hostile-fields.js';
 import {
   ABSENT,
   blank,
@@ -235,6 +235,10 @@ const ROUTES: readonly RouteSpec[] = [
   { method: 'PUT', route: '/admin/admins/:userId', who: 'admin', params: { userId: { valid: () => randomUUID(), invalid: notAUserId } } },
   { method: 'GET', route: '/admin/report', who: 'admin', query: weeksQuery },
   { method: 'GET', route: '/admin/report.csv', who: 'admin', query: weeksQuery },
+  { method: 'PUT', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: lrsSettingsFields() } },
+  // These take no body: any field, or anything but an object, is refused.
+  { method: 'DELETE', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: {}, emptyIsValid: true } },
+  { method: 'POST', route: '/admin/lrs/backfill', who: 'admin', body: { strict: true, fields: {}, emptyIsValid: true } },
 ];
 
 /** Bodies that are wrong as a whole: not JSON, not an object, not JSON at all, or too big. */
@@ -323,6 +327,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
     const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);
     const rec = await service.services.recommendations.recommend({ tenantId: DEMO_TENANT_ID, userId: lead.userId }, DEMO_TEAM.id, { title: 'Inspired', link: 'https://www.svpg.com/inspired/' });
     fixtures = { entryId: entry.entry.id, shareId: shares.find((s) => s.sharerId === learner.userId && !s.withdrawnAt)!.shareId, recId: rec.recId };
+    // An LRS is set, so a body without a secret is valid: each refusal is the broken field's doing.
+    await service.stores.lrs.save(DEMO_TENANT_ID, { endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secret: 's3cret', updatedAt: new Date().toISOString() });
     agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   }, 120_000);
   afterAll(async () => {

@@ -44,6 +44,13 @@ const team = `/teams/${encodeURIComponent(DEMO_TEAM.id)}`;
 const learner = encodeURIComponent(PEOPLE.learner.userId);
 const schedule = { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, sharesChannelId: DEMO_SHARES_CHANNEL };
 const NEW_ADMIN = 'a1000000-0000-4000-8000-0000000000ff';
+const LRS = { endpoint: 'http://127.0.0.1:9/xapi', key: 'matrix-key', secret: 'matrix-secret' };
+/** Both organisations' admins may set an LRS; each row starts and ends with none set and no backfill run. */
+const withoutLrs = async (w: World) => w.clear('lrs');
+const withLrs = async (w: World) => {
+  await w.clear('lrs');
+  for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID]) await w.service.stores.lrs.save(tenantId, { ...LRS, updatedAt: new Date().toISOString() });
+};
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 export const ROUTE_ROWS: readonly RouteRow[] = [
@@ -154,6 +161,11 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   },
   { method: 'GET', route: '/admin/report', path: () => '/admin/report', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
   { method: 'GET', route: '/admin/report.csv', path: () => '/admin/report.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
+  { method: 'GET', route: '/admin/lrs', path: () => '/admin/lrs', prepare: withLrs, restore: withoutLrs, expect: ldAdmins(200), check: async (_w, _who, text) => expect(text).not.toContain(LRS.secret) },
+  { method: 'PUT', route: '/admin/lrs', path: () => '/admin/lrs', body: () => LRS, restore: withoutLrs, expect: ldAdmins(200), check: async (_w, _who, text) => expect(text).not.toContain(LRS.secret) },
+  { method: 'DELETE', route: '/admin/lrs', path: () => '/admin/lrs', prepare: withLrs, restore: withoutLrs, expect: ldAdmins(204) },
+  { method: 'GET', route: '/admin/lrs/status', path: () => '/admin/lrs/status', expect: ldAdmins(200) },
+  { method: 'POST', route: '/admin/lrs/backfill', path: () => '/admin/lrs/backfill', prepare: withLrs, restore: withoutLrs, expect: ldAdmins(202) },
   { method: 'GET', route: '/me/saved', path: () => '/me/saved', expect: everyone(200) },
   // Each caller's own data, and nobody else's.
   { method: 'GET', route: '/me/export', path: () => '/me/export', expect: everyone(200) },

@@ -6,8 +6,9 @@ import { PageLayout } from '../components/PageLayout.js';
 import { Problem } from '../components/Problem.js';
 import { PAGE_TITLES } from '../routes.js';
 import { AccountabilityReport } from './AccountabilityReport.js';
+import { LazyLrsSection } from './LazyLrsSection.js';
 
-/** The L&D admin's page: the cross-team report, or a plain word for anyone else who lands here. */
+/** The L&D admin's page: the cross-team report and where xAPI statements go, or a plain word for anyone else who lands here. */
 export function AdminPage({ client, locale }: { client: ApiClient; locale: string }) {
   const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', 'check your access to the report');
   return (
@@ -22,7 +23,12 @@ export function AdminPage({ client, locale }: { client: ApiClient; locale: strin
           </MessageBarBody>
         </MessageBar>
       )}
-      {me.data?.isAdmin && <AccountabilityReport client={client} locale={locale} />}
+      {me.data?.isAdmin && (
+        <>
+          <AccountabilityReport client={client} locale={locale} />
+          <LazyLrsSection client={client} locale={locale} />
+        </>
+      )}
     </PageLayout>
   );
 }

@@ -1,0 +1,94 @@
+import { lrsSettingsBody, lrsSettingsView, type BackfillAnswer, type LrsSettingsView, type LrsStatus } from '../domain/xapi/lrs-settings.js';
+import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
+import type { WorkQueue } from '../store/work-queue.js';
+import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
+import type { Clock, Learner } from './learner.js';
+import { ConflictError, NotAllowedError } from './team-service.js';
+import type { XapiWork } from './xapi-work.js';
+
+export class InvalidLrsSettingsError extends Error {
+  override name = 'InvalidLrsSettingsError';
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.entries(errors).map(([field, problem]) => `${field}: ${problem}`).join('; '));
+  }
+}
+
+/**
+ * The L&D admin's side of xAPI: where statements go (the secret is written, never read back),
+ * how they are doing, and sending the history once.
+ */
+export class LrsAdminService {
+  constructor(
+    private readonly deps: {
+      admins: { isAdmin(caller: Learner): Promise<boolean> };
+      settings: LrsSettingsStore;
+      outbox: XapiOutboxStore;
+      queue: WorkQueue<XapiWork>;
+      /** Told when a tenant's settings change, so this instance stops trusting what it read. */
+      settingsChanged: (tenantId: string) => void;
+      /** Local mode may name a plain-http LRS stand-in on this machine; production only https. */
+      allowHttp: boolean;
+      clock: Clock;
+    },
+  ) {}
+
+  async settingsFor(caller: Learner): Promise<LrsSettingsView> {
+    await this.requireAdmin(caller);
+    return lrsSettingsView(await this.deps.settings.get(caller.tenantId));
+  }
+
+  /** Saves the settings (keeping the stored secret when none is given), retries what failed, and sends what waits. */
+  async save(caller: Learner, body: unknown): Promise<LrsSettingsView> {
+    await this.requireAdmin(caller);
+    const parsed = lrsSettingsBody({ allowHttp: this.deps.allowHttp }).safeParse(body ?? {});
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? 'body');
+        errors[field] ??= issue.code === 'unrecognized_keys' ? 'is not a setting' : issue.message;
+      }
+      throw new InvalidLrsSettingsError(errors);
+    }
+    const stored = await this.deps.settings.get(caller.tenantId);
+    const secret = parsed.data.secret ?? stored?.secret;
+    if (!secret) throw new InvalidLrsSettingsError({ secret: 'The secret is required the first time' });
+    const now = this.deps.clock().toISOString();
+    const settings = { endpoint: parsed.data.endpoint, key: parsed.data.key, secret, updatedAt: now };
+    await this.deps.settings.save(caller.tenantId, settings);
+    this.deps.settingsChanged(caller.tenantId);
+    await this.deps.outbox.retryFailed(caller.tenantId, now);
+    await this.deps.queue.send({ tenantId: caller.tenantId, kind: 'send' });
+    return lrsSettingsView(settings);
+  }
+
+  /** Stops sending. Statements already written stay, pending, until an LRS is set again. */
+  async remove(caller: Learner): Promise<void> {
+    await this.requireAdmin(caller);
+    await this.deps.settings.remove(caller.tenantId);
+    this.deps.settingsChanged(caller.tenantId);
+  }
+
+  async status(caller: Learner): Promise<LrsStatus> {
+    await this.requireAdmin(caller);
+    const [settings, summary, backfill] = await Promise.all([
+      this.deps.settings.get(caller.tenantId),
+      this.deps.outbox.summary(caller.tenantId),
+      this.deps.settings.backfill(caller.tenantId),
+    ]);
+    const { nextDue: _next, ...counts } = summary;
+    return { configured: settings !== undefined, ...counts, backfill: backfill ?? null };
+  }
+
+  /** Sends the history once: the first call starts it, later ones say how it went. */
+  async backfill(caller: Learner): Promise<BackfillAnswer> {
+    await this.requireAdmin(caller);
+    if (!(await this.deps.settings.get(caller.tenantId))) throw new ConflictError('Set up the Learning Record Store first: there is nowhere to send the history.');
+    const claim = await this.deps.settings.claimBackfill(caller.tenantId, this.deps.clock().toISOString());
+    if (claim.claimed) await this.deps.queue.send({ tenantId: caller.tenantId, kind: 'backfill' });
+    return { started: claim.claimed, backfill: claim.marker };
+  }
+
+  private async requireAdmin(caller: Learner): Promise<void> {
+    if (!(await this.deps.admins.isAdmin(caller))) throw new NotAllowedError('Only L&D admins can do this.');
+  }
+}

@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import { statementOf, type XapiTeam } from '../domain/xapi/statements.js';
+import { partiesOf, type RecordParties, type XapiRecord } from '../domain/xapi/xapi-record.js';
+import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { WorkQueue } from '../store/work-queue.js';
+import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
+import type { Clock } from './learner.js';
+import type { XapiWork } from './xapi-work.js';
+
+/** Told of each thing worth a statement; services call it once the thing is stored. */
+export interface XapiRecorder {
+  record(record: XapiRecord): Promise<void>;
+}
+
+/** For services built without an LRS in mind (tests, tools). */
+export const NO_XAPI: XapiRecorder = { record: async () => undefined };
+
+/** How long this instance trusts what it read of a tenant's settings; another instance's change shows within it. */
+const SETTINGS_TTL_MS = 30_000;
+/** Statements written within this long share one queue message, and so travel in one batch. */
+const GATHER_MS = 2_000;
+
+/**
+ * Writes each record's statement to the tenant's outbox and asks a worker to send it, when the
+ * tenant has an LRS. The user's request waits only for the outbox row and the queue message (side
+ * by side); the LRS is called by the worker. A failure here is logged, never the user's problem.
+ */
+export class OutboxRecorder implements XapiRecorder {
+  private readonly configured = new Map<string, { yes: boolean; until: number }>();
+  private readonly gathering = new Map<string, number>();
+
+  constructor(
+    private readonly deps: {
+      settings: LrsSettingsStore;
+      outbox: XapiOutboxStore;
+      queue: WorkQueue<XapiWork>;
+      teams: TeamStore;
+      clock: Clock;
+      logger: Logger;
+      gatherMs?: number;
+    },
+  ) {}
+
+  async record(record: XapiRecord): Promise<void> {
+    const parties = partiesOf(record);
+    const { tenantId } = parties;
+    try {
+      if (!(await this.hasLrs(tenantId))) return;
+      const statement = statementOf(record, await this.teamsOf(parties));
+      const now = this.deps.clock();
+      await Promise.all([
+        this.deps.outbox.add(tenantId, [{ statement, actorId: parties.actorId, instructorId: parties.instructorId }], now.toISOString()),
+        this.wakeSender(tenantId, now.getTime()),
+      ]);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, kind: record.kind }, 'could not write an xAPI statement to the outbox');
+    }
+  }
+
+  /** Forgets what this instance knew of a tenant's settings (they were just changed here). */
+  forget(tenantId: string): void {
+    this.configured.delete(tenantId);
+  }
+
+  private async hasLrs(tenantId: string): Promise<boolean> {
+    const known = this.configured.get(tenantId);
+    const now = Date.now();
+    if (known && known.until > now) return known.yes;
+    const yes = (await this.deps.settings.get(tenantId)) !== undefined;
+    this.configured.set(tenantId, { yes, until: now + SETTINGS_TTL_MS });
+    return yes;
+  }
+
+  /** One message per tenant per gathering window, delayed to its end: everything written meanwhile goes in one batch. */
+  private async wakeSender(tenantId: string, now: number): Promise<void> {
+    const gatherMs = this.deps.gatherMs ?? GATHER_MS;
+    if ((this.gathering.get(tenantId) ?? 0) > now) return;
+    this.gathering.set(tenantId, now + gatherMs);
+    try {
+      await this.deps.queue.send({ tenantId, kind: 'send' }, { delaySeconds: Math.ceil(gatherMs / 1000) });
+    } catch (error) {
+      // The next statement must try again rather than count on a message that was never sent.
+      this.gathering.delete(tenantId);
+      throw error;
+    }
+  }
+
+  private async teamsOf({ tenantId, actorId, teamId }: RecordParties): Promise<XapiTeam[]> {
+    const teamIds = teamId ? [teamId] : await this.deps.teams.teamsOf(tenantId, actorId);
+    const settings = await Promise.all(teamIds.map((teamId) => this.deps.teams.getSettings(tenantId, teamId)));
+    return teamIds.map((id, i) => ({ teamId: id, name: settings[i]?.name ?? '' }));
+  }
+}

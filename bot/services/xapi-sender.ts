@@ -1,0 +1,121 @@
+import type { Logger } from 'pino';
+import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
+import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
+import type { QueueMessage, WorkQueue } from '../store/work-queue.js';
+import type { OutboxRow, XapiOutboxStore } from '../store/xapi-outbox-store.js';
+import type { Clock } from './learner.js';
+import type { LrsClient } from './lrs-client.js';
+import type { XapiWork } from './xapi-work.js';
+
+export interface XapiSenderDeps {
+  queue: WorkQueue<XapiWork>;
+  settings: LrsSettingsStore;
+  outbox: XapiOutboxStore;
+  lrs: LrsClient;
+  /** Turns a tenant's history into statements, for a backfill message. */
+  backfill: { run(tenantId: string): Promise<void> };
+  clock: Clock;
+  logger: Logger;
+  /** Statements per POST; LRSs commonly accept far more, but a small batch fails small. */
+  batchSize?: number;
+  /** Attempts before a statement is marked failed. */
+  maxAttempts?: number;
+  /** The first retry's wait; each later one doubles it, up to a quarter of an hour. */
+  retryBaseMs?: number;
+  random?: () => number;
+}
+
+const DEFAULTS = { batchSize: 50, maxAttempts: 8, retryBaseMs: 10_000 } as const;
+const MAX_RETRY_MS = 15 * 60_000;
+/** A claim outlives any one POST (the client gives up at 15 s), so a live worker never loses its rows. */
+const CLAIM_SECONDS = 60;
+/** Batches one message may send before it makes way for other tenants' messages. */
+const BATCHES_PER_MESSAGE = 20;
+
+/**
+ * Drains each tenant's outbox to its LRS. A queue message names the tenant; the worker claims due
+ * statements a batch at a time, posts them, and marks each sent or failed. A message stays on the
+ * queue, hidden until the next retry is due, while anything is pending: a crash at any point leaves
+ * the message to come back and the claimed rows to fall due again.
+ */
+export class XapiSender {
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly retryBaseMs: number;
+
+  constructor(private readonly deps: XapiSenderDeps) {
+    this.batchSize = deps.batchSize ?? DEFAULTS.batchSize;
+    this.maxAttempts = deps.maxAttempts ?? DEFAULTS.maxAttempts;
+    this.retryBaseMs = deps.retryBaseMs ?? DEFAULTS.retryBaseMs;
+  }
+
+  /** Handles up to `max` messages side by side; answers how many there were. */
+  async drainOnce(max = 8): Promise<number> {
+    const messages = await this.deps.queue.receive(max, CLAIM_SECONDS);
+    await Promise.all(messages.map((m) => this.handle(m)));
+    return messages.length;
+  }
+
+  /** Runs until stopped, waiting a little whenever the queue is empty. */
+  async run(isRunning: () => boolean): Promise<void> {
+    while (isRunning()) {
+      let handled = 0;
+      try {
+        handled = await this.drainOnce();
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'xAPI sending failed; the queue will bring it back');
+      }
+      if (handled === 0) await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  async handle(message: QueueMessage<XapiWork>): Promise<void> {
+    const { tenantId, kind } = message.body;
+    if (message.dequeueCount > 100) {
+      this.deps.logger.warn({ tenantId, kind }, 'dropped an xAPI message delivered too often; its statements stay in the outbox');
+      return this.deps.queue.delete(message);
+    }
+    if (kind === 'backfill') {
+      await this.deps.backfill.run(tenantId);
+      await this.deps.queue.send({ tenantId, kind: 'send' });
+      return this.deps.queue.delete(message);
+    }
+    const settings = await this.deps.settings.get(tenantId);
+    // Without an LRS the statements wait; saving the settings sends a message for them.
+    if (!settings) return this.deps.queue.delete(message);
+
+    for (let batch = 0; batch < BATCHES_PER_MESSAGE; batch++) {
+      const rows = await this.deps.outbox.claimDue(tenantId, this.deps.clock(), this.batchSize, CLAIM_SECONDS);
+      if (rows.length === 0) break;
+      await this.sendBatch(tenantId, settings, rows);
+    }
+    const { nextDue } = await this.deps.outbox.summary(tenantId);
+    if (nextDue === null) return this.deps.queue.delete(message);
+    // Pending statements remain (a retry waits, or another worker holds a claim): look again when due.
+    const waitMs = Math.max(1000, Date.parse(nextDue) - this.deps.clock().getTime());
+    await this.deps.queue.delay(message, waitMs / 1000);
+  }
+
+  private async sendBatch(tenantId: string, settings: LrsSettings, rows: readonly OutboxRow[]): Promise<void> {
+    const outcome = await this.deps.lrs.send(settings, rows.map((r) => r.statement));
+    const at = this.deps.clock().toISOString();
+    switch (outcome.kind) {
+      case 'stored':
+        return this.deps.outbox.markSent(tenantId, rows.map((r) => r.statementId), at);
+      case 'split':
+        // One statement spoiled the batch: each is judged on its own.
+        for (const row of rows) await this.sendBatch(tenantId, settings, [row]);
+        return;
+      case 'rejected':
+        return this.deps.outbox.markAttemptFailed(tenantId, rows.map((r) => r.statementId), outcome.message, at, null);
+      case 'retry': {
+        // Rows of one batch share their attempts' fate, so they share the wait.
+        const attempts = Math.max(...rows.map((r) => r.attempts));
+        const jitter = 0.75 + 0.5 * (this.deps.random ?? Math.random)();
+        const waitMs = Math.max(outcome.retryAfterMs ?? 0, Math.min(MAX_RETRY_MS, this.retryBaseMs * 2 ** (attempts - 1)) * jitter);
+        const retryAt = attempts >= this.maxAttempts ? null : new Date(this.deps.clock().getTime() + waitMs).toISOString();
+        return this.deps.outbox.markAttemptFailed(tenantId, rows.map((r) => r.statementId), outcome.message, at, retryAt);
+      }
+    }
+  }
+}

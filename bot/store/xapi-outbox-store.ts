@@ -1,0 +1,207 @@
+import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import type { LrsStatus } from '../domain/xapi/lrs-settings.js';
+import type { XapiStatement } from '../domain/xapi/statement-types.js';
+import { keyOf } from './keys.js';
+import { deleteRows } from './row-deletes.js';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** A statement waiting for, or done with, its trip to the LRS. */
+export interface OutboxRow {
+  statementId: string;
+  statement: XapiStatement;
+  status: OutboxStatus;
+  attempts: number;
+  /** A pending row is due from this instant: after a claim or a failed attempt, later. */
+  notBefore: string;
+  lastError: string | null;
+  /** When the last attempt ended, or when it was written. */
+  updatedAt: string;
+  etag: string;
+}
+
+export interface NewOutboxRow {
+  statement: XapiStatement;
+  /** The people a statement names, so erasing one finds their rows. */
+  actorId: string;
+  instructorId: string | undefined;
+}
+
+type OutboxEntity = {
+  partitionKey: string;
+  rowKey: string;
+  statement: string;
+  actorId: string;
+  instructorId: string;
+  status: OutboxStatus;
+  attempts: number;
+  notBefore: string;
+  lastError: string;
+  updatedAt: string;
+};
+
+export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'failed' | 'latestFailure'> {
+  /** The earliest instant a pending row is due, if any is. */
+  nextDue: string | null;
+}
+
+const TRANSACTION_LIMIT = 100;
+
+/**
+ * Statements for each tenant's LRS, one partition per tenant keyed by statement id, so writing the
+ * same statement twice keeps one row and its progress. Rows are claimed by a transaction that
+ * checks every row's ETag: two workers never send the same row at once.
+ */
+export class XapiOutboxStore {
+  constructor(private readonly table: TableClient) {}
+
+  /** Adds the statements not already there; answers how many were new. */
+  async add(tenantId: string, rows: readonly NewOutboxRow[], at: string): Promise<number> {
+    const entities = rows.map((r) => toEntity(tenantId, r, at));
+    let added = 0;
+    for (let i = 0; i < entities.length; i += TRANSACTION_LIMIT) {
+      const chunk = entities.slice(i, i + TRANSACTION_LIMIT);
+      try {
+        await this.table.submitTransaction(chunk.map((e): TransactionAction => ['create', e]));
+        added += chunk.length;
+      } catch (error) {
+        // One of them is there already (a retry, a second backfill): the rest go one by one.
+        if (!isConflict(error)) throw error;
+        for (const e of chunk) if (await this.createIfAbsent(e)) added++;
+      }
+    }
+    return added;
+  }
+
+  /** Up to `max` rows due now, claimed for `claimSeconds` (their attempt counted); none when another worker won them. */
+  async claimDue(tenantId: string, now: Date, max: number, claimSeconds: number): Promise<OutboxRow[]> {
+    const due: OutboxRow[] = [];
+    const query = this.table.listEntities<OutboxEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and status eq 'pending' and notBefore le ${now.toISOString()}` },
+    });
+    for await (const e of query) {
+      due.push(fromEntity(e));
+      if (due.length >= Math.min(max, TRANSACTION_LIMIT)) break;
+    }
+    if (due.length === 0) return [];
+    const until = new Date(now.getTime() + claimSeconds * 1000).toISOString();
+    const claims = due.map((r): TransactionAction => ['update', { partitionKey: keyOf(tenantId), rowKey: r.statementId, notBefore: until, attempts: r.attempts + 1 }, 'Merge', { etag: r.etag }]);
+    try {
+      await this.table.submitTransaction(claims);
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return [];
+      throw error;
+    }
+    return due.map((r) => ({ ...r, attempts: r.attempts + 1, notBefore: until }));
+  }
+
+  async markSent(tenantId: string, statementIds: readonly string[], at: string): Promise<void> {
+    await this.mergeAll(tenantId, statementIds, { status: 'sent', lastError: '', updatedAt: at });
+  }
+
+  /** A failed attempt: the rows wait until `retryAt`, or are given up on with the error when there is none. */
+  async markAttemptFailed(tenantId: string, statementIds: readonly string[], error: string, at: string, retryAt: string | null): Promise<void> {
+    await this.mergeAll(tenantId, statementIds, { lastError: error.slice(0, 1000), updatedAt: at, ...(retryAt ? { notBefore: retryAt } : { status: 'failed' }) });
+  }
+
+  /** Failed rows get a fresh start, for when an admin has put right what made them fail. */
+  async retryFailed(tenantId: string, at: string): Promise<number> {
+    const ids: string[] = [];
+    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and status eq 'failed'`, select: ['RowKey'] } })) ids.push(e.rowKey);
+    await this.mergeAll(tenantId, ids, { status: 'pending', attempts: 0, notBefore: at, updatedAt: at });
+    return ids.length;
+  }
+
+  /** Counts by status, the most recent failure, and when the next pending row is due. */
+  async summary(tenantId: string): Promise<OutboxSummary> {
+    const summary: OutboxSummary = { sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null };
+    const rows = this.table.listEntities<OutboxEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt', 'statement'] },
+    });
+    for await (const e of rows) {
+      summary[e.status]++;
+      if (e.status === 'pending' && (summary.nextDue === null || e.notBefore < summary.nextDue)) summary.nextDue = e.notBefore;
+      if (e.status === 'failed' && (!summary.latestFailure || e.updatedAt > summary.latestFailure.at)) {
+        const verb = (JSON.parse(e.statement) as XapiStatement).verb.display['en-US'] ?? '';
+        summary.latestFailure = { statementId: e.rowKey, verb, error: e.lastError, at: e.updatedAt };
+      }
+    }
+    return summary;
+  }
+
+  /** Every row of the tenant, oldest first (tests and the status view's detail). */
+  async list(tenantId: string): Promise<OutboxRow[]> {
+    const rows: OutboxRow[] = [];
+    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}` } })) rows.push(fromEntity(e));
+    return rows;
+  }
+
+  /**
+   * Erasure: the person's own statements go; where they are only the lead a statement names, the
+   * statement stays without them. Statements already sent are in the LRS, beyond our reach.
+   */
+  async removePerson(tenantId: string, userId: string): Promise<number> {
+    const partition = keyOf(tenantId);
+    const own: { partitionKey: string; rowKey: string }[] = [];
+    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and actorId eq ${userId}`, select: ['RowKey'] } })) {
+      own.push({ partitionKey: partition, rowKey: e.rowKey });
+    }
+    let changed = await deleteRows(this.table, own);
+    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and instructorId eq ${userId}` } })) {
+      const { instructor: _lead, ...context } = (JSON.parse(e.statement) as XapiStatement).context;
+      const statement = { ...(JSON.parse(e.statement) as XapiStatement), context };
+      await this.table.updateEntity({ partitionKey: partition, rowKey: e.rowKey, statement: JSON.stringify(statement), instructorId: '' }, 'Merge');
+      changed++;
+    }
+    return changed;
+  }
+
+  private async mergeAll(tenantId: string, statementIds: readonly string[], change: Partial<OutboxEntity>): Promise<void> {
+    for (let i = 0; i < statementIds.length; i += TRANSACTION_LIMIT) {
+      const actions = statementIds.slice(i, i + TRANSACTION_LIMIT).map((id): TransactionAction => ['update', { partitionKey: keyOf(tenantId), rowKey: id, ...change }, 'Merge']);
+      await this.table.submitTransaction(actions);
+    }
+  }
+
+  private async createIfAbsent(entity: OutboxEntity): Promise<boolean> {
+    try {
+      await this.table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof RestError && error.statusCode === 409;
+}
+
+function toEntity(tenantId: string, row: NewOutboxRow, at: string): OutboxEntity {
+  return {
+    partitionKey: keyOf(tenantId),
+    rowKey: row.statement.id,
+    statement: JSON.stringify(row.statement),
+    actorId: row.actorId,
+    instructorId: row.instructorId ?? '',
+    status: 'pending',
+    attempts: 0,
+    notBefore: at,
+    lastError: '',
+    updatedAt: at,
+  };
+}
+
+function fromEntity(e: OutboxEntity & { etag: string }): OutboxRow {
+  return {
+    statementId: e.rowKey,
+    statement: JSON.parse(e.statement) as XapiStatement,
+    status: e.status,
+    attempts: e.attempts,
+    notBefore: e.notBefore,
+    lastError: e.lastError || null,
+    updatedAt: e.updatedAt,
+    etag: e.etag,
+  };
+}

@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../api/api-client.js';
+import { fakeApiClient } from '../testing/fake-api-client.js';
+import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import LrsSection from './LrsSection.js';
+
+afterEach(() => unmountRendered());
+
+const SETTINGS = { settings: { configured: true, endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secretSet: true, updatedAt: '2026-03-01T09:00:00.000Z' } };
+const STATUS = {
+  configured: true,
+  sent: 1204,
+  pending: 3,
+  failed: 1,
+  latestFailure: { statementId: 'x', verb: 'rated', error: '401 bad credentials (check the key and secret)', at: '2026-03-01T09:00:00.000Z' },
+  backfill: null,
+};
+
+async function open(routes: Record<string, unknown>) {
+  const service = fakeApiClient({ 'GET /api/v1/admin/lrs': SETTINGS, 'GET /api/v1/admin/lrs/status': STATUS, ...routes });
+  const page = await renderInFluent(<LrsSection client={service.client} locale="en-GB" />);
+  await settle(5);
+  return { page, ...service };
+}
+
+describe('the Learning Record Store section', () => {
+  it('shows the settings with the secret write-only, and what was sent, waits and failed', async () => {
+    const { page } = await open({});
+    await eventually(() => expect(page.querySelector('[data-testid="lrs-status"]')).not.toBeNull());
+    expect((controlLabelled('Endpoint') as HTMLInputElement).value).toBe('https://lrs.example.com/xapi');
+    expect((controlLabelled('Secret') as HTMLInputElement).value).toBe('');
+    expect(page.textContent).toContain('A secret is set. Leave this blank to keep it.');
+    expect(page.querySelector('[data-testid="lrs-status"]')?.textContent).toMatch(/Sent: 1,204.*Waiting: 3.*Failed: 1/);
+    expect(page.textContent).toContain('401 bad credentials');
+    expect(buttonNamed('Send the history')).toBeDefined();
+  });
+
+  it('saves without a secret to keep the stored one, and shows a refused field beside it', async () => {
+    const refused = new ApiFailure(400, 'Invalid LRS settings', 'invalid_lrs_settings', { endpoint: 'The endpoint must start with https://' });
+    const { page, callsTo } = await open({ 'PUT /api/v1/admin/lrs': [refused, SETTINGS] });
+    await eventually(() => expect(buttonNamed('Save')).toBeDefined());
+    await typeInto(controlLabelled('Endpoint'), 'http://lrs.example.com/xapi');
+    await click(buttonNamed('Save'));
+    await eventually(() => expect(page.textContent).toContain('The endpoint must start with https://'));
+    expect(callsTo('PUT', '/api/v1/admin/lrs')[0]?.body).toEqual({ endpoint: 'http://lrs.example.com/xapi', key: 'learning-loop' });
+    // What was typed stays for correcting.
+    expect((controlLabelled('Endpoint') as HTMLInputElement).value).toBe('http://lrs.example.com/xapi');
+    await typeInto(controlLabelled('Endpoint'), 'https://lrs.example.com/xapi');
+    await typeInto(controlLabelled('Secret'), 'n3w');
+    await click(buttonNamed('Save'));
+    await eventually(() => expect(page.textContent).toContain('Saved.'));
+    expect(callsTo('PUT', '/api/v1/admin/lrs')[1]?.body).toEqual({ endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secret: 'n3w' });
+  });
+
+  it('sends the history once when asked', async () => {
+    const { page, callsTo } = await open({ 'POST /api/v1/admin/lrs/backfill': { started: true, backfill: { status: 'running', startedAt: '', finishedAt: null, written: 0 } } });
+    await eventually(() => expect(buttonNamed('Send the history')).toBeDefined());
+    await click(buttonNamed('Send the history'));
+    await eventually(() => expect(page.textContent).toContain('The history is on its way.'));
+    expect(callsTo('POST', '/api/v1/admin/lrs/backfill')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,1 @@
+export type { LrsBackfillResponse, LrsSettingsResponse, LrsSettingsView, LrsStatusResponse } from '../../../bot/http/api-contract.js';
