@@ -115,15 +115,24 @@ export class XapiOutboxStore {
   /** Counts by status, the most recent failure, and when the next pending row is due. */
   async summary(tenantId: string): Promise<OutboxSummary> {
     const summary: OutboxSummary = { sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null };
+    // The statements themselves stay out of the count (they are most of each row): only the latest failure's is read.
     const rows = this.table.listEntities<OutboxEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt', 'statement'] },
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt'] },
     });
     for await (const e of rows) {
       summary[e.status]++;
       if (e.status === 'pending' && (summary.nextDue === null || e.notBefore < summary.nextDue)) summary.nextDue = e.notBefore;
       if (e.status === 'failed' && (!summary.latestFailure || e.updatedAt > summary.latestFailure.at)) {
-        const verb = (JSON.parse(e.statement) as XapiStatement).verb.display['en-US'] ?? '';
-        summary.latestFailure = { statementId: e.rowKey, verb, error: e.lastError, at: e.updatedAt };
+        summary.latestFailure = { statementId: e.rowKey, verb: '', error: e.lastError, at: e.updatedAt };
+      }
+    }
+    if (summary.latestFailure) {
+      try {
+        const row = await this.table.getEntity<OutboxEntity>(keyOf(tenantId), summary.latestFailure.statementId, { queryOptions: { select: ['statement'] } });
+        summary.latestFailure.verb = (JSON.parse(row.statement) as XapiStatement).verb.display['en-US'] ?? '';
+      } catch (error) {
+        // Erased or retried meanwhile: the failure is still worth showing without its verb.
+        if (!(error instanceof RestError && error.statusCode === 404)) throw error;
       }
     }
     return summary;

@@ -30,7 +30,7 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const text = await res.text();
     return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
   };
-  const status = async () => (await api(admin, 'GET', '/admin/lrs/status')).json() as unknown as { configured: boolean; sent: number; pending: number; failed: number; latestFailure: { error: string } | null };
+  const status = async () => (await api(admin, 'GET', '/admin/lrs/status')).json() as unknown as { configured: boolean; sent: number; pending: number; failed: number; latestFailure: { error: string; verb: string } | null };
   /** Works the xAPI queue as the background job does, until nothing is pending (or time runs out). */
   const drain = async (until: (s: Awaited<ReturnType<typeof status>>) => boolean, timeoutMs = 60_000) => {
     const end = Date.now() + timeoutMs;
@@ -165,6 +165,7 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     expect(entry.status).toBe('saved');
     const failed = await drain((s) => s.failed === 1 && s.pending === 0);
     expect(failed.latestFailure?.error).toContain('401');
+    expect(failed.latestFailure?.verb).toMatch(/^(experienced|shared|rated|completed|commented)$/);
 
     expect((await api(admin, 'PUT', '/admin/lrs', { endpoint: lrs.endpoint, key: KEY, secret: SECRET })).status).toBe(200);
     const sent = await drain((s) => s.failed === 0 && s.pending === 0);
