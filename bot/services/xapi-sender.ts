@@ -89,7 +89,7 @@ export class XapiSender {
       if (rows.length === 0) break;
       await this.sendBatch(tenantId, settings, rows);
     }
-    const { nextDue } = await this.deps.outbox.summary(tenantId);
+    const { nextDue } = await this.deps.outbox.waiting(tenantId);
     if (nextDue === null) return this.deps.queue.delete(message);
     // Pending statements remain (a retry waits, or another worker holds a claim): look again when due.
     const waitMs = Math.max(1000, Date.parse(nextDue) - this.deps.clock().getTime());
@@ -101,7 +101,7 @@ export class XapiSender {
     const at = this.deps.clock().toISOString();
     switch (outcome.kind) {
       case 'stored':
-        return this.deps.outbox.markSent(tenantId, rows.map((r) => r.statementId), at);
+        return this.deps.outbox.markSent(tenantId, rows, at);
       case 'split':
         // One statement spoiled the batch: each is judged on its own.
         for (const row of rows) await this.sendBatch(tenantId, settings, [row]);

@@ -17,6 +17,9 @@ export interface OutboxRow {
   lastError: string | null;
   /** When the last attempt ended, or when it was written. */
   updatedAt: string;
+  /** Who the statement is about and the lead it names, kept so erasure can find it once sent. */
+  actorId: string;
+  instructorId: string;
   etag: string;
 }
 
@@ -40,6 +43,9 @@ type OutboxEntity = {
   updatedAt: string;
 };
 
+/** What stays of a statement once the LRS has it: its id (so it is never sent again) and whom it names (for erasure). */
+type SentEntity = { partitionKey: string; rowKey: string; actorId: string; instructorId: string; sentAt: string };
+
 export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'failed' | 'latestFailure'> {
   /** The earliest instant a pending row is due, if any is. */
   nextDue: string | null;
@@ -48,16 +54,19 @@ export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'fai
 const TRANSACTION_LIMIT = 100;
 
 /**
- * Statements for each tenant's LRS, one partition per tenant keyed by statement id, so writing the
- * same statement twice keeps one row and its progress. Rows are claimed by a transaction that
- * checks every row's ETag: two workers never send the same row at once.
+ * Statements for each tenant's LRS, keyed by statement id, so writing the same statement twice
+ * keeps one row and its progress. A tenant's partition holds only what is waiting or failed; once
+ * sent, a statement leaves it for a slim row in the tenant's sent partition, so the worker's search
+ * for due rows and the status count stay small however long the LRS has been connected. Rows are
+ * claimed by a transaction that checks every row's ETag: two workers never send the same row at once.
  */
 export class XapiOutboxStore {
   constructor(private readonly table: TableClient) {}
 
   /** Adds the statements not already there; answers how many were new. */
   async add(tenantId: string, rows: readonly NewOutboxRow[], at: string): Promise<number> {
-    const entities = rows.map((r) => toEntity(tenantId, r, at));
+    const sent = await this.alreadySent(tenantId, rows.map((r) => r.statement.id));
+    const entities = rows.filter((r) => !sent.has(r.statement.id)).map((r) => toEntity(tenantId, r, at));
     let added = 0;
     for (let i = 0; i < entities.length; i += TRANSACTION_LIMIT) {
       const chunk = entities.slice(i, i + TRANSACTION_LIMIT);
@@ -95,8 +104,17 @@ export class XapiOutboxStore {
     return due.map((r) => ({ ...r, attempts: r.attempts + 1, notBefore: until }));
   }
 
-  async markSent(tenantId: string, statementIds: readonly string[], at: string): Promise<void> {
-    await this.mergeAll(tenantId, statementIds, { status: 'sent', lastError: '', updatedAt: at });
+  /**
+   * Moves sent statements to the sent partition: the slim rows first, then the full ones go, so a
+   * crash between leaves a statement in both — sent again at worst, which the LRS takes as a no-op.
+   */
+  async markSent(tenantId: string, rows: readonly Pick<OutboxRow, 'statementId' | 'actorId' | 'instructorId'>[], at: string): Promise<void> {
+    const partitionKey = sentPartition(tenantId);
+    for (let i = 0; i < rows.length; i += TRANSACTION_LIMIT) {
+      const slim = rows.slice(i, i + TRANSACTION_LIMIT).map((r): SentEntity => ({ partitionKey, rowKey: r.statementId, actorId: r.actorId, instructorId: r.instructorId, sentAt: at }));
+      await this.table.submitTransaction(slim.map((e): TransactionAction => ['upsert', e, 'Replace']));
+    }
+    await deleteRows(this.table, rows.map((r) => ({ partitionKey: keyOf(tenantId), rowKey: r.statementId })));
   }
 
   /** A failed attempt: the rows wait until `retryAt`, or are given up on with the error when there is none. */
@@ -114,12 +132,20 @@ export class XapiOutboxStore {
 
   /** Counts by status, the most recent failure, and when the next pending row is due. */
   async summary(tenantId: string): Promise<OutboxSummary> {
+    const summary = await this.waiting(tenantId);
+    for await (const _row of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${sentPartition(tenantId)}`, select: ['RowKey'] } })) summary.sent++;
+    return summary;
+  }
+
+  /** The waiting and failed rows' counts, latest failure and next due time: the worker's look, which never reads the sent ones. */
+  async waiting(tenantId: string): Promise<OutboxSummary> {
     const summary: OutboxSummary = { sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null };
     // The statements themselves stay out of the count (they are most of each row): only the latest failure's is read.
     const rows = this.table.listEntities<OutboxEntity>({
       queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt'] },
     });
     for await (const e of rows) {
+      // Rows written before sent statements moved out may still say so: they count where they belong.
       summary[e.status]++;
       if (e.status === 'pending' && (summary.nextDue === null || e.notBefore < summary.nextDue)) summary.nextDue = e.notBefore;
       if (e.status === 'failed' && (!summary.latestFailure || e.updatedAt > summary.latestFailure.at)) {
@@ -138,11 +164,16 @@ export class XapiOutboxStore {
     return summary;
   }
 
-  /** Every row of the tenant, oldest first (tests and the status view's detail). */
-  async list(tenantId: string): Promise<OutboxRow[]> {
-    const rows: OutboxRow[] = [];
-    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}` } })) rows.push(fromEntity(e));
-    return rows;
+  /** Every statement id the tenant's outbox knows, with where it stands. */
+  async listIds(tenantId: string): Promise<{ statementId: string; status: OutboxStatus }[]> {
+    const ids: { statementId: string; status: OutboxStatus }[] = [];
+    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status'] } })) {
+      ids.push({ statementId: e.rowKey, status: e.status });
+    }
+    for await (const e of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${sentPartition(tenantId)}`, select: ['RowKey'] } })) {
+      ids.push({ statementId: e.rowKey ?? '', status: 'sent' });
+    }
+    return ids;
   }
 
   /**
@@ -154,6 +185,11 @@ export class XapiOutboxStore {
     const own: { partitionKey: string; rowKey: string }[] = [];
     for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and actorId eq ${userId}`, select: ['RowKey'] } })) {
       own.push({ partitionKey: partition, rowKey: e.rowKey });
+    }
+    // Sent statements are the LRS's now; the slim rows here that name the person (as learner or lead) go.
+    const sent = sentPartition(tenantId);
+    for await (const e of this.table.listEntities<SentEntity>({ queryOptions: { filter: odata`PartitionKey eq ${sent} and (actorId eq ${userId} or instructorId eq ${userId})`, select: ['RowKey'] } })) {
+      own.push({ partitionKey: sent, rowKey: e.rowKey });
     }
     let changed = await deleteRows(this.table, own);
     for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and instructorId eq ${userId}` } })) {
@@ -172,6 +208,25 @@ export class XapiOutboxStore {
     }
   }
 
+  /** Which of these statements the LRS already has: one point read each, side by side. */
+  private async alreadySent(tenantId: string, statementIds: readonly string[]): Promise<Set<string>> {
+    const partitionKey = sentPartition(tenantId);
+    const sent = new Set<string>();
+    for (let i = 0; i < statementIds.length; i += TRANSACTION_LIMIT) {
+      await Promise.all(
+        statementIds.slice(i, i + TRANSACTION_LIMIT).map(async (id) => {
+          try {
+            await this.table.getEntity(partitionKey, id, { queryOptions: { select: ['RowKey'] } });
+            sent.add(id);
+          } catch (error) {
+            if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+          }
+        }),
+      );
+    }
+    return sent;
+  }
+
   private async createIfAbsent(entity: OutboxEntity): Promise<boolean> {
     try {
       await this.table.createEntity(entity);
@@ -181,6 +236,10 @@ export class XapiOutboxStore {
       throw error;
     }
   }
+}
+
+function sentPartition(tenantId: string): string {
+  return keyOf(tenantId, 'sent');
 }
 
 function isConflict(error: unknown): boolean {
@@ -211,6 +270,8 @@ function fromEntity(e: OutboxEntity & { etag: string }): OutboxRow {
     notBefore: e.notBefore,
     lastError: e.lastError || null,
     updatedAt: e.updatedAt,
+    actorId: e.actorId,
+    instructorId: e.instructorId,
     etag: e.etag,
   };
 }

@@ -111,6 +111,11 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await service.stores.admins.add(DEMO_TENANT_ID, isaiah.userId, megan.userId, now.toISOString());
     // A check-in of hers waits in the send queue.
     await service.queues.sends.send({ kind: 'checkin', tenantId: DEMO_TENANT_ID, userId: megan.userId, cycle: '2099-W02', teamId: DEMO_TEAM.id });
+    // Some of her statements already reached the LRS: what stays here of a sent one still names her.
+    const claimed = await service.stores.xapiOutbox.claimDue(DEMO_TENANT_ID, new Date(), 100, 60);
+    const sent = claimed.filter((_r, i) => i % 2 === 0);
+    expect(sent.some((r) => r.actorId === megan.userId) && claimed.some((r, i) => i % 2 === 1 && r.actorId === megan.userId)).toBe(true);
+    await service.stores.xapiOutbox.markSent(DEMO_TENANT_ID, sent, new Date().toISOString());
   }, 120_000);
   afterAll(async () => {
     await service?.stop();

@@ -132,8 +132,11 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     expect(second.json()).toMatchObject({ started: false });
 
     const done = await drain((s) => s.pending === 0 && s.sent > 0 && (Boolean((s as { backfill?: { status?: string } }).backfill?.status === 'done')));
-    const rows = await service.stores.xapiOutbox.list(DEMO_TENANT_ID);
+    const rows = await service.stores.xapiOutbox.listIds(DEMO_TENANT_ID);
     expect(done).toMatchObject({ configured: true, sent: rows.length, pending: 0, failed: 0, latestFailure: null });
+    // Sent statements left the partition the worker searches: it holds nothing now.
+    expect(await service.stores.xapiOutbox.waiting(DEMO_TENANT_ID)).toMatchObject({ sent: 0, pending: 0, failed: 0 });
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
 
     // Each statement once: the LRS holds exactly the outbox's statements, each valid by the specification's rules.
     expect([...lrs.stored.keys()].sort()).toEqual(rows.map((r) => r.statementId).sort());
