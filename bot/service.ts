@@ -213,7 +213,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     queue: xapiQueue,
     settings: stores.lrs,
     outbox: stores.xapiOutbox,
-    lrs: options.lrsClient ?? httpLrsClient(),
+    lrs: options.lrsClient ?? httpLrsClient({ allowPrivate: config.mode === 'local' }),
     backfill: new XapiBackfill({ ...stores, settings: stores.lrs, outbox: stores.xapiOutbox, clock, logger: options.logger }),
     clock,
     logger: options.logger,

@@ -40,7 +40,7 @@ export class LrsAdminService {
   /** Saves the settings (keeping the stored secret when none is given), retries what failed, and sends what waits. */
   async save(caller: Learner, body: unknown): Promise<LrsSettingsView> {
     await this.requireAdmin(caller);
-    const parsed = lrsSettingsBody({ allowHttp: this.deps.allowHttp }).safeParse(body ?? {});
+    const parsed = lrsSettingsBody({ allowHttp: this.deps.allowHttp, allowPrivate: this.deps.allowHttp }).safeParse(body ?? {});
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

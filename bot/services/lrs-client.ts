@@ -1,4 +1,7 @@
+import dns from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
+import { isPrivateAddress } from '../domain/xapi/private-address.js';
 import type { XapiStatement } from '../domain/xapi/statement-types.js';
 
 /** What the LRS made of a batch. */
@@ -22,11 +25,33 @@ export const XAPI_VERSION = '1.0.3';
  * duplicate id is the LRS telling us it already has the statement: 409 for one statement counts
  * as stored, as 200 and 204 do.
  */
-export function httpLrsClient(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): LrsClient {
+export function httpLrsClient(
+  options: {
+    timeoutMs?: number;
+    fetch?: typeof fetch;
+    /** Local mode posts to a stand-in on this machine; elsewhere the LRS's host must resolve to public addresses only. */
+    allowPrivate?: boolean;
+    lookup?: (host: string) => Promise<readonly { address: string }[]>;
+  } = {},
+): LrsClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const lookup = options.lookup ?? ((host: string) => dns.lookup(host, { all: true }));
   return {
     async send(settings, statements) {
+      if (!options.allowPrivate) {
+        // Checked at each send, not only when saved: a name can be pointed somewhere else later.
+        const host = new URL(settings.endpoint).hostname.replace(/^\[|\]$/g, '');
+        let addresses: readonly { address: string }[];
+        try {
+          addresses = isIP(host) ? [{ address: host }] : await lookup(host);
+        } catch (error) {
+          return { kind: 'retry', message: `could not find the LRS's address: ${(error as Error).message}` };
+        }
+        if (addresses.some((a) => isPrivateAddress(a.address))) {
+          return { kind: 'rejected', message: `the LRS's address (${host}) leads to this machine or a private network, where Learning Loop does not post` };
+        }
+      }
       let res: Response;
       try {
         res = await doFetch(`${settings.endpoint}/statements`, {

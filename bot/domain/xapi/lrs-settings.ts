@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocalHostName, isPrivateAddress } from './private-address.js';
 
 /** Where an organisation's statements go, and the Basic credentials its LRS gave the app. */
 export interface LrsSettings {
@@ -58,10 +59,11 @@ const credential = (label: string, max: number) =>
     .refine((v) => !CONTROL.test(v), `${label} must not contain control characters`);
 
 /**
- * The body of PUT /admin/lrs. The endpoint must be https; plain http only when the service runs
- * locally (for a stand-in LRS on this machine). Leaving out `secret` keeps the stored one.
+ * The body of PUT /admin/lrs. The endpoint must be https and name a public host; plain http and
+ * this machine or a private network only when the service runs locally (for a stand-in LRS on
+ * this machine). Leaving out `secret` keeps the stored one.
  */
-export function lrsSettingsBody(options: { allowHttp: boolean }) {
+export function lrsSettingsBody(options: { allowHttp: boolean; allowPrivate?: boolean }) {
   return z.strictObject({
     endpoint: z
       .string('The endpoint must be text')
@@ -83,6 +85,9 @@ export function lrsSettingsBody(options: { allowHttp: boolean }) {
         if (!schemes.includes(url.protocol)) return problem(options.allowHttp ? 'The endpoint must start with https:// or http://' : 'The endpoint must start with https://');
         if (url.username || url.password) return problem('Give the key and secret in their own fields, not in the endpoint');
         if (url.search || url.hash) return problem('The endpoint must not have a query or a fragment');
+        if (!options.allowPrivate && (isLocalHostName(url.hostname) || isPrivateAddress(url.hostname))) {
+          return problem('The endpoint must be a public address: Learning Loop does not post to this machine or a private network');
+        }
         return `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/statements$/, '');
       }),
     key: credential('The key', LRS_LIMITS.key).refine((v) => !v.includes(':'), 'The key must not contain a colon'),
