@@ -11,6 +11,7 @@ import type { RecommendationStore } from '../store/recommendation-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { ShareStore } from '../store/share-store.js';
+import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock } from './learner.js';
 
@@ -27,6 +28,7 @@ export interface RetentionDeps {
   shares: Pick<ShareStore, 'removeBefore'>;
   recommendations: Pick<RecommendationStore, 'removeMadeBefore'>;
   digests: Pick<DigestStore, 'removeSentBefore'>;
+  xapiOutbox: Pick<XapiOutboxStore, 'removeBefore'>;
   leases: LeaseStore;
   clock: Clock;
   logger: Logger;
@@ -45,6 +47,7 @@ export const RETENTION_COUNTS = [
   'helpedNotices',
   'recommendations',
   'digestClaims',
+  'xapiStatements',
 ] as const;
 export type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 
@@ -97,6 +100,7 @@ export class RetentionService {
       done.helpedNotices += shares.helpedNotices;
       done.recommendations += await s.recommendations.removeMadeBefore(tenantId, cutoff);
       done.digestClaims += await s.digests.removeSentBefore(tenantId, cutoff);
+      done.xapiStatements += await s.xapiOutbox.removeBefore(tenantId, cutoff);
       for (const { goal, etag } of await s.goals.listTenant(tenantId)) {
         const after = goalAfterRetention(goal, cutoff);
         if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;

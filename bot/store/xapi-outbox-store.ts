@@ -2,7 +2,7 @@ import { RestError, type TableClient, type TransactionAction, odata } from '@azu
 import type { LrsStatus } from '../domain/xapi/lrs-settings.js';
 import type { XapiStatement } from '../domain/xapi/statement-types.js';
 import { keyOf } from './keys.js';
-import { deleteRows } from './row-deletes.js';
+import { deleteRows, listKeys } from './row-deletes.js';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -206,6 +206,19 @@ export class XapiOutboxStore {
       const actions = statementIds.slice(i, i + TRANSACTION_LIMIT).map((id): TransactionAction => ['update', { partitionKey: keyOf(tenantId), rowKey: id, ...change }, 'Merge']);
       await this.table.submitTransaction(actions);
     }
+  }
+
+  /**
+   * Past retention: what stays here of statements sent before the cutoff, and statements that
+   * waited or failed since before it (the records they came from are gone by then too).
+   */
+  async removeBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const before = cutoff.toISOString();
+    const [sent, stale] = await Promise.all([
+      listKeys(this.table, odata`PartitionKey eq ${sentPartition(tenantId)} and sentAt lt ${before}`),
+      listKeys(this.table, odata`PartitionKey eq ${keyOf(tenantId)} and updatedAt lt ${before}`),
+    ]);
+    return deleteRows(this.table, [...sent, ...stale]);
   }
 
   /** Which of these statements the LRS already has: one point read each, side by side. */

@@ -6,6 +6,7 @@ import { retentionCutoff, weekAggregateOf, weeksBefore, type WeekAggregate } fro
 import { AggregateStore } from '../../bot/store/aggregate-store.js';
 import { newestFirstTimeKey } from '../../bot/store/keys.js';
 import { noneRetained } from '../../bot/services/retention-service.js';
+import { statementOf } from '../../bot/domain/xapi/statements.js';
 import { tableClients } from '../../bot/store/table-clients.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
@@ -22,6 +23,7 @@ describe('retention (Azurite, demo data)', () => {
   let service: RunningTestService;
   let now = seededAt;
   let aggregates: AggregateStore;
+  let xapiKept: string[] = [];
 
   const goal = (goalId: string, closedAt: string | null, reports: string[]): Goal => ({
     goalId,
@@ -71,6 +73,7 @@ describe('retention (Azurite, demo data)', () => {
       recommendations: await s.recommendations.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
       recommendationsDone: await s.recommendations.listDone(DEMO_TENANT_ID, DEMO_TEAM.id),
       digestClaims: digestClaims.sort(),
+      xapi: (await s.xapiOutbox.listIds(DEMO_TENANT_ID)).map((r) => r.statementId).sort(),
     };
   };
 
@@ -134,6 +137,17 @@ describe('retention (Azurite, demo data)', () => {
       await s.digests.claim(DEMO_TENANT_ID, DEMO_TEAM.id, alex.userId, `week-${name}`, made.toISOString());
       await s.shares.claimHelpedNotice(DEMO_TENANT_ID, megan.userId, made.toISOString().slice(0, 10), made.toISOString());
     }
+    // Statements for an LRS: sent before and after the cutoff, and one stuck failing since before it.
+    const entries = (await s.entries.listAll(DEMO_TENANT_ID, megan.userId)).slice(0, 4);
+    const rowOf = (i: number) => ({ statement: statementOf({ kind: 'entry', entry: entries[i]! }, []), actorId: megan.userId, instructorId: undefined });
+    await s.xapiOutbox.add(DEMO_TENANT_ID, [rowOf(0), rowOf(1), rowOf(2), rowOf(3)], at(-5).toISOString());
+    const claimed = await s.xapiOutbox.claimDue(DEMO_TENANT_ID, at(-4), 4, 60);
+    const byId = new Map(claimed.map((r) => [r.statementId, r]));
+    await s.xapiOutbox.markSent(DEMO_TENANT_ID, [byId.get(rowOf(0).statement.id)!], at(-3).toISOString());
+    await s.xapiOutbox.markSent(DEMO_TENANT_ID, [byId.get(rowOf(1).statement.id)!], at(3).toISOString());
+    await s.xapiOutbox.markAttemptFailed(DEMO_TENANT_ID, [rowOf(2).statement.id], '503', at(-2).toISOString(), null);
+    await s.xapiOutbox.markAttemptFailed(DEMO_TENANT_ID, [rowOf(3).statement.id], '503', at(2).toISOString(), null);
+    xapiKept = [rowOf(1).statement.id, rowOf(3).statement.id].sort();
     await s.goals.create(goal('closed-old', at(-1).toISOString(), [at(-40).toISOString()]));
     await s.goals.create(goal('closed-new', at(1).toISOString(), [at(-40).toISOString(), at(1).toISOString()]));
     await s.goals.create(goal('open', null, [at(-40).toISOString(), at(5).toISOString()]));
@@ -181,6 +195,9 @@ describe('retention (Azurite, demo data)', () => {
     expect(after.recommendationsDone.map((d) => d.recId)).toEqual(['rec-new']);
     expect(after.digestClaims).toEqual(before.digestClaims.filter((c) => !c.includes('week-old')));
     expect(after.digestClaims).toHaveLength(before.digestClaims.length - 1);
+    // What stays of statements sent before the cutoff goes, and one failing since before it; the recent ones stay.
+    expect(before.xapi).toHaveLength(4);
+    expect(after.xapi).toEqual(xapiKept);
 
     // The old weeks live on as team totals equal to what the members' cells summed, naming no one.
     expect(after.aggregates).toEqual(expected);
