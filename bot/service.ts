@@ -177,7 +177,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
   const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
   const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
-  const learningLog = new LearningLogService({ entries: stores.entries, teams: stores.teams, rollups, sharing, clock });
+  const learningLog = new LearningLogService({ entries: stores.entries, teams: stores.teams, rollups, sharing, xapi, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
   const reports = new ReportService({
     admins: stores.admins,

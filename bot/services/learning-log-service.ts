@@ -8,6 +8,7 @@ import { NotAllowedError, NotFoundError } from './team-service.js';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { SharingService } from './sharing-service.js';
+import type { XapiRecorder } from './xapi-recorder.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -26,6 +27,7 @@ export class LearningLogService {
       teams?: Pick<TeamStore, 'getMember'>;
       rollups?: RollupService;
       sharing?: Pick<SharingService, 'withdrawEntry' | 'entryEdited'>;
+      xapi?: Pick<XapiRecorder, 'entryDeleted'>;
       clock: Clock;
     },
   ) {}
@@ -75,7 +77,11 @@ export class LearningLogService {
     const found = await this.deps.entries.getOwn(learner.tenantId, learner.userId, entryId);
     if (!found || !(await this.deps.entries.remove(learner.tenantId, learner.userId, found.entry))) return false;
     // A deleted entry takes its share with it: the channel's card says it was withdrawn.
-    await Promise.all([this.deps.rollups?.entryChanged(learner, found.entry.createdAt), this.deps.sharing?.withdrawEntry(learner, entryId)]);
+    await Promise.all([
+      this.deps.rollups?.entryChanged(learner, found.entry.createdAt),
+      this.deps.sharing?.withdrawEntry(learner, entryId),
+      this.deps.xapi?.entryDeleted(found.entry),
+    ]);
     return true;
   }
 

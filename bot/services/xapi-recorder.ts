@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { statementOf, type XapiTeam } from '../domain/xapi/statements.js';
+import type { LearningEntry } from '../domain/learning-entry.js';
+import { statementOf, voidingStatementOf, type XapiTeam } from '../domain/xapi/statements.js';
 import { partiesOf, type RecordParties, type XapiRecord } from '../domain/xapi/xapi-record.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -11,10 +12,12 @@ import type { XapiWork } from './xapi-work.js';
 /** Told of each thing worth a statement; services call it once the thing is stored. */
 export interface XapiRecorder {
   record(record: XapiRecord): Promise<void>;
+  /** The learner deleted an entry: its statement does not leave if it still waits, and is voided if the LRS has it. */
+  entryDeleted(entry: LearningEntry): Promise<void>;
 }
 
 /** For services built without an LRS in mind (tests, tools). */
-export const NO_XAPI: XapiRecorder = { record: async () => undefined };
+export const NO_XAPI: XapiRecorder = { record: async () => undefined, entryDeleted: async () => undefined };
 
 /** How long this instance trusts what it read of a tenant's settings; another instance's change shows within it. */
 const SETTINGS_TTL_MS = 30_000;
@@ -55,6 +58,22 @@ export class OutboxRecorder implements XapiRecorder {
       ]);
     } catch (error) {
       this.deps.logger.warn({ err: error, kind: record.kind }, 'could not write an xAPI statement to the outbox');
+    }
+  }
+
+  async entryDeleted(entry: LearningEntry): Promise<void> {
+    const { tenantId } = entry;
+    try {
+      if (!(await this.hasLrs(tenantId))) return;
+      const original = statementOf({ kind: 'entry', entry }, []);
+      if ((await this.deps.outbox.discard(tenantId, original.id)) !== 'sent') return;
+      const now = this.deps.clock();
+      await Promise.all([
+        this.deps.outbox.add(tenantId, [{ statement: voidingStatementOf(original, now.toISOString()), actorId: entry.userId, instructorId: undefined }], now.toISOString()),
+        this.wakeSender(tenantId, now.getTime()),
+      ]);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not take back an xAPI statement');
     }
   }
 

@@ -89,7 +89,7 @@ export class XapiSender {
       if (rows.length === 0) break;
       await this.sendBatch(tenantId, settings, rows);
     }
-    const { nextDue } = await this.deps.outbox.waiting(tenantId);
+    const { nextDue } = await this.deps.outbox.summary(tenantId);
     if (nextDue === null) return this.deps.queue.delete(message);
     // Pending statements remain (a retry waits, or another worker holds a claim): look again when due.
     const waitMs = Math.max(1000, Date.parse(nextDue) - this.deps.clock().getTime());

@@ -43,9 +43,6 @@ type OutboxEntity = {
   updatedAt: string;
 };
 
-/** What stays of a statement once the LRS has it: its id (so it is never sent again) and whom it names (for erasure). */
-type SentEntity = { partitionKey: string; rowKey: string; actorId: string; instructorId: string; sentAt: string };
-
 export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'failed' | 'latestFailure'> {
   /** The earliest instant a pending row is due, if any is. */
   nextDue: string | null;
@@ -54,19 +51,17 @@ export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'fai
 const TRANSACTION_LIMIT = 100;
 
 /**
- * Statements for each tenant's LRS, keyed by statement id, so writing the same statement twice
- * keeps one row and its progress. A tenant's partition holds only what is waiting or failed; once
- * sent, a statement leaves it for a slim row in the tenant's sent partition, so the worker's search
- * for due rows and the status count stay small however long the LRS has been connected. Rows are
- * claimed by a transaction that checks every row's ETag: two workers never send the same row at once.
+ * Statements for each tenant's LRS, one partition per tenant keyed by statement id, so writing the
+ * same statement twice keeps one row and its progress (a sent one included: it is never sent
+ * again). Rows are claimed by a transaction that checks every row's ETag: two workers never send
+ * the same row at once.
  */
 export class XapiOutboxStore {
   constructor(private readonly table: TableClient) {}
 
   /** Adds the statements not already there; answers how many were new. */
   async add(tenantId: string, rows: readonly NewOutboxRow[], at: string): Promise<number> {
-    const sent = await this.alreadySent(tenantId, rows.map((r) => r.statement.id));
-    const entities = rows.filter((r) => !sent.has(r.statement.id)).map((r) => toEntity(tenantId, r, at));
+    const entities = rows.map((r) => toEntity(tenantId, r, at));
     let added = 0;
     for (let i = 0; i < entities.length; i += TRANSACTION_LIMIT) {
       const chunk = entities.slice(i, i + TRANSACTION_LIMIT);
@@ -104,17 +99,8 @@ export class XapiOutboxStore {
     return due.map((r) => ({ ...r, attempts: r.attempts + 1, notBefore: until }));
   }
 
-  /**
-   * Moves sent statements to the sent partition: the slim rows first, then the full ones go, so a
-   * crash between leaves a statement in both — sent again at worst, which the LRS takes as a no-op.
-   */
-  async markSent(tenantId: string, rows: readonly Pick<OutboxRow, 'statementId' | 'actorId' | 'instructorId'>[], at: string): Promise<void> {
-    const partitionKey = sentPartition(tenantId);
-    for (let i = 0; i < rows.length; i += TRANSACTION_LIMIT) {
-      const slim = rows.slice(i, i + TRANSACTION_LIMIT).map((r): SentEntity => ({ partitionKey, rowKey: r.statementId, actorId: r.actorId, instructorId: r.instructorId, sentAt: at }));
-      await this.table.submitTransaction(slim.map((e): TransactionAction => ['upsert', e, 'Replace']));
-    }
-    await deleteRows(this.table, rows.map((r) => ({ partitionKey: keyOf(tenantId), rowKey: r.statementId })));
+  async markSent(tenantId: string, rows: readonly Pick<OutboxRow, 'statementId'>[], at: string): Promise<void> {
+    await this.mergeAll(tenantId, rows.map((r) => r.statementId), { status: 'sent', lastError: '', updatedAt: at });
   }
 
   /** A failed attempt: the rows wait until `retryAt`, or are given up on with the error when there is none. */
@@ -132,20 +118,12 @@ export class XapiOutboxStore {
 
   /** Counts by status, the most recent failure, and when the next pending row is due. */
   async summary(tenantId: string): Promise<OutboxSummary> {
-    const summary = await this.waiting(tenantId);
-    for await (const _row of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${sentPartition(tenantId)}`, select: ['RowKey'] } })) summary.sent++;
-    return summary;
-  }
-
-  /** The waiting and failed rows' counts, latest failure and next due time: the worker's look, which never reads the sent ones. */
-  async waiting(tenantId: string): Promise<OutboxSummary> {
     const summary: OutboxSummary = { sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null };
     // The statements themselves stay out of the count (they are most of each row): only the latest failure's is read.
     const rows = this.table.listEntities<OutboxEntity>({
       queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt'] },
     });
     for await (const e of rows) {
-      // Rows written before sent statements moved out may still say so: they count where they belong.
       summary[e.status]++;
       if (e.status === 'pending' && (summary.nextDue === null || e.notBefore < summary.nextDue)) summary.nextDue = e.notBefore;
       if (e.status === 'failed' && (!summary.latestFailure || e.updatedAt > summary.latestFailure.at)) {
@@ -170,9 +148,6 @@ export class XapiOutboxStore {
     for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status'] } })) {
       ids.push({ statementId: e.rowKey, status: e.status });
     }
-    for await (const e of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${sentPartition(tenantId)}`, select: ['RowKey'] } })) {
-      ids.push({ statementId: e.rowKey ?? '', status: 'sent' });
-    }
     return ids;
   }
 
@@ -186,15 +161,13 @@ export class XapiOutboxStore {
     for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and actorId eq ${userId}`, select: ['RowKey'] } })) {
       own.push({ partitionKey: partition, rowKey: e.rowKey });
     }
-    // Sent statements are the LRS's now; the slim rows here that name the person (as learner or lead) go.
-    const sent = sentPartition(tenantId);
-    for await (const e of this.table.listEntities<SentEntity>({ queryOptions: { filter: odata`PartitionKey eq ${sent} and (actorId eq ${userId} or instructorId eq ${userId})`, select: ['RowKey'] } })) {
-      own.push({ partitionKey: sent, rowKey: e.rowKey });
-    }
     let changed = await deleteRows(this.table, own);
     for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and instructorId eq ${userId}` } })) {
-      const { instructor: _lead, ...context } = (JSON.parse(e.statement) as XapiStatement).context;
-      const statement = { ...(JSON.parse(e.statement) as XapiStatement), context };
+      const parsed = JSON.parse(e.statement) as XapiStatement;
+      // Only statements with a context name a lead (a voiding one has neither).
+      if (!parsed.context) continue;
+      const { instructor: _lead, ...context } = parsed.context;
+      const statement = { ...parsed, context };
       await this.table.updateEntity({ partitionKey: partition, rowKey: e.rowKey, statement: JSON.stringify(statement), instructorId: '' }, 'Merge');
       changed++;
     }
@@ -209,35 +182,29 @@ export class XapiOutboxStore {
   }
 
   /**
-   * Past retention: what stays here of statements sent before the cutoff, and statements that
+   * Past retention: statements sent before the cutoff (their rows name people), and ones that
    * waited or failed since before it (the records they came from are gone by then too).
    */
   async removeBefore(tenantId: string, cutoff: Date): Promise<number> {
-    const before = cutoff.toISOString();
-    const [sent, stale] = await Promise.all([
-      listKeys(this.table, odata`PartitionKey eq ${sentPartition(tenantId)} and sentAt lt ${before}`),
-      listKeys(this.table, odata`PartitionKey eq ${keyOf(tenantId)} and updatedAt lt ${before}`),
-    ]);
-    return deleteRows(this.table, [...sent, ...stale]);
+    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${keyOf(tenantId)} and updatedAt lt ${cutoff.toISOString()}`));
   }
 
-  /** Which of these statements the LRS already has: one point read each, side by side. */
-  private async alreadySent(tenantId: string, statementIds: readonly string[]): Promise<Set<string>> {
-    const partitionKey = sentPartition(tenantId);
-    const sent = new Set<string>();
-    for (let i = 0; i < statementIds.length; i += TRANSACTION_LIMIT) {
-      await Promise.all(
-        statementIds.slice(i, i + TRANSACTION_LIMIT).map(async (id) => {
-          try {
-            await this.table.getEntity(partitionKey, id, { queryOptions: { select: ['RowKey'] } });
-            sent.add(id);
-          } catch (error) {
-            if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-          }
-        }),
-      );
+  /**
+   * A statement whose record is gone: dropped if it still waits (or failed), so it never leaves;
+   * answers 'sent' when the LRS already has it (it must be voided there), 'absent' when never written.
+   */
+  async discard(tenantId: string, statementId: string): Promise<'discarded' | 'sent' | 'absent'> {
+    try {
+      const row = await this.table.getEntity<OutboxEntity>(keyOf(tenantId), statementId, { queryOptions: { select: ['status'] } });
+      if (row.status === 'sent') return 'sent';
+      // Claimed meanwhile and sent: the ETag no longer matches, and the next look says so.
+      await this.table.deleteEntity(keyOf(tenantId), statementId, { etag: row.etag });
+      return 'discarded';
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return 'absent';
+      if (error instanceof RestError && error.statusCode === 412) return this.discard(tenantId, statementId);
+      throw error;
     }
-    return sent;
   }
 
   private async createIfAbsent(entity: OutboxEntity): Promise<boolean> {
@@ -249,10 +216,6 @@ export class XapiOutboxStore {
       throw error;
     }
   }
-}
-
-function sentPartition(tenantId: string): string {
-  return keyOf(tenantId, 'sent');
 }
 
 function isConflict(error: unknown): boolean {

@@ -134,8 +134,6 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const done = await drain((s) => s.pending === 0 && s.sent > 0 && (Boolean((s as { backfill?: { status?: string } }).backfill?.status === 'done')));
     const rows = await service.stores.xapiOutbox.listIds(DEMO_TENANT_ID);
     expect(done).toMatchObject({ configured: true, sent: rows.length, pending: 0, failed: 0, latestFailure: null });
-    // Sent statements left the partition the worker searches: it holds nothing now.
-    expect(await service.stores.xapiOutbox.waiting(DEMO_TENANT_ID)).toMatchObject({ sent: 0, pending: 0, failed: 0 });
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
 
     // Each statement once: the LRS holds exactly the outbox's statements, each valid by the specification's rules.
@@ -174,6 +172,28 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const sent = await drain((s) => s.failed === 0 && s.pending === 0);
     expect(sent.latestFailure).toBeNull();
     expect(lrs.stored.size).toBe(sent.sent);
+  }, 120_000);
+
+  it('takes back what a learner deletes: voided in the LRS once it was sent, never sent while it still waited', async () => {
+    const submit = async (what: string) => {
+      const saved = await service.services.checkIns.submit(as(megan), { cardId: randomUUID(), what, sourceType: 'article', minutes: '10' });
+      if (saved.status !== 'saved') throw new Error(`not saved: ${saved.status}`);
+      return saved.entry;
+    };
+    const sentEntry = await submit('Sent, then deleted');
+    await drain((s) => s.pending === 0);
+    const original = [...lrs.stored.values()].find((st) => JSON.stringify(st).includes('Sent, then deleted')) as { id: string } | undefined;
+    expect(original).toBeDefined();
+    expect((await api(megan, 'DELETE', `/me/entries/${sentEntry.id}`)).status).toBe(204);
+
+    const waitingEntry = await submit('Deleted before it left');
+    expect((await api(megan, 'DELETE', `/me/entries/${waitingEntry.id}`)).status).toBe(204);
+    await drain((s) => s.pending === 0);
+
+    const voiding = [...lrs.stored.values()].filter((st) => (st as { verb: { id: string } }).verb.id === 'http://adlnet.gov/expapi/verbs/voided');
+    expect(voiding.map((st) => (st as { object: unknown }).object)).toEqual([{ objectType: 'StatementRef', id: original!.id }]);
+    for (const st of voiding) expect(xapiProblems(st)).toEqual([]);
+    expect(JSON.stringify([...lrs.stored.values()])).not.toContain('Deleted before it left');
   }, 120_000);
 
   it('stops sending when the settings are removed; statements wait in the outbox', async () => {

@@ -22,6 +22,12 @@ export interface XapiActivity {
   definition?: { type?: string; name?: LanguageMap; moreInfo?: string };
 }
 
+/** A statement as the object of another: what a voiding statement points at. */
+export interface XapiStatementRef {
+  objectType: 'StatementRef';
+  id: string;
+}
+
 export interface XapiScore {
   scaled: number;
   raw: number;
@@ -48,8 +54,10 @@ export interface XapiStatement {
   id: string;
   actor: XapiAgent;
   verb: XapiVerb;
-  object: XapiActivity;
+  /** An activity; a StatementRef only in a voiding statement. */
+  object: XapiActivity | XapiStatementRef;
   result?: XapiResult;
-  context: XapiContext;
+  /** Every statement but a voiding one (the specification keeps `platform` to statements about activities). */
+  context?: XapiContext;
   timestamp: string;
 }

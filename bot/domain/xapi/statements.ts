@@ -79,7 +79,7 @@ interface Happening {
  * The xAPI 1.0.3 statement for one record. `teams` are the teams it happened in (for an entry or a
  * goal, the learner's teams).
  */
-export function statementOf(record: XapiRecord, teams: readonly XapiTeam[]): XapiStatement {
+export function statementOf(record: XapiRecord, teams: readonly XapiTeam[]): XapiStatement & { object: XapiActivity; context: XapiContext } {
   const { tenantId, actorId, instructorId } = partiesOf(record);
   const { key, verb, object, result, timestamp } = happeningOf(record);
   return {
@@ -90,6 +90,20 @@ export function statementOf(record: XapiRecord, teams: readonly XapiTeam[]): Xap
     ...withResult(result),
     context: contextOf(tenantId, teams, instructorId),
     timestamp,
+  };
+}
+
+/**
+ * Takes back a statement the LRS already has (the learner deleted what it described): the
+ * specification's voiding statement, by the same actor, pointing at the original by its id.
+ */
+export function voidingStatementOf(original: Pick<XapiStatement, 'id' | 'actor'>, at: string): XapiStatement {
+  return {
+    id: statementIdOf('voided', original.id),
+    actor: original.actor,
+    verb: VERBS.voided,
+    object: { objectType: 'StatementRef', id: original.id },
+    timestamp: at,
   };
 }
 

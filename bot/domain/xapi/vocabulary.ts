@@ -15,6 +15,8 @@ export const VERBS = {
   completed: verb('http://adlnet.gov/expapi/verbs/completed', 'completed'),
   commented: verb('http://adlnet.gov/expapi/verbs/commented', 'commented'),
   rated: verb('http://id.tincanapi.com/verb/rated', 'rated'),
+  /** The specification's own verb for taking back a statement that was sent. */
+  voided: verb('http://adlnet.gov/expapi/verbs/voided', 'voided'),
 } as const;
 
 /**
