@@ -8,6 +8,7 @@ import { NotAllowedError, type RosterPerson, type TeamService } from '../service
 import { senderOf } from './activity-people.js';
 import { cardResponse } from './card-replies.js';
 import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
+import { botTranslator } from '../i18n/bot-messages.js';
 
 const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
 
@@ -32,9 +33,10 @@ export class TeamFlows {
       name: team.name,
       installer: { userId: installer.userId, teamsUserId: installer.teamsUserId ?? installer.userId, displayName: installer.displayName },
       roster,
+      ...(installer.locale ? { locale: installer.locale } : {}),
     });
     if (result.firstInstall) {
-      await this.deps.sendCard(context, welcomeCard({ teamName: team.name, installerName: installer.displayName }));
+      await this.deps.sendCard(context, welcomeCard({ teamName: team.name, installerName: installer.displayName }, botTranslator(installer.locale)));
     }
   }
 
@@ -54,20 +56,22 @@ export class TeamFlows {
   }
 
   async openSetup(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const t = botTranslator(context.activity.locale);
     const found = this.where(context);
     if ('error' in found) return found.error;
     try {
       const { settings, role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
-      if (role !== 'lead') return cardResponse(errorCard('Only the team’s leads can set up check-ins. Ask one of them to do it.'));
+      if (role !== 'lead') return cardResponse(errorCard(t.t('team.setup.leadsOnly'), t));
       const channels = await readChannels(context, found.team.id);
-      return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }));
+      return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message));
+      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message, t));
       throw error;
     }
   }
 
   async submitSetup(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+    const t = botTranslator(context.activity.locale);
     const found = this.where(context);
     if ('error' in found) return found.error;
     const values = pickValues(data);
@@ -79,16 +83,16 @@ export class TeamFlows {
         data,
         channels.length > 0 ? channels.map((c) => c.id) : undefined,
       );
-      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: result.errors }));
+      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: result.errors }, t));
       const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? 'the chosen channel';
       return cardResponse(
-        teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }),
+        teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }, t),
       );
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message));
+      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message, t));
       this.deps.logger.error({ err: error }, 'saving the team schedule failed');
       const channels = await readChannels(context, found.team.id).catch(() => []);
-      return cardResponse(teamSetupCard({ channels, values, notice: 'We couldn’t save this just now. Your choices are still here — please press Save again.' }));
+      return cardResponse(teamSetupCard({ channels, values, notice: t.t('team.setup.saveFailed') }, t));
     }
   }
 
@@ -97,7 +101,7 @@ export class TeamFlows {
   ): { error: AdaptiveCardInvokeResponse } | { team: { id: string; name: string }; caller: NonNullable<ReturnType<typeof senderOf>> } {
     const team = teamOf(context);
     const caller = senderOf(context.activity);
-    if (!team || !caller) return { error: cardResponse(errorCard('Check-ins are set up from a team channel.')) };
+    if (!team || !caller) return { error: cardResponse(errorCard(botTranslator(context.activity.locale).t('team.setup.fromChannel'), botTranslator(context.activity.locale))) };
     return { team, caller };
   }
 }

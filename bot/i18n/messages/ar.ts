@@ -122,6 +122,9 @@ export const ar = {
 
   'dialog.title.share': 'مشاركة التعلّم',
   'dialog.title.saveMessage': 'حفظ كتعلّم',
+  'dialog.saved': 'حُفظ في سجلّ تعلّمك.',
+  'dialog.sharedIn': 'تمت المشاركة في قناة التعلّم الخاصة بـ{team}. حُفظ في سجلّ تعلّمك.',
+  'dialog.notShared': '{problem}. حُفظ في سجلّ تعلّمك.',
   'dialog.invite.title': 'شارك شيئًا تعلّمته',
   'dialog.invite.body': 'يُفتح النموذج لك وحدك. ما تشاركه يذهب إلى قناة التعلّم الخاصة بفريقك وإلى سجلّ تعلّمك.',
   'dialog.invite.button': 'مشاركة التعلّم',
@@ -408,4 +411,7 @@ export const ar = {
   'validation.chooseShareTeam': 'اختر الفريق الذي تشارك معه',
   'validation.notYourShareTeam': 'لا يمكنك المشاركة مع هذا الفريق',
   'validation.chooseShareParts': 'اختر ما تشاركه من: {list}',
+  'validation.shareNotMember': 'يمكنك المشاركة فقط مع فريق أنت عضو فيه',
+  'validation.shareNoChannel': 'لا توجد لدى هذا الفريق قناة تعلّم بعد: اطلب من أحد قادة الفريق اختيار قناة عند إعداد التسجيلات',
+  'validation.savedNotShared': 'حُفظ، لكن لم تتم مشاركته: {problem}',
 } as const satisfies Partial<Record<BotMessageKey | ExtraPluralKey, string>>;

@@ -117,6 +117,9 @@ export const en = {
 
   'dialog.title.share': 'Share learning',
   'dialog.title.saveMessage': 'Save as learning',
+  'dialog.saved': 'Saved to your learning log.',
+  'dialog.sharedIn': 'Shared in {team}’s learning channel. Saved to your learning log.',
+  'dialog.notShared': '{problem}. Saved to your learning log.',
   'dialog.invite.title': 'Share something you learned',
   'dialog.invite.body': 'The form opens just for you. What you share goes to your team’s learning channel and your learning log.',
   'dialog.invite.button': 'Share learning',
@@ -365,6 +368,9 @@ export const en = {
   'validation.chooseShareTeam': 'Choose the team to share with',
   'validation.notYourShareTeam': 'That team is not one you can share with',
   'validation.chooseShareParts': 'Choose what to share from: {list}',
+  'validation.shareNotMember': 'You can only share with a team you are a member of',
+  'validation.shareNoChannel': 'That team has no learning channel yet: ask a team lead to choose one when setting up check-ins',
+  'validation.savedNotShared': 'Saved, but not shared: {problem}',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

@@ -115,6 +115,9 @@ export const es = {
 
   'dialog.title.share': 'Compartir aprendizaje',
   'dialog.title.saveMessage': 'Guardar como aprendizaje',
+  'dialog.saved': 'Guardado en tu registro de aprendizaje.',
+  'dialog.sharedIn': 'Compartido en el canal de aprendizaje de {team}. Guardado en tu registro de aprendizaje.',
+  'dialog.notShared': '{problem}. Guardado en tu registro de aprendizaje.',
   'dialog.invite.title': 'Comparte algo que hayas aprendido',
   'dialog.invite.body': 'El formulario se abre solo para ti. Lo que compartas va al canal de aprendizaje de tu equipo y a tu registro de aprendizaje.',
   'dialog.invite.button': 'Compartir aprendizaje',
@@ -364,4 +367,7 @@ export const es = {
   'validation.chooseShareTeam': 'Elige el equipo con el que compartirlo',
   'validation.notYourShareTeam': 'No puedes compartir con ese equipo',
   'validation.chooseShareParts': 'Elige qué compartir entre: {list}',
+  'validation.shareNotMember': 'Solo puedes compartir con un equipo del que formes parte',
+  'validation.shareNoChannel': 'Ese equipo aún no tiene canal de aprendizaje: pide a un responsable que elija uno al configurar los check-ins',
+  'validation.savedNotShared': 'Guardado, pero no compartido: {problem}',
 } as const satisfies Partial<Record<BotMessageKey, string>>;
