@@ -49,6 +49,17 @@ export class PeopleService {
     }
   }
 
+  /**
+   * Keeps the language proactive cards are written in current when someone acts on a card (a
+   * message already refreshes it): a read, and a write only when Teams reports a different one.
+   */
+  async noteLocale(person: Learner, locale: string | undefined): Promise<void> {
+    if (!locale) return;
+    const profile = await this.deps.users.get(person.tenantId, person.userId);
+    // Someone the app has never met gets a profile when they first write; a locale alone is not one.
+    if (profile && profile.locale !== locale) await this.deps.users.setLocale(person.tenantId, person.userId, locale);
+  }
+
   async settingsOf(learner: Learner): Promise<MySettings> {
     const profile = await this.deps.users.get(learner.tenantId, learner.userId);
     return { paused: Boolean(profile?.pausedAt), pausedAt: profile?.pausedAt ?? null, timeZone: profile?.chosenTimeZone ?? null };

@@ -165,6 +165,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const problem = malformedInvoke(context.activity);
     if (problem) return { status: 400, body: { code: 'BadRequest', message: problem } };
+    await this.rememberLocale(context);
     return super.onInvokeActivity(context);
   }
 
@@ -325,6 +326,17 @@ export class LearningLoopBot extends TeamsActivityHandler {
     const t = botTranslator(context.activity.locale);
     if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
     return this.deps.dialogs.submit(sender, request.data, t);
+  }
+
+  /** A card action or dialog says which language the person reads now, for the cards sent to them later. */
+  private async rememberLocale(context: TurnContext): Promise<void> {
+    const sender = senderOf(context.activity);
+    if (!sender) return;
+    try {
+      await this.deps.people.noteLocale(sender, context.activity.locale);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not record the sender’s language');
+    }
   }
 
   /** Keeps the sender's profile and this conversation's reference current, for later messages. */
