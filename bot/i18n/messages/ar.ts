@@ -18,7 +18,6 @@ export const ar = {
   'common.streak.other': 'سلسلة التسجيلات: {count} مرة على التوالي',
   'common.ratingOf5': '{rating} من 5',
   'common.yourTeam': 'فريقك',
-  'common.someone': 'شخص ما',
   'common.aMember': 'أحد الأعضاء',
 
   'sourceType.article': 'مقال',

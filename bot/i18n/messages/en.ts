@@ -13,7 +13,6 @@ export const en = {
   'common.streak.other': 'Check-in streak: {count} in a row',
   'common.ratingOf5': '{rating} of 5',
   'common.yourTeam': 'your team',
-  'common.someone': 'Someone',
   'common.aMember': 'A member',
 
   'sourceType.article': 'Article',

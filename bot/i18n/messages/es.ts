@@ -11,7 +11,6 @@ export const es = {
   'common.streak.other': 'Racha de check-ins: {count} seguidos',
   'common.ratingOf5': '{rating} de 5',
   'common.yourTeam': 'tu equipo',
-  'common.someone': 'Alguien',
   'common.aMember': 'Un miembro',
 
   'sourceType.article': 'Artículo',
