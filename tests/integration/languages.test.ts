@@ -6,7 +6,7 @@ import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import type { Nudge } from '../../bot/domain/nudge.js';
-import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
+import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
@@ -92,5 +92,44 @@ describe('the bot in its reader’s language (Azurite, local Bot Connector)', ()
   it('falls back to English for a language it does not speak', async () => {
     await post(from(messageActivity('check in', options(alex)), 'fr-FR'));
     expect(expectValidTeamsCard(lastCardIn(chat(alex))).renderedText).toContain('Log your learning');
+  });
+});
+
+describe('scheduled check-ins in each learner’s language (Azurite, local Bot Connector, moving clock)', () => {
+  const team = { id: '19:design-es@thread.tacv2', name: 'Diseño' };
+  let service: RunningTestService;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let now = new Date('2026-11-25T10:00:00Z'); // a Wednesday
+  const people = [alex, adele, isaiah];
+  const post = (activity: unknown) => postActivity(service.baseUrl, activity);
+  const from = (p: (typeof DEMO_PEOPLE)[number]) => ({ serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.teamsUserId}` });
+  const inLocale = <T extends object>(activity: T, locale: string) => ({ ...activity, locale });
+  const cardsTo = (p: (typeof DEMO_PEOPLE)[number], text: string) =>
+    connector.sent.filter((s) => s.conversationId === `a:personal-${p.teamsUserId}` && JSON.stringify(s.activity).includes(text)).map((s) => s.activity.attachments?.[0]?.content as AdaptiveCard);
+
+  beforeAll(async () => {
+    connector = await startFakeConnector({ [team.id]: { members: people.map(account), channels: [{ id: team.id }, { id: '19:shares-es@thread.tacv2', name: 'Aprendizaje' }] } });
+    service = await startTestService({}, { clock: () => now });
+    await service.queues.sends.create();
+    await service.queues.poison.create();
+    await post(inLocale(inTeamChannel(installActivity(from(alex)), team), 'en-US'));
+    // Adele's Teams speaks Spanish; Isaiah has never written to the bot.
+    await post(inLocale(messageActivity('hola', from(adele)), 'es-ES'));
+    const schedule = { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: '19:shares-es@thread.tacv2' };
+    await post(inLocale(inTeamChannel(cardActionActivity('team.setup.submit', schedule, from(alex)), team), 'en-US'));
+  }, 60_000);
+  afterAll(async () => {
+    await service.stop();
+    await connector.stop();
+  });
+
+  it('sends the scheduled check-in in the language each learner last used, and the team’s to someone who never wrote', async () => {
+    now = new Date('2026-11-27T16:01:00Z');
+    await service.scheduler.tick();
+    while ((await service.worker.drainOnce()) > 0);
+    const [spanish] = cardsTo(adele, 'Es la hora de tu check-in');
+    expect(expectValidTeamsCard(spanish).renderedText).toContain('Nada esta semana');
+    expect(cardsTo(adele, 'Time for your check-in')).toHaveLength(0);
+    expect(cardsTo(isaiah, 'Time for your check-in')).toHaveLength(1);
   });
 });
