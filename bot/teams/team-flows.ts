@@ -3,12 +3,12 @@ import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
 import { scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
-import type { ScheduleFields } from '../domain/team-settings.js';
+import type { ScheduleErrors, ScheduleFields } from '../domain/team-settings.js';
 import { NotAllowedError, type RosterPerson, type TeamService } from '../services/team-service.js';
 import { senderOf } from './activity-people.js';
 import { cardResponse } from './card-replies.js';
 import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
-import { botTranslator } from '../i18n/bot-messages.js';
+import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 
 const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
 
@@ -83,8 +83,8 @@ export class TeamFlows {
         data,
         channels.length > 0 ? channels.map((c) => c.id) : undefined,
       );
-      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: result.errors }, t));
-      const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? 'the chosen channel';
+      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: inLanguage(result.errors, t) }, t));
+      const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? t.t('team.saved.chosenChannel');
       return cardResponse(
         teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }, t),
       );
@@ -104,6 +104,16 @@ export class TeamFlows {
     if (!team || !caller) return { error: cardResponse(errorCard(botTranslator(context.activity.locale).t('team.setup.fromChannel'), botTranslator(context.activity.locale))) };
     return { team, caller };
   }
+}
+
+/**
+ * The schedule's problems as the lead reads them. The card's own inputs leave one problem per
+ * field possible, so each field has its message; the API keeps the service's English.
+ */
+function inLanguage(errors: ScheduleErrors, t: BotTranslator): ScheduleErrors {
+  const said: ScheduleErrors = {};
+  for (const field of SCHEDULE_FIELDS) if (errors[field]) said[field] = t.t(`team.error.${field}`);
+  return said;
 }
 
 function pickValues(data: unknown): Partial<Record<ScheduleFields, string>> {
