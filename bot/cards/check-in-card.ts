@@ -1,3 +1,4 @@
+import { RATING_SCALE } from '../domain/check-in-rules.js';
 import {
   CHECK_IN_LIMITS,
   type CheckInErrors,
@@ -194,9 +195,9 @@ export function checkInCard(
                 id: 'rating',
                 label: t.t('checkIn.rating.label'),
                 style: 'compact',
-                placeholder: t.t('checkIn.rating.placeholder'),
+                placeholder: t.t('checkIn.rating.placeholder', RATING_SCALE),
                 value: values.rating ?? '',
-                choices: RATINGS.map((rating) => ({ title: t.t(`checkIn.rating.${rating}`), value: rating })),
+                choices: RATINGS.map((rating) => ({ title: t.t(`checkIn.rating.${rating}`, { rating: Number(rating) }), value: rating })),
               },
               ...fieldError('rating'),
             ],

@@ -1,4 +1,5 @@
 import type { LearningEntry } from '../domain/learning-entry.js';
+import { RATING_SCALE } from '../domain/check-in-rules.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { formatMinutes } from '../i18n/format.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
@@ -23,7 +24,7 @@ export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: C
     { title: t.t('checkInSaved.source'), value: t.t(`sourceType.${entry.sourceType}`) },
     ...(entry.link ? [{ title: t.t('checkInSaved.link'), value: escapeMarkdown(entry.link) }] : []),
     ...(entry.minutes !== null ? [{ title: t.t('checkInSaved.time'), value: formatMinutes(t.formatting, entry.minutes) }] : []),
-    ...(entry.rating !== null ? [{ title: t.t('checkInSaved.useful'), value: t.t('checkInSaved.usefulValue', { rating: entry.rating }) }] : []),
+    ...(entry.rating !== null ? [{ title: t.t('checkInSaved.useful'), value: t.t('checkInSaved.usefulValue', { rating: entry.rating, max: RATING_SCALE.max }) }] : []),
   ];
   const notes: CardElement[] = [];
   if (entry.insight) notes.push(...labelled(t.t('checkInSaved.insight'), entry.insight));

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../domain/check-in-rules.js';
+import { RATING_SCALE, isHttpUrl } from '../domain/check-in-rules.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { averageRating, type Share } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
@@ -36,7 +36,7 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
       type: 'FactSet',
       facts: [
         { title: t.t('share.kind'), value: t.t(`sourceType.${share.sourceType}`) },
-        ...(share.sharerRating !== null ? [{ title: t.t('share.theirRating'), value: t.t('common.ratingOf5', { rating: share.sharerRating }) }] : []),
+        ...(share.sharerRating !== null ? [{ title: t.t('share.theirRating'), value: t.t('common.ratingOutOf', { rating: share.sharerRating, max: RATING_SCALE.max }) }] : []),
         // The address as text, escaped: the button below is the only way to follow it.
         ...(link ? [{ title: t.t('share.link'), value: escapeMarkdown(hostOf(link)) }] : []),
       ],
@@ -50,7 +50,7 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
         t.plural('share.saves', share.tally.saves),
         average === null
           ? t.t('share.notRated')
-          : t.plural('share.rated', share.tally.ratingCount, { average: new Intl.NumberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average) }),
+          : t.plural('share.rated', share.tally.ratingCount, { average: new Intl.NumberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average), max: RATING_SCALE.max }),
       ].join(' · '),
       weight: 'bolder',
       wrap: true,
@@ -64,9 +64,9 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
       id: 'rating',
       label: t.t('share.rate.label'),
       style: 'compact',
-      placeholder: t.t('share.rate.placeholder'),
+      placeholder: t.t('share.rate.placeholder', RATING_SCALE),
       value: mine?.rating ? String(mine.rating) : '',
-      choices: RATINGS.map((rating) => ({ title: t.t('common.ratingOf5', { rating }), value: rating })),
+      choices: RATINGS.map((rating) => ({ title: t.t('common.ratingOutOf', { rating: Number(rating), max: RATING_SCALE.max }), value: rating })),
     },
   ];
   const actions: CardAction[] = [
@@ -93,7 +93,7 @@ function yourMarks(mine: MyShareVote, t: BotTranslator): string {
   const parts = [
     mine.helpful ? t.t('share.mine.helpful') : undefined,
     mine.saved ? t.t('share.mine.saved') : undefined,
-    mine.rating !== null ? t.t('share.mine.rated', { rating: mine.rating }) : undefined,
+    mine.rating !== null ? t.t('share.mine.rated', { rating: mine.rating, max: RATING_SCALE.max }) : undefined,
   ].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? t.t('share.mine.summary', { marks: new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) }) : t.t('share.mine.none');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
+import { CHECK_IN_LIMITS, RATING_SCALE, isHttpUrl } from './check-in-rules.js';
 import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES } from './entry-visibility.js';
 import { englishMessages, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
 import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
@@ -69,7 +69,7 @@ const submissionSchema = (t: BotTranslator) =>
         .nullable(),
     ),
     minutes: optionalWholeNumber(t, 'validation.field.minutes', CHECK_IN_LIMITS.minutesMin, CHECK_IN_LIMITS.minutesMax),
-    rating: optionalWholeNumber(t, 'validation.field.rating', 1, 5),
+    rating: optionalWholeNumber(t, 'validation.field.rating', RATING_SCALE.min, RATING_SCALE.max),
     insight: optionalText(t, 'validation.field.insight', CHECK_IN_LIMITS.insight),
     action: optionalText(t, 'validation.field.action', CHECK_IN_LIMITS.action),
     result: optionalText(t, 'validation.field.result', CHECK_IN_LIMITS.result),
