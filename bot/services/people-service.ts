@@ -56,8 +56,9 @@ export class PeopleService {
   async noteLocale(person: Learner, locale: string | undefined): Promise<void> {
     if (!locale) return;
     const profile = await this.deps.users.get(person.tenantId, person.userId);
-    // Someone the app has never met gets a profile when they first write; a locale alone is not one.
-    if (profile && profile.locale !== locale) await this.deps.users.setLocale(person.tenantId, person.userId, locale);
+    // Only a language already known is replaced: the first one comes with the person's first message,
+    // which makes their profile; a button press alone (even a refused one) starts nothing.
+    if (profile?.locale && profile.locale !== locale) await this.deps.users.setLocale(person.tenantId, person.userId, locale);
   }
 
   async settingsOf(learner: Learner): Promise<MySettings> {

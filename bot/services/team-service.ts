@@ -18,6 +18,14 @@ export interface RosterPerson {
 
 export class NotAllowedError extends Error {
   override name = 'NotAllowedError';
+
+  /** Why, for a card that says it in the reader's language; the message is the API's English. */
+  constructor(
+    message: string,
+    readonly reason: 'not_member' | 'not_lead' = 'not_lead',
+  ) {
+    super(message);
+  }
 }
 
 export class NotFoundError extends Error {
@@ -109,7 +117,7 @@ export class TeamService {
   async settingsFor(caller: Learner, teamId: string): Promise<{ settings: TeamSettings; role: TeamRole }> {
     const member = await this.deps.teams.getMember(caller.tenantId, teamId, caller.userId);
     const settings = member && (await this.deps.teams.getSettings(caller.tenantId, teamId));
-    if (!member || !settings) throw new NotAllowedError('You are not a member of this team.');
+    if (!member || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
     return { settings, role: member.role };
   }
 

@@ -65,7 +65,7 @@ export class TeamFlows {
       const channels = await readChannels(context, found.team.id);
       return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message, t));
+      if (error instanceof NotAllowedError) return cardResponse(errorCard(t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'team.setup.leadsOnly'), t));
       throw error;
     }
   }
@@ -89,7 +89,7 @@ export class TeamFlows {
         teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }, t),
       );
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message, t));
+      if (error instanceof NotAllowedError) return cardResponse(errorCard(t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'team.setup.leadsOnly'), t));
       this.deps.logger.error({ err: error }, 'saving the team schedule failed');
       const channels = await readChannels(context, found.team.id).catch(() => []);
       return cardResponse(teamSetupCard({ channels, values, notice: t.t('team.setup.saveFailed') }, t));

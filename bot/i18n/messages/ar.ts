@@ -361,6 +361,7 @@ export const ar = {
   'team.setup.channelRequired': 'اختر قناة',
   'team.setup.saveFailed': 'تعذّر الحفظ الآن. اختياراتك ما زالت هنا — يُرجى الضغط على «حفظ» مجددًا.',
   'team.setup.leadsOnly': 'يمكن لقادة الفريق فقط إعداد التسجيلات. اطلب ذلك من أحدهم.',
+  'team.setup.notMember': 'لست عضوًا في هذا الفريق.',
   'team.setup.fromChannel': 'تُعدّ التسجيلات من قناة فريق.',
   'team.error.cadence': 'اختر كل أسبوع أو كل أسبوعين',
   'team.error.weekday': 'اختر يومًا من أيام الأسبوع',

@@ -321,6 +321,7 @@ export const en = {
   'team.setup.channelRequired': 'Choose a channel',
   'team.setup.saveFailed': 'We couldn’t save this just now. Your choices are still here — please press Save again.',
   'team.setup.leadsOnly': 'Only the team’s leads can set up check-ins. Ask one of them to do it.',
+  'team.setup.notMember': 'You are not a member of this team.',
   'team.setup.fromChannel': 'Check-ins are set up from a team channel.',
   'team.error.cadence': 'Choose weekly or every two weeks',
   'team.error.weekday': 'Choose a weekday',

@@ -319,6 +319,7 @@ export const es = {
   'team.setup.channelRequired': 'Elige un canal',
   'team.setup.saveFailed': 'No hemos podido guardarlo ahora mismo. Tus opciones siguen aquí: pulsa Guardar de nuevo.',
   'team.setup.leadsOnly': 'Solo los responsables del equipo pueden configurar los check-ins. Pídeselo a uno de ellos.',
+  'team.setup.notMember': 'No eres miembro de este equipo.',
   'team.setup.fromChannel': 'Los check-ins se configuran desde un canal del equipo.',
   'team.error.cadence': 'Elige cada semana o cada dos semanas',
   'team.error.weekday': 'Elige un día de la semana',
