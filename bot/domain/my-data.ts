@@ -4,7 +4,8 @@ import type { LearningEntry, SourceType } from './learning-entry.js';
 import type { NudgeAnswer } from './nudge.js';
 import type { ShareTally } from './share.js';
 import type { TeamRole } from './team-settings.js';
-import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
+// Type only: the tab imports this module, and the bot's catalogs have no place in its bundle.
+import type { BotTranslator } from '../i18n/bot-messages.js';
 
 /** What a learner types to confirm erasing everything: words, not a click, as it cannot be undone. */
 export const ERASE_CONFIRMATION = 'erase my data';
@@ -95,7 +96,7 @@ export function countsOf(data: MyDataExport): MyDataCounts {
 }
 
 /** The counts as a line of text in the reader's language, for a chat message: empty kinds are left out. */
-export function countsText(counts: MyDataCounts, t: BotTranslator = englishMessages): string {
+export function countsText(counts: MyDataCounts, t: BotTranslator): string {
   const parts = (Object.keys(counts) as (keyof MyDataCounts)[])
     .filter((kind) => counts[kind] > 0)
     .map((kind) => t.plural(`myData.count.${kind}`, counts[kind]));
