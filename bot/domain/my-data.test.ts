@@ -22,7 +22,7 @@ describe('countsText', () => {
   });
 
   it('says it in the reader’s language', () => {
-    expect(countsText({ ...none, entries: 12, goals: 1 }, botTranslator('es-ES'))).toBe('12 entradas de aprendizaje, 1 objetivo');
+    expect(countsText({ ...none, entries: 12, goals: 1 }, botTranslator('es-ES'))).toBe('12 entradas de aprendizaje y 1 objetivo');
   });
 
   it('says so when there is nothing', () => {
