@@ -98,7 +98,7 @@ export class LearningCapture {
     if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
     if (outcome.status !== 'shared') return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: t.t('validation.savedNotShared', { problem: t.t(SHARE_PROBLEMS[outcome.status]) }) } };
-    const teamName = (await this.deps.sharing.targetsFor(learner)).find((t) => t.teamId === choice.share!.teamId)?.name ?? t.t('common.yourTeam');
+    const teamName = (await this.deps.sharing.targetsFor(learner)).find((team) => team.teamId === choice.share!.teamId)?.name ?? t.t('common.yourTeam');
     return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
   }
 }

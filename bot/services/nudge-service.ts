@@ -42,7 +42,7 @@ export class NudgeService {
       this.deps.teams.getMember(lead.tenantId, teamId, learnerId),
       this.deps.teams.getSettings(lead.tenantId, teamId),
     ]);
-    if (!caller || !settings) throw new NotAllowedError('You are not a member of this team.');
+    if (!caller || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can nudge its members.');
     if (!learner) throw new NotFoundError('That person is not a member of this team.');
     const input = validateNudge(body);

@@ -47,7 +47,8 @@ import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '..
 import { MY_DATA_ERASE_VERB } from '../cards/my-data-cards.js';
 import type { MyDataCommands } from './my-data-commands.js';
 import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
-import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
+import { botTranslator, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
+import { NotAllowedError } from '../services/team-service.js';
 
 const digestNudgeSchema = z.object({
   teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
@@ -277,8 +278,9 @@ export class LearningLoopBot extends TeamsActivityHandler {
       const nudge = await this.deps.nudges.nudge(lead, teamId, userId, {});
       notice = t.t(nudge.delivered ? 'nudge.sent' : 'nudge.notDelivered', { name: nudge.learnerName });
     } catch (error) {
-      if (!(error instanceof Error) || !['NotAllowedError', 'NotFoundError', 'ConflictError'].includes(error.name)) throw error;
-      notice = error.message;
+      const problem = nudgeRefusal(error);
+      if (!problem) throw error;
+      notice = t.t(problem);
     }
     try {
       return (await this.deps.digests.cardFor(lead, teamId, undefined, notice, t)) ?? errorCard(notice, t);
@@ -353,6 +355,15 @@ export class LearningLoopBot extends TeamsActivityHandler {
       this.deps.logger.warn({ err: error }, 'could not record the sender or conversation');
     }
   }
+}
+
+/** Why a nudge from the digest did not go, as a message key; undefined for a failure that is ours. */
+function nudgeRefusal(error: unknown): BotMessageKey | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (error instanceof NotAllowedError) return error.reason === 'not_member' ? 'team.setup.notMember' : 'nudge.error.notLead';
+  if (error.name === 'NotFoundError') return 'nudge.error.notMember';
+  if (error.name === 'ConflictError') return 'nudge.error.tooRecent';
+  return undefined;
 }
 
 /** A time as the learner reads it: their locale, their zone. */

@@ -57,7 +57,7 @@ export class TeamFlows {
 
   async openSetup(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     const t = botTranslator(context.activity.locale);
-    const found = this.where(context);
+    const found = this.where(context, t);
     if ('error' in found) return found.error;
     try {
       const { settings, role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
@@ -65,14 +65,14 @@ export class TeamFlows {
       const channels = await readChannels(context, found.team.id);
       return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'team.setup.leadsOnly'), t));
+      if (error instanceof NotAllowedError) return refusal(error, t);
       throw error;
     }
   }
 
   async submitSetup(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
     const t = botTranslator(context.activity.locale);
-    const found = this.where(context);
+    const found = this.where(context, t);
     if ('error' in found) return found.error;
     const values = pickValues(data);
     try {
@@ -89,7 +89,7 @@ export class TeamFlows {
         teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }, t),
       );
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'team.setup.leadsOnly'), t));
+      if (error instanceof NotAllowedError) return refusal(error, t);
       this.deps.logger.error({ err: error }, 'saving the team schedule failed');
       const channels = await readChannels(context, found.team.id).catch(() => []);
       return cardResponse(teamSetupCard({ channels, values, notice: t.t('team.setup.saveFailed') }, t));
@@ -98,12 +98,18 @@ export class TeamFlows {
 
   private where(
     context: TurnContext,
+    t: BotTranslator,
   ): { error: AdaptiveCardInvokeResponse } | { team: { id: string; name: string }; caller: NonNullable<ReturnType<typeof senderOf>> } {
     const team = teamOf(context);
     const caller = senderOf(context.activity);
-    if (!team || !caller) return { error: cardResponse(errorCard(botTranslator(context.activity.locale).t('team.setup.fromChannel'), botTranslator(context.activity.locale))) };
+    if (!team || !caller) return { error: cardResponse(errorCard(t.t('team.setup.fromChannel'), t)) };
     return { team, caller };
   }
+}
+
+/** Why a caller may not set the team up, in their language. */
+function refusal(error: NotAllowedError, t: BotTranslator): AdaptiveCardInvokeResponse {
+  return cardResponse(errorCard(t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'team.setup.leadsOnly'), t));
 }
 
 /**

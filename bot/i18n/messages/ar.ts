@@ -244,6 +244,10 @@ export const ar = {
   'nudge.sent': 'أُرسل التذكير إلى {name}.',
   'nudge.notDelivered': 'سُجّل التذكير؛ لم يتحدث {name} مع Learning Loop بعد، لذا تعذّر توصيله.',
 
+  'nudge.error.notLead': 'يمكن لقادة الفريق فقط إرسال تذكيرات إلى أعضائه.',
+  'nudge.error.notMember': 'هذا الشخص ليس عضوًا في هذا الفريق.',
+  'nudge.error.tooRecent': 'أرسلت إليه تذكيرًا قبل أقل من 12 ساعة؛ امنحه وقتًا للرد.',
+
   'coaching.title': 'ترك لك {lead} ملاحظة توجيه',
   'coaching.about': 'بشأن ما شاركته: «{about}»',
   'coaching.answer.label': 'إجابتك',

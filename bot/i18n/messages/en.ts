@@ -229,6 +229,10 @@ export const en = {
   'nudge.sent': 'Nudge sent to {name}.',
   'nudge.notDelivered': 'Nudge recorded; {name} has not chatted with Learning Loop yet, so it could not be delivered.',
 
+  'nudge.error.notLead': 'Only the team’s leads can nudge its members.',
+  'nudge.error.notMember': 'That person is not a member of this team.',
+  'nudge.error.tooRecent': 'You nudged them less than 12 hours ago; give them time to answer.',
+
   'coaching.title': '{lead} left you a coaching note',
   'coaching.about': 'On what you shared: “{about}”',
   'coaching.answer.label': 'Your answer',

@@ -227,6 +227,10 @@ export const es = {
   'nudge.sent': 'Recordatorio enviado a {name}.',
   'nudge.notDelivered': 'Recordatorio registrado; {name} aún no ha hablado con Learning Loop, así que no se ha podido entregar.',
 
+  'nudge.error.notLead': 'Solo los responsables del equipo pueden enviar recordatorios a sus miembros.',
+  'nudge.error.notMember': 'Esa persona no es miembro de este equipo.',
+  'nudge.error.tooRecent': 'Le enviaste un recordatorio hace menos de 12 horas; dale tiempo para responder.',
+
   'coaching.title': '{lead} te ha dejado una nota de coaching',
   'coaching.about': 'Sobre lo que compartiste: «{about}»',
   'coaching.answer.label': 'Tu respuesta',
