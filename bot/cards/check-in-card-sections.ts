@@ -1,7 +1,7 @@
 import { GOAL_LIMITS, GOAL_STATES, goalInputId } from '../domain/goal.js';
 import { recommendationInputId } from '../domain/recommendation.js';
 import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, isEntryVisibility } from '../domain/entry-visibility.js';
-import { formatDay } from '../i18n/format.js';
+import { formatStoredDay } from '../i18n/format.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
 import type { CardElement } from './card-types.js';
@@ -59,7 +59,7 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption, t
     ...goals.flatMap((goal): CardElement[] => [
       {
         type: 'TextBlock',
-        text: t.t(goal.overdue ? 'checkIn.goals.wasDue' : 'checkIn.goals.due', { what: escapeMarkdown(goal.what), date: formatDay(t.formatting, goal.targetDate) }),
+        text: t.t(goal.overdue ? 'checkIn.goals.wasDue' : 'checkIn.goals.due', { what: escapeMarkdown(goal.what), date: formatStoredDay(t.formatting, goal.targetDate) }),
         wrap: true,
         ...(goal.overdue ? { color: 'attention' as const } : {}),
       },

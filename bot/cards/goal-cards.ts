@@ -2,7 +2,7 @@ import { GOAL_LIMITS, type Goal, type GoalErrors, type GoalField, type GoalValue
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-import { formatDay } from '../i18n/format.js';
+import { formatStoredDay } from '../i18n/format.js';
 
 export const GOAL_SUBMIT_VERB = 'goal.submit';
 export const GOAL_NEW_VERB = 'goal.new';
@@ -53,7 +53,7 @@ export function goalSavedCard(goal: Pick<Goal, 'what' | 'why' | 'targetDate' | '
         facts: [
           { title: t.t('goal.saved.goal'), value: escapeMarkdown(goal.what) },
           ...(goal.why ? [{ title: t.t('goal.saved.why'), value: escapeMarkdown(goal.why) }] : []),
-          { title: t.t('goal.saved.by'), value: dayOrAsIs(t.formatting, goal.targetDate) },
+          { title: t.t('goal.saved.by'), value: formatStoredDay(t.formatting, goal.targetDate) },
           ...goal.resources.map((link, i) => ({ title: i === 0 ? t.t('goal.saved.links') : '', value: escapeMarkdown(link) })),
         ],
       },
@@ -63,11 +63,3 @@ export function goalSavedCard(goal: Pick<Goal, 'what' | 'why' | 'targetDate' | '
   );
 }
 
-/** A stored day that is somehow not a date is shown as stored rather than failing the card. */
-function dayOrAsIs(formatting: string, day: string): string {
-  try {
-    return formatDay(formatting, day);
-  } catch {
-    return day;
-  }
-}
