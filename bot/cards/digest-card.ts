@@ -3,6 +3,7 @@ import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } fr
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { formatMinutes } from '../i18n/format.js';
+import { followUpText } from '../domain/dashboard.js';
 
 export const DIGEST_NUDGE_VERB = 'digest.nudge';
 
@@ -31,7 +32,7 @@ export function digestCard(digest: Digest, t: BotTranslator, options: { notice?:
       : [{ type: 'TextBlock' as const, text: t.t('digest.noHelpful'), isSubtle: true, wrap: true, spacing: 'none' as const }]),
     { type: 'TextBlock', text: t.t('digest.followUpTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(digest.followUps.length > 0
-      ? digest.followUps.map((f) => ({ type: 'TextBlock' as const, text: t.t('digest.followUp', { name: escapeMarkdown(f.displayName), reason: escapeMarkdown(f.reason) }), wrap: true, spacing: 'none' as const }))
+      ? digest.followUps.map((f) => ({ type: 'TextBlock' as const, text: t.t('digest.followUp', { name: escapeMarkdown(f.displayName), reason: f.why ? followUpText(f.why, t, escapeMarkdown) : escapeMarkdown(f.reason) }), wrap: true, spacing: 'none' as const }))
       : [{ type: 'TextBlock' as const, text: t.t('digest.nobody'), isSubtle: true, wrap: true, spacing: 'none' as const }]),
     ...(digest.moreFollowUps > 0
       ? [{ type: 'TextBlock' as const, text: t.plural('digest.more', digest.moreFollowUps), isSubtle: true, wrap: true, spacing: 'none' as const }]

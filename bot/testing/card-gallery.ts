@@ -86,7 +86,10 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     week: '2026-W48',
     participation: { members: 8, answered: 6, checkIns: 8, entries: 9, minutes: 240 },
     highlights: [{ what: 'UX 101', sharerName: 'Megan Bowen', helpful: 3 }],
-    followUps: [{ userId: 'u2', displayName: 'Isaiah Langer', reason: '—' }],
+    followUps: [
+      { userId: 'u2', displayName: 'Isaiah Langer', reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer' as const, count: 2 } },
+      { userId: 'u3', displayName: 'Adele Vance', reason: 'Goal “SQL” is overdue', why: { kind: 'goal-overdue' as const, goal: '**SQL**' } },
+    ],
     moreFollowUps: 2,
   };
   const schedule = { cadence: 'biweekly' as const, weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2026-11-23' };

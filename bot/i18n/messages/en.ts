@@ -266,6 +266,15 @@ export const en = {
   'digest.nudge': 'Nudge {name}',
   'digest.openDashboard': 'Open the dashboard',
 
+  'followUp.noAnswer.one': 'No answer to the last check-in',
+  'followUp.noAnswer.other': 'No answer to the last {count} check-ins',
+  'followUp.goalOverdue': 'Goal “{goal}” is overdue',
+  'followUp.goalBehind': 'Goal “{goal}” reported behind twice',
+  'followUp.quiet.one': 'No check-in for {count} week',
+  'followUp.quiet.other': 'No check-in for {count} weeks',
+  'followUp.quietSinceJoining.one': 'No check-in in {count} week since joining',
+  'followUp.quietSinceJoining.other': 'No check-in in {count} weeks since joining',
+
   'myData.title': 'Your data in Learning Loop',
   'myData.holds': 'What I hold of yours: {counts}.',
   'myData.download': 'Download all of it as JSON, or your learning entries as CSV, from **Your data** at the end of the My learning tab.',

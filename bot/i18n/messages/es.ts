@@ -264,6 +264,15 @@ export const es = {
   'digest.nudge': 'Recordar a {name}',
   'digest.openDashboard': 'Abrir el panel',
 
+  'followUp.noAnswer.one': 'No respondió al último check-in',
+  'followUp.noAnswer.other': 'No respondió a los últimos {count} check-ins',
+  'followUp.goalOverdue': 'El objetivo «{goal}» está vencido',
+  'followUp.goalBehind': 'El objetivo «{goal}» va con retraso por segunda vez',
+  'followUp.quiet.one': 'Sin check-in desde hace {count} semana',
+  'followUp.quiet.other': 'Sin check-in desde hace {count} semanas',
+  'followUp.quietSinceJoining.one': 'Sin check-in en {count} semana desde que se unió',
+  'followUp.quietSinceJoining.other': 'Sin check-in en {count} semanas desde que se unió',
+
   'myData.title': 'Tus datos en Learning Loop',
   'myData.holds': 'Lo que guardo de ti: {counts}.',
   'myData.download': 'Descárgalo todo en JSON, o tus entradas de aprendizaje en CSV, desde **Your data** al final de la pestaña My learning.',
