@@ -171,7 +171,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
   const publisher =
     options.sharePublisher ??
-    new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, messenger, logger: options.logger });
+    new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, users: stores.users, teams: stores.teams, messenger, logger: options.logger });
   const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger, xapi });
   const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId, xapi });
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });

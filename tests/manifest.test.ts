@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { Ajv } from 'ajv';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND } from '../bot/teams/learning-dialogs.js';
@@ -140,5 +141,90 @@ describe('appPackage/manifest.json', () => {
     expect([outline.data[3], outline.data[4 * 31 + 3], outline.data[last]], 'corners are background').toEqual([0, 0, 0]);
     expect(transparent).toBeGreaterThan(32 * 32 * 0.4);
     expect(solid).toBeGreaterThan(32 * 32 * 0.15);
+  });
+});
+
+describe('appPackage localization files', () => {
+  interface Localization {
+    localizationInfo?: { defaultLanguageTag: string; additionalLanguages?: Array<{ languageTag: string; file: string }> };
+  }
+  const info = (template as unknown as Localization).localizationInfo;
+  const languages = info?.additionalLanguages ?? [];
+  const read = (file: string) => JSON.parse(readFileSync(path.join(root, 'appPackage', file), 'utf8')) as Record<string, unknown>;
+  /**
+   * The bundled localization schema, compiled by ajv. Its patterns are written for JavaScript's
+   * non-Unicode regular expressions (a lone `]`), and it uses nothing particular to draft-04, so
+   * ajv's default draft reads it, without the `u` flag.
+   */
+  const validateLocalization = (() => {
+    const file = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams', `v${template.manifestVersion}`, 'MicrosoftTeams.Localization.schema.json');
+    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: true } });
+    const validate = ajv.compile(schema);
+    return (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
+  })();
+  /** Every string in the manifest a localization file can replace, by the path it is given there. */
+  const localizable = (): Map<string, string> => {
+    const m = template as unknown as {
+      name: { short: string; full: string };
+      description: { short: string; full: string };
+      staticTabs: Array<{ name?: string }>;
+      composeExtensions: Array<{ commands: Array<{ title: string; description: string }> }>;
+    };
+    const strings = new Map<string, string>([
+      ['name.full', m.name.full],
+      ['description.short', m.description.short],
+      ['description.full', m.description.full],
+    ]);
+    // The short name carries a per-environment suffix the toolkit fills in; a language file is copied as is.
+    strings.set('name.short', m.name.short.replace('${{APP_NAME_SUFFIX}}', ''));
+    m.staticTabs.forEach((tab, i) => tab.name && strings.set(`staticTabs[${i}].name`, tab.name));
+    template.bots[0]!.commandLists.forEach((list, i) =>
+      list.commands.forEach((c, j) => {
+        strings.set(`bots[0].commandLists[${i}].commands[${j}].title`, c.title);
+        strings.set(`bots[0].commandLists[${i}].commands[${j}].description`, c.description);
+      }),
+    );
+    m.composeExtensions[0]!.commands.forEach((c, i) => {
+      strings.set(`composeExtensions[0].commands[${i}].title`, c.title);
+      strings.set(`composeExtensions[0].commands[${i}].description`, c.description);
+    });
+    return strings;
+  };
+
+  it('declares English as the manifest’s own language and a file each for Spanish and Arabic, inside the package folder', () => {
+    expect(info?.defaultLanguageTag).toBe('en-us');
+    expect(languages.map((l) => l.languageTag)).toEqual(['es', 'ar']);
+    for (const { file } of languages) {
+      // The toolkit's zipAppPackage adds exactly the files named here, refusing any outside appPackage/.
+      expect(path.relative(path.join(root, 'appPackage'), path.resolve(root, 'appPackage', file)).startsWith('..')).toBe(false);
+      expect(existsSync(path.join(root, 'appPackage', file)), file).toBe(true);
+    }
+  });
+
+  it.each(['es.json', 'ar.json'])('%s is valid against the bundled localization schema', async (file) => {
+    expect(validateLocalization(read(file))).toEqual([]);
+  });
+
+  it('rejects a localization file the schema does not allow', () => {
+    const broken = { ...read('es.json'), 'name.short': 'x'.repeat(31), 'bots[0].title': 'nope' };
+    expect(validateLocalization(broken)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/name\.short must NOT have more than 30 characters/), expect.stringMatching(/must NOT have additional properties.*bots\[0\]\.title/)]),
+    );
+  });
+
+  it.each(['es.json', 'ar.json'])('%s translates every localizable string of the manifest, and names nothing else', (file) => {
+    const strings = localizable();
+    const { $schema, ...translated } = read(file);
+    expect($schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.Localization.schema.json`);
+    expect(Object.keys(translated).sort()).toEqual([...strings.keys()].sort());
+    for (const [key, english] of strings) {
+      // Command titles are what the bot's parser understands, so they stay as they are; the product name too.
+      if (/\.commands\[\d+\]\.title$/.test(key) && key.startsWith('bots')) expect(translated[key], key).toBe(english);
+      else if (key === 'name.short') expect(translated[key]).toBe('Learning Loop');
+      else expect(translated[key], key).not.toBe(english);
+    }
+    // The toolkit copies language files into the package unchanged: a ${{…}} would reach Teams as written.
+    expect(JSON.stringify(translated)).not.toMatch(/\$\{\{/);
   });
 });

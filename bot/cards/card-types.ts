@@ -14,6 +14,7 @@ import type {
   ITimeInput,
   IToggleInput,
 } from 'adaptivecards/lib/schema.js';
+import { isRtl, type AppLocale } from '../i18n/locales.js';
 
 /** Adaptive Card inputs gained labels and validation in 1.3; Teams renders them. */
 interface LabelledInput {
@@ -57,11 +58,13 @@ export interface AdaptiveCard extends Omit<IAdaptiveCard, 'body' | 'actions' | '
   rtl?: boolean;
 }
 
-export function adaptiveCard(body: CardElement[], actions?: CardAction[]): AdaptiveCard {
+/** A card in the reader's language: right-to-left languages set `rtl` so Teams lays it out from the right. */
+export function adaptiveCard(reader: { locale: AppLocale }, body: CardElement[], actions?: CardAction[]): AdaptiveCard {
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
     version: '1.5',
+    ...(isRtl(reader.locale) ? { rtl: true } : {}),
     body,
     ...(actions && actions.length > 0 ? { actions } : {}),
   };

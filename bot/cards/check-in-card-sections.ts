@@ -1,6 +1,8 @@
-import { GOAL_LIMITS, GOAL_STATES, GOAL_STATE_LABELS, goalInputId } from '../domain/goal.js';
+import { GOAL_LIMITS, GOAL_STATES, goalInputId } from '../domain/goal.js';
 import { recommendationInputId } from '../domain/recommendation.js';
-import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS, isEntryVisibility } from '../domain/entry-visibility.js';
+import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, isEntryVisibility } from '../domain/entry-visibility.js';
+import { formatStoredDay } from '../i18n/format.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
 import type { CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -26,25 +28,21 @@ export interface ShareOption {
   error?: string;
 }
 
-const SHARE_PART_CHOICES = [
-  { title: 'My key insight', value: 'insight' },
-  { title: 'What I will do with it', value: 'action' },
-  { title: 'The link', value: 'link' },
-];
+const SHARE_PARTS = ['insight', 'action', 'link'] as const;
 
 
 /** "Recommended for you": each open recommendation with who made it, and a toggle to say it is done. */
-export function recommendationsSection({ items, values = {} }: RecommendationsOption): CardElement[] {
+export function recommendationsSection({ items, values = {} }: RecommendationsOption, t: BotTranslator): CardElement[] {
   return [
-    { type: 'TextBlock', text: 'Recommended for you', weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
+    { type: 'TextBlock', text: t.t('checkIn.recommended.title'), weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
     ...items.flatMap((r): CardElement[] => [
-      { type: 'TextBlock', text: `${escapeMarkdown(r.title)} — from ${escapeMarkdown(r.leadName)}`, wrap: true },
+      { type: 'TextBlock', text: t.t('checkIn.recommended.from', { title: escapeMarkdown(r.title), lead: escapeMarkdown(r.leadName) }), wrap: true },
       { type: 'TextBlock', text: escapeMarkdown(r.link), isSubtle: true, wrap: true, spacing: 'none', size: 'small' },
-      ...(r.note ? [{ type: 'TextBlock' as const, text: `“${escapeMarkdown(r.note)}”`, isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
+      ...(r.note ? [{ type: 'TextBlock' as const, text: t.t('common.quoted', { text: escapeMarkdown(r.note) }), isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
       {
         type: 'Input.Toggle',
         id: recommendationInputId(r.teamId, r.recId),
-        title: 'I did this',
+        title: t.t('checkIn.recommended.done'),
         valueOn: 'true',
         valueOff: 'false',
         value: values[recommendationInputId(r.teamId, r.recId)] === 'true' ? 'true' : 'false',
@@ -55,13 +53,13 @@ export function recommendationsSection({ items, values = {} }: RecommendationsOp
 }
 
 /** "How are your goals going?": per open goal, a state and an optional note; both may be left blank. */
-export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): CardElement[] {
+export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption, t: BotTranslator): CardElement[] {
   return [
-    { type: 'TextBlock', text: goals.length === 1 ? 'How is your goal going?' : 'How are your goals going?', weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
+    { type: 'TextBlock', text: t.plural('checkIn.goals.title', goals.length), weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
     ...goals.flatMap((goal): CardElement[] => [
       {
         type: 'TextBlock',
-        text: `${escapeMarkdown(goal.what)} — ${goal.overdue ? 'was due' : 'due'} ${goal.targetDate}`,
+        text: t.t(goal.overdue ? 'checkIn.goals.wasDue' : 'checkIn.goals.due', { what: escapeMarkdown(goal.what), date: formatStoredDay(t.formatting, goal.targetDate) }),
         wrap: true,
         ...(goal.overdue ? { color: 'attention' as const } : {}),
       },
@@ -76,11 +74,11 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): 
               {
                 type: 'Input.ChoiceSet',
                 id: goalInputId(goal.goalId, 'state'),
-                label: 'Progress',
+                label: t.t('checkIn.goals.progress'),
                 style: 'compact',
-                placeholder: 'How is it going?',
+                placeholder: t.t('checkIn.goals.progressPlaceholder'),
                 value: values[goalInputId(goal.goalId, 'state')] ?? '',
-                choices: GOAL_STATES.map((state) => ({ title: GOAL_STATE_LABELS[state], value: state })),
+                choices: GOAL_STATES.map((state) => ({ title: t.t(`goalState.${state}`), value: state })),
               },
             ],
           },
@@ -91,7 +89,7 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): 
               {
                 type: 'Input.Text',
                 id: goalInputId(goal.goalId, 'note'),
-                label: 'Note (optional)',
+                label: t.t('checkIn.goals.note'),
                 maxLength: GOAL_LIMITS.note,
                 value: values[goalInputId(goal.goalId, 'note')] ?? '',
               },
@@ -110,16 +108,16 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption): 
  * "Who can see this": only me, my leads, or my team. The team is offered only when there is a
  * team channel to share with, as choosing it is what shares; a problem with the choice shows under it.
  */
-export function visibilitySection({ value, canShare, error }: { value: string | undefined; canShare: boolean; error: string | undefined }): CardElement[] {
+export function visibilitySection({ value, canShare, error }: { value: string | undefined; canShare: boolean; error: string | undefined }, t: BotTranslator): CardElement[] {
   const offered = ENTRY_VISIBILITIES.filter((v) => canShare || v !== 'team');
   return [
     {
       type: 'Input.ChoiceSet',
       id: 'visibility',
-      label: 'Who can see this?',
+      label: t.t('checkIn.visibility.label'),
       style: 'expanded',
       value: isEntryVisibility(value) && offered.includes(value) ? value : DEFAULT_VISIBILITY,
-      choices: offered.map((v) => ({ title: VISIBILITY_CHOICE_LABELS[v], value: v })),
+      choices: offered.map((v) => ({ title: t.t(`visibility.${v}`), value: v })),
       separator: true,
       spacing: 'large',
     },
@@ -131,14 +129,14 @@ export function visibilitySection({ value, canShare, error }: { value: string | 
  * What to share when "My team" is chosen (or always, on the share form): the team when there
  * is a choice, and the parts to show. Sharing itself is chosen in "Who can see this".
  */
-export function shareSection({ teams, values = {}, error }: ShareOption, always: boolean): CardElement[] {
+export function shareSection({ teams, values = {}, error }: ShareOption, always: boolean, t: BotTranslator): CardElement[] {
   const only = teams.length === 1 ? teams[0] : undefined;
   return [
     {
       type: 'TextBlock',
       text: always
-        ? only ? `Sharing with ${escapeMarkdown(only.name)}` : 'Sharing with your team'
-        : only ? `If you choose My team, it is shared in ${escapeMarkdown(only.name)}’s learning channel` : 'If you choose My team, it is shared in its learning channel',
+        ? only ? t.t('checkIn.share.withTeam', { team: escapeMarkdown(only.name) }) : t.t('checkIn.share.withYourTeam')
+        : only ? t.t('checkIn.share.ifTeamNamed', { team: escapeMarkdown(only.name) }) : t.t('checkIn.share.ifTeam'),
       weight: always ? 'bolder' : 'default',
       wrap: true,
       ...(always ? { separator: true, spacing: 'large' as const } : { isSubtle: true, spacing: 'small' as const }),
@@ -149,7 +147,7 @@ export function shareSection({ teams, values = {}, error }: ShareOption, always:
           {
             type: 'Input.ChoiceSet' as const,
             id: 'shareTeamId',
-            label: 'Share with',
+            label: t.t('checkIn.share.teamLabel'),
             style: 'compact' as const,
             value: values.shareTeamId && teams.some((t) => t.teamId === values.shareTeamId) ? values.shareTeamId : teams[0]!.teamId,
             choices: teams.map((t) => ({ title: t.name, value: t.teamId })),
@@ -158,11 +156,11 @@ export function shareSection({ teams, values = {}, error }: ShareOption, always:
     {
       type: 'Input.ChoiceSet',
       id: 'shareParts',
-      label: 'Besides what you learned, its kind and your rating, also share',
+      label: t.t('checkIn.share.partsLabel'),
       isMultiSelect: true,
       style: 'expanded',
       value: values.shareParts ?? 'insight,link',
-      choices: SHARE_PART_CHOICES,
+      choices: SHARE_PARTS.map((part) => ({ title: t.t(`checkIn.share.part.${part}`), value: part })),
     },
     ...(error ? [{ type: 'TextBlock' as const, text: escapeMarkdown(error), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }] : []),
   ];

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { CHECK_IN_SUBMIT_VERB, checkInCard } from './check-in-card.js';
+import { botTranslator } from '../i18n/bot-messages.js';
+
+const en = botTranslator('en');
 
 describe('checkInCard', () => {
   it('is a valid Teams card with every check-in input and a Save action', () => {
-    const card = checkInCard({ cardId: 'card-1' });
+    const card = checkInCard({ cardId: 'card-1' }, en);
     const check = expectValidTeamsCard(card);
     expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'visibility']);
     expect(card.actions).toEqual([
@@ -19,7 +22,7 @@ describe('checkInCard', () => {
       cardId: 'card-1',
       values: { what: '', link: 'ftp://x', minutes: 'abc', insight: 'Keep me', sourceType: 'video', rating: '4' },
       errors: { what: 'Tell us what you learned', link: 'The link must be a web address', minutes: 'Minutes must be a number' },
-    });
+    }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Please fix these 3 things before saving:');
     expect(check.renderedText).toContain('Minutes must be a number (you entered “abc”)');
@@ -32,7 +35,7 @@ describe('checkInCard', () => {
       cardId: 'card-2',
       cycle: '2026-W48',
       previous: { entryId: 'entry-1234', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try **pairing**' },
-    });
+    }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Time for your check-in');
     expect(check.renderedText).toContain('Last time you planned: “Try **pairing**”');
@@ -46,7 +49,7 @@ describe('checkInCard', () => {
       cardId: 'c',
       values: { what: '[pwn](https://evil.example)' },
       errors: { minutes: 'Minutes must be a number' },
-    });
+    }, en);
     const check = expectValidTeamsCard(card);
     // Input values are plain text by nature; only the echoed error text is Markdown, and it stays inert.
     expect(check.renderedHtml).not.toContain('href="https://evil.example"');
@@ -55,7 +58,7 @@ describe('checkInCard', () => {
 
 describe('checkInCard: sharing with the team', () => {
   it('offers an opt-in share with the one team, naming it, and carries the team on Save', () => {
-    const card = checkInCard({ cardId: 'card-3', share: { teams: [{ teamId: 'team-1', name: 'Product Design.' }] } });
+    const card = checkInCard({ cardId: 'card-3', share: { teams: [{ teamId: 'team-1', name: 'Product Design.' }] } }, en);
     const check = expectValidTeamsCard(card);
     expect(check.inputIds).toEqual(['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'visibility', 'shareParts']);
     expect(check.renderedText).toContain('If you choose My team, it is shared in Product Design.’s learning channel');
@@ -75,7 +78,7 @@ describe('checkInCard: sharing with the team', () => {
         values: { visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' },
         error: 'Platform has no learning channel yet',
       },
-    });
+    }, en);
     const check = expectValidTeamsCard(card);
     expect(check.inputValues).toMatchObject({ visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' });
     expect(check.renderedText).toContain('Please fix this before saving:');
@@ -90,7 +93,7 @@ describe('checkInCard: who can see this', () => {
     JSON.stringify(card).match(/"id":"visibility".*?"choices":(\[.*?\])/)?.[1];
 
   it('offers only me and my leads when there is no team channel to share with', () => {
-    const card = checkInCard({ cardId: 'card-5' });
+    const card = checkInCard({ cardId: 'card-5' }, en);
     expect(choicesOf(card)).toContain('Only me');
     expect(choicesOf(card)).toContain('My team’s leads');
     expect(choicesOf(card)).not.toContain('My team (learning channel)');
@@ -98,13 +101,13 @@ describe('checkInCard: who can see this', () => {
   });
 
   it('offers the team when there is a channel, and keeps the choice', () => {
-    const card = checkInCard({ cardId: 'card-6', values: { visibility: 'private' }, share: { teams: [{ teamId: 'team-1', name: 'Design' }] } });
+    const card = checkInCard({ cardId: 'card-6', values: { visibility: 'private' }, share: { teams: [{ teamId: 'team-1', name: 'Design' }] } }, en);
     expect(choicesOf(card)).toContain('My team (learning channel)');
     expect(expectValidTeamsCard(card).inputValues).toMatchObject({ visibility: 'private' });
   });
 
   it('states a bad choice as a problem and falls back to the default on the card', () => {
-    const card = checkInCard({ cardId: 'card-7', values: { visibility: 'everyone' }, errors: { visibility: 'Choose who can see this: Only me, My team’s leads, My team (learning channel)' } });
+    const card = checkInCard({ cardId: 'card-7', values: { visibility: 'everyone' }, errors: { visibility: 'Choose who can see this: Only me, My team’s leads, My team (learning channel)' } }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Please fix this before saving:');
     expect(check.renderedText).toContain('Choose who can see this');
@@ -112,7 +115,7 @@ describe('checkInCard: who can see this', () => {
   });
 
   it('is not asked on the share form, which always shares', () => {
-    const card = checkInCard({ cardId: 'card-8', purpose: 'share', share: { teams: [{ teamId: 'team-1', name: 'Design' }] } });
+    const card = checkInCard({ cardId: 'card-8', purpose: 'share', share: { teams: [{ teamId: 'team-1', name: 'Design' }] } }, en);
     expect(expectValidTeamsCard(card).inputIds).not.toContain('visibility');
   });
 });

@@ -1,10 +1,12 @@
+import { RATING_SCALE } from '../domain/check-in-rules.js';
 import {
   CHECK_IN_LIMITS,
   type CheckInErrors,
   type CheckInField,
   type CheckInValues,
 } from '../domain/check-in-submission.js';
-import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../domain/learning-entry.js';
+import { SOURCE_TYPES } from '../domain/learning-entry.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 import { goalsSection, recommendationsSection, shareSection, visibilitySection, type GoalsOption, type RecommendationsOption, type ShareOption } from './check-in-card-sections.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -37,39 +39,37 @@ export interface CheckInCardModel {
   purpose?: 'check-in' | 'share' | 'save-message';
 }
 
-const RATING_CHOICES = [
-  { title: '1 – Not useful', value: '1' },
-  { title: '2 – A little useful', value: '2' },
-  { title: '3 – Useful', value: '3' },
-  { title: '4 – Very useful', value: '4' },
-  { title: '5 – Extremely useful', value: '5' },
-];
+const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
-export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, goals, recommendations, purpose = 'check-in' }: CheckInCardModel): AdaptiveCard {
+export function checkInCard(
+  { cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, goals, recommendations, purpose = 'check-in' }: CheckInCardModel,
+  t: BotTranslator,
+): AdaptiveCard {
   const sharing = purpose === 'share';
   const problems = [...Object.values(errors), ...Object.values(goals?.errors ?? {}), share?.error].filter((m): m is string => Boolean(m));
   // `entered` echoes a value the input itself cannot hold (letters in a number box), so nothing typed is lost.
   const fieldError = (field: CheckInField, entered?: string): CardElement[] => {
     const message = errors[field];
     if (!message) return [];
-    const text = entered?.trim() ? `${message} (you entered “${entered.trim()}”)` : message;
+    const text = entered?.trim() ? t.t('checkIn.youEntered', { message, entered: entered.trim() }) : message;
     return [{ type: 'TextBlock', text: escapeMarkdown(text), color: 'attention', wrap: true, spacing: 'none', size: 'small' }];
   };
   const minutes = values.minutes !== undefined && /^\d+$/.test(values.minutes.trim()) ? Number(values.minutes) : undefined;
 
   return adaptiveCard(
+    t,
     [
       {
         type: 'TextBlock',
         text: sharing
-          ? 'Share a learning with your team'
+          ? t.t('checkIn.title.share')
           : purpose === 'save-message'
-            ? 'Save as learning'
+            ? t.t('checkIn.title.saveMessage')
             : reminder
-              ? 'A gentle reminder: your check-in'
+              ? t.t('checkIn.title.reminder')
               : cycle
-                ? 'Time for your check-in'
-                : 'Log your learning',
+                ? t.t('checkIn.title.scheduled')
+                : t.t('checkIn.title.log'),
         size: 'large',
         weight: 'bolder',
         wrap: true,
@@ -78,12 +78,12 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       {
         type: 'TextBlock',
         text: sharing
-          ? 'It goes to your team’s learning channel with your name on it, and into your own learning log.'
+          ? t.t('checkIn.intro.share')
           : purpose === 'save-message'
-            ? 'We filled in what we could from the message. Complete it and save it to your learning log.'
+            ? t.t('checkIn.intro.saveMessage')
             : cycle
-              ? 'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.'
-              : 'What did you pick up lately? A minute now makes it stick.',
+              ? t.t('checkIn.intro.scheduled')
+              : t.t('checkIn.intro.log'),
         isSubtle: true,
         wrap: true,
         spacing: 'none',
@@ -105,7 +105,7 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
               items: [
                 {
                   type: 'TextBlock' as const,
-                  text: problems.length === 1 ? 'Please fix this before saving:' : `Please fix these ${problems.length} things before saving:`,
+                  text: t.plural('common.fix', problems.length),
                   weight: 'bolder' as const,
                   wrap: true,
                 },
@@ -120,13 +120,13 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
               type: 'Container' as const,
               style: 'emphasis',
               items: [
-                { type: 'TextBlock' as const, text: `Last time you planned: “${escapeMarkdown(previous.action)}”`, wrap: true, weight: 'bolder' as const },
+                { type: 'TextBlock' as const, text: t.t('checkIn.previous', { action: escapeMarkdown(previous.action) }), wrap: true, weight: 'bolder' as const },
                 {
                   type: 'Input.Text' as const,
                   id: 'result',
-                  label: 'What came of it?',
+                  label: t.t('checkIn.result.label'),
                   isMultiline: true,
-                  placeholder: 'Did you do it? What changed?',
+                  placeholder: t.t('checkIn.result.placeholder'),
                   maxLength: CHECK_IN_LIMITS.result,
                   value: values.result ?? '',
                 },
@@ -138,10 +138,10 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       {
         type: 'Input.Text',
         id: 'what',
-        label: 'What did you learn?',
+        label: t.t('checkIn.what.label'),
         isRequired: true,
-        errorMessage: 'Tell us what you learned',
-        placeholder: 'e.g. How to write a good pull request description',
+        errorMessage: t.t('checkIn.what.required'),
+        placeholder: t.t('checkIn.what.placeholder'),
         maxLength: CHECK_IN_LIMITS.what,
         value: values.what ?? '',
       },
@@ -149,18 +149,18 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       {
         type: 'Input.ChoiceSet',
         id: 'sourceType',
-        label: 'What kind of source?',
+        label: t.t('checkIn.sourceType.label'),
         style: 'compact',
         isRequired: true,
-        errorMessage: 'Choose a kind of source',
+        errorMessage: t.t('checkIn.sourceType.required'),
         value: values.sourceType && (SOURCE_TYPES as readonly string[]).includes(values.sourceType) ? values.sourceType : 'article',
-        choices: SOURCE_TYPES.map((t) => ({ title: SOURCE_TYPE_LABELS[t], value: t })),
+        choices: SOURCE_TYPES.map((type) => ({ title: t.t(`sourceType.${type}`), value: type })),
       },
       ...fieldError('sourceType'),
       {
         type: 'Input.Text',
         id: 'link',
-        label: 'Link (optional)',
+        label: t.t('checkIn.link.label'),
         style: 'url',
         placeholder: 'https://…',
         maxLength: CHECK_IN_LIMITS.link,
@@ -177,8 +177,8 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
               {
                 type: 'Input.Number',
                 id: 'minutes',
-                label: 'Minutes spent',
-                placeholder: 'e.g. 20',
+                label: t.t('checkIn.minutes.label'),
+                placeholder: t.t('checkIn.minutes.placeholder'),
                 min: CHECK_IN_LIMITS.minutesMin,
                 max: CHECK_IN_LIMITS.minutesMax,
                 ...(minutes !== undefined ? { value: minutes } : {}),
@@ -193,11 +193,11 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
               {
                 type: 'Input.ChoiceSet',
                 id: 'rating',
-                label: 'How useful was it?',
+                label: t.t('checkIn.rating.label'),
                 style: 'compact',
-                placeholder: 'Choose 1–5',
+                placeholder: t.t('checkIn.rating.placeholder', RATING_SCALE),
                 value: values.rating ?? '',
-                choices: RATING_CHOICES,
+                choices: RATINGS.map((rating) => ({ title: t.t(`checkIn.rating.${rating}`, { rating: Number(rating) }), value: rating })),
               },
               ...fieldError('rating'),
             ],
@@ -207,9 +207,9 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       {
         type: 'Input.Text',
         id: 'insight',
-        label: 'Key insight',
+        label: t.t('checkIn.insight.label'),
         isMultiline: true,
-        placeholder: 'The one thing worth remembering',
+        placeholder: t.t('checkIn.insight.placeholder'),
         maxLength: CHECK_IN_LIMITS.insight,
         value: values.insight ?? '',
       },
@@ -217,26 +217,26 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
       {
         type: 'Input.Text',
         id: 'action',
-        label: 'What will you do with it?',
-        placeholder: 'An action you will take',
+        label: t.t('checkIn.action.label'),
+        placeholder: t.t('checkIn.action.placeholder'),
         maxLength: CHECK_IN_LIMITS.action,
         value: values.action ?? '',
       },
       ...fieldError('action'),
-      ...(goals && goals.goals.length > 0 && purpose === 'check-in' ? goalsSection(goals) : []),
-      ...(recommendations && recommendations.items.length > 0 && purpose === 'check-in' ? recommendationsSection(recommendations) : []),
+      ...(goals && goals.goals.length > 0 && purpose === 'check-in' ? goalsSection(goals, t) : []),
+      ...(recommendations && recommendations.items.length > 0 && purpose === 'check-in' ? recommendationsSection(recommendations, t) : []),
       // The share form always shares, so it does not ask who can see the entry.
-      ...(sharing ? [] : visibilitySection({ value: values.visibility ?? share?.values?.visibility, canShare: Boolean(share && share.teams.length > 0), error: errors.visibility })),
-      ...(share && share.teams.length > 0 ? shareSection(share, sharing) : []),
+      ...(sharing ? [] : visibilitySection({ value: values.visibility ?? share?.values?.visibility, canShare: Boolean(share && share.teams.length > 0), error: errors.visibility }, t)),
+      ...(share && share.teams.length > 0 ? shareSection(share, sharing, t) : []),
       ...(sharing && (!share || share.teams.length === 0)
-        ? [{ type: 'TextBlock' as const, text: 'You are not in a team with a learning channel yet, so there is nowhere to share this.', color: 'attention' as const, wrap: true }]
+        ? [{ type: 'TextBlock' as const, text: t.t('checkIn.noTeamToShare'), color: 'attention' as const, wrap: true }]
         : []),
     ],
     [
       {
         type: 'Action.Execute',
         id: 'save',
-        title: sharing ? 'Share' : 'Save',
+        title: t.t(sharing ? 'common.share' : 'common.save'),
         verb: CHECK_IN_SUBMIT_VERB,
         style: 'positive',
         associatedInputs: 'auto',
@@ -253,7 +253,7 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
             {
               type: 'Action.Execute' as const,
               id: 'nothing',
-              title: 'Nothing this week',
+              title: t.t('checkIn.nothing'),
               verb: CHECK_IN_NOTHING_VERB,
               associatedInputs: 'none' as const,
               data: { cardId, cycle },
@@ -261,7 +261,7 @@ export function checkInCard({ cardId, values = {}, errors = {}, notice, cycle, r
             {
               type: 'Action.Execute' as const,
               id: 'snooze',
-              title: 'Remind me tomorrow',
+              title: t.t('checkIn.snooze'),
               verb: CHECK_IN_SNOOZE_VERB,
               associatedInputs: 'none' as const,
               data: { cardId, cycle },

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LearningEntry } from '../domain/learning-entry.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { checkInSavedCard } from './check-in-saved-card.js';
+import { botTranslator } from '../i18n/bot-messages.js';
+
+const en = botTranslator('en');
 
 const entry: LearningEntry = {
   id: 'e1',
@@ -21,14 +24,14 @@ const entry: LearningEntry = {
 
 describe('checkInSavedCard', () => {
   it('shows what was saved', () => {
-    const check = expectValidTeamsCard(checkInSavedCard({ entry }));
+    const check = expectValidTeamsCard(checkInSavedCard({ entry }, en));
     for (const text of ['Saved to your learning log', 'Podcast', '35 min', '5/5', 'Key insight', 'Your action']) {
       expect(check.renderedText).toContain(text);
     }
   });
 
   it('renders the learner’s words literally: no forged links, emphasis or mentions', () => {
-    const check = expectValidTeamsCard(checkInSavedCard({ entry }));
+    const check = expectValidTeamsCard(checkInSavedCard({ entry }, en));
     expect(check.renderedText).toContain('Feature flags with **gradual** rollout');
     expect(check.renderedText).toContain('Ship dark, [then](https://evil.example) light');
     expect(check.renderedText).toContain('<at>Team</at> try flags');
@@ -37,13 +40,13 @@ describe('checkInSavedCard', () => {
 
   it('leaves out what the learner did not give', () => {
     const check = expectValidTeamsCard(
-      checkInSavedCard({ entry: { ...entry, link: null, minutes: null, rating: null, insight: null, action: null } }),
+      checkInSavedCard({ entry: { ...entry, link: null, minutes: null, rating: null, insight: null, action: null } }, en),
     );
     expect(check.renderedText).not.toMatch(/Time|Useful|Key insight|Your action|Link/);
   });
 
   it('offers the learner’s log when its address is known', () => {
-    const card = checkInSavedCard({ entry, myLearningUrl: 'https://teams.example/l/entity/app/my-learning' });
+    const card = checkInSavedCard({ entry, myLearningUrl: 'https://teams.example/l/entity/app/my-learning' }, en);
     expect(card.actions?.map((a) => a.title)).toEqual(['Log something else', 'Set a learning goal', 'Open my learning']);
   });
 });

@@ -1,4 +1,7 @@
-import { SOURCE_TYPE_LABELS, type LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../domain/learning-entry.js';
+import { RATING_SCALE } from '../domain/check-in-rules.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
+import { formatMinutes } from '../i18n/format.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { GOAL_NEW_VERB } from './goal-cards.js';
@@ -15,41 +18,42 @@ export interface CheckInSavedCardModel {
   shared?: { ok: true; teamName: string } | { ok: false; problem: string };
 }
 
-export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: CheckInSavedCardModel): AdaptiveCard {
+export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: CheckInSavedCardModel, t: BotTranslator): AdaptiveCard {
   const facts = [
-    { title: 'Learned', value: escapeMarkdown(entry.what) },
-    { title: 'Source', value: SOURCE_TYPE_LABELS[entry.sourceType] },
-    ...(entry.link ? [{ title: 'Link', value: escapeMarkdown(entry.link) }] : []),
-    ...(entry.minutes !== null ? [{ title: 'Time', value: `${entry.minutes} min` }] : []),
-    ...(entry.rating !== null ? [{ title: 'Useful', value: `${entry.rating}/5` }] : []),
+    { title: t.t('checkInSaved.learned'), value: escapeMarkdown(entry.what) },
+    { title: t.t('checkInSaved.source'), value: t.t(`sourceType.${entry.sourceType}`) },
+    ...(entry.link ? [{ title: t.t('checkInSaved.link'), value: escapeMarkdown(entry.link) }] : []),
+    ...(entry.minutes !== null ? [{ title: t.t('checkInSaved.time'), value: formatMinutes(t.formatting, entry.minutes) }] : []),
+    ...(entry.rating !== null ? [{ title: t.t('checkInSaved.useful'), value: t.t('checkInSaved.usefulValue', { rating: entry.rating, max: RATING_SCALE.max }) }] : []),
   ];
   const notes: CardElement[] = [];
-  if (entry.insight) notes.push(...labelled('Key insight', entry.insight));
-  if (entry.action) notes.push(...labelled('Your action', entry.action));
+  if (entry.insight) notes.push(...labelled(t.t('checkInSaved.insight'), entry.insight));
+  if (entry.action) notes.push(...labelled(t.t('checkInSaved.action'), entry.action));
 
   return adaptiveCard(
+    t,
     [
-      { type: 'TextBlock', text: 'Saved to your learning log', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
+      { type: 'TextBlock', text: t.t('checkInSaved.title'), size: 'medium', weight: 'bolder', color: 'good', wrap: true },
       { type: 'FactSet', facts },
       ...notes,
       ...(shared
         ? [
             {
               type: 'TextBlock' as const,
-              text: shared.ok ? `Shared in ${escapeMarkdown(shared.teamName)}’s learning channel` : escapeMarkdown(shared.problem),
+              text: shared.ok ? t.t('checkInSaved.sharedIn', { team: escapeMarkdown(shared.teamName) }) : escapeMarkdown(shared.problem),
               color: shared.ok ? ('good' as const) : ('attention' as const),
               wrap: true,
             },
           ]
         : []),
       ...(streak > 0
-        ? [{ type: 'TextBlock' as const, text: `Check-in streak: ${streak} in a row`, weight: 'bolder' as const, color: 'accent' as const, wrap: true }]
+        ? [{ type: 'TextBlock' as const, text: t.plural('common.streak', streak), weight: 'bolder' as const, color: 'accent' as const, wrap: true }]
         : []),
     ],
     [
-      { type: 'Action.Execute', id: 'log-another', title: 'Log something else', verb: CHECK_IN_NEW_VERB, data: {} },
-      { type: 'Action.Execute', id: 'set-goal', title: 'Set a learning goal', verb: GOAL_NEW_VERB, data: {} },
-      ...(myLearningUrl ? [{ type: 'Action.OpenUrl' as const, id: 'open-log', title: 'Open my learning', url: myLearningUrl }] : []),
+      { type: 'Action.Execute', id: 'log-another', title: t.t('checkInSaved.logAnother'), verb: CHECK_IN_NEW_VERB, data: {} },
+      { type: 'Action.Execute', id: 'set-goal', title: t.t('checkInSaved.setGoal'), verb: GOAL_NEW_VERB, data: {} },
+      ...(myLearningUrl ? [{ type: 'Action.OpenUrl' as const, id: 'open-log', title: t.t('checkInSaved.openLog'), url: myLearningUrl }] : []),
     ],
   );
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Digest } from '../domain/digest.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { DIGEST_NUDGE_VERB, digestCard } from './digest-card.js';
+import { botTranslator } from '../i18n/bot-messages.js';
+
+const en = botTranslator('en');
 
 const digest = (followUps: number): Digest => ({
   teamId: '19:team@thread.tacv2',
@@ -16,7 +19,7 @@ const DEEP_LINK = 'https://teams.microsoft.com/l/entity/5f1c9a3e-2b7d-4e8a-9c61-
 
 describe('digestCard', () => {
   it('opens the dashboard from the last button, after the nudges, when the service knows where it is', () => {
-    const card = digestCard(digest(2), { dashboardUrl: DEEP_LINK });
+    const card = digestCard(digest(2), en, { dashboardUrl: DEEP_LINK });
     expectValidTeamsCard(card);
     expect(card.actions?.map((a) => a.title)).toEqual(['Nudge Person 0', 'Nudge Person 1', 'Open the dashboard']);
     expect(card.actions?.[0]).toMatchObject({ type: 'Action.Execute', verb: DIGEST_NUDGE_VERB, data: { teamId: '19:team@thread.tacv2', userId: 'u0' } });
@@ -24,14 +27,14 @@ describe('digestCard', () => {
   });
 
   it('stays within the six actions Teams shows with the most nudges a digest lists', () => {
-    expect(digestCard(digest(5), { dashboardUrl: DEEP_LINK }).actions).toHaveLength(6);
+    expect(digestCard(digest(5), en, { dashboardUrl: DEEP_LINK }).actions).toHaveLength(6);
   });
 
   it('leaves the button off without a link, and still opens the dashboard when nobody needs a nudge', () => {
-    expect(digestCard(digest(2)).actions?.some((a) => a.type === 'Action.OpenUrl')).toBe(false);
-    expect(digestCard(digest(2), { dashboardUrl: undefined }).actions).toHaveLength(2);
-    expect(digestCard(digest(0)).actions).toBeUndefined();
-    const quiet = digestCard(digest(0), { dashboardUrl: 'http://localhost:3978/team?team=19%3Ateam%40thread.tacv2', notice: 'Nudge sent' });
+    expect(digestCard(digest(2), en).actions?.some((a) => a.type === 'Action.OpenUrl')).toBe(false);
+    expect(digestCard(digest(2), en, { dashboardUrl: undefined }).actions).toHaveLength(2);
+    expect(digestCard(digest(0), en).actions).toBeUndefined();
+    const quiet = digestCard(digest(0), en, { dashboardUrl: 'http://localhost:3978/team?team=19%3Ateam%40thread.tacv2', notice: 'Nudge sent' });
     expect(expectValidTeamsCard(quiet).renderedText).toContain('Nobody: everyone is on track.');
     expect(quiet.actions?.map((a) => a.type)).toEqual(['Action.OpenUrl']);
   });

@@ -1,6 +1,9 @@
 import type { Digest } from '../domain/digest.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
+import { formatMinutes } from '../i18n/format.js';
+import { followUpText } from '../domain/dashboard.js';
 
 export const DIGEST_NUDGE_VERB = 'digest.nudge';
 
@@ -8,42 +11,42 @@ export const DIGEST_NUDGE_VERB = 'digest.nudge';
  * A lead's weekly digest: participation, the week's most helpful shares, and who to follow up,
  * with a nudge a press away — and the dashboard, when the service knows where it is.
  */
-export function digestCard(digest: Digest, options: { notice?: string; dashboardUrl?: string | undefined } = {}): AdaptiveCard {
+export function digestCard(digest: Digest, t: BotTranslator, options: { notice?: string; dashboardUrl?: string | undefined } = {}): AdaptiveCard {
   const p = digest.participation;
-  const answered = p.checkIns === 0 ? 'none sent' : `${p.answered} of ${p.checkIns} answered`;
+  const answered = p.checkIns === 0 ? t.t('digest.noneSent') : t.t('digest.answered', { answered: p.answered, total: p.checkIns });
   const body: CardElement[] = [
-    { type: 'TextBlock', text: `Your week in ${escapeMarkdown(digest.teamName)}`, size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: `Week ${digest.week}`, isSubtle: true, spacing: 'none', wrap: true },
+    { type: 'TextBlock', text: t.t('digest.title', { team: escapeMarkdown(digest.teamName) }), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: t.t('digest.week', { week: digest.week }), isSubtle: true, spacing: 'none', wrap: true },
     ...(options.notice ? [{ type: 'TextBlock' as const, text: escapeMarkdown(options.notice), color: 'good' as const, weight: 'bolder' as const, wrap: true }] : []),
     {
       type: 'FactSet',
       facts: [
-        { title: 'Members', value: String(p.members) },
-        { title: 'Check-ins', value: answered },
-        { title: 'Learning logged', value: `${p.entries} entries, ${p.minutes} minutes` },
+        { title: t.t('digest.members'), value: new Intl.NumberFormat(t.formatting).format(p.members) },
+        { title: t.t('digest.checkIns'), value: answered },
+        { title: t.t('digest.logged'), value: t.plural('digest.loggedValue', p.entries, { duration: formatMinutes(t.formatting, p.minutes) }) },
       ],
     },
-    { type: 'TextBlock', text: 'Most helpful shares', weight: 'bolder', wrap: true, spacing: 'medium' },
+    { type: 'TextBlock', text: t.t('digest.helpfulTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(digest.highlights.length > 0
-      ? digest.highlights.map((h) => ({ type: 'TextBlock' as const, text: `${escapeMarkdown(h.what)} — ${escapeMarkdown(h.sharerName)}, ${h.helpful} found it helpful`, wrap: true, spacing: 'none' as const }))
-      : [{ type: 'TextBlock' as const, text: 'No share was marked helpful this week.', isSubtle: true, wrap: true, spacing: 'none' as const }]),
-    { type: 'TextBlock', text: 'Needs a follow-up', weight: 'bolder', wrap: true, spacing: 'medium' },
+      ? digest.highlights.map((h) => ({ type: 'TextBlock' as const, text: t.plural('digest.highlight', h.helpful, { what: escapeMarkdown(h.what), name: escapeMarkdown(h.sharerName) }), wrap: true, spacing: 'none' as const }))
+      : [{ type: 'TextBlock' as const, text: t.t('digest.noHelpful'), isSubtle: true, wrap: true, spacing: 'none' as const }]),
+    { type: 'TextBlock', text: t.t('digest.followUpTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(digest.followUps.length > 0
-      ? digest.followUps.map((f) => ({ type: 'TextBlock' as const, text: `${escapeMarkdown(f.displayName)}: ${escapeMarkdown(f.reason)}`, wrap: true, spacing: 'none' as const }))
-      : [{ type: 'TextBlock' as const, text: 'Nobody: everyone is on track.', isSubtle: true, wrap: true, spacing: 'none' as const }]),
+      ? digest.followUps.map((f) => ({ type: 'TextBlock' as const, text: t.t('digest.followUp', { name: escapeMarkdown(f.displayName), reason: f.why ? followUpText(f.why, t, escapeMarkdown) : escapeMarkdown(f.reason) }), wrap: true, spacing: 'none' as const }))
+      : [{ type: 'TextBlock' as const, text: t.t('digest.nobody'), isSubtle: true, wrap: true, spacing: 'none' as const }]),
     ...(digest.moreFollowUps > 0
-      ? [{ type: 'TextBlock' as const, text: `And ${digest.moreFollowUps} more on the team dashboard.`, isSubtle: true, wrap: true, spacing: 'none' as const }]
+      ? [{ type: 'TextBlock' as const, text: t.plural('digest.more', digest.moreFollowUps), isSubtle: true, wrap: true, spacing: 'none' as const }]
       : []),
   ];
   const actions: CardAction[] = digest.followUps.map((f) => ({
     type: 'Action.Execute',
     id: `nudge-${f.userId}`,
-    title: `Nudge ${f.displayName}`,
+    title: t.t('digest.nudge', { name: f.displayName }),
     verb: DIGEST_NUDGE_VERB,
     associatedInputs: 'none',
     data: { teamId: digest.teamId, userId: f.userId },
   }));
   // Last: with five nudges it is the sixth action, as many as Teams shows.
-  if (options.dashboardUrl) actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: 'Open the dashboard', url: options.dashboardUrl });
-  return adaptiveCard(body, actions);
+  if (options.dashboardUrl) actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: t.t('digest.openDashboard'), url: options.dashboardUrl });
+  return adaptiveCard(t, body, actions);
 }

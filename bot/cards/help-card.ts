@@ -1,3 +1,4 @@
+import type { BotMessageKey, BotTranslator } from '../i18n/bot-messages.js';
 import { adaptiveCard, type AdaptiveCard } from './card-types.js';
 import { CHECK_IN_NEW_VERB } from './check-in-saved-card.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -7,33 +8,36 @@ export interface HelpCardModel {
   unknownCommand?: string;
 }
 
+/** The commands stay in English in every language: they are what the parser understands. */
 export const COMMANDS = [
-  { command: 'check in', aliases: ['checkin', 'log'], description: 'Log something you learned: what, from where, how useful, and what you will do with it.' },
-  { command: 'share', aliases: ['share learning'], description: 'Share something you learned in your team’s learning channel (it goes into your log too).' },
-  { command: 'goal add', aliases: ['goal'], description: 'Set a learning goal: what, why and by when. Each check-in asks how it is going.' },
-  { command: 'pause', aliases: [], description: 'Pause your scheduled check-ins.' },
-  { command: 'resume', aliases: [], description: 'Start your scheduled check-ins again.' },
-  { command: 'export my data', aliases: ['my data'], description: 'See what Learning Loop holds of yours, and where to download it (JSON or CSV).' },
-  { command: 'erase my data', aliases: [], description: 'Delete everything Learning Loop holds of yours. You confirm first; it cannot be undone.' },
-  { command: 'help', aliases: [], description: 'Show this list.' },
-] as const;
+  { command: 'check in', aliases: ['checkin', 'log'], description: 'help.checkIn' },
+  { command: 'share', aliases: ['share learning'], description: 'help.share' },
+  { command: 'goal add', aliases: ['goal'], description: 'help.goal' },
+  { command: 'pause', aliases: [], description: 'help.pause' },
+  { command: 'resume', aliases: [], description: 'help.resume' },
+  { command: 'export my data', aliases: ['my data'], description: 'help.exportMyData' },
+  { command: 'erase my data', aliases: [], description: 'help.eraseMyData' },
+  { command: 'help', aliases: [], description: 'help.help' },
+] as const satisfies readonly { command: string; aliases: readonly string[]; description: BotMessageKey }[];
 
-export function helpCard({ unknownCommand }: HelpCardModel = {}): AdaptiveCard {
+export function helpCard(t: BotTranslator, { unknownCommand }: HelpCardModel = {}): AdaptiveCard {
   return adaptiveCard(
+    t,
     [
       ...(unknownCommand !== undefined
-        ? [{ type: 'TextBlock' as const, text: `Sorry, I didn’t catch “${escapeMarkdown(shorten(unknownCommand))}”.`, weight: 'bolder' as const, wrap: true }]
+        ? [{ type: 'TextBlock' as const, text: t.t('help.unknown', { text: escapeMarkdown(shorten(unknownCommand)) }), weight: 'bolder' as const, wrap: true }]
         : []),
-      { type: 'TextBlock', text: 'Learning Loop helps you keep what you learn — here is what I can do:', wrap: true },
+      { type: 'TextBlock', text: t.t('help.intro'), wrap: true },
       {
         type: 'FactSet',
         facts: COMMANDS.map((c) => ({
           title: [c.command, ...c.aliases].join(', '),
-          value: c.description,
+          value: t.t(c.description),
         })),
       },
+      ...(t.locale === 'en' ? [] : [{ type: 'TextBlock' as const, text: t.t('help.commandsNote'), isSubtle: true, wrap: true }]),
     ],
-    [{ type: 'Action.Execute', id: 'start-check-in', title: 'Check in now', verb: CHECK_IN_NEW_VERB, data: {} }],
+    [{ type: 'Action.Execute', id: 'start-check-in', title: t.t('help.checkInNow'), verb: CHECK_IN_NEW_VERB, data: {} }],
   );
 }
 

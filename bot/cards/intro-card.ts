@@ -1,19 +1,23 @@
+import type { BotTranslator } from '../i18n/bot-messages.js';
 import { adaptiveCard, type AdaptiveCard } from './card-types.js';
 import { CHECK_IN_NEW_VERB } from './check-in-saved-card.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 /** The one short hello each member gets when their team starts using the app. */
-export function introCard({ displayName, teamName }: { displayName: string; teamName: string }): AdaptiveCard {
+export function introCard({ displayName, teamName }: { displayName: string | undefined; teamName: string }, t: BotTranslator): AdaptiveCard {
   return adaptiveCard(
+    t,
     [
-      { type: 'TextBlock', text: `Hi ${escapeMarkdown(displayName)} — I’m Learning Loop`, size: 'medium', weight: 'bolder', wrap: true },
       {
         type: 'TextBlock',
+        text: displayName ? t.t('intro.title', { name: escapeMarkdown(displayName) }) : t.t('intro.titleAnonymous'),
+        size: 'medium',
+        weight: 'bolder',
         wrap: true,
-        text: `${escapeMarkdown(teamName)} uses me for a one-minute learning check-in. I’ll ask what you learned, what you took from it and what you’ll do with it — at your team’s check-in time, in your own time zone.`,
       },
-      { type: 'TextBlock', wrap: true, isSubtle: true, text: 'Your log is yours: type "help" for what I can do, or "pause" to take a break.' },
+      { type: 'TextBlock', wrap: true, text: t.t('intro.body', { team: escapeMarkdown(teamName) }) },
+      { type: 'TextBlock', wrap: true, isSubtle: true, text: t.t('intro.yours') },
     ],
-    [{ type: 'Action.Execute', id: 'first-check-in', title: 'Log something now', verb: CHECK_IN_NEW_VERB, data: {} }],
+    [{ type: 'Action.Execute', id: 'first-check-in', title: t.t('intro.logNow'), verb: CHECK_IN_NEW_VERB, data: {} }],
   );
 }

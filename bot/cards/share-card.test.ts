@@ -3,6 +3,9 @@ import { CHECK_IN_LIMITS } from '../domain/check-in-rules.js';
 import type { Share } from '../domain/share.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { SHARE_CARD_MAX_BYTES, SHARE_HELPFUL_VERB, SHARE_RATE_VERB, SHARE_SAVE_VERB, shareCard } from './share-card.js';
+import { botTranslator } from '../i18n/bot-messages.js';
+
+const en = botTranslator('en');
 
 const share = (over: Partial<Share> = {}): Share => ({
   tenantId: 't1',
@@ -27,7 +30,7 @@ const share = (over: Partial<Share> = {}): Share => ({
 
 describe('shareCard', () => {
   it('attributes the share and shows the resource, its kind, the rating, the insight and the live counts', () => {
-    const check = expectValidTeamsCard(shareCard({ share: share() }));
+    const check = expectValidTeamsCard(shareCard({ share: share() }, en));
     expect(check.renderedText).toContain('Megan Bowen shared a learning');
     expect(check.renderedText).toContain('Writing good pull request descriptions');
     expect(check.renderedText).toContain('Article');
@@ -37,7 +40,7 @@ describe('shareCard', () => {
   });
 
   it('offers Helpful, Rate and Save for this share, and opens the link only through a button', () => {
-    const card = shareCard({ share: share() });
+    const card = shareCard({ share: share() }, en);
     const data = { teamId: '19:team@thread.tacv2', shareId: 'entry-0001' };
     expect(card.actions).toEqual([
       expect.objectContaining({ verb: SHARE_HELPFUL_VERB, data }),
@@ -49,7 +52,7 @@ describe('shareCard', () => {
   });
 
   it('shows a person their own marks when the card is refreshed for them', () => {
-    const check = expectValidTeamsCard(shareCard({ share: share(), mine: { helpful: true, saved: false, rating: 5 } }));
+    const check = expectValidTeamsCard(shareCard({ share: share(), mine: { helpful: true, saved: false, rating: 5 } }, en));
     expect(check.renderedText).toContain('For you: you found it helpful, you rated it 5 of 5.');
     expect(check.inputValues.rating).toBe('5');
   });
@@ -61,7 +64,7 @@ describe('shareCard', () => {
       insight: '# heading\n- list [x](javascript:alert(1))',
       link: 'javascript:alert(1)',
     });
-    const card = shareCard({ share: hostile });
+    const card = shareCard({ share: hostile }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedHtml).not.toMatch(/<a |<strong|<h1|<li|<script/);
     expect(check.renderedText).toContain('**Click** [here](https://evil.example)');
@@ -74,14 +77,14 @@ describe('shareCard', () => {
       share: share({ sharerName: long(256), what: long(CHECK_IN_LIMITS.what), insight: long(CHECK_IN_LIMITS.insight), action: long(CHECK_IN_LIMITS.action), link: `https://example.com/${'a'.repeat(CHECK_IN_LIMITS.link - 20)}` }),
       mine: { helpful: true, saved: true, rating: 3 },
       notice: long(200),
-    });
+    }, en);
     const bytes = Buffer.byteLength(JSON.stringify(card));
     expect(bytes).toBeLessThan(SHARE_CARD_MAX_BYTES);
     expect(expectValidTeamsCard(card).bytes).toBe(bytes);
   });
 
   it('says the share was withdrawn and keeps nothing of it but the sharer’s name', () => {
-    const card = shareCard({ share: share({ withdrawnAt: '2026-11-28T10:00:00.000Z' }) });
+    const card = shareCard({ share: share({ withdrawnAt: '2026-11-28T10:00:00.000Z' }) }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Megan Bowen withdrew this share.');
     expect(check.renderedText).not.toContain('pull request');

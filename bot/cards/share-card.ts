@@ -1,5 +1,5 @@
-import { isHttpUrl } from '../domain/check-in-rules.js';
-import { SOURCE_TYPE_LABELS } from '../domain/learning-entry.js';
+import { RATING_SCALE, isHttpUrl } from '../domain/check-in-rules.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 import { averageRating, type Share } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
@@ -21,79 +21,81 @@ export interface ShareCardModel {
   notice?: string;
 }
 
-const RATING_CHOICES = ['1', '2', '3', '4', '5'].map((v) => ({ title: `${v} of 5`, value: v }));
+const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
 /** A learning share as the channel sees it: attributed, escaped, with live counts and the buttons to add to them. */
-export function shareCard({ share, mine, notice }: ShareCardModel): AdaptiveCard {
-  if (share.withdrawnAt) return withdrawnShareCard(share);
+export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTranslator): AdaptiveCard {
+  if (share.withdrawnAt) return withdrawnShareCard(share, t);
   const data = { teamId: share.teamId, shareId: share.shareId };
   const average = averageRating(share.tally);
   const link = share.link && isHttpUrl(share.link) ? share.link : null;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: `${escapeMarkdown(share.sharerName)} shared a learning`, isSubtle: true, wrap: true, size: 'small' },
+    { type: 'TextBlock', text: t.t('share.sharedALearning', { name: escapeMarkdown(share.sharerName) }), isSubtle: true, wrap: true, size: 'small' },
     { type: 'TextBlock', text: escapeMarkdown(share.what), size: 'large', weight: 'bolder', wrap: true, style: 'heading', spacing: 'none' },
     {
       type: 'FactSet',
       facts: [
-        { title: 'Kind', value: SOURCE_TYPE_LABELS[share.sourceType] },
-        ...(share.sharerRating !== null ? [{ title: 'Their rating', value: `${share.sharerRating} of 5` }] : []),
+        { title: t.t('share.kind'), value: t.t(`sourceType.${share.sourceType}`) },
+        ...(share.sharerRating !== null ? [{ title: t.t('share.theirRating'), value: t.t('common.ratingOutOf', { rating: share.sharerRating, max: RATING_SCALE.max }) }] : []),
         // The address as text, escaped: the button below is the only way to follow it.
-        ...(link ? [{ title: 'Link', value: escapeMarkdown(hostOf(link)) }] : []),
+        ...(link ? [{ title: t.t('share.link'), value: escapeMarkdown(hostOf(link)) }] : []),
       ],
     },
-    ...(share.insight ? labelled('Key insight', share.insight) : []),
-    ...(share.action ? labelled('What they will do with it', share.action) : []),
+    ...(share.insight ? labelled(t.t('share.insight'), share.insight) : []),
+    ...(share.action ? labelled(t.t('share.action'), share.action) : []),
     {
       type: 'TextBlock',
       text: [
-        `${share.tally.helpful} found this helpful`,
-        `${share.tally.saves} saved`,
-        average === null ? 'not rated yet' : `rated ${average.toFixed(1)} of 5 by ${share.tally.ratingCount} ${share.tally.ratingCount === 1 ? 'person' : 'people'}`,
+        t.plural('share.helpful', share.tally.helpful),
+        t.plural('share.saves', share.tally.saves),
+        average === null
+          ? t.t('share.notRated')
+          : t.plural('share.rated', share.tally.ratingCount, { average: new Intl.NumberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average), max: RATING_SCALE.max }),
       ].join(' · '),
       weight: 'bolder',
       wrap: true,
       spacing: 'medium',
       id: 'counts',
     },
-    ...(mine ? [{ type: 'TextBlock' as const, text: yourMarks(mine), isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
+    ...(mine ? [{ type: 'TextBlock' as const, text: yourMarks(mine, t), isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
     ...(notice ? [{ type: 'TextBlock' as const, text: escapeMarkdown(notice), color: 'attention' as const, wrap: true }] : []),
     {
       type: 'Input.ChoiceSet',
       id: 'rating',
-      label: 'Rate the resource',
+      label: t.t('share.rate.label'),
       style: 'compact',
-      placeholder: 'Choose 1–5',
+      placeholder: t.t('share.rate.placeholder', RATING_SCALE),
       value: mine?.rating ? String(mine.rating) : '',
-      choices: RATING_CHOICES,
+      choices: RATINGS.map((rating) => ({ title: t.t('common.ratingOutOf', { rating: Number(rating), max: RATING_SCALE.max }), value: rating })),
     },
   ];
   const actions: CardAction[] = [
-    { type: 'Action.Execute', id: 'helpful', title: mine?.helpful ? 'Helpful ✓' : 'Helpful', verb: SHARE_HELPFUL_VERB, associatedInputs: 'none', data },
-    { type: 'Action.Execute', id: 'rate', title: 'Rate', verb: SHARE_RATE_VERB, associatedInputs: 'auto', data },
-    { type: 'Action.Execute', id: 'save', title: mine?.saved ? 'Saved ✓' : 'Save', verb: SHARE_SAVE_VERB, associatedInputs: 'none', data },
-    ...(link ? [{ type: 'Action.OpenUrl' as const, id: 'open', title: 'Open link', url: link }] : []),
+    { type: 'Action.Execute', id: 'helpful', title: t.t(mine?.helpful ? 'share.helpfulOn' : 'share.helpful'), verb: SHARE_HELPFUL_VERB, associatedInputs: 'none', data },
+    { type: 'Action.Execute', id: 'rate', title: t.t('share.rate'), verb: SHARE_RATE_VERB, associatedInputs: 'auto', data },
+    { type: 'Action.Execute', id: 'save', title: t.t(mine?.saved ? 'share.savedOn' : 'share.save'), verb: SHARE_SAVE_VERB, associatedInputs: 'none', data },
+    ...(link ? [{ type: 'Action.OpenUrl' as const, id: 'open', title: t.t('share.open'), url: link }] : []),
   ];
   return {
-    ...adaptiveCard(body, actions),
+    ...adaptiveCard(t, body, actions),
     // Anyone can ask for their own view (their marks) from the card's menu; the counts are the same for all.
     refresh: { action: { type: 'Action.Execute', id: 'refresh', verb: SHARE_REFRESH_VERB, data } },
   };
 }
 
-export function withdrawnShareCard(share: Pick<Share, 'sharerName'>): AdaptiveCard {
-  return adaptiveCard([
-    { type: 'TextBlock', text: 'Learning share withdrawn', weight: 'bolder', wrap: true },
-    { type: 'TextBlock', text: `${escapeMarkdown(share.sharerName)} withdrew this share.`, isSubtle: true, wrap: true, spacing: 'none' },
+export function withdrawnShareCard(share: Pick<Share, 'sharerName'>, t: BotTranslator): AdaptiveCard {
+  return adaptiveCard(t, [
+    { type: 'TextBlock', text: t.t('share.withdrawn.title'), weight: 'bolder', wrap: true },
+    { type: 'TextBlock', text: t.t('share.withdrawn.body', { name: escapeMarkdown(share.sharerName) }), isSubtle: true, wrap: true, spacing: 'none' },
   ]);
 }
 
-function yourMarks(mine: MyShareVote): string {
+function yourMarks(mine: MyShareVote, t: BotTranslator): string {
   const parts = [
-    mine.helpful ? 'you found it helpful' : undefined,
-    mine.saved ? 'it is in your saved list' : undefined,
-    mine.rating !== null ? `you rated it ${mine.rating} of 5` : undefined,
-  ].filter(Boolean);
-  return parts.length > 0 ? `For you: ${parts.join(', ')}.` : 'Press Helpful, rate it or save it for later. Pressing again undoes it.';
+    mine.helpful ? t.t('share.mine.helpful') : undefined,
+    mine.saved ? t.t('share.mine.saved') : undefined,
+    mine.rating !== null ? t.t('share.mine.rated', { rating: mine.rating, max: RATING_SCALE.max }) : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? t.t('share.mine.summary', { marks: new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) }) : t.t('share.mine.none');
 }
 
 function hostOf(link: string): string {

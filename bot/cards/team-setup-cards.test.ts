@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CheckInSchedule } from '../domain/check-in-schedule.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { TEAM_SETUP_OPEN_VERB, scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from './team-setup-cards.js';
+import { botTranslator } from '../i18n/bot-messages.js';
+
+const en = botTranslator('en');
 
 const channels = [
   { id: '19:general', name: 'General' },
@@ -18,7 +21,7 @@ const schedule: CheckInSchedule = {
 
 describe('team setup cards', () => {
   it('welcomes the team and offers to set up check-ins, escaping names', () => {
-    const card = welcomeCard({ teamName: 'R&D *core*', installerName: '[Alex](https://evil.example)' });
+    const card = welcomeCard({ teamName: 'R&D *core*', installerName: '[Alex](https://evil.example)' }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Learning Loop is here for R&D *core*');
     expect(check.renderedHtml).not.toContain('href="https://evil.example"');
@@ -26,7 +29,7 @@ describe('team setup cards', () => {
   });
 
   it('shows the current settings on the form', () => {
-    const check = expectValidTeamsCard(teamSetupCard({ channels, values: scheduleValues(schedule, '19:shares') }));
+    const check = expectValidTeamsCard(teamSetupCard({ channels, values: scheduleValues(schedule, '19:shares') }, en));
     expect(check.inputIds).toEqual(['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId']);
     expect(check.inputValues).toMatchObject({
       cadence: 'biweekly',
@@ -40,7 +43,7 @@ describe('team setup cards', () => {
 
   it('states each problem under its field and keeps the values', () => {
     const check = expectValidTeamsCard(
-      teamSetupCard({ channels, values: { localTime: '16:00', timeZone: 'Pacific/Chatham' }, errors: { reminderAfterHours: 'Remind after 1 to 72 hours' } }),
+      teamSetupCard({ channels, values: { localTime: '16:00', timeZone: 'Pacific/Chatham' }, errors: { reminderAfterHours: 'Remind after 1 to 72 hours' } }, en),
     );
     expect(check.renderedText).toContain('Remind after 1 to 72 hours');
     // A zone outside the common list is still offered, so the lead's choice is not lost.
@@ -48,7 +51,7 @@ describe('team setup cards', () => {
   });
 
   it('confirms the schedule in words', () => {
-    const check = expectValidTeamsCard(teamSetupSavedCard({ schedule, sharesChannelName: 'Learning shares', leadName: 'Alex Wilber' }));
+    const check = expectValidTeamsCard(teamSetupSavedCard({ schedule, sharesChannelName: 'Learning shares', leadName: 'Alex Wilber' }, en));
     expect(check.renderedText).toContain('Every other Tuesday at 09:30, each person’s local time');
     expect(check.renderedText).toContain('America/Los Angeles');
     expect(check.renderedText).toContain('After 48 h');

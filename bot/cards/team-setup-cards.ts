@@ -2,6 +2,7 @@ import type { CheckInSchedule } from '../domain/check-in-schedule.js';
 import { COMMON_TIME_ZONES, WEEKDAYS, type ScheduleErrors, type ScheduleFields } from '../domain/team-settings.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 
 export const TEAM_SETUP_OPEN_VERB = 'team.setup.open';
 export const TEAM_SETUP_SUBMIT_VERB = 'team.setup.submit';
@@ -12,20 +13,21 @@ export interface ChannelChoice {
 }
 
 /** Posted in the channel when the app joins a team. */
-export function welcomeCard({ teamName, installerName }: { teamName: string; installerName: string | undefined }): AdaptiveCard {
+export function welcomeCard({ teamName, installerName }: { teamName: string; installerName: string | undefined }, t: BotTranslator): AdaptiveCard {
   return adaptiveCard(
+    t,
     [
-      { type: 'TextBlock', text: `Learning Loop is here for ${escapeMarkdown(teamName)}`, size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: t.t('team.welcome.title', { team: escapeMarkdown(teamName) }), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
       {
         type: 'TextBlock',
         wrap: true,
-        text: 'A one-minute check-in at the same time each week or fortnight: what you learned, what you took from it and what you will do with it. Leads see how the team is learning and who could use a follow-up.',
+        text: t.t('team.welcome.body'),
       },
       ...(installerName
-        ? [{ type: 'TextBlock' as const, isSubtle: true, wrap: true, text: `${escapeMarkdown(installerName)} added the app and leads it here for now.` }]
+        ? [{ type: 'TextBlock' as const, isSubtle: true, wrap: true, text: t.t('team.welcome.installer', { name: escapeMarkdown(installerName) }) }]
         : []),
     ],
-    [{ type: 'Action.Execute', id: 'setup', title: 'Set up check-ins', verb: TEAM_SETUP_OPEN_VERB, data: {} }],
+    [{ type: 'Action.Execute', id: 'setup', title: t.t('team.welcome.setUp'), verb: TEAM_SETUP_OPEN_VERB, data: {} }],
   );
 }
 
@@ -49,7 +51,7 @@ export function scheduleValues(schedule: CheckInSchedule | null, sharesChannelId
   };
 }
 
-export function teamSetupCard({ channels, values = {}, errors = {}, notice }: SetupCardModel): AdaptiveCard {
+export function teamSetupCard({ channels, values = {}, errors = {}, notice }: SetupCardModel, t: BotTranslator): AdaptiveCard {
   const zones: string[] = [...COMMON_TIME_ZONES];
   if (values.timeZone && !zones.includes(values.timeZone)) zones.unshift(values.timeZone);
   const error = (field: ScheduleFields): CardElement[] =>
@@ -57,27 +59,28 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
   const hours = values.reminderAfterHours && /^\d+$/.test(values.reminderAfterHours) ? Number(values.reminderAfterHours) : 24;
 
   return adaptiveCard(
+    t,
     [
-      { type: 'TextBlock', text: 'Set up check-ins', size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: t.t('team.setup.title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
       {
         type: 'TextBlock',
         isSubtle: true,
         wrap: true,
         spacing: 'none',
-        text: 'Everyone gets the check-in at this local time in their own time zone; the team’s zone is used until we know theirs.',
+        text: t.t('team.setup.intro'),
       },
       ...(notice ? [{ type: 'TextBlock' as const, text: escapeMarkdown(notice), color: 'attention' as const, weight: 'bolder' as const, wrap: true }] : []),
       {
         type: 'Input.ChoiceSet',
         id: 'cadence',
-        label: 'How often',
+        label: t.t('team.setup.cadence'),
         style: 'expanded',
         isRequired: true,
-        errorMessage: 'Choose how often',
+        errorMessage: t.t('team.setup.cadenceRequired'),
         value: values.cadence ?? 'weekly',
         choices: [
-          { title: 'Every week', value: 'weekly' },
-          { title: 'Every two weeks', value: 'biweekly' },
+          { title: t.t('team.setup.weekly'), value: 'weekly' },
+          { title: t.t('team.setup.biweekly'), value: 'biweekly' },
         ],
       },
       ...error('cadence'),
@@ -91,12 +94,12 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
               {
                 type: 'Input.ChoiceSet',
                 id: 'weekday',
-                label: 'Day',
+                label: t.t('team.setup.day'),
                 style: 'compact',
                 isRequired: true,
-                errorMessage: 'Choose a weekday',
+                errorMessage: t.t('team.setup.dayRequired'),
                 value: values.weekday ?? '5',
-                choices: WEEKDAYS.map((d, i) => ({ title: d, value: String(i + 1) })),
+                choices: WEEKDAYS.map((_, i) => ({ title: weekdayName(t, i + 1), value: String(i + 1) })),
               },
               ...error('weekday'),
             ],
@@ -105,7 +108,7 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
             type: 'Column',
             width: 'stretch',
             items: [
-              { type: 'Input.Time', id: 'localTime', label: 'Time', isRequired: true, errorMessage: 'Choose a time', value: values.localTime ?? '16:00' },
+              { type: 'Input.Time', id: 'localTime', label: t.t('team.setup.time'), isRequired: true, errorMessage: t.t('team.setup.timeRequired'), value: values.localTime ?? '16:00' },
               ...error('localTime'),
             ],
           },
@@ -114,10 +117,10 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
       {
         type: 'Input.ChoiceSet',
         id: 'timeZone',
-        label: 'Team time zone',
+        label: t.t('team.setup.zone'),
         style: 'compact',
         isRequired: true,
-        errorMessage: 'Choose a time zone',
+        errorMessage: t.t('team.setup.zoneRequired'),
         value: values.timeZone ?? 'Europe/London',
         choices: zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z })),
       },
@@ -125,7 +128,7 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
       {
         type: 'Input.Number',
         id: 'reminderAfterHours',
-        label: 'Remind those who have not answered after (hours)',
+        label: t.t('team.setup.reminder'),
         min: 1,
         max: 72,
         value: hours,
@@ -134,16 +137,16 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
       {
         type: 'Input.ChoiceSet',
         id: 'sharesChannelId',
-        label: 'Post learning shares in',
+        label: t.t('team.setup.channel'),
         style: 'compact',
         isRequired: true,
-        errorMessage: 'Choose a channel',
+        errorMessage: t.t('team.setup.channelRequired'),
         value: values.sharesChannelId ?? channels[0]?.id ?? '',
         choices: channels.map((c) => ({ title: c.name, value: c.id })),
       },
       ...error('sharesChannelId'),
     ],
-    [{ type: 'Action.Execute', id: 'save-setup', title: 'Save', style: 'positive', verb: TEAM_SETUP_SUBMIT_VERB, associatedInputs: 'auto', data: {} }],
+    [{ type: 'Action.Execute', id: 'save-setup', title: t.t('common.save'), style: 'positive', verb: TEAM_SETUP_SUBMIT_VERB, associatedInputs: 'auto', data: {} }],
   );
 }
 
@@ -155,23 +158,28 @@ export function teamSetupSavedCard({
   schedule: CheckInSchedule;
   sharesChannelName: string;
   leadName: string;
-}): AdaptiveCard {
-  const day = WEEKDAYS[schedule.weekday - 1] ?? 'Friday';
-  const rhythm = schedule.cadence === 'weekly' ? `Every ${day}` : `Every other ${day}`;
+}, t: BotTranslator): AdaptiveCard {
+  const when = { day: weekdayName(t, schedule.weekday), time: schedule.localTime };
   return adaptiveCard(
+    t,
     [
-      { type: 'TextBlock', text: 'Check-ins are set up', size: 'medium', weight: 'bolder', color: 'good', wrap: true },
+      { type: 'TextBlock', text: t.t('team.saved.title'), size: 'medium', weight: 'bolder', color: 'good', wrap: true },
       {
         type: 'FactSet',
         facts: [
-          { title: 'When', value: `${rhythm} at ${schedule.localTime}, each person’s local time` },
-          { title: 'Team time zone', value: schedule.timeZone.replace(/_/g, ' ') },
-          { title: 'Reminder', value: `After ${schedule.reminderAfterHours} h, once, to those who have not answered` },
-          { title: 'Learning shares', value: escapeMarkdown(sharesChannelName) },
+          { title: t.t('team.saved.when'), value: t.t(schedule.cadence === 'weekly' ? 'team.saved.weekly' : 'team.saved.biweekly', when) },
+          { title: t.t('team.saved.zone'), value: schedule.timeZone.replace(/_/g, ' ') },
+          { title: t.t('team.saved.reminder'), value: t.plural('team.saved.reminderValue', schedule.reminderAfterHours) },
+          { title: t.t('team.saved.shares'), value: escapeMarkdown(sharesChannelName) },
         ],
       },
-      { type: 'TextBlock', isSubtle: true, wrap: true, text: `Set by ${escapeMarkdown(leadName)}. Leads can change this at any time.` },
+      { type: 'TextBlock', isSubtle: true, wrap: true, text: t.t('team.saved.setBy', { name: escapeMarkdown(leadName) }) },
     ],
-    [{ type: 'Action.Execute', id: 'change-setup', title: 'Change', verb: TEAM_SETUP_OPEN_VERB, data: {} }],
+    [{ type: 'Action.Execute', id: 'change-setup', title: t.t('team.saved.change'), verb: TEAM_SETUP_OPEN_VERB, data: {} }],
   );
+}
+
+/** ISO weekday 1 (Monday) to 7 in the reader's language, from Intl: 2024-01-01 was a Monday. */
+function weekdayName(t: BotTranslator, isoWeekday: number): string {
+  return new Intl.DateTimeFormat(t.formatting, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
 }

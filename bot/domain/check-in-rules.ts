@@ -13,6 +13,9 @@ export const CHECK_IN_LIMITS = {
   minutesMax: 1440,
 } as const;
 
+/** How useful a resource was, on the check-in and on a share: 1 to 5. */
+export const RATING_SCALE = { min: 1, max: 5 } as const;
+
 /** A link must be a web address: http or https, with a host. */
 export function isHttpUrl(value: string): boolean {
   try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
-import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS } from './entry-visibility.js';
+import { CHECK_IN_LIMITS, RATING_SCALE, isHttpUrl } from './check-in-rules.js';
+import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES } from './entry-visibility.js';
+import { englishMessages, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
 import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
 
 export { CHECK_IN_LIMITS };
@@ -21,14 +22,18 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const cleanedText = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim() : v);
 const blankToNull = (v: unknown) => (v === undefined || v === null || v === '' ? null : v);
 
-function optionalText(label: string, max: number) {
+// Limits are written as plain digits, as the card's own counters show them.
+function optionalText(t: BotTranslator, field: BotMessageKey, max: number) {
+  const label = t.t(field);
   return z.preprocess(
     (v) => blankToNull(cleanedText(v)),
-    z.string(`${label} must be text`).max(max, `${label} is too long: at most ${max} characters`).nullable(),
+    z.string(t.t('validation.mustBeText', { label })).max(max, t.t('validation.tooLong', { label, max: String(max) })).nullable(),
   );
 }
 
-function optionalWholeNumber(label: string, min: number, max: number) {
+function optionalWholeNumber(t: BotTranslator, field: BotMessageKey, min: number, max: number) {
+  const label = t.t(field);
+  const between = t.t('validation.between', { label, min: String(min), max: String(max) });
   return z.preprocess(
     (v) => {
       const t = blankToNull(trimmed(v));
@@ -36,42 +41,45 @@ function optionalWholeNumber(label: string, min: number, max: number) {
       return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
     },
     z
-      .number(`${label} must be a number`)
-      .int(`${label} must be a whole number`)
-      .min(min, `${label} must be between ${min} and ${max}`)
-      .max(max, `${label} must be between ${min} and ${max}`)
+      .number(t.t('validation.mustBeNumber', { label }))
+      .int(t.t('validation.mustBeWhole', { label }))
+      .min(min, between)
+      .max(max, between)
       .nullable(),
   );
 }
 
-const submissionSchema = z.object({
-  what: z.preprocess(
-    (v) => cleanedText(v ?? ''),
-    z
-      .string('Tell us what you learned')
-      .min(1, 'Tell us what you learned')
-      .max(CHECK_IN_LIMITS.what, `"What did you learn" is too long: at most ${CHECK_IN_LIMITS.what} characters`),
-  ),
-  sourceType: z.enum(SOURCE_TYPES, `Choose a kind of source: ${SOURCE_TYPES.join(', ')}`),
-  link: z.preprocess(
-    (v) => blankToNull(cleanedText(v)),
-    z
-      .string()
-      .max(CHECK_IN_LIMITS.link, `The link is too long: at most ${CHECK_IN_LIMITS.link} characters`)
-      .refine(isHttpUrl, 'The link must be a web address starting with http:// or https://')
-      .nullable(),
-  ),
-  minutes: optionalWholeNumber('Minutes', CHECK_IN_LIMITS.minutesMin, CHECK_IN_LIMITS.minutesMax),
-  rating: optionalWholeNumber('Usefulness', 1, 5),
-  insight: optionalText('The key insight', CHECK_IN_LIMITS.insight),
-  action: optionalText('The action', CHECK_IN_LIMITS.action),
-  result: optionalText('What came of your last action', CHECK_IN_LIMITS.result),
-  // Not said (an older card, a dialog without the choice) is the default; anything else unknown is refused.
-  visibility: z.preprocess(
-    (v) => blankToNull(trimmed(v)) ?? DEFAULT_VISIBILITY,
-    z.enum(ENTRY_VISIBILITIES, `Choose who can see this: ${ENTRY_VISIBILITIES.map((v) => VISIBILITY_CHOICE_LABELS[v]).join(', ')}`),
-  ),
-});
+/** The schema with its messages in the reader's language (English for the API). */
+const submissionSchema = (t: BotTranslator) =>
+  z.object({
+    what: z.preprocess(
+      (v) => cleanedText(v ?? ''),
+      z
+        .string(t.t('checkIn.what.required'))
+        .min(1, t.t('checkIn.what.required'))
+        .max(CHECK_IN_LIMITS.what, t.t('validation.tooLong', { label: t.t('validation.field.what'), max: String(CHECK_IN_LIMITS.what) })),
+    ),
+    sourceType: z.enum(SOURCE_TYPES, t.t('validation.chooseSource', { list: SOURCE_TYPES.join(', ') })),
+    link: z.preprocess(
+      (v) => blankToNull(cleanedText(v)),
+      z
+        .string()
+        .max(CHECK_IN_LIMITS.link, t.t('validation.tooLong', { label: t.t('validation.field.link'), max: String(CHECK_IN_LIMITS.link) }))
+        .refine(isHttpUrl, t.t('validation.linkNotWeb'))
+        .nullable(),
+    ),
+    minutes: optionalWholeNumber(t, 'validation.field.minutes', CHECK_IN_LIMITS.minutesMin, CHECK_IN_LIMITS.minutesMax),
+    rating: optionalWholeNumber(t, 'validation.field.rating', RATING_SCALE.min, RATING_SCALE.max),
+    insight: optionalText(t, 'validation.field.insight', CHECK_IN_LIMITS.insight),
+    action: optionalText(t, 'validation.field.action', CHECK_IN_LIMITS.action),
+    result: optionalText(t, 'validation.field.result', CHECK_IN_LIMITS.result),
+    // Not said (an older card, a dialog without the choice) is the default; anything else unknown is refused.
+    visibility: z.preprocess(
+      (v) => blankToNull(trimmed(v)) ?? DEFAULT_VISIBILITY,
+      z.enum(ENTRY_VISIBILITIES, t.t('validation.chooseVisibility', { list: ENTRY_VISIBILITIES.map((v) => t.t(`visibility.${v}`)).join(', ') })),
+    ),
+  });
+const englishSchema = submissionSchema(englishMessages);
 
 /** Picks the check-in fields out of a card submission, as text, ignoring anything else it carries. */
 export function checkInValuesFrom(data: unknown): CheckInValues {
@@ -86,9 +94,10 @@ export function checkInValuesFrom(data: unknown): CheckInValues {
   return values;
 }
 
-export function validateCheckIn(data: unknown): CheckInValidation {
+/** `t` words the problems for whoever reads them: the learner's language on a card, English for the API. */
+export function validateCheckIn(data: unknown, t: BotTranslator = englishMessages): CheckInValidation {
   const values = checkInValuesFrom(data);
-  const parsed = submissionSchema.safeParse(values);
+  const parsed = (t === englishMessages ? englishSchema : submissionSchema(t)).safeParse(values);
   if (parsed.success) {
     const { result, ...entry } = parsed.data;
     return { ok: true, entry, result };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
 export const COACHING_NOTE_MAX = 1000;
 export const COACHING_ANSWER_MAX = 1000;
@@ -37,9 +38,12 @@ export function validateCoachingNote(body: unknown): { ok: true; note: string } 
 }
 
 /** The learner's answer from the note's card; what they typed comes back with the problem. */
-export function validateCoachingAnswer(data: unknown): { ok: true; answer: string } | { ok: false; error: string; typed: string } {
+export function validateCoachingAnswer(data: unknown, t: BotTranslator = englishMessages): { ok: true; answer: string } | { ok: false; error: string; typed: string } {
   const raw = (data as { answer?: unknown } | null)?.answer;
   const typed = typeof raw === 'string' ? raw.slice(0, COACHING_ANSWER_MAX * 2) : '';
   const parsed = text('Your answer', COACHING_ANSWER_MAX).safeParse(raw ?? '');
-  return parsed.success ? { ok: true, answer: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid answer', typed };
+  if (parsed.success) return { ok: true, answer: parsed.data };
+  // A card only sends text: what is left to say is that it was empty or too long.
+  const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
+  return { ok: false, error: tooLong ? t.t('coaching.error.tooLong', { max: String(COACHING_ANSWER_MAX) }) : t.t('coaching.error.empty'), typed };
 }

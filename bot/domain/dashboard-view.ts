@@ -89,5 +89,15 @@ export interface MemberRowView {
   needsFollowUp: boolean;
   /** Why, in words, e.g. "No answer to the last 2 check-ins". */
   followUpReason: string | null;
+  /** The same reason as data, for saying it in the reader's language. */
+  followUpWhy?: FollowUpWhy | null;
 }
+
+/** Why a member needs a follow-up, as data: the words are the reader's language's. */
+export type FollowUpWhy =
+  | { kind: 'no-answer'; count: number }
+  | { kind: 'goal-overdue'; goal: string }
+  | { kind: 'goal-behind'; goal: string }
+  | { kind: 'quiet'; weeks: number }
+  | { kind: 'quiet-since-joining'; weeks: number };
 

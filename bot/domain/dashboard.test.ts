@@ -112,12 +112,12 @@ describe('buildDashboard', () => {
       const rollup = i === 0 ? withGoal : rollups.find((r) => r.userId === row.userId);
       expect(memberFollowUp(rollup, roster[i]!.joinedAt, now)?.reason ?? null).toBe(row.followUpReason);
     }
-    expect(memberFollowUp(withGoal, roster[0]!.joinedAt, now)).toEqual({ reason: 'Goal “Read” is overdue', since: at('2026-11-25T00:00:00.000Z') });
+    expect(memberFollowUp(withGoal, roster[0]!.joinedAt, now)).toEqual({ reason: 'Goal “Read” is overdue', why: { kind: 'goal-overdue', goal: 'Read' }, since: at('2026-11-25T00:00:00.000Z') });
     // Bo's newest check-in may still be answered; what stands is the silence since joining, from four weeks after it.
-    expect(memberFollowUp(rollups[1], roster[1]!.joinedAt, now)).toEqual({ reason: 'No check-in in 47 weeks since joining', since: at('2026-01-29T00:00:00.000Z') });
+    expect(memberFollowUp(rollups[1], roster[1]!.joinedAt, now)).toEqual({ reason: 'No check-in in 47 weeks since joining', why: { kind: 'quiet-since-joining', weeks: 47 }, since: at('2026-01-29T00:00:00.000Z') });
     const later = new Date('2026-11-28T00:00:00.000Z');
     // A day after it closed, the two unanswered check-ins come first, flagged from the moment the second closed.
-    expect(memberFollowUp(rollups[1], roster[1]!.joinedAt, later)).toEqual({ reason: 'No answer to the last 2 check-ins', since: at('2026-11-27T16:00:00.000Z') });
+    expect(memberFollowUp(rollups[1], roster[1]!.joinedAt, later)).toEqual({ reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer', count: 2 }, since: at('2026-11-27T16:00:00.000Z') });
   });
 
   it('totals the chosen period only, counting people who left in the weeks but not the member table', () => {

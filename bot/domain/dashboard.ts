@@ -1,4 +1,5 @@
-import type { DashboardPeriod, DashboardResponse, DashboardTotals, MemberRowView, WeekRollupView } from './dashboard-view.js';
+import type { DashboardPeriod, DashboardResponse, DashboardTotals, FollowUpWhy, MemberRowView, WeekRollupView } from './dashboard-view.js';
+import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 import { SOURCE_TYPES, type SourceType } from './learning-entry.js';
 import type { CycleOutcome, GoalFlag, MemberRollup } from './member-rollup.js';
 import { newestFirst, streakOfNewestFirst, type CycleOutcome as StreakOutcome } from './streak.js';
@@ -144,7 +145,8 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   const sorted = newestFirst(outcomes);
   const paused = rollup?.paused ?? false;
   const lastCheckInAt = last ? new Date(last).toISOString() : null;
-  const followUp = paused ? null : (followUpFrom(sorted, lastCheckInAt, person.joinedAt, now, rollup?.goals ?? [])?.reason ?? null);
+  const flag = paused ? null : followUpFrom(sorted, lastCheckInAt, person.joinedAt, now, rollup?.goals ?? []);
+  const followUp = flag?.reason ?? null;
   const view: MemberRowView = {
     userId: person.userId,
     displayName: person.displayName,
@@ -157,15 +159,36 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
     paused,
     needsFollowUp: followUp !== null,
     followUpReason: followUp,
+    followUpWhy: flag?.why ?? null,
   };
   return { view, active };
 }
 
 /** Why a lead should follow up, and since when (epoch ms): the moment the rule first held. */
 export interface FollowUp {
+  /** In English, as the API and the stored nudges say it. */
   reason: string;
+  why: FollowUpWhy;
   since: number;
 }
+
+/** A follow-up's reason in the reader's language; the goal's name is the learner's words, as typed. */
+export function followUpText(why: FollowUpWhy, t: BotTranslator, quote: (text: string) => string = (text) => text): string {
+  switch (why.kind) {
+    case 'no-answer':
+      return t.plural('followUp.noAnswer', why.count);
+    case 'goal-overdue':
+      return t.t('followUp.goalOverdue', { goal: quote(why.goal) });
+    case 'goal-behind':
+      return t.t('followUp.goalBehind', { goal: quote(why.goal) });
+    case 'quiet':
+      return t.plural('followUp.quiet', why.weeks);
+    case 'quiet-since-joining':
+      return t.plural('followUp.quietSinceJoining', why.weeks);
+  }
+}
+
+const flagged = (why: FollowUpWhy, since: number): FollowUp => ({ reason: followUpText(why, englishMessages), why, since });
 
 /**
  * Why a lead should follow up, in words, or null when all is well. In order: no answer two
@@ -210,15 +233,15 @@ function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joi
   const open = newest[0] && !newest[0].responded && now.getTime() - newest[0].dueAt < OPEN_MS;
   const [latest, before] = newest.slice(open ? 1 : 0);
   // Flagged from the moment the second unanswered check-in could no longer be answered.
-  if (latest && !latest.responded && before && !before.responded) return { reason: 'No answer to the last 2 check-ins', since: latest.dueAt + OPEN_MS };
+  if (latest && !latest.responded && before && !before.responded) return flagged({ kind: 'no-answer', count: 2 }, latest.dueAt + OPEN_MS);
   const overdue = goals.find((g) => now.getTime() >= g.overdueAfter);
-  if (overdue) return { reason: `Goal “${overdue.what}” is overdue`, since: overdue.overdueAfter };
+  if (overdue) return flagged({ kind: 'goal-overdue', goal: overdue.what }, overdue.overdueAfter);
   const behind = goals.find((g) => g.behindTwice);
-  if (behind) return { reason: `Goal “${behind.what}” reported behind twice`, since: behind.behindSince ?? now.getTime() };
+  if (behind) return flagged({ kind: 'goal-behind', goal: behind.what }, behind.behindSince ?? now.getTime());
   const quietSince = Date.parse(lastCheckInAt ?? joinedAt);
   if (now.getTime() - quietSince >= SILENCE_MS) {
     const weeks = Math.floor((now.getTime() - quietSince) / (7 * 86_400_000));
-    return { reason: lastCheckInAt ? `No check-in for ${weeks} weeks` : `No check-in in ${weeks} weeks since joining`, since: quietSince + SILENCE_MS };
+    return flagged({ kind: lastCheckInAt ? 'quiet' : 'quiet-since-joining', weeks }, quietSince + SILENCE_MS);
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DashboardResponse } from './dashboard-view.js';
+import type { DashboardResponse, FollowUpWhy } from './dashboard-view.js';
 import type { ShareView } from './share-view.js';
 
 /** Each lead's digest arrives on Monday at 09:00 in the team's zone. */
@@ -16,7 +16,8 @@ export interface Digest {
   /** The week's figures: check-ins answered (with learning or "nothing this week") of those sent, and the learning logged. */
   participation: { members: number; answered: number; checkIns: number; entries: number; minutes: number };
   highlights: { what: string; sharerName: string; helpful: number }[];
-  followUps: { userId: string; displayName: string; reason: string }[];
+  /** `reason` in English; `why`, when known, to say it in the lead's language. */
+  followUps: { userId: string; displayName: string; reason: string; why?: FollowUpWhy }[];
   /** Members needing a follow-up beyond those listed. */
   moreFollowUps: number;
 }
@@ -38,7 +39,7 @@ export function digestOf(dashboard: DashboardResponse, shares: readonly ShareVie
   const row = dashboard.weeks.find((w) => w.week === week);
   const followUps = dashboard.members
     .filter((m) => m.needsFollowUp && m.followUpReason)
-    .map((m) => ({ userId: m.userId, displayName: m.displayName, reason: m.followUpReason! }))
+    .map((m) => ({ userId: m.userId, displayName: m.displayName, reason: m.followUpReason!, ...(m.followUpWhy ? { why: m.followUpWhy } : {}) }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   const highlights = shares
     .filter((s) => Date.parse(s.createdAt) >= since.getTime() && s.helpful > 0)

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
+import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
 /** What a learner reports about a goal at a check-in. */
 export const GOAL_STATES = ['on-track', 'behind', 'done', 'dropped'] as const;
@@ -151,27 +152,27 @@ function quoted(text: string): string {
 const blankToNull = (v: string) => (v === '' ? null : v);
 
 /** Each link's problem, in the learner's words, or null. */
-function linkProblem(link: string): string | null {
-  if (link.length > GOAL_LIMITS.link) return `${quoted(link)} is too long: at most ${GOAL_LIMITS.link} characters`;
-  if (!isHttpUrl(link)) return `${quoted(link)} is not a web address starting with http:// or https://`;
+function linkProblem(link: string, t: BotTranslator): string | null {
+  if (link.length > GOAL_LIMITS.link) return t.t('validation.linkTooLong', { link: quoted(link), max: String(GOAL_LIMITS.link) });
+  if (!isHttpUrl(link)) return t.t('validation.linkNotWebNamed', { link: quoted(link) });
   return null;
 }
 
-const LINKS_AS_TEXT = 'Give the links as text, one per line';
-
-function goalSchema(today: DateTime) {
+// Limits are written as plain digits, as the card's own counters show them.
+function goalSchema(today: DateTime, t: BotTranslator) {
   const latest = today.plus({ years: 2 });
+  const linksAsText = t.t('validation.linksAsText');
   return z.object({
     what: z.preprocess(
       (v) => clean(typeof v === 'string' ? v : ''),
       z
         .string()
-        .min(1, 'Say what you want to learn')
-        .max(GOAL_LIMITS.what, `The goal is too long: at most ${GOAL_LIMITS.what} characters`),
+        .min(1, t.t('goal.what.required'))
+        .max(GOAL_LIMITS.what, t.t('validation.tooLong', { label: t.t('validation.field.goal'), max: String(GOAL_LIMITS.what) })),
     ),
     why: z.preprocess(
       (v) => blankToNull(clean(typeof v === 'string' ? v : '')),
-      z.string().max(GOAL_LIMITS.why, `The reason is too long: at most ${GOAL_LIMITS.why} characters`).nullable(),
+      z.string().max(GOAL_LIMITS.why, t.t('validation.tooLong', { label: t.t('validation.field.reason'), max: String(GOAL_LIMITS.why) })).nullable(),
     ),
     targetDate: z.preprocess(
       (v) => clean(typeof v === 'string' ? v : ''),
@@ -180,21 +181,21 @@ function goalSchema(today: DateTime) {
           ctx.addIssue({ code: 'custom', message });
           return z.NEVER;
         };
-        if (text === '') return problem('Choose a target date');
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return problem('Give the target date as YYYY-MM-DD');
+        if (text === '') return problem(t.t('goal.targetDate.required'));
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return problem(t.t('validation.dateFormat'));
         const day = calendarDay(text);
-        if (!day) return problem(`There is no such day as ${text}: choose a real date`);
+        if (!day) return problem(t.t('validation.noSuchDay', { day: text }));
         // Compared as calendar days: the learner's "today" against the day they picked.
-        if (day.toISODate()! < today.toISODate()!) return problem('The target date has passed: choose today or later');
-        if (day.toISODate()! > latest.toISODate()!) return problem('Choose a date within two years');
+        if (day.toISODate()! < today.toISODate()!) return problem(t.t('validation.datePassed'));
+        if (day.toISODate()! > latest.toISODate()!) return problem(t.t('validation.dateTooFar'));
         return text;
       }),
     ),
-    resources: z.array(z.string(LINKS_AS_TEXT), LINKS_AS_TEXT).transform((links, ctx) => {
+    resources: z.array(z.string(linksAsText), linksAsText).transform((links, ctx) => {
       const kept: string[] = [];
       const seen = new Set<string>();
       for (const link of links) {
-        const problem = linkProblem(link);
+        const problem = linkProblem(link, t);
         if (problem) {
           ctx.addIssue({ code: 'custom', message: problem });
           return z.NEVER;
@@ -207,7 +208,7 @@ function goalSchema(today: DateTime) {
         }
       }
       if (kept.length > GOAL_LIMITS.resources) {
-        ctx.addIssue({ code: 'custom', message: `At most ${GOAL_LIMITS.resources} links` });
+        ctx.addIssue({ code: 'custom', message: t.t('validation.tooManyLinks', { max: String(GOAL_LIMITS.resources) }) });
         return z.NEVER;
       }
       return kept;
@@ -243,10 +244,10 @@ function resourcesEcho(raw: unknown): string | undefined {
  * Checks a new goal from the card or the API against the learner's calendar at `now` in `zone`.
  * Unknown fields are ignored. Never throws on what it is sent.
  */
-export function validateGoal(data: unknown, now: Date, zone: string): GoalValidation {
+export function validateGoal(data: unknown, now: Date, zone: string, t: BotTranslator = englishMessages): GoalValidation {
   const rawResources = own(data, 'resources');
   const text = { what: asText(own(data, 'what')), why: asText(own(data, 'why')), targetDate: asText(own(data, 'targetDate')) };
-  const parsed = goalSchema(todayIn(now, zone)).safeParse({ ...text, resources: linksFrom(rawResources) });
+  const parsed = goalSchema(todayIn(now, zone), t).safeParse({ ...text, resources: linksFrom(rawResources) });
   if (parsed.success) return { ok: true, goal: parsed.data };
 
   const values: GoalValues = {};
@@ -283,20 +284,21 @@ export type GoalAnswers =
   | { ok: true; answers: GoalAnswer[] }
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
-const answerSchema = z
-  .object({
-    state: z.preprocess(
-      (v) => (typeof v === 'string' ? blankToNull(v.trim()) : v === undefined ? null : v),
-      z.enum(GOAL_STATES, `Choose one of: ${GOAL_STATES.map((s) => GOAL_STATE_LABELS[s]).join(', ')}`).nullable(),
-    ),
-    note: z.preprocess(
-      (v) => blankToNull(clean(asText(v) ?? '')),
-      z.string().max(GOAL_LIMITS.note, `The note is too long: at most ${GOAL_LIMITS.note} characters`).nullable(),
-    ),
-  })
-  .superRefine((answer, ctx) => {
-    if (answer.state === null && answer.note !== null) ctx.addIssue({ code: 'custom', message: 'Choose how this goal is going' });
-  });
+const answerSchema = (t: BotTranslator) =>
+  z
+    .object({
+      state: z.preprocess(
+        (v) => (typeof v === 'string' ? blankToNull(v.trim()) : v === undefined ? null : v),
+        z.enum(GOAL_STATES, t.t('validation.chooseGoalState', { list: GOAL_STATES.map((s) => t.t(`goalState.${s}`)).join(', ') })).nullable(),
+      ),
+      note: z.preprocess(
+        (v) => blankToNull(clean(asText(v) ?? '')),
+        z.string().max(GOAL_LIMITS.note, t.t('validation.tooLong', { label: t.t('validation.field.note'), max: String(GOAL_LIMITS.note) })).nullable(),
+      ),
+    })
+    .superRefine((answer, ctx) => {
+      if (answer.state === null && answer.note !== null) ctx.addIssue({ code: 'custom', message: t.t('validation.goalStateMissing') });
+    });
 
 /**
  * Reads each open goal's answer from a check-in card. Only the ids in `openGoalIds` are read, so a
@@ -304,7 +306,8 @@ const answerSchema = z
  * `values` echoes the open goals' inputs that were sent; inputs under other ids are not echoed,
  * since the card re-renders only open goals.
  */
-export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[]): GoalAnswers {
+export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[], t: BotTranslator = englishMessages): GoalAnswers {
+  const schema = answerSchema(t);
   const answers: GoalAnswer[] = [];
   const errors: Record<string, string> = {};
   const values: Record<string, string> = {};
@@ -314,10 +317,10 @@ export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[]): 
       const text = asText(raw[part]);
       if (text !== undefined) values[goalInputId(goalId, part)] = cut(text, ECHO_MAX);
     }
-    const parsed = answerSchema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       // Defined rather than assigned, so even an id like "__proto__" gets its own entry.
-      Object.defineProperty(errors, goalId, { value: parsed.error.issues[0]?.message ?? 'Check this answer', enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(errors, goalId, { value: parsed.error.issues[0]?.message ?? t.t('validation.checkAnswer'), enumerable: true, writable: true, configurable: true });
     }
     else if (parsed.data.state !== null) answers.push({ goalId, state: parsed.data.state, note: parsed.data.note });
   }

@@ -4,6 +4,8 @@ import type { LearningEntry, SourceType } from './learning-entry.js';
 import type { NudgeAnswer } from './nudge.js';
 import type { ShareTally } from './share.js';
 import type { TeamRole } from './team-settings.js';
+// Type only: the tab imports this module, and the bot's catalogs have no place in its bundle.
+import type { BotTranslator } from '../i18n/bot-messages.js';
 
 /** What a learner types to confirm erasing everything: words, not a click, as it cannot be undone. */
 export const ERASE_CONFIRMATION = 'erase my data';
@@ -93,22 +95,10 @@ export function countsOf(data: MyDataExport): MyDataCounts {
   };
 }
 
-/** The counts as a line of text, for a chat message: empty kinds are left out. */
-export function countsText(counts: MyDataCounts): string {
-  const parts = (
-    [
-      [counts.entries, 'learning entry', 'learning entries'],
-      [counts.checkIns, 'check-in record', 'check-in records'],
-      [counts.goals, 'goal', 'goals'],
-      [counts.shares, 'share', 'shares'],
-      [counts.marks, 'mark on others’ shares', 'marks on others’ shares'],
-      [counts.saved, 'saved share', 'saved shares'],
-      [counts.nudges, 'nudge', 'nudges'],
-      [counts.coaching, 'coaching note', 'coaching notes'],
-      [counts.recommendations, 'recommendation', 'recommendations'],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  return parts.length > 0 ? parts.join(', ') : 'nothing yet';
+/** The counts as a line of text in the reader's language, for a chat message: empty kinds are left out. */
+export function countsText(counts: MyDataCounts, t: BotTranslator): string {
+  const parts = (Object.keys(counts) as (keyof MyDataCounts)[])
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => t.plural(`myData.count.${kind}`, counts[kind]));
+  return parts.length > 0 ? new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) : t.t('myData.nothing');
 }

@@ -1,5 +1,6 @@
 import { visibilityAskedBy } from './entry-visibility.js';
 import { SHARE_PARTS, type SharePart } from './share.js';
+import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
 /** The share fields of a check-in or share form, as typed, so a rejected card shows them again. */
 export interface ShareChoiceValues {
@@ -36,18 +37,19 @@ export function shareChoiceValuesFrom(data: unknown): ShareChoiceValues {
  * this: my team" (or an old card's ticked toggle) shares. The parts come from a multi-select
  * as "insight,link".
  */
-export function parseShareChoice(data: unknown, options: { always?: boolean } = {}): ShareChoice {
+export function parseShareChoice(data: unknown, options: { always?: boolean; t?: BotTranslator } = {}): ShareChoice {
+  const t = options.t ?? englishMessages;
   const values = shareChoiceValuesFrom(data);
   if (visibilityAskedBy(data, options) !== 'team') return { ok: true, share: null };
   const teamId = values.shareTeamId?.trim() ?? '';
-  if (!teamId) return { ok: false, error: 'Choose the team to share with', values };
-  if (!TEAM_ID.test(teamId)) return { ok: false, error: 'That team is not one you can share with', values };
+  if (!teamId) return { ok: false, error: t.t('validation.chooseShareTeam'), values };
+  if (!TEAM_ID.test(teamId)) return { ok: false, error: t.t('validation.notYourShareTeam'), values };
   const requested = (values.shareParts ?? '')
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
   const unknown = requested.filter((p) => !(SHARE_PARTS as readonly string[]).includes(p));
-  if (unknown.length > 0) return { ok: false, error: `Choose what to share from: ${SHARE_PARTS.join(', ')}`, values };
+  if (unknown.length > 0) return { ok: false, error: t.t('validation.chooseShareParts', { list: SHARE_PARTS.join(', ') }), values };
   const parts = SHARE_PARTS.filter((p) => requested.includes(p));
   return { ok: true, share: { teamId, parts } };
 }

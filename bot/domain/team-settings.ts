@@ -14,6 +14,11 @@ export interface TeamSettings {
   sharesChannelId: string | null;
   updatedBy: string | null;
   updatedAt: string;
+  /**
+   * The Teams locale of what the bot posts in the team's channels (the welcome, learning shares):
+   * the installer's at first, then that of the lead who last saved the check-in setup.
+   */
+  locale?: string;
 }
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;

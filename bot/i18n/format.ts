@@ -12,6 +12,11 @@ export function formatDay(formatting: string, day: string): string {
   return new Intl.DateTimeFormat(formatting, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A day read from storage: formatted when it is one, shown as stored when it is not, rather than failing a card. */
+export function formatStoredDay(formatting: string, day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? formatDay(formatting, day) : day;
+}
+
 /** An instant as a date and time in the reader's zone and locale. */
 export function formatInstant(formatting: string, iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(formatting, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMinutes } from './format.js';
+import { formatDay, formatMinutes, formatStoredDay } from './format.js';
 import { appLocaleOf, formattingLocale, isRtl } from './locales.js';
 import { placeholdersOf, translator, type Catalogs } from './translate.js';
 
@@ -64,5 +64,11 @@ describe('formatting', () => {
     expect(formatMinutes('es', 45)).toBe('45 min');
     expect(formatDay('es', '2026-11-29')).toBe('29 de noviembre de 2026');
     expect(formatDay('en-GB', '2026-11-29')).toBe('29 November 2026');
+  });
+
+  it('shows a stored day that is not one as it is, rather than failing', () => {
+    expect(formatStoredDay('es', '2026-11-29')).toBe('29 de noviembre de 2026');
+    expect(formatStoredDay('es', '2026-13-45')).toBe('2026-13-45');
+    expect(formatStoredDay('es', 'soon')).toBe('soon');
   });
 });

@@ -14,6 +14,7 @@ import type { Clock, IdFactory, Learner } from './learner.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
 export type CheckInResult =
   | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number }
@@ -71,8 +72,8 @@ export class CheckInService {
   }
 
   /** Everything `submit` checks, without saving: for a form rejected for another reason, so all its problems show at once. */
-  async validateOnly(learner: Learner, submission: unknown): Promise<Omit<Extract<CheckInResult, { status: 'invalid' }>, 'status'>> {
-    const checked = this.check(learner, submission);
+  async validateOnly(learner: Learner, submission: unknown, t: BotTranslator = englishMessages): Promise<Omit<Extract<CheckInResult, { status: 'invalid' }>, 'status'>> {
+    const checked = this.check(learner, submission, t);
     if (checked.status === 'invalid') return checked;
     const previous = previousAsked(checked.data);
     return {
@@ -84,8 +85,9 @@ export class CheckInService {
     };
   }
 
-  async submit(learner: Learner, submission: unknown): Promise<CheckInResult> {
-    const checked = this.check(learner, submission);
+  /** `t` words the problems for the card they go back on. */
+  async submit(learner: Learner, submission: unknown, t: BotTranslator = englishMessages): Promise<CheckInResult> {
+    const checked = this.check(learner, submission, t);
     if (checked.status === 'invalid') return checked;
     const { cardId, cycle, validation, data } = checked;
     const entry: LearningEntry = {
@@ -113,6 +115,7 @@ export class CheckInService {
   private check(
     learner: Learner,
     submission: unknown,
+    t: BotTranslator,
   ):
     | Extract<CheckInResult, { status: 'invalid' }>
     | { status: 'valid'; cardId: string; cycle: string | undefined; validation: Extract<ReturnType<typeof validateCheckIn>, { ok: true }>; data: Record<string, unknown> } {
@@ -124,7 +127,7 @@ export class CheckInService {
         status: 'invalid',
         cardId: this.newCardId(),
         values: checkInValuesFrom(data),
-        errors: { what: 'This form has expired. Please check your answers and press Save again.' },
+        errors: { what: t.t('validation.formExpired') },
       };
     }
     const cycle = this.cycleOf(learner, cardId.data, data.cycle);
@@ -133,11 +136,11 @@ export class CheckInService {
         status: 'invalid',
         cardId: this.newCardId(),
         values: checkInValuesFrom(data),
-        errors: { what: 'This check-in card is not yours to answer. Type "check in" to log your own learning.' },
+        errors: { what: t.t('validation.notYourCard') },
       };
     }
     // "What came of your last action" is read only from a card that asked it, like any field a card did not show.
-    const validation = validateCheckIn(previousAsked(data) ? data : { ...data, result: undefined });
+    const validation = validateCheckIn(previousAsked(data) ? data : { ...data, result: undefined }, t);
     if (!validation.ok) {
       const previous = previousAsked(data);
       return {

@@ -9,7 +9,8 @@ import { newestFirstTimeKey } from '../store/keys.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
-import type { PersonalChat } from './share-publisher.js';
+import type { CardFor, PersonalChat } from './share-publisher.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 import { NotAllowedError, NotFoundError } from './team-service.js';
 
 export class InvalidCoachingError extends Error {
@@ -53,26 +54,26 @@ export class CoachingService {
       answer: null,
     };
     await this.deps.coaching.create(note);
-    const delivered = await this.tell(lead.tenantId, note.learnerId, coachingNoteCard(note));
+    const delivered = await this.tell(lead.tenantId, note.learnerId, (t) => coachingNoteCard(note, t));
     const { tenantId: _tenant, ...view } = note;
     return { ...view, delivered };
   }
 
   /** The learner's answer from the note's card: a refused one comes back with their words. */
-  async answer(learner: Learner, data: unknown): Promise<AdaptiveCard | undefined> {
+  async answer(learner: Learner, data: unknown, t: BotTranslator): Promise<AdaptiveCard | undefined> {
     const noteId = (data as { noteId?: unknown } | null)?.noteId;
     if (typeof noteId !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(noteId)) return undefined;
     for (let attempt = 0; attempt < 5; attempt++) {
       const found = await this.deps.coaching.get(learner.tenantId, learner.userId, noteId);
       if (!found) return undefined;
-      const answer = validateCoachingAnswer(data);
-      if (!answer.ok) return coachingNoteCard(found.note, { typed: answer.typed, error: answer.error });
+      const answer = validateCoachingAnswer(data, t);
+      if (!answer.ok) return coachingNoteCard(found.note, t, { typed: answer.typed, error: answer.error });
       const at = this.deps.clock().toISOString();
       if (!(await this.deps.coaching.setAnswer(found.note, found.etag, answer.answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'coaching-answered', note: found.note, answer: answer.answer, at });
       const me = await this.deps.teams.getMember(learner.tenantId, found.note.teamId, learner.userId);
-      await this.tell(learner.tenantId, found.note.leadId, coachingAnswerForLeadCard(me?.displayName ?? 'A member', found.note, answer.answer));
-      return coachingAnsweredCard(found.note, answer.answer);
+      await this.tell(learner.tenantId, found.note.leadId, (lt) => coachingAnswerForLeadCard(me?.displayName ?? lt.t('common.aMember'), found.note, answer.answer, lt));
+      return coachingAnsweredCard(found.note, answer.answer, t);
     }
     throw new Error('The coaching note kept changing while the answer was being recorded');
   }
@@ -90,7 +91,7 @@ export class CoachingService {
     return notes.filter((n) => n.teamId === teamId).map(({ tenantId: _t, ...n }) => n);
   }
 
-  private async tell(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean> {
+  private async tell(tenantId: string, userId: string, card: CardFor): Promise<boolean> {
     try {
       return await this.deps.chat.tellPerson(tenantId, userId, card);
     } catch (error) {

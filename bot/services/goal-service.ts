@@ -4,6 +4,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
 export type GoalAddResult = { status: 'saved'; goal: Goal } | { status: 'invalid'; errors: GoalErrors; values: GoalValues };
 
@@ -21,9 +22,10 @@ export class GoalService {
     return (await this.deps.users.get(learner.tenantId, learner.userId))?.timeZone ?? 'UTC';
   }
 
-  async add(learner: Learner, data: unknown): Promise<GoalAddResult> {
+  /** `t` words the problems for the card they go back on; the API reads them in English. */
+  async add(learner: Learner, data: unknown, t: BotTranslator = englishMessages): Promise<GoalAddResult> {
     const now = this.deps.clock();
-    const validation = validateGoal(data, now, await this.zoneOf(learner));
+    const validation = validateGoal(data, now, await this.zoneOf(learner), t);
     if (!validation.ok) return { status: 'invalid', errors: validation.errors, values: validation.values };
     const goal: Goal = {
       goalId: this.deps.newId(),

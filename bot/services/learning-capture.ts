@@ -9,6 +9,7 @@ import { parseShareChoice, shareChoiceValuesFrom } from '../domain/share-choice.
 import type { CheckInResult, CheckInService } from './check-in-service.js';
 import type { Learner } from './learner.js';
 import type { ShareTargetProblem, SharingService } from './sharing-service.js';
+import { englishMessages, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
 
 export type CaptureResult =
   /** The check-in's own problems and answers, with the share part of the form as it was. */
@@ -20,9 +21,9 @@ export type CaptureResult =
       shared?: { ok: true; teamName: string } | { ok: false; problem: string };
     };
 
-export const SHARE_PROBLEMS: Record<ShareTargetProblem, string> = {
-  not_member: 'You can only share with a team you are a member of',
-  no_channel: 'That team has no learning channel yet: ask a team lead to choose one when setting up check-ins',
+export const SHARE_PROBLEMS: Record<ShareTargetProblem, BotMessageKey> = {
+  not_member: 'validation.shareNotMember',
+  no_channel: 'validation.shareNoChannel',
 };
 
 /**
@@ -53,14 +54,16 @@ export class LearningCapture {
     return { teams: only ? teams.filter((t) => t.teamId === only) : teams };
   }
 
-  async capture(learner: Learner, submitted: unknown, options: { shareOnly?: boolean } = {}): Promise<CaptureResult> {
+  /** `options.t` words the problems for the card or dialog they go back on. */
+  async capture(learner: Learner, submitted: unknown, options: { shareOnly?: boolean; t?: BotTranslator } = {}): Promise<CaptureResult> {
+    const t = options.t ?? englishMessages;
     // The entry's visibility and the share agree by construction: sharing is choosing the team.
     const data = withVisibility(submitted, visibilityAskedBy(submitted, { always: options.shareOnly ?? false }));
-    const choice = parseShareChoice(data, { always: options.shareOnly ?? false });
+    const choice = parseShareChoice(data, { always: options.shareOnly ?? false, t });
     // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
     const askedAboutGoals = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('goal.'));
     const goals = askedAboutGoals ? await this.goalsOptionFor(learner) : { goals: [] };
-    const answers = goalAnswersFrom(data, goals.goals.map((g) => g.goalId));
+    const answers = goalAnswersFrom(data, goals.goals.map((g) => g.goalId), t);
     const tickedRecommendations = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('rec.'));
     // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
     const recommendations = tickedRecommendations ? await this.recommendationsOptionFor(learner, undefined, Infinity) : { items: [] };
@@ -69,7 +72,7 @@ export class LearningCapture {
     if (!choice.ok) shareError = choice.error;
     else if (choice.share) {
       const problem = await this.deps.sharing.problemWith(learner, choice.share.teamId);
-      if (problem) shareError = SHARE_PROBLEMS[problem];
+      if (problem) shareError = t.t(SHARE_PROBLEMS[problem]);
     }
     const rejected = async (result: Partial<Extract<CaptureResult, { status: 'invalid' }>>): Promise<CaptureResult> => ({
       status: 'invalid',
@@ -85,17 +88,17 @@ export class LearningCapture {
 
     if (shareError || !answers.ok) {
       // Check the rest too, so every problem is told at once; nothing is saved.
-      const dryRun = await this.deps.checkIns.validateOnly(learner, data);
+      const dryRun = await this.deps.checkIns.validateOnly(learner, data, t);
       return rejected(dryRun);
     }
-    const result = await this.deps.checkIns.submit(learner, data);
+    const result = await this.deps.checkIns.submit(learner, data, t);
     if (result.status === 'invalid') return rejected(result);
     for (const done of completedFrom(data, recommendations.items)) await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
     if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, typeof (data as { cycle?: unknown }).cycle === 'string' ? String((data as { cycle: string }).cycle) : null);
     if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
-    if (outcome.status !== 'shared') return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: `Saved, but not shared: ${SHARE_PROBLEMS[outcome.status]}` } };
-    const teamName = (await this.deps.sharing.targetsFor(learner)).find((t) => t.teamId === choice.share!.teamId)?.name ?? 'your team';
+    if (outcome.status !== 'shared') return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: t.t('validation.savedNotShared', { problem: t.t(SHARE_PROBLEMS[outcome.status]) }) } };
+    const teamName = (await this.deps.sharing.targetsFor(learner)).find((team) => team.teamId === choice.share!.teamId)?.name ?? t.t('common.yourTeam');
     return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
   }
 }

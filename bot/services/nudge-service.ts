@@ -10,7 +10,8 @@ import type { AdaptiveCard } from '../cards/card-types.js';
 import { memberFollowUp } from '../domain/dashboard.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
-import type { PersonalChat } from './share-publisher.js';
+import type { CardFor, PersonalChat } from './share-publisher.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 import { ConflictError, NotAllowedError, NotFoundError } from './team-service.js';
 
 export class InvalidNudgeError extends Error {
@@ -43,7 +44,7 @@ export class NudgeService {
       this.deps.teams.getMember(lead.tenantId, teamId, learnerId),
       this.deps.teams.getSettings(lead.tenantId, teamId),
     ]);
-    if (!caller || !settings) throw new NotAllowedError('You are not a member of this team.');
+    if (!caller || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can nudge its members.');
     if (!learner) throw new NotFoundError('That person is not a member of this team.');
     const input = validateNudge(body);
@@ -72,13 +73,13 @@ export class NudgeService {
       reply: null,
     };
     await this.deps.nudges.create(nudge);
-    const delivered = await this.tell(nudge.tenantId, learnerId, nudgeCard(nudge, settings.name));
+    const delivered = await this.tell(nudge.tenantId, learnerId, (t) => nudgeCard(nudge, settings.name, t));
     if (delivered) await this.deps.nudges.setDelivered(nudge, true);
     return { ...nudge, delivered };
   }
 
   /** The learner's quick reply; only the nudged learner can answer, and a second answer replaces the first. */
-  async reply(learner: Learner, teamId: string, nudgeId: string, answer: NudgeAnswer): Promise<AdaptiveCard | undefined> {
+  async reply(learner: Learner, teamId: string, nudgeId: string, answer: NudgeAnswer, t: BotTranslator): Promise<AdaptiveCard | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const found = await this.deps.nudges.get(learner.tenantId, teamId, nudgeId);
       if (!found || found.nudge.learnerId !== learner.userId) return undefined;
@@ -86,8 +87,8 @@ export class NudgeService {
       if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'follow-up-answered', nudge: found.nudge, answer, at });
       const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
-      await this.tell(learner.tenantId, found.nudge.leadId, nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? 'your team'));
-      return nudgeAnsweredCard(found.nudge, answer);
+      await this.tell(learner.tenantId, found.nudge.leadId, (lt) => nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? lt.t('common.yourTeam'), lt));
+      return nudgeAnsweredCard(found.nudge, answer, t);
     }
     throw new Error('The nudge kept changing while the reply was being recorded');
   }
@@ -100,7 +101,7 @@ export class NudgeService {
     return this.deps.nudges.listTeam(lead.tenantId, teamId, HISTORY_LIMIT);
   }
 
-  private async tell(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean> {
+  private async tell(tenantId: string, userId: string, card: CardFor): Promise<boolean> {
     try {
       return await this.deps.chat.tellPerson(tenantId, userId, card);
     } catch (error) {

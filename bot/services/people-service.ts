@@ -49,6 +49,18 @@ export class PeopleService {
     }
   }
 
+  /**
+   * Keeps the language proactive cards are written in current when someone acts on a card (a
+   * message already refreshes it): a read, and a write only when Teams reports a different one.
+   */
+  async noteLocale(person: Learner, locale: string | undefined): Promise<void> {
+    if (!locale) return;
+    const profile = await this.deps.users.get(person.tenantId, person.userId);
+    // Only a language already known is replaced: the first one comes with the person's first message,
+    // which makes their profile; a button press alone (even a refused one) starts nothing.
+    if (profile?.locale && profile.locale !== locale) await this.deps.users.setLocale(person.tenantId, person.userId, locale);
+  }
+
   async settingsOf(learner: Learner): Promise<MySettings> {
     const profile = await this.deps.users.get(learner.tenantId, learner.userId);
     return { paused: Boolean(profile?.pausedAt), pausedAt: profile?.pausedAt ?? null, timeZone: profile?.chosenTimeZone ?? null };

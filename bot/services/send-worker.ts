@@ -16,6 +16,7 @@ import type { Clock } from './learner.js';
 import type { Messenger, SendOutcome } from './messenger.js';
 import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
+import { botTranslator } from '../i18n/bot-messages.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -144,12 +145,15 @@ export class SendWorker {
     ]);
     const asked = { ...(goals ? { goals } : {}), ...(recommendations ? { recommendations } : {}) };
     const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
+    const team = record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
+    // The language Teams last reported for them; someone who has never written to the bot reads their team's.
+    const t = botTranslator(profile?.locale ?? team?.locale);
     const card =
       record.kind === 'intro'
-        ? introCard({ displayName: profile?.displayName ?? 'there', teamName: (await this.deps.teams.getSettings(record.tenantId, record.teamId))?.name ?? 'your team' })
+        ? introCard({ displayName: profile?.displayName, teamName: team?.name ?? t.t('common.yourTeam') }, t)
         : record.kind === 'checkin'
-          ? checkInCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) })
-          : reminderCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) });
+          ? checkInCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) }, t)
+          : reminderCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) }, t);
     return this.deps.messenger.sendCard(
       {
         tenantId: record.tenantId,

@@ -257,7 +257,7 @@ export class SharingService {
 
   private async post(share: Share): Promise<void> {
     const target = { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId };
-    const activityId = await this.deps.publisher.post(target, shareCard({ share }));
+    const activityId = await this.deps.publisher.post(target, (t) => shareCard({ share }, t));
     if (!activityId) {
       this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'the share card could not be posted');
       return;
@@ -298,7 +298,7 @@ export class SharingService {
         const current = found.share;
         const activityId = current.activityId ?? share.activityId;
         if (!activityId) return;
-        await this.deps.publisher.update({ tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId }, shareCard({ share: current }));
+        await this.deps.publisher.update({ tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId }, (t) => shareCard({ share: current }, t));
         // Clicks in the next second are gathered into the next update.
         await sleep(this.cardUpdateGapMs);
       }
@@ -326,7 +326,7 @@ export class SharingService {
     await this.deps.publisher.tellPerson(
       share.tenantId,
       share.sharerId,
-      shareHelpedCard({ what: share.what, helpful: share.tally.helpful, teamName: settings?.name ?? 'your team' }),
+      (t) => shareHelpedCard({ what: share.what, helpful: share.tally.helpful, teamName: settings?.name ?? t.t('common.yourTeam') }, t),
     );
   }
 

@@ -18,6 +18,14 @@ export interface RosterPerson {
 
 export class NotAllowedError extends Error {
   override name = 'NotAllowedError';
+
+  /** Why, for a card that says it in the reader's language; the message is the API's English. */
+  constructor(
+    message: string,
+    readonly reason: 'not_member' | 'not_lead' = 'not_lead',
+  ) {
+    super(message);
+  }
 }
 
 export class NotFoundError extends Error {
@@ -44,6 +52,8 @@ export class TeamService {
     name: string;
     installer: RosterPerson | undefined;
     roster: RosterPerson[];
+    /** The installer's Teams locale: the team's channel posts start in their language. */
+    locale?: string;
   }): Promise<{ firstInstall: boolean; settings: TeamSettings }> {
     const now = this.deps.clock().toISOString();
     const fresh: TeamSettings = {
@@ -54,6 +64,7 @@ export class TeamService {
       sharesChannelId: null,
       updatedBy: null,
       updatedAt: now,
+      ...(input.locale ? { locale: input.locale } : {}),
     };
     const firstInstall = await this.deps.teams.createSettingsIfAbsent(fresh);
     if (input.installer) await this.join(input.tenantId, input.teamId, input.installer, firstInstall ? 'lead' : 'member');
@@ -106,7 +117,7 @@ export class TeamService {
   async settingsFor(caller: Learner, teamId: string): Promise<{ settings: TeamSettings; role: TeamRole }> {
     const member = await this.deps.teams.getMember(caller.tenantId, teamId, caller.userId);
     const settings = member && (await this.deps.teams.getSettings(caller.tenantId, teamId));
-    if (!member || !settings) throw new NotAllowedError('You are not a member of this team.');
+    if (!member || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
     return { settings, role: member.role };
   }
 
@@ -138,7 +149,7 @@ export class TeamService {
   }
 
   /** Only a team's leads change its schedule; a bad submission changes nothing. */
-  async updateSchedule(caller: Learner, teamId: string, submission: unknown, channelIds?: string[]): Promise<ScheduleUpdate> {
+  async updateSchedule(caller: Learner & { locale?: string }, teamId: string, submission: unknown, channelIds?: string[]): Promise<ScheduleUpdate> {
     const { settings, role } = await this.settingsFor(caller, teamId);
     if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can change its check-in schedule.');
     const now = this.deps.clock();
@@ -157,6 +168,8 @@ export class TeamService {
       sharesChannelId: result.sharesChannelId,
       updatedBy: caller.userId,
       updatedAt: now.toISOString(),
+      // The lead setting the team up decides the language of its channel posts from now on.
+      ...(caller.locale ? { locale: caller.locale } : {}),
     };
     await this.deps.teams.saveSettings(updated);
     await this.deps.planner?.planTeam(caller.tenantId, teamId, now);

@@ -22,6 +22,7 @@ type SettingsEntity = {
   sharesChannelId?: string;
   updatedBy?: string;
   updatedAt: string;
+  locale?: string;
 };
 
 type MemberEntity = {
@@ -265,6 +266,7 @@ function toSettingsEntity(s: TeamSettings): SettingsEntity {
     ...(s.schedule ? { schedule: JSON.stringify(s.schedule) } : {}),
     ...(s.sharesChannelId ? { sharesChannelId: s.sharesChannelId } : {}),
     ...(s.updatedBy ? { updatedBy: s.updatedBy } : {}),
+    ...(s.locale ? { locale: s.locale } : {}),
   };
 }
 
@@ -278,6 +280,7 @@ function toSettings(tenantId: string, teamId: string, e: SettingsEntity): TeamSe
     // Empty once the person who made the change erased their data.
     updatedBy: e.updatedBy || null,
     updatedAt: e.updatedAt,
+    ...(e.locale ? { locale: e.locale } : {}),
   };
 }
 

@@ -58,6 +58,11 @@ export class UserStore {
     await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, chosenTimeZone: zone ?? '' }, 'Merge');
   }
 
+  /** The Teams locale last seen for the person: what the bot writes to them in when they have not just spoken. */
+  async setLocale(tenantId: string, userId: string, locale: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, locale }, 'Merge');
+  }
+
   /** Pauses (a time) or resumes (null) a learner's check-ins. */
   async setPaused(tenantId: string, userId: string, pausedAt: string | null): Promise<void> {
     // Upsert: someone who has only used the tab has no profile yet.

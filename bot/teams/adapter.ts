@@ -2,6 +2,7 @@ import { CloudAdapter, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { ChannelAuthentication, type BotCredentials } from './channel-authentication.js';
+import { botTranslator } from '../i18n/bot-messages.js';
 
 /**
  * The Bot Framework adapter. With an app id it validates every request's Bot Framework JWT;
@@ -15,7 +16,7 @@ export function createAdapter(bot: AppConfig['bot'], logger: Logger, credentials
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(
-          MessageFactory.text('Sorry — something went wrong on our side. Please try that again in a moment.'),
+          MessageFactory.text(botTranslator(context.activity.locale).t('error.turn')),
         );
       } catch (sendError) {
         logger.error({ err: sendError }, 'could not tell the user about the error');

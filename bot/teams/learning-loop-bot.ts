@@ -47,6 +47,8 @@ import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB, goalFormCard, goalSavedCard } from '..
 import { MY_DATA_ERASE_VERB } from '../cards/my-data-cards.js';
 import type { MyDataCommands } from './my-data-commands.js';
 import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
+import { botTranslator, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
+import { NotAllowedError } from '../services/team-service.js';
 
 const digestNudgeSchema = z.object({
   teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
@@ -85,38 +87,39 @@ export class LearningLoopBot extends TeamsActivityHandler {
       await this.remember(context);
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text);
       const sender = senderOf(context.activity);
+      const t = botTranslator(context.activity.locale);
       if (command.kind === 'check-in') {
-        await context.sendActivity(cardMessage(sender ? await this.freshCheckIn(sender) : checkInCard({ cardId: this.deps.checkIns.newCardId() })));
+        await context.sendActivity(cardMessage(sender ? await this.freshCheckIn(sender, t) : checkInCard({ cardId: this.deps.checkIns.newCardId() }, t)));
       } else if (command.kind === 'goal') {
-        await context.sendActivity(cardMessage(goalFormCard()));
+        await context.sendActivity(cardMessage(goalFormCard(t)));
       } else if (command.kind === 'share') {
         if (context.activity.conversation?.conversationType === 'personal' && sender) {
           const share = await this.deps.capture.shareOptionFor(sender);
-          await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId(), purpose: 'share', share })));
+          await context.sendActivity(cardMessage(checkInCard({ cardId: this.deps.checkIns.newCardId(), purpose: 'share', share }, t)));
         } else {
           // Where others can see, the form opens privately in a dialog.
-          await context.sendActivity(cardMessage(shareInvitationCard()));
+          await context.sendActivity(cardMessage(shareInvitationCard(t)));
         }
       } else if (command.kind === 'pause' || command.kind === 'resume') {
         if (sender) {
           if (command.kind === 'pause') {
             await this.deps.people.pause(sender);
-            await context.sendActivity('Check-ins paused. Type "resume" whenever you want them back; your leads can see that you paused.');
+            await context.sendActivity(t.t('pause.done'));
           } else {
             const next = await this.deps.people.resume(sender);
             await context.sendActivity(
               next
-                ? `Check-ins resumed. The next one comes ${whenFor(next, context.activity.locale, sender.timeZone)}.`
-                : 'Check-ins resumed. They start once your team has set a schedule.',
+                ? t.t('resume.next', { when: whenFor(next, t, sender.timeZone) })
+                : t.t('resume.noSchedule'),
             );
           }
         }
       } else if (command.kind === 'export-my-data' || command.kind === 'erase-my-data') {
-        if (sender) await this.deps.myData.reply(context, sender, command.kind);
+        if (sender) await this.deps.myData.reply(context, sender, command.kind, t);
       } else if (command.kind === 'help') {
-        await context.sendActivity(cardMessage(helpCard()));
+        await context.sendActivity(cardMessage(helpCard(t)));
       } else {
-        await context.sendActivity(cardMessage(helpCard({ unknownCommand: command.text })));
+        await context.sendActivity(cardMessage(helpCard(t, { unknownCommand: command.text })));
       }
       await next();
     });
@@ -163,6 +166,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const problem = malformedInvoke(context.activity);
     if (problem) return { status: 400, body: { code: 'BadRequest', message: problem } };
+    await this.rememberLocale(context);
     return super.onInvokeActivity(context);
   }
 
@@ -171,47 +175,48 @@ export class LearningLoopBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const sender = senderOf(context.activity);
-    if (!sender) return cardResponse(errorCard('We could not tell who you are in this conversation.'));
+    const t = botTranslator(context.activity.locale);
+    if (!sender) return cardResponse(errorCard(t.t('error.whoAreYou'), t));
     const { verb, data } = invokeValue.action;
     try {
       switch (verb) {
         case CHECK_IN_SUBMIT_VERB:
-          return cardResponse(await this.submitCheckIn(sender, data));
+          return cardResponse(await this.submitCheckIn(sender, data, t));
         case CHECK_IN_NOTHING_VERB: {
           const result = await this.deps.checkIns.nothingThisWeek(sender, data);
-          return cardResponse(result.ok ? nothingThisWeekCard({ streak: result.streak }) : errorCard('This check-in card is not yours to answer.'));
+          return cardResponse(result.ok ? nothingThisWeekCard({ streak: result.streak }, t) : errorCard(t.t('error.notYourCheckIn'), t));
         }
         case CHECK_IN_SNOOZE_VERB: {
           const result = await this.deps.checkIns.snooze(sender, data);
           return cardResponse(
             result.ok
-              ? snoozedCard({ when: whenFor(result.at, context.activity.locale, sender.timeZone) })
-              : errorCard('This check-in card is not yours to answer.'),
+              ? snoozedCard({ when: whenFor(result.at, t, sender.timeZone) }, t)
+              : errorCard(t.t('error.notYourCheckIn'), t),
           );
         }
         case CHECK_IN_NEW_VERB:
-          return cardResponse(await this.freshCheckIn(sender));
+          return cardResponse(await this.freshCheckIn(sender, t));
         case GOAL_NEW_VERB:
-          return cardResponse(goalFormCard());
+          return cardResponse(goalFormCard(t));
         case GOAL_SUBMIT_VERB: {
-          const result = await this.deps.goals.add(sender, data);
-          return cardResponse(result.status === 'saved' ? goalSavedCard(result.goal, context.activity.locale) : goalFormCard({ values: result.values, errors: result.errors }));
+          const result = await this.deps.goals.add(sender, data, t);
+          return cardResponse(result.status === 'saved' ? goalSavedCard(result.goal, t) : goalFormCard(t, { values: result.values, errors: result.errors }));
         }
         case TEAM_SETUP_OPEN_VERB:
           return await this.deps.teamFlows.openSetup(context);
         case TEAM_SETUP_SUBMIT_VERB:
           return await this.deps.teamFlows.submitSetup(context, data);
         case DIGEST_NUDGE_VERB:
-          return cardResponse(await this.nudgeFromDigest(sender, data));
+          return cardResponse(await this.nudgeFromDigest(sender, data, t));
         case COACHING_ANSWER_VERB:
-          return cardResponse((await this.deps.coaching.answer(sender, data)) ?? errorCard('This coaching note is not yours to answer.'));
+          return cardResponse((await this.deps.coaching.answer(sender, data, t)) ?? errorCard(t.t('error.notYourCoaching'), t));
         case NUDGE_REPLY_VERB:
-          return cardResponse(await this.replyToNudge(sender, data));
+          return cardResponse(await this.replyToNudge(sender, data, t));
         case MY_DATA_ERASE_VERB:
-          return cardResponse(await this.deps.myData.erase(context, sender, data));
+          return cardResponse(await this.deps.myData.erase(context, sender, data, t));
         default:
-          if (SHARE_VERBS.includes(verb)) return await shareCardAction(this.deps.sharing, sender, verb, data);
-          return cardResponse(errorCard('This button is no longer supported. Type "help" to see what I can do.'));
+          if (SHARE_VERBS.includes(verb)) return await shareCardAction(this.deps.sharing, sender, verb, data, t);
+          return cardResponse(errorCard(t.t('error.unsupportedButton'), t));
       }
     } catch (error) {
       this.deps.logger.error({ err: error, verb }, 'card action failed');
@@ -226,17 +231,17 @@ export class LearningLoopBot extends TeamsActivityHandler {
             // Storage may be what failed: the share choice comes back as made, with the team it named.
             ...(share.shareTeamId ? { share: { teams: [{ teamId: share.shareTeamId, name: '' }], values: share } } : {}),
             ...((data as { purpose?: unknown } | undefined)?.purpose === 'share' ? { purpose: 'share' as const } : {}),
-            notice: 'We couldn’t save this just now. Your answers are still here — please press Save again in a moment.',
-          }),
+            notice: t.t('checkIn.notice.saveFailed'),
+          }, t),
         );
       }
-      return cardResponse(errorCard('That didn’t work just now. Please try again in a moment.'));
+      return cardResponse(errorCard(t.t('error.tryAgain'), t));
     }
   }
 
-  private async submitCheckIn(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+  private async submitCheckIn(sender: { tenantId: string; userId: string }, data: unknown, t: BotTranslator): Promise<AdaptiveCard> {
     const purpose = (data as { purpose?: unknown } | undefined)?.purpose === 'share' ? 'share' : 'check-in';
-    const result = await this.deps.capture.capture(sender, data, { shareOnly: purpose === 'share' });
+    const result = await this.deps.capture.capture(sender, data, { shareOnly: purpose === 'share', t });
     if (result.status === 'invalid') {
       return checkInCard({
         cardId: result.cardId,
@@ -248,76 +253,92 @@ export class LearningLoopBot extends TeamsActivityHandler {
         purpose,
         ...(result.cycle ? { cycle: result.cycle } : {}),
         ...(result.previous ? { previous: result.previous } : {}),
-      });
+      }, t);
     }
-    return checkInSavedCard({ entry: result.entry, streak: result.streak, ...(result.shared ? { shared: result.shared } : {}) });
+    return checkInSavedCard({ entry: result.entry, streak: result.streak, ...(result.shared ? { shared: result.shared } : {}) }, t);
   }
 
   /** A check-in card asking about the learner's open goals and offering to share. */
-  private async freshCheckIn(learner: { tenantId: string; userId: string }): Promise<AdaptiveCard> {
+  private async freshCheckIn(learner: { tenantId: string; userId: string }, t: BotTranslator): Promise<AdaptiveCard> {
     const [share, goals, recommendations] = await Promise.all([
       this.deps.capture.shareOptionFor(learner),
       this.deps.capture.goalsOptionFor(learner),
       this.deps.capture.recommendationsOptionFor(learner),
     ]);
-    return checkInCard({ cardId: this.deps.checkIns.newCardId(), share, goals, recommendations });
+    return checkInCard({ cardId: this.deps.checkIns.newCardId(), share, goals, recommendations }, t);
   }
 
   /** "Nudge <name>" on a lead's digest: the nudge goes, and the digest says so. */
-  private async nudgeFromDigest(lead: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+  private async nudgeFromDigest(lead: { tenantId: string; userId: string }, data: unknown, t: BotTranslator): Promise<AdaptiveCard> {
     const parsed = digestNudgeSchema.safeParse(data);
-    if (!parsed.success) return errorCard('This button is not one we recognise.');
+    if (!parsed.success) return errorCard(t.t('error.unknownButton'), t);
     const { teamId, userId } = parsed.data;
     let notice: string;
     try {
       const nudge = await this.deps.nudges.nudge(lead, teamId, userId, {});
-      notice = nudge.delivered ? `Nudge sent to ${nudge.learnerName}.` : `Nudge recorded; ${nudge.learnerName} has not chatted with Learning Loop yet, so it could not be delivered.`;
+      notice = t.t(nudge.delivered ? 'nudge.sent' : 'nudge.notDelivered', { name: nudge.learnerName });
     } catch (error) {
-      if (!(error instanceof Error) || !['NotAllowedError', 'NotFoundError', 'ConflictError'].includes(error.name)) throw error;
-      notice = error.message;
+      const problem = nudgeRefusal(error);
+      if (!problem) throw error;
+      notice = t.t(problem);
     }
     try {
-      return (await this.deps.digests.cardFor(lead, teamId, undefined, notice)) ?? errorCard(notice);
+      return (await this.deps.digests.cardFor(lead, teamId, undefined, notice, t)) ?? errorCard(notice, t);
     } catch (error) {
       // Someone outside the team has no digest of it to redraw: the refusal is the whole answer.
-      if (error instanceof Error && error.name === 'NotAllowedError') return errorCard(notice);
+      if (error instanceof Error && error.name === 'NotAllowedError') return errorCard(notice, t);
       throw error;
     }
   }
 
-  private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+  private async replyToNudge(sender: { tenantId: string; userId: string }, data: unknown, t: BotTranslator): Promise<AdaptiveCard> {
     const parsed = nudgeReplySchema.safeParse(data);
-    if (!parsed.success) return errorCard('This reply is not one we recognise.');
-    const card = await this.deps.nudges.reply(sender, parsed.data.teamId, parsed.data.nudgeId, parsed.data.answer);
-    return card ?? errorCard('This nudge is not yours to answer.');
+    if (!parsed.success) return errorCard(t.t('error.unknownReply'), t);
+    const card = await this.deps.nudges.reply(sender, parsed.data.teamId, parsed.data.nudgeId, parsed.data.answer, t);
+    return card ?? errorCard(t.t('error.notYourNudge'), t);
   }
 
   /** "Share learning" from the compose box, "Save as learning" on a message. */
   protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     const sender = senderOf(context.activity);
-    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
-    if (action.commandId === SAVE_MESSAGE_COMMAND) return this.deps.dialogs.open(sender, 'save-message', { message: action.messagePayload?.body });
-    if (action.commandId === COMPOSE_SHARE_COMMAND) return this.deps.dialogs.open(sender, 'share', { teamId: teamOf(context)?.id });
-    return { task: { type: 'message', value: 'That command is not one Learning Loop knows.' } };
+    const t = botTranslator(context.activity.locale);
+    if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
+    if (action.commandId === SAVE_MESSAGE_COMMAND) return this.deps.dialogs.open(sender, 'save-message', t, { message: action.messagePayload?.body });
+    if (action.commandId === COMPOSE_SHARE_COMMAND) return this.deps.dialogs.open(sender, 'share', t, { teamId: teamOf(context)?.id });
+    return { task: { type: 'message', value: t.t('error.unknownCommand') } };
   }
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     const sender = senderOf(context.activity);
-    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
-    return this.deps.dialogs.submit(sender, action.data);
+    const t = botTranslator(context.activity.locale);
+    if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
+    return this.deps.dialogs.submit(sender, action.data, t);
   }
 
   /** The "Share learning" button on the card posted when someone types "share" in a channel. */
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const sender = senderOf(context.activity);
-    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
-    return this.deps.dialogs.open(sender, 'share', { teamId: teamOf(context)?.id });
+    const t = botTranslator(context.activity.locale);
+    if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
+    return this.deps.dialogs.open(sender, 'share', t, { teamId: teamOf(context)?.id });
   }
 
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const sender = senderOf(context.activity);
-    if (!sender) return { task: { type: 'message', value: 'We could not tell who you are in this conversation.' } };
-    return this.deps.dialogs.submit(sender, request.data);
+    const t = botTranslator(context.activity.locale);
+    if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
+    return this.deps.dialogs.submit(sender, request.data, t);
+  }
+
+  /** A card action or dialog says which language the person reads now, for the cards sent to them later. */
+  private async rememberLocale(context: TurnContext): Promise<void> {
+    const sender = senderOf(context.activity);
+    if (!sender) return;
+    try {
+      await this.deps.people.noteLocale(sender, context.activity.locale);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not record the sender’s language');
+    }
   }
 
   /** Keeps the sender's profile and this conversation's reference current, for later messages. */
@@ -336,10 +357,19 @@ export class LearningLoopBot extends TeamsActivityHandler {
   }
 }
 
+/** Why a nudge from the digest did not go, as a message key; undefined for a failure that is ours. */
+function nudgeRefusal(error: unknown): BotMessageKey | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (error instanceof NotAllowedError) return error.reason === 'not_member' ? 'team.setup.notMember' : 'nudge.error.notLead';
+  if (error.name === 'NotFoundError') return 'nudge.error.notMember';
+  if (error.name === 'ConflictError') return 'nudge.error.tooRecent';
+  return undefined;
+}
+
 /** A time as the learner reads it: their locale, their zone. */
-function whenFor(date: Date, locale: string | undefined, timeZone: string | undefined): string {
+function whenFor(date: Date, t: BotTranslator, timeZone: string | undefined): string {
   try {
-    return new Intl.DateTimeFormat(locale ?? 'en-US', { dateStyle: 'full', timeStyle: 'short', timeZone: timeZone ?? 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(t.formatting, { dateStyle: 'full', timeStyle: 'short', timeZone: timeZone ?? 'UTC' }).format(date);
   } catch {
     return date.toUTCString();
   }

@@ -8,8 +8,7 @@ import type { Messenger, ProactiveTarget } from '../services/messenger.js';
 import type { MyDataService } from '../services/my-data-service.js';
 import type { SeenPerson } from '../services/people-service.js';
 import { cardMessage } from './card-replies.js';
-
-const PERSONAL_ONLY = 'Your data is yours alone: ask me about it in our personal chat, not here.';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 
 export interface MyDataCommandsDeps {
   myData: MyDataService;
@@ -27,17 +26,17 @@ export class MyDataCommands {
   constructor(private readonly deps: MyDataCommandsDeps) {}
 
   /** A typed command: the export's counts with the way to the files, or the erase confirmation card. */
-  async reply(context: TurnContext, sender: SeenPerson, command: 'export-my-data' | 'erase-my-data'): Promise<void> {
+  async reply(context: TurnContext, sender: SeenPerson, command: 'export-my-data' | 'erase-my-data', t: BotTranslator): Promise<void> {
     if (!isPersonal(context)) {
-      await context.sendActivity(PERSONAL_ONLY);
+      await context.sendActivity(t.t('myData.personalOnly'));
       return;
     }
     if (command === 'erase-my-data') {
-      await context.sendActivity(cardMessage(eraseMyDataCard()));
+      await context.sendActivity(cardMessage(eraseMyDataCard(t)));
       return;
     }
     const counts = await this.deps.myData.counts(sender);
-    await context.sendActivity(cardMessage(myDataExportCard({ counts, url: this.deps.myDataUrl() })));
+    await context.sendActivity(cardMessage(myDataExportCard({ counts, url: this.deps.myDataUrl() }, t)));
   }
 
   /**
@@ -46,12 +45,12 @@ export class MyDataCommands {
    * answering), the card says so, and a message in this chat says when it is done — sent through
    * this conversation's reference, taken now, since the stored one is erased with everything else.
    */
-  async erase(context: TurnContext, sender: SeenPerson, data: unknown): Promise<AdaptiveCard> {
-    if (!isPersonal(context)) return errorCard(PERSONAL_ONLY);
+  async erase(context: TurnContext, sender: SeenPerson, data: unknown, t: BotTranslator): Promise<AdaptiveCard> {
+    if (!isPersonal(context)) return errorCard(t.t('myData.personalOnly'), t);
     const confirm = (data as { confirm?: unknown } | undefined)?.confirm;
     const typed = typeof confirm === 'string' ? confirm.slice(0, 100) : '';
     if (!isEraseConfirmation(typed)) {
-      return eraseMyDataCard({ typed, problem: `Type “${ERASE_CONFIRMATION}” to confirm. Nothing was erased.` });
+      return eraseMyDataCard(t, { typed, problem: t.t('myData.erase.notConfirmed', { phrase: ERASE_CONFIRMATION }) });
     }
     const target: ProactiveTarget = {
       tenantId: sender.tenantId,
@@ -60,8 +59,8 @@ export class MyDataCommands {
       serviceUrl: context.activity.serviceUrl,
       reference: JSON.stringify(TurnContext.getConversationReference(context.activity)),
     };
-    this.inBackground(this.eraseThenTell(sender, target));
-    return erasingMyDataCard();
+    this.inBackground(this.eraseThenTell(sender, target, t));
+    return erasingMyDataCard(t);
   }
 
   /** Waits for erasures started in the background (tests, shutdown). */
@@ -69,14 +68,15 @@ export class MyDataCommands {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
-  private async eraseThenTell(sender: SeenPerson, target: ProactiveTarget): Promise<void> {
+  // The person's stored locale is erased with everything else: the language they asked in is kept here.
+  private async eraseThenTell(sender: SeenPerson, target: ProactiveTarget, t: BotTranslator): Promise<void> {
     let card: AdaptiveCard;
     try {
       await this.deps.myData.erase(sender);
-      card = myDataErasedCard();
+      card = myDataErasedCard(t);
     } catch (error) {
       this.deps.logger.error({ err: error }, 'erasing a person’s data failed part way; asking again finishes it');
-      card = myDataEraseFailedCard();
+      card = myDataEraseFailedCard(t);
     }
     const outcome = await this.deps.messenger.sendCard(target, card);
     if (outcome.kind !== 'sent') this.deps.logger.warn({ outcome: outcome.kind }, 'could not say in chat how erasing a person’s data went');

@@ -6,6 +6,7 @@ import type { VoteChange } from '../domain/share.js';
 import type { Learner } from '../services/learner.js';
 import type { SharingService, VoteResult } from '../services/sharing-service.js';
 import { cardResponse } from './card-replies.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
 
 export const SHARE_VERBS: readonly string[] = [SHARE_HELPFUL_VERB, SHARE_SAVE_VERB, SHARE_RATE_VERB, SHARE_REFRESH_VERB];
 
@@ -19,39 +20,39 @@ const ratingOf = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.e
  * Helpful, Rate, Save and refresh on a share card. The person who pressed gets the card with
  * their own marks; everyone else's copy is brought up to date by the service.
  */
-export async function shareCardAction(sharing: SharingService, person: Learner, verb: string, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+export async function shareCardAction(sharing: SharingService, person: Learner, verb: string, data: unknown, t: BotTranslator): Promise<AdaptiveCardInvokeResponse> {
   const ref = shareRef.safeParse(data);
-  if (!ref.success) return cardResponse(errorCard('This share card is not one we recognise.'));
+  if (!ref.success) return cardResponse(errorCard(t.t('share.error.unknownCard'), t));
   const { teamId, shareId } = ref.data;
   if (verb === SHARE_REFRESH_VERB) {
     const found = await sharing.marksOf(person, teamId, shareId);
-    if ('status' in found) return cardResponse(errorCard(found.status === 'not_found' ? 'This share no longer exists.' : 'Only members of this team can act on its shares.'));
-    return cardResponse(shareCard(found));
+    if ('status' in found) return cardResponse(errorCard(t.t(found.status === 'not_found' ? 'share.error.gone' : 'share.error.notMember'), t));
+    return cardResponse(shareCard(found, t));
   }
   let change: VoteChange;
   if (verb === SHARE_RATE_VERB) {
     const rating = ratingOf.safeParse((data as { rating?: unknown }).rating);
     if (!rating.success) {
       const found = await sharing.marksOf(person, teamId, shareId);
-      if ('status' in found) return cardResponse(errorCard('Only members of this team can rate its shares.'));
-      return cardResponse(shareCard({ ...found, notice: 'Choose a rating from 1 to 5, then press Rate.' }));
+      if ('status' in found) return cardResponse(errorCard(t.t('share.error.notMemberRate'), t));
+      return cardResponse(shareCard({ ...found, notice: t.t('share.notice.chooseRating') }, t));
     }
     change = { kind: 'rate', rating: Number(rating.data) };
   } else change = { kind: 'toggle', field: verb === SHARE_HELPFUL_VERB ? 'helpful' : 'saved' };
-  return cardResponse(cardFor(await sharing.vote(person, teamId, shareId, change)));
+  return cardResponse(cardFor(await sharing.vote(person, teamId, shareId, change), t));
 }
 
-function cardFor(result: VoteResult) {
+function cardFor(result: VoteResult, t: BotTranslator) {
   switch (result.status) {
     case 'ok':
-      return shareCard({ share: result.share, mine: result.mine });
+      return shareCard({ share: result.share, mine: result.mine }, t);
     case 'own_share':
-      return shareCard({ share: result.share, mine: result.mine, notice: 'This is your own share: others can mark it helpful.' });
+      return shareCard({ share: result.share, mine: result.mine, notice: t.t('share.notice.ownShare') }, t);
     case 'withdrawn':
-      return shareCard({ share: result.share });
+      return shareCard({ share: result.share }, t);
     case 'not_member':
-      return errorCard('Only members of this team can act on its shares.');
+      return errorCard(t.t('share.error.notMember'), t);
     case 'not_found':
-      return errorCard('This share no longer exists.');
+      return errorCard(t.t('share.error.gone'), t);
   }
 }

@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
 import { scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
-import type { ScheduleFields } from '../domain/team-settings.js';
+import type { ScheduleErrors, ScheduleFields } from '../domain/team-settings.js';
 import { NotAllowedError, type RosterPerson, type TeamService } from '../services/team-service.js';
 import { senderOf } from './activity-people.js';
 import { cardResponse } from './card-replies.js';
 import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
+import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 
 const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
 
@@ -32,9 +33,10 @@ export class TeamFlows {
       name: team.name,
       installer: { userId: installer.userId, teamsUserId: installer.teamsUserId ?? installer.userId, displayName: installer.displayName },
       roster,
+      ...(installer.locale ? { locale: installer.locale } : {}),
     });
     if (result.firstInstall) {
-      await this.deps.sendCard(context, welcomeCard({ teamName: team.name, installerName: installer.displayName }));
+      await this.deps.sendCard(context, welcomeCard({ teamName: team.name, installerName: installer.displayName }, botTranslator(installer.locale)));
     }
   }
 
@@ -54,21 +56,23 @@ export class TeamFlows {
   }
 
   async openSetup(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const found = this.where(context);
+    const t = botTranslator(context.activity.locale);
+    const found = this.where(context, t);
     if ('error' in found) return found.error;
     try {
       const { settings, role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
-      if (role !== 'lead') return cardResponse(errorCard('Only the team’s leads can set up check-ins. Ask one of them to do it.'));
+      if (role !== 'lead') return cardResponse(errorCard(t.t('team.setup.leadsOnly'), t));
       const channels = await readChannels(context, found.team.id);
-      return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }));
+      return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message));
+      if (error instanceof NotAllowedError) return refusal(error, t);
       throw error;
     }
   }
 
   async submitSetup(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
-    const found = this.where(context);
+    const t = botTranslator(context.activity.locale);
+    const found = this.where(context, t);
     if ('error' in found) return found.error;
     const values = pickValues(data);
     try {
@@ -79,27 +83,43 @@ export class TeamFlows {
         data,
         channels.length > 0 ? channels.map((c) => c.id) : undefined,
       );
-      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: result.errors }));
-      const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? 'the chosen channel';
+      if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: inLanguage(result.errors, t) }, t));
+      const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? t.t('team.saved.chosenChannel');
       return cardResponse(
-        teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }),
+        teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }, t),
       );
     } catch (error) {
-      if (error instanceof NotAllowedError) return cardResponse(errorCard(error.message));
+      if (error instanceof NotAllowedError) return refusal(error, t);
       this.deps.logger.error({ err: error }, 'saving the team schedule failed');
       const channels = await readChannels(context, found.team.id).catch(() => []);
-      return cardResponse(teamSetupCard({ channels, values, notice: 'We couldn’t save this just now. Your choices are still here — please press Save again.' }));
+      return cardResponse(teamSetupCard({ channels, values, notice: t.t('team.setup.saveFailed') }, t));
     }
   }
 
   private where(
     context: TurnContext,
+    t: BotTranslator,
   ): { error: AdaptiveCardInvokeResponse } | { team: { id: string; name: string }; caller: NonNullable<ReturnType<typeof senderOf>> } {
     const team = teamOf(context);
     const caller = senderOf(context.activity);
-    if (!team || !caller) return { error: cardResponse(errorCard('Check-ins are set up from a team channel.')) };
+    if (!team || !caller) return { error: cardResponse(errorCard(t.t('team.setup.fromChannel'), t)) };
     return { team, caller };
   }
+}
+
+/** Why a caller may not set the team up, in their language. */
+function refusal(error: NotAllowedError, t: BotTranslator): AdaptiveCardInvokeResponse {
+  return cardResponse(errorCard(t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'team.setup.leadsOnly'), t));
+}
+
+/**
+ * The schedule's problems as the lead reads them. The card's own inputs leave one problem per
+ * field possible, so each field has its message; the API keeps the service's English.
+ */
+function inLanguage(errors: ScheduleErrors, t: BotTranslator): ScheduleErrors {
+  const said: ScheduleErrors = {};
+  for (const field of SCHEDULE_FIELDS) if (errors[field]) said[field] = t.t(`team.error.${field}`);
+  return said;
 }
 
 function pickValues(data: unknown): Partial<Record<ScheduleFields, string>> {

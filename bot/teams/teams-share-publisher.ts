@@ -1,9 +1,11 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import type { Messenger } from '../services/messenger.js';
-import type { ChannelPost, SharePublisher } from '../services/share-publisher.js';
+import type { CardFor, ChannelPost, SharePublisher } from '../services/share-publisher.js';
 import type { ConversationStore } from '../store/conversation-store.js';
+import type { UserStore } from '../store/user-store.js';
+import type { TeamStore } from '../store/team-store.js';
+import { botTranslator } from '../i18n/bot-messages.js';
 import { cardMessage } from './card-replies.js';
 
 /**
@@ -12,31 +14,41 @@ import { cardMessage } from './card-replies.js';
  */
 export class TeamsSharePublisher implements SharePublisher {
   constructor(
-    private readonly deps: { adapter: CloudAdapter; botAppId: string; conversations: ConversationStore; messenger: Messenger; logger: Logger },
+    private readonly deps: { adapter: CloudAdapter; botAppId: string; conversations: ConversationStore; users: UserStore; teams: TeamStore; messenger: Messenger; logger: Logger },
   ) {}
 
-  async post(target: ChannelPost, card: AdaptiveCard): Promise<string | undefined> {
+  async post(target: ChannelPost, card: CardFor): Promise<string | undefined> {
     let activityId: string | undefined;
+    const built = card(await this.teamLanguage(target));
     await this.inChannel(target, async (send) => {
-      activityId = (await send.sendActivity(cardMessage(card)))?.id;
+      activityId = (await send.sendActivity(cardMessage(built)))?.id;
     });
     return activityId;
   }
 
-  async update(target: ChannelPost & { activityId: string }, card: AdaptiveCard): Promise<boolean> {
+  async update(target: ChannelPost & { activityId: string }, card: CardFor): Promise<boolean> {
     let done = false;
+    const built = card(await this.teamLanguage(target));
     await this.inChannel(target, async (send) => {
-      await send.updateActivity({ ...cardMessage(card), id: target.activityId });
+      await send.updateActivity({ ...cardMessage(built), id: target.activityId });
       done = true;
     });
     return done;
   }
 
-  async tellPerson(tenantId: string, userId: string, card: AdaptiveCard): Promise<boolean> {
+  async tellPerson(tenantId: string, userId: string, card: CardFor): Promise<boolean> {
     const personal = (await this.deps.conversations.listFor(tenantId, 'personal', userId))[0];
     if (!personal) return false;
-    const outcome = await this.deps.messenger.sendCard({ tenantId, userId, teamsUserId: '', serviceUrl: personal.serviceUrl, reference: personal.reference }, card);
+    const profile = await this.deps.users.get(tenantId, userId);
+    const outcome = await this.deps.messenger.sendCard(
+      { tenantId, userId, teamsUserId: '', serviceUrl: personal.serviceUrl, reference: personal.reference },
+      card(botTranslator(profile?.locale)),
+    );
     return outcome.kind === 'sent';
+  }
+
+  private async teamLanguage(target: ChannelPost) {
+    return botTranslator((await this.deps.teams.getSettings(target.tenantId, target.teamId))?.locale);
   }
 
   private async inChannel(

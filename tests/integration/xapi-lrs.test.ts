@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LD_ADMIN, DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import { englishMessages } from '../../bot/i18n/bot-messages.js';
 import { tableClients, type TableClients } from '../../bot/store/table-clients.js';
 import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
@@ -120,9 +121,9 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const goal = (await api(megan, 'POST', '/me/goals', { what: 'Run a usability test', targetDate: inAYear() })).json() as { goal: { goalId: string } };
     await service.services.goals.record(as(megan), [{ goalId: goal.goal.goalId, state: 'done', note: 'Ran it with three people' }], null);
     const nudge = (await api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })).json() as { nudge: { nudgeId: string } };
-    await service.services.nudges.reply(as(megan), DEMO_TEAM.id, nudge.nudge.nudgeId, 'need-help');
+    await service.services.nudges.reply(as(megan), DEMO_TEAM.id, nudge.nudge.nudgeId, 'need-help', englishMessages);
     const note = (await api(alex, 'POST', `${team}/shares/${captured.entry.id}/coaching`, { note: 'Show it at the retro?' })).json() as { note: { noteId: string } };
-    await service.services.coaching.answer(as(megan), { noteId: note.note.noteId, answer: 'Yes, on Friday' });
+    await service.services.coaching.answer(as(megan), { noteId: note.note.noteId, answer: 'Yes, on Friday' }, englishMessages);
 
     // …and everything before the LRS was set up, once.
     const first = await api(admin, 'POST', '/admin/lrs/backfill');
