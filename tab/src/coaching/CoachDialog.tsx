@@ -7,6 +7,7 @@ import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
 import { quoted } from '../shares/share-format.js';
 import { checkCoachingNote, coachingSentText, noteProblemFrom } from './coaching-format.js';
 import { shareCoachingPath } from './coaching-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface CoachDialogProps {
   client: ApiClient;
@@ -26,6 +27,7 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
   const [rejections, setRejections] = useState(0);
   const field = useRef<HTMLTextAreaElement>(null);
   const submit = useDialogSubmit();
+  const { t } = useT();
 
   useEffect(() => {
     // After a rejection, take the lead back to the note.
@@ -47,7 +49,7 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
         const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), { note: check.note });
         onClose(coachingSentText(name, sent.note.delivered));
       },
-      `send your note to ${name}`,
+      t('coaching.sendFailed', { name }),
       // Not a lead any more, or the share was withdrawn, stay refusals in the service's words.
       (error) => error.status === 400 && (reject(noteProblemFrom(error.message)), true),
     );

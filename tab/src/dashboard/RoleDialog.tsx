@@ -2,6 +2,7 @@ import { Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client.js';
 import type { MemberRowView, TeamRole } from '../api/dashboard-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /** PUT `{ role }` to make a member a lead or a lead a member; leads only, and a team keeps one lead (409). */
 export function memberRolePath(teamId: string, userId: string): string {
@@ -44,12 +45,13 @@ export function RoleDialog({ client, teamId, member, isSelf, onClose }: RoleDial
   const to: TeamRole = member.role === 'lead' ? 'member' : 'lead';
   const text = roleChangeText(member.displayName, to, isSelf);
   const submit = useDialogSubmit();
+  const { t } = useT();
 
   const save = () =>
     void submit.run(async () => {
       await client.send('PUT', memberRolePath(teamId, member.userId), { role: to });
       onClose(text.done);
-    }, `change ${member.displayName}’s role`);
+    }, t('role.failed', { name: member.displayName }));
 
   return (
     <FormDialog

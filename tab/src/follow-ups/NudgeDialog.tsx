@@ -6,6 +6,7 @@ import { NUDGE_NOTE_MAX, type NudgeView } from '../api/goal-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
 import { nudgeSentText } from './follow-up-format.js';
 import { nudgeMemberPath } from './nudge-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface NudgeDialogProps {
   client: ApiClient;
@@ -23,13 +24,14 @@ export function NudgeDialog({ client, teamId, member, onClose }: NudgeDialogProp
   const name = member.displayName;
   const [note, setNote] = useState('');
   const submit = useDialogSubmit();
+  const { t } = useT();
 
   const send = () =>
     void submit.run(async () => {
       const text = note.trim();
       const { nudge } = await client.send<{ nudge: NudgeView }>('POST', nudgeMemberPath(teamId, member.userId), text === '' ? {} : { note: text });
       onClose(nudgeSentText(name, nudge.delivered));
-    }, `nudge ${name}`);
+    }, t('nudge.failed', { name }));
 
   return (
     <FormDialog

@@ -6,10 +6,11 @@ import { catalogsFor, type Catalog, type MessageKey } from './catalog.js';
 export type TabTranslator = Translator<MessageKey>;
 export type Direction = 'ltr' | 'rtl';
 
-const ENGLISH = translator(catalogsFor('en', {}), 'en');
+/** English: the default, and what pure helpers word things in when not given the user's translator. */
+export const english: TabTranslator = translator(catalogsFor('en', {}), 'en');
 
 // English without a provider: component tests and any part rendered on its own read as before.
-const TranslatorContext = createContext<TabTranslator>(ENGLISH);
+const TranslatorContext = createContext<TabTranslator>(english);
 
 /** The translator for the tab's language: `t(key, values)`, `plural(key, count)`, and the locale to format with. */
 export function useT(): TabTranslator {

@@ -12,6 +12,7 @@ import {
 } from './recommendation-form.js';
 import { recipientText, recommendedText, type Recipient } from './recommendation-format.js';
 import { teamRecommendationsPath } from './recommendation-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface RecommendDialogProps {
   client: ApiClient;
@@ -31,6 +32,7 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
   const [values, setValues] = useState(EMPTY_RECOMMENDATION_FORM);
   const [errors, setErrors] = useState<RecommendationFormErrors>({});
   const submit = useDialogSubmit();
+  const { t } = useT();
   const [rejections, setRejections] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   // By name, as anyone looks for a person in a list; the dashboard's order is its own sort.
@@ -56,7 +58,7 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
         const { recommendation } = await client.send<{ recommendation: RecommendationView }>('POST', teamRecommendationsPath(teamId), check.input);
         onClose(recommendedText(recommendation.title, recipientText(recommendation.learnerId, members)));
       },
-      'recommend it',
+      t('recommend.failed'),
       (error) => {
         const fieldErrors = error.status === 400 ? recommendationFieldErrorsFrom(error.details) : {};
         if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
