@@ -11,6 +11,7 @@ import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { quoted } from '../shares/share-format.js';
 import { coachingCountText, newestNoteFirst } from './coaching-format.js';
 import { MY_COACHING_PATH } from './coaching-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -29,7 +30,7 @@ interface Props {
  */
 export function MyCoaching({ client, locale, heading }: Props) {
   const styles = useStyles();
-  const { data, loading, error, reload } = useApiData<MyCoachingResponse>(client, MY_COACHING_PATH, 'load your coaching notes');
+  const { data, loading, error, reload } = useApiData<MyCoachingResponse>(client, MY_COACHING_PATH, useT().t('coaching.loadFailed'));
   const notes = useMemo(() => data && newestNoteFirst(data.notes), [data]);
 
   const count = notes?.length ?? 0;

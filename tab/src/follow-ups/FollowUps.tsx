@@ -10,6 +10,7 @@ import type { SectionHeading } from '../shares/lazy-section.js';
 import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { newestSentFirst, nudgeReplyText, nudgesCountText } from './follow-up-format.js';
 import { nudgesPath } from './nudge-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -30,7 +31,7 @@ interface Props {
 /** A team's nudges, newest first: who was nudged, when and why, and what they answered. Leads only. */
 export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props) {
   const styles = useStyles();
-  const { data, loading, error, reload } = useApiData<NudgesResponse>(client, nudgesPath(teamId), 'load the follow-ups');
+  const { data, loading, error, reload } = useApiData<NudgesResponse>(client, nudgesPath(teamId), useT().t('followUps.loadFailed'));
   const nudges = useMemo(() => data && newestSentFirst(data.nudges), [data]);
 
   // The list loads as the section mounts; after that, each nudge sent from the table reloads it.

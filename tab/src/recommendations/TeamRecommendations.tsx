@@ -13,6 +13,7 @@ import { shareHref } from '../shares/share-format.js';
 import { RecommendButton } from './RecommendButton.js';
 import { doneByText, newestFirst, recipientText, recommendationsCountText, type Recipient } from './recommendation-format.js';
 import { teamRecommendationsPath } from './recommendation-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   done: { fontWeight: tokens.fontWeightSemibold },
@@ -32,7 +33,7 @@ interface Props {
 /** What the team's leads recommended, newest first, each with how many of those it was for have done it; and a way to recommend more. Leads only. */
 export function TeamRecommendations({ client, teamId, locale, members, callerId, heading }: Props) {
   const styles = useStyles();
-  const { data, loading, error, reload } = useApiData<TeamRecommendationsResponse>(client, teamRecommendationsPath(teamId), 'load the recommendations');
+  const { data, loading, error, reload } = useApiData<TeamRecommendationsResponse>(client, teamRecommendationsPath(teamId), useT().t('teamRecs.loadFailed'));
   const recs = useMemo(() => data && newestFirst(data.recommendations), [data]);
   const [announcement, setAnnouncement] = useState('');
 

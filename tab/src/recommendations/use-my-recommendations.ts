@@ -5,6 +5,7 @@ import { useApiData } from '../api/use-api-data.js';
 import { thenSay } from '../shares/share-format.js';
 import { doneText, doneWhat, newestFirst, recommendationKey } from './recommendation-format.js';
 import { MY_RECOMMENDATIONS_PATH, myRecommendationPath } from './recommendation-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface UseMyRecommendations {
   /** Newest first, each tick as asked for while it is on its way; undefined until the first answer. */
@@ -22,7 +23,7 @@ export interface UseMyRecommendations {
 
 /** The caller's recommendations from all their teams, and the "I did this" tick on each. */
 export function useMyRecommendations(client: ApiClient, announce: (message: string) => void): UseMyRecommendations {
-  const { data, loading, error, reload } = useApiData<MyRecommendationsResponse>(client, MY_RECOMMENDATIONS_PATH, 'load your recommendations');
+  const { data, loading, error, reload } = useApiData<MyRecommendationsResponse>(client, MY_RECOMMENDATIONS_PATH, useT().t('myRecs.loadFailed'));
   // Ticks on their way (shown at once) and ticks the service confirmed since the list came, by recommendation.
   const [wanted, setWanted] = useState<Record<string, boolean>>({});
   const [confirmed, setConfirmed] = useState<Record<string, Pick<MyRecommendation, 'done' | 'doneAt'>>>({});

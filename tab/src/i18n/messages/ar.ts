@@ -224,4 +224,20 @@ export const ar = {
   'role.failed': "تعذّر تغيير دور {name}",
 
   'common.listSeparator': '، ',
+
+  'goals.loadFailed': "تعذّر تحميل أهدافك",
+  'followUps.loadFailed': "تعذّر تحميل المتابعات",
+  'summary.loadFailed': "تعذّر تحميل ملخّصك",
+  'settings.loadFailed': "تعذّر تحميل إعدادات المتابعة",
+  'coaching.loadFailed': "تعذّر تحميل ملاحظات التوجيه",
+  'myRecs.loadFailed': "تعذّر تحميل توصياتك",
+  'teamRecs.loadFailed': "تعذّر تحميل التوصيات",
+  'topResources.loadFailed': "تعذّر تحميل أبرز الموارد",
+  'saved.loadFailed': "تعذّر تحميل ما حفظته من تعلّم",
+
+  'team.finding': "جارٍ البحث عن فرقك…",
+  'team.findFailed': "تعذّر العثور على فرقك",
+  'team.none': "لست في أي فريق يستخدم Learning Loop. بعد أن يضيف مالك فريق تنتمي إليه التطبيق، ستظهر لوحة معلومات الفريق هنا.",
+  'team.memberNote': "لا يرى تفاصيل الجميع إلا قادة الفريق. أنت ترى إجماليات الفريق ومخططاته، وصفّك الخاص.",
+  'team.loadFailed': "تعذّر تحميل لوحة معلومات الفريق",
 } satisfies Partial<Record<MessageKey, string>>;

@@ -226,6 +226,22 @@ export const en = {
   'role.failed': "Couldn't change {name}’s role",
 
   'common.listSeparator': ', ',
+
+  'goals.loadFailed': "Couldn't load your goals",
+  'followUps.loadFailed': "Couldn't load the follow-ups",
+  'summary.loadFailed': "Couldn't load your summary",
+  'settings.loadFailed': "Couldn't load your check-in settings",
+  'coaching.loadFailed': "Couldn't load your coaching notes",
+  'myRecs.loadFailed': "Couldn't load your recommendations",
+  'teamRecs.loadFailed': "Couldn't load the recommendations",
+  'topResources.loadFailed': "Couldn't load the top resources",
+  'saved.loadFailed': "Couldn't load your saved learning",
+
+  'team.finding': "Finding your teams…",
+  'team.findFailed': "Couldn't find your teams",
+  'team.none': "You are not in any team that uses Learning Loop. Once a team owner adds the app to a team you belong to, its dashboard shows up here.",
+  'team.memberNote': "Only team leads see everyone’s details. You see the team’s totals and charts, and your own row.",
+  'team.loadFailed': "Couldn't load the team dashboard",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -224,4 +224,20 @@ export const es = {
   'role.failed': "No se pudo cambiar el rol de {name}",
 
   'common.listSeparator': ', ',
+
+  'goals.loadFailed': "No se pudieron cargar tus objetivos",
+  'followUps.loadFailed': "No se pudieron cargar los seguimientos",
+  'summary.loadFailed': "No se pudo cargar tu resumen",
+  'settings.loadFailed': "No se pudieron cargar tus ajustes de seguimiento",
+  'coaching.loadFailed': "No se pudieron cargar tus notas de coaching",
+  'myRecs.loadFailed': "No se pudieron cargar tus recomendaciones",
+  'teamRecs.loadFailed': "No se pudieron cargar las recomendaciones",
+  'topResources.loadFailed': "No se pudieron cargar los recursos destacados",
+  'saved.loadFailed': "No se pudo cargar tu aprendizaje guardado",
+
+  'team.finding': "Buscando tus equipos…",
+  'team.findFailed': "No se pudieron encontrar tus equipos",
+  'team.none': "No estás en ningún equipo que use Learning Loop. Cuando el propietario de un equipo al que perteneces añada la aplicación, su panel aparecerá aquí.",
+  'team.memberNote': "Solo los responsables del equipo ven los detalles de todos. Tú ves los totales y gráficos del equipo, y tu propia fila.",
+  'team.loadFailed': "No se pudo cargar el panel del equipo",
 } satisfies Partial<Record<MessageKey, string>>;
