@@ -1,4 +1,5 @@
 import { COACHING_NOTE_MAX, type CoachingView } from '../api/coaching-types.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** The words coaching is shown with, kept apart from the components so they can be tested alone. */
 
@@ -23,8 +24,8 @@ export function noteProblemFrom(message: string): string {
 }
 
 /** e.g. "2 notes, newest first", the order the service lists them in. */
-export function coachingCountText(count: number): string {
-  return `${count === 1 ? '1 note' : `${count} notes`}, newest first`;
+export function coachingCountText(count: number, { plural }: Pick<TabTranslator, 'plural'> = english): string {
+  return plural('coaching.count', count);
 }
 
 /** The service lists notes newest first; a list that arrives otherwise is put in that order. */

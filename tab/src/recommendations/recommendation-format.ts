@@ -1,6 +1,7 @@
 import type { RecommendationView } from '../api/recommendation-types.js';
 import { formatCount } from '../dashboard/dashboard-format.js';
 import { quoted } from '../shares/share-format.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** The words recommendations are shown with, kept apart from the components so they can be tested alone. */
 
@@ -30,8 +31,8 @@ export function recommendationsCountText(count: number): string {
 }
 
 /** The learner's list at a glance, e.g. "3 recommendations, 1 done, newest first". */
-export function myRecommendationsCountText(total: number, done: number): string {
-  return `${recommendations(total)}, ${done} done, newest first`;
+export function myRecommendationsCountText(total: number, done: number, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = english): string {
+  return t('myRecs.count', { recommendations: plural('recs.count', total), done });
 }
 
 /** What the lead's recommendation did, for the live region. */
@@ -39,14 +40,16 @@ export function recommendedText(title: string, to: string): string {
   return `Recommended ${quoted(title)} to ${to}.`;
 }
 
-/** What a tick tried to do, completing "Couldn't …". */
-export function doneWhat(title: string, done: boolean): string {
-  return `mark ${quoted(title)} as ${done ? 'done' : 'not done'}`;
+/** What a tick tried to do, as the headline of its failure: "Couldn't mark ‘Flags’ as done". */
+export function doneFailed(title: string, done: boolean, { t }: Pick<TabTranslator, 't'> = english): string {
+  const what = t('common.quoted', { text: title });
+  return done ? t('recs.markDoneFailed', { what }) : t('recs.markNotDoneFailed', { what });
 }
 
 /** What a tick did, for the live region. */
-export function doneText(title: string, done: boolean): string {
-  return done ? `Marked ${quoted(title)} as done.` : `Marked ${quoted(title)} as not done.`;
+export function doneText(title: string, done: boolean, { t }: Pick<TabTranslator, 't'> = english): string {
+  const what = t('common.quoted', { text: title });
+  return done ? t('recs.markedDone', { what }) : t('recs.markedNotDone', { what });
 }
 
 /** The service lists recommendations newest first; a list that arrives otherwise is put in that order. */
