@@ -6,6 +6,7 @@ import { ThemeNameContext } from '../theme.js';
 import { chartColors } from './chart-colors.js';
 import { PARTICIPATION_SERIES, describeMinutes, describeParticipation, describeSources, type ChartData } from './chart-data.js';
 import { formatCount } from './dashboard-format.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -25,13 +26,17 @@ interface Props {
 /** Loaded on demand (see LazyCharts): the chart library is most of this chunk's weight. */
 export default function DashboardCharts({ data, locale }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const colors = chartColors(useContext(ThemeNameContext));
   const count = (n: number) => formatCount(n, locale);
+  // "90 min" however many hours that is: the axis counts minutes.
+  const minutesUnit = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
 
   const participation = data.weeks.map((w) => ({
     xAxisPoint: w.label,
     chartData: PARTICIPATION_SERIES.map((s) => ({
-      legend: s.label,
+      legend: t(s.label),
       data: w[s.key],
       color: colors[s.key],
       yAxisCalloutData: count(w[s.key]),
@@ -40,9 +45,9 @@ export default function DashboardCharts({ data, locale }: Props) {
   const minutes = data.weeks.map((w) => ({
     x: w.label,
     y: w.minutes,
-    legend: 'Minutes',
+    legend: t('charts.minutesLegend'),
     color: colors.minutes,
-    yAxisCalloutData: `${count(w.minutes)} min`,
+    yAxisCalloutData: minutesUnit.format(w.minutes),
   }));
   // The chart draws the first point at the top only when given bottom-up.
   const sources = [...data.sources].reverse().map((s) => ({
@@ -55,7 +60,7 @@ export default function DashboardCharts({ data, locale }: Props) {
 
   return (
     <div className={styles.grid} data-testid="dashboard-charts">
-      <ChartFigure title="Participation by week" description={describeParticipation(data, locale)} testId="chart-participation">
+      <ChartFigure title={t('charts.participation')} description={describeParticipation(data, locale, i18n)} testId="chart-participation">
         <VerticalStackedBarChart
           data={participation}
           height={CHART_HEIGHT}
@@ -66,7 +71,7 @@ export default function DashboardCharts({ data, locale }: Props) {
           margins={{ left: 60 }}
         />
       </ChartFigure>
-      <ChartFigure title="Minutes of learning by week" description={describeMinutes(data, locale)} testId="chart-minutes">
+      <ChartFigure title={t('charts.minutes')} description={describeMinutes(data, locale, i18n)} testId="chart-minutes">
         <VerticalBarChart
           data={minutes}
           height={CHART_HEIGHT}
@@ -80,7 +85,7 @@ export default function DashboardCharts({ data, locale }: Props) {
         />
       </ChartFigure>
       {data.sources.length > 0 && (
-        <ChartFigure title="Kinds of source" description={describeSources(data, locale)} testId="chart-sources">
+        <ChartFigure title={t('charts.sources')} description={describeSources(data, locale, i18n)} testId="chart-sources">
           <HorizontalBarChartWithAxis
             data={sources}
             height={Math.max(160, data.sources.length * 36 + 60)}
