@@ -419,6 +419,27 @@ export const en = {
   'role.saving': "Saving…",
   'role.openFailed': "Couldn’t open the confirmation. Check your connection and try again.",
   'members.viewEntries': "View entries",
+
+  'memberEntries.title': "{name}’s learning",
+  'memberEntries.privateNote': "You see the entries {name} shares with the team’s leads or with the whole team. Entries they keep private (“Only me”) are not shown.",
+  'memberEntries.thisMember': "this member",
+  'memberEntries.count.one': "{count} entry shown, newest first",
+  'memberEntries.count.other': "{count} entries shown, newest first",
+  'memberEntries.emptyMore': "Nothing among the most recent entries is shared with leads. Load more to look further back.",
+  'memberEntries.emptyNamed': "{name} has not shared any entries with the team’s leads yet.",
+  'memberEntries.empty': "This member has not shared any entries with the team’s leads yet.",
+  'memberEntries.noneShared': "None of the next entries are shared with leads.",
+  'memberEntries.loadedMore.one': "Loaded {count} more entry.",
+  'memberEntries.loadedMore.other': "Loaded {count} more entries.",
+  'memberEntries.olderStill': "There are older ones still.",
+  'memberEntries.end': "That is the end of the list.",
+  'memberEntries.forLeads': "This page is for the team’s leads: only a lead of this team can read what its members share with their leads.",
+  'memberEntries.notMember': "This person is not a member of this team, so there are no entries to show. They may have left it.",
+  'memberEntries.back': "Back to the team dashboard",
+  'memberEntries.heading': "Shared with leads and the team",
+  'memberEntries.loading': "Loading the entries…",
+  'memberEntries.loadFailed': "Couldn't load these entries",
+  'memberEntries.loadMoreFailed': "Couldn't load more of these entries",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
