@@ -2,7 +2,8 @@ import { Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client.js';
 import type { MemberRowView, TeamRole } from '../api/dashboard-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
-import { english, useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 /** PUT `{ role }` to make a member a lead or a lead a member; leads only, and a team keeps one lead (409). */
 export function memberRolePath(teamId: string, userId: string): string {
@@ -10,7 +11,7 @@ export function memberRolePath(teamId: string, userId: string): string {
 }
 
 /** The dialog's words for a change, and what the live region says once it is made. */
-export function roleChangeText(name: string, to: TeamRole, isSelf: boolean, { t }: Pick<TabTranslator, 't'> = english) {
+export function roleChangeText(name: string, to: TeamRole, isSelf: boolean, { t }: Pick<TabTranslator, 't'> = teamEnglish) {
   if (to === 'lead') {
     return { title: t('role.makeTitle', { name }), body: t('role.makeBody'), confirm: t('role.make'), done: t('role.made', { name }) };
   }

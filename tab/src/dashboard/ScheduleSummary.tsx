@@ -1,10 +1,11 @@
 import { Text } from '@fluentui/react-components';
 import type { CheckInSchedule } from '../api/dashboard-types.js';
-import { english, useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 import { formatLocalTime, timeZoneLabel, weekdayName } from './dashboard-format.js';
 
 /** The schedule in one or two sentences, e.g. "Every Friday at 4:00 PM, each person’s local time …". */
-export function describeSchedule(schedule: CheckInSchedule, locale: string, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = english): string {
+export function describeSchedule(schedule: CheckInSchedule, locale: string, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = teamEnglish): string {
   const values = {
     day: weekdayName(schedule.weekday, locale),
     time: formatLocalTime(schedule.localTime, locale),

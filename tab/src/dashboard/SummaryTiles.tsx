@@ -2,7 +2,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { DashboardTotals } from '../api/dashboard-types.js';
 import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatPercent } from './dashboard-format.js';
-import { english, useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 const useStyles = makeStyles({
   tiles: {
@@ -38,7 +39,7 @@ interface Tile {
   note?: string;
 }
 
-export function summaryTiles(totals: DashboardTotals, locale: string, { t }: Pick<TabTranslator, 't'> = english): Tile[] {
+export function summaryTiles(totals: DashboardTotals, locale: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): Tile[] {
   const answered = totals.responded + totals.nothing;
   const sent = answered + totals.noAnswer;
   return [

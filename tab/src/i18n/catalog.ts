@@ -15,8 +15,14 @@ export async function loadCatalog(locale: AppLocale): Promise<Catalog> {
   return en;
 }
 
-/** The catalogs a translator needs, with only the active language's filled in (English is always there). */
-export function catalogsFor(tag: string, catalog: Catalog): Catalogs<MessageKey> {
+/**
+ * The catalogs a translator needs, with only the active language's filled in. English is the
+ * first view's messages plus whatever a page brought with it (the team pages bring theirs).
+ */
+export function catalogsFor(tag: string, catalog: Catalog, english: Partial<Record<MessageKey, string>> = en): Catalogs<MessageKey> {
   const locale = appLocaleOf(tag);
-  return { en, es: locale === 'es' ? catalog : {}, ar: locale === 'ar' ? catalog : {} };
+  // The team pages' English arrives with their chunk, and only their parts ask for it; a key
+  // asked for without it would read as the key itself, which the catalog tests guard against.
+  const complete = english as Record<MessageKey, string>;
+  return { en: complete, es: locale === 'es' ? catalog : {}, ar: locale === 'ar' ? catalog : {} };
 }

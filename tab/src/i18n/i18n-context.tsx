@@ -10,7 +10,10 @@ export type Direction = 'ltr' | 'rtl';
 export const english: TabTranslator = translator(catalogsFor('en', {}), 'en');
 
 // English without a provider: component tests and any part rendered on its own read as before.
-const TranslatorContext = createContext<TabTranslator>(english);
+export const TranslatorContext = createContext<TabTranslator>(english);
+
+/** The user's tag and language's messages, for a page that brings more English of its own (TeamMessages). */
+export const LanguageContext = createContext<{ tag: string; catalog: Catalog }>({ tag: 'en', catalog: {} });
 
 /** The translator for the tab's language: `t(key, values)`, `plural(key, count)`, and the locale to format with. */
 export function useT(): TabTranslator {
@@ -41,5 +44,10 @@ export function LanguageProvider({ tag, catalog, children }: Props) {
     root.lang = t.formatting;
     root.dir = directionOf(t);
   }, [t]);
-  return <TranslatorContext.Provider value={t}>{children}</TranslatorContext.Provider>;
+  const language = useMemo(() => ({ tag, catalog }), [tag, catalog]);
+  return (
+    <LanguageContext.Provider value={language}>
+      <TranslatorContext.Provider value={t}>{children}</TranslatorContext.Provider>
+    </LanguageContext.Provider>
+  );
 }

@@ -9,6 +9,7 @@ import { teamDashboardPath, type MemberRef } from '../routes.js';
 import { emptyText, entriesCountText, memberEntriesTitle, privateNote } from './member-entries-text.js';
 import { useMemberEntries } from './use-member-entries.js';
 import { useT } from '../i18n/i18n-context.js';
+import { TeamMessages } from '../i18n/team-messages.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -27,7 +28,15 @@ interface Props {
  * team, newest first, with older pages on demand. It is a page of its own, so Back returns to the
  * dashboard; the link at the top does the same for keyboard and Teams, which shows no Back button.
  */
-export function MemberEntriesPage({ client, locale, member }: Props) {
+export function MemberEntriesPage(props: Props) {
+  return (
+    <TeamMessages>
+      <MemberEntries {...props} />
+    </TeamMessages>
+  );
+}
+
+function MemberEntries({ client, locale, member }: Props) {
   const styles = useStyles();
   const { state, name, refusal, announcement, retry, loadMore } = useMemberEntries(client, member);
   const headingId = useId();

@@ -5,6 +5,7 @@ import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { TeamPicker } from '../dashboard/TeamPicker.js';
 import { useTeamChoice } from '../dashboard/use-team-choice.js';
 import { useT } from '../i18n/i18n-context.js';
+import { TeamMessages } from '../i18n/team-messages.js';
 
 interface Props {
   client: ApiClient;
@@ -14,7 +15,16 @@ interface Props {
   channelId: string | undefined;
 }
 
-export function TeamPage({ client, locale, teamId, channelId }: Props) {
+/** A team's dashboard, with the English only its parts use (see TeamMessages). */
+export function TeamPage(props: Props) {
+  return (
+    <TeamMessages>
+      <TeamPageContent {...props} />
+    </TeamMessages>
+  );
+}
+
+function TeamPageContent({ client, locale, teamId, channelId }: Props) {
   const { choice, retry, choose } = useTeamChoice(client, teamId);
   const { t } = useT();
 

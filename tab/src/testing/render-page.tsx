@@ -4,6 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { appLocaleOf, isRtl } from '../../../bot/i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LanguageProvider } from '../i18n/i18n-context.js';
+import { TeamMessages } from '../i18n/team-messages.js';
 import { ar } from '../i18n/messages/ar.js';
 import { es } from '../i18n/messages/es.js';
 
@@ -27,9 +28,12 @@ export async function renderInFluent(element: ReactElement, { locale = 'en' }: {
   await act(async () =>
     root?.render(
       <LanguageProvider tag={locale} catalog={CATALOGS[language] ?? {}}>
-        <FluentProvider theme={teamsLightTheme} dir={isRtl(language) ? 'rtl' : 'ltr'}>
-          {element}
-        </FluentProvider>
+        {/* Every page's English, so a part of the team page can be tested on its own. */}
+        <TeamMessages>
+          <FluentProvider theme={teamsLightTheme} dir={isRtl(language) ? 'rtl' : 'ltr'}>
+            {element}
+          </FluentProvider>
+        </TeamMessages>
       </LanguageProvider>,
     ),
   );
