@@ -14,7 +14,15 @@ const UNTRANSLATED: Record<'es' | 'ar', readonly string[]> = { es: [], ar: [] };
 const PLURAL_FORMS = /\.(zero|one|two|few|many|other)$/;
 
 /** Where the team pages' English may be asked for: parts that only those pages render, under TeamMessages. */
-const TEAM_ONLY = [/^dashboard\//, /^follow-ups\//, /^members\//, /^pages\/TeamPage\.tsx$/, /^recommendations\/RecommendDialog\.tsx$/];
+const TEAM_ONLY = [
+  /^dashboard\//,
+  /^follow-ups\//,
+  /^members\//,
+  /^pages\/TeamPage\.tsx$/,
+  /^recommendations\/RecommendDialog\.tsx$/,
+  /^shares\/(SharesFeed|ShareCard|VoteButtons|TopResources|share-format|use-share-vote)\.tsx?$/,
+  /^api\/share-types\.ts$/,
+];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
