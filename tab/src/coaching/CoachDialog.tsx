@@ -4,7 +4,6 @@ import type { ApiClient } from '../api/api-client.js';
 import { COACHING_NOTE_MAX, type SentCoachingNote } from '../api/coaching-types.js';
 import type { ShareView } from '../api/share-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
-import { quoted } from '../shares/share-format.js';
 import { checkCoachingNote, coachingSentText, noteProblemFrom } from './coaching-format.js';
 import { shareCoachingPath } from './coaching-paths.js';
 import { useT } from '../i18n/i18n-context.js';
@@ -28,6 +27,7 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const submit = useDialogSubmit();
   const { t } = useT();
+  const quotedWhat = t('common.quoted', { text: share.what });
 
   useEffect(() => {
     // After a rejection, take the lead back to the note.
@@ -59,23 +59,20 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
     <FormDialog
       testId="coach-dialog"
       refusalTestId="coach-refusal"
-      title={`Coach ${name}`}
+      title={t('coach.title', { name })}
       intro={
-        <Text as="p">
-          On {quoted(share.what)}. Learning Loop sends your note to {name} in their chat with it, where they can answer; their answer comes to you
-          there.
-        </Text>
+        <Text as="p">{t('coach.intro', { what: quotedWhat, name })}</Text>
       }
       submit={submit}
-      submitLabel="Send note"
-      sendingLabel="Sending…"
+      submitLabel={t('coach.submit')}
+      sendingLabel={t('nudge.sending')}
       onSubmit={send}
       onCancel={() => onClose(undefined)}
     >
       <Field
-        label="Coaching note"
+        label={t('coach.label')}
         required
-        hint={`${note.length} of ${COACHING_NOTE_MAX} characters`}
+        hint={t('coach.hint', { length: note.length, max: COACHING_NOTE_MAX })}
         validationState={noteError ? 'error' : 'none'}
         validationMessage={noteError}
       >

@@ -22,6 +22,8 @@ const TEAM_ONLY = [
   /^recommendations\/RecommendDialog\.tsx$/,
   /^shares\/(SharesFeed|ShareCard|VoteButtons|TopResources|share-format|use-share-vote)\.tsx?$/,
   /^api\/share-types\.ts$/,
+  /^recommendations\/(TeamRecommendations|RecommendButton|recommendation-format)\.tsx?$/,
+  /^coaching\/(CoachDialog|CoachButton)\.tsx$/,
 ];
 
 function sources(dir: string): string[] {

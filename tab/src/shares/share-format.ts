@@ -11,9 +11,6 @@ export function shareHref(link: string | null): string | undefined {
   return link && isHttpUrl(link) ? link : undefined;
 }
 
-/** A share's or resource's title inside a sentence, e.g. ‘Feature flags in practice’. */
-export const quoted = (title: string) => `‘${title}’`;
-
 type T = Pick<TabTranslator, 't' | 'plural'>;
 
 export function helpfulText(count: number, locale: string, { t }: T = teamEnglish): string {

@@ -284,6 +284,8 @@ export const en = {
   'saved.unsave': "Unsave",
   'saved.unsaving': "Unsaving…",
 
+
+  'shares.loadFailed': "Couldn't load the learning shares",
 } as const satisfies Record<string, string>;
 
 /** Every message the tab has, the team pages' included: the other languages translate them all. */
