@@ -26,7 +26,8 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
   const [rejections, setRejections] = useState(0);
   const field = useRef<HTMLTextAreaElement>(null);
   const submit = useDialogSubmit();
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const quotedWhat = t('common.quoted', { text: share.what });
 
   useEffect(() => {
@@ -41,13 +42,13 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
 
   const send = () => {
     if (submit.sending) return;
-    const check = checkCoachingNote(note);
+    const check = checkCoachingNote(note, i18n);
     if (!check.ok) return reject(check.error);
     setNoteError(undefined);
     void submit.run(
       async () => {
         const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), { note: check.note });
-        onClose(coachingSentText(name, sent.note.delivered));
+        onClose(coachingSentText(name, sent.note.delivered, i18n));
       },
       t('coaching.sendFailed', { name }),
       // Not a lead any more, or the share was withdrawn, stay refusals in the service's words.

@@ -22,8 +22,8 @@ const TEAM_ONLY = [
   /^recommendations\/RecommendDialog\.tsx$/,
   /^shares\/(SharesFeed|ShareCard|VoteButtons|TopResources|share-format|use-share-vote)\.tsx?$/,
   /^api\/share-types\.ts$/,
-  /^recommendations\/(TeamRecommendations|RecommendButton|recommendation-format)\.tsx?$/,
-  /^coaching\/(CoachDialog|CoachButton)\.tsx$/,
+  /^recommendations\/(TeamRecommendations|RecommendButton|recommendation-format|recommendation-form)\.tsx?$/,
+  /^coaching\/(CoachDialog|CoachButton|coaching-format)\.tsx?$/,
 ];
 
 function sources(dir: string): string[] {

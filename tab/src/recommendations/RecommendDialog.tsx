@@ -51,7 +51,7 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
 
   const send = () => {
     if (submit.sending) return;
-    const check = checkRecommendationForm(values);
+    const check = checkRecommendationForm(values, i18n);
     if (!check.ok) return reject(check.errors);
     setErrors({});
     void submit.run(

@@ -546,4 +546,16 @@ export const ar = {
   'coach.buttonWhom': "{name} بشأن {what}",
 
   'shares.loadFailed': "تعذّر تحميل مشاركات التعلّم",
+
+  'failure.network': "تعذّر الوصول إلى الخدمة. تحقّق من الاتصال.",
+  'failure.badResponse': "أرسلت الخدمة ردًّا ليس بتنسيق JSON.",
+
+  'coach.sent': "تم إرسال ملاحظة التوجيه إلى {name}. سيصل ردّه إلى دردشتك مع Learning Loop.",
+  'coach.saved': "تم حفظ ملاحظة التوجيه؛ لم يفتح {name} دردشة مع Learning Loop بعد، لذا تعذّر تسليمها. سيراها في صفحة «تعلّمي».",
+  'coach.noteMissing': "اكتب ملاحظتك",
+  'coach.noteTooLong': "الملاحظة طويلة جدًا: {max} حرف كحدّ أقصى",
+  'recommend.titleMissing': "اذكر ما توصي به",
+  'recommend.titleTooLong': "العنوان طويل جدًا: {max} حرف كحدّ أقصى",
+  'recommend.linkMissing': "أضف رابطًا إليه",
+  'recommend.linkTooLong': "الرابط طويل جدًا: {max} حرف كحدّ أقصى",
 } satisfies Partial<Record<MessageKey, string>>;

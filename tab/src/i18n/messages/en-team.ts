@@ -259,4 +259,13 @@ export const enTeam = {
 
   'coach.button': "Coach",
   'coach.buttonWhom': "{name} on {what}",
+
+  'coach.sent': "Coaching note sent to {name}. Their answer comes to your chat with Learning Loop.",
+  'coach.saved': "Coaching note saved; {name} has not opened a chat with Learning Loop yet, so it could not be delivered. They see it on their My learning page.",
+  'coach.noteMissing': "Write your note",
+  'coach.noteTooLong': "The note is too long: at most {max} characters",
+  'recommend.titleMissing': "Say what you recommend",
+  'recommend.titleTooLong': "The title is too long: at most {max} characters",
+  'recommend.linkMissing': "Give a link to it",
+  'recommend.linkTooLong': "The link is too long: at most {max} characters",
 } as const satisfies Record<string, string>;

@@ -286,6 +286,9 @@ export const en = {
 
 
   'shares.loadFailed': "Couldn't load the learning shares",
+
+  'failure.network': "The service could not be reached. Check your connection.",
+  'failure.badResponse': "The service sent a response that is not JSON.",
 } as const satisfies Record<string, string>;
 
 /** Every message the tab has, the team pages' included: the other languages translate them all. */

@@ -546,4 +546,16 @@ export const es = {
   'coach.buttonWhom': "a {name} sobre {what}",
 
   'shares.loadFailed': "No se pudieron cargar los aprendizajes compartidos",
+
+  'failure.network': "No se pudo contactar con el servicio. Comprueba la conexión.",
+  'failure.badResponse': "El servicio envió una respuesta que no es JSON.",
+
+  'coach.sent': "Nota de coaching enviada a {name}. Su respuesta llegará a tu chat con Learning Loop.",
+  'coach.saved': "Nota de coaching guardada; {name} aún no ha abierto un chat con Learning Loop, así que no se pudo entregar. La verá en su página Mi aprendizaje.",
+  'coach.noteMissing': "Escribe tu nota",
+  'coach.noteTooLong': "La nota es demasiado larga: como máximo {max} caracteres",
+  'recommend.titleMissing': "Indica qué recomiendas",
+  'recommend.titleTooLong': "El título es demasiado largo: como máximo {max} caracteres",
+  'recommend.linkMissing': "Indica un enlace",
+  'recommend.linkTooLong': "El enlace es demasiado largo: como máximo {max} caracteres",
 } satisfies Partial<Record<MessageKey, string>>;
