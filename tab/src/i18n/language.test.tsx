@@ -30,3 +30,17 @@ describe('the tab in the user’s language', () => {
     expect(page.querySelector('[dir]')?.getAttribute('dir')).toBe('rtl');
   });
 });
+
+describe('counting in Arabic', () => {
+  it('uses the dual, the few and the many forms Arabic has', async () => {
+    const { translator } = await import('../../../bot/i18n/translate.js');
+    const { catalogsFor } = await import('./catalog.js');
+    const { ar } = await import('./messages/ar.js');
+    const { plural } = translator(catalogsFor('ar', ar), 'ar-EG');
+    expect(plural('summary.entryCount', 1)).toBe('إدخال واحد');
+    expect(plural('summary.entryCount', 2)).toBe('إدخالان');
+    expect(plural('summary.entryCount', 3)).toBe('٣ إدخالات');
+    expect(plural('summary.entryCount', 11)).toBe('١١ إدخالًا');
+    expect(plural('summary.entryCount', 100)).toBe('١٠٠ إدخال');
+  });
+});

@@ -1,4 +1,4 @@
-import type { MessageKey } from './en.js';
+import type { ExtraPluralKey, MessageKey } from './en.js';
 
 /** Modern Standard Arabic; "Learning Loop" and "Teams" stay as named. */
 export const ar = {
@@ -146,6 +146,9 @@ export const ar = {
   'log.checkInCommand': "check in",
   'log.count.one': "إدخال واحد، الأحدث أولًا",
   'log.count.other': "{count} إدخال، الأحدث أولًا",
+  'log.count.two': "إدخالان، الأحدث أولًا",
+  'log.count.few': "{count} إدخالات، الأحدث أولًا",
+  'log.count.many': "{count} إدخالًا، الأحدث أولًا",
   'log.loadMore': "تحميل المزيد",
   'log.loadingMore': "جارٍ تحميل المزيد…",
   'log.loadFailed': "تعذّر تحميل تعلّمك",
@@ -161,8 +164,14 @@ export const ar = {
   'summary.noStreak': "لا توجد سلسلة بعد",
   'summary.streakCount.one': "متابعة واحدة متتالية",
   'summary.streakCount.other': "{count} متابعة متتالية",
+  'summary.streakCount.two': "متابعتان متتاليتان",
+  'summary.streakCount.few': "{count} متابعات متتالية",
+  'summary.streakCount.many': "{count} متابعةً متتالية",
   'summary.entryCount.one': "إدخال واحد",
   'summary.entryCount.other': "{count} إدخال",
+  'summary.entryCount.two': "إدخالان",
+  'summary.entryCount.few': "{count} إدخالات",
+  'summary.entryCount.many': "{count} إدخالًا",
   'settings.title': "إعدادات المتابعة",
   'settings.loading': "جارٍ تحميل إعدادات المتابعة…",
   'settings.pause': "إيقاف المتابعات مؤقتًا",
@@ -248,6 +257,9 @@ export const ar = {
   'goals.dropped': "متروك",
   'goals.count.one': "هدف واحد، الأقدم أولًا",
   'goals.count.other': "{count} هدف، الأقدم أولًا",
+  'goals.count.two': "هدفان، الأقدم أولًا",
+  'goals.count.few': "{count} أهداف، الأقدم أولًا",
+  'goals.count.many': "{count} هدفًا، الأقدم أولًا",
   'goals.added': "تمت إضافة الهدف: {what}",
   'goals.empty': "لا توجد أهداف بعد. حدّد هدفًا هنا أو اكتب {command} في دردشتك مع Learning Loop؛ وستسألك كل متابعة عن سير العمل عليه.",
   'goals.why': "السبب",
@@ -278,6 +290,9 @@ export const ar = {
 
   'coaching.count.one': "ملاحظة واحدة، الأحدث أولًا",
   'coaching.count.other': "{count} ملاحظة، الأحدث أولًا",
+  'coaching.count.two': "ملاحظتان، الأحدث أولًا",
+  'coaching.count.few': "{count} ملاحظات، الأحدث أولًا",
+  'coaching.count.many': "{count} ملاحظةً، الأحدث أولًا",
   'coaching.empty': "لا توجد ملاحظات توجيه بعد. عندما يكتب قائد الفريق ملاحظة على شيء شاركته، تصل إلى دردشتك مع Learning Loop وتظهر هنا.",
   'coaching.leadNote': "ملاحظة {name}",
   'coaching.yourAnswer': "إجابتك",
@@ -288,6 +303,9 @@ export const ar = {
   'myRecs.count': "{recommendations}، {done} مكتملة، الأحدث أولًا",
   'recs.count.one': "توصية واحدة",
   'recs.count.other': "{count} توصية",
+  'recs.count.two': "توصيتان",
+  'recs.count.few': "{count} توصيات",
+  'recs.count.many': "{count} توصيةً",
   'recs.note': "ملاحظة",
   'recs.byToYou': "أوصى به {name} لك، {date}",
   'recs.byToTeam': "أوصى به {name} لفريقك، {date}",
@@ -300,6 +318,9 @@ export const ar = {
   'recs.stillTicked': "لا يزال مُعلَّمًا.",
   'saved.count.one': "مشاركة محفوظة واحدة، الأحدث حفظًا أولًا",
   'saved.count.other': "{count} مشاركة محفوظة، الأحدث حفظًا أولًا",
+  'saved.count.two': "مشاركتان محفوظتان، الأحدث حفظًا أولًا",
+  'saved.count.few': "{count} مشاركات محفوظة، الأحدث حفظًا أولًا",
+  'saved.count.many': "{count} مشاركةً محفوظة، الأحدث حفظًا أولًا",
   'saved.empty': "لم تحفظ شيئًا بعد. اضغط {button} على مشاركة تعلّم في قناة فريقك أو في صفحة الفريق.",
   'saved.saveButton': "حفظ",
   'saved.unsaved': "أُزيل {what} من المحفوظات. لم يعد ضمن ما حفظته من تعلّم.",
@@ -558,4 +579,4 @@ export const ar = {
   'recommend.titleTooLong': "العنوان طويل جدًا: {max} حرف كحدّ أقصى",
   'recommend.linkMissing': "أضف رابطًا إليه",
   'recommend.linkTooLong': "الرابط طويل جدًا: {max} حرف كحدّ أقصى",
-} satisfies Partial<Record<MessageKey, string>>;
+} satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

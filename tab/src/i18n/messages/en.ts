@@ -293,3 +293,7 @@ export const en = {
 
 /** Every message the tab has, the team pages' included: the other languages translate them all. */
 export type MessageKey = keyof typeof en | keyof typeof enTeam;
+
+type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
+/** Forms a language may add to a plural English words with one and other: Arabic's dual, few and many. */
+export type ExtraPluralKey = `${PluralBase<MessageKey>}.${'zero' | 'two' | 'few' | 'many'}`;
