@@ -44,7 +44,7 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
   it('shows a lead the team dashboard in Arabic, right to left', async () => {
     const page = await tab.openTeam(alex.userId, '&locale=ar');
     await page.getByRole('heading', { level: 1, name: 'لوحة معلومات الفريق' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'المتابعات' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'المتابعات', exact: true }).waitFor();
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     await page.close();
   });
@@ -52,7 +52,7 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
   it.each(['light', 'dark'])('has no accessibility violations on the team dashboard in the %s theme', async (theme) => {
     const page = await tab.openTeam(alex.userId, `&locale=ar&theme=${theme}`);
     await page.locator('[data-testid="chart-participation"] svg rect').first().waitFor();
-    await page.getByRole('heading', { level: 2, name: 'المتابعات' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'المتابعات', exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
