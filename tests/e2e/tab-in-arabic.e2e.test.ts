@@ -23,7 +23,7 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
   it('lays My learning out right to left, in Arabic', async () => {
     const page = await tab.open('/personal', megan.userId, '&locale=ar');
     await page.getByRole('heading', { level: 1, name: 'تعلّمي' }).waitFor();
-    await personalPageLoaded(page, 'السلسلة', 'إيقاف المتابعات مؤقتًا');
+    await personalPageLoaded(page, 'السلسلة', 'إيقاف المراجعات الدورية مؤقتًا');
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(await page.title()).toBe('تعلّمي – Learning Loop');
     await page.getByRole('heading', { level: 2, name: 'سجلّ تعلّمك' }).waitFor();
@@ -36,7 +36,7 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
 
   it.each(['light', 'dark'])('has no accessibility violations on My learning in the %s theme', async (theme) => {
     const page = await tab.open('/personal', megan.userId, `&locale=ar&theme=${theme}`);
-    await personalPageLoaded(page, 'السلسلة', 'إيقاف المتابعات مؤقتًا');
+    await personalPageLoaded(page, 'السلسلة', 'إيقاف المراجعات الدورية مؤقتًا');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,9 @@
 import type { MessageKey } from './en.js';
 
-/** Spanish, neutral enough for Spain and Latin America; "Learning Loop" and "Teams" stay as named. */
+/**
+ * Spanish, neutral enough for Spain and Latin America; "Learning Loop" and "Teams" stay as named.
+ * A check-in is a "pregunta de seguimiento", a lead's follow-up a "seguimiento", a nudge a "recordatorio".
+ */
 export const es = {
   'app.documentTitle': '{page} – Learning Loop',
   'common.retry': 'Reintentar',
