@@ -6,7 +6,7 @@ import { ThemeNameContext } from '../theme.js';
 import { chartColors } from './chart-colors.js';
 import { PARTICIPATION_SERIES, describeMinutes, describeParticipation, describeSources, type ChartData } from './chart-data.js';
 import { formatCount } from './dashboard-format.js';
-import { useT } from '../i18n/i18n-context.js';
+import { directionOf, useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -28,6 +28,8 @@ export default function DashboardCharts({ data, locale }: Props) {
   const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
+  // Room for the axis labels on the side the reading starts from: the charts mirror right to left.
+  const startMargin = (px: number) => (directionOf(i18n) === 'rtl' ? { right: px } : { left: px });
   const colors = chartColors(useContext(ThemeNameContext));
   const count = (n: number) => formatCount(n, locale);
   // "90 min" however many hours that is: the axis counts minutes.
@@ -67,8 +69,8 @@ export default function DashboardCharts({ data, locale }: Props) {
           culture={locale}
           barGapMax={2}
           hideLabels
-          yAxisTitle="Check-ins"
-          margins={{ left: 60 }}
+          yAxisTitle={t('charts.checkInsAxis')}
+          margins={startMargin(60)}
         />
       </ChartFigure>
       <ChartFigure title={t('charts.minutes')} description={describeMinutes(data, locale, i18n)} testId="chart-minutes">
@@ -80,8 +82,8 @@ export default function DashboardCharts({ data, locale }: Props) {
           colors={[colors.minutes]}
           hideLegend
           hideLabels
-          yAxisTitle="Minutes"
-          margins={{ left: 60 }}
+          yAxisTitle={t('charts.minutesLegend')}
+          margins={startMargin(60)}
         />
       </ChartFigure>
       {data.sources.length > 0 && (
@@ -94,9 +96,9 @@ export default function DashboardCharts({ data, locale }: Props) {
             colors={[colors.sources]}
             hideLegend
             showYAxisLables
-            xAxisTitle="Entries"
+            xAxisTitle={t('tiles.entries')}
             // Room for the longest kind ("On the job", "Mentoring") at any zoom; the chart's own measure cuts it short.
-            margins={{ left: 110 }}
+            margins={startMargin(110)}
           />
         </ChartFigure>
       )}

@@ -582,4 +582,6 @@ export const ar = {
   'recommend.titleTooLong': "العنوان طويل جدًا: {max} حرف كحدّ أقصى",
   'recommend.linkMissing': "أضف رابطًا إليه",
   'recommend.linkTooLong': "الرابط طويل جدًا: {max} حرف كحدّ أقصى",
+
+  'charts.checkInsAxis': "المراجعات الدورية",
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

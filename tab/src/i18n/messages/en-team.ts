@@ -268,4 +268,6 @@ export const enTeam = {
   'recommend.titleTooLong': "The title is too long: at most {max} characters",
   'recommend.linkMissing': "Give a link to it",
   'recommend.linkTooLong': "The link is too long: at most {max} characters",
+
+  'charts.checkInsAxis': "Check-ins",
 } as const satisfies Record<string, string>;

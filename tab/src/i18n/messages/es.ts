@@ -561,4 +561,6 @@ export const es = {
   'recommend.titleTooLong': "El título es demasiado largo: como máximo {max} caracteres",
   'recommend.linkMissing': "Indica un enlace",
   'recommend.linkTooLong': "El enlace es demasiado largo: como máximo {max} caracteres",
+
+  'charts.checkInsAxis': "Preguntas de seguimiento",
 } satisfies Partial<Record<MessageKey, string>>;
