@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatCalendarDay, formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from './format.js';
-import { safeLocale } from './locale.js';
 
 describe('format', () => {
   it('writes time spent as a person would read it, in their language', () => {
@@ -40,13 +39,5 @@ describe('format', () => {
     expect(safeHref('data:text/html,<b>x</b>')).toBeUndefined();
     expect(safeHref('not a url')).toBeUndefined();
     expect(safeHref(null)).toBeUndefined();
-  });
-});
-
-describe('safeLocale', () => {
-  it('canonicalises what Teams sends and falls back when Intl would throw', () => {
-    expect(safeLocale('en-gb')).toBe('en-GB');
-    expect(safeLocale('??')).toBe('en-US');
-    expect(safeLocale(undefined)).toBe('en-US');
   });
 });

@@ -1,11 +1,24 @@
 // One list of source types and their names, shared with the service that validates them.
+import type { EntryVisibility } from '../../bot/domain/entry-visibility.js';
 import { SOURCE_TYPE_LABELS } from '../../bot/domain/learning-entry.js';
+import type { MessageKey } from './i18n/catalog.js';
+import { english, type TabTranslator } from './i18n/i18n-context.js';
 
-export const SOURCE_LABELS = SOURCE_TYPE_LABELS;
+const SOURCE_KEYS = {
+  article: 'source.article',
+  video: 'source.video',
+  course: 'source.course',
+  podcast: 'source.podcast',
+  book: 'source.book',
+  mentoring: 'source.mentoring',
+  'on-the-job': 'source.onTheJob',
+  other: 'source.other',
+} as const satisfies Record<keyof typeof SOURCE_TYPE_LABELS, MessageKey>;
 
 /** A newer service may send a type this build does not know yet; show it rather than hide the entry. */
-export function sourceLabel(type: string): string {
-  return (SOURCE_LABELS as Record<string, string | undefined>)[type] ?? 'Other';
+export function sourceLabel(type: string, { t }: Pick<TabTranslator, 't'> = english): string {
+  const key = (SOURCE_KEYS as Record<string, MessageKey | undefined>)[type];
+  return t(key ?? 'source.other');
 }
 
 /** Date and time as the user's locale writes them; an unreadable date is shown as sent, never thrown. */
@@ -37,8 +50,8 @@ export function formatMinutes(minutes: number, locale: string): string {
 }
 
 /** In words, not only stars, so it reads the same to everyone. */
-export function formatRating(rating: number): string {
-  return `Useful: ${rating}/5`;
+export function formatRating(rating: number, { t }: Pick<TabTranslator, 't'> = english): string {
+  return t('entry.rating', { rating });
 }
 
 /** Only web links become clickable; anything else (javascript:, data:, typos) stays text. */
@@ -50,4 +63,18 @@ export function safeHref(link: string | null): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const VISIBILITY_KEYS = {
+  /** As the learner chooses it. */
+  choice: { private: 'visibility.choice.private', leads: 'visibility.choice.leads', team: 'visibility.choice.team' },
+  /** As the entry shows it back to the learner. */
+  badge: { private: 'visibility.badge.private', leads: 'visibility.badge.leads', team: 'visibility.badge.team' },
+  /** As a team's lead reads a member's entry. */
+  lead: { private: 'visibility.lead.private', leads: 'visibility.lead.leads', team: 'visibility.lead.team' },
+} as const satisfies Record<string, Record<EntryVisibility, MessageKey>>;
+
+/** Who can see an entry, worded for who is reading. */
+export function visibilityLabel(as: keyof typeof VISIBILITY_KEYS, visibility: EntryVisibility, { t }: Pick<TabTranslator, 't'> = english): string {
+  return t(VISIBILITY_KEYS[as][visibility]);
 }

@@ -1,17 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { appLocaleOf } from '../../bot/i18n/locales.js';
 import { App } from './App.js';
 import { detectHost } from './host/detect-host.js';
+import { loadCatalog } from './i18n/catalog.js';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
-void detectHost().then((host) => {
-  document.documentElement.lang = host.locale;
+void detectHost().then(async (host) => {
+  // The language's messages arrive before the first render, so nobody sees English flash into Arabic.
+  const catalog = await loadCatalog(appLocaleOf(host.locale)).catch(() => ({}));
   root.render(
     <StrictMode>
-      <App host={host} />
+      <App host={host} catalog={catalog} />
     </StrictMode>,
   );
 });

@@ -1,3 +1,5 @@
+import { en, type MessageKey } from './i18n/messages/en.js';
+
 export type TabPage = 'personal' | 'team' | 'configure' | 'admin' | 'member-entries';
 
 /** Whose entries the member-entries page shows, named in its path. */
@@ -51,10 +53,19 @@ export function teamDashboardPath(teamId: string, search = ''): string {
   return `/team?${query.toString()}`;
 }
 
+export const PAGE_TITLE_KEYS = {
+  personal: 'page.personal',
+  team: 'page.team',
+  configure: 'page.configure',
+  admin: 'page.admin',
+  'member-entries': 'page.memberEntries',
+} as const satisfies Record<TabPage, MessageKey>;
+
+/** In English, for the learning report, which is not translated yet. */
 export const PAGE_TITLES: Record<TabPage, string> = {
-  personal: 'My learning',
-  team: 'Team dashboard',
-  configure: 'Set up Learning Loop',
-  admin: 'Learning report',
-  'member-entries': 'A member’s learning',
+  personal: en[PAGE_TITLE_KEYS.personal],
+  team: en[PAGE_TITLE_KEYS.team],
+  configure: en[PAGE_TITLE_KEYS.configure],
+  admin: en[PAGE_TITLE_KEYS.admin],
+  'member-entries': en[PAGE_TITLE_KEYS['member-entries']],
 };

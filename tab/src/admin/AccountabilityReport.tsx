@@ -25,7 +25,7 @@ const ALL_TEAMS = '';
 export function AccountabilityReport({ client, locale }: { client: ApiClient; locale: string }) {
   const styles = useStyles();
   const [weeks, setWeeks] = useState<DashboardPeriod>(DEFAULT_PERIOD);
-  const report = useApiData<ReportResponse>(client, `/api/v1/admin/report?weeks=${weeks}`, 'load the report');
+  const report = useApiData<ReportResponse>(client, `/api/v1/admin/report?weeks=${weeks}`, "Couldn't load the report");
   // The answer for another period stays on screen, dimmed, until the new one lands.
   const rows = report.data?.weeks === weeks ? report.data.rows : undefined;
   const shownRows = rows ?? report.data?.rows;

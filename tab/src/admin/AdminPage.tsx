@@ -10,7 +10,7 @@ import { LazyLrsSection } from './LazyLrsSection.js';
 
 /** The L&D admin's page: the cross-team report and where xAPI statements go, or a plain word for anyone else who lands here. */
 export function AdminPage({ client, locale }: { client: ApiClient; locale: string }) {
-  const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', 'check your access to the report');
+  const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', "Couldn't check your access to the report");
   return (
     <PageLayout title={PAGE_TITLES.admin} testId="admin-report" wide>
       {me.loading && !me.data && <Spinner label="Checking your access…" />}

@@ -8,7 +8,7 @@ import { useApiData } from '../api/use-api-data.js';
  * page keeps the query (a local demo identity, a theme) so the report opens as the same person.
  */
 export function ReportLink({ client }: { client: ApiClient }) {
-  const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', 'check your access to the report');
+  const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', "Couldn't check your access to the report");
   if (!me.data?.isAdmin) return null;
   return (
     <Text as="p" data-testid="report-link">

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeFailure, type ApiClient } from './api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
+import type { ApiClient } from './api-client.js';
 
 export interface ApiData<T> {
   /** The last answer, kept on screen while a reload is out or after it failed. */
@@ -12,8 +14,9 @@ export interface ApiData<T> {
   replace(data: T): void;
 }
 
-/** One GET, loaded on mount and again on demand. `what` completes "Couldn't …", e.g. "load your summary". */
-export function useApiData<T>(client: ApiClient, path: string, what: string): ApiData<T> {
+/** One GET, loaded on mount and again on demand. `failed` heads the message when it fails: "Couldn't load your summary". */
+export function useApiData<T>(client: ApiClient, path: string, failed: string): ApiData<T> {
+  const i18n = useT();
   const [state, setState] = useState<{ data: T | undefined; loading: boolean; error: string | undefined }>({
     data: undefined,
     loading: true,
@@ -31,9 +34,9 @@ export function useApiData<T>(client: ApiClient, path: string, what: string): Ap
     setState((s) => ({ ...s, loading: true }));
     client.get<T>(path, { signal: abort.signal }).then(
       (data) => request === latest.current && setState({ data, loading: false, error: undefined }),
-      (error: unknown) => request === latest.current && !abort.signal.aborted && setState((s) => ({ ...s, loading: false, error: describeFailure(what, error) })),
+      (error: unknown) => request === latest.current && !abort.signal.aborted && setState((s) => ({ ...s, loading: false, error: failureMessage(i18n, failed, error) })),
     );
-  }, [client, path, what]);
+  }, [client, path, failed, i18n]);
 
   useEffect(() => {
     reload();

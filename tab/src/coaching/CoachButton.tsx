@@ -2,8 +2,8 @@ import { Button } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client.js';
 import { useDialogButton } from '../components/use-dialog-button.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
-import { quoted } from '../shares/share-format.js';
 import { CoachDialog, type CoachDialogProps } from './CoachDialog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 interface Props {
   client: ApiClient;
@@ -20,11 +20,13 @@ interface Props {
 export function CoachButton({ client, share, announce }: Props) {
   const hidden = useVisuallyHidden();
   const dialog = useDialogButton();
+  const { t } = useT();
 
   return (
     <>
       <Button ref={dialog.button} data-testid="coach-button" onClick={dialog.show}>
-        Coach<span className={hidden.root}> {share.sharerName} on {quoted(share.what)}</span>
+        {t('coach.button')}
+        <span className={hidden.root}> {t('coach.buttonWhom', { name: share.sharerName, what: t('common.quoted', { text: share.what }) })}</span>
       </Button>
       {dialog.open && (
         <CoachDialog

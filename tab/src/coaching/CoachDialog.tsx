@@ -4,9 +4,9 @@ import type { ApiClient } from '../api/api-client.js';
 import { COACHING_NOTE_MAX, type SentCoachingNote } from '../api/coaching-types.js';
 import type { ShareView } from '../api/share-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
-import { quoted } from '../shares/share-format.js';
 import { checkCoachingNote, coachingSentText, noteProblemFrom } from './coaching-format.js';
 import { shareCoachingPath } from './coaching-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface CoachDialogProps {
   client: ApiClient;
@@ -26,6 +26,9 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
   const [rejections, setRejections] = useState(0);
   const field = useRef<HTMLTextAreaElement>(null);
   const submit = useDialogSubmit();
+  const i18n = useT();
+  const { t } = i18n;
+  const quotedWhat = t('common.quoted', { text: share.what });
 
   useEffect(() => {
     // After a rejection, take the lead back to the note.
@@ -39,15 +42,15 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
 
   const send = () => {
     if (submit.sending) return;
-    const check = checkCoachingNote(note);
+    const check = checkCoachingNote(note, i18n);
     if (!check.ok) return reject(check.error);
     setNoteError(undefined);
     void submit.run(
       async () => {
         const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), { note: check.note });
-        onClose(coachingSentText(name, sent.note.delivered));
+        onClose(coachingSentText(name, sent.note.delivered, i18n));
       },
-      `send your note to ${name}`,
+      t('coaching.sendFailed', { name }),
       // Not a lead any more, or the share was withdrawn, stay refusals in the service's words.
       (error) => error.status === 400 && (reject(noteProblemFrom(error.message)), true),
     );
@@ -57,23 +60,20 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
     <FormDialog
       testId="coach-dialog"
       refusalTestId="coach-refusal"
-      title={`Coach ${name}`}
+      title={t('coach.title', { name })}
       intro={
-        <Text as="p">
-          On {quoted(share.what)}. Learning Loop sends your note to {name} in their chat with it, where they can answer; their answer comes to you
-          there.
-        </Text>
+        <Text as="p">{t('coach.intro', { what: quotedWhat, name })}</Text>
       }
       submit={submit}
-      submitLabel="Send note"
-      sendingLabel="Sending…"
+      submitLabel={t('coach.submit')}
+      sendingLabel={t('nudge.sending')}
       onSubmit={send}
       onCancel={() => onClose(undefined)}
     >
       <Field
-        label="Coaching note"
+        label={t('coach.label')}
         required
-        hint={`${note.length} of ${COACHING_NOTE_MAX} characters`}
+        hint={t('coach.hint', { length: note.length, max: COACHING_NOTE_MAX })}
         validationState={noteError ? 'error' : 'none'}
         validationMessage={noteError}
       >

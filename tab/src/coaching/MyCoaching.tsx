@@ -8,9 +8,10 @@ import { NotesList } from '../components/NotesList.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
-import { quoted } from '../shares/share-format.js';
 import { coachingCountText, newestNoteFirst } from './coaching-format.js';
 import { MY_COACHING_PATH } from './coaching-paths.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -29,7 +30,9 @@ interface Props {
  */
 export function MyCoaching({ client, locale, heading }: Props) {
   const styles = useStyles();
-  const { data, loading, error, reload } = useApiData<MyCoachingResponse>(client, MY_COACHING_PATH, 'load your coaching notes');
+  const i18n = useT();
+  const { t } = i18n;
+  const { data, loading, error, reload } = useApiData<MyCoachingResponse>(client, MY_COACHING_PATH, useT().t('coaching.loadFailed'));
   const notes = useMemo(() => data && newestNoteFirst(data.notes), [data]);
 
   const count = notes?.length ?? 0;
@@ -37,7 +40,7 @@ export function MyCoaching({ client, locale, heading }: Props) {
     <>
       {notes && count > 0 && (
         <Text as="p" className={styles.text} data-testid="coaching-count">
-          {coachingCountText(count)}
+          {coachingCountText(count, i18n)}
         </Text>
       )}
       <LoadedList
@@ -45,12 +48,8 @@ export function MyCoaching({ client, locale, heading }: Props) {
         loading={loading}
         error={error}
         onRetry={reload}
-        loadingLabel="Loading your coaching notes…"
-        empty={
-          <>
-            No coaching notes yet. When a team lead writes a note on something you shared, it comes to your chat with Learning Loop and shows up here.
-          </>
-        }
+        loadingLabel={t('coaching.loading')}
+        empty={t('coaching.empty')}
         emptyTestId="coaching-empty"
         labelledBy={heading.id}
         itemTestId="coaching-note"
@@ -64,16 +63,17 @@ export function MyCoaching({ client, locale, heading }: Props) {
 function CoachingItem({ note, locale }: { note: CoachingView; locale: string }) {
   const styles = useStyles();
   const titleId = useId();
-  const notes: Array<[string, ReactNode]> = [[`${note.leadName}’s note`, note.note]];
+  const { t } = useT();
+  const notes: Array<[string, ReactNode]> = [[t('coaching.leadNote', { name: note.leadName }), note.note]];
   notes.push([
-    'Your answer',
+    t('coaching.yourAnswer'),
     note.answer ? (
       <>
         {note.answer.text} <span className={styles.muted}>(<time dateTime={note.answer.at}>{formatDate(note.answer.at, locale)}</time>)</span>
       </>
     ) : (
       <span className={styles.muted} data-testid="coaching-answer-hint">
-        Not answered yet. Answer from the card in your chat with Learning Loop.
+        {t('coaching.notAnswered')}
       </span>
     ),
   ]);
@@ -82,12 +82,11 @@ function CoachingItem({ note, locale }: { note: CoachingView; locale: string }) 
     <ShareArticle labelledBy={titleId}>
       <ArticleHeader
         titleId={titleId}
-        title={<>On {quoted(note.about)}</>}
+        title={t('coaching.about', { what: t('common.quoted', { text: note.about }) })}
         byline={
-          <>
-            {`From ${note.leadName}, `}
+          <MessageWithElement message={t('coaching.from', { name: note.leadName })} name="date">
             <time dateTime={note.at}>{formatDate(note.at, locale)}</time>
-          </>
+          </MessageWithElement>
         }
       />
       <NotesList notes={notes} />

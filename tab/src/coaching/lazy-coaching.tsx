@@ -5,8 +5,8 @@ import type { MyCoaching } from './MyCoaching.js';
 /** The learner's coaching notes, on their personal page. The body loads on demand with the shares' (see share-sections.ts). */
 export const LazyCoaching = lazySection<Omit<ComponentProps<typeof MyCoaching>, 'heading'>>({
   load: () => import('../shares/share-sections.js').then((m) => ({ default: m.MyCoaching })),
-  title: 'Coaching',
+  title: 'coaching.title',
   testId: 'my-coaching',
-  loadingLabel: 'Loading your coaching notes…',
-  failure: 'Couldn’t load your coaching notes. Check your connection and try again.',
+  loadingLabel: 'coaching.loading',
+  failure: 'coaching.sectionFailed',
 });

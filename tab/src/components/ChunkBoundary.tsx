@@ -1,4 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useT } from '../i18n/i18n-context.js';
 import { Component, lazy, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
 interface Props {
@@ -9,7 +10,13 @@ interface Props {
 }
 
 /** A part of the page loaded on demand can fail to arrive (a deploy replaced it, the network dropped): say so, offer Retry. */
-export class ChunkBoundary extends Component<Props, { failed: boolean }> {
+export function ChunkBoundary(props: Props) {
+  const { t } = useT();
+  return <Boundary {...props} retryLabel={t('common.retry')} />;
+}
+
+// A class, since only a class can catch a render error; it cannot ask for the translator itself.
+class Boundary extends Component<Props & { retryLabel: string }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -22,7 +29,7 @@ export class ChunkBoundary extends Component<Props, { failed: boolean }> {
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>{this.props.message}</MessageBarBody>
         <MessageBarActions>
-          <Button onClick={this.props.onRetry}>Retry</Button>
+          <Button onClick={this.props.onRetry}>{this.props.retryLabel}</Button>
         </MessageBarActions>
       </MessageBar>
     );

@@ -1,8 +1,8 @@
 import { Badge, Body1, Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
-import { VISIBILITY_BADGE_LABELS, VISIBILITY_LEAD_LABELS } from '../../../bot/domain/entry-visibility.js';
 import type { Entry } from '../api/types.js';
-import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel } from '../format.js';
+import { formatDate, formatMinutes, formatRating, safeHref, sourceLabel, visibilityLabel } from '../format.js';
+import { useT } from '../i18n/i18n-context.js';
 import { useCardSurfaceStyles } from './card-surface.js';
 import { useVisuallyHidden } from './visually-hidden.js';
 import { NotesList } from './NotesList.js';
@@ -31,18 +31,20 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions, viewer = '
   const card = useCardSurfaceStyles();
   const hidden = useVisuallyHidden();
   const titleId = useId();
+  const i18n = useT();
+  const { t } = i18n;
   const href = safeHref(entry.link);
   const notes: Array<[string, ReactNode]> = [];
-  if (entry.insight) notes.push(['Key insight', entry.insight]);
-  if (entry.action) notes.push(['Action', entry.action]);
-  if (entry.result) notes.push(['What came of it', entry.result]);
+  if (entry.insight) notes.push([t('entry.insight'), entry.insight]);
+  if (entry.action) notes.push([t('entry.action'), entry.action]);
+  if (entry.result) notes.push([t('entry.result'), entry.result]);
   if (entry.link) {
     notes.push([
-      'Link',
+      t('entry.link'),
       href ? (
         <Link href={href} target="_blank" rel="noopener noreferrer">
           {entry.link}
-          <span className={hidden.root}> (opens in a new tab)</span>
+          <span className={hidden.root}> {t('entry.opensInNewTab')}</span>
         </Link>
       ) : (
         entry.link
@@ -62,18 +64,18 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions, viewer = '
       </header>
       <div className={styles.meta}>
         <Badge appearance="tint" color="brand">
-          {sourceLabel(entry.sourceType)}
+          {sourceLabel(entry.sourceType, i18n)}
         </Badge>
         {entry.minutes !== null && <Body1>{formatMinutes(entry.minutes, locale)}</Body1>}
-        {entry.rating !== null && <Body1>{formatRating(entry.rating)}</Body1>}
+        {entry.rating !== null && <Body1>{formatRating(entry.rating, i18n)}</Body1>}
         {/* Older payloads (a cached page) may lack it: then there is nothing to say. */}
         {entry.visibility && viewer === 'learner' && (
           <Caption1>
-            <span className={hidden.root}>Visible to: </span>
-            {VISIBILITY_BADGE_LABELS[entry.visibility]}
+            <span className={hidden.root}>{t('entry.visibleTo')} </span>
+            {visibilityLabel('badge', entry.visibility, i18n)}
           </Caption1>
         )}
-        {entry.visibility && viewer === 'lead' && <Caption1 data-testid="entry-visibility">{VISIBILITY_LEAD_LABELS[entry.visibility]}</Caption1>}
+        {entry.visibility && viewer === 'lead' && <Caption1 data-testid="entry-visibility">{visibilityLabel('lead', entry.visibility, i18n)}</Caption1>}
       </div>
       <NotesList notes={notes} />
       {actions && <footer className={styles.footer}>{actions}</footer>}

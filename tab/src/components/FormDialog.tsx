@@ -1,6 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState, type ReactNode, type RefObject } from 'react';
-import { ApiFailure, describeFailure } from '../api/api-client.js';
+import { ApiFailure } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import { ModalDialog } from './ModalDialog.js';
 import { Problem } from './Problem.js';
 
@@ -19,18 +21,19 @@ export interface DialogSubmit {
   problem: string | undefined;
   /**
    * Sends once at a time. `onRejected` may take a failure as its own (a field's problem, say) by
-   * returning true; otherwise a 4xx is a refusal and the rest a problem about `what`
-   * (completing "Couldn't …").
+   * returning true; otherwise a 4xx is a refusal and the rest a problem under `headline`
+   * ("Couldn't erase your data", in the tab's language).
    */
-  run(work: () => Promise<void>, what: string, onRejected?: (error: ApiFailure) => boolean): Promise<void>;
+  run(work: () => Promise<void>, headline: string, onRejected?: (error: ApiFailure) => boolean): Promise<void>;
 }
 
 /** The state of a dialog's one submission, with the service's answers sorted the same way in every dialog. */
 export function useDialogSubmit(): DialogSubmit {
+  const i18n = useT();
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const run: DialogSubmit['run'] = async (work, what, onRejected) => {
+  const run: DialogSubmit['run'] = async (work, headline, onRejected) => {
     if (sending) return;
     setRefusal(undefined);
     setProblem(undefined);
@@ -42,7 +45,7 @@ export function useDialogSubmit(): DialogSubmit {
       setSending(false);
       if (error instanceof ApiFailure && onRejected?.(error)) return;
       if (error instanceof ApiFailure && error.status >= 400 && error.status < 500) setRefusal(error.message);
-      else setProblem(describeFailure(what, error));
+      else setProblem(failureMessage(i18n, headline, error));
     }
   };
   return { sending, refusal, problem, run };
@@ -72,6 +75,7 @@ interface Props {
 export function FormDialog({ testId, refusalTestId, title, intro, submit, submitLabel, sendingLabel, onSubmit, onCancel, formRef, children }: Props) {
   const styles = useStyles();
   const titleId = useId();
+  const { t } = useT();
   return (
     <ModalDialog labelledBy={titleId} onDismiss={onCancel} testId={testId}>
       <form
@@ -100,7 +104,7 @@ export function FormDialog({ testId, refusalTestId, title, intro, submit, submit
           <Button type="submit" appearance="primary" disabledFocusable={submit.sending}>
             {submit.sending ? sendingLabel : submitLabel}
           </Button>
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </form>
     </ModalDialog>

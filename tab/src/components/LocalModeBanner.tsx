@@ -1,5 +1,7 @@
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { DemoIdentity } from '../api/types.js';
+import type { LocalReason } from '../host/host.js';
+import { useT } from '../i18n/i18n-context.js';
 import { identityLabel } from '../local/demo-identity.js';
 
 const useStyles = makeStyles({
@@ -17,8 +19,8 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  /** Why the tab is not in Teams, e.g. "Not running inside Microsoft Teams." */
-  reason: string;
+  /** Why the tab is not in Teams. */
+  reason: LocalReason;
   identities: DemoIdentity[];
   current: DemoIdentity | undefined;
   onChoose(userId: string): void;
@@ -27,16 +29,18 @@ interface Props {
 /** Says plainly that nobody is signed in, and lets the viewer act as one of the demo people. */
 export function LocalModeBanner({ reason, identities, current, onChoose }: Props) {
   const styles = useStyles();
+  const { t } = useT();
+  const why = reason.kind === 'outside-teams' ? t('local.outsideTeams') : t('local.teamsSilent', { detail: reason.detail });
   return (
     <header className={styles.banner} data-testid="local-mode-banner">
       <MessageBar intent="warning" layout="multiline" className={styles.notice}>
         <MessageBarBody>
-          <MessageBarTitle>Local mode — demo identity, not signed in</MessageBarTitle>
-          {reason} The service accepts demo identities only when it runs in local mode.
+          <MessageBarTitle>{t('local.title')}</MessageBarTitle>
+          {why} {t('local.demoOnly')}
         </MessageBarBody>
       </MessageBar>
       {current && (
-        <Field label="Demo identity" className={styles.picker}>
+        <Field label={t('local.identity')} className={styles.picker}>
           {/* A native select: it is all this needs, and keeps a list component out of every page's first load. */}
           <Select value={current.userId} onChange={(_event, data) => onChoose(data.value)}>
             {identities.map((identity) => (

@@ -36,7 +36,7 @@ function localService(identitiesStatus = 200) {
 
 const host = (page: Host['page'] = 'personal'): Extract<Host, { kind: 'local' }> => ({
   kind: 'local',
-  reason: 'Not running inside Microsoft Teams.',
+  reason: { kind: 'outside-teams' },
   theme: 'light',
   locale: 'en-US',
   page,

@@ -1,12 +1,14 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiFailure, apiClient, describeFailure, fetchDemoIdentities, type ApiClient } from '../api/api-client.js';
+import { ApiFailure, apiClient, fetchDemoIdentities, type ApiClient } from '../api/api-client.js';
 import type { DemoIdentity } from '../api/types.js';
 import type { Host } from '../host/host.js';
 import { pickIdentity, readStoredUser, rememberUser, urlWithUser } from '../local/demo-identity.js';
 import { ConfigurePage } from '../pages/ConfigurePage.js';
 import { PageForHost } from '../pages/PageForHost.js';
-import { PAGE_TITLES } from '../routes.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { PAGE_TITLE_KEYS } from '../routes.js';
 import { LocalModeBanner } from './LocalModeBanner.js';
 import { PageLayout } from './PageLayout.js';
 
@@ -25,6 +27,7 @@ function storage(): Storage | undefined {
 
 /** Outside Teams: a clearly labelled local mode where the viewer picks a demo identity instead of signing in. */
 export function LocalShell({ host }: { host: Extract<Host, { kind: 'local' }> }) {
+  const i18n = useT();
   const [identities, setIdentities] = useState<Identities>({ status: 'loading' });
   const [chosen, setChosen] = useState(() => ({
     queryUser: new URLSearchParams(window.location.search).get('user'),
@@ -35,9 +38,9 @@ export function LocalShell({ host }: { host: Extract<Host, { kind: 'local' }> })
     setIdentities({ status: 'loading' });
     fetchDemoIdentities().then(
       (list) => setIdentities({ status: 'ready', list }),
-      (error: unknown) => setIdentities({ status: 'failed', message: identitiesProblem(error) }),
+      (error: unknown) => setIdentities({ status: 'failed', message: identitiesProblem(i18n, error) }),
     );
-  }, []);
+  }, [i18n]);
   useEffect(load, [load]);
 
   const list = identities.status === 'ready' ? identities.list : [];
@@ -70,6 +73,7 @@ interface ContentProps {
 }
 
 function LocalContent({ host, identities, client, identityKey, onRetry }: ContentProps) {
+  const { t } = useT();
   // Setting up the tab needs nobody's identity, and must explain itself even where local mode is off.
   if (host.page === 'configure') return <ConfigurePage inTeams={false} />;
   if (client) {
@@ -87,11 +91,11 @@ function LocalContent({ host, identities, client, identityKey, onRetry }: Conten
       />
     );
   }
-  const title = PAGE_TITLES[host.page];
+  const title = t(PAGE_TITLE_KEYS[host.page]);
   if (identities.status === 'loading') {
     return (
       <PageLayout title={title}>
-        <Spinner label="Loading demo identities…" />
+        <Spinner label={t('local.loadingIdentities')} />
       </PageLayout>
     );
   }
@@ -101,7 +105,7 @@ function LocalContent({ host, identities, client, identityKey, onRetry }: Conten
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{identities.message}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={onRetry}>Retry</Button>
+            <Button onClick={onRetry}>{t('common.retry')}</Button>
           </MessageBarActions>
         </MessageBar>
       </PageLayout>
@@ -110,15 +114,13 @@ function LocalContent({ host, identities, client, identityKey, onRetry }: Conten
   return (
     <PageLayout title={title}>
       <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>There are no demo people yet. Start the service with npm start, which adds a demo team to an empty store.</MessageBarBody>
+        <MessageBarBody>{t('local.noPeople')}</MessageBarBody>
       </MessageBar>
     </PageLayout>
   );
 }
 
-function identitiesProblem(error: unknown): string {
-  if (error instanceof ApiFailure && error.status === 404) {
-    return 'This service does not offer local mode, so there are no demo identities. Open Learning Loop in Microsoft Teams to see your learning.';
-  }
-  return describeFailure('load the demo identities', error);
+function identitiesProblem(i18n: TabTranslator, error: unknown): string {
+  if (error instanceof ApiFailure && error.status === 404) return i18n.t('local.noLocalMode');
+  return failureMessage(i18n, i18n.t('local.loadIdentitiesFailed'), error);
 }

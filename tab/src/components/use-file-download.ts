@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { describeFailure } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import { saveFile } from './save-file.js';
 
 /** One file a button downloads: where the text comes from and how it is saved. */
@@ -8,8 +9,8 @@ export interface FileSpec {
   fileName: string;
   /** The MIME type; a CSV gets a byte-order mark so spreadsheet programs read it as UTF-8. */
   type: string;
-  /** What failed, for the message: "download your entries". */
-  what: string;
+  /** What to say when it fails: "Couldn't download your entries". */
+  failed: string;
   /** What the status line says once saved. */
   saved: string;
 }
@@ -19,6 +20,7 @@ export interface FileSpec {
  * file is saved and the problem (with a retry of that same file) when it is not.
  */
 export function useFileDownload<K extends string>() {
+  const i18n = useT();
   const [busy, setBusy] = useState<K | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<{ message: string; retry: () => void } | undefined>(undefined);
@@ -33,7 +35,7 @@ export function useFileDownload<K extends string>() {
       saveFile(file.type.startsWith('text/csv') ? ['\uFEFF', text] : [text], file.fileName, file.type);
       setStatus(file.saved);
     } catch (error) {
-      setProblem({ message: describeFailure(file.what, error), retry: () => void download(key, file) });
+      setProblem({ message: failureMessage(i18n, file.failed, error), retry: () => void download(key, file) });
     } finally {
       setBusy(null);
     }

@@ -2,6 +2,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel } from '@flue
 import { DataTable } from '../components/DataTable.js';
 import { PARTICIPATION_SERIES, type ChartData } from './chart-data.js';
 import { formatCount } from './dashboard-format.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /**
  * Every chart's numbers as real tables, for screen readers, keyboard users and anyone who wants
@@ -9,14 +10,15 @@ import { formatCount } from './dashboard-format.js';
  */
 export function ChartTables({ data, locale }: { data: ChartData; locale: string }) {
   const count = (n: number) => formatCount(n, locale);
+  const { t } = useT();
   return (
     <Accordion collapsible multiple data-testid="chart-tables">
       <AccordionItem value="weeks">
-        <AccordionHeader as="h3">Show participation and minutes by week as a table</AccordionHeader>
+        <AccordionHeader as="h3">{t('charts.participationTable')}</AccordionHeader>
         <AccordionPanel>
           <DataTable
             caption="Check-ins and minutes of learning by week"
-            columns={['Week starting', ...PARTICIPATION_SERIES.map((s) => s.label), 'Minutes']}
+            columns={[t('charts.weekStarting'), ...PARTICIPATION_SERIES.map((s) => t(s.label)), t('charts.minutesLegend')]}
             rows={data.weeks.map((w) => ({
               key: w.week,
               header: w.label,
@@ -26,14 +28,14 @@ export function ChartTables({ data, locale }: { data: ChartData; locale: string 
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="sources">
-        <AccordionHeader as="h3">Show kinds of source as a table</AccordionHeader>
+        <AccordionHeader as="h3">{t('charts.sourcesTable')}</AccordionHeader>
         <AccordionPanel>
           {data.sources.length === 0 ? (
-            <p>No entries in this period.</p>
+            <p>{t('charts.noEntries')}</p>
           ) : (
             <DataTable
               caption="Entries by kind of source, most first"
-              columns={['Kind of source', 'Entries']}
+              columns={[t('entryForm.sourceLabel'), t('tiles.entries')]}
               rows={data.sources.map((s) => ({ key: s.label, header: s.label, cells: [count(s.entries)] }))}
             />
           )}

@@ -6,6 +6,7 @@ import { ThemeNameContext } from '../theme.js';
 import { chartColors } from './chart-colors.js';
 import { PARTICIPATION_SERIES, describeMinutes, describeParticipation, describeSources, type ChartData } from './chart-data.js';
 import { formatCount } from './dashboard-format.js';
+import { directionOf, useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -25,13 +26,19 @@ interface Props {
 /** Loaded on demand (see LazyCharts): the chart library is most of this chunk's weight. */
 export default function DashboardCharts({ data, locale }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
+  // Room for the axis labels on the side the reading starts from: the charts mirror right to left.
+  const startMargin = (px: number) => (directionOf(i18n) === 'rtl' ? { right: px } : { left: px });
   const colors = chartColors(useContext(ThemeNameContext));
   const count = (n: number) => formatCount(n, locale);
+  // "90 min" however many hours that is: the axis counts minutes.
+  const minutesUnit = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
 
   const participation = data.weeks.map((w) => ({
     xAxisPoint: w.label,
     chartData: PARTICIPATION_SERIES.map((s) => ({
-      legend: s.label,
+      legend: t(s.label),
       data: w[s.key],
       color: colors[s.key],
       yAxisCalloutData: count(w[s.key]),
@@ -40,9 +47,9 @@ export default function DashboardCharts({ data, locale }: Props) {
   const minutes = data.weeks.map((w) => ({
     x: w.label,
     y: w.minutes,
-    legend: 'Minutes',
+    legend: t('charts.minutesLegend'),
     color: colors.minutes,
-    yAxisCalloutData: `${count(w.minutes)} min`,
+    yAxisCalloutData: minutesUnit.format(w.minutes),
   }));
   // The chart draws the first point at the top only when given bottom-up.
   const sources = [...data.sources].reverse().map((s) => ({
@@ -55,18 +62,18 @@ export default function DashboardCharts({ data, locale }: Props) {
 
   return (
     <div className={styles.grid} data-testid="dashboard-charts">
-      <ChartFigure title="Participation by week" description={describeParticipation(data, locale)} testId="chart-participation">
+      <ChartFigure title={t('charts.participation')} description={describeParticipation(data, locale, i18n)} testId="chart-participation">
         <VerticalStackedBarChart
           data={participation}
           height={CHART_HEIGHT}
           culture={locale}
           barGapMax={2}
           hideLabels
-          yAxisTitle="Check-ins"
-          margins={{ left: 60 }}
+          yAxisTitle={t('charts.checkInsAxis')}
+          margins={startMargin(60)}
         />
       </ChartFigure>
-      <ChartFigure title="Minutes of learning by week" description={describeMinutes(data, locale)} testId="chart-minutes">
+      <ChartFigure title={t('charts.minutes')} description={describeMinutes(data, locale, i18n)} testId="chart-minutes">
         <VerticalBarChart
           data={minutes}
           height={CHART_HEIGHT}
@@ -75,12 +82,12 @@ export default function DashboardCharts({ data, locale }: Props) {
           colors={[colors.minutes]}
           hideLegend
           hideLabels
-          yAxisTitle="Minutes"
-          margins={{ left: 60 }}
+          yAxisTitle={t('charts.minutesLegend')}
+          margins={startMargin(60)}
         />
       </ChartFigure>
       {data.sources.length > 0 && (
-        <ChartFigure title="Kinds of source" description={describeSources(data, locale)} testId="chart-sources">
+        <ChartFigure title={t('charts.sources')} description={describeSources(data, locale, i18n)} testId="chart-sources">
           <HorizontalBarChartWithAxis
             data={sources}
             height={Math.max(160, data.sources.length * 36 + 60)}
@@ -89,9 +96,9 @@ export default function DashboardCharts({ data, locale }: Props) {
             colors={[colors.sources]}
             hideLegend
             showYAxisLables
-            xAxisTitle="Entries"
+            xAxisTitle={t('tiles.entries')}
             // Room for the longest kind ("On the job", "Mentoring") at any zoom; the chart's own measure cuts it short.
-            margins={{ left: 110 }}
+            margins={startMargin(110)}
           />
         </ChartFigure>
       )}

@@ -10,6 +10,7 @@ import { MemberTable } from './MemberTable.js';
 import { PERIOD_PANEL_ID, periodTabId } from './PeriodPicker.js';
 import type { RoleChanging } from './RoleButton.js';
 import { SummaryTiles } from './SummaryTiles.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalXL },
@@ -40,7 +41,9 @@ interface Props {
 export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, roles, teamId }: Props) {
   const styles = useStyles();
   const ids = { summary: useId(), charts: useId(), followUps: useId(), members: useId() };
-  const data = useMemo(() => chartData(dashboard, locale), [dashboard, locale]);
+  const i18n = useT();
+  const { t } = i18n;
+  const data = useMemo(() => chartData(dashboard, locale, i18n), [dashboard, locale, i18n]);
   const isLead = dashboard.role === 'lead';
   const { totals } = dashboard;
   const quiet = totals.entries === 0 && totals.responded + totals.nothing + totals.noAnswer === 0;
@@ -49,27 +52,27 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, 
     <div id={PERIOD_PANEL_ID} role="tabpanel" aria-labelledby={periodTabId(weeks)} aria-busy={updating} className={styles.panel}>
       <div className={styles.range}>
         <Text as="p" data-testid="period-range">
-          {`The last ${dashboard.period.weeks} weeks: weeks starting ${data.range}.`}
+          {t('figures.range', { weeks: dashboard.period.weeks, range: data.range })}
         </Text>
-        {updating && <Spinner size="tiny" label={`Loading ${weeks} weeks…`} />}
+        {updating && <Spinner size="tiny" label={t('figures.loadingWeeks', { weeks })} />}
       </div>
       {quiet ? (
         <Text as="p" className={styles.empty} data-testid="dashboard-empty">
           {isLead
-            ? `No check-ins or learning in the last ${dashboard.period.weeks} weeks yet. Set when check-ins go out below; members can also type “check in” to the Learning Loop bot at any time. Their answers show up here.`
-            : `No check-ins or learning in the last ${dashboard.period.weeks} weeks yet. Type “check in” to the Learning Loop bot in Teams to log what you learned; it shows up here.`}
+            ? t('figures.emptyLead', { weeks: dashboard.period.weeks })
+            : t('figures.emptyMember', { weeks: dashboard.period.weeks })}
         </Text>
       ) : (
         <>
           <section aria-labelledby={ids.summary} className={styles.section}>
             <Subtitle1 as="h2" id={ids.summary}>
-              Summary
+              {t('figures.summary')}
             </Subtitle1>
             <SummaryTiles totals={totals} locale={locale} />
           </section>
           <section aria-labelledby={ids.charts} className={styles.section}>
             <Subtitle1 as="h2" id={ids.charts}>
-              Participation and learning
+              {t('figures.charts')}
             </Subtitle1>
             <LazyCharts data={data} locale={locale} />
             <ChartTables data={data} locale={locale} />
@@ -79,14 +82,14 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, 
       {isLead && dashboard.followUps && (
         <section aria-labelledby={ids.followUps} className={styles.section}>
           <Subtitle1 as="h2" id={ids.followUps}>
-            Your follow-ups
+            {t('figures.yourFollowUps')}
           </Subtitle1>
           <LeaderFiguresTiles followUps={dashboard.followUps} locale={locale} />
         </section>
       )}
       <section aria-labelledby={ids.members} className={styles.section}>
         <Subtitle1 as="h2" id={ids.members}>
-          {isLead ? 'Members' : 'Your progress'}
+          {isLead ? t('figures.members') : t('figures.yourProgress')}
         </Subtitle1>
         <MemberTable
           members={dashboard.members}

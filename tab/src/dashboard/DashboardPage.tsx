@@ -13,6 +13,7 @@ import { LazyTeamExports } from './lazy-team-exports.js';
 import type { RoleChanging } from './RoleButton.js';
 import { ScheduleSection } from './ScheduleSection.js';
 import { useDashboard } from './use-dashboard.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   header: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -30,6 +31,7 @@ interface Props {
 
 export function DashboardPage({ client, locale, teamId, channelId, teamPicker }: Props) {
   const styles = useStyles();
+  const { t } = useT();
   const [weeks, setWeeks] = useState<DashboardPeriod>(DEFAULT_PERIOD);
   const { state, retry, settingsSaved } = useDashboard(client, teamId, weeks);
   const shown = state.phase === 'error' ? undefined : state.shown;
@@ -62,7 +64,7 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
   );
 
   return (
-    <PageLayout title="Team dashboard" testId="team-dashboard" wide>
+    <PageLayout title={t('page.team')} testId="team-dashboard" wide>
       {teamPicker}
       {shown && (
         <div className={styles.header}>
@@ -72,7 +74,7 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
           {!isLead && (
             <MessageBar intent="info" layout="multiline" data-testid="member-note">
               <MessageBarBody>
-                Only team leads see everyone’s details. You see the team’s totals and charts, and your own row.
+                {t('team.memberNote')}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -81,13 +83,13 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
           </Text>
         </div>
       )}
-      {state.phase === 'loading' && !shown && <Spinner label="Loading the team dashboard…" />}
+      {state.phase === 'loading' && !shown && <Spinner label={t('page.team.loading')} />}
       {(shown || state.phase === 'error') && <PeriodPicker value={weeks} onChange={setWeeks} />}
       {state.phase === 'error' && (
         <MessageBar intent="error" layout="multiline" data-testid="dashboard-error">
           <MessageBarBody>{state.message}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={retry}>Retry</Button>
+            <Button onClick={retry}>{t('common.retry')}</Button>
           </MessageBarActions>
         </MessageBar>
       )}

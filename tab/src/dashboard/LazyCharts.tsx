@@ -2,6 +2,7 @@ import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-comp
 import { Suspense } from 'react';
 import type { ChartData } from './chart-data.js';
 import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
+import { useT } from '../i18n/i18n-context.js';
 
 // Its own chunk: the chart library (and d3) outweighs the rest of the tab, and only this page needs it.
 const loadCharts = () => import('./DashboardCharts.js');
@@ -17,8 +18,9 @@ const useStyles = makeStyles({
 
 export function LazyCharts(props: { data: ChartData; locale: string }) {
   const { attempt, Lazy: Charts, retry } = useRetryableLazy(loadCharts);
+  const { t } = useT();
   return (
-    <ChunkBoundary key={attempt} onRetry={retry} message="Couldn’t load the charts. The tables below show the same numbers.">
+    <ChunkBoundary key={attempt} onRetry={retry} message={t('charts.failed')}>
       <Suspense fallback={<ChartsPlaceholder />}>
         <Charts {...props} />
       </Suspense>
@@ -28,8 +30,9 @@ export function LazyCharts(props: { data: ChartData; locale: string }) {
 
 function ChartsPlaceholder() {
   const styles = useStyles();
+  const { t } = useT();
   return (
-    <Skeleton className={styles.placeholder} aria-label="Loading charts…" data-testid="charts-loading">
+    <Skeleton className={styles.placeholder} aria-label={t('charts.loading')} data-testid="charts-loading">
       <SkeletonItem shape="rectangle" className={styles.box} />
       <SkeletonItem shape="rectangle" className={styles.box} />
     </Skeleton>

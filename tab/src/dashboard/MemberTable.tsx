@@ -21,6 +21,8 @@ import { formatAverageRating, formatCount, formatDay } from './dashboard-format.
 import { EntriesLink } from './EntriesLink.js';
 import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, type MemberFilter, type MemberSort } from './member-table-state.js';
 import { RoleButton, type RoleChanging } from './RoleButton.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
@@ -37,15 +39,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const COLUMNS: { column: MemberColumn; label: string; numeric?: boolean }[] = [
-  { column: 'name', label: 'Name' },
-  { column: 'lastCheckIn', label: 'Last check-in' },
-  { column: 'streak', label: 'Streak', numeric: true },
-  { column: 'entries', label: 'Entries', numeric: true },
-  { column: 'minutes', label: 'Minutes', numeric: true },
-  { column: 'rating', label: 'Avg. usefulness', numeric: true },
-  { column: 'paused', label: 'Paused' },
-  { column: 'followUp', label: 'Follow-up' },
+const COLUMNS: { column: MemberColumn; label: MessageKey; numeric?: boolean }[] = [
+  { column: 'name', label: 'members.name' },
+  { column: 'lastCheckIn', label: 'members.lastCheckIn' },
+  { column: 'streak', label: 'members.streak', numeric: true },
+  { column: 'entries', label: 'members.entries', numeric: true },
+  { column: 'minutes', label: 'members.minutes', numeric: true },
+  { column: 'rating', label: 'members.rating', numeric: true },
+  { column: 'paused', label: 'members.paused' },
+  { column: 'followUp', label: 'members.followUp' },
 ];
 
 interface Props {
@@ -67,21 +69,21 @@ interface Props {
 
 export function MemberTable({ members, locale, canFilter, labelledBy, nudging, roles, entriesTeamId, callerId }: Props) {
   const styles = useStyles();
+  const { t, plural } = useT();
   const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
   const [filter, setFilter] = useState<MemberFilter>(NO_FILTER);
   const rows = useMemo(() => visibleMembers(members, sort, filter, locale), [members, sort, filter, locale]);
-  const total = formatCount(members.length, locale);
   const onlyLead = members.filter((m) => m.role === 'lead').length === 1;
 
   return (
     <>
       {canFilter && (
-        <div className={styles.filters} role="search" aria-label="Filter members">
-          <Field label="Filter by name" className={styles.search}>
+        <div className={styles.filters} role="search" aria-label={t('members.filter')}>
+          <Field label={t('members.filterByName')} className={styles.search}>
             <Input type="search" value={filter.text} onChange={(_e, data) => setFilter((f) => ({ ...f, text: data.value }))} />
           </Field>
           <Switch
-            label="Needs follow-up only"
+            label={t('members.needsFollowUpOnly')}
             checked={filter.followUpOnly}
             onChange={(_e, data) => setFilter((f) => ({ ...f, followUpOnly: data.checked }))}
           />
@@ -89,7 +91,7 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging, r
       )}
       {canFilter && (
         <Text as="p" aria-live="polite" data-testid="member-count">
-          {rows.length === members.length ? `${total} members` : `Showing ${formatCount(rows.length, locale)} of ${total} members`}
+          {rows.length === members.length ? plural('members.count', members.length) : t('members.showing', { shown: formatCount(rows.length, locale), total: plural('members.count', members.length) })}
         </Text>
       )}
       {nudging && (
@@ -109,10 +111,10 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging, r
                   onClick={() => setSort((current) => nextSort(current, column))}
                   button={{ as: 'button', type: 'button', className: numeric ? styles.numberHeader : undefined }}
                 >
-                  {label}
+                  {t(label)}
                 </TableHeaderCell>
               ))}
-              {(nudging || roles || entriesTeamId) && <TableHeaderCell sortable={false}>Actions</TableHeaderCell>}
+              {(nudging || roles || entriesTeamId) && <TableHeaderCell sortable={false}>{t('members.actions')}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -131,7 +133,7 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging, r
           </TableBody>
         </Table>
       </div>
-      {rows.length === 0 && members.length > 0 && <Text as="p">No members match the filter.</Text>}
+      {rows.length === 0 && members.length > 0 && <Text as="p">{t('members.noMatch')}</Text>}
     </>
   );
 }
@@ -148,6 +150,7 @@ interface RowProps {
 
 function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, onlyLead }: RowProps) {
   const styles = useStyles();
+  const { t } = useT();
   // Your own entries are all on My learning; nudging yourself is pointless; stepping down as the only lead would leave the team without one.
   const canRead = entriesTeamId && !isSelf;
   const canNudge = nudging && !isSelf;
@@ -159,29 +162,29 @@ function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, on
           <span data-testid="member-name">{row.displayName}</span>
           {row.role === 'lead' && (
             <Badge appearance="outline" color="informative" size="small">
-              Lead
+              {t('members.lead')}
             </Badge>
           )}
         </span>
       </TableCell>
-      <TableCell>{row.lastCheckInAt ? formatDay(row.lastCheckInAt, locale) : <span className={styles.muted}>Never</span>}</TableCell>
+      <TableCell>{row.lastCheckInAt ? formatDay(row.lastCheckInAt, locale) : <span className={styles.muted}>{t('members.never')}</span>}</TableCell>
       <TableCell className={styles.number}>{formatCount(row.streak, locale)}</TableCell>
       <TableCell className={styles.number}>{formatCount(row.entries, locale)}</TableCell>
       <TableCell className={styles.number}>{formatMinutes(row.minutes, locale)}</TableCell>
       <TableCell className={styles.number}>
-        {row.averageRating === null ? <span className={styles.muted}>Not rated</span> : formatAverageRating(row.averageRating, locale)}
+        {row.averageRating === null ? <span className={styles.muted}>{t('members.notRated')}</span> : formatAverageRating(row.averageRating, locale)}
       </TableCell>
-      <TableCell>{row.paused ? 'Paused' : 'No'}</TableCell>
+      <TableCell>{row.paused ? t('members.paused') : t('members.no')}</TableCell>
       <TableCell data-testid="member-follow-up">
         {row.needsFollowUp ? (
           <>
             <Badge appearance="tint" color="warning">
-              Needs follow-up
+              {t('members.needsFollowUp')}
             </Badge>
             {row.followUpReason && <span className={styles.reason}>{row.followUpReason}</span>}
           </>
         ) : (
-          <span className={styles.muted}>No</span>
+          <span className={styles.muted}>{t('members.no')}</span>
         )}
       </TableCell>
       {(nudging || roles || entriesTeamId) && (

@@ -1,5 +1,6 @@
 import { Tab, TabList } from '@fluentui/react-components';
 import { DASHBOARD_PERIODS, type DashboardPeriod } from '../api/dashboard-types.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /** The id of a period's tab, so the panel it controls can be labelled by it. */
 export const periodTabId = (period: DashboardPeriod) => `dashboard-period-${period}`;
@@ -12,9 +13,10 @@ interface Props {
 
 /** Arrow keys move between periods; Enter or Space shows one (each is a fetch, so focus alone does not). */
 export function PeriodPicker({ value, onChange }: Props) {
+  const { t } = useT();
   return (
     <TabList
-      aria-label="Period"
+      aria-label={t('period.label')}
       selectedValue={String(value)}
       onTabSelect={(_event, data) => {
         const period = DASHBOARD_PERIODS.find((p) => String(p) === data.value);
@@ -24,7 +26,7 @@ export function PeriodPicker({ value, onChange }: Props) {
     >
       {DASHBOARD_PERIODS.map((period) => (
         <Tab key={period} value={String(period)} id={periodTabId(period)} aria-controls={PERIOD_PANEL_ID}>
-          {`${period} weeks`}
+          {t('period.weeks', { weeks: period })}
         </Tab>
       ))}
     </TabList>

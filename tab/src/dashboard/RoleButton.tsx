@@ -6,6 +6,7 @@ import { useLazyPart } from '../components/use-lazy-part.js';
 import { useDialogButton } from '../components/use-dialog-button.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import type { RoleDialog as RoleDialogType } from './RoleDialog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /** What a lead's member table needs to offer Make lead / Remove as lead on each row. */
 export interface RoleChanging {
@@ -29,14 +30,15 @@ interface Props extends RoleChanging {
 export function RoleButton({ member, isSelf, client, teamId, onChanged }: Props) {
   const hidden = useVisuallyHidden();
   const dialog = useDialogButton();
-  const { Part: RoleDialog, opening, problem, open: load } = useLazyPart(loadDialog, loadedDialog, 'Couldn’t open the confirmation. Check your connection and try again.');
+  const { t } = useT();
+  const { Part: RoleDialog, opening, problem, open: load } = useLazyPart(loadDialog, loadedDialog, t('role.openFailed'));
 
   const openDialog = () => load(dialog.show);
 
   return (
     <>
       <Button ref={dialog.button} size="small" data-testid="role-button" disabledFocusable={opening} onClick={() => void openDialog()}>
-        {member.role === 'lead' ? 'Remove as lead' : 'Make lead'}
+        {member.role === 'lead' ? t('role.remove') : t('role.make')}
         {/* The space inside: browsers differ on whether a hidden span starts a new word. */}
         <span className={hidden.root}> ({member.displayName})</span>
       </Button>

@@ -2,6 +2,8 @@ import { Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client.js';
 import type { MemberRowView, TeamRole } from '../api/dashboard-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 /** PUT `{ role }` to make a member a lead or a lead a member; leads only, and a team keeps one lead (409). */
 export function memberRolePath(teamId: string, userId: string): string {
@@ -9,20 +11,15 @@ export function memberRolePath(teamId: string, userId: string): string {
 }
 
 /** The dialog's words for a change, and what the live region says once it is made. */
-export function roleChangeText(name: string, to: TeamRole, isSelf: boolean) {
+export function roleChangeText(name: string, to: TeamRole, isSelf: boolean, { t }: Pick<TabTranslator, 't'> = teamEnglish) {
   if (to === 'lead') {
-    return {
-      title: `Make ${name} a lead?`,
-      body: `Leads see every member’s details on this dashboard, change the team’s check-in schedule, nudge members and get the weekly digest.`,
-      confirm: 'Make lead',
-      done: `${name} is now a lead`,
-    };
+    return { title: t('role.makeTitle', { name }), body: t('role.makeBody'), confirm: t('role.make'), done: t('role.made', { name }) };
   }
   return {
-    title: isSelf ? 'Stop being a lead?' : `Remove ${name} as a lead?`,
-    body: `${isSelf ? 'You' : name} will see only the team’s totals and ${isSelf ? 'your' : 'their'} own row. Another lead can make ${isSelf ? 'you' : 'them'} a lead again.`,
-    confirm: 'Remove as lead',
-    done: isSelf ? 'You are no longer a lead of this team' : `${name} is no longer a lead`,
+    title: isSelf ? t('role.stopTitle') : t('role.removeTitle', { name }),
+    body: isSelf ? t('role.stopBody') : t('role.removeBody', { name }),
+    confirm: t('role.remove'),
+    done: isSelf ? t('role.stopped') : t('role.removed', { name }),
   };
 }
 
@@ -42,14 +39,16 @@ export interface RoleDialogProps {
  */
 export function RoleDialog({ client, teamId, member, isSelf, onClose }: RoleDialogProps) {
   const to: TeamRole = member.role === 'lead' ? 'member' : 'lead';
-  const text = roleChangeText(member.displayName, to, isSelf);
+  const i18n = useT();
+  const { t } = i18n;
+  const text = roleChangeText(member.displayName, to, isSelf, i18n);
   const submit = useDialogSubmit();
 
   const save = () =>
     void submit.run(async () => {
       await client.send('PUT', memberRolePath(teamId, member.userId), { role: to });
       onClose(text.done);
-    }, `change ${member.displayName}’s role`);
+    }, t('role.failed', { name: member.displayName }));
 
   return (
     <FormDialog
@@ -59,7 +58,7 @@ export function RoleDialog({ client, teamId, member, isSelf, onClose }: RoleDial
       intro={<Text as="p">{text.body}</Text>}
       submit={submit}
       submitLabel={text.confirm}
-      sendingLabel="Saving…"
+      sendingLabel={t('role.saving')}
       onSubmit={save}
       onCancel={() => onClose(undefined)}
     />

@@ -1,7 +1,9 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { COMMON_TIME_ZONES, scheduleSubmissionSchema } from '../../../bot/domain/team-settings.js';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
 import { timeZoneLabel, weekdayName } from './dashboard-format.js';
 import {
@@ -22,9 +24,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
-const NO_CHANNEL =
-  'This team has no channel for learning shares yet, and this page cannot choose one. Set up check-ins from the setup card the bot posted in the team’s channel in Teams.';
-
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; message: string } | { kind: 'problem'; message: string };
 
 interface Props {
@@ -39,6 +38,8 @@ interface Props {
 /** The setup card's form, for leads: the same fields and the same rules, checked here first and again by the service. */
 export default function ScheduleForm({ client, teamId, locale, settings, channelId, onSaved }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [values, setValues] = useState<ScheduleValues>(() => initialValues(settings.schedule, browserZone()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -65,23 +66,23 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (status.kind === 'saving') return;
-    if (!sharesChannelId) return setStatus({ kind: 'problem', message: NO_CHANNEL });
+    if (!sharesChannelId) return setStatus({ kind: 'problem', message: t('schedule.noChannel') });
     const body = submissionOf(values, sharesChannelId);
     const checked = scheduleSubmissionSchema.safeParse(body);
-    if (!checked.success) return fail(errorsFromIssues(checked.error.issues), 'The schedule was not saved. Check the fields marked below.');
+    if (!checked.success) return fail(errorsFromIssues(checked.error.issues), t('schedule.checkFields'));
     setErrors({});
     setStatus({ kind: 'saving' });
     try {
       const path = `/api/v1/teams/${encodeURIComponent(teamId)}/settings`;
       const { settings: saved } = await client.send<{ settings: TeamSettings }>('PUT', path, body);
       onSaved(saved);
-      const summary = saved.schedule ? ` ${describeSchedule(saved.schedule, locale)}` : '';
-      setStatus({ kind: 'saved', message: `Schedule saved.${summary}` });
+      const summary = saved.schedule ? ` ${describeSchedule(saved.schedule, locale, i18n)}` : '';
+      setStatus({ kind: 'saved', message: `${t('schedule.saved')}${summary}` });
     } catch (error) {
       const fieldErrors = errorsFromFailure(error);
-      if (!fieldErrors) return setStatus({ kind: 'problem', message: describeFailure('save the schedule', error) });
+      if (!fieldErrors) return setStatus({ kind: 'problem', message: failureMessage(i18n, t('schedule.saveFailed'), error) });
       const other = fieldErrors.sharesChannelId ? ` ${fieldErrors.sharesChannelId}.` : '';
-      fail(fieldErrors, `The service did not accept the schedule. Check the fields marked below.${other}`);
+      fail(fieldErrors, `${t('schedule.notAccepted')}${other}`);
     }
   };
 
@@ -89,20 +90,20 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
     errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {};
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label="Change the check-in schedule" data-testid="schedule-form">
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={t('schedule.formLabel')} data-testid="schedule-form">
       {!sharesChannelId && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{NO_CHANNEL}</MessageBarBody>
+          <MessageBarBody>{t('schedule.noChannel')}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label="How often" required {...field('cadence')}>
+      <Field label={t('schedule.howOften')} required {...field('cadence')}>
         <RadioGroup layout="horizontal" value={values.cadence} onChange={(_e, d) => set('cadence')(d.value)}>
-          <Radio value="weekly" label="Every week" />
-          <Radio value="biweekly" label="Every two weeks" />
+          <Radio value="weekly" label={t('schedule.everyWeek')} />
+          <Radio value="biweekly" label={t('schedule.everyTwoWeeks')} />
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field label="Day" required {...field('weekday')}>
+        <Field label={t('schedule.day')} required {...field('weekday')}>
           <Select value={values.weekday} onChange={(_e, d) => set('weekday')(d.value)}>
             {[1, 2, 3, 4, 5, 6, 7].map((day) => (
               <option key={day} value={String(day)}>
@@ -111,13 +112,13 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
             ))}
           </Select>
         </Field>
-        <Field label="Time" hint="Each person’s local time" required {...field('localTime')}>
+        <Field label={t('schedule.time')} hint={t('schedule.timeHint')} required {...field('localTime')}>
           <Input type="time" value={values.localTime} onChange={(_e, d) => set('localTime')(d.value)} />
         </Field>
       </div>
-      <Field label="Team time zone" hint="Used for anyone whose own time zone is not known yet" required {...field('timeZone')}>
+      <Field label={t('schedule.zone')} hint={t('schedule.zoneHint')} required {...field('timeZone')}>
         <Select value={values.timeZone} onChange={(_e, d) => set('timeZone')(d.value)}>
-          <optgroup label="Common time zones">
+          <optgroup label={t('schedule.commonZones')}>
             {zones.common.map((zone) => (
               <option key={zone} value={zone}>
                 {timeZoneLabel(zone)}
@@ -125,7 +126,7 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
             ))}
           </optgroup>
           {zones.other.length > 0 && (
-            <optgroup label="All time zones">
+            <optgroup label={t('schedule.allZones')}>
               {zones.other.map((zone) => (
                 <option key={zone} value={zone}>
                   {timeZoneLabel(zone)}
@@ -135,7 +136,7 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
           )}
         </Select>
       </Field>
-      <Field label="Remind those who have not answered after (hours)" hint="From 1 to 72 hours" required {...field('reminderAfterHours')}>
+      <Field label={t('schedule.reminder')} hint={t('schedule.reminderHint')} required {...field('reminderAfterHours')}>
         <Input type="number" min={1} max={72} step={1} value={values.reminderAfterHours} onChange={(_e, d) => set('reminderAfterHours')(d.value)} />
       </Field>
       {status.kind === 'problem' && (
@@ -150,7 +151,7 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
       )}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabledFocusable={status.kind === 'saving'}>
-          {status.kind === 'saving' ? 'Saving…' : 'Save schedule'}
+          {status.kind === 'saving' ? t('entryForm.saving') : t('schedule.save')}
         </Button>
       </div>
     </form>

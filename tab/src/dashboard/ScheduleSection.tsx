@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
 import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
 import { ScheduleSummary } from './ScheduleSummary.js';
+import { useT } from '../i18n/i18n-context.js';
 
 // Only leads edit, and the form brings the service's validation rules (zod, luxon) with it: load it for them alone.
 const loadForm = () => import('./ScheduleForm.js');
@@ -26,21 +27,22 @@ interface Props {
 export function ScheduleSection({ client, teamId, locale, isLead, settings, channelId, onSaved }: Props) {
   const styles = useStyles();
   const headingId = useId();
+  const { t } = useT();
   const { attempt, Lazy: ScheduleForm, retry } = useRetryableLazy(loadForm);
   return (
     <section aria-labelledby={headingId} className={styles.section} data-testid="schedule-section">
       <Subtitle1 as="h2" id={headingId}>
-        Check-in schedule
+        {t('schedule.title')}
       </Subtitle1>
       <ScheduleSummary schedule={settings.schedule} locale={locale} isLead={isLead} />
       {isLead ? (
-        <ChunkBoundary key={attempt} onRetry={retry} message="Couldn’t load the schedule form.">
-          <Suspense fallback={<Spinner size="small" label="Loading the schedule form…" />}>
+        <ChunkBoundary key={attempt} onRetry={retry} message={t('schedule.formFailed')}>
+          <Suspense fallback={<Spinner size="small" label={t('schedule.formLoading')} />}>
             <ScheduleForm client={client} teamId={teamId} locale={locale} settings={settings} channelId={channelId} onSaved={onSaved} />
           </Suspense>
         </ChunkBoundary>
       ) : (
-        <Text as="p">Only team leads can change the schedule.</Text>
+        <Text as="p">{t('schedule.leadsOnly')}</Text>
       )}
     </section>
   );

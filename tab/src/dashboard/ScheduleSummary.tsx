@@ -1,31 +1,32 @@
 import { Text } from '@fluentui/react-components';
 import type { CheckInSchedule } from '../api/dashboard-types.js';
-import { formatCount, formatLocalTime, timeZoneLabel, weekdayName } from './dashboard-format.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
+import { formatLocalTime, timeZoneLabel, weekdayName } from './dashboard-format.js';
 
 /** The schedule in one or two sentences, e.g. "Every Friday at 4:00 PM, each person’s local time …". */
-export function describeSchedule(schedule: CheckInSchedule, locale: string): string {
-  const day = weekdayName(schedule.weekday, locale);
-  const rhythm = schedule.cadence === 'weekly' ? `Every ${day}` : `Every other ${day}`;
-  const hours = schedule.reminderAfterHours === 1 ? '1 hour' : `${formatCount(schedule.reminderAfterHours, locale)} hours`;
-  return (
-    `${rhythm} at ${formatLocalTime(schedule.localTime, locale)}, each person’s local time ` +
-    `(team time zone ${timeZoneLabel(schedule.timeZone)}). One reminder after ${hours} to those who have not answered.`
-  );
+export function describeSchedule(schedule: CheckInSchedule, locale: string, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = teamEnglish): string {
+  const values = {
+    day: weekdayName(schedule.weekday, locale),
+    time: formatLocalTime(schedule.localTime, locale),
+    zone: timeZoneLabel(schedule.timeZone),
+    hours: plural('schedule.hours', schedule.reminderAfterHours),
+  };
+  return schedule.cadence === 'weekly' ? t('schedule.weekly', values) : t('schedule.biweekly', values);
 }
 
 export function ScheduleSummary({ schedule, locale, isLead }: { schedule: CheckInSchedule | null; locale: string; isLead: boolean }) {
+  const i18n = useT();
   if (!schedule) {
     return (
       <Text as="p" data-testid="schedule-summary">
-        {isLead
-          ? 'Check-ins are not set up yet. Choose when they go out below, or use the setup card the bot posted in the team’s channel.'
-          : 'Check-ins are not set up yet. A team lead sets them up; until then nobody gets a scheduled check-in.'}
+        {isLead ? i18n.t('schedule.notSetLead') : i18n.t('schedule.notSetMember')}
       </Text>
     );
   }
   return (
     <Text as="p" data-testid="schedule-summary">
-      {describeSchedule(schedule, locale)}
+      {describeSchedule(schedule, locale, i18n)}
     </Text>
   );
 }

@@ -2,6 +2,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { DashboardTotals } from '../api/dashboard-types.js';
 import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatPercent } from './dashboard-format.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 const useStyles = makeStyles({
   tiles: {
@@ -37,29 +39,34 @@ interface Tile {
   note?: string;
 }
 
-export function summaryTiles(totals: DashboardTotals, locale: string): Tile[] {
+export function summaryTiles(totals: DashboardTotals, locale: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): Tile[] {
   const answered = totals.responded + totals.nothing;
   const sent = answered + totals.noAnswer;
   return [
-    { label: 'Members', value: formatCount(totals.members, locale) },
-    { label: 'Active members', value: formatCount(totals.activeMembers, locale), note: `of ${formatCount(totals.members, locale)}` },
+    { label: t('tiles.members'), value: formatCount(totals.members, locale) },
+    { label: t('tiles.active'), value: formatCount(totals.activeMembers, locale), note: t('tiles.ofMembers', { count: formatCount(totals.members, locale) }) },
     totals.responseRate === null
-      ? { label: 'Response rate', value: '–', note: 'No check-ins sent' }
-      : { label: 'Response rate', value: formatPercent(totals.responseRate, locale), note: `${formatCount(answered, locale)} of ${formatCount(sent, locale)} answered` },
-    { label: 'Entries', value: formatCount(totals.entries, locale) },
-    { label: 'Minutes of learning', value: formatMinutes(totals.minutes, locale) },
+      ? { label: t('tiles.responseRate'), value: '–', note: t('tiles.noCheckIns') }
+      : {
+          label: t('tiles.responseRate'),
+          value: formatPercent(totals.responseRate, locale),
+          note: t('tiles.answered', { answered: formatCount(answered, locale), sent: formatCount(sent, locale) }),
+        },
+    { label: t('tiles.entries'), value: formatCount(totals.entries, locale) },
+    { label: t('tiles.minutes'), value: formatMinutes(totals.minutes, locale) },
     totals.averageRating === null
-      ? { label: 'Average usefulness', value: '–', note: 'Nothing rated' }
-      : { label: 'Average usefulness', value: formatAverageRating(totals.averageRating, locale) },
+      ? { label: t('tiles.usefulness'), value: '–', note: t('tiles.nothingRated') }
+      : { label: t('tiles.usefulness'), value: formatAverageRating(totals.averageRating, locale) },
   ];
 }
 
 /** The period's headline figures. A description list: each figure is read with its name. */
 export function SummaryTiles({ totals, locale }: { totals: DashboardTotals; locale: string }) {
   const styles = useStyles();
+  const i18n = useT();
   return (
     <dl className={styles.tiles} data-testid="summary-tiles">
-      {summaryTiles(totals, locale).map((tile) => (
+      {summaryTiles(totals, locale, i18n).map((tile) => (
         <div key={tile.label} className={styles.tile} data-testid="summary-tile">
           <dt className={styles.label}>{tile.label}</dt>
           <dd className={styles.value}>

@@ -3,17 +3,19 @@ import { TEAM_EXPORT_KINDS, teamExportFilename, type TeamExportKind } from '../.
 import type { ApiClient } from '../api/api-client.js';
 import { Problem } from '../components/Problem.js';
 import { useFileDownload } from '../components/use-file-download.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const LABELS: Record<TeamExportKind, { button: string; what: string }> = {
-  entries: { button: 'Entries', what: 'learning entries' },
-  participation: { button: 'Participation by week', what: 'participation' },
-  goals: { button: 'Goals', what: 'goals' },
-  'follow-ups': { button: 'Follow-ups', what: 'follow-ups' },
+const LABELS: Record<TeamExportKind, { button: MessageKey; failed: MessageKey; saved: MessageKey }> = {
+  entries: { button: 'exports.entries', failed: 'exports.entriesFailed', saved: 'exports.entriesSaved' },
+  participation: { button: 'exports.participation', failed: 'exports.participationFailed', saved: 'exports.participationSaved' },
+  goals: { button: 'exports.goals', failed: 'exports.goalsFailed', saved: 'exports.goalsSaved' },
+  'follow-ups': { button: 'exports.followUps', failed: 'exports.followUpsFailed', saved: 'exports.followUpsSaved' },
 };
 
 export function teamExportPath(teamId: string, kind: TeamExportKind, weeks: number): string {
@@ -30,25 +32,25 @@ interface Props {
 /** A lead's downloads of the team's records for the period on screen, one CSV file each. */
 export function TeamExports({ client, teamId, teamName, weeks }: Props) {
   const styles = useStyles();
+  const { t } = useT();
   const { busy, status, problem, download } = useFileDownload<TeamExportKind>();
   const save = (kind: TeamExportKind) =>
     download(kind, {
       fetchText: () => client.getText(teamExportPath(teamId, kind, weeks)),
       fileName: teamExportFilename(kind, teamName, weeks),
       type: 'text/csv;charset=utf-8',
-      what: `download the team’s ${LABELS[kind].what}`,
-      saved: `Downloaded the team’s ${LABELS[kind].what} for the last ${weeks} weeks.`,
+      failed: t(LABELS[kind].failed),
+      saved: t(LABELS[kind].saved, { weeks }),
     });
   return (
     <>
       <Text as="p" className={styles.text}>
-        CSV files of the last {weeks} weeks, for a spreadsheet. Entries are only those each member lets their leads see; goals show how each
-        stands, without the learner’s notes.
+        {t('exports.intro', { weeks })}
       </Text>
       <div className={styles.actions}>
         {TEAM_EXPORT_KINDS.map((kind) => (
           <Button key={kind} disabledFocusable={busy !== null} onClick={() => void save(kind)} data-testid={`export-${kind}`}>
-            {busy === kind ? 'Downloading…' : LABELS[kind].button}
+            {busy === kind ? t('myData.downloading') : t(LABELS[kind].button)}
           </Button>
         ))}
       </div>

@@ -5,8 +5,8 @@ import type { TeamExports } from './TeamExports.js';
 /** A lead's CSV downloads; its own chunk, so the dashboard's first view carries only the heading. */
 export const LazyTeamExports = lazySection<Omit<ComponentProps<typeof TeamExports>, 'heading'>>({
   load: () => import('./TeamExports.js').then((m) => ({ default: m.TeamExports })),
-  title: 'Export',
+  title: 'exports.title',
   testId: 'team-exports',
-  loadingLabel: 'Loading…',
-  failure: 'Couldn’t load this section. Check your connection and try again.',
+  loadingLabel: 'common.loading',
+  failure: 'section.failed',
 });

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import type { DashboardPeriod, DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
 
 export type DashboardState =
@@ -15,6 +17,7 @@ export function dashboardPath(teamId: string, weeks: DashboardPeriod): string {
 export function useDashboard(client: ApiClient, teamId: string, weeks: DashboardPeriod) {
   const [state, setState] = useState<DashboardState>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const i18n = useT();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -24,11 +27,11 @@ export function useDashboard(client: ApiClient, teamId: string, weeks: Dashboard
       (error: unknown) => {
         // A newer request (another period, another team) replaced this one.
         if (controller.signal.aborted) return;
-        setState({ phase: 'error', message: describeFailure('load the team dashboard', error) });
+        setState({ phase: 'error', message: failureMessage(i18n, i18n.t('team.loadFailed'), error) });
       },
     );
     return () => controller.abort();
-  }, [client, teamId, weeks, attempt]);
+  }, [client, teamId, weeks, attempt, i18n]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import type { MyTeamsResponse, TeamSummary } from '../api/dashboard-types.js';
 
 export type TeamChoice =
@@ -19,6 +21,7 @@ export function useTeamChoice(client: ApiClient, hostTeamId: string | undefined)
     hostTeamId ? { status: 'chosen', teamId: hostTeamId, teams: [] } : { status: 'loading' },
   );
   const [attempt, setAttempt] = useState(0);
+  const i18n = useT();
 
   useEffect(() => {
     if (hostTeamId) return;
@@ -30,11 +33,11 @@ export function useTeamChoice(client: ApiClient, hostTeamId: string | undefined)
         setChoice(first ? { status: 'chosen', teamId: first.teamId, teams } : { status: 'none' });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setChoice({ status: 'failed', message: describeFailure('find your teams', error) });
+        if (!controller.signal.aborted) setChoice({ status: 'failed', message: failureMessage(i18n, i18n.t('team.findFailed'), error) });
       },
     );
     return () => controller.abort();
-  }, [client, hostTeamId, attempt]);
+  }, [client, hostTeamId, attempt, i18n]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const choose = useCallback((teamId: string) => setChoice((c) => (c.status === 'chosen' ? { ...c, teamId } : c)), []);

@@ -1,9 +1,10 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { describeFailure } from '../api/api-client.js';
 import type { Entry } from '../api/types.js';
 import { Problem } from '../components/Problem.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 
 interface Props {
   entry: Entry;
@@ -15,6 +16,9 @@ interface Props {
 /** The Delete button of one entry, and the question it asks first: a deleted entry cannot come back. */
 export function DeleteEntryDialog({ entry, remove, onRemoved }: Props) {
   const hidden = useVisuallyHidden();
+  const i18n = useT();
+  const { t } = i18n;
+  const quoted = t('common.quoted', { text: entry.what });
   const [open, setOpen] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -28,7 +32,7 @@ export function DeleteEntryDialog({ entry, remove, onRemoved }: Props) {
       setOpen(false);
       onRemoved(entry);
     } catch (error) {
-      setProblem(describeFailure(`delete ‘${entry.what}’`, error));
+      setProblem(failureMessage(i18n, t('entry.deleteFailed', { what: quoted }), error));
     } finally {
       setDeleting(false);
     }
@@ -45,24 +49,23 @@ export function DeleteEntryDialog({ entry, remove, onRemoved }: Props) {
     >
       <DialogTrigger disableButtonEnhancement>
         <Button>
-          Delete<span className={hidden.root}> ‘{entry.what}’</span>
+          {t('entry.delete')}
+          <span className={hidden.root}> {quoted}</span>
         </Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Delete this entry?</DialogTitle>
+          <DialogTitle>{t('entry.deleteTitle')}</DialogTitle>
           <DialogContent>
-            <Text as="p">
-              ‘{entry.what}’ will be removed from your learning log, with its notes. This can’t be undone.
-            </Text>
-            {problem && <Problem message={`${problem.replace(/\.$/, '')}. The entry is still in your log.`} onRetry={() => void confirm()} />}
+            <Text as="p">{t('entry.deleteWarning', { what: quoted })}</Text>
+            {problem && <Problem message={t('entry.stillInLog', { problem: problem.replace(/\.$/, '') })} onRetry={() => void confirm()} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabledFocusable={deleting} onClick={() => void confirm()}>
-              {deleting ? 'Deleting…' : 'Delete'}
+              {deleting ? t('entry.deleting') : t('entry.delete')}
             </Button>
             <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
+              <Button>{t('common.cancel')}</Button>
             </DialogTrigger>
           </DialogActions>
         </DialogBody>

@@ -6,6 +6,7 @@ import { Problem } from '../components/Problem.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import type { EditEntryForm as EditEntryFormType } from './EditEntryForm.js';
 import { useLazyPart } from '../components/use-lazy-part.js';
+import { useT } from '../i18n/i18n-context.js';
 
 interface Props {
   entry: Entry;
@@ -24,8 +25,9 @@ const loadForm = async () => (loadedForm ??= (await import('./EditEntryForm.js')
 /** The Edit button of one entry and the form it opens. Fluent returns focus to the button on close. */
 export function EditEntryDialog({ entry, save, onSaved }: Props) {
   const hidden = useVisuallyHidden();
+  const { t } = useT();
   const [open, setOpen] = useState(false);
-  const { Part: Form, opening, problem, open: load } = useLazyPart(loadForm, loadedForm, 'Couldn’t open the form. Check your connection and try again.');
+  const { Part: Form, opening, problem, open: load } = useLazyPart(loadForm, loadedForm, t('entry.openFormFailed'));
   const openForm = () => load(() => setOpen(true));
 
   return (
@@ -33,7 +35,8 @@ export function EditEntryDialog({ entry, save, onSaved }: Props) {
       <Dialog open={open} onOpenChange={(_, data) => (data.open ? void openForm() : setOpen(false))}>
         <DialogTrigger disableButtonEnhancement>
           <Button disabledFocusable={opening}>
-            Edit<span className={hidden.root}> ‘{entry.what}’</span>
+            {t('entry.edit')}
+            <span className={hidden.root}> {t('common.quoted', { text: entry.what })}</span>
           </Button>
         </DialogTrigger>
         <DialogSurface>

@@ -1,7 +1,9 @@
 import { Button, DialogActions, DialogBody, DialogContent, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { EntryEdit } from '../../../bot/http/api-contract.js';
-import { ApiFailure, describeFailure } from '../api/api-client.js';
+import { ApiFailure } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import type { Entry } from '../api/types.js';
 import { Problem } from '../components/Problem.js';
 import {
@@ -30,6 +32,8 @@ export interface EditEntryFormProps {
 /** The edit form, loaded when a learner first opens it rather than with the page. */
 export function EditEntryForm({ entry, save, onDone }: EditEntryFormProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   // The entry as it was when the form opened: a refresh meanwhile must neither reset what the
   // learner typed nor count as a change of theirs.
   const [original] = useState(entry);
@@ -60,7 +64,7 @@ export function EditEntryForm({ entry, save, onDone }: EditEntryFormProps) {
   const submit = async () => {
     if (saving) return;
     setProblem(undefined);
-    const check = checkEntryForm(values);
+    const check = checkEntryForm(values, i18n);
     if (!check.ok) return reject(check.errors);
     setErrors({});
     const edit = changesFrom(original, check.fields);
@@ -76,7 +80,7 @@ export function EditEntryForm({ entry, save, onDone }: EditEntryFormProps) {
       const others = rejected ? otherProblemsFrom(error.details) : [];
       if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
       if (others.length > 0 || Object.keys(fieldErrors).length === 0) {
-        setProblem([describeFailure('save your changes', error), ...others].join('. '));
+        setProblem([failureMessage(i18n, t('entryForm.saveFailed'), error), ...others].join('. '));
       }
     }
   };
@@ -91,17 +95,17 @@ export function EditEntryForm({ entry, save, onDone }: EditEntryFormProps) {
       }}
     >
       <DialogBody>
-        <DialogTitle>Edit your entry</DialogTitle>
+        <DialogTitle>{t('entryForm.title')}</DialogTitle>
         <DialogContent className={styles.content}>
           {problem && <Problem message={problem} onRetry={() => void submit()} />}
           <EntryFormFields values={values} errors={errors} onChange={change} />
         </DialogContent>
         <DialogActions>
           <Button type="submit" appearance="primary" disabledFocusable={saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('entryForm.saving') : t('common.save')}
           </Button>
           <DialogTrigger disableButtonEnhancement>
-            <Button>Cancel</Button>
+            <Button>{t('common.cancel')}</Button>
           </DialogTrigger>
         </DialogActions>
       </DialogBody>

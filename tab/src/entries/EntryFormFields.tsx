@@ -1,7 +1,8 @@
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS } from '../../../bot/domain/entry-visibility.js';
+import { ENTRY_VISIBILITIES } from '../../../bot/domain/entry-visibility.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
-import { SOURCE_LABELS, sourceLabel } from '../format.js';
+import { sourceLabel, visibilityLabel } from '../format.js';
+import { useT } from '../i18n/i18n-context.js';
 import { ENTRY_LIMITS, type EntryFormErrors, type EntryFormField, type EntryFormValues } from './entry-form.js';
 
 const useStyles = makeStyles({
@@ -20,6 +21,9 @@ interface Props {
 /** The check-in card's questions, as form fields, each with its problem stated beside it. */
 export function EntryFormFields({ values, errors, onChange }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
+  const plain = new Intl.NumberFormat(i18n.formatting, { useGrouping: false });
   const state = (field: EntryFormField) => ({
     validationState: errors[field] ? ('error' as const) : ('none' as const),
     validationMessage: errors[field],
@@ -31,55 +35,58 @@ export function EntryFormFields({ values, errors, onChange }: Props) {
 
   return (
     <div className={styles.fields}>
-      <Field label="What did you learn?" required {...state('what')}>
+      <Field label={t('entryForm.whatLabel')} required {...state('what')}>
         <Input {...text('what')} />
       </Field>
       <div className={styles.pair}>
-        <Field label="Kind of source" {...state('sourceType')}>
+        <Field label={t('entryForm.sourceLabel')} {...state('sourceType')}>
           <Dropdown
-            value={sourceLabel(values.sourceType)}
+            value={sourceLabel(values.sourceType, i18n)}
             selectedOptions={[values.sourceType]}
             onOptionSelect={(_, data) => data.optionValue && onChange('sourceType', data.optionValue)}
           >
             {SOURCE_TYPES.map((type: SourceType) => (
               <Option key={type} value={type}>
-                {SOURCE_LABELS[type]}
+                {sourceLabel(type, i18n)}
               </Option>
             ))}
           </Dropdown>
         </Field>
-        <Field label="Minutes spent" hint={`${ENTRY_LIMITS.minutesMin} to ${ENTRY_LIMITS.minutesMax}`} {...state('minutes')}>
+        <Field
+          label={t('entryForm.minutesLabel')}
+          hint={t('entryForm.minutesHint', { min: plain.format(ENTRY_LIMITS.minutesMin), max: plain.format(ENTRY_LIMITS.minutesMax) })}
+          {...state('minutes')}>
           <Input {...text('minutes')} type="number" inputMode="numeric" min={ENTRY_LIMITS.minutesMin} max={ENTRY_LIMITS.minutesMax} step={1} />
         </Field>
       </div>
-      <Field label="Link" hint="A web address starting with http:// or https://" {...state('link')}>
+      <Field label={t('entryForm.linkLabel')} hint={t('entryForm.linkHint')} {...state('link')}>
         <Input {...text('link')} type="url" />
       </Field>
-      <Field label="How useful was it?" hint="1 is not useful, 5 is very useful" {...state('rating')}>
+      <Field label={t('entryForm.ratingLabel')} hint={t('entryForm.ratingHint')} {...state('rating')}>
         <RadioGroup layout="horizontal" value={values.rating} onChange={(_, data) => onChange('rating', data.value)}>
-          <Radio value="" label="Not rated" />
+          <Radio value="" label={t('entryForm.notRated')} />
           {RATINGS.map((rating) => (
-            <Radio key={rating} value={rating} label={rating} />
+            <Radio key={rating} value={rating} label={plain.format(Number(rating))} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label="Key insight" {...state('insight')}>
+      <Field label={t('entryForm.insightLabel')} {...state('insight')}>
         <Textarea {...text('insight')} resize="vertical" />
       </Field>
-      <Field label="What will you do with it?" {...state('action')}>
+      <Field label={t('entryForm.actionLabel')} {...state('action')}>
         <Textarea {...text('action')} resize="vertical" />
       </Field>
-      <Field label="What came of it?" hint="What happened when you acted on it" {...state('result')}>
+      <Field label={t('entryForm.resultLabel')} hint={t('entryForm.resultHint')} {...state('result')}>
         <Textarea {...text('result')} resize="vertical" />
       </Field>
       <Field
-        label="Who can see this?"
-        hint="Only me keeps it out of your leads’ views. Moving a shared entry off My team withdraws its share."
+        label={t('entryForm.visibilityLabel')}
+        hint={t('entryForm.visibilityHint')}
         {...state('visibility')}
       >
         <RadioGroup value={values.visibility} onChange={(_, data) => onChange('visibility', data.value)}>
           {ENTRY_VISIBILITIES.map((visibility) => (
-            <Radio key={visibility} value={visibility} label={VISIBILITY_CHOICE_LABELS[visibility]} />
+            <Radio key={visibility} value={visibility} label={visibilityLabel('choice', visibility, i18n)} />
           ))}
         </RadioGroup>
       </Field>

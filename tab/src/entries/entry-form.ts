@@ -2,7 +2,9 @@ import type { EntryEdit } from '../../../bot/http/api-contract.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
 import type { Entry } from '../api/types.js';
 import { CHECK_IN_LIMITS, isHttpUrl } from '../../../bot/domain/check-in-rules.js';
-import { ENTRY_VISIBILITIES, VISIBILITY_CHOICE_LABELS, isEntryVisibility, type EntryVisibility } from '../../../bot/domain/entry-visibility.js';
+import { ENTRY_VISIBILITIES, isEntryVisibility, type EntryVisibility } from '../../../bot/domain/entry-visibility.js';
+import { visibilityLabel } from '../format.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** The check-in card's own limits, from a module light enough for the browser. */
 export const ENTRY_LIMITS = CHECK_IN_LIMITS;
@@ -46,31 +48,38 @@ export function formFromEntry(entry: Entry): EntryFormValues {
   };
 }
 
-export function checkEntryForm(values: EntryFormValues): EntryFormCheck {
+/** Checks the form the way the service will, wording each problem in the learner's language. */
+export function checkEntryForm(values: EntryFormValues, i18n: TabTranslator = english): EntryFormCheck {
+  const { t } = i18n;
   const errors: EntryFormErrors = {};
+  // Worded as the check-in card words it, so the form and the card agree.
+  const list = (items: readonly string[]) => items.join(t('common.listSeparator'));
+  const plain = ungrouped(i18n);
   const what = values.what.trim();
-  if (what.length === 0) errors.what = 'Tell us what you learned';
-  else if (what.length > ENTRY_LIMITS.what) errors.what = `"What did you learn" is too long: at most ${ENTRY_LIMITS.what} characters`;
+  if (what.length === 0) errors.what = t('entryForm.whatMissing');
+  else if (what.length > ENTRY_LIMITS.what) errors.what = t('entryForm.tooLong', { label: t('entryForm.whatName'), max: plain(ENTRY_LIMITS.what) });
 
   if (!(SOURCE_TYPES as readonly string[]).includes(values.sourceType)) {
-    errors.sourceType = `Choose a kind of source: ${SOURCE_TYPES.join(', ')}`;
+    errors.sourceType = t('entryForm.sourceMissing', { choices: list(SOURCE_TYPES) });
   }
 
   const link = blankToNull(values.link);
-  if (link !== null && link.length > ENTRY_LIMITS.link) errors.link = `The link is too long: at most ${ENTRY_LIMITS.link} characters`;
-  else if (link !== null && !isHttpUrl(link)) errors.link = 'The link must be a web address starting with http:// or https://';
+  if (link !== null && link.length > ENTRY_LIMITS.link) errors.link = t('entryForm.tooLong', { label: t('entryForm.linkName'), max: plain(ENTRY_LIMITS.link) });
+  else if (link !== null && !isHttpUrl(link)) errors.link = t('entryForm.linkNotWeb');
 
-  const minutes = wholeNumber(values.minutes, 'Minutes', ENTRY_LIMITS.minutesMin, ENTRY_LIMITS.minutesMax);
+  const minutes = wholeNumber(values.minutes, t('entryForm.minutesName'), ENTRY_LIMITS.minutesMin, ENTRY_LIMITS.minutesMax, i18n);
   if (typeof minutes === 'string') errors.minutes = minutes;
-  const rating = wholeNumber(values.rating, 'Usefulness', 1, 5);
+  const rating = wholeNumber(values.rating, t('entryForm.ratingName'), 1, 5, i18n);
   if (typeof rating === 'string') errors.rating = rating;
 
-  const insight = optionalText(values.insight, 'The key insight', ENTRY_LIMITS.insight, errors, 'insight');
-  const action = optionalText(values.action, 'The action', ENTRY_LIMITS.action, errors, 'action');
-  const result = optionalText(values.result, 'What came of your last action', ENTRY_LIMITS.result, errors, 'result');
+  const insight = optionalText(values.insight, t('entryForm.insightName'), ENTRY_LIMITS.insight, errors, 'insight', i18n);
+  const action = optionalText(values.action, t('entryForm.actionName'), ENTRY_LIMITS.action, errors, 'action', i18n);
+  const result = optionalText(values.result, t('entryForm.resultName'), ENTRY_LIMITS.result, errors, 'result', i18n);
 
   const visibility = isEntryVisibility(values.visibility) ? values.visibility : null;
-  if (visibility === null) errors.visibility = `Choose who can see this: ${ENTRY_VISIBILITIES.map((v) => VISIBILITY_CHOICE_LABELS[v]).join(', ')}`;
+  if (visibility === null) {
+    errors.visibility = t('entryForm.visibilityMissing', { choices: list(ENTRY_VISIBILITIES.map((v) => visibilityLabel('choice', v, i18n))) });
+  }
 
   if (Object.keys(errors).length > 0 || visibility === null) return { ok: false, errors };
   return {
@@ -129,18 +138,25 @@ function blankToNull(value: string): string | null {
 }
 
 /** A number, null for blank, or the reason it is not acceptable. */
-function wholeNumber(value: string, label: string, min: number, max: number): number | null | string {
+/** Numbers as the learner types them into a field: "1440", not "1,440". */
+function ungrouped({ formatting }: TabTranslator): (n: number) => string {
+  const format = new Intl.NumberFormat(formatting, { useGrouping: false });
+  return (n) => format.format(n);
+}
+
+function wholeNumber(value: string, label: string, min: number, max: number, i18n: TabTranslator): number | null | string {
+  const { t } = i18n;
   const text = blankToNull(value);
   if (text === null) return null;
-  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return `${label} must be a number`;
+  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return t('entryForm.notNumber', { label });
   const number = Number(text);
-  if (!Number.isInteger(number)) return `${label} must be a whole number`;
-  if (number < min || number > max) return `${label} must be between ${min} and ${max}`;
+  if (!Number.isInteger(number)) return t('entryForm.notWhole', { label });
+  if (number < min || number > max) return t('entryForm.outOfRange', { label, min: ungrouped(i18n)(min), max: ungrouped(i18n)(max) });
   return number;
 }
 
-function optionalText(value: string, label: string, max: number, errors: EntryFormErrors, field: EntryFormField): string | null {
+function optionalText(value: string, label: string, max: number, errors: EntryFormErrors, field: EntryFormField, i18n: TabTranslator): string | null {
   const text = blankToNull(value);
-  if (text !== null && text.length > max) errors[field] = `${label} is too long: at most ${max} characters`;
+  if (text !== null && text.length > max) errors[field] = i18n.t('entryForm.tooLong', { label, max: ungrouped(i18n)(max) });
   return text;
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import type { Entry, EntryPage } from '../api/types.js';
 import { entriesReducer, initialEntries, type EntriesState } from './entries-state.js';
 import { pollWhileVisible } from './poll-while-visible.js';
@@ -19,6 +21,7 @@ export interface UseEntries {
 /** The learner's log: the newest page kept fresh while the page is visible, older pages on demand. */
 export function useEntries(client: ApiClient, pollMs: number): UseEntries {
   const [state, dispatch] = useReducer(entriesReducer, initialEntries);
+  const i18n = useT();
   const stateRef = useRef(state);
   stateRef.current = state;
   const live = useRef<{ refresh: () => void; signal: AbortSignal } | undefined>(undefined);
@@ -37,7 +40,7 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
         const page = await client.get<EntryPage>(`/api/v1/me/entries?limit=${PAGE_SIZE}`, { signal: controller.signal });
         if (!controller.signal.aborted) dispatch({ type: 'firstPage', page, asOf });
       } catch (error) {
-        if (!controller.signal.aborted) dispatch({ type: 'firstPageFailed', message: describeFailure('load your learning', error) });
+        if (!controller.signal.aborted) dispatch({ type: 'firstPageFailed', message: failureMessage(i18n, i18n.t('log.loadFailed'), error) });
       } finally {
         inFlight = false;
       }
@@ -50,7 +53,7 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
       controller.abort();
       live.current = undefined;
     };
-  }, [client, pollMs]);
+  }, [client, pollMs, i18n]);
 
   const retry = useCallback(() => {
     dispatch({ type: 'retry' });
@@ -65,9 +68,9 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
     const path = `/api/v1/me/entries?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(nextCursor)}`;
     client.get<EntryPage>(path, { signal }).then(
       (page) => signal.aborted || dispatch({ type: 'morePage', page }),
-      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: describeFailure('load more of your learning', error) }),
+      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('log.loadMoreFailed'), error) }),
     );
-  }, [client]);
+  }, [client, i18n]);
 
   const entryEdited = useCallback((entry: Entry) => dispatch({ type: 'entryEdited', entry, asOf: ++clock.current }), []);
   const entryRemoved = useCallback((entryId: string) => dispatch({ type: 'entryRemoved', entryId, asOf: ++clock.current }), []);

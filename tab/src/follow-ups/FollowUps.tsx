@@ -10,6 +10,8 @@ import type { SectionHeading } from '../shares/lazy-section.js';
 import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { newestSentFirst, nudgeReplyText, nudgesCountText } from './follow-up-format.js';
 import { nudgesPath } from './nudge-paths.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -30,7 +32,9 @@ interface Props {
 /** A team's nudges, newest first: who was nudged, when and why, and what they answered. Leads only. */
 export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props) {
   const styles = useStyles();
-  const { data, loading, error, reload } = useApiData<NudgesResponse>(client, nudgesPath(teamId), 'load the follow-ups');
+  const i18n = useT();
+  const { t } = i18n;
+  const { data, loading, error, reload } = useApiData<NudgesResponse>(client, nudgesPath(teamId), t('followUps.loadFailed'));
   const nudges = useMemo(() => data && newestSentFirst(data.nudges), [data]);
 
   // The list loads as the section mounts; after that, each nudge sent from the table reloads it.
@@ -46,7 +50,7 @@ export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props
     <>
       {nudges && count > 0 && (
         <Text as="p" className={styles.text}>
-          {nudgesCountText(count)}
+          {nudgesCountText(count, i18n)}
         </Text>
       )}
       <LoadedList
@@ -54,12 +58,11 @@ export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props
         loading={loading}
         error={error}
         onRetry={reload}
-        loadingLabel="Loading the follow-ups…"
+        loadingLabel={t('followUps.loading')}
         empty={
-          <>
-            No nudges yet. Press <strong>Nudge</strong> beside someone in the members table to ask how their learning is going; their reply shows up
-            here.
-          </>
+          <MessageWithElement message={t('nudge.empty')} name="button">
+            <strong>{t('nudge.button')}</strong>
+          </MessageWithElement>
         }
         emptyTestId="follow-ups-empty"
         labelledBy={heading.id}
@@ -74,9 +77,11 @@ export function FollowUps({ client, teamId, locale, refreshKey, heading }: Props
 function NudgeItem({ nudge, locale }: { nudge: NudgeView; locale: string }) {
   const styles = useStyles();
   const titleId = useId();
+  const i18n = useT();
+  const { t } = i18n;
   const notes: Array<[string, ReactNode]> = [];
-  if (nudge.note) notes.push(['Note', nudge.note]);
-  if (nudge.reason) notes.push(['Reason', nudge.reason]);
+  if (nudge.note) notes.push([t('nudge.note'), nudge.note]);
+  if (nudge.reason) notes.push([t('nudge.reason'), nudge.reason]);
 
   return (
     <ShareArticle labelledBy={titleId}>
@@ -85,16 +90,17 @@ function NudgeItem({ nudge, locale }: { nudge: NudgeView; locale: string }) {
         title={nudge.learnerName}
         byline={
           <>
-            {`Nudged by ${nudge.leadName}, `}
-            <time dateTime={nudge.sentAt}>{formatDate(nudge.sentAt, locale)}</time>
-            {nudge.delivered ? '' : '. Not delivered: they have not opened a chat with Learning Loop yet'}
+            <MessageWithElement message={t('nudge.byline', { name: nudge.leadName })} name="date">
+              <time dateTime={nudge.sentAt}>{formatDate(nudge.sentAt, locale)}</time>
+            </MessageWithElement>
+            {nudge.delivered ? '' : t('nudge.notDelivered')}
           </>
         }
       />
       <NotesList notes={notes} />
       <p className={styles.reply}>
         <span data-testid="nudge-reply" className={nudge.reply ? styles.replied : styles.muted}>
-          {nudgeReplyText(nudge.reply)}
+          {nudgeReplyText(nudge.reply, i18n)}
         </span>
         {nudge.reply && (
           <Text size={200} className={styles.muted}>

@@ -6,6 +6,7 @@ import { useDialogButton } from '../components/use-dialog-button.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import type { NudgeDialog as NudgeDialogType } from './NudgeDialog.js';
 import { useLazyPart } from '../components/use-lazy-part.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /** What a lead's member table needs to offer Nudge on each row. */
 export interface Nudging {
@@ -32,14 +33,16 @@ interface Props extends Omit<Nudging, 'announcement'> {
 export function NudgeButton({ member, client, teamId, onSent }: Props) {
   const hidden = useVisuallyHidden();
   const dialog = useDialogButton();
-  const { Part: NudgeDialog, opening, problem, open: load } = useLazyPart(loadDialog, loadedDialog, 'Couldn’t open the nudge form. Check your connection and try again.');
+  const { t } = useT();
+  const { Part: NudgeDialog, opening, problem, open: load } = useLazyPart(loadDialog, loadedDialog, t('nudge.openFailed'));
 
   const openDialog = () => load(dialog.show);
 
   return (
     <>
       <Button ref={dialog.button} size="small" data-testid="nudge-button" disabledFocusable={opening} onClick={() => void openDialog()}>
-        Nudge<span className={hidden.root}> {member.displayName}</span>
+        {t('nudge.button')}
+        <span className={hidden.root}> {member.displayName}</span>
       </Button>
       {NudgeDialog && dialog.open && (
         <NudgeDialog

@@ -6,6 +6,7 @@ import { NUDGE_NOTE_MAX, type NudgeView } from '../api/goal-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
 import { nudgeSentText } from './follow-up-format.js';
 import { nudgeMemberPath } from './nudge-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface NudgeDialogProps {
   client: ApiClient;
@@ -23,39 +24,38 @@ export function NudgeDialog({ client, teamId, member, onClose }: NudgeDialogProp
   const name = member.displayName;
   const [note, setNote] = useState('');
   const submit = useDialogSubmit();
+  const i18n = useT();
+  const { t } = i18n;
 
   const send = () =>
     void submit.run(async () => {
       const text = note.trim();
       const { nudge } = await client.send<{ nudge: NudgeView }>('POST', nudgeMemberPath(teamId, member.userId), text === '' ? {} : { note: text });
-      onClose(nudgeSentText(name, nudge.delivered));
-    }, `nudge ${name}`);
+      onClose(nudgeSentText(name, nudge.delivered, i18n));
+    }, t('nudge.failed', { name }));
 
   return (
     <FormDialog
       testId="nudge-dialog"
       refusalTestId="nudge-refusal"
-      title={`Nudge ${name}`}
+      title={t('nudge.title', { name })}
       intro={
         <>
-          <Text as="p">
-            Learning Loop messages {name} in their chat with it, asking how their learning is going. They can answer with one tap; their answer
-            shows under Follow-ups.
-          </Text>
+          <Text as="p">{t('nudge.intro', { name })}</Text>
           {member.followUpReason && (
             <Text as="p" data-testid="nudge-reason">
-              <strong>Needs follow-up:</strong> {member.followUpReason}
+              <strong>{t('nudge.needsFollowUp')}</strong> {member.followUpReason}
             </Text>
           )}
         </>
       }
       submit={submit}
-      submitLabel="Send"
-      sendingLabel="Sending…"
+      submitLabel={t('nudge.send')}
+      sendingLabel={t('nudge.sending')}
       onSubmit={send}
       onCancel={() => onClose(undefined)}
     >
-      <Field label="Note" hint={`Optional. ${note.length} of ${NUDGE_NOTE_MAX} characters`}>
+      <Field label={t('nudge.note')} hint={t('nudge.noteHint', { length: note.length, max: NUDGE_NOTE_MAX })}>
         <Textarea value={note} maxLength={NUDGE_NOTE_MAX} resize="vertical" onChange={(_, data) => setNote(data.value)} />
       </Field>
     </FormDialog>

@@ -8,8 +8,8 @@ import type { FollowUps } from './FollowUps.js';
  */
 export const LazyFollowUps = lazySection<Omit<ComponentProps<typeof FollowUps>, 'heading'>>({
   load: () => import('../shares/share-sections.js').then((m) => ({ default: m.FollowUps })),
-  title: 'Follow-ups',
+  title: 'followUps.title',
   testId: 'follow-ups',
-  loadingLabel: 'Loading the follow-ups…',
-  failure: 'Couldn’t load the follow-ups. Check your connection and try again.',
+  loadingLabel: 'followUps.loading',
+  failure: 'followUps.sectionFailed',
 });

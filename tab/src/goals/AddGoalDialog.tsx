@@ -4,6 +4,7 @@ import type { AddedGoal, GoalInput } from '../api/goal-types.js';
 import { Problem } from '../components/Problem.js';
 import type { AddGoalForm as AddGoalFormType } from './AddGoalForm.js';
 import { useLazyPart } from '../components/use-lazy-part.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   add: { justifySelf: 'start' },
@@ -29,10 +30,11 @@ const loadForm = async () => (loadedForm ??= (await import('../shares/share-sect
  */
 export function AddGoalDialog({ add, onAdded }: AddGoalDialogProps) {
   const styles = useStyles();
+  const { t } = useT();
   const button = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
-  const { Part: Form, opening, problem, open: load } = useLazyPart(loadForm, loadedForm, 'Couldn’t open the form. Check your connection and try again.');
+  const { Part: Form, opening, problem, open: load } = useLazyPart(loadForm, loadedForm, t('entry.openFormFailed'));
   const [focusButtonAfter, setFocusButtonAfter] = useState(0);
 
   useEffect(() => {
@@ -46,7 +48,7 @@ export function AddGoalDialog({ add, onAdded }: AddGoalDialogProps) {
       <Dialog open={open} onOpenChange={(_, data) => (data.open ? void openForm() : setOpen(false))}>
         <DialogTrigger disableButtonEnhancement>
           <Button ref={button} className={styles.add} disabledFocusable={opening} data-testid="add-goal-button">
-            Add a goal
+            {t('goals.add')}
           </Button>
         </DialogTrigger>
         <DialogSurface aria-labelledby={titleId}>

@@ -1,9 +1,11 @@
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { ApiFailure, describeFailure } from '../api/api-client.js';
+import { ApiFailure } from '../api/api-client.js';
 import { GOAL_LIMITS, type AddedGoal, type GoalInput } from '../api/goal-types.js';
 import { Problem } from '../components/Problem.js';
 import { EMPTY_GOAL_FORM, checkGoalForm, goalFieldErrorsFrom, type GoalFormErrors, type GoalFormField } from './goal-form.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -30,6 +32,8 @@ export interface AddGoalFormProps {
  */
 export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProps) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [values, setValues] = useState(EMPTY_GOAL_FORM);
   const [errors, setErrors] = useState<GoalFormErrors>({});
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -50,7 +54,7 @@ export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProp
   const submit = async () => {
     if (saving) return;
     setProblem(undefined);
-    const check = checkGoalForm(values);
+    const check = checkGoalForm(values, i18n);
     if (!check.ok) return reject(check.errors);
     setErrors({});
     setSaving(true);
@@ -60,7 +64,7 @@ export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProp
       setSaving(false);
       const fieldErrors = error instanceof ApiFailure && error.status === 400 ? goalFieldErrorsFrom(error.details) : {};
       if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
-      else setProblem(describeFailure('add your goal', error));
+      else setProblem(failureMessage(i18n, t('goals.addFailed'), error));
     }
   };
 
@@ -84,22 +88,22 @@ export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProp
     >
       <div className={styles.body}>
         <Text as="h2" id={titleId} size={500} weight="semibold" className={styles.title}>
-          Add a goal
+          {t('goals.add')}
         </Text>
         <div className={styles.content}>
           {problem && <Problem message={problem} onRetry={() => void submit()} />}
-          <Field label="What do you want to learn?" required hint={`Up to ${GOAL_LIMITS.what} characters`} {...field('what')}>
+          <Field label={t('goals.whatLabel')} required hint={t('goals.whatHint', { max: GOAL_LIMITS.what })} {...field('what')}>
             <Input {...text('what')} />
           </Field>
-          <Field label="Why it matters" hint="Optional" {...field('why')}>
+          <Field label={t('goals.whyLabel')} hint={t('goals.optional')} {...field('why')}>
             <Textarea {...text('why')} resize="vertical" />
           </Field>
-          <Field label="Target date" required hint="Today or later, within two years" className={styles.date} {...field('targetDate')}>
+          <Field label={t('goals.dateLabel')} required hint={t('goals.dateHint')} className={styles.date} {...field('targetDate')}>
             <Input {...text('targetDate')} type="date" />
           </Field>
           <Field
-            label="Links"
-            hint={`Optional: up to ${GOAL_LIMITS.resources} web addresses starting with http:// or https://, one per line`}
+            label={t('goals.linksLabel')}
+            hint={t('goals.linksHint', { max: GOAL_LIMITS.resources })}
             {...field('resources')}
           >
             <Textarea {...text('resources')} resize="vertical" />
@@ -107,9 +111,9 @@ export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProp
         </div>
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabledFocusable={saving}>
-            {saving ? 'Adding…' : 'Add goal'}
+            {saving ? t('goals.adding') : t('goals.addSubmit')}
           </Button>
-          <Button onClick={onCancel}>Cancel</Button>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </div>
     </form>

@@ -11,6 +11,8 @@ import { goalAddedText, goalLinkHref, goalStatusLook, goalsCountText, latestNote
 import { useGoals } from './use-goals.js';
 import { ListStatus } from '../components/ListStatus.js';
 import { LoadedList } from '../components/LoadedList.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   links: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalXXS },
@@ -31,32 +33,34 @@ interface Props {
 /** The learner's goals, oldest first, each with how it stands; and a way to set a new one. */
 export function GoalsList({ client, locale, heading, AddGoal }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const { goals, loading, error, reload, add, added } = useGoals(client);
   const [announcement, setAnnouncement] = useState('');
 
   const onAdded = useCallback(
     (goal: AddedGoal) => {
       added(goal);
-      setAnnouncement(goalAddedText(goal.what));
+      setAnnouncement(goalAddedText(goal.what, i18n));
     },
-    [added],
+    [added, i18n],
   );
 
   const count = goals?.length ?? 0;
   return (
     <>
-      <ListStatus announcement={announcement} count={goals && count > 0 ? goalsCountText(count) : undefined} testId="goals-status" />
+      <ListStatus announcement={announcement} count={goals && count > 0 ? goalsCountText(count, i18n) : undefined} testId="goals-status" />
       <AddGoal add={add} onAdded={onAdded} />
       <LoadedList
         items={goals}
         loading={loading}
         error={error}
         onRetry={reload}
-        loadingLabel="Loading your goals…"
+        loadingLabel={t('goals.loading')}
         empty={
-          <>
-            No goals yet. Set one here or type <strong>goal add</strong> in your chat with Learning Loop; each check-in will ask how it is going.
-          </>
+          <MessageWithElement message={t('goals.empty')} name="command">
+            <strong>goal add</strong>
+          </MessageWithElement>
         }
         emptyTestId="goals-empty"
         labelledBy={heading.id}
@@ -71,13 +75,15 @@ export function GoalsList({ client, locale, heading, AddGoal }: Props) {
 function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
   const styles = useStyles();
   const titleId = useId();
-  const status = goalStatusLook(goal);
+  const i18n = useT();
+  const { t, plural } = i18n;
+  const status = goalStatusLook(goal, i18n);
   const note = latestNote(goal);
   const notes: Array<[string, ReactNode]> = [];
-  if (goal.why) notes.push(['Why', goal.why]);
+  if (goal.why) notes.push([t('goals.why'), goal.why]);
   if (note) {
     notes.push([
-      'Latest update',
+      t('goals.latestUpdate'),
       <>
         <time dateTime={note.at}>{formatDate(note.at, locale)}</time>: {note.note}
       </>,
@@ -85,7 +91,7 @@ function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
   }
   if (goal.resources.length > 0) {
     notes.push([
-      goal.resources.length === 1 ? 'Link' : 'Links',
+      plural('goals.links', goal.resources.length),
       <ul className={styles.links}>
         {goal.resources.map((link) => {
           const href = goalLinkHref(link);
@@ -101,10 +107,9 @@ function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
         titleId={titleId}
         title={goal.what}
         byline={
-          <>
-            {'Target date '}
+          <MessageWithElement message={t('goals.targetDate')} name="date">
             <time dateTime={goal.targetDate}>{formatCalendarDay(goal.targetDate, locale)}</time>
-          </>
+          </MessageWithElement>
         }
       />
       <div>

@@ -1,5 +1,6 @@
 import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
 import { GOAL_LIMITS, type GoalInput } from '../api/goal-types.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** What the learner typed, as typed, so a rejected form can show it again unchanged. */
 export interface GoalFormValues {
@@ -30,27 +31,27 @@ export function linksFrom(text: string): string[] {
  * The checks that need nothing but the form: a goal, a date, web links, the lengths. Whether
  * the date has passed depends on the learner's time zone, which the service knows: it says so.
  */
-export function checkGoalForm(values: GoalFormValues): GoalFormCheck {
+export function checkGoalForm(values: GoalFormValues, { t }: Pick<TabTranslator, 't'> = english): GoalFormCheck {
   const errors: GoalFormErrors = {};
   const what = values.what.trim();
-  if (what === '') errors.what = 'Say what you want to learn';
-  else if (what.length > GOAL_LIMITS.what) errors.what = `The goal is too long: at most ${GOAL_LIMITS.what} characters`;
+  if (what === '') errors.what = t('goals.whatMissing');
+  else if (what.length > GOAL_LIMITS.what) errors.what = t('goals.whatTooLong', { max: GOAL_LIMITS.what });
 
   const why = values.why.trim();
-  if (why.length > GOAL_LIMITS.why) errors.why = `The reason is too long: at most ${GOAL_LIMITS.why} characters`;
+  if (why.length > GOAL_LIMITS.why) errors.why = t('goals.whyTooLong', { max: GOAL_LIMITS.why });
 
   const targetDate = values.targetDate.trim();
-  if (targetDate === '') errors.targetDate = 'Choose a target date';
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(targetDate)) errors.targetDate = 'Give the target date as YYYY-MM-DD';
+  if (targetDate === '') errors.targetDate = t('goals.dateMissing');
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(targetDate)) errors.targetDate = t('goals.dateFormat');
 
   const links = linksFrom(values.resources);
   const notLink = links.find((link) => link.length > GOAL_LIMITS.link || !isHttpUrl(link));
   if (notLink !== undefined) {
     errors.resources =
       notLink.length > GOAL_LIMITS.link
-        ? `A link is too long: at most ${GOAL_LIMITS.link} characters`
-        : `“${notLink}” is not a web address starting with http:// or https://`;
-  } else if (links.length > GOAL_LIMITS.resources) errors.resources = `At most ${GOAL_LIMITS.resources} links`;
+        ? t('goals.linkTooLong', { max: GOAL_LIMITS.link })
+        : t('goals.notLink', { link: notLink });
+  } else if (links.length > GOAL_LIMITS.resources) errors.resources = t('goals.tooManyLinks', { max: GOAL_LIMITS.resources });
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: GoalInput = { what, targetDate };

@@ -1,5 +1,6 @@
 import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
-import { GOAL_STATE_LABELS, type GoalProgress, type GoalView } from '../api/goal-types.js';
+import type { GoalProgress, GoalView } from '../api/goal-types.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** The words a goal is shown with, kept apart from the components so they can be tested alone. */
 
@@ -15,18 +16,18 @@ export interface GoalStatusLook {
  * How a goal stands: an open goal is On track or Behind by its latest check-in (On track until a
  * check-in says otherwise); past its target date it is Overdue; Done and Dropped are final.
  */
-export function goalStatusLook(goal: Pick<GoalView, 'status' | 'progress'>): GoalStatusLook {
+export function goalStatusLook(goal: Pick<GoalView, 'status' | 'progress'>, { t }: Pick<TabTranslator, 't'> = english): GoalStatusLook {
   switch (goal.status) {
     case 'open':
       return goal.progress.at(-1)?.state === 'behind'
-        ? { label: GOAL_STATE_LABELS.behind, color: 'warning' }
-        : { label: GOAL_STATE_LABELS['on-track'], color: 'success' };
+        ? { label: t('goals.behind'), color: 'warning' }
+        : { label: t('goals.onTrack'), color: 'success' };
     case 'overdue':
-      return { label: 'Overdue', color: 'danger' };
+      return { label: t('goals.overdue'), color: 'danger' };
     case 'done':
-      return { label: GOAL_STATE_LABELS.done, color: 'brand' };
+      return { label: t('goals.done'), color: 'brand' };
     case 'dropped':
-      return { label: GOAL_STATE_LABELS.dropped, color: 'informative' };
+      return { label: t('goals.dropped'), color: 'informative' };
     default:
       // A newer service may send a status this build does not know: show it rather than hide the goal.
       return { label: String(goal.status), color: 'informative' };
@@ -45,8 +46,8 @@ export function goalLinkHref(link: string): string | undefined {
 }
 
 /** e.g. "3 goals, oldest first", the order the service lists them in. */
-export function goalsCountText(count: number): string {
-  return `${count === 1 ? '1 goal' : `${count} goals`}, oldest first`;
+export function goalsCountText(count: number, { plural }: Pick<TabTranslator, 'plural'> = english): string {
+  return plural('goals.count', count);
 }
 
-export const goalAddedText = (what: string) => `Goal added: ${what}`;
+export const goalAddedText = (what: string, { t }: Pick<TabTranslator, 't'> = english) => t('goals.added', { what });

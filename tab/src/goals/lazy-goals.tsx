@@ -8,10 +8,10 @@ type GoalsProps = Omit<ComponentProps<typeof GoalsList>, 'heading' | 'AddGoal'>;
 // The body loads on demand with the shares' (see share-sections.ts): the first view carries only the heading and the loader.
 const LazyGoalsSection = lazySection<Omit<ComponentProps<typeof GoalsList>, 'heading'>>({
   load: () => import('../shares/share-sections.js').then((m) => ({ default: m.GoalsList })),
-  title: 'Goals',
+  title: 'goals.title',
   testId: 'goals-section',
-  loadingLabel: 'Loading your goals…',
-  failure: 'Couldn’t load your goals. Check your connection and try again.',
+  loadingLabel: 'goals.loading',
+  failure: 'goals.sectionFailed',
 });
 
 /** The learner's goals, below their log. The Add a goal dialog's frame comes from here, with the page (see AddGoalDialog). */

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { AddedGoal, GoalInput, GoalView, MyGoalsResponse } from '../api/goal-types.js';
 import { useApiData } from '../api/use-api-data.js';
 import { GOALS_PATH } from './goal-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface UseGoals {
   /** Oldest first, as the service lists them; undefined until the first answer. */
@@ -18,7 +19,7 @@ export interface UseGoals {
 
 /** The caller's own learning goals. */
 export function useGoals(client: ApiClient): UseGoals {
-  const { data, loading, error, reload, replace } = useApiData<MyGoalsResponse>(client, GOALS_PATH, 'load your goals');
+  const { data, loading, error, reload, replace } = useApiData<MyGoalsResponse>(client, GOALS_PATH, useT().t('goals.loadFailed'));
 
   const add = useCallback(async (input: GoalInput) => {
     const { goal } = await client.send<{ goal: AddedGoal }>('POST', GOALS_PATH, input);

@@ -98,9 +98,9 @@ describe('detectHost outside Teams', () => {
   it('falls back to local mode when Teams rejects or never answers', async () => {
     const rejecting = fakeTeams({ initialize: async () => Promise.reject(new Error('Initialization Failed. No Parent window found.')) });
     const rejected = await detectHost({ sdk: rejecting, framed: true, location: at('/'), prefersDark: fakeColorScheme(false) });
-    expect(rejected).toMatchObject({ kind: 'local', reason: expect.stringContaining('No Parent window found') });
+    expect(rejected).toMatchObject({ kind: 'local', reason: { kind: 'teams-silent', detail: expect.stringContaining('No Parent window found') } });
     const silent = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: true, location: at('/'), timeoutMs: 20, prefersDark: fakeColorScheme(false) });
-    expect(silent).toMatchObject({ kind: 'local', reason: expect.stringContaining('no answer in 20 ms') });
+    expect(silent).toMatchObject({ kind: 'local', reason: { kind: 'teams-silent', detail: expect.stringContaining('no answer in 20 ms') } });
   });
 
   it('names the member whose entries the page shows in local mode too', async () => {
@@ -117,7 +117,16 @@ describe('detectHost outside Teams', () => {
 
   it('uses a locale Intl accepts even when the browser reports a broken one', async () => {
     const host = await detectHost({ framed: false, location: at('/'), browserLocale: 'not a locale!', prefersDark: fakeColorScheme(false) });
-    expect(host.locale).toBe('en-US');
+    expect(host.locale).toBe('en');
+  });
+
+  it('speaks the languages the tab ships, keeps their regional formats, and takes ?locale= in local mode', async () => {
+    const browser = (browserLocale: string, search = '') => detectHost({ framed: false, location: at('/', search), browserLocale, prefersDark: fakeColorScheme(false) });
+    expect((await browser('es-MX')).locale).toBe('es-MX');
+    // French is not shipped: English words, so English dates and numbers beside them.
+    expect((await browser('fr-FR')).locale).toBe('en');
+    expect((await browser('en-GB', '?locale=ar')).locale).toBe('ar');
+    expect((await browser('en-GB', '?locale=es-ES')).locale).toBe('es-ES');
   });
 
   it('follows the browser’s dark preference, live, unless ?theme= pins it', async () => {

@@ -1,6 +1,6 @@
-import { safeLocale } from '../locale.js';
+import { formattingLocale } from '../../../bot/i18n/locales.js';
 import { memberFromPath, pageFromPath, type MemberRef } from '../routes.js';
-import { teamFromQuery, themeFromQuery, themeFromTeams, type Host, type ThemeName } from './host.js';
+import { localeFromQuery, teamFromQuery, themeFromQuery, themeFromTeams, type Host, type LocalReason, type ThemeName } from './host.js';
 import { realTeamsSdk, type TeamsSdk } from './teams-sdk.js';
 
 /** The slice of a `MediaQueryList` for `(prefers-color-scheme: dark)` that local mode follows. */
@@ -28,10 +28,10 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
   const page = pageFromPath(location.pathname);
   const member = memberFromPath(location.pathname);
   const framed = options.framed ?? (window.parent !== window || 'nativeInterface' in window);
-  const local = (reason: string): Host => localHost(reason, page, member, location.search, options);
+  const local = (reason: LocalReason): Host => localHost(reason, page, member, location.search, options);
 
   // Not framed: teams-js would only reject ("No Parent window found"), so skip the round trip.
-  if (!framed) return local('Not running inside Microsoft Teams.');
+  if (!framed) return local({ kind: 'outside-teams' });
   try {
     await withTimeout(sdk.initialize(), options.timeoutMs ?? 3000);
     const context = await withTimeout(sdk.getContext(), options.timeoutMs ?? 3000);
@@ -43,7 +43,7 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
     return {
       kind: 'teams',
       theme: themeFromTeams(context.app.theme),
-      locale: safeLocale(context.app.locale),
+      locale: formattingLocale(context.app.locale),
       page,
       ...(member ? { member } : {}),
       ...(teamId ? { teamId } : {}),
@@ -56,11 +56,11 @@ export async function detectHost(options: DetectOptions = {}): Promise<Host> {
       },
     };
   } catch (error) {
-    return local(`Microsoft Teams did not answer (${error instanceof Error ? error.message : String(error)}).`);
+    return local({ kind: 'teams-silent', detail: error instanceof Error ? error.message : String(error) });
   }
 }
 
-function localHost(reason: string, page: Host['page'], member: MemberRef | undefined, search: string, options: DetectOptions): Host {
+function localHost(reason: LocalReason, page: Host['page'], member: MemberRef | undefined, search: string, options: DetectOptions): Host {
   const forced = themeFromQuery(search);
   const query = options.prefersDark ?? browserColorScheme();
   const fromQuery = (dark: boolean): ThemeName => (dark ? 'dark' : 'light');
@@ -72,7 +72,7 @@ function localHost(reason: string, page: Host['page'], member: MemberRef | undef
     ...(member ? { member } : {}),
     ...(teamId ? { teamId } : {}),
     theme: forced ?? fromQuery(query?.matches ?? false),
-    locale: safeLocale(options.browserLocale ?? navigator.language),
+    locale: formattingLocale(localeFromQuery(search) ?? options.browserLocale ?? navigator.language),
     onThemeChange: (listener) => {
       if (forced || !query) return () => undefined;
       const onChange = (event: { matches: boolean }) => listener(fromQuery(event.matches));

@@ -4,7 +4,10 @@ export type ThemeName = 'light' | 'dark' | 'contrast';
 
 interface HostBase {
   theme: ThemeName;
-  /** A BCP 47 tag that Intl accepts. */
+  /**
+   * The user's language as a BCP 47 tag Intl accepts, narrowed to the languages the tab speaks
+   * ("es-MX" stays, "fr-FR" becomes "en"), so dates and numbers read like the words around them.
+   */
   locale: string;
   page: TabPage;
   /** The team the tab was opened for: Teams' "19:…@thread.tacv2" id, as the bot knows the team. */
@@ -18,7 +21,10 @@ interface HostBase {
 }
 
 /** Where the tab runs: inside Teams (signed in, themed by Teams) or on its own in local mode. */
-export type Host = (HostBase & { kind: 'teams'; getToken: () => Promise<string> }) | (HostBase & { kind: 'local'; reason: string });
+export type Host = (HostBase & { kind: 'teams'; getToken: () => Promise<string> }) | (HostBase & { kind: 'local'; reason: LocalReason });
+
+/** Why the tab runs in local mode; the banner words it in the tab's language. */
+export type LocalReason = { kind: 'outside-teams' } | { kind: 'teams-silent'; detail: string };
 
 /** Teams calls its themes default, dark and contrast. */
 export function themeFromTeams(name: string | undefined): ThemeName {
@@ -37,4 +43,10 @@ export function themeFromQuery(search: string): ThemeName | undefined {
 export function teamFromQuery(search: string): string | undefined {
   const team = new URLSearchParams(search).get('team')?.trim();
   return team ? team : undefined;
+}
+
+/** `?locale=es` or `?locale=ar-EG` picks the language in local mode, where there is no Teams context to say which. */
+export function localeFromQuery(search: string): string | undefined {
+  const tag = new URLSearchParams(search).get('locale')?.trim();
+  return tag ? tag : undefined;
 }

@@ -4,6 +4,7 @@ import { ERASE_CONFIRMATION, isEraseConfirmation } from '../../../bot/domain/my-
 import type { ApiClient } from '../api/api-client.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
 import { MY_DATA_PATH } from './my-data-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 interface Props {
   client: ApiClient;
@@ -16,6 +17,7 @@ interface Props {
  * too easy for what cannot be undone. Open while mounted, on the browser's own dialog.
  */
 export function EraseMyDataDialog({ client, onClose }: Props) {
+  const { t } = useT();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const field = useRef<HTMLInputElement>(null);
@@ -24,7 +26,7 @@ export function EraseMyDataDialog({ client, onClose }: Props) {
   const erase = () => {
     if (submit.sending) return;
     if (!isEraseConfirmation(typed)) {
-      setError(`Type “${ERASE_CONFIRMATION}” to confirm. Nothing has been erased.`);
+      setError(t('erase.confirmMissing', { phrase: ERASE_CONFIRMATION }));
       field.current?.focus();
       return;
     }
@@ -32,32 +34,29 @@ export function EraseMyDataDialog({ client, onClose }: Props) {
     void submit.run(async () => {
       await client.remove(MY_DATA_PATH, { confirm: typed });
       onClose(true);
-    }, 'erase your data');
+    }, t('erase.failed'));
   };
 
   return (
     <FormDialog
       testId="erase-my-data-dialog"
       refusalTestId="erase-my-data-refusal"
-      title="Erase all your data?"
+      title={t('erase.title')}
       intro={
         <>
-          <Text as="p">
-            This deletes everything Learning Loop holds of yours: your learning log, check-ins, goals, saved list, nudges, coaching notes and settings.
-            Your shares are removed from your teams’ channels and your marks on others’ shares are taken back.
-          </Text>
+          <Text as="p">{t('erase.what')}</Text>
           <Text as="p" weight="semibold">
-            This cannot be undone. Download your data first if you want a copy.
+            {t('erase.final')}
           </Text>
         </>
       }
       submit={submit}
-      submitLabel="Erase my data"
-      sendingLabel="Erasing…"
+      submitLabel={t('erase.submit')}
+      sendingLabel={t('erase.sending')}
       onSubmit={erase}
       onCancel={() => onClose(false)}
     >
-      <Field label={`Type “${ERASE_CONFIRMATION}” to confirm`} required validationState={error ? 'error' : 'none'} validationMessage={error}>
+      <Field label={t('erase.confirmLabel', { phrase: ERASE_CONFIRMATION })} required validationState={error ? 'error' : 'none'} validationMessage={error}>
         <Input ref={field} value={typed} autoComplete="off" spellCheck={false} onChange={(_, data) => setTyped(data.value)} />
       </Field>
     </FormDialog>

@@ -7,6 +7,8 @@ import { useDialogButton } from '../components/use-dialog-button.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { EraseMyDataDialog } from './EraseMyDataDialog.js';
 import { MY_DATA_CSV_PATH, MY_DATA_JSON_PATH, myDataFileName } from './my-data-paths.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -16,14 +18,15 @@ const useStyles = makeStyles({
 
 type Kind = 'json' | 'csv';
 
-const FILES: Record<Kind, { path: string; type: string; what: string; saved: string }> = {
-  json: { path: MY_DATA_JSON_PATH, type: 'application/json', what: 'download your data', saved: 'Downloaded all your data as JSON.' },
-  csv: { path: MY_DATA_CSV_PATH, type: 'text/csv;charset=utf-8', what: 'download your entries', saved: 'Downloaded your learning entries as CSV.' },
+const FILES: Record<Kind, { path: string; type: string; failed: MessageKey; saved: MessageKey }> = {
+  json: { path: MY_DATA_JSON_PATH, type: 'application/json', failed: 'myData.jsonFailed', saved: 'myData.jsonSaved' },
+  csv: { path: MY_DATA_CSV_PATH, type: 'text/csv;charset=utf-8', failed: 'myData.csvFailed', saved: 'myData.csvSaved' },
 };
 
 /** The end of the personal page: take a copy of everything, or erase it all. */
 export function MyData({ client, heading }: { client: ApiClient; heading: SectionHeading }) {
   const styles = useStyles();
+  const { t } = useT();
   const { busy, status, problem, download: save } = useFileDownload<Kind>();
   const [erased, setErased] = useState(false);
   const dialog = useDialogButton();
@@ -34,19 +37,18 @@ export function MyData({ client, heading }: { client: ApiClient; heading: Sectio
   }, [erased, heading.ref]);
 
   const download = (kind: Kind) =>
-    save(kind, { ...FILES[kind], fetchText: () => client.getText(FILES[kind].path), fileName: myDataFileName(kind, new Date()) });
+    save(kind, { ...FILES[kind], failed: t(FILES[kind].failed), saved: t(FILES[kind].saved), fetchText: () => client.getText(FILES[kind].path), fileName: myDataFileName(kind, new Date()) });
 
   if (erased) {
     return (
       <div className={styles.erased} role="status" data-testid="my-data-erased">
         <Text as="p" weight="semibold" className={styles.text}>
-          Everything Learning Loop held of yours was erased.
+          {t('myData.erased')}
         </Text>
         <Text as="p" className={styles.text}>
-          What this page loaded before still shows until you reload it. If you chat with Learning Loop again, or stay in a team that uses it, it
-          starts a new, empty record.
+          {t('myData.erasedAfter')}
         </Text>
-        <Button onClick={() => window.location.reload()}>Reload the page</Button>
+        <Button onClick={() => window.location.reload()}>{t('myData.reload')}</Button>
       </div>
     );
   }
@@ -54,18 +56,17 @@ export function MyData({ client, heading }: { client: ApiClient; heading: Sectio
   return (
     <>
       <Text as="p" className={styles.text}>
-        Take a copy of everything Learning Loop holds of yours — your log, check-ins, goals, shares, saved list, nudges and coaching — or erase all of
-        it.
+        {t('myData.intro')}
       </Text>
       <div className={styles.actions}>
         <Button disabledFocusable={busy !== null} onClick={() => void download('json')}>
-          {busy === 'json' ? 'Downloading…' : 'Download JSON'}
+          {busy === 'json' ? t('myData.downloading') : t('myData.downloadJson')}
         </Button>
         <Button disabledFocusable={busy !== null} onClick={() => void download('csv')}>
-          {busy === 'csv' ? 'Downloading…' : 'Download CSV'}
+          {busy === 'csv' ? t('myData.downloading') : t('myData.downloadCsv')}
         </Button>
         <Button ref={dialog.button} data-testid="erase-my-data" onClick={dialog.show}>
-          Erase my data…
+          {t('myData.erase')}
         </Button>
       </div>
       <Text as="p" role="status" className={styles.text} data-testid="my-data-status">

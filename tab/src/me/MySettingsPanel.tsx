@@ -1,10 +1,11 @@
 import { Spinner, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
-import { describeFailure } from '../api/api-client.js';
 import { Problem } from '../components/Problem.js';
 import { formatDate } from '../format.js';
 import { TimeZoneSetting } from './TimeZoneSetting.js';
 import type { MySettings, UseMySettings } from './use-my-settings.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
 export function MySettingsPanel({ settings, locale }: { settings: UseMySettings; locale: string }) {
   const styles = useStyles();
   const headingId = useId();
+  const { t } = useT();
   // Always in the page, so screen readers hear what a save did without leaving the control.
   const [status, setStatus] = useState('');
   const { data, error, loading, reload, save } = settings;
@@ -32,9 +34,9 @@ export function MySettingsPanel({ settings, locale }: { settings: UseMySettings;
   return (
     <section aria-labelledby={headingId} className={styles.section} data-testid="my-settings">
       <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.heading}>
-        Check-in settings
+        {t('settings.title')}
       </Text>
-      {!data && loading && <Spinner size="small" label="Loading your check-in settings…" />}
+      {!data && loading && <Spinner size="small" label={t('settings.loading')} />}
       {!data && error && <Problem message={error} onRetry={reload} />}
       {data && (
         <div className={styles.controls}>
@@ -59,6 +61,8 @@ interface PauseProps {
 function PauseSwitch({ settings, save, announce, locale }: PauseProps) {
   const styles = useStyles();
   const explanationId = useId();
+  const i18n = useT();
+  const { t } = i18n;
   // The switch shows what was asked for while the service answers, and flips back if it fails.
   const [pending, setPending] = useState<boolean | undefined>(undefined);
   const [problem, setProblem] = useState<{ message: string; paused: boolean } | undefined>(undefined);
@@ -72,34 +76,33 @@ function PauseSwitch({ settings, save, announce, locale }: PauseProps) {
       save({ paused: wanted }).then(
         () => {
           setPending(undefined);
-          announce(wanted ? 'Check-ins paused. You will get no check-in cards until you resume.' : 'Check-ins resumed.');
+          announce(wanted ? t('settings.paused') : t('settings.resumed'));
         },
         (error: unknown) => {
           setPending(undefined);
-          setProblem({ message: describeFailure(wanted ? 'pause your check-ins' : 'resume your check-ins', error), paused: wanted });
+          setProblem({ message: failureMessage(i18n, wanted ? t('settings.pauseFailed') : t('settings.resumeFailed'), error), paused: wanted });
         },
       );
     },
-    [save, announce],
+    [save, announce, i18n, t],
   );
 
   return (
     <div className={styles.pause}>
       <Switch
-        label="Pause my check-ins"
+        label={t('settings.pause')}
         checked={paused}
         aria-describedby={explanationId}
         onChange={(_, data) => pending === undefined && request(data.checked)}
       />
       <Text as="p" id={explanationId} className={styles.explanation}>
-        {paused ? pausedExplanation(settings.pausedAt, locale) : 'Check-in cards arrive in your Teams chat on your team’s schedule. Pause them while you are away; your team’s leads will see that you paused.'}
+        {paused ? pausedExplanation(settings.pausedAt, locale, i18n) : t('settings.activeExplanation')}
       </Text>
       {problem && <Problem message={problem.message} onRetry={() => request(problem.paused)} />}
     </div>
   );
 }
 
-function pausedExplanation(pausedAt: string | null, locale: string): string {
-  const since = pausedAt ? `Paused since ${formatDate(pausedAt, locale)}. ` : 'Paused. ';
-  return `${since}You get no scheduled check-ins, and your team’s leads can see that you paused. You can still log learning any time: type check in to the bot.`;
+function pausedExplanation(pausedAt: string | null, locale: string, { t }: TabTranslator): string {
+  return pausedAt ? t('settings.pausedSince', { date: formatDate(pausedAt, locale) }) : t('settings.pausedNoDate');
 }

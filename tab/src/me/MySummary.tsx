@@ -5,6 +5,7 @@ import { useCardSurfaceStyles } from '../components/card-surface.js';
 import { Problem } from '../components/Problem.js';
 import type { MySummaryResponse } from './use-my-summary.js';
 import { entriesText, minutesText, monthText, streakText } from './summary-text.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -25,21 +26,23 @@ const useStyles = makeStyles({
 export function MySummary({ summary, locale }: { summary: ApiData<MySummaryResponse>; locale: string }) {
   const styles = useStyles();
   const headingId = useId();
+  const i18n = useT();
+  const { t } = i18n;
   const { data, error, loading, reload } = summary;
-  const title = data ? `This month: ${monthText(data.month, locale)}` : 'This month';
+  const title = data ? t('summary.titleWithMonth', { month: monthText(data.month, locale) }) : t('summary.title');
 
   return (
     <section aria-labelledby={headingId} className={styles.section} data-testid="my-summary">
       <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.heading}>
         {title}
       </Text>
-      {!data && loading && <Spinner size="small" label="Loading your streak and this month’s totals…" />}
+      {!data && loading && <Spinner size="small" label={t('summary.loading')} />}
       {error && <Problem message={error} onRetry={reload} intent={data ? 'warning' : 'error'} />}
       {data && (
         <ul className={styles.tiles}>
-          <Tile label="Streak" value={streakText(data.streak)} />
-          <Tile label="Time spent learning" value={minutesText(data.minutesThisMonth, locale)} />
-          <Tile label="Entries logged" value={entriesText(data.entriesThisMonth, locale)} />
+          <Tile label={t('summary.streak')} value={streakText(data.streak, i18n)} />
+          <Tile label={t('summary.time')} value={minutesText(data.minutesThisMonth, locale)} />
+          <Tile label={t('summary.entries')} value={entriesText(data.entriesThisMonth, i18n)} />
         </ul>
       )}
     </section>

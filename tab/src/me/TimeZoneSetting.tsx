@@ -1,9 +1,11 @@
 import { Button, Combobox, Field, makeStyles, tokens, useComboboxFilter, type ComboboxProps } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { ApiFailure, describeFailure } from '../api/api-client.js';
+import { ApiFailure } from '../api/api-client.js';
 import { detailFor } from '../api/error-details.js';
 import { Problem } from '../components/Problem.js';
-import { AUTOMATIC_ZONE_LABEL, matchesZoneQuery, timeZoneOptions } from './time-zones.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
+import { matchesZoneQuery, timeZoneOptions } from './time-zones.js';
 import type { UseMySettings } from './use-my-settings.js';
 
 const useStyles = makeStyles({
@@ -22,7 +24,10 @@ interface Props {
 /** Which zone's clock the learner's check-ins follow, chosen from the zones the browser knows. */
 export function TimeZoneSetting({ saved, save, announce }: Props) {
   const styles = useStyles();
-  const options = useMemo(() => timeZoneOptions(saved, new Date()), [saved]);
+  const i18n = useT();
+  const { t } = i18n;
+  const automatic = t('settings.zoneAutomatic');
+  const options = useMemo(() => timeZoneOptions(saved, new Date(), undefined, automatic), [saved, automatic]);
   const labelOf = (value: string) => options.find((o) => o.value === value)?.label ?? value;
   const [selected, setSelected] = useState(saved ?? '');
   // What the learner is typing to search; null while they are not, when the box shows the choice.
@@ -35,7 +40,7 @@ export function TimeZoneSetting({ saved, save, announce }: Props) {
     query ?? '',
     options.map((o) => ({ value: o.value, children: o.label })),
     {
-      noOptionsMessage: 'No time zone matches. Try a city, such as Berlin or New York.',
+      noOptionsMessage: t('settings.zoneNoMatch'),
       optionToText: (o) => (typeof o.children === 'string' ? o.children : o.value),
       filter: (text, q) => matchesZoneQuery(text, q),
     },
@@ -60,16 +65,14 @@ export function TimeZoneSetting({ saved, save, announce }: Props) {
       (settings) => {
         setSaving(false);
         announce(
-          settings.timeZone
-            ? `Saved. Your check-ins follow ${settings.timeZone}.`
-            : 'Saved. Your check-ins follow the time zone Teams reports for you, or your team’s.',
+          settings.timeZone ? t('settings.zoneSaved', { zone: settings.timeZone }) : t('settings.zoneSavedAutomatic'),
         );
       },
       (error: unknown) => {
         setSaving(false);
         const detail = error instanceof ApiFailure ? detailFor(error.details, 'timeZone') : undefined;
         if (detail) setFieldError(detail);
-        else setProblem(describeFailure('save your time zone', error));
+        else setProblem(failureMessage(i18n, t('settings.zoneSaveFailed'), error));
       },
     );
   };
@@ -85,8 +88,8 @@ export function TimeZoneSetting({ saved, save, announce }: Props) {
     >
       <Field
         className={styles.field}
-        label="Time zone for your check-ins"
-        hint="Check-ins come at your team’s check-in time on this clock. Automatic uses the zone Teams reports for you, or else your team’s."
+        label={t('settings.zoneLabel')}
+        hint={t('settings.zoneHint')}
         validationState={fieldError ? 'error' : 'none'}
         validationMessage={fieldError}
       >
@@ -97,14 +100,14 @@ export function TimeZoneSetting({ saved, save, announce }: Props) {
           onOptionSelect={onOptionSelect}
           onChange={(event) => setQuery(event.target.value)}
           onOpenChange={(_, data) => data.open || setQuery(null)}
-          placeholder={AUTOMATIC_ZONE_LABEL}
+          placeholder={automatic}
         >
           {children}
         </Combobox>
       </Field>
       {/* Focusable even when there is nothing to save, so focus stays put after a save. */}
       <Button type="submit" appearance="primary" disabledFocusable={saving || unchanged}>
-        {saving ? 'Saving time zone…' : 'Save time zone'}
+        {saving ? t('settings.zoneSaving') : t('settings.zoneSave')}
       </Button>
       {problem && <Problem message={problem} onRetry={submit} />}
     </form>

@@ -6,10 +6,10 @@ import { lazySection } from '../shares/lazy-section.js';
 // The body and its dialog are a chunk of their own, loaded once the page is up: the first view carries the heading and the loader.
 const LazyMyDataSection = lazySection<{ client: ApiClient }>({
   load: () => import('./MyData.js').then((m) => ({ default: m.MyData })),
-  title: 'Your data',
+  title: 'myData.title',
   testId: 'my-data',
-  loadingLabel: 'Loading…',
-  failure: 'Couldn’t load this section. Check your connection and try again.',
+  loadingLabel: 'common.loading',
+  failure: 'section.failed',
 });
 
 /** "Your data", last on the personal page; "export my data" in chat links here (`#your-data`). */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../bot/i18n/translate.js';
+import { catalogsFor } from '../i18n/catalog.js';
+import { es } from '../i18n/messages/es.js';
 import { entriesText, minutesText, monthText, streakText } from './summary-text.js';
 
 describe('summary text', () => {
@@ -9,8 +12,11 @@ describe('summary text', () => {
   });
 
   it('counts entries and time the way the locale writes them', () => {
-    expect(entriesText(1, 'en-US')).toBe('1 entry');
-    expect(entriesText(1200, 'en-US')).toBe('1,200 entries');
+    expect(entriesText(1)).toBe('1 entry');
+    expect(entriesText(1200)).toBe('1,200 entries');
+    const spanish = translator(catalogsFor('es', es), 'es');
+    expect(entriesText(1200, spanish)).toBe('1200 entradas');
+    expect(streakText(1, spanish)).toBe('1 respuesta seguida');
     expect(minutesText(0, 'en-US')).toBe('0 min');
     expect(minutesText(95, 'en-US')).toBe('1 hr 35 min');
   });

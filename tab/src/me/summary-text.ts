@@ -1,14 +1,14 @@
 import { formatMinutes } from '../format.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** "3 check-ins in a row": a streak counts answered check-ins, so it says so. */
-export function streakText(streak: number): string {
-  if (streak <= 0) return 'No streak yet';
-  return streak === 1 ? '1 check-in in a row' : `${streak} check-ins in a row`;
+export function streakText(streak: number, { t, plural }: TabTranslator = english): string {
+  if (streak <= 0) return t('summary.noStreak');
+  return plural('summary.streakCount', streak);
 }
 
-export function entriesText(entries: number, locale: string): string {
-  const count = new Intl.NumberFormat(locale).format(entries);
-  return entries === 1 ? '1 entry' : `${count} entries`;
+export function entriesText(entries: number, { plural }: TabTranslator = english): string {
+  return plural('summary.entryCount', entries);
 }
 
 export function minutesText(minutes: number, locale: string): string {

@@ -1,23 +1,26 @@
+import { en } from '../i18n/messages/en.js';
+
 export interface TimeZoneOption {
   /** An IANA zone, or '' for no choice of the learner's: the zone Teams reports, else the team's. */
   value: string;
   label: string;
 }
 
-export const AUTOMATIC_ZONE_LABEL = 'Automatic: from Teams, or my team’s time zone';
+/** In English; the picker passes the label in the learner's language. */
+export const AUTOMATIC_ZONE_LABEL = en['settings.zoneAutomatic'];
 
 /**
  * The zones this browser knows, each with its offset now, after the automatic choice.
  * The learner's saved zone is kept even when this browser does not list it (an alias such as
  * Asia/Calcutta, say), so the picker never shows a choice the learner did not make.
  */
-export function timeZoneOptions(saved: string | null, now: Date, known: readonly string[] = supportedZones()): TimeZoneOption[] {
+export function timeZoneOptions(saved: string | null, now: Date, known: readonly string[] = supportedZones(), automatic: string = AUTOMATIC_ZONE_LABEL): TimeZoneOption[] {
   const zones = new Set(known);
   // Some engines leave UTC out of the list although every engine accepts it.
   zones.add('UTC');
   if (saved) zones.add(saved);
   const sorted = [...zones].sort((a, b) => a.localeCompare(b, 'en'));
-  return [{ value: '', label: AUTOMATIC_ZONE_LABEL }, ...sorted.map((zone) => ({ value: zone, label: zoneLabel(zone, now) }))];
+  return [{ value: '', label: automatic }, ...sorted.map((zone) => ({ value: zone, label: zoneLabel(zone, now) }))];
 }
 
 /** "Europe/Berlin (GMT+01:00)": the offset helps pick between zones that sound alike. */

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { MySettings, MySettingsUpdate } from '../../../bot/http/api-contract.js';
 import type { ApiClient } from '../api/api-client.js';
 import { useApiData, type ApiData } from '../api/use-api-data.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export type { MySettings, MySettingsUpdate };
 
@@ -13,7 +14,7 @@ export interface UseMySettings extends ApiData<MySettings> {
 const PATH = '/api/v1/me/settings';
 
 export function useMySettings(client: ApiClient): UseMySettings {
-  const settings = useApiData<MySettings>(client, PATH, 'load your check-in settings');
+  const settings = useApiData<MySettings>(client, PATH, useT().t('settings.loadFailed'));
   const { replace } = settings;
   const save = useCallback(
     async (update: MySettingsUpdate) => {

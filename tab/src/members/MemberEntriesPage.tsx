@@ -8,6 +8,8 @@ import { PageLayout } from '../components/PageLayout.js';
 import { teamDashboardPath, type MemberRef } from '../routes.js';
 import { emptyText, entriesCountText, memberEntriesTitle, privateNote } from './member-entries-text.js';
 import { useMemberEntries } from './use-member-entries.js';
+import { useT } from '../i18n/i18n-context.js';
+import { TeamMessages } from '../i18n/team-messages.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -26,18 +28,28 @@ interface Props {
  * team, newest first, with older pages on demand. It is a page of its own, so Back returns to the
  * dashboard; the link at the top does the same for keyboard and Teams, which shows no Back button.
  */
-export function MemberEntriesPage({ client, locale, member }: Props) {
+export function MemberEntriesPage(props: Props) {
+  return (
+    <TeamMessages>
+      <MemberEntries {...props} />
+    </TeamMessages>
+  );
+}
+
+function MemberEntries({ client, locale, member }: Props) {
   const styles = useStyles();
   const { state, name, refusal, announcement, retry, loadMore } = useMemberEntries(client, member);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const title = memberEntriesTitle(name);
+  const i18n = useT();
+  const { t } = i18n;
+  const title = memberEntriesTitle(name, i18n);
   const ready = state.phase === 'ready';
   const count = state.entries.length;
 
   useEffect(() => {
-    document.title = `${title} – Learning Loop`;
-  }, [title]);
+    document.title = t('app.documentTitle', { page: title });
+  }, [title, t]);
 
   // Load more goes away with the last page (or a failure): focus then lands on the list's heading, not the page's end.
   const focusAfterMore = useRef(false);
@@ -56,7 +68,7 @@ export function MemberEntriesPage({ client, locale, member }: Props) {
     <PageLayout title={title} testId="member-entries">
       <Text as="p">
         <Link href={teamDashboardPath(member.teamId, window.location.search)} data-testid="back-to-dashboard">
-          Back to the team dashboard
+          {t('memberEntries.back')}
         </Link>
       </Text>
       {refusal ? (
@@ -66,20 +78,20 @@ export function MemberEntriesPage({ client, locale, member }: Props) {
       ) : (
         <>
           <Text as="p" data-testid="private-note">
-            {privateNote(name)}
+            {privateNote(name, i18n)}
           </Text>
           <section aria-labelledby={headingId} className={styles.section}>
             <Text as="h2" id={headingId} ref={heading} tabIndex={-1} size={500} weight="semibold" className={styles.heading}>
-              Shared with leads and the team
+              {t('memberEntries.heading')}
             </Text>
-            <ListStatus announcement={announcement} count={ready && count > 0 ? entriesCountText(count) : undefined} testId="member-entries-status" />
+            <ListStatus announcement={announcement} count={ready && count > 0 ? entriesCountText(count, i18n) : undefined} testId="member-entries-status" />
             <LoadedList
               items={ready ? state.entries : undefined}
               loading={state.phase === 'loading'}
               error={state.loadError ?? state.moreError}
               onRetry={state.loadError ? retry : loadMore}
-              loadingLabel="Loading the entries…"
-              empty={emptyText(name, state.nextCursor !== null)}
+              loadingLabel={t('memberEntries.loading')}
+              empty={emptyText(name, state.nextCursor !== null, i18n)}
               emptyTestId="member-entries-empty"
               labelledBy={headingId}
               itemTestId="entry"
@@ -88,7 +100,7 @@ export function MemberEntriesPage({ client, locale, member }: Props) {
             />
             {ready && state.nextCursor && !state.moreError && (
               <Button className={styles.more} onClick={onLoadMore} disabledFocusable={state.loadingMore} data-testid="load-more">
-                {state.loadingMore ? 'Loading more…' : 'Load more'}
+                {state.loadingMore ? t('log.loadingMore') : t('log.loadMore')}
               </Button>
             )}
           </section>

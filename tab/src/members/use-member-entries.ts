@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { MemberEntriesResponse } from '../../../bot/http/api-contract.js';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import { entriesReducer, initialEntries, type EntriesState } from '../entries/entries-state.js';
 import type { MemberRef } from '../routes.js';
 import { loadedMoreText, refusalText } from './member-entries-text.js';
@@ -29,6 +31,7 @@ export function useMemberEntries(client: ApiClient, member: MemberRef): UseMembe
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const [attempt, setAttempt] = useState(0);
+  const i18n = useT();
   const stateRef = useRef(state);
   stateRef.current = state;
   const live = useRef<AbortSignal | undefined>(undefined);
@@ -44,13 +47,13 @@ export function useMemberEntries(client: ApiClient, member: MemberRef): UseMembe
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const refused = refusalText(error);
+        const refused = refusalText(error, i18n);
         if (refused) setRefusal(refused);
-        else dispatch({ type: 'firstPageFailed', message: describeFailure('load these entries', error) });
+        else dispatch({ type: 'firstPageFailed', message: failureMessage(i18n, i18n.t('memberEntries.loadFailed'), error) });
       },
     );
     return () => controller.abort();
-  }, [client, teamId, userId, attempt]);
+  }, [client, teamId, userId, attempt, i18n]);
 
   const retry = useCallback(() => {
     dispatch({ type: 'retry' });
@@ -67,11 +70,11 @@ export function useMemberEntries(client: ApiClient, member: MemberRef): UseMembe
       (page) => {
         if (signal.aborted) return;
         dispatch({ type: 'morePage', page });
-        setAnnouncement(loadedMoreText(page.entries.length, page.nextCursor !== null));
+        setAnnouncement(loadedMoreText(page.entries.length, page.nextCursor !== null, i18n));
       },
-      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: describeFailure('load more of these entries', error) }),
+      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('memberEntries.loadMoreFailed'), error) }),
     );
-  }, [client, teamId, userId]);
+  }, [client, teamId, userId, i18n]);
 
   return { state, name, refusal, announcement, retry, loadMore };
 }

@@ -4,8 +4,8 @@ import type { MyLearningPage } from './MyLearningPage.js';
 
 export const LazyMyLearningPage = lazyPage<ComponentProps<typeof MyLearningPage>>({
   load: () => import('./MyLearningPage.js').then((m) => ({ default: m.MyLearningPage })),
-  title: 'My learning',
+  title: 'page.personal',
   testId: 'my-learning',
-  loadingLabel: 'Loading your learning…',
-  failure: 'Couldn’t load your learning page. Check your connection and try again.',
+  loadingLabel: 'page.personal.loading',
+  failure: 'page.personal.failed',
 });

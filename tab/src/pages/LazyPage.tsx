@@ -2,13 +2,15 @@ import { Spinner } from '@fluentui/react-components';
 import { Suspense, type ComponentType } from 'react';
 import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
 import { PageLayout } from '../components/PageLayout.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 interface LazyPageOptions<P extends object> {
   load: () => Promise<{ default: ComponentType<P> }>;
-  title: string;
+  title: MessageKey;
   testId: string;
-  loadingLabel: string;
-  failure: string;
+  loadingLabel: MessageKey;
+  failure: MessageKey;
 }
 
 /**
@@ -17,16 +19,17 @@ interface LazyPageOptions<P extends object> {
  */
 export function lazyPage<P extends object>({ load, title, testId, loadingLabel, failure }: LazyPageOptions<P>) {
   return function LazyPage(props: P) {
+    const { t } = useT();
     const { attempt, Lazy, retry } = useRetryableLazy(load);
     return (
       <Suspense
         fallback={
-          <PageLayout title={title} testId={testId}>
-            <Spinner label={loadingLabel} />
+          <PageLayout title={t(title)} testId={testId}>
+            <Spinner label={t(loadingLabel)} />
           </PageLayout>
         }
       >
-        <ChunkBoundary key={attempt} onRetry={retry} message={failure}>
+        <ChunkBoundary key={attempt} onRetry={retry} message={t(failure)}>
           <Lazy {...props} />
         </ChunkBoundary>
       </Suspense>

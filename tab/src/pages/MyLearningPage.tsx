@@ -17,6 +17,8 @@ import { useMySettings } from '../me/use-my-settings.js';
 import { useMySummary } from '../me/use-my-summary.js';
 import { LazyMyRecommendations } from '../recommendations/lazy-recommendations.js';
 import { LazySavedList } from '../shares/lazy-sections.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -34,6 +36,7 @@ interface Props {
 /** The learner's own page: how they are doing this month, their check-in settings, and their log. */
 export function MyLearningPage({ client, locale, pollMs }: Props) {
   const styles = useStyles();
+  const { t } = useT();
   const entries = useEntries(client, pollMs);
   const summary = useMySummary(client);
   const settings = useMySettings(client);
@@ -61,22 +64,22 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
     (entry: Entry) => {
       entryEdited(entry);
       reloadSummary();
-      setAnnouncement(`Saved your changes to ‘${entry.what}’.`);
+      setAnnouncement(t('log.saved', { what: t('common.quoted', { text: entry.what }) }));
     },
-    [entryEdited, reloadSummary],
+    [entryEdited, reloadSummary, t],
   );
   const onRemoved = useCallback(
     (entry: Entry) => {
       entryRemoved(entry.id);
       reloadSummary();
-      setAnnouncement(`Deleted ‘${entry.what}’.`);
+      setAnnouncement(t('log.deleted', { what: t('common.quoted', { text: entry.what }) }));
       setFocusLogAfter((n) => n + 1);
     },
-    [entryRemoved, reloadSummary],
+    [entryRemoved, reloadSummary, t],
   );
 
   return (
-    <PageLayout title="My learning" testId="my-learning">
+    <PageLayout title={t('page.personal')} testId="my-learning">
       <ReportLink client={client} />
       <MySummary summary={summary} locale={locale} />
       <MySettingsPanel settings={settings} locale={locale} />
@@ -84,7 +87,7 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
         {/* One block, so the status line takes no room of its own while it has nothing to say. */}
         <div>
           <Text as="h2" id={logHeadingId} ref={logHeading} tabIndex={-1} size={500} weight="semibold" className={styles.heading}>
-            Your learning log
+            {t('log.title')}
           </Text>
           <Text as="p" role="status" className={styles.text} data-testid="log-status">
             {announcement}
@@ -111,22 +114,24 @@ interface LogProps {
 
 function Log({ entries: { state, retry, loadMore }, locale, client, onEdited, onRemoved }: LogProps) {
   const styles = useStyles();
+  const { t, plural } = useT();
   const count = state.entries.length;
   return (
     <>
-      {state.phase === 'loading' && <Spinner label="Loading your learning…" />}
+      {state.phase === 'loading' && <Spinner label={t('log.loading')} />}
       {state.phase === 'error' && <Problem message={state.loadError} onRetry={retry} />}
       {state.refreshError && <Problem message={state.refreshError} onRetry={retry} intent="warning" />}
       {state.phase === 'ready' && count === 0 && (
         <Text as="p" className={styles.text}>
-          No learning logged yet. Type <strong>check in</strong> to the Learning Loop bot in Teams to log what you learned, from what,
-          and what you will do with it.
+          <MessageWithElement message={t('log.empty')} name="command">
+            <strong>{t('log.checkInCommand')}</strong>
+          </MessageWithElement>
         </Text>
       )}
       {state.phase === 'ready' && count > 0 && (
         <>
           <Text as="p" aria-live="polite" className={styles.text}>
-            {count === 1 ? '1 entry' : `${count} entries`}, newest first
+            {plural('log.count', count)}
           </Text>
           <EntryList
             entries={state.entries}
@@ -137,7 +142,7 @@ function Log({ entries: { state, retry, loadMore }, locale, client, onEdited, on
           {state.moreError && <Problem message={state.moreError} onRetry={loadMore} />}
           {state.nextCursor && !state.moreError && (
             <Button onClick={loadMore} disabled={state.loadingMore}>
-              {state.loadingMore ? 'Loading more…' : 'Load more'}
+              {state.loadingMore ? t('log.loadingMore') : t('log.loadMore')}
             </Button>
           )}
         </>

@@ -4,6 +4,8 @@ import { PageLayout } from '../components/PageLayout.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { TeamPicker } from '../dashboard/TeamPicker.js';
 import { useTeamChoice } from '../dashboard/use-team-choice.js';
+import { useT } from '../i18n/i18n-context.js';
+import { TeamMessages } from '../i18n/team-messages.js';
 
 interface Props {
   client: ApiClient;
@@ -13,8 +15,18 @@ interface Props {
   channelId: string | undefined;
 }
 
-export function TeamPage({ client, locale, teamId, channelId }: Props) {
+/** A team's dashboard, with the English only its parts use (see TeamMessages). */
+export function TeamPage(props: Props) {
+  return (
+    <TeamMessages>
+      <TeamPageContent {...props} />
+    </TeamMessages>
+  );
+}
+
+function TeamPageContent({ client, locale, teamId, channelId }: Props) {
   const { choice, retry, choose } = useTeamChoice(client, teamId);
+  const { t } = useT();
 
   if (choice.status === 'chosen') {
     const picker = choice.teams.length > 1 ? <TeamPicker teams={choice.teams} teamId={choice.teamId} onChoose={choose} /> : undefined;
@@ -22,20 +34,19 @@ export function TeamPage({ client, locale, teamId, channelId }: Props) {
     return <DashboardPage key={choice.teamId} client={client} locale={locale} teamId={choice.teamId} channelId={channelId} teamPicker={picker} />;
   }
   return (
-    <PageLayout title="Team dashboard" testId="team-dashboard">
-      {choice.status === 'loading' && <Spinner label="Finding your teams…" />}
+    <PageLayout title={t('page.team')} testId="team-dashboard">
+      {choice.status === 'loading' && <Spinner label={t('team.finding')} />}
       {choice.status === 'failed' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{choice.message}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={retry}>Retry</Button>
+            <Button onClick={retry}>{t('common.retry')}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {choice.status === 'none' && (
         <Text as="p" data-testid="no-teams">
-          You are not in any team that uses Learning Loop. Once a team owner adds the app to a team you belong to, its dashboard shows
-          up here.
+          {t('team.none')}
         </Text>
       )}
     </PageLayout>

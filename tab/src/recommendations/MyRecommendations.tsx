@@ -10,9 +10,11 @@ import { useVisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate } from '../format.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { ArticleHeader, ExternalLink, ShareArticle } from '../shares/ShareArticle.js';
-import { quoted, shareHref } from '../shares/share-format.js';
+import { shareHref } from '../shares/share-format.js';
 import { myRecommendationsCountText, recommendationKey } from './recommendation-format.js';
 import { useMyRecommendations, type UseMyRecommendations } from './use-my-recommendations.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   footer: { display: 'grid', gap: tokens.spacingVerticalS, justifyItems: 'start' },
@@ -27,6 +29,8 @@ interface Props {
 /** What the caller's team leads recommended to them (or to their whole team), newest first, each with an "I did this" tick. */
 export function MyRecommendations({ client, locale, heading }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [announcement, setAnnouncement] = useState('');
   const recs = useMyRecommendations(client, setAnnouncement);
   const { recommendations: list, loading, error, reload } = recs;
@@ -35,18 +39,14 @@ export function MyRecommendations({ client, locale, heading }: Props) {
   const done = list?.filter((r) => r.done).length ?? 0;
   return (
     <>
-      <ListStatus announcement={announcement} count={list && count > 0 ? myRecommendationsCountText(count, done) : undefined} testId="my-recommendations-status" />
+      <ListStatus announcement={announcement} count={list && count > 0 ? myRecommendationsCountText(count, done, i18n) : undefined} testId="my-recommendations-status" />
       <LoadedList
         items={list}
         loading={loading}
         error={error}
         onRetry={reload}
-        loadingLabel="Loading your recommendations…"
-        empty={
-          <>
-            Nothing recommended to you yet. When a team lead recommends something, it shows up here and at your next check-in.
-          </>
-        }
+        loadingLabel={t('myRecs.loading')}
+        empty={t('myRecs.empty')}
         emptyTestId="my-recommendations-empty"
         labelledBy={heading.id}
         itemTestId="my-recommendation"
@@ -61,11 +61,12 @@ function MyRecommendationItem({ rec, recs, locale }: { rec: MyRecommendation; re
   const styles = useStyles();
   const hidden = useVisuallyHidden();
   const titleId = useId();
+  const { t } = useT();
   const href = shareHref(rec.link);
   const problem = recs.problem(rec);
   const notes: Array<[string, ReactNode]> = [];
-  if (rec.note) notes.push(['Note', rec.note]);
-  if (!href) notes.push(['Link', rec.link]);
+  if (rec.note) notes.push([t('recs.note'), rec.note]);
+  if (!href) notes.push([t('entry.link'), rec.link]);
 
   return (
     <ShareArticle labelledBy={titleId}>
@@ -73,10 +74,9 @@ function MyRecommendationItem({ rec, recs, locale }: { rec: MyRecommendation; re
         titleId={titleId}
         title={<>{href ? <ExternalLink href={href}>{rec.title}</ExternalLink> : rec.title}</>}
         byline={
-          <>
-            {`Recommended by ${rec.leadName}${rec.learnerId ? ' to you' : ' to your team'}, `}
+          <MessageWithElement message={t(rec.learnerId ? 'recs.byToYou' : 'recs.byToTeam', { name: rec.leadName })} name="date">
             <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
-          </>
+          </MessageWithElement>
         }
       />
       <NotesList notes={notes} />
@@ -88,7 +88,8 @@ function MyRecommendationItem({ rec, recs, locale }: { rec: MyRecommendation; re
           onChange={(_, data) => recs.setDone(rec, data.checked === true)}
           label={
             <>
-              I did this<span className={hidden.root}> {quoted(rec.title)}</span>
+              {t('recs.didThis')}
+              <span className={hidden.root}> {t('common.quoted', { text: rec.title })}</span>
             </>
           }
         />

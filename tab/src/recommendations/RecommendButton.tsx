@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/api-client.js';
 import { useDialogButton } from '../components/use-dialog-button.js';
 import type { Recipient } from './recommendation-format.js';
 import { RecommendDialog } from './RecommendDialog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   button: { justifySelf: 'start' },
@@ -24,11 +25,12 @@ interface Props {
 export function RecommendButton({ client, teamId, members, onRecommended }: Props) {
   const styles = useStyles();
   const dialog = useDialogButton();
+  const { t } = useT();
 
   return (
     <>
       <Button ref={dialog.button} className={styles.button} data-testid="recommend-button" onClick={dialog.show}>
-        Recommend a resource
+        {t('recommend.button')}
       </Button>
       {dialog.open && (
         <RecommendDialog

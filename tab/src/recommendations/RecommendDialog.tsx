@@ -12,6 +12,7 @@ import {
 } from './recommendation-form.js';
 import { recipientText, recommendedText, type Recipient } from './recommendation-format.js';
 import { teamRecommendationsPath } from './recommendation-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface RecommendDialogProps {
   client: ApiClient;
@@ -31,6 +32,8 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
   const [values, setValues] = useState(EMPTY_RECOMMENDATION_FORM);
   const [errors, setErrors] = useState<RecommendationFormErrors>({});
   const submit = useDialogSubmit();
+  const i18n = useT();
+  const { t } = i18n;
   const [rejections, setRejections] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   // By name, as anyone looks for a person in a list; the dashboard's order is its own sort.
@@ -48,15 +51,15 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
 
   const send = () => {
     if (submit.sending) return;
-    const check = checkRecommendationForm(values);
+    const check = checkRecommendationForm(values, i18n);
     if (!check.ok) return reject(check.errors);
     setErrors({});
     void submit.run(
       async () => {
         const { recommendation } = await client.send<{ recommendation: RecommendationView }>('POST', teamRecommendationsPath(teamId), check.input);
-        onClose(recommendedText(recommendation.title, recipientText(recommendation.learnerId, members)));
+        onClose(recommendedText(recommendation.title, recipientText(recommendation.learnerId, members, i18n), i18n));
       },
-      'recommend it',
+      t('recommend.failed'),
       (error) => {
         const fieldErrors = error.status === 400 ? recommendationFieldErrorsFrom(error.details) : {};
         if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
@@ -82,31 +85,28 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
       testId="recommend-dialog"
       refusalTestId="recommend-refusal"
       formRef={form}
-      title="Recommend a resource"
+      title={t('recommend.button')}
       intro={
-        <Text as="p">
-          Learning Loop lists it under Recommended for you on their My learning page and asks about it at their next check-ins, until they tick it
-          off.
-        </Text>
+        <Text as="p">{t('recommend.intro')}</Text>
       }
       submit={submit}
-      submitLabel="Recommend"
-      sendingLabel="Recommending…"
+      submitLabel={t('recommend.submit')}
+      sendingLabel={t('recommend.sending')}
       onSubmit={send}
       onCancel={() => onClose(undefined)}
     >
-      <Field label="Title" required hint={`What it is, up to ${RECOMMENDATION_LIMITS.title} characters`} {...field('title')}>
+      <Field label={t('recommend.titleLabel')} required hint={t('recommend.titleHint', { max: RECOMMENDATION_LIMITS.title })} {...field('title')}>
         <Input {...text('title')} />
       </Field>
-      <Field label="Link" required hint="A web address starting with http:// or https://" {...field('link')}>
+      <Field label={t('entryForm.linkLabel')} required hint={t('entryForm.linkHint')} {...field('link')}>
         <Input {...text('link')} type="url" />
       </Field>
-      <Field label="Note" hint={`Optional: why it is worth their time. ${values.note.length} of ${RECOMMENDATION_LIMITS.note} characters`} {...field('note')}>
+      <Field label={t('recs.note')} hint={t('recommend.noteHint', { length: values.note.length, max: RECOMMENDATION_LIMITS.note })} {...field('note')}>
         <Textarea {...text('note')} resize="vertical" />
       </Field>
-      <Field label="Who is it for?" {...field('learnerId')}>
+      <Field label={t('recommend.forWhom')} {...field('learnerId')}>
         <Select {...text('learnerId')}>
-          <option value="">The whole team</option>
+          <option value="">{t('recommend.wholeTeam')}</option>
           {byName.map((member) => (
             <option key={member.userId} value={member.userId}>
               {member.displayName}

@@ -13,6 +13,8 @@ import { shareHref } from '../shares/share-format.js';
 import { RecommendButton } from './RecommendButton.js';
 import { doneByText, newestFirst, recipientText, recommendationsCountText, type Recipient } from './recommendation-format.js';
 import { teamRecommendationsPath } from './recommendation-paths.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   done: { fontWeight: tokens.fontWeightSemibold },
@@ -32,7 +34,9 @@ interface Props {
 /** What the team's leads recommended, newest first, each with how many of those it was for have done it; and a way to recommend more. Leads only. */
 export function TeamRecommendations({ client, teamId, locale, members, callerId, heading }: Props) {
   const styles = useStyles();
-  const { data, loading, error, reload } = useApiData<TeamRecommendationsResponse>(client, teamRecommendationsPath(teamId), 'load the recommendations');
+  const i18n = useT();
+  const { t } = i18n;
+  const { data, loading, error, reload } = useApiData<TeamRecommendationsResponse>(client, teamRecommendationsPath(teamId), t('teamRecs.loadFailed'));
   const recs = useMemo(() => data && newestFirst(data.recommendations), [data]);
   const [announcement, setAnnouncement] = useState('');
 
@@ -47,20 +51,15 @@ export function TeamRecommendations({ client, teamId, locale, members, callerId,
   const count = recs?.length ?? 0;
   return (
     <>
-      <ListStatus announcement={announcement} count={recs && count > 0 ? recommendationsCountText(count) : undefined} testId="team-recommendations-status" />
+      <ListStatus announcement={announcement} count={recs && count > 0 ? recommendationsCountText(count, i18n) : undefined} testId="team-recommendations-status" />
       <RecommendButton client={client} teamId={teamId} members={members.filter((m) => m.userId !== callerId)} onRecommended={onRecommended} />
       <LoadedList
         items={recs}
         loading={loading}
         error={error}
         onRetry={reload}
-        loadingLabel="Loading the recommendations…"
-        empty={
-          <>
-            Nothing recommended yet. Recommend an article, course or talk to the whole team or to one member; Learning Loop asks them about it at their
-            check-ins, and this list shows how many have done it.
-          </>
-        }
+        loadingLabel={t('teamRecs.loading')}
+        empty={t('teamRecs.empty')}
         emptyTestId="team-recommendations-empty"
         labelledBy={heading.id}
         itemTestId="team-recommendation"
@@ -74,10 +73,12 @@ export function TeamRecommendations({ client, teamId, locale, members, callerId,
 function TeamRecommendationItem({ rec, members, locale }: { rec: TeamRecommendation; members: readonly Recipient[]; locale: string }) {
   const styles = useStyles();
   const titleId = useId();
+  const i18n = useT();
+  const { t } = i18n;
   const href = shareHref(rec.link);
   const notes: Array<[string, ReactNode]> = [];
-  if (rec.note) notes.push(['Note', rec.note]);
-  notes.push(['Link', href ? <ExternalLink href={href}>{rec.link}</ExternalLink> : rec.link]);
+  if (rec.note) notes.push([t('recs.note'), rec.note]);
+  notes.push([t('entry.link'), href ? <ExternalLink href={href}>{rec.link}</ExternalLink> : rec.link]);
 
   return (
     <ShareArticle labelledBy={titleId}>
@@ -85,15 +86,14 @@ function TeamRecommendationItem({ rec, members, locale }: { rec: TeamRecommendat
         titleId={titleId}
         title={rec.title}
         byline={
-          <>
-            {`Recommended by ${rec.leadName} to ${recipientText(rec.learnerId, members)}, `}
+          <MessageWithElement message={t('teamRecs.byline', { name: rec.leadName, to: recipientText(rec.learnerId, members, i18n) })} name="date">
             <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
-          </>
+          </MessageWithElement>
         }
       />
       <NotesList notes={notes} />
       <Text as="p" className={styles.done} data-testid="recommendation-done-by">
-        {doneByText(rec.doneBy, rec.for, locale)}
+        {doneByText(rec.doneBy, rec.for, locale, i18n)}
       </Text>
     </ShareArticle>
   );

@@ -8,17 +8,17 @@ import type { TeamRecommendations } from './TeamRecommendations.js';
 /** What a team's leads recommended, and how many did each; for leads only (the service refuses the list to anyone else). */
 export const LazyTeamRecommendations = lazySection<Omit<ComponentProps<typeof TeamRecommendations>, 'heading'>>({
   load: () => import('../shares/share-sections.js').then((m) => ({ default: m.TeamRecommendations })),
-  title: 'Recommendations',
+  title: 'teamRecs.title',
   testId: 'team-recommendations',
-  loadingLabel: 'Loading the recommendations…',
-  failure: 'Couldn’t load the recommendations. Check your connection and try again.',
+  loadingLabel: 'teamRecs.loading',
+  failure: 'teamRecs.sectionFailed',
 });
 
 /** What the learner's leads recommended to them, on their personal page. */
 export const LazyMyRecommendations = lazySection<Omit<ComponentProps<typeof MyRecommendations>, 'heading'>>({
   load: () => import('../shares/share-sections.js').then((m) => ({ default: m.MyRecommendations })),
-  title: 'Recommended for you',
+  title: 'myRecs.title',
   testId: 'my-recommendations',
-  loadingLabel: 'Loading your recommendations…',
-  failure: 'Couldn’t load your recommendations. Check your connection and try again.',
+  loadingLabel: 'myRecs.loading',
+  failure: 'myRecs.sectionFailed',
 });

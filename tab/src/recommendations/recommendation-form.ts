@@ -1,6 +1,8 @@
 import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
 import { detailFor } from '../api/error-details.js';
 import { RECOMMENDATION_LIMITS, type RecommendationInput } from '../api/recommendation-types.js';
+import type { TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 /** What the lead typed, as typed, so a rejected form can show it again unchanged. */
 export interface RecommendationFormValues {
@@ -22,19 +24,20 @@ export const EMPTY_RECOMMENDATION_FORM: RecommendationFormValues = { title: '', 
 export type RecommendationFormCheck = { ok: true; input: RecommendationInput } | { ok: false; errors: RecommendationFormErrors };
 
 /** The checks that need nothing but the form, worded as the service words them; it checks again. */
-export function checkRecommendationForm(values: RecommendationFormValues): RecommendationFormCheck {
+// Limits are written as the service writes them ("2048", not "2,048"), so the form and the service agree.
+export function checkRecommendationForm(values: RecommendationFormValues, { t }: Pick<TabTranslator, 't'> = teamEnglish): RecommendationFormCheck {
   const errors: RecommendationFormErrors = {};
   const title = values.title.trim();
-  if (title === '') errors.title = 'Say what you recommend';
-  else if (title.length > RECOMMENDATION_LIMITS.title) errors.title = `The title is too long: at most ${RECOMMENDATION_LIMITS.title} characters`;
+  if (title === '') errors.title = t('recommend.titleMissing');
+  else if (title.length > RECOMMENDATION_LIMITS.title) errors.title = t('recommend.titleTooLong', { max: String(RECOMMENDATION_LIMITS.title) });
 
   const link = values.link.trim();
-  if (link === '') errors.link = 'Give a link to it';
-  else if (link.length > RECOMMENDATION_LIMITS.link) errors.link = `The link is too long: at most ${RECOMMENDATION_LIMITS.link} characters`;
-  else if (!isHttpUrl(link)) errors.link = 'The link must be a web address starting with http:// or https://';
+  if (link === '') errors.link = t('recommend.linkMissing');
+  else if (link.length > RECOMMENDATION_LIMITS.link) errors.link = t('recommend.linkTooLong', { max: String(RECOMMENDATION_LIMITS.link) });
+  else if (!isHttpUrl(link)) errors.link = t('entryForm.linkNotWeb');
 
   const note = values.note.trim();
-  if (note.length > RECOMMENDATION_LIMITS.note) errors.note = `The note is too long: at most ${RECOMMENDATION_LIMITS.note} characters`;
+  if (note.length > RECOMMENDATION_LIMITS.note) errors.note = t('coach.noteTooLong', { max: String(RECOMMENDATION_LIMITS.note) });
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: RecommendationInput = { title, link };

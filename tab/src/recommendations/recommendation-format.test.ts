@@ -6,7 +6,7 @@ import { myRecommendation } from '../testing/recommendation-fixtures.js';
 import {
   doneByText,
   doneText,
-  doneWhat,
+  doneFailed,
   myRecommendationsCountText,
   newestFirst,
   recipientText,
@@ -40,8 +40,8 @@ describe('recommendation words', () => {
 
   it('says what a recommendation and a tick did or tried to do', () => {
     expect(recommendedText('Inspired', 'the whole team')).toBe('Recommended ‘Inspired’ to the whole team.');
-    expect(doneWhat('Inspired', true)).toBe('mark ‘Inspired’ as done');
-    expect(doneWhat('Inspired', false)).toBe('mark ‘Inspired’ as not done');
+    expect(doneFailed('Inspired', true)).toBe("Couldn't mark ‘Inspired’ as done");
+    expect(doneFailed('Inspired', false)).toBe("Couldn't mark ‘Inspired’ as not done");
     expect(doneText('Inspired', true)).toBe('Marked ‘Inspired’ as done.');
     expect(doneText('Inspired', false)).toBe('Marked ‘Inspired’ as not done.');
   });

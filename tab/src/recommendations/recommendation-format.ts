@@ -1,6 +1,7 @@
 import type { RecommendationView } from '../api/recommendation-types.js';
 import { formatCount } from '../dashboard/dashboard-format.js';
-import { quoted } from '../shares/share-format.js';
+import { english, type TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 /** The words recommendations are shown with, kept apart from the components so they can be tested alone. */
 
@@ -11,42 +12,42 @@ export interface Recipient {
 }
 
 /** e.g. "Done by 2 of 6": how many of those it was for have ticked it off. */
-export function doneByText(doneBy: number, forCount: number, locale: string): string {
-  return `Done by ${formatCount(doneBy, locale)} of ${formatCount(forCount, locale)}`;
+export function doneByText(doneBy: number, forCount: number, locale: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): string {
+  return t('teamRecs.doneBy', { done: formatCount(doneBy, locale), for: formatCount(forCount, locale) });
 }
 
 /** Who a recommendation is for, as the lead reads it: the whole team, or one member by name. */
-export function recipientText(learnerId: string | null, members: readonly Recipient[]): string {
-  if (learnerId === null) return 'the whole team';
+export function recipientText(learnerId: string | null, members: readonly Recipient[], { t }: Pick<TabTranslator, 't'> = teamEnglish): string {
+  if (learnerId === null) return t('teamRecs.wholeTeam');
   // Someone who has since left the team is no longer in the list: say there was one person.
-  return members.find((m) => m.userId === learnerId)?.displayName ?? 'one member';
+  return members.find((m) => m.userId === learnerId)?.displayName ?? t('teamRecs.oneMember');
 }
 
-const recommendations = (count: number) => (count === 1 ? '1 recommendation' : `${count} recommendations`);
-
 /** e.g. "3 recommendations, newest first", the order they are shown in. */
-export function recommendationsCountText(count: number): string {
-  return `${recommendations(count)}, newest first`;
+export function recommendationsCountText(count: number, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = teamEnglish): string {
+  return t('teamRecs.count', { recommendations: plural('recs.count', count) });
 }
 
 /** The learner's list at a glance, e.g. "3 recommendations, 1 done, newest first". */
-export function myRecommendationsCountText(total: number, done: number): string {
-  return `${recommendations(total)}, ${done} done, newest first`;
+export function myRecommendationsCountText(total: number, done: number, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = english): string {
+  return t('myRecs.count', { recommendations: plural('recs.count', total), done });
 }
 
 /** What the lead's recommendation did, for the live region. */
-export function recommendedText(title: string, to: string): string {
-  return `Recommended ${quoted(title)} to ${to}.`;
+export function recommendedText(title: string, to: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): string {
+  return t('teamRecs.recommended', { what: t('common.quoted', { text: title }), to });
 }
 
-/** What a tick tried to do, completing "Couldn't …". */
-export function doneWhat(title: string, done: boolean): string {
-  return `mark ${quoted(title)} as ${done ? 'done' : 'not done'}`;
+/** What a tick tried to do, as the headline of its failure: "Couldn't mark ‘Flags’ as done". */
+export function doneFailed(title: string, done: boolean, { t }: Pick<TabTranslator, 't'> = english): string {
+  const what = t('common.quoted', { text: title });
+  return done ? t('recs.markDoneFailed', { what }) : t('recs.markNotDoneFailed', { what });
 }
 
 /** What a tick did, for the live region. */
-export function doneText(title: string, done: boolean): string {
-  return done ? `Marked ${quoted(title)} as done.` : `Marked ${quoted(title)} as not done.`;
+export function doneText(title: string, done: boolean, { t }: Pick<TabTranslator, 't'> = english): string {
+  const what = t('common.quoted', { text: title });
+  return done ? t('recs.markedDone', { what }) : t('recs.markedNotDone', { what });
 }
 
 /** The service lists recommendations newest first; a list that arrives otherwise is put in that order. */

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
 import type { MyRecommendation, MyRecommendationsResponse } from '../api/recommendation-types.js';
 import { useApiData } from '../api/use-api-data.js';
 import { thenSay } from '../shares/share-format.js';
-import { doneText, doneWhat, newestFirst, recommendationKey } from './recommendation-format.js';
+import { doneFailed, doneText, newestFirst, recommendationKey } from './recommendation-format.js';
 import { MY_RECOMMENDATIONS_PATH, myRecommendationPath } from './recommendation-paths.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface UseMyRecommendations {
   /** Newest first, each tick as asked for while it is on its way; undefined until the first answer. */
@@ -22,7 +24,8 @@ export interface UseMyRecommendations {
 
 /** The caller's recommendations from all their teams, and the "I did this" tick on each. */
 export function useMyRecommendations(client: ApiClient, announce: (message: string) => void): UseMyRecommendations {
-  const { data, loading, error, reload } = useApiData<MyRecommendationsResponse>(client, MY_RECOMMENDATIONS_PATH, 'load your recommendations');
+  const i18n = useT();
+  const { data, loading, error, reload } = useApiData<MyRecommendationsResponse>(client, MY_RECOMMENDATIONS_PATH, i18n.t('myRecs.loadFailed'));
   // Ticks on their way (shown at once) and ticks the service confirmed since the list came, by recommendation.
   const [wanted, setWanted] = useState<Record<string, boolean>>({});
   const [confirmed, setConfirmed] = useState<Record<string, Pick<MyRecommendation, 'done' | 'doneAt'>>>({});
@@ -56,16 +59,16 @@ export function useMyRecommendations(client: ApiClient, announce: (message: stri
         ({ recommendation }) => {
           setConfirmed((c) => ({ ...c, [key]: { done: recommendation.done, doneAt: recommendation.doneAt } }));
           settle();
-          announce(doneText(rec.title, recommendation.done));
+          announce(doneText(rec.title, recommendation.done, i18n));
         },
         (failure: unknown) => {
           settle();
-          const stays = done ? 'It is still not ticked off.' : 'It is still ticked off.';
-          setProblems((p) => ({ ...p, [key]: { message: thenSay(describeFailure(doneWhat(rec.title, done), failure), stays), done } }));
+          const stays = done ? i18n.t('recs.stillNotTicked') : i18n.t('recs.stillTicked');
+          setProblems((p) => ({ ...p, [key]: { message: thenSay(failureMessage(i18n, doneFailed(rec.title, done, i18n), failure), stays), done } }));
         },
       );
     },
-    [client, announce],
+    [client, announce, i18n],
   );
 
   const busy = useCallback((rec: MyRecommendation) => recommendationKey(rec) in wanted, [wanted]);

@@ -1,14 +1,18 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 interface Props<T extends string> {
   label: string;
-  choices: readonly { value: T; label: string }[];
+  /** Each choice's words, from the catalog. */
+  choices: readonly { value: T; label: MessageKey }[];
   value: T;
   onChange(value: T): void;
 }
 
 /** A small set of views of one list, e.g. its order: arrow keys move between them, each a new request. */
 export function ChoiceGroup<T extends string>({ label, choices, value, onChange }: Props<T>) {
+  const { t } = useT();
   return (
     <Field label={label}>
       <RadioGroup
@@ -20,7 +24,7 @@ export function ChoiceGroup<T extends string>({ label, choices, value, onChange 
         }}
       >
         {choices.map((choice) => (
-          <Radio key={choice.value} value={choice.value} label={choice.label} />
+          <Radio key={choice.value} value={choice.value} label={t(choice.label)} />
         ))}
       </RadioGroup>
     </Field>

@@ -1,12 +1,15 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 import type { SavedShareView } from '../api/share-types.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import { formatDate, sourceLabel } from '../format.js';
 import type { SectionHeading } from './lazy-section.js';
 import { ArticleHeader, ExternalLink, ShareArticle } from './ShareArticle.js';
-import { quoted, savedKey, shareHref, thenSay } from './share-format.js';
+import { savedKey, shareHref, thenSay } from './share-format.js';
 import { useSaved } from './use-saved.js';
 import { NotesList } from '../components/NotesList.js';
 import { ListStatus } from '../components/ListStatus.js';
@@ -27,6 +30,7 @@ interface Props {
 /** The learning shares the caller saved, from any of their teams, newest saved first. */
 export function SavedList({ client, locale, heading }: Props) {
   const styles = useStyles();
+  const { t, plural } = useT();
   const { items, loading, error, reload, unsave } = useSaved(client);
   const [announcement, setAnnouncement] = useState('');
   const [focusHeadingAfter, setFocusHeadingAfter] = useState(0);
@@ -37,24 +41,24 @@ export function SavedList({ client, locale, heading }: Props) {
   }, [focusHeadingAfter, heading.ref]);
 
   const onUnsaved = useCallback((item: SavedShareView) => {
-    setAnnouncement(`Unsaved ${quoted(item.what)}. It is no longer in your saved learning.`);
+    setAnnouncement(t('saved.unsaved', { what: t('common.quoted', { text: item.what }) }));
     setFocusHeadingAfter((n) => n + 1);
-  }, []);
+  }, [t]);
 
   const count = items?.length ?? 0;
   return (
     <>
-      <ListStatus announcement={announcement} count={items && count > 0 ? `${count === 1 ? '1 saved share' : `${count} saved shares`}, newest saved first` : undefined} testId="saved-status" />
+      <ListStatus announcement={announcement} count={items && count > 0 ? plural('saved.count', count) : undefined} testId="saved-status" />
       <LoadedList
         items={items}
         loading={loading}
         error={error}
         onRetry={reload}
-        loadingLabel="Loading your saved learning…"
+        loadingLabel={t('saved.loading')}
         empty={
-          <>
-            Nothing saved yet. Press <strong>Save</strong> on a learning share in your team’s channel or on the team page.
-          </>
+          <MessageWithElement message={t('saved.empty')} name="button">
+            <strong>{t('saved.saveButton')}</strong>
+          </MessageWithElement>
         }
         emptyTestId="saved-empty"
         labelledBy={heading.id}
@@ -77,6 +81,9 @@ function SavedItem({ item, locale, unsave, onUnsaved }: ItemProps) {
   const styles = useStyles();
   const hidden = useVisuallyHidden();
   const titleId = useId();
+  const i18n = useT();
+  const { t } = i18n;
+  const quotedWhat = t('common.quoted', { text: item.what });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const href = shareHref(item.link);
@@ -89,7 +96,7 @@ function SavedItem({ item, locale, unsave, onUnsaved }: ItemProps) {
       () => onUnsaved(item),
       (error: unknown) => {
         setBusy(false);
-        setProblem(thenSay(describeFailure(`unsave ${quoted(item.what)}`, error), 'It is still saved.'));
+        setProblem(thenSay(failureMessage(i18n, t('saved.unsaveFailed', { what: quotedWhat }), error), t('saved.stillSaved')));
       },
     );
   };
@@ -100,32 +107,31 @@ function SavedItem({ item, locale, unsave, onUnsaved }: ItemProps) {
         titleId={titleId}
         title={<>{href ? <ExternalLink href={href}>{item.what}</ExternalLink> : item.what}</>}
         byline={
-          <>
-            {`Shared by ${item.sharerName} in ${item.teamName}. Saved `}
+          <MessageWithElement message={t('saved.byline', { name: item.sharerName, team: item.teamName })} name="date">
             <time dateTime={item.savedAt}>{formatDate(item.savedAt, locale)}</time>
-          </>
+          </MessageWithElement>
         }
       />
       <div className={styles.meta}>
         <Badge appearance="tint" color="brand">
-          {sourceLabel(item.sourceType)}
+          {sourceLabel(item.sourceType, i18n)}
         </Badge>
         {item.withdrawn && (
           <Badge appearance="outline" color="warning" data-testid="saved-withdrawn">
-            Withdrawn by the sharer
+            {t('saved.withdrawn')}
           </Badge>
         )}
       </div>
       <NotesList
         notes={[
-          ...(item.insight ? [['Key insight', item.insight] as const] : []),
-          ...(item.link && !href ? [['Link', item.link] as const] : []),
+          ...(item.insight ? [[t('entry.insight'), item.insight] as const] : []),
+          ...(item.link && !href ? [[t('entry.link'), item.link] as const] : []),
         ]}
       />
       <div className={styles.footer}>
         <Button disabledFocusable={busy} onClick={remove}>
-          {busy ? 'Unsaving…' : 'Unsave'}
-          <span className={hidden.root}> {quoted(item.what)}</span>
+          {busy ? t('saved.unsaving') : t('saved.unsave')}
+          <span className={hidden.root}> {quotedWhat}</span>
         </Button>
         {problem && <Problem message={problem} onRetry={remove} />}
       </div>

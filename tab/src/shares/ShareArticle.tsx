@@ -2,6 +2,7 @@ import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-componen
 import type { ReactNode } from 'react';
 import { useCardSurfaceStyles } from '../components/card-surface.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   header: { display: 'grid', gap: tokens.spacingVerticalXXS },
@@ -36,10 +37,11 @@ export function ShareArticle({ labelledBy, children }: { labelledBy: string; chi
 export function ExternalLink({ href, children, className }: { href: string; children: ReactNode; className?: string }) {
   const styles = useStyles();
   const hidden = useVisuallyHidden();
+  const { t } = useT();
   return (
     <a href={href} target="_blank" rel="noopener noreferrer" className={mergeClasses(styles.link, className)}>
       {children}
-      <span className={hidden.root}> (opens in a new tab)</span>
+      <span className={hidden.root}> {t('entry.opensInNewTab')}</span>
     </a>
   );
 }

@@ -10,6 +10,8 @@ import { helpfulText, savesText, shareHref, shareRatingText } from './share-form
 import { useShareVote } from './use-share-vote.js';
 import { VoteButtons } from './VoteButtons.js';
 import { NotesList } from '../components/NotesList.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
@@ -30,12 +32,14 @@ interface Props {
 export function ShareCard({ share, locale, vote, announce, coaching }: Props) {
   const styles = useStyles();
   const titleId = useId();
+  const i18n = useT();
+  const { t } = i18n;
   const voting = useShareVote(share, vote, announce, locale);
   const href = shareHref(share.link);
   const notes: Array<[string, ReactNode]> = [];
-  if (share.insight) notes.push(['Key insight', share.insight]);
-  if (share.action) notes.push(['What they will do with it', share.action]);
-  if (share.link) notes.push(['Link', href ? <ExternalLink href={href}>{share.link}</ExternalLink> : share.link]);
+  if (share.insight) notes.push([t('entry.insight'), share.insight]);
+  if (share.action) notes.push([t('shares.action'), share.action]);
+  if (share.link) notes.push([t('entry.link'), href ? <ExternalLink href={href}>{share.link}</ExternalLink> : share.link]);
 
   return (
     <ShareArticle labelledBy={titleId}>
@@ -43,19 +47,18 @@ export function ShareCard({ share, locale, vote, announce, coaching }: Props) {
         titleId={titleId}
         title={share.what}
         byline={
-          <>
-            {`Shared by ${share.sharerName}${share.sharedByMe ? ' (you)' : ''}, `}
+          <MessageWithElement message={t(share.sharedByMe ? 'shares.bylineMine' : 'shares.byline', { name: share.sharerName })} name="date">
             <time dateTime={share.createdAt}>{formatDate(share.createdAt, locale)}</time>
-          </>
+          </MessageWithElement>
         }
       />
       <div className={styles.meta}>
         <Badge appearance="tint" color="brand">
-          {sourceLabel(share.sourceType)}
+          {sourceLabel(share.sourceType, i18n)}
         </Badge>
-        <Text data-testid="share-helpful-count">{helpfulText(share.helpful, locale)}</Text>
-        <Text data-testid="share-saves-count">{savesText(share.saves, locale)}</Text>
-        <Text data-testid="share-rating">{shareRatingText(share.averageRating, share.ratingCount, locale)}</Text>
+        <Text data-testid="share-helpful-count">{helpfulText(share.helpful, locale, i18n)}</Text>
+        <Text data-testid="share-saves-count">{savesText(share.saves, locale, i18n)}</Text>
+        <Text data-testid="share-rating">{shareRatingText(share.averageRating, share.ratingCount, locale, i18n)}</Text>
       </div>
       <NotesList notes={notes} />
       <div className={styles.footer}>

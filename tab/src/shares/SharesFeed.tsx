@@ -8,6 +8,8 @@ import type { SectionHeading } from './lazy-section.js';
 import { ShareCard } from './ShareCard.js';
 import { feedCountText } from './share-format.js';
 import { useShares } from './use-shares.js';
+import { useT } from '../i18n/i18n-context.js';
+import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
   // One block each, so an empty status line takes no room of its own in the section's grid.
@@ -36,6 +38,8 @@ interface Props {
 /** What the team's members shared, newest or most helpful first, with each member's own marks on it. */
 export function SharesFeed({ client, teamId, locale, isLead = false }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [sort, setSort] = useState<ShareSort>(DEFAULT_SHARE_SORT);
   const { state, retry, vote } = useShares(client, teamId, sort);
   // Always in the page, so screen readers hear what a vote did without leaving the button.
@@ -52,26 +56,28 @@ export function SharesFeed({ client, teamId, locale, isLead = false }: Props) {
   return (
     <>
       <div className={styles.controls}>
-        <ChoiceGroup label="Sort by" choices={SHARE_SORT_CHOICES} value={sort} onChange={choose} />
+        <ChoiceGroup label={t('shares.sortBy')} choices={SHARE_SORT_CHOICES} value={sort} onChange={choose} />
         <Text as="p" role="status" className={styles.text} data-testid="shares-status">
           {announcement}
         </Text>
       </div>
       <div className={styles.panel} aria-busy={loading}>
-        {loading && !shown && <Spinner label="Loading learning shares…" />}
+        {loading && !shown && <Spinner label={t('shares.loading')} />}
         {state.phase === 'error' && <Problem message={state.message} onRetry={retry} />}
         {shown && shown.shares.length === 0 && (
           <Text as="p" className={styles.empty} data-testid="shares-empty">
-            No one has shared learning in this team yet. Tick “Share with my team” on a check-in, or type <strong>share</strong> in a channel.
+            <MessageWithElement message={t('shares.empty')} name="command">
+              <strong>share</strong>
+            </MessageWithElement>
           </Text>
         )}
         {shown && shown.shares.length > 0 && (
           <>
             <div className={styles.count}>
               <Text as="p" aria-live="polite" className={styles.text} data-testid="shares-count">
-                {feedCountText(shown.shares.length, shown.sort, locale)}
+                {feedCountText(shown.shares.length, shown.sort, locale, i18n)}
               </Text>
-              {loading && <Spinner size="tiny" label="Loading…" />}
+              {loading && <Spinner size="tiny" label={t('common.loading')} />}
             </div>
             <ul className={styles.list}>
               {shown.shares.map((share) => (

@@ -9,6 +9,7 @@ import type { SectionHeading } from './lazy-section.js';
 import { ExternalLink } from './ShareArticle.js';
 import { resourceRatingText, savedByText, shareHref } from './share-format.js';
 import { useTopResources } from './use-top-resources.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -38,6 +39,8 @@ interface Props {
 /** The resources people rated best and saved most, in this team or across the organisation. */
 export function TopResources({ client, teamId, locale }: Props) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [scope, setScope] = useState<ResourceScope>(DEFAULT_RESOURCE_SCOPE);
   const { data, loading, error, reload } = useTopResources(client, teamId, scope);
   // The last answer stays on screen, marked busy, while the other scope loads; after a failure only the failure is shown.
@@ -50,28 +53,28 @@ export function TopResources({ client, teamId, locale }: Props) {
           {shown.ranking}
         </Text>
       )}
-      <ChoiceGroup<ResourceScope> label="Resources from" choices={RESOURCE_SCOPE_CHOICES} value={scope} onChange={setScope} />
-      {loading && !shown && <Spinner label="Loading the top resources…" />}
+      <ChoiceGroup<ResourceScope> label={t('topResources.ranking')} choices={RESOURCE_SCOPE_CHOICES} value={scope} onChange={setScope} />
+      {loading && !shown && <Spinner label={t('topResources.loading')} />}
       {error && <Problem message={error} onRetry={reload} intent={shown ? 'warning' : 'error'} />}
       {shown && (
         <div className={styles.panel} aria-busy={loading}>
           <ResourceList
-            title="Top rated"
+            title={t('topResources.topRated')}
             resources={shown.topRated}
-            empty="No resource has enough ratings yet."
+            empty={t('topResources.noRated')}
             testId="top-rated-item"
-            describe={(r) => resourceRatingText(r.averageRating, r.ratingCount, locale)}
+            describe={(r) => resourceRatingText(r.averageRating, r.ratingCount, locale, i18n)}
           />
           <ResourceList
-            title="Most saved"
+            title={t('topResources.mostSaved')}
             resources={shown.mostSaved}
-            empty="No one has saved a resource yet."
+            empty={t('topResources.noSaved')}
             testId="most-saved-item"
-            describe={(r) => savedByText(r.saves, locale)}
+            describe={(r) => savedByText(r.saves, locale, i18n)}
           />
         </div>
       )}
-      {loading && shown && <Spinner size="tiny" label="Loading…" />}
+      {loading && shown && <Spinner size="tiny" label={t('common.loading')} />}
     </>
   );
 }
@@ -87,6 +90,7 @@ interface ListProps {
 
 function ResourceList({ title, resources, empty, testId, describe }: ListProps) {
   const styles = useStyles();
+  const i18n = useT();
   const headingId = useId();
   return (
     <div className={styles.list}>
@@ -104,7 +108,7 @@ function ResourceList({ title, resources, empty, testId, describe }: ListProps) 
                 <ResourceTitle resource={resource} />
                 <span className={styles.meta}>
                   <Badge appearance="tint" color="brand" size="small">
-                    {sourceLabel(resource.sourceType)}
+                    {sourceLabel(resource.sourceType, i18n)}
                   </Badge>
                   <Text size={200}>{describe(resource)}</Text>
                 </span>

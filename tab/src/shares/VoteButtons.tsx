@@ -2,8 +2,9 @@ import { Rating, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-
 import { useId } from 'react';
 import type { ShareView } from '../api/share-types.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
-import { myRatingText, quoted } from './share-format.js';
+import { myRatingText } from './share-format.js';
 import type { ShareVote } from './use-share-vote.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
@@ -11,7 +12,6 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, flexBasis: '100%' },
 });
 
-const OWN_SHARE = 'You shared this: others can mark it helpful, you can’t.';
 
 /**
  * Helpful, Save and a rating, for the caller. Each names the share (hidden, for screen readers) so
@@ -20,10 +20,14 @@ const OWN_SHARE = 'You shared this: others can mark it helpful, you can’t.';
 export function VoteButtons({ share, vote }: { share: ShareView; vote: ShareVote }) {
   const styles = useStyles();
   const hidden = useVisuallyHidden();
+  const i18n = useT();
+  const { t } = i18n;
+  const ownShare = t('shares.ownShare');
   const noteId = useId();
   const ratingLabelId = useId();
   const ratingTitleId = useId();
-  const title = <span className={hidden.root}> {quoted(share.what)}</span>;
+  const quotedWhat = t('common.quoted', { text: share.what });
+  const title = <span className={hidden.root}> {quotedWhat}</span>;
   const tick = (on: boolean) => on && <span aria-hidden="true">✓ </span>;
   const { busy, rating } = vote;
 
@@ -33,20 +37,24 @@ export function VoteButtons({ share, vote }: { share: ShareView; vote: ShareVote
         checked={share.mine.helpful}
         // Focusable while disabled, so the reason can still be reached and read.
         disabledFocusable={busy || share.sharedByMe}
-        title={share.sharedByMe ? OWN_SHARE : undefined}
+        title={share.sharedByMe ? ownShare : undefined}
         aria-describedby={share.sharedByMe ? noteId : undefined}
         onClick={() => vote.send({ helpful: !share.mine.helpful })}
         data-testid="share-helpful-button"
       >
-        {tick(share.mine.helpful)}Helpful{title}
+        {tick(share.mine.helpful)}
+        {t('shares.helpfulButton')}
+        {title}
       </ToggleButton>
       <ToggleButton checked={share.mine.saved} disabledFocusable={busy} onClick={() => vote.send({ saved: !share.mine.saved })} data-testid="share-save-button">
-        {tick(share.mine.saved)}Save{title}
+        {tick(share.mine.saved)}
+        {t('shares.saveButton')}
+        {title}
       </ToggleButton>
       <div className={styles.rating}>
-        <Text id={ratingLabelId}>Your rating</Text>
+        <Text id={ratingLabelId}>{t('shares.yourRating')}</Text>
         <span id={ratingTitleId} className={hidden.root}>
-          {quoted(share.what)}
+          {quotedWhat}
         </span>
         <Rating
           // "Your rating ‘Feature flags in practice’": the visible words first, then which share.
@@ -54,15 +62,15 @@ export function VoteButtons({ share, vote }: { share: ShareView; vote: ShareVote
           value={rating ?? 0}
           max={5}
           size="large"
-          itemLabel={(n) => `${n} of 5`}
+          itemLabel={(n) => t('shares.ofFive', { n })}
           onChange={(_event, data) => vote.rate(data.value)}
           data-testid="share-rating-input"
         />
-        <Text size={200}>{myRatingText(rating)}</Text>
+        <Text size={200}>{myRatingText(rating, i18n)}</Text>
       </div>
       {share.sharedByMe && (
         <Text size={200} id={noteId} className={styles.note}>
-          {OWN_SHARE}
+          {ownShare}
         </Text>
       )}
     </div>

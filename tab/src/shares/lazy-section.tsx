@@ -1,6 +1,8 @@
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useId, useRef, type ComponentType, type RefObject } from 'react';
 import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 
 /** The section's heading, for a part that must move focus to it (its button gone with its item, say). */
 export interface SectionHeading {
@@ -14,10 +16,10 @@ const useStyles = makeStyles({
 
 interface LazySectionOptions<P extends object> {
   load: () => Promise<{ default: ComponentType<P & { heading: SectionHeading }> }>;
-  title: string;
+  title: MessageKey;
   testId: string;
-  loadingLabel: string;
-  failure: string;
+  loadingLabel: MessageKey;
+  failure: MessageKey;
 }
 
 /**
@@ -27,6 +29,7 @@ interface LazySectionOptions<P extends object> {
 export function lazySection<P extends object>({ load, title, testId, loadingLabel, failure }: LazySectionOptions<P>) {
   return function LazySection(props: P) {
     const styles = useStyles();
+    const { t } = useT();
     const id = useId();
     const ref = useRef<HTMLHeadingElement>(null);
     const { attempt, Lazy, retry } = useRetryableLazy(load);
@@ -34,10 +37,10 @@ export function lazySection<P extends object>({ load, title, testId, loadingLabe
     return (
       <section aria-labelledby={id} className={styles.section} data-testid={testId}>
         <Text as="h2" id={id} ref={ref} tabIndex={-1} size={500} weight="semibold">
-          {title}
+          {t(title)}
         </Text>
-        <ChunkBoundary key={attempt} onRetry={retry} message={failure}>
-          <Suspense fallback={<Spinner size="small" label={loadingLabel} />}>
+        <ChunkBoundary key={attempt} onRetry={retry} message={t(failure)}>
+          <Suspense fallback={<Spinner size="small" label={t(loadingLabel)} />}>
             <Lazy {...body} />
           </Suspense>
         </ChunkBoundary>

@@ -7,24 +7,24 @@ import type { TopResources } from './TopResources.js';
 // The bodies load on demand, together (see share-sections.ts): a page's first view carries only these headings and loaders.
 export const LazySharesFeed = lazySection<Omit<ComponentProps<typeof SharesFeed>, 'heading'>>({
   load: () => import('./share-sections.js').then((m) => ({ default: m.SharesFeed })),
-  title: 'Learning shares',
+  title: 'shares.title',
   testId: 'shares-feed',
-  loadingLabel: 'Loading learning shares…',
-  failure: 'Couldn’t load the learning shares. Check your connection and try again.',
+  loadingLabel: 'shares.loading',
+  failure: 'shares.sectionFailed',
 });
 
 export const LazyTopResources = lazySection<Omit<ComponentProps<typeof TopResources>, 'heading'>>({
   load: () => import('./share-sections.js').then((m) => ({ default: m.TopResources })),
-  title: 'Top resources',
+  title: 'topResources.title',
   testId: 'top-resources',
-  loadingLabel: 'Loading the top resources…',
-  failure: 'Couldn’t load the top resources. Check your connection and try again.',
+  loadingLabel: 'topResources.loading',
+  failure: 'topResources.sectionFailed',
 });
 
 export const LazySavedList = lazySection<Omit<ComponentProps<typeof SavedList>, 'heading'>>({
   load: () => import('./share-sections.js').then((m) => ({ default: m.SavedList })),
-  title: 'Saved',
+  title: 'saved.title',
   testId: 'saved-list',
-  loadingLabel: 'Loading your saved learning…',
-  failure: 'Couldn’t load your saved learning. Check your connection and try again.',
+  loadingLabel: 'saved.loading',
+  failure: 'saved.sectionFailed',
 });

@@ -14,7 +14,7 @@ import {
   shareRatingText,
   thenSay,
   voteDone,
-  voteWhat,
+  voteFailed,
 } from './share-format.js';
 
 describe('share formatting', () => {
@@ -48,12 +48,12 @@ describe('share formatting', () => {
 
   it('says what a vote tried to do, and what it did', () => {
     const flags = share('Flags', { helpful: 4, averageRating: 4.5, ratingCount: 2 });
-    expect(voteWhat({ helpful: true }, 'Flags')).toBe('mark ‘Flags’ as helpful');
-    expect(voteWhat({ helpful: false }, 'Flags')).toBe('take back your helpful mark on ‘Flags’');
-    expect(voteWhat({ saved: true }, 'Flags')).toBe('save ‘Flags’');
-    expect(voteWhat({ saved: false }, 'Flags')).toBe('unsave ‘Flags’');
-    expect(voteWhat({ rating: 3 }, 'Flags')).toBe('rate ‘Flags’ 3 of 5');
-    expect(voteWhat({ rating: null }, 'Flags')).toBe('clear your rating of ‘Flags’');
+    expect(voteFailed({ helpful: true }, 'Flags')).toBe("Couldn't mark ‘Flags’ as helpful");
+    expect(voteFailed({ helpful: false }, 'Flags')).toBe("Couldn't take back your helpful mark on ‘Flags’");
+    expect(voteFailed({ saved: true }, 'Flags')).toBe("Couldn't save ‘Flags’");
+    expect(voteFailed({ saved: false }, 'Flags')).toBe("Couldn't unsave ‘Flags’");
+    expect(voteFailed({ rating: 3 }, 'Flags')).toBe("Couldn't rate ‘Flags’ 3 of 5");
+    expect(voteFailed({ rating: null }, 'Flags')).toBe("Couldn't clear your rating of ‘Flags’");
     expect(voteDone({ helpful: true }, flags, 'en-US')).toBe('Marked ‘Flags’ as helpful. 4 found this helpful.');
     expect(voteDone({ saved: false }, flags, 'en-US')).toBe('Unsaved ‘Flags’.');
     expect(voteDone({ rating: 5 }, flags, 'en-US')).toBe('Rated ‘Flags’ 5 of 5. Now 4.5 of 5 from 2 ratings.');

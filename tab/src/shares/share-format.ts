@@ -1,6 +1,8 @@
 import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
 import type { MyShareVoteUpdate, SavedShareView, ShareSort, ShareView } from '../api/share-types.js';
 import { formatCount } from '../dashboard/dashboard-format.js';
+import type { TabTranslator } from '../i18n/i18n-context.js';
+import { teamEnglish } from '../i18n/team-messages.js';
 
 /** The words the shares and resources are shown with, kept apart from the components so they can be tested alone. */
 
@@ -9,15 +11,14 @@ export function shareHref(link: string | null): string | undefined {
   return link && isHttpUrl(link) ? link : undefined;
 }
 
-/** A share's or resource's title inside a sentence, e.g. ‘Feature flags in practice’. */
-export const quoted = (title: string) => `‘${title}’`;
+type T = Pick<TabTranslator, 't' | 'plural'>;
 
-export function helpfulText(count: number, locale: string): string {
-  return `${formatCount(count, locale)} found this helpful`;
+export function helpfulText(count: number, locale: string, { t }: T = teamEnglish): string {
+  return t('shares.helpful', { count: formatCount(count, locale) });
 }
 
-export function savesText(count: number, locale: string): string {
-  return `${formatCount(count, locale)} saved`;
+export function savesText(count: number, locale: string, { t }: T = teamEnglish): string {
+  return t('shares.saves', { count: formatCount(count, locale) });
 }
 
 /** One decimal: all a 1–5 scale can honestly claim. */
@@ -25,59 +26,54 @@ function oneDecimal(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
-function ratingsCount(count: number, locale: string): string {
-  return `${formatCount(count, locale)} ${count === 1 ? 'rating' : 'ratings'}`;
-}
-
 /** A share's ratings, e.g. "4.3 of 5 from 7 ratings", or that there are none. */
-export function shareRatingText(average: number | null, count: number, locale: string): string {
-  if (average === null || count === 0) return 'Not rated yet';
-  return `${oneDecimal(average, locale)} of 5 from ${ratingsCount(count, locale)}`;
+export function shareRatingText(average: number | null, count: number, locale: string, { t, plural }: T = teamEnglish): string {
+  if (average === null || count === 0) return t('shares.notRated');
+  return plural('shares.rating', count, { average: oneDecimal(average, locale) });
 }
 
 /** A resource's ratings in the top-rated list, e.g. "4.6 average from 12 ratings". */
-export function resourceRatingText(average: number | null, count: number, locale: string): string {
-  if (average === null || count === 0) return 'Not rated yet';
-  return `${oneDecimal(average, locale)} average from ${ratingsCount(count, locale)}`;
+export function resourceRatingText(average: number | null, count: number, locale: string, { t, plural }: T = teamEnglish): string {
+  if (average === null || count === 0) return t('shares.notRated');
+  return plural('topResources.average', count, { average: oneDecimal(average, locale) });
 }
 
-export function savedByText(count: number, locale: string): string {
-  return `Saved by ${formatCount(count, locale)} ${count === 1 ? 'person' : 'people'}`;
+export function savedByText(count: number, _locale: string, { plural }: T = teamEnglish): string {
+  return plural('topResources.savedBy', count);
 }
 
-export function myRatingText(rating: number | null): string {
-  return rating === null ? 'You have not rated it.' : `You rated it ${rating} of 5.`;
+export function myRatingText(rating: number | null, { t }: T = teamEnglish): string {
+  return rating === null ? t('shares.notRatedByYou') : t('shares.ratedByYou', { rating });
 }
 
 /** How many shares the feed shows and in what order, e.g. "3 shares, most helpful first". */
-export function feedCountText(count: number, sort: ShareSort, locale: string): string {
-  const shares = count === 1 ? '1 share' : `${formatCount(count, locale)} shares`;
-  return `${shares}, ${sort === 'helpful' ? 'most helpful first' : 'newest first'}`;
+export function feedCountText(count: number, sort: ShareSort, _locale: string, { t, plural }: T = teamEnglish): string {
+  const shares = plural('shares.count', count);
+  return sort === 'helpful' ? t('shares.countHelpful', { shares }) : t('shares.countNewest', { shares });
 }
 
-/** What a vote tried to do, completing "Couldn't …", e.g. "mark ‘Flags’ as helpful". */
-export function voteWhat(update: MyShareVoteUpdate, title: string): string {
-  const it = quoted(title);
-  if (update.helpful !== undefined) return update.helpful ? `mark ${it} as helpful` : `take back your helpful mark on ${it}`;
-  if (update.saved !== undefined) return update.saved ? `save ${it}` : `unsave ${it}`;
-  if (update.rating !== undefined) return update.rating === null ? `clear your rating of ${it}` : `rate ${it} ${update.rating} of 5`;
-  return `update ${it}`;
+/** What a vote tried to do, as the headline of its failure: "Couldn't mark ‘Flags’ as helpful". */
+export function voteFailed(update: MyShareVoteUpdate, title: string, { t }: T = teamEnglish): string {
+  const what = t('common.quoted', { text: title });
+  if (update.helpful !== undefined) return update.helpful ? t('vote.helpfulFailed', { what }) : t('vote.unhelpfulFailed', { what });
+  if (update.saved !== undefined) return update.saved ? t('vote.saveFailed', { what }) : t('vote.unsaveFailed', { what });
+  if (update.rating !== undefined) return update.rating === null ? t('vote.clearFailed', { what }) : t('vote.rateFailed', { what, rating: update.rating });
+  return t('vote.updateFailed', { what });
 }
 
 /** What a vote did, for the live region, with the share as the service now tells it. */
-export function voteDone(update: MyShareVoteUpdate, share: ShareView, locale: string): string {
-  const it = quoted(share.what);
+export function voteDone(update: MyShareVoteUpdate, share: ShareView, locale: string, i18n: T = teamEnglish): string {
+  const { t } = i18n;
+  const what = t('common.quoted', { text: share.what });
   if (update.helpful !== undefined) {
-    return update.helpful ? `Marked ${it} as helpful. ${helpfulText(share.helpful, locale)}.` : `Took back your helpful mark on ${it}.`;
+    return update.helpful ? t('vote.helpful', { what, count: helpfulText(share.helpful, locale, i18n) }) : t('vote.unhelpful', { what });
   }
-  if (update.saved !== undefined) {
-    return update.saved ? `Saved ${it}. Find it under Saved on My learning.` : `Unsaved ${it}.`;
-  }
+  if (update.saved !== undefined) return update.saved ? t('vote.saved', { what }) : t('vote.unsaved', { what });
   if (update.rating !== undefined) {
-    const average = `Now ${shareRatingText(share.averageRating, share.ratingCount, locale)}.`;
-    return update.rating === null ? `Cleared your rating of ${it}. ${average}` : `Rated ${it} ${update.rating} of 5. ${average}`;
+    const now = t('vote.now', { rating: shareRatingText(share.averageRating, share.ratingCount, locale, i18n) });
+    return update.rating === null ? t('vote.cleared', { what, now }) : t('vote.rated', { what, rating: update.rating, now });
   }
-  return `Updated ${it}.`;
+  return t('vote.updated', { what });
 }
 
 /** One sentence after another, without doubling the first one's full stop. */

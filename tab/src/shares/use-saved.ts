@@ -4,6 +4,7 @@ import type { SavedShareView, SavedSharesResponse, ShareView } from '../api/shar
 import { useApiData } from '../api/use-api-data.js';
 import { SAVED_PATH, myVotePath } from './share-paths.js';
 import { newestSavedFirst, savedKey } from './share-format.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface UseSaved {
   /** Newest saved first, less those unsaved here; undefined until the first answer. */
@@ -17,7 +18,7 @@ export interface UseSaved {
 
 /** The shares the caller saved, across their teams. */
 export function useSaved(client: ApiClient): UseSaved {
-  const { data, loading, error, reload } = useApiData<SavedSharesResponse>(client, SAVED_PATH, 'load your saved learning');
+  const { data, loading, error, reload } = useApiData<SavedSharesResponse>(client, SAVED_PATH, useT().t('saved.loadFailed'));
   // Kept apart from the answer, so two quick unsaves cannot bring each other's item back.
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(() => new Set());
   const items = useMemo(() => data && newestSavedFirst(data.saved).filter((item) => !unsaved.has(savedKey(item))), [data, unsaved]);

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { describeFailure } from '../api/api-client.js';
 import type { MyShareVoteUpdate, ShareView } from '../api/share-types.js';
-import { voteDone, voteWhat } from './share-format.js';
+import { voteDone, voteFailed } from './share-format.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 
 export interface ShareVote {
   /** A vote is out: the card's buttons wait for it. */
@@ -23,6 +24,7 @@ export function useShareVote(
   locale: string,
 ): ShareVote {
   const [busy, setBusy] = useState(false);
+  const i18n = useT();
   const [wantedRating, setWantedRating] = useState<number | undefined>(undefined);
   const [problem, setProblem] = useState<ShareVote['problem']>(undefined);
   const out = useRef(false);
@@ -34,7 +36,7 @@ export function useShareVote(
     setProblem(undefined);
     vote(update).then(
       (updated) => {
-        announce(voteDone(update, updated, locale));
+        announce(voteDone(update, updated, locale, i18n));
         const next = queuedRating.current;
         queuedRating.current = undefined;
         if (next !== undefined && next !== updated.mine.rating) return send({ rating: next });
@@ -48,7 +50,7 @@ export function useShareVote(
         queuedRating.current = undefined;
         setBusy(false);
         setWantedRating(undefined);
-        setProblem({ message: describeFailure(voteWhat(update, share.what), error), update });
+        setProblem({ message: failureMessage(i18n, voteFailed(update, share.what, i18n), error), update });
       },
     );
   };

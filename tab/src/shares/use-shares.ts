@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { describeFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 import type { MyShareVoteUpdate, ShareSort, SharesResponse, ShareView } from '../api/share-types.js';
 import { feedReducer, initialFeed } from './feed-state.js';
 import { myVotePath, sharesPath } from './share-paths.js';
@@ -17,6 +19,7 @@ export function useShares(client: ApiClient, teamId: string, sort: ShareSort): U
   const [attempt, setAttempt] = useState(0);
   // Orders list requests and vote answers, so a list asked for before a vote landed cannot undo it.
   const clock = useRef(0);
+  const i18n = useT();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -27,11 +30,11 @@ export function useShares(client: ApiClient, teamId: string, sort: ShareSort): U
       (error: unknown) => {
         // A newer request (another order, a retry) replaced this one.
         if (controller.signal.aborted) return;
-        dispatch({ type: 'failed', message: describeFailure('load the learning shares', error) });
+        dispatch({ type: 'failed', message: failureMessage(i18n, i18n.t('shares.loadFailed'), error) });
       },
     );
     return () => controller.abort();
-  }, [client, teamId, sort, attempt]);
+  }, [client, teamId, sort, attempt, i18n]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 

@@ -1,6 +1,12 @@
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { appLocaleOf, isRtl } from '../../../bot/i18n/locales.js';
+import type { Catalog } from '../i18n/catalog.js';
+import { LanguageProvider } from '../i18n/i18n-context.js';
+import { TeamMessages } from '../i18n/team-messages.js';
+import { ar } from '../i18n/messages/ar.js';
+import { es } from '../i18n/messages/es.js';
 
 // Tells React this is a test environment, so act() flushes updates.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -8,12 +14,29 @@ import { createRoot, type Root } from 'react-dom/client';
 let root: Root | undefined;
 let container: HTMLElement | undefined;
 
-/** Renders inside Fluent's provider, as the app does, into a fresh container on document.body. */
-export async function renderInFluent(element: ReactElement): Promise<HTMLElement> {
+const CATALOGS: Record<string, Catalog> = { es, ar };
+
+/**
+ * Renders inside Fluent's provider, as the app does, into a fresh container on document.body: in
+ * English, or in the language of `locale` (e.g. "es-ES", "ar") with its direction.
+ */
+export async function renderInFluent(element: ReactElement, { locale = 'en' }: { locale?: string } = {}): Promise<HTMLElement> {
   const target = document.body.appendChild(document.createElement('div'));
   container = target;
   root = createRoot(target);
-  await act(async () => root?.render(<FluentProvider theme={teamsLightTheme}>{element}</FluentProvider>));
+  const language = appLocaleOf(locale);
+  await act(async () =>
+    root?.render(
+      <LanguageProvider tag={locale} catalog={CATALOGS[language] ?? {}}>
+        {/* Every page's English, so a part of the team page can be tested on its own. */}
+        <TeamMessages>
+          <FluentProvider theme={teamsLightTheme} dir={isRtl(language) ? 'rtl' : 'ltr'}>
+            {element}
+          </FluentProvider>
+        </TeamMessages>
+      </LanguageProvider>,
+    ),
+  );
   return target;
 }
 
