@@ -45,7 +45,7 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
 
   beforeAll(async () => {
     lrs = await startLrsStandIn({ key: KEY, secret: SECRET, failEvery: 3 });
-    service = await startTestService({ ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: admin.userId }] }, { xapiSender: { batchSize: 10, maxAttempts: 4, retryBaseMs: 100 } });
+    service = await startTestService({ ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: admin.userId }] }, { xapiSender: { batchSize: 10, maxAttempts: 6, retryBaseMs: 100 } });
     tables = tableClients(service.config.storage);
     await seedDemoData({ ...service, now: new Date() });
   }, 120_000);
