@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FollowUpWhy } from './dashboard-view.js';
 
 /** The quick replies a learner can give a lead's nudge. */
 export const NUDGE_ANSWERS = ['on-it', 'need-help', 'lets-talk'] as const;
@@ -21,6 +22,8 @@ export interface Nudge {
   note: string | null;
   /** Why the dashboard flagged the learner when the nudge was sent, and since when; null if it did not. */
   reason: string | null;
+  /** The same reason as data, for a reader in another language; absent on nudges sent before it was kept. */
+  why?: FollowUpWhy | null;
   flaggedSince: string | null;
   sentAt: string;
   delivered: boolean;

@@ -67,6 +67,7 @@ export class NudgeService {
       leadName: caller.displayName,
       note: input.note,
       reason: flag?.reason ?? null,
+      why: flag?.why ?? null,
       flaggedSince: flag ? new Date(flag.since).toISOString() : null,
       sentAt: now.toISOString(),
       delivered: false,

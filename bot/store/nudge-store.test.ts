@@ -33,4 +33,14 @@ describe('NudgeStore (Azurite)', () => {
     expect(await store.listTeam('t1', teamId, 10, new Date('2026-11-21T00:00:00.000Z'))).toEqual([]);
     expect(await store.listTeam('t1', 'another team', 10)).toEqual([]);
   });
+
+  it('keeps why the learner was flagged as data beside the English reason, and reads older nudges without it', async () => {
+    const store = new NudgeStore((await freshTestStorage()).tables.nudges);
+    const flagged = { ...nudgeAt('2026-11-20T08:00:00.000Z', 'flagged1'), reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer' as const, count: 2 } };
+    await store.create(flagged);
+    await store.create(nudgeAt('2026-11-19T08:00:00.000Z', 'older001'));
+    const [newest, older] = await store.listTeam('t1', teamId, 10);
+    expect(newest).toMatchObject({ reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer', count: 2 } });
+    expect(older?.why ?? null).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
+import type { FollowUpWhy } from '../domain/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
@@ -13,6 +14,8 @@ type NudgeEntity = {
   leadName: string;
   note?: string;
   reason?: string;
+  /** FollowUpWhy as JSON. */
+  why?: string;
   flaggedSince?: string;
   sentAt: string;
   delivered: boolean;
@@ -125,6 +128,7 @@ function toEntity(n: Nudge): NudgeEntity {
     leadName: n.leadName,
     ...(n.note ? { note: n.note } : {}),
     ...(n.reason ? { reason: n.reason } : {}),
+    ...(n.why ? { why: JSON.stringify(n.why) } : {}),
     ...(n.flaggedSince ? { flaggedSince: n.flaggedSince } : {}),
     sentAt: n.sentAt,
     delivered: n.delivered,
@@ -143,9 +147,21 @@ function fromEntity(tenantId: string, teamId: string, e: NudgeEntity): Nudge {
     leadName: e.leadName,
     note: e.note || null,
     reason: e.reason || null,
+    ...(e.why ? { why: whyOf(e.why) } : {}),
     flaggedSince: e.flaggedSince || null,
     sentAt: e.sentAt,
     delivered: e.delivered === true,
     reply: e.replyAnswer && e.repliedAt ? { answer: e.replyAnswer as NudgeAnswer, at: e.repliedAt } : null,
   };
+}
+
+/** The stored reason as data; an unreadable one is left out, and the English reason still says it. */
+function whyOf(stored: string | undefined): FollowUpWhy | null {
+  if (!stored) return null;
+  try {
+    const why = JSON.parse(stored) as unknown;
+    return typeof why === 'object' && why !== null && typeof (why as { kind?: unknown }).kind === 'string' ? (why as FollowUpWhy) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { en, type MessageKey } from './i18n/messages/en.js';
+import type { MessageKey } from './i18n/messages/en.js';
 
 export type TabPage = 'personal' | 'team' | 'configure' | 'admin' | 'member-entries';
 
@@ -60,12 +60,3 @@ export const PAGE_TITLE_KEYS = {
   admin: 'page.admin',
   'member-entries': 'page.memberEntries',
 } as const satisfies Record<TabPage, MessageKey>;
-
-/** In English, for the learning report, which is not translated yet. */
-export const PAGE_TITLES: Record<TabPage, string> = {
-  personal: en[PAGE_TITLE_KEYS.personal],
-  team: en[PAGE_TITLE_KEYS.team],
-  configure: en[PAGE_TITLE_KEYS.configure],
-  admin: en[PAGE_TITLE_KEYS.admin],
-  'member-entries': en[PAGE_TITLE_KEYS['member-entries']],
-};

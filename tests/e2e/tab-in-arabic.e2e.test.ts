@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../bot/demo/demo-team.js';
+import { DEMO_LD_ADMIN, DEMO_PEOPLE } from '../../bot/demo/demo-team.js';
 import { axeViolations } from './support/axe.js';
 import { useDemoTab } from './support/demo-tab.js';
 
@@ -53,6 +53,21 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
     const page = await tab.openTeam(alex.userId, `&locale=ar&theme=${theme}`);
     await page.locator('[data-testid="chart-participation"] svg rect').first().waitFor();
     await page.getByRole('heading', { level: 2, name: 'المتابعات', exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'])('shows the L&D admin the learning report in Arabic, right to left, with no accessibility violations in the %s theme', async (theme) => {
+    const page = await tab.open('/admin', DEMO_LD_ADMIN.userId, `&locale=ar&theme=${theme}`);
+    await page.getByRole('heading', { level: 1, name: 'تقرير التعلّم' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'ثلاثة مستويات للمساءلة' }).waitFor();
+    await page.getByTestId('report-teams').waitFor();
+    await page.getByTestId('report-chart').locator('svg').first().waitFor();
+    await page.getByTestId('lrs-status').waitFor();
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    // The figures are Arabic too: the team table's column headings and no English left on the page.
+    expect(await page.getByTestId('report-teams').locator('thead th').first().textContent()).toBe('الفريق');
+    expect(await page.getByTestId('report-levels').textContent()).not.toMatch(/Entries|Response rate/);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

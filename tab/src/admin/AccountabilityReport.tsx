@@ -1,4 +1,4 @@
-import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_PERIOD, type DashboardPeriod } from '../api/dashboard-types.js';
@@ -6,6 +6,8 @@ import type { ReportResponse } from '../api/report-types.js';
 import { useApiData } from '../api/use-api-data.js';
 import { Problem } from '../components/Problem.js';
 import { PERIOD_PANEL_ID, PeriodPicker, periodTabId } from '../dashboard/PeriodPicker.js';
+import { useT } from '../i18n/i18n-context.js';
+import { failureMessage } from '../i18n/failure.js';
 import { downloadReportCsv } from './download-csv.js';
 import { LazyReportChart } from './LazyReportChart.js';
 import { ReportLevels } from './ReportLevels.js';
@@ -24,8 +26,20 @@ const ALL_TEAMS = '';
 /** The three-level report across every team in the organisation, for a chosen period. */
 export function AccountabilityReport({ client, locale }: { client: ApiClient; locale: string }) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const [weeks, setWeeks] = useState<DashboardPeriod>(DEFAULT_PERIOD);
-  const report = useApiData<ReportResponse>(client, `/api/v1/admin/report?weeks=${weeks}`, "Couldn't load the report");
+  const [saved, setSaved] = useState<{ ok: boolean; message: string }>();
+  const report = useApiData<ReportResponse>(client, `/api/v1/admin/report?weeks=${weeks}`, t('report.loadFailed'));
+  // Saved in the browser from the rows on screen: it can fail only there (a blocked download), said in words.
+  const download = (loaded: ReportResponse['rows']) => {
+    try {
+      downloadReportCsv(loaded, csvFileName(weeks, new Date()));
+      return { ok: true, message: t('report.downloaded', { weeks }) };
+    } catch (error) {
+      return { ok: false, message: failureMessage(i18n, t('report.downloadFailed'), error) };
+    }
+  };
   // The answer for another period stays on screen, dimmed, until the new one lands.
   const rows = report.data?.weeks === weeks ? report.data.rows : undefined;
   const shownRows = rows ?? report.data?.rows;
@@ -36,19 +50,27 @@ export function AccountabilityReport({ client, locale }: { client: ApiClient; lo
         <PeriodPicker value={weeks} onChange={setWeeks} />
         <Button
           disabled={!rows}
-          onClick={() => rows && downloadReportCsv(rows, csvFileName(weeks, new Date()))}
+          onClick={() => rows && setSaved(download(rows))}
           data-testid="download-csv"
         >
-          Download CSV
+          {t('report.download')}
         </Button>
       </div>
+      <Text as="p" role="status" className={styles.text} data-testid="download-status">
+        {saved?.ok ? saved.message : ''}
+      </Text>
+      {saved && !saved.ok && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{saved.message}</MessageBarBody>
+        </MessageBar>
+      )}
       {report.error && <Problem message={report.error} onRetry={report.reload} />}
-      {!shownRows && report.loading && <Spinner label="Loading the report…" />}
+      {!shownRows && report.loading && <Spinner label={t('report.loading')} />}
       {shownRows && (
         <div id={PERIOD_PANEL_ID} role="tabpanel" aria-labelledby={periodTabId(weeks)} aria-busy={report.loading} className={styles.panel}>
           {teamLines(shownRows).length === 0 ? (
             <Text as="p" className={styles.text}>
-              No team in your organisation uses Learning Loop yet. Once a team adds the app, its figures show up here.
+              {t('report.noTeams')}
             </Text>
           ) : (
             <ReportBody rows={shownRows} locale={locale} />
@@ -61,29 +83,30 @@ export function AccountabilityReport({ client, locale }: { client: ApiClient; lo
 
 function ReportBody({ rows, locale }: { rows: ReportResponse['rows']; locale: string }) {
   const styles = useStyles();
+  const { t } = useT();
   const teams = teamLines(rows);
   const [teamId, setTeamId] = useState(ALL_TEAMS);
-  const chosen = teams.find((t) => t.teamId === teamId);
+  const chosen = teams.find((team) => team.teamId === teamId);
   const overTime = useMemo(() => organisationWeeks(chosen ? rows.filter((r) => r.teamId === chosen.teamId) : rows).weeks, [rows, chosen]);
-  const scope = chosen ? chosen.teamName : 'all teams';
+  const scope = chosen ? chosen.teamName : t('report.allTeamsScope');
   return (
     <>
-      <ReportSection title="Three levels of accountability" testId="report-levels">
+      <ReportSection title={t('report.levels')} testId="report-levels">
         <ReportLevels rows={rows} locale={locale} />
       </ReportSection>
-      <ReportSection title="By team" testId="report-by-team">
+      <ReportSection title={t('report.byTeam')} testId="report-by-team">
         <TeamTable rows={rows} locale={locale} />
       </ReportSection>
-      <ReportSection title="Leads" testId="report-by-lead">
+      <ReportSection title={t('report.leads')} testId="report-by-lead">
         <LeadTable rows={rows} locale={locale} />
       </ReportSection>
-      <ReportSection title="Over time" testId="report-over-time">
-        <Field label="Show" className={styles.teamChoice}>
+      <ReportSection title={t('report.overTime')} testId="report-over-time">
+        <Field label={t('report.show')} className={styles.teamChoice}>
           <Select value={teamId} onChange={(_e, data) => setTeamId(data.value)} data-testid="report-team-choice">
-            <option value={ALL_TEAMS}>All teams</option>
-            {teams.map((t) => (
-              <option key={t.teamId} value={t.teamId}>
-                {t.teamName}
+            <option value={ALL_TEAMS}>{t('report.allTeams')}</option>
+            {teams.map((team) => (
+              <option key={team.teamId} value={team.teamId}>
+                {team.teamName}
               </option>
             ))}
           </Select>

@@ -4,23 +4,33 @@ import type { AdminMeResponse } from '../api/report-types.js';
 import { useApiData } from '../api/use-api-data.js';
 import { PageLayout } from '../components/PageLayout.js';
 import { Problem } from '../components/Problem.js';
-import { PAGE_TITLES } from '../routes.js';
+import { AdminMessages } from '../i18n/admin-messages.js';
+import { useT } from '../i18n/i18n-context.js';
 import { AccountabilityReport } from './AccountabilityReport.js';
 import { LazyLrsSection } from './LazyLrsSection.js';
 
-/** The L&D admin's page: the cross-team report and where xAPI statements go, or a plain word for anyone else who lands here. */
-export function AdminPage({ client, locale }: { client: ApiClient; locale: string }) {
-  const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', "Couldn't check your access to the report");
+type Props = { client: ApiClient; locale: string };
+
+/** The learning report, with the English only its parts use (see AdminMessages). */
+export function AdminPage(props: Props) {
   return (
-    <PageLayout title={PAGE_TITLES.admin} testId="admin-report" wide>
-      {me.loading && !me.data && <Spinner label="Checking your access…" />}
+    <AdminMessages>
+      <AdminPageContent {...props} />
+    </AdminMessages>
+  );
+}
+
+/** The L&D admin's page: the cross-team report and where xAPI statements go, or a plain word for anyone else who lands here. */
+function AdminPageContent({ client, locale }: Props) {
+  const { t } = useT();
+  const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', t('admin.accessFailed'));
+  return (
+    <PageLayout title={t('page.admin')} testId="admin-report" wide>
+      {me.loading && !me.data && <Spinner label={t('admin.checking')} />}
       {me.error && <Problem message={me.error} onRetry={me.reload} />}
       {me.data?.isAdmin === false && (
         <MessageBar intent="info" layout="multiline" data-testid="not-admin">
-          <MessageBarBody>
-            This report is for your organisation’s learning and development (L&amp;D) admins. An L&amp;D admin can add you, or your IT
-            admin can name you in the app’s settings.
-          </MessageBarBody>
+          <MessageBarBody>{t('admin.notAdmin')}</MessageBarBody>
         </MessageBar>
       )}
       {me.data?.isAdmin && (

@@ -61,3 +61,32 @@ describe('the Learning Record Store section', () => {
     expect(callsTo('POST', '/api/v1/admin/lrs/backfill')).toHaveLength(1);
   });
 });
+
+describe('the Learning Record Store section in the admin’s language', () => {
+  async function openIn(locale: string, status: object = STATUS) {
+    const service = fakeApiClient({ 'GET /api/v1/admin/lrs': SETTINGS, 'GET /api/v1/admin/lrs/status': status });
+    const page = await renderInFluent(<LrsSection client={service.client} locale={locale} />, { locale });
+    await settle(5);
+    await eventually(() => expect(page.querySelector('[data-testid="lrs-status"]')).not.toBeNull());
+    return page;
+  }
+
+  it('reads in Spanish: labels, hints, counts in Spanish format, and the LRS’s own error as it said it', async () => {
+    const page = await openIn('es-MX');
+    expect((controlLabelled('Punto de conexión') as HTMLInputElement).value).toBe('https://lrs.example.com/xapi');
+    expect(controlLabelled('Secreto')).toBeDefined();
+    expect(page.textContent).toContain('Hay un secreto guardado. Deja este campo en blanco para conservarlo.');
+    expect(page.querySelector('[data-testid="lrs-status"]')?.textContent).toMatch(/Enviadas: 1,204.*En espera: 3.*Con error: 1/);
+    expect(page.textContent).toContain('una instrucción «rated»): 401 bad credentials (check the key and secret).');
+    expect(buttonNamed('Enviar el historial')).toBeDefined();
+    expect(buttonNamed('Guardar')).toBeDefined();
+  });
+
+  it('reads in Arabic, with Arabic digits and the dual for two statements', async () => {
+    const page = await openIn('ar-EG', { ...STATUS, backfill: { status: 'done', startedAt: '', finishedAt: '', written: 2 } });
+    expect(controlLabelled('نقطة الاتصال')).toBeDefined();
+    expect(page.querySelector('[data-testid="lrs-status"]')?.textContent).toContain('المُرسلة: ١٬٢٠٤');
+    expect(page.textContent).toContain('أُرسل السجل السابق مرة واحدة: عبارتان.');
+    expect(buttonNamed('تحديث')).toBeDefined();
+  });
+});

@@ -1,10 +1,15 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { ApiFailure, describeFailure, type ApiClient } from '../api/api-client.js';
+import { ApiFailure, type ApiClient } from '../api/api-client.js';
 import { detailFor } from '../api/error-details.js';
 import type { LrsBackfillResponse, LrsSettingsResponse, LrsStatusResponse } from '../api/lrs-types.js';
 import { useApiData } from '../api/use-api-data.js';
+import { formatCount } from '../dashboard/dashboard-format.js';
 import { Problem } from '../components/Problem.js';
+import { formatDate } from '../format.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { failureMessage } from '../i18n/failure.js';
+import { useT } from '../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '560px' },
@@ -21,8 +26,10 @@ type Fields = { endpoint: string; key: string; secret: string };
  */
 export default function LrsSection({ client, locale }: { client: ApiClient; locale: string }) {
   const styles = useStyles();
-  const settings = useApiData<LrsSettingsResponse>(client, '/api/v1/admin/lrs', 'load the Learning Record Store settings');
-  const status = useApiData<LrsStatusResponse>(client, '/api/v1/admin/lrs/status', 'load what was sent');
+  const i18n = useT();
+  const { t, plural } = i18n;
+  const settings = useApiData<LrsSettingsResponse>(client, '/api/v1/admin/lrs', t('lrs.settingsFailed'));
+  const status = useApiData<LrsStatusResponse>(client, '/api/v1/admin/lrs/status', t('lrs.statusFailed'));
   const [typed, setTyped] = useState<Partial<Fields>>({});
   const [problems, setProblems] = useState<{ fields: Partial<Fields>; general?: string }>({ fields: {} });
   const [busy, setBusy] = useState(false);
@@ -31,7 +38,7 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
   const current = settings.data?.settings;
   const value = (field: 'endpoint' | 'key') => typed[field] ?? current?.[field] ?? '';
 
-  const act = async (work: () => Promise<void>, what: string) => {
+  const act = async (work: () => Promise<void>, failed: MessageKey) => {
     setBusy(true);
     setNote(undefined);
     try {
@@ -41,7 +48,7 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
       const details = error instanceof ApiFailure ? error.details : undefined;
       const fields = { endpoint: detailFor(details, 'endpoint'), key: detailFor(details, 'key'), secret: detailFor(details, 'secret') };
       const named = Object.values(fields).some(Boolean);
-      setProblems({ fields: fields as Partial<Fields>, ...(named ? {} : { general: describeFailure(what, error) }) });
+      setProblems({ fields: fields as Partial<Fields>, ...(named ? {} : { general: failureMessage(i18n, t(failed), error) }) });
     } finally {
       setBusy(false);
     }
@@ -53,47 +60,45 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
     void act(async () => {
       settings.replace(await client.send<LrsSettingsResponse>('PUT', '/api/v1/admin/lrs', body));
       setTyped({});
-      setNote('Saved. New learning records go to this LRS from now on.');
+      setNote(t('lrs.saved'));
       status.reload();
-    }, 'save the settings');
+    }, 'lrs.saveFailed');
   };
   const remove = () =>
     void act(async () => {
       await client.remove('/api/v1/admin/lrs');
       setTyped({});
-      setNote('Removed. Nothing more is sent; records wait until an LRS is set again.');
+      setNote(t('lrs.removed'));
       settings.reload();
       status.reload();
-    }, 'remove the settings');
+    }, 'lrs.removeFailed');
   const backfill = () =>
     void act(async () => {
       const answer = await client.send<LrsBackfillResponse>('POST', '/api/v1/admin/lrs/backfill', {});
-      setNote(answer.started ? 'The history is on its way.' : 'The history was already sent once; new records keep going as they happen.');
+      setNote(t(answer.started ? 'lrs.historyStarted' : 'lrs.historyAlreadySent'));
       status.reload();
-    }, 'send the history');
+    }, 'lrs.historyFailed');
 
-  const number = (n: number) => n.toLocaleString(locale);
+  const number = (n: number) => formatCount(n, locale);
   const s = status.data;
   return (
     <div data-testid="lrs-section">
       <Text as="p" className={styles.text}>
-        Send every learning entry, rating, share, completed goal and answered follow-up to your organisation’s Learning Record Store as an
-        xAPI statement. People are identified by their Microsoft Entra account only; entries a learner kept private go without their words
-        or link.
+        {t('lrs.intro')}
       </Text>
       {settings.error && <Problem message={settings.error} onRetry={settings.reload} />}
-      {settings.loading && !current && <Spinner size="small" label="Loading the settings…" />}
+      {settings.loading && !current && <Spinner size="small" label={t('lrs.loading')} />}
       {current && (
-        <form className={styles.form} onSubmit={save} aria-label="Learning Record Store settings">
-          <Field label="Endpoint" hint="The LRS’s xAPI address, e.g. https://lrs.example.com/xapi" validationMessage={problems.fields.endpoint} required>
+        <form className={styles.form} onSubmit={save} aria-label={t('lrs.form')}>
+          <Field label={t('lrs.endpoint')} hint={t('lrs.endpointHint')} validationMessage={problems.fields.endpoint} required>
             <Input value={value('endpoint')} onChange={(_e, d) => setTyped((t) => ({ ...t, endpoint: d.value }))} type="url" />
           </Field>
-          <Field label="Key" validationMessage={problems.fields.key} required>
+          <Field label={t('lrs.key')} validationMessage={problems.fields.key} required>
             <Input value={value('key')} onChange={(_e, d) => setTyped((t) => ({ ...t, key: d.value }))} autoComplete="off" />
           </Field>
           <Field
-            label="Secret"
-            hint={current.secretSet ? 'A secret is set. Leave this blank to keep it.' : 'Kept on the server and never shown again.'}
+            label={t('lrs.secret')}
+            hint={t(current.secretSet ? 'lrs.secretKept' : 'lrs.secretNew')}
             validationMessage={problems.fields.secret}
             required={!current.secretSet}
           >
@@ -101,11 +106,11 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
           </Field>
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>
-              Save
+              {t('lrs.save')}
             </Button>
             {current.configured && (
               <Button onClick={remove} disabled={busy}>
-                Stop sending
+                {t('lrs.stop')}
               </Button>
             )}
           </div>
@@ -123,33 +128,31 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
       )}
       {status.error && <Problem message={status.error} onRetry={status.reload} />}
       {s && (
-        <section aria-label="What was sent" data-testid="lrs-status">
+        <section aria-label={t('lrs.whatWasSent')} data-testid="lrs-status">
           <ul className={styles.counts}>
-            <li>Sent: {number(s.sent)}</li>
-            <li>Waiting: {number(s.pending)}</li>
-            <li>Failed: {number(s.failed)}</li>
+            <li>{t('lrs.sent', { count: number(s.sent) })}</li>
+            <li>{t('lrs.waiting', { count: number(s.pending) })}</li>
+            <li>{t('lrs.failed', { count: number(s.failed) })}</li>
           </ul>
           {s.latestFailure && (
             <Text as="p" className={styles.text}>
-              Last failure ({new Date(s.latestFailure.at).toLocaleString(locale)}, a “{s.latestFailure.verb}” statement): {s.latestFailure.error}. Saving the settings
-              again retries every failed statement.
+              {/* The verb and the error are xAPI's and the LRS's own words, shown as sent. */}
+              {t('lrs.lastFailure', { date: formatDate(s.latestFailure.at, locale), verb: s.latestFailure.verb, error: s.latestFailure.error })}
             </Text>
           )}
           <Text as="p" className={styles.text}>
             {s.backfill
-              ? s.backfill.status === 'done'
-                ? `History sent once: ${number(s.backfill.written)} statements.`
-                : `Sending the history: ${number(s.backfill.written)} statements so far.`
-              : 'Records from before the LRS was set up have not been sent.'}
+              ? plural(s.backfill.status === 'done' ? 'lrs.historyDone' : 'lrs.historySending', s.backfill.written)
+              : t('lrs.historyNotSent')}
           </Text>
           <div className={styles.actions}>
             {s.configured && !s.backfill && (
               <Button onClick={backfill} disabled={busy}>
-                Send the history
+                {t('lrs.sendHistory')}
               </Button>
             )}
             <Button onClick={status.reload} disabled={status.loading}>
-              Refresh
+              {t('lrs.refresh')}
             </Button>
           </div>
         </section>

@@ -2,6 +2,8 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportRow } from '../api/report-types.js';
 import { formatCount, formatPercent } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { useT } from '../i18n/i18n-context.js';
 import { organisationWeeks, teamLines } from './report-view.js';
 
 const useStyles = makeStyles({
@@ -23,46 +25,47 @@ const useStyles = makeStyles({
 });
 
 interface Figure {
-  label: string;
+  label: MessageKey;
   value: string;
 }
 
 /** The three levels of accountability for the whole organisation: the system, the learners, the leaders. */
 export function ReportLevels({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
   const styles = useStyles();
+  const { t } = useT();
   const count = (n: number) => formatCount(n, locale);
   const rate = (v: number | null) => (v === null ? '—' : formatPercent(v, locale));
   const { total } = organisationWeeks(rows);
   const teams = teamLines(rows);
   const goalsOpen = teams.reduce((n, t) => n + (t.learner.goalsOpen ?? 0), 0);
   const goalsOnTrack = teams.reduce((n, t) => n + (t.learner.goalsOnTrack ?? 0), 0);
-  const levels: { title: string; testId: string; figures: Figure[] }[] = [
+  const levels: { title: MessageKey; testId: string; figures: Figure[] }[] = [
     {
-      title: 'System',
+      title: 'report.system',
       testId: 'level-system',
       figures: [
-        { label: 'Entries', value: count(total.entries) },
-        { label: 'Minutes of learning', value: formatMinutes(total.minutes, locale) },
-        { label: 'Resource ratings', value: count(total.resourceRatings) },
+        { label: 'report.entries', value: count(total.entries) },
+        { label: 'report.minutesOfLearning', value: formatMinutes(total.minutes, locale) },
+        { label: 'report.ratings', value: count(total.resourceRatings) },
       ],
     },
     {
-      title: 'Learners',
+      title: 'report.learners',
       testId: 'level-learners',
       figures: [
-        { label: 'Response rate', value: rate(total.responseRate) },
-        { label: 'Entries with an insight', value: count(total.insights) },
-        { label: 'Entries with an action', value: count(total.actions) },
-        { label: 'Goals on track', value: goalsOpen ? `${count(goalsOnTrack)} of ${count(goalsOpen)}` : 'none open' },
+        { label: 'report.responseRate', value: rate(total.responseRate) },
+        { label: 'report.withInsight', value: count(total.insights) },
+        { label: 'report.withAction', value: count(total.actions) },
+        { label: 'report.goalsOnTrack', value: goalsOpen ? t('report.partOf', { part: count(goalsOnTrack), whole: count(goalsOpen) }) : t('report.noneOpen') },
       ],
     },
     {
-      title: 'Leaders',
+      title: 'report.leaders',
       testId: 'level-leaders',
       figures: [
-        { label: 'Follow-ups asked', value: count(total.followUpsRequested) },
-        { label: 'Follow-ups done', value: count(total.followUpsDone) },
-        { label: 'Follow-up rate', value: rate(total.followUpRate) },
+        { label: 'report.followUpsAsked', value: count(total.followUpsRequested) },
+        { label: 'report.followUpsDone', value: count(total.followUpsDone) },
+        { label: 'report.followUpRate', value: rate(total.followUpRate) },
       ],
     },
   ];
@@ -71,12 +74,12 @@ export function ReportLevels({ rows, locale }: { rows: readonly ReportRow[]; loc
       {levels.map((level) => (
         <div key={level.title} className={styles.level} data-testid={level.testId}>
           <Text as="h3" size={400} weight="semibold" className={styles.heading}>
-            {level.title}
+            {t(level.title)}
           </Text>
           <dl className={styles.list}>
             {level.figures.map((f) => (
               <div key={f.label} className={styles.pair}>
-                <dt className={styles.term}>{f.label}</dt>
+                <dt className={styles.term}>{t(f.label)}</dt>
                 <dd className={styles.value}>{f.value}</dd>
               </div>
             ))}

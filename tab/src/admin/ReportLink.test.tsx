@@ -29,3 +29,13 @@ describe('the way into the learning report', () => {
     expect((await render(new ApiFailure(503, 'down'))).textContent).toBe('');
   });
 });
+
+describe('the way into the learning report, in Spanish', () => {
+  it('words the sentence around the link in the admin’s language', async () => {
+    const service = fakeApiClient({ [ADMIN_ME_ROUTE]: { isAdmin: true } });
+    const page = await renderInFluent(<ReportLink client={service.client} />, { locale: 'es-ES' });
+    await settle(5);
+    expect(page.textContent).toBe('Como administrador de L&D, puedes abrir el informe de aprendizaje de todos los equipos.');
+    expect(page.querySelector('a')?.textContent).toBe('abrir el informe de aprendizaje de todos los equipos');
+  });
+});

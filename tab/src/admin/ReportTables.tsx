@@ -4,6 +4,7 @@ import type { ReportRow } from '../api/report-types.js';
 import { DataTable } from '../components/DataTable.js';
 import { formatCount, formatPercent, formatWeekStart } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
+import { useT, type TabTranslator } from '../i18n/i18n-context.js';
 import { goalsOnTrackText, leadLines, medianDaysText, teamLines, type OrganisationWeek } from './report-view.js';
 
 const useStyles = makeStyles({
@@ -16,12 +17,26 @@ const rate = (value: number | null, locale: string) => (value === null ? '—' :
 
 /** Every team for the whole period, at all three levels side by side. */
 export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
+  const i18n = useT();
+  const { t } = i18n;
   const count = (n: number) => formatCount(n, locale);
   return (
     <DataTable
-      caption="By team, for the whole period"
+      caption={t('report.teamsCaption')}
       testId="report-teams"
-      columns={['Team', 'Entries', 'Minutes', 'Resource ratings', 'Members', 'Response rate', 'Insights', 'Actions', 'Goals on track', 'Follow-ups done', 'Median time to follow up']}
+      columns={[
+        t('report.team'),
+        t('report.entries'),
+        t('report.minutes'),
+        t('report.ratings'),
+        t('report.members'),
+        t('report.responseRate'),
+        t('report.insights'),
+        t('report.actions'),
+        t('report.goalsOnTrack'),
+        t('report.followUpsDone'),
+        t('report.medianTime'),
+      ]}
       rows={teamLines(rows).map((r) => ({
         key: r.teamId,
         header: r.teamName,
@@ -33,9 +48,9 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
           rate(r.learner.responseRate, locale),
           count(r.learner.insights),
           count(r.learner.actions),
-          goalsOnTrackText(r),
-          followUps(r.leader.done, r.leader.requested, r.leader.rate, locale),
-          medianDaysText(r.leader.medianDays, locale),
+          goalsOnTrackText(r, locale, i18n),
+          followUps(r.leader.done, r.leader.requested, r.leader.rate, locale, i18n),
+          medianDaysText(r.leader.medianDays, i18n),
         ],
       }))}
     />
@@ -45,23 +60,25 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
 /** Leaders are accountable too: each lead's own follow-ups. */
 export function LeadTable({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
   const styles = useStyles();
+  const i18n = useT();
+  const { t } = i18n;
   const leads = leadLines(rows);
   if (leads.length === 0) {
     return (
       <Text as="p" className={styles.text}>
-        No team has a lead yet.
+        {t('report.noLeads')}
       </Text>
     );
   }
   return (
     <DataTable
-      caption="Each lead’s follow-ups, for the whole period"
+      caption={t('report.leadsCaption')}
       testId="report-leads"
-      columns={['Lead', 'Team', 'Follow-ups asked', 'Done', 'Rate', 'Median time to follow up']}
+      columns={[t('report.lead'), t('report.team'), t('report.followUpsAsked'), t('report.done'), t('report.rate'), t('report.medianTime')]}
       rows={leads.map((l) => ({
         key: l.key,
         header: l.displayName,
-        cells: [l.teamName, formatCount(l.requested, locale), formatCount(l.done, locale), rate(l.rate, locale), medianDaysText(l.medianDays, locale)],
+        cells: [l.teamName, formatCount(l.requested, locale), formatCount(l.done, locale), rate(l.rate, locale), medianDaysText(l.medianDays, i18n)],
       }))}
     />
   );
@@ -69,12 +86,23 @@ export function LeadTable({ rows, locale }: { rows: readonly ReportRow[]; locale
 
 /** One team or the whole organisation, week by week. */
 export function WeekTable({ weeks, scope, locale }: { weeks: readonly OrganisationWeek[]; scope: string; locale: string }) {
+  const i18n = useT();
+  const { t } = i18n;
   const count = (n: number) => formatCount(n, locale);
   return (
     <DataTable
-      caption={`By week, ${scope}`}
+      caption={t('report.weeksCaption', { scope })}
       testId="report-weeks"
-      columns={['Week starting', 'Entries', 'Minutes', 'Resource ratings', 'Response rate', 'Insights', 'Actions', 'Follow-ups done']}
+      columns={[
+        t('report.weekStarting'),
+        t('report.entries'),
+        t('report.minutes'),
+        t('report.ratings'),
+        t('report.responseRate'),
+        t('report.insights'),
+        t('report.actions'),
+        t('report.followUpsDone'),
+      ]}
       rows={weeks.map((w) => ({
         key: w.week,
         header: w.weekStart ? formatWeekStart(w.weekStart, locale) : w.week,
@@ -85,7 +113,7 @@ export function WeekTable({ weeks, scope, locale }: { weeks: readonly Organisati
           rate(w.responseRate, locale),
           count(w.insights),
           count(w.actions),
-          followUps(w.followUpsDone, w.followUpsRequested, w.followUpRate, locale),
+          followUps(w.followUpsDone, w.followUpsRequested, w.followUpRate, locale, i18n),
         ],
       }))}
     />
@@ -93,9 +121,9 @@ export function WeekTable({ weeks, scope, locale }: { weeks: readonly Organisati
 }
 
 /** "2 of 3 (67%)", or a dash when nothing was asked. */
-function followUps(done: number, requested: number, value: number | null, locale: string): string {
+function followUps(done: number, requested: number, value: number | null, locale: string, { t }: Pick<TabTranslator, 't'>): string {
   if (requested === 0) return '—';
-  return `${formatCount(done, locale)} of ${formatCount(requested, locale)} (${rate(value, locale)})`;
+  return t('report.followUpsOf', { done: formatCount(done, locale), requested: formatCount(requested, locale), rate: rate(value, locale) });
 }
 
 export function ReportSection({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {

@@ -59,9 +59,10 @@ describe('the report arranged for reading', () => {
     expect(goalsOnTrackText(design!)).toBe('1 of 2');
     expect(goalsOnTrackText(quietLine!)).toBe('none open');
     expect(goalsOnTrackText(rows.find((r) => r.week === '2026-W47')!)).toBe('—');
-    expect(medianDaysText(null, 'en-US')).toBe('—');
-    expect(medianDaysText(1, 'en-US')).toBe('1 day');
-    expect(medianDaysText(2.25, 'de-DE')).toBe('2,3 days');
+    expect(medianDaysText(null)).toBe('—');
+    expect(medianDaysText(1)).toBe('1 day');
+    expect(medianDaysText(1.04)).toBe('1 day');
+    expect(medianDaysText(2.25)).toBe('2.3 days');
   });
 
   it('names the CSV by period and day', () => {

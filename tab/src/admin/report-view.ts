@@ -1,4 +1,10 @@
 import type { ReportRow } from '../api/report-types.js';
+import { formatCount, formatPercent } from '../dashboard/dashboard-format.js';
+import { adminEnglish } from '../i18n/admin-messages.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import type { TabTranslator } from '../i18n/i18n-context.js';
+
+type Words = Pick<TabTranslator, 't' | 'plural'>;
 
 /**
  * The report's rows arranged for reading: one line per team for the whole period, each lead's
@@ -81,16 +87,17 @@ function combine(week: string, rows: readonly ReportRow[]): OrganisationWeek {
 }
 
 /** Goals on track out of those open, e.g. "3 of 4"; a week's row does not know. */
-export function goalsOnTrackText(row: ReportRow): string {
+export function goalsOnTrackText(row: ReportRow, locale = 'en', { t }: Pick<Words, 't'> = adminEnglish): string {
   const { goalsOpen, goalsOnTrack } = row.learner;
   if (goalsOpen === null || goalsOnTrack === null) return '—';
-  return goalsOpen === 0 ? 'none open' : `${goalsOnTrack} of ${goalsOpen}`;
+  return goalsOpen === 0 ? t('report.noneOpen') : t('report.partOf', { part: formatCount(goalsOnTrack, locale), whole: formatCount(goalsOpen, locale) });
 }
 
-export function medianDaysText(days: number | null, locale: string): string {
+/** E.g. "2.5 days", the number in the language's own format. */
+export function medianDaysText(days: number | null, { plural }: Pick<Words, 'plural'> = adminEnglish): string {
   if (days === null) return '—';
-  const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(days);
-  return days === 1 ? `${value} day` : `${value} days`;
+  // Rounded first, so the form agrees with the number shown ("1 day", never "1.04 days").
+  return plural('report.days', Math.round(days * 10) / 10);
 }
 
 /** A CSV file's name for the period and day, e.g. `learning-loop-report-12-weeks-2026-11-29.csv`. */
@@ -100,13 +107,13 @@ export function csvFileName(weeks: number, today: Date): string {
 
 export interface RateLine {
   key: 'response' | 'followUp';
-  label: string;
+  label: MessageKey;
   points: { weekStart: string; rate: number }[];
 }
 
 /** The two rates over time; a week where nothing was asked has no point rather than a zero. */
 export function rateLines(weeks: readonly OrganisationWeek[]): RateLine[] {
-  const line = (key: RateLine['key'], label: string, pick: (w: OrganisationWeek) => number | null): RateLine => ({
+  const line = (key: RateLine['key'], label: MessageKey, pick: (w: OrganisationWeek) => number | null): RateLine => ({
     key,
     label,
     points: weeks.flatMap((w) => {
@@ -114,21 +121,24 @@ export function rateLines(weeks: readonly OrganisationWeek[]): RateLine[] {
       return rate === null || w.weekStart === null ? [] : [{ weekStart: w.weekStart, rate }];
     }),
   });
-  return [line('response', 'Check-ins answered', (w) => w.responseRate), line('followUp', 'Follow-ups done', (w) => w.followUpRate)];
+  return [line('response', 'report.checkInsAnswered', (w) => w.responseRate), line('followUp', 'report.followUpsDone', (w) => w.followUpRate)];
 }
 
 /** The chart in one sentence, for screen readers and as its caption. */
-export function describeRates(weeks: readonly OrganisationWeek[], locale: string): string {
-  const percent = (v: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(v);
+export function describeRates(weeks: readonly OrganisationWeek[], locale: string, { t }: Pick<Words, 't'> = adminEnglish): string {
+  const percent = (v: number) => formatPercent(v, locale);
   const [response, followUp] = rateLines(weeks);
-  const say = (line: RateLine | undefined, what: string, none: string) => {
+  const say = (line: RateLine | undefined, at: MessageKey, fromTo: MessageKey, none: MessageKey) => {
     const points = line?.points ?? [];
-    if (points.length === 0) return none;
+    if (points.length === 0) return t(none);
     const first = points[0]!;
     const last = points.at(-1)!;
-    return points.length === 1 ? `${what} ${percent(last.rate)}` : `${what} from ${percent(first.rate)} to ${percent(last.rate)}`;
+    return points.length === 1 ? t(at, { rate: percent(last.rate) }) : t(fromTo, { first: percent(first.rate), last: percent(last.rate) });
   };
-  return `Week by week: ${say(response, 'check-ins answered', 'no check-ins closed')}; ${say(followUp, 'follow-ups done', 'no follow-ups asked')}.`;
+  return t('report.describe', {
+    response: say(response, 'report.answeredAt', 'report.answeredFromTo', 'report.noneClosed'),
+    followUp: say(followUp, 'report.doneAt', 'report.doneFromTo', 'report.noneAsked'),
+  });
 }
 
 /** The weeks to label on the chart's axis: every week up to `max`, then every second, third… so labels never crowd. */

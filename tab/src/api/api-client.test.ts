@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiFailure, apiClient, describeFailure, fetchDemoIdentities, type Fetch } from './api-client.js';
+import { ApiFailure, apiClient, fetchDemoIdentities, type Fetch } from './api-client.js';
 
 interface Seen {
   url: string;
@@ -87,18 +87,6 @@ describe('fetchDemoIdentities', () => {
     expect(await fetchDemoIdentities(fakeFetch(200, { identities: people }))).toEqual(people);
     const production = fakeFetch(404, { error: { code: 'not_found', message: 'No such API route.' } });
     await expect(fetchDemoIdentities(production)).rejects.toMatchObject({ status: 404 });
-  });
-});
-
-describe('describeFailure', () => {
-  it('says what failed, with the HTTP status when there was one', () => {
-    expect(describeFailure('load your learning', new ApiFailure(503, 'Storage is unavailable'))).toBe(
-      "Couldn't load your learning (HTTP 503): Storage is unavailable",
-    );
-    expect(describeFailure('load your learning', new ApiFailure(0, 'The service could not be reached.'))).toBe(
-      "Couldn't load your learning: The service could not be reached.",
-    );
-    expect(describeFailure('load your learning', 'boom')).toBe("Couldn't load your learning: boom");
   });
 });
 

@@ -121,12 +121,6 @@ export async function fetchDemoIdentities(fetchImpl: Fetch = browserFetch): Prom
   return body.identities ?? [];
 }
 
-/** One sentence saying what failed and why, e.g. "Couldn't load your learning (HTTP 503): Storage is down". */
-export function describeFailure(what: string, error: unknown): string {
-  if (error instanceof ApiFailure && error.status > 0) return `Couldn't ${what} (HTTP ${error.status}): ${error.message}`;
-  return `Couldn't ${what}: ${messageOf(error)}`;
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

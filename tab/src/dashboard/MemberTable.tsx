@@ -23,6 +23,7 @@ import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, t
 import { RoleButton, type RoleChanging } from './RoleButton.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { useT } from '../i18n/i18n-context.js';
+import { followUpReasonText } from './follow-up-reason.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
@@ -150,7 +151,9 @@ interface RowProps {
 
 function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, onlyLead }: RowProps) {
   const styles = useStyles();
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
+  const reason = followUpReasonText(row, i18n);
   // Your own entries are all on My learning; nudging yourself is pointless; stepping down as the only lead would leave the team without one.
   const canRead = entriesTeamId && !isSelf;
   const canNudge = nudging && !isSelf;
@@ -181,7 +184,7 @@ function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, on
             <Badge appearance="tint" color="warning">
               {t('members.needsFollowUp')}
             </Badge>
-            {row.followUpReason && <span className={styles.reason}>{row.followUpReason}</span>}
+            {reason && <span className={styles.reason}>{reason}</span>}
           </>
         ) : (
           <span className={styles.muted}>{t('members.no')}</span>

@@ -63,3 +63,20 @@ describe('follow-ups', () => {
     expect(container.textContent).not.toContain("Couldn't load");
   });
 });
+
+describe('follow-ups in Spanish', () => {
+  it('says why a nudged member was flagged in the reader’s language, and an older nudge’s reason as it was kept', async () => {
+    const service = fakeApiClient({
+      [NUDGES_ROUTE]: {
+        nudges: [
+          nudge('Isaiah Langer', { sentAt: '2026-11-27T09:00:00.000Z', reason: 'Goal “Pair on code review” is overdue', why: { kind: 'goal-overdue', goal: 'Pair on code review' } }),
+          nudge('Megan Bowen', { sentAt: '2026-11-20T09:00:00.000Z', reason: 'No check-in for 3 weeks' }),
+        ],
+      },
+    });
+    container = await renderInFluent(<LazyFollowUps client={service.client} teamId={TEAM_ID} locale="es-ES" refreshKey={0} />, { locale: 'es-ES' });
+    await eventually(() => expect(items()).toHaveLength(2));
+    expect(items()[0]?.textContent).toContain('El objetivo «Pair on code review» está vencido');
+    expect(items()[1]?.textContent).toContain('No check-in for 3 weeks');
+  });
+});

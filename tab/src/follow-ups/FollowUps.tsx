@@ -11,6 +11,7 @@ import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { newestSentFirst, nudgeReplyText, nudgesCountText } from './follow-up-format.js';
 import { nudgesPath } from './nudge-paths.js';
 import { useT } from '../i18n/i18n-context.js';
+import { followUpReasonText } from '../dashboard/follow-up-reason.js';
 import { MessageWithElement } from '../i18n/MessageWithElement.js';
 
 const useStyles = makeStyles({
@@ -81,7 +82,8 @@ function NudgeItem({ nudge, locale }: { nudge: NudgeView; locale: string }) {
   const { t } = i18n;
   const notes: Array<[string, ReactNode]> = [];
   if (nudge.note) notes.push([t('nudge.note'), nudge.note]);
-  if (nudge.reason) notes.push([t('nudge.reason'), nudge.reason]);
+  const reason = followUpReasonText({ followUpReason: nudge.reason, followUpWhy: nudge.why }, i18n);
+  if (reason) notes.push([t('nudge.reason'), reason]);
 
   return (
     <ShareArticle labelledBy={titleId}>

@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { MemberRowView } from '../api/dashboard-types.js';
 import { NUDGE_NOTE_MAX, type NudgeView } from '../api/goal-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
+import { followUpReasonText } from '../dashboard/follow-up-reason.js';
 import { nudgeSentText } from './follow-up-format.js';
 import { nudgeMemberPath } from './nudge-paths.js';
 import { useT } from '../i18n/i18n-context.js';
@@ -11,7 +12,7 @@ import { useT } from '../i18n/i18n-context.js';
 export interface NudgeDialogProps {
   client: ApiClient;
   teamId: string;
-  member: Pick<MemberRowView, 'userId' | 'displayName' | 'followUpReason'>;
+  member: Pick<MemberRowView, 'userId' | 'displayName' | 'followUpReason' | 'followUpWhy'>;
   /** Called with what to announce once the nudge is sent, or with nothing when the lead cancelled. */
   onClose: (announcement: string | undefined) => void;
 }
@@ -26,6 +27,7 @@ export function NudgeDialog({ client, teamId, member, onClose }: NudgeDialogProp
   const submit = useDialogSubmit();
   const i18n = useT();
   const { t } = i18n;
+  const reason = followUpReasonText(member, i18n);
 
   const send = () =>
     void submit.run(async () => {
@@ -42,9 +44,9 @@ export function NudgeDialog({ client, teamId, member, onClose }: NudgeDialogProp
       intro={
         <>
           <Text as="p">{t('nudge.intro', { name })}</Text>
-          {member.followUpReason && (
+          {reason && (
             <Text as="p" data-testid="nudge-reason">
-              <strong>{t('nudge.needsFollowUp')}</strong> {member.followUpReason}
+              <strong>{t('nudge.needsFollowUp')}</strong> {reason}
             </Text>
           )}
         </>

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../../../bot/i18n/translate.js';
 import { ar } from './messages/ar.js';
 import { en } from './messages/en.js';
+import { enAdmin } from './messages/en-admin.js';
+import { enPeriod } from './messages/en-period.js';
 import { enTeam } from './messages/en-team.js';
 import { es } from './messages/es.js';
 
@@ -12,6 +14,11 @@ const SRC = fileURLToPath(new URL('..', import.meta.url));
 /** Messages a language keeps in English on purpose, with the reason; none so far. */
 const UNTRANSLATED: Record<'es' | 'ar', readonly string[]> = { es: [], ar: [] };
 const PLURAL_FORMS = /\.(zero|one|two|few|many|other)$/;
+
+/** Where the learning report's English may be asked for: its own parts, under AdminMessages (the personal page's way in excepted). */
+const ADMIN_ONLY = [/^admin\/(?!ReportLink\.tsx$)/];
+/** Where the period picker's English may be asked for: the team pages and the report both bring it. */
+const LEAD_PAGES = [/^dashboard\/PeriodPicker\.tsx$/];
 
 /** Where the team pages' English may be asked for: parts that only those pages render, under TeamMessages. */
 const TEAM_ONLY = [
@@ -37,7 +44,7 @@ function sources(dir: string): string[] {
 const files = sources(SRC).map((file) => ({ path: path.relative(SRC, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
 const code = files.map((file) => file.text);
 const called = (fn: string) => new Set(code.flatMap((text) => [...text.matchAll(new RegExp(`\\b${fn}\\(\\s*'([^']+)'`, 'g'))].map((m) => m[1]!)));
-const english: Record<string, string> = { ...en, ...enTeam };
+const english: Record<string, string> = { ...en, ...enTeam, ...enPeriod, ...enAdmin };
 
 describe('message catalogs', () => {
   it('has an English message for every key the tab asks for', () => {
@@ -50,11 +57,16 @@ describe('message catalogs', () => {
     expect([...called('plural')].filter((key) => english[`${key}.other`] === undefined)).toEqual([]);
   });
 
-  it('keeps the team pages’ English apart from the first view’s, and asks for it only where those pages bring it', () => {
-    expect(Object.keys(enTeam).filter((key) => key in en)).toEqual([]);
-    const outside = Object.keys(enTeam).flatMap((key) => {
+  it.each([
+    ['team pages’', enTeam, TEAM_ONLY],
+    ['learning report’s', enAdmin, ADMIN_ONLY],
+    ['period picker’s', enPeriod, LEAD_PAGES],
+  ] as const)('keeps the %s English apart from the others, and asks for it only where it is brought', (_name, page, allowedIn) => {
+    const others = [en, enTeam, enPeriod, enAdmin].filter((catalog) => catalog !== page);
+    expect(Object.keys(page).filter((key) => others.some((catalog) => key in catalog))).toEqual([]);
+    const outside = Object.keys(page).flatMap((key) => {
       const base = key.replace(PLURAL_FORMS, '');
-      return files.filter((f) => (f.text.includes(`'${key}'`) || f.text.includes(`'${base}'`)) && !TEAM_ONLY.some((allowed) => allowed.test(f.path))).map((f) => `${key} in ${f.path}`);
+      return files.filter((f) => (f.text.includes(`'${key}'`) || f.text.includes(`'${base}'`)) && !allowedIn.some((allowed) => allowed.test(f.path))).map((f) => `${key} in ${f.path}`);
     });
     expect(outside).toEqual([]);
   });

@@ -26,6 +26,7 @@ async function openIn(locale: string) {
 }
 
 const tiles = (page: HTMLElement) => [...page.querySelectorAll('[data-testid="summary-tile"] dt')].map((dt) => dt.textContent);
+const followUps = (page: HTMLElement) => [...page.querySelectorAll('[data-testid="member-follow-up"]')].map((cell) => cell.textContent);
 const headers = (page: HTMLElement) => [...page.querySelectorAll('[data-testid="member-table"] th')].map((th) => th.textContent);
 
 describe('the team dashboard in other languages', () => {
@@ -36,6 +37,7 @@ describe('the team dashboard in other languages', () => {
     expect(headers(page)).toContain('Última respuesta');
     expect(page.querySelector('[role="tablist"]')?.textContent).toContain('12 semanas');
     expect(page.querySelector('[data-testid="member-count"]')?.textContent).toMatch(/\d+ miembros/);
+    expect(followUps(page)).toContain('Necesita seguimientoSin respuesta a las últimas 2 preguntas de seguimiento');
   });
 
   it('reads in Arabic, right to left, with the period and figures in Arabic', async () => {
@@ -47,5 +49,6 @@ describe('the team dashboard in other languages', () => {
     // Egyptian Arabic writes numbers in Arabic-Indic digits: "١٢ أسابيع".
     expect(page.querySelector('[role="tablist"]')?.textContent).toContain('١٢');
     expect(page.textContent).not.toContain('Response rate');
+    expect(followUps(page)).toContain('يحتاج إلى متابعةلم يُجب عن آخر مراجعتين');
   });
 });

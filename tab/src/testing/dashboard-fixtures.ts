@@ -27,7 +27,7 @@ function week(index: number, over: Partial<WeekRollupView> = {}): WeekRollupView
 export const LEAD_MEMBERS = [
   memberRow('Alex Wilber', { role: 'lead', streak: 5, entries: 9, minutes: 300 }),
   memberRow('Megan Bowen', { streak: 1, entries: 1, minutes: 20, averageRating: 3 }),
-  memberRow('Isaiah Langer', { lastCheckInAt: null, streak: 0, entries: 0, minutes: 0, averageRating: null, needsFollowUp: true, followUpReason: 'No answer to the last 2 check-ins' }),
+  memberRow('Isaiah Langer', { lastCheckInAt: null, streak: 0, entries: 0, minutes: 0, averageRating: null, needsFollowUp: true, followUpReason: 'No answer to the last 2 check-ins', followUpWhy: { kind: 'no-answer', count: 2 } }),
   memberRow('Patti Fernandez', { paused: true, streak: 0, entries: 2, minutes: 45 }),
 ];
 

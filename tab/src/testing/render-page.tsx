@@ -4,7 +4,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { appLocaleOf, isRtl } from '../../../bot/i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LanguageProvider } from '../i18n/i18n-context.js';
-import { TeamMessages } from '../i18n/team-messages.js';
+import { ADMIN_ENGLISH } from '../i18n/admin-messages.js';
+import { PageMessages } from '../i18n/page-messages.js';
+import { TEAM_ENGLISH } from '../i18n/team-messages.js';
 import { ar } from '../i18n/messages/ar.js';
 import { es } from '../i18n/messages/es.js';
 
@@ -15,6 +17,7 @@ let root: Root | undefined;
 let container: HTMLElement | undefined;
 
 const CATALOGS: Record<string, Catalog> = { es, ar };
+const EVERY_PAGE_ENGLISH = { ...TEAM_ENGLISH, ...ADMIN_ENGLISH };
 
 /**
  * Renders inside Fluent's provider, as the app does, into a fresh container on document.body: in
@@ -28,12 +31,12 @@ export async function renderInFluent(element: ReactElement, { locale = 'en' }: {
   await act(async () =>
     root?.render(
       <LanguageProvider tag={locale} catalog={CATALOGS[language] ?? {}}>
-        {/* Every page's English, so a part of the team page can be tested on its own. */}
-        <TeamMessages>
+        {/* Every page's English, so a part of the team page or the report can be tested on its own. */}
+        <PageMessages english={EVERY_PAGE_ENGLISH}>
           <FluentProvider theme={teamsLightTheme} dir={isRtl(language) ? 'rtl' : 'ltr'}>
             {element}
           </FluentProvider>
-        </TeamMessages>
+        </PageMessages>
       </LanguageProvider>,
     ),
   );

@@ -1,3 +1,5 @@
+import type { enAdmin } from './en-admin.js';
+import type { enPeriod } from './en-period.js';
 import type { enTeam } from './en-team.js';
 
 /**
@@ -23,6 +25,9 @@ export const en = {
   'page.team.failed': 'Couldn’t load the team dashboard. Check your connection and try again.',
   'page.admin.loading': 'Loading the learning report…',
   'page.admin.failed': 'Couldn’t load the learning report. Check your connection and try again.',
+  'admin.accessFailed': "Couldn't check your access to the report",
+  'reportLink.text': 'As an L&D admin you can {link}.',
+  'reportLink.link': 'open the learning report across all teams',
   'page.memberEntries.loading': 'Loading the member’s entries…',
   'page.memberEntries.failed': 'Couldn’t load the member’s entries. Check your connection and try again.',
 
@@ -291,8 +296,8 @@ export const en = {
   'failure.badResponse': "The service sent a response that is not JSON.",
 } as const satisfies Record<string, string>;
 
-/** Every message the tab has, the team pages' included: the other languages translate them all. */
-export type MessageKey = keyof typeof en | keyof typeof enTeam;
+/** Every message the tab has, the team pages' and the learning report's included: the other languages translate them all. */
+export type MessageKey = keyof typeof en | keyof typeof enTeam | keyof typeof enPeriod | keyof typeof enAdmin;
 
 type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
 /** Forms a language may add to a plural English words with one and other: Arabic's dual, few and many. */

@@ -1,0 +1,5 @@
+/** English both lead pages use, the team dashboard and the learning report: the period picker's. */
+export const enPeriod = {
+  'period.label': 'Period',
+  'period.weeks': '{weeks} weeks',
+} as const satisfies Record<string, string>;
