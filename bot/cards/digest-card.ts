@@ -1,3 +1,4 @@
+import { numberFormat } from '../i18n/intl-cache.js';
 import type { Digest } from '../domain/digest.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -21,7 +22,7 @@ export function digestCard(digest: Digest, t: BotTranslator, options: { notice?:
     {
       type: 'FactSet',
       facts: [
-        { title: t.t('digest.members'), value: new Intl.NumberFormat(t.formatting).format(p.members) },
+        { title: t.t('digest.members'), value: numberFormat(t.formatting).format(p.members) },
         { title: t.t('digest.checkIns'), value: answered },
         { title: t.t('digest.logged'), value: t.plural('digest.loggedValue', p.entries, { duration: formatMinutes(t.formatting, p.minutes) }) },
       ],

@@ -1,3 +1,4 @@
+import { numberFormat } from '../i18n/intl-cache.js';
 import { RATING_SCALE, isHttpUrl } from '../domain/check-in-rules.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { averageRating, type Share } from '../domain/share.js';
@@ -50,7 +51,7 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
         t.plural('share.saves', share.tally.saves),
         average === null
           ? t.t('share.notRated')
-          : t.plural('share.rated', share.tally.ratingCount, { average: new Intl.NumberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average), max: RATING_SCALE.max }),
+          : t.plural('share.rated', share.tally.ratingCount, { average: numberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average), max: RATING_SCALE.max }),
       ].join(' · '),
       weight: 'bolder',
       wrap: true,

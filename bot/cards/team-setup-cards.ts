@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../i18n/intl-cache.js';
 import type { CheckInSchedule } from '../domain/check-in-schedule.js';
 import { COMMON_TIME_ZONES, WEEKDAYS, type ScheduleErrors, type ScheduleFields } from '../domain/team-settings.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
@@ -181,5 +182,5 @@ export function teamSetupSavedCard({
 
 /** ISO weekday 1 (Monday) to 7 in the reader's language, from Intl: 2024-01-01 was a Monday. */
 function weekdayName(t: BotTranslator, isoWeekday: number): string {
-  return new Intl.DateTimeFormat(t.formatting, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
+  return dateTimeFormat(t.formatting, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
 }

@@ -1,3 +1,4 @@
+import { perTranslator } from '../i18n/intl-cache.js';
 import { z } from 'zod';
 import { CHECK_IN_LIMITS, RATING_SCALE, isHttpUrl } from './check-in-rules.js';
 import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES } from './entry-visibility.js';
@@ -49,8 +50,8 @@ function optionalWholeNumber(t: BotTranslator, field: BotMessageKey, min: number
   );
 }
 
-/** The schema with its messages in the reader's language (English for the API). */
-const submissionSchema = (t: BotTranslator) =>
+/** The schema with its messages in the reader's language (English for the API), built once per language. */
+const submissionSchema = perTranslator((t: BotTranslator) =>
   z.object({
     what: z.preprocess(
       (v) => cleanedText(v ?? ''),
@@ -78,8 +79,8 @@ const submissionSchema = (t: BotTranslator) =>
       (v) => blankToNull(trimmed(v)) ?? DEFAULT_VISIBILITY,
       z.enum(ENTRY_VISIBILITIES, t.t('validation.chooseVisibility', { list: ENTRY_VISIBILITIES.map((v) => t.t(`visibility.${v}`)).join(', ') })),
     ),
-  });
-const englishSchema = submissionSchema(englishMessages);
+  }),
+);
 
 /** Picks the check-in fields out of a card submission, as text, ignoring anything else it carries. */
 export function checkInValuesFrom(data: unknown): CheckInValues {
@@ -97,7 +98,7 @@ export function checkInValuesFrom(data: unknown): CheckInValues {
 /** `t` words the problems for whoever reads them: the learner's language on a card, English for the API. */
 export function validateCheckIn(data: unknown, t: BotTranslator = englishMessages): CheckInValidation {
   const values = checkInValuesFrom(data);
-  const parsed = (t === englishMessages ? englishSchema : submissionSchema(t)).safeParse(values);
+  const parsed = submissionSchema(t).safeParse(values);
   if (parsed.success) {
     const { result, ...entry } = parsed.data;
     return { ok: true, entry, result };

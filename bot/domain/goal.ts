@@ -1,3 +1,4 @@
+import { perTranslator } from '../i18n/intl-cache.js';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
@@ -284,7 +285,7 @@ export type GoalAnswers =
   | { ok: true; answers: GoalAnswer[] }
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
-const answerSchema = (t: BotTranslator) =>
+const answerSchema = perTranslator((t: BotTranslator) =>
   z
     .object({
       state: z.preprocess(
@@ -298,7 +299,7 @@ const answerSchema = (t: BotTranslator) =>
     })
     .superRefine((answer, ctx) => {
       if (answer.state === null && answer.note !== null) ctx.addIssue({ code: 'custom', message: t.t('validation.goalStateMissing') });
-    });
+    }));
 
 /**
  * Reads each open goal's answer from a check-in card. Only the ids in `openGoalIds` are read, so a

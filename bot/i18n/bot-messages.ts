@@ -1,5 +1,6 @@
 import type { Catalogs, Translator } from './translate.js';
 import { translator } from './translate.js';
+import { memoByTag } from './intl-cache.js';
 import { ar } from './messages/ar.js';
 import { en, type BotMessageKey } from './messages/en.js';
 import { es } from './messages/es.js';
@@ -13,8 +14,11 @@ export type BotTranslator = Translator<BotMessageKey>;
 
 /** The bot's messages in the language of a Teams locale tag ("es-ES", "ar-SA"), English for any other. */
 export function botTranslator(tag: string | null | undefined): BotTranslator {
-  return translator(botCatalogs, tag);
+  return translatorFor(tag ?? '');
 }
+
+// One per tag seen: a translator holds its formatters, and every activity asks for one.
+const translatorFor = memoByTag((tag) => translator(botCatalogs, tag));
 
 /** English, for what has no reader's locale: the API's messages, logs, a default. */
 export const englishMessages: BotTranslator = botTranslator('en');

@@ -1,15 +1,17 @@
+import { dateTimeFormat, numberFormat } from './intl-cache.js';
+
 /** Minutes as a reader of the locale says them: "1 h 30 min", "1 h 30 min" (es), "١ س ٣٠ د" (ar). */
 export function formatMinutes(formatting: string, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const unit = (value: number, u: 'hour' | 'minute') => new Intl.NumberFormat(formatting, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  const unit = (value: number, u: 'hour' | 'minute') => numberFormat(formatting, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
   if (hours === 0) return unit(rest, 'minute');
   return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }
 
 /** A calendar day (YYYY-MM-DD) in the locale's long form: "29 November 2026", "29 de noviembre de 2026". */
 export function formatDay(formatting: string, day: string): string {
-  return new Intl.DateTimeFormat(formatting, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return dateTimeFormat(formatting, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A day read from storage: formatted when it is one, shown as stored when it is not, rather than failing a card. */
@@ -19,5 +21,5 @@ export function formatStoredDay(formatting: string, day: string): string {
 
 /** An instant as a date and time in the reader's zone and locale. */
 export function formatInstant(formatting: string, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(formatting, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return dateTimeFormat(formatting, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }

@@ -1,3 +1,4 @@
+import { numberFormat, pluralRulesFor } from './intl-cache.js';
 import { appLocaleOf, formattingLocale, type AppLocale } from './locales.js';
 
 /** English defines every message; the other languages may lack some, which then read in English. */
@@ -23,8 +24,8 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export function translator<K extends string>(catalogs: Catalogs<K>, tag: string | null | undefined): Translator<K> {
   const locale = appLocaleOf(tag);
   const formatting = formattingLocale(tag);
-  const numbers = new Intl.NumberFormat(formatting);
-  const rules = new Intl.PluralRules(formatting);
+  const numbers = numberFormat(formatting);
+  const rules = pluralRulesFor(formatting);
   const lookup = (key: string): string | undefined => (catalogs[locale] as Partial<Record<string, string>>)[key] ?? (catalogs.en as Record<string, string>)[key];
   const fill = (message: string, values: MessageValues = {}) =>
     message.replace(PLACEHOLDER, (whole, name: string) => {

@@ -166,8 +166,13 @@ export class LearningLoopBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const problem = malformedInvoke(context.activity);
     if (problem) return { status: 400, body: { code: 'BadRequest', message: problem } };
-    await this.rememberLocale(context);
-    return super.onInvokeActivity(context);
+    // Side by side with the answer: the press waits for the slower of the two, not for both in turn.
+    const remembering = this.rememberLocale(context);
+    try {
+      return await super.onInvokeActivity(context);
+    } finally {
+      await remembering;
+    }
   }
 
   protected override async onAdaptiveCardInvoke(
