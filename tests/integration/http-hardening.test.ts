@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
+import { tableClients } from '../../bot/store/table-clients.js';
 import { asDemoPerson } from '../../bot/testing/requests.js';
+import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 /**
@@ -72,6 +74,23 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
     expect(bot.status).toBe(413);
     expect(((await bot.json()) as { error: { code: string } }).error.code).toBe('too_large');
     expect(await service.services.goals.viewsOf({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).toEqual([]);
+  });
+
+  it('refuses a body at the bot endpoint that is no activity with 400 and the JSON error, storing nothing', async () => {
+    const before = await snapshotTables(tableClients(service.config.storage));
+    const send = (body: string) => fetch(url('/api/messages'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const body of ['{}', '[]', '{"type":5}', '{"type":""}']) {
+      const res = await send(body);
+      expect(res.status, body).toBe(400);
+      expect(await res.json(), body).toEqual({ error: { code: 'invalid_activity', message: expect.stringMatching(/activity/) } });
+    }
+    // JSON that is no object at all is refused while it is read.
+    for (const body of ['null', '"message"', '{"type":']) {
+      const res = await send(body);
+      expect(res.status, body).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message, body).toBeTruthy();
+    }
+    expect(tableChanges(before, await snapshotTables(tableClients(service.config.storage)))).toEqual({ created: [], deleted: [], changed: [] });
   });
 
   it('limits each signed-in caller: a burst, then 429 with Retry-After and the JSON error; others are unaffected', async () => {
