@@ -63,9 +63,17 @@ export interface SeededTeam {
   stop(): Promise<void>;
 }
 
-export async function seedLargeTeam(options: { azurite: { tablePort: number; queuePort: number }; members: number; weeks: number; tabDistDir: string }): Promise<SeededTeam> {
+export async function seedLargeTeam(options: {
+  azurite: { tablePort: number; queuePort: number };
+  members: number;
+  weeks: number;
+  tabDistDir: string;
+}): Promise<SeededTeam> {
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
-  const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `dash${Date.now().toString(36)}` }, { tabDistDir: options.tabDistDir });
+  const config = localConfig(
+    { kind: 'connectionString', connectionString, tablePrefix: `dash${Date.now().toString(36)}` },
+    { tabDistDir: options.tabDistDir },
+  );
   await ensureTables(config.storage);
   const now = new Date();
   let storageRequests = 0;
@@ -106,7 +114,12 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
   let apiRequests = 0;
   const api = buildService(
     { ...seeded.config, mode: 'production', acceptDemoIdentities: false, ssoClientId: clientId },
-    { logger: pino({ level: 'silent' }), clock: () => now, observeStorage: () => apiRequests++, verifyCaller: ssoTokenVerifier({ clientId, keys: createLocalJWKSet({ keys: [jwk] }) }) },
+    {
+      logger: pino({ level: 'silent' }),
+      clock: () => now,
+      observeStorage: () => apiRequests++,
+      verifyCaller: ssoTokenVerifier({ clientId, keys: createLocalJWKSet({ keys: [jwk] }) }),
+    },
   );
   const server = api.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -146,7 +159,11 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const warm = await measure();
   // A member pauses or resumes before each read: one rollup rewritten, the view rebuilt.
-  const afterWrite = await measure((i) => api.services.people.updateSettings({ tenantId: TENANT, userId: members[1 + (i % (members.length - 1))]! }, { paused: i % 2 === 0 }).then(() => undefined));
+  const afterWrite = await measure((i) =>
+    api.services.people
+      .updateSettings({ tenantId: TENANT, userId: members[1 + (i % (members.length - 1))]! }, { paused: i % 2 === 0 })
+      .then(() => undefined),
+  );
   await new Promise((resolve) => server.close(resolve));
   for (const userId of members) await service.services.people.updateSettings({ tenantId: TENANT, userId }, { paused: false });
 
@@ -161,7 +178,14 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
       rollupsFromRaw(service.stores, TENANT, teamId, now),
       service.stores.nudges.listTeam(TENANT, teamId, 1000),
     ]);
-    const view = buildDashboard({ settings: team.settings!, roster: team.members, rollups, caller: { userId: lead, role: 'lead' }, weeks: 52, now });
+    const view = buildDashboard({
+      settings: team.settings!,
+      roster: team.members,
+      rollups,
+      caller: { userId: lead, role: 'lead' },
+      weeks: 52,
+      now,
+    });
     const zone = team.settings!.schedule?.timeZone ?? 'UTC';
     const followUps = teamFollowUps({ roster: team.members, rollups, nudges: nudges.map(nudgeFact), weeks: 52, zone, now });
     scanBody = { ...view, followUps: followUpsFor(followUps, lead) };
@@ -194,13 +218,27 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
 }
 
 /** A lead and their team, a year of entries (one or two most weeks) and answered check-ins, and the rollups the writes would have kept. */
-async function seed(service: ReturnType<typeof buildService>, sendsTable: TableClient, teamId: string, people: string[], weeks: number, now: Date): Promise<number> {
+async function seed(
+  service: ReturnType<typeof buildService>,
+  sendsTable: TableClient,
+  teamId: string,
+  people: string[],
+  weeks: number,
+  now: Date,
+): Promise<number> {
   const { teams, entries, rollups } = service.stores;
   await teams.createSettingsIfAbsent({
     tenantId: TENANT,
     teamId,
     name: 'Bench team',
-    schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2025-01-06' },
+    schedule: {
+      cadence: 'weekly',
+      weekday: 5,
+      localTime: '16:00',
+      timeZone: 'Europe/London',
+      reminderAfterHours: 24,
+      anchorMonday: '2025-01-06',
+    },
     sharesChannelId: teamId,
     updatedBy: people[0]!,
     updatedAt: now.toISOString(),
@@ -209,7 +247,15 @@ async function seed(service: ReturnType<typeof buildService>, sendsTable: TableC
   await service.stores.users.upsert({ tenantId: TENANT, userId: people[0]!, displayName: 'Person 0', updatedAt: now.toISOString() });
   let count = 0;
   await inParallel(people, 32, async (userId, i) => {
-    await teams.upsertMember({ tenantId: TENANT, teamId, userId, teamsUserId: `29:${userId}`, displayName: `Person ${i}`, role: i === 0 ? 'lead' : 'member', joinedAt: new Date(now.getTime() - (weeks + 1) * WEEK).toISOString() });
+    await teams.upsertMember({
+      tenantId: TENANT,
+      teamId,
+      userId,
+      teamsUserId: `29:${userId}`,
+      displayName: `Person ${i}`,
+      role: i === 0 ? 'lead' : 'member',
+      joinedAt: new Date(now.getTime() - (weeks + 1) * WEEK).toISOString(),
+    });
     const sends: Parameters<typeof service.stores.sends.createIfAbsent>[0][] = [];
     for (let w = weeks - 1; w >= 0; w--) {
       const due = new Date(now.getTime() - w * WEEK - 3_600_000);
@@ -218,7 +264,21 @@ async function seed(service: ReturnType<typeof buildService>, sendsTable: TableC
       for (let k = 0; k < (logged ? 1 + ((i * w) % 2) : 0); k++) {
         const id = randomUUID();
         await entries.addOnce(
-          { id, tenantId: TENANT, userId, what: `Learning ${w}.${k}`, sourceType: SOURCE_TYPES[(i + w + k) % SOURCE_TYPES.length]!, link: null, minutes: 10 + ((i + w) % 50), rating: 1 + ((i + k) % 5), insight: null, action: null, result: null, visibility: 'leads', createdAt: new Date(due.getTime() - k * 3_600_000).toISOString() },
+          {
+            id,
+            tenantId: TENANT,
+            userId,
+            what: `Learning ${w}.${k}`,
+            sourceType: SOURCE_TYPES[(i + w + k) % SOURCE_TYPES.length]!,
+            link: null,
+            minutes: 10 + ((i + w) % 50),
+            rating: 1 + ((i + k) % 5),
+            insight: null,
+            action: null,
+            result: null,
+            visibility: 'leads',
+            createdAt: new Date(due.getTime() - k * 3_600_000).toISOString(),
+          },
           id,
         );
         count++;
@@ -234,7 +294,11 @@ async function seed(service: ReturnType<typeof buildService>, sendsTable: TableC
 }
 
 /** A learner's check-ins in one batch: answered when they logged learning that week, else left unanswered. */
-async function writeSends(table: TableClient, sends: Parameters<SendStore['createIfAbsent']>[0][], answered: (weeksAgo: number) => boolean): Promise<void> {
+async function writeSends(
+  table: TableClient,
+  sends: Parameters<SendStore['createIfAbsent']>[0][],
+  answered: (weeksAgo: number) => boolean,
+): Promise<void> {
   // Bulk loaded a learner at a time, in the store's own key layout; the store itself writes one record at a time.
   for (let start = 0; start < sends.length; start += 100) {
     const chunk = sends.slice(start, start + 100);
@@ -242,7 +306,19 @@ async function writeSends(table: TableClient, sends: Parameters<SendStore['creat
       chunk.map((s, j) => {
         const weeksAgo = sends.length - 1 - (start + j);
         const sentAt = s.dueAt;
-        return ['upsert', { ...SendStore.keys(s.tenantId, s.userId, s.cycle, s.kind), ...s, status: 'sent', attempts: 1, sentAt, ...(answered(weeksAgo) && weeksAgo > 0 ? { respondedAt: new Date(Date.parse(sentAt) + 3_600_000).toISOString(), answer: 'entry' } : {}) }];
+        return [
+          'upsert',
+          {
+            ...SendStore.keys(s.tenantId, s.userId, s.cycle, s.kind),
+            ...s,
+            status: 'sent',
+            attempts: 1,
+            sentAt,
+            ...(answered(weeksAgo) && weeksAgo > 0
+              ? { respondedAt: new Date(Date.parse(sentAt) + 3_600_000).toISOString(), answer: 'entry' }
+              : {}),
+          },
+        ];
       }),
     );
   }

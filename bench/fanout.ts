@@ -36,8 +36,18 @@ const workerScript = fileURLToPath(new URL('../dist/bot/jobs/jobs-process.js', i
  * limits and injects 5 % 429 and 1 % 5xx. With `crash`, the worker process is killed with
  * SIGKILL half-way and a new one started.
  */
-export async function runFanout(options: { azurite: { tablePort: number; queuePort: number }; learners: number; crash: boolean }): Promise<FanoutResult> {
-  const connector = await startLimitedConnector({ appPerSecond: LIMIT_RPS, conversationPerSecond: 7, inject429: 0.05, inject5xx: 0.01, retryAfterSeconds: 1 });
+export async function runFanout(options: {
+  azurite: { tablePort: number; queuePort: number };
+  learners: number;
+  crash: boolean;
+}): Promise<FanoutResult> {
+  const connector = await startLimitedConnector({
+    appPerSecond: LIMIT_RPS,
+    conversationPerSecond: 7,
+    inject429: 0.05,
+    inject5xx: 0.01,
+    retryAfterSeconds: 1,
+  });
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
   const storage: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix: `bench${Date.now().toString(36)}` };
   await ensureTables(storage);

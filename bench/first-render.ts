@@ -40,5 +40,12 @@ export async function runFirstRender(seeded: SeededTeam, runs: number): Promise<
     await browser.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return { runs, members: seeded.members, medianMs: median(dataMs), minMs: Math.min(...dataMs), maxMs: Math.max(...dataMs), chartsMedianMs: median(chartsMs) };
+  return {
+    runs,
+    members: seeded.members,
+    medianMs: median(dataMs),
+    minMs: Math.min(...dataMs),
+    maxMs: Math.max(...dataMs),
+    chartsMedianMs: median(chartsMs),
+  };
 }

@@ -63,13 +63,19 @@ export async function startLimitedConnector(options: LimitedConnectorOptions) {
     conversationWindows.set(conversationId, convRecent);
     if (appRecent.length >= options.appPerSecond || convRecent.length >= options.conversationPerSecond) {
       stats.throttledOverLimit++;
-      return void res.status(429).set('Retry-After', String(options.retryAfterSeconds)).json({ error: { code: 'Throttled', message: 'Too many requests' } });
+      return void res
+        .status(429)
+        .set('Retry-After', String(options.retryAfterSeconds))
+        .json({ error: { code: 'Throttled', message: 'Too many requests' } });
     }
     // Refused requests do not use up the budget: only accepted messages count against the limits.
     const roll = random();
     if (roll < options.inject429) {
       stats.injected429++;
-      return void res.status(429).set('Retry-After', String(options.retryAfterSeconds)).json({ error: { code: 'Throttled', message: 'Injected' } });
+      return void res
+        .status(429)
+        .set('Retry-After', String(options.retryAfterSeconds))
+        .json({ error: { code: 'Throttled', message: 'Injected' } });
     }
     if (roll < options.inject429 + options.inject5xx) {
       stats.injected5xx++;

@@ -15,7 +15,17 @@ import { runTeamExport } from './team-export.js';
  * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
  * figures under its own key in bench/results.json and prints them.
  */
-const BENCHMARKS = ['fanout', 'fanoutCrash', 'submit', 'dashboard', 'tabBundle', 'firstRender', 'shareVotes100', 'shareVotes500', 'teamExport'] as const;
+const BENCHMARKS = [
+  'fanout',
+  'fanoutCrash',
+  'submit',
+  'dashboard',
+  'tabBundle',
+  'firstRender',
+  'shareVotes100',
+  'shareVotes500',
+  'teamExport',
+] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
@@ -36,7 +46,8 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const azurite = await startAzurite();
 // The dashboard and first-render benchmarks share one large team: seeding it takes a while.
 let largeTeam: SeededTeam | undefined;
-const seededTeam = async () => (largeTeam ??= await seedLargeTeam({ azurite, members: 500, weeks: 52, tabDistDir: path.join(root, 'tab/dist') }));
+const seededTeam = async () =>
+  (largeTeam ??= await seedLargeTeam({ azurite, members: 500, weeks: 52, tabDistDir: path.join(root, 'tab/dist') }));
 async function run(name: Name): Promise<object> {
   switch (name) {
     case 'submit':
@@ -59,7 +70,9 @@ async function run(name: Name): Promise<object> {
       return runFanout({ azurite, learners: Number(process.env.BENCH_LEARNERS ?? 2000), crash: name === 'fanoutCrash' });
   }
 }
-const results: Record<string, unknown> = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+const results: Record<string, unknown> = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+  : {};
 try {
   for (const name of selected) {
     console.log(`\n▶ ${name}`);

@@ -29,7 +29,10 @@ const TEAM = { id: '19:bench-team@thread.tacv2', name: 'Bench team' };
  * write the app has. Reports the per-click answer times (Teams gives up at 15 s and users after
  * much less), storage requests per click (retries included) and that the count is exact.
  */
-export async function runShareVotes(options: { azurite: { tablePort: number; queuePort: number }; voters: number }): Promise<ShareVotesResult> {
+export async function runShareVotes(options: {
+  azurite: { tablePort: number; queuePort: number };
+  voters: number;
+}): Promise<ShareVotesResult> {
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
   const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `sv${Date.now().toString(36)}` });
   await ensureTables(config.storage);
@@ -38,27 +41,56 @@ export async function runShareVotes(options: { azurite: { tablePort: number; que
   const service = buildService(config, {
     logger: pino({ level: 'silent' }),
     observeStorage: () => void requests++,
-    sharePublisher: { post: async () => 'activity-1', update: async () => {
+    sharePublisher: {
+      post: async () => 'activity-1',
+      update: async () => {
         cardUpdates++;
         return true;
-      }, tellPerson: async () => true },
+      },
+      tellPerson: async () => true,
+    },
   });
   const server = service.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
   try {
     const now = new Date().toISOString();
-    await service.stores.teams.createSettingsIfAbsent({ tenantId: TENANT, teamId: TEAM.id, name: TEAM.name, schedule: null, sharesChannelId: TEAM.id, updatedBy: null, updatedAt: now });
-    const people = Array.from({ length: options.voters + 1 }, (_, i) => ({ id: `29:p${i}`, aadObjectId: `bench-user-${i}`, name: `Person ${i}` }));
+    await service.stores.teams.createSettingsIfAbsent({
+      tenantId: TENANT,
+      teamId: TEAM.id,
+      name: TEAM.name,
+      schedule: null,
+      sharesChannelId: TEAM.id,
+      updatedBy: null,
+      updatedAt: now,
+    });
+    const people = Array.from({ length: options.voters + 1 }, (_, i) => ({
+      id: `29:p${i}`,
+      aadObjectId: `bench-user-${i}`,
+      name: `Person ${i}`,
+    }));
     for (let i = 0; i < people.length; i += 50) {
       await Promise.all(
         people.slice(i, i + 50).map((p) =>
-          service.stores.teams.upsertMember({ tenantId: TENANT, teamId: TEAM.id, userId: p.aadObjectId, teamsUserId: p.id, displayName: p.name, role: 'member', joinedAt: now }),
+          service.stores.teams.upsertMember({
+            tenantId: TENANT,
+            teamId: TEAM.id,
+            userId: p.aadObjectId,
+            teamsUserId: p.id,
+            displayName: p.name,
+            role: 'member',
+            joinedAt: now,
+          }),
         ),
       );
     }
     const sharer = { tenantId: TENANT, userId: people[0]!.aadObjectId };
-    const saved = await service.services.checkIns.submit(sharer, { cardId: 'bench-share-0001', what: 'A widely liked article', sourceType: 'article', rating: '4' });
+    const saved = await service.services.checkIns.submit(sharer, {
+      cardId: 'bench-share-0001',
+      what: 'A widely liked article',
+      sourceType: 'article',
+      rating: '4',
+    });
     if (saved.status !== 'saved') throw new Error('the bench share did not save');
     await service.services.sharing.shareEntry(sharer, saved.entry, TEAM.id, []);
     await service.services.sharing.settled();
@@ -69,11 +101,19 @@ export async function runShareVotes(options: { azurite: { tablePort: number; que
     await Promise.all(
       people.slice(1).map(async (p) => {
         const activity = inTeamChannel(
-          cardActionActivity(SHARE_HELPFUL_VERB, { teamId: TEAM.id, shareId: 'bench-share-0001' }, { serviceUrl: 'http://127.0.0.1:9/', tenantId: TENANT, from: p }),
+          cardActionActivity(
+            SHARE_HELPFUL_VERB,
+            { teamId: TEAM.id, shareId: 'bench-share-0001' },
+            { serviceUrl: 'http://127.0.0.1:9/', tenantId: TENANT, from: p },
+          ),
           TEAM,
         );
         const t0 = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
         await res.text();
         latencies.push(performance.now() - t0);
       }),

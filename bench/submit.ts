@@ -20,7 +20,11 @@ export interface SubmitResult {
  * Check-in card submissions (`Action.Execute` invokes) posted to /api/messages at a fixed
  * rate, open-loop (a slow answer does not slow the sender), against the service over Azurite.
  */
-export async function runSubmit(options: { azurite: { tablePort: number; queuePort: number }; ratePerSecond: number; seconds: number }): Promise<SubmitResult> {
+export async function runSubmit(options: {
+  azurite: { tablePort: number; queuePort: number };
+  ratePerSecond: number;
+  seconds: number;
+}): Promise<SubmitResult> {
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
   const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `sub${Date.now().toString(36)}` });
   await ensureTables(config.storage);
@@ -41,7 +45,15 @@ export async function runSubmit(options: { azurite: { tablePort: number; queuePo
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const activity = cardActionActivity(
       'checkin.submit',
-      { cardId: randomUUID(), what: `Bench learning ${i}`, sourceType: 'article', minutes: '15', rating: '4', insight: 'Insight', action: 'Action' },
+      {
+        cardId: randomUUID(),
+        what: `Bench learning ${i}`,
+        sourceType: 'article',
+        minutes: '15',
+        rating: '4',
+        insight: 'Insight',
+        action: 'Action',
+      },
       { serviceUrl: 'http://127.0.0.1:9/', from: { id: `29:bench-${i % 200}`, aadObjectId: `bench-user-${i % 200}`, name: 'Bench' } },
     );
     inFlight.push(
@@ -62,5 +74,13 @@ export async function runSubmit(options: { azurite: { tablePort: number; queuePo
   await new Promise((r) => server.close(r));
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return { ratePerSecond: options.ratePerSecond, seconds: options.seconds, requests: total, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), errors };
+  return {
+    ratePerSecond: options.ratePerSecond,
+    seconds: options.seconds,
+    requests: total,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: at(1),
+    errors,
+  };
 }

@@ -65,19 +65,42 @@ async function peakHeapDuring(work: () => Promise<void>): Promise<number> {
  * streams it, against building the same file whole in memory first (how a download is usually
  * written). Both run in this process, so the heap figures include everything either way.
  */
-export async function runTeamExport(options: { azurite: { tablePort: number; queuePort: number }; members: number; entriesPerMember: number }): Promise<TeamExportResult> {
+export async function runTeamExport(options: {
+  azurite: { tablePort: number; queuePort: number };
+  members: number;
+  entriesPerMember: number;
+}): Promise<TeamExportResult> {
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
   const config = localConfig({ kind: 'connectionString', connectionString, tablePrefix: `exp${Date.now().toString(36)}` });
   await ensureTables(config.storage);
   const service = buildService(config, { logger: pino({ level: 'silent' }) });
   const { teams, entries, users } = service.stores;
   const now = new Date();
-  const people = Array.from({ length: options.members }, (_, i) => ({ userId: `bench-export-${String(i).padStart(4, '0')}`, displayName: `Person ${i}` }));
-  await teams.createSettingsIfAbsent({ tenantId: TENANT, teamId: TEAM, name: 'Export bench team', schedule: null, sharesChannelId: null, updatedBy: null, updatedAt: now.toISOString() });
+  const people = Array.from({ length: options.members }, (_, i) => ({
+    userId: `bench-export-${String(i).padStart(4, '0')}`,
+    displayName: `Person ${i}`,
+  }));
+  await teams.createSettingsIfAbsent({
+    tenantId: TENANT,
+    teamId: TEAM,
+    name: 'Export bench team',
+    schedule: null,
+    sharesChannelId: null,
+    updatedBy: null,
+    updatedAt: now.toISOString(),
+  });
   // Local mode accepts a named identity it already knows: the lead's.
   await users.upsert({ tenantId: TENANT, userId: people[0]!.userId, displayName: people[0]!.displayName, updatedAt: now.toISOString() });
   for (const [i, p] of people.entries()) {
-    await teams.upsertMember({ tenantId: TENANT, teamId: TEAM, userId: p.userId, teamsUserId: `29:${p.userId}`, displayName: p.displayName, role: i === 0 ? 'lead' : 'member', joinedAt: new Date(now.getTime() - 53 * WEEK).toISOString() });
+    await teams.upsertMember({
+      tenantId: TENANT,
+      teamId: TEAM,
+      userId: p.userId,
+      teamsUserId: `29:${p.userId}`,
+      displayName: p.displayName,
+      role: i === 0 ? 'lead' : 'member',
+      joinedAt: new Date(now.getTime() - 53 * WEEK).toISOString(),
+    });
   }
   // Spread over the last 51 weeks, a quarter private, with text of a realistic length.
   const jobs = people.flatMap((p) => Array.from({ length: options.entriesPerMember }, (_, j) => ({ p, j })));
@@ -120,7 +143,9 @@ export async function runTeamExport(options: { azurite: { tablePort: number; que
       let lines = 0;
       const started = performance.now();
       const streamedPeakHeapMb = await peakHeapDuring(async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/teams/${TEAM}/exports/entries.csv?weeks=${weeks}`, { headers: asDemoPerson(lead.userId, TENANT) });
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/teams/${TEAM}/exports/entries.csv?weeks=${weeks}`, {
+          headers: asDemoPerson(lead.userId, TENANT),
+        });
         if (res.status !== 200 || !res.body) throw new Error(`The export answered ${res.status}`);
         // Read and let go of each chunk, as a browser saving to disk does.
         const reader = res.body.getReader();
@@ -138,7 +163,14 @@ export async function runTeamExport(options: { azurite: { tablePort: number; que
         inMemoryBytes = Buffer.byteLength(csvDocument(all[0]!.map(String), all.slice(1)));
       });
       if (inMemoryBytes !== bytes) throw new Error(`The two files differ: ${bytes} bytes streamed, ${inMemoryBytes} built`);
-      measured.push({ weeks, rows: lines - 1, megabytes: round(bytes / 1_048_576), streamedSeconds: round(streamedSeconds), streamedPeakHeapMb: round(streamedPeakHeapMb), inMemoryPeakHeapMb: round(inMemoryPeakHeapMb) });
+      measured.push({
+        weeks,
+        rows: lines - 1,
+        megabytes: round(bytes / 1_048_576),
+        streamedSeconds: round(streamedSeconds),
+        streamedPeakHeapMb: round(streamedPeakHeapMb),
+        inMemoryPeakHeapMb: round(inMemoryPeakHeapMb),
+      });
     }
     const [short, year] = measured as [ExportRun, ExportRun];
     return {

@@ -48,7 +48,8 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT']) expect(message).toContain(key);
+      for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT'])
+        expect(message).toContain(key);
     }
   });
 
@@ -83,7 +84,9 @@ describe('loadConfig', () => {
       STORAGE_QUEUE_ENDPOINT: 'https://acct.queue.core.windows.net',
     };
     expect(() => loadConfig({ ...production, BOT_OPENID_METADATA_URL: keys })).toThrow(/BOT_OPENID_METADATA_URL: must be an https URL/);
-    expect(loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'https://keys.example.com/openid' }).bot.openIdMetadataUrl).toBe('https://keys.example.com/openid');
+    expect(loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'https://keys.example.com/openid' }).bot.openIdMetadataUrl).toBe(
+      'https://keys.example.com/openid',
+    );
   });
 
   it('reads the API rate limit per caller, 300 a minute unless set, and refuses one it cannot use', () => {
@@ -106,10 +109,10 @@ describe('loadConfig', () => {
 
   it('reads the tenants allowed to use the API, any when unset', () => {
     expect(loadConfig(local).allowedTenantIds).toBeUndefined();
-    expect(loadConfig({ ...local, ALLOWED_TENANT_IDS: '7D2E5C1A-0B4F-4E8A-9C3D-6F1E2A3B4C5D,0b9f4c2e-1111-4222-8333-944445555666' }).allowedTenantIds).toEqual([
-      '7d2e5c1a-0b4f-4e8a-9c3d-6f1e2a3b4c5d',
-      '0b9f4c2e-1111-4222-8333-944445555666',
-    ]);
+    expect(
+      loadConfig({ ...local, ALLOWED_TENANT_IDS: '7D2E5C1A-0B4F-4E8A-9C3D-6F1E2A3B4C5D,0b9f4c2e-1111-4222-8333-944445555666' })
+        .allowedTenantIds,
+    ).toEqual(['7d2e5c1a-0b4f-4e8a-9c3d-6f1e2a3b4c5d', '0b9f4c2e-1111-4222-8333-944445555666']);
     expect(() => loadConfig({ ...local, ALLOWED_TENANT_IDS: 'contoso.com' })).toThrow(/ALLOWED_TENANT_IDS/);
   });
 
@@ -119,14 +122,19 @@ describe('loadConfig', () => {
     const portal =
       'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId=9c1d3e5f-7a2b-4c6d-8e0f-1a3b5c7d9e2f';
     expect(loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: portal }).telemetryConnectionString).toBe(portal);
-    expect(loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f' }).telemetryConnectionString).toBeDefined();
+    expect(
+      loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f' })
+        .telemetryConnectionString,
+    ).toBeDefined();
     for (const bad of [
       '5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f',
       'InstrumentationKey=not-a-guid;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
       'IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
       'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f;IngestionEndpoint=http://collector.example.com/',
     ]) {
-      expect(() => loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: bad }), bad).toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING: an Application Insights connection string/);
+      expect(() => loadConfig({ ...local, APPLICATIONINSIGHTS_CONNECTION_STRING: bad }), bad).toThrow(
+        /APPLICATIONINSIGHTS_CONNECTION_STRING: an Application Insights connection string/,
+      );
     }
   });
 

@@ -3,8 +3,7 @@ import { z } from 'zod';
 
 /** Azurite's well-known development account; only ever used against a local emulator. */
 const AZURITE_ACCOUNT = 'devstoreaccount1';
-const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export function azuriteConnectionString(host: string, tablePort: number, queuePort: number): string {
   return [
@@ -30,7 +29,10 @@ const envSchema = z
     STORAGE_CONNECTION_STRING: optionalString,
     STORAGE_TABLE_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
     STORAGE_QUEUE_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
-    TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter').default('ll'),
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter')
+      .default('ll'),
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('UserAssignedMsi'),
@@ -52,11 +54,20 @@ const envSchema = z
       z.coerce
         .number()
         .int()
-        .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days (53 weeks), so every dashboard period and the admin report stay whole`)
+        .min(
+          MIN_RETENTION_DAYS,
+          `must be at least ${MIN_RETENTION_DAYS} days (53 weeks), so every dashboard period and the admin report stay whole`,
+        )
         .optional(),
     ),
     /** Entra tenants whose people may use the tab's API, comma-separated; unset means any tenant that consented to the app. */
-    ALLOWED_TENANT_IDS: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'tenant GUIDs, comma-separated').optional()),
+    ALLOWED_TENANT_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, 'tenant GUIDs, comma-separated')
+        .optional(),
+    ),
     /** L&D admins named by the deployment: `tenantId:userId` pairs, comma-separated. */
     LD_ADMINS: z.preprocess(
       emptyToUndefined,
@@ -70,7 +81,10 @@ const envSchema = z
       emptyToUndefined,
       z
         .string()
-        .refine(isAppInsightsConnectionString, 'an Application Insights connection string (InstrumentationKey=<GUID>;IngestionEndpoint=https://…)')
+        .refine(
+          isAppInsightsConnectionString,
+          'an Application Insights connection string (InstrumentationKey=<GUID>;IngestionEndpoint=https://…)',
+        )
         .optional(),
     ),
   })
@@ -125,7 +139,10 @@ function isAppInsightsConnectionString(value: string): boolean {
   }
   const key = pairs.get('instrumentationkey') ?? '';
   const ingestion = pairs.get('ingestionendpoint');
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key) && (ingestion === undefined || /^https:\/\/[^\s/]+/.test(ingestion));
+  return (
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key) &&
+    (ingestion === undefined || /^https:\/\/[^\s/]+/.test(ingestion))
+  );
 }
 
 export type StorageConfig =

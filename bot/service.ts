@@ -162,17 +162,48 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
   };
   const xapiQueue = new WorkQueue<XapiWork>(queueClient(config.storage, QUEUES.xapi));
-  const xapi = new OutboxRecorder({ settings: stores.lrs, outbox: stores.xapiOutbox, queue: xapiQueue, teams: stores.teams, clock, logger: options.logger });
+  const xapi = new OutboxRecorder({
+    settings: stores.lrs,
+    outbox: stores.xapiOutbox,
+    queue: xapiQueue,
+    teams: stores.teams,
+    clock,
+    logger: options.logger,
+  });
   const rollups = new RollupService({ ...stores, rollups: stores.rollups, clock, logger: options.logger });
   const planner = new DuePlanner({ teams: stores.teams, users: stores.users, dueIndex: stores.dueIndex });
   const people = new PeopleService({ users: stores.users, conversations: stores.conversations, clock, planner, rollups });
-  const checkIns = new CheckInService({ entries: stores.entries, sends: stores.sends, dueIndex: stores.dueIndex, rollups, clock, newId, xapi });
+  const checkIns = new CheckInService({
+    entries: stores.entries,
+    sends: stores.sends,
+    dueIndex: stores.dueIndex,
+    rollups,
+    clock,
+    newId,
+    xapi,
+  });
   const adapter = createAdapter(config.bot, options.logger, options.botCredentials);
   const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
   const publisher =
     options.sharePublisher ??
-    new TeamsSharePublisher({ adapter, botAppId: config.bot.appId ?? '', conversations: stores.conversations, users: stores.users, teams: stores.teams, messenger, logger: options.logger });
-  const sharing = new SharingService({ shares: stores.shares, teams: stores.teams, users: stores.users, publisher, clock, logger: options.logger, xapi });
+    new TeamsSharePublisher({
+      adapter,
+      botAppId: config.bot.appId ?? '',
+      conversations: stores.conversations,
+      users: stores.users,
+      teams: stores.teams,
+      messenger,
+      logger: options.logger,
+    });
+  const sharing = new SharingService({
+    shares: stores.shares,
+    teams: stores.teams,
+    users: stores.users,
+    publisher,
+    clock,
+    logger: options.logger,
+    xapi,
+  });
   const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId, xapi });
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
   const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
@@ -188,7 +219,15 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     nudges: stores.nudges,
     clock,
   });
-  const coaching = new CoachingService({ coaching: stores.coaching, shares: stores.shares, teams: stores.teams, chat: publisher, clock, logger: options.logger, xapi });
+  const coaching = new CoachingService({
+    coaching: stores.coaching,
+    shares: stores.shares,
+    teams: stores.teams,
+    chat: publisher,
+    clock,
+    logger: options.logger,
+    xapi,
+  });
   const digests = new DigestService({
     teams: stores.teams,
     digests: stores.digests,
@@ -199,7 +238,15 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     dashboardUrl: (teamId) => dashboardUrl(config, teamId),
   });
-  const nudges = new NudgeService({ nudges: stores.nudges, teams: stores.teams, rollups: stores.rollups, chat: publisher, clock, logger: options.logger, xapi });
+  const nudges = new NudgeService({
+    nudges: stores.nudges,
+    teams: stores.teams,
+    rollups: stores.rollups,
+    chat: publisher,
+    clock,
+    logger: options.logger,
+    xapi,
+  });
   const lrs = new LrsAdminService({
     admins: reports,
     settings: stores.lrs,
@@ -225,7 +272,10 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
-    : { kind: 'sso', verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '', allowedTenantIds: config.allowedTenantIds }) };
+    : {
+        kind: 'sso',
+        verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '', allowedTenantIds: config.allowedTenantIds }),
+      };
 
   const queues = {
     sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
@@ -243,11 +293,43 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
   const myDataCommands = new MyDataCommands({ myData, messenger, myDataUrl: () => myDataUrl(config), logger: options.logger });
-  const bot = new LearningLoopBot({ checkIns, people, teamFlows, capture, sharing, dialogs, nudges, goals, coaching, digests, myData: myDataCommands, allowedTenantIds: config.allowedTenantIds, logger: options.logger });
+  const bot = new LearningLoopBot({
+    checkIns,
+    people,
+    teamFlows,
+    capture,
+    sharing,
+    dialogs,
+    nudges,
+    goals,
+    coaching,
+    digests,
+    myData: myDataCommands,
+    allowedTenantIds: config.allowedTenantIds,
+    logger: options.logger,
+  });
   const app = createHttpApp({
     adapter,
     bot,
-    api: { identity, learningLog, people, teams: teamService, dashboards, checkIns, sharing, shareLists, nudges, goals, reports, coaching, recommendations, myData, teamExports, lrs, ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}) },
+    api: {
+      identity,
+      learningLog,
+      people,
+      teams: teamService,
+      dashboards,
+      checkIns,
+      sharing,
+      shareLists,
+      nudges,
+      goals,
+      reports,
+      coaching,
+      recommendations,
+      myData,
+      teamExports,
+      lrs,
+      ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
+    },
     tabDistDir: config.tabDistDir,
     apiRateLimitPerMinute: config.apiRateLimitPerMinute,
     mode: config.mode,
@@ -289,12 +371,35 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const retention =
     retentionDays === undefined
       ? undefined
-      : new RetentionService({ ...stores, days: retentionDays, aggregates: new AggregateStore(tables.aggregates), clock, logger: options.logger });
+      : new RetentionService({
+          ...stores,
+          days: retentionDays,
+          aggregates: new AggregateStore(tables.aggregates),
+          clock,
+          logger: options.logger,
+        });
   return {
     app,
     stores,
     rollups,
-    services: { checkIns, learningLog, people, teams: teamService, dashboards, sharing, shareLists, capture, nudges, goals, reports, coaching, recommendations, digests, myData, lrs },
+    services: {
+      checkIns,
+      learningLog,
+      people,
+      teams: teamService,
+      dashboards,
+      sharing,
+      shareLists,
+      capture,
+      nudges,
+      goals,
+      reports,
+      coaching,
+      recommendations,
+      digests,
+      myData,
+      lrs,
+    },
     retention,
     planner,
     scheduler,
@@ -311,7 +416,9 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         digests,
         xapi: xapiSender,
         ...(retention ? { retention: { runDue: () => retention.runDue(instanceId) } } : {}),
-        logger: options.logger, ...jobOptions });
+        logger: options.logger,
+        ...jobOptions,
+      });
     },
   };
 }

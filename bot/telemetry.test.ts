@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startTelemetry, type AzureMonitor } from './telemetry.js';
 
-const CONNECTION = 'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
+const CONNECTION =
+  'InstrumentationKey=5b9e2d4f-1c3a-4e7b-8d6f-0a2c4e6b8d1f;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
 
 function fakeMonitor() {
   const monitor = { useAzureMonitor: vi.fn(), shutdownAzureMonitor: vi.fn(async () => {}) } satisfies AzureMonitor;

@@ -25,7 +25,10 @@ const OFF: Telemetry = { enabled: false, flush: async () => {} };
  * instruments bunyan, winston and console but has no pino instrumentation. They are written to
  * stdout, which App Service sends to the Log Analytics workspace (infra/azure.bicep).
  */
-export async function startTelemetry(connectionString: string | undefined, load: () => Promise<AzureMonitor> = loadAzureMonitor): Promise<Telemetry> {
+export async function startTelemetry(
+  connectionString: string | undefined,
+  load: () => Promise<AzureMonitor> = loadAzureMonitor,
+): Promise<Telemetry> {
   if (!connectionString) return OFF;
   const monitor = await load();
   monitor.useAzureMonitor({

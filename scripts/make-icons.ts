@@ -83,6 +83,12 @@ function draw(size: number, g: Glyph, background: Rgb | 'transparent'): PNG {
 }
 
 const appPackage = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../appPackage');
-writeFileSync(path.join(appPackage, 'color.png'), PNG.sync.write(draw(192, { outer: 0.34, inner: 0.22, head: 0.16, gapEnd: GAP_START + 0.8 }, BRAND)));
-writeFileSync(path.join(appPackage, 'outline.png'), PNG.sync.write(draw(32, { outer: 0.38, inner: 0.22, head: 0.19, gapEnd: GAP_START + 1.1 }, 'transparent')));
+writeFileSync(
+  path.join(appPackage, 'color.png'),
+  PNG.sync.write(draw(192, { outer: 0.34, inner: 0.22, head: 0.16, gapEnd: GAP_START + 0.8 }, BRAND)),
+);
+writeFileSync(
+  path.join(appPackage, 'outline.png'),
+  PNG.sync.write(draw(32, { outer: 0.38, inner: 0.22, head: 0.19, gapEnd: GAP_START + 1.1 }, 'transparent')),
+);
 console.log('wrote appPackage/color.png (192×192) and appPackage/outline.png (32×32)');

@@ -43,8 +43,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll(0));
   process.chdir(root);
 
-  for (const [port, what] of [[SERVICE_PORT, 'the service (set PORT)'], [PLAYGROUND_PORT, 'the Agents Playground (set PLAYGROUND_PORT)']] as const) {
-    if (!(await portFree(port))) throw new Error(`Port ${port} is in use; it is needed for ${what}. Stop what uses it, or choose another port.`);
+  for (const [port, what] of [
+    [SERVICE_PORT, 'the service (set PORT)'],
+    [PLAYGROUND_PORT, 'the Agents Playground (set PLAYGROUND_PORT)'],
+  ] as const) {
+    if (!(await portFree(port)))
+      throw new Error(`Port ${port} is in use; it is needed for ${what}. Stop what uses it, or choose another port.`);
   }
 
   ensureTabBuilt(root);

@@ -164,7 +164,10 @@ describe('the web app’s settings', () => {
       ldAdmins: 'ldAdmins',
       appInsightsConnectionString: 'appInsights.properties.ConnectionString',
     });
-    expect(modules.find((m) => m.symbol === 'storage')!.params).toMatchObject({ tablePrefix: 'tablePrefix', principalId: 'identity.properties.principalId' });
+    expect(modules.find((m) => m.symbol === 'storage')!.params).toMatchObject({
+      tablePrefix: 'tablePrefix',
+      principalId: 'identity.properties.principalId',
+    });
   });
 });
 

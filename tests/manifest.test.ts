@@ -15,8 +15,15 @@ const raw = readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8');
 
 type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
-interface CommandList { scopes: string[]; commands: Array<{ title: string; description: string }> }
-interface Bot { botId: string; scopes: string[]; commandLists: CommandList[] }
+interface CommandList {
+  scopes: string[];
+  commands: Array<{ title: string; description: string }>;
+}
+interface Bot {
+  botId: string;
+  scopes: string[];
+  commandLists: CommandList[];
+}
 interface AppManifest {
   $schema: string;
   manifestVersion: string;
@@ -39,7 +46,12 @@ const template = JSON.parse(raw) as AppManifest;
 function bundledSchema(schemaUrl: string): Schema {
   const m = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v[\d.]+)\/MicrosoftTeams\.schema\.json$/.exec(schemaUrl);
   if (!m) throw new Error(`Unexpected $schema ${schemaUrl}`);
-  const file = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams', m[1]!, 'MicrosoftTeams.schema.json');
+  const file = path.join(
+    path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+    'build/json-schemas/teams',
+    m[1]!,
+    'MicrosoftTeams.schema.json',
+  );
   if (!existsSync(file)) throw new Error(`@microsoft/app-manifest bundles no schema for ${m[1]!}`);
   // Same clean-up the library applies: some schema files contain \a and \v escapes JSON lacks.
   return JSON.parse(readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as Schema;
@@ -56,7 +68,9 @@ describe('appPackage/manifest.json', () => {
 
   it('declares a manifest version whose schema is bundled, matching its $schema', () => {
     expect(template.manifestVersion).toBe('1.22');
-    expect(template.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(template.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it.each(['local', 'dev'] as const)('is valid against the official schema once env/.env.%s fills it', async (env) => {
@@ -105,7 +119,10 @@ describe('appPackage/manifest.json', () => {
     for (const url of urls) expect(url).toMatch(/^\$\{\{TAB_ENDPOINT\}\}\//);
     expect(template.staticTabs.find((t) => t.entityId === 'my-learning')?.contentUrl).toBe('${{TAB_ENDPOINT}}/personal');
     // Cards deep-link to this one with the team as the sub-entity (bot/domain/tab-links.ts).
-    expect(template.staticTabs.find((t) => t.entityId === DASHBOARD_TAB_ENTITY_ID)).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/team', scopes: ['personal'] });
+    expect(template.staticTabs.find((t) => t.entityId === DASHBOARD_TAB_ENTITY_ID)).toMatchObject({
+      contentUrl: '${{TAB_ENDPOINT}}/team',
+      scopes: ['personal'],
+    });
     expect(template.configurableTabs[0]?.configurationUrl).toBe('${{TAB_ENDPOINT}}/configure');
     expect(template.configurableTabs[0]?.scopes).toEqual(['team', 'groupChat']);
     expect(template.validDomains).toContain('${{TAB_DOMAIN}}');
@@ -157,11 +174,17 @@ describe('appPackage localization files', () => {
    * ajv's default draft reads it, without the `u` flag.
    */
   const validateLocalization = (() => {
-    const file = path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams', `v${template.manifestVersion}`, 'MicrosoftTeams.Localization.schema.json');
+    const file = path.join(
+      path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+      'build/json-schemas/teams',
+      `v${template.manifestVersion}`,
+      'MicrosoftTeams.Localization.schema.json',
+    );
     const { $schema: _draft, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, formats: { uri: true } });
     const validate = ajv.compile(schema);
-    return (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
+    return (data: unknown) =>
+      validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   })();
   /** Every string in the manifest a localization file can replace, by the path it is given there. */
   const localizable = (): Map<string, string> => {
@@ -209,14 +232,19 @@ describe('appPackage localization files', () => {
   it('rejects a localization file the schema does not allow', () => {
     const broken = { ...read('es.json'), 'name.short': 'x'.repeat(31), 'bots[0].title': 'nope' };
     expect(validateLocalization(broken)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\/name\.short must NOT have more than 30 characters/), expect.stringMatching(/must NOT have additional properties.*bots\[0\]\.title/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^\/name\.short must NOT have more than 30 characters/),
+        expect.stringMatching(/must NOT have additional properties.*bots\[0\]\.title/),
+      ]),
     );
   });
 
   it.each(['es.json', 'ar.json'])('%s translates every localizable string of the manifest, and names nothing else', (file) => {
     const strings = localizable();
     const { $schema, ...translated } = read(file);
-    expect($schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.Localization.schema.json`);
+    expect($schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.Localization.schema.json`,
+    );
     expect(Object.keys(translated).sort()).toEqual([...strings.keys()].sort());
     for (const [key, english] of strings) {
       // Command titles are what the bot's parser understands, so they stay as they are; the product name too.

@@ -32,7 +32,11 @@ interface ProjectYml {
  * placeholder whose value is empty, APP_NAME_SUFFIX aside.
  */
 const LIFECYCLES = [
-  { file: 'teamsapp.yml', env: 'dev', inputs: ['APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX', 'LD_ADMINS'] },
+  {
+    file: 'teamsapp.yml',
+    env: 'dev',
+    inputs: ['APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX', 'LD_ADMINS'],
+  },
   { file: 'teamsapp.local.yml', env: 'local', inputs: ['APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ENDPOINT'] },
 ] as const;
 
@@ -88,7 +92,12 @@ function unsetPlaceholders(doc: ProjectYml, inputs: readonly string[]): string[]
   const problems: string[] = [];
   for (const stage of ['provision', 'deploy', 'publish'] as const) {
     for (const [i, action] of (doc[stage] ?? []).entries()) {
-      const texts = [JSON.stringify(action.with ?? {}), ...filesReadBy(action).filter((f) => /\.json$/.test(f)).map(read)];
+      const texts = [
+        JSON.stringify(action.with ?? {}),
+        ...filesReadBy(action)
+          .filter((f) => /\.json$/.test(f))
+          .map(read),
+      ];
       // aadApp/update generates this id itself when the Entra manifest asks for it.
       const own = action.uses === 'aadApp/update' ? ['AAD_APP_ACCESS_AS_USER_PERMISSION_ID'] : [];
       for (const name of placeholdersIn(texts.join('\n'))) {
@@ -119,7 +128,11 @@ describe.each(LIFECYCLES)('$file', ({ file, env, inputs }) => {
 
   it('refers only to files that exist', () => {
     const files = [...(doc.provision ?? []), ...(doc.deploy ?? []), ...(doc.publish ?? [])].flatMap(filesReadBy);
-    const expected = ['appPackage/manifest.json', 'aad.manifest.json', ...(env === 'dev' ? ['infra/azure.bicep', 'infra/azure.parameters.json'] : [])];
+    const expected = [
+      'appPackage/manifest.json',
+      'aad.manifest.json',
+      ...(env === 'dev' ? ['infra/azure.bicep', 'infra/azure.parameters.json'] : []),
+    ];
     expect(files).toEqual(expect.arrayContaining(expected));
     for (const f of [...files, `${doc.environmentFolderPath ?? 'env'}/.env.${env}`]) {
       expect(existsSync(path.join(root, f)), `${f} should exist`).toBe(true);
@@ -161,13 +174,22 @@ describe('placeholder order check', () => {
 });
 
 describe('aad.manifest.json (the Entra app the tab signs in with)', () => {
-  interface Scope { id: string; value: string; type: string; isEnabled: boolean }
+  interface Scope {
+    id: string;
+    value: string;
+    type: string;
+    isEnabled: boolean;
+  }
   const aad = JSON.parse(read('aad.manifest.json')) as {
     displayName: string;
     identifierUris: string[];
     signInAudience: string;
     requiredResourceAccess: unknown[];
-    api: { requestedAccessTokenVersion: number; oauth2PermissionScopes: Scope[]; preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }> };
+    api: {
+      requestedAccessTokenVersion: number;
+      oauth2PermissionScopes: Scope[];
+      preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }>;
+    };
     optionalClaims: { accessToken: Array<{ name: string }> };
   };
   /**

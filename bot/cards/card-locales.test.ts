@@ -10,7 +10,10 @@ import { expectValidTeamsCard } from '../testing/card-validation.js';
 function stringsOf(card: unknown): string[] {
   if (typeof card === 'string') return [card];
   if (Array.isArray(card)) return card.flatMap(stringsOf);
-  if (card && typeof card === 'object') return Object.entries(card).flatMap(([key, value]) => (['id', 'verb', 'data', 'url', '$schema', 'value'].includes(key) ? [] : stringsOf(value)));
+  if (card && typeof card === 'object')
+    return Object.entries(card).flatMap(([key, value]) =>
+      ['id', 'verb', 'data', 'url', '$schema', 'value'].includes(key) ? [] : stringsOf(value),
+    );
   return [];
 }
 
@@ -23,7 +26,10 @@ const englishOnly = Object.entries(en as Record<string, string>)
   .flatMap(([, message]) => (placeholdersOf(message).length === 0 ? [message] : message.split(/\{\w+\}/)))
   .map((part) => part.trim())
   // Short fragments ("of", ": ") and words Spanish uses too ("check-ins") prove nothing.
-  .filter((part) => part.length >= 8 && !/^[\W\d]+$/.test(part) && !Object.values(es as Record<string, string>).some((spanish) => spanish.includes(part)));
+  .filter(
+    (part) =>
+      part.length >= 8 && !/^[\W\d]+$/.test(part) && !Object.values(es as Record<string, string>).some((spanish) => spanish.includes(part)),
+  );
 
 describe.each(['en-US', 'es-ES', 'ar-SA'])('every card in %s', (tag) => {
   const t = botTranslator(tag);
@@ -47,7 +53,9 @@ describe('cards in Spanish', () => {
       return englishOnly.filter((english) => text.includes(english)).map((english) => `${name}: ${english}`);
     });
     expect(leaks).toEqual([]);
-    const inEnglish = cardGallery(botTranslator('en')).flatMap(([, card]) => stringsOf(card)).join('\n');
+    const inEnglish = cardGallery(botTranslator('en'))
+      .flatMap(([, card]) => stringsOf(card))
+      .join('\n');
     expect(englishOnly.filter((english) => inEnglish.includes(english)).length).toBeGreaterThan(100);
   });
 
@@ -64,7 +72,8 @@ describe('cards in Spanish', () => {
 });
 
 describe('dates, numbers and durations on cards', () => {
-  const text = (tag: string, name: string) => expectValidTeamsCard(cardGallery(botTranslator(tag)).find(([n]) => n === name)![1]).renderedText;
+  const text = (tag: string, name: string) =>
+    expectValidTeamsCard(cardGallery(botTranslator(tag)).find(([n]) => n === name)![1]).renderedText;
 
   it('write a goal’s day the reader’s way', () => {
     expect(text('en-US', 'goal saved')).toContain('January 31, 2027');

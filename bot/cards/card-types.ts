@@ -31,16 +31,7 @@ export type TimeInput = ITimeInput & LabelledInput;
 export type DateInput = IDateInput & LabelledInput;
 
 export type CardElement =
-  | ITextBlock
-  | IContainer
-  | IColumnSet
-  | IFactSet
-  | TextInput
-  | NumberInput
-  | ChoiceSetInput
-  | ToggleInput
-  | TimeInput
-  | DateInput;
+  ITextBlock | IContainer | IColumnSet | IFactSet | TextInput | NumberInput | ChoiceSetInput | ToggleInput | TimeInput | DateInput;
 
 export type ExecuteAction = IExecuteAction & { associatedInputs?: 'auto' | 'none' };
 /** Dialogs (task modules) take Action.Submit; Teams routes a `msteams.type: 'task/fetch'` submit to a dialog. */

@@ -30,15 +30,28 @@ export interface ShareOption {
 
 const SHARE_PARTS = ['insight', 'action', 'link'] as const;
 
-
 /** "Recommended for you": each open recommendation with who made it, and a toggle to say it is done. */
 export function recommendationsSection({ items, values = {} }: RecommendationsOption, t: BotTranslator): CardElement[] {
   return [
     { type: 'TextBlock', text: t.t('checkIn.recommended.title'), weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
     ...items.flatMap((r): CardElement[] => [
-      { type: 'TextBlock', text: t.t('checkIn.recommended.from', { title: escapeMarkdown(r.title), lead: escapeMarkdown(r.leadName) }), wrap: true },
+      {
+        type: 'TextBlock',
+        text: t.t('checkIn.recommended.from', { title: escapeMarkdown(r.title), lead: escapeMarkdown(r.leadName) }),
+        wrap: true,
+      },
       { type: 'TextBlock', text: escapeMarkdown(r.link), isSubtle: true, wrap: true, spacing: 'none', size: 'small' },
-      ...(r.note ? [{ type: 'TextBlock' as const, text: t.t('common.quoted', { text: escapeMarkdown(r.note) }), isSubtle: true, wrap: true, spacing: 'none' as const }] : []),
+      ...(r.note
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: t.t('common.quoted', { text: escapeMarkdown(r.note) }),
+              isSubtle: true,
+              wrap: true,
+              spacing: 'none' as const,
+            },
+          ]
+        : []),
       {
         type: 'Input.Toggle',
         id: recommendationInputId(r.teamId, r.recId),
@@ -55,11 +68,21 @@ export function recommendationsSection({ items, values = {} }: RecommendationsOp
 /** "How are your goals going?": per open goal, a state and an optional note; both may be left blank. */
 export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption, t: BotTranslator): CardElement[] {
   return [
-    { type: 'TextBlock', text: t.plural('checkIn.goals.title', goals.length), weight: 'bolder', wrap: true, separator: true, spacing: 'large' },
+    {
+      type: 'TextBlock',
+      text: t.plural('checkIn.goals.title', goals.length),
+      weight: 'bolder',
+      wrap: true,
+      separator: true,
+      spacing: 'large',
+    },
     ...goals.flatMap((goal): CardElement[] => [
       {
         type: 'TextBlock',
-        text: t.t(goal.overdue ? 'checkIn.goals.wasDue' : 'checkIn.goals.due', { what: escapeMarkdown(goal.what), date: formatStoredDay(t.formatting, goal.targetDate) }),
+        text: t.t(goal.overdue ? 'checkIn.goals.wasDue' : 'checkIn.goals.due', {
+          what: escapeMarkdown(goal.what),
+          date: formatStoredDay(t.formatting, goal.targetDate),
+        }),
         wrap: true,
         ...(goal.overdue ? { color: 'attention' as const } : {}),
       },
@@ -98,7 +121,16 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption, t
         ],
       },
       ...(errors[goal.goalId]
-        ? [{ type: 'TextBlock' as const, text: escapeMarkdown(errors[goal.goalId]!), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }]
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: escapeMarkdown(errors[goal.goalId]!),
+              color: 'attention' as const,
+              wrap: true,
+              spacing: 'none' as const,
+              size: 'small' as const,
+            },
+          ]
         : []),
     ]),
   ];
@@ -108,7 +140,10 @@ export function goalsSection({ goals, values = {}, errors = {} }: GoalsOption, t
  * "Who can see this": only me, my leads, or my team. The team is offered only when there is a
  * team channel to share with, as choosing it is what shares; a problem with the choice shows under it.
  */
-export function visibilitySection({ value, canShare, error }: { value: string | undefined; canShare: boolean; error: string | undefined }, t: BotTranslator): CardElement[] {
+export function visibilitySection(
+  { value, canShare, error }: { value: string | undefined; canShare: boolean; error: string | undefined },
+  t: BotTranslator,
+): CardElement[] {
   const offered = ENTRY_VISIBILITIES.filter((v) => canShare || v !== 'team');
   return [
     {
@@ -121,7 +156,18 @@ export function visibilitySection({ value, canShare, error }: { value: string | 
       separator: true,
       spacing: 'large',
     },
-    ...(error ? [{ type: 'TextBlock' as const, text: escapeMarkdown(error), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }] : []),
+    ...(error
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: escapeMarkdown(error),
+            color: 'attention' as const,
+            wrap: true,
+            spacing: 'none' as const,
+            size: 'small' as const,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -135,8 +181,12 @@ export function shareSection({ teams, values = {}, error }: ShareOption, always:
     {
       type: 'TextBlock',
       text: always
-        ? only ? t.t('checkIn.share.withTeam', { team: escapeMarkdown(only.name) }) : t.t('checkIn.share.withYourTeam')
-        : only ? t.t('checkIn.share.ifTeamNamed', { team: escapeMarkdown(only.name) }) : t.t('checkIn.share.ifTeam'),
+        ? only
+          ? t.t('checkIn.share.withTeam', { team: escapeMarkdown(only.name) })
+          : t.t('checkIn.share.withYourTeam')
+        : only
+          ? t.t('checkIn.share.ifTeamNamed', { team: escapeMarkdown(only.name) })
+          : t.t('checkIn.share.ifTeam'),
       weight: always ? 'bolder' : 'default',
       wrap: true,
       ...(always ? { separator: true, spacing: 'large' as const } : { isSubtle: true, spacing: 'small' as const }),
@@ -162,6 +212,17 @@ export function shareSection({ teams, values = {}, error }: ShareOption, always:
       value: values.shareParts ?? 'insight,link',
       choices: SHARE_PARTS.map((part) => ({ title: t.t(`checkIn.share.part.${part}`), value: part })),
     },
-    ...(error ? [{ type: 'TextBlock' as const, text: escapeMarkdown(error), color: 'attention' as const, wrap: true, spacing: 'none' as const, size: 'small' as const }] : []),
+    ...(error
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: escapeMarkdown(error),
+            color: 'attention' as const,
+            wrap: true,
+            spacing: 'none' as const,
+            size: 'small' as const,
+          },
+        ]
+      : []),
   ];
 }

@@ -18,11 +18,14 @@ describe('checkInCard', () => {
   });
 
   it('shows every problem and keeps what the learner typed', () => {
-    const card = checkInCard({
-      cardId: 'card-1',
-      values: { what: '', link: 'ftp://x', minutes: 'abc', insight: 'Keep me', sourceType: 'video', rating: '4' },
-      errors: { what: 'Tell us what you learned', link: 'The link must be a web address', minutes: 'Minutes must be a number' },
-    }, en);
+    const card = checkInCard(
+      {
+        cardId: 'card-1',
+        values: { what: '', link: 'ftp://x', minutes: 'abc', insight: 'Keep me', sourceType: 'video', rating: '4' },
+        errors: { what: 'Tell us what you learned', link: 'The link must be a web address', minutes: 'Minutes must be a number' },
+      },
+      en,
+    );
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Please fix these 3 things before saving:');
     expect(check.renderedText).toContain('Minutes must be a number (you entered “abc”)');
@@ -31,11 +34,14 @@ describe('checkInCard', () => {
   });
 
   it('on a scheduled check-in, asks what came of the last action and offers "Nothing this week"', () => {
-    const card = checkInCard({
-      cardId: 'card-2',
-      cycle: '2026-W48',
-      previous: { entryId: 'entry-1234', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try **pairing**' },
-    }, en);
+    const card = checkInCard(
+      {
+        cardId: 'card-2',
+        cycle: '2026-W48',
+        previous: { entryId: 'entry-1234', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try **pairing**' },
+      },
+      en,
+    );
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Time for your check-in');
     expect(check.renderedText).toContain('Last time you planned: “Try **pairing**”');
@@ -45,11 +51,14 @@ describe('checkInCard', () => {
   });
 
   it('keeps a learner’s text literal even when it looks like Markdown', () => {
-    const card = checkInCard({
-      cardId: 'c',
-      values: { what: '[pwn](https://evil.example)' },
-      errors: { minutes: 'Minutes must be a number' },
-    }, en);
+    const card = checkInCard(
+      {
+        cardId: 'c',
+        values: { what: '[pwn](https://evil.example)' },
+        errors: { minutes: 'Minutes must be a number' },
+      },
+      en,
+    );
     const check = expectValidTeamsCard(card);
     // Input values are plain text by nature; only the echoed error text is Markdown, and it stays inert.
     expect(check.renderedHtml).not.toContain('href="https://evil.example"');
@@ -68,29 +77,31 @@ describe('checkInCard: sharing with the team', () => {
   });
 
   it('asks which team when there are several, and keeps the choices and the problem on a rejected card', () => {
-    const card = checkInCard({
-      cardId: 'card-4',
-      share: {
-        teams: [
-          { teamId: 'team-1', name: 'Design' },
-          { teamId: 'team-2', name: 'Platform' },
-        ],
-        values: { visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' },
-        error: 'Platform has no learning channel yet',
+    const card = checkInCard(
+      {
+        cardId: 'card-4',
+        share: {
+          teams: [
+            { teamId: 'team-1', name: 'Design' },
+            { teamId: 'team-2', name: 'Platform' },
+          ],
+          values: { visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' },
+          error: 'Platform has no learning channel yet',
+        },
       },
-    }, en);
+      en,
+    );
     const check = expectValidTeamsCard(card);
     expect(check.inputValues).toMatchObject({ visibility: 'team', shareTeamId: 'team-2', shareParts: 'action' });
     expect(check.renderedText).toContain('Please fix this before saving:');
     expect(check.renderedText).toContain('Platform has no learning channel yet');
-    expect(card.actions?.[0]).toMatchObject({ data: { cardId: "card-4" } });
+    expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-4' } });
     expect(card.actions?.[0]).not.toMatchObject({ data: { shareTeamId: expect.anything() } });
   });
 });
 
 describe('checkInCard: who can see this', () => {
-  const choicesOf = (card: ReturnType<typeof checkInCard>) =>
-    JSON.stringify(card).match(/"id":"visibility".*?"choices":(\[.*?\])/)?.[1];
+  const choicesOf = (card: ReturnType<typeof checkInCard>) => JSON.stringify(card).match(/"id":"visibility".*?"choices":(\[.*?\])/)?.[1];
 
   it('offers only me and my leads when there is no team channel to share with', () => {
     const card = checkInCard({ cardId: 'card-5' }, en);
@@ -101,13 +112,23 @@ describe('checkInCard: who can see this', () => {
   });
 
   it('offers the team when there is a channel, and keeps the choice', () => {
-    const card = checkInCard({ cardId: 'card-6', values: { visibility: 'private' }, share: { teams: [{ teamId: 'team-1', name: 'Design' }] } }, en);
+    const card = checkInCard(
+      { cardId: 'card-6', values: { visibility: 'private' }, share: { teams: [{ teamId: 'team-1', name: 'Design' }] } },
+      en,
+    );
     expect(choicesOf(card)).toContain('My team (learning channel)');
     expect(expectValidTeamsCard(card).inputValues).toMatchObject({ visibility: 'private' });
   });
 
   it('states a bad choice as a problem and falls back to the default on the card', () => {
-    const card = checkInCard({ cardId: 'card-7', values: { visibility: 'everyone' }, errors: { visibility: 'Choose who can see this: Only me, My team’s leads, My team (learning channel)' } }, en);
+    const card = checkInCard(
+      {
+        cardId: 'card-7',
+        values: { visibility: 'everyone' },
+        errors: { visibility: 'Choose who can see this: Only me, My team’s leads, My team (learning channel)' },
+      },
+      en,
+    );
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Please fix this before saving:');
     expect(check.renderedText).toContain('Choose who can see this');

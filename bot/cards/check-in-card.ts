@@ -1,13 +1,16 @@
 import { RATING_SCALE } from '../domain/check-in-rules.js';
-import {
-  CHECK_IN_LIMITS,
-  type CheckInErrors,
-  type CheckInField,
-  type CheckInValues,
-} from '../domain/check-in-submission.js';
+import { CHECK_IN_LIMITS, type CheckInErrors, type CheckInField, type CheckInValues } from '../domain/check-in-submission.js';
 import { SOURCE_TYPES } from '../domain/learning-entry.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-import { goalsSection, recommendationsSection, shareSection, visibilitySection, type GoalsOption, type RecommendationsOption, type ShareOption } from './check-in-card-sections.js';
+import {
+  goalsSection,
+  recommendationsSection,
+  shareSection,
+  visibilitySection,
+  type GoalsOption,
+  type RecommendationsOption,
+  type ShareOption,
+} from './check-in-card-sections.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -42,7 +45,19 @@ export interface CheckInCardModel {
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
 
 export function checkInCard(
-  { cardId, values = {}, errors = {}, notice, cycle, reminder = false, previous, share, goals, recommendations, purpose = 'check-in' }: CheckInCardModel,
+  {
+    cardId,
+    values = {},
+    errors = {},
+    notice,
+    cycle,
+    reminder = false,
+    previous,
+    share,
+    goals,
+    recommendations,
+    purpose = 'check-in',
+  }: CheckInCardModel,
   t: BotTranslator,
 ): AdaptiveCard {
   const sharing = purpose === 'share';
@@ -120,7 +135,12 @@ export function checkInCard(
               type: 'Container' as const,
               style: 'emphasis',
               items: [
-                { type: 'TextBlock' as const, text: t.t('checkIn.previous', { action: escapeMarkdown(previous.action) }), wrap: true, weight: 'bolder' as const },
+                {
+                  type: 'TextBlock' as const,
+                  text: t.t('checkIn.previous', { action: escapeMarkdown(previous.action) }),
+                  wrap: true,
+                  weight: 'bolder' as const,
+                },
                 {
                   type: 'Input.Text' as const,
                   id: 'result',
@@ -226,7 +246,16 @@ export function checkInCard(
       ...(goals && goals.goals.length > 0 && purpose === 'check-in' ? goalsSection(goals, t) : []),
       ...(recommendations && recommendations.items.length > 0 && purpose === 'check-in' ? recommendationsSection(recommendations, t) : []),
       // The share form always shares, so it does not ask who can see the entry.
-      ...(sharing ? [] : visibilitySection({ value: values.visibility ?? share?.values?.visibility, canShare: Boolean(share && share.teams.length > 0), error: errors.visibility }, t)),
+      ...(sharing
+        ? []
+        : visibilitySection(
+            {
+              value: values.visibility ?? share?.values?.visibility,
+              canShare: Boolean(share && share.teams.length > 0),
+              error: errors.visibility,
+            },
+            t,
+          )),
       ...(share && share.teams.length > 0 ? shareSection(share, sharing, t) : []),
       ...(sharing && (!share || share.teams.length === 0)
         ? [{ type: 'TextBlock' as const, text: t.t('checkIn.noTeamToShare'), color: 'attention' as const, wrap: true }]
@@ -245,7 +274,9 @@ export function checkInCard(
           ...(cycle ? { cycle } : {}),
           ...(share?.teams.length === 1 ? { shareTeamId: share.teams[0]!.teamId } : {}),
           ...(sharing ? { purpose } : {}),
-          ...(previous ? { previousEntryId: previous.entryId, previousCreatedAt: previous.createdAt, previousAction: previous.action } : {}),
+          ...(previous
+            ? { previousEntryId: previous.entryId, previousCreatedAt: previous.createdAt, previousAction: previous.action }
+            : {}),
         },
       },
       ...(cycle

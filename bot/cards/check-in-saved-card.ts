@@ -24,7 +24,9 @@ export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: C
     { title: t.t('checkInSaved.source'), value: t.t(`sourceType.${entry.sourceType}`) },
     ...(entry.link ? [{ title: t.t('checkInSaved.link'), value: escapeMarkdown(entry.link) }] : []),
     ...(entry.minutes !== null ? [{ title: t.t('checkInSaved.time'), value: formatMinutes(t.formatting, entry.minutes) }] : []),
-    ...(entry.rating !== null ? [{ title: t.t('checkInSaved.useful'), value: t.t('checkInSaved.usefulValue', { rating: entry.rating, max: RATING_SCALE.max }) }] : []),
+    ...(entry.rating !== null
+      ? [{ title: t.t('checkInSaved.useful'), value: t.t('checkInSaved.usefulValue', { rating: entry.rating, max: RATING_SCALE.max }) }]
+      : []),
   ];
   const notes: CardElement[] = [];
   if (entry.insight) notes.push(...labelled(t.t('checkInSaved.insight'), entry.insight));
@@ -47,13 +49,23 @@ export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: C
           ]
         : []),
       ...(streak > 0
-        ? [{ type: 'TextBlock' as const, text: t.plural('common.streak', streak), weight: 'bolder' as const, color: 'accent' as const, wrap: true }]
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: t.plural('common.streak', streak),
+              weight: 'bolder' as const,
+              color: 'accent' as const,
+              wrap: true,
+            },
+          ]
         : []),
     ],
     [
       { type: 'Action.Execute', id: 'log-another', title: t.t('checkInSaved.logAnother'), verb: CHECK_IN_NEW_VERB, data: {} },
       { type: 'Action.Execute', id: 'set-goal', title: t.t('checkInSaved.setGoal'), verb: GOAL_NEW_VERB, data: {} },
-      ...(myLearningUrl ? [{ type: 'Action.OpenUrl' as const, id: 'open-log', title: t.t('checkInSaved.openLog'), url: myLearningUrl }] : []),
+      ...(myLearningUrl
+        ? [{ type: 'Action.OpenUrl' as const, id: 'open-log', title: t.t('checkInSaved.openLog'), url: myLearningUrl }]
+        : []),
     ],
   );
 }

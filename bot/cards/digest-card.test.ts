@@ -12,17 +12,26 @@ const digest = (followUps: number): Digest => ({
   week: '2026-W48',
   participation: { members: 8, answered: 6, checkIns: 8, entries: 9, minutes: 240 },
   highlights: [{ what: 'Inclusive design patterns', sharerName: 'Megan', helpful: 3 }],
-  followUps: Array.from({ length: followUps }, (_, i) => ({ userId: `u${i}`, displayName: `Person ${i}`, reason: 'No answer to the last 2 check-ins' })),
+  followUps: Array.from({ length: followUps }, (_, i) => ({
+    userId: `u${i}`,
+    displayName: `Person ${i}`,
+    reason: 'No answer to the last 2 check-ins',
+  })),
   moreFollowUps: 0,
 });
-const DEEP_LINK = 'https://teams.microsoft.com/l/entity/5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15/team-dashboard?context=%7B%22subEntityId%22%3A%2219%3Ateam%40thread.tacv2%22%7D';
+const DEEP_LINK =
+  'https://teams.microsoft.com/l/entity/5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15/team-dashboard?context=%7B%22subEntityId%22%3A%2219%3Ateam%40thread.tacv2%22%7D';
 
 describe('digestCard', () => {
   it('opens the dashboard from the last button, after the nudges, when the service knows where it is', () => {
     const card = digestCard(digest(2), en, { dashboardUrl: DEEP_LINK });
     expectValidTeamsCard(card);
     expect(card.actions?.map((a) => a.title)).toEqual(['Nudge Person 0', 'Nudge Person 1', 'Open the dashboard']);
-    expect(card.actions?.[0]).toMatchObject({ type: 'Action.Execute', verb: DIGEST_NUDGE_VERB, data: { teamId: '19:team@thread.tacv2', userId: 'u0' } });
+    expect(card.actions?.[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: DIGEST_NUDGE_VERB,
+      data: { teamId: '19:team@thread.tacv2', userId: 'u0' },
+    });
     expect(card.actions?.at(-1)).toEqual({ type: 'Action.OpenUrl', id: 'open-dashboard', title: 'Open the dashboard', url: DEEP_LINK });
   });
 
@@ -34,7 +43,10 @@ describe('digestCard', () => {
     expect(digestCard(digest(2), en).actions?.some((a) => a.type === 'Action.OpenUrl')).toBe(false);
     expect(digestCard(digest(2), en, { dashboardUrl: undefined }).actions).toHaveLength(2);
     expect(digestCard(digest(0), en).actions).toBeUndefined();
-    const quiet = digestCard(digest(0), en, { dashboardUrl: 'http://localhost:3978/team?team=19%3Ateam%40thread.tacv2', notice: 'Nudge sent' });
+    const quiet = digestCard(digest(0), en, {
+      dashboardUrl: 'http://localhost:3978/team?team=19%3Ateam%40thread.tacv2',
+      notice: 'Nudge sent',
+    });
     expect(expectValidTeamsCard(quiet).renderedText).toContain('Nobody: everyone is on track.');
     expect(quiet.actions?.map((a) => a.type)).toEqual(['Action.OpenUrl']);
   });

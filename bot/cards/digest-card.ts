@@ -12,31 +12,76 @@ export const DIGEST_NUDGE_VERB = 'digest.nudge';
  * A lead's weekly digest: participation, the week's most helpful shares, and who to follow up,
  * with a nudge a press away — and the dashboard, when the service knows where it is.
  */
-export function digestCard(digest: Digest, t: BotTranslator, options: { notice?: string; dashboardUrl?: string | undefined } = {}): AdaptiveCard {
+export function digestCard(
+  digest: Digest,
+  t: BotTranslator,
+  options: { notice?: string; dashboardUrl?: string | undefined } = {},
+): AdaptiveCard {
   const p = digest.participation;
   const answered = p.checkIns === 0 ? t.t('digest.noneSent') : t.t('digest.answered', { answered: p.answered, total: p.checkIns });
   const body: CardElement[] = [
-    { type: 'TextBlock', text: t.t('digest.title', { team: escapeMarkdown(digest.teamName) }), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    {
+      type: 'TextBlock',
+      text: t.t('digest.title', { team: escapeMarkdown(digest.teamName) }),
+      size: 'large',
+      weight: 'bolder',
+      wrap: true,
+      style: 'heading',
+    },
     { type: 'TextBlock', text: t.t('digest.week', { week: digest.week }), isSubtle: true, spacing: 'none', wrap: true },
-    ...(options.notice ? [{ type: 'TextBlock' as const, text: escapeMarkdown(options.notice), color: 'good' as const, weight: 'bolder' as const, wrap: true }] : []),
+    ...(options.notice
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: escapeMarkdown(options.notice),
+            color: 'good' as const,
+            weight: 'bolder' as const,
+            wrap: true,
+          },
+        ]
+      : []),
     {
       type: 'FactSet',
       facts: [
         { title: t.t('digest.members'), value: numberFormat(t.formatting).format(p.members) },
         { title: t.t('digest.checkIns'), value: answered },
-        { title: t.t('digest.logged'), value: t.plural('digest.loggedValue', p.entries, { duration: formatMinutes(t.formatting, p.minutes) }) },
+        {
+          title: t.t('digest.logged'),
+          value: t.plural('digest.loggedValue', p.entries, { duration: formatMinutes(t.formatting, p.minutes) }),
+        },
       ],
     },
     { type: 'TextBlock', text: t.t('digest.helpfulTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(digest.highlights.length > 0
-      ? digest.highlights.map((h) => ({ type: 'TextBlock' as const, text: t.plural('digest.highlight', h.helpful, { what: escapeMarkdown(h.what), name: escapeMarkdown(h.sharerName) }), wrap: true, spacing: 'none' as const }))
+      ? digest.highlights.map((h) => ({
+          type: 'TextBlock' as const,
+          text: t.plural('digest.highlight', h.helpful, { what: escapeMarkdown(h.what), name: escapeMarkdown(h.sharerName) }),
+          wrap: true,
+          spacing: 'none' as const,
+        }))
       : [{ type: 'TextBlock' as const, text: t.t('digest.noHelpful'), isSubtle: true, wrap: true, spacing: 'none' as const }]),
     { type: 'TextBlock', text: t.t('digest.followUpTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(digest.followUps.length > 0
-      ? digest.followUps.map((f) => ({ type: 'TextBlock' as const, text: t.t('digest.followUp', { name: escapeMarkdown(f.displayName), reason: f.why ? followUpText(f.why, t, escapeMarkdown) : escapeMarkdown(f.reason) }), wrap: true, spacing: 'none' as const }))
+      ? digest.followUps.map((f) => ({
+          type: 'TextBlock' as const,
+          text: t.t('digest.followUp', {
+            name: escapeMarkdown(f.displayName),
+            reason: f.why ? followUpText(f.why, t, escapeMarkdown) : escapeMarkdown(f.reason),
+          }),
+          wrap: true,
+          spacing: 'none' as const,
+        }))
       : [{ type: 'TextBlock' as const, text: t.t('digest.nobody'), isSubtle: true, wrap: true, spacing: 'none' as const }]),
     ...(digest.moreFollowUps > 0
-      ? [{ type: 'TextBlock' as const, text: t.plural('digest.more', digest.moreFollowUps), isSubtle: true, wrap: true, spacing: 'none' as const }]
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: t.plural('digest.more', digest.moreFollowUps),
+            isSubtle: true,
+            wrap: true,
+            spacing: 'none' as const,
+          },
+        ]
       : []),
   ];
   const actions: CardAction[] = digest.followUps.map((f) => ({
@@ -48,6 +93,7 @@ export function digestCard(digest: Digest, t: BotTranslator, options: { notice?:
     data: { teamId: digest.teamId, userId: f.userId },
   }));
   // Last: with five nudges it is the sixth action, as many as Teams shows.
-  if (options.dashboardUrl) actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: t.t('digest.openDashboard'), url: options.dashboardUrl });
+  if (options.dashboardUrl)
+    actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: t.t('digest.openDashboard'), url: options.dashboardUrl });
   return adaptiveCard(t, body, actions);
 }

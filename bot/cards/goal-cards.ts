@@ -8,16 +8,23 @@ export const GOAL_SUBMIT_VERB = 'goal.submit';
 export const GOAL_NEW_VERB = 'goal.new';
 
 /** Setting a learning goal: what, why, by when, and up to three links that will help. */
-export function goalFormCard(t: BotTranslator, { values = {}, errors = {}, notice }: { values?: GoalValues; errors?: GoalErrors; notice?: string } = {}): AdaptiveCard {
+export function goalFormCard(
+  t: BotTranslator,
+  { values = {}, errors = {}, notice }: { values?: GoalValues; errors?: GoalErrors; notice?: string } = {},
+): AdaptiveCard {
   const problems = Object.values(errors).filter((m): m is string => Boolean(m));
   const fieldError = (field: GoalField): CardElement[] =>
-    errors[field] ? [{ type: 'TextBlock', text: escapeMarkdown(errors[field]!), color: 'attention', wrap: true, spacing: 'none', size: 'small' }] : [];
+    errors[field]
+      ? [{ type: 'TextBlock', text: escapeMarkdown(errors[field]!), color: 'attention', wrap: true, spacing: 'none', size: 'small' }]
+      : [];
   return adaptiveCard(
     t,
     [
       { type: 'TextBlock', text: t.t('goal.form.title'), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: t.t('goal.form.intro'), isSubtle: true, wrap: true, spacing: 'none' },
-      ...(notice ? [{ type: 'TextBlock' as const, text: escapeMarkdown(notice), color: 'warning' as const, wrap: true, weight: 'bolder' as const }] : []),
+      ...(notice
+        ? [{ type: 'TextBlock' as const, text: escapeMarkdown(notice), color: 'warning' as const, wrap: true, weight: 'bolder' as const }]
+        : []),
       ...(problems.length > 0
         ? [
             {
@@ -30,16 +37,49 @@ export function goalFormCard(t: BotTranslator, { values = {}, errors = {}, notic
             },
           ]
         : []),
-      { type: 'Input.Text', id: 'what', label: t.t('goal.what.label'), isRequired: true, errorMessage: t.t('goal.what.required'), maxLength: GOAL_LIMITS.what, placeholder: t.t('goal.what.placeholder'), value: values.what ?? '' },
+      {
+        type: 'Input.Text',
+        id: 'what',
+        label: t.t('goal.what.label'),
+        isRequired: true,
+        errorMessage: t.t('goal.what.required'),
+        maxLength: GOAL_LIMITS.what,
+        placeholder: t.t('goal.what.placeholder'),
+        value: values.what ?? '',
+      },
       ...fieldError('what'),
-      { type: 'Input.Text', id: 'why', label: t.t('goal.why.label'), isMultiline: true, maxLength: GOAL_LIMITS.why, value: values.why ?? '' },
+      {
+        type: 'Input.Text',
+        id: 'why',
+        label: t.t('goal.why.label'),
+        isMultiline: true,
+        maxLength: GOAL_LIMITS.why,
+        value: values.why ?? '',
+      },
       ...fieldError('why'),
-      { type: 'Input.Date', id: 'targetDate', label: t.t('goal.targetDate.label'), isRequired: true, errorMessage: t.t('goal.targetDate.required'), value: values.targetDate ?? '' },
+      {
+        type: 'Input.Date',
+        id: 'targetDate',
+        label: t.t('goal.targetDate.label'),
+        isRequired: true,
+        errorMessage: t.t('goal.targetDate.required'),
+        value: values.targetDate ?? '',
+      },
       ...fieldError('targetDate'),
       { type: 'Input.Text', id: 'resources', label: t.t('goal.resources.label'), isMultiline: true, value: values.resources ?? '' },
       ...fieldError('resources'),
     ],
-    [{ type: 'Action.Execute', id: 'save-goal', title: t.t('goal.save'), verb: GOAL_SUBMIT_VERB, style: 'positive', associatedInputs: 'auto', data: {} }],
+    [
+      {
+        type: 'Action.Execute',
+        id: 'save-goal',
+        title: t.t('goal.save'),
+        verb: GOAL_SUBMIT_VERB,
+        style: 'positive',
+        associatedInputs: 'auto',
+        data: {},
+      },
+    ],
   );
 }
 
@@ -62,4 +102,3 @@ export function goalSavedCard(goal: Pick<Goal, 'what' | 'why' | 'targetDate' | '
     [{ type: 'Action.Execute', id: 'another-goal', title: t.t('goal.saved.another'), verb: GOAL_NEW_VERB, data: {} }],
   );
 }
-

@@ -25,7 +25,14 @@ export function helpCard(t: BotTranslator, { unknownCommand }: HelpCardModel = {
     t,
     [
       ...(unknownCommand !== undefined
-        ? [{ type: 'TextBlock' as const, text: t.t('help.unknown', { text: escapeMarkdown(shorten(unknownCommand)) }), weight: 'bolder' as const, wrap: true }]
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: t.t('help.unknown', { text: escapeMarkdown(shorten(unknownCommand)) }),
+              weight: 'bolder' as const,
+              wrap: true,
+            },
+          ]
         : []),
       { type: 'TextBlock', text: t.t('help.intro'), wrap: true },
       {

@@ -4,7 +4,10 @@ import { CHECK_IN_NEW_VERB } from './check-in-saved-card.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 /** The one short hello each member gets when their team starts using the app. */
-export function introCard({ displayName, teamName }: { displayName: string | undefined; teamName: string }, t: BotTranslator): AdaptiveCard {
+export function introCard(
+  { displayName, teamName }: { displayName: string | undefined; teamName: string },
+  t: BotTranslator,
+): AdaptiveCard {
   return adaptiveCard(
     t,
     [

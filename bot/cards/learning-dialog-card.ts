@@ -17,7 +17,14 @@ export function learningDialogCard(model: CheckInCardModel & { purpose: DialogPu
   const data = save && 'data' in save && typeof save.data === 'object' ? (save.data as Record<string, unknown>) : {};
   return {
     ...card,
-    actions: [{ type: 'Action.Submit', id: 'submit', title: t.t(model.purpose === 'share' ? 'common.share' : 'common.save'), data: { ...data, [DIALOG_KEY]: model.purpose } }],
+    actions: [
+      {
+        type: 'Action.Submit',
+        id: 'submit',
+        title: t.t(model.purpose === 'share' ? 'common.share' : 'common.save'),
+        data: { ...data, [DIALOG_KEY]: model.purpose },
+      },
+    ],
   };
 }
 
@@ -34,6 +41,13 @@ export function shareInvitationCard(t: BotTranslator): AdaptiveCard {
         isSubtle: true,
       },
     ],
-    [{ type: 'Action.Submit', id: 'open-share', title: t.t('dialog.invite.button'), data: { msteams: { type: 'task/fetch' }, [DIALOG_KEY]: 'share' } }],
+    [
+      {
+        type: 'Action.Submit',
+        id: 'open-share',
+        title: t.t('dialog.invite.button'),
+        data: { msteams: { type: 'task/fetch' }, [DIALOG_KEY]: 'share' },
+      },
+    ],
   );
 }

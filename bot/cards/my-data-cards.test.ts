@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
-import { MY_DATA_ERASE_VERB, eraseMyDataCard, erasingMyDataCard, myDataEraseFailedCard, myDataErasedCard, myDataExportCard } from './my-data-cards.js';
+import {
+  MY_DATA_ERASE_VERB,
+  eraseMyDataCard,
+  erasingMyDataCard,
+  myDataEraseFailedCard,
+  myDataErasedCard,
+  myDataExportCard,
+} from './my-data-cards.js';
 import { removedShareCard } from './removed-share-card.js';
 import { botTranslator } from '../i18n/bot-messages.js';
 
@@ -12,7 +19,9 @@ describe('my data cards', () => {
   it('says what is held and links to the tab section that downloads it', () => {
     const card = myDataExportCard({ counts, url: 'http://localhost:3978/personal#your-data' }, en);
     const check = expectValidTeamsCard(card);
-    expect(check.renderedText).toContain('What I hold of yours: 12 learning entries, 8 check-in records, 1 goal, 2 shares, 3 marks on others’ shares.');
+    expect(check.renderedText).toContain(
+      'What I hold of yours: 12 learning entries, 8 check-in records, 1 goal, 2 shares, 3 marks on others’ shares.',
+    );
     expect(check.renderedText).toContain('Your data');
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', url: 'http://localhost:3978/personal#your-data' })]);
     expect(myDataExportCard({ counts, url: undefined }, en).actions).toBeUndefined();
@@ -30,7 +39,8 @@ describe('my data cards', () => {
   });
 
   it('are valid Teams cards while erasing, after, on failure, and for a removed share (which names nobody)', () => {
-    for (const card of [erasingMyDataCard(en), myDataErasedCard(en), myDataEraseFailedCard(en), removedShareCard(en)]) expectValidTeamsCard(card);
+    for (const card of [erasingMyDataCard(en), myDataErasedCard(en), myDataEraseFailedCard(en), removedShareCard(en)])
+      expectValidTeamsCard(card);
     expect(expectValidTeamsCard(removedShareCard(en)).renderedText).toContain('Learning share removed');
     expect(removedShareCard(en).actions).toBeUndefined();
   });

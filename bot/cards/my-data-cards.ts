@@ -40,7 +40,15 @@ export function eraseMyDataCard(t: BotTranslator, { typed, problem }: { typed?: 
     },
   ];
   return adaptiveCard(t, body, [
-    { type: 'Action.Execute', id: 'erase', title: t.t('myData.erase.button'), verb: MY_DATA_ERASE_VERB, style: 'destructive', associatedInputs: 'auto', data: {} },
+    {
+      type: 'Action.Execute',
+      id: 'erase',
+      title: t.t('myData.erase.button'),
+      verb: MY_DATA_ERASE_VERB,
+      style: 'destructive',
+      associatedInputs: 'auto',
+      data: {},
+    },
   ]);
 }
 

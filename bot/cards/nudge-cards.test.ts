@@ -5,7 +5,13 @@ import { botTranslator } from '../i18n/bot-messages.js';
 
 const en = botTranslator('en');
 
-const nudge = { teamId: 'team-1', nudgeId: 'n-0001', leadName: 'Alex [Lead](https://evil.example)', learnerName: 'Megan', note: '**How** is the course going?' };
+const nudge = {
+  teamId: 'team-1',
+  nudgeId: 'n-0001',
+  leadName: 'Alex [Lead](https://evil.example)',
+  learnerName: 'Megan',
+  note: '**How** is the course going?',
+};
 
 describe('nudge cards', () => {
   it('shows the lead’s note escaped, with the three quick replies for this nudge', () => {
@@ -19,7 +25,11 @@ describe('nudge cards', () => {
   });
 
   it('confirms the answer to the learner and tells the lead', () => {
-    expect(expectValidTeamsCard(nudgeAnsweredCard(nudge, 'lets-talk', en)).renderedText).toContain('You told Alex [Lead](https://evil.example): Let’s talk');
-    expect(expectValidTeamsCard(nudgeReplyForLeadCard(nudge, 'on-it', 'Product Design', en)).renderedText).toContain('Megan answered your nudge: I’m on it');
+    expect(expectValidTeamsCard(nudgeAnsweredCard(nudge, 'lets-talk', en)).renderedText).toContain(
+      'You told Alex [Lead](https://evil.example): Let’s talk',
+    );
+    expect(expectValidTeamsCard(nudgeReplyForLeadCard(nudge, 'on-it', 'Product Design', en)).renderedText).toContain(
+      'Megan answered your nudge: I’m on it',
+    );
   });
 });

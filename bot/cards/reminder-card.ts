@@ -3,6 +3,9 @@ import type { AdaptiveCard } from './card-types.js';
 import { checkInCard, type CheckInCardModel } from './check-in-card.js';
 
 /** The one reminder a learner gets: the same check-in, answerable right there. */
-export function reminderCard(model: Pick<CheckInCardModel, 'cardId' | 'cycle' | 'previous' | 'share' | 'goals' | 'recommendations'>, t: BotTranslator): AdaptiveCard {
+export function reminderCard(
+  model: Pick<CheckInCardModel, 'cardId' | 'cycle' | 'previous' | 'share' | 'goals' | 'recommendations'>,
+  t: BotTranslator,
+): AdaptiveCard {
   return checkInCard({ ...model, reminder: true }, t);
 }

@@ -73,11 +73,20 @@ describe('shareCard', () => {
 
   it('stays under 28 KB with every field at its longest', () => {
     const long = (n: number) => 'é🙂<>&"'.repeat(Math.ceil(n / 7)).slice(0, n);
-    const card = shareCard({
-      share: share({ sharerName: long(256), what: long(CHECK_IN_LIMITS.what), insight: long(CHECK_IN_LIMITS.insight), action: long(CHECK_IN_LIMITS.action), link: `https://example.com/${'a'.repeat(CHECK_IN_LIMITS.link - 20)}` }),
-      mine: { helpful: true, saved: true, rating: 3 },
-      notice: long(200),
-    }, en);
+    const card = shareCard(
+      {
+        share: share({
+          sharerName: long(256),
+          what: long(CHECK_IN_LIMITS.what),
+          insight: long(CHECK_IN_LIMITS.insight),
+          action: long(CHECK_IN_LIMITS.action),
+          link: `https://example.com/${'a'.repeat(CHECK_IN_LIMITS.link - 20)}`,
+        }),
+        mine: { helpful: true, saved: true, rating: 3 },
+        notice: long(200),
+      },
+      en,
+    );
     const bytes = Buffer.byteLength(JSON.stringify(card));
     expect(bytes).toBeLessThan(SHARE_CARD_MAX_BYTES);
     expect(expectValidTeamsCard(card).bytes).toBe(bytes);

@@ -31,13 +31,21 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
   const average = averageRating(share.tally);
   const link = share.link && isHttpUrl(share.link) ? share.link : null;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: t.t('share.sharedALearning', { name: escapeMarkdown(share.sharerName) }), isSubtle: true, wrap: true, size: 'small' },
+    {
+      type: 'TextBlock',
+      text: t.t('share.sharedALearning', { name: escapeMarkdown(share.sharerName) }),
+      isSubtle: true,
+      wrap: true,
+      size: 'small',
+    },
     { type: 'TextBlock', text: escapeMarkdown(share.what), size: 'large', weight: 'bolder', wrap: true, style: 'heading', spacing: 'none' },
     {
       type: 'FactSet',
       facts: [
         { title: t.t('share.kind'), value: t.t(`sourceType.${share.sourceType}`) },
-        ...(share.sharerRating !== null ? [{ title: t.t('share.theirRating'), value: t.t('common.ratingOutOf', { rating: share.sharerRating, max: RATING_SCALE.max }) }] : []),
+        ...(share.sharerRating !== null
+          ? [{ title: t.t('share.theirRating'), value: t.t('common.ratingOutOf', { rating: share.sharerRating, max: RATING_SCALE.max }) }]
+          : []),
         // The address as text, escaped: the button below is the only way to follow it.
         ...(link ? [{ title: t.t('share.link'), value: escapeMarkdown(hostOf(link)) }] : []),
       ],
@@ -51,7 +59,10 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
         t.plural('share.saves', share.tally.saves),
         average === null
           ? t.t('share.notRated')
-          : t.plural('share.rated', share.tally.ratingCount, { average: numberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average), max: RATING_SCALE.max }),
+          : t.plural('share.rated', share.tally.ratingCount, {
+              average: numberFormat(t.formatting, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average),
+              max: RATING_SCALE.max,
+            }),
       ].join(' · '),
       weight: 'bolder',
       wrap: true,
@@ -67,13 +78,30 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
       style: 'compact',
       placeholder: t.t('share.rate.placeholder', RATING_SCALE),
       value: mine?.rating ? String(mine.rating) : '',
-      choices: RATINGS.map((rating) => ({ title: t.t('common.ratingOutOf', { rating: Number(rating), max: RATING_SCALE.max }), value: rating })),
+      choices: RATINGS.map((rating) => ({
+        title: t.t('common.ratingOutOf', { rating: Number(rating), max: RATING_SCALE.max }),
+        value: rating,
+      })),
     },
   ];
   const actions: CardAction[] = [
-    { type: 'Action.Execute', id: 'helpful', title: t.t(mine?.helpful ? 'share.helpfulOn' : 'share.helpful'), verb: SHARE_HELPFUL_VERB, associatedInputs: 'none', data },
+    {
+      type: 'Action.Execute',
+      id: 'helpful',
+      title: t.t(mine?.helpful ? 'share.helpfulOn' : 'share.helpful'),
+      verb: SHARE_HELPFUL_VERB,
+      associatedInputs: 'none',
+      data,
+    },
     { type: 'Action.Execute', id: 'rate', title: t.t('share.rate'), verb: SHARE_RATE_VERB, associatedInputs: 'auto', data },
-    { type: 'Action.Execute', id: 'save', title: t.t(mine?.saved ? 'share.savedOn' : 'share.save'), verb: SHARE_SAVE_VERB, associatedInputs: 'none', data },
+    {
+      type: 'Action.Execute',
+      id: 'save',
+      title: t.t(mine?.saved ? 'share.savedOn' : 'share.save'),
+      verb: SHARE_SAVE_VERB,
+      associatedInputs: 'none',
+      data,
+    },
     ...(link ? [{ type: 'Action.OpenUrl' as const, id: 'open', title: t.t('share.open'), url: link }] : []),
   ];
   return {
@@ -86,7 +114,13 @@ export function shareCard({ share, mine, notice }: ShareCardModel, t: BotTransla
 export function withdrawnShareCard(share: Pick<Share, 'sharerName'>, t: BotTranslator): AdaptiveCard {
   return adaptiveCard(t, [
     { type: 'TextBlock', text: t.t('share.withdrawn.title'), weight: 'bolder', wrap: true },
-    { type: 'TextBlock', text: t.t('share.withdrawn.body', { name: escapeMarkdown(share.sharerName) }), isSubtle: true, wrap: true, spacing: 'none' },
+    {
+      type: 'TextBlock',
+      text: t.t('share.withdrawn.body', { name: escapeMarkdown(share.sharerName) }),
+      isSubtle: true,
+      wrap: true,
+      spacing: 'none',
+    },
   ]);
 }
 
@@ -96,7 +130,9 @@ function yourMarks(mine: MyShareVote, t: BotTranslator): string {
     mine.saved ? t.t('share.mine.saved') : undefined,
     mine.rating !== null ? t.t('share.mine.rated', { rating: mine.rating, max: RATING_SCALE.max }) : undefined,
   ].filter((part): part is string => part !== undefined);
-  return parts.length > 0 ? t.t('share.mine.summary', { marks: new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) }) : t.t('share.mine.none');
+  return parts.length > 0
+    ? t.t('share.mine.summary', { marks: new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) })
+    : t.t('share.mine.none');
 }
 
 function hostOf(link: string): string {

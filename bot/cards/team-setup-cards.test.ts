@@ -43,7 +43,14 @@ describe('team setup cards', () => {
 
   it('states each problem under its field and keeps the values', () => {
     const check = expectValidTeamsCard(
-      teamSetupCard({ channels, values: { localTime: '16:00', timeZone: 'Pacific/Chatham' }, errors: { reminderAfterHours: 'Remind after 1 to 72 hours' } }, en),
+      teamSetupCard(
+        {
+          channels,
+          values: { localTime: '16:00', timeZone: 'Pacific/Chatham' },
+          errors: { reminderAfterHours: 'Remind after 1 to 72 hours' },
+        },
+        en,
+      ),
     );
     expect(check.renderedText).toContain('Remind after 1 to 72 hours');
     // A zone outside the common list is still offered, so the lead's choice is not lost.

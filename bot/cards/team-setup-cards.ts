@@ -14,18 +14,35 @@ export interface ChannelChoice {
 }
 
 /** Posted in the channel when the app joins a team. */
-export function welcomeCard({ teamName, installerName }: { teamName: string; installerName: string | undefined }, t: BotTranslator): AdaptiveCard {
+export function welcomeCard(
+  { teamName, installerName }: { teamName: string; installerName: string | undefined },
+  t: BotTranslator,
+): AdaptiveCard {
   return adaptiveCard(
     t,
     [
-      { type: 'TextBlock', text: t.t('team.welcome.title', { team: escapeMarkdown(teamName) }), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+      {
+        type: 'TextBlock',
+        text: t.t('team.welcome.title', { team: escapeMarkdown(teamName) }),
+        size: 'large',
+        weight: 'bolder',
+        wrap: true,
+        style: 'heading',
+      },
       {
         type: 'TextBlock',
         wrap: true,
         text: t.t('team.welcome.body'),
       },
       ...(installerName
-        ? [{ type: 'TextBlock' as const, isSubtle: true, wrap: true, text: t.t('team.welcome.installer', { name: escapeMarkdown(installerName) }) }]
+        ? [
+            {
+              type: 'TextBlock' as const,
+              isSubtle: true,
+              wrap: true,
+              text: t.t('team.welcome.installer', { name: escapeMarkdown(installerName) }),
+            },
+          ]
         : []),
     ],
     [{ type: 'Action.Execute', id: 'setup', title: t.t('team.welcome.setUp'), verb: TEAM_SETUP_OPEN_VERB, data: {} }],
@@ -56,7 +73,9 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
   const zones: string[] = [...COMMON_TIME_ZONES];
   if (values.timeZone && !zones.includes(values.timeZone)) zones.unshift(values.timeZone);
   const error = (field: ScheduleFields): CardElement[] =>
-    errors[field] ? [{ type: 'TextBlock', text: escapeMarkdown(errors[field]), color: 'attention', size: 'small', spacing: 'none', wrap: true }] : [];
+    errors[field]
+      ? [{ type: 'TextBlock', text: escapeMarkdown(errors[field]), color: 'attention', size: 'small', spacing: 'none', wrap: true }]
+      : [];
   const hours = values.reminderAfterHours && /^\d+$/.test(values.reminderAfterHours) ? Number(values.reminderAfterHours) : 24;
 
   return adaptiveCard(
@@ -70,7 +89,9 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
         spacing: 'none',
         text: t.t('team.setup.intro'),
       },
-      ...(notice ? [{ type: 'TextBlock' as const, text: escapeMarkdown(notice), color: 'attention' as const, weight: 'bolder' as const, wrap: true }] : []),
+      ...(notice
+        ? [{ type: 'TextBlock' as const, text: escapeMarkdown(notice), color: 'attention' as const, weight: 'bolder' as const, wrap: true }]
+        : []),
       {
         type: 'Input.ChoiceSet',
         id: 'cadence',
@@ -109,7 +130,14 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
             type: 'Column',
             width: 'stretch',
             items: [
-              { type: 'Input.Time', id: 'localTime', label: t.t('team.setup.time'), isRequired: true, errorMessage: t.t('team.setup.timeRequired'), value: values.localTime ?? '16:00' },
+              {
+                type: 'Input.Time',
+                id: 'localTime',
+                label: t.t('team.setup.time'),
+                isRequired: true,
+                errorMessage: t.t('team.setup.timeRequired'),
+                value: values.localTime ?? '16:00',
+              },
               ...error('localTime'),
             ],
           },
@@ -147,19 +175,32 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
       },
       ...error('sharesChannelId'),
     ],
-    [{ type: 'Action.Execute', id: 'save-setup', title: t.t('common.save'), style: 'positive', verb: TEAM_SETUP_SUBMIT_VERB, associatedInputs: 'auto', data: {} }],
+    [
+      {
+        type: 'Action.Execute',
+        id: 'save-setup',
+        title: t.t('common.save'),
+        style: 'positive',
+        verb: TEAM_SETUP_SUBMIT_VERB,
+        associatedInputs: 'auto',
+        data: {},
+      },
+    ],
   );
 }
 
-export function teamSetupSavedCard({
-  schedule,
-  sharesChannelName,
-  leadName,
-}: {
-  schedule: CheckInSchedule;
-  sharesChannelName: string;
-  leadName: string;
-}, t: BotTranslator): AdaptiveCard {
+export function teamSetupSavedCard(
+  {
+    schedule,
+    sharesChannelName,
+    leadName,
+  }: {
+    schedule: CheckInSchedule;
+    sharesChannelName: string;
+    leadName: string;
+  },
+  t: BotTranslator,
+): AdaptiveCard {
   const when = { day: weekdayName(t, schedule.weekday), time: schedule.localTime };
   return adaptiveCard(
     t,

@@ -4,18 +4,114 @@ import type { DemoPerson } from './demo-team.js';
 
 /** Things people on a product team plausibly learn from; the demo samples from these. */
 const LEARNINGS: readonly Omit<LearningEntryInput, 'visibility'>[] = [
-  { what: 'Writing crisp problem statements', sourceType: 'article', link: 'https://www.nngroup.com/articles/problem-statements/', minutes: 15, rating: 4, insight: 'Name the user and the outcome, not the solution', action: 'Rewrite the brief for the onboarding epic' },
-  { what: 'Running a five-whys session', sourceType: 'video', link: 'https://www.youtube.com/watch?v=JmrAkHafwHI', minutes: 12, rating: 3, insight: 'Stop when the answer is a process, not a person', action: 'Try it on the last incident review' },
-  { what: 'Accessible colour contrast', sourceType: 'course', link: 'https://web.dev/learn/accessibility/color-contrast', minutes: 45, rating: 5, insight: '4.5:1 for body text, 3:1 for large text and UI parts', action: 'Audit our button palette' },
-  { what: 'Pairing with Megan on usability test notes', sourceType: 'mentoring', link: null, minutes: 30, rating: 5, insight: 'Write what people did, then what they said', action: 'Use the did/said template next round' },
-  { what: 'Feature flags for gradual rollout', sourceType: 'podcast', link: 'https://softwareengineeringdaily.com/', minutes: 40, rating: 4, insight: 'Ship dark, then turn on for 1 % first', action: 'Propose a flag for the new editor' },
-  { what: 'Facilitating remote workshops', sourceType: 'book', link: null, minutes: 60, rating: 4, insight: 'Silent writing before discussion gets more ideas', action: 'Open Friday’s retro with 5 minutes of silent writing' },
-  { what: 'Fixing a flaky end-to-end test', sourceType: 'on-the-job', link: null, minutes: 90, rating: 3, insight: 'Wait for the state, never for time', action: 'Share the pattern in the team wiki' },
-  { what: 'Design tokens in Figma', sourceType: 'video', link: 'https://www.figma.com/community', minutes: 20, rating: 4, insight: 'Tokens are a contract between design and code', action: 'Map our spacing scale to tokens' },
-  { what: 'Giving feedback with SBI', sourceType: 'article', link: 'https://www.ccl.org/articles/leading-effectively-articles/closing-the-gap-between-intent-vs-impact-sbii/', minutes: 10, rating: 5, insight: 'Situation, behaviour, impact — no judgement words', action: 'Use SBI in my next one-to-one' },
-  { what: 'Reading analytics funnels', sourceType: 'course', link: null, minutes: 35, rating: 3, insight: 'Look at drop-off between steps, not totals', action: 'Check the sign-up funnel weekly' },
-  { what: 'Shadowing a customer support shift', sourceType: 'on-the-job', link: null, minutes: 120, rating: 5, insight: 'Half the tickets are about one confusing label', action: 'Raise the label change in planning' },
-  { what: 'Writing good alt text', sourceType: 'article', link: 'https://www.w3.org/WAI/tutorials/images/decision-tree/', minutes: 10, rating: 4, insight: 'Describe the purpose, not the pixels', action: null },
+  {
+    what: 'Writing crisp problem statements',
+    sourceType: 'article',
+    link: 'https://www.nngroup.com/articles/problem-statements/',
+    minutes: 15,
+    rating: 4,
+    insight: 'Name the user and the outcome, not the solution',
+    action: 'Rewrite the brief for the onboarding epic',
+  },
+  {
+    what: 'Running a five-whys session',
+    sourceType: 'video',
+    link: 'https://www.youtube.com/watch?v=JmrAkHafwHI',
+    minutes: 12,
+    rating: 3,
+    insight: 'Stop when the answer is a process, not a person',
+    action: 'Try it on the last incident review',
+  },
+  {
+    what: 'Accessible colour contrast',
+    sourceType: 'course',
+    link: 'https://web.dev/learn/accessibility/color-contrast',
+    minutes: 45,
+    rating: 5,
+    insight: '4.5:1 for body text, 3:1 for large text and UI parts',
+    action: 'Audit our button palette',
+  },
+  {
+    what: 'Pairing with Megan on usability test notes',
+    sourceType: 'mentoring',
+    link: null,
+    minutes: 30,
+    rating: 5,
+    insight: 'Write what people did, then what they said',
+    action: 'Use the did/said template next round',
+  },
+  {
+    what: 'Feature flags for gradual rollout',
+    sourceType: 'podcast',
+    link: 'https://softwareengineeringdaily.com/',
+    minutes: 40,
+    rating: 4,
+    insight: 'Ship dark, then turn on for 1 % first',
+    action: 'Propose a flag for the new editor',
+  },
+  {
+    what: 'Facilitating remote workshops',
+    sourceType: 'book',
+    link: null,
+    minutes: 60,
+    rating: 4,
+    insight: 'Silent writing before discussion gets more ideas',
+    action: 'Open Friday’s retro with 5 minutes of silent writing',
+  },
+  {
+    what: 'Fixing a flaky end-to-end test',
+    sourceType: 'on-the-job',
+    link: null,
+    minutes: 90,
+    rating: 3,
+    insight: 'Wait for the state, never for time',
+    action: 'Share the pattern in the team wiki',
+  },
+  {
+    what: 'Design tokens in Figma',
+    sourceType: 'video',
+    link: 'https://www.figma.com/community',
+    minutes: 20,
+    rating: 4,
+    insight: 'Tokens are a contract between design and code',
+    action: 'Map our spacing scale to tokens',
+  },
+  {
+    what: 'Giving feedback with SBI',
+    sourceType: 'article',
+    link: 'https://www.ccl.org/articles/leading-effectively-articles/closing-the-gap-between-intent-vs-impact-sbii/',
+    minutes: 10,
+    rating: 5,
+    insight: 'Situation, behaviour, impact — no judgement words',
+    action: 'Use SBI in my next one-to-one',
+  },
+  {
+    what: 'Reading analytics funnels',
+    sourceType: 'course',
+    link: null,
+    minutes: 35,
+    rating: 3,
+    insight: 'Look at drop-off between steps, not totals',
+    action: 'Check the sign-up funnel weekly',
+  },
+  {
+    what: 'Shadowing a customer support shift',
+    sourceType: 'on-the-job',
+    link: null,
+    minutes: 120,
+    rating: 5,
+    insight: 'Half the tickets are about one confusing label',
+    action: 'Raise the label change in planning',
+  },
+  {
+    what: 'Writing good alt text',
+    sourceType: 'article',
+    link: 'https://www.w3.org/WAI/tutorials/images/decision-tree/',
+    minutes: 10,
+    rating: 4,
+    insight: 'Describe the purpose, not the pixels',
+    action: null,
+  },
   { what: 'Estimating with reference stories', sourceType: 'other', link: null, minutes: 25, rating: 2, insight: null, action: null },
 ];
 
@@ -43,7 +139,12 @@ export function demoHistory(people: readonly DemoPerson[], now: Date, weeks = 8)
         const dayOffset = Math.floor(random() * 5);
         const createdAt = new Date(now.getTime() - week * 7 * 86_400_000 + dayOffset * 86_400_000);
         createdAt.setUTCHours(9 + Math.floor(random() * 8), Math.floor(random() * 60), 0, 0);
-        result.push({ person, entry: { ...learning, visibility: demoVisibility(learning) }, createdAt, submissionId: `demo-${p}-${week}-${i}` });
+        result.push({
+          person,
+          entry: { ...learning, visibility: demoVisibility(learning) },
+          createdAt,
+          submissionId: `demo-${p}-${week}-${i}`,
+        });
       }
     }
   });

@@ -15,12 +15,48 @@ export interface DemoPerson {
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  { userId: 'a1000000-0000-4000-8000-000000000001', teamsUserId: '29:demo-alex', displayName: 'Alex Wilber', role: 'lead', timeZone: 'Europe/London' },
-  { userId: 'a1000000-0000-4000-8000-000000000002', teamsUserId: '29:demo-megan', displayName: 'Megan Bowen', role: 'member', timeZone: 'America/New_York' },
-  { userId: 'a1000000-0000-4000-8000-000000000003', teamsUserId: '29:demo-adele', displayName: 'Adele Vance', role: 'member', timeZone: 'Europe/Berlin' },
-  { userId: 'a1000000-0000-4000-8000-000000000004', teamsUserId: '29:demo-isaiah', displayName: 'Isaiah Langer', role: 'member', timeZone: 'America/Los_Angeles' },
-  { userId: 'a1000000-0000-4000-8000-000000000005', teamsUserId: '29:demo-patti', displayName: 'Patti Fernandez', role: 'member', timeZone: 'Asia/Kolkata' },
-  { userId: 'a1000000-0000-4000-8000-000000000006', teamsUserId: '29:demo-lynne', displayName: 'Lynne Robbins', role: 'member', timeZone: 'Australia/Sydney' },
+  {
+    userId: 'a1000000-0000-4000-8000-000000000001',
+    teamsUserId: '29:demo-alex',
+    displayName: 'Alex Wilber',
+    role: 'lead',
+    timeZone: 'Europe/London',
+  },
+  {
+    userId: 'a1000000-0000-4000-8000-000000000002',
+    teamsUserId: '29:demo-megan',
+    displayName: 'Megan Bowen',
+    role: 'member',
+    timeZone: 'America/New_York',
+  },
+  {
+    userId: 'a1000000-0000-4000-8000-000000000003',
+    teamsUserId: '29:demo-adele',
+    displayName: 'Adele Vance',
+    role: 'member',
+    timeZone: 'Europe/Berlin',
+  },
+  {
+    userId: 'a1000000-0000-4000-8000-000000000004',
+    teamsUserId: '29:demo-isaiah',
+    displayName: 'Isaiah Langer',
+    role: 'member',
+    timeZone: 'America/Los_Angeles',
+  },
+  {
+    userId: 'a1000000-0000-4000-8000-000000000005',
+    teamsUserId: '29:demo-patti',
+    displayName: 'Patti Fernandez',
+    role: 'member',
+    timeZone: 'Asia/Kolkata',
+  },
+  {
+    userId: 'a1000000-0000-4000-8000-000000000006',
+    teamsUserId: '29:demo-lynne',
+    displayName: 'Lynne Robbins',
+    role: 'member',
+    timeZone: 'Australia/Sydney',
+  },
 ];
 
 /** Patti is also the organisation's L&D admin in local runs (`npm start` names her in LD_ADMINS), so the report has a reader. */

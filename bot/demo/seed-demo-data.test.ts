@@ -45,7 +45,11 @@ describe('seedDemoData (Azurite)', () => {
     for (const share of shares) {
       expect(tallyOf(await service.stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId))).toEqual(share.tally);
     }
-    const top = await service.services.shareLists.topResources({ tenantId: DEMO_TENANT_ID, userId: DEMO_PEOPLE[0]!.userId }, DEMO_TEAM.id, 'team');
+    const top = await service.services.shareLists.topResources(
+      { tenantId: DEMO_TENANT_ID, userId: DEMO_PEOPLE[0]!.userId },
+      DEMO_TEAM.id,
+      'team',
+    );
     expect('topRated' in top && top.topRated.length).toBeGreaterThan(0);
 
     expect(await seedDemoData({ ...service, now })).toEqual({ seeded: false, people: 0, entries: 0 });

@@ -35,7 +35,10 @@ const TEAM_ZONE = 'Europe/London';
 export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<SeedResult> {
   const lead = DEMO_PEOPLE[0]!;
   // A store seeded before the demo had a team gets the team, its check-ins and rollups added.
-  const [seededLead, seededTeam] = await Promise.all([stores.users.get(DEMO_TENANT_ID, lead.userId), stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id)]);
+  const [seededLead, seededTeam] = await Promise.all([
+    stores.users.get(DEMO_TENANT_ID, lead.userId),
+    stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id),
+  ]);
   if (seededLead && seededTeam) {
     // A store seeded before the demo had shares gets them added.
     await seedDemoShares(stores, now);
@@ -46,7 +49,14 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   const history = demoHistory(DEMO_PEOPLE, now, HISTORY_WEEKS);
   for (const { person, entry, createdAt, submissionId } of history) {
     const saved = await stores.entries.addOnce(
-      { ...entry, result: null, id: stableId(submissionId), tenantId: DEMO_TENANT_ID, userId: person.userId, createdAt: createdAt.toISOString() },
+      {
+        ...entry,
+        result: null,
+        id: stableId(submissionId),
+        tenantId: DEMO_TENANT_ID,
+        userId: person.userId,
+        createdAt: createdAt.toISOString(),
+      },
       submissionId,
     );
     await rollups.entryChanged({ tenantId: DEMO_TENANT_ID, userId: person.userId }, saved.entry.createdAt);
@@ -78,9 +88,21 @@ async function seedTeam(teams: TeamStore, now: Date): Promise<void> {
     updatedBy: DEMO_PEOPLE[0]!.userId,
     updatedAt: now.toISOString(),
   });
-  const joinedAt = DateTime.fromJSDate(now).minus({ weeks: HISTORY_WEEKS + 1 }).toUTC().toISO() ?? now.toISOString();
+  const joinedAt =
+    DateTime.fromJSDate(now)
+      .minus({ weeks: HISTORY_WEEKS + 1 })
+      .toUTC()
+      .toISO() ?? now.toISOString();
   for (const person of DEMO_PEOPLE) {
-    await teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId: DEMO_TEAM.id, userId: person.userId, teamsUserId: person.teamsUserId, displayName: person.displayName, role: person.role, joinedAt });
+    await teams.upsertMember({
+      tenantId: DEMO_TENANT_ID,
+      teamId: DEMO_TEAM.id,
+      userId: person.userId,
+      teamsUserId: person.teamsUserId,
+      displayName: person.displayName,
+      role: person.role,
+      joinedAt,
+    });
   }
 }
 

@@ -45,12 +45,24 @@ export async function seedDemoShares(stores: { entries: EntryStore; shares: Shar
         const vote = demoVote(`${entry.id}-${voter.userId}`, entry.rating);
         if (!vote.helpful && !vote.saved && vote.rating === null) continue;
         const at = now.toISOString();
-        await stores.shares.writeVote(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId, { ...vote, userId: voter.userId, resourceKey: share.resourceKey, at }, undefined);
-        if (vote.saved) await stores.shares.setSaved(DEMO_TENANT_ID, voter.userId, { teamId: DEMO_TEAM.id, shareId: share.shareId, savedAt: at }, true);
+        await stores.shares.writeVote(
+          DEMO_TENANT_ID,
+          DEMO_TEAM.id,
+          share.shareId,
+          { ...vote, userId: voter.userId, resourceKey: share.resourceKey, at },
+          undefined,
+        );
+        if (vote.saved)
+          await stores.shares.setSaved(DEMO_TENANT_ID, voter.userId, { teamId: DEMO_TEAM.id, shareId: share.shareId, savedAt: at }, true);
       }
       // Nothing else writes while seeding: one recount of the votes sets the counters.
       const found = await stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId);
-      if (found) await stores.shares.writeTally(found.share, found.etag, tallyOf(await stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId)));
+      if (found)
+        await stores.shares.writeTally(
+          found.share,
+          found.etag,
+          tallyOf(await stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId)),
+        );
     }
   }
   return shared;

@@ -16,7 +16,16 @@ describe('accountabilityReport', () => {
   it('counts the system, learner and leader levels for the period', () => {
     expect(rows[0]).toMatchObject({
       system: { entries: 3, minutes: 60, resourceRatings: 3 },
-      learner: { members: 2, responseRate: 2 / 3, checkInsAnswered: 2, checkInsClosed: 3, insights: 2, actions: 2, goalsOpen: 2, goalsOnTrack: 1 },
+      learner: {
+        members: 2,
+        responseRate: 2 / 3,
+        checkInsAnswered: 2,
+        checkInsClosed: 3,
+        insights: 2,
+        actions: 2,
+        goalsOpen: 2,
+        goalsOnTrack: 1,
+      },
       leader: { requested: 1, done: 1, rate: 1, medianDays: 2 },
       leads: [{ leadId: 'alex', displayName: 'Alex', requested: 1, done: 1, rate: 1, medianDays: 2 }],
     });
@@ -24,7 +33,15 @@ describe('accountabilityReport', () => {
   });
 
   it('splits the same figures by week, goals only on the whole-period row', () => {
-    expect(rows[1]).toMatchObject({ system: { entries: 2, minutes: 40, resourceRatings: 1 }, learner: { responseRate: 0.5, insights: 2, actions: 1, goalsOpen: null }, leader: { requested: 1, done: 1 } });
-    expect(rows[2]).toMatchObject({ system: { entries: 1, minutes: 20, resourceRatings: 2 }, learner: { responseRate: 1, insights: 0, actions: 1 }, leader: { requested: 0, rate: null } });
+    expect(rows[1]).toMatchObject({
+      system: { entries: 2, minutes: 40, resourceRatings: 1 },
+      learner: { responseRate: 0.5, insights: 2, actions: 1, goalsOpen: null },
+      leader: { requested: 1, done: 1 },
+    });
+    expect(rows[2]).toMatchObject({
+      system: { entries: 1, minutes: 20, resourceRatings: 2 },
+      learner: { responseRate: 1, insights: 0, actions: 1 },
+      leader: { requested: 0, rate: null },
+    });
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkInScheduleSchema,
-  cycleAt,
-  dueAt,
-  nextDue,
-  effectiveZone,
-  nextCycle,
-  type CheckInSchedule,
-} from './check-in-schedule.js';
+import { checkInScheduleSchema, cycleAt, dueAt, nextDue, effectiveZone, nextCycle, type CheckInSchedule } from './check-in-schedule.js';
 
 const weekly: CheckInSchedule = {
   cadence: 'weekly',
@@ -60,7 +52,14 @@ describe('check-in schedule', () => {
 
   it('plans each cycle exactly once across a summer-time change, chaining from each due time', () => {
     expect(plannedBetween(weekly, 'Europe/London', '2026-03-02T00:00:00Z', '2026-04-27T00:00:00Z')).toEqual([
-      '2026-W10', '2026-W11', '2026-W12', '2026-W13', '2026-W14', '2026-W15', '2026-W16', '2026-W17',
+      '2026-W10',
+      '2026-W11',
+      '2026-W12',
+      '2026-W13',
+      '2026-W14',
+      '2026-W15',
+      '2026-W16',
+      '2026-W17',
     ]);
     // The first one after "now" is this week's when it is still to come, next week's once passed.
     expect(nextDue(weekly, 'Europe/London', new Date('2026-11-27T15:59:00Z')).cycle).toBe('2026-W48');
@@ -72,7 +71,11 @@ describe('check-in schedule', () => {
     expect(cycleAt(biweekly, 'Europe/London', new Date('2026-11-25T12:00:00Z'))).toBe('2026-W47');
     expect(cycleAt(biweekly, 'Europe/London', new Date('2026-11-30T12:00:00Z'))).toBe('2026-W49');
     expect(nextCycle(biweekly, '2026-W47')).toBe('2026-W49');
-    expect(plannedBetween(biweekly, 'Europe/London', '2026-11-16T00:00:00Z', '2026-12-31T00:00:00Z')).toEqual(['2026-W47', '2026-W49', '2026-W51']);
+    expect(plannedBetween(biweekly, 'Europe/London', '2026-11-16T00:00:00Z', '2026-12-31T00:00:00Z')).toEqual([
+      '2026-W47',
+      '2026-W49',
+      '2026-W51',
+    ]);
   });
 
   it('crosses the year boundary by ISO weeks', () => {
@@ -84,6 +87,12 @@ describe('check-in schedule', () => {
     const result = checkInScheduleSchema.safeParse({ ...weekly, localTime: '25:00', timeZone: 'Nowhere/Land', reminderAfterHours: 0 });
     expect(result.success).toBe(false);
     const messages = result.success ? [] : result.error.issues.map((i) => i.message);
-    expect(messages).toEqual(expect.arrayContaining(['Give a time as HH:mm, e.g. 16:00', 'Choose a time zone such as Europe/London', 'Remind after 1 to 72 hours']));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Give a time as HH:mm, e.g. 16:00',
+        'Choose a time zone such as Europe/London',
+        'Remind after 1 to 72 hours',
+      ]),
+    );
   });
 });

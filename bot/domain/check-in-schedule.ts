@@ -23,7 +23,9 @@ export const checkInScheduleSchema = z.object({
   localTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give a time as HH:mm, e.g. 16:00'),
   timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'Choose a time zone such as Europe/London'),
   reminderAfterHours: z.coerce.number().int().min(1, 'Remind after 1 to 72 hours').max(72, 'Remind after 1 to 72 hours'),
-  anchorMonday: z.string().refine((d) => DateTime.fromISO(d, { zone: 'utc' }).isValid && DateTime.fromISO(d).weekday === 1, 'must be a Monday'),
+  anchorMonday: z
+    .string()
+    .refine((d) => DateTime.fromISO(d, { zone: 'utc' }).isValid && DateTime.fromISO(d).weekday === 1, 'must be a Monday'),
 });
 
 /** A cycle is named by the ISO week it starts in, e.g. "2026-W48"; the same name in every zone. */

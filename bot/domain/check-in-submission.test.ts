@@ -25,7 +25,16 @@ describe('validateCheckIn', () => {
     const result = validateCheckIn({ what: '  Pairing on SQL  ', sourceType: 'on-the-job', link: '', minutes: '' });
     expect(result).toEqual({
       ok: true,
-      entry: { what: 'Pairing on SQL', sourceType: 'on-the-job', link: null, minutes: null, rating: null, insight: null, action: null, visibility: 'leads' },
+      entry: {
+        what: 'Pairing on SQL',
+        sourceType: 'on-the-job',
+        link: null,
+        minutes: null,
+        rating: null,
+        insight: null,
+        action: null,
+        visibility: 'leads',
+      },
       result: null,
     });
   });
@@ -91,9 +100,16 @@ describe('validateCheckIn', () => {
 
   it('ignores fields that are not part of the check-in', () => {
     const result = validateCheckIn({ ...valid, cardId: 'c1', tenantId: 'evil' });
-    expect(result.ok && Object.keys(result.entry).sort()).toEqual(
-      ['action', 'insight', 'link', 'minutes', 'rating', 'sourceType', 'visibility', 'what'],
-    );
+    expect(result.ok && Object.keys(result.entry).sort()).toEqual([
+      'action',
+      'insight',
+      'link',
+      'minutes',
+      'rating',
+      'sourceType',
+      'visibility',
+      'what',
+    ]);
   });
 
   it('drops control characters from text, so an answer of nothing but them is no answer', () => {

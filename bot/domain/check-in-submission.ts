@@ -15,8 +15,7 @@ export type CheckInValues = Partial<Record<CheckInField, string>>;
 export type CheckInErrors = Partial<Record<CheckInField, string>>;
 
 export type CheckInValidation =
-  | { ok: true; entry: LearningEntryInput; result: string | null }
-  | { ok: false; errors: CheckInErrors; values: CheckInValues };
+  { ok: true; entry: LearningEntryInput; result: string | null } | { ok: false; errors: CheckInErrors; values: CheckInValues };
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 /** Control characters break cards and exports, and alone they say nothing; tabs and newlines are what people type. */
@@ -28,7 +27,10 @@ function optionalText(t: BotTranslator, field: BotMessageKey, max: number) {
   const label = t.t(field);
   return z.preprocess(
     (v) => blankToNull(cleanedText(v)),
-    z.string(t.t('validation.mustBeText', { label })).max(max, t.t('validation.tooLong', { label, max: String(max) })).nullable(),
+    z
+      .string(t.t('validation.mustBeText', { label }))
+      .max(max, t.t('validation.tooLong', { label, max: String(max) }))
+      .nullable(),
   );
 }
 
@@ -77,7 +79,10 @@ const submissionSchema = perTranslator((t: BotTranslator) =>
     // Not said (an older card, a dialog without the choice) is the default; anything else unknown is refused.
     visibility: z.preprocess(
       (v) => blankToNull(trimmed(v)) ?? DEFAULT_VISIBILITY,
-      z.enum(ENTRY_VISIBILITIES, t.t('validation.chooseVisibility', { list: ENTRY_VISIBILITIES.map((v) => t.t(`visibility.${v}`)).join(', ') })),
+      z.enum(
+        ENTRY_VISIBILITIES,
+        t.t('validation.chooseVisibility', { list: ENTRY_VISIBILITIES.map((v) => t.t(`visibility.${v}`)).join(', ') }),
+      ),
     ),
   }),
 );

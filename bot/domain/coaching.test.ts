@@ -18,7 +18,11 @@ describe('validateCoachingAnswer', () => {
   it('takes an answer and keeps what was typed when it refuses one', () => {
     expect(validateCoachingAnswer({ answer: ' Thanks, will do ' })).toEqual({ ok: true, answer: 'Thanks, will do' });
     expect(validateCoachingAnswer({ answer: '' })).toEqual({ ok: false, error: 'Your answer is empty', typed: '' });
-    expect(validateCoachingAnswer({ answer: 'y'.repeat(1001) })).toMatchObject({ ok: false, error: 'Your answer is too long: at most 1000 characters', typed: 'y'.repeat(1001) });
+    expect(validateCoachingAnswer({ answer: 'y'.repeat(1001) })).toMatchObject({
+      ok: false,
+      error: 'Your answer is too long: at most 1000 characters',
+      typed: 'y'.repeat(1001),
+    });
     expect(validateCoachingAnswer(null)).toMatchObject({ ok: false });
   });
 });

@@ -19,12 +19,16 @@ describe('referenceWithoutPerson', () => {
       expect(scrubbed).toBeDefined();
       expect(scrubbed).not.toContain('Megan');
       expect(scrubbed).not.toContain('megan');
-      expect(JSON.parse(scrubbed!)).toEqual(expect.objectContaining({ bot: { id: '28:bot', name: 'Learning Loop' }, serviceUrl: 'https://smba.example/' }));
+      expect(JSON.parse(scrubbed!)).toEqual(
+        expect.objectContaining({ bot: { id: '28:bot', name: 'Learning Loop' }, serviceUrl: 'https://smba.example/' }),
+      );
     }
   });
 
   it('leaves a reference that names someone else, or nobody, or is not JSON', () => {
-    expect(referenceWithoutPerson(reference({ id: '29:alex', aadObjectId: 'u-alex', name: 'Alex' }), ['29:megan', 'u-megan'])).toBeUndefined();
+    expect(
+      referenceWithoutPerson(reference({ id: '29:alex', aadObjectId: 'u-alex', name: 'Alex' }), ['29:megan', 'u-megan']),
+    ).toBeUndefined();
     expect(referenceWithoutPerson(JSON.stringify({ conversation: { id: 'c' } }), ['u-megan'])).toBeUndefined();
     expect(referenceWithoutPerson('not json', ['u-megan'])).toBeUndefined();
   });

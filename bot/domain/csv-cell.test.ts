@@ -25,6 +25,14 @@ describe('csvCell', () => {
 
 describe('csvDocument', () => {
   it('writes a header and one CRLF-ended line per row', () => {
-    expect(csvDocument(['a', 'b'], [['x', 1], [null, '=y']])).toBe("a,b\r\nx,1\r\n,'=y\r\n");
+    expect(
+      csvDocument(
+        ['a', 'b'],
+        [
+          ['x', 1],
+          [null, '=y'],
+        ],
+      ),
+    ).toBe("a,b\r\nx,1\r\n,'=y\r\n");
   });
 });

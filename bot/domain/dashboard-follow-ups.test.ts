@@ -14,25 +14,72 @@ const roster: RosterEntry[] = [
   { userId: 'bo', displayName: 'Bo', role: 'member', joinedAt: joined },
   { userId: 'cy', displayName: 'Cy', role: 'member', joinedAt: joined },
 ];
-const learnedLately = { '2026-W48': { entries: 1, minutes: 10, ratingSum: 0, ratingCount: 0, lastAt: at('2026-11-27T09:00:00Z'), sources: {}, insights: 0, actions: 0 } };
+const learnedLately = {
+  '2026-W48': {
+    entries: 1,
+    minutes: 10,
+    ratingSum: 0,
+    ratingCount: 0,
+    lastAt: at('2026-11-27T09:00:00Z'),
+    sources: {},
+    insights: 0,
+    actions: 0,
+  },
+};
 const active = (userId: string): MemberRollup => ({ userId, paused: false, goals: [], weeks: learnedLately, cycles: {} });
 const everyoneActive = roster.map((m) => active(m.userId));
 // Bo left the last two check-ins unanswered: flagged since the second closed, 27 November 16:00.
 const boSilent: MemberRollup = {
   ...active('bo'),
-  cycles: { '2026-W46': { answer: 'noAnswer', at: at('2026-11-13T16:00:00Z') }, '2026-W47': { answer: 'noAnswer', at: at('2026-11-20T16:00:00Z') } },
+  cycles: {
+    '2026-W46': { answer: 'noAnswer', at: at('2026-11-13T16:00:00Z') },
+    '2026-W47': { answer: 'noAnswer', at: at('2026-11-20T16:00:00Z') },
+  },
 };
 const boFlagged = [...everyoneActive.filter((r) => r.userId !== 'bo'), boSilent];
-const nudge = (leadId: string, learnerId: string, sentAt: string, flaggedSince: string | null): NudgeFact => ({ leadId, learnerId, sentAt: at(sentAt), flaggedSince: flaggedSince ? at(flaggedSince) : null });
+const nudge = (leadId: string, learnerId: string, sentAt: string, flaggedSince: string | null): NudgeFact => ({
+  leadId,
+  learnerId,
+  sentAt: at(sentAt),
+  flaggedSince: flaggedSince ? at(flaggedSince) : null,
+});
 // Alex followed Bo up 18 hours after the flag; Sam followed up Cy, flagged earlier in the month, in half a day.
 const alexToBo = nudge('alex', 'bo', '2026-11-28T10:00:00Z', '2026-11-27T16:00:00Z');
 const samToCy = nudge('sam', 'cy', '2026-11-10T12:00:00Z', '2026-11-10T00:00:00Z');
-const figures = (requested: number, done: number, rate: number | null, medianDays: number | null): FollowUpFigures => ({ requested, done, rate, medianDays });
+const figures = (requested: number, done: number, rate: number | null, medianDays: number | null): FollowUpFigures => ({
+  requested,
+  done,
+  rate,
+  medianDays,
+});
 
 describe('teamFollowUps and followUpsFor: a lead’s figures on the dashboard', () => {
-  it.each<{ name: string; rollups: MemberRollup[]; nudges: NudgeFact[]; weeks?: DashboardPeriod; zone?: string; team: FollowUpFigures; alex: FollowUpFigures; sam: FollowUpFigures }>([
-    { name: 'nobody flagged, nobody nudged: nothing asked', rollups: everyoneActive, nudges: [], team: figures(0, 0, null, null), alex: figures(0, 0, null, null), sam: figures(0, 0, null, null) },
-    { name: 'a member flagged and not yet followed up: asked of every lead', rollups: boFlagged, nudges: [], team: figures(1, 0, 0, null), alex: figures(1, 0, 0, null), sam: figures(1, 0, 0, null) },
+  it.each<{
+    name: string;
+    rollups: MemberRollup[];
+    nudges: NudgeFact[];
+    weeks?: DashboardPeriod;
+    zone?: string;
+    team: FollowUpFigures;
+    alex: FollowUpFigures;
+    sam: FollowUpFigures;
+  }>([
+    {
+      name: 'nobody flagged, nobody nudged: nothing asked',
+      rollups: everyoneActive,
+      nudges: [],
+      team: figures(0, 0, null, null),
+      alex: figures(0, 0, null, null),
+      sam: figures(0, 0, null, null),
+    },
+    {
+      name: 'a member flagged and not yet followed up: asked of every lead',
+      rollups: boFlagged,
+      nudges: [],
+      team: figures(1, 0, 0, null),
+      alex: figures(1, 0, 0, null),
+      sam: figures(1, 0, 0, null),
+    },
     {
       name: 'one lead followed up: done for the team and that lead, not the other',
       rollups: boFlagged,
@@ -117,7 +164,14 @@ describe('teamFollowUps and followUpsFor: a lead’s figures on the dashboard', 
 describe('nudgesNeededSince', () => {
   const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/London', 'America/New_York', 'UTC'];
   // Mondays and Sundays at both ends of the day, and the weeks daylight saving ends in.
-  const moments = ['2026-11-02T00:30:00Z', '2026-11-01T23:30:00Z', '2026-11-08T11:00:00Z', '2026-10-26T01:00:00Z', '2026-03-30T00:00:00Z', '2027-01-03T23:59:00Z'];
+  const moments = [
+    '2026-11-02T00:30:00Z',
+    '2026-11-01T23:30:00Z',
+    '2026-11-08T11:00:00Z',
+    '2026-10-26T01:00:00Z',
+    '2026-03-30T00:00:00Z',
+    '2027-01-03T23:59:00Z',
+  ];
   it.each(DASHBOARD_PERIODS)('reaches back to the start of a %d-week period in every zone', (weeks) => {
     for (const zone of zones) {
       for (const iso of moments) {

@@ -100,4 +100,3 @@ export type FollowUpWhy =
   | { kind: 'goal-behind'; goal: string }
   | { kind: 'quiet'; weeks: number }
   | { kind: 'quiet-since-joining'; weeks: number };
-

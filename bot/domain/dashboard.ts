@@ -40,7 +40,8 @@ export function buildDashboard(input: {
   const { views: weekViews, ratingSum, ratingCount } = weekViewsOf(weeks, input.rollups);
   const byUser = new Map(input.rollups.map((r) => [r.userId, r]));
   const rows = input.roster.map((person) => memberRow(person, byUser.get(person.userId), inPeriod, input.now));
-  const visible = input.caller.role === 'lead' ? rows.map((r) => r.view) : rows.filter((r) => r.view.userId === input.caller.userId).map((r) => r.view);
+  const visible =
+    input.caller.role === 'lead' ? rows.map((r) => r.view) : rows.filter((r) => r.view.userId === input.caller.userId).map((r) => r.view);
   return {
     team: { teamId: input.settings.teamId, name: input.settings.name },
     role: input.caller.role,
@@ -56,11 +57,17 @@ export function buildDashboard(input: {
 }
 
 /** One pass over every member's cells, adding each to its week if the week is in the period. */
-function weekViewsOf(period: { week: string; weekStart: string }[], rollups: readonly MemberRollup[]): { views: WeekRollupView[]; ratingSum: number; ratingCount: number } {
+function weekViewsOf(
+  period: { week: string; weekStart: string }[],
+  rollups: readonly MemberRollup[],
+): { views: WeekRollupView[]; ratingSum: number; ratingCount: number } {
   let ratingSum = 0;
   let ratingCount = 0;
   const views = new Map<string, WeekRollupView>(
-    period.map(({ week, weekStart }) => [week, { week, weekStart, responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} }]),
+    period.map(({ week, weekStart }) => [
+      week,
+      { week, weekStart, responded: 0, nothing: 0, noAnswer: 0, entries: 0, minutes: 0, sources: {} },
+    ]),
   );
   for (const r of rollups) {
     for (const week in r.weeks) {
@@ -228,7 +235,13 @@ export function followUpOf(
   return followUpFrom(newestFirst(outcomes), lastCheckInAt, joinedAt, now, goals);
 }
 
-function followUpFrom(newest: StreakOutcome[], lastCheckInAt: string | null, joinedAt: string, now: Date, goals: readonly GoalFlag[]): FollowUp | null {
+function followUpFrom(
+  newest: StreakOutcome[],
+  lastCheckInAt: string | null,
+  joinedAt: string,
+  now: Date,
+  goals: readonly GoalFlag[],
+): FollowUp | null {
   // The newest check-in, unanswered but sent less than a cycle ago, may still be answered.
   const open = newest[0] && !newest[0].responded && now.getTime() - newest[0].dueAt < OPEN_MS;
   const [latest, before] = newest.slice(open ? 1 : 0);

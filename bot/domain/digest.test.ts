@@ -26,13 +26,28 @@ describe('digestOf', () => {
       { week: '2026-W47', responded: 1, nothing: 0, noAnswer: 7, entries: 1, minutes: 10 },
       { week: '2026-W48', responded: 4, nothing: 2, noAnswer: 2, entries: 9, minutes: 240 },
     ],
-    members: [member('a', 'Zoe', 'No answer to the last 2 check-ins'), member('b', 'Ann', 'Goal “SQL” is overdue'), member('c', 'Bob', null), ...'defghij'.split('').map((id) => member(id, `P${id}`, 'No check-in for 5 weeks'))],
+    members: [
+      member('a', 'Zoe', 'No answer to the last 2 check-ins'),
+      member('b', 'Ann', 'Goal “SQL” is overdue'),
+      member('c', 'Bob', null),
+      ...'defghij'.split('').map((id) => member(id, `P${id}`, 'No check-in for 5 weeks')),
+    ],
   } as unknown as DashboardResponse;
   const share = (what: string, helpful: number, createdAt: string) => ({ what, sharerName: 'Megan', helpful, createdAt }) as ShareView;
   const since = new Date('2026-11-23T00:00:00Z');
 
   it('sums participation, picks the week’s most helpful shares and lists who needs a follow-up', () => {
-    const digest = digestOf(dashboard, [share('Old', 9, '2026-11-01T00:00:00Z'), share('A', 2, '2026-11-24T00:00:00Z'), share('B', 5, '2026-11-25T00:00:00Z'), share('None', 0, '2026-11-26T00:00:00Z')], '2026-W48', since);
+    const digest = digestOf(
+      dashboard,
+      [
+        share('Old', 9, '2026-11-01T00:00:00Z'),
+        share('A', 2, '2026-11-24T00:00:00Z'),
+        share('B', 5, '2026-11-25T00:00:00Z'),
+        share('None', 0, '2026-11-26T00:00:00Z'),
+      ],
+      '2026-W48',
+      since,
+    );
     expect(digest.participation).toEqual({ members: 8, answered: 6, checkIns: 8, entries: 9, minutes: 240 });
     expect(digest.highlights.map((h) => [h.what, h.helpful])).toEqual([
       ['B', 5],

@@ -39,7 +39,12 @@ export function digestOf(dashboard: DashboardResponse, shares: readonly ShareVie
   const row = dashboard.weeks.find((w) => w.week === week);
   const followUps = dashboard.members
     .filter((m) => m.needsFollowUp && m.followUpReason)
-    .map((m) => ({ userId: m.userId, displayName: m.displayName, reason: m.followUpReason!, ...(m.followUpWhy ? { why: m.followUpWhy } : {}) }))
+    .map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      reason: m.followUpReason!,
+      ...(m.followUpWhy ? { why: m.followUpWhy } : {}),
+    }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   const highlights = shares
     .filter((s) => Date.parse(s.createdAt) >= since.getTime() && s.helpful > 0)

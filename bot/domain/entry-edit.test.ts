@@ -33,8 +33,14 @@ describe('validateEntryEdit', () => {
   });
 
   it('refuses fields that cannot be edited, values of the wrong kind, and non-objects', () => {
-    expect(validateEntryEdit(entry, { createdAt: '2020-01-01T00:00:00Z' })).toEqual({ ok: false, errors: { body: 'These fields cannot be edited: createdAt' } });
-    expect(validateEntryEdit(entry, { minutes: true })).toEqual({ ok: false, errors: { minutes: 'minutes must be text, a number or null' } });
+    expect(validateEntryEdit(entry, { createdAt: '2020-01-01T00:00:00Z' })).toEqual({
+      ok: false,
+      errors: { body: 'These fields cannot be edited: createdAt' },
+    });
+    expect(validateEntryEdit(entry, { minutes: true })).toEqual({
+      ok: false,
+      errors: { minutes: 'minutes must be text, a number or null' },
+    });
     expect(validateEntryEdit(entry, [1])).toMatchObject({ ok: false });
     expect(validateEntryEdit(entry, 'minutes=3')).toMatchObject({ ok: false });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIBILITY, storedVisibility, visibilityAskedBy, visibleToLeads, withdrawsShare, type EntryVisibility } from './entry-visibility.js';
+import {
+  DEFAULT_VISIBILITY,
+  storedVisibility,
+  visibilityAskedBy,
+  visibleToLeads,
+  withdrawsShare,
+  type EntryVisibility,
+} from './entry-visibility.js';
 
 describe('entry visibility', () => {
   it('defaults to the leads', () => {

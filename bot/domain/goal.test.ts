@@ -21,7 +21,8 @@ import {
 const now = new Date('2026-11-28T12:00:00Z');
 
 const report = (state: GoalProgressState, at = '2026-11-20T12:00:00Z'): GoalProgress => ({ at, state, note: null, cycle: null });
-const reports = (...states: GoalProgressState[]): GoalProgress[] => states.map((s, i) => report(s, `2026-11-${String(10 + i).padStart(2, '0')}T12:00:00Z`));
+const reports = (...states: GoalProgressState[]): GoalProgress[] =>
+  states.map((s, i) => report(s, `2026-11-${String(10 + i).padStart(2, '0')}T12:00:00Z`));
 
 describe('goalStatusOf', () => {
   it.each<[string, string, GoalProgressState[], string, GoalStatus]>([
@@ -104,7 +105,12 @@ describe('validateGoal', () => {
   it('accepts a full goal, trimming text and splitting links', () => {
     expect(validateGoal({ ...valid, what: `  ${valid.what}\n`, extra: 'ignored' }, now, 'Europe/London')).toEqual({
       ok: true,
-      goal: { what: valid.what, why: valid.why, targetDate: '2027-01-31', resources: ['https://fast-check.dev/docs', 'https://example.com/pbt'] },
+      goal: {
+        what: valid.what,
+        why: valid.why,
+        targetDate: '2027-01-31',
+        resources: ['https://fast-check.dev/docs', 'https://example.com/pbt'],
+      },
     });
   });
 
@@ -117,10 +123,18 @@ describe('validateGoal', () => {
 
   it.each<[string, unknown, string[]]>([
     ['one per line', 'https://a.example\nhttps://b.example', ['https://a.example', 'https://b.example']],
-    ['commas, spaces and CRLF', ' https://a.example, https://b.example\r\nhttps://c.example ', ['https://a.example', 'https://b.example', 'https://c.example']],
+    [
+      'commas, spaces and CRLF',
+      ' https://a.example, https://b.example\r\nhttps://c.example ',
+      ['https://a.example', 'https://b.example', 'https://c.example'],
+    ],
     ['a list', ['https://a.example/x,y', '  https://b.example  ', ''], ['https://a.example/x,y', 'https://b.example']],
     ['duplicates removed, first spelling kept', 'https://a.example/x https://A.example/x https://a.example/x', ['https://a.example/x']],
-    ['four with a duplicate is three', ['https://a.example', 'https://b.example', 'https://c.example', 'https://a.example/'], ['https://a.example', 'https://b.example', 'https://c.example']],
+    [
+      'four with a duplicate is three',
+      ['https://a.example', 'https://b.example', 'https://c.example', 'https://a.example/'],
+      ['https://a.example', 'https://b.example', 'https://c.example'],
+    ],
     ['none', '', []],
     ['null', null, []],
   ])('reads links: %s', (_name, resources, links) => {
@@ -139,16 +153,58 @@ describe('validateGoal', () => {
     ['a date in another format', { targetDate: '31/01/2027' }, 'UTC', 'targetDate', 'Give the target date as YYYY-MM-DD'],
     ['a date with a time', { targetDate: '2027-01-31T00:00' }, 'UTC', 'targetDate', 'Give the target date as YYYY-MM-DD'],
     ['30 February', { targetDate: '2027-02-30' }, 'UTC', 'targetDate', 'There is no such day as 2027-02-30: choose a real date'],
-    ['29 February outside a leap year', { targetDate: '2027-02-29' }, 'UTC', 'targetDate', 'There is no such day as 2027-02-29: choose a real date'],
+    [
+      '29 February outside a leap year',
+      { targetDate: '2027-02-29' },
+      'UTC',
+      'targetDate',
+      'There is no such day as 2027-02-29: choose a real date',
+    ],
     ['month 13', { targetDate: '2027-13-01' }, 'UTC', 'targetDate', 'There is no such day as 2027-13-01: choose a real date'],
     ['yesterday', { targetDate: '2026-11-27' }, 'UTC', 'targetDate', 'The target date has passed: choose today or later'],
-    ['today in UTC, already yesterday in Auckland', { targetDate: '2026-11-28' }, 'Pacific/Auckland', 'targetDate', 'The target date has passed: choose today or later'],
+    [
+      'today in UTC, already yesterday in Auckland',
+      { targetDate: '2026-11-28' },
+      'Pacific/Auckland',
+      'targetDate',
+      'The target date has passed: choose today or later',
+    ],
     ['more than two years ahead', { targetDate: '2028-11-29' }, 'UTC', 'targetDate', 'Choose a date within two years'],
-    ['four links', { resources: ['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'] }, 'UTC', 'resources', 'At most 3 links'],
-    ['an ftp link', { resources: 'https://a.example ftp://x' }, 'UTC', 'resources', '“ftp://x” is not a web address starting with http:// or https://'],
-    ['a javascript: link', { resources: ['javascript:alert(1)'] }, 'UTC', 'resources', '“javascript:alert(1)” is not a web address starting with http:// or https://'],
-    ['a bare host', { resources: 'example.com' }, 'UTC', 'resources', '“example.com” is not a web address starting with http:// or https://'],
-    ['a link too long', { resources: `https://example.com/${'a'.repeat(GOAL_LIMITS.link)}` }, 'UTC', 'resources', `“https://example.com/${'a'.repeat(39)}…” is too long: at most ${GOAL_LIMITS.link} characters`],
+    [
+      'four links',
+      { resources: ['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'] },
+      'UTC',
+      'resources',
+      'At most 3 links',
+    ],
+    [
+      'an ftp link',
+      { resources: 'https://a.example ftp://x' },
+      'UTC',
+      'resources',
+      '“ftp://x” is not a web address starting with http:// or https://',
+    ],
+    [
+      'a javascript: link',
+      { resources: ['javascript:alert(1)'] },
+      'UTC',
+      'resources',
+      '“javascript:alert(1)” is not a web address starting with http:// or https://',
+    ],
+    [
+      'a bare host',
+      { resources: 'example.com' },
+      'UTC',
+      'resources',
+      '“example.com” is not a web address starting with http:// or https://',
+    ],
+    [
+      'a link too long',
+      { resources: `https://example.com/${'a'.repeat(GOAL_LIMITS.link)}` },
+      'UTC',
+      'resources',
+      `“https://example.com/${'a'.repeat(39)}…” is too long: at most ${GOAL_LIMITS.link} characters`,
+    ],
     ['links neither text nor a list of text', { resources: [1, 2] }, 'UTC', 'resources', 'Give the links as text, one per line'],
   ])('rejects %s, keeping what was typed', (_name, change, zone, field, message) => {
     const result = validateGoal({ ...valid, ...change }, now, zone);
@@ -175,7 +231,11 @@ describe('validateGoal', () => {
   });
 
   it('reports every bad field at once and echoes links from a list joined by newlines', () => {
-    const result = validateGoal({ what: '', why: 42, targetDate: '2020-01-01', resources: ['https://a.example', 'mailto:me@example.com'] }, now, 'UTC');
+    const result = validateGoal(
+      { what: '', why: 42, targetDate: '2020-01-01', resources: ['https://a.example', 'mailto:me@example.com'] },
+      now,
+      'UTC',
+    );
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -188,7 +248,11 @@ describe('validateGoal', () => {
   });
 
   it('cuts huge values it echoes back', () => {
-    const result = validateGoal({ ...valid, what: 'x'.repeat(1_000_000), why: '😀'.repeat(5_000), resources: 'h'.repeat(1_000_000) }, now, 'UTC');
+    const result = validateGoal(
+      { ...valid, what: 'x'.repeat(1_000_000), why: '😀'.repeat(5_000), resources: 'h'.repeat(1_000_000) },
+      now,
+      'UTC',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.values.what).toHaveLength(2000);
@@ -215,7 +279,15 @@ describe('goalAnswersFrom', () => {
   });
 
   it('reads each answered goal, in the order given, and skips goals left blank', () => {
-    const data = { [state('g2')]: 'behind', [note('g2')]: '  Busy sprint  ', [state('g1')]: 'done', [note('g1')]: '', [state('g3')]: '', [note('g3')]: ' ', what: 'other card fields' };
+    const data = {
+      [state('g2')]: 'behind',
+      [note('g2')]: '  Busy sprint  ',
+      [state('g1')]: 'done',
+      [note('g1')]: '',
+      [state('g3')]: '',
+      [note('g3')]: ' ',
+      what: 'other card fields',
+    };
     expect(goalAnswersFrom(data, open)).toEqual({
       ok: true,
       answers: [
@@ -239,7 +311,11 @@ describe('goalAnswersFrom', () => {
     ['a note without a state', { [note('g1')]: 'Read two chapters' }, 'Choose how this goal is going'],
     ['a state that is not offered', { [state('g1')]: 'finished' }, 'Choose one of: On track, Behind, Done, Dropped'],
     ['a state that is not text', { [state('g1')]: 3 }, 'Choose one of: On track, Behind, Done, Dropped'],
-    ['a note that is too long', { [state('g1')]: 'behind', [note('g1')]: 'n'.repeat(GOAL_LIMITS.note + 1) }, 'The note is too long: at most 500 characters'],
+    [
+      'a note that is too long',
+      { [state('g1')]: 'behind', [note('g1')]: 'n'.repeat(GOAL_LIMITS.note + 1) },
+      'The note is too long: at most 500 characters',
+    ],
   ])('rejects %s, echoing the open goals’ inputs', (_name, answer, message) => {
     const data = { ...answer, [state('g2')]: 'done', [note('g2')]: 'Finished the course', [state('forged')]: 'done' };
     const result = goalAnswersFrom(data, open);
@@ -273,7 +349,13 @@ describe('hostile input', () => {
   const ids = ['g1', 'g2', '', 'constructor', '__proto__'];
 
   it('never throws, whatever arrives', () => {
-    const fieldKeys = fc.constantFrom('what', 'why', 'targetDate', 'resources', ...ids.flatMap((id) => [goalInputId(id, 'state'), goalInputId(id, 'note')]));
+    const fieldKeys = fc.constantFrom(
+      'what',
+      'why',
+      'targetDate',
+      'resources',
+      ...ids.flatMap((id) => [goalInputId(id, 'state'), goalInputId(id, 'note')]),
+    );
     const inputs = fc.oneof(
       fc.anything(),
       fc.dictionary(fc.string(), fc.string()),

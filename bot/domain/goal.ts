@@ -173,7 +173,10 @@ function goalSchema(today: DateTime, t: BotTranslator) {
     ),
     why: z.preprocess(
       (v) => blankToNull(clean(typeof v === 'string' ? v : '')),
-      z.string().max(GOAL_LIMITS.why, t.t('validation.tooLong', { label: t.t('validation.field.reason'), max: String(GOAL_LIMITS.why) })).nullable(),
+      z
+        .string()
+        .max(GOAL_LIMITS.why, t.t('validation.tooLong', { label: t.t('validation.field.reason'), max: String(GOAL_LIMITS.why) }))
+        .nullable(),
     ),
     targetDate: z.preprocess(
       (v) => clean(typeof v === 'string' ? v : ''),
@@ -224,7 +227,10 @@ function goalSchema(today: DateTime, t: BotTranslator) {
  */
 function linksFrom(raw: unknown): unknown {
   if (raw === undefined || raw === null) return [];
-  if (typeof raw === 'string') return clean(raw).split(/[\s,]+/).filter((s) => s !== '');
+  if (typeof raw === 'string')
+    return clean(raw)
+      .split(/[\s,]+/)
+      .filter((s) => s !== '');
   if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw.map(clean).filter((s) => s !== '');
   return raw;
 }
@@ -282,24 +288,29 @@ export interface GoalAnswer {
 }
 
 export type GoalAnswers =
-  | { ok: true; answers: GoalAnswer[] }
-  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+  { ok: true; answers: GoalAnswer[] } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 const answerSchema = perTranslator((t: BotTranslator) =>
   z
     .object({
       state: z.preprocess(
         (v) => (typeof v === 'string' ? blankToNull(v.trim()) : v === undefined ? null : v),
-        z.enum(GOAL_STATES, t.t('validation.chooseGoalState', { list: GOAL_STATES.map((s) => t.t(`goalState.${s}`)).join(', ') })).nullable(),
+        z
+          .enum(GOAL_STATES, t.t('validation.chooseGoalState', { list: GOAL_STATES.map((s) => t.t(`goalState.${s}`)).join(', ') }))
+          .nullable(),
       ),
       note: z.preprocess(
         (v) => blankToNull(clean(asText(v) ?? '')),
-        z.string().max(GOAL_LIMITS.note, t.t('validation.tooLong', { label: t.t('validation.field.note'), max: String(GOAL_LIMITS.note) })).nullable(),
+        z
+          .string()
+          .max(GOAL_LIMITS.note, t.t('validation.tooLong', { label: t.t('validation.field.note'), max: String(GOAL_LIMITS.note) }))
+          .nullable(),
       ),
     })
     .superRefine((answer, ctx) => {
       if (answer.state === null && answer.note !== null) ctx.addIssue({ code: 'custom', message: t.t('validation.goalStateMissing') });
-    }));
+    }),
+);
 
 /**
  * Reads each open goal's answer from a check-in card. Only the ids in `openGoalIds` are read, so a
@@ -321,9 +332,13 @@ export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[], t
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       // Defined rather than assigned, so even an id like "__proto__" gets its own entry.
-      Object.defineProperty(errors, goalId, { value: parsed.error.issues[0]?.message ?? t.t('validation.checkAnswer'), enumerable: true, writable: true, configurable: true });
-    }
-    else if (parsed.data.state !== null) answers.push({ goalId, state: parsed.data.state, note: parsed.data.note });
+      Object.defineProperty(errors, goalId, {
+        value: parsed.error.issues[0]?.message ?? t.t('validation.checkAnswer'),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else if (parsed.data.state !== null) answers.push({ goalId, state: parsed.data.state, note: parsed.data.note });
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, answers };
 }

@@ -8,27 +8,42 @@ const d = (day: number, hours = 0) => from + (day - 1) * DAY + hours * 3_600_000
 
 describe('leaderMetrics', () => {
   it.each<[string, StandingFlag[], NudgeFact[], object, object[]]>([
-    ['nothing flagged: nothing asked, rates unknown', [], [], { requested: 0, done: 0, rate: null, medianDays: null }, [{ leadId: 'alex', requested: 0, done: 0, rate: null }]],
+    [
+      'nothing flagged: nothing asked, rates unknown',
+      [],
+      [],
+      { requested: 0, done: 0, rate: null, medianDays: null },
+      [{ leadId: 'alex', requested: 0, done: 0, rate: null }],
+    ],
     [
       'one member flagged and still waiting',
       [{ learnerId: 'bo', since: d(10) }],
       [],
       { requested: 1, done: 0, rate: 0, medianDays: null },
-      [{ leadId: 'alex', requested: 1, done: 0, rate: 0 }, { leadId: 'sam', requested: 1, done: 0 }],
+      [
+        { leadId: 'alex', requested: 1, done: 0, rate: 0 },
+        { leadId: 'sam', requested: 1, done: 0 },
+      ],
     ],
     [
       'followed up by one lead two days later: done for the team and that lead only',
       [{ learnerId: 'bo', since: d(10) }],
       [{ leadId: 'alex', learnerId: 'bo', sentAt: d(12), flaggedSince: d(10) }],
       { requested: 1, done: 1, rate: 1, medianDays: 2 },
-      [{ leadId: 'alex', done: 1, rate: 1, medianDays: 2 }, { leadId: 'sam', done: 0, rate: 0, medianDays: null }],
+      [
+        { leadId: 'alex', done: 1, rate: 1, medianDays: 2 },
+        { leadId: 'sam', done: 0, rate: 0, medianDays: null },
+      ],
     ],
     [
       'an episode that ended (the member answered) still counts, known from the nudge that answered it',
       [],
       [{ leadId: 'sam', learnerId: 'cy', sentAt: d(5, 12), flaggedSince: d(5) }],
       { requested: 1, done: 1, medianDays: 0.5 },
-      [{ leadId: 'alex', requested: 1, done: 0 }, { leadId: 'sam', done: 1, medianDays: 0.5 }],
+      [
+        { leadId: 'alex', requested: 1, done: 0 },
+        { leadId: 'sam', done: 1, medianDays: 0.5 },
+      ],
     ],
     [
       'a nudge that answered no flag is no follow-up',
@@ -52,7 +67,10 @@ describe('leaderMetrics', () => {
     [
       'episodes that began outside the period are left out',
       [{ learnerId: 'bo', since: d(-5) }],
-      [{ leadId: 'alex', learnerId: 'cy', sentAt: d(31), flaggedSince: d(30, 23) }, { leadId: 'alex', learnerId: 'di', sentAt: d(40), flaggedSince: d(35) }],
+      [
+        { leadId: 'alex', learnerId: 'cy', sentAt: d(31), flaggedSince: d(30, 23) },
+        { leadId: 'alex', learnerId: 'di', sentAt: d(40), flaggedSince: d(35) },
+      ],
       { requested: 1, done: 1 },
       [{ leadId: 'alex', requested: 1, done: 1 }],
     ],

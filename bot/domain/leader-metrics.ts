@@ -20,7 +20,12 @@ export interface NudgeFact {
 
 /** A stored nudge as a fact for the metrics: its times as epoch ms. */
 export function nudgeFact(nudge: { leadId: string; learnerId: string; sentAt: string; flaggedSince: string | null }): NudgeFact {
-  return { leadId: nudge.leadId, learnerId: nudge.learnerId, sentAt: Date.parse(nudge.sentAt), flaggedSince: nudge.flaggedSince ? Date.parse(nudge.flaggedSince) : null };
+  return {
+    leadId: nudge.leadId,
+    learnerId: nudge.learnerId,
+    sentAt: Date.parse(nudge.sentAt),
+    flaggedSince: nudge.flaggedSince ? Date.parse(nudge.flaggedSince) : null,
+  };
 }
 
 export interface FollowUpFigures {

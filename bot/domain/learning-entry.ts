@@ -1,15 +1,6 @@
 import type { EntryVisibility } from './entry-visibility.js';
 
-export const SOURCE_TYPES = [
-  'article',
-  'video',
-  'course',
-  'podcast',
-  'book',
-  'mentoring',
-  'on-the-job',
-  'other',
-] as const;
+export const SOURCE_TYPES = ['article', 'video', 'course', 'podcast', 'book', 'mentoring', 'on-the-job', 'other'] as const;
 
 export type SourceType = (typeof SOURCE_TYPES)[number];
 

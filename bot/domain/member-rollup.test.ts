@@ -42,15 +42,19 @@ describe('weeks in a team’s zone', () => {
   it('names each week of a period as the zone’s calendar does, at any moment in any zone', () => {
     const zones = ['UTC', 'Pacific/Auckland', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata'];
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.constantFrom(...zones), (now, zone) => {
-        const weeks = periodWeeks(now, 53, zone);
-        expect(weeks[52]!.week).toBe(weekKeyOf(now, zone));
-        for (const { week, weekStart } of weeks) {
-          const monday = DateTime.fromISO(weekStart, { zone });
-          expect(monday.weekday).toBe(1);
-          expect(weekKeyOf(monday.plus({ hours: 12 }).toJSDate(), zone)).toBe(week);
-        }
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (now, zone) => {
+          const weeks = periodWeeks(now, 53, zone);
+          expect(weeks[52]!.week).toBe(weekKeyOf(now, zone));
+          for (const { week, weekStart } of weeks) {
+            const monday = DateTime.fromISO(weekStart, { zone });
+            expect(monday.weekday).toBe(1);
+            expect(weekKeyOf(monday.plus({ hours: 12 }).toJSDate(), zone)).toBe(week);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -73,7 +77,16 @@ describe('rollupFromRaw', () => {
       ],
     });
     expect(rollup.weeks).toEqual({
-      '2026-W48': { entries: 2, minutes: 20, ratingSum: 6, ratingCount: 2, lastAt: Date.parse('2026-11-26T09:00:00.000Z'), sources: { video: 1, article: 1 }, insights: 0, actions: 0 },
+      '2026-W48': {
+        entries: 2,
+        minutes: 20,
+        ratingSum: 6,
+        ratingCount: 2,
+        lastAt: Date.parse('2026-11-26T09:00:00.000Z'),
+        sources: { video: 1, article: 1 },
+        insights: 0,
+        actions: 0,
+      },
     });
   });
 
@@ -141,7 +154,14 @@ describe('goalFlagsOf', () => {
 
 describe('weekActivityOf', () => {
   it('counts the entries that recorded an insight and an action, for the learner level of the report', () => {
-    const entry = (insight: string | null, action: string | null) => ({ minutes: 10, rating: null, sourceType: 'article' as const, createdAt: '2026-11-26T09:00:00.000Z', insight, action });
+    const entry = (insight: string | null, action: string | null) => ({
+      minutes: 10,
+      rating: null,
+      sourceType: 'article' as const,
+      createdAt: '2026-11-26T09:00:00.000Z',
+      insight,
+      action,
+    });
     expect(weekActivityOf([entry('a', null), entry('b', 'c'), entry(null, null)])).toMatchObject({ entries: 3, insights: 2, actions: 1 });
     expect(weekActivityOf([])).toBeUndefined();
   });

@@ -20,13 +20,9 @@ describe('messageDraft', () => {
     [
       'decodes named and numeric entities once',
       html('Tom &amp; Jerry &lt;3 &quot;quoted&quot; &apos;single&apos;&nbsp;space &#39;dec&#39; &#x263A; &amp;lt;kept&amp;gt; &unknown;'),
-      { what: 'Tom & Jerry <3 "quoted" \'single\' space \'dec\' ☺ &lt;kept&gt; &unknown;', link: null },
+      { what: "Tom & Jerry <3 \"quoted\" 'single' space 'dec' ☺ &lt;kept&gt; &unknown;", link: null },
     ],
-    [
-      'keeps escaped markup as text',
-      html('Use &lt;b&gt;bold&lt;/b&gt; sparingly'),
-      { what: 'Use <b>bold</b> sparingly', link: null },
-    ],
+    ['keeps escaped markup as text', html('Use &lt;b&gt;bold&lt;/b&gt; sparingly'), { what: 'Use <b>bold</b> sparingly', link: null }],
     [
       'drops script and style entirely',
       html('<style>p { color: red }</style>Before<script>alert("https://evil.example/x")</script> after<SCRIPT type="x">unclosed'),
@@ -37,21 +33,13 @@ describe('messageDraft', () => {
       html('<div>one</div><div>two<br>three</div><ul><li>four</li><li>five</li></ul><p>six</p>'),
       { what: 'one two three four five six', link: null },
     ],
-    [
-      'joins inline tags without a space',
-      html('<b>bold</b><i>ly</i> done<!-- a comment -->'),
-      { what: 'boldly done', link: null },
-    ],
+    ['joins inline tags without a space', html('<b>bold</b><i>ly</i> done<!-- a comment -->'), { what: 'boldly done', link: null }],
     [
       'finds a link in the text when no anchor has one',
       html('<p>See https://example.com/guide.</p>'),
       { what: 'See https://example.com/guide.', link: 'https://example.com/guide' },
     ],
-    [
-      'refuses a javascript anchor',
-      html('<a href="javascript:alert(1)">click me</a>'),
-      { what: 'click me', link: null },
-    ],
+    ['refuses a javascript anchor', html('<a href="javascript:alert(1)">click me</a>'), { what: 'click me', link: null }],
     [
       'skips a hostile anchor for a real one after it',
       html('<a href="javascript:alert(1)">bad</a> <a href="data:text/html,x">worse</a> <a href="http://ok.example/">good</a>'),
@@ -60,7 +48,10 @@ describe('messageDraft', () => {
     [
       'strips sentence punctuation after a plain-text link',
       text('Read https://example.com/post. Then http://example.org/b?q=1), and (https://x.example/c)!'),
-      { what: 'Read https://example.com/post. Then http://example.org/b?q=1), and (https://x.example/c)!', link: 'https://example.com/post' },
+      {
+        what: 'Read https://example.com/post. Then http://example.org/b?q=1), and (https://x.example/c)!',
+        link: 'https://example.com/post',
+      },
     ],
     [
       'keeps a bracket the link opened',

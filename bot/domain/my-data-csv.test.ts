@@ -23,7 +23,9 @@ const myEntriesCsv = (entries: MyDataExport['entries']) => csvDocument(MY_ENTRIE
 
 describe('the learner’s entries as CSV', () => {
   it('writes a header and one row per entry, blanks for what was not given', () => {
-    const lines = myEntriesCsv([entry(), entry({ id: 'e2', minutes: null, rating: null, link: null, visibility: 'private' })]).split('\r\n');
+    const lines = myEntriesCsv([entry(), entry({ id: 'e2', minutes: null, rating: null, link: null, visibility: 'private' })]).split(
+      '\r\n',
+    );
     expect(lines[0]).toBe(MY_ENTRIES_CSV_COLUMNS.join(','));
     expect(lines[1]).toBe('e1,2026-11-27T10:00:00.000Z,Feature flags,article,https://example.com/flags,20,4,,,,leads');
     expect(lines[2]).toBe('e2,2026-11-27T10:00:00.000Z,Feature flags,article,,,,,,,private');
@@ -31,7 +33,10 @@ describe('the learner’s entries as CSV', () => {
   });
 
   it('keeps what the learner typed from becoming a formula or breaking the row', () => {
-    const line = myEntriesCsv([entry({ what: '=HYPERLINK("https://evil.example")', insight: 'one,\ntwo', action: '@SUM(A1)' })]).split('\r\n').slice(1).join('\r\n');
+    const line = myEntriesCsv([entry({ what: '=HYPERLINK("https://evil.example")', insight: 'one,\ntwo', action: '@SUM(A1)' })])
+      .split('\r\n')
+      .slice(1)
+      .join('\r\n');
     expect(line).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
     expect(line).toContain('"one,\ntwo"');
     expect(line).toContain("'@SUM(A1)");

@@ -1,7 +1,19 @@
 import type { CsvValue } from './csv-cell.js';
 import type { MyDataExport } from './my-data.js';
 
-export const MY_ENTRIES_CSV_COLUMNS = ['id', 'created_at', 'what', 'source_type', 'link', 'minutes', 'rating', 'insight', 'action', 'result', 'visibility'] as const;
+export const MY_ENTRIES_CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'what',
+  'source_type',
+  'link',
+  'minutes',
+  'rating',
+  'insight',
+  'action',
+  'result',
+  'visibility',
+] as const;
 
 /**
  * One of the learner's entries as a CSV row (the download is streamed, a row at a time), with

@@ -13,8 +13,16 @@ describe('myDataUrl', () => {
       `https://teams.microsoft.com/l/entity/${APP_ID}/my-learning?context=%7B%22subEntityId%22%3A%22your-data%22%7D`,
     ],
     ['local mode without it: the page on this machine, at the section', local, 'http://localhost:3978/personal#your-data'],
-    ['local mode behind a public endpoint: the page there', { ...local, tabEndpoint: 'https://tunnel.example' }, 'https://tunnel.example/personal#your-data'],
-    ['production without the app id: nowhere a browser could sign in', { ...local, mode: 'production', tabEndpoint: 'https://loop.example' }, undefined],
+    [
+      'local mode behind a public endpoint: the page there',
+      { ...local, tabEndpoint: 'https://tunnel.example' },
+      'https://tunnel.example/personal#your-data',
+    ],
+    [
+      'production without the app id: nowhere a browser could sign in',
+      { ...local, mode: 'production', tabEndpoint: 'https://loop.example' },
+      undefined,
+    ],
   ])('%s', (_name, settings, expected) => {
     expect(myDataUrl(settings)).toEqual(expected);
   });

@@ -10,7 +10,8 @@ describe('isEraseConfirmation', () => {
   });
 
   it('refuses anything else', () => {
-    for (const typed of ['', 'erase', 'erase my data!', 'erase my date', 'yes', undefined, null, 1, ['erase my data']]) expect(isEraseConfirmation(typed)).toBe(false);
+    for (const typed of ['', 'erase', 'erase my data!', 'erase my date', 'yes', undefined, null, 1, ['erase my data']])
+      expect(isEraseConfirmation(typed)).toBe(false);
   });
 });
 

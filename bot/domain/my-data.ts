@@ -42,8 +42,26 @@ export interface MyDataExport {
   };
   teams: { teamId: string; name: string; role: TeamRole }[];
   entries: Omit<LearningEntry, 'tenantId' | 'userId'>[];
-  checkIns: { cycle: string; kind: string; teamId: string; dueAt: string; status: string; sentAt: string | null; respondedAt: string | null; answer: string | null }[];
-  goals: { goalId: string; what: string; why: string | null; targetDate: string; resources: string[]; progress: GoalProgress[]; createdAt: string; closedAt: string | null }[];
+  checkIns: {
+    cycle: string;
+    kind: string;
+    teamId: string;
+    dueAt: string;
+    status: string;
+    sentAt: string | null;
+    respondedAt: string | null;
+    answer: string | null;
+  }[];
+  goals: {
+    goalId: string;
+    what: string;
+    why: string | null;
+    targetDate: string;
+    resources: string[];
+    progress: GoalProgress[];
+    createdAt: string;
+    closedAt: string | null;
+  }[];
   /** What they shared, with the counts others gave it (not who gave them). */
   shares: {
     teamId: string;
@@ -63,10 +81,36 @@ export interface MyDataExport {
   saved: { teamId: string; shareId: string; savedAt: string }[];
   /** The days they were told a share of theirs helped someone. */
   helpedNotices: string[];
-  nudges: { teamId: string; nudgeId: string; from: string; note: string | null; reason: string | null; sentAt: string; reply: { answer: NudgeAnswer; at: string } | null }[];
-  coaching: { teamId: string; shareId: string; about: string; from: string; note: string; at: string; answer: { text: string; at: string } | null }[];
+  nudges: {
+    teamId: string;
+    nudgeId: string;
+    from: string;
+    note: string | null;
+    reason: string | null;
+    sentAt: string;
+    reply: { answer: NudgeAnswer; at: string } | null;
+  }[];
+  coaching: {
+    teamId: string;
+    shareId: string;
+    about: string;
+    from: string;
+    note: string;
+    at: string;
+    answer: { text: string; at: string } | null;
+  }[];
   /** Recommendations made to them, and team recommendations they marked done. */
-  recommendations: { teamId: string; recId: string; from: string; title: string; link: string; note: string | null; at: string; toYou: boolean; doneAt: string | null }[];
+  recommendations: {
+    teamId: string;
+    recId: string;
+    from: string;
+    title: string;
+    link: string;
+    note: string | null;
+    at: string;
+    toYou: boolean;
+    doneAt: string | null;
+  }[];
 }
 
 export interface MyDataCounts {

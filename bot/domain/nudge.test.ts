@@ -5,7 +5,11 @@ describe('validateNudge', () => {
   it.each([
     ['no body', undefined, { ok: true, note: null }],
     ['an empty note', { note: '   ' }, { ok: true, note: null }],
-    ['a note, trimmed and without control characters', { note: '  How is the course going?\u0007 ' }, { ok: true, note: 'How is the course going?' }],
+    [
+      'a note, trimmed and without control characters',
+      { note: '  How is the course going?\u0007 ' },
+      { ok: true, note: 'How is the course going?' },
+    ],
     ['a null note', { note: null }, { ok: true, note: null }],
     ['a note that is not text', { note: 42 }, { ok: false, error: 'The note must be text' }],
     ['a note too long', { note: 'x'.repeat(501) }, { ok: false, error: 'The note is too long: at most 500 characters' }],

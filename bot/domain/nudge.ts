@@ -4,7 +4,11 @@ import type { FollowUpWhy } from './dashboard-view.js';
 /** The quick replies a learner can give a lead's nudge. */
 export const NUDGE_ANSWERS = ['on-it', 'need-help', 'lets-talk'] as const;
 export type NudgeAnswer = (typeof NUDGE_ANSWERS)[number];
-export const NUDGE_ANSWER_LABELS: Record<NudgeAnswer, string> = { 'on-it': 'I’m on it', 'need-help': 'I need help', 'lets-talk': 'Let’s talk' };
+export const NUDGE_ANSWER_LABELS: Record<NudgeAnswer, string> = {
+  'on-it': 'I’m on it',
+  'need-help': 'I need help',
+  'lets-talk': 'Let’s talk',
+};
 
 export const NUDGE_NOTE_MAX = 500;
 /** One nudge per lead and learner in this long: a reminder, not a barrage. */
@@ -50,6 +54,11 @@ export function validateNudge(body: unknown): { ok: true; note: string | null } 
 }
 
 /** Whether the lead may nudge this learner again now. */
-export function nudgedRecently(previous: readonly Pick<Nudge, 'leadId' | 'learnerId' | 'sentAt'>[], leadId: string, learnerId: string, now: Date): boolean {
+export function nudgedRecently(
+  previous: readonly Pick<Nudge, 'leadId' | 'learnerId' | 'sentAt'>[],
+  leadId: string,
+  learnerId: string,
+  now: Date,
+): boolean {
   return previous.some((n) => n.leadId === leadId && n.learnerId === learnerId && now.getTime() - Date.parse(n.sentAt) < NUDGE_GAP_MS);
 }

@@ -3,11 +3,27 @@ import { completedFrom, isFor, recommendationInputId, validateRecommendation } f
 
 describe('validateRecommendation', () => {
   it.each([
-    ['to the whole team', { title: ' Inspired ', link: 'https://svpg.com/inspired' }, { ok: true, input: { title: 'Inspired', link: 'https://svpg.com/inspired', note: null, learnerId: null } }],
-    ['to one member, with a note', { title: 'SBI', link: 'https://x.example', note: 'Read before our 1:1', learnerId: 'u1' }, { ok: true, input: { title: 'SBI', link: 'https://x.example', note: 'Read before our 1:1', learnerId: 'u1' } }],
+    [
+      'to the whole team',
+      { title: ' Inspired ', link: 'https://svpg.com/inspired' },
+      { ok: true, input: { title: 'Inspired', link: 'https://svpg.com/inspired', note: null, learnerId: null } },
+    ],
+    [
+      'to one member, with a note',
+      { title: 'SBI', link: 'https://x.example', note: 'Read before our 1:1', learnerId: 'u1' },
+      { ok: true, input: { title: 'SBI', link: 'https://x.example', note: 'Read before our 1:1', learnerId: 'u1' } },
+    ],
     ['without a title', { title: ' ', link: 'https://x.example' }, { ok: false, errors: { title: 'Say what you recommend' } }],
-    ['with a link that is not a web address', { title: 'x', link: 'javascript:alert(1)' }, { ok: false, errors: { link: 'The link must be a web address starting with http:// or https://' } }],
-    ['with a field it does not know', { title: 'x', link: 'https://x.example', leadId: 'me' }, { ok: false, errors: { leadId: 'is not a field of a recommendation' } }],
+    [
+      'with a link that is not a web address',
+      { title: 'x', link: 'javascript:alert(1)' },
+      { ok: false, errors: { link: 'The link must be a web address starting with http:// or https://' } },
+    ],
+    [
+      'with a field it does not know',
+      { title: 'x', link: 'https://x.example', leadId: 'me' },
+      { ok: false, errors: { leadId: 'is not a field of a recommendation' } },
+    ],
     ['with nothing', undefined, { ok: false }],
   ])('%s', (_name, body, expected) => {
     expect(validateRecommendation(body)).toMatchObject(expected);
@@ -26,7 +42,11 @@ describe('recommendations on the check-in card', () => {
       { teamId: '19:a@thread', recId: 'r1' },
       { teamId: '19:a@thread', recId: 'r2' },
     ];
-    const data = { [recommendationInputId('19:a@thread', 'r1')]: 'true', [recommendationInputId('19:a@thread', 'r2')]: 'false', [recommendationInputId('19:a@thread', 'r9')]: 'true' };
+    const data = {
+      [recommendationInputId('19:a@thread', 'r1')]: 'true',
+      [recommendationInputId('19:a@thread', 'r2')]: 'false',
+      [recommendationInputId('19:a@thread', 'r9')]: 'true',
+    };
     expect(completedFrom(data, offered)).toEqual([offered[0]]);
     expect(completedFrom('nonsense', offered)).toEqual([]);
   });

@@ -25,7 +25,12 @@ const recommendationBody = z.strictObject({
   title: z
     .string('The title must be text')
     .transform(clean)
-    .pipe(z.string().min(1, 'Say what you recommend').max(RECOMMENDATION_LIMITS.title, `The title is too long: at most ${RECOMMENDATION_LIMITS.title} characters`)),
+    .pipe(
+      z
+        .string()
+        .min(1, 'Say what you recommend')
+        .max(RECOMMENDATION_LIMITS.title, `The title is too long: at most ${RECOMMENDATION_LIMITS.title} characters`),
+    ),
   link: z
     .string('The link must be text')
     .transform(clean)
@@ -47,7 +52,9 @@ const recommendationBody = z.strictObject({
 
 export type RecommendationInput = { title: string; link: string; note: string | null; learnerId: string | null };
 
-export function validateRecommendation(body: unknown): { ok: true; input: RecommendationInput } | { ok: false; errors: Record<string, string> } {
+export function validateRecommendation(
+  body: unknown,
+): { ok: true; input: RecommendationInput } | { ok: false; errors: Record<string, string> } {
   const parsed = recommendationBody.safeParse(body ?? {});
   if (!parsed.success) {
     const errors: Record<string, string> = {};

@@ -158,7 +158,12 @@ describe('mostSaved', () => {
 
   it('respects the limit and is empty when nothing is saved', () => {
     expect(keys(mostSaved(figures, 2))).toEqual(['three', 'twoRated']);
-    expect(mostSaved(figures.filter((f) => f.saves === 0), 10)).toEqual([]);
+    expect(
+      mostSaved(
+        figures.filter((f) => f.saves === 0),
+        10,
+      ),
+    ).toEqual([]);
     expect(mostSaved([], 10)).toEqual([]);
   });
 });

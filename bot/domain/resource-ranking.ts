@@ -85,7 +85,9 @@ export function topRated(figures: readonly ResourceFigures[], limit: number): Ra
   return figures
     .filter((f) => f.ratingCount >= RANKING.minRatings)
     .map((f) => ({ ...f, score: score(f) }))
-    .sort((a, b) => b.score! - a.score! || b.ratingCount - a.ratingCount || b.lastAt - a.lastAt || compareText(a.resourceKey, b.resourceKey))
+    .sort(
+      (a, b) => b.score! - a.score! || b.ratingCount - a.ratingCount || b.lastAt - a.lastAt || compareText(a.resourceKey, b.resourceKey),
+    )
     .slice(0, cap(limit));
 }
 

@@ -13,7 +13,13 @@ describe('a person changing their marks on a share', () => {
     ['a rating is set', undefined, { kind: 'rate', rating: 4 }, false, vote({ rating: 4 })],
     ['a different rating replaces it', vote({ rating: 4 }), { kind: 'rate', rating: 2 }, false, vote({ rating: 2 })],
     ['the same rating again clears it', vote({ rating: 4 }), { kind: 'rate', rating: 4 }, false, vote()],
-    ['the tab sets marks outright', vote({ helpful: true }), { kind: 'set', update: { helpful: true, rating: 5 } }, false, vote({ helpful: true, rating: 5 })],
+    [
+      'the tab sets marks outright',
+      vote({ helpful: true }),
+      { kind: 'set', update: { helpful: true, rating: 5 } },
+      false,
+      vote({ helpful: true, rating: 5 }),
+    ],
     ['the tab clears a rating with null', vote({ rating: 3 }), { kind: 'set', update: { rating: null } }, false, vote()],
     ['a sharer cannot call their own share helpful', undefined, { kind: 'toggle', field: 'helpful' }, true, 'own_share'],
     ['a sharer may save their own share', undefined, { kind: 'toggle', field: 'saved' }, true, vote({ saved: true })],
@@ -45,9 +51,23 @@ describe('share tallies', () => {
 });
 
 describe('what a share shows', () => {
-  const entry = { what: 'Pairing', sourceType: 'mentoring' as const, link: 'https://x.example/a', insight: 'Talk first', action: 'Pair weekly', rating: 4 };
+  const entry = {
+    what: 'Pairing',
+    sourceType: 'mentoring' as const,
+    link: 'https://x.example/a',
+    insight: 'Talk first',
+    action: 'Pair weekly',
+    rating: 4,
+  };
   it('keeps only the parts the sharer chose, with what, kind and rating always', () => {
-    expect(shareContentOf(entry, ['insight'])).toEqual({ what: 'Pairing', sourceType: 'mentoring', link: null, insight: 'Talk first', action: null, sharerRating: 4 });
+    expect(shareContentOf(entry, ['insight'])).toEqual({
+      what: 'Pairing',
+      sourceType: 'mentoring',
+      link: null,
+      insight: 'Talk first',
+      action: null,
+      sharerRating: 4,
+    });
     expect(shareContentOf(entry, ['link', 'action'])).toMatchObject({ link: 'https://x.example/a', insight: null, action: 'Pair weekly' });
   });
 });

@@ -8,7 +8,11 @@ import type { MemberRollup } from './member-rollup.js';
  * Everyone on the roster counts, with or without a rollup: someone who never checked in is
  * flagged too. Rollups of people who left flag nobody.
  */
-export function standingFlags(roster: readonly { userId: string; joinedAt: string }[], rollups: readonly MemberRollup[], now: Date): StandingFlag[] {
+export function standingFlags(
+  roster: readonly { userId: string; joinedAt: string }[],
+  rollups: readonly MemberRollup[],
+  now: Date,
+): StandingFlag[] {
   const byUser = new Map(rollups.map((r) => [r.userId, r]));
   return roster.flatMap((m) => {
     const flag = memberFollowUp(byUser.get(m.userId), m.joinedAt, now);

@@ -17,9 +17,21 @@ describe('dashboardUrl', () => {
       { ...local, teamsAppId: APP_ID, tabEndpoint: 'https://tunnel.example' },
       `https://teams.microsoft.com/l/entity/${APP_ID}/team-dashboard?context=%7B%22subEntityId%22%3A%2219%3AAb3_x-Y%40thread.tacv2%22%7D`,
     ],
-    ['local mode without it: the tab on this machine, the team in the query', local, 'http://localhost:3978/team?team=19%3AAb3_x-Y%40thread.tacv2'],
-    ['local mode behind a public endpoint: the tab there', { ...local, tabEndpoint: 'https://tunnel.example' }, 'https://tunnel.example/team?team=19%3AAb3_x-Y%40thread.tacv2'],
-    ['production without the app id: nowhere a browser could sign in', { ...local, mode: 'production', tabEndpoint: 'https://loop.example' }, undefined],
+    [
+      'local mode without it: the tab on this machine, the team in the query',
+      local,
+      'http://localhost:3978/team?team=19%3AAb3_x-Y%40thread.tacv2',
+    ],
+    [
+      'local mode behind a public endpoint: the tab there',
+      { ...local, tabEndpoint: 'https://tunnel.example' },
+      'https://tunnel.example/team?team=19%3AAb3_x-Y%40thread.tacv2',
+    ],
+    [
+      'production without the app id: nowhere a browser could sign in',
+      { ...local, mode: 'production', tabEndpoint: 'https://loop.example' },
+      undefined,
+    ],
   ])('%s', (_name, settings, expected) => {
     expect(dashboardUrl(settings, TEAM)).toEqual(expected);
   });

@@ -5,7 +5,14 @@ import type { Goal } from './goal.js';
 import type { LearningEntry } from './learning-entry.js';
 import { emptyRollup } from './member-rollup.js';
 import type { Nudge } from './nudge.js';
-import { TEAM_EXPORT_COLUMNS, entryExportRow, followUpExportRow, goalExportRow, participationRows, teamExportFilename } from './team-export-csv.js';
+import {
+  TEAM_EXPORT_COLUMNS,
+  entryExportRow,
+  followUpExportRow,
+  goalExportRow,
+  participationRows,
+  teamExportFilename,
+} from './team-export-csv.js';
 
 const member = { userId: 'u-1', displayName: 'Megan, "the" Bowen' };
 const parsed = (header: readonly string[], rows: (readonly (string | number | null)[])[]) =>
@@ -35,9 +42,18 @@ describe('team exports as CSV', () => {
       entry({ what: '+1 on this', action: '-2 days', result: '@SUM(A1:A9)', minutes: null, rating: null, link: null }),
       entry({ what: '\tTabbed', insight: 'مرحبا — 学习 — 🎓' }),
     ];
-    const rows = parsed(TEAM_EXPORT_COLUMNS.entries, hostile.map((e) => entryExportRow(member, e)));
+    const rows = parsed(
+      TEAM_EXPORT_COLUMNS.entries,
+      hostile.map((e) => entryExportRow(member, e)),
+    );
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ member: member.displayName, what: hostile[0]!.what, insight: `'=HYPERLINK("http://evil","click")`, link: 'https://example.com/a?b=1,2', minutes: '30' });
+    expect(rows[0]).toMatchObject({
+      member: member.displayName,
+      what: hostile[0]!.what,
+      insight: `'=HYPERLINK("http://evil","click")`,
+      link: 'https://example.com/a?b=1,2',
+      minutes: '30',
+    });
     expect(rows[1]).toMatchObject({ what: "'+1 on this", action: "'-2 days", result: "'@SUM(A1:A9)", minutes: '', rating: '', link: '' });
     expect(rows[2]).toMatchObject({ what: "'\tTabbed", insight: 'مرحبا — 学习 — 🎓', visibility: 'leads' });
     // No cell a spreadsheet would evaluate: each starts with a character it reads as text.
@@ -78,7 +94,14 @@ describe('team exports as CSV', () => {
       closedAt: null,
     };
     const [row] = parsed(TEAM_EXPORT_COLUMNS.goals, [goalExportRow(member, goal, new Date('2026-11-28T12:00:00Z'), 'Europe/London')]);
-    expect(row).toMatchObject({ goal: 'Learn Bicep', target_date: '2026-11-01', status: 'overdue', latest_report: 'behind', reports: '1', closed_at: '' });
+    expect(row).toMatchObject({
+      goal: 'Learn Bicep',
+      target_date: '2026-11-01',
+      status: 'overdue',
+      latest_report: 'behind',
+      reports: '1',
+      closed_at: '',
+    });
     expect(JSON.stringify(row)).not.toMatch(/private/);
   });
 
@@ -99,7 +122,14 @@ describe('team exports as CSV', () => {
       reply: { answer: 'on-it', at: '2026-11-21T10:00:00.000Z' },
     };
     const [row] = parsed(TEAM_EXPORT_COLUMNS['follow-ups'], [followUpExportRow(nudge)]);
-    expect(row).toMatchObject({ lead: 'Alex', member: member.displayName, reason: 'no learning for 3 weeks', delivered: 'yes', reply: 'on-it', replied_at: '2026-11-21T10:00:00.000Z' });
+    expect(row).toMatchObject({
+      lead: 'Alex',
+      member: member.displayName,
+      reason: 'no learning for 3 weeks',
+      delivered: 'yes',
+      reply: 'on-it',
+      replied_at: '2026-11-21T10:00:00.000Z',
+    });
   });
 
   it('names the file by kind, team and period, with nothing a header could break on', () => {

@@ -9,10 +9,47 @@ export const TEAM_EXPORT_KINDS = ['entries', 'participation', 'goals', 'follow-u
 export type TeamExportKind = (typeof TEAM_EXPORT_KINDS)[number];
 
 export const TEAM_EXPORT_COLUMNS = {
-  entries: ['member_id', 'member', 'created_at', 'what', 'source_type', 'link', 'minutes', 'rating', 'insight', 'action', 'result', 'visibility'],
+  entries: [
+    'member_id',
+    'member',
+    'created_at',
+    'what',
+    'source_type',
+    'link',
+    'minutes',
+    'rating',
+    'insight',
+    'action',
+    'result',
+    'visibility',
+  ],
   participation: ['week', 'week_start', 'member_id', 'member', 'entries', 'minutes', 'average_rating', 'insights', 'actions', 'check_in'],
-  goals: ['member_id', 'member', 'goal_id', 'goal', 'target_date', 'status', 'latest_report', 'latest_report_at', 'reports', 'created_at', 'closed_at'],
-  'follow-ups': ['sent_at', 'lead_id', 'lead', 'member_id', 'member', 'reason', 'flagged_since', 'note', 'delivered', 'reply', 'replied_at'],
+  goals: [
+    'member_id',
+    'member',
+    'goal_id',
+    'goal',
+    'target_date',
+    'status',
+    'latest_report',
+    'latest_report_at',
+    'reports',
+    'created_at',
+    'closed_at',
+  ],
+  'follow-ups': [
+    'sent_at',
+    'lead_id',
+    'lead',
+    'member_id',
+    'member',
+    'reason',
+    'flagged_since',
+    'note',
+    'delivered',
+    'reply',
+    'replied_at',
+  ],
 } as const satisfies Record<TeamExportKind, readonly string[]>;
 
 export interface ExportMember {
@@ -22,7 +59,20 @@ export interface ExportMember {
 
 /** One entry the member let their leads see; the caller has already left out private ones. */
 export function entryExportRow(member: ExportMember, e: LearningEntry): CsvValue[] {
-  return [member.userId, member.displayName, e.createdAt, e.what, e.sourceType, e.link, e.minutes, e.rating, e.insight, e.action, e.result, e.visibility];
+  return [
+    member.userId,
+    member.displayName,
+    e.createdAt,
+    e.what,
+    e.sourceType,
+    e.link,
+    e.minutes,
+    e.rating,
+    e.insight,
+    e.action,
+    e.result,
+    e.visibility,
+  ];
 }
 
 /** How a scheduled check-in ended that week, in words a spreadsheet filter can use; empty when none was sent. */
@@ -32,12 +82,27 @@ const CHECK_IN_WORDS = { responded: 'answered', nothing: 'nothing this week', no
  * A member's weeks of the period, one row each, the quiet ones included (zeros), so a sum or a
  * pivot over the file gives the dashboard's figures.
  */
-export function participationRows(member: ExportMember, rollup: MemberRollup | undefined, weeks: readonly { week: string; weekStart: string }[]): CsvValue[][] {
+export function participationRows(
+  member: ExportMember,
+  rollup: MemberRollup | undefined,
+  weeks: readonly { week: string; weekStart: string }[],
+): CsvValue[][] {
   return weeks.map(({ week, weekStart }) => {
     const a = rollup?.weeks[week];
     const cycle = rollup?.cycles[week];
     const average = a && a.ratingCount > 0 ? Math.round((a.ratingSum / a.ratingCount) * 100) / 100 : null;
-    return [week, weekStart, member.userId, member.displayName, a?.entries ?? 0, a?.minutes ?? 0, average, a?.insights ?? 0, a?.actions ?? 0, cycle ? CHECK_IN_WORDS[cycle.answer] : null];
+    return [
+      week,
+      weekStart,
+      member.userId,
+      member.displayName,
+      a?.entries ?? 0,
+      a?.minutes ?? 0,
+      average,
+      a?.insights ?? 0,
+      a?.actions ?? 0,
+      cycle ? CHECK_IN_WORDS[cycle.answer] : null,
+    ];
   });
 }
 
@@ -63,12 +128,31 @@ export function goalExportRow(member: ExportMember, goal: Goal, now: Date, zone:
 }
 
 export function followUpExportRow(n: Nudge): CsvValue[] {
-  return [n.sentAt, n.leadId, n.leadName, n.learnerId, n.learnerName, n.reason, n.flaggedSince, n.note, n.delivered ? 'yes' : 'no', n.reply?.answer ?? null, n.reply?.at ?? null];
+  return [
+    n.sentAt,
+    n.leadId,
+    n.leadName,
+    n.learnerId,
+    n.learnerName,
+    n.reason,
+    n.flaggedSince,
+    n.note,
+    n.delivered ? 'yes' : 'no',
+    n.reply?.answer ?? null,
+    n.reply?.at ?? null,
+  ];
 }
 
 /** The file's name: what, which team and how many weeks, safe in a Content-Disposition header. */
 export function teamExportFilename(kind: TeamExportKind, teamName: string, weeks: number): string {
   // Accents come off (É → E) before anything outside ASCII letters and digits becomes a dash.
-  const team = teamName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'team';
+  const team =
+    teamName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 40) || 'team';
   return `learning-loop-${team}-${kind}-${weeks}-weeks.csv`;
 }

@@ -6,7 +6,15 @@ describe('validateScheduleSubmission', () => {
     for (const data of [undefined, null, 'weekly', 5, true, ['weekly']]) {
       const result = validateScheduleSubmission(data, new Date('2026-11-27T12:00:00Z'));
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['cadence', 'localTime', 'reminderAfterHours', 'sharesChannelId', 'timeZone', 'weekday']);
+      if (!result.ok)
+        expect(Object.keys(result.errors).sort()).toEqual([
+          'cadence',
+          'localTime',
+          'reminderAfterHours',
+          'sharesChannelId',
+          'timeZone',
+          'weekday',
+        ]);
     }
   });
 });

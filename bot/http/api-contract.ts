@@ -119,7 +119,11 @@ export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from '../domain/nudge.js';
  * as `{ field: message }`); DELETE answers 204. GET /api/v1/admin/lrs/status answers the counts;
  * POST /api/v1/admin/lrs/backfill answers 202 when it started the backfill, 200 after that.
  */
-export type { BackfillAnswer as LrsBackfillResponse, LrsSettingsView, LrsStatus as LrsStatusResponse } from '../domain/xapi/lrs-settings.js';
+export type {
+  BackfillAnswer as LrsBackfillResponse,
+  LrsSettingsView,
+  LrsStatus as LrsStatusResponse,
+} from '../domain/xapi/lrs-settings.js';
 export interface LrsSettingsResponse {
   settings: LrsSettingsView;
 }

@@ -56,11 +56,17 @@ export interface ApiDeps {
 const dashboardQuery = z.strictObject({
   weeks: z.coerce
     .number()
-    .refine((n): n is (typeof DASHBOARD_PERIODS)[number] => (DASHBOARD_PERIODS as readonly number[]).includes(n), `must be one of ${DASHBOARD_PERIODS.join(', ')}`)
+    .refine(
+      (n): n is (typeof DASHBOARD_PERIODS)[number] => (DASHBOARD_PERIODS as readonly number[]).includes(n),
+      `must be one of ${DASHBOARD_PERIODS.join(', ')}`,
+    )
     .default(12),
 });
 
-const teamExportFile = z.enum(TEAM_EXPORT_KINDS.map((k) => `${k}.csv` as const), `must be one of ${TEAM_EXPORT_KINDS.map((k) => `${k}.csv`).join(', ')}`);
+const teamExportFile = z.enum(
+  TEAM_EXPORT_KINDS.map((k) => `${k}.csv` as const),
+  `must be one of ${TEAM_EXPORT_KINDS.map((k) => `${k}.csv`).join(', ')}`,
+);
 
 const entryIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an entry id');
 
@@ -139,7 +145,8 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.delete('/me/entries/:entryId', async (req, res) => {
     const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
-    if (!(await deps.learningLog.deleteMine(callerOf(res), entryId))) throw new ApiError(404, 'not_found', 'You have no entry with that id.');
+    if (!(await deps.learningLog.deleteMine(callerOf(res), entryId)))
+      throw new ApiError(404, 'not_found', 'You have no entry with that id.');
     res.status(204).end();
   });
 
@@ -228,9 +235,16 @@ export function apiRouter(deps: ApiDeps): Router {
     const userId = parse(userIdParam, req.params.userId, 'user id');
     const query = parse(entriesQuery, req.query, 'query');
     const page = await asApiError(() =>
-      deps.learningLog.listForLead(callerOf(res), teamId, userId, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
+      deps.learningLog.listForLead(callerOf(res), teamId, userId, {
+        limit: query.limit,
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      }),
     );
-    res.json({ entries: page.entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry), nextCursor: page.nextCursor, member: page.member });
+    res.json({
+      entries: page.entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry),
+      nextCursor: page.nextCursor,
+      member: page.member,
+    });
   });
 
   // A lead's downloads, streamed: entries (what members let leads see), participation, goals, follow-ups.
@@ -291,7 +305,11 @@ export function apiRouter(deps: ApiDeps): Router {
     const shareId = parse(shareIdParam, req.params.shareId, 'share id');
     const { helpful, saved, rating } = parse(myVoteBody, req.body, 'vote');
     const caller = callerOf(res);
-    const update = { ...(helpful !== undefined ? { helpful } : {}), ...(saved !== undefined ? { saved } : {}), ...(rating !== undefined ? { rating } : {}) };
+    const update = {
+      ...(helpful !== undefined ? { helpful } : {}),
+      ...(saved !== undefined ? { saved } : {}),
+      ...(rating !== undefined ? { rating } : {}),
+    };
     const result = await deps.sharing.vote(caller, teamId, shareId, { kind: 'set', update });
     switch (result.status) {
       case 'ok':
@@ -355,13 +373,19 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/me/export.csv', async (_req, res) => {
-    await sendCsv(res, 'learning-loop-my-entries.csv', deps.myData.exportCsvRows(callerOf(res)), (err) => deps.logger?.error({ err }, 'a learner’s export stopped part way'));
+    await sendCsv(res, 'learning-loop-my-entries.csv', deps.myData.exportCsvRows(callerOf(res)), (err) =>
+      deps.logger?.error({ err }, 'a learner’s export stopped part way'),
+    );
   });
 
   router.delete('/me', async (req, res) => {
     const body = eraseBody.safeParse(req.body);
     if (!body.success || !isEraseConfirmation(body.data.confirm)) {
-      throw new ApiError(400, 'confirmation_required', `To erase all your data, send {"confirm": "${ERASE_CONFIRMATION}"}. Nothing was deleted.`);
+      throw new ApiError(
+        400,
+        'confirmation_required',
+        `To erase all your data, send {"confirm": "${ERASE_CONFIRMATION}"}. Nothing was deleted.`,
+      );
     }
     await deps.myData.erase(callerOf(res));
     res.status(204).end();

@@ -36,7 +36,13 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     // botbuilder fails on a body with no activity type as if the service were down: it is the sender's mistake.
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string' || (body as { type: string }).type === '') {
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body) ||
+      typeof (body as { type?: unknown }).type !== 'string' ||
+      (body as { type: string }).type === ''
+    ) {
       throw new ApiError(400, 'invalid_activity', 'The body must be a Bot Framework activity: a JSON object with a type.');
     }
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));

@@ -9,7 +9,12 @@ import { csvLine, type CsvValue } from '../domain/csv-cell.js';
  * the first line has gone can no longer become a 4xx or 5xx: the connection is cut instead, so the
  * browser reports a failed download rather than saving a file that silently ends early.
  */
-export async function sendCsv(res: Response, filename: string, rows: AsyncIterable<readonly CsvValue[]>, onError: (error: unknown) => void): Promise<void> {
+export async function sendCsv(
+  res: Response,
+  filename: string,
+  rows: AsyncIterable<readonly CsvValue[]>,
+  onError: (error: unknown) => void,
+): Promise<void> {
   async function* lines() {
     for await (const row of rows) yield csvLine(row);
   }

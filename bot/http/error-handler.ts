@@ -8,14 +8,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) return;
     if (error instanceof ApiError) {
-      res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+      res
+        .status(error.status)
+        .json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
       return;
     }
     const status = (error as { status?: unknown; type?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // body-parser: malformed JSON, wrong content type, body too large.
       const tooLarge = status === 413;
-      res.status(status).json({ error: { code: tooLarge ? 'too_large' : 'bad_request', message: tooLarge ? 'The request body is larger than this endpoint accepts.' : (error as Error).message } });
+      res.status(status).json({
+        error: {
+          code: tooLarge ? 'too_large' : 'bad_request',
+          message: tooLarge ? 'The request body is larger than this endpoint accepts.' : (error as Error).message,
+        },
+      });
       return;
     }
     if (error instanceof InvalidCursorError) {

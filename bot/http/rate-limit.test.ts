@@ -48,7 +48,12 @@ describe('RateLimiter (a token bucket per key, on a given clock)', () => {
 describe('addressOf', () => {
   it('drops the port Azure App Service forwards with the address, so each connection is not a new caller', () => {
     const of = (ip: string) => addressOf({ ip } as express.Request);
-    expect([of('203.0.113.7:50312'), of('[2001:db8::1]:443'), of('2001:db8::1'), of('203.0.113.7')]).toEqual(['203.0.113.7', '2001:db8::1', '2001:db8::1', '203.0.113.7']);
+    expect([of('203.0.113.7:50312'), of('[2001:db8::1]:443'), of('2001:db8::1'), of('203.0.113.7')]).toEqual([
+      '203.0.113.7',
+      '2001:db8::1',
+      '2001:db8::1',
+      '203.0.113.7',
+    ]);
   });
 });
 
@@ -67,7 +72,10 @@ describe('rate-limit middleware', () => {
       })
       .use(limitPerCaller(perCaller, now))
       .get('/', (_req, res) => void res.json({ ok: true }))
-      .use(((error: ApiError, _req, res, _next) => void res.status(error.status).json({ error: { code: error.code, message: error.message } })) as express.ErrorRequestHandler)
+      .use(
+        ((error: ApiError, _req, res, _next) =>
+          void res.status(error.status).json({ error: { code: error.code, message: error.message } })) as express.ErrorRequestHandler,
+      )
       .listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -16,8 +16,10 @@ export async function asApiError<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message);
     if (error instanceof InvalidNudgeError) throw new ApiError(400, 'invalid_request', `Invalid nudge: ${error.message}`);
     if (error instanceof InvalidCoachingError) throw new ApiError(400, 'invalid_request', `Invalid coaching note: ${error.message}`);
-    if (error instanceof InvalidLrsSettingsError) throw new ApiError(400, 'invalid_lrs_settings', `Invalid LRS settings: ${error.message}`, error.errors);
-    if (error instanceof InvalidRecommendationError) throw new ApiError(400, 'invalid_recommendation', `Invalid recommendation: ${error.message}`, error.errors);
+    if (error instanceof InvalidLrsSettingsError)
+      throw new ApiError(400, 'invalid_lrs_settings', `Invalid LRS settings: ${error.message}`, error.errors);
+    if (error instanceof InvalidRecommendationError)
+      throw new ApiError(400, 'invalid_recommendation', `Invalid recommendation: ${error.message}`, error.errors);
     throw error;
   }
 }

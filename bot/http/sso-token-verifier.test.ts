@@ -51,9 +51,14 @@ describe('ssoTokenVerifier', () => {
     const only = ssoTokenVerifier({ clientId, keys, allowedTenantIds: [tid] });
     await expect(only(await sign({}))).resolves.toMatchObject({ tenantId: tid });
     const other = '0b9f4c2e-1111-4222-8333-944445555666';
-    await expect(only(await sign({ tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }))).rejects.toMatchObject({ status: 403, code: 'tenant_not_allowed' });
+    await expect(only(await sign({ tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }))).rejects.toMatchObject({
+      status: 403,
+      code: 'tenant_not_allowed',
+    });
     // Unset: any tenant the token was properly issued by.
-    await expect(verify(await sign({ tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }))).resolves.toMatchObject({ tenantId: other });
+    await expect(verify(await sign({ tid: other, iss: `https://login.microsoftonline.com/${other}/v2.0` }))).resolves.toMatchObject({
+      tenantId: other,
+    });
   });
 
   it('rejects garbage', async () => {

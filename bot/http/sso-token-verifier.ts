@@ -17,7 +17,12 @@ const MICROSOFT_KEYS = 'https://login.microsoftonline.com/common/discovery/v2.0/
  * `access_as_user` scope, and, when the deployment names them, one of its tenants. The tenant and
  * user come from the token, never from the request.
  */
-export function ssoTokenVerifier(options: { clientId: string; keys?: JWTVerifyGetKey; now?: () => Date; allowedTenantIds?: readonly string[] | undefined }): CallerVerifier {
+export function ssoTokenVerifier(options: {
+  clientId: string;
+  keys?: JWTVerifyGetKey;
+  now?: () => Date;
+  allowedTenantIds?: readonly string[] | undefined;
+}): CallerVerifier {
   const keys = options.keys ?? createRemoteJWKSet(new URL(MICROSOFT_KEYS));
   return async (token) => {
     try {
@@ -40,12 +45,18 @@ export function ssoTokenVerifier(options: { clientId: string; keys?: JWTVerifyGe
       if (!scopes.includes('access_as_user')) {
         throw new ApiError(403, 'insufficient_scope', 'The token does not grant access_as_user.');
       }
-      const name = typeof payload.name === 'string' ? payload.name : typeof payload.preferred_username === 'string' ? payload.preferred_username : 'Unknown';
+      const name =
+        typeof payload.name === 'string'
+          ? payload.name
+          : typeof payload.preferred_username === 'string'
+            ? payload.preferred_username
+            : 'Unknown';
       return { tenantId: tid, userId: oid, displayName: name };
     } catch (error) {
       if (error instanceof ApiError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new ApiError(401, 'token_expired', 'The sign-in token has expired.');
-      if (error instanceof joseErrors.JOSEError) throw new ApiError(401, 'invalid_token', `The sign-in token is not valid (${error.code}).`);
+      if (error instanceof joseErrors.JOSEError)
+        throw new ApiError(401, 'invalid_token', `The sign-in token is not valid (${error.code}).`);
       throw error;
     }
   };

@@ -4,7 +4,8 @@ import { dateTimeFormat, numberFormat } from './intl-cache.js';
 export function formatMinutes(formatting: string, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const unit = (value: number, u: 'hour' | 'minute') => numberFormat(formatting, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  const unit = (value: number, u: 'hour' | 'minute') =>
+    numberFormat(formatting, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
   if (hours === 0) return unit(rest, 'minute');
   return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }

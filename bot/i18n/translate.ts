@@ -26,7 +26,8 @@ export function translator<K extends string>(catalogs: Catalogs<K>, tag: string 
   const formatting = formattingLocale(tag);
   const numbers = numberFormat(formatting);
   const rules = pluralRulesFor(formatting);
-  const lookup = (key: string): string | undefined => (catalogs[locale] as Partial<Record<string, string>>)[key] ?? (catalogs.en as Record<string, string>)[key];
+  const lookup = (key: string): string | undefined =>
+    (catalogs[locale] as Partial<Record<string, string>>)[key] ?? (catalogs.en as Record<string, string>)[key];
   const fill = (message: string, values: MessageValues = {}) =>
     message.replace(PLACEHOLDER, (whole, name: string) => {
       const value = values[name];
@@ -40,7 +41,12 @@ export function translator<K extends string>(catalogs: Catalogs<K>, tag: string 
     plural: (key, count, values) => {
       // Arabic has a form for 0 that its plural rules call "zero"; English reads 0 with "other".
       const category = count === 0 && lookup(`${key}.zero`) !== undefined ? 'zero' : rules.select(count);
-      const message = (catalogs[locale] as Partial<Record<string, string>>)[`${key}.${category}`] ?? (catalogs[locale] as Partial<Record<string, string>>)[`${key}.other`] ?? lookup(`${key}.${category}`) ?? lookup(`${key}.other`) ?? key;
+      const message =
+        (catalogs[locale] as Partial<Record<string, string>>)[`${key}.${category}`] ??
+        (catalogs[locale] as Partial<Record<string, string>>)[`${key}.other`] ??
+        lookup(`${key}.${category}`) ??
+        lookup(`${key}.other`) ??
+        key;
       return fill(message, { ...values, count });
     },
   };

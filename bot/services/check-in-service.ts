@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  checkInValuesFrom,
-  validateCheckIn,
-  type CheckInErrors,
-  type CheckInValues,
-} from '../domain/check-in-submission.js';
+import { checkInValuesFrom, validateCheckIn, type CheckInErrors, type CheckInValues } from '../domain/check-in-submission.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
 import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
@@ -72,7 +67,11 @@ export class CheckInService {
   }
 
   /** Everything `submit` checks, without saving: for a form rejected for another reason, so all its problems show at once. */
-  async validateOnly(learner: Learner, submission: unknown, t: BotTranslator = englishMessages): Promise<Omit<Extract<CheckInResult, { status: 'invalid' }>, 'status'>> {
+  async validateOnly(
+    learner: Learner,
+    submission: unknown,
+    t: BotTranslator = englishMessages,
+  ): Promise<Omit<Extract<CheckInResult, { status: 'invalid' }>, 'status'>> {
     const checked = this.check(learner, submission, t);
     if (checked.status === 'invalid') return checked;
     const previous = previousAsked(checked.data);
@@ -118,7 +117,13 @@ export class CheckInService {
     t: BotTranslator,
   ):
     | Extract<CheckInResult, { status: 'invalid' }>
-    | { status: 'valid'; cardId: string; cycle: string | undefined; validation: Extract<ReturnType<typeof validateCheckIn>, { ok: true }>; data: Record<string, unknown> } {
+    | {
+        status: 'valid';
+        cardId: string;
+        cycle: string | undefined;
+        validation: Extract<ReturnType<typeof validateCheckIn>, { ok: true }>;
+        data: Record<string, unknown>;
+      } {
     const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
     const cardId = cardIdSchema.safeParse(data.cardId);
     if (!cardId.success) {
@@ -178,7 +183,14 @@ export class CheckInService {
     if (!cycle || !checkIn || !this.deps.dueIndex) return { ok: false };
     const at = new Date(this.deps.clock().getTime() + 24 * 3_600_000);
     // The learner chose when to be reminded: the automatic reminder, if not yet sent, stands down.
-    const automatic = { tenantId: learner.tenantId, userId: learner.userId, cycle, kind: 'reminder' as const, teamId: checkIn.teamId, dueAt: at.toISOString() };
+    const automatic = {
+      tenantId: learner.tenantId,
+      userId: learner.userId,
+      cycle,
+      kind: 'reminder' as const,
+      teamId: checkIn.teamId,
+      dueAt: at.toISOString(),
+    };
     await this.deps.sends.createIfAbsent(automatic);
     const reminder = await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'reminder');
     if (reminder && reminder.status === 'pending') await this.deps.sends.update(reminder, { status: 'skipped' });

@@ -26,7 +26,15 @@ export type CoachingView = Omit<CoachingNote, 'tenantId'>;
  */
 export class CoachingService {
   constructor(
-    private readonly deps: { coaching: CoachingStore; shares: ShareStore; teams: TeamStore; chat: PersonalChat; clock: Clock; logger: Logger; xapi?: XapiRecorder },
+    private readonly deps: {
+      coaching: CoachingStore;
+      shares: ShareStore;
+      teams: TeamStore;
+      chat: PersonalChat;
+      clock: Clock;
+      logger: Logger;
+      xapi?: XapiRecorder;
+    },
   ) {}
 
   async coach(lead: Learner, teamId: string, shareId: string, body: unknown): Promise<CoachingView & { delivered: boolean }> {
@@ -72,7 +80,9 @@ export class CoachingService {
       if (!(await this.deps.coaching.setAnswer(found.note, found.etag, answer.answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'coaching-answered', note: found.note, answer: answer.answer, at });
       const me = await this.deps.teams.getMember(learner.tenantId, found.note.teamId, learner.userId);
-      await this.tell(learner.tenantId, found.note.leadId, (lt) => coachingAnswerForLeadCard(me?.displayName ?? lt.t('common.aMember'), found.note, answer.answer, lt));
+      await this.tell(learner.tenantId, found.note.leadId, (lt) =>
+        coachingAnswerForLeadCard(me?.displayName ?? lt.t('common.aMember'), found.note, answer.answer, lt),
+      );
       return coachingAnsweredCard(found.note, answer.answer, t);
     }
     throw new Error('The coaching note kept changing while the answer was being recorded');

@@ -54,7 +54,14 @@ export class DashboardService {
     const key = `${caller.tenantId}\n${teamId}\n${weeks}`;
     let cached = this.cache.get(key);
     if (!cached || cached.generation !== current.generation || cached.stamp !== team.stamp || cached.minute !== minute) {
-      const view = buildDashboard({ settings: team.settings, roster: team.members, rollups: current.rollups, caller: { userId: caller.userId, role: 'lead' }, weeks, now });
+      const view = buildDashboard({
+        settings: team.settings,
+        roster: team.members,
+        rollups: current.rollups,
+        caller: { userId: caller.userId, role: 'lead' },
+        weeks,
+        now,
+      });
       cached = { generation: current.generation, stamp: team.stamp, minute, view };
       this.cache.delete(key);
       this.cache.set(key, cached);
@@ -62,7 +69,12 @@ export class DashboardService {
     }
     if (me.role !== 'lead') {
       // Members see the same team figures, and of the member table only their own row.
-      return { ...cached.view, role: 'member', callerId: caller.userId, members: cached.view.members.filter((m) => m.userId === caller.userId) };
+      return {
+        ...cached.view,
+        role: 'member',
+        callerId: caller.userId,
+        members: cached.view.members.filter((m) => m.userId === caller.userId),
+      };
     }
     // Nudges are only ever added, newest first: their count and the newest say whether any was sent since.
     const nudgeStamp = `${nudges.length} ${nudges[0]?.nudgeId ?? ''}`;

@@ -53,7 +53,13 @@ export class DigestService {
   }
 
   /** The digest card for a lead, e.g. again after they nudged someone from it. */
-  async cardFor(lead: Learner, teamId: string, week: string | undefined, notice: string | undefined, t: BotTranslator): Promise<AdaptiveCard | undefined> {
+  async cardFor(
+    lead: Learner,
+    teamId: string,
+    week: string | undefined,
+    notice: string | undefined,
+    t: BotTranslator,
+  ): Promise<AdaptiveCard | undefined> {
     return (await this.cardBuilder(lead, teamId, week, notice))?.(t);
   }
 

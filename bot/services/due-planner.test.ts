@@ -7,7 +7,14 @@ import { freshTestStorage } from '../testing/test-storage.js';
 import { DuePlanner } from './due-planner.js';
 
 const tenantId = 't';
-const friday16London: CheckInSchedule = { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2026-11-23' };
+const friday16London: CheckInSchedule = {
+  cadence: 'weekly',
+  weekday: 5,
+  localTime: '16:00',
+  timeZone: 'Europe/London',
+  reminderAfterHours: 24,
+  anchorMonday: '2026-11-23',
+};
 const monday9Tokyo: CheckInSchedule = { ...friday16London, weekday: 1, localTime: '09:00', timeZone: 'Asia/Tokyo' };
 
 describe('DuePlanner (Azurite)', () => {

@@ -1,4 +1,13 @@
-import { goalStatusOf, isOpen, validateGoal, type Goal, type GoalErrors, type GoalProgressState, type GoalStatus, type GoalValues } from '../domain/goal.js';
+import {
+  goalStatusOf,
+  isOpen,
+  validateGoal,
+  type Goal,
+  type GoalErrors,
+  type GoalProgressState,
+  type GoalStatus,
+  type GoalValues,
+} from '../domain/goal.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
@@ -14,7 +23,14 @@ export const GOALS_PER_CHECK_IN = 3;
 /** A learner's goals and what they report on them at each check-in. */
 export class GoalService {
   constructor(
-    private readonly deps: { goals: GoalStore; users: UserStore; rollups?: Pick<RollupService, 'goalsChanged'>; clock: Clock; newId: IdFactory; xapi?: XapiRecorder },
+    private readonly deps: {
+      goals: GoalStore;
+      users: UserStore;
+      rollups?: Pick<RollupService, 'goalsChanged'>;
+      clock: Clock;
+      newId: IdFactory;
+      xapi?: XapiRecorder;
+    },
   ) {}
 
   /** Target dates are the learner's calendar days. */
@@ -59,7 +75,11 @@ export class GoalService {
   }
 
   /** Records what the learner said about each goal; done or dropped closes it. */
-  async record(learner: Learner, answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>, cycle: string | null): Promise<void> {
+  async record(
+    learner: Learner,
+    answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
+    cycle: string | null,
+  ): Promise<void> {
     for (const answer of answers) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
@@ -88,7 +108,11 @@ export class GoalService {
     const [goals, zone] = await Promise.all([this.mine(learner), this.zoneOf(learner)]);
     const now = this.deps.clock();
     await Promise.all([
-      this.deps.users.setHasOpenGoals(learner.tenantId, learner.userId, goals.some((g) => isOpen(g, now, zone))),
+      this.deps.users.setHasOpenGoals(
+        learner.tenantId,
+        learner.userId,
+        goals.some((g) => isOpen(g, now, zone)),
+      ),
       this.deps.rollups?.goalsChanged(learner, goals),
     ]);
   }

@@ -32,13 +32,22 @@ export const SHARE_PROBLEMS: Record<ShareTargetProblem, BotMessageKey> = {
  * saves nothing and the learner's words come back with the problem.
  */
 export class LearningCapture {
-  constructor(private readonly deps: { checkIns: CheckInService; sharing: SharingService; goals?: GoalService; recommendations?: RecommendationService }) {}
+  constructor(
+    private readonly deps: {
+      checkIns: CheckInService;
+      sharing: SharingService;
+      goals?: GoalService;
+      recommendations?: RecommendationService;
+    },
+  ) {}
 
   /** The learner's open recommendations, to tick off on a check-in (from one team when it came from one). */
   async recommendationsOptionFor(learner: Learner, onlyTeam?: string, limit?: number): Promise<RecommendationsOption> {
     if (!this.deps.recommendations) return { items: [] };
     const open = await this.deps.recommendations.openFor(learner, onlyTeam, limit);
-    return { items: open.map((r) => ({ teamId: r.teamId, recId: r.recId, title: r.title, link: r.link, leadName: r.leadName, note: r.note })) };
+    return {
+      items: open.map((r) => ({ teamId: r.teamId, recId: r.recId, title: r.title, link: r.link, leadName: r.leadName, note: r.note })),
+    };
   }
 
   /** The open goals part of a check-in, before the learner has answered; the zone is read unless the caller knows it. */
@@ -63,7 +72,11 @@ export class LearningCapture {
     // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
     const askedAboutGoals = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('goal.'));
     const goals = askedAboutGoals ? await this.goalsOptionFor(learner) : { goals: [] };
-    const answers = goalAnswersFrom(data, goals.goals.map((g) => g.goalId), t);
+    const answers = goalAnswersFrom(
+      data,
+      goals.goals.map((g) => g.goalId),
+      t,
+    );
     const tickedRecommendations = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('rec.'));
     // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
     const recommendations = tickedRecommendations ? await this.recommendationsOptionFor(learner, undefined, Infinity) : { items: [] };
@@ -82,7 +95,11 @@ export class LearningCapture {
       ...(result.cycle ? { cycle: result.cycle } : {}),
       ...(result.previous ? { previous: result.previous } : {}),
       share: { ...(await this.shareOptionFor(learner)), values: shareValues, ...(shareError ? { error: shareError } : {}) },
-      goals: { ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)), values: answers.ok ? inputsStartingWith(data, 'goal.') : answers.values, ...(answers.ok ? {} : { errors: answers.errors }) },
+      goals: {
+        ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)),
+        values: answers.ok ? inputsStartingWith(data, 'goal.') : answers.values,
+        ...(answers.ok ? {} : { errors: answers.errors }),
+      },
       recommendations: { ...(await this.recommendationsOptionFor(learner)), values: inputsStartingWith(data, 'rec.') },
     });
 
@@ -93,12 +110,25 @@ export class LearningCapture {
     }
     const result = await this.deps.checkIns.submit(learner, data, t);
     if (result.status === 'invalid') return rejected(result);
-    for (const done of completedFrom(data, recommendations.items)) await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
-    if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, typeof (data as { cycle?: unknown }).cycle === 'string' ? String((data as { cycle: string }).cycle) : null);
+    for (const done of completedFrom(data, recommendations.items))
+      await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
+    if (answers.answers.length > 0)
+      await this.deps.goals?.record(
+        learner,
+        answers.answers,
+        typeof (data as { cycle?: unknown }).cycle === 'string' ? String((data as { cycle: string }).cycle) : null,
+      );
     if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
-    if (outcome.status !== 'shared') return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: t.t('validation.savedNotShared', { problem: t.t(SHARE_PROBLEMS[outcome.status]) }) } };
-    const teamName = (await this.deps.sharing.targetsFor(learner)).find((team) => team.teamId === choice.share!.teamId)?.name ?? t.t('common.yourTeam');
+    if (outcome.status !== 'shared')
+      return {
+        status: 'saved',
+        entry: result.entry,
+        streak: result.streak,
+        shared: { ok: false, problem: t.t('validation.savedNotShared', { problem: t.t(SHARE_PROBLEMS[outcome.status]) }) },
+      };
+    const teamName =
+      (await this.deps.sharing.targetsFor(learner)).find((team) => team.teamId === choice.share!.teamId)?.name ?? t.t('common.yourTeam');
     return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
   }
 }
@@ -110,13 +140,21 @@ function withVisibility(data: unknown, visibility: string | undefined): unknown 
 }
 
 function goalsOption(goals: readonly Goal[], now: Date, zone: string): GoalsOption {
-  return { goals: goals.map((g) => ({ goalId: g.goalId, what: g.what, targetDate: g.targetDate, overdue: goalStatusOf(g, now, zone) === 'overdue' })) };
+  return {
+    goals: goals.map((g) => ({
+      goalId: g.goalId,
+      what: g.what,
+      targetDate: g.targetDate,
+      overdue: goalStatusOf(g, now, zone) === 'overdue',
+    })),
+  };
 }
 
 /** Inputs as typed (goal answers, recommendation toggles), to show again on a card rejected for another reason. */
 function inputsStartingWith(data: unknown, prefix: string): Record<string, string> {
   const values: Record<string, string> = {};
   if (typeof data !== 'object' || data === null) return values;
-  for (const [key, value] of Object.entries(data)) if (key.startsWith(prefix) && typeof value === 'string') values[key] = value.slice(0, 2000);
+  for (const [key, value] of Object.entries(data))
+    if (key.startsWith(prefix) && typeof value === 'string') values[key] = value.slice(0, 2000);
   return values;
 }

@@ -17,7 +17,8 @@ export interface MemberEntryPage extends EntryPage {
   member: { displayName: string };
 }
 
-export type EditResult = { status: 'saved'; entry: LearningEntry } | { status: 'invalid'; errors: EntryEditErrors } | { status: 'not_found' };
+export type EditResult =
+  { status: 'saved'; entry: LearningEntry } | { status: 'invalid'; errors: EntryEditErrors } | { status: 'not_found' };
 
 /** A learner's own log; callers can only ever name themselves, except a lead reading what a member let leads see. */
 export class LearningLogService {
@@ -43,14 +44,26 @@ export class LearningLogService {
    * A member's entries as their team's lead may see them: never one they kept to themselves.
    * Filtering a page can leave it short; the cursor still leads on through the rest.
    */
-  async listForLead(lead: Learner, teamId: string, memberId: string, options: { limit: number; cursor?: string }): Promise<MemberEntryPage> {
+  async listForLead(
+    lead: Learner,
+    teamId: string,
+    memberId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<MemberEntryPage> {
     const teams = this.deps.teams;
     if (!teams) throw new Error('The leads’ view needs the team store');
-    const [caller, member] = await Promise.all([teams.getMember(lead.tenantId, teamId, lead.userId), teams.getMember(lead.tenantId, teamId, memberId)]);
+    const [caller, member] = await Promise.all([
+      teams.getMember(lead.tenantId, teamId, lead.userId),
+      teams.getMember(lead.tenantId, teamId, memberId),
+    ]);
     if (!caller || caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can read its members’ learning.');
     if (!member) throw new NotFoundError('There is no such member in this team.');
     const page = await this.listMine({ tenantId: lead.tenantId, userId: memberId }, options);
-    return { entries: page.entries.filter((e) => visibleToLeads(e.visibility)), nextCursor: page.nextCursor, member: { displayName: member.displayName } };
+    return {
+      entries: page.entries.filter((e) => visibleToLeads(e.visibility)),
+      nextCursor: page.nextCursor,
+      member: { displayName: member.displayName },
+    };
   }
 
   /** Changes the fields given; a bad edit changes nothing and says what is wrong with each field. */
@@ -89,7 +102,12 @@ export class LearningLogService {
   async monthOf(learner: Learner, zone: string): Promise<{ month: string; entries: number; minutes: number }> {
     const now = DateTime.fromJSDate(this.deps.clock()).setZone(zone);
     const start = now.startOf('month');
-    const entries = await this.deps.entries.listBetween(learner.tenantId, learner.userId, start.toJSDate(), start.plus({ months: 1 }).toJSDate());
+    const entries = await this.deps.entries.listBetween(
+      learner.tenantId,
+      learner.userId,
+      start.toJSDate(),
+      start.plus({ months: 1 }).toJSDate(),
+    );
     return { month: start.toFormat('yyyy-MM'), entries: entries.length, minutes: entries.reduce((n, e) => n + (e.minutes ?? 0), 0) };
   }
 }

@@ -1,4 +1,10 @@
-import { lrsSettingsBody, lrsSettingsView, type BackfillAnswer, type LrsSettingsView, type LrsStatus } from '../domain/xapi/lrs-settings.js';
+import {
+  lrsSettingsBody,
+  lrsSettingsView,
+  type BackfillAnswer,
+  type LrsSettingsView,
+  type LrsStatus,
+} from '../domain/xapi/lrs-settings.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
@@ -9,7 +15,11 @@ import type { XapiWork } from './xapi-work.js';
 export class InvalidLrsSettingsError extends Error {
   override name = 'InvalidLrsSettingsError';
   constructor(readonly errors: Record<string, string>) {
-    super(Object.entries(errors).map(([field, problem]) => `${field}: ${problem}`).join('; '));
+    super(
+      Object.entries(errors)
+        .map(([field, problem]) => `${field}: ${problem}`)
+        .join('; '),
+    );
   }
 }
 
@@ -82,7 +92,8 @@ export class LrsAdminService {
   /** Sends the history once: the first call starts it, later ones say how it went. */
   async backfill(caller: Learner): Promise<BackfillAnswer> {
     await this.requireAdmin(caller);
-    if (!(await this.deps.settings.get(caller.tenantId))) throw new ConflictError('Set up the Learning Record Store first: there is nowhere to send the history.');
+    if (!(await this.deps.settings.get(caller.tenantId)))
+      throw new ConflictError('Set up the Learning Record Store first: there is nowhere to send the history.');
     const claim = await this.deps.settings.claimBackfill(caller.tenantId, this.deps.clock().toISOString());
     if (claim.claimed) await this.deps.queue.send({ tenantId: caller.tenantId, kind: 'backfill' });
     return { started: claim.claimed, backfill: claim.marker };

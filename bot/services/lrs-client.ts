@@ -49,7 +49,10 @@ export function httpLrsClient(
           return { kind: 'retry', message: `could not find the LRS's address: ${(error as Error).message}` };
         }
         if (addresses.some((a) => isPrivateAddress(a.address))) {
-          return { kind: 'rejected', message: `the LRS's address (${host}) leads to this machine or a private network, where Learning Loop does not post` };
+          return {
+            kind: 'rejected',
+            message: `the LRS's address (${host}) leads to this machine or a private network, where Learning Loop does not post`,
+          };
         }
       }
       let res: Response;
@@ -72,7 +75,8 @@ export function httpLrsClient(
       const message = `${res.status}${said ? ` ${said}` : ''}`;
       if (res.status === 200 || res.status === 204) return { kind: 'stored' };
       if (res.status === 409 && statements.length === 1) return { kind: 'stored' };
-      if ((res.status === 400 || res.status === 409 || res.status === 413) && statements.length > 1) return { kind: 'split', status: res.status, message };
+      if ((res.status === 400 || res.status === 409 || res.status === 413) && statements.length > 1)
+        return { kind: 'split', status: res.status, message };
       if (res.status === 400) return { kind: 'rejected', message };
       if (res.status === 401 || res.status === 403) return { kind: 'retry', message: `${message} (check the key and secret)` };
       const retryAfter = Number(res.headers.get('retry-after'));

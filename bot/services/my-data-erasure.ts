@@ -30,7 +30,9 @@ export class MyDataErasure {
 
     // Who they are in Teams, read before the rows that say so go: conversation references name them by it.
     const [profile, rosterRows] = await Promise.all([s.users.get(tenantId, userId), s.teams.rosterRowsOf(tenantId, userId)]);
-    const ids = [...new Set([userId, profile?.teamsUserId, ...rosterRows.map((m) => m.teamsUserId)].filter((id): id is string => Boolean(id)))];
+    const ids = [
+      ...new Set([userId, profile?.teamsUserId, ...rosterRows.map((m) => m.teamsUserId)].filter((id): id is string => Boolean(id))),
+    ];
     done.sharedConversations = await this.scrubConversations(tenantId, ids);
     done.personalConversations = await s.conversations.removeOwner(tenantId, 'personal', userId);
 

@@ -19,22 +19,23 @@ export class MyDataService {
   async export(caller: Learner & { displayName: string }): Promise<MyDataExport> {
     const { tenantId, userId } = caller;
     const s = this.deps.stores;
-    const [profile, isAdmin, teamIds, entries, sends, goals, shares, votes, saved, helpedNotices, nudges, coaching, recsNaming, done] = await Promise.all([
-      s.users.get(tenantId, userId),
-      s.admins.isAdmin(tenantId, userId),
-      s.teams.teamsOf(tenantId, userId),
-      s.entries.listAll(tenantId, userId),
-      s.sends.listForLearner(tenantId, userId, ALL_CHECK_INS),
-      s.goals.listForUser(tenantId, userId),
-      s.shares.listSharesBy(tenantId, userId),
-      s.shares.listVotesBy(tenantId, userId),
-      s.shares.listSaved(tenantId, userId),
-      s.shares.listHelpedNotices(tenantId, userId),
-      s.nudges.listNaming(tenantId, userId),
-      s.coaching.listForLearner(tenantId, userId),
-      s.recommendations.listNaming(tenantId, userId),
-      s.recommendations.listDoneBy(tenantId, userId),
-    ]);
+    const [profile, isAdmin, teamIds, entries, sends, goals, shares, votes, saved, helpedNotices, nudges, coaching, recsNaming, done] =
+      await Promise.all([
+        s.users.get(tenantId, userId),
+        s.admins.isAdmin(tenantId, userId),
+        s.teams.teamsOf(tenantId, userId),
+        s.entries.listAll(tenantId, userId),
+        s.sends.listForLearner(tenantId, userId, ALL_CHECK_INS),
+        s.goals.listForUser(tenantId, userId),
+        s.shares.listSharesBy(tenantId, userId),
+        s.shares.listVotesBy(tenantId, userId),
+        s.shares.listSaved(tenantId, userId),
+        s.shares.listHelpedNotices(tenantId, userId),
+        s.nudges.listNaming(tenantId, userId),
+        s.coaching.listForLearner(tenantId, userId),
+        s.recommendations.listNaming(tenantId, userId),
+        s.recommendations.listDoneBy(tenantId, userId),
+      ]);
     const teams = await Promise.all(
       teamIds.map(async (teamId) => {
         const [settings, member] = await Promise.all([s.teams.getSettings(tenantId, teamId), s.teams.getMember(tenantId, teamId, userId)]);
@@ -46,7 +47,9 @@ export class MyDataService {
     const doneAt = new Map(done.map((d) => [`${d.teamId}\n${d.recId}`, d.doneAt]));
     // Team-wide recommendations they marked done are read one by one: a mark names only the recommendation.
     const doneElsewhere = await Promise.all(
-      done.filter((d) => !recsToMe.some((r) => r.teamId === d.teamId && r.recId === d.recId)).map((d) => s.recommendations.get(tenantId, d.teamId, d.recId)),
+      done
+        .filter((d) => !recsToMe.some((r) => r.teamId === d.teamId && r.recId === d.recId))
+        .map((d) => s.recommendations.get(tenantId, d.teamId, d.recId)),
     );
     return {
       format: MY_DATA_FORMAT,
@@ -96,8 +99,24 @@ export class MyDataService {
       nudges: nudges
         .map((n) => n.nudge)
         .filter((n) => n.learnerId === userId)
-        .map((n) => ({ teamId: n.teamId, nudgeId: n.nudgeId, from: n.leadName, note: n.note, reason: n.reason, sentAt: n.sentAt, reply: n.reply })),
-      coaching: coaching.map((c) => ({ teamId: c.teamId, shareId: c.shareId, about: c.about, from: c.leadName, note: c.note, at: c.at, answer: c.answer })),
+        .map((n) => ({
+          teamId: n.teamId,
+          nudgeId: n.nudgeId,
+          from: n.leadName,
+          note: n.note,
+          reason: n.reason,
+          sentAt: n.sentAt,
+          reply: n.reply,
+        })),
+      coaching: coaching.map((c) => ({
+        teamId: c.teamId,
+        shareId: c.shareId,
+        about: c.about,
+        from: c.leadName,
+        note: c.note,
+        at: c.at,
+        answer: c.answer,
+      })),
       recommendations: [...recsToMe, ...doneElsewhere.filter((r) => r !== undefined)].map((r) => ({
         teamId: r.teamId,
         recId: r.recId,

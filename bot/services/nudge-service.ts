@@ -88,7 +88,9 @@ export class NudgeService {
       if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'follow-up-answered', nudge: found.nudge, answer, at });
       const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
-      await this.tell(learner.tenantId, found.nudge.leadId, (lt) => nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? lt.t('common.yourTeam'), lt));
+      await this.tell(learner.tenantId, found.nudge.leadId, (lt) =>
+        nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? lt.t('common.yourTeam'), lt),
+      );
       return nudgeAnsweredCard(found.nudge, answer, t);
     }
     throw new Error('The nudge kept changing while the reply was being recorded');

@@ -23,7 +23,13 @@ export interface SeenPerson extends Learner {
 /** The people and conversations the app knows, kept current from what Teams tells us. */
 export class PeopleService {
   constructor(
-    private readonly deps: { users: UserStore; conversations: ConversationStore; clock: Clock; planner?: DuePlanner; rollups?: RollupService },
+    private readonly deps: {
+      users: UserStore;
+      conversations: ConversationStore;
+      clock: Clock;
+      planner?: DuePlanner;
+      rollups?: RollupService;
+    },
   ) {}
 
   /** Pauses a learner's scheduled check-ins until they resume; leads can see it. */
@@ -67,7 +73,10 @@ export class PeopleService {
   }
 
   /** The tab's settings: pause or resume, and a zone of the learner's choosing (null: follow Teams). */
-  async updateSettings(learner: Learner, update: { paused?: boolean | undefined; timeZone?: string | null | undefined }): Promise<MySettings> {
+  async updateSettings(
+    learner: Learner,
+    update: { paused?: boolean | undefined; timeZone?: string | null | undefined },
+  ): Promise<MySettings> {
     if (update.timeZone !== undefined) {
       if (update.timeZone !== null && !IANAZone.isValidZone(update.timeZone)) throw new RangeError(`Unknown time zone: ${update.timeZone}`);
       await this.deps.users.setChosenTimeZone(learner.tenantId, learner.userId, update.timeZone);

@@ -9,7 +9,11 @@ import { NotAllowedError, NotFoundError } from './team-service.js';
 export class InvalidRecommendationError extends Error {
   override name = 'InvalidRecommendationError';
   constructor(readonly errors: Record<string, string>) {
-    super(Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join('; '));
+    super(
+      Object.entries(errors)
+        .map(([field, message]) => `${field}: ${message}`)
+        .join('; '),
+    );
   }
 }
 
@@ -83,7 +87,10 @@ export class RecommendationService {
 
   async setDone(learner: Learner, teamId: string, recId: string, done: boolean): Promise<MyRecommendation> {
     // A recommendation to the whole team is "for" anyone by its id alone: only the team's members may tick it off.
-    const [member, recs] = await Promise.all([this.deps.teams.getMember(learner.tenantId, teamId, learner.userId), this.forLearner(learner, teamId)]);
+    const [member, recs] = await Promise.all([
+      this.deps.teams.getMember(learner.tenantId, teamId, learner.userId),
+      this.forLearner(learner, teamId),
+    ]);
     const mine = member ? recs.find((r) => r.recId === recId) : undefined;
     if (!mine) throw new NotFoundError('There is no such recommendation for you in this team.');
     const at = this.deps.clock().toISOString();

@@ -69,7 +69,9 @@ export class RollupService {
         this.deps.users.get(learner.tenantId, learner.userId),
       ]);
       const flags = goalFlagsOf(goals, this.deps.clock(), profile?.timeZone ?? 'UTC');
-      await Promise.all(teamIds.map((teamId) => this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }))));
+      await Promise.all(
+        teamIds.map((teamId) => this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }))),
+      );
     });
   }
 
@@ -100,7 +102,12 @@ export class RollupService {
     });
   }
 
-  private async modify(tenantId: string, teamId: string, userId: string, change: (r: MemberRollup) => Promise<MemberRollup>): Promise<void> {
+  private async modify(
+    tenantId: string,
+    teamId: string,
+    userId: string,
+    change: (r: MemberRollup) => Promise<MemberRollup>,
+  ): Promise<void> {
     for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
       const stored = await this.deps.rollups.get(tenantId, teamId, userId);
       const updated = await change(stored?.rollup ?? emptyRollup(userId));
@@ -119,7 +126,10 @@ export class RollupService {
     try {
       await work();
     } catch (error) {
-      this.deps.logger.warn({ err: error, tenantId: learner.tenantId, userId: learner.userId }, `rollup refresh after ${what} change failed`);
+      this.deps.logger.warn(
+        { err: error, tenantId: learner.tenantId, userId: learner.userId },
+        `rollup refresh after ${what} change failed`,
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { TokenBucket } from '../domain/token-bucket.js';
 import { ConversationStore } from '../store/conversation-store.js';
@@ -43,7 +43,15 @@ describe('SendWorker (Azurite)', () => {
     const conversations = new ConversationStore(tables.conversations);
     for (const userId of ['u1', 'u2', 'u3']) {
       await users.upsert({ tenantId, userId, displayName: userId, teamsUserId: `29:${userId}`, updatedAt: new Date().toISOString() });
-      await conversations.save({ tenantId, scope: 'personal', ownerId: userId, conversationId: `a:${userId}`, serviceUrl: 'http://127.0.0.1:9/', reference: '{}', updatedAt: new Date().toISOString() });
+      await conversations.save({
+        tenantId,
+        scope: 'personal',
+        ownerId: userId,
+        conversationId: `a:${userId}`,
+        serviceUrl: 'http://127.0.0.1:9/',
+        reference: '{}',
+        updatedAt: new Date().toISOString(),
+      });
       await sends.createIfAbsent({ ...work(userId), dueAt: new Date().toISOString() });
     }
     deps = {
@@ -76,7 +84,10 @@ describe('SendWorker (Azurite)', () => {
     await deps.queue.send(work('u1'));
     await worker.drainOnce();
     expect(messenger.delivered).toEqual([]);
-    expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'pending', lastError: expect.stringContaining('429') });
+    expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({
+      status: 'pending',
+      lastError: expect.stringContaining('429'),
+    });
     await drainFor(worker, 2500);
     expect(messenger.delivered).toEqual(['u1']);
     expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'sent', attempts: 2 });

@@ -3,7 +3,7 @@ import { checkInCard } from '../cards/check-in-card.js';
 import type { LearningCapture } from './learning-capture.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { introCard } from '../cards/intro-card.js';
-import { TokenBucket } from '../domain/token-bucket.js';
+import { type TokenBucket } from '../domain/token-bucket.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import type { EntryStore } from '../store/entry-store.js';
 import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
@@ -128,7 +128,8 @@ export class SendWorker {
 
   private async send(record: SendRecord): Promise<SendOutcome> {
     const profile = await this.deps.users.get(record.tenantId, record.userId);
-    const teamsUserId = profile?.teamsUserId ?? (await this.deps.teams.getMember(record.tenantId, record.teamId, record.userId))?.teamsUserId;
+    const teamsUserId =
+      profile?.teamsUserId ?? (await this.deps.teams.getMember(record.tenantId, record.teamId, record.userId))?.teamsUserId;
     const personal = (await this.deps.conversations.listFor(record.tenantId, 'personal', record.userId))[0];
     const channel = personal ?? (await this.deps.conversations.listFor(record.tenantId, 'channel', record.teamId))[0];
     if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
@@ -145,7 +146,8 @@ export class SendWorker {
     ]);
     const asked = { ...(goals ? { goals } : {}), ...(recommendations ? { recommendations } : {}) };
     const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
-    const team = record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
+    const team =
+      record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
     // The language Teams last reported for them; someone who has never written to the bot reads their team's.
     const t = botTranslator(profile?.locale ?? team?.locale);
     const card =
@@ -182,7 +184,11 @@ export class SendWorker {
             updatedAt: now.toISOString(),
           });
         }
-        await this.deps.sends.update(record, { status: 'sent', sentAt: now.toISOString(), ...(outcome.activityId ? { activityId: outcome.activityId } : {}) });
+        await this.deps.sends.update(record, {
+          status: 'sent',
+          sentAt: now.toISOString(),
+          ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
+        });
         if (record.kind === 'checkin') {
           // Independent follow-ups of one delivery: side by side, so the send's slot frees sooner.
           await Promise.all([this.scheduleReminder(record), this.deps.rollups?.checkInChanged(record, record.cycle, record.teamId)]);
@@ -193,7 +199,11 @@ export class SendWorker {
       case 'throttled':
         // Retry-After holds back this message. The attempt keeps its slot in the app-wide budget:
         // Teams counts requests, refused or not, and giving slots back makes throttling worse.
-        await this.deps.sends.update(record, { status: 'pending', claimedUntil: now.toISOString(), lastError: `429, retry after ${outcome.retryAfterMs} ms` });
+        await this.deps.sends.update(record, {
+          status: 'pending',
+          claimedUntil: now.toISOString(),
+          lastError: `429, retry after ${outcome.retryAfterMs} ms`,
+        });
         await this.deps.queue.delay(message, outcome.retryAfterMs / 1000);
         return;
       case 'transient': {
@@ -202,7 +212,12 @@ export class SendWorker {
           await this.deps.sends.update(record, { status: 'pending', failures });
           return this.park(message, `${outcome.status}: ${outcome.message} (${failures} failures)`);
         }
-        await this.deps.sends.update(record, { status: 'pending', failures, claimedUntil: now.toISOString(), lastError: `${outcome.status}: ${outcome.message}` });
+        await this.deps.sends.update(record, {
+          status: 'pending',
+          failures,
+          claimedUntil: now.toISOString(),
+          lastError: `${outcome.status}: ${outcome.message}`,
+        });
         const backoffMs = Math.min(60_000, 500 * 2 ** (failures - 1)) * (0.5 + (this.deps.random ?? Math.random)());
         await this.deps.queue.delay(message, backoffMs / 1000);
         return;

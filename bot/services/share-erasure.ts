@@ -33,7 +33,13 @@ export class ShareErasure {
       if (share.activityId) await this.updateCard(share, removedShareCard);
       // Others' saved lists lose it too; the marks say whose lists hold it.
       for (const vote of await this.deps.shares.listShareVotes(share.tenantId, share.teamId, share.shareId)) {
-        if (vote.saved) await this.deps.shares.setSaved(share.tenantId, vote.userId, { teamId: share.teamId, shareId: share.shareId, savedAt: '' }, false);
+        if (vote.saved)
+          await this.deps.shares.setSaved(
+            share.tenantId,
+            vote.userId,
+            { teamId: share.teamId, shareId: share.shareId, savedAt: '' },
+            false,
+          );
       }
       await this.deps.shares.deleteShare(share.tenantId, share.teamId, share.shareId);
     }
@@ -70,10 +76,17 @@ export class ShareErasure {
   private async updateCard(share: Share, card: CardFor): Promise<void> {
     if (!share.activityId) return;
     try {
-      const updated = await this.deps.publisher.update({ tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId, activityId: share.activityId }, card);
-      if (!updated) this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');
+      const updated = await this.deps.publisher.update(
+        { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId, activityId: share.activityId },
+        card,
+      );
+      if (!updated)
+        this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');
     } catch (error) {
-      this.deps.logger.warn({ err: error, teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');
+      this.deps.logger.warn(
+        { err: error, teamId: share.teamId, shareId: share.shareId },
+        'a share card could not be updated while erasing',
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, this.deps.cardUpdateGapMs ?? CARD_UPDATE_GAP_MS));
   }

@@ -68,14 +68,25 @@ export class ShareLists {
     const view = (r: RankedResource): ResourceView | undefined => {
       const known = about.get(r.resourceKey);
       return known
-        ? { resourceKey: r.resourceKey, ...known, averageRating: r.averageRating, ratingCount: r.ratingCount, score: r.score, saves: r.saves }
+        ? {
+            resourceKey: r.resourceKey,
+            ...known,
+            averageRating: r.averageRating,
+            ratingCount: r.ratingCount,
+            score: r.score,
+            saves: r.saves,
+          }
         : undefined;
     };
     return {
       scope,
       ranking: rankingExplanation(),
-      topRated: topRated(figures, LIST_LIMIT).map(view).filter((r): r is ResourceView => Boolean(r)),
-      mostSaved: mostSaved(figures, LIST_LIMIT).map(view).filter((r): r is ResourceView => Boolean(r)),
+      topRated: topRated(figures, LIST_LIMIT)
+        .map(view)
+        .filter((r): r is ResourceView => Boolean(r)),
+      mostSaved: mostSaved(figures, LIST_LIMIT)
+        .map(view)
+        .filter((r): r is ResourceView => Boolean(r)),
     };
   }
 
@@ -85,7 +96,11 @@ export class ShareLists {
     pointers.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
     const teamNames = new Map<string, Promise<string>>();
     const nameOf = (teamId: string) => {
-      if (!teamNames.has(teamId)) teamNames.set(teamId, this.deps.teams.getSettings(learner.tenantId, teamId).then((s) => s?.name ?? 'a team'));
+      if (!teamNames.has(teamId))
+        teamNames.set(
+          teamId,
+          this.deps.teams.getSettings(learner.tenantId, teamId).then((s) => s?.name ?? 'a team'),
+        );
       return teamNames.get(teamId)!;
     };
     const views = await Promise.all(
@@ -120,7 +135,6 @@ export class ShareLists {
     this.organisationCache.set(tenantId, { at: now, data });
     return data;
   }
-
 }
 
 export function shareViewOf(share: Share, viewer: Learner, vote: MyShareVote | undefined): ShareView {
@@ -157,4 +171,3 @@ function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, '
   }
   return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
 }
-

@@ -127,7 +127,8 @@ export class SharingService {
   /** A person's Helpful, Save or rating on a share; concurrent marks from many people all count, once each. */
   async vote(voter: Learner, teamId: string, shareId: string, change: VoteChange): Promise<VoteResult> {
     // Taking a share off one's own saved list is always allowed: after it was withdrawn, or after leaving the team.
-    const unsaveOnly = change.kind === 'set' && change.update.saved === false && change.update.helpful === undefined && change.update.rating === undefined;
+    const unsaveOnly =
+      change.kind === 'set' && change.update.saved === false && change.update.helpful === undefined && change.update.rating === undefined;
     const member = unsaveOnly || (await this.deps.teams.getMember(voter.tenantId, teamId, voter.userId));
     if (!member) return { status: 'not_member' };
     for (let attempt = 0; attempt < MAX_VOTE_ATTEMPTS; attempt++) {
@@ -146,10 +147,16 @@ export class SharingService {
         if (unsaveOnly) await this.deps.shares.setSaved(voter.tenantId, voter.userId, { teamId, shareId, savedAt: '' }, false);
         return { status: 'ok', share, mine: outcome.vote };
       }
-      const vote: ShareVote = { ...outcome.vote, userId: voter.userId, resourceKey: share.resourceKey, at: this.deps.clock().toISOString() };
+      const vote: ShareVote = {
+        ...outcome.vote,
+        userId: voter.userId,
+        resourceKey: share.resourceKey,
+        at: this.deps.clock().toISOString(),
+      };
       // Only this person's row is written here; a second click racing the first finds it changed and starts over.
       if (await this.deps.shares.writeVote(voter.tenantId, teamId, shareId, vote, stored.etag)) {
-        if (vote.rating !== null && vote.rating !== before?.rating) await this.deps.xapi?.record({ kind: 'rated', share, voterId: voter.userId, rating: vote.rating, at: vote.at });
+        if (vote.rating !== null && vote.rating !== before?.rating)
+          await this.deps.xapi?.record({ kind: 'rated', share, voterId: voter.userId, rating: vote.rating, at: vote.at });
         const counted = (await this.recount(share)) ?? share;
         await this.afterVote(voter, counted, before ?? NO_VOTE, outcome.vote);
         return { status: 'ok', share: counted, mine: outcome.vote };
@@ -182,7 +189,11 @@ export class SharingService {
   }
 
   /** The person's own marks, for their view of a card. */
-  async marksOf(viewer: Learner, teamId: string, shareId: string): Promise<{ share: Share; mine: MyShareVote } | { status: 'not_member' | 'not_found' }> {
+  async marksOf(
+    viewer: Learner,
+    teamId: string,
+    shareId: string,
+  ): Promise<{ share: Share; mine: MyShareVote } | { status: 'not_member' | 'not_found' }> {
     const [member, found, stored] = await Promise.all([
       this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId),
       this.deps.shares.get(viewer.tenantId, teamId, shareId),
@@ -223,7 +234,13 @@ export class SharingService {
   private async setSharerRating(share: Share): Promise<void> {
     for (let attempt = 0; attempt < MAX_VOTE_ATTEMPTS; attempt++) {
       const stored = await this.deps.shares.getVote(share.tenantId, share.teamId, share.shareId, share.sharerId);
-      const vote: ShareVote = { ...(stored.vote ?? NO_VOTE), userId: share.sharerId, rating: share.sharerRating, resourceKey: share.resourceKey, at: this.deps.clock().toISOString() };
+      const vote: ShareVote = {
+        ...(stored.vote ?? NO_VOTE),
+        userId: share.sharerId,
+        rating: share.sharerRating,
+        resourceKey: share.resourceKey,
+        at: this.deps.clock().toISOString(),
+      };
       if (await this.deps.shares.writeVote(share.tenantId, share.teamId, share.shareId, vote, stored.etag)) {
         await this.recount(share);
         return;
@@ -269,7 +286,12 @@ export class SharingService {
 
   private async afterVote(voter: Learner, share: Share, before: MyShareVote, after: MyShareVote): Promise<void> {
     if (before.saved !== after.saved) {
-      await this.deps.shares.setSaved(voter.tenantId, voter.userId, { teamId: share.teamId, shareId: share.shareId, savedAt: this.deps.clock().toISOString() }, after.saved);
+      await this.deps.shares.setSaved(
+        voter.tenantId,
+        voter.userId,
+        { teamId: share.teamId, shareId: share.shareId, savedAt: this.deps.clock().toISOString() },
+        after.saved,
+      );
     }
     this.inBackground(this.refreshCard(share));
     if (after.helpful && !before.helpful) this.inBackground(this.tellSharer(share));
@@ -298,7 +320,10 @@ export class SharingService {
         const current = found.share;
         const activityId = current.activityId ?? share.activityId;
         if (!activityId) return;
-        await this.deps.publisher.update({ tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId }, (t) => shareCard({ share: current }, t));
+        await this.deps.publisher.update(
+          { tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId },
+          (t) => shareCard({ share: current }, t),
+        );
         // Clicks in the next second are gathered into the next update.
         await sleep(this.cardUpdateGapMs);
       }
@@ -323,10 +348,8 @@ export class SharingService {
     const claimed = await this.deps.shares.claimHelpedNotice(share.tenantId, share.sharerId, day, now.toISOString());
     this.noticesClaimed.set(key, { day, zone });
     if (!claimed) return;
-    await this.deps.publisher.tellPerson(
-      share.tenantId,
-      share.sharerId,
-      (t) => shareHelpedCard({ what: share.what, helpful: share.tally.helpful, teamName: settings?.name ?? t.t('common.yourTeam') }, t),
+    await this.deps.publisher.tellPerson(share.tenantId, share.sharerId, (t) =>
+      shareHelpedCard({ what: share.what, helpful: share.tally.helpful, teamName: settings?.name ?? t.t('common.yourTeam') }, t),
     );
   }
 

@@ -53,14 +53,18 @@ export class TeamExportService {
     const zone = settings.schedule?.timeZone ?? 'UTC';
     const period = periodWeeks(now, weeks, zone);
     const from = weekSpan(period[0]!.week, zone).start;
-    const roster: ExportMember[] = members.map((m) => ({ userId: m.userId, displayName: m.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const roster: ExportMember[] = members
+      .map((m) => ({ userId: m.userId, displayName: m.displayName }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
     const { tenantId } = lead;
     const d = this.deps;
 
     async function* body(): AsyncGenerator<readonly CsvValue[]> {
       yield TEAM_EXPORT_COLUMNS[kind];
       if (kind === 'entries') {
-        for (const m of roster) for await (const e of d.entries.streamBetween(tenantId, m.userId, from, now)) if (visibleToLeads(e.visibility)) yield entryExportRow(m, e);
+        for (const m of roster)
+          for await (const e of d.entries.streamBetween(tenantId, m.userId, from, now))
+            if (visibleToLeads(e.visibility)) yield entryExportRow(m, e);
       } else if (kind === 'participation') {
         const rollups = new Map((await d.rollups.listTeam(tenantId, teamId)).map((r) => [r.userId, r]));
         for (const m of roster) yield* participationRows(m, rollups.get(m.userId), period);

@@ -28,7 +28,13 @@ describe('TeamService (Azurite)', () => {
   });
 
   it('makes the installer the first lead and everyone else a member', async () => {
-    const result = await service.installed({ tenantId, teamId, name: 'Design', installer: person(1), roster: [person(1), person(2), person(3)] });
+    const result = await service.installed({
+      tenantId,
+      teamId,
+      name: 'Design',
+      installer: person(1),
+      roster: [person(1), person(2), person(3)],
+    });
     expect(result.firstInstall).toBe(true);
     expect(result.settings.schedule).toBeNull();
     const members = await teams.listMembers(tenantId, teamId);
@@ -63,7 +69,12 @@ describe('TeamService (Azurite)', () => {
   it('lets a lead set the schedule and refuses members and outsiders', async () => {
     await service.installed({ tenantId, teamId, name: 'Design', installer: person(1), roster: [person(1), person(2)] });
     const saved = await service.updateSchedule({ tenantId, userId: 'user-1' }, teamId, validSchedule);
-    expect(saved.ok && saved.settings.schedule).toMatchObject({ cadence: 'weekly', weekday: 5, localTime: '16:00', anchorMonday: '2026-11-23' });
+    expect(saved.ok && saved.settings.schedule).toMatchObject({
+      cadence: 'weekly',
+      weekday: 5,
+      localTime: '16:00',
+      anchorMonday: '2026-11-23',
+    });
     await expect(service.updateSchedule({ tenantId, userId: 'user-2' }, teamId, validSchedule)).rejects.toBeInstanceOf(NotAllowedError);
     await expect(service.settingsFor({ tenantId, userId: 'stranger' }, teamId)).rejects.toBeInstanceOf(NotAllowedError);
     await expect(service.settingsFor({ tenantId: 'other-tenant', userId: 'user-1' }, teamId)).rejects.toBeInstanceOf(NotAllowedError);
@@ -72,7 +83,11 @@ describe('TeamService (Azurite)', () => {
 
   it('states what is wrong with a bad schedule and changes nothing', async () => {
     await service.installed({ tenantId, teamId, name: 'Design', installer: person(1), roster: [person(1)] });
-    const result = await service.updateSchedule({ tenantId, userId: 'user-1' }, teamId, { ...validSchedule, localTime: '4pm', timeZone: 'Atlantis' });
+    const result = await service.updateSchedule({ tenantId, userId: 'user-1' }, teamId, {
+      ...validSchedule,
+      localTime: '4pm',
+      timeZone: 'Atlantis',
+    });
     expect(result).toEqual({
       ok: false,
       errors: { localTime: 'Give a time as HH:mm, e.g. 16:00', timeZone: 'Choose a time zone such as Europe/London' },
@@ -84,7 +99,11 @@ describe('TeamService (Azurite)', () => {
     await service.installed({ tenantId, teamId, name: 'Design', installer: person(1), roster: [person(1)] });
     await service.updateSchedule({ tenantId, userId: 'user-1' }, teamId, { ...validSchedule, cadence: 'biweekly' });
     now = new Date('2026-12-09T10:00:00Z');
-    const later = await service.updateSchedule({ tenantId, userId: 'user-1' }, teamId, { ...validSchedule, cadence: 'biweekly', localTime: '09:30' });
+    const later = await service.updateSchedule({ tenantId, userId: 'user-1' }, teamId, {
+      ...validSchedule,
+      cadence: 'biweekly',
+      localTime: '09:30',
+    });
     expect(later.ok && later.settings.schedule?.anchorMonday).toBe('2026-11-23');
   });
 });

@@ -1,9 +1,4 @@
-import {
-  validateScheduleSubmission,
-  type ScheduleErrors,
-  type TeamRole,
-  type TeamSettings,
-} from '../domain/team-settings.js';
+import { validateScheduleSubmission, type ScheduleErrors, type TeamRole, type TeamSettings } from '../domain/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
@@ -127,7 +122,12 @@ export class TeamService {
     if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can see its members.');
     const members = await this.deps.teams.listMembers(caller.tenantId, teamId);
     return Promise.all(
-      members.map(async (m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, pausedAt: (await pausedOf(m.userId)) ?? null })),
+      members.map(async (m) => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        role: m.role,
+        pausedAt: (await pausedOf(m.userId)) ?? null,
+      })),
     );
   }
 
@@ -149,7 +149,12 @@ export class TeamService {
   }
 
   /** Only a team's leads change its schedule; a bad submission changes nothing. */
-  async updateSchedule(caller: Learner & { locale?: string }, teamId: string, submission: unknown, channelIds?: string[]): Promise<ScheduleUpdate> {
+  async updateSchedule(
+    caller: Learner & { locale?: string },
+    teamId: string,
+    submission: unknown,
+    channelIds?: string[],
+  ): Promise<ScheduleUpdate> {
     const { settings, role } = await this.settingsFor(caller, teamId);
     if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can change its check-in schedule.');
     const now = this.deps.clock();
@@ -161,7 +166,9 @@ export class TeamService {
     }
     // Keep the fortnight rhythm when only other settings change.
     const anchorMonday =
-      settings.schedule && settings.schedule.cadence === result.schedule.cadence ? settings.schedule.anchorMonday : result.schedule.anchorMonday;
+      settings.schedule && settings.schedule.cadence === result.schedule.cadence
+        ? settings.schedule.anchorMonday
+        : result.schedule.anchorMonday;
     const updated: TeamSettings = {
       ...settings,
       schedule: { ...result.schedule, anchorMonday },

@@ -42,9 +42,12 @@ export class XapiBackfill {
     const d = this.deps;
     const settings = await d.teams.listTenantTeams(tenantId);
     const teamName = new Map(settings.map((s) => [s.teamId, s.name]));
-    const rosters = await Promise.all(settings.map(async (s) => ({ teamId: s.teamId, members: await d.teams.listMembers(tenantId, s.teamId) })));
+    const rosters = await Promise.all(
+      settings.map(async (s) => ({ teamId: s.teamId, members: await d.teams.listMembers(tenantId, s.teamId) })),
+    );
     const teamsOfPerson = new Map<string, string[]>();
-    for (const { teamId, members } of rosters) for (const m of members) teamsOfPerson.set(m.userId, [...(teamsOfPerson.get(m.userId) ?? []), teamId]);
+    for (const { teamId, members } of rosters)
+      for (const m of members) teamsOfPerson.set(m.userId, [...(teamsOfPerson.get(m.userId) ?? []), teamId]);
     const people = new Set([...(await d.users.listTenant(tenantId, EVERYONE)).map((p) => p.userId), ...teamsOfPerson.keys()]);
 
     const teamsFor = ({ actorId, teamId }: ReturnType<typeof partiesOf>): XapiTeam[] =>
@@ -60,24 +63,42 @@ export class XapiBackfill {
     };
 
     for (const userId of people) {
-      const [entries, goals, notes] = await Promise.all([d.entries.listAll(tenantId, userId), d.goals.listForUser(tenantId, userId), d.coaching.listForLearner(tenantId, userId)]);
+      const [entries, goals, notes] = await Promise.all([
+        d.entries.listAll(tenantId, userId),
+        d.goals.listForUser(tenantId, userId),
+        d.coaching.listForLearner(tenantId, userId),
+      ]);
       await write([
         ...entries.map((entry): XapiRecord => ({ kind: 'entry', entry })),
-        ...goals.flatMap((goal) => goal.progress.filter((p) => p.state === 'done').map((p): XapiRecord => ({ kind: 'goal-completed', goal, at: p.at, note: p.note }))),
-        ...notes.flatMap((note): XapiRecord[] => (note.answer ? [{ kind: 'coaching-answered', note, answer: note.answer.text, at: note.answer.at }] : [])),
+        ...goals.flatMap((goal) =>
+          goal.progress
+            .filter((p) => p.state === 'done')
+            .map((p): XapiRecord => ({ kind: 'goal-completed', goal, at: p.at, note: p.note })),
+        ),
+        ...notes.flatMap((note): XapiRecord[] =>
+          note.answer ? [{ kind: 'coaching-answered', note, answer: note.answer.text, at: note.answer.at }] : [],
+        ),
       ]);
       await d.settings.recordBackfill(tenantId, { written });
     }
     for (const { teamId } of rosters) {
-      const [shares, votes, nudges] = await Promise.all([d.shares.listTeamShares(tenantId, teamId), d.shares.listTeamVotes(tenantId, teamId), d.nudges.listTeam(tenantId, teamId, EVERYONE)]);
+      const [shares, votes, nudges] = await Promise.all([
+        d.shares.listTeamShares(tenantId, teamId),
+        d.shares.listTeamVotes(tenantId, teamId),
+        d.nudges.listTeam(tenantId, teamId, EVERYONE),
+      ]);
       const byId = new Map(shares.map((s) => [s.shareId, s]));
       await write([
         ...shares.filter((s) => !s.withdrawnAt).map((share): XapiRecord => ({ kind: 'shared', share })),
         ...votes.flatMap((v): XapiRecord[] => {
           const share = byId.get(v.shareId);
-          return share && !share.withdrawnAt && v.rating !== null ? [{ kind: 'rated', share, voterId: v.userId, rating: v.rating, at: v.at }] : [];
+          return share && !share.withdrawnAt && v.rating !== null
+            ? [{ kind: 'rated', share, voterId: v.userId, rating: v.rating, at: v.at }]
+            : [];
         }),
-        ...nudges.flatMap((nudge): XapiRecord[] => (nudge.reply ? [{ kind: 'follow-up-answered', nudge, answer: nudge.reply.answer, at: nudge.reply.at }] : [])),
+        ...nudges.flatMap((nudge): XapiRecord[] =>
+          nudge.reply ? [{ kind: 'follow-up-answered', nudge, answer: nudge.reply.answer, at: nudge.reply.at }] : [],
+        ),
       ]);
       await d.settings.recordBackfill(tenantId, { written });
     }

@@ -69,7 +69,11 @@ export class OutboxRecorder implements XapiRecorder {
       if ((await this.deps.outbox.discard(tenantId, original.id)) !== 'sent') return;
       const now = this.deps.clock();
       await Promise.all([
-        this.deps.outbox.add(tenantId, [{ statement: voidingStatementOf(original, now.toISOString()), actorId: entry.userId, instructorId: undefined }], now.toISOString()),
+        this.deps.outbox.add(
+          tenantId,
+          [{ statement: voidingStatementOf(original, now.toISOString()), actorId: entry.userId, instructorId: undefined }],
+          now.toISOString(),
+        ),
         this.wakeSender(tenantId, now.getTime()),
       ]);
     } catch (error) {

@@ -28,7 +28,8 @@ async function sendOnce(batch: OutboxRow[], outcome: LrsOutcome, maxAttempts = 4
     outbox: {
       claimDue: async () => claims.shift() ?? [],
       markSent: vi.fn(),
-      markAttemptFailed: async (_t: string, ids: readonly string[], _e: string, _at: string, retryAt: string | null) => void marked.push({ ids, retryAt }),
+      markAttemptFailed: async (_t: string, ids: readonly string[], _e: string, _at: string, retryAt: string | null) =>
+        void marked.push({ ids, retryAt }),
       summary: async () => ({ sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null }),
     },
     lrs: { send: async () => outcome },

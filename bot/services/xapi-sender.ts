@@ -97,7 +97,10 @@ export class XapiSender {
   }
 
   private async sendBatch(tenantId: string, settings: LrsSettings, rows: readonly OutboxRow[]): Promise<void> {
-    const outcome = await this.deps.lrs.send(settings, rows.map((r) => r.statement));
+    const outcome = await this.deps.lrs.send(
+      settings,
+      rows.map((r) => r.statement),
+    );
     const at = this.deps.clock().toISOString();
     switch (outcome.kind) {
       case 'stored':
@@ -107,19 +110,38 @@ export class XapiSender {
         for (const row of rows) await this.sendBatch(tenantId, settings, [row]);
         return;
       case 'rejected':
-        return this.deps.outbox.markAttemptFailed(tenantId, rows.map((r) => r.statementId), outcome.message, at, null);
+        return this.deps.outbox.markAttemptFailed(
+          tenantId,
+          rows.map((r) => r.statementId),
+          outcome.message,
+          at,
+          null,
+        );
       case 'retry': {
         // A statement out of attempts is given up on alone: the others in its batch, fresher, wait and go again.
         const spent = rows.filter((r) => r.attempts >= this.maxAttempts);
         const again = rows.filter((r) => r.attempts < this.maxAttempts);
-        if (spent.length > 0) await this.deps.outbox.markAttemptFailed(tenantId, spent.map((r) => r.statementId), outcome.message, at, null);
+        if (spent.length > 0)
+          await this.deps.outbox.markAttemptFailed(
+            tenantId,
+            spent.map((r) => r.statementId),
+            outcome.message,
+            at,
+            null,
+          );
         if (again.length === 0) return;
         // Rows going again share the wait, set by the most-tried of them.
         const attempts = Math.max(...again.map((r) => r.attempts));
         const jitter = 0.75 + 0.5 * (this.deps.random ?? Math.random)();
         const waitMs = Math.max(outcome.retryAfterMs ?? 0, Math.min(MAX_RETRY_MS, this.retryBaseMs * 2 ** (attempts - 1)) * jitter);
         const retryAt = new Date(this.deps.clock().getTime() + waitMs).toISOString();
-        return this.deps.outbox.markAttemptFailed(tenantId, again.map((r) => r.statementId), outcome.message, at, retryAt);
+        return this.deps.outbox.markAttemptFailed(
+          tenantId,
+          again.map((r) => r.statementId),
+          outcome.message,
+          at,
+          retryAt,
+        );
       }
     }
   }

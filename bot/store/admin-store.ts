@@ -29,7 +29,9 @@ export class AdminStore {
 
   /** Puts someone else in place of the admin who named others; the admins they named stay admins. */
   async replaceAdder(tenantId: string, userId: string, adder: { id: string }): Promise<number> {
-    const rows = this.table.listEntities<AdminEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and addedBy eq ${userId}` } });
+    const rows = this.table.listEntities<AdminEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and addedBy eq ${userId}` },
+    });
     let replaced = 0;
     for await (const e of rows) {
       try {

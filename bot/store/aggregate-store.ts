@@ -31,7 +31,9 @@ export class AggregateStore {
   /** A team's folded weeks, oldest first. */
   async listTeam(tenantId: string, teamId: string): Promise<WeekAggregate[]> {
     const rows = this.table.listEntities<AggregateEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${WEEK}|`} and RowKey lt ${prefixEnd(WEEK)}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${WEEK}|`} and RowKey lt ${prefixEnd(WEEK)}`,
+      },
     });
     const found: WeekAggregate[] = [];
     for await (const e of rows) {

@@ -41,7 +41,11 @@ export class CoachingStore {
   /** Records the learner's answer if the note is unchanged since read; false if it changed meanwhile. */
   async setAnswer(note: CoachingNote, etag: string, answer: string, at: string): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), answer, answeredAt: at }, 'Merge', { etag });
+      await this.table.updateEntity(
+        { partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), answer, answeredAt: at },
+        'Merge',
+        { etag },
+      );
       return true;
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 412) return false;
@@ -58,24 +62,37 @@ export class CoachingStore {
   async removeWrittenBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
     const oldest = keyOf(NOTE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NOTE)}`));
+    return deleteRows(
+      this.table,
+      await listKeys(
+        this.table,
+        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NOTE)}`,
+      ),
+    );
   }
 
   /** The notes one lead wrote, in any learner's thread in the tenant, each with its ETag. */
   async listByLead(tenantId: string, leadId: string): Promise<{ note: CoachingNote; etag: string }[]> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<NoteEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)} and leadId eq ${leadId}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)} and leadId eq ${leadId}`,
+      },
     });
     const found: { note: CoachingNote; etag: string }[] = [];
-    for await (const e of rows) found.push({ note: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    for await (const e of rows)
+      found.push({ note: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
     return found;
   }
 
   /** Puts someone else in the lead's place if the note is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(note: CoachingNote, etag: string, lead: { id: string; name: string }): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), leadId: lead.id, leadName: lead.name }, 'Merge', { etag });
+      await this.table.updateEntity(
+        { partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), leadId: lead.id, leadName: lead.name },
+        'Merge',
+        { etag },
+      );
       return true;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
@@ -85,7 +102,9 @@ export class CoachingStore {
 
   async listForLearner(tenantId: string, learnerId: string): Promise<CoachingNote[]> {
     const rows = this.table.listEntities<NoteEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, learnerId)} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keyOf(tenantId, learnerId)} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)}`,
+      },
     });
     const notes: CoachingNote[] = [];
     for await (const e of rows) notes.push(fromEntity(tenantId, learnerId, e));

@@ -82,7 +82,15 @@ export class ConversationStore {
     const found: { record: ConversationRecord; etag: string }[] = [];
     for await (const e of rows) {
       found.push({
-        record: { tenantId: e.tenantId, scope: e.scope as ConversationScope, ownerId: e.ownerId, conversationId: e.conversationId, serviceUrl: e.serviceUrl, reference: e.reference, updatedAt: e.updatedAt },
+        record: {
+          tenantId: e.tenantId,
+          scope: e.scope as ConversationScope,
+          ownerId: e.ownerId,
+          conversationId: e.conversationId,
+          serviceUrl: e.serviceUrl,
+          reference: e.reference,
+          updatedAt: e.updatedAt,
+        },
         etag: e.etag,
       });
     }

@@ -23,13 +23,19 @@ export class DigestStore {
     const lead = keyOf(leadId);
     return deleteRows(
       this.table,
-      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${lead}|`} and RowKey lt ${prefixEnd(lead)}`),
+      await listKeys(
+        this.table,
+        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${lead}|`} and RowKey lt ${prefixEnd(lead)}`,
+      ),
     );
   }
 
   /** Past retention: the record of digests sent before the cutoff (they name the lead). */
   async removeSentBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and sentAt lt ${cutoff.toISOString()}`));
+    return deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and sentAt lt ${cutoff.toISOString()}`),
+    );
   }
 }

@@ -199,7 +199,9 @@ export class EntryStore {
   async *streamAll(tenantId: string, userId: string): AsyncGenerator<LearningEntry> {
     const from = keyOf(ENTRY_PREFIX);
     const rows = this.table.listEntities<EntryEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${EntryStore.partitionKey(tenantId, userId)} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${EntryStore.partitionKey(tenantId, userId)} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}`,
+      },
     });
     for await (const e of rows) yield fromEntity(e);
   }

@@ -59,10 +59,13 @@ export class GoalStore {
   async listTenant(tenantId: string): Promise<{ goal: Goal; etag: string }[]> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<GoalEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}`,
+      },
     });
     const found: { goal: Goal; etag: string }[] = [];
-    for await (const e of rows) found.push({ goal: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    for await (const e of rows)
+      found.push({ goal: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
     return found;
   }
 
@@ -73,7 +76,9 @@ export class GoalStore {
   /** Every goal of the learner, oldest first. */
   async listForUser(tenantId: string, userId: string): Promise<Goal[]> {
     const rows = this.table.listEntities<GoalEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, userId)} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keyOf(tenantId, userId)} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}`,
+      },
     });
     const goals: Goal[] = [];
     for await (const e of rows) goals.push(fromEntity(tenantId, userId, e));

@@ -4,7 +4,14 @@ import { keyOf } from './keys.js';
 import { deleteIfPresent } from './row-deletes.js';
 
 type SettingsEntity = { partitionKey: string; rowKey: string; endpoint: string; key: string; secret: string; updatedAt: string };
-type BackfillEntity = { partitionKey: string; rowKey: string; status: 'running' | 'done'; startedAt: string; finishedAt?: string; written: number };
+type BackfillEntity = {
+  partitionKey: string;
+  rowKey: string;
+  status: 'running' | 'done';
+  startedAt: string;
+  finishedAt?: string;
+  written: number;
+};
 
 const SETTINGS = 'settings';
 const BACKFILL = 'backfill';
@@ -33,7 +40,10 @@ export class LrsSettingsStore {
   }
 
   /** Starts the backfill unless one was started before: the history goes once. */
-  async claimBackfill(tenantId: string, at: string): Promise<{ claimed: true; marker: BackfillMarker } | { claimed: false; marker: BackfillMarker }> {
+  async claimBackfill(
+    tenantId: string,
+    at: string,
+  ): Promise<{ claimed: true; marker: BackfillMarker } | { claimed: false; marker: BackfillMarker }> {
     const entity: BackfillEntity = { partitionKey: keyOf(tenantId), rowKey: BACKFILL, status: 'running', startedAt: at, written: 0 };
     try {
       await this.table.createEntity(entity);
@@ -48,7 +58,12 @@ export class LrsSettingsStore {
 
   async recordBackfill(tenantId: string, progress: { written: number; finishedAt?: string }): Promise<void> {
     await this.table.updateEntity(
-      { partitionKey: keyOf(tenantId), rowKey: BACKFILL, written: progress.written, ...(progress.finishedAt ? { status: 'done', finishedAt: progress.finishedAt } : {}) },
+      {
+        partitionKey: keyOf(tenantId),
+        rowKey: BACKFILL,
+        written: progress.written,
+        ...(progress.finishedAt ? { status: 'done', finishedAt: progress.finishedAt } : {}),
+      },
       'Merge',
     );
   }

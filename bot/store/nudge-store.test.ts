@@ -36,7 +36,11 @@ describe('NudgeStore (Azurite)', () => {
 
   it('keeps why the learner was flagged as data beside the English reason, and reads older nudges without it', async () => {
     const store = new NudgeStore((await freshTestStorage()).tables.nudges);
-    const flagged = { ...nudgeAt('2026-11-20T08:00:00.000Z', 'flagged1'), reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer' as const, count: 2 } };
+    const flagged = {
+      ...nudgeAt('2026-11-20T08:00:00.000Z', 'flagged1'),
+      reason: 'No answer to the last 2 check-ins',
+      why: { kind: 'no-answer' as const, count: 2 },
+    };
     await store.create(flagged);
     await store.create(nudgeAt('2026-11-19T08:00:00.000Z', 'older001'));
     const [newest, older] = await store.listTeam('t1', teamId, 10);

@@ -47,7 +47,10 @@ export class NudgeStore {
   }
 
   async setDelivered(nudge: Nudge, delivered: boolean): Promise<void> {
-    await this.table.updateEntity({ partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), delivered }, 'Merge');
+    await this.table.updateEntity(
+      { partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), delivered },
+      'Merge',
+    );
   }
 
   /** Records the learner's answer if the nudge is unchanged since read; false if it changed meanwhile. */
@@ -74,7 +77,8 @@ export class NudgeStore {
       },
     });
     const found: { nudge: Nudge; etag: string }[] = [];
-    for await (const e of rows) found.push({ nudge: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    for await (const e of rows)
+      found.push({ nudge: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
     return found;
   }
 
@@ -85,7 +89,11 @@ export class NudgeStore {
   /** Puts someone else in the lead's place if the nudge is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(nudge: Nudge, etag: string, lead: { id: string; name: string }): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), leadId: lead.id, leadName: lead.name }, 'Merge', { etag });
+      await this.table.updateEntity(
+        { partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), leadId: lead.id, leadName: lead.name },
+        'Merge',
+        { etag },
+      );
       return true;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
@@ -97,7 +105,13 @@ export class NudgeStore {
   async removeSentBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
     const oldest = keyOf(NUDGE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NUDGE)}`));
+    return deleteRows(
+      this.table,
+      await listKeys(
+        this.table,
+        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NUDGE)}`,
+      ),
+    );
   }
 
   /** The team's nudges, newest first; with `sentSince`, only those sent from then on. */
@@ -106,7 +120,9 @@ export class NudgeStore {
     // Ids begin with a newest-first time key: everything sent at or after `sentSince` sorts below the key of a millisecond before.
     const to = sentSince ? keyOf(NUDGE, newestFirstTimeKey(new Date(sentSince.getTime() - 1))) : prefixEnd(NUDGE);
     const rows = this.table
-      .listEntities<NudgeEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${from} and RowKey lt ${to}` } })
+      .listEntities<NudgeEntity>({
+        queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${from} and RowKey lt ${to}` },
+      })
       .byPage({ maxPageSize: Math.min(limit, 1000) });
     const nudges: Nudge[] = [];
     for await (const page of rows) {

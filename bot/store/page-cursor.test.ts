@@ -12,7 +12,13 @@ describe('page cursors', () => {
   });
 
   it('refuses a tampered cursor before the SDK reads its token, which would fail as if storage had', () => {
-    for (const t of ['x', table({}), table({ nextPartitionKey: 5 }), table({ nextPartitionKey: 'p', nextRowKey: {} }), Buffer.from('null').toString('base64')]) {
+    for (const t of [
+      'x',
+      table({}),
+      table({ nextPartitionKey: 5 }),
+      table({ nextPartitionKey: 'p', nextRowKey: {} }),
+      Buffer.from('null').toString('base64'),
+    ]) {
       expect(() => decodeCursor(cursor('t|u', t), 't|u'), t).toThrow(InvalidCursorError);
     }
   });

@@ -36,7 +36,10 @@ export function decodeCursor(cursor: string, partitionKey: string): string {
  */
 function isTableToken(token: string): boolean {
   try {
-    const { nextPartitionKey, nextRowKey } = JSON.parse(Buffer.from(token, 'base64').toString('latin1')) as { nextPartitionKey?: unknown; nextRowKey?: unknown };
+    const { nextPartitionKey, nextRowKey } = JSON.parse(Buffer.from(token, 'base64').toString('latin1')) as {
+      nextPartitionKey?: unknown;
+      nextRowKey?: unknown;
+    };
     return typeof nextPartitionKey === 'string' && nextPartitionKey !== '' && (nextRowKey === undefined || typeof nextRowKey === 'string');
   } catch {
     return false;

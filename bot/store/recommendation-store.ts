@@ -44,7 +44,9 @@ export class RecommendationStore {
 
   async listTeam(tenantId: string, teamId: string): Promise<Recommendation[]> {
     const rows = this.table.listEntities<RecEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)}`,
+      },
     });
     const recs: Recommendation[] = [];
     for await (const e of rows) recs.push(fromEntity(tenantId, teamId, e));
@@ -69,7 +71,8 @@ export class RecommendationStore {
       },
     });
     const found: { rec: Recommendation; etag: string }[] = [];
-    for await (const e of rows) found.push({ rec: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    for await (const e of rows)
+      found.push({ rec: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
     return found;
   }
 
@@ -77,10 +80,13 @@ export class RecommendationStore {
   async listDoneBy(tenantId: string, userId: string): Promise<{ teamId: string; recId: string; doneAt: string }[]> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<DoneEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)} and userId eq ${userId}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)} and userId eq ${userId}`,
+      },
     });
     const done: { teamId: string; recId: string; doneAt: string }[] = [];
-    for await (const e of rows) done.push({ teamId: decodeURIComponent(e.partitionKey.slice(from.length)), recId: e.recId, doneAt: e.doneAt });
+    for await (const e of rows)
+      done.push({ teamId: decodeURIComponent(e.partitionKey.slice(from.length)), recId: e.recId, doneAt: e.doneAt });
     return done;
   }
 
@@ -88,7 +94,10 @@ export class RecommendationStore {
   async remove(rec: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>): Promise<void> {
     const partitionKey = keyOf(rec.tenantId, rec.teamId);
     const from = keyOf(DONE, rec.recId);
-    await deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`));
+    await deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`),
+    );
     await deleteIfPresent(this.table, partitionKey, keyOf(REC, rec.recId));
   }
 
@@ -96,7 +105,9 @@ export class RecommendationStore {
   async removeMadeBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<RecEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)} and at lt ${cutoff.toISOString()}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)} and at lt ${cutoff.toISOString()}`,
+      },
     });
     const old: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>[] = [];
     for await (const e of rows) old.push({ tenantId, teamId: decodeURIComponent(e.partitionKey.slice(from.length)), recId: e.recId });
@@ -107,7 +118,11 @@ export class RecommendationStore {
   /** Puts someone else in the lead's place if the recommendation is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(rec: Recommendation, etag: string, lead: { id: string; name: string }): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: keyOf(rec.tenantId, rec.teamId), rowKey: keyOf(REC, rec.recId), leadId: lead.id, leadName: lead.name }, 'Merge', { etag });
+      await this.table.updateEntity(
+        { partitionKey: keyOf(rec.tenantId, rec.teamId), rowKey: keyOf(REC, rec.recId), leadId: lead.id, leadName: lead.name },
+        'Merge',
+        { etag },
+      );
       return true;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
@@ -123,7 +138,8 @@ export class RecommendationStore {
         ? odata`PartitionKey eq ${partition} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)}`
         : odata`PartitionKey eq ${partition} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)} and userId eq ${userId}`;
     const done: { recId: string; userId: string; doneAt: string }[] = [];
-    for await (const e of this.table.listEntities<DoneEntity>({ queryOptions: { filter } })) done.push({ recId: e.recId, userId: e.userId, doneAt: e.doneAt });
+    for await (const e of this.table.listEntities<DoneEntity>({ queryOptions: { filter } }))
+      done.push({ recId: e.recId, userId: e.userId, doneAt: e.doneAt });
     return done;
   }
 
@@ -145,5 +161,16 @@ export class RecommendationStore {
 }
 
 function fromEntity(tenantId: string, teamId: string, e: RecEntity): Recommendation {
-  return { tenantId, teamId, recId: e.recId, leadId: e.leadId, leadName: e.leadName, learnerId: e.learnerId || null, title: e.title, link: e.link, note: e.note || null, at: e.at };
+  return {
+    tenantId,
+    teamId,
+    recId: e.recId,
+    leadId: e.leadId,
+    leadName: e.leadName,
+    learnerId: e.learnerId || null,
+    title: e.title,
+    link: e.link,
+    note: e.note || null,
+    at: e.at,
+  };
 }

@@ -7,7 +7,18 @@ const rollup: MemberRollup = {
   userId: 'u1',
   paused: false,
   goals: [{ what: 'Run a usability test, “on my own”', overdueAfter: Date.parse('2027-01-31T00:00:00.000Z'), behindTwice: true }],
-  weeks: { '2026-W48': { entries: 2, minutes: 45, ratingSum: 9, ratingCount: 2, lastAt: Date.parse('2026-11-26T09:30:00.000Z'), sources: { article: 1, 'on-the-job': 1 }, insights: 1, actions: 2 } },
+  weeks: {
+    '2026-W48': {
+      entries: 2,
+      minutes: 45,
+      ratingSum: 9,
+      ratingCount: 2,
+      lastAt: Date.parse('2026-11-26T09:30:00.000Z'),
+      sources: { article: 1, 'on-the-job': 1 },
+      insights: 1,
+      actions: 2,
+    },
+  },
   cycles: {
     '2026-W47': { answer: 'nothing', at: Date.parse('2026-11-20T17:00:00.000Z') },
     '2026-W48': { answer: 'noAnswer', at: Date.parse('2026-11-27T16:00:00.000Z') },
@@ -43,7 +54,13 @@ describe('RollupStore (Azurite)', () => {
 describe('RollupStore, reading what an earlier version wrote', () => {
   it('reads a week cell written before insights and actions were counted as none of either', async () => {
     const { tables } = await freshTestStorage();
-    await tables.rollups.createEntity({ partitionKey: 't|team', rowKey: 'm|u1', userId: 'u1', cells: '2026-W48,2,45,9,2,mhx0000,a1o1,r,mhx0001', paused: false });
+    await tables.rollups.createEntity({
+      partitionKey: 't|team',
+      rowKey: 'm|u1',
+      userId: 'u1',
+      cells: '2026-W48,2,45,9,2,mhx0000,a1o1,r,mhx0001',
+      paused: false,
+    });
     const stored = await new RollupStore(tables.rollups).get('t', 'team', 'u1');
     expect(stored?.rollup.weeks['2026-W48']).toMatchObject({ entries: 2, minutes: 45, insights: 0, actions: 0 });
     expect(stored?.rollup.cycles['2026-W48']?.answer).toBe('responded');

@@ -86,7 +86,10 @@ export class RollupStore {
   /** Deletes the person's row from every team's rollups in the tenant (teams they left included). */
   async removeMemberEverywhere(tenantId: string, userId: string): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${keyOf(MEMBER, userId)}`));
+    return deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${keyOf(MEMBER, userId)}`),
+    );
   }
 
   /** Every member's rollup in a team: one query, one page for teams up to 1,000. */
@@ -118,10 +121,19 @@ function toEntity(partitionKey: string, r: MemberRollup): RollupEntity {
     const a = r.weeks[week];
     const o = r.cycles[week];
     const activity = a
-      ? [a.entries, a.minutes, a.ratingSum, a.ratingCount, a.lastAt.toString(36), (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join('')]
+      ? [
+          a.entries,
+          a.minutes,
+          a.ratingSum,
+          a.ratingCount,
+          a.lastAt.toString(36),
+          (Object.entries(a.sources) as [SourceType, number][]).map(([t, n]) => `${LETTERS[t]}${n}`).join(''),
+        ]
       : ['', '', '', '', '', ''];
     // Insights and actions came later: at the end, so cells written before them still read.
-    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : '', a ? a.insights : '', a ? a.actions : ''].join(',');
+    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : '', a ? a.insights : '', a ? a.actions : ''].join(
+      ',',
+    );
   });
   return {
     partitionKey,
@@ -137,7 +149,8 @@ function fromEntity(e: RollupEntity): MemberRollup {
   const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true, goals: goalsFrom(e.goals) };
   if (!e.cells) return rollup;
   for (const cell of e.cells.split(';')) {
-    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = '', insights, actions] = cell.split(',');
+    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = '', insights, actions] =
+      cell.split(',');
     if (entries) {
       rollup.weeks[week] = {
         entries: Number(entries),

@@ -11,7 +11,8 @@ const BATCH_LIMIT = 100;
 /** The keys of the rows a filter finds, every page of them. */
 export async function listKeys(table: TableClient, filter: string): Promise<RowKeys[]> {
   const keys: RowKeys[] = [];
-  for await (const e of table.listEntities({ queryOptions: { filter } })) keys.push({ partitionKey: e.partitionKey ?? '', rowKey: e.rowKey ?? '' });
+  for await (const e of table.listEntities({ queryOptions: { filter } }))
+    keys.push({ partitionKey: e.partitionKey ?? '', rowKey: e.rowKey ?? '' });
   return keys;
 }
 

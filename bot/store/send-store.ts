@@ -40,7 +40,12 @@ export class SendStore {
 
   /** Creates the record unless it exists; the deterministic key makes scheduling idempotent. */
   async createIfAbsent(record: Omit<SendRecord, 'status' | 'attempts' | 'etag'>): Promise<boolean> {
-    const entity: SendEntity = { ...SendStore.keys(record.tenantId, record.userId, record.cycle, record.kind), ...record, status: 'pending', attempts: 0 };
+    const entity: SendEntity = {
+      ...SendStore.keys(record.tenantId, record.userId, record.cycle, record.kind),
+      ...record,
+      status: 'pending',
+      attempts: 0,
+    };
     try {
       await this.table.createEntity(entity);
       return true;
@@ -65,7 +70,10 @@ export class SendStore {
    * Writes changes only if nobody changed the record since it was read (ETag); false when
    * another worker got there first.
    */
-  async update(record: SendRecord, changes: Partial<Omit<SendRecord, 'tenantId' | 'userId' | 'cycle' | 'kind' | 'etag'>>): Promise<SendRecord | undefined> {
+  async update(
+    record: SendRecord,
+    changes: Partial<Omit<SendRecord, 'tenantId' | 'userId' | 'cycle' | 'kind' | 'etag'>>,
+  ): Promise<SendRecord | undefined> {
     const keys = SendStore.keys(record.tenantId, record.userId, record.cycle, record.kind);
     try {
       const result = await this.table.updateEntity({ ...keys, ...changes }, 'Merge', { etag: record.etag ?? '*' });
@@ -94,7 +102,10 @@ export class SendStore {
   /** Deletes the tenant's send records due before `cutoff` (keys name the cycle, not a time: a filtered scan). */
   async removeDueBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and dueAt lt ${cutoff.toISOString()}`));
+    return deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and dueAt lt ${cutoff.toISOString()}`),
+    );
   }
 
   async listForLearner(tenantId: string, userId: string, limit = 60): Promise<SendRecord[]> {

@@ -22,7 +22,14 @@ const share: Share = {
   activityId: null,
   tally: { ...EMPTY_TALLY, ratingSum: 4, ratingCount: 1 },
 };
-const vote = (userId: string, helpful: boolean) => ({ userId, helpful, saved: false, rating: null, resourceKey: share.resourceKey, at: '2026-11-27T11:00:00.000Z' });
+const vote = (userId: string, helpful: boolean) => ({
+  userId,
+  helpful,
+  saved: false,
+  rating: null,
+  resourceKey: share.resourceKey,
+  at: '2026-11-27T11:00:00.000Z',
+});
 
 describe('ShareStore (Azurite)', () => {
   it('creates a share once, with the sharer’s rating as their vote, even with key-hostile team ids', async () => {
@@ -30,7 +37,9 @@ describe('ShareStore (Azurite)', () => {
     expect(await store.create(share)).toBe(true);
     expect(await store.create(share)).toBe(false);
     expect((await store.get('t1', share.teamId, share.shareId))?.share).toEqual(share);
-    expect(await store.listShareVotes('t1', share.teamId, share.shareId)).toEqual([expect.objectContaining({ userId: 'u-sharer', rating: 4 })]);
+    expect(await store.listShareVotes('t1', share.teamId, share.shareId)).toEqual([
+      expect.objectContaining({ userId: 'u-sharer', rating: 4 }),
+    ]);
   });
 
   it('refuses a vote or a recount that lost a race, so a stale writer can never overwrite a newer one', async () => {

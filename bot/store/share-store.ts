@@ -2,7 +2,16 @@ import { RestError, type TableClient, type TransactionAction, odata } from '@azu
 import type { Share, ShareTally, ShareVote } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
-import { SHARE, VOTE, fromShareEntity, fromVoteEntity, toShareEntity, toVoteEntity, type ShareEntity, type VoteEntity } from './share-entities.js';
+import {
+  SHARE,
+  VOTE,
+  fromShareEntity,
+  fromVoteEntity,
+  toShareEntity,
+  toVoteEntity,
+  type ShareEntity,
+  type VoteEntity,
+} from './share-entities.js';
 import { deleteIfPresent, deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
 
 type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
@@ -131,7 +140,11 @@ export class ShareStore {
   /** Writes the share's counters if the share is unchanged since read; false when it changed meanwhile. */
   async writeTally(share: Share, etag: string, tally: ShareTally): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), ...tally }, 'Merge', { etag });
+      await this.table.updateEntity(
+        { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), ...tally },
+        'Merge',
+        { etag },
+      );
       return true;
     } catch (error) {
       const status = statusOf(error);
@@ -161,7 +174,8 @@ export class ShareStore {
         ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`
         : odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)} and userId eq ${userId}`;
     const votes: (ShareVote & { shareId: string })[] = [];
-    for await (const e of this.table.listEntities<VoteEntity>({ queryOptions: { filter } })) votes.push({ ...fromVoteEntity(e), shareId: e.shareId });
+    for await (const e of this.table.listEntities<VoteEntity>({ queryOptions: { filter } }))
+      votes.push({ ...fromVoteEntity(e), shareId: e.shareId });
     return votes;
   }
 
@@ -246,7 +260,9 @@ export class ShareStore {
   async listHelpedNotices(tenantId: string, userId: string): Promise<string[]> {
     const from = keyOf(NOTICE);
     const rows = this.table.listEntities<NoticeEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${ShareStore.personPartition(tenantId, userId)} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${ShareStore.personPartition(tenantId, userId)} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`,
+      },
     });
     const days: string[] = [];
     for await (const e of rows) days.push(decodeURIComponent(e.rowKey.slice(from.length + 1)));
@@ -257,7 +273,9 @@ export class ShareStore {
   async listSharesBy(tenantId: string, userId: string): Promise<Share[]> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<ShareEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and sharerId eq ${userId}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and sharerId eq ${userId}`,
+      },
     });
     const shares: Share[] = [];
     for await (const e of rows) shares.push(fromShareEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
@@ -268,10 +286,13 @@ export class ShareStore {
   async listVotesBy(tenantId: string, userId: string): Promise<(ShareVote & { teamId: string; shareId: string })[]> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<VoteEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${VOTE}|`} and RowKey lt ${prefixEnd(VOTE)} and userId eq ${userId}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${VOTE}|`} and RowKey lt ${prefixEnd(VOTE)} and userId eq ${userId}`,
+      },
     });
     const votes: (ShareVote & { teamId: string; shareId: string })[] = [];
-    for await (const e of rows) votes.push({ ...fromVoteEntity(e), teamId: decodeURIComponent(e.partitionKey.slice(from.length)), shareId: e.shareId });
+    for await (const e of rows)
+      votes.push({ ...fromVoteEntity(e), teamId: decodeURIComponent(e.partitionKey.slice(from.length)), shareId: e.shareId });
     return votes;
   }
 
@@ -283,7 +304,10 @@ export class ShareStore {
   async deleteShare(tenantId: string, teamId: string, shareId: string): Promise<void> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
     const from = keyOf(VOTE, shareId);
-    await deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`));
+    await deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`),
+    );
     await deleteIfPresent(this.table, partitionKey, keyOf(SHARE, shareId));
   }
 
@@ -296,17 +320,22 @@ export class ShareStore {
     const { from, to } = tenantPartitions(tenantId);
     const before = cutoff.toISOString();
     const old = this.table.listEntities<ShareEntity>({
-      queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and createdAt lt ${before}` },
+      queryOptions: {
+        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and createdAt lt ${before}`,
+      },
     });
     const shares: { teamId: string; shareId: string }[] = [];
     for await (const e of old) shares.push({ teamId: decodeURIComponent(e.partitionKey.slice(from.length)), shareId: e.shareId });
     if (shares.length > 0) {
       const gone = new Set(shares.map((s) => keyOf(s.teamId, s.shareId)));
       const saved = this.table.listEntities<SavedEntity>({
-        queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SAVED}|`} and RowKey lt ${prefixEnd(SAVED)}` },
+        queryOptions: {
+          filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SAVED}|`} and RowKey lt ${prefixEnd(SAVED)}`,
+        },
       });
       const pointers: RowKeys[] = [];
-      for await (const e of saved) if (gone.has(keyOf(e.teamId, e.shareId))) pointers.push({ partitionKey: e.partitionKey, rowKey: e.rowKey });
+      for await (const e of saved)
+        if (gone.has(keyOf(e.teamId, e.shareId))) pointers.push({ partitionKey: e.partitionKey, rowKey: e.rowKey });
       await deleteRows(this.table, pointers);
       for (const s of shares) await this.deleteShare(tenantId, s.teamId, s.shareId);
     }

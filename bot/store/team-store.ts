@@ -95,10 +95,7 @@ export class TeamStore {
       await this.teams.createEntity(entity);
     } catch (error) {
       if (!(error instanceof RestError && error.statusCode === 409)) throw error;
-      await this.teams.updateEntity(
-        { partitionKey, rowKey, teamsUserId: member.teamsUserId, displayName: member.displayName },
-        'Merge',
-      );
+      await this.teams.updateEntity({ partitionKey, rowKey, teamsUserId: member.teamsUserId, displayName: member.displayName }, 'Merge');
       stored = (await this.getMember(member.tenantId, member.teamId, member.userId)) ?? member;
     }
     const membership: MembershipEntity = {
@@ -114,7 +111,11 @@ export class TeamStore {
   /** Changes a member's role; false when they are not on the roster. */
   async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole): Promise<boolean> {
     try {
-      await this.teams.updateEntity({ partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role }, 'Merge', { etag: '*' });
+      await this.teams.updateEntity(
+        { partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role },
+        'Merge',
+        { etag: '*' },
+      );
       return true;
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 404) return false;
@@ -146,7 +147,9 @@ export class TeamStore {
   /** Settings and roster together, in one query of the team's partition. */
   async readTeam(tenantId: string, teamId: string): Promise<{ settings: TeamSettings | undefined; members: TeamMember[]; stamp: string }> {
     const partitionKey = TeamStore.partitionKey(tenantId, teamId);
-    const rows = this.teams.listEntities<(SettingsEntity | MemberEntity) & { etag: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+    const rows = this.teams.listEntities<(SettingsEntity | MemberEntity) & { etag: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    });
     let settings: TeamSettings | undefined;
     const members: TeamMember[] = [];
     const memberPrefix = keyOf(MEMBER);
@@ -221,7 +224,9 @@ export class TeamStore {
     let cleared = 0;
     for (let attempt = 0; attempt < 5; attempt++) {
       const rows = this.teams.listEntities<SettingsEntity>({
-        queryOptions: { filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${SETTINGS} and updatedBy eq ${userId}` },
+        queryOptions: {
+          filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${SETTINGS} and updatedBy eq ${userId}`,
+        },
       });
       let raced = false;
       for await (const e of rows) {

@@ -4,7 +4,11 @@ import { WorkQueue, queueClient } from './work-queue.js';
 
 describe('WorkQueue (Azurite)', () => {
   it('round-trips messages, and a delayed message comes back intact after its delay', async () => {
-    const storage = { kind: 'connectionString' as const, connectionString: inject('storageConnectionString'), tablePrefix: `q${randomBytes(4).toString('hex')}` };
+    const storage = {
+      kind: 'connectionString' as const,
+      connectionString: inject('storageConnectionString'),
+      tablePrefix: `q${randomBytes(4).toString('hex')}`,
+    };
     const queue = new WorkQueue<{ n: number; text: string }>(queueClient(storage, 'work'));
     await queue.create();
     await queue.send({ n: 1, text: 'héllo "quoted"' });

@@ -89,7 +89,12 @@ export class XapiOutboxStore {
     }
     if (due.length === 0) return [];
     const until = new Date(now.getTime() + claimSeconds * 1000).toISOString();
-    const claims = due.map((r): TransactionAction => ['update', { partitionKey: keyOf(tenantId), rowKey: r.statementId, notBefore: until, attempts: r.attempts + 1 }, 'Merge', { etag: r.etag }]);
+    const claims = due.map((r): TransactionAction => [
+      'update',
+      { partitionKey: keyOf(tenantId), rowKey: r.statementId, notBefore: until, attempts: r.attempts + 1 },
+      'Merge',
+      { etag: r.etag },
+    ]);
     try {
       await this.table.submitTransaction(claims);
     } catch (error) {
@@ -100,18 +105,35 @@ export class XapiOutboxStore {
   }
 
   async markSent(tenantId: string, rows: readonly Pick<OutboxRow, 'statementId'>[], at: string): Promise<void> {
-    await this.mergeAll(tenantId, rows.map((r) => r.statementId), { status: 'sent', lastError: '', updatedAt: at });
+    await this.mergeAll(
+      tenantId,
+      rows.map((r) => r.statementId),
+      { status: 'sent', lastError: '', updatedAt: at },
+    );
   }
 
   /** A failed attempt: the rows wait until `retryAt`, or are given up on with the error when there is none. */
-  async markAttemptFailed(tenantId: string, statementIds: readonly string[], error: string, at: string, retryAt: string | null): Promise<void> {
-    await this.mergeAll(tenantId, statementIds, { lastError: error.slice(0, 1000), updatedAt: at, ...(retryAt ? { notBefore: retryAt } : { status: 'failed' }) });
+  async markAttemptFailed(
+    tenantId: string,
+    statementIds: readonly string[],
+    error: string,
+    at: string,
+    retryAt: string | null,
+  ): Promise<void> {
+    await this.mergeAll(tenantId, statementIds, {
+      lastError: error.slice(0, 1000),
+      updatedAt: at,
+      ...(retryAt ? { notBefore: retryAt } : { status: 'failed' }),
+    });
   }
 
   /** Failed rows get a fresh start, for when an admin has put right what made them fail. */
   async retryFailed(tenantId: string, at: string): Promise<number> {
     const ids: string[] = [];
-    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and status eq 'failed'`, select: ['RowKey'] } })) ids.push(e.rowKey);
+    for await (const e of this.table.listEntities<OutboxEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and status eq 'failed'`, select: ['RowKey'] },
+    }))
+      ids.push(e.rowKey);
     await this.mergeAll(tenantId, ids, { status: 'pending', attempts: 0, notBefore: at, updatedAt: at });
     return ids.length;
   }
@@ -121,7 +143,10 @@ export class XapiOutboxStore {
     const summary: OutboxSummary = { sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null };
     // The statements themselves stay out of the count (they are most of each row): only the latest failure's is read.
     const rows = this.table.listEntities<OutboxEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt'] },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${keyOf(tenantId)}`,
+        select: ['RowKey', 'status', 'notBefore', 'lastError', 'updatedAt'],
+      },
     });
     for await (const e of rows) {
       summary[e.status]++;
@@ -132,7 +157,9 @@ export class XapiOutboxStore {
     }
     if (summary.latestFailure) {
       try {
-        const row = await this.table.getEntity<OutboxEntity>(keyOf(tenantId), summary.latestFailure.statementId, { queryOptions: { select: ['statement'] } });
+        const row = await this.table.getEntity<OutboxEntity>(keyOf(tenantId), summary.latestFailure.statementId, {
+          queryOptions: { select: ['statement'] },
+        });
         summary.latestFailure.verb = (JSON.parse(row.statement) as XapiStatement).verb.display['en-US'] ?? '';
       } catch (error) {
         // Erased or retried meanwhile: the failure is still worth showing without its verb.
@@ -145,7 +172,9 @@ export class XapiOutboxStore {
   /** Every statement id the tenant's outbox knows, with where it stands. */
   async listIds(tenantId: string): Promise<{ statementId: string; status: OutboxStatus }[]> {
     const ids: { statementId: string; status: OutboxStatus }[] = [];
-    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status'] } })) {
+    for await (const e of this.table.listEntities<OutboxEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}`, select: ['RowKey', 'status'] },
+    })) {
       ids.push({ statementId: e.rowKey, status: e.status });
     }
     return ids;
@@ -158,17 +187,24 @@ export class XapiOutboxStore {
   async removePerson(tenantId: string, userId: string): Promise<number> {
     const partition = keyOf(tenantId);
     const own: { partitionKey: string; rowKey: string }[] = [];
-    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and actorId eq ${userId}`, select: ['RowKey'] } })) {
+    for await (const e of this.table.listEntities<OutboxEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partition} and actorId eq ${userId}`, select: ['RowKey'] },
+    })) {
       own.push({ partitionKey: partition, rowKey: e.rowKey });
     }
     let changed = await deleteRows(this.table, own);
-    for await (const e of this.table.listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partition} and instructorId eq ${userId}` } })) {
+    for await (const e of this.table.listEntities<OutboxEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partition} and instructorId eq ${userId}` },
+    })) {
       const parsed = JSON.parse(e.statement) as XapiStatement;
       // Only statements with a context name a lead (a voiding one has neither).
       if (!parsed.context) continue;
       const { instructor: _lead, ...context } = parsed.context;
       const statement = { ...parsed, context };
-      await this.table.updateEntity({ partitionKey: partition, rowKey: e.rowKey, statement: JSON.stringify(statement), instructorId: '' }, 'Merge');
+      await this.table.updateEntity(
+        { partitionKey: partition, rowKey: e.rowKey, statement: JSON.stringify(statement), instructorId: '' },
+        'Merge',
+      );
       changed++;
     }
     return changed;
@@ -176,7 +212,9 @@ export class XapiOutboxStore {
 
   private async mergeAll(tenantId: string, statementIds: readonly string[], change: Partial<OutboxEntity>): Promise<void> {
     for (let i = 0; i < statementIds.length; i += TRANSACTION_LIMIT) {
-      const actions = statementIds.slice(i, i + TRANSACTION_LIMIT).map((id): TransactionAction => ['update', { partitionKey: keyOf(tenantId), rowKey: id, ...change }, 'Merge']);
+      const actions = statementIds
+        .slice(i, i + TRANSACTION_LIMIT)
+        .map((id): TransactionAction => ['update', { partitionKey: keyOf(tenantId), rowKey: id, ...change }, 'Merge']);
       await this.table.submitTransaction(actions);
     }
   }
@@ -186,7 +224,10 @@ export class XapiOutboxStore {
    * waited or failed since before it (the records they came from are gone by then too).
    */
   async removeBefore(tenantId: string, cutoff: Date): Promise<number> {
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${keyOf(tenantId)} and updatedAt lt ${cutoff.toISOString()}`));
+    return deleteRows(
+      this.table,
+      await listKeys(this.table, odata`PartitionKey eq ${keyOf(tenantId)} and updatedAt lt ${cutoff.toISOString()}`),
+    );
   }
 
   /**

@@ -5,7 +5,10 @@ import { createAdapter } from './adapter.js';
 
 describe('the adapter’s answer to a failed turn', () => {
   const failedTurn = async (locale: string) => {
-    const adapter = createAdapter({ appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined }, pino({ enabled: false }));
+    const adapter = createAdapter(
+      { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
+      pino({ enabled: false }),
+    );
     const sent: Array<{ text?: string }> = [];
     // A TurnContext with only what the error handler reads and writes.
     const context = { activity: { type: 'message', locale }, sendActivity: async (a: { text?: string }) => void sent.push(a) };

@@ -15,9 +15,7 @@ export function createAdapter(bot: AppConfig['bot'], logger: Logger, credentials
     logger.error({ err: error, activityType: context.activity.type, name: context.activity.name }, 'unhandled error in a bot turn');
     if (context.activity.type === 'message') {
       try {
-        await context.sendActivity(
-          MessageFactory.text(botTranslator(context.activity.locale).t('error.turn')),
-        );
+        await context.sendActivity(MessageFactory.text(botTranslator(context.activity.locale).t('error.turn')));
       } catch (sendError) {
         logger.error({ err: sendError }, 'could not tell the user about the error');
       }

@@ -13,7 +13,14 @@ export function conversationRecordOf(activity: Partial<Activity>): Omit<Conversa
     return { tenantId, scope: 'channel', ownerId: teamId, conversationId: conversation.id, serviceUrl: activity.serviceUrl, reference };
   }
   if (conversation.conversationType === 'groupChat') {
-    return { tenantId, scope: 'groupChat', ownerId: conversation.id, conversationId: conversation.id, serviceUrl: activity.serviceUrl, reference };
+    return {
+      tenantId,
+      scope: 'groupChat',
+      ownerId: conversation.id,
+      conversationId: conversation.id,
+      serviceUrl: activity.serviceUrl,
+      reference,
+    };
   }
   const userId = activity.from?.aadObjectId ?? activity.from?.id;
   if (!userId) return undefined;

@@ -11,7 +11,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function malformedInvoke(activity: Partial<Activity>): string | undefined {
   switch (activity.name) {
     case 'adaptiveCard/action':
-      return isObject(activity.value) && isObject(activity.value.action) ? undefined : 'An adaptiveCard/action invoke needs a value with an action.';
+      return isObject(activity.value) && isObject(activity.value.action)
+        ? undefined
+        : 'An adaptiveCard/action invoke needs a value with an action.';
     case 'task/fetch':
     case 'task/submit':
     case 'composeExtension/fetchTask':

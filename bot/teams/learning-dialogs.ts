@@ -34,12 +34,15 @@ export class LearningDialogs {
     const here = where.teamId ? all.teams.filter((team) => team.teamId === where.teamId) : [];
     const share = here.length > 0 ? { teams: here } : all;
     const draft = purpose === 'save-message' ? messageDraft(where.message, CHECK_IN_LIMITS.what) : undefined;
-    const card = learningDialogCard({
-      purpose,
-      cardId: this.deps.checkIns.newCardId(),
-      share,
-      ...(draft ? { values: { what: draft.what, ...(draft.link ? { link: draft.link } : {}) } } : {}),
-    }, t);
+    const card = learningDialogCard(
+      {
+        purpose,
+        cardId: this.deps.checkIns.newCardId(),
+        share,
+        ...(draft ? { values: { what: draft.what, ...(draft.link ? { link: draft.link } : {}) } } : {}),
+      },
+      t,
+    );
     return this.form(purpose, card, t);
   }
 
@@ -58,12 +61,19 @@ export class LearningDialogs {
     return {
       task: {
         type: 'message',
-        value: result.shared.ok ? t.t('dialog.sharedIn', { team: result.shared.teamName }) : t.t('dialog.notShared', { problem: result.shared.problem }),
+        value: result.shared.ok
+          ? t.t('dialog.sharedIn', { team: result.shared.teamName })
+          : t.t('dialog.notShared', { problem: result.shared.problem }),
       },
     };
   }
 
   private form(purpose: DialogPurpose, card: ReturnType<typeof learningDialogCard>, t: BotTranslator): TaskModuleResponse {
-    return { task: { type: 'continue', value: { title: t.t(TITLES[purpose]), width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) } } };
+    return {
+      task: {
+        type: 'continue',
+        value: { title: t.t(TITLES[purpose]), width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) },
+      },
+    };
   }
 }

@@ -51,12 +51,24 @@ import { botTranslator, type BotMessageKey, type BotTranslator } from '../i18n/b
 import { NotAllowedError } from '../services/team-service.js';
 
 const digestNudgeSchema = z.object({
-  teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
-  userId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
+  teamId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f]*$/),
+  userId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f]*$/),
 });
 
 const nudgeReplySchema = z.object({
-  teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
+  teamId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f]*$/),
   nudgeId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   answer: z.enum(NUDGE_ANSWERS),
 });
@@ -89,7 +101,9 @@ export class LearningLoopBot extends TeamsActivityHandler {
       const sender = senderOf(context.activity);
       const t = botTranslator(context.activity.locale);
       if (command.kind === 'check-in') {
-        await context.sendActivity(cardMessage(sender ? await this.freshCheckIn(sender, t) : checkInCard({ cardId: this.deps.checkIns.newCardId() }, t)));
+        await context.sendActivity(
+          cardMessage(sender ? await this.freshCheckIn(sender, t) : checkInCard({ cardId: this.deps.checkIns.newCardId() }, t)),
+        );
       } else if (command.kind === 'goal') {
         await context.sendActivity(cardMessage(goalFormCard(t)));
       } else if (command.kind === 'share') {
@@ -107,11 +121,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
             await context.sendActivity(t.t('pause.done'));
           } else {
             const next = await this.deps.people.resume(sender);
-            await context.sendActivity(
-              next
-                ? t.t('resume.next', { when: whenFor(next, t, sender.timeZone) })
-                : t.t('resume.noSchedule'),
-            );
+            await context.sendActivity(next ? t.t('resume.next', { when: whenFor(next, t, sender.timeZone) }) : t.t('resume.noSchedule'));
           }
         }
       } else if (command.kind === 'export-my-data' || command.kind === 'erase-my-data') {
@@ -194,9 +204,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
         case CHECK_IN_SNOOZE_VERB: {
           const result = await this.deps.checkIns.snooze(sender, data);
           return cardResponse(
-            result.ok
-              ? snoozedCard({ when: whenFor(result.at, t, sender.timeZone) }, t)
-              : errorCard(t.t('error.notYourCheckIn'), t),
+            result.ok ? snoozedCard({ when: whenFor(result.at, t, sender.timeZone) }, t) : errorCard(t.t('error.notYourCheckIn'), t),
           );
         }
         case CHECK_IN_NEW_VERB:
@@ -205,7 +213,9 @@ export class LearningLoopBot extends TeamsActivityHandler {
           return cardResponse(goalFormCard(t));
         case GOAL_SUBMIT_VERB: {
           const result = await this.deps.goals.add(sender, data, t);
-          return cardResponse(result.status === 'saved' ? goalSavedCard(result.goal, t) : goalFormCard(t, { values: result.values, errors: result.errors }));
+          return cardResponse(
+            result.status === 'saved' ? goalSavedCard(result.goal, t) : goalFormCard(t, { values: result.values, errors: result.errors }),
+          );
         }
         case TEAM_SETUP_OPEN_VERB:
           return await this.deps.teamFlows.openSetup(context);
@@ -227,17 +237,23 @@ export class LearningLoopBot extends TeamsActivityHandler {
       this.deps.logger.error({ err: error, verb }, 'card action failed');
       // Whatever failed, the learner's answers come back on the card so nothing they typed is lost.
       if (verb === CHECK_IN_SUBMIT_VERB) {
-        const cardId = typeof (data as { cardId?: unknown })?.cardId === 'string' ? String((data as { cardId: string }).cardId) : this.deps.checkIns.newCardId();
+        const cardId =
+          typeof (data as { cardId?: unknown })?.cardId === 'string'
+            ? String((data as { cardId: string }).cardId)
+            : this.deps.checkIns.newCardId();
         const share = shareChoiceValuesFrom(data);
         return cardResponse(
-          checkInCard({
-            cardId,
-            values: checkInValuesFrom(data),
-            // Storage may be what failed: the share choice comes back as made, with the team it named.
-            ...(share.shareTeamId ? { share: { teams: [{ teamId: share.shareTeamId, name: '' }], values: share } } : {}),
-            ...((data as { purpose?: unknown } | undefined)?.purpose === 'share' ? { purpose: 'share' as const } : {}),
-            notice: t.t('checkIn.notice.saveFailed'),
-          }, t),
+          checkInCard(
+            {
+              cardId,
+              values: checkInValuesFrom(data),
+              // Storage may be what failed: the share choice comes back as made, with the team it named.
+              ...(share.shareTeamId ? { share: { teams: [{ teamId: share.shareTeamId, name: '' }], values: share } } : {}),
+              ...((data as { purpose?: unknown } | undefined)?.purpose === 'share' ? { purpose: 'share' as const } : {}),
+              notice: t.t('checkIn.notice.saveFailed'),
+            },
+            t,
+          ),
         );
       }
       return cardResponse(errorCard(t.t('error.tryAgain'), t));
@@ -248,17 +264,20 @@ export class LearningLoopBot extends TeamsActivityHandler {
     const purpose = (data as { purpose?: unknown } | undefined)?.purpose === 'share' ? 'share' : 'check-in';
     const result = await this.deps.capture.capture(sender, data, { shareOnly: purpose === 'share', t });
     if (result.status === 'invalid') {
-      return checkInCard({
-        cardId: result.cardId,
-        values: result.values,
-        errors: result.errors,
-        share: result.share,
-        goals: result.goals,
-        recommendations: result.recommendations,
-        purpose,
-        ...(result.cycle ? { cycle: result.cycle } : {}),
-        ...(result.previous ? { previous: result.previous } : {}),
-      }, t);
+      return checkInCard(
+        {
+          cardId: result.cardId,
+          values: result.values,
+          errors: result.errors,
+          share: result.share,
+          goals: result.goals,
+          recommendations: result.recommendations,
+          purpose,
+          ...(result.cycle ? { cycle: result.cycle } : {}),
+          ...(result.previous ? { previous: result.previous } : {}),
+        },
+        t,
+      );
     }
     return checkInSavedCard({ entry: result.entry, streak: result.streak, ...(result.shared ? { shared: result.shared } : {}) }, t);
   }
@@ -304,16 +323,23 @@ export class LearningLoopBot extends TeamsActivityHandler {
   }
 
   /** "Share learning" from the compose box, "Save as learning" on a message. */
-  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const sender = senderOf(context.activity);
     const t = botTranslator(context.activity.locale);
     if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
-    if (action.commandId === SAVE_MESSAGE_COMMAND) return this.deps.dialogs.open(sender, 'save-message', t, { message: action.messagePayload?.body });
+    if (action.commandId === SAVE_MESSAGE_COMMAND)
+      return this.deps.dialogs.open(sender, 'save-message', t, { message: action.messagePayload?.body });
     if (action.commandId === COMPOSE_SHARE_COMMAND) return this.deps.dialogs.open(sender, 'share', t, { teamId: teamOf(context)?.id });
     return { task: { type: 'message', value: t.t('error.unknownCommand') } };
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const sender = senderOf(context.activity);
     const t = botTranslator(context.activity.locale);
     if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };

@@ -11,7 +11,11 @@ import type { BotTranslator } from '../i18n/bot-messages.js';
 export const SHARE_VERBS: readonly string[] = [SHARE_HELPFUL_VERB, SHARE_SAVE_VERB, SHARE_RATE_VERB, SHARE_REFRESH_VERB];
 
 const shareRef = z.object({
-  teamId: z.string().min(1).max(200).regex(/^[^\u0000-\u001f]*$/),
+  teamId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f]*$/),
   shareId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
 });
 const ratingOf = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(['1', '2', '3', '4', '5']));
@@ -20,13 +24,20 @@ const ratingOf = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.e
  * Helpful, Rate, Save and refresh on a share card. The person who pressed gets the card with
  * their own marks; everyone else's copy is brought up to date by the service.
  */
-export async function shareCardAction(sharing: SharingService, person: Learner, verb: string, data: unknown, t: BotTranslator): Promise<AdaptiveCardInvokeResponse> {
+export async function shareCardAction(
+  sharing: SharingService,
+  person: Learner,
+  verb: string,
+  data: unknown,
+  t: BotTranslator,
+): Promise<AdaptiveCardInvokeResponse> {
   const ref = shareRef.safeParse(data);
   if (!ref.success) return cardResponse(errorCard(t.t('share.error.unknownCard'), t));
   const { teamId, shareId } = ref.data;
   if (verb === SHARE_REFRESH_VERB) {
     const found = await sharing.marksOf(person, teamId, shareId);
-    if ('status' in found) return cardResponse(errorCard(t.t(found.status === 'not_found' ? 'share.error.gone' : 'share.error.notMember'), t));
+    if ('status' in found)
+      return cardResponse(errorCard(t.t(found.status === 'not_found' ? 'share.error.gone' : 'share.error.notMember'), t));
     return cardResponse(shareCard(found, t));
   }
   let change: VoteChange;

@@ -14,7 +14,9 @@ const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 't
 
 /** What happens in a team's channels: installation, roster changes and the setup card. */
 export class TeamFlows {
-  constructor(private readonly deps: { teams: TeamService; logger: Logger; sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<void> }) {}
+  constructor(
+    private readonly deps: { teams: TeamService; logger: Logger; sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<void> },
+  ) {}
 
   async installed(context: TurnContext): Promise<void> {
     const team = teamOf(context);
@@ -36,7 +38,10 @@ export class TeamFlows {
       ...(installer.locale ? { locale: installer.locale } : {}),
     });
     if (result.firstInstall) {
-      await this.deps.sendCard(context, welcomeCard({ teamName: team.name, installerName: installer.displayName }, botTranslator(installer.locale)));
+      await this.deps.sendCard(
+        context,
+        welcomeCard({ teamName: team.name, installerName: installer.displayName }, botTranslator(installer.locale)),
+      );
     }
   }
 

@@ -14,7 +14,15 @@ import { cardMessage } from './card-replies.js';
  */
 export class TeamsSharePublisher implements SharePublisher {
   constructor(
-    private readonly deps: { adapter: CloudAdapter; botAppId: string; conversations: ConversationStore; users: UserStore; teams: TeamStore; messenger: Messenger; logger: Logger },
+    private readonly deps: {
+      adapter: CloudAdapter;
+      botAppId: string;
+      conversations: ConversationStore;
+      users: UserStore;
+      teams: TeamStore;
+      messenger: Messenger;
+      logger: Logger;
+    },
   ) {}
 
   async post(target: ChannelPost, card: CardFor): Promise<string | undefined> {
@@ -53,7 +61,10 @@ export class TeamsSharePublisher implements SharePublisher {
 
   private async inChannel(
     target: ChannelPost,
-    work: (context: { sendActivity: (a: ReturnType<typeof cardMessage>) => Promise<{ id?: string } | undefined>; updateActivity: (a: object) => Promise<unknown> }) => Promise<void>,
+    work: (context: {
+      sendActivity: (a: ReturnType<typeof cardMessage>) => Promise<{ id?: string } | undefined>;
+      updateActivity: (a: object) => Promise<unknown>;
+    }) => Promise<void>,
   ): Promise<void> {
     const team = (await this.deps.conversations.listFor(target.tenantId, 'channel', target.teamId))[0];
     if (!team) {
@@ -63,7 +74,12 @@ export class TeamsSharePublisher implements SharePublisher {
     const stored = JSON.parse(team.reference) as Partial<ConversationReference>;
     const reference: Partial<ConversationReference> = {
       ...stored,
-      conversation: { ...(stored.conversation ?? { isGroup: true, name: '' }), id: target.channelId, isGroup: true, conversationType: 'channel' } as ConversationReference['conversation'],
+      conversation: {
+        ...(stored.conversation ?? { isGroup: true, name: '' }),
+        id: target.channelId,
+        isGroup: true,
+        conversationType: 'channel',
+      } as ConversationReference['conversation'],
     };
     let failure: unknown;
     await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {

@@ -29,8 +29,14 @@ describe('refuseTenant', () => {
   };
 
   it('tells a person from another organisation why, in their language', async () => {
-    expect(await say('message', 'es-ES')).toEqual([expect.objectContaining({ text: expect.stringContaining('Learning Loop no está configurado para tu organización') })]);
+    expect(await say('message', 'es-ES')).toEqual([
+      expect.objectContaining({ text: expect.stringContaining('Learning Loop no está configurado para tu organización') }),
+    ]);
     expect(await say('message', 'en-GB')).toEqual([expect.objectContaining({ text: TENANT_REFUSAL })]);
-    expect(await say('invoke', 'ar-SA')).toEqual([expect.objectContaining({ value: { status: 403, body: { code: 'Forbidden', message: expect.stringContaining('لم يُعدّ Learning Loop لمؤسستك') } } })]);
+    expect(await say('invoke', 'ar-SA')).toEqual([
+      expect.objectContaining({
+        value: { status: 403, body: { code: 'Forbidden', message: expect.stringContaining('لم يُعدّ Learning Loop لمؤسستك') } },
+      }),
+    ]);
   });
 });

@@ -21,9 +21,15 @@ export async function refuseTenant(context: TurnContext, logger: Logger): Promis
   const { type, name } = context.activity;
   const refusal = botTranslator(context.activity.locale).t('error.tenantRefused');
   // The tenant id is an organisation's, not a person's: it may go to the log.
-  logger.warn({ tenantId: tenantOf(context.activity), activityType: type, name }, 'refused an activity from a tenant not on the allow-list');
+  logger.warn(
+    { tenantId: tenantOf(context.activity), activityType: type, name },
+    'refused an activity from a tenant not on the allow-list',
+  );
   if (type === ActivityTypes.Invoke) {
-    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { code: 'Forbidden', message: refusal } } });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 403, body: { code: 'Forbidden', message: refusal } },
+    });
   } else if (type === ActivityTypes.Message) {
     await context.sendActivity(MessageFactory.text(refusal));
   }

@@ -55,7 +55,13 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     cardId: 'card-1',
     cycle: '2026-W48',
     previous: { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' },
-    share: { teams: [{ teamId: 'team-1', name: 'Alpha' }, { teamId: 'team-2', name: 'Beta' }], values: { visibility: 'team' } },
+    share: {
+      teams: [
+        { teamId: 'team-1', name: 'Alpha' },
+        { teamId: 'team-2', name: 'Beta' },
+      ],
+      values: { visibility: 'team' },
+    },
     goals: {
       goals: [
         { goalId: 'g1', what: 'SQL', targetDate: '2027-01-31', overdue: false },
@@ -63,7 +69,9 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
       ],
       ...(answers.ok ? {} : { errors: answers.errors, values: answers.values }),
     },
-    recommendations: { items: [{ teamId: 'team-1', recId: 'r1', title: 'UX 101', link: 'https://example.com/ux', leadName: 'Alex Wilber', note: 'Q4' }] },
+    recommendations: {
+      items: [{ teamId: 'team-1', recId: 'r1', title: 'UX 101', link: 'https://example.com/ux', leadName: 'Alex Wilber', note: 'Q4' }],
+    },
   };
   const entry = {
     id: 'card-1',
@@ -87,23 +95,46 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     participation: { members: 8, answered: 6, checkIns: 8, entries: 9, minutes: 240 },
     highlights: [{ what: 'UX 101', sharerName: 'Megan Bowen', helpful: 3 }],
     followUps: [
-      { userId: 'u2', displayName: 'Isaiah Langer', reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer' as const, count: 2 } },
-      { userId: 'u3', displayName: 'Adele Vance', reason: 'Goal “SQL” is overdue', why: { kind: 'goal-overdue' as const, goal: '**SQL**' } },
+      {
+        userId: 'u2',
+        displayName: 'Isaiah Langer',
+        reason: 'No answer to the last 2 check-ins',
+        why: { kind: 'no-answer' as const, count: 2 },
+      },
+      {
+        userId: 'u3',
+        displayName: 'Adele Vance',
+        reason: 'Goal “SQL” is overdue',
+        why: { kind: 'goal-overdue' as const, goal: '**SQL**' },
+      },
     ],
     moreFollowUps: 2,
   };
-  const schedule = { cadence: 'biweekly' as const, weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2026-11-23' };
+  const schedule = {
+    cadence: 'biweekly' as const,
+    weekday: 5,
+    localTime: '16:00',
+    timeZone: 'Europe/London',
+    reminderAfterHours: 24,
+    anchorMonday: '2026-11-23',
+  };
   const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
   const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
   return [
-    ['check-in with every problem', checkInCard({ ...model, ...(checkIn.ok ? {} : { errors: checkIn.errors, values: checkIn.values }) }, t)],
+    [
+      'check-in with every problem',
+      checkInCard({ ...model, ...(checkIn.ok ? {} : { errors: checkIn.errors, values: checkIn.values }) }, t),
+    ],
     ['first check-in', checkInCard({ cardId: 'card-2' }, t)],
     ['share form', checkInCard({ cardId: 'card-3', purpose: 'share', share: { teams: [{ teamId: 'team-1', name: 'Alpha' }] } }, t)],
     ['share form without a team', checkInCard({ cardId: 'card-4', purpose: 'share' }, t)],
     ['reminder', reminderCard({ cardId: 'card-5', cycle: '2026-W48' }, t)],
     ['save as learning dialog', learningDialogCard({ cardId: 'card-6', purpose: 'save-message' }, t)],
     ['share invitation', shareInvitationCard(t)],
-    ['saved', checkInSavedCard({ entry, streak: 3, myLearningUrl: 'https://example.com/personal', shared: { ok: true, teamName: 'Alpha' } }, t)],
+    [
+      'saved',
+      checkInSavedCard({ entry, streak: 3, myLearningUrl: 'https://example.com/personal', shared: { ok: true, teamName: 'Alpha' } }, t),
+    ],
     ['nothing this week', nothingThisWeekCard({ streak: 2 }, t)],
     ['snoozed', snoozedCard({ when: '—' }, t)],
     ['goal form with problems', goalFormCard(t, goal.ok ? {} : { errors: goal.errors, values: goal.values })],
@@ -112,7 +143,16 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     ['intro', introCard({ displayName: 'Isaiah Langer', teamName: 'Alpha' }, t)],
     ['error', errorCard(t.t('error.tryAgain'), t)],
     ['share', shareCard({ share, mine: { helpful: true, saved: true, rating: 5 }, notice: t.t('share.notice.ownShare') }, t)],
-    ['unmarked share', shareCard({ share: { ...share, tally: { helpful: 0, saves: 0, ratingSum: 0, ratingCount: 0 } }, mine: { helpful: false, saved: false, rating: null } }, t)],
+    [
+      'unmarked share',
+      shareCard(
+        {
+          share: { ...share, tally: { helpful: 0, saves: 0, ratingSum: 0, ratingCount: 0 } },
+          mine: { helpful: false, saved: false, rating: null },
+        },
+        t,
+      ),
+    ],
     ['withdrawn share', withdrawnShareCard(share, t)],
     ['removed share', removedShareCard(t)],
     ['share helped', shareHelpedCard({ what: 'UX 101', helpful: 2, teamName: 'Alpha' }, t)],
@@ -123,7 +163,16 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     ['coaching answered', coachingAnsweredCard(note, 'OK', t)],
     ['coaching answer for the lead', coachingAnswerForLeadCard('Isaiah Langer', note, 'OK', t)],
     ['digest', digestCard(digest, t, { notice: t.t('nudge.sent', { name: 'Isaiah Langer' }), dashboardUrl: 'https://example.com/team' })],
-    ['my data', myDataExportCard({ counts: { entries: 12, checkIns: 8, goals: 1, shares: 2, marks: 3, saved: 0, nudges: 0, coaching: 0, recommendations: 0 }, url: 'https://example.com/personal' }, t)],
+    [
+      'my data',
+      myDataExportCard(
+        {
+          counts: { entries: 12, checkIns: 8, goals: 1, shares: 2, marks: 3, saved: 0, nudges: 0, coaching: 0, recommendations: 0 },
+          url: 'https://example.com/personal',
+        },
+        t,
+      ),
+    ],
     ['erase my data', eraseMyDataCard(t, { typed: 'x', problem: t.t('myData.erase.notConfirmed', { phrase: 'erase my data' }) })],
     ['erasing', erasingMyDataCard(t)],
     ['erased', myDataErasedCard(t)],

@@ -27,10 +27,24 @@ export async function fileDueLearners(storage: StorageConfig, serviceUrl: string
       ownerId: userId,
       conversationId,
       serviceUrl,
-      reference: JSON.stringify({ channelId: 'msteams', serviceUrl, conversation: { id: conversationId, tenantId }, bot: { id: '28:learning-loop' }, user: { id: `29:${userId}` } }),
+      reference: JSON.stringify({
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: conversationId, tenantId },
+        bot: { id: '28:learning-loop' },
+        user: { id: `29:${userId}` },
+      }),
       updatedAt: now.toISOString(),
     });
-    await dueIndex.put({ kind: 'checkin', minute: minuteKey(now), tenantId, userId, teamId: 'load-team', cycle: '2026-W48', dueAt: now.toISOString() });
+    await dueIndex.put({
+      kind: 'checkin',
+      minute: minuteKey(now),
+      tenantId,
+      userId,
+      teamId: 'load-team',
+      cycle: '2026-W48',
+      dueAt: now.toISOString(),
+    });
   };
   for (let i = 0; i < count; i += 50) {
     await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => one(i + k)));

@@ -28,7 +28,13 @@ export interface FakeConnectorOptions {
 export async function startFakeConnector(
   teams: Record<string, FakeTeam> = {},
   options: FakeConnectorOptions = {},
-): Promise<{ serviceUrl: string; sent: SentActivity[]; updated: (SentActivity & { activityId: string })[]; created: string[]; stop(): Promise<void> }> {
+): Promise<{
+  serviceUrl: string;
+  sent: SentActivity[];
+  updated: (SentActivity & { activityId: string })[];
+  created: string[];
+  stop(): Promise<void>;
+}> {
   const sent: SentActivity[] = [];
   const updated: (SentActivity & { activityId: string })[] = [];
   const created: string[] = [];
@@ -37,7 +43,9 @@ export async function startFakeConnector(
   app.post('/v3/conversations', (req, res) => {
     const member = (req.body as { members?: Array<{ id: string }> }).members?.[0]?.id ?? 'unknown';
     if (options.blockedUsers?.includes(member)) {
-      return void res.status(403).json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      return void res
+        .status(403)
+        .json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
     }
     created.push(member);
     res.status(201).json({ id: `a:personal-${member}` });
@@ -65,7 +73,12 @@ export async function startFakeConnector(
   app.post('/v3/conversations/:conversationId/activities/:activityId', record);
   // A card replaced in place (a share's counts): kept apart from new messages.
   app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    updated.push({ conversationId: String(req.params.conversationId), activityId: String(req.params.activityId), activity: req.body, receivedAt: Date.now() });
+    updated.push({
+      conversationId: String(req.params.conversationId),
+      activityId: String(req.params.activityId),
+      activity: req.body,
+      receivedAt: Date.now(),
+    });
     res.status(200).json({ id: String(req.params.activityId) });
   });
   const server = app.listen(0, '127.0.0.1');

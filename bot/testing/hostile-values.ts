@@ -106,7 +106,21 @@ export function hostileText(maxLength = 2000): fc.Arbitrary<string> {
 
 /** Property names that mean something to JavaScript, OData or our rows. */
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'PartitionKey', 'RowKey', 'Timestamp', 'odata.etag', 'tenantId', 'userId', 'teamId', '$filter', '', ' '),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'PartitionKey',
+    'RowKey',
+    'Timestamp',
+    'odata.etag',
+    'tenantId',
+    'userId',
+    'teamId',
+    '$filter',
+    '',
+    ' ',
+  ),
   hostileText(40),
 );
 
@@ -164,13 +178,24 @@ export function brokenObject(fields: Record<string, FieldSpec>, options: { stric
     ...names.filter((n) => fields[n]!.required).map((n) => fc.constant<[string, unknown]>([n, ABSENT])),
   ];
   if (options.strict) {
-    breakers.push(fc.tuple(hostileKey.filter((k) => !names.includes(k)), hostileJson).map(([k, v]): [string, unknown] => [k, v]));
+    breakers.push(
+      fc
+        .tuple(
+          hostileKey.filter((k) => !names.includes(k)),
+          hostileJson,
+        )
+        .map(([k, v]): [string, unknown] => [k, v]),
+    );
   }
   const others = fc.record(
     Object.fromEntries(
       names.map((n) => [
         n,
-        fc.oneof({ weight: 3, arbitrary: fields[n]!.valid }, { weight: 1, arbitrary: hostileJson }, { weight: 1, arbitrary: fc.constant<unknown>(ABSENT) }),
+        fc.oneof(
+          { weight: 3, arbitrary: fields[n]!.valid },
+          { weight: 1, arbitrary: hostileJson },
+          { weight: 1, arbitrary: fc.constant<unknown>(ABSENT) },
+        ),
       ]),
     ),
   );
@@ -259,7 +284,10 @@ export function preview(value: unknown, max = Number(process.env.HOSTILE_PREVIEW
   let text: string;
   try {
     const cut = Math.max(80, max / 2);
-    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' && v.length > cut ? `${v.slice(0, cut - 20)}…(${v.length} chars)` : v)) ?? String(value);
+    text =
+      JSON.stringify(value, (_k, v: unknown) =>
+        typeof v === 'string' && v.length > cut ? `${v.slice(0, cut - 20)}…(${v.length} chars)` : v,
+      ) ?? String(value);
   } catch {
     text = String(value);
   }
@@ -302,11 +330,13 @@ export async function expectRefusedWithoutWrites<C, A>(run: HostileRun<C, A>): P
       const problem = run.problemWith(answer, batch[i]!);
       return problem ? [`${problem} — for ${preview(batch[i])}`] : [];
     });
-    if (problems.length > 0) throw new Error(`${problems.length} of ${batch.length} inputs were not clearly refused:\n- ${problems.slice(0, 5).join('\n- ')}`);
+    if (problems.length > 0)
+      throw new Error(`${problems.length} of ${batch.length} inputs were not clearly refused:\n- ${problems.slice(0, 5).join('\n- ')}`);
     if (changes.length === 0) return;
     for (const input of batch) {
       const alone = await changesAround([input]);
-      if (alone.changes.length > 0) throw new Error(`A refused input wrote to the tables (${alone.changes.slice(0, 5).join(', ')}): ${preview(input)}`);
+      if (alone.changes.length > 0)
+        throw new Error(`A refused input wrote to the tables (${alone.changes.slice(0, 5).join(', ')}): ${preview(input)}`);
     }
     throw new Error(`A batch of refused inputs wrote to the tables: ${changes.slice(0, 10).join(', ')}`);
   });

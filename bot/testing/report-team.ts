@@ -4,7 +4,16 @@ import type { MemberRollup } from '../domain/member-rollup.js';
 /** One team's two weeks, known to the figure: the report's and its CSV's tests read the same facts. */
 export const now = new Date('2026-11-28T12:00:00Z');
 const at = (iso: string) => Date.parse(iso);
-const week = (entries: number, minutes: number, insights: number, actions: number, lastAt: string) => ({ entries, minutes, ratingSum: 0, ratingCount: 0, lastAt: at(lastAt), sources: {}, insights, actions });
+const week = (entries: number, minutes: number, insights: number, actions: number, lastAt: string) => ({
+  entries,
+  minutes,
+  ratingSum: 0,
+  ratingCount: 0,
+  lastAt: at(lastAt),
+  sources: {},
+  insights,
+  actions,
+});
 
 const rollups: MemberRollup[] = [
   {
@@ -12,7 +21,10 @@ const rollups: MemberRollup[] = [
     paused: false,
     goals: [{ what: 'Read Inspired', overdueAfter: at('2026-12-20T00:00:00Z'), behindTwice: false }],
     weeks: { '2026-W47': week(2, 40, 2, 1, '2026-11-18T10:00:00Z'), '2026-W48': week(1, 20, 0, 1, '2026-11-25T10:00:00Z') },
-    cycles: { '2026-W47': { answer: 'responded', at: at('2026-11-20T17:00:00Z') }, '2026-W48': { answer: 'nothing', at: at('2026-11-27T17:00:00Z') } },
+    cycles: {
+      '2026-W47': { answer: 'responded', at: at('2026-11-20T17:00:00Z') },
+      '2026-W48': { answer: 'nothing', at: at('2026-11-27T17:00:00Z') },
+    },
   },
   {
     userId: 'bo',
@@ -35,4 +47,3 @@ export const team: ReportTeam = {
   // Alex followed up Bo's overdue goal (flagged when 20 November ended in London) two days later.
   nudges: [{ leadId: 'alex', learnerId: 'bo', sentAt: at('2026-11-22T00:00:00Z'), flaggedSince: at('2026-11-20T00:00:00Z') }],
 };
-

@@ -7,7 +7,11 @@ export function asDemoPerson(userId: string, tenantId = DEMO_TENANT_ID): Record<
 
 /** Posts an activity to the bot endpoint as Teams would; answers with an invoke's value (its card), if any. */
 export async function postActivity(baseUrl: string, activity: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
 }

@@ -30,9 +30,12 @@ export function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzuri
     bin,
     '--disableTelemetry',
     '--skipApiVersionCheck',
-    '--blobPort', String(options.blobPort ?? 0),
-    '--queuePort', String(options.queuePort ?? 0),
-    '--tablePort', String(options.tablePort ?? 0),
+    '--blobPort',
+    String(options.blobPort ?? 0),
+    '--queuePort',
+    String(options.queuePort ?? 0),
+    '--tablePort',
+    String(options.tablePort ?? 0),
     ...(options.location ? ['--location', options.location, '--silent'] : ['--inMemoryPersistence', '--silent']),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -27,7 +27,17 @@ export interface PlaygroundOptions {
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const require = createRequire(import.meta.url);
   const cli = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
-  const args = [cli, '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port), '--dt', ...(options.recordEvents ? ['--er'] : [])];
+  const args = [
+    cli,
+    '-e',
+    options.botEndpoint,
+    '-c',
+    'msteams',
+    '-p',
+    String(options.port),
+    '--dt',
+    ...(options.recordEvents ? ['--er'] : []),
+  ];
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Without a desktop the Playground exits when it cannot open a browser; "none" keeps it serving.
   if (!options.openBrowser) env.TEAMSAPPTESTER_BROWSER = 'none';

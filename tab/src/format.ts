@@ -1,6 +1,6 @@
 // One list of source types and their names, shared with the service that validates them.
 import type { EntryVisibility } from '../../bot/domain/entry-visibility.js';
-import { SOURCE_TYPE_LABELS } from '../../bot/domain/learning-entry.js';
+import { type SOURCE_TYPE_LABELS } from '../../bot/domain/learning-entry.js';
 import type { MessageKey } from './i18n/catalog.js';
 import { english, type TabTranslator } from './i18n/i18n-context.js';
 
@@ -75,6 +75,10 @@ const VISIBILITY_KEYS = {
 } as const satisfies Record<string, Record<EntryVisibility, MessageKey>>;
 
 /** Who can see an entry, worded for who is reading. */
-export function visibilityLabel(as: keyof typeof VISIBILITY_KEYS, visibility: EntryVisibility, { t }: Pick<TabTranslator, 't'> = english): string {
+export function visibilityLabel(
+  as: keyof typeof VISIBILITY_KEYS,
+  visibility: EntryVisibility,
+  { t }: Pick<TabTranslator, 't'> = english,
+): string {
   return t(VISIBILITY_KEYS[as][visibility]);
 }

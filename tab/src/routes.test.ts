@@ -50,7 +50,9 @@ describe('the member-entries path', () => {
   });
 
   it('leads back to the team’s dashboard by name, keeping the rest of the query', () => {
-    expect(teamDashboardPath(TEAM, '?user=alex&theme=contrast')).toBe('/team?user=alex&theme=contrast&team=19%3Alearning-loop-demo%40thread.tacv2');
+    expect(teamDashboardPath(TEAM, '?user=alex&theme=contrast')).toBe(
+      '/team?user=alex&theme=contrast&team=19%3Alearning-loop-demo%40thread.tacv2',
+    );
     expect(teamDashboardPath(TEAM, '?team=other&user=alex')).toBe('/team?team=19%3Alearning-loop-demo%40thread.tacv2&user=alex');
     expect(teamDashboardPath('t1')).toBe('/team?team=t1');
   });

@@ -27,13 +27,19 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     await page.getByTestId('report-teams').waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Learning report');
-    const team = await page.getByTestId('report-teams').locator('tbody tr').filter({ hasText: DEMO_TEAM.name }).locator('th, td').allTextContents();
+    const team = await page
+      .getByTestId('report-teams')
+      .locator('tbody tr')
+      .filter({ hasText: DEMO_TEAM.name })
+      .locator('th, td')
+      .allTextContents();
     expect(team[0]).toBe(DEMO_TEAM.name);
     expect(Number(team[1])).toBeGreaterThan(0); // entries
     expect(team[4]).toBe(String(DEMO_PEOPLE.length)); // members
     expect(team[5]).toMatch(/^\d+%$/); // response rate
     expect((await alexsLine(page))[1]).toBe(DEMO_TEAM.name);
-    for (const level of ['level-system', 'level-learners', 'level-leaders']) await expect.poll(() => page.getByTestId(level).isVisible()).toBe(true);
+    for (const level of ['level-system', 'level-learners', 'level-leaders'])
+      await expect.poll(() => page.getByTestId(level).isVisible()).toBe(true);
     await page.getByTestId('report-chart').waitFor();
     await saveScreenshot(page, 'learning-report.png', { height: 1300 });
   });
@@ -59,7 +65,10 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     await page.getByTestId('report-teams').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^learning-loop-report-12-weeks-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await readFile((await download.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^team,week,week_start,entries,minutes,/);
     expect(lines.filter((l) => l.startsWith(`${DEMO_TEAM.name},`))).toHaveLength(13); // the period and its 12 weeks
     await page.getByRole('tab', { name: '4 weeks' }).click();
@@ -76,48 +85,52 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     expect(await personal.getByTestId('report-link').count()).toBe(0);
   });
 
-  it('connects a Learning Record Store: a bad endpoint is named and kept, the secret never comes back, and the history arrives', { timeout: 90_000 }, async () => {
-    const lrs = await startLrsStandIn({ key: 'learning-loop', secret: 's3cret-value' });
-    try {
-      const page = await openReport(DEMO_LD_ADMIN.userId);
-      const form = page.getByRole('form', { name: 'Learning Record Store settings' });
-      await form.waitFor();
-      await form.getByLabel('Endpoint').fill('ftp://lrs.example.com/xapi');
-      await form.getByLabel('Key').fill('learning-loop');
-      await form.getByLabel('Secret').fill('s3cret-value');
-      await form.getByRole('button', { name: 'Save' }).click();
-      await expect.poll(() => form.textContent()).toMatch(/https/);
-      expect(await form.getByLabel('Endpoint').inputValue()).toBe('ftp://lrs.example.com/xapi');
-      expect(await form.getByLabel('Secret').inputValue()).toBe('s3cret-value');
+  it(
+    'connects a Learning Record Store: a bad endpoint is named and kept, the secret never comes back, and the history arrives',
+    { timeout: 90_000 },
+    async () => {
+      const lrs = await startLrsStandIn({ key: 'learning-loop', secret: 's3cret-value' });
+      try {
+        const page = await openReport(DEMO_LD_ADMIN.userId);
+        const form = page.getByRole('form', { name: 'Learning Record Store settings' });
+        await form.waitFor();
+        await form.getByLabel('Endpoint').fill('ftp://lrs.example.com/xapi');
+        await form.getByLabel('Key').fill('learning-loop');
+        await form.getByLabel('Secret').fill('s3cret-value');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await expect.poll(() => form.textContent()).toMatch(/https/);
+        expect(await form.getByLabel('Endpoint').inputValue()).toBe('ftp://lrs.example.com/xapi');
+        expect(await form.getByLabel('Secret').inputValue()).toBe('s3cret-value');
 
-      await form.getByLabel('Endpoint').fill(lrs.endpoint);
-      await form.getByRole('button', { name: 'Save' }).click();
-      await form.getByText('A secret is set. Leave this blank to keep it.').waitFor();
-      expect(await form.getByLabel('Secret').inputValue()).toBe('');
-      // Nothing the tab can read holds the secret: not the settings, not the status.
-      for (const path of ['/api/v1/admin/lrs', '/api/v1/admin/lrs/status']) {
-        const res = await fetch(`${tab.service.baseUrl}${path}`, { headers: asDemoPerson(DEMO_LD_ADMIN.userId) });
-        expect(res.status).toBe(200);
-        expect(await res.text()).not.toContain('s3cret-value');
-      }
+        await form.getByLabel('Endpoint').fill(lrs.endpoint);
+        await form.getByRole('button', { name: 'Save' }).click();
+        await form.getByText('A secret is set. Leave this blank to keep it.').waitFor();
+        expect(await form.getByLabel('Secret').inputValue()).toBe('');
+        // Nothing the tab can read holds the secret: not the settings, not the status.
+        for (const path of ['/api/v1/admin/lrs', '/api/v1/admin/lrs/status']) {
+          const res = await fetch(`${tab.service.baseUrl}${path}`, { headers: asDemoPerson(DEMO_LD_ADMIN.userId) });
+          expect(res.status).toBe(200);
+          expect(await res.text()).not.toContain('s3cret-value');
+        }
 
-      await page.getByRole('button', { name: 'Send the history' }).click();
-      await page.getByText('The history is on its way.').waitFor();
-      // The test service runs no background jobs: send what is due by hand until nothing is left.
-      for (let i = 0; i < 200; i++) {
-        const sent = await tab.service.xapiSender.drainOnce();
-        if (sent === 0 && lrs.stored.size > 0) break;
-        if (sent === 0) await new Promise((r) => setTimeout(r, 100));
+        await page.getByRole('button', { name: 'Send the history' }).click();
+        await page.getByText('The history is on its way.').waitFor();
+        // The test service runs no background jobs: send what is due by hand until nothing is left.
+        for (let i = 0; i < 200; i++) {
+          const sent = await tab.service.xapiSender.drainOnce();
+          if (sent === 0 && lrs.stored.size > 0) break;
+          if (sent === 0) await new Promise((r) => setTimeout(r, 100));
+        }
+        expect(lrs.stored.size).toBeGreaterThan(0);
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await expect.poll(async () => page.getByTestId('lrs-status').textContent()).toContain(`Sent: ${lrs.stored.size}`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      } finally {
+        await lrs.stop();
       }
-      expect(lrs.stored.size).toBeGreaterThan(0);
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await expect.poll(async () => page.getByTestId('lrs-status').textContent()).toContain(`Sent: ${lrs.stored.size}`);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.close();
-    } finally {
-      await lrs.stop();
-    }
-  });
+    },
+  );
 
   it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the %s theme', { timeout: 60_000 }, async (theme) => {
     const page = await openReport(DEMO_LD_ADMIN.userId, `&theme=${theme}`);

@@ -46,7 +46,14 @@ describe('a check-in, end to end: Agents Playground → bot → Table Storage �
 
     const saved = await chat.waitForCardText('Saved to your learning log');
     const text = (await saved.textContent()) ?? '';
-    for (const expected of ['Contract testing with Pact', 'Video', 'https://docs.pact.io/', '25 min', '4/5', 'Consumers define the contract']) {
+    for (const expected of [
+      'Contract testing with Pact',
+      'Video',
+      'https://docs.pact.io/',
+      '25 min',
+      '4/5',
+      'Consumers define the contract',
+    ]) {
       expect(text).toContain(expected);
     }
     // Replaced in place: no new card was posted, and the form is gone.

@@ -17,7 +17,10 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
     const dialog = page.getByTestId('nudge-dialog');
     await dialog.getByLabel('Note').fill('How is the accessibility course going?');
     await dialog.getByRole('button', { name: 'Send' }).click();
-    await page.getByText(/Nudge (sent to|recorded;)/).first().waitFor();
+    await page
+      .getByText(/Nudge (sent to|recorded;)/)
+      .first()
+      .waitFor();
     const item = page.getByTestId('nudge-item').filter({ hasText: megan.displayName }).first();
     await item.waitFor();
     expect(await item.textContent()).toContain('How is the accessibility course going?');
@@ -43,19 +46,29 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
     // The dialog has closed (and finished fading) before anything is judged or pictured.
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await goal.getByTestId('goal-status').textContent()).toMatch(/On track|Open/);
-    expect((await tab.service.services.goals.mine({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).map((g) => g.what)).toContain('Run a usability test on my own');
+    expect((await tab.service.services.goals.mine({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).map((g) => g.what)).toContain(
+      'Run a usability test on my own',
+    );
     await saveScreenshot(page, 'my-learning-goals.png', { from: page.getByTestId('goals-section'), height: 500 });
   });
 
-  it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the follow-up view and the goals in the %s theme', { timeout: 60_000 }, async (theme) => {
-    const team = await openTeam(alex.userId, `&theme=${theme}`);
-    await team.getByTestId('nudge-item').or(team.getByText('No nudges yet', { exact: false })).first().waitFor();
-    expect(await axeViolations(team)).toEqual([]);
-    await team.getByRole('button', { name: `Nudge ${DEMO_PEOPLE[2]!.displayName}` }).click();
-    await team.getByTestId('nudge-dialog').waitFor();
-    expect(await axeViolations(team)).toEqual([]);
-    const personal = await tab.open('/personal', megan.userId, `&theme=${theme}`);
-    await personal.getByTestId('goal-item').first().waitFor();
-    expect(await axeViolations(personal)).toEqual([]);
-  });
+  it.each(['light', 'dark', 'contrast'])(
+    'has no accessibility violations in the follow-up view and the goals in the %s theme',
+    { timeout: 60_000 },
+    async (theme) => {
+      const team = await openTeam(alex.userId, `&theme=${theme}`);
+      await team
+        .getByTestId('nudge-item')
+        .or(team.getByText('No nudges yet', { exact: false }))
+        .first()
+        .waitFor();
+      expect(await axeViolations(team)).toEqual([]);
+      await team.getByRole('button', { name: `Nudge ${DEMO_PEOPLE[2]!.displayName}` }).click();
+      await team.getByTestId('nudge-dialog').waitFor();
+      expect(await axeViolations(team)).toEqual([]);
+      const personal = await tab.open('/personal', megan.userId, `&theme=${theme}`);
+      await personal.getByTestId('goal-item').first().waitFor();
+      expect(await axeViolations(personal)).toEqual([]);
+    },
+  );
 });

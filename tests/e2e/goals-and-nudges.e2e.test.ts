@@ -39,8 +39,22 @@ describe('goals and nudges in the Agents Playground', { timeout: 90_000 }, () =>
 
   it('a nudge from a lead arrives in the learner’s chat, and the learner’s quick reply reaches the lead', async () => {
     // Alex leads the demo team and makes Megan a lead too; Megan nudges Alex.
-    expect((await api(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${alex.userId}/role`, alex.userId, { method: 'PUT', body: JSON.stringify({ role: 'lead' }) })).status).toBe(200);
-    expect((await api(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${megan.userId}/role`, alex.userId, { method: 'PUT', body: JSON.stringify({ role: 'lead' }) })).status).toBe(200);
+    expect(
+      (
+        await api(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${alex.userId}/role`, alex.userId, {
+          method: 'PUT',
+          body: JSON.stringify({ role: 'lead' }),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${megan.userId}/role`, alex.userId, {
+          method: 'PUT',
+          body: JSON.stringify({ role: 'lead' }),
+        })
+      ).status,
+    ).toBe(200);
     const sent = await api(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${alex.userId}/nudges`, megan.userId, {
       method: 'POST',
       body: JSON.stringify({ note: 'How is the usability test going?' }),

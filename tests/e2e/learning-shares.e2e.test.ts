@@ -25,7 +25,9 @@ describe('learning shares in the team’s channel (Agents Playground)', { timeou
     await page.getByText('General', { exact: true }).first().click();
     // The demo team already has its settings, so there is no welcome card: wait for the app to know the team's conversation.
     await expect
-      .poll(async () => (await stack.service.stores.conversations.listFor(DEMO_TENANT_ID, 'channel', DEMO_TEAM.id)).length, { timeout: 20_000 })
+      .poll(async () => (await stack.service.stores.conversations.listFor(DEMO_TENANT_ID, 'channel', DEMO_TEAM.id)).length, {
+        timeout: 20_000,
+      })
       .toBeGreaterThan(0);
 
     await page.getByText('Personal Chat', { exact: true }).first().click();
@@ -42,7 +44,16 @@ describe('learning shares in the team’s channel (Agents Playground)', { timeou
     // Megan shares too, from her own check-in; Alex will find hers helpful.
     const fromMegan = await stack.service.services.capture.capture(
       { tenantId: DEMO_TENANT_ID, userId: megan.userId },
-      { cardId: 'megan-share-0001', what: 'Pairing on code review', sourceType: 'mentoring', rating: '4', insight: 'Ask questions, not orders', shareWithTeam: 'true', shareTeamId: DEMO_TEAM.id, shareParts: 'insight' },
+      {
+        cardId: 'megan-share-0001',
+        what: 'Pairing on code review',
+        sourceType: 'mentoring',
+        rating: '4',
+        insight: 'Ask questions, not orders',
+        shareWithTeam: 'true',
+        shareTeamId: DEMO_TEAM.id,
+        shareParts: 'insight',
+      },
     );
     expect(fromMegan.status).toBe('saved');
     await stack.service.services.sharing.settled();

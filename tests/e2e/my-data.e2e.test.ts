@@ -21,11 +21,16 @@ describe('a learner’s own data in the tab (local mode, demo data)', () => {
     expect(json.suggestedFilename()).toMatch(/^learning-loop-my-data-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(await readFile(await json.path(), 'utf8')) as MyDataExport;
     expect(data.person.userId).toBe(megan.userId);
-    expect(data.entries.map((e) => e.id)).toEqual((await tab.service.stores.entries.listAll(DEMO_TENANT_ID, megan.userId)).map((e) => e.id));
+    expect(data.entries.map((e) => e.id)).toEqual(
+      (await tab.service.stores.entries.listAll(DEMO_TENANT_ID, megan.userId)).map((e) => e.id),
+    );
 
     const [csv] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/^learning-loop-my-entries-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await readFile(await csv.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('id,created_at,what,source_type,link,minutes,rating,insight,action,result,visibility');
     expect(lines).toHaveLength(data.entries.length + 1);
     await section.getByText('Downloaded your learning entries as CSV.').waitFor();

@@ -76,7 +76,10 @@ describe('the tab’s "My learning" page in a browser (local mode, demo data)', 
     const page = await browser.newPage();
     await page.goto(`${service.baseUrl}/personal?user=${megan.userId}&theme=${theme}`);
     await pageLoaded(page);
-    await page.getByRole('button', { name: /^Edit ‘/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Edit ‘/ })
+      .first()
+      .click();
     const dialog = await openDialog(page, 'dialog');
     // A rejected value shows its error state too.
     await dialog.getByLabel('Minutes spent').fill('0');
@@ -96,7 +99,11 @@ describe('the tab’s "My learning" page in a browser (local mode, demo data)', 
     await page.route('**/api/v1/me/entries**', async (route) => {
       if (failNext) {
         failNext = false;
-        await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Storage is taking a break' } }) });
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'unavailable', message: 'Storage is taking a break' } }),
+        });
       } else {
         await route.continue();
       }
@@ -138,7 +145,10 @@ describe('the tab’s "My learning" page in a browser (local mode, demo data)', 
     const page = await browser.newPage();
     await page.goto(`${service.baseUrl}/personal?user=${adele.userId}`);
     await pageLoaded(page);
-    await page.getByRole('button', { name: `Edit ‘${first.what}’` }).first().click();
+    await page
+      .getByRole('button', { name: `Edit ‘${first.what}’` })
+      .first()
+      .click();
     const dialog = await openDialog(page, 'dialog');
     await dialog.getByLabel('Minutes spent').fill('5000');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -165,7 +175,10 @@ describe('the tab’s "My learning" page in a browser (local mode, demo data)', 
     const entries = page.getByTestId('entry');
     expect(await entries.count()).toBe(before.length);
 
-    await page.getByRole('button', { name: `Delete ‘${doomed.what}’` }).first().click();
+    await page
+      .getByRole('button', { name: `Delete ‘${doomed.what}’` })
+      .first()
+      .click();
     const dialog = await openDialog(page, 'alertdialog');
     await dialog.getByText('This can’t be undone.', { exact: false }).waitFor();
     await dialog.getByRole('button', { name: 'Delete' }).click();

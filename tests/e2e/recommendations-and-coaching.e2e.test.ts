@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { axeViolations } from './support/axe.js';
 import { useDemoTab } from './support/demo-tab.js';
 
@@ -45,14 +45,20 @@ describe('a lead’s recommendations and coaching, and a learner’s view of the
 
   it('lets a lead coach a member on a share from the feed, and the member reads the note on their page', async () => {
     const lead = await openTeam(alex.userId);
-    const card = lead.getByTestId('share-card').filter({ hasText: `Shared by ${megan.displayName}` }).first();
+    const card = lead
+      .getByTestId('share-card')
+      .filter({ hasText: `Shared by ${megan.displayName}` })
+      .first();
     await card.waitFor();
     const about = (await card.locator('h3').textContent()) ?? '';
     await card.getByRole('button', { name: `Coach ${megan.displayName} on ‘${about}’` }).click();
     const dialog = lead.getByTestId('coach-dialog');
     await dialog.getByLabel('Coaching note').fill(NOTE);
     await dialog.getByRole('button', { name: 'Send note' }).click();
-    await lead.getByTestId('shares-status').getByText(/Coaching note (sent to|saved;)/).waitFor();
+    await lead
+      .getByTestId('shares-status')
+      .getByText(/Coaching note (sent to|saved;)/)
+      .waitFor();
     // Nobody is offered Coach on their own share.
     const own = lead.getByTestId('share-card').filter({ hasText: '(you)' });
     for (const ownCard of await own.all()) expect(await ownCard.getByTestId('coach-button').count()).toBe(0);
@@ -72,25 +78,29 @@ describe('a lead’s recommendations and coaching, and a learner’s view of the
     expect(await page.getByTestId('coach-button').count()).toBe(0);
   });
 
-  it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the recommendations and coaching views in the %s theme', { timeout: 90_000 }, async (theme) => {
-    const team = await openTeam(alex.userId, `&theme=${theme}`);
-    await team.getByTestId('team-recommendation').first().waitFor();
-    await team.getByTestId('coach-button').first().waitFor();
-    expect(await axeViolations(team)).toEqual([]);
-    await team.getByRole('button', { name: 'Recommend a resource' }).click();
-    const recommend = team.getByTestId('recommend-dialog');
-    // A rejected form, its problems stated beside the fields, must pass too.
-    await recommend.getByRole('button', { name: 'Recommend', exact: true }).click();
-    await recommend.getByText('Say what you recommend').waitFor();
-    expect(await axeViolations(team)).toEqual([]);
-    await recommend.getByRole('button', { name: 'Cancel' }).click();
-    await team.getByTestId('coach-button').first().click();
-    await team.getByTestId('coach-dialog').waitFor();
-    expect(await axeViolations(team)).toEqual([]);
+  it.each(['light', 'dark', 'contrast'])(
+    'has no accessibility violations in the recommendations and coaching views in the %s theme',
+    { timeout: 90_000 },
+    async (theme) => {
+      const team = await openTeam(alex.userId, `&theme=${theme}`);
+      await team.getByTestId('team-recommendation').first().waitFor();
+      await team.getByTestId('coach-button').first().waitFor();
+      expect(await axeViolations(team)).toEqual([]);
+      await team.getByRole('button', { name: 'Recommend a resource' }).click();
+      const recommend = team.getByTestId('recommend-dialog');
+      // A rejected form, its problems stated beside the fields, must pass too.
+      await recommend.getByRole('button', { name: 'Recommend', exact: true }).click();
+      await recommend.getByText('Say what you recommend').waitFor();
+      expect(await axeViolations(team)).toEqual([]);
+      await recommend.getByRole('button', { name: 'Cancel' }).click();
+      await team.getByTestId('coach-button').first().click();
+      await team.getByTestId('coach-dialog').waitFor();
+      expect(await axeViolations(team)).toEqual([]);
 
-    const personal = await openPersonal(megan.userId, `&theme=${theme}`);
-    await personal.getByTestId('my-recommendation').first().waitFor();
-    await personal.getByTestId('coaching-note').first().waitFor();
-    expect(await axeViolations(personal)).toEqual([]);
-  });
+      const personal = await openPersonal(megan.userId, `&theme=${theme}`);
+      await personal.getByTestId('my-recommendation').first().waitFor();
+      await personal.getByTestId('coaching-note').first().waitFor();
+      expect(await axeViolations(personal)).toEqual([]);
+    },
+  );
 });

@@ -30,16 +30,25 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
 
   it('marks a share helpful from the feed: the count goes up and stays up after a reload', async () => {
     const page = await openTeam(megan.userId);
-    const unmarked = page.getByTestId('share-card').filter({ has: page.getByRole('button', { name: /^Helpful/, pressed: false, disabled: false }) }).first();
+    const unmarked = page
+      .getByTestId('share-card')
+      .filter({ has: page.getByRole('button', { name: /^Helpful/, pressed: false, disabled: false }) })
+      .first();
     const title = (await unmarked.getByRole('heading').textContent()) ?? '';
     // Found by its title from here on: once marked, it no longer matches "not pressed".
-    const card = page.getByTestId('share-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) }).first();
+    const card = page
+      .getByTestId('share-card')
+      .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+      .first();
     const before = Number(/\d+/.exec((await card.getByTestId('share-helpful-count').textContent()) ?? '')?.[0] ?? 0);
     await card.getByRole('button', { name: /^Helpful/ }).click();
     await expect.poll(async () => card.getByRole('button', { name: /^✓?\s*Helpful/ }).getAttribute('aria-pressed')).toBe('true');
     expect(await card.getByTestId('share-helpful-count').textContent()).toContain(String(before + 1));
     await page.reload();
-    const again = page.getByTestId('share-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) }).first();
+    const again = page
+      .getByTestId('share-card')
+      .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+      .first();
     await again.waitFor();
     expect(await again.getByTestId('share-helpful-count').textContent()).toContain(String(before + 1));
   });
@@ -61,17 +70,25 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
     await page.getByTestId('saved-item').first().waitFor();
     expect(await page.getByTestId('saved-item').count()).toBe(saved.length);
     await saveScreenshot(page, 'my-learning-saved.png', { from: page.getByTestId('saved-list'), height: 900 });
-    await page.getByTestId('saved-item').first().getByRole('button', { name: /^Unsave/ }).click();
+    await page
+      .getByTestId('saved-item')
+      .first()
+      .getByRole('button', { name: /^Unsave/ })
+      .click();
     await expect.poll(() => page.getByTestId('saved-item').count()).toBe(saved.length - 1);
     expect(await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
   });
 
-  it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the feed, top resources and saved list in the %s theme', { timeout: 60_000 }, async (theme) => {
-    const team = await openTeam(alex.userId, `&theme=${theme}`);
-    expect(await axeViolations(team)).toEqual([]);
-    const personal = await tab.open('/personal', megan.userId, `&theme=${theme}`);
-    await personal.getByTestId('saved-list').waitFor();
-    await personal.getByTestId('saved-item').or(personal.getByTestId('saved-empty')).first().waitFor();
-    expect(await axeViolations(personal)).toEqual([]);
-  });
+  it.each(['light', 'dark', 'contrast'])(
+    'has no accessibility violations in the feed, top resources and saved list in the %s theme',
+    { timeout: 60_000 },
+    async (theme) => {
+      const team = await openTeam(alex.userId, `&theme=${theme}`);
+      expect(await axeViolations(team)).toEqual([]);
+      const personal = await tab.open('/personal', megan.userId, `&theme=${theme}`);
+      await personal.getByTestId('saved-list').waitFor();
+      await personal.getByTestId('saved-item').or(personal.getByTestId('saved-empty')).first().waitFor();
+      expect(await axeViolations(personal)).toEqual([]);
+    },
+  );
 });

@@ -57,20 +57,23 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
     await page.close();
   });
 
-  it.each(['light', 'dark'])('shows the L&D admin the learning report in Arabic, right to left, with no accessibility violations in the %s theme', async (theme) => {
-    const page = await tab.open('/admin', DEMO_LD_ADMIN.userId, `&locale=ar&theme=${theme}`);
-    await page.getByRole('heading', { level: 1, name: 'تقرير التعلّم' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'ثلاثة مستويات للمساءلة' }).waitFor();
-    await page.getByTestId('report-teams').waitFor();
-    await page.getByTestId('report-chart').locator('svg').first().waitFor();
-    await page.getByTestId('lrs-status').waitFor();
-    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
-    // The figures are Arabic too: the team table's column headings and no English left on the page.
-    expect(await page.getByTestId('report-teams').locator('thead th').first().textContent()).toBe('الفريق');
-    expect(await page.getByTestId('report-levels').textContent()).not.toMatch(/Entries|Response rate/);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(['light', 'dark'])(
+    'shows the L&D admin the learning report in Arabic, right to left, with no accessibility violations in the %s theme',
+    async (theme) => {
+      const page = await tab.open('/admin', DEMO_LD_ADMIN.userId, `&locale=ar&theme=${theme}`);
+      await page.getByRole('heading', { level: 1, name: 'تقرير التعلّم' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'ثلاثة مستويات للمساءلة' }).waitFor();
+      await page.getByTestId('report-teams').waitFor();
+      await page.getByTestId('report-chart').locator('svg').first().waitFor();
+      await page.getByTestId('lrs-status').waitFor();
+      expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+      // The figures are Arabic too: the team table's column headings and no English left on the page.
+      expect(await page.getByTestId('report-teams').locator('thead th').first().textContent()).toBe('الفريق');
+      expect(await page.getByTestId('report-levels').textContent()).not.toMatch(/Entries|Response rate/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('reads My learning in Spanish, left to right, for ?locale=es', async () => {
     const page = await tab.open('/personal', megan.userId, '&locale=es-MX&theme=dark');

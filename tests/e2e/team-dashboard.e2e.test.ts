@@ -44,7 +44,11 @@ describe('the team dashboard in a browser (local mode, demo data)', () => {
 
   const memberNames = (page: Page) => page.getByTestId('member-name').allTextContents();
   const tile = (page: Page, label: string) =>
-    page.getByTestId('summary-tile').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').textContent();
+    page
+      .getByTestId('summary-tile')
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator('dd')
+      .textContent();
 
   // The dashboard itself: the shares feed below it has a picture of its own.
   const screenshot = (page: Page, name: string) => saveScreenshot(page, name, { upTo: page.getByTestId('shares-feed') });
@@ -98,8 +102,14 @@ describe('the team dashboard in a browser (local mode, demo data)', () => {
     const page = await openDashboard(alex.userId);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-entries').click()]);
     expect(download.suggestedFilename()).toMatch(/^learning-loop-.+-entries-12-weeks\.csv$/);
-    const rows = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    await page.getByTestId('team-exports-status').filter({ hasText: 'Downloaded the team’s learning entries for the last 12 weeks.' }).waitFor();
+    const rows = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    await page
+      .getByTestId('team-exports-status')
+      .filter({ hasText: 'Downloaded the team’s learning entries for the last 12 weeks.' })
+      .waitFor();
     const held = (await Promise.all(DEMO_PEOPLE.map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))).flat();
     // The demo's history is eight weeks long: all of it falls in the 12-week period.
     const expected = held.filter((e) => e.visibility !== 'private').map((e) => `${e.userId} ${e.createdAt}`);

@@ -4,7 +4,7 @@ import { DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { MARKER, OUTSIDERS, PEOPLE, PRINCIPALS, buildWorld, type Principal, type World } from '../support/authorisation-world.js';
-import { ROUTE_ROWS, type Expected, type RouteRow } from '../support/route-matrix.js';
+import { ROUTE_ROWS, type Expected } from '../support/route-matrix.js';
 import { VERB_ROWS, type VerbRow } from '../support/verb-matrix.js';
 
 /**
@@ -27,9 +27,14 @@ describe('authorisation matrix (Azurite, local Bot Connector)', () => {
   describe(`${ROUTE_ROWS.length} API rows × ${PRINCIPALS.length} callers`, () => {
     it('has a row for every route the API router declares, and none for a route it lacks', () => {
       // Only the handlers' closures use the deps: a router built on nothing lists the same routes.
-      const router = apiRouter({ identity: { kind: 'local', displayNameOf: async () => undefined }, localTenantIds: [] } as unknown as ApiDeps);
+      const router = apiRouter({
+        identity: { kind: 'local', displayNameOf: async () => undefined },
+        localTenantIds: [],
+      } as unknown as ApiDeps);
       const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
-      const declared = stack.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`) : []));
+      const declared = stack.flatMap((l) =>
+        l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`) : [],
+      );
       expect(declared.length).toBeGreaterThan(30);
       expect([...new Set(ROUTE_ROWS.map((r) => `${r.method} ${r.route}`))].sort()).toEqual([...new Set(declared)].sort());
     });
@@ -44,7 +49,10 @@ describe('authorisation matrix (Azurite, local Bot Connector)', () => {
           const before = watch ? await w.snapshot() : undefined;
           const res = await w.api(who, row.method, row.path(w), row.body?.(w));
           seen[who] = res.status;
-          problems.push(...leaks(who, res.text, row.outsidersMaySee), ...(before ? await writesSince(before) : []).map((k) => `${who} changed ${k}`));
+          problems.push(
+            ...leaks(who, res.text, row.outsidersMaySee),
+            ...(before ? await writesSince(before) : []).map((k) => `${who} changed ${k}`),
+          );
           if (res.status < 300) {
             await row.check?.(w, who, res.text);
             await row.restore?.(w);
@@ -86,7 +94,8 @@ describe('authorisation matrix (Azurite, local Bot Connector)', () => {
   function leaks(who: Principal, text: string, maySee: readonly Principal[] = [], card = false): string[] {
     const secrets = who === 'learner' || who === 'lead' ? [] : [MARKER];
     // A card may echo a team id the caller typed; the team's name only the service knows.
-    if (OUTSIDERS.includes(who) && !maySee.includes(who)) secrets.push(DEMO_TEAM.name, ...(card ? [] : [DEMO_TEAM.id, PEOPLE.learner.userId]));
+    if (OUTSIDERS.includes(who) && !maySee.includes(who))
+      secrets.push(DEMO_TEAM.name, ...(card ? [] : [DEMO_TEAM.id, PEOPLE.learner.userId]));
     return secrets.filter((s) => text.includes(s)).map((s) => `${who} was shown ${s}`);
   }
 

@@ -77,7 +77,11 @@ describe('Bot Framework authentication of /api/messages (local channel keys, Azu
   }
 
   const submission = (what: string) =>
-    cardActionActivity('checkin.submit', { cardId: `card-${randomUUID()}`, what, sourceType: 'article', minutes: '15' }, { serviceUrl: connector.serviceUrl });
+    cardActionActivity(
+      'checkin.submit',
+      { cardId: `card-${randomUUID()}`, what, sourceType: 'article', minutes: '15' },
+      { serviceUrl: connector.serviceUrl },
+    );
 
   /** Rows in every table of this service, so "nothing stored" means nothing anywhere. */
   async function rowsEverywhere(): Promise<number> {
@@ -101,7 +105,10 @@ describe('Bot Framework authentication of /api/messages (local channel keys, Azu
       ['with an unsigned token (alg none)', async () => bearer(unsignedToken())],
       ['signed by a key the channel never published', async () => bearer(await channelToken(stranger, 'unknown-key', goodClaims()))],
       ['signed by another key under the published key id', async () => bearer(await channelToken(stranger, TRUSTED_KID, goodClaims()))],
-      ['signed by a key endorsed only for another channel', async () => bearer(await channelToken(webChatOnly, webChatOnly.kid, goodClaims()))],
+      [
+        'signed by a key endorsed only for another channel',
+        async () => bearer(await channelToken(webChatOnly, webChatOnly.kid, goodClaims())),
+      ],
       [
         'whose token expired an hour ago',
         async () => {
@@ -117,7 +124,10 @@ describe('Bot Framework authentication of /api/messages (local channel keys, Azu
         },
       ],
       ['for another bot (audience)', async () => bearer(await channelToken(trusted, TRUSTED_KID, { ...goodClaims(), aud: randomUUID() }))],
-      ['from another issuer', async () => bearer(await channelToken(trusted, TRUSTED_KID, { ...goodClaims(), iss: 'https://sts.example.com' }))],
+      [
+        'from another issuer',
+        async () => bearer(await channelToken(trusted, TRUSTED_KID, { ...goodClaims(), iss: 'https://sts.example.com' })),
+      ],
       [
         'whose token was issued for another connector (serviceurl claim)',
         async () => bearer(await channelToken(trusted, TRUSTED_KID, { ...goodClaims(), serviceurl: 'https://smba.example.com/amer/' })),

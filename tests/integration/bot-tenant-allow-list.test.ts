@@ -22,7 +22,11 @@ describe('the bot serves only the tenants on ALLOWED_TENANT_IDS (Azurite, local 
     conversationId: `a:personal-${tenantId}-megan`,
   });
   const post = (activity: unknown) =>
-    fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
   const sentTo = (conversationId: string) => connector.sent.filter((s) => s.conversationId === conversationId).map((s) => s.activity);
 
   beforeAll(async () => {
@@ -47,7 +51,9 @@ describe('the bot serves only the tenants on ALLOWED_TENANT_IDS (Azurite, local 
   it('refuses another tenant’s card action with 403 and an install with silence, writing nothing', async () => {
     const before = await snapshotTables(tables);
     const sentBefore = connector.sent.length;
-    const press = await post(cardActionActivity(CHECK_IN_SUBMIT_VERB, { cardId: 'c1', what: 'A talk', kind: 'video', minutes: '20' }, as(OTHER_TENANT)));
+    const press = await post(
+      cardActionActivity(CHECK_IN_SUBMIT_VERB, { cardId: 'c1', what: 'A talk', kind: 'video', minutes: '20' }, as(OTHER_TENANT)),
+    );
     expect(press.status).toBe(403);
     expect(((await press.json()) as { message?: string }).message).toBe(TENANT_REFUSAL);
     expect((await post(installActivity(as(OTHER_TENANT)))).status).toBe(200);

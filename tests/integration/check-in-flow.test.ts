@@ -62,7 +62,16 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
     const res = await post(
       cardActionActivity(
         'checkin.submit',
-        { cardId, what: 'Structured logging with pino', sourceType: 'article', link: 'https://getpino.io', minutes: '20', rating: '5', insight: 'Log objects, not strings', action: 'Add request ids' },
+        {
+          cardId,
+          what: 'Structured logging with pino',
+          sourceType: 'article',
+          link: 'https://getpino.io',
+          minutes: '20',
+          rating: '5',
+          insight: 'Log objects, not strings',
+          action: 'Add request ids',
+        },
         { serviceUrl: connector.serviceUrl },
       ),
     );
@@ -96,7 +105,9 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
   it('stores one entry when the same card is submitted twice', async () => {
     const { cardId } = await askForCheckIn();
     const submit = () =>
-      post(cardActionActivity('checkin.submit', { cardId, what: 'Double click', sourceType: 'other' }, { serviceUrl: connector.serviceUrl }));
+      post(
+        cardActionActivity('checkin.submit', { cardId, what: 'Double click', sourceType: 'other' }, { serviceUrl: connector.serviceUrl }),
+      );
     await Promise.all([submit(), submit()]);
     await submit();
     expect((await myEntries()).filter((e) => e.what === 'Double click')).toHaveLength(1);
@@ -104,7 +115,12 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
 
   it('keeps the learner’s answers on the card when storage is unavailable', async () => {
     const broken = await startTestService({
-      storage: { kind: 'connectionString', connectionString: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1', tablePrefix: 'down' },
+      storage: {
+        kind: 'connectionString',
+        connectionString:
+          'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1',
+        tablePrefix: 'down',
+      },
     });
     try {
       const res = await fetch(`${broken.baseUrl}/api/messages`, {
@@ -113,7 +129,14 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
         body: JSON.stringify(
           cardActionActivity(
             'checkin.submit',
-            { cardId: 'card-0000-0001', what: 'Not lost', sourceType: 'book', shareWithTeam: 'true', shareTeamId: 'team-1', shareParts: 'action' },
+            {
+              cardId: 'card-0000-0001',
+              what: 'Not lost',
+              sourceType: 'book',
+              shareWithTeam: 'true',
+              shareTeamId: 'team-1',
+              shareParts: 'action',
+            },
             { serviceUrl: connector.serviceUrl },
           ),
         ),
@@ -129,7 +152,13 @@ describe('check-in through the bot endpoint (Azurite, local Bot Connector)', () 
 
   it('stores what came of the last action with that earlier entry', async () => {
     const first = await askForCheckIn();
-    await post(cardActionActivity('checkin.submit', { cardId: first.cardId, what: 'Time-boxing', sourceType: 'book', action: 'Time-box my mornings' }, { serviceUrl: connector.serviceUrl }));
+    await post(
+      cardActionActivity(
+        'checkin.submit',
+        { cardId: first.cardId, what: 'Time-boxing', sourceType: 'book', action: 'Time-box my mornings' },
+        { serviceUrl: connector.serviceUrl },
+      ),
+    );
     const earlier = (await service.stores.entries.listForUser(DEMO_TENANT_ID, alex.userId, { limit: 1 })).entries[0]!;
     const second = await askForCheckIn();
     const res = await post(

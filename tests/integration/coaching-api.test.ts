@@ -20,14 +20,16 @@ describe('coaching notes on shared learning (Azurite, local Bot Connector)', () 
   let meganShare: string;
   const url = (path: string) => `${service.baseUrl}/api/v1${path}`;
   const as = (userId: string) => asDemoPerson(userId);
-  const coach = (from: string, shareId: string, body: unknown) => fetch(url(`${team}/shares/${shareId}/coaching`), { method: 'POST', headers: as(from), body: JSON.stringify(body) });
+  const coach = (from: string, shareId: string, body: unknown) =>
+    fetch(url(`${team}/shares/${shareId}/coaching`), { method: 'POST', headers: as(from), body: JSON.stringify(body) });
   const post = (activity: unknown) => postActivity(service.baseUrl, activity);
 
   beforeAll(async () => {
     connector = await startFakeConnector();
     service = await startTestService();
     await seedDemoData({ ...service, now: new Date() });
-    for (const p of [alex, megan]) await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
+    for (const p of [alex, megan])
+      await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
     const feed = (await (await fetch(url(`${team}/shares`), { headers: as(alex.userId) })).json()) as SharesResponse;
     meganShare = feed.shares.find((s) => s.sharerName === megan.displayName)!.shareId;
   }, 60_000);
@@ -39,7 +41,12 @@ describe('coaching notes on shared learning (Azurite, local Bot Connector)', () 
   it('lets a lead coach a member on what they shared: the note arrives in the member’s chat, escaped', async () => {
     const res = await coach(alex.userId, meganShare, { note: 'Nice one. **Try** it on the next [sprint](https://evil.example)?' });
     expect(res.status).toBe(201);
-    expect(((await res.json()) as { note: CoachingView & { delivered: boolean } }).note).toMatchObject({ learnerId: megan.userId, leadName: alex.displayName, delivered: true, answer: null });
+    expect(((await res.json()) as { note: CoachingView & { delivered: boolean } }).note).toMatchObject({
+      learnerId: megan.userId,
+      leadName: alex.displayName,
+      delivered: true,
+      answer: null,
+    });
     const card = connector.sent.filter((s) => s.conversationId === `a:personal-${megan.userId}`).at(-1)!.activity.attachments?.[0]?.content;
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Alex Wilber left you a coaching note');
@@ -48,15 +55,38 @@ describe('coaching notes on shared learning (Azurite, local Bot Connector)', () 
 
   it('records the member’s answer from the card, tells the lead, and shows the thread to both', async () => {
     const [note] = ((await (await fetch(url('/me/coaching'), { headers: as(megan.userId) })).json()) as { notes: CoachingView[] }).notes;
-    const empty = await post(cardActionActivity(COACHING_ANSWER_VERB, { noteId: note!.noteId, answer: '  ' }, { serviceUrl: connector.serviceUrl, from: account(megan) }));
+    const empty = await post(
+      cardActionActivity(
+        COACHING_ANSWER_VERB,
+        { noteId: note!.noteId, answer: '  ' },
+        { serviceUrl: connector.serviceUrl, from: account(megan) },
+      ),
+    );
     expect(expectValidTeamsCard(empty).renderedText).toContain('Your answer is empty');
-    const forged = await post(cardActionActivity(COACHING_ANSWER_VERB, { noteId: note!.noteId, answer: 'Not mine' }, { serviceUrl: connector.serviceUrl, from: account(adele) }));
+    const forged = await post(
+      cardActionActivity(
+        COACHING_ANSWER_VERB,
+        { noteId: note!.noteId, answer: 'Not mine' },
+        { serviceUrl: connector.serviceUrl, from: account(adele) },
+      ),
+    );
     expect(expectValidTeamsCard(forged).renderedText).toContain('not yours to answer');
-    const answered = await post(cardActionActivity(COACHING_ANSWER_VERB, { noteId: note!.noteId, answer: 'Will do, thanks' }, { serviceUrl: connector.serviceUrl, from: account(megan) }));
+    const answered = await post(
+      cardActionActivity(
+        COACHING_ANSWER_VERB,
+        { noteId: note!.noteId, answer: 'Will do, thanks' },
+        { serviceUrl: connector.serviceUrl, from: account(megan) },
+      ),
+    );
     expect(expectValidTeamsCard(answered).renderedText).toContain('Your answer went to Alex Wilber');
-    const toLead = connector.sent.filter((s) => s.conversationId === `a:personal-${alex.userId}`).at(-1)!.activity.attachments?.[0]?.content;
+    const toLead = connector.sent.filter((s) => s.conversationId === `a:personal-${alex.userId}`).at(-1)!.activity.attachments?.[0]
+      ?.content;
     expect(expectValidTeamsCard(toLead).renderedText).toContain('Megan Bowen answered your coaching note');
-    const thread = ((await (await fetch(url(`${team}/members/${megan.userId}/coaching`), { headers: as(alex.userId) })).json()) as { notes: CoachingView[] }).notes;
+    const thread = (
+      (await (await fetch(url(`${team}/members/${megan.userId}/coaching`), { headers: as(alex.userId) })).json()) as {
+        notes: CoachingView[];
+      }
+    ).notes;
     expect(thread[0]).toMatchObject({ noteId: note!.noteId, answer: { text: 'Will do, thanks' } });
   });
 

@@ -17,7 +17,11 @@ describe('a crash in the middle of a round (Azurite, local Bot Connector, SIGKIL
 
   it('after a restart every due learner has their check-in, and none is lost', async () => {
     const connector = await startFakeConnector({}, { delayMs: 15 });
-    const storage: StorageConfig = { kind: 'connectionString', connectionString: inject('storageConnectionString'), tablePrefix: `c${randomBytes(5).toString('hex')}` };
+    const storage: StorageConfig = {
+      kind: 'connectionString',
+      connectionString: inject('storageConnectionString'),
+      tablePrefix: `c${randomBytes(5).toString('hex')}`,
+    };
     await ensureTables(storage);
     await fileDueLearners(storage, connector.serviceUrl, LEARNERS);
     const start = (n: number) => {

@@ -20,8 +20,24 @@ describe('team dashboard API (Azurite, demo data)', () => {
     service = await startTestService({}, { clock: () => now });
     await seedDemoData({ ...service, now });
     // A second team Megan leads and Alex is not in.
-    await service.stores.teams.createSettingsIfAbsent({ tenantId: DEMO_TENANT_ID, teamId: otherTeam, name: 'Other', schedule: null, sharesChannelId: null, updatedBy: null, updatedAt: now.toISOString() });
-    await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId: otherTeam, userId: megan.userId, teamsUserId: megan.teamsUserId, displayName: megan.displayName, role: 'lead', joinedAt: now.toISOString() });
+    await service.stores.teams.createSettingsIfAbsent({
+      tenantId: DEMO_TENANT_ID,
+      teamId: otherTeam,
+      name: 'Other',
+      schedule: null,
+      sharesChannelId: null,
+      updatedBy: null,
+      updatedAt: now.toISOString(),
+    });
+    await service.stores.teams.upsertMember({
+      tenantId: DEMO_TENANT_ID,
+      teamId: otherTeam,
+      userId: megan.userId,
+      teamsUserId: megan.teamsUserId,
+      displayName: megan.displayName,
+      role: 'lead',
+      joinedAt: now.toISOString(),
+    });
   });
   afterAll(() => service.stop());
 
@@ -63,11 +79,14 @@ describe('team dashboard API (Azurite, demo data)', () => {
       team: { requested: flagged.length, done: 0, rate: 0, medianDays: null },
       yours: { requested: flagged.length, done: 0, rate: 0, medianDays: null },
     });
-    const nudged = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${encodeURIComponent(flagged[0]!.userId)}/nudges`, {
-      method: 'POST',
-      headers: { ...headers(alex.userId), 'content-type': 'application/json' },
-      body: '{}',
-    });
+    const nudged = await fetch(
+      `${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${encodeURIComponent(flagged[0]!.userId)}/nudges`,
+      {
+        method: 'POST',
+        headers: { ...headers(alex.userId), 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
     expect(nudged.status).toBe(201);
     const after = await read(alex.userId);
     expect(after.followUps?.yours).toMatchObject({ requested: flagged.length, done: 1, rate: 1 / flagged.length });
@@ -141,7 +160,9 @@ describe('team dashboard API in production mode (Teams SSO)', () => {
     const url = `${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard`;
     const own = await fetch(url, { headers: { authorization: `Bearer ${await token(DEMO_TENANT_ID, alex.userId)}` } });
     expect(own.status).toBe(200);
-    const elsewhere = await fetch(url, { headers: { authorization: `Bearer ${await token('0f0f0f0f-1111-4222-8333-444455556666', alex.userId)}` } });
+    const elsewhere = await fetch(url, {
+      headers: { authorization: `Bearer ${await token('0f0f0f0f-1111-4222-8333-444455556666', alex.userId)}` },
+    });
     expect(elsewhere.status).toBe(403);
     expect((await fetch(url)).status).toBe(401);
   });

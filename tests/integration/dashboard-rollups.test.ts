@@ -23,10 +23,29 @@ const minutes = fc.option(fc.integer({ min: 1, max: 300 }));
 const rating = fc.option(fc.integer({ min: 1, max: 5 }));
 const source = fc.integer({ min: 0, max: SOURCE_TYPES.length - 1 });
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('add' as const), who, weeksAgo: fc.integer({ min: 0, max: 55 }), hours: fc.integer({ min: 0, max: 167 }), minutes, rating, source }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      who,
+      weeksAgo: fc.integer({ min: 0, max: 55 }),
+      hours: fc.integer({ min: 0, max: 167 }),
+      minutes,
+      rating,
+      source,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), who, pick: fc.nat(), minutes, rating, source }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), who, pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('checkIn' as const), who, weeksAgo: fc.integer({ min: 0, max: 55 }), answer: fc.constantFrom('none' as const, 'nothing' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('checkIn' as const),
+      who,
+      weeksAgo: fc.integer({ min: 0, max: 55 }),
+      answer: fc.constantFrom('none' as const, 'nothing' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pause' as const), who, paused: fc.boolean() }) },
 );
 
@@ -50,7 +69,15 @@ describe('team rollups (Azurite)', () => {
       schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: zone, reminderAfterHours: 24, anchorMonday: '2025-01-06' },
     });
     for (const userId of PEOPLE) {
-      await service.stores.teams.upsertMember({ tenantId: TENANT, teamId, userId, teamsUserId: `29:${userId}`, displayName: userId, role: 'member', joinedAt: new Date(BASE).toISOString() });
+      await service.stores.teams.upsertMember({
+        tenantId: TENANT,
+        teamId,
+        userId,
+        teamsUserId: `29:${userId}`,
+        displayName: userId,
+        role: 'member',
+        joinedAt: new Date(BASE).toISOString(),
+      });
     }
     return teamId;
   }
@@ -60,14 +87,24 @@ describe('team rollups (Azurite)', () => {
     const { checkIns, learningLog, people } = service.services;
     if (c.kind === 'add') {
       now = BASE - c.weeksAgo * WEEK + c.hours * 3_600_000 - 84 * 3_600_000;
-      const data = { cardId: randomUUID(), what: 'Something learned', sourceType: SOURCE_TYPES[c.source], minutes: c.minutes ?? '', rating: c.rating ?? '' };
+      const data = {
+        cardId: randomUUID(),
+        what: 'Something learned',
+        sourceType: SOURCE_TYPES[c.source],
+        minutes: c.minutes ?? '',
+        rating: c.rating ?? '',
+      };
       expect((await checkIns.submit(learner, data)).status).toBe('saved');
     } else if (c.kind === 'edit' || c.kind === 'delete') {
       const mine = (await learningLog.listMine(learner, { limit: 100 })).entries;
       const target = mine[c.pick % Math.max(mine.length, 1)];
       if (!target) return;
       if (c.kind === 'delete') expect(await learningLog.deleteMine(learner, target.id)).toBe(true);
-      else expect((await learningLog.editMine(learner, target.id, { minutes: c.minutes, rating: c.rating, sourceType: SOURCE_TYPES[c.source] })).status).toBe('saved');
+      else
+        expect(
+          (await learningLog.editMine(learner, target.id, { minutes: c.minutes, rating: c.rating, sourceType: SOURCE_TYPES[c.source] }))
+            .status,
+        ).toBe('saved');
     } else if (c.kind === 'checkIn') {
       // As the send worker does when a check-in is delivered, then (maybe) the learner's answer.
       now = BASE - c.weeksAgo * WEEK;
@@ -77,7 +114,9 @@ describe('team rollups (Azurite)', () => {
       if (!record.sentAt) await service.stores.sends.update(record, { status: 'sent', sentAt: new Date(now).toISOString() });
       await service.rollups.checkInChanged(learner, cycle, teamId);
       if (c.answer === 'nothing') {
-        expect(await checkIns.nothingThisWeek(learner, { cardId: scheduledCardId(TENANT, learner.userId, cycle), cycle })).toMatchObject({ ok: true });
+        expect(await checkIns.nothingThisWeek(learner, { cardId: scheduledCardId(TENANT, learner.userId, cycle), cycle })).toMatchObject({
+          ok: true,
+        });
       }
     } else if (c.paused) {
       await people.pause(learner);
@@ -88,17 +127,21 @@ describe('team rollups (Azurite)', () => {
 
   it('equal a recomputation from raw entries after random inserts, edits, deletes and answers, some at once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(command, { minLength: 1, maxLength: 3 }), { minLength: 3, maxLength: 10 }), fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Asia/Tokyo'), async (batches, zone) => {
-        const teamId = await newTeam(zone);
-        for (const batch of batches) {
-          // Commands in a batch run concurrently, racing on the same members' rollups.
-          await Promise.all(batch.map((c) => run(teamId, c)));
-        }
-        now = BASE;
-        const kept = await service.stores.rollups.listTeam(TENANT, teamId);
-        const reference = (await rollupsFromRaw(service.stores, TENANT, teamId, new Date(BASE))).filter(hasAnything);
-        expect(sorted(kept.filter(hasAnything))).toEqual(sorted(reference));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(command, { minLength: 1, maxLength: 3 }), { minLength: 3, maxLength: 10 }),
+        fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Asia/Tokyo'),
+        async (batches, zone) => {
+          const teamId = await newTeam(zone);
+          for (const batch of batches) {
+            // Commands in a batch run concurrently, racing on the same members' rollups.
+            await Promise.all(batch.map((c) => run(teamId, c)));
+          }
+          now = BASE;
+          const kept = await service.stores.rollups.listTeam(TENANT, teamId);
+          const reference = (await rollupsFromRaw(service.stores, TENANT, teamId, new Date(BASE))).filter(hasAnything);
+          expect(sorted(kept.filter(hasAnything))).toEqual(sorted(reference));
+        },
+      ),
       { numRuns: 12, seed: 20261129 },
     );
   }, 120_000);

@@ -18,14 +18,21 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 
   beforeAll(async () => {
-    connector = await startFakeConnector({ [team.id]: { members: [lead, learner, colleague], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] } });
+    connector = await startFakeConnector({
+      [team.id]: { members: [lead, learner, colleague], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] },
+    });
     service = await startTestService();
     await post(inTeamChannel(installActivity(from(lead)), team));
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
     await service.stores.teams.saveSettings({ ...settings!, sharesChannelId: sharesChannel });
     await post(messageActivity('help', { ...from(learner), conversationId: 'a:personal-vis-learner' }));
     // The tab's local mode knows people the bot has seen.
-    await service.services.people.noteSeen({ tenantId: DEMO_TENANT_ID, userId: colleague.aadObjectId, displayName: colleague.name, teamsUserId: colleague.id });
+    await service.services.people.noteSeen({
+      tenantId: DEMO_TENANT_ID,
+      userId: colleague.aadObjectId,
+      displayName: colleague.name,
+      teamsUserId: colleague.id,
+    });
   }, 60_000);
   afterAll(async () => {
     await service.stop();
@@ -33,17 +40,33 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
   });
 
   async function post(activity: unknown): Promise<{ status: number; card: unknown }> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, card: text ? (JSON.parse(text) as { value?: unknown }).value : undefined };
   }
   const from = (who: { id: string; aadObjectId: string; name: string }) => ({ serviceUrl: connector.serviceUrl, from: who });
-  const headers = (userId: string) => ({ 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId, 'content-type': 'application/json' });
-  const api = (userId: string, path: string, init: RequestInit = {}) => fetch(`${service.baseUrl}/api/v1${path}`, { ...init, headers: headers(userId) });
-  const leadsView = (userId: string, memberId = learner.aadObjectId) => api(userId, `/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(memberId)}/entries`);
+  const headers = (userId: string) => ({
+    'x-local-tenant-id': DEMO_TENANT_ID,
+    'x-local-user-id': userId,
+    'content-type': 'application/json',
+  });
+  const api = (userId: string, path: string, init: RequestInit = {}) =>
+    fetch(`${service.baseUrl}/api/v1${path}`, { ...init, headers: headers(userId) });
+  const leadsView = (userId: string, memberId = learner.aadObjectId) =>
+    api(userId, `/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(memberId)}/entries`);
 
   async function checkIn(cardId: string, what: string, extra: Record<string, string>) {
-    const reply = await post(cardActionActivity('checkin.submit', { cardId, what, sourceType: 'article', shareTeamId: team.id, shareParts: 'insight', insight: 'Why it matters', ...extra }, from(learner)));
+    const reply = await post(
+      cardActionActivity(
+        'checkin.submit',
+        { cardId, what, sourceType: 'article', shareTeamId: team.id, shareParts: 'insight', insight: 'Why it matters', ...extra },
+        from(learner),
+      ),
+    );
     await service.services.sharing.settled();
     return reply;
   }
@@ -84,7 +107,10 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
     const shared = await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'vis-entry-team');
     expect(shared?.share.withdrawnAt).toBeNull();
 
-    const res = await api(learner.aadObjectId, '/me/entries/vis-entry-team', { method: 'PATCH', body: JSON.stringify({ visibility: 'private' }) });
+    const res = await api(learner.aadObjectId, '/me/entries/vis-entry-team', {
+      method: 'PATCH',
+      body: JSON.stringify({ visibility: 'private' }),
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { entry: { visibility: string } }).entry.visibility).toBe('private');
     await service.services.sharing.settled();
@@ -99,7 +125,10 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
 
   it('refuses a cleared or unknown visibility on edit, changing nothing', async () => {
     for (const visibility of [null, '', 'everyone']) {
-      const res = await api(learner.aadObjectId, '/me/entries/vis-entry-private', { method: 'PATCH', body: JSON.stringify({ visibility }) });
+      const res = await api(learner.aadObjectId, '/me/entries/vis-entry-private', {
+        method: 'PATCH',
+        body: JSON.stringify({ visibility }),
+      });
       expect(res.status).toBe(400);
     }
     const found = await service.stores.entries.getOwn(DEMO_TENANT_ID, learner.aadObjectId, 'vis-entry-private');

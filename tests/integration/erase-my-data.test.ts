@@ -27,7 +27,12 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
   let service: RunningTestService;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   let tables: TableClients;
-  const ids: { meganShare: string; alexShare: string; adeleShare: string; teamRec: string } = { meganShare: '', alexShare: '', adeleShare: '', teamRec: '' };
+  const ids: { meganShare: string; alexShare: string; adeleShare: string; teamRec: string } = {
+    meganShare: '',
+    alexShare: '',
+    adeleShare: '',
+    teamRec: '',
+  };
 
   // Callers are named by a bearer token the test verifies itself, so an erased person can still call (and find nothing).
   const byToken = new Map(DEMO_PEOPLE.map((p) => [p.userId, p]));
@@ -48,7 +53,17 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await post(
       cardActionActivity(
         'checkin.submit',
-        { cardId, shareTeamId: DEMO_TEAM.id, what, sourceType: 'article', link: 'https://example.com/guide', rating: '4', insight: 'Say why', shareWithTeam: 'true', shareParts: 'insight,link' },
+        {
+          cardId,
+          shareTeamId: DEMO_TEAM.id,
+          what,
+          sourceType: 'article',
+          link: 'https://example.com/guide',
+          rating: '4',
+          insight: 'Say why',
+          shareWithTeam: 'true',
+          shareParts: 'insight,link',
+        },
         from(p),
       ),
     );
@@ -57,7 +72,12 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
   };
 
   beforeAll(async () => {
-    connector = await startFakeConnector({ [DEMO_TEAM.id]: { members: DEMO_PEOPLE.map(account), channels: [{ id: DEMO_TEAM.id }, { id: DEMO_SHARES_CHANNEL, name: 'Learning shares' }] } });
+    connector = await startFakeConnector({
+      [DEMO_TEAM.id]: {
+        members: DEMO_PEOPLE.map(account),
+        channels: [{ id: DEMO_TEAM.id }, { id: DEMO_SHARES_CHANNEL, name: 'Learning shares' }],
+      },
+    });
     const verifyCaller = async (token: string) => {
       const person = byToken.get(token);
       if (!person) throw new ApiError(401, 'unauthenticated', 'Unknown test token.');
@@ -70,7 +90,12 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await seedDemoData({ ...service, now });
 
     // The organisation sends statements to an LRS: hers wait in the outbox (nothing works the queue here).
-    await service.stores.lrs.save(DEMO_TENANT_ID, { endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secret: 's3cret', updatedAt: now.toISOString() });
+    await service.stores.lrs.save(DEMO_TENANT_ID, {
+      endpoint: 'https://lrs.example.com/xapi',
+      key: 'learning-loop',
+      secret: 's3cret',
+      updatedAt: now.toISOString(),
+    });
 
     // She has chatted with the app (profile, personal conversation) and spoke in the team's channel (its reference names her).
     for (const p of [alex, megan, adele]) await post(messageActivity('help', from(p)));
@@ -78,9 +103,28 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
 
     // She co-leads the team: she set its schedule (every member's next check-in is planned) and asked for a reminder.
     await service.stores.teams.setRole(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId, 'lead');
-    await ok(api(megan, 'PUT', `${team}/settings`, { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, sharesChannelId: DEMO_SHARES_CHANNEL }));
+    await ok(
+      api(megan, 'PUT', `${team}/settings`, {
+        cadence: 'weekly',
+        weekday: 5,
+        localTime: '16:00',
+        timeZone: 'Europe/London',
+        reminderAfterHours: 24,
+        sharesChannelId: DEMO_SHARES_CHANNEL,
+      }),
+    );
     const later = new Date(now.getTime() + 86_400_000);
-    await service.stores.dueIndex.putReminder({ minute: minuteKey(later), tenantId: DEMO_TENANT_ID, userId: megan.userId, teamId: DEMO_TEAM.id, cycle: '2099-W01', dueAt: later.toISOString() }, 'snooze');
+    await service.stores.dueIndex.putReminder(
+      {
+        minute: minuteKey(later),
+        tenantId: DEMO_TENANT_ID,
+        userId: megan.userId,
+        teamId: DEMO_TEAM.id,
+        cycle: '2099-W01',
+        dueAt: later.toISOString(),
+      },
+      'snooze',
+    );
 
     // Shares posted to the channel: hers, marked by others (Alex saves it; she is told it helped), and Alex's, which she marks.
     ids.meganShare = await shareCheckIn(megan, 'megan-share-0001', 'Inclusive design patterns');
@@ -93,15 +137,27 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
 
     await ok(api(megan, 'POST', '/me/goals', { what: 'Run a usability test on my own', targetDate: inAYear() }));
     // Nudged by Alex, and (as a lead) nudging Adele.
-    await ok(api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is the accessibility course going?' }));
+    await ok(
+      api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is the accessibility course going?' }),
+    );
     await ok(api(megan, 'POST', `${team}/members/${encodeURIComponent(adele.userId)}/nudges`, { note: 'Anything I can help with?' }));
     // Coached by Alex on her share, and coaching Adele on hers.
-    ids.adeleShare = (await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find((s) => s.sharerId === adele.userId && !s.withdrawnAt)!.shareId;
+    ids.adeleShare = (await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find(
+      (s) => s.sharerId === adele.userId && !s.withdrawnAt,
+    )!.shareId;
     await ok(api(alex, 'POST', `${team}/shares/${ids.meganShare}/coaching`, { note: 'Could you show this at the retro?' }));
     await ok(api(megan, 'POST', `${team}/shares/${ids.adeleShare}/coaching`, { note: 'Lovely find.' }));
     // Recommended to, recommending, and marking a team recommendation done.
-    await ok(api(alex, 'POST', `${team}/recommendations`, { title: 'Just for Megan', link: 'https://example.com/for-megan', learnerId: megan.userId }));
-    const teamRec = (await (await ok(api(alex, 'POST', `${team}/recommendations`, { title: 'For everyone', link: 'https://example.com/all' }))).json()) as { recommendation: { recId: string } };
+    await ok(
+      api(alex, 'POST', `${team}/recommendations`, {
+        title: 'Just for Megan',
+        link: 'https://example.com/for-megan',
+        learnerId: megan.userId,
+      }),
+    );
+    const teamRec = (await (
+      await ok(api(alex, 'POST', `${team}/recommendations`, { title: 'For everyone', link: 'https://example.com/all' }))
+    ).json()) as { recommendation: { recId: string } };
     ids.teamRec = teamRec.recommendation.recId;
     await ok(api(megan, 'POST', `${team}/recommendations`, { title: 'Megan recommends', link: 'https://example.com/megan-recommends' }));
     await ok(api(megan, 'PUT', `/me/recommendations/${encodeURIComponent(DEMO_TEAM.id)}/${ids.teamRec}`, { done: true }));
@@ -110,7 +166,13 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await service.stores.admins.add(DEMO_TENANT_ID, megan.userId, patti.userId, now.toISOString());
     await service.stores.admins.add(DEMO_TENANT_ID, isaiah.userId, megan.userId, now.toISOString());
     // A check-in of hers waits in the send queue.
-    await service.queues.sends.send({ kind: 'checkin', tenantId: DEMO_TENANT_ID, userId: megan.userId, cycle: '2099-W02', teamId: DEMO_TEAM.id });
+    await service.queues.sends.send({
+      kind: 'checkin',
+      tenantId: DEMO_TENANT_ID,
+      userId: megan.userId,
+      cycle: '2099-W02',
+      teamId: DEMO_TEAM.id,
+    });
     // Some of her statements already reached the LRS: what stays here of a sent one still names her.
     const claimed = await service.stores.xapiOutbox.claimDue(DEMO_TENANT_ID, new Date(), 100, 60);
     const sent = claimed.filter((_r, i) => i % 2 === 0);
@@ -130,7 +192,13 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
 
   it('refuses anything but the typed phrase, names the phrase, and deletes nothing', async () => {
     const before = await snapshotTables(tables);
-    for (const body of [{ confirm: 'erase my date' }, {}, { confirm: 'erase my data', also: 1 }, { confirm: ['erase my data'] }, undefined]) {
+    for (const body of [
+      { confirm: 'erase my date' },
+      {},
+      { confirm: 'erase my data', also: 1 },
+      { confirm: ['erase my data'] },
+      undefined,
+    ]) {
       const res = await api(megan, 'DELETE', '/me', body);
       expect(res.status).toBe(400);
       const { error } = (await res.json()) as { error: { code: string; message: string } };
@@ -159,7 +227,13 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
 
     // Others' counters are recounted without her marks, and every share's counters match its marks.
     const alexShare = (await service.stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, ids.alexShare))!.share;
-    expect(alexShare.tally).toEqual({ ...alexTallyBefore, helpful: alexTallyBefore.helpful - 1, saves: alexTallyBefore.saves - 1, ratingSum: alexTallyBefore.ratingSum - 5, ratingCount: alexTallyBefore.ratingCount - 1 });
+    expect(alexShare.tally).toEqual({
+      ...alexTallyBefore,
+      helpful: alexTallyBefore.helpful - 1,
+      saves: alexTallyBefore.saves - 1,
+      ratingSum: alexTallyBefore.ratingSum - 5,
+      ratingCount: alexTallyBefore.ratingCount - 1,
+    });
     for (const share of await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)) {
       expect(share.tally).toEqual(tallyOf(await service.stores.shares.listShareVotes(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId)));
     }
@@ -171,18 +245,32 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
 
     // What belongs to others stays, without her: her nudge to Adele, her coaching note, her recommendation, the admin she named, the team's schedule.
     const nudges = await service.stores.nudges.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, 100);
-    expect(nudges.map((n) => [n.learnerId, n.leadId, n.leadName, n.note])).toEqual([[adele.userId, ERASED_PERSON.id, ERASED_PERSON.name, 'Anything I can help with?']]);
-    expect((await service.stores.coaching.listForLearner(DEMO_TENANT_ID, adele.userId)).map((c) => [c.leadId, c.leadName, c.note])).toEqual([[ERASED_PERSON.id, ERASED_PERSON.name, 'Lovely find.']]);
+    expect(nudges.map((n) => [n.learnerId, n.leadId, n.leadName, n.note])).toEqual([
+      [adele.userId, ERASED_PERSON.id, ERASED_PERSON.name, 'Anything I can help with?'],
+    ]);
+    expect((await service.stores.coaching.listForLearner(DEMO_TENANT_ID, adele.userId)).map((c) => [c.leadId, c.leadName, c.note])).toEqual(
+      [[ERASED_PERSON.id, ERASED_PERSON.name, 'Lovely find.']],
+    );
     expect((await service.stores.recommendations.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id)).map((r) => [r.title, r.leadName]).sort()).toEqual([
       ['For everyone', alex.displayName],
       ['Megan recommends', ERASED_PERSON.name],
     ]);
     expect(await service.stores.admins.isAdmin(DEMO_TENANT_ID, isaiah.userId)).toBe(true);
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id);
-    expect(settings).toMatchObject({ updatedBy: null, sharesChannelId: DEMO_SHARES_CHANNEL, schedule: expect.objectContaining({ weekday: 5 }) });
+    expect(settings).toMatchObject({
+      updatedBy: null,
+      sharesChannelId: DEMO_SHARES_CHANNEL,
+      schedule: expect.objectContaining({ weekday: 5 }),
+    });
     // Nobody else's learning is touched.
-    expect(await Promise.all([alex, adele, isaiah].map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))).toEqual(othersEntries);
-    expect((await service.stores.teams.listMembers(DEMO_TENANT_ID, DEMO_TEAM.id)).map((m) => m.userId).sort()).toEqual(DEMO_PEOPLE.filter((p) => p !== megan).map((p) => p.userId).sort());
+    expect(await Promise.all([alex, adele, isaiah].map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))).toEqual(
+      othersEntries,
+    );
+    expect((await service.stores.teams.listMembers(DEMO_TENANT_ID, DEMO_TEAM.id)).map((m) => m.userId).sort()).toEqual(
+      DEMO_PEOPLE.filter((p) => p !== megan)
+        .map((p) => p.userId)
+        .sort(),
+    );
   }, 60_000);
 
   it('leaves nothing for the jobs to bring back: her queued check-in is dropped unsent', async () => {

@@ -32,7 +32,11 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
   });
 
   async function post(activity: unknown): Promise<unknown> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
   }
@@ -42,7 +46,9 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
   it('"goal add" opens the goal form; a past date comes back with the problem and the words kept, and saves nothing', async () => {
     await post(messageActivity('goal add', from()));
     expect(expectValidTeamsCard(lastCard()).renderedText).toContain('Set a learning goal');
-    const rejected = await post(cardActionActivity(GOAL_SUBMIT_VERB, { what: 'Run a usability test', why: 'Stop guessing', targetDate: '2026-11-01' }, from()));
+    const rejected = await post(
+      cardActionActivity(GOAL_SUBMIT_VERB, { what: 'Run a usability test', why: 'Stop guessing', targetDate: '2026-11-01' }, from()),
+    );
     const check = expectValidTeamsCard(rejected);
     expect(check.renderedText).toContain('The target date has passed');
     expect(check.inputValues).toMatchObject({ what: 'Run a usability test', why: 'Stop guessing' });
@@ -51,10 +57,21 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
 
   it('saves a goal from the card and lists it for the learner', async () => {
     const saved = await post(
-      cardActionActivity(GOAL_SUBMIT_VERB, { what: 'Run a usability test', why: 'Stop guessing', targetDate: '2027-01-31', resources: 'https://www.nngroup.com/articles/usability-testing-101/' }, from()),
+      cardActionActivity(
+        GOAL_SUBMIT_VERB,
+        {
+          what: 'Run a usability test',
+          why: 'Stop guessing',
+          targetDate: '2027-01-31',
+          resources: 'https://www.nngroup.com/articles/usability-testing-101/',
+        },
+        from(),
+      ),
     );
     expect(expectValidTeamsCard(saved).renderedText).toContain('Goal saved');
-    expect(await myGoals()).toEqual([expect.objectContaining({ what: 'Run a usability test', targetDate: '2027-01-31', progress: [], closedAt: null })]);
+    expect(await myGoals()).toEqual([
+      expect.objectContaining({ what: 'Run a usability test', targetDate: '2027-01-31', progress: [], closedAt: null }),
+    ]);
   });
 
   it('asks about the goal at the next check-in and records the progress with the entry', async () => {
@@ -68,7 +85,13 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
     const cardId = card.actions[0]!.data.cardId as string;
 
     // A note without saying how it is going is sent back, and neither the entry nor the progress is saved.
-    const rejected = await post(cardActionActivity('checkin.submit', { cardId, what: 'Read about test scripts', sourceType: 'article', [`goal.${goal!.goalId}.note`]: 'Recruiting is slow' }, from()));
+    const rejected = await post(
+      cardActionActivity(
+        'checkin.submit',
+        { cardId, what: 'Read about test scripts', sourceType: 'article', [`goal.${goal!.goalId}.note`]: 'Recruiting is slow' },
+        from(),
+      ),
+    );
     const again = expectValidTeamsCard(rejected);
     expect(again.renderedText).toContain('Choose how this goal is going');
     expect(again.inputValues).toMatchObject({ what: 'Read about test scripts', [`goal.${goal!.goalId}.note`]: 'Recruiting is slow' });
@@ -77,7 +100,13 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
     await post(
       cardActionActivity(
         'checkin.submit',
-        { cardId, what: 'Read about test scripts', sourceType: 'article', [`goal.${goal!.goalId}.state`]: 'behind', [`goal.${goal!.goalId}.note`]: 'Recruiting is slow' },
+        {
+          cardId,
+          what: 'Read about test scripts',
+          sourceType: 'article',
+          [`goal.${goal!.goalId}.state`]: 'behind',
+          [`goal.${goal!.goalId}.note`]: 'Recruiting is slow',
+        },
         from(),
       ),
     );
@@ -90,7 +119,13 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
     const [goal] = await myGoals();
     await post(messageActivity('check in', from()));
     const cardId = lastCard().actions[0]!.data.cardId as string;
-    await post(cardActionActivity('checkin.submit', { cardId, what: 'Ran the test', sourceType: 'on-the-job', [`goal.${goal!.goalId}.state`]: 'done' }, from()));
+    await post(
+      cardActionActivity(
+        'checkin.submit',
+        { cardId, what: 'Ran the test', sourceType: 'on-the-job', [`goal.${goal!.goalId}.state`]: 'done' },
+        from(),
+      ),
+    );
     expect((await myGoals())[0]!.closedAt).not.toBeNull();
     await post(messageActivity('check in', from()));
     expect(expectValidTeamsCard(lastCard()).renderedText).not.toContain('How is your goal going?');
@@ -98,20 +133,30 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
 
   it('takes goals through the API with the same rules: 400 naming each problem, nothing saved', async () => {
     const before = (await myGoals()).length;
-    const bad = await fetch(`${service.baseUrl}/api/v1/me/goals`, { method: 'POST', headers, body: JSON.stringify({ what: ' ', targetDate: '2027-02-30', resources: ['ftp://x'] }) });
+    const bad = await fetch(`${service.baseUrl}/api/v1/me/goals`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ what: ' ', targetDate: '2027-02-30', resources: ['ftp://x'] }),
+    });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { details: Record<string, string> } };
     expect(Object.keys(body.error.details).sort()).toEqual(['resources', 'targetDate', 'what']);
-    const good = await fetch(`${service.baseUrl}/api/v1/me/goals`, { method: 'POST', headers, body: JSON.stringify({ what: 'Pair on code review', targetDate: '2026-12-31' }) });
+    const good = await fetch(`${service.baseUrl}/api/v1/me/goals`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ what: 'Pair on code review', targetDate: '2026-12-31' }),
+    });
     expect(good.status).toBe(201);
     expect((await myGoals()).length).toBe(before + 1);
   });
 
   it('flags a member whose goal is past its date on the lead’s dashboard', async () => {
     const dashboard = async () =>
-      ((await (await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, { headers })).json()) as DashboardResponse).members.find(
-        (m) => m.userId === alex.userId,
-      );
+      (
+        (await (
+          await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, { headers })
+        ).json()) as DashboardResponse
+      ).members.find((m) => m.userId === alex.userId);
     expect((await dashboard())?.followUpReason ?? '').not.toContain('Goal');
     now = new Date('2027-01-02T12:00:00Z');
     expect(await dashboard()).toMatchObject({ needsFollowUp: true, followUpReason: 'Goal “Pair on code review” is overdue' });

@@ -53,7 +53,8 @@ interface Fixtures {
   recId: string;
 }
 
-type Slot = { kind: 'param'; name: string; value: string } | { kind: 'query'; value: Record<string, unknown> } | { kind: 'body'; value: RawBody };
+type Slot =
+  { kind: 'param'; name: string; value: string } | { kind: 'query'; value: Record<string, unknown> } | { kind: 'body'; value: RawBody };
 interface RawBody {
   raw: string;
   contentType: string;
@@ -96,7 +97,12 @@ interface RouteSpec {
 
 const team = { valid: () => DEMO_TEAM.id, invalid: hostileText(1000) };
 const weeksQuery: Record<string, FieldSpec> = {
-  weeks: { valid: fc.constantFrom(...DASHBOARD_PERIODS.map(String)), invalid: fc.oneof(hostileText(300), fc.array(text('4', '12'), { minLength: 2, maxLength: 3 })).filter((v) => !(DASHBOARD_PERIODS as readonly number[]).includes(Number(v))) },
+  weeks: {
+    valid: fc.constantFrom(...DASHBOARD_PERIODS.map(String)),
+    invalid: fc
+      .oneof(hostileText(300), fc.array(text('4', '12'), { minLength: 2, maxLength: 3 }))
+      .filter((v) => !(DASHBOARD_PERIODS as readonly number[]).includes(Number(v))),
+  },
 };
 
 /** Every route of bot/http/api-router.ts with a path parameter, a query or a body. */
@@ -108,20 +114,30 @@ const ROUTES: readonly RouteSpec[] = [
     query: {
       limit: {
         valid: text('1', '50', '100'),
-        invalid: fc.oneof(text('0', '101', '2.5', '-1', 'abc', ''), hostileText(300), fc.constant(['1', '2'])).filter((v) => Array.isArray(v) || !isWholeIn(1, 100, v)),
+        invalid: fc
+          .oneof(text('0', '101', '2.5', '-1', 'abc', ''), hostileText(300), fc.constant(['1', '2']))
+          .filter((v) => Array.isArray(v) || !isWholeIn(1, 100, v)),
       },
       cursor: {
         valid: fc.constant(ABSENT),
         // Tampered cursors too: one naming the caller's own partition with a made-up continuation.
         invalid: fc.oneof(
           hostileText(1200).filter((s) => s !== ''),
-          hostileText(500).map((t) => Buffer.from(JSON.stringify({ p: EntryStore.partitionKey(DEMO_TENANT_ID, learner.userId), t: t || 'x' })).toString('base64url')),
+          hostileText(500).map((t) =>
+            Buffer.from(JSON.stringify({ p: EntryStore.partitionKey(DEMO_TENANT_ID, learner.userId), t: t || 'x' })).toString('base64url'),
+          ),
           hostileJson.map((j) => Buffer.from(JSON.stringify(j) ?? 'null').toString('base64url')),
         ),
       },
     },
   },
-  { method: 'PATCH', route: '/me/entries/:entryId', who: 'learner', params: { entryId: { valid: (f) => f.entryId, invalid: anyId } }, body: { fields: entryEditFields(), strict: true, emptyIsValid: true } },
+  {
+    method: 'PATCH',
+    route: '/me/entries/:entryId',
+    who: 'learner',
+    params: { entryId: { valid: (f) => f.entryId, invalid: anyId } },
+    body: { fields: entryEditFields(), strict: true, emptyIsValid: true },
+  },
   { method: 'DELETE', route: '/me/entries/:entryId', who: 'learner', params: { entryId: { valid: (f) => f.entryId, invalid: anyId } } },
   {
     method: 'PUT',
@@ -132,27 +148,48 @@ const ROUTES: readonly RouteSpec[] = [
       emptyIsValid: true,
       fields: {
         paused: { valid: fc.boolean(), invalid: notOfKind('boolean') },
-        timeZone: { valid: text('Europe/London'), invalid: fc.oneof(hostileText(300).filter((s) => !IANAZone.isValidZone(s)), notOfKind('string', 'null')) },
+        timeZone: {
+          valid: text('Europe/London'),
+          invalid: fc.oneof(
+            hostileText(300).filter((s) => !IANAZone.isValidZone(s)),
+            notOfKind('string', 'null'),
+          ),
+        },
       },
     },
   },
   { method: 'GET', route: '/teams/:teamId/dashboard', who: 'member', params: { teamId: team }, query: weeksQuery },
   { method: 'GET', route: '/teams/:teamId/settings', who: 'member', params: { teamId: team } },
   { method: 'GET', route: '/teams/:teamId/members', who: 'lead', params: { teamId: team } },
-  { method: 'PUT', route: '/teams/:teamId/settings', who: 'lead', params: { teamId: team }, body: { fields: scheduleFields(DEMO_TEAM.id), strict: false } },
+  {
+    method: 'PUT',
+    route: '/teams/:teamId/settings',
+    who: 'lead',
+    params: { teamId: team },
+    body: { fields: scheduleFields(DEMO_TEAM.id), strict: false },
+  },
   {
     method: 'PUT',
     route: '/teams/:teamId/members/:userId/role',
     who: 'lead',
     params: { teamId: team, userId: { valid: () => learner.userId, invalid: hostileText(300) } },
-    body: { strict: true, fields: { role: { valid: text('lead', 'member'), invalid: fc.oneof(notOneOf(['lead', 'member']), notOfKind('string')), required: true } } },
+    body: {
+      strict: true,
+      fields: {
+        role: { valid: text('lead', 'member'), invalid: fc.oneof(notOneOf(['lead', 'member']), notOfKind('string')), required: true },
+      },
+    },
   },
   {
     method: 'POST',
     route: '/teams/:teamId/members/:userId/nudges',
     who: 'lead',
     params: { teamId: team, userId: { valid: () => learner.userId, invalid: hostileText(300) } },
-    body: { strict: true, emptyIsValid: true, fields: { note: { valid: text('How is it going?'), invalid: fc.oneof(tooLong(500), notOfKind('string', 'null')) } } },
+    body: {
+      strict: true,
+      emptyIsValid: true,
+      fields: { note: { valid: text('How is it going?'), invalid: fc.oneof(tooLong(500), notOfKind('string', 'null')) } },
+    },
   },
   { method: 'GET', route: '/teams/:teamId/nudges', who: 'lead', params: { teamId: team } },
   {
@@ -160,22 +197,47 @@ const ROUTES: readonly RouteSpec[] = [
     route: '/teams/:teamId/shares/:shareId/coaching',
     who: 'lead',
     params: { teamId: team, shareId: { valid: (f) => f.shareId, invalid: anyId } },
-    body: { strict: true, fields: { note: { valid: text('Try it on the next sprint'), invalid: fc.oneof(fc.oneof(tooLong(1000), blank), notOfKind('string')), required: true } } },
+    body: {
+      strict: true,
+      fields: {
+        note: {
+          valid: text('Try it on the next sprint'),
+          invalid: fc.oneof(fc.oneof(tooLong(1000), blank), notOfKind('string')),
+          required: true,
+        },
+      },
+    },
   },
   {
     method: 'GET',
     route: '/teams/:teamId/exports/:file',
     who: 'lead',
-    params: { teamId: team, file: { valid: () => 'participation.csv', invalid: fc.oneof(anyId, text('entries', 'entries.CSV', 'report.csv', '../entries.csv', 'entries.csv.')) } },
+    params: {
+      teamId: team,
+      file: {
+        valid: () => 'participation.csv',
+        invalid: fc.oneof(anyId, text('entries', 'entries.CSV', 'report.csv', '../entries.csv', 'entries.csv.')),
+      },
+    },
     query: weeksQuery,
   },
-  { method: 'GET', route: '/teams/:teamId/members/:userId/coaching', who: 'lead', params: { teamId: team, userId: { valid: () => learner.userId, invalid: notAUserId } } },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/members/:userId/coaching',
+    who: 'lead',
+    params: { teamId: team, userId: { valid: () => learner.userId, invalid: notAUserId } },
+  },
   {
     method: 'GET',
     route: '/teams/:teamId/members/:userId/entries',
     who: 'lead',
     params: { teamId: team, userId: { valid: () => learner.userId, invalid: notAUserId } },
-    query: { limit: { valid: text('1', '50', '100'), invalid: fc.oneof(text('0', '101', '2.5', '-1', 'abc', ''), hostileText(300)).filter((v) => !isWholeIn(1, 100, v)) } },
+    query: {
+      limit: {
+        valid: text('1', '50', '100'),
+        invalid: fc.oneof(text('0', '101', '2.5', '-1', 'abc', ''), hostileText(300)).filter((v) => !isWholeIn(1, 100, v)),
+      },
+    },
   },
   {
     method: 'POST',
@@ -185,8 +247,16 @@ const ROUTES: readonly RouteSpec[] = [
     body: {
       strict: true,
       fields: {
-        title: { valid: text('Refactoring UI', '[x](javascript:alert(1))'), invalid: fc.oneof(fc.oneof(tooLong(200), blank), notOfKind('string')), required: true },
-        link: { valid: text('https://www.refactoringui.com/'), invalid: fc.oneof(notALink, fc.constant(''), notOfKind('string')), required: true },
+        title: {
+          valid: text('Refactoring UI', '[x](javascript:alert(1))'),
+          invalid: fc.oneof(fc.oneof(tooLong(200), blank), notOfKind('string')),
+          required: true,
+        },
+        link: {
+          valid: text('https://www.refactoringui.com/'),
+          invalid: fc.oneof(notALink, fc.constant(''), notOfKind('string')),
+          required: true,
+        },
         note: { valid: text('Chapter 2 first'), invalid: fc.oneof(tooLong(500), notOfKind('string', 'null')) },
         // Anyone but a member of the team is refused too (404), which is what a hostile id gets.
         learnerId: { valid: text(learner.userId), invalid: fc.oneof(hostileText(300), longText(201, 2000), notOfKind('string')) },
@@ -201,8 +271,30 @@ const ROUTES: readonly RouteSpec[] = [
     params: { teamId: team, recId: { valid: (f) => f.recId, invalid: anyId } },
     body: { strict: true, fields: { done: { valid: fc.boolean(), invalid: notOfKind('boolean'), required: true } } },
   },
-  { method: 'GET', route: '/teams/:teamId/shares', who: 'member', params: { teamId: team }, query: { sort: { valid: fc.constantFrom(...SHARE_SORTS), invalid: fc.oneof(notOneOf(SHARE_SORTS), fc.array(fc.constantFrom(...SHARE_SORTS), { minLength: 2, maxLength: 2 })) } } },
-  { method: 'GET', route: '/teams/:teamId/resources', who: 'member', params: { teamId: team }, query: { scope: { valid: fc.constantFrom(...RESOURCE_SCOPES), invalid: fc.oneof(notOneOf(RESOURCE_SCOPES), fc.array(fc.constantFrom(...RESOURCE_SCOPES), { minLength: 2, maxLength: 2 })) } } },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/shares',
+    who: 'member',
+    params: { teamId: team },
+    query: {
+      sort: {
+        valid: fc.constantFrom(...SHARE_SORTS),
+        invalid: fc.oneof(notOneOf(SHARE_SORTS), fc.array(fc.constantFrom(...SHARE_SORTS), { minLength: 2, maxLength: 2 })),
+      },
+    },
+  },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/resources',
+    who: 'member',
+    params: { teamId: team },
+    query: {
+      scope: {
+        valid: fc.constantFrom(...RESOURCE_SCOPES),
+        invalid: fc.oneof(notOneOf(RESOURCE_SCOPES), fc.array(fc.constantFrom(...RESOURCE_SCOPES), { minLength: 2, maxLength: 2 })),
+      },
+    },
+  },
   {
     method: 'PUT',
     route: '/teams/:teamId/shares/:shareId/my-vote',
@@ -230,7 +322,16 @@ const ROUTES: readonly RouteSpec[] = [
     route: '/me',
     who: 'learner',
     // Anything but the typed confirmation is refused before a row is touched.
-    body: { strict: true, fields: { confirm: { valid: fc.constant('Erase my data'), invalid: fc.oneof(hostileText(300), notOfKind('string')).filter((v) => !isEraseConfirmation(v)), required: true } } },
+    body: {
+      strict: true,
+      fields: {
+        confirm: {
+          valid: fc.constant('Erase my data'),
+          invalid: fc.oneof(hostileText(300), notOfKind('string')).filter((v) => !isEraseConfirmation(v)),
+          required: true,
+        },
+      },
+    },
   },
   { method: 'PUT', route: '/admin/admins/:userId', who: 'admin', params: { userId: { valid: () => randomUUID(), invalid: notAUserId } } },
   { method: 'GET', route: '/admin/report', who: 'admin', query: weeksQuery },
@@ -245,7 +346,20 @@ const ROUTES: readonly RouteSpec[] = [
 function wholeBodyBreakers(emptyIsValid: boolean): fc.Arbitrary<RawBody> {
   const json = (raw: string, contentType = 'application/json') => ({ raw, contentType });
   const breakers: fc.Arbitrary<RawBody>[] = [
-    fc.constantFrom('{"a":', "{'role':'lead'}", '{"a":1,}', 'nul', '{"x":"\\ud800', '{"a":1}{"b":2}', '\u0000', '{"__proto__":', '[', '"unterminated').map((raw) => json(raw)),
+    fc
+      .constantFrom(
+        '{"a":',
+        "{'role':'lead'}",
+        '{"a":1,}',
+        'nul',
+        '{"x":"\\ud800',
+        '{"a":1}{"b":2}',
+        '\u0000',
+        '{"__proto__":',
+        '[',
+        '"unterminated',
+      )
+      .map((raw) => json(raw)),
     hostileText(500)
       .filter((s) => {
         // An empty body reads as `{}`: that is for the breakers below, on routes where it is wrong.
@@ -260,11 +374,18 @@ function wholeBodyBreakers(emptyIsValid: boolean): fc.Arbitrary<RawBody> {
       .map((raw) => json(raw)),
     notOfKind('object').map((v) => json(JSON.stringify(v) ?? 'null')),
     longText(100_000, 120_000).map((s) => json(JSON.stringify({ note: s, what: s, role: s }))),
-    fc.constantFrom('application/json; charset=utf-16', 'application/json; charset=x-unknown').map((contentType) => json('{"a":1}', contentType)),
+    fc
+      .constantFrom('application/json; charset=utf-16', 'application/json; charset=x-unknown')
+      .map((contentType) => json('{"a":1}', contentType)),
   ];
   if (!emptyIsValid) {
     breakers.push(
-      fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'), hostileText(300)).map(([contentType, raw]) => json(raw, contentType)),
+      fc
+        .tuple(
+          fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'),
+          hostileText(300),
+        )
+        .map(([contentType, raw]) => json(raw, contentType)),
       fc.constant(json('')),
       fc.constant(json('{}')),
     );
@@ -274,23 +395,35 @@ function wholeBodyBreakers(emptyIsValid: boolean): fc.Arbitrary<RawBody> {
 
 function caseArbitrary(spec: RouteSpec, fixtures: Fixtures): fc.Arbitrary<ApiCase> {
   const slots: fc.Arbitrary<Slot>[] = [];
-  for (const [name, param] of Object.entries(spec.params ?? {})) slots.push(param.invalid.map((value): Slot => ({ kind: 'param', name, value })));
+  for (const [name, param] of Object.entries(spec.params ?? {}))
+    slots.push(param.invalid.map((value): Slot => ({ kind: 'param', name, value })));
   if (spec.query) slots.push(brokenObject(spec.query, { strict: true }).map((value): Slot => ({ kind: 'query', value })));
   if (spec.body) {
     const { fields, strict, emptyIsValid = false, extra } = spec.body;
     const asJson = (value: unknown): Slot => ({ kind: 'body', value: { raw: JSON.stringify(value), contentType: 'application/json' } });
-    slots.push(brokenObject(fields, { strict }).map(asJson), brokenObject(fields, { strict }).map(asJson), wholeBodyBreakers(emptyIsValid).map((value): Slot => ({ kind: 'body', value })));
+    slots.push(
+      brokenObject(fields, { strict }).map(asJson),
+      brokenObject(fields, { strict }).map(asJson),
+      wholeBodyBreakers(emptyIsValid).map((value): Slot => ({ kind: 'body', value })),
+    );
     if (extra) slots.push(extra.map(asJson));
   }
   // With the break elsewhere, the body is a valid one or any hostile JSON: the answer is a refusal either way.
-  const validBody = spec.body ? fc.record(Object.fromEntries(Object.entries(spec.body.fields).map(([n, f]) => [n, f.valid]))) : fc.constant(undefined);
+  const validBody = spec.body
+    ? fc.record(Object.fromEntries(Object.entries(spec.body.fields).map(([n, f]) => [n, f.valid])))
+    : fc.constant(undefined);
   const otherBody = spec.body ? fc.oneof(validBody, hostileJson) : fc.constant(undefined);
   return fc.tuple(fc.oneof(...slots), otherBody).map(([slot, body]) => {
     const params = Object.fromEntries(Object.entries(spec.params ?? {}).map(([n, p]) => [n, p.valid(fixtures)]));
     if (slot.kind === 'param') params[slot.name] = slot.value;
     let path = spec.route.replace(/:(\w+)/g, (_m, name: string) => percentEncode(params[name]!));
     if (slot.kind === 'query') path += `?${queryString(slot.value)}`;
-    const raw = slot.kind === 'body' ? slot.value : body === undefined ? undefined : { raw: JSON.stringify(withoutAbsent(body)), contentType: 'application/json' };
+    const raw =
+      slot.kind === 'body'
+        ? slot.value
+        : body === undefined
+          ? undefined
+          : { raw: JSON.stringify(withoutAbsent(body)), contentType: 'application/json' };
     return { path, ...(raw ? { body: raw } : {}) };
   });
 }
@@ -303,7 +436,11 @@ function withoutAbsent(value: unknown): unknown {
 /** A query string as a browser would send it; arrays repeat the key; other values as their JSON. */
 function queryString(query: Record<string, unknown>): string {
   return Object.entries(query)
-    .flatMap(([k, v]) => (Array.isArray(v) && v.length > 0 ? v : Array.isArray(v) ? [''] : [v]).map((item) => `${percentEncode(k)}=${percentEncode(typeof item === 'string' ? item : (JSON.stringify(item) ?? ''))}`))
+    .flatMap(([k, v]) =>
+      (Array.isArray(v) && v.length > 0 ? v : Array.isArray(v) ? [''] : [v]).map(
+        (item) => `${percentEncode(k)}=${percentEncode(typeof item === 'string' ? item : (JSON.stringify(item) ?? ''))}`,
+      ),
+    )
     .join('&');
 }
 
@@ -320,22 +457,41 @@ describe('hostile input to the API: every route with a parameter, query or body 
       if (!person) throw new ApiError(401, 'unauthenticated', 'Unknown test token.');
       return { tenantId: DEMO_TENANT_ID, userId: person.userId, displayName: person.displayName };
     };
-    service = await startTestService({ acceptDemoIdentities: false, ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: DEMO_LD_ADMIN.userId }] }, { verifyCaller });
+    service = await startTestService(
+      { acceptDemoIdentities: false, ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: DEMO_LD_ADMIN.userId }] },
+      { verifyCaller },
+    );
     await seedDemoData({ ...service, now: new Date() });
-    const entry = await service.services.checkIns.submit({ tenantId: DEMO_TENANT_ID, userId: learner.userId }, { cardId: randomUUID(), what: 'Notes on accessible forms', sourceType: 'article', minutes: '20' });
+    const entry = await service.services.checkIns.submit(
+      { tenantId: DEMO_TENANT_ID, userId: learner.userId },
+      { cardId: randomUUID(), what: 'Notes on accessible forms', sourceType: 'article', minutes: '20' },
+    );
     if (entry.status !== 'saved') throw new Error('could not seed an entry');
     const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);
-    const rec = await service.services.recommendations.recommend({ tenantId: DEMO_TENANT_ID, userId: lead.userId }, DEMO_TEAM.id, { title: 'Inspired', link: 'https://www.svpg.com/inspired/' });
-    fixtures = { entryId: entry.entry.id, shareId: shares.find((s) => s.sharerId === learner.userId && !s.withdrawnAt)!.shareId, recId: rec.recId };
+    const rec = await service.services.recommendations.recommend({ tenantId: DEMO_TENANT_ID, userId: lead.userId }, DEMO_TEAM.id, {
+      title: 'Inspired',
+      link: 'https://www.svpg.com/inspired/',
+    });
+    fixtures = {
+      entryId: entry.entry.id,
+      shareId: shares.find((s) => s.sharerId === learner.userId && !s.withdrawnAt)!.shareId,
+      recId: rec.recId,
+    };
     // An LRS is set, so a body without a secret is valid: each refusal is the broken field's doing.
-    await service.stores.lrs.save(DEMO_TENANT_ID, { endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secret: 's3cret', updatedAt: new Date().toISOString() });
+    await service.stores.lrs.save(DEMO_TENANT_ID, {
+      endpoint: 'https://lrs.example.com/xapi',
+      key: 'learning-loop',
+      secret: 's3cret',
+      updatedAt: new Date().toISOString(),
+    });
     agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   }, 120_000);
   afterAll(async () => {
     agent?.destroy();
     await service?.stop();
     const counts = [...sentPerRoute.entries()].map(([r, n]) => `${r}: ${n}`);
-    if (counts.length > 0) console.info(`hostile API inputs: ${[...sentPerRoute.values()].reduce((a, b) => a + b, 0)} in all\n  ${counts.join('\n  ')}`);
+    if (counts.length > 0)
+      console.info(`hostile API inputs: ${[...sentPerRoute.values()].reduce((a, b) => a + b, 0)} in all\n  ${counts.join('\n  ')}`);
   });
 
   it('covers every route of the API router that takes a path parameter, a query or a body', () => {
@@ -343,7 +499,15 @@ describe('hostile input to the API: every route with a parameter, query or body 
     const router = apiRouter({ identity: { kind: 'local', displayNameOf: async () => undefined } } as unknown as ApiDeps);
     const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
     const declared = stack.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`) : []));
-    const withQuery = ['GET /me/entries', 'GET /teams/:teamId/members/:userId/entries', 'GET /teams/:teamId/dashboard', 'GET /teams/:teamId/shares', 'GET /teams/:teamId/resources', 'GET /admin/report', 'GET /admin/report.csv'];
+    const withQuery = [
+      'GET /me/entries',
+      'GET /teams/:teamId/members/:userId/entries',
+      'GET /teams/:teamId/dashboard',
+      'GET /teams/:teamId/shares',
+      'GET /teams/:teamId/resources',
+      'GET /admin/report',
+      'GET /admin/report.csv',
+    ];
     const needed = declared.filter((r) => r.includes(':') || !r.startsWith('GET ') || withQuery.includes(r));
     expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual([...new Set(needed)].sort());
   });
@@ -354,14 +518,21 @@ describe('hostile input to the API: every route with a parameter, query or body 
       const headers: Record<string, string | number> = { authorization: `Bearer ${who}` };
       if (body) Object.assign(headers, { 'content-type': input.body!.contentType, 'content-length': body.length });
       let answered: Answer | undefined;
-      const req = http.request({ host: '127.0.0.1', port: new URL(service.baseUrl).port, method, path: `/api/v1${input.path}`, headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          answered = { status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') };
-          resolve(answered);
-        });
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: new URL(service.baseUrl).port, method, path: `/api/v1${input.path}`, headers, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            answered = {
+              status: res.statusCode ?? 0,
+              contentType: String(res.headers['content-type'] ?? ''),
+              text: Buffer.concat(chunks).toString('utf8'),
+            };
+            resolve(answered);
+          });
+        },
+      );
       // A 413 may be answered before the whole body is written; the answer is what counts.
       req.on('error', (error) => (answered ? resolve(answered) : reject(error)));
       req.end(body);
@@ -371,9 +542,11 @@ describe('hostile input to the API: every route with a parameter, query or body 
   function problemWith(answer: Answer): string | undefined {
     if (answer.status >= 500) return `${answer.status} ${answer.text.slice(0, 200)}`;
     if (answer.status < 400) return `accepted with ${answer.status}`;
-    if (!answer.contentType.startsWith('application/json')) return `${answer.status} answered as ${answer.contentType || 'no content type'}`;
+    if (!answer.contentType.startsWith('application/json'))
+      return `${answer.status} answered as ${answer.contentType || 'no content type'}`;
     const error = (JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown } }).error;
-    if (typeof error?.code !== 'string' || typeof error.message !== 'string' || error.message.trim() === '') return `${answer.status} without an error code and message: ${answer.text.slice(0, 200)}`;
+    if (typeof error?.code !== 'string' || typeof error.message !== 'string' || error.message.trim() === '')
+      return `${answer.status} without an error code and message: ${answer.text.slice(0, 200)}`;
     return undefined;
   }
 

@@ -33,7 +33,11 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
     for (const path of ['/api/v1/me/settings', '/api/messages', '/healthz']) {
       const res = await fetch(url(path), {
         method: 'OPTIONS',
-        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+        headers: {
+          origin: 'https://evil.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, authorization',
+        },
       });
       expect(res.status, path).not.toBe(204);
       expect(corsHeaders(res), path).toEqual([]);
@@ -54,11 +58,24 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
   });
 
   it('sends security headers fit for a Teams tab on every answer: only Teams and Microsoft 365 may frame it', async () => {
-    const answers = await Promise.all([fetch(url('/api/v1/me'), { headers: asDemoPerson(adele.userId) }), fetch(url('/healthz')), fetch(url('/api/v1/me')), fetch(url('/no-such-page'))]);
+    const answers = await Promise.all([
+      fetch(url('/api/v1/me'), { headers: asDemoPerson(adele.userId) }),
+      fetch(url('/healthz')),
+      fetch(url('/api/v1/me')),
+      fetch(url('/no-such-page')),
+    ]);
     for (const res of answers) {
       const csp = res.headers.get('content-security-policy') ?? '';
       const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
-      expect(ancestors).toEqual(expect.arrayContaining(["'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com']));
+      expect(ancestors).toEqual(
+        expect.arrayContaining([
+          "'self'",
+          'https://teams.microsoft.com',
+          'https://*.teams.microsoft.com',
+          'https://*.cloud.microsoft',
+          'https://*.office.com',
+        ]),
+      );
       expect(ancestors).not.toContain('*');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
@@ -67,10 +84,18 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
   });
 
   it('refuses a body over the size limit with 413 and the JSON error, on the API and the bot endpoint', async () => {
-    const api = await fetch(url('/api/v1/me/goals'), { method: 'POST', headers: asDemoPerson(megan.userId), body: JSON.stringify({ what: 'x'.repeat(70 * 1024) }) });
+    const api = await fetch(url('/api/v1/me/goals'), {
+      method: 'POST',
+      headers: asDemoPerson(megan.userId),
+      body: JSON.stringify({ what: 'x'.repeat(70 * 1024) }),
+    });
     expect(api.status).toBe(413);
     expect(await api.json()).toEqual({ error: { code: 'too_large', message: expect.stringMatching(/larger than this endpoint accepts/) } });
-    const bot = await fetch(url('/api/messages'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
+    const bot = await fetch(url('/api/messages'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }),
+    });
     expect(bot.status).toBe(413);
     expect(((await bot.json()) as { error: { code: string } }).error.code).toBe('too_large');
     expect(await service.services.goals.viewsOf({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).toEqual([]);
@@ -90,7 +115,11 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message, body).toBeTruthy();
     }
-    expect(tableChanges(before, await snapshotTables(tableClients(service.config.storage)))).toEqual({ created: [], deleted: [], changed: [] });
+    expect(tableChanges(before, await snapshotTables(tableClients(service.config.storage)))).toEqual({
+      created: [],
+      deleted: [],
+      changed: [],
+    });
   });
 
   it('limits each signed-in caller: a burst, then 429 with Retry-After and the JSON error; others are unaffected', async () => {
@@ -110,7 +139,14 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
     const fresh = await startTestService({ apiRateLimitPerMinute: PER_MINUTE });
     try {
       const failures = [];
-      for (let i = 0; i < BURST; i++) failures.push((await fetch(`${fresh.baseUrl}/api/v1/me`, { headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': `nobody-${i}` } })).status);
+      for (let i = 0; i < BURST; i++)
+        failures.push(
+          (
+            await fetch(`${fresh.baseUrl}/api/v1/me`, {
+              headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': `nobody-${i}` },
+            })
+          ).status,
+        );
       expect(failures).toEqual(Array(BURST).fill(401));
       const refused = await fetch(`${fresh.baseUrl}/api/v1/me`);
       expect(refused.status).toBe(429);

@@ -23,13 +23,18 @@ describe('the bot in its reader’s language (Azurite, local Bot Connector)', ()
   const from = <T extends object>(activity: T, locale: string) => ({ ...activity, locale });
   const post = (activity: unknown) => postActivity(service.baseUrl, activity);
   const options = (p: (typeof DEMO_PEOPLE)[number]) => ({ serviceUrl: connector.serviceUrl, from: account(p), conversationId: chat(p) });
-  const lastCardIn = (conversationId: string) => connector.sent.filter((s) => s.conversationId === conversationId).at(-1)?.activity.attachments?.[0]?.content as AdaptiveCard | undefined;
+  const lastCardIn = (conversationId: string) =>
+    connector.sent.filter((s) => s.conversationId === conversationId).at(-1)?.activity.attachments?.[0]?.content as
+      AdaptiveCard | undefined;
   const nudge = async (to: (typeof DEMO_PEOPLE)[number]) => {
-    const res = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${encodeURIComponent(to.userId)}/nudges`, {
-      method: 'POST',
-      headers: asDemoPerson(alex.userId),
-      body: JSON.stringify({ note: '¿Qué tal?' }),
-    });
+    const res = await fetch(
+      `${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${encodeURIComponent(to.userId)}/nudges`,
+      {
+        method: 'POST',
+        headers: asDemoPerson(alex.userId),
+        body: JSON.stringify({ note: '¿Qué tal?' }),
+      },
+    );
     expect(res.status).toBe(201);
     return ((await res.json()) as { nudge: Omit<Nudge, 'tenantId'> }).nudge;
   };
@@ -55,7 +60,9 @@ describe('the bot in its reader’s language (Azurite, local Bot Connector)', ()
     expect(card.rtl).toBeUndefined();
 
     const cardId = (card.actions?.[0] as { data?: { cardId?: string } }).data?.cardId;
-    const rejected = (await post(from(cardActionActivity(CHECK_IN_SUBMIT_VERB, { cardId, what: '', sourceType: 'article', link: 'ftp://x' }, options(adele)), 'es-ES'))) as AdaptiveCard;
+    const rejected = (await post(
+      from(cardActionActivity(CHECK_IN_SUBMIT_VERB, { cardId, what: '', sourceType: 'article', link: 'ftp://x' }, options(adele)), 'es-ES'),
+    )) as AdaptiveCard;
     const again = expectValidTeamsCard(rejected);
     expect(again.renderedText).toContain('Corrige estas 2 cosas antes de guardar:');
     expect(again.renderedText).toContain('Cuéntanos qué has aprendido');
@@ -69,7 +76,12 @@ describe('the bot in its reader’s language (Azurite, local Bot Connector)', ()
     expect(check.renderedText).toContain('Alex Wilber quiere saber cómo va tu aprendizaje');
     expect(check.renderedText).toContain('Necesito ayuda');
 
-    const answered = (await post(from(cardActionActivity(NUDGE_REPLY_VERB, { teamId: DEMO_TEAM.id, nudgeId: sent.nudgeId, answer: 'need-help' }, options(adele)), 'es-ES'))) as AdaptiveCard;
+    const answered = (await post(
+      from(
+        cardActionActivity(NUDGE_REPLY_VERB, { teamId: DEMO_TEAM.id, nudgeId: sent.nudgeId, answer: 'need-help' }, options(adele)),
+        'es-ES',
+      ),
+    )) as AdaptiveCard;
     expect(expectValidTeamsCard(answered).renderedText).toContain('Le dijiste a Alex Wilber: Necesito ayuda');
     expect(expectValidTeamsCard(lastCardIn(chat(alex))).renderedText).toContain('Adele Vance answered your nudge: I need help');
   });
@@ -102,20 +114,35 @@ describe('scheduled check-ins in each learner’s language (Azurite, local Bot C
   let now = new Date('2026-11-25T10:00:00Z'); // a Wednesday
   const people = [alex, adele, isaiah];
   const post = (activity: unknown) => postActivity(service.baseUrl, activity);
-  const from = (p: (typeof DEMO_PEOPLE)[number]) => ({ serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.teamsUserId}` });
+  const from = (p: (typeof DEMO_PEOPLE)[number]) => ({
+    serviceUrl: connector.serviceUrl,
+    from: account(p),
+    conversationId: `a:personal-${p.teamsUserId}`,
+  });
   const inLocale = <T extends object>(activity: T, locale: string) => ({ ...activity, locale });
   const cardsTo = (p: (typeof DEMO_PEOPLE)[number], text: string) =>
-    connector.sent.filter((s) => s.conversationId === `a:personal-${p.teamsUserId}` && JSON.stringify(s.activity).includes(text)).map((s) => s.activity.attachments?.[0]?.content as AdaptiveCard);
+    connector.sent
+      .filter((s) => s.conversationId === `a:personal-${p.teamsUserId}` && JSON.stringify(s.activity).includes(text))
+      .map((s) => s.activity.attachments?.[0]?.content as AdaptiveCard);
 
   beforeAll(async () => {
-    connector = await startFakeConnector({ [team.id]: { members: people.map(account), channels: [{ id: team.id }, { id: '19:shares-es@thread.tacv2', name: 'Aprendizaje' }] } });
+    connector = await startFakeConnector({
+      [team.id]: { members: people.map(account), channels: [{ id: team.id }, { id: '19:shares-es@thread.tacv2', name: 'Aprendizaje' }] },
+    });
     service = await startTestService({}, { clock: () => now });
     await service.queues.sends.create();
     await service.queues.poison.create();
     await post(inLocale(inTeamChannel(installActivity(from(alex)), team), 'en-US'));
     // Adele's Teams speaks Spanish; Isaiah has never written to the bot.
     await post(inLocale(messageActivity('hola', from(adele)), 'es-ES'));
-    const schedule = { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: '19:shares-es@thread.tacv2' };
+    const schedule = {
+      cadence: 'weekly',
+      weekday: '5',
+      localTime: '16:00',
+      timeZone: 'Europe/London',
+      reminderAfterHours: '24',
+      sharesChannelId: '19:shares-es@thread.tacv2',
+    };
     await post(inLocale(inTeamChannel(cardActionActivity('team.setup.submit', schedule, from(alex)), team), 'en-US'));
   }, 60_000);
   afterAll(async () => {

@@ -14,7 +14,9 @@ const alex = DEMO_PEOPLE[0]!;
 const alexAccount = { id: alex.teamsUserId, aadObjectId: alex.userId, name: alex.displayName };
 const team = { id: DEMO_TEAM.id, name: DEMO_TEAM.name };
 
-type TaskResponse = { task?: { type: 'continue'; value: { title: string; card: { content: unknown } } } | { type: 'message'; value: string } };
+type TaskResponse = {
+  task?: { type: 'continue'; value: { title: string; card: { content: unknown } } } | { type: 'message'; value: string };
+};
 
 describe('message extension and dialogs: "Save as learning" and "Share learning" (Azurite, local Bot Connector, real invoke activities)', () => {
   let service: RunningTestService;
@@ -22,7 +24,12 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
   const now = new Date();
 
   beforeAll(async () => {
-    connector = await startFakeConnector({ [team.id]: { members: DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName })), channels: [{ id: team.id, name: 'General' }] } });
+    connector = await startFakeConnector({
+      [team.id]: {
+        members: DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName })),
+        channels: [{ id: team.id, name: 'General' }],
+      },
+    });
     service = await startTestService({}, { clock: () => now });
     await seedDemoData({ ...service, now });
     await post(inTeamChannel(installActivity({ serviceUrl: connector.serviceUrl, from: alexAccount }), team));
@@ -33,7 +40,11 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
   });
 
   async function post(activity: unknown): Promise<{ status: number; body: TaskResponse }> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as TaskResponse) : {} };
   }
@@ -65,14 +76,21 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
         commandContext: 'message',
         messagePayload: {
           id: '1700000000000',
-          body: { contentType: 'html', content: '<p><at>Megan</at> try <a href="https://martinfowler.com/articles/ship-show-ask.html?utm_source=chat">Ship / Show / Ask</a> &amp; tell me</p>' },
+          body: {
+            contentType: 'html',
+            content:
+              '<p><at>Megan</at> try <a href="https://martinfowler.com/articles/ship-show-ask.html?utm_source=chat">Ship / Show / Ask</a> &amp; tell me</p>',
+          },
         },
       }),
     );
     expect(res.status).toBe(200);
     const form = formOf(res);
     expect(form.title).toBe('Save as learning');
-    expect(form.check.inputValues).toMatchObject({ what: 'Megan try Ship / Show / Ask & tell me', link: 'https://martinfowler.com/articles/ship-show-ask.html?utm_source=chat' });
+    expect(form.check.inputValues).toMatchObject({
+      what: 'Megan try Ship / Show / Ask & tell me',
+      link: 'https://martinfowler.com/articles/ship-show-ask.html?utm_source=chat',
+    });
     expect(form.card.actions).toHaveLength(1);
     expect(form.card.actions[0]).toMatchObject({ type: 'Action.Submit', data: { [DIALOG_KEY]: 'save-message' } });
   });
@@ -84,7 +102,15 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
       invoke('composeExtension/submitAction', {
         commandId: SAVE_MESSAGE_COMMAND,
         commandContext: 'message',
-        data: { cardId, [DIALOG_KEY]: 'save-message', what: '', sourceType: 'article', link: 'ftp://old.example', insight: 'Keep this insight', minutes: 'lots' },
+        data: {
+          cardId,
+          [DIALOG_KEY]: 'save-message',
+          what: '',
+          sourceType: 'article',
+          link: 'ftp://old.example',
+          insight: 'Keep this insight',
+          minutes: 'lots',
+        },
       }),
     );
     const form = formOf(res);
@@ -97,7 +123,14 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
 
   it('a good submit saves the entry once and closes the dialog saying so', async () => {
     const cardId = randomUUID();
-    const data = { cardId, [DIALOG_KEY]: 'save-message', what: 'Ship / Show / Ask', sourceType: 'article', link: 'https://martinfowler.com/articles/ship-show-ask.html', rating: '4' };
+    const data = {
+      cardId,
+      [DIALOG_KEY]: 'save-message',
+      what: 'Ship / Show / Ask',
+      sourceType: 'article',
+      link: 'https://martinfowler.com/articles/ship-show-ask.html',
+      rating: '4',
+    };
     const res = await post(invoke('composeExtension/submitAction', { commandId: SAVE_MESSAGE_COMMAND, commandContext: 'message', data }));
     expect(res.body.task).toEqual({ type: 'message', value: 'Saved to your learning log.' });
     await post(invoke('composeExtension/submitAction', { commandId: SAVE_MESSAGE_COMMAND, commandContext: 'message', data }));
@@ -105,7 +138,9 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
   });
 
   it('"Share learning" from a channel’s compose box shares with that team: the card is posted to its learning channel and the entry saved', async () => {
-    const opened = formOf(await post(invoke('composeExtension/fetchTask', { commandId: COMPOSE_SHARE_COMMAND, commandContext: 'compose' })));
+    const opened = formOf(
+      await post(invoke('composeExtension/fetchTask', { commandId: COMPOSE_SHARE_COMMAND, commandContext: 'compose' })),
+    );
     expect(opened.title).toBe('Share learning');
     expect(opened.check.renderedText).toContain('Sharing with Product Design');
     expect(opened.data).toMatchObject({ shareTeamId: team.id, [DIALOG_KEY]: 'share' });
@@ -114,7 +149,13 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
       invoke('composeExtension/submitAction', {
         commandId: COMPOSE_SHARE_COMMAND,
         commandContext: 'compose',
-        data: { ...opened.data, what: 'Feature flags as a release tool', sourceType: 'podcast', insight: 'Decouple deploy from release', shareParts: 'insight' },
+        data: {
+          ...opened.data,
+          what: 'Feature flags as a release tool',
+          sourceType: 'podcast',
+          insight: 'Decouple deploy from release',
+          shareParts: 'insight',
+        },
       }),
     );
     expect(res.body.task).toEqual({ type: 'message', value: 'Shared in Product Design’s learning channel. Saved to your learning log.' });
@@ -127,12 +168,14 @@ describe('message extension and dialogs: "Save as learning" and "Share learning"
 
   it('"share" typed in a channel posts a button that opens the same form privately in a dialog', async () => {
     await post(inTeamChannel(messageActivity('share', { serviceUrl: connector.serviceUrl, from: alexAccount }), team));
-    const invitation = connector.sent.at(-1)!.activity.attachments?.[0]?.content as { actions: Array<{ type: string; data: Record<string, unknown> }> };
+    const invitation = connector.sent.at(-1)!.activity.attachments?.[0]?.content as {
+      actions: Array<{ type: string; data: Record<string, unknown> }>;
+    };
     expect(expectValidTeamsCard(invitation).renderedText).toContain('The form opens just for you');
     expect(invitation.actions[0]).toMatchObject({ type: 'Action.Submit', data: { msteams: { type: 'task/fetch' } } });
     const opened = formOf(await post(invoke('task/fetch', { data: invitation.actions[0]!.data, context: { theme: 'default' } })));
     expect(opened.check.renderedText).toContain('Share a learning with your team');
-    const res = await post(invoke('task/submit', { data: { ...opened.data, what: '' , sourceType: 'video' } }));
+    const res = await post(invoke('task/submit', { data: { ...opened.data, what: '', sourceType: 'video' } }));
     expect(formOf(res).check.renderedText).toContain('Tell us what you learned');
   });
 });

@@ -21,7 +21,8 @@ describe('“export my data” and “erase my data” in chat (Azurite, local B
   let tables: TableClients;
   const post = (activity: unknown) => postActivity(service.baseUrl, activity);
   const from = (p: DemoPerson) => ({ serviceUrl: connector.serviceUrl, from: account(p), conversationId: chatOf(p) });
-  const lastIn = (conversationId: string): SentActivity | undefined => connector.sent.filter((s) => s.conversationId === conversationId).at(-1);
+  const lastIn = (conversationId: string): SentActivity | undefined =>
+    connector.sent.filter((s) => s.conversationId === conversationId).at(-1);
   const cardOf = (sent: SentActivity | undefined) => expectValidTeamsCard(sent?.activity.attachments?.[0]?.content);
 
   beforeAll(async () => {
@@ -53,7 +54,12 @@ describe('“export my data” and “erase my data” in chat (Azurite, local B
       expect(sent?.activity.attachments ?? []).toEqual([]);
     }
     // A forged press from the channel is refused the same way.
-    const card = await post(inTeamChannel(cardActionActivity(MY_DATA_ERASE_VERB, { confirm: 'erase my data' }, { serviceUrl: connector.serviceUrl, from: account(megan) }), DEMO_TEAM));
+    const card = await post(
+      inTeamChannel(
+        cardActionActivity(MY_DATA_ERASE_VERB, { confirm: 'erase my data' }, { serviceUrl: connector.serviceUrl, from: account(megan) }),
+        DEMO_TEAM,
+      ),
+    );
     expect(expectValidTeamsCard(card).renderedText).toContain('personal chat');
     expect(await tracesOf(tables, [megan.userId])).not.toEqual([]);
   });
@@ -75,7 +81,8 @@ describe('“export my data” and “erase my data” in chat (Azurite, local B
     const erasing = expectValidTeamsCard(await post(cardActionActivity(MY_DATA_ERASE_VERB, { confirm: 'Erase my data' }, from(adele))));
     expect(erasing.renderedText).toContain('Erasing your data');
     const deadline = Date.now() + 20_000;
-    while (!JSON.stringify(lastIn(chatOf(adele))?.activity ?? {}).includes('Your data was erased') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!JSON.stringify(lastIn(chatOf(adele))?.activity ?? {}).includes('Your data was erased') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(cardOf(lastIn(chatOf(adele))).renderedText).toContain('Your data was erased');
     expect(await tracesOf(tables, [adele.userId, adele.teamsUserId, adele.displayName])).toEqual([]);
   }, 30_000);

@@ -17,23 +17,38 @@ describe('exporting a learner’s own data (Azurite)', () => {
   let service: RunningTestService;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   const api = (userId: string, method: string, path: string, body?: unknown) =>
-    fetch(`${service.baseUrl}/api/v1${path}`, { method, headers: asDemoPerson(userId), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    fetch(`${service.baseUrl}/api/v1${path}`, {
+      method,
+      headers: asDemoPerson(userId),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
 
   beforeAll(async () => {
     connector = await startFakeConnector();
     service = await startTestService();
     await seedDemoData({ ...service, now: new Date() });
-    await postActivity(service.baseUrl, messageActivity('help', { serviceUrl: connector.serviceUrl, from: { id: megan.teamsUserId, aadObjectId: megan.userId, name: megan.displayName } }));
+    await postActivity(
+      service.baseUrl,
+      messageActivity('help', {
+        serviceUrl: connector.serviceUrl,
+        from: { id: megan.teamsUserId, aadObjectId: megan.userId, name: megan.displayName },
+      }),
+    );
     // Something typed to break a spreadsheet, a goal each, and a nudge from her lead.
     const saved = await service.services.checkIns.submit(
       { tenantId: DEMO_TENANT_ID, userId: megan.userId },
       { cardId: 'export-entry-0001', what: HOSTILE, sourceType: 'article', minutes: '15', insight: 'one, "two"\nthree' },
     );
     expect(saved.status).toBe('saved');
-    for (const [p, what] of [[megan, 'Run a usability test'], [adele, 'Facilitate a workshop']] as const) {
+    for (const [p, what] of [
+      [megan, 'Run a usability test'],
+      [adele, 'Facilitate a workshop'],
+    ] as const) {
       expect((await api(p.userId, 'POST', '/me/goals', { what, targetDate: inAYear() })).status).toBe(201);
     }
-    expect((await api(alex.userId, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })).status).toBe(201);
+    expect(
+      (await api(alex.userId, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })).status,
+    ).toBe(201);
   }, 60_000);
   afterAll(async () => {
     await service?.stop();
@@ -50,7 +65,13 @@ describe('exporting a learner’s own data (Azurite)', () => {
     const data = JSON.parse(text) as MyDataExport;
 
     expect(data.format).toBe(MY_DATA_FORMAT);
-    expect(data.person).toMatchObject({ tenantId: DEMO_TENANT_ID, userId: megan.userId, displayName: megan.displayName, timeZone: megan.timeZone, isAdmin: false });
+    expect(data.person).toMatchObject({
+      tenantId: DEMO_TENANT_ID,
+      userId: megan.userId,
+      displayName: megan.displayName,
+      timeZone: megan.timeZone,
+      isAdmin: false,
+    });
     expect(data.teams).toEqual([{ teamId: DEMO_TEAM.id, name: DEMO_TEAM.name, role: 'member' }]);
     const hers = await service.stores.entries.listAll(DEMO_TENANT_ID, megan.userId);
     expect(data.entries.map((e) => e.id)).toEqual(hers.map((e) => e.id));
@@ -59,7 +80,12 @@ describe('exporting a learner’s own data (Azurite)', () => {
     expect(data.checkIns.every((c) => c.teamId === DEMO_TEAM.id)).toBe(true);
     expect(data.goals.map((g) => g.what)).toEqual(['Run a usability test']);
     const teamShares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);
-    expect(data.shares.map((s) => s.shareId).sort()).toEqual(teamShares.filter((s) => s.sharerId === megan.userId).map((s) => s.shareId).sort());
+    expect(data.shares.map((s) => s.shareId).sort()).toEqual(
+      teamShares
+        .filter((s) => s.sharerId === megan.userId)
+        .map((s) => s.shareId)
+        .sort(),
+    );
     // Her marks are on others' shares only; what others gave hers shows only as counts.
     const others = new Set(teamShares.filter((s) => s.sharerId !== megan.userId).map((s) => s.shareId));
     expect(data.marks.length).toBeGreaterThan(0);
@@ -70,7 +96,9 @@ describe('exporting a learner’s own data (Azurite)', () => {
     // No one else's id anywhere, nor their goals or entries.
     for (const other of DEMO_PEOPLE.filter((p) => p !== megan)) expect(text).not.toContain(other.userId);
     expect(text).not.toContain('Facilitate a workshop');
-    const othersEntries = (await Promise.all(DEMO_PEOPLE.filter((p) => p !== megan).map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))).flat();
+    const othersEntries = (
+      await Promise.all(DEMO_PEOPLE.filter((p) => p !== megan).map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)))
+    ).flat();
     // Others' entries appear only as the ids of shares she marked (a share's id is its entry's).
     const marked = new Set([...data.marks, ...data.saved].map((m) => m.shareId));
     expect(othersEntries.filter((e) => text.includes(e.id)).every((e) => marked.has(e.id))).toBe(true);

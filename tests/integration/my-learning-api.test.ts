@@ -18,9 +18,9 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     });
   const entriesOf = async (userId: string) => ((await (await call('GET', '/me/entries?limit=100', userId)).json()) as EntryPage).entries;
   const meganOnDashboard = async () =>
-    ((await (await call('GET', `/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=52`, alex.userId)).json()) as DashboardResponse).members.find(
-      (m) => m.userId === megan.userId,
-    )!;
+    (
+      (await (await call('GET', `/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=52`, alex.userId)).json()) as DashboardResponse
+    ).members.find((m) => m.userId === megan.userId)!;
 
   beforeAll(async () => {
     service = await startTestService({}, { clock: () => now });
@@ -33,7 +33,9 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     const before = await meganOnDashboard();
     const res = await call('PATCH', `/me/entries/${entry!.id}`, megan.userId, { minutes: (entry!.minutes ?? 0) + 100, insight: null });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ entry: { id: entry!.id, minutes: (entry!.minutes ?? 0) + 100, insight: null, what: entry!.what } });
+    expect(await res.json()).toMatchObject({
+      entry: { id: entry!.id, minutes: (entry!.minutes ?? 0) + 100, insight: null, what: entry!.what },
+    });
     expect((await entriesOf(megan.userId))[0]).toMatchObject({ id: entry!.id, minutes: (entry!.minutes ?? 0) + 100 });
     expect((await meganOnDashboard()).minutes).toBe(before.minutes + 100);
   });
@@ -72,11 +74,15 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     const entries = await entriesOf(alex.userId);
     const thisMonth = entries.filter((e) => e.createdAt.startsWith('2026-11'));
     const summary = (await (await call('GET', '/me/summary', alex.userId)).json()) as MySummaryResponse;
-    expect(summary).toMatchObject({ month: '2026-11', entriesThisMonth: thisMonth.length, minutesThisMonth: thisMonth.reduce((n, e) => n + (e.minutes ?? 0), 0) });
+    expect(summary).toMatchObject({
+      month: '2026-11',
+      entriesThisMonth: thisMonth.length,
+      minutesThisMonth: thisMonth.reduce((n, e) => n + (e.minutes ?? 0), 0),
+    });
     // The streak comes from the learner's check-in records; the dashboard works it out from the team's rollups. They agree.
-    const onDashboard = ((await (await call('GET', `/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard`, alex.userId)).json()) as DashboardResponse).members.find(
-      (m) => m.userId === alex.userId,
-    )!;
+    const onDashboard = (
+      (await (await call('GET', `/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard`, alex.userId)).json()) as DashboardResponse
+    ).members.find((m) => m.userId === alex.userId)!;
     expect(summary.streak).toBeGreaterThan(0);
     expect(summary.streak).toBe(onDashboard.streak);
   });

@@ -21,7 +21,7 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
   const as = (userId: string) => asDemoPerson(userId);
   const nudge = (from: string, to: string, body: unknown = { note: 'How is the accessibility course going?' }) =>
     fetch(url(`${team}/members/${encodeURIComponent(to)}/nudges`), { method: 'POST', headers: as(from), body: JSON.stringify(body) });
-  const history = async (userId: string) => (await fetch(url(`${team}/nudges`), { headers: as(userId) }));
+  const history = async (userId: string) => await fetch(url(`${team}/nudges`), { headers: as(userId) });
   const setRole = (from: string, who: string, role: string) =>
     fetch(url(`${team}/members/${encodeURIComponent(who)}/role`), { method: 'PUT', headers: as(from), body: JSON.stringify({ role }) });
   const post = (activity: unknown) => postActivity(service.baseUrl, activity);
@@ -31,7 +31,8 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
     service = await startTestService();
     await seedDemoData({ ...service, now: new Date() });
     // Each has chatted with the app, so it can reach them in their personal chat.
-    for (const p of [alex, megan]) await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
+    for (const p of [alex, megan])
+      await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
   }, 60_000);
   afterAll(async () => {
     await service.stop();
@@ -42,7 +43,13 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
     const res = await nudge(alex.userId, megan.userId);
     expect(res.status).toBe(201);
     const { nudge: sent } = (await res.json()) as { nudge: NudgeView };
-    expect(sent).toMatchObject({ learnerId: megan.userId, leadName: alex.displayName, note: 'How is the accessibility course going?', delivered: true, reply: null });
+    expect(sent).toMatchObject({
+      learnerId: megan.userId,
+      leadName: alex.displayName,
+      note: 'How is the accessibility course going?',
+      delivered: true,
+      reply: null,
+    });
     const card = connector.sent.filter((s) => s.conversationId === `a:personal-${megan.userId}`).at(-1);
     const check = expectValidTeamsCard(card?.activity.attachments?.[0]?.content);
     expect(check.renderedText).toContain('Alex Wilber is checking in on your learning');
@@ -52,12 +59,26 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
   it('records the member’s quick reply, tells the lead, and shows it in the lead’s nudge history', async () => {
     const [latest] = ((await (await history(alex.userId)).json()) as { nudges: NudgeView[] }).nudges;
     // Only the nudged member can answer.
-    const forged = await post(cardActionActivity(NUDGE_REPLY_VERB, { teamId: DEMO_TEAM.id, nudgeId: latest!.nudgeId, answer: 'on-it' }, { serviceUrl: connector.serviceUrl, from: account(adele) }));
+    const forged = await post(
+      cardActionActivity(
+        NUDGE_REPLY_VERB,
+        { teamId: DEMO_TEAM.id, nudgeId: latest!.nudgeId, answer: 'on-it' },
+        { serviceUrl: connector.serviceUrl, from: account(adele) },
+      ),
+    );
     expect(expectValidTeamsCard(forged).renderedText).toContain('not yours to answer');
-    const answered = await post(cardActionActivity(NUDGE_REPLY_VERB, { teamId: DEMO_TEAM.id, nudgeId: latest!.nudgeId, answer: 'need-help' }, { serviceUrl: connector.serviceUrl, from: account(megan) }));
+    const answered = await post(
+      cardActionActivity(
+        NUDGE_REPLY_VERB,
+        { teamId: DEMO_TEAM.id, nudgeId: latest!.nudgeId, answer: 'need-help' },
+        { serviceUrl: connector.serviceUrl, from: account(megan) },
+      ),
+    );
     expect(expectValidTeamsCard(answered).renderedText).toContain('You told Alex Wilber: I need help');
     const toLead = connector.sent.filter((s) => s.conversationId === `a:personal-${alex.userId}`).at(-1);
-    expect(expectValidTeamsCard(toLead?.activity.attachments?.[0]?.content).renderedText).toContain('Megan Bowen answered your nudge: I need help');
+    expect(expectValidTeamsCard(toLead?.activity.attachments?.[0]?.content).renderedText).toContain(
+      'Megan Bowen answered your nudge: I need help',
+    );
     const [after] = ((await (await history(alex.userId)).json()) as { nudges: NudgeView[] }).nudges;
     expect(after).toMatchObject({ nudgeId: latest!.nudgeId, reply: { answer: 'need-help' } });
   });

@@ -10,7 +10,8 @@ const now = new Date('2026-11-28T12:00:00Z');
 
 describe('the three-level accountability report for L&D admins (Azurite, demo data)', () => {
   let service: RunningTestService;
-  const get = (path: string, userId: string) => fetch(`${service.baseUrl}/api/v1${path}`, { headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId } });
+  const get = (path: string, userId: string) =>
+    fetch(`${service.baseUrl}/api/v1${path}`, { headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId } });
 
   beforeAll(async () => {
     // Patti is the admin the deployment names; she leads no team.
@@ -36,7 +37,9 @@ describe('the three-level accountability report for L&D admins (Azurite, demo da
     // The leader level, lead by lead.
     expect(all.leads?.map((l) => l.displayName)).toEqual([alex.displayName]);
     // The same figures the lead's dashboard shows for the same weeks.
-    const dashboard = (await (await get(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, alex.userId)).json()) as { totals: { entries: number; minutes: number } };
+    const dashboard = (await (await get(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, alex.userId)).json()) as {
+      totals: { entries: number; minutes: number };
+    };
     expect([all.system.entries, all.system.minutes]).toEqual([dashboard.totals.entries, dashboard.totals.minutes]);
   });
 
@@ -62,7 +65,10 @@ describe('the three-level accountability report for L&D admins (Azurite, demo da
 
   it('lets an admin name another admin, and only an admin', async () => {
     const put = (from: string, who: string) =>
-      fetch(`${service.baseUrl}/api/v1/admin/admins/${encodeURIComponent(who)}`, { method: 'PUT', headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': from } });
+      fetch(`${service.baseUrl}/api/v1/admin/admins/${encodeURIComponent(who)}`, {
+        method: 'PUT',
+        headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': from },
+      });
     expect((await put(alex.userId, alex.userId)).status).toBe(403);
     expect((await put(patti.userId, megan.userId)).status).toBe(204);
     expect((await get('/admin/report?weeks=4', megan.userId)).status).toBe(200);

@@ -82,7 +82,10 @@ describe('retention (Azurite, demo data)', () => {
     aggregates = new AggregateStore(tableClients(service.config.storage).aggregates);
     await seedDemoData({ ...service, now: seededAt });
     const s = service.stores;
-    for (const [name, sentAt] of [['old', at(-3)], ['new', at(3)]] as const) {
+    for (const [name, sentAt] of [
+      ['old', at(-3)],
+      ['new', at(3)],
+    ] as const) {
       await s.nudges.create({
         tenantId: DEMO_TENANT_ID,
         teamId: DEMO_TEAM.id,
@@ -114,13 +117,30 @@ describe('retention (Azurite, demo data)', () => {
     }
     // One share on each side of the cutoff, each rated, marked and saved by Megan.
     const seeded = (await s.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find((x) => x.sharerId === alex.userId)!;
-    for (const [name, made] of [['old', at(-2)], ['new', at(2)]] as const) {
+    for (const [name, made] of [
+      ['old', at(-2)],
+      ['new', at(2)],
+    ] as const) {
       const share = { ...seeded, shareId: `share-${name}`, createdAt: made.toISOString() };
       await s.shares.create(share);
-      await s.shares.writeVote(DEMO_TENANT_ID, DEMO_TEAM.id, share.shareId, { userId: megan.userId, helpful: true, saved: true, rating: 4, resourceKey: share.resourceKey, at: made.toISOString() }, undefined);
-      await s.shares.setSaved(DEMO_TENANT_ID, megan.userId, { teamId: DEMO_TEAM.id, shareId: share.shareId, savedAt: made.toISOString() }, true);
+      await s.shares.writeVote(
+        DEMO_TENANT_ID,
+        DEMO_TEAM.id,
+        share.shareId,
+        { userId: megan.userId, helpful: true, saved: true, rating: 4, resourceKey: share.resourceKey, at: made.toISOString() },
+        undefined,
+      );
+      await s.shares.setSaved(
+        DEMO_TENANT_ID,
+        megan.userId,
+        { teamId: DEMO_TEAM.id, shareId: share.shareId, savedAt: made.toISOString() },
+        true,
+      );
     }
-    for (const [name, made] of [['old', at(-2)], ['new', at(2)]] as const) {
+    for (const [name, made] of [
+      ['old', at(-2)],
+      ['new', at(2)],
+    ] as const) {
       await s.recommendations.create({
         tenantId: DEMO_TENANT_ID,
         teamId: DEMO_TEAM.id,
@@ -139,7 +159,11 @@ describe('retention (Azurite, demo data)', () => {
     }
     // Statements for an LRS: sent before and after the cutoff, and one stuck failing since before it.
     const entries = (await s.entries.listAll(DEMO_TENANT_ID, megan.userId)).slice(0, 4);
-    const rowOf = (i: number) => ({ statement: statementOf({ kind: 'entry', entry: entries[i]! }, []), actorId: megan.userId, instructorId: undefined });
+    const rowOf = (i: number) => ({
+      statement: statementOf({ kind: 'entry', entry: entries[i]! }, []),
+      actorId: megan.userId,
+      instructorId: undefined,
+    });
     await s.xapiOutbox.add(DEMO_TENANT_ID, [rowOf(0), rowOf(1), rowOf(2), rowOf(3)], at(-5).toISOString());
     const claimed = await s.xapiOutbox.claimDue(DEMO_TENANT_ID, at(-4), 4, 60);
     const byId = new Map(claimed.map((r) => [r.statementId, r]));
@@ -209,7 +233,8 @@ describe('retention (Azurite, demo data)', () => {
     // Nothing a 52-week dashboard shows was touched, but streaks: they count answered check-ins back as far as
     // they are kept (60 weeks before, the retention now), and here no check-in went since the seed.
     const dashboardAfter = await service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 52);
-    const withoutStreaks = (d: typeof dashboardBefore) => ('members' in d ? { ...d, members: d.members.map(({ streak: _s, ...m }) => m) } : d);
+    const withoutStreaks = (d: typeof dashboardBefore) =>
+      'members' in d ? { ...d, members: d.members.map(({ streak: _s, ...m }) => m) } : d;
     expect(withoutStreaks(dashboardAfter)).toEqual(withoutStreaks(dashboardBefore));
     if ('members' in dashboardAfter && 'members' in dashboardBefore) {
       for (const [i, m] of dashboardAfter.members.entries()) expect(m.streak).toBeLessThanOrEqual(dashboardBefore.members[i]!.streak);

@@ -17,7 +17,11 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
   let now = new Date('2026-11-25T10:00:00Z'); // a Wednesday
 
   const post = async (activity: unknown) => {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return text ? (JSON.parse(text) as { value?: unknown }) : {};
   };
@@ -33,7 +37,9 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
 
   beforeAll(async () => {
     connector = await startFakeConnector(
-      { [team.id]: { members: people.map(account), channels: [{ id: team.id }, { id: '19:shares@thread.tacv2', name: 'Learning shares' }] } },
+      {
+        [team.id]: { members: people.map(account), channels: [{ id: team.id }, { id: '19:shares@thread.tacv2', name: 'Learning shares' }] },
+      },
       { blockedUsers: [patti.id] },
     );
     service = await startTestService({}, { clock: () => now });
@@ -41,10 +47,24 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
     await service.queues.poison.create();
     await post(inTeamChannel(installActivity(from(alex)), team));
     // Megan chatted with the bot from New York: her own zone wins over the team's.
-    await post({ ...messageActivity('hello', { ...from(megan), conversationId: `a:personal-${megan.id}` }), localTimezone: 'America/New_York' });
+    await post({
+      ...messageActivity('hello', { ...from(megan), conversationId: `a:personal-${megan.id}` }),
+      localTimezone: 'America/New_York',
+    });
     await post(
       inTeamChannel(
-        cardActionActivity('team.setup.submit', { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' }, from(alex)),
+        cardActionActivity(
+          'team.setup.submit',
+          {
+            cadence: 'weekly',
+            weekday: '5',
+            localTime: '16:00',
+            timeZone: 'Europe/London',
+            reminderAfterHours: '24',
+            sharesChannelId: '19:shares@thread.tacv2',
+          },
+          from(alex),
+        ),
         team,
       ),
     );
@@ -56,7 +76,10 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
 
   it('sends each learner one check-in at their own local time, and never twice', async () => {
     // Adele set a goal before the check-in was due: the scheduled card asks about it; Isaiah's, with no goal, does not.
-    await service.services.goals.add({ tenantId: DEMO_TENANT_ID, userId: adele.aadObjectId }, { what: 'Finish the SQL course', targetDate: '2027-01-31' });
+    await service.services.goals.add(
+      { tenantId: DEMO_TENANT_ID, userId: adele.aadObjectId },
+      { what: 'Finish the SQL course', targetDate: '2027-01-31' },
+    );
     await runJobsAt('2026-11-27T16:01:00Z');
     for (const who of [alex, adele, isaiah]) expect(cardsTo(who, 'Time for your check-in')).toBe(1);
     expect(cardsTo(adele, 'Finish the SQL course')).toBe(1);
@@ -77,7 +100,9 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
 
   it('an answer stops the reminder; the others get exactly one reminder', async () => {
     const cardId = scheduledCardId(DEMO_TENANT_ID, DEMO_PEOPLE[2]!.userId, '2026-W48');
-    const saved = await post(cardActionActivity('checkin.submit', { cardId, cycle: '2026-W48', what: 'Reading on DST bugs', sourceType: 'article' }, from(adele)));
+    const saved = await post(
+      cardActionActivity('checkin.submit', { cardId, cycle: '2026-W48', what: 'Reading on DST bugs', sourceType: 'article' }, from(adele)),
+    );
     expect(JSON.stringify(saved)).toContain('Check-in streak: 1 in a row');
     const isaiahCard = scheduledCardId(DEMO_TENANT_ID, DEMO_PEOPLE[3]!.userId, '2026-W48');
     const nothing = await post(cardActionActivity('checkin.nothing', { cardId: isaiahCard, cycle: '2026-W48' }, from(isaiah)));
@@ -97,7 +122,9 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
       headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': DEMO_PEOPLE[0]!.userId },
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { weeks: Array<{ week: string; responded: number; nothing: number; noAnswer: number; entries: number }> };
+    const body = (await res.json()) as {
+      weeks: Array<{ week: string; responded: number; nothing: number; noAnswer: number; entries: number }>;
+    };
     // Adele answered with learning, Isaiah with "nothing this week", Alex and Megan not yet; Patti blocked the bot, so was never asked.
     expect(body.weeks.find((w) => w.week === '2026-W48')).toMatchObject({ responded: 1, nothing: 1, noAnswer: 2, entries: 1 });
   });
@@ -130,5 +157,4 @@ describe('scheduled check-ins, reminders and pauses (Azurite, local Bot Connecto
     await runJobsAt('2026-12-12T20:01:00Z'); // a day after the snooze
     expect(cardsTo(alex, 'A gentle reminder')).toBe(before + 1);
   });
-
 });

@@ -13,7 +13,11 @@ import { startTestService, type RunningTestService } from '../../bot/testing/tes
 
 const team = { id: '19:big-team@thread.tacv2', name: 'Big Team' };
 const sharesChannel = '19:big-team-shares@thread.tacv2';
-const person = (i: number) => ({ id: `29:person-${i}`, aadObjectId: `a2000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}` });
+const person = (i: number) => ({
+  id: `29:person-${i}`,
+  aadObjectId: `a2000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  name: `Person ${i}`,
+});
 const lead = { id: DEMO_PEOPLE[0]!.teamsUserId, aadObjectId: DEMO_PEOPLE[0]!.userId, name: DEMO_PEOPLE[0]!.displayName };
 const sharer = person(0);
 const voters = Array.from({ length: 100 }, (_, i) => person(i + 1));
@@ -23,7 +27,9 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 
   beforeAll(async () => {
-    connector = await startFakeConnector({ [team.id]: { members: [lead, sharer, ...voters], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] } });
+    connector = await startFakeConnector({
+      [team.id]: { members: [lead, sharer, ...voters], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] },
+    });
     service = await startTestService();
     await post(inTeamChannel(installActivity(from(lead)), team));
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
@@ -41,20 +47,41 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
   });
 
   async function post(activity: unknown): Promise<{ status: number; card: unknown }> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, card: text ? (JSON.parse(text) as { value?: unknown }).value : undefined };
   }
   const from = (who: { id: string; aadObjectId: string; name: string }) => ({ serviceUrl: connector.serviceUrl, from: who });
-  const headers = (who: { aadObjectId: string }) => ({ 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': who.aadObjectId, 'content-type': 'application/json' });
-  const onCard = (verb: string, who: typeof sharer, data: Record<string, unknown>) => post(inTeamChannel(cardActionActivity(verb, data, from(who)), team, sharesChannel));
+  const headers = (who: { aadObjectId: string }) => ({
+    'x-local-tenant-id': DEMO_TENANT_ID,
+    'x-local-user-id': who.aadObjectId,
+    'content-type': 'application/json',
+  });
+  const onCard = (verb: string, who: typeof sharer, data: Record<string, unknown>) =>
+    post(inTeamChannel(cardActionActivity(verb, data, from(who)), team, sharesChannel));
 
   /** A check-in from the sharer's personal chat with "Share with my team" ticked. */
   async function shareCheckIn(cardId: string, what: string, extra: Record<string, string> = {}) {
     const reply = await post(
       cardActionActivity(
         'checkin.submit',
-        { cardId, shareTeamId: team.id, what, sourceType: 'article', link: 'http://WWW.Example.com/guide/?utm_source=x', rating: '4', insight: 'Say why', action: 'Try it', shareWithTeam: 'true', shareParts: 'insight,link', ...extra },
+        {
+          cardId,
+          shareTeamId: team.id,
+          what,
+          sourceType: 'article',
+          link: 'http://WWW.Example.com/guide/?utm_source=x',
+          rating: '4',
+          insight: 'Say why',
+          action: 'Try it',
+          shareWithTeam: 'true',
+          shareParts: 'insight,link',
+          ...extra,
+        },
         from(sharer),
       ),
     );
@@ -150,7 +177,10 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     expect(connector.sent.filter((s) => JSON.stringify(s.activity).includes('Your learning share helped'))).toHaveLength(1);
     const own = await onCard(SHARE_HELPFUL_VERB, sharer, data);
     expect(expectValidTeamsCard(own.card).renderedText).toContain('This is your own share');
-    expect((await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0002'))?.share.tally).toMatchObject({ helpful: 0, ratingCount: 1 });
+    expect((await service.stores.shares.get(DEMO_TENANT_ID, team.id, 'share-entry-0002'))?.share.tally).toMatchObject({
+      helpful: 0,
+      ratingCount: 1,
+    });
   });
 
   it('refuses marks from someone outside the team and on a share card it does not know, changing nothing', async () => {
@@ -166,7 +196,9 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
   it('saves to the person’s own list from the card, and lists it on their personal page until they unsave it', async () => {
     const data = { teamId: team.id, shareId: 'share-entry-0001' };
     await onCard(SHARE_SAVE_VERB, voters[3]!, data);
-    const saved = (await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[3]!) })).json()) as SavedSharesResponse;
+    const saved = (await (
+      await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[3]!) })
+    ).json()) as SavedSharesResponse;
     expect(saved.saved.map((s) => [s.what, s.teamName, s.sharerName])).toEqual([['PR **descriptions**', 'Big Team', 'Person 0']]);
     const unsave = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0001/my-vote`, {
       method: 'PUT',
@@ -175,7 +207,9 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     });
     expect(unsave.status).toBe(200);
     expect(((await unsave.json()) as { mine: { saved: boolean } }).mine.saved).toBe(false);
-    const after = (await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[3]!) })).json()) as SavedSharesResponse;
+    const after = (await (
+      await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[3]!) })
+    ).json()) as SavedSharesResponse;
     expect(after.saved).toEqual([]);
   });
 
@@ -199,7 +233,17 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
 
   it('rejects a share to a team the learner is not in without saving the entry, keeping what they typed', async () => {
     const reply = await post(
-      cardActionActivity('checkin.submit', { cardId: 'share-entry-0003', what: 'Kept words', sourceType: 'video', shareWithTeam: 'true', shareTeamId: '19:not-mine@thread.tacv2' }, from(sharer)),
+      cardActionActivity(
+        'checkin.submit',
+        {
+          cardId: 'share-entry-0003',
+          what: 'Kept words',
+          sourceType: 'video',
+          shareWithTeam: 'true',
+          shareTeamId: '19:not-mine@thread.tacv2',
+        },
+        from(sharer),
+      ),
     );
     const card = expectValidTeamsCard(reply.card);
     expect(card.renderedText).toContain('You can only share with a team you are a member of');
@@ -215,7 +259,9 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     expect(stored?.share.withdrawnAt).toBeTruthy();
     const update = connector.updated.filter((u) => u.activityId === stored?.share.activityId).at(-1);
     expect(expectValidTeamsCard(update?.activity.attachments?.[0]?.content).renderedText).toContain('Person 0 withdrew this share.');
-    const feed = (await (await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares`, { headers: headers(voters[0]!) })).json()) as SharesResponse;
+    const feed = (await (
+      await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares`, { headers: headers(voters[0]!) })
+    ).json()) as SharesResponse;
     expect(feed.shares.map((s) => s.shareId)).toContain('share-entry-0001');
     expect(feed.shares.map((s) => s.shareId)).not.toContain('share-entry-0002');
     const late = await onCard(SHARE_HELPFUL_VERB, voters[5]!, { teamId: team.id, shareId: 'share-entry-0002' });
@@ -226,8 +272,12 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     const data = { teamId: team.id, shareId: 'share-entry-0004' };
     await shareCheckIn('share-entry-0004', 'Soon withdrawn');
     await onCard(SHARE_SAVE_VERB, voters[0]!, data);
-    expect((await fetch(`${service.baseUrl}/api/v1/me/entries/share-entry-0004`, { method: 'DELETE', headers: headers(sharer) })).status).toBe(204);
-    const saved = (await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })).json()) as SavedSharesResponse;
+    expect(
+      (await fetch(`${service.baseUrl}/api/v1/me/entries/share-entry-0004`, { method: 'DELETE', headers: headers(sharer) })).status,
+    ).toBe(204);
+    const saved = (await (
+      await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })
+    ).json()) as SavedSharesResponse;
     expect(saved.saved).toEqual([expect.objectContaining({ shareId: 'share-entry-0004', withdrawn: true, insight: null, link: null })]);
     const helpful = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0004/my-vote`, {
       method: 'PUT',
@@ -241,6 +291,8 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
       body: JSON.stringify({ saved: false }),
     });
     expect(unsave.status).toBe(200);
-    expect(((await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })).json()) as SavedSharesResponse).saved).toEqual([]);
+    expect(
+      ((await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })).json()) as SavedSharesResponse).saved,
+    ).toEqual([]);
   });
 });

@@ -20,19 +20,58 @@ describe('shares API: feed, top resources and votes (Azurite, demo data)', () =>
     fetch(url(`${team(teamId)}/shares/${shareId}/my-vote`), { method: 'PUT', headers: as(userId), body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    service = await startTestService({}, { clock: () => now, sharePublisher: { post: async () => undefined, update: async () => true, tellPerson: async () => true } });
+    service = await startTestService(
+      {},
+      { clock: () => now, sharePublisher: { post: async () => undefined, update: async () => true, tellPerson: async () => true } },
+    );
     await seedDemoData({ ...service, now });
-    await service.services.people.noteSeen({ tenantId: DEMO_TENANT_ID, userId: outsider.userId, displayName: outsider.displayName, teamsUserId: '29:outsider' });
+    await service.services.people.noteSeen({
+      tenantId: DEMO_TENANT_ID,
+      userId: outsider.userId,
+      displayName: outsider.displayName,
+      teamsUserId: '29:outsider',
+    });
     // A second team in the organisation, where Megan shares a resource three colleagues rate highly.
-    await service.stores.teams.createSettingsIfAbsent({ tenantId: DEMO_TENANT_ID, teamId: otherTeam, name: 'Research guild', schedule: null, sharesChannelId: '19:guild-shares@thread.tacv2', updatedBy: null, updatedAt: now.toISOString() });
+    await service.stores.teams.createSettingsIfAbsent({
+      tenantId: DEMO_TENANT_ID,
+      teamId: otherTeam,
+      name: 'Research guild',
+      schedule: null,
+      sharesChannelId: '19:guild-shares@thread.tacv2',
+      updatedBy: null,
+      updatedAt: now.toISOString(),
+    });
     for (const p of [megan, adele, isaiah, outsider]) {
-      await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId: otherTeam, userId: p.userId, teamsUserId: `29:${p.userId}`, displayName: p.displayName, role: 'member', joinedAt: now.toISOString() });
+      await service.stores.teams.upsertMember({
+        tenantId: DEMO_TENANT_ID,
+        teamId: otherTeam,
+        userId: p.userId,
+        teamsUserId: `29:${p.userId}`,
+        displayName: p.displayName,
+        role: 'member',
+        joinedAt: now.toISOString(),
+      });
     }
-    const saved = await service.services.checkIns.submit({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, { cardId: 'guild-entry-0001', what: 'Research ops handbook', sourceType: 'book', link: 'https://research.example/handbook/', rating: '5' });
+    const saved = await service.services.checkIns.submit(
+      { tenantId: DEMO_TENANT_ID, userId: megan.userId },
+      {
+        cardId: 'guild-entry-0001',
+        what: 'Research ops handbook',
+        sourceType: 'book',
+        link: 'https://research.example/handbook/',
+        rating: '5',
+      },
+    );
     if (saved.status !== 'saved') throw new Error('the guild entry should save');
-    const shared: ShareOutcome = await service.services.sharing.shareEntry({ tenantId: DEMO_TENANT_ID, userId: megan.userId }, saved.entry, otherTeam, ['link']);
+    const shared: ShareOutcome = await service.services.sharing.shareEntry(
+      { tenantId: DEMO_TENANT_ID, userId: megan.userId },
+      saved.entry,
+      otherTeam,
+      ['link'],
+    );
     expect(shared.status).toBe('shared');
-    for (const p of [adele, isaiah, outsider]) expect((await vote(p.userId, 'guild-entry-0001', { rating: 5, saved: true }, otherTeam)).status).toBe(200);
+    for (const p of [adele, isaiah, outsider])
+      expect((await vote(p.userId, 'guild-entry-0001', { rating: 5, saved: true }, otherTeam)).status).toBe(200);
   }, 60_000);
   afterAll(() => service.stop());
 
@@ -57,7 +96,9 @@ describe('shares API: feed, top resources and votes (Azurite, demo data)', () =>
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(teamList.topRated.map((r) => r.title)).not.toContain('Research ops handbook');
 
-    const organisation = (await (await fetch(url(`${team()}/resources?scope=organisation`), { headers: as(alex.userId) })).json()) as TopResourcesResponse;
+    const organisation = (await (
+      await fetch(url(`${team()}/resources?scope=organisation`), { headers: as(alex.userId) })
+    ).json()) as TopResourcesResponse;
     const handbook = organisation.topRated.find((r) => r.title === 'Research ops handbook');
     expect(handbook).toMatchObject({ averageRating: 5, ratingCount: 4, saves: 3, link: 'https://research.example/handbook/' });
     expect(organisation.mostSaved[0]?.saves).toBeGreaterThanOrEqual(3);
@@ -73,8 +114,14 @@ describe('shares API: feed, top resources and votes (Azurite, demo data)', () =>
       ['empty vote', { path: `${team()}/shares/${target.shareId}/my-vote`, method: 'PUT', body: '{}' }],
       ['rating', { path: `${team()}/shares/${target.shareId}/my-vote`, method: 'PUT', body: JSON.stringify({ rating: 7 }) }],
       ['helpful type', { path: `${team()}/shares/${target.shareId}/my-vote`, method: 'PUT', body: JSON.stringify({ helpful: 'yes' }) }],
-      ['extra field', { path: `${team()}/shares/${target.shareId}/my-vote`, method: 'PUT', body: JSON.stringify({ helpful: true, count: 100 }) }],
-      ['share id', { path: `${team()}/shares/${encodeURIComponent("x' or 1 eq 1")}/my-vote`, method: 'PUT', body: JSON.stringify({ helpful: true }) }],
+      [
+        'extra field',
+        { path: `${team()}/shares/${target.shareId}/my-vote`, method: 'PUT', body: JSON.stringify({ helpful: true, count: 100 }) },
+      ],
+      [
+        'share id',
+        { path: `${team()}/shares/${encodeURIComponent("x' or 1 eq 1")}/my-vote`, method: 'PUT', body: JSON.stringify({ helpful: true }) },
+      ],
     ];
     for (const [name, { path, ...init }] of cases) {
       const res = await fetch(url(path), { ...init, headers: as(megan.userId) });
@@ -86,7 +133,8 @@ describe('shares API: feed, top resources and votes (Azurite, demo data)', () =>
   });
 
   it('keeps each team’s shares to its members (403), and says 404 for a share that is not there', async () => {
-    for (const path of [`${team()}/shares`, `${team()}/resources`]) expect((await fetch(url(path), { headers: as(outsider.userId) })).status).toBe(403);
+    for (const path of [`${team()}/shares`, `${team()}/resources`])
+      expect((await fetch(url(path), { headers: as(outsider.userId) })).status).toBe(403);
     const feed = (await (await fetch(url(`${team()}/shares`), { headers: as(alex.userId) })).json()) as SharesResponse;
     expect((await vote(outsider.userId, feed.shares[0]!.shareId, { helpful: true })).status).toBe(403);
     // The share exists, but in another team than the one named: not reachable through this one.

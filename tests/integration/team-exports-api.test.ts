@@ -14,7 +14,8 @@ const HOSTILE = '=HYPERLINK("https://evil.example","x"), "quoted"\nsecond line';
 
 describe('a lead’s CSV exports of their team (Azurite)', () => {
   let service: RunningTestService;
-  const api = (userId: string, path: string, init: RequestInit = {}) => fetch(`${service.baseUrl}/api/v1${path}`, { ...init, headers: asDemoPerson(userId) });
+  const api = (userId: string, path: string, init: RequestInit = {}) =>
+    fetch(`${service.baseUrl}/api/v1${path}`, { ...init, headers: asDemoPerson(userId) });
   const download = async (path: string) => {
     const res = await api(alex.userId, path);
     expect(res.status).toBe(200);
@@ -25,12 +26,36 @@ describe('a lead’s CSV exports of their team (Azurite)', () => {
     service = await startTestService();
     await seedDemoData({ ...service, now: new Date() });
     const me = { tenantId: DEMO_TENANT_ID, userId: megan.userId };
-    for (const [visibility, what] of [['private', 'PRIVATE-ONLY-ME'], ['leads', HOSTILE], ['team', 'Shared talk']] as const) {
-      const saved = await service.services.checkIns.submit(me, { cardId: `export-${visibility}-0001`, what, sourceType: 'article', minutes: '15', visibility });
+    for (const [visibility, what] of [
+      ['private', 'PRIVATE-ONLY-ME'],
+      ['leads', HOSTILE],
+      ['team', 'Shared talk'],
+    ] as const) {
+      const saved = await service.services.checkIns.submit(me, {
+        cardId: `export-${visibility}-0001`,
+        what,
+        sourceType: 'article',
+        minutes: '15',
+        visibility,
+      });
       expect(saved.status).toBe('saved');
     }
-    expect((await api(megan.userId, '/me/goals', { method: 'POST', body: JSON.stringify({ what: 'Run a usability test', targetDate: inAYear() }) })).status).toBe(201);
-    expect((await api(alex.userId, `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { method: 'POST', body: JSON.stringify({ note: 'How is it going?' }) })).status).toBe(201);
+    expect(
+      (
+        await api(megan.userId, '/me/goals', {
+          method: 'POST',
+          body: JSON.stringify({ what: 'Run a usability test', targetDate: inAYear() }),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api(alex.userId, `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, {
+          method: 'POST',
+          body: JSON.stringify({ note: 'How is it going?' }),
+        })
+      ).status,
+    ).toBe(201);
   }, 60_000);
   afterAll(() => service?.stop());
 
@@ -45,7 +70,8 @@ describe('a lead’s CSV exports of their team (Azurite)', () => {
 
     const expected: string[] = [];
     for (const m of await service.stores.teams.listMembers(DEMO_TENANT_ID, DEMO_TEAM.id)) {
-      for (const e of await service.stores.entries.listAll(DEMO_TENANT_ID, m.userId)) if (visibleToLeads(e.visibility)) expected.push(`${m.userId} ${e.createdAt} ${e.what}`);
+      for (const e of await service.stores.entries.listAll(DEMO_TENANT_ID, m.userId))
+        if (visibleToLeads(e.visibility)) expected.push(`${m.userId} ${e.createdAt} ${e.what}`);
     }
     const unquote = (what: string) => (what.startsWith("'=") ? what.slice(1) : what);
     expect(rows.map((r) => `${r.member_id} ${r.created_at} ${unquote(r.what!)}`).sort()).toEqual(expected.sort());
@@ -59,13 +85,18 @@ describe('a lead’s CSV exports of their team (Azurite)', () => {
     expect(rows).toHaveLength(members.length * 12);
     const meganEntries = rows.filter((r) => r.member_id === megan.userId).reduce((sum, r) => sum + Number(r.entries), 0);
     const since = Date.parse(rows[0]!.week_start!);
-    const held = (await service.stores.entries.listAll(DEMO_TENANT_ID, megan.userId)).filter((e) => Date.parse(e.createdAt) >= since - 86_400_000);
+    const held = (await service.stores.entries.listAll(DEMO_TENANT_ID, megan.userId)).filter(
+      (e) => Date.parse(e.createdAt) >= since - 86_400_000,
+    );
     // Counts include private entries (a number says nothing of what they were); week bounds are the team's zone.
     expect(meganEntries).toBeGreaterThanOrEqual(3);
     expect(meganEntries).toBeLessThanOrEqual(held.length);
 
     const goals = (await download(`${team}/exports/goals.csv`)).rows;
-    expect(goals.find((g) => g.member_id === megan.userId && g.goal === 'Run a usability test')).toMatchObject({ status: 'open', reports: '0' });
+    expect(goals.find((g) => g.member_id === megan.userId && g.goal === 'Run a usability test')).toMatchObject({
+      status: 'open',
+      reports: '0',
+    });
 
     const followUps = (await download(`${team}/exports/follow-ups.csv?weeks=4`)).rows;
     expect(followUps.find((f) => f.member_id === megan.userId)).toMatchObject({ lead_id: alex.userId, note: 'How is it going?' });

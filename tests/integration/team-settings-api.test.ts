@@ -9,7 +9,14 @@ const headers = (userId: string, tenantId = DEMO_TENANT_ID) => ({
   'x-local-tenant-id': tenantId,
   'x-local-user-id': userId,
 });
-const settings = { cadence: 'weekly', weekday: 4, localTime: '15:30', timeZone: 'Europe/Paris', reminderAfterHours: 12, sharesChannelId: '19:s@thread.tacv2' };
+const settings = {
+  cadence: 'weekly',
+  weekday: 4,
+  localTime: '15:30',
+  timeZone: 'Europe/Paris',
+  reminderAfterHours: 12,
+  sharesChannelId: '19:s@thread.tacv2',
+};
 
 describe('team settings API (Azurite)', () => {
   let service: RunningTestService;
@@ -23,12 +30,41 @@ describe('team settings API (Azurite)', () => {
   beforeAll(async () => {
     service = await startTestService();
     for (const p of [lead, member, outsider]) {
-      await service.stores.users.upsert({ tenantId: DEMO_TENANT_ID, userId: p.userId, displayName: p.displayName, updatedAt: new Date().toISOString() });
+      await service.stores.users.upsert({
+        tenantId: DEMO_TENANT_ID,
+        userId: p.userId,
+        displayName: p.displayName,
+        updatedAt: new Date().toISOString(),
+      });
     }
     const now = new Date().toISOString();
-    await service.stores.teams.createSettingsIfAbsent({ tenantId: DEMO_TENANT_ID, teamId, name: 'API team', schedule: null, sharesChannelId: null, updatedBy: null, updatedAt: now });
-    await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId, userId: lead.userId, teamsUserId: lead.teamsUserId, displayName: lead.displayName, role: 'lead', joinedAt: now });
-    await service.stores.teams.upsertMember({ tenantId: DEMO_TENANT_ID, teamId, userId: member.userId, teamsUserId: member.teamsUserId, displayName: member.displayName, role: 'member', joinedAt: now });
+    await service.stores.teams.createSettingsIfAbsent({
+      tenantId: DEMO_TENANT_ID,
+      teamId,
+      name: 'API team',
+      schedule: null,
+      sharesChannelId: null,
+      updatedBy: null,
+      updatedAt: now,
+    });
+    await service.stores.teams.upsertMember({
+      tenantId: DEMO_TENANT_ID,
+      teamId,
+      userId: lead.userId,
+      teamsUserId: lead.teamsUserId,
+      displayName: lead.displayName,
+      role: 'lead',
+      joinedAt: now,
+    });
+    await service.stores.teams.upsertMember({
+      tenantId: DEMO_TENANT_ID,
+      teamId,
+      userId: member.userId,
+      teamsUserId: member.teamsUserId,
+      displayName: member.displayName,
+      role: 'member',
+      joinedAt: now,
+    });
   });
   afterAll(() => service.stop());
 

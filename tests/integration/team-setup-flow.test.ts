@@ -12,7 +12,11 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const team = { id: '19:product-design@thread.tacv2', name: 'Product Design' };
-const account = (i: number) => ({ id: DEMO_PEOPLE[i]!.teamsUserId, aadObjectId: DEMO_PEOPLE[i]!.userId, name: DEMO_PEOPLE[i]!.displayName });
+const account = (i: number) => ({
+  id: DEMO_PEOPLE[i]!.teamsUserId,
+  aadObjectId: DEMO_PEOPLE[i]!.userId,
+  name: DEMO_PEOPLE[i]!.displayName,
+});
 const [alex, megan] = [account(0), account(1)];
 
 describe('installing in a team and setting up check-ins (Azurite, local Bot Connector)', () => {
@@ -43,13 +47,22 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     return { status: res.status, body: text ? (JSON.parse(text) as { value?: unknown }) : {} };
   };
   const from = (who: typeof alex) => ({ serviceUrl: connector.serviceUrl, from: who });
-  const defaults = { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: '19:shares@thread.tacv2' };
+  const defaults = {
+    cadence: 'weekly',
+    weekday: '5',
+    localTime: '16:00',
+    timeZone: 'Europe/London',
+    reminderAfterHours: '24',
+    sharesChannelId: '19:shares@thread.tacv2',
+  };
   const submitSetup = (who: typeof alex, values: Record<string, string>) =>
     post(inTeamChannel(cardActionActivity('team.setup.submit', values, from(who)), team));
 
   it('welcomes the team once, makes the installer lead and reads the whole roster', async () => {
     await post(inTeamChannel(installActivity(from(alex)), team));
-    await post(inTeamChannel(membersAddedActivity([{ id: '28:learning-loop', aadObjectId: 'bot', name: 'Learning Loop' }], from(alex)), team));
+    await post(
+      inTeamChannel(membersAddedActivity([{ id: '28:learning-loop', aadObjectId: 'bot', name: 'Learning Loop' }], from(alex)), team),
+    );
     const welcomes = connector.sent.filter((s) => JSON.stringify(s.activity).includes('Set up check-ins'));
     expect(welcomes).toHaveLength(1);
     expect(welcomes[0]!.conversationId).toBe(team.id);
@@ -78,9 +91,7 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     };
     while ((await service.worker.drainOnce()) > 0);
     // Four of the first roster and the newcomer; the one who left before the hello went out was not messaged.
-    expect([...hellos().keys()].sort()).toEqual(
-      ['a:personal-29:new', ...[0, 1, 2, 3].map((i) => `a:personal-${account(i).id}`)].sort(),
-    );
+    expect([...hellos().keys()].sort()).toEqual(['a:personal-29:new', ...[0, 1, 2, 3].map((i) => `a:personal-${account(i).id}`)].sort());
     // Installing again re-reads the roster from Teams: the one who left is back and now gets a hello;
     // nobody gets a second one.
     await post(inTeamChannel(installActivity(from(alex)), team));

@@ -16,9 +16,14 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   // Monday 30 November 2026, 09:10 in London: the demo team's digest hour.
   let now = new Date('2026-11-30T09:10:00Z');
-  const digestsToAlex = () => connector.sent.filter((s) => s.conversationId === `a:personal-${alex.userId}` && JSON.stringify(s.activity).includes('Your week in'));
+  const digestsToAlex = () =>
+    connector.sent.filter((s) => s.conversationId === `a:personal-${alex.userId}` && JSON.stringify(s.activity).includes('Your week in'));
   async function post(activity: unknown): Promise<unknown> {
-    const res = await fetch(`${service.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
   }
@@ -27,7 +32,8 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     connector = await startFakeConnector();
     service = await startTestService({ teamsAppId: TEAMS_APP_ID }, { clock: () => now });
     await seedDemoData({ ...service, now: new Date('2026-11-28T12:00:00Z') });
-    for (const p of [alex, megan]) await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
+    for (const p of [alex, megan])
+      await post(messageActivity('help', { serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` }));
   }, 60_000);
   afterAll(async () => {
     await service.stop();
@@ -47,7 +53,9 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     expect(check.renderedText).toContain('Most helpful shares');
     expect(check.renderedText).toContain('Needs a follow-up');
     // The last button opens the team's dashboard tab in Teams, the team named in the deep link's context.
-    const open = (digest!.activity.attachments?.[0]?.content as { actions: Array<{ type: string; title: string; url?: string }> }).actions.at(-1)!;
+    const open = (
+      digest!.activity.attachments?.[0]?.content as { actions: Array<{ type: string; title: string; url?: string }> }
+    ).actions.at(-1)!;
     expect(open).toMatchObject({ type: 'Action.OpenUrl', title: 'Open the dashboard' });
     const link = new URL(open.url!);
     expect(`${link.origin}${link.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/team-dashboard`);
@@ -55,9 +63,13 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
   });
 
   it('nudges a member straight from the digest, and the digest says so', async () => {
-    const card = digestsToAlex()[0]!.activity.attachments?.[0]?.content as { actions?: Array<{ title: string; data: { teamId: string; userId: string } }> };
+    const card = digestsToAlex()[0]!.activity.attachments?.[0]?.content as {
+      actions?: Array<{ title: string; data: { teamId: string; userId: string } }>;
+    };
     const target = card.actions?.[0] ?? { title: `Nudge ${megan.displayName}`, data: { teamId: DEMO_TEAM.id, userId: megan.userId } };
-    const answered = await post(cardActionActivity(DIGEST_NUDGE_VERB, target.data, { serviceUrl: connector.serviceUrl, from: account(alex) }));
+    const answered = await post(
+      cardActionActivity(DIGEST_NUDGE_VERB, target.data, { serviceUrl: connector.serviceUrl, from: account(alex) }),
+    );
     expect(expectValidTeamsCard(answered).renderedText).toMatch(/Nudge (sent to|recorded;)/);
     const history = await service.services.nudges.historyFor({ tenantId: DEMO_TENANT_ID, userId: alex.userId }, DEMO_TEAM.id);
     expect(history[0]).toMatchObject({ learnerId: target.data.userId, leadId: alex.userId });
@@ -65,7 +77,13 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     const again = await post(cardActionActivity(DIGEST_NUDGE_VERB, target.data, { serviceUrl: connector.serviceUrl, from: account(alex) }));
     expect(expectValidTeamsCard(again).renderedText).toContain('less than 12 hours ago');
     // A member cannot nudge through a forged button.
-    const forged = await post(cardActionActivity(DIGEST_NUDGE_VERB, { teamId: DEMO_TEAM.id, userId: alex.userId }, { serviceUrl: connector.serviceUrl, from: account(megan) }));
+    const forged = await post(
+      cardActionActivity(
+        DIGEST_NUDGE_VERB,
+        { teamId: DEMO_TEAM.id, userId: alex.userId },
+        { serviceUrl: connector.serviceUrl, from: account(megan) },
+      ),
+    );
     expect(expectValidTeamsCard(forged).renderedText).toContain('Only the team’s leads can nudge');
   });
 });

@@ -31,7 +31,14 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const text = await res.text();
     return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
   };
-  const status = async () => (await api(admin, 'GET', '/admin/lrs/status')).json() as unknown as { configured: boolean; sent: number; pending: number; failed: number; latestFailure: { error: string; verb: string } | null };
+  const status = async () =>
+    (await api(admin, 'GET', '/admin/lrs/status')).json() as unknown as {
+      configured: boolean;
+      sent: number;
+      pending: number;
+      failed: number;
+      latestFailure: { error: string; verb: string } | null;
+    };
   /** Works the xAPI queue as the background job does, until nothing is pending (or time runs out). */
   const drain = async (until: (s: Awaited<ReturnType<typeof status>>) => boolean, timeoutMs = 60_000) => {
     const end = Date.now() + timeoutMs;
@@ -45,7 +52,10 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
 
   beforeAll(async () => {
     lrs = await startLrsStandIn({ key: KEY, secret: SECRET, failEvery: 3 });
-    service = await startTestService({ ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: admin.userId }] }, { xapiSender: { batchSize: 10, maxAttempts: 6, retryBaseMs: 100 } });
+    service = await startTestService(
+      { ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: admin.userId }] },
+      { xapiSender: { batchSize: 10, maxAttempts: 6, retryBaseMs: 100 } },
+    );
     tables = tableClients(service.config.storage);
     await seedDemoData({ ...service, now: new Date() });
   }, 120_000);
@@ -92,7 +102,9 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const put = await api(admin, 'PUT', '/admin/lrs', { endpoint: `${lrs.endpoint}/`, key: KEY, secret: SECRET });
     expect(put.status).toBe(200);
     const got = await api(admin, 'GET', '/admin/lrs');
-    expect(got.json()).toEqual({ settings: { configured: true, endpoint: lrs.endpoint, key: KEY, secretSet: true, updatedAt: expect.any(String) } });
+    expect(got.json()).toEqual({
+      settings: { configured: true, endpoint: lrs.endpoint, key: KEY, secretSet: true, updatedAt: expect.any(String) },
+    });
     for (const text of [put.text, got.text, (await api(admin, 'GET', '/admin/lrs/status')).text]) expect(text).not.toContain(SECRET);
     // Saving again without a secret keeps the one stored.
     expect((await api(admin, 'PUT', '/admin/lrs', { endpoint: lrs.endpoint, key: KEY })).status).toBe(200);
@@ -118,11 +130,17 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     if (captured.status !== 'saved') throw new Error(`the check-in was not saved: ${JSON.stringify(captured)}`);
     await service.services.sharing.settled();
     expect((await api(adele, 'PUT', `${team}/shares/${captured.entry.id}/my-vote`, { rating: 4 })).status).toBe(200);
-    const goal = (await api(megan, 'POST', '/me/goals', { what: 'Run a usability test', targetDate: inAYear() })).json() as { goal: { goalId: string } };
+    const goal = (await api(megan, 'POST', '/me/goals', { what: 'Run a usability test', targetDate: inAYear() })).json() as {
+      goal: { goalId: string };
+    };
     await service.services.goals.record(as(megan), [{ goalId: goal.goal.goalId, state: 'done', note: 'Ran it with three people' }], null);
-    const nudge = (await api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })).json() as { nudge: { nudgeId: string } };
+    const nudge = (
+      await api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })
+    ).json() as { nudge: { nudgeId: string } };
     await service.services.nudges.reply(as(megan), DEMO_TEAM.id, nudge.nudge.nudgeId, 'need-help', englishMessages);
-    const note = (await api(alex, 'POST', `${team}/shares/${captured.entry.id}/coaching`, { note: 'Show it at the retro?' })).json() as { note: { noteId: string } };
+    const note = (await api(alex, 'POST', `${team}/shares/${captured.entry.id}/coaching`, { note: 'Show it at the retro?' })).json() as {
+      note: { noteId: string };
+    };
     await service.services.coaching.answer(as(megan), { noteId: note.note.noteId, answer: 'Yes, on Friday' }, englishMessages);
 
     // …and everything before the LRS was set up, once.
@@ -132,7 +150,9 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     expect(second.status).toBe(200);
     expect(second.json()).toMatchObject({ started: false });
 
-    const done = await drain((s) => s.pending === 0 && s.sent > 0 && (Boolean((s as { backfill?: { status?: string } }).backfill?.status === 'done')));
+    const done = await drain(
+      (s) => s.pending === 0 && s.sent > 0 && Boolean((s as { backfill?: { status?: string } }).backfill?.status === 'done'),
+    );
     const rows = await service.stores.xapiOutbox.listIds(DEMO_TENANT_ID);
     expect(done).toMatchObject({ configured: true, sent: rows.length, pending: 0, failed: 0, latestFailure: null });
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
@@ -163,7 +183,12 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     // The LRS is healthy now: only the credentials are wrong.
     lrs.failEvery = 0;
     expect((await api(admin, 'PUT', '/admin/lrs', { endpoint: lrs.endpoint, key: KEY, secret: 'the-wrong-secret' })).status).toBe(200);
-    const entry = await service.services.checkIns.submit(as(adele), { cardId: randomUUID(), what: 'Pairing on reviews', sourceType: 'mentoring', minutes: '30' });
+    const entry = await service.services.checkIns.submit(as(adele), {
+      cardId: randomUUID(),
+      what: 'Pairing on reviews',
+      sourceType: 'mentoring',
+      minutes: '30',
+    });
     expect(entry.status).toBe('saved');
     const failed = await drain((s) => s.failed === 1 && s.pending === 0);
     expect(failed.latestFailure?.error).toContain('401');
@@ -191,7 +216,9 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     expect((await api(megan, 'DELETE', `/me/entries/${waitingEntry.id}`)).status).toBe(204);
     await drain((s) => s.pending === 0);
 
-    const voiding = [...lrs.stored.values()].filter((st) => (st as { verb: { id: string } }).verb.id === 'http://adlnet.gov/expapi/verbs/voided');
+    const voiding = [...lrs.stored.values()].filter(
+      (st) => (st as { verb: { id: string } }).verb.id === 'http://adlnet.gov/expapi/verbs/voided',
+    );
     expect(voiding.map((st) => (st as { object: unknown }).object)).toEqual([{ objectType: 'StatementRef', id: original!.id }]);
     for (const st of voiding) expect(xapiProblems(st)).toEqual([]);
     expect(JSON.stringify([...lrs.stored.values()])).not.toContain('Deleted before it left');
@@ -199,7 +226,9 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
 
   it('stops sending when the settings are removed; statements wait in the outbox', async () => {
     expect((await api(admin, 'DELETE', '/admin/lrs')).status).toBe(204);
-    expect((await api(admin, 'GET', '/admin/lrs')).json()).toEqual({ settings: { configured: false, endpoint: null, key: null, secretSet: false, updatedAt: null } });
+    expect((await api(admin, 'GET', '/admin/lrs')).json()).toEqual({
+      settings: { configured: false, endpoint: null, key: null, secretSet: false, updatedAt: null },
+    });
     expect((await api(admin, 'DELETE', '/admin/lrs', { also: 1 })).status).toBe(400);
   });
 });

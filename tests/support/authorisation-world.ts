@@ -38,9 +38,24 @@ export const PEOPLE: Record<Exclude<Principal, 'none'>, Person> = {
   lead: demo(0),
   learner: demo(1),
   member: demo(2),
-  otherTeamLead: { tenantId: DEMO_TENANT_ID, userId: 'a1000000-0000-4000-8000-0000000000a1', teamsUserId: '29:demo-olga', displayName: 'Olga Research' },
-  admin: { tenantId: DEMO_TENANT_ID, userId: 'a1000000-0000-4000-8000-0000000000a2', teamsUserId: '29:demo-lidia', displayName: 'Lidia Learning' },
-  otherTenant: { tenantId: OTHER_TENANT_ID, userId: 'b2000000-0000-4000-8000-000000000001', teamsUserId: '29:fabrikam-tomas', displayName: 'Tomas Fabrikam' },
+  otherTeamLead: {
+    tenantId: DEMO_TENANT_ID,
+    userId: 'a1000000-0000-4000-8000-0000000000a1',
+    teamsUserId: '29:demo-olga',
+    displayName: 'Olga Research',
+  },
+  admin: {
+    tenantId: DEMO_TENANT_ID,
+    userId: 'a1000000-0000-4000-8000-0000000000a2',
+    teamsUserId: '29:demo-lidia',
+    displayName: 'Lidia Learning',
+  },
+  otherTenant: {
+    tenantId: OTHER_TENANT_ID,
+    userId: 'b2000000-0000-4000-8000-000000000001',
+    teamsUserId: '29:fabrikam-tomas',
+    displayName: 'Tomas Fabrikam',
+  },
 };
 
 /** Ids of the fixtures rows point at; `prepare` steps replace the ones a cell uses up. */
@@ -75,7 +90,9 @@ export async function buildWorld(): Promise<World> {
   });
   const ldAdmins = [PEOPLE.admin, PEOPLE.otherTenant].map(({ tenantId, userId }) => ({ tenantId, userId }));
   const service = await startTestService({ ldAdmins });
-  const guarded = await startTestService({ bot: { appId: randomUUID(), appPassword: 'not-a-real-secret', appType: 'MultiTenant', appTenantId: undefined } });
+  const guarded = await startTestService({
+    bot: { appId: randomUUID(), appPassword: 'not-a-real-secret', appType: 'MultiTenant', appTenantId: undefined },
+  });
   const now = new Date();
   await seedDemoData({ ...service, now });
   await seedOutsiders(service, now);
@@ -90,12 +107,21 @@ export async function buildWorld(): Promise<World> {
     async api(who, method, path, body) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (who !== 'none') Object.assign(headers, { 'x-local-tenant-id': PEOPLE[who].tenantId, 'x-local-user-id': PEOPLE[who].userId });
-      const res = await fetch(`${service.baseUrl}/api/v1${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(`${service.baseUrl}/api/v1${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       return { status: res.status, text: await res.text() };
     },
     async invoke(who, verb, data, inTeam = false) {
       const person = who === 'none' ? PEOPLE.learner : PEOPLE[who];
-      let activity = cardActionActivity(verb, data, { serviceUrl: connector.serviceUrl, tenantId: person.tenantId, from: account(person), conversationId: `a:personal-${person.userId}` });
+      let activity = cardActionActivity(verb, data, {
+        serviceUrl: connector.serviceUrl,
+        tenantId: person.tenantId,
+        from: account(person),
+        conversationId: `a:personal-${person.userId}`,
+      });
       if (inTeam) activity = inTeamChannel(activity, DEMO_TEAM);
       if (who === 'none') {
         // No token: the credentialed service must refuse before any handler runs (botbuilder logs the refusal; expected here).
@@ -130,7 +156,11 @@ export async function buildWorld(): Promise<World> {
 }
 
 async function post(baseUrl: string, activity: unknown): Promise<{ status: number; card: unknown }> {
-  const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   let card: unknown;
   try {
@@ -145,9 +175,26 @@ async function post(baseUrl: string, activity: unknown): Promise<{ status: numbe
 async function seedOutsiders(service: RunningTestService, now: Date): Promise<void> {
   const at = now.toISOString();
   const { users, teams } = service.stores;
-  const schedule = { cadence: 'weekly' as const, weekday: 3, localTime: '10:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2026-01-05' };
-  const ravi: Person = { tenantId: DEMO_TENANT_ID, userId: 'a1000000-0000-4000-8000-0000000000a3', teamsUserId: '29:demo-ravi', displayName: 'Ravi Research' };
-  const ursula: Person = { tenantId: OTHER_TENANT_ID, userId: 'b2000000-0000-4000-8000-000000000002', teamsUserId: '29:fabrikam-ursula', displayName: 'Ursula Fabrikam' };
+  const schedule = {
+    cadence: 'weekly' as const,
+    weekday: 3,
+    localTime: '10:00',
+    timeZone: 'Europe/London',
+    reminderAfterHours: 24,
+    anchorMonday: '2026-01-05',
+  };
+  const ravi: Person = {
+    tenantId: DEMO_TENANT_ID,
+    userId: 'a1000000-0000-4000-8000-0000000000a3',
+    teamsUserId: '29:demo-ravi',
+    displayName: 'Ravi Research',
+  };
+  const ursula: Person = {
+    tenantId: OTHER_TENANT_ID,
+    userId: 'b2000000-0000-4000-8000-000000000002',
+    teamsUserId: '29:fabrikam-ursula',
+    displayName: 'Ursula Fabrikam',
+  };
   for (const p of [PEOPLE.otherTeamLead, PEOPLE.admin, PEOPLE.otherTenant, ravi, ursula]) {
     await users.upsert({ ...p, timeZone: 'Europe/London', updatedAt: at });
   }
@@ -155,7 +202,15 @@ async function seedOutsiders(service: RunningTestService, now: Date): Promise<vo
     [SECOND_TEAM, PEOPLE.otherTeamLead, ravi],
     [OTHER_ORG_TEAM, PEOPLE.otherTenant, ursula],
   ] as const) {
-    await teams.createSettingsIfAbsent({ tenantId: lead.tenantId, teamId: team.id, name: team.name, schedule, sharesChannelId: team.id, updatedBy: lead.userId, updatedAt: at });
+    await teams.createSettingsIfAbsent({
+      tenantId: lead.tenantId,
+      teamId: team.id,
+      name: team.name,
+      schedule,
+      sharesChannelId: team.id,
+      updatedBy: lead.userId,
+      updatedAt: at,
+    });
     await teams.upsertMember({ ...lead, teamId: team.id, role: 'lead', joinedAt: at });
     await teams.upsertMember({ ...member, teamId: team.id, role: 'member', joinedAt: at });
   }
@@ -166,7 +221,10 @@ async function fixtures(service: RunningTestService): Promise<Fixtures> {
   const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);
   const meganShare = shares.find((s) => s.sharerId === learner.userId && !s.withdrawnAt)!;
   const recommend = (body: Record<string, unknown>) => service.services.recommendations.recommend(lead, DEMO_TEAM.id, body);
-  const [teamWide, forMegan] = [await recommend({ title: 'Inspired', link: 'https://www.svpg.com/inspired/' }), await recommend({ title: `${MARKER} reading`, link: 'https://www.ccl.org/sbi', learnerId: learner.userId })];
+  const [teamWide, forMegan] = [
+    await recommend({ title: 'Inspired', link: 'https://www.svpg.com/inspired/' }),
+    await recommend({ title: `${MARKER} reading`, link: 'https://www.ccl.org/sbi', learnerId: learner.userId }),
+  ];
   return {
     meganShare: meganShare.shareId,
     meganEntry: await newEntryFor(service, learner),
@@ -181,7 +239,12 @@ async function fixtures(service: RunningTestService): Promise<Fixtures> {
 
 /** A new entry in the learner's own log, through the same service a check-in uses. */
 export async function newEntryFor(service: RunningTestService, who: Person): Promise<string> {
-  const result = await service.services.checkIns.submit(who, { cardId: randomUUID(), what: `${MARKER}: notes on accessible forms`, sourceType: 'article', minutes: '20' });
+  const result = await service.services.checkIns.submit(who, {
+    cardId: randomUUID(),
+    what: `${MARKER}: notes on accessible forms`,
+    sourceType: 'article',
+    minutes: '20',
+  });
   if (result.status !== 'saved') throw new Error(`could not seed an entry: ${JSON.stringify(result.errors)}`);
   return result.entry.id;
 }

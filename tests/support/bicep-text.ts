@@ -45,7 +45,9 @@ export function bicepPropertyValues(text: string, key: string): string[] {
 
 /** The `name:` expression of the resource declared with that symbolic name (loops included). */
 export function bicepResourceName(text: string, symbol: string): string {
-  const m = new RegExp(`^resource ${symbol} '[^']+' = (?:\\[\\n\\s*for \\w+ in \\w+: )?\\{\\n(?:\\s+.*\\n)*?\\s+name: (.+)$`, 'm').exec(text);
+  const m = new RegExp(`^resource ${symbol} '[^']+' = (?:\\[\\n\\s*for \\w+ in \\w+: )?\\{\\n(?:\\s+.*\\n)*?\\s+name: (.+)$`, 'm').exec(
+    text,
+  );
   if (!m) throw new Error(`no resource ${symbol}`);
   return m[1]!.trim();
 }

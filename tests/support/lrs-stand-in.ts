@@ -31,7 +31,9 @@ export async function startLrsStandIn(options: { key: string; secret: string; fa
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const answer = (status: number, body?: unknown) => {
-        res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
+        res
+          .writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
+          .end(body === undefined ? undefined : JSON.stringify(body));
         return status;
       };
       const status = handle(Buffer.concat(chunks).toString('utf8'));
@@ -40,7 +42,8 @@ export async function startLrsStandIn(options: { key: string; secret: string; fa
         count++;
         if (state.failEvery && count % state.failEvery === 0) return answer(503, { error: 'busy, try later' });
         if (req.headers.authorization !== expected) return answer(401, { error: 'bad credentials' });
-        if (req.headers['x-experience-api-version'] !== '1.0.3') return answer(400, { error: 'X-Experience-API-Version 1.0.3 is required' });
+        if (req.headers['x-experience-api-version'] !== '1.0.3')
+          return answer(400, { error: 'X-Experience-API-Version 1.0.3 is required' });
         let body: unknown;
         try {
           body = JSON.parse(text);
@@ -52,13 +55,17 @@ export async function startLrsStandIn(options: { key: string; secret: string; fa
         for (const s of statements) {
           if (!s.id) return answer(400, { error: 'statements must carry ids here' });
           const before = stored.get(s.id);
-          if (before !== undefined && JSON.stringify(before) !== JSON.stringify(s)) return answer(409, { error: `statement ${s.id} differs from the stored one` });
+          if (before !== undefined && JSON.stringify(before) !== JSON.stringify(s))
+            return answer(409, { error: `statement ${s.id} differs from the stored one` });
         }
         for (const s of statements) {
           if (stored.has(s.id!)) state.duplicates++;
           else stored.set(s.id!, s);
         }
-        return answer(200, statements.map((s) => s.id));
+        return answer(
+          200,
+          statements.map((s) => s.id),
+        );
       }
       const last = requests.at(-1);
       if (last && last.status === 0) last.status = status;

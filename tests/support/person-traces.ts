@@ -9,10 +9,15 @@ export async function tracesOf(tables: TableClients, needles: readonly string[])
   const found: string[] = [];
   for (const [name, table] of Object.entries(tables) as [TableName, TableClients[TableName]][]) {
     for await (const { partitionKey = '', rowKey = '', etag: _etag, timestamp: _timestamp, ...properties } of table.listEntities()) {
-      const texts = [partitionKey, rowKey, decoded(partitionKey), decoded(rowKey), ...Object.values(properties).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))].map((t) =>
-        t.toLowerCase(),
-      );
-      for (const needle of needles) if (texts.some((t) => t.includes(needle.toLowerCase()))) found.push(`${name}: ${partitionKey} / ${rowKey} holds ${needle}`);
+      const texts = [
+        partitionKey,
+        rowKey,
+        decoded(partitionKey),
+        decoded(rowKey),
+        ...Object.values(properties).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
+      ].map((t) => t.toLowerCase());
+      for (const needle of needles)
+        if (texts.some((t) => t.includes(needle.toLowerCase()))) found.push(`${name}: ${partitionKey} / ${rowKey} holds ${needle}`);
     }
   }
   return found;

@@ -42,24 +42,44 @@ const ldAdmins = (ok: number) => cells({ otherTenant: ok, otherTeamLead: 403, me
 
 const team = `/teams/${encodeURIComponent(DEMO_TEAM.id)}`;
 const learner = encodeURIComponent(PEOPLE.learner.userId);
-const schedule = { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, sharesChannelId: DEMO_SHARES_CHANNEL };
+const schedule = {
+  cadence: 'weekly',
+  weekday: 5,
+  localTime: '16:00',
+  timeZone: 'Europe/London',
+  reminderAfterHours: 24,
+  sharesChannelId: DEMO_SHARES_CHANNEL,
+};
 const NEW_ADMIN = 'a1000000-0000-4000-8000-0000000000ff';
 const LRS = { endpoint: 'http://127.0.0.1:9/xapi', key: 'matrix-key', secret: 'matrix-secret' };
 /** Both organisations' admins may set an LRS; each row starts and ends with none set and no backfill run. */
 const withoutLrs = async (w: World) => w.clear('lrs');
 const withLrs = async (w: World) => {
   await w.clear('lrs');
-  for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID]) await w.service.stores.lrs.save(tenantId, { ...LRS, updatedAt: new Date().toISOString() });
+  for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID])
+    await w.service.stores.lrs.save(tenantId, { ...LRS, updatedAt: new Date().toISOString() });
 };
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 export const ROUTE_ROWS: readonly RouteRow[] = [
   // The tab's identity picker, mounted only in local mode (production answers 401: tab-api.test.ts).
-  { method: 'GET', route: '/local/identities', path: () => '/local/identities', expect: { ...everyone(200), none: 200 }, outsidersMaySee: ['none', 'otherTenant', 'otherTeamLead', 'admin'] },
+  {
+    method: 'GET',
+    route: '/local/identities',
+    path: () => '/local/identities',
+    expect: { ...everyone(200), none: 200 },
+    outsidersMaySee: ['none', 'otherTenant', 'otherTeamLead', 'admin'],
+  },
 
   { method: 'GET', route: '/me', path: () => '/me', expect: everyone(200) },
   { method: 'GET', route: '/me/entries', path: () => '/me/entries', expect: everyone(200) },
-  { method: 'PATCH', route: '/me/entries/:entryId', path: (w) => `/me/entries/${w.ids.meganEntry}`, body: () => ({ minutes: 25 }), expect: learnerOnly(200) },
+  {
+    method: 'PATCH',
+    route: '/me/entries/:entryId',
+    path: (w) => `/me/entries/${w.ids.meganEntry}`,
+    body: () => ({ minutes: 25 }),
+    expect: learnerOnly(200),
+  },
   {
     method: 'DELETE',
     route: '/me/entries/:entryId',
@@ -103,11 +123,39 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     expect: teamLeads(201),
   },
   // The leads' view of a member's log; the member themself is no lead, so they too are refused (403).
-  { method: 'GET', route: '/teams/:teamId/members/:userId/entries', path: () => `${team}/members/${learner}/entries`, expect: teamLeads(200) },
-  { method: 'GET', route: '/teams/:teamId/exports/:file', variant: 'entries', path: () => `${team}/exports/entries.csv`, expect: teamLeads(200) },
-  { method: 'GET', route: '/teams/:teamId/exports/:file', variant: 'follow-ups', path: () => `${team}/exports/follow-ups.csv?weeks=52`, expect: teamLeads(200) },
-  { method: 'GET', route: '/teams/:teamId/members/:userId/coaching', path: () => `${team}/members/${learner}/coaching`, expect: teamLeads(200) },
-  { method: 'POST', route: '/teams/:teamId/recommendations', path: () => `${team}/recommendations`, body: () => ({ title: 'Refactoring UI', link: 'https://www.refactoringui.com/' }), expect: teamLeads(201) },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/members/:userId/entries',
+    path: () => `${team}/members/${learner}/entries`,
+    expect: teamLeads(200),
+  },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/exports/:file',
+    variant: 'entries',
+    path: () => `${team}/exports/entries.csv`,
+    expect: teamLeads(200),
+  },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/exports/:file',
+    variant: 'follow-ups',
+    path: () => `${team}/exports/follow-ups.csv?weeks=52`,
+    expect: teamLeads(200),
+  },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/members/:userId/coaching',
+    path: () => `${team}/members/${learner}/coaching`,
+    expect: teamLeads(200),
+  },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/recommendations',
+    path: () => `${team}/recommendations`,
+    body: () => ({ title: 'Refactoring UI', link: 'https://www.refactoringui.com/' }),
+    expect: teamLeads(201),
+  },
   { method: 'GET', route: '/teams/:teamId/recommendations', path: () => `${team}/recommendations`, expect: teamLeads(200) },
   { method: 'GET', route: '/me/recommendations', path: () => '/me/recommendations', expect: everyone(200) },
   {
@@ -138,7 +186,13 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     expect: cells({ otherTenant: 403, otherTeamLead: 403, member: 200, learner: 422, lead: 200, admin: 403 }),
   },
   { method: 'GET', route: '/me/goals', path: () => '/me/goals', expect: everyone(200) },
-  { method: 'POST', route: '/me/goals', path: () => '/me/goals', body: () => ({ what: 'Pair on code review', targetDate: inAYear() }), expect: everyone(201) },
+  {
+    method: 'POST',
+    route: '/me/goals',
+    path: () => '/me/goals',
+    body: () => ({ what: 'Pair on code review', targetDate: inAYear() }),
+    expect: everyone(201),
+  },
 
   {
     method: 'GET',
@@ -161,15 +215,45 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   },
   { method: 'GET', route: '/admin/report', path: () => '/admin/report', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
   { method: 'GET', route: '/admin/report.csv', path: () => '/admin/report.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
-  { method: 'GET', route: '/admin/lrs', path: () => '/admin/lrs', prepare: withLrs, restore: withoutLrs, expect: ldAdmins(200), check: async (_w, _who, text) => expect(text).not.toContain(LRS.secret) },
-  { method: 'PUT', route: '/admin/lrs', path: () => '/admin/lrs', body: () => LRS, restore: withoutLrs, expect: ldAdmins(200), check: async (_w, _who, text) => expect(text).not.toContain(LRS.secret) },
+  {
+    method: 'GET',
+    route: '/admin/lrs',
+    path: () => '/admin/lrs',
+    prepare: withLrs,
+    restore: withoutLrs,
+    expect: ldAdmins(200),
+    check: async (_w, _who, text) => expect(text).not.toContain(LRS.secret),
+  },
+  {
+    method: 'PUT',
+    route: '/admin/lrs',
+    path: () => '/admin/lrs',
+    body: () => LRS,
+    restore: withoutLrs,
+    expect: ldAdmins(200),
+    check: async (_w, _who, text) => expect(text).not.toContain(LRS.secret),
+  },
   { method: 'DELETE', route: '/admin/lrs', path: () => '/admin/lrs', prepare: withLrs, restore: withoutLrs, expect: ldAdmins(204) },
   { method: 'GET', route: '/admin/lrs/status', path: () => '/admin/lrs/status', expect: ldAdmins(200) },
-  { method: 'POST', route: '/admin/lrs/backfill', path: () => '/admin/lrs/backfill', prepare: withLrs, restore: withoutLrs, expect: ldAdmins(202) },
+  {
+    method: 'POST',
+    route: '/admin/lrs/backfill',
+    path: () => '/admin/lrs/backfill',
+    prepare: withLrs,
+    restore: withoutLrs,
+    expect: ldAdmins(202),
+  },
   { method: 'GET', route: '/me/saved', path: () => '/me/saved', expect: everyone(200) },
   // Each caller's own data, and nobody else's.
   { method: 'GET', route: '/me/export', path: () => '/me/export', expect: everyone(200) },
   { method: 'GET', route: '/me/export.csv', path: () => '/me/export.csv', expect: everyone(200) },
   // A real erasure would empty the shared world; without the phrase it must erase nothing, for anyone.
-  { method: 'DELETE', route: '/me', variant: 'without the phrase', path: () => '/me', body: () => ({ confirm: 'no' }), expect: everyone(400) },
+  {
+    method: 'DELETE',
+    route: '/me',
+    variant: 'without the phrase',
+    path: () => '/me',
+    body: () => ({ confirm: 'no' }),
+    expect: everyone(400),
+  },
 ];

@@ -28,7 +28,15 @@ type Callers = Omit<VerbExpected, 'none'>;
 // Nobody without an identity gets anywhere: the world checks both the 401 and the local-mode answer.
 const cells = (callers: Callers): VerbExpected => ({ none: 'refused', ...callers });
 const only = (...allowed: Principal[]): VerbExpected =>
-  cells({ otherTenant: 'refused', otherTeamLead: 'refused', member: 'refused', learner: 'refused', lead: 'refused', admin: 'refused', ...Object.fromEntries(allowed.map((p) => [p, 'ok'])) });
+  cells({
+    otherTenant: 'refused',
+    otherTeamLead: 'refused',
+    member: 'refused',
+    learner: 'refused',
+    lead: 'refused',
+    admin: 'refused',
+    ...Object.fromEntries(allowed.map((p) => [p, 'ok'])),
+  });
 const anyone = only('otherTenant', 'otherTeamLead', 'member', 'learner', 'lead', 'admin');
 const teamMembers = only('member', 'learner', 'lead');
 
@@ -40,7 +48,14 @@ async function openCheckIn(w: World): Promise<void> {
   const { learner } = PEOPLE;
   const zone = (await w.service.stores.users.get(DEMO_TENANT_ID, learner.userId))?.timeZone ?? 'UTC';
   w.ids.cycle = weekKeyOf(new Date(), zone);
-  const record = { tenantId: DEMO_TENANT_ID, userId: learner.userId, cycle: w.ids.cycle, kind: 'checkin' as const, teamId: DEMO_TEAM.id, dueAt: new Date(Date.now() - 3_600_000).toISOString() };
+  const record = {
+    tenantId: DEMO_TENANT_ID,
+    userId: learner.userId,
+    cycle: w.ids.cycle,
+    kind: 'checkin' as const,
+    teamId: DEMO_TEAM.id,
+    dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+  };
   await w.service.stores.sends.createIfAbsent(record);
 }
 const scheduledCard = (w: World) => ({ cardId: scheduledCardId(DEMO_TENANT_ID, PEOPLE.learner.userId, w.ids.cycle), cycle: w.ids.cycle });
@@ -58,7 +73,14 @@ export const VERB_ROWS: readonly VerbRow[] = [
   {
     verb: 'checkin.submit',
     variant: 'shared with the demo team',
-    data: (_w, who) => ({ cardId: randomUUID(), what: `Shared by ${who}`, sourceType: 'article', shareWithTeam: 'true', shareTeamId: DEMO_TEAM.id, shareParts: 'insight' }),
+    data: (_w, who) => ({
+      cardId: randomUUID(),
+      what: `Shared by ${who}`,
+      sourceType: 'article',
+      shareWithTeam: 'true',
+      shareTeamId: DEMO_TEAM.id,
+      shareParts: 'insight',
+    }),
     expect: teamMembers,
     ok: /Shared in Product Design’s learning channel/,
     refused: /You can only share with a team you are a member of/,
@@ -78,7 +100,14 @@ export const VERB_ROWS: readonly VerbRow[] = [
   {
     verb: 'team.setup.submit',
     inTeam: true,
-    data: () => ({ cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: '24', sharesChannelId: DEMO_SHARES_CHANNEL }),
+    data: () => ({
+      cadence: 'weekly',
+      weekday: '5',
+      localTime: '16:00',
+      timeZone: 'Europe/London',
+      reminderAfterHours: '24',
+      sharesChannelId: DEMO_SHARES_CHANNEL,
+    }),
     expect: only('lead'),
     ok: /Check-ins are set up/,
   },
@@ -93,7 +122,9 @@ export const VERB_ROWS: readonly VerbRow[] = [
   {
     verb: 'coaching.answer',
     prepare: async (w) => {
-      const note = await w.service.services.coaching.coach(PEOPLE.lead, DEMO_TEAM.id, w.ids.meganShare, { note: `${MARKER}: try it on the next sprint` });
+      const note = await w.service.services.coaching.coach(PEOPLE.lead, DEMO_TEAM.id, w.ids.meganShare, {
+        note: `${MARKER}: try it on the next sprint`,
+      });
       w.ids.noteId = note.noteId;
     },
     data: (w) => ({ noteId: w.ids.noteId, answer: 'Will do' }),
@@ -104,7 +135,9 @@ export const VERB_ROWS: readonly VerbRow[] = [
     verb: 'nudge.reply',
     prepare: async (w) => {
       await w.clear('nudges');
-      w.ids.nudgeId = (await w.service.services.nudges.nudge(PEOPLE.lead, DEMO_TEAM.id, PEOPLE.learner.userId, { note: `${MARKER}: how is it going?` })).nudgeId;
+      w.ids.nudgeId = (
+        await w.service.services.nudges.nudge(PEOPLE.lead, DEMO_TEAM.id, PEOPLE.learner.userId, { note: `${MARKER}: how is it going?` })
+      ).nudgeId;
     },
     data: (w) => ({ teamId: DEMO_TEAM.id, nudgeId: w.ids.nudgeId, answer: 'on-it' }),
     expect: only('learner'),

@@ -10,7 +10,9 @@ const problem = (schema: typeof production, endpoint: string) => {
 
 describe('an LRS endpoint', () => {
   it('is kept as its base address, without /statements or a trailing slash', () => {
-    expect(production.parse({ endpoint: 'https://LRS.example.com/xapi/statements/', key: 'k' }).endpoint).toBe('https://lrs.example.com/xapi');
+    expect(production.parse({ endpoint: 'https://LRS.example.com/xapi/statements/', key: 'k' }).endpoint).toBe(
+      'https://lrs.example.com/xapi',
+    );
   });
 
   it.each([

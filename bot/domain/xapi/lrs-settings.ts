@@ -82,7 +82,8 @@ export function lrsSettingsBody(options: { allowHttp: boolean; allowPrivate?: bo
           return problem('The endpoint must be a web address such as https://lrs.example.com/xapi');
         }
         const schemes = options.allowHttp ? ['https:', 'http:'] : ['https:'];
-        if (!schemes.includes(url.protocol)) return problem(options.allowHttp ? 'The endpoint must start with https:// or http://' : 'The endpoint must start with https://');
+        if (!schemes.includes(url.protocol))
+          return problem(options.allowHttp ? 'The endpoint must start with https:// or http://' : 'The endpoint must start with https://');
         if (url.username || url.password) return problem('Give the key and secret in their own fields, not in the endpoint');
         if (url.search || url.hash) return problem('The endpoint must not have a query or a fragment');
         if (!options.allowPrivate && (isLocalHostName(url.hostname) || isPrivateAddress(url.hostname))) {
@@ -99,5 +100,11 @@ export type LrsSettingsInput = z.infer<ReturnType<typeof lrsSettingsBody>>;
 
 export function lrsSettingsView(settings: LrsSettings | undefined): LrsSettingsView {
   if (!settings) return { configured: false, endpoint: null, key: null, secretSet: false, updatedAt: null };
-  return { configured: true, endpoint: settings.endpoint, key: settings.key, secretSet: settings.secret !== '', updatedAt: settings.updatedAt };
+  return {
+    configured: true,
+    endpoint: settings.endpoint,
+    key: settings.key,
+    secretSet: settings.secret !== '',
+    updatedAt: settings.updatedAt,
+  };
 }

@@ -28,6 +28,11 @@ describe('addresses an LRS endpoint may not lead to', () => {
   });
 
   it('knows the names that mean this machine', () => {
-    expect([isLocalHostName('localhost'), isLocalHostName('LOCALHOST.'), isLocalHostName('lrs.localhost'), isLocalHostName('localhost.example.com')]).toEqual([true, true, true, false]);
+    expect([
+      isLocalHostName('localhost'),
+      isLocalHostName('LOCALHOST.'),
+      isLocalHostName('lrs.localhost'),
+      isLocalHostName('localhost.example.com'),
+    ]).toEqual([true, true, true, false]);
   });
 });

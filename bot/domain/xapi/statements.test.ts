@@ -49,7 +49,18 @@ const share: Share = {
   activityId: null,
   tally: EMPTY_TALLY,
 };
-const goal: Goal = { goalId: 'g-0001-aaaa', tenantId: TENANT, userId: LEARNER, what: 'Run a usability test', why: null, targetDate: '2026-06-01', resources: [], progress: [], createdAt: '2026-01-01T00:00:00.000Z', closedAt: null };
+const goal: Goal = {
+  goalId: 'g-0001-aaaa',
+  tenantId: TENANT,
+  userId: LEARNER,
+  what: 'Run a usability test',
+  why: null,
+  targetDate: '2026-06-01',
+  resources: [],
+  progress: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  closedAt: null,
+};
 const nudge: Nudge = {
   tenantId: TENANT,
   teamId: TEAM.teamId,
@@ -65,7 +76,19 @@ const nudge: Nudge = {
   delivered: true,
   reply: null,
 };
-const note: CoachingNote = { tenantId: TENANT, teamId: TEAM.teamId, shareId: share.shareId, about: share.what, learnerId: LEARNER, noteId: 'c-0001', leadId: LEAD, leadName: 'Alex Wilber', note: 'Show it at the retro?', at: '2026-03-07T09:00:00.000Z', answer: null };
+const note: CoachingNote = {
+  tenantId: TENANT,
+  teamId: TEAM.teamId,
+  shareId: share.shareId,
+  about: share.what,
+  learnerId: LEARNER,
+  noteId: 'c-0001',
+  leadId: LEAD,
+  leadName: 'Alex Wilber',
+  note: 'Show it at the retro?',
+  at: '2026-03-07T09:00:00.000Z',
+  answer: null,
+};
 
 const AT = '2026-03-08T10:00:00.000Z';
 const RECORDS: Record<XapiRecord['kind'], XapiRecord> = {
@@ -81,7 +104,10 @@ describe('xAPI statements', () => {
   it.each(Object.entries(RECORDS))('a %s statement follows the xAPI specification', (_kind, record) => {
     const statement = statementOf(record, [TEAM]);
     expect(xapiProblems(statement)).toEqual([]);
-    expect(statement.actor).toEqual({ objectType: 'Agent', account: { homePage: `https://login.microsoftonline.com/${TENANT}`, name: record.kind === 'rated' ? LEAD : LEARNER } });
+    expect(statement.actor).toEqual({
+      objectType: 'Agent',
+      account: { homePage: `https://login.microsoftonline.com/${TENANT}`, name: record.kind === 'rated' ? LEAD : LEARNER },
+    });
     expect(statement.context.platform).toBe('Learning Loop (Microsoft Teams)');
     expect(statement.context.contextActivities?.grouping?.[0]?.definition?.name).toEqual({ 'en-US': 'Product Design' });
     // Nobody's name or e-mail travels: people are directory accounts.
@@ -144,7 +170,9 @@ describe('xAPI statements', () => {
   it('names the lead of a follow-up as the instructor, unless they erased their data', () => {
     expect(statementOf(RECORDS['follow-up-answered'], [TEAM]).context.instructor?.account.name).toBe(LEAD);
     expect(statementOf(RECORDS['follow-up-answered'], [TEAM]).result).toEqual({ response: 'I need help' });
-    const erased = statementOf({ kind: 'follow-up-answered', nudge: { ...nudge, leadId: ERASED_PERSON.id }, answer: 'on-it', at: AT }, [TEAM]);
+    const erased = statementOf({ kind: 'follow-up-answered', nudge: { ...nudge, leadId: ERASED_PERSON.id }, answer: 'on-it', at: AT }, [
+      TEAM,
+    ]);
     expect(erased.context.instructor).toBeUndefined();
     expect(xapiProblems(erased)).toEqual([]);
   });

@@ -42,9 +42,18 @@ function teamActivity(tenantId: string, team: XapiTeam): XapiActivity {
 }
 
 /** A resource: its normalised link when it has one (every share of it then meets in the LRS), else the app's record of it. */
-function resourceActivity(input: { link: string | null; fallback: string; sourceType: SourceType; title: string | undefined }): XapiActivity {
+function resourceActivity(input: {
+  link: string | null;
+  fallback: string;
+  sourceType: SourceType;
+  title: string | undefined;
+}): XapiActivity {
   const canonical = input.link ? normalizeLink(input.link) : null;
-  return appActivity(canonical ?? input.fallback, SOURCE_ACTIVITY_TYPES[input.sourceType], input.title ?? SOURCE_TYPE_LABELS[input.sourceType]);
+  return appActivity(
+    canonical ?? input.fallback,
+    SOURCE_ACTIVITY_TYPES[input.sourceType],
+    input.title ?? SOURCE_TYPE_LABELS[input.sourceType],
+  );
 }
 
 function contextOf(tenantId: string, teams: readonly XapiTeam[], instructorId?: string): XapiContext {
@@ -79,7 +88,10 @@ interface Happening {
  * The xAPI 1.0.3 statement for one record. `teams` are the teams it happened in (for an entry or a
  * goal, the learner's teams).
  */
-export function statementOf(record: XapiRecord, teams: readonly XapiTeam[]): XapiStatement & { object: XapiActivity; context: XapiContext } {
+export function statementOf(
+  record: XapiRecord,
+  teams: readonly XapiTeam[],
+): XapiStatement & { object: XapiActivity; context: XapiContext } {
   const { tenantId, actorId, instructorId } = partiesOf(record);
   const { key, verb, object, result, timestamp } = happeningOf(record);
   return {
@@ -120,7 +132,12 @@ function happeningOf(record: XapiRecord): Happening {
       return {
         key: [entry.userId, entry.id],
         verb: VERBS.experienced,
-        object: resourceActivity({ link: open ? entry.link : null, fallback, sourceType: entry.sourceType, title: open ? entry.what : undefined }),
+        object: resourceActivity({
+          link: open ? entry.link : null,
+          fallback,
+          sourceType: entry.sourceType,
+          title: open ? entry.what : undefined,
+        }),
         result: {
           ...(entry.minutes !== null ? { duration: isoDuration(entry.minutes) } : {}),
           ...(entry.rating !== null ? { score: ratingScore(entry.rating) } : {}),
@@ -132,7 +149,12 @@ function happeningOf(record: XapiRecord): Happening {
     case 'shared':
     case 'rated': {
       const { share } = record;
-      const object = resourceActivity({ link: share.link, fallback: appIri(share.tenantId, 'share', share.teamId, share.shareId), sourceType: share.sourceType, title: share.what });
+      const object = resourceActivity({
+        link: share.link,
+        fallback: appIri(share.tenantId, 'share', share.teamId, share.shareId),
+        sourceType: share.sourceType,
+        title: share.what,
+      });
       if (record.kind === 'shared') {
         const result = { ...(share.sharerRating !== null ? { score: ratingScore(share.sharerRating) } : {}), ...response(share.insight) };
         return { key: [share.teamId, share.shareId], verb: VERBS.shared, object, result, timestamp: share.createdAt };
@@ -143,18 +165,38 @@ function happeningOf(record: XapiRecord): Happening {
     case 'goal-completed': {
       const { goal } = record;
       const object = appActivity(appIri(goal.tenantId, 'goal', goal.userId, goal.goalId), ACTIVITY_TYPES.goal, goal.what);
-      return { key: [goal.userId, goal.goalId, record.at], verb: VERBS.completed, object, result: { completion: true, ...response(record.note) }, timestamp: record.at };
+      return {
+        key: [goal.userId, goal.goalId, record.at],
+        verb: VERBS.completed,
+        object,
+        result: { completion: true, ...response(record.note) },
+        timestamp: record.at,
+      };
     }
     case 'follow-up-answered': {
       const { nudge } = record;
-      const object = appActivity(appIri(nudge.tenantId, 'follow-up', nudge.teamId, nudge.nudgeId), ACTIVITY_TYPES.followUp, 'Follow-up from a team lead');
+      const object = appActivity(
+        appIri(nudge.tenantId, 'follow-up', nudge.teamId, nudge.nudgeId),
+        ACTIVITY_TYPES.followUp,
+        'Follow-up from a team lead',
+      );
       const result = { response: NUDGE_ANSWER_LABELS[record.answer] };
       return { key: [nudge.teamId, nudge.nudgeId, record.answer, record.at], verb: VERBS.commented, object, result, timestamp: record.at };
     }
     case 'coaching-answered': {
       const { note } = record;
-      const object = appActivity(appIri(note.tenantId, 'coaching', note.teamId, note.noteId), ACTIVITY_TYPES.followUp, `Coaching on: ${note.about}`);
-      return { key: [note.learnerId, note.noteId, record.at], verb: VERBS.commented, object, result: response(record.answer), timestamp: record.at };
+      const object = appActivity(
+        appIri(note.tenantId, 'coaching', note.teamId, note.noteId),
+        ACTIVITY_TYPES.followUp,
+        `Coaching on: ${note.about}`,
+      );
+      return {
+        key: [note.learnerId, note.noteId, record.at],
+        verb: VERBS.commented,
+        object,
+        result: response(record.answer),
+        timestamp: record.at,
+      };
     }
   }
 }

@@ -37,8 +37,18 @@ export function partiesOf(record: XapiRecord): RecordParties {
     case 'goal-completed':
       return { tenantId: record.goal.tenantId, actorId: record.goal.userId, instructorId: undefined, teamId: undefined };
     case 'follow-up-answered':
-      return { tenantId: record.nudge.tenantId, actorId: record.nudge.learnerId, instructorId: record.nudge.leadId, teamId: record.nudge.teamId };
+      return {
+        tenantId: record.nudge.tenantId,
+        actorId: record.nudge.learnerId,
+        instructorId: record.nudge.leadId,
+        teamId: record.nudge.teamId,
+      };
     case 'coaching-answered':
-      return { tenantId: record.note.tenantId, actorId: record.note.learnerId, instructorId: record.note.leadId, teamId: record.note.teamId };
+      return {
+        tenantId: record.note.tenantId,
+        actorId: record.note.learnerId,
+        instructorId: record.note.leadId,
+        teamId: record.note.teamId,
+      };
   }
 }

@@ -11,7 +11,11 @@ const english: Record<string, string> = en;
 /** Deliberately identical in Spanish and English; every other message differs. */
 const SAME_IN_SPANISH = ['checkInSaved.usefulValue', 'digest.checkIns', 'digest.followUp'];
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-const pluralBases = new Set(Object.keys(english).filter((k) => k.endsWith('.other')).map((k) => k.slice(0, -'.other'.length)));
+const pluralBases = new Set(
+  Object.keys(english)
+    .filter((k) => k.endsWith('.other'))
+    .map((k) => k.slice(0, -'.other'.length)),
+);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -96,7 +100,12 @@ describe('the bot’s message catalogs', () => {
         if (k in catalog) return false;
         // A plural form English has is covered when the language has its own "other" form.
         const base = k.replace(/\.(one|other)$/, '');
-        return !(pluralBases.has(base) && `${base}.other` in catalog && k.endsWith('.one') && PLURAL_FORMS.some((f) => `${base}.${f}` in catalog));
+        return !(
+          pluralBases.has(base) &&
+          `${base}.other` in catalog &&
+          k.endsWith('.one') &&
+          PLURAL_FORMS.some((f) => `${base}.${f}` in catalog)
+        );
       });
       expect(missing).toEqual([]);
     });
@@ -117,7 +126,9 @@ describe('the bot’s message catalogs', () => {
         const expected = placeholdersOf(source);
         const actual = placeholdersOf(message);
         const countMayGo = base && pluralBases.has(base[1]!) && ['zero', 'one', 'two'].includes(base[2]!);
-        const same = JSON.stringify(actual) === JSON.stringify(countMayGo ? expected.filter((p) => p !== 'count' || actual.includes('count')) : expected);
+        const same =
+          JSON.stringify(actual) ===
+          JSON.stringify(countMayGo ? expected.filter((p) => p !== 'count' || actual.includes('count')) : expected);
         return same ? [] : [`${key}: ${actual.join(',')} ≠ ${expected.join(',')}`];
       });
       expect(wrong).toEqual([]);

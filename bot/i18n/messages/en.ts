@@ -44,7 +44,8 @@ export const en = {
   'checkIn.title.log': 'Log your learning',
   'checkIn.intro.share': 'It goes to your team’s learning channel with your name on it, and into your own learning log.',
   'checkIn.intro.saveMessage': 'We filled in what we could from the message. Complete it and save it to your learning log.',
-  'checkIn.intro.scheduled': 'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.',
+  'checkIn.intro.scheduled':
+    'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.',
   'checkIn.intro.log': 'What did you pick up lately? A minute now makes it stick.',
   'checkIn.youEntered': '{message} (you entered “{entered}”)',
   'checkIn.previous': 'Last time you planned: “{action}”',
@@ -156,7 +157,8 @@ export const en = {
 
   'intro.title': 'Hi {name} — I’m Learning Loop',
   'intro.titleAnonymous': 'Hi — I’m Learning Loop',
-  'intro.body': '{team} uses me for a one-minute learning check-in. I’ll ask what you learned, what you took from it and what you’ll do with it — at your team’s check-in time, in your own time zone.',
+  'intro.body':
+    '{team} uses me for a one-minute learning check-in. I’ll ask what you learned, what you took from it and what you’ll do with it — at your team’s check-in time, in your own time zone.',
   'intro.yours': 'Your log is yours: type "help" for what I can do, or "pause" to take a break.',
   'intro.logNow': 'Log something now',
 
@@ -171,7 +173,8 @@ export const en = {
   'error.notYourCoaching': 'This coaching note is not yours to answer.',
   'error.unknownCommand': 'That command is not one Learning Loop knows.',
   'error.turn': 'Sorry — something went wrong on our side. Please try that again in a moment.',
-  'error.tenantRefused': 'Learning Loop is not set up for your organisation, so it cannot keep your learning here. Ask your IT admin about it.',
+  'error.tenantRefused':
+    'Learning Loop is not set up for your organisation, so it cannot keep your learning here. Ask your IT admin about it.',
 
   'pause.done': 'Check-ins paused. Type "resume" whenever you want them back; your leads can see that you paused.',
   'resume.next': 'Check-ins resumed. The next one comes {when}.',
@@ -300,7 +303,8 @@ export const en = {
   'myData.count.recommendations.one': '{count} recommendation',
   'myData.count.recommendations.other': '{count} recommendations',
   'myData.erase.title': 'Erase all your Learning Loop data?',
-  'myData.erase.body': 'This deletes your learning log, check-ins, goals, saved list, nudges, coaching notes and settings. Your shares are removed from your teams’ channels and your marks on others’ shares are taken back.',
+  'myData.erase.body':
+    'This deletes your learning log, check-ins, goals, saved list, nudges, coaching notes and settings. Your shares are removed from your teams’ channels and your marks on others’ shares are taken back.',
   'myData.erase.cannotUndo': 'This cannot be undone.',
   'myData.erase.confirmLabel': 'Type “{phrase}” to confirm',
   'myData.erase.notConfirmed': 'Type “{phrase}” to confirm. Nothing was erased.',
@@ -308,13 +312,15 @@ export const en = {
   'myData.erasing.title': 'Erasing your data…',
   'myData.erasing.body': 'I will tell you here when everything is gone.',
   'myData.erased.title': 'Your data was erased',
-  'myData.erased.body': 'Learning Loop no longer holds anything of yours. If you chat with me again, or stay in a team that uses Learning Loop, I start a new, empty record; uninstall the app to stop that.',
+  'myData.erased.body':
+    'Learning Loop no longer holds anything of yours. If you chat with me again, or stay in a team that uses Learning Loop, I start a new, empty record; uninstall the app to stop that.',
   'myData.eraseFailed.title': 'Your data was not fully erased',
   'myData.eraseFailed.body': 'Something failed part way. Type “{phrase}” again in a moment to finish; nothing already erased comes back.',
   'myData.personalOnly': 'Your data is yours alone: ask me about it in our personal chat, not here.',
 
   'team.welcome.title': 'Learning Loop is here for {team}',
-  'team.welcome.body': 'A one-minute check-in at the same time each week or fortnight: what you learned, what you took from it and what you will do with it. Leads see how the team is learning and who could use a follow-up.',
+  'team.welcome.body':
+    'A one-minute check-in at the same time each week or fortnight: what you learned, what you took from it and what you will do with it. Leads see how the team is learning and who could use a follow-up.',
   'team.welcome.installer': '{name} added the app and leads it here for now.',
   'team.welcome.setUp': 'Set up check-ins',
   'team.setup.title': 'Set up check-ins',

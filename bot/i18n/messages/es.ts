@@ -41,8 +41,10 @@ export const es = {
   'checkIn.title.scheduled': 'Es la hora de tu check-in',
   'checkIn.title.log': 'Registra lo que has aprendido',
   'checkIn.intro.share': 'Se publica con tu nombre en el canal de aprendizaje de tu equipo y se añade a tu propio registro.',
-  'checkIn.intro.saveMessage': 'Hemos rellenado lo que hemos podido a partir del mensaje. Complétalo y guárdalo en tu registro de aprendizaje.',
-  'checkIn.intro.scheduled': '¿Qué has aprendido desde la última vez? Un minuto ahora hace que se quede. «Nada esta semana» también es una respuesta sincera.',
+  'checkIn.intro.saveMessage':
+    'Hemos rellenado lo que hemos podido a partir del mensaje. Complétalo y guárdalo en tu registro de aprendizaje.',
+  'checkIn.intro.scheduled':
+    '¿Qué has aprendido desde la última vez? Un minuto ahora hace que se quede. «Nada esta semana» también es una respuesta sincera.',
   'checkIn.intro.log': '¿Qué has aprendido últimamente? Un minuto ahora hace que se quede.',
   'checkIn.youEntered': '{message} (escribiste «{entered}»)',
   'checkIn.previous': 'La última vez te propusiste: «{action}»',
@@ -70,7 +72,8 @@ export const es = {
   'checkIn.noTeamToShare': 'Todavía no estás en ningún equipo con canal de aprendizaje, así que no hay dónde compartirlo.',
   'checkIn.nothing': 'Nada esta semana',
   'checkIn.snooze': 'Recuérdamelo mañana',
-  'checkIn.notice.saveFailed': 'No hemos podido guardarlo ahora mismo. Tus respuestas siguen aquí: pulsa Guardar de nuevo dentro de un momento.',
+  'checkIn.notice.saveFailed':
+    'No hemos podido guardarlo ahora mismo. Tus respuestas siguen aquí: pulsa Guardar de nuevo dentro de un momento.',
 
   'checkIn.recommended.title': 'Recomendado para ti',
   'checkIn.recommended.from': '{title} — de {lead}',
@@ -118,7 +121,8 @@ export const es = {
   'dialog.sharedIn': 'Compartido en el canal de aprendizaje de {team}. Guardado en tu registro de aprendizaje.',
   'dialog.notShared': '{problem}. Guardado en tu registro de aprendizaje.',
   'dialog.invite.title': 'Comparte algo que hayas aprendido',
-  'dialog.invite.body': 'El formulario se abre solo para ti. Lo que compartas va al canal de aprendizaje de tu equipo y a tu registro de aprendizaje.',
+  'dialog.invite.body':
+    'El formulario se abre solo para ti. Lo que compartas va al canal de aprendizaje de tu equipo y a tu registro de aprendizaje.',
   'dialog.invite.button': 'Compartir aprendizaje',
 
   'goal.form.title': 'Fija un objetivo de aprendizaje',
@@ -154,7 +158,8 @@ export const es = {
 
   'intro.title': 'Hola, {name}: soy Learning Loop',
   'intro.titleAnonymous': 'Hola: soy Learning Loop',
-  'intro.body': '{team} me usa para un check-in de aprendizaje de un minuto. Te preguntaré qué aprendiste, qué sacaste de ello y qué harás con ello, a la hora de check-in de tu equipo y en tu propia zona horaria.',
+  'intro.body':
+    '{team} me usa para un check-in de aprendizaje de un minuto. Te preguntaré qué aprendiste, qué sacaste de ello y qué harás con ello, a la hora de check-in de tu equipo y en tu propia zona horaria.',
   'intro.yours': 'Tu registro es tuyo: escribe "help" para ver lo que puedo hacer o "pause" para tomarte un descanso.',
   'intro.logNow': 'Registrar algo ahora',
 
@@ -169,7 +174,8 @@ export const es = {
   'error.notYourCoaching': 'No te corresponde responder a esta nota de coaching.',
   'error.unknownCommand': 'Learning Loop no conoce ese comando.',
   'error.turn': 'Lo sentimos, algo ha fallado por nuestra parte. Vuelve a intentarlo dentro de un momento.',
-  'error.tenantRefused': 'Learning Loop no está configurado para tu organización, así que no puede guardar aquí tu aprendizaje. Consúltalo con tu administrador de TI.',
+  'error.tenantRefused':
+    'Learning Loop no está configurado para tu organización, así que no puede guardar aquí tu aprendizaje. Consúltalo con tu administrador de TI.',
 
   'pause.done': 'Check-ins en pausa. Escribe "resume" cuando quieras recuperarlos; tus responsables pueden ver que los has pausado.',
   'resume.next': 'Check-ins reanudados. El próximo llega el {when}.',
@@ -275,7 +281,8 @@ export const es = {
 
   'myData.title': 'Tus datos en Learning Loop',
   'myData.holds': 'Lo que guardo de ti: {counts}.',
-  'myData.download': 'Descárgalo todo en JSON, o tus entradas de aprendizaje en CSV, desde **Your data** al final de la pestaña My learning.',
+  'myData.download':
+    'Descárgalo todo en JSON, o tus entradas de aprendizaje en CSV, desde **Your data** al final de la pestaña My learning.',
   'myData.toDelete': 'Para borrarlo todo, escribe “{phrase}”.',
   'myData.open': 'Abrir Your data',
   'myData.nothing': 'nada todavía',
@@ -298,7 +305,8 @@ export const es = {
   'myData.count.recommendations.one': '{count} recomendación',
   'myData.count.recommendations.other': '{count} recomendaciones',
   'myData.erase.title': '¿Borrar todos tus datos de Learning Loop?',
-  'myData.erase.body': 'Se borrarán tu registro de aprendizaje, tus check-ins, objetivos, lista de guardados, recordatorios, notas de coaching y ajustes. Lo que has compartido se quitará de los canales de tus equipos y se retirarán tus marcas en lo compartido por otros.',
+  'myData.erase.body':
+    'Se borrarán tu registro de aprendizaje, tus check-ins, objetivos, lista de guardados, recordatorios, notas de coaching y ajustes. Lo que has compartido se quitará de los canales de tus equipos y se retirarán tus marcas en lo compartido por otros.',
   'myData.erase.cannotUndo': 'No se puede deshacer.',
   'myData.erase.confirmLabel': 'Escribe “{phrase}” para confirmar',
   'myData.erase.notConfirmed': 'Escribe “{phrase}” para confirmar. No se ha borrado nada.',
@@ -306,17 +314,21 @@ export const es = {
   'myData.erasing.title': 'Borrando tus datos…',
   'myData.erasing.body': 'Te avisaré aquí cuando no quede nada.',
   'myData.erased.title': 'Tus datos se han borrado',
-  'myData.erased.body': 'Learning Loop ya no guarda nada tuyo. Si vuelves a hablar conmigo, o sigues en un equipo que usa Learning Loop, empiezo un registro nuevo y vacío; desinstala la aplicación para evitarlo.',
+  'myData.erased.body':
+    'Learning Loop ya no guarda nada tuyo. Si vuelves a hablar conmigo, o sigues en un equipo que usa Learning Loop, empiezo un registro nuevo y vacío; desinstala la aplicación para evitarlo.',
   'myData.eraseFailed.title': 'Tus datos no se han borrado del todo',
-  'myData.eraseFailed.body': 'Algo falló a mitad. Vuelve a escribir “{phrase}” dentro de un momento para terminar; lo que ya se ha borrado no vuelve.',
+  'myData.eraseFailed.body':
+    'Algo falló a mitad. Vuelve a escribir “{phrase}” dentro de un momento para terminar; lo que ya se ha borrado no vuelve.',
   'myData.personalOnly': 'Tus datos son solo tuyos: pregúntame por ellos en nuestro chat personal, no aquí.',
 
   'team.welcome.title': 'Learning Loop ya está en {team}',
-  'team.welcome.body': 'Un check-in de un minuto a la misma hora cada semana o cada dos semanas: qué aprendiste, qué sacaste de ello y qué harás con ello. Los responsables ven cómo aprende el equipo y a quién le vendría bien un seguimiento.',
+  'team.welcome.body':
+    'Un check-in de un minuto a la misma hora cada semana o cada dos semanas: qué aprendiste, qué sacaste de ello y qué harás con ello. Los responsables ven cómo aprende el equipo y a quién le vendría bien un seguimiento.',
   'team.welcome.installer': '{name} ha añadido la aplicación y, por ahora, es quien la gestiona aquí.',
   'team.welcome.setUp': 'Configurar los check-ins',
   'team.setup.title': 'Configura los check-ins',
-  'team.setup.intro': 'Cada persona recibe el check-in a esta hora local en su propia zona horaria; mientras no sepamos la suya, se usa la del equipo.',
+  'team.setup.intro':
+    'Cada persona recibe el check-in a esta hora local en su propia zona horaria; mientras no sepamos la suya, se usa la del equipo.',
   'team.setup.cadence': 'Con qué frecuencia',
   'team.setup.cadenceRequired': 'Elige la frecuencia',
   'team.setup.weekly': 'Cada semana',
@@ -383,11 +395,13 @@ export const es = {
   'validation.goalStateMissing': 'Elige cómo va este objetivo',
   'validation.checkAnswer': 'Revisa esta respuesta',
   'validation.formExpired': 'Este formulario ha caducado. Revisa tus respuestas y pulsa Guardar de nuevo.',
-  'validation.notYourCard': 'No te corresponde responder a esta tarjeta de check-in. Escribe "check in" para registrar tu propio aprendizaje.',
+  'validation.notYourCard':
+    'No te corresponde responder a esta tarjeta de check-in. Escribe "check in" para registrar tu propio aprendizaje.',
   'validation.chooseShareTeam': 'Elige el equipo con el que compartirlo',
   'validation.notYourShareTeam': 'No puedes compartir con ese equipo',
   'validation.chooseShareParts': 'Elige qué compartir entre: {list}',
   'validation.shareNotMember': 'Solo puedes compartir con un equipo del que formes parte',
-  'validation.shareNoChannel': 'Ese equipo aún no tiene canal de aprendizaje: pide a un responsable que elija uno al configurar los check-ins',
+  'validation.shareNoChannel':
+    'Ese equipo aún no tiene canal de aprendizaje: pide a un responsable que elija uno al configurar los check-ins',
   'validation.savedNotShared': 'Guardado, pero no compartido: {problem}',
 } as const satisfies Partial<Record<BotMessageKey, string>>;

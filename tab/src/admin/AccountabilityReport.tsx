@@ -48,11 +48,7 @@ export function AccountabilityReport({ client, locale }: { client: ApiClient; lo
     <>
       <div className={styles.bar}>
         <PeriodPicker value={weeks} onChange={setWeeks} />
-        <Button
-          disabled={!rows}
-          onClick={() => rows && setSaved(download(rows))}
-          data-testid="download-csv"
-        >
+        <Button disabled={!rows} onClick={() => rows && setSaved(download(rows))} data-testid="download-csv">
           {t('report.download')}
         </Button>
       </div>

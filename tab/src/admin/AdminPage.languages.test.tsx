@@ -12,7 +12,10 @@ vi.mock('./ReportChart.js', () => ({
 
 afterEach(unmountRendered);
 
-async function open(locale: string, routes: Record<string, unknown> = { [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } }) {
+async function open(
+  locale: string,
+  routes: Record<string, unknown> = { [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } },
+) {
   const page = await renderInFluent(<AdminPage client={fakeApiClient(routes).client} locale={locale} />, { locale });
   await settle(5);
   await eventually(() => expect(page.querySelector('[data-testid="report-teams"], [data-testid="not-admin"]')).not.toBeNull());
@@ -22,17 +25,36 @@ async function open(locale: string, routes: Record<string, unknown> = { [ADMIN_M
 const text = (page: HTMLElement, testId: string) => page.querySelector(`[data-testid="${testId}"]`)?.textContent;
 const cells = (page: HTMLElement, testId: string) =>
   [...page.querySelectorAll(`[data-testid="${testId}"] tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent));
-const headers = (page: HTMLElement, testId: string) => [...page.querySelectorAll(`[data-testid="${testId}"] thead th`)].map((th) => th.textContent);
+const headers = (page: HTMLElement, testId: string) =>
+  [...page.querySelectorAll(`[data-testid="${testId}"] thead th`)].map((th) => th.textContent);
 
 describe('the learning report in the admin’s language', () => {
   it('reads in Spanish, with Spanish numbers, dates and percentages', async () => {
     const page = await open('es-ES');
     expect(page.querySelector('h1')?.textContent).toBe('Informe de aprendizaje');
-    expect([...page.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Tres niveles de responsabilidad', 'Por equipo', 'Responsables', 'A lo largo del tiempo', 'xAPI: Learning Record Store (LRS)']);
+    expect([...page.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Tres niveles de responsabilidad',
+      'Por equipo',
+      'Responsables',
+      'A lo largo del tiempo',
+      'xAPI: Learning Record Store (LRS)',
+    ]);
     expect(text(page, 'level-learners')).toContain('Tasa de respuesta40\u00a0%');
     expect(text(page, 'level-learners')).toContain('Objetivos en buen camino1 de 2');
     expect(headers(page, 'report-teams').slice(0, 3)).toEqual(['Equipo', 'Entradas', 'Minutos']);
-    expect(cells(page, 'report-teams')[1]).toEqual(['Product Design', '3', '1 h', '3', '2', '67\u00a0%', '2', '2', '1 de 2', expect.stringMatching(/^1 de \d \(\d+\u00a0%\)$/), '2 días']);
+    expect(cells(page, 'report-teams')[1]).toEqual([
+      'Product Design',
+      '3',
+      '1 h',
+      '3',
+      '2',
+      '67\u00a0%',
+      '2',
+      '2',
+      '1 de 2',
+      expect.stringMatching(/^1 de \d \(\d+\u00a0%\)$/),
+      '2 días',
+    ]);
     expect(cells(page, 'report-teams')[0]).toContain('ninguno abierto');
     expect(cells(page, 'report-weeks').map((r) => [r[0], r[4]])).toEqual([
       ['16 nov', '33\u00a0%'],
@@ -49,7 +71,14 @@ describe('the learning report in the admin’s language', () => {
     expect(page.querySelector('[data-testid="report-levels"] h2')?.textContent).toBe('ثلاثة مستويات للمساءلة');
     expect(text(page, 'level-learners')).toContain('معدل الاستجابة٤٠٪');
     expect(text(page, 'level-learners')).toContain('١ من ٢');
-    expect(headers(page, 'report-leads')).toEqual(['القائد', 'الفريق', 'المتابعات المطلوبة', 'المنجز', 'المعدل', 'الوقت الوسيط حتى المتابعة']);
+    expect(headers(page, 'report-leads')).toEqual([
+      'القائد',
+      'الفريق',
+      'المتابعات المطلوبة',
+      'المنجز',
+      'المعدل',
+      'الوقت الوسيط حتى المتابعة',
+    ]);
     expect(cells(page, 'report-teams')[1]?.at(-1)).toBe('يومان');
     // Arabic writes a percentage with the Arabic letter mark after the sign, so it stays put right to left.
     expect(cells(page, 'report-weeks').map((r) => r[4])).toEqual(['٣٣٪\u061c', '٥٠٪\u061c']);

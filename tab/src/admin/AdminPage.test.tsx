@@ -9,7 +9,9 @@ import { AdminPage } from './AdminPage.js';
 
 // The real chart needs layout jsdom does not do; what matters here is which weeks it is handed.
 vi.mock('./ReportChart.js', () => ({
-  default: ({ weeks, scope }: { weeks: unknown[]; scope: string }) => <div data-testid="report-chart">{`${weeks.length} weeks of ${scope}`}</div>,
+  default: ({ weeks, scope }: { weeks: unknown[]; scope: string }) => (
+    <div data-testid="report-chart">{`${weeks.length} weeks of ${scope}`}</div>
+  ),
 }));
 
 afterEach(() => {
@@ -76,12 +78,18 @@ describe('the learning report page', () => {
   });
 
   it('asks again for another period', async () => {
-    const { page, callsTo, answerWith } = await open({ [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } });
+    const { page, callsTo, answerWith } = await open({
+      [ADMIN_ME_ROUTE]: { isAdmin: true },
+      [REPORT_ROUTE]: { weeks: 12, rows: reportRows() },
+    });
     await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
     answerWith(REPORT_ROUTE, { weeks: 4, rows: reportRows(4) });
     await click(page.querySelector('#dashboard-period-4'));
     await eventually(() => expect(tableRows(page, 'report-weeks')).toHaveLength(4));
-    expect(callsTo('GET', '/api/v1/admin/report').map((c) => c.path)).toEqual(['/api/v1/admin/report?weeks=12', '/api/v1/admin/report?weeks=4']);
+    expect(callsTo('GET', '/api/v1/admin/report').map((c) => c.path)).toEqual([
+      '/api/v1/admin/report?weeks=12',
+      '/api/v1/admin/report?weeks=4',
+    ]);
   });
 
   it('downloads the report on screen as the service’s CSV', async () => {
@@ -99,7 +107,10 @@ describe('the learning report page', () => {
     });
     await click(buttonNamed('Download CSV'));
     expect(clicked).toHaveBeenCalledOnce();
-    const lines = (await saved!.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await saved!.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^team,week,week_start,entries,/);
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'Product Design,all',
@@ -117,7 +128,7 @@ describe('the learning report page', () => {
       [ADMIN_ME_ROUTE]: { isAdmin: true },
       [REPORT_ROUTE]: new ApiFailure(503, 'Storage is unavailable'),
     });
-    await eventually(() => expect(page.textContent).toContain('Couldn\'t load the report (HTTP 503): Storage is unavailable'));
+    await eventually(() => expect(page.textContent).toContain("Couldn't load the report (HTTP 503): Storage is unavailable"));
     answerWith(REPORT_ROUTE, { weeks: 12, rows: reportRows() });
     await click(buttonNamed('Retry'));
     await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());

@@ -2,18 +2,40 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import { fakeApiClient } from '../testing/fake-api-client.js';
-import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import LrsSection from './LrsSection.js';
 
 afterEach(() => unmountRendered());
 
-const SETTINGS = { settings: { configured: true, endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secretSet: true, updatedAt: '2026-03-01T09:00:00.000Z' } };
+const SETTINGS = {
+  settings: {
+    configured: true,
+    endpoint: 'https://lrs.example.com/xapi',
+    key: 'learning-loop',
+    secretSet: true,
+    updatedAt: '2026-03-01T09:00:00.000Z',
+  },
+};
 const STATUS = {
   configured: true,
   sent: 1204,
   pending: 3,
   failed: 1,
-  latestFailure: { statementId: 'x', verb: 'rated', error: '401 bad credentials (check the key and secret)', at: '2026-03-01T09:00:00.000Z' },
+  latestFailure: {
+    statementId: 'x',
+    verb: 'rated',
+    error: '401 bad credentials (check the key and secret)',
+    at: '2026-03-01T09:00:00.000Z',
+  },
   backfill: null,
 };
 
@@ -37,7 +59,9 @@ describe('the Learning Record Store section', () => {
   });
 
   it('saves without a secret to keep the stored one, and shows a refused field beside it', async () => {
-    const refused = new ApiFailure(400, 'Invalid LRS settings', 'invalid_lrs_settings', { endpoint: 'The endpoint must start with https://' });
+    const refused = new ApiFailure(400, 'Invalid LRS settings', 'invalid_lrs_settings', {
+      endpoint: 'The endpoint must start with https://',
+    });
     const { page, callsTo } = await open({ 'PUT /api/v1/admin/lrs': [refused, SETTINGS] });
     await eventually(() => expect(buttonNamed('Save')).toBeDefined());
     await typeInto(controlLabelled('Endpoint'), 'http://lrs.example.com/xapi');
@@ -50,11 +74,17 @@ describe('the Learning Record Store section', () => {
     await typeInto(controlLabelled('Secret'), 'n3w');
     await click(buttonNamed('Save'));
     await eventually(() => expect(page.textContent).toContain('Saved.'));
-    expect(callsTo('PUT', '/api/v1/admin/lrs')[1]?.body).toEqual({ endpoint: 'https://lrs.example.com/xapi', key: 'learning-loop', secret: 'n3w' });
+    expect(callsTo('PUT', '/api/v1/admin/lrs')[1]?.body).toEqual({
+      endpoint: 'https://lrs.example.com/xapi',
+      key: 'learning-loop',
+      secret: 'n3w',
+    });
   });
 
   it('sends the history once when asked', async () => {
-    const { page, callsTo } = await open({ 'POST /api/v1/admin/lrs/backfill': { started: true, backfill: { status: 'running', startedAt: '', finishedAt: null, written: 0 } } });
+    const { page, callsTo } = await open({
+      'POST /api/v1/admin/lrs/backfill': { started: true, backfill: { status: 'running', startedAt: '', finishedAt: null, written: 0 } },
+    });
     await eventually(() => expect(buttonNamed('Send the history')).toBeDefined());
     await click(buttonNamed('Send the history'));
     await eventually(() => expect(page.textContent).toContain('The history is on its way.'));

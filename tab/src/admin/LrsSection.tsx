@@ -102,7 +102,12 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
             validationMessage={problems.fields.secret}
             required={!current.secretSet}
           >
-            <Input value={typed.secret ?? ''} onChange={(_e, d) => setTyped((t) => ({ ...t, secret: d.value }))} type="password" autoComplete="new-password" />
+            <Input
+              value={typed.secret ?? ''}
+              onChange={(_e, d) => setTyped((t) => ({ ...t, secret: d.value }))}
+              type="password"
+              autoComplete="new-password"
+            />
           </Field>
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>
@@ -137,7 +142,11 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
           {s.latestFailure && (
             <Text as="p" className={styles.text}>
               {/* The verb and the error are xAPI's and the LRS's own words, shown as sent. */}
-              {t('lrs.lastFailure', { date: formatDate(s.latestFailure.at, locale), verb: s.latestFailure.verb, error: s.latestFailure.error })}
+              {t('lrs.lastFailure', {
+                date: formatDate(s.latestFailure.at, locale),
+                verb: s.latestFailure.verb,
+                error: s.latestFailure.error,
+              })}
             </Text>
           )}
           <Text as="p" className={styles.text}>

@@ -18,7 +18,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   heading: { margin: 0 },
-  list: { margin: 0, display: 'grid', gridTemplateColumns: 'auto auto', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'auto auto',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   pair: { display: 'contents' },
   value: { margin: 0, textAlign: 'end', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
@@ -56,7 +62,10 @@ export function ReportLevels({ rows, locale }: { rows: readonly ReportRow[]; loc
         { label: 'report.responseRate', value: rate(total.responseRate) },
         { label: 'report.withInsight', value: count(total.insights) },
         { label: 'report.withAction', value: count(total.actions) },
-        { label: 'report.goalsOnTrack', value: goalsOpen ? t('report.partOf', { part: count(goalsOnTrack), whole: count(goalsOpen) }) : t('report.noneOpen') },
+        {
+          label: 'report.goalsOnTrack',
+          value: goalsOpen ? t('report.partOf', { part: count(goalsOnTrack), whole: count(goalsOpen) }) : t('report.noneOpen'),
+        },
       ],
     },
     {

@@ -78,7 +78,13 @@ export function LeadTable({ rows, locale }: { rows: readonly ReportRow[]; locale
       rows={leads.map((l) => ({
         key: l.key,
         header: l.displayName,
-        cells: [l.teamName, formatCount(l.requested, locale), formatCount(l.done, locale), rate(l.rate, locale), medianDaysText(l.medianDays, i18n)],
+        cells: [
+          l.teamName,
+          formatCount(l.requested, locale),
+          formatCount(l.done, locale),
+          rate(l.rate, locale),
+          medianDaysText(l.medianDays, i18n),
+        ],
       }))}
     />
   );

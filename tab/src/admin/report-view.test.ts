@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { now } from '../../../bot/testing/report-team.js';
 import { reportRows } from '../testing/report-fixtures.js';
-import { axisWeekStarts, csvFileName, describeRates, goalsOnTrackText, leadLines, medianDaysText, organisationWeeks, rateLines, teamLines } from './report-view.js';
+import {
+  axisWeekStarts,
+  csvFileName,
+  describeRates,
+  goalsOnTrackText,
+  leadLines,
+  medianDaysText,
+  organisationWeeks,
+  rateLines,
+  teamLines,
+} from './report-view.js';
 
 const rows = reportRows();
 
@@ -72,7 +82,11 @@ describe('the report arranged for reading', () => {
 
 describe('axisWeekStarts', () => {
   const weeks = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ ...organisationWeeks([]).total, week: `w${i}`, weekStart: `2026-01-${String(i + 1).padStart(2, '0')}` }));
+    Array.from({ length: n }, (_, i) => ({
+      ...organisationWeeks([]).total,
+      week: `w${i}`,
+      weekStart: `2026-01-${String(i + 1).padStart(2, '0')}`,
+    }));
 
   it('labels every week of a short period, and thins a long one from the newest week back', () => {
     expect(axisWeekStarts(weeks(4))).toHaveLength(4);

@@ -90,7 +90,9 @@ function combine(week: string, rows: readonly ReportRow[]): OrganisationWeek {
 export function goalsOnTrackText(row: ReportRow, locale = 'en', { t }: Pick<Words, 't'> = adminEnglish): string {
   const { goalsOpen, goalsOnTrack } = row.learner;
   if (goalsOpen === null || goalsOnTrack === null) return '—';
-  return goalsOpen === 0 ? t('report.noneOpen') : t('report.partOf', { part: formatCount(goalsOnTrack, locale), whole: formatCount(goalsOpen, locale) });
+  return goalsOpen === 0
+    ? t('report.noneOpen')
+    : t('report.partOf', { part: formatCount(goalsOnTrack, locale), whole: formatCount(goalsOpen, locale) });
 }
 
 /** E.g. "2.5 days", the number in the language's own format. */
@@ -121,7 +123,10 @@ export function rateLines(weeks: readonly OrganisationWeek[]): RateLine[] {
       return rate === null || w.weekStart === null ? [] : [{ weekStart: w.weekStart, rate }];
     }),
   });
-  return [line('response', 'report.checkInsAnswered', (w) => w.responseRate), line('followUp', 'report.followUpsDone', (w) => w.followUpRate)];
+  return [
+    line('response', 'report.checkInsAnswered', (w) => w.responseRate),
+    line('followUp', 'report.followUpsDone', (w) => w.followUpRate),
+  ];
 }
 
 /** The chart in one sentence, for screen readers and as its caption. */

@@ -57,7 +57,9 @@ describe('apiClient', () => {
     const seen: Seen[] = [];
     expect(await apiClient(local, fakeFetch(200, 'id,what\r\n', seen)).getText('/api/v1/me/export.csv')).toBe('id,what\r\n');
     expect(seen[0]?.headers).toMatchObject({ accept: '*/*', 'x-local-user-id': 'u1' });
-    await expect(apiClient(local, fakeFetch(503, { error: { code: 'unavailable', message: 'Storage is down' } })).getText('/x')).rejects.toMatchObject({ status: 503, message: 'Storage is down' });
+    await expect(
+      apiClient(local, fakeFetch(503, { error: { code: 'unavailable', message: 'Storage is down' } })).getText('/x'),
+    ).rejects.toMatchObject({ status: 503, message: 'Storage is down' });
   });
 
   it('sends a DELETE’s body as JSON when it has one', async () => {
@@ -68,7 +70,11 @@ describe('apiClient', () => {
     };
     await apiClient(local, fetchImpl).remove('/api/v1/me', { confirm: 'erase my data' });
     await apiClient(local, fetchImpl).remove('/api/v1/me/entries/e1');
-    expect(sent[0]).toMatchObject({ method: 'DELETE', body: '{"confirm":"erase my data"}', headers: expect.objectContaining({ 'content-type': 'application/json' }) });
+    expect(sent[0]).toMatchObject({
+      method: 'DELETE',
+      body: '{"confirm":"erase my data"}',
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
+    });
     expect(sent[1]?.body).toBeUndefined();
     expect(sent[1]?.headers).not.toHaveProperty('content-type');
   });
@@ -96,9 +102,12 @@ describe('apiClient writes', () => {
     const fetchImpl: Fetch = async (url, init) => {
       calls.push({ url, init });
       if (init?.method === 'DELETE') return new Response(null, { status: 204 });
-      return new Response(JSON.stringify({ error: { code: 'invalid_entry', message: 'Invalid entry', details: { minutes: 'Too many' } } }), {
-        status: 400,
-      });
+      return new Response(
+        JSON.stringify({ error: { code: 'invalid_entry', message: 'Invalid entry', details: { minutes: 'Too many' } } }),
+        {
+          status: 400,
+        },
+      );
     };
     const client = apiClient(local, fetchImpl);
     await client.remove('/api/v1/me/entries/abc');

@@ -1,9 +1,7 @@
 import type { DemoIdentity } from './types.js';
 
 /** How the tab proves who it is: an SSO token inside Teams, a named demo identity locally. */
-export type Credentials =
-  | { kind: 'sso'; getToken: () => Promise<string> }
-  | { kind: 'local'; tenantId: string; userId: string };
+export type Credentials = { kind: 'sso'; getToken: () => Promise<string> } | { kind: 'local'; tenantId: string; userId: string };
 
 /** A failed API call, described so the page can say what failed. Status 0: no HTTP answer at all. */
 export class ApiFailure extends Error {
@@ -52,7 +50,12 @@ export function apiClient(credentials: Credentials, fetchImpl: Fetch = browserFe
     },
     async remove(path: string, body?: unknown): Promise<void> {
       const headers = { ...(await authHeaders(credentials)), ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-      await request<unknown>(fetchImpl, path, { method: 'DELETE', headers, empty: true, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      await request<unknown>(fetchImpl, path, {
+        method: 'DELETE',
+        headers,
+        empty: true,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
     },
   };
 }
@@ -81,7 +84,10 @@ interface RequestOptions {
 }
 
 async function request<T>(fetchImpl: Fetch, path: string, options: RequestOptions): Promise<T> {
-  const init: RequestInit = { method: options.method ?? 'GET', headers: { accept: options.accept ?? 'application/json', ...options.headers } };
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    headers: { accept: options.accept ?? 'application/json', ...options.headers },
+  };
   if (options.body !== undefined) init.body = options.body;
   if (options.signal) init.signal = options.signal;
   let response: Response;

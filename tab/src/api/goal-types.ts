@@ -18,7 +18,11 @@ export const GOAL_STATE_LABELS: Record<GoalProgressState, string> = {
 
 export const GOAL_LIMITS = { what: 200, why: 500, resources: 3, link: 2048 } as const;
 
-export const NUDGE_ANSWER_LABELS: Record<NudgeAnswer, string> = { 'on-it': 'I’m on it', 'need-help': 'I need help', 'lets-talk': 'Let’s talk' };
+export const NUDGE_ANSWER_LABELS: Record<NudgeAnswer, string> = {
+  'on-it': 'I’m on it',
+  'need-help': 'I need help',
+  'lets-talk': 'Let’s talk',
+};
 
 export const NUDGE_NOTE_MAX = 500;
 

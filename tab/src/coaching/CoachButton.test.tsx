@@ -5,7 +5,16 @@ import { LazySharesFeed } from '../shares/lazy-sections.js';
 import { coachRoute, coachingNote } from '../testing/coaching-fixtures.js';
 import { TEAM_ID } from '../testing/dashboard-fixtures.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
-import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { SHARES_ROUTE, share, shares } from '../testing/share-fixtures.js';
 
 afterEach(unmountRendered);

@@ -26,7 +26,10 @@ export function CoachButton({ client, share, announce }: Props) {
     <>
       <Button ref={dialog.button} data-testid="coach-button" onClick={dialog.show}>
         {t('coach.button')}
-        <span className={hidden.root}> {t('coach.buttonWhom', { name: share.sharerName, what: t('common.quoted', { text: share.what }) })}</span>
+        <span className={hidden.root}>
+          {' '}
+          {t('coach.buttonWhom', { name: share.sharerName, what: t('common.quoted', { text: share.what }) })}
+        </span>
       </Button>
       {dialog.open && (
         <CoachDialog

@@ -47,7 +47,9 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
     setNoteError(undefined);
     void submit.run(
       async () => {
-        const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), { note: check.note });
+        const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), {
+          note: check.note,
+        });
         onClose(coachingSentText(name, sent.note.delivered, i18n));
       },
       t('coaching.sendFailed', { name }),
@@ -61,9 +63,7 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
       testId="coach-dialog"
       refusalTestId="coach-refusal"
       title={t('coach.title', { name })}
-      intro={
-        <Text as="p">{t('coach.intro', { what: quotedWhat, name })}</Text>
-      }
+      intro={<Text as="p">{t('coach.intro', { what: quotedWhat, name })}</Text>}
       submit={submit}
       submitLabel={t('coach.submit')}
       sendingLabel={t('nudge.sending')}

@@ -19,7 +19,10 @@ async function render(routes: Record<string, FakeAnswer | FakeAnswer[]>) {
 
 const items = () => [...container.querySelectorAll<HTMLElement>('[data-testid="coaching-note"]')];
 /** Each note's description list, as term → detail. */
-const details = (item: HTMLElement) => Object.fromEntries([...item.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));
+const details = (item: HTMLElement) =>
+  Object.fromEntries(
+    [...item.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]),
+  );
 
 describe('coaching on the personal page', () => {
   it('lists the leads’ notes newest first, each with the share it was about and the learner’s answer or how to give one', async () => {
@@ -30,14 +33,21 @@ describe('coaching on the personal page', () => {
             at: '2026-11-20T09:00:00.000Z',
             answer: { text: 'Will do, thanks', at: '2026-11-21T09:00:00.000Z' },
           }),
-          coachingNote('Inclusive design talk', { leadName: 'Lee Gu', note: 'Could you present this at the retro?', at: '2026-11-27T09:00:00.000Z' }),
+          coachingNote('Inclusive design talk', {
+            leadName: 'Lee Gu',
+            note: 'Could you present this at the retro?',
+            at: '2026-11-27T09:00:00.000Z',
+          }),
         ],
       },
     });
     expect(service.calls.map((c) => c.path)).toEqual(['/api/v1/me/coaching']);
     expect(container.querySelector('h2')?.textContent).toBe('Coaching');
     expect(container.textContent).toContain('2 notes, newest first');
-    expect(items().map((i) => i.querySelector('h3')?.textContent)).toEqual(['On ‘Inclusive design talk’', 'On ‘Feature flags in practice’']);
+    expect(items().map((i) => i.querySelector('h3')?.textContent)).toEqual([
+      'On ‘Inclusive design talk’',
+      'On ‘Feature flags in practice’',
+    ]);
     const [talk, flags] = items();
     expect(talk?.textContent).toContain('From Lee Gu, Nov 27, 2026');
     expect(details(talk!)).toEqual({

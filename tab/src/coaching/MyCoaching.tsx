@@ -69,7 +69,10 @@ function CoachingItem({ note, locale }: { note: CoachingView; locale: string }) 
     t('coaching.yourAnswer'),
     note.answer ? (
       <>
-        {note.answer.text} <span className={styles.muted}>(<time dateTime={note.answer.at}>{formatDate(note.answer.at, locale)}</time>)</span>
+        {note.answer.text}{' '}
+        <span className={styles.muted}>
+          (<time dateTime={note.answer.at}>{formatDate(note.answer.at, locale)}</time>)
+        </span>
       </>
     ) : (
       <span className={styles.muted} data-testid="coaching-answer-hint">

@@ -15,7 +15,9 @@ describe('coaching words', () => {
   });
 
   it('says whether the note reached the sharer', () => {
-    expect(coachingSentText('Megan Bowen', true)).toBe('Coaching note sent to Megan Bowen. Their answer comes to your chat with Learning Loop.');
+    expect(coachingSentText('Megan Bowen', true)).toBe(
+      'Coaching note sent to Megan Bowen. Their answer comes to your chat with Learning Loop.',
+    );
     expect(coachingSentText('Megan Bowen', false)).toMatch(/^Coaching note saved; Megan Bowen has not opened a chat/);
   });
 

@@ -10,7 +10,10 @@ export function coachingSentText(name: string, delivered: boolean, { t }: Pick<T
 }
 
 /** The note as the lead typed it, or what is wrong with it before it is sent (the service checks again). */
-export function checkCoachingNote(typed: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): { ok: true; note: string } | { ok: false; error: string } {
+export function checkCoachingNote(
+  typed: string,
+  { t }: Pick<TabTranslator, 't'> = teamEnglish,
+): { ok: true; note: string } | { ok: false; error: string } {
   const note = typed.trim();
   if (note === '') return { ok: false, error: t('coach.noteMissing') };
   if (note.length > COACHING_NOTE_MAX) return { ok: false, error: t('coach.noteTooLong', { max: COACHING_NOTE_MAX }) };

@@ -17,7 +17,17 @@ const useStyles = makeStyles({
 });
 
 /** A chart with its title and a sentence saying what it shows, which is also what screen readers hear. */
-export function ChartFigure({ title, description, testId, children }: { title: string; description: string; testId: string; children: ReactNode }) {
+export function ChartFigure({
+  title,
+  description,
+  testId,
+  children,
+}: {
+  title: string;
+  description: string;
+  testId: string;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const titleId = useId();
   const descriptionId = useId();

@@ -41,7 +41,10 @@ class Boundary extends Component<Props & { retryLabel: string }, { failed: boole
  * Retry needs a new lazy component; the attempt number doubles as the boundary's key to reset it.
  */
 export function useRetryableLazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
-  const [state, setState] = useState<{ attempt: number; Lazy: LazyExoticComponent<ComponentType<P>> }>(() => ({ attempt: 0, Lazy: lazy(load) }));
+  const [state, setState] = useState<{ attempt: number; Lazy: LazyExoticComponent<ComponentType<P>> }>(() => ({
+    attempt: 0,
+    Lazy: lazy(load),
+  }));
   const retry = () => setState((s) => ({ attempt: s.attempt + 1, Lazy: lazy(load) }));
   return { ...state, retry };
 }

@@ -24,7 +24,17 @@ export interface DataTableRow {
 }
 
 /** Figures as a real table: a caption, a header row, and each row's first cell its header. */
-export function DataTable({ caption, columns, rows, testId }: { caption: string; columns: string[]; rows: DataTableRow[]; testId?: string }) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  testId,
+}: {
+  caption: string;
+  columns: string[];
+  rows: DataTableRow[];
+  testId?: string;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.scroll}>

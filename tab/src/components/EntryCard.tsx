@@ -75,7 +75,9 @@ export function EntryCard({ entry, locale, headingLevel = 2, actions, viewer = '
             {visibilityLabel('badge', entry.visibility, i18n)}
           </Caption1>
         )}
-        {entry.visibility && viewer === 'lead' && <Caption1 data-testid="entry-visibility">{visibilityLabel('lead', entry.visibility, i18n)}</Caption1>}
+        {entry.visibility && viewer === 'lead' && (
+          <Caption1 data-testid="entry-visibility">{visibilityLabel('lead', entry.visibility, i18n)}</Caption1>
+        )}
       </div>
       <NotesList notes={notes} />
       {actions && <footer className={styles.footer}>{actions}</footer>}

@@ -72,7 +72,19 @@ interface Props {
  * with Retry, the fields, then Send and Cancel. On the browser's own dialog (ModalDialog), which
  * keeps Fluent's Dialog out of the pages' first views.
  */
-export function FormDialog({ testId, refusalTestId, title, intro, submit, submitLabel, sendingLabel, onSubmit, onCancel, formRef, children }: Props) {
+export function FormDialog({
+  testId,
+  refusalTestId,
+  title,
+  intro,
+  submit,
+  submitLabel,
+  sendingLabel,
+  onSubmit,
+  onCancel,
+  formRef,
+  children,
+}: Props) {
   const styles = useStyles();
   const titleId = useId();
   const { t } = useT();

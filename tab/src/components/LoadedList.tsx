@@ -28,7 +28,19 @@ interface Props<T> {
  * A section's list as loaded from the service: a spinner the first time, the failure with Retry
  * (a warning above the old list when a reload failed), what to do when it is empty, or the items.
  */
-export function LoadedList<T>({ items, loading, error, onRetry, loadingLabel, empty, emptyTestId, labelledBy, itemTestId, keyOf, renderItem }: Props<T>) {
+export function LoadedList<T>({
+  items,
+  loading,
+  error,
+  onRetry,
+  loadingLabel,
+  empty,
+  emptyTestId,
+  labelledBy,
+  itemTestId,
+  keyOf,
+  renderItem,
+}: Props<T>) {
   const styles = useStyles();
   return (
     <>

@@ -29,7 +29,22 @@ function localService(identitiesStatus = 200) {
     const user = (init?.headers as Record<string, string>)['x-local-user-id'] ?? '';
     asked.push(user);
     const what = user === 'bob' ? 'Bob’s lesson' : 'Ada’s lesson';
-    return Response.json({ entries: [{ id: user, what, sourceType: 'book', link: null, minutes: null, rating: null, insight: null, action: null, createdAt: '2026-11-20T10:00:00Z' }], nextCursor: null });
+    return Response.json({
+      entries: [
+        {
+          id: user,
+          what,
+          sourceType: 'book',
+          link: null,
+          minutes: null,
+          rating: null,
+          insight: null,
+          action: null,
+          createdAt: '2026-11-20T10:00:00Z',
+        },
+      ],
+      nextCursor: null,
+    });
   });
   return asked;
 }

@@ -59,7 +59,13 @@ export function LocalShell({ host }: { host: Extract<Host, { kind: 'local' }> })
   return (
     <>
       <LocalModeBanner reason={host.reason} identities={list} current={current} onChoose={choose} />
-      <LocalContent host={host} identities={identities} client={client} identityKey={current && `${current.tenantId}/${current.userId}`} onRetry={load} />
+      <LocalContent
+        host={host}
+        identities={identities}
+        client={client}
+        identityKey={current && `${current.tenantId}/${current.userId}`}
+        onRetry={load}
+      />
     </>
   );
 }

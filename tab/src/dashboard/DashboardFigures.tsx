@@ -58,9 +58,7 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, 
       </div>
       {quiet ? (
         <Text as="p" className={styles.empty} data-testid="dashboard-empty">
-          {isLead
-            ? t('figures.emptyLead', { weeks: dashboard.period.weeks })
-            : t('figures.emptyMember', { weeks: dashboard.period.weeks })}
+          {isLead ? t('figures.emptyLead', { weeks: dashboard.period.weeks }) : t('figures.emptyMember', { weeks: dashboard.period.weeks })}
         </Text>
       ) : (
         <>

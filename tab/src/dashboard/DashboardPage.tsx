@@ -73,9 +73,7 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
           </Text>
           {!isLead && (
             <MessageBar intent="info" layout="multiline" data-testid="member-note">
-              <MessageBarBody>
-                {t('team.memberNote')}
-              </MessageBarBody>
+              <MessageBarBody>{t('team.memberNote')}</MessageBarBody>
             </MessageBar>
           )}
           <Text as="p" role="status" className={styles.status} data-testid="role-status">
@@ -106,7 +104,9 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
           />
           {/* Leads only: the service refuses a team's nudges to anyone else. */}
           {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
-          {isLead && <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />}
+          {isLead && (
+            <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />
+          )}
           {isLead && <LazyTeamExports client={client} teamId={teamId} teamName={shown.team.name} weeks={weeks} />}
           <ScheduleSection
             client={client}

@@ -13,7 +13,12 @@ export function EntriesLink({ member, teamId }: { member: MemberRowView; teamId:
   const hidden = useVisuallyHidden();
   const { t } = useT();
   return (
-    <Button as="a" size="small" href={memberEntriesPath({ teamId, userId: member.userId }, window.location.search)} data-testid="entries-link">
+    <Button
+      as="a"
+      size="small"
+      href={memberEntriesPath({ teamId, userId: member.userId }, window.location.search)}
+      data-testid="entries-link"
+    >
       {t('members.viewEntries')}
       {/* The space inside: browsers differ on whether a hidden span starts a new word. */}
       <span className={hidden.root}> ({member.displayName})</span>

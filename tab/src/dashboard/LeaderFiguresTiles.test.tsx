@@ -11,15 +11,35 @@ vi.mock('./DashboardCharts.js', () => ({ default: () => <div data-testid="dashbo
 
 afterEach(unmountRendered);
 
-const figures = (requested: number, done: number, rate: number | null, medianDays: number | null): FollowUpFigures => ({ requested, done, rate, medianDays });
+const figures = (requested: number, done: number, rate: number | null, medianDays: number | null): FollowUpFigures => ({
+  requested,
+  done,
+  rate,
+  medianDays,
+});
 
 describe('followUpLine', () => {
   it.each<[string, FollowUpFigures, string, string]>([
     ['all figures', figures(3, 2, 2 / 3, 1.5), 'en-US', 'Follow-ups asked of you: 3 · done: 2 (67%) · median days to follow up: 1.5'],
-    ['whole days without a decimal', figures(4, 4, 1, 2), 'en-US', 'Follow-ups asked of you: 4 · done: 4 (100%) · median days to follow up: 2'],
+    [
+      'whole days without a decimal',
+      figures(4, 4, 1, 2),
+      'en-US',
+      'Follow-ups asked of you: 4 · done: 4 (100%) · median days to follow up: 2',
+    ],
     ['nothing asked: no rate, no median', figures(0, 0, null, null), 'en-US', 'Follow-ups asked of you: nothing asked yet'],
-    ['asked, none done: no median yet', figures(2, 0, 0, null), 'en-US', 'Follow-ups asked of you: 2 · done: 0 (0%) · median days to follow up: none done yet'],
-    ['the locale’s numbers', figures(1200, 600, 0.5, 0.5), 'de-DE', 'Follow-ups asked of you: 1.200 · done: 600 (50\u00a0%) · median days to follow up: 0,5'],
+    [
+      'asked, none done: no median yet',
+      figures(2, 0, 0, null),
+      'en-US',
+      'Follow-ups asked of you: 2 · done: 0 (0%) · median days to follow up: none done yet',
+    ],
+    [
+      'the locale’s numbers',
+      figures(1200, 600, 0.5, 0.5),
+      'de-DE',
+      'Follow-ups asked of you: 1.200 · done: 600 (50\u00a0%) · median days to follow up: 0,5',
+    ],
   ])('%s', (_name, given, locale, expected) => {
     expect(followUpLine('Follow-ups asked of you', given, locale)).toBe(expected);
   });
@@ -27,7 +47,8 @@ describe('followUpLine', () => {
 
 describe('“Your follow-ups” on the dashboard', () => {
   const followUps: DashboardFollowUps = { yours: figures(3, 1, 1 / 3, 2.5), team: figures(3, 2, 2 / 3, 1) };
-  const render = (over: Parameters<typeof dashboard>[0]) => renderInFluent(<DashboardFigures dashboard={dashboard(over)} weeks={12} locale="en-US" updating={false} />);
+  const render = (over: Parameters<typeof dashboard>[0]) =>
+    renderInFluent(<DashboardFigures dashboard={dashboard(over)} weeks={12} locale="en-US" updating={false} />);
   const block = (page: HTMLElement) => page.querySelector('[data-testid="leader-figures"]');
 
   it('shows a lead their own figures and the team’s, under a heading of their own', async () => {
@@ -35,13 +56,20 @@ describe('“Your follow-ups” on the dashboard', () => {
     const section = block(page)?.closest('section');
     expect(section?.querySelector('h2')?.textContent).toBe('Your follow-ups');
     expect(section?.getAttribute('aria-labelledby')).toBe(section?.querySelector('h2')?.id);
-    expect(page.querySelector('[data-testid="leader-figures-yours"]')?.textContent).toBe('Follow-ups asked of you: 3 · done: 1 (33%) · median days to follow up: 2.5');
-    expect(page.querySelector('[data-testid="leader-figures-team"]')?.textContent).toBe('The team’s leads, together: 3 · done: 2 (67%) · median days to follow up: 1');
+    expect(page.querySelector('[data-testid="leader-figures-yours"]')?.textContent).toBe(
+      'Follow-ups asked of you: 3 · done: 1 (33%) · median days to follow up: 2.5',
+    );
+    expect(page.querySelector('[data-testid="leader-figures-team"]')?.textContent).toBe(
+      'The team’s leads, together: 3 · done: 2 (67%) · median days to follow up: 1',
+    );
   });
 
   it('says so when nothing was asked, even in a quiet period', async () => {
     const quiet = { entries: 0, responded: 0, nothing: 0, noAnswer: 0, responseRate: null };
-    const page = await render({ followUps: { yours: figures(0, 0, null, null), team: figures(0, 0, null, null) }, totals: { ...dashboard().totals, ...quiet } });
+    const page = await render({
+      followUps: { yours: figures(0, 0, null, null), team: figures(0, 0, null, null) },
+      totals: { ...dashboard().totals, ...quiet },
+    });
     expect(page.querySelector('[data-testid="dashboard-empty"]')).not.toBeNull();
     expect(block(page)?.textContent).toBe('Follow-ups asked of you: nothing asked yetThe team’s leads, together: nothing asked yet');
   });

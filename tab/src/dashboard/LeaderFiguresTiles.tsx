@@ -8,9 +8,17 @@ import { teamEnglish } from '../i18n/team-messages.js';
  * One line of follow-up figures, e.g. "Follow-ups asked of you: 3 · done: 2 (67%) · median days
  * to follow up: 1.5". Nulls are said in words: nothing asked, or nothing followed up yet.
  */
-export function followUpLine(label: string, figures: FollowUpFigures, locale: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): string {
+export function followUpLine(
+  label: string,
+  figures: FollowUpFigures,
+  locale: string,
+  { t }: Pick<TabTranslator, 't'> = teamEnglish,
+): string {
   if (figures.requested === 0 || figures.rate === null) return t('leader.nothingAsked', { label });
-  const days = figures.medianDays === null ? t('leader.noneDone') : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(figures.medianDays);
+  const days =
+    figures.medianDays === null
+      ? t('leader.noneDone')
+      : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(figures.medianDays);
   return t('leader.line', {
     label,
     requested: formatCount(figures.requested, locale),

@@ -19,7 +19,15 @@ import { NudgeButton, type Nudging } from '../follow-ups/NudgeButton.js';
 import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatDay } from './dashboard-format.js';
 import { EntriesLink } from './EntriesLink.js';
-import { DEFAULT_SORT, NO_FILTER, nextSort, visibleMembers, type MemberColumn, type MemberFilter, type MemberSort } from './member-table-state.js';
+import {
+  DEFAULT_SORT,
+  NO_FILTER,
+  nextSort,
+  visibleMembers,
+  type MemberColumn,
+  type MemberFilter,
+  type MemberSort,
+} from './member-table-state.js';
 import { RoleButton, type RoleChanging } from './RoleButton.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { useT } from '../i18n/i18n-context.js';
@@ -92,7 +100,9 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging, r
       )}
       {canFilter && (
         <Text as="p" aria-live="polite" data-testid="member-count">
-          {rows.length === members.length ? plural('members.count', members.length) : t('members.showing', { shown: formatCount(rows.length, locale), total: plural('members.count', members.length) })}
+          {rows.length === members.length
+            ? plural('members.count', members.length)
+            : t('members.showing', { shown: formatCount(rows.length, locale), total: plural('members.count', members.length) })}
         </Text>
       )}
       {nudging && (
@@ -170,12 +180,18 @@ function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, on
           )}
         </span>
       </TableCell>
-      <TableCell>{row.lastCheckInAt ? formatDay(row.lastCheckInAt, locale) : <span className={styles.muted}>{t('members.never')}</span>}</TableCell>
+      <TableCell>
+        {row.lastCheckInAt ? formatDay(row.lastCheckInAt, locale) : <span className={styles.muted}>{t('members.never')}</span>}
+      </TableCell>
       <TableCell className={styles.number}>{formatCount(row.streak, locale)}</TableCell>
       <TableCell className={styles.number}>{formatCount(row.entries, locale)}</TableCell>
       <TableCell className={styles.number}>{formatMinutes(row.minutes, locale)}</TableCell>
       <TableCell className={styles.number}>
-        {row.averageRating === null ? <span className={styles.muted}>{t('members.notRated')}</span> : formatAverageRating(row.averageRating, locale)}
+        {row.averageRating === null ? (
+          <span className={styles.muted}>{t('members.notRated')}</span>
+        ) : (
+          formatAverageRating(row.averageRating, locale)
+        )}
       </TableCell>
       <TableCell>{row.paused ? t('members.paused') : t('members.no')}</TableCell>
       <TableCell data-testid="member-follow-up">
@@ -195,7 +211,9 @@ function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, on
           <span className={styles.actions}>
             {canRead && <EntriesLink member={row} teamId={entriesTeamId} />}
             {canNudge && <NudgeButton member={row} client={nudging.client} teamId={nudging.teamId} onSent={nudging.onSent} />}
-            {canChangeRole && <RoleButton member={row} isSelf={isSelf} client={roles.client} teamId={roles.teamId} onChanged={roles.onChanged} />}
+            {canChangeRole && (
+              <RoleButton member={row} isSelf={isSelf} client={roles.client} teamId={roles.teamId} onChanged={roles.onChanged} />
+            )}
           </span>
         </TableCell>
       )}

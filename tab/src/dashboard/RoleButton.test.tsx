@@ -19,7 +19,9 @@ const ALEX = 'alex-wilber';
 const MEGAN_ROLE = `PUT ${memberRolePath(TEAM_ID, 'megan-bowen')}`;
 const roleDialog = () => document.querySelector<HTMLElement>('[data-testid="role-dialog"]');
 const rowOf = (page: HTMLElement, name: string) =>
-  [...page.querySelectorAll<HTMLElement>('[data-testid="member-row"]')].find((r) => r.querySelector('[data-testid="member-name"]')?.textContent === name)!;
+  [...page.querySelectorAll<HTMLElement>('[data-testid="member-row"]')].find(
+    (r) => r.querySelector('[data-testid="member-name"]')?.textContent === name,
+  )!;
 const actionsOf = (page: HTMLElement, name: string) => [...rowOf(page, name).querySelectorAll('button')].map((b) => b.textContent);
 
 async function table(members: MemberRowView[], routes: Record<string, FakeAnswer | FakeAnswer[]> = {}, callerId = ALEX) {
@@ -27,7 +29,15 @@ async function table(members: MemberRowView[], routes: Record<string, FakeAnswer
   const onChanged = vi.fn<(announcement: string) => void>();
   const nudging = { client: service.client, teamId: TEAM_ID, onSent: () => undefined, announcement: '' };
   const page = await renderInFluent(
-    <MemberTable members={members} locale="en-US" canFilter labelledBy="members" nudging={nudging} roles={{ client: service.client, teamId: TEAM_ID, onChanged }} callerId={callerId} />,
+    <MemberTable
+      members={members}
+      locale="en-US"
+      canFilter
+      labelledBy="members"
+      nudging={nudging}
+      roles={{ client: service.client, teamId: TEAM_ID, onChanged }}
+      callerId={callerId}
+    />,
   );
   return { page, onChanged, ...service };
 }
@@ -58,7 +68,9 @@ describe('the member table’s actions for a lead', () => {
   });
 
   it('confirms first, then makes the member a lead, says so and gives focus back', async () => {
-    const { page, onChanged, callsTo } = await table(LEAD_MEMBERS, { [MEGAN_ROLE]: { member: { userId: 'megan-bowen', displayName: 'Megan Bowen', role: 'lead' } } });
+    const { page, onChanged, callsTo } = await table(LEAD_MEMBERS, {
+      [MEGAN_ROLE]: { member: { userId: 'megan-bowen', displayName: 'Megan Bowen', role: 'lead' } },
+    });
     const dialog = await openRole(page, 'Megan Bowen');
     const title = dialog.querySelector('h2');
     expect(title?.textContent).toBe('Make Megan Bowen a lead?');
@@ -81,7 +93,9 @@ describe('the member table’s actions for a lead', () => {
     await click(buttonNamed('Remove as lead', dialog));
     await settle(5);
     expect(roleDialog()).toBe(dialog);
-    expect(dialog.querySelector('[data-testid="role-refusal"]')?.textContent).toBe('A team needs at least one lead: make someone else a lead first.');
+    expect(dialog.querySelector('[data-testid="role-refusal"]')?.textContent).toBe(
+      'A team needs at least one lead: make someone else a lead first.',
+    );
     expect(onChanged).not.toHaveBeenCalled();
   });
 

@@ -45,10 +45,13 @@ export function RoleDialog({ client, teamId, member, isSelf, onClose }: RoleDial
   const submit = useDialogSubmit();
 
   const save = () =>
-    void submit.run(async () => {
-      await client.send('PUT', memberRolePath(teamId, member.userId), { role: to });
-      onClose(text.done);
-    }, t('role.failed', { name: member.displayName }));
+    void submit.run(
+      async () => {
+        await client.send('PUT', memberRolePath(teamId, member.userId), { role: to });
+        onClose(text.done);
+      },
+      t('role.failed', { name: member.displayName }),
+    );
 
   return (
     <FormDialog

@@ -1,4 +1,15 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { COMMON_TIME_ZONES, scheduleSubmissionSchema } from '../../../bot/domain/team-settings.js';
 import type { ApiClient } from '../api/api-client.js';
@@ -90,7 +101,14 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
     errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {};
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={t('schedule.formLabel')} data-testid="schedule-form">
+    <form
+      ref={formRef}
+      className={styles.form}
+      onSubmit={submit}
+      noValidate
+      aria-label={t('schedule.formLabel')}
+      data-testid="schedule-form"
+    >
       {!sharesChannelId && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('schedule.noChannel')}</MessageBarBody>
@@ -137,7 +155,14 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
         </Select>
       </Field>
       <Field label={t('schedule.reminder')} hint={t('schedule.reminderHint')} required {...field('reminderAfterHours')}>
-        <Input type="number" min={1} max={72} step={1} value={values.reminderAfterHours} onChange={(_e, d) => set('reminderAfterHours')(d.value)} />
+        <Input
+          type="number"
+          min={1}
+          max={72}
+          step={1}
+          value={values.reminderAfterHours}
+          onChange={(_e, d) => set('reminderAfterHours')(d.value)}
+        />
       </Field>
       {status.kind === 'problem' && (
         <MessageBar intent="error" layout="multiline" data-testid="schedule-problem">

@@ -5,7 +5,11 @@ import { teamEnglish } from '../i18n/team-messages.js';
 import { formatLocalTime, timeZoneLabel, weekdayName } from './dashboard-format.js';
 
 /** The schedule in one or two sentences, e.g. "Every Friday at 4:00 PM, each person’s local time …". */
-export function describeSchedule(schedule: CheckInSchedule, locale: string, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = teamEnglish): string {
+export function describeSchedule(
+  schedule: CheckInSchedule,
+  locale: string,
+  { t, plural }: Pick<TabTranslator, 't' | 'plural'> = teamEnglish,
+): string {
   const values = {
     day: weekdayName(schedule.weekday, locale),
     time: formatLocalTime(schedule.localTime, locale),

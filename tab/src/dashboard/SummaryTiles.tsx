@@ -44,7 +44,11 @@ export function summaryTiles(totals: DashboardTotals, locale: string, { t }: Pic
   const sent = answered + totals.noAnswer;
   return [
     { label: t('tiles.members'), value: formatCount(totals.members, locale) },
-    { label: t('tiles.active'), value: formatCount(totals.activeMembers, locale), note: t('tiles.ofMembers', { count: formatCount(totals.members, locale) }) },
+    {
+      label: t('tiles.active'),
+      value: formatCount(totals.activeMembers, locale),
+      note: t('tiles.ofMembers', { count: formatCount(totals.members, locale) }),
+    },
     totals.responseRate === null
       ? { label: t('tiles.responseRate'), value: '–', note: t('tiles.noCheckIns') }
       : {

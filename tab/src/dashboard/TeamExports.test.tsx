@@ -29,7 +29,12 @@ describe('a lead’s exports on the team dashboard', () => {
   it('offers the four files for the period on screen and asks nothing until one is pressed', async () => {
     const service = await render({}, 26);
     expect(container.querySelector('h2')?.textContent).toBe('Export');
-    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Entries', 'Participation by week', 'Goals', 'Follow-ups']);
+    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Entries',
+      'Participation by week',
+      'Goals',
+      'Follow-ups',
+    ]);
     expect(container.textContent).toContain('CSV files of the last 26 weeks');
     expect(container.textContent).toContain('only those each member lets their leads see');
     expect(service.calls).toEqual([]);
@@ -47,7 +52,9 @@ describe('a lead’s exports on the team dashboard', () => {
   });
 
   it('says why a download failed, saves nothing, and tries the same file again on Retry', async () => {
-    await render({ 'GET /api/v1/teams/team%201/exports/goals.csv': [new ApiFailure(403, 'Only the team’s leads can export its records.'), 'a\r\n'] });
+    await render({
+      'GET /api/v1/teams/team%201/exports/goals.csv': [new ApiFailure(403, 'Only the team’s leads can export its records.'), 'a\r\n'],
+    });
     await click(buttonNamed('Goals', container));
     await settle();
     expect(container.textContent).toContain('Only the team’s leads can export its records.');

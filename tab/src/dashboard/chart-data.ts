@@ -48,7 +48,10 @@ export function chartData(dashboard: DashboardResponse, locale: string, i18n: Ta
   }));
   const first = dashboard.weeks[0];
   const last = dashboard.weeks.at(-1);
-  const range = first && last ? i18n.t('charts.range', { first: formatWeekStartLong(first.weekStart, locale), last: formatWeekStartLong(last.weekStart, locale) }) : '';
+  const range =
+    first && last
+      ? i18n.t('charts.range', { first: formatWeekStartLong(first.weekStart, locale), last: formatWeekStartLong(last.weekStart, locale) })
+      : '';
   return {
     weeks,
     sources: dashboard.sources.map((s) => ({ label: sourceLabel(s.sourceType, i18n), entries: s.entries })),
@@ -64,7 +67,10 @@ export function describeParticipation(data: ChartData, locale: string, { t }: Pi
 }
 
 export function describeMinutes(data: ChartData, locale: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): string {
-  const total = formatCount(data.weeks.reduce((sum, w) => sum + w.minutes, 0), locale);
+  const total = formatCount(
+    data.weeks.reduce((sum, w) => sum + w.minutes, 0),
+    locale,
+  );
   const busiest = data.weeks.reduce<WeekRow | undefined>((best, w) => (!best || w.minutes > best.minutes ? w : best), undefined);
   if (!busiest || busiest.minutes === 0) return t('charts.describeMinutes', { range: data.range, total });
   return t('charts.describeMinutesPeak', { range: data.range, total, most: formatCount(busiest.minutes, locale), week: busiest.label });

@@ -18,7 +18,14 @@ describe('dashboard formatting', () => {
   });
 
   it('says the schedule in a sentence', () => {
-    const schedule = { cadence: 'biweekly' as const, weekday: 1, localTime: '09:00', timeZone: 'America/New_York', reminderAfterHours: 1, anchorMonday: '2026-09-07' };
+    const schedule = {
+      cadence: 'biweekly' as const,
+      weekday: 1,
+      localTime: '09:00',
+      timeZone: 'America/New_York',
+      reminderAfterHours: 1,
+      anchorMonday: '2026-09-07',
+    };
     expect(plain(describeSchedule(schedule, 'en-US'))).toBe(
       'Every other Monday at 9:00 AM, each person’s local time (team time zone America/New York). One reminder after 1 hour to those who have not answered.',
     );

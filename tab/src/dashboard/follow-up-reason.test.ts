@@ -8,7 +8,8 @@ import { followUpReasonText } from './follow-up-reason.js';
 
 const spanish = translator(catalogsFor('es', es, TEAM_ENGLISH), 'es-ES');
 const ENGLISH_REASON = 'As the service words it';
-const reason = (followUpWhy: FollowUpWhy | null | undefined, words = spanish) => followUpReasonText({ followUpReason: ENGLISH_REASON, followUpWhy }, words);
+const reason = (followUpWhy: FollowUpWhy | null | undefined, words = spanish) =>
+  followUpReasonText({ followUpReason: ENGLISH_REASON, followUpWhy }, words);
 
 describe('a follow-up reason in the reader’s language', () => {
   it('words each kind from the reason given as data', () => {
@@ -21,7 +22,9 @@ describe('a follow-up reason in the reader’s language', () => {
   });
 
   it('says it as the service does in English', () => {
-    expect(followUpReasonText({ followUpReason: 'No check-in for 3 weeks', followUpWhy: { kind: 'quiet', weeks: 3 } })).toBe('No check-in for 3 weeks');
+    expect(followUpReasonText({ followUpReason: 'No check-in for 3 weeks', followUpWhy: { kind: 'quiet', weeks: 3 } })).toBe(
+      'No check-in for 3 weeks',
+    );
   });
 
   it('shows the service’s own sentence when the data is missing or of a kind this build does not know', () => {

@@ -23,7 +23,14 @@ const team = [
   row('Megan Bowen', { lastCheckInAt: '2026-11-20T10:00:00Z', streak: 3, entries: 5, minutes: 120, averageRating: 4 }),
   row('adele Vance', { lastCheckInAt: '2026-11-01T10:00:00Z', streak: 1, entries: 2, minutes: 30, averageRating: 4.5, paused: true }),
   row('Alex Wilber', { streak: 0, needsFollowUp: true, followUpReason: 'No answer to the last 2 check-ins' }),
-  row('René Zhou', { lastCheckInAt: '2026-11-10T10:00:00Z', streak: 3, entries: 5, minutes: 60, needsFollowUp: true, followUpReason: 'Paused' }),
+  row('René Zhou', {
+    lastCheckInAt: '2026-11-10T10:00:00Z',
+    streak: 3,
+    entries: 5,
+    minutes: 60,
+    needsFollowUp: true,
+    followUpReason: 'Paused',
+  }),
 ];
 
 describe('sortMembers', () => {
@@ -66,7 +73,10 @@ describe('sortMembers', () => {
   });
 
   it('sorts flags with those flagged first when descending', () => {
-    expect(names(sortMembers(team, { column: 'followUp', direction: 'descending' }, 'en-US')).slice(0, 2)).toEqual(['Alex Wilber', 'René Zhou']);
+    expect(names(sortMembers(team, { column: 'followUp', direction: 'descending' }, 'en-US')).slice(0, 2)).toEqual([
+      'Alex Wilber',
+      'René Zhou',
+    ]);
     expect(names(sortMembers(team, { column: 'paused', direction: 'descending' }, 'en-US'))[0]).toBe('adele Vance');
   });
 

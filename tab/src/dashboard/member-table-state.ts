@@ -74,7 +74,10 @@ export function sortMembers(rows: readonly MemberRowView[], sort: MemberSort, lo
 
 /** Lower case without accents, so "rene" finds "René". */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
 }
 
 export function filterMembers(rows: readonly MemberRowView[], filter: MemberFilter): MemberRowView[] {

@@ -4,14 +4,25 @@ import { errorsFromFailure, errorsFromIssues, initialValues, sharesChannelFor, s
 
 describe('the schedule form’s rules', () => {
   it('starts from the saved schedule, or from the setup card’s defaults in the browser’s zone', () => {
-    expect(initialValues({ cadence: 'biweekly', weekday: 2, localTime: '09:30', timeZone: 'Asia/Tokyo', reminderAfterHours: 4, anchorMonday: '2026-09-07' }, 'UTC')).toEqual({
+    expect(
+      initialValues(
+        { cadence: 'biweekly', weekday: 2, localTime: '09:30', timeZone: 'Asia/Tokyo', reminderAfterHours: 4, anchorMonday: '2026-09-07' },
+        'UTC',
+      ),
+    ).toEqual({
       cadence: 'biweekly',
       weekday: '2',
       localTime: '09:30',
       timeZone: 'Asia/Tokyo',
       reminderAfterHours: '4',
     });
-    expect(initialValues(null, 'America/Chicago')).toEqual({ cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: 'America/Chicago', reminderAfterHours: '24' });
+    expect(initialValues(null, 'America/Chicago')).toEqual({
+      cadence: 'weekly',
+      weekday: '5',
+      localTime: '16:00',
+      timeZone: 'America/Chicago',
+      reminderAfterHours: '24',
+    });
   });
 
   it('keeps the saved shares channel, else takes the tab’s', () => {
@@ -22,7 +33,14 @@ describe('the schedule form’s rules', () => {
 
   it('sends whole numbers as numbers and anything else as typed, so the rules can name it', () => {
     const values = { cadence: 'weekly', weekday: '3', localTime: '08:00', timeZone: 'UTC', reminderAfterHours: '1.5' };
-    expect(submissionOf(values, '19:c')).toEqual({ cadence: 'weekly', weekday: 3, localTime: '08:00', timeZone: 'UTC', reminderAfterHours: '1.5', sharesChannelId: '19:c' });
+    expect(submissionOf(values, '19:c')).toEqual({
+      cadence: 'weekly',
+      weekday: 3,
+      localTime: '08:00',
+      timeZone: 'UTC',
+      reminderAfterHours: '1.5',
+      sharesChannelId: '19:c',
+    });
   });
 
   it('takes the first problem per field from rule issues and from a 400’s details', () => {
@@ -33,7 +51,9 @@ describe('the schedule form’s rules', () => {
         { path: ['unknown'], message: 'ignored' },
       ]),
     ).toEqual({ localTime: 'Give a time as HH:mm, e.g. 16:00' });
-    expect(errorsFromFailure(new ApiFailure(400, 'Invalid settings', 'invalid_settings', { weekday: 'Choose a weekday', other: 'x' }))).toEqual({
+    expect(
+      errorsFromFailure(new ApiFailure(400, 'Invalid settings', 'invalid_settings', { weekday: 'Choose a weekday', other: 'x' })),
+    ).toEqual({
       weekday: 'Choose a weekday',
     });
     expect(errorsFromFailure(new ApiFailure(403, 'Only leads'))).toBeUndefined();

@@ -62,7 +62,8 @@ export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]
 
 /** A 400 from the service carries `{ field: message }`; anything else is not about a field. */
 export function errorsFromFailure(error: unknown): FieldErrors | undefined {
-  if (!(error instanceof ApiFailure) || error.status !== 400 || typeof error.details !== 'object' || error.details === null) return undefined;
+  if (!(error instanceof ApiFailure) || error.status !== 400 || typeof error.details !== 'object' || error.details === null)
+    return undefined;
   const errors: FieldErrors = {};
   for (const [field, message] of Object.entries(error.details)) {
     if (isField(field) && typeof message === 'string') errors[field] = message;
@@ -75,7 +76,11 @@ function isField(field: unknown): field is ScheduleField {
 }
 
 /** All IANA zones the browser knows, the common ones first; the saved zone is kept even if unknown here. */
-export function zoneChoices(common: readonly string[], current: string, all: readonly string[] = supportedZones()): { common: string[]; other: string[] } {
+export function zoneChoices(
+  common: readonly string[],
+  current: string,
+  all: readonly string[] = supportedZones(),
+): { common: string[]; other: string[] } {
   const commonList = [...common];
   if (current && !commonList.includes(current) && !all.includes(current)) commonList.unshift(current);
   return { common: commonList, other: all.filter((z) => !commonList.includes(z)) };

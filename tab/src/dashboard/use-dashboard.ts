@@ -6,9 +6,7 @@ import type { DashboardPeriod, DashboardResponse, TeamSettings } from '../api/da
 
 export type DashboardState =
   /** `shown` is the previous period's answer, kept on screen (marked busy) while the next one loads. */
-  | { phase: 'loading'; shown?: DashboardResponse }
-  | { phase: 'error'; message: string }
-  | { phase: 'ready'; shown: DashboardResponse };
+  { phase: 'loading'; shown?: DashboardResponse } | { phase: 'error'; message: string } | { phase: 'ready'; shown: DashboardResponse };
 
 export function dashboardPath(teamId: string, weeks: DashboardPeriod): string {
   return `/api/v1/teams/${encodeURIComponent(teamId)}/dashboard?weeks=${weeks}`;

@@ -1,4 +1,13 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { EntryEdit } from '../../../bot/http/api-contract.js';
 import { ApiFailure } from '../api/api-client.js';
@@ -48,7 +57,9 @@ export function EditEntryForm({ entry, save, onDone }: EditEntryFormProps) {
     // After a rejected save, take the learner to the first field that needs them.
     if (rejections === 0) return;
     const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const target = invalid?.matches('input, textarea, button') ? invalid : invalid?.querySelector<HTMLElement>('input:checked, input, textarea, button');
+    const target = invalid?.matches('input, textarea, button')
+      ? invalid
+      : invalid?.querySelector<HTMLElement>('input:checked, input, textarea, button');
     target?.focus();
   }, [rejections]);
 

@@ -7,7 +7,12 @@ import { ENTRY_LIMITS, type EntryFormErrors, type EntryFormField, type EntryForm
 
 const useStyles = makeStyles({
   fields: { display: 'grid', gap: tokens.spacingVerticalM },
-  pair: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', alignItems: 'start' },
+  pair: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalM,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    alignItems: 'start',
+  },
 });
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
@@ -55,8 +60,16 @@ export function EntryFormFields({ values, errors, onChange }: Props) {
         <Field
           label={t('entryForm.minutesLabel')}
           hint={t('entryForm.minutesHint', { min: plain.format(ENTRY_LIMITS.minutesMin), max: plain.format(ENTRY_LIMITS.minutesMax) })}
-          {...state('minutes')}>
-          <Input {...text('minutes')} type="number" inputMode="numeric" min={ENTRY_LIMITS.minutesMin} max={ENTRY_LIMITS.minutesMax} step={1} />
+          {...state('minutes')}
+        >
+          <Input
+            {...text('minutes')}
+            type="number"
+            inputMode="numeric"
+            min={ENTRY_LIMITS.minutesMin}
+            max={ENTRY_LIMITS.minutesMax}
+            step={1}
+          />
         </Field>
       </div>
       <Field label={t('entryForm.linkLabel')} hint={t('entryForm.linkHint')} {...state('link')}>
@@ -79,11 +92,7 @@ export function EntryFormFields({ values, errors, onChange }: Props) {
       <Field label={t('entryForm.resultLabel')} hint={t('entryForm.resultHint')} {...state('result')}>
         <Textarea {...text('result')} resize="vertical" />
       </Field>
-      <Field
-        label={t('entryForm.visibilityLabel')}
-        hint={t('entryForm.visibilityHint')}
-        {...state('visibility')}
-      >
+      <Field label={t('entryForm.visibilityLabel')} hint={t('entryForm.visibilityHint')} {...state('visibility')}>
         <RadioGroup value={values.visibility} onChange={(_, data) => onChange('visibility', data.value)}>
           {ENTRY_VISIBILITIES.map((visibility) => (
             <Radio key={visibility} value={visibility} label={visibilityLabel('choice', visibility, i18n)} />

@@ -5,7 +5,18 @@ import { entriesReducer, initialEntries, type EntriesAction, type EntriesState }
 /** Entry n was created on day n of November, so a higher n is newer. */
 function entry(n: number): Entry {
   const day = String(n).padStart(2, '0');
-  return { id: `e${n}`, what: `Lesson ${n}`, sourceType: 'article', link: null, minutes: null, rating: null, insight: null, action: null, visibility: 'leads', createdAt: `2026-11-${day}T09:00:00.000Z` };
+  return {
+    id: `e${n}`,
+    what: `Lesson ${n}`,
+    sourceType: 'article',
+    link: null,
+    minutes: null,
+    rating: null,
+    insight: null,
+    action: null,
+    visibility: 'leads',
+    createdAt: `2026-11-${day}T09:00:00.000Z`,
+  };
 }
 const page = (ns: number[], nextCursor: string | null = null): EntryPage => ({ entries: ns.map(entry), nextCursor });
 const run = (...actions: EntriesAction[]): EntriesState => actions.reduce(entriesReducer, initialEntries);
@@ -59,7 +70,11 @@ describe('entriesReducer', () => {
     const stale = entriesReducer(shown, { type: 'firstPageFailed', message: 'refresh failed' });
     expect(stale).toMatchObject({ phase: 'ready', refreshError: 'refresh failed' });
     expect(ids(stale)).toEqual(['e2', 'e1']);
-    const moreFailed = run({ type: 'firstPage', page: page([2, 1], 'c1') }, { type: 'moreStarted' }, { type: 'moreFailed', message: 'more failed' });
+    const moreFailed = run(
+      { type: 'firstPage', page: page([2, 1], 'c1') },
+      { type: 'moreStarted' },
+      { type: 'moreFailed', message: 'more failed' },
+    );
     expect(moreFailed).toMatchObject({ phase: 'ready', loadingMore: false, moreError: 'more failed', nextCursor: 'c1' });
     expect(entriesReducer(stale, { type: 'firstPage', page: page([2, 1]) }).refreshError).toBeUndefined();
   });
@@ -75,7 +90,11 @@ describe('entriesReducer', () => {
     expect(late.entries[1]?.minutes).toBe(45);
     expect(ids(late)).toEqual(['e3', 'e2', 'e1']);
     // The next poll, asked for after the edit, is the truth again.
-    const next = entriesReducer(late, { type: 'firstPage', page: { entries: [entry(4), entry(3), edited, entry(1)], nextCursor: null }, asOf: 4 });
+    const next = entriesReducer(late, {
+      type: 'firstPage',
+      page: { entries: [entry(4), entry(3), edited, entry(1)], nextCursor: null },
+      asOf: 4,
+    });
     expect(ids(next)).toEqual(['e4', 'e3', 'e2', 'e1']);
     expect(next.entries[2]?.minutes).toBe(45);
   });

@@ -37,7 +37,17 @@ describe('entry form', () => {
     const check = checkEntryForm(form({ what: '  Flags  ', minutes: ' 45 ', rating: '4', link: ' ', insight: '', result: 'Did it' }));
     expect(check).toEqual({
       ok: true,
-      fields: { what: 'Flags', sourceType: 'article', link: null, minutes: 45, rating: 4, insight: null, action: null, result: 'Did it', visibility: 'leads' },
+      fields: {
+        what: 'Flags',
+        sourceType: 'article',
+        link: null,
+        minutes: 45,
+        rating: 4,
+        insight: null,
+        action: null,
+        result: 'Did it',
+        visibility: 'leads',
+      },
     });
   });
 
@@ -96,7 +106,9 @@ describe('entry form', () => {
   });
 
   it('keeps what the service said about the request as a whole, to show above the form', () => {
-    expect(otherProblemsFrom({ body: 'These fields cannot be edited: id', minutes: 'Too many' })).toEqual(['These fields cannot be edited: id']);
+    expect(otherProblemsFrom({ body: 'These fields cannot be edited: id', minutes: 'Too many' })).toEqual([
+      'These fields cannot be edited: id',
+    ]);
     expect(otherProblemsFrom(null)).toEqual([]);
   });
 
@@ -104,7 +116,10 @@ describe('entry form', () => {
     const narrowed = checkEntryForm(form({ visibility: 'private' }));
     if (!narrowed.ok) throw new Error('expected a valid form');
     expect(changesFrom(entry, narrowed.fields)).toEqual({ visibility: 'private' });
-    expect(checkEntryForm(form({ visibility: '' }))).toMatchObject({ ok: false, errors: { visibility: expect.stringMatching(/^Choose who can see this/) } });
+    expect(checkEntryForm(form({ visibility: '' }))).toMatchObject({
+      ok: false,
+      errors: { visibility: expect.stringMatching(/^Choose who can see this/) },
+    });
     expect(fieldErrorsFrom({ visibility: 'Choose who can see this' })).toEqual({ visibility: 'Choose who can see this' });
   });
 });

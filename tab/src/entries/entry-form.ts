@@ -27,7 +27,17 @@ export interface EntryFormValues {
 export type EntryFormField = keyof EntryFormValues;
 export type EntryFormErrors = Partial<Record<EntryFormField, string>>;
 
-export const ENTRY_FORM_FIELDS: readonly EntryFormField[] = ['what', 'sourceType', 'link', 'minutes', 'rating', 'insight', 'action', 'result', 'visibility'];
+export const ENTRY_FORM_FIELDS: readonly EntryFormField[] = [
+  'what',
+  'sourceType',
+  'link',
+  'minutes',
+  'rating',
+  'insight',
+  'action',
+  'result',
+  'visibility',
+];
 
 /** Every editable field, checked and normalised the way the service stores it. */
 export type EntryFields = Required<EntryEdit>;
@@ -57,14 +67,16 @@ export function checkEntryForm(values: EntryFormValues, i18n: TabTranslator = en
   const plain = ungrouped(i18n);
   const what = values.what.trim();
   if (what.length === 0) errors.what = t('entryForm.whatMissing');
-  else if (what.length > ENTRY_LIMITS.what) errors.what = t('entryForm.tooLong', { label: t('entryForm.whatName'), max: plain(ENTRY_LIMITS.what) });
+  else if (what.length > ENTRY_LIMITS.what)
+    errors.what = t('entryForm.tooLong', { label: t('entryForm.whatName'), max: plain(ENTRY_LIMITS.what) });
 
   if (!(SOURCE_TYPES as readonly string[]).includes(values.sourceType)) {
     errors.sourceType = t('entryForm.sourceMissing', { choices: list(SOURCE_TYPES) });
   }
 
   const link = blankToNull(values.link);
-  if (link !== null && link.length > ENTRY_LIMITS.link) errors.link = t('entryForm.tooLong', { label: t('entryForm.linkName'), max: plain(ENTRY_LIMITS.link) });
+  if (link !== null && link.length > ENTRY_LIMITS.link)
+    errors.link = t('entryForm.tooLong', { label: t('entryForm.linkName'), max: plain(ENTRY_LIMITS.link) });
   else if (link !== null && !isHttpUrl(link)) errors.link = t('entryForm.linkNotWeb');
 
   const minutes = wholeNumber(values.minutes, t('entryForm.minutesName'), ENTRY_LIMITS.minutesMin, ENTRY_LIMITS.minutesMax, i18n);
@@ -78,7 +90,9 @@ export function checkEntryForm(values: EntryFormValues, i18n: TabTranslator = en
 
   const visibility = isEntryVisibility(values.visibility) ? values.visibility : null;
   if (visibility === null) {
-    errors.visibility = t('entryForm.visibilityMissing', { choices: list(ENTRY_VISIBILITIES.map((v) => visibilityLabel('choice', v, i18n))) });
+    errors.visibility = t('entryForm.visibilityMissing', {
+      choices: list(ENTRY_VISIBILITIES.map((v) => visibilityLabel('choice', v, i18n))),
+    });
   }
 
   if (Object.keys(errors).length > 0 || visibility === null) return { ok: false, errors };
@@ -123,7 +137,9 @@ export function fieldErrorsFrom(details: unknown): EntryFormErrors {
 export function otherProblemsFrom(details: unknown): string[] {
   if (typeof details !== 'object' || details === null) return [];
   return Object.entries(details as Record<string, unknown>)
-    .filter(([key, message]) => !(ENTRY_FORM_FIELDS as readonly string[]).includes(key) && typeof message === 'string' && message.length > 0)
+    .filter(
+      ([key, message]) => !(ENTRY_FORM_FIELDS as readonly string[]).includes(key) && typeof message === 'string' && message.length > 0,
+    )
     .map(([, message]) => message as string);
 }
 
@@ -155,7 +171,14 @@ function wholeNumber(value: string, label: string, min: number, max: number, i18
   return number;
 }
 
-function optionalText(value: string, label: string, max: number, errors: EntryFormErrors, field: EntryFormField, i18n: TabTranslator): string | null {
+function optionalText(
+  value: string,
+  label: string,
+  max: number,
+  errors: EntryFormErrors,
+  field: EntryFormField,
+  i18n: TabTranslator,
+): string | null {
   const text = blankToNull(value);
   if (text !== null && text.length > max) errors[field] = i18n.t('entryForm.tooLong', { label, max: ungrouped(i18n)(max) });
   return text;

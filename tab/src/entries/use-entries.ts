@@ -40,7 +40,8 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
         const page = await client.get<EntryPage>(`/api/v1/me/entries?limit=${PAGE_SIZE}`, { signal: controller.signal });
         if (!controller.signal.aborted) dispatch({ type: 'firstPage', page, asOf });
       } catch (error) {
-        if (!controller.signal.aborted) dispatch({ type: 'firstPageFailed', message: failureMessage(i18n, i18n.t('log.loadFailed'), error) });
+        if (!controller.signal.aborted)
+          dispatch({ type: 'firstPageFailed', message: failureMessage(i18n, i18n.t('log.loadFailed'), error) });
       } finally {
         inFlight = false;
       }
@@ -68,7 +69,8 @@ export function useEntries(client: ApiClient, pollMs: number): UseEntries {
     const path = `/api/v1/me/entries?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(nextCursor)}`;
     client.get<EntryPage>(path, { signal }).then(
       (page) => signal.aborted || dispatch({ type: 'morePage', page }),
-      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('log.loadMoreFailed'), error) }),
+      (error: unknown) =>
+        signal.aborted || dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('log.loadMoreFailed'), error) }),
     );
   }, [client, i18n]);
 

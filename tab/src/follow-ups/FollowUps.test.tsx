@@ -43,7 +43,8 @@ describe('follow-ups', () => {
     expect(items().map((i) => i.querySelector('h3')?.textContent)).toEqual(['Isaiah Langer', 'Patti Fernandez', 'Megan Bowen']);
     expect(replies()).toEqual(['Replied: I need help', 'No reply yet', 'Replied: I’m on it']);
     const isaiah = items()[0]!.textContent ?? '';
-    for (const text of ['Nudged by Alex Wilber, Nov 27, 2026', 'How is the course going?', 'No answer to the last 2 check-ins']) expect(isaiah).toContain(text);
+    for (const text of ['Nudged by Alex Wilber, Nov 27, 2026', 'How is the course going?', 'No answer to the last 2 check-ins'])
+      expect(isaiah).toContain(text);
     expect(items()[1]?.textContent).toContain('Not delivered: they have not opened a chat with Learning Loop yet');
   });
 
@@ -69,12 +70,18 @@ describe('follow-ups in Spanish', () => {
     const service = fakeApiClient({
       [NUDGES_ROUTE]: {
         nudges: [
-          nudge('Isaiah Langer', { sentAt: '2026-11-27T09:00:00.000Z', reason: 'Goal “Pair on code review” is overdue', why: { kind: 'goal-overdue', goal: 'Pair on code review' } }),
+          nudge('Isaiah Langer', {
+            sentAt: '2026-11-27T09:00:00.000Z',
+            reason: 'Goal “Pair on code review” is overdue',
+            why: { kind: 'goal-overdue', goal: 'Pair on code review' },
+          }),
           nudge('Megan Bowen', { sentAt: '2026-11-20T09:00:00.000Z', reason: 'No check-in for 3 weeks' }),
         ],
       },
     });
-    container = await renderInFluent(<LazyFollowUps client={service.client} teamId={TEAM_ID} locale="es-ES" refreshKey={0} />, { locale: 'es-ES' });
+    container = await renderInFluent(<LazyFollowUps client={service.client} teamId={TEAM_ID} locale="es-ES" refreshKey={0} />, {
+      locale: 'es-ES',
+    });
     await eventually(() => expect(items()).toHaveLength(2));
     expect(items()[0]?.textContent).toContain('El objetivo «Pair on code review» está vencido');
     expect(items()[1]?.textContent).toContain('No check-in for 3 weeks');

@@ -30,11 +30,18 @@ export function NudgeDialog({ client, teamId, member, onClose }: NudgeDialogProp
   const reason = followUpReasonText(member, i18n);
 
   const send = () =>
-    void submit.run(async () => {
-      const text = note.trim();
-      const { nudge } = await client.send<{ nudge: NudgeView }>('POST', nudgeMemberPath(teamId, member.userId), text === '' ? {} : { note: text });
-      onClose(nudgeSentText(name, nudge.delivered, i18n));
-    }, t('nudge.failed', { name }));
+    void submit.run(
+      async () => {
+        const text = note.trim();
+        const { nudge } = await client.send<{ nudge: NudgeView }>(
+          'POST',
+          nudgeMemberPath(teamId, member.userId),
+          text === '' ? {} : { note: text },
+        );
+        onClose(nudgeSentText(name, nudge.delivered, i18n));
+      },
+      t('nudge.failed', { name }),
+    );
 
   return (
     <FormDialog

@@ -3,7 +3,11 @@ import type { MessageKey } from '../i18n/catalog.js';
 import type { TabTranslator } from '../i18n/i18n-context.js';
 import { teamEnglish } from '../i18n/team-messages.js';
 
-const ANSWER_KEYS: Record<string, MessageKey | undefined> = { 'on-it': 'nudge.answerOnIt', 'need-help': 'nudge.answerNeedHelp', 'lets-talk': 'nudge.answerLetsTalk' };
+const ANSWER_KEYS: Record<string, MessageKey | undefined> = {
+  'on-it': 'nudge.answerOnIt',
+  'need-help': 'nudge.answerNeedHelp',
+  'lets-talk': 'nudge.answerLetsTalk',
+};
 
 /** The words nudges are shown with, kept apart from the components so they can be tested alone. */
 

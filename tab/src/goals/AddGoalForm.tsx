@@ -101,11 +101,7 @@ export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProp
           <Field label={t('goals.dateLabel')} required hint={t('goals.dateHint')} className={styles.date} {...field('targetDate')}>
             <Input {...text('targetDate')} type="date" />
           </Field>
-          <Field
-            label={t('goals.linksLabel')}
-            hint={t('goals.linksHint', { max: GOAL_LIMITS.resources })}
-            {...field('resources')}
-          >
+          <Field label={t('goals.linksLabel')} hint={t('goals.linksHint', { max: GOAL_LIMITS.resources })} {...field('resources')}>
             <Textarea {...text('resources')} resize="vertical" />
           </Field>
         </div>

@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { ADD_GOAL_ROUTE, GOALS_ROUTE, goal, progress } from '../testing/goal-fixtures.js';
-import { buttonNamed, click, controlLabelled, dialog, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  dialog,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { LazyGoals } from './lazy-goals.js';
 
 afterEach(unmountRendered);
@@ -64,7 +74,8 @@ describe('goals', () => {
     expect(statuses()).toEqual(['Behind', 'On track', 'On track', 'Overdue', 'Done', 'Dropped']);
 
     const rust = items()[0]!;
-    for (const text of ['Our new services are in Rust', 'Target date Dec 31, 2026', 'Stuck on lifetimes', 'Nov 27, 2026']) expect(rust.textContent).toContain(text);
+    for (const text of ['Our new services are in Rust', 'Target date Dec 31, 2026', 'Stuck on lifetimes', 'Nov 27, 2026'])
+      expect(rust.textContent).toContain(text);
     // Only the latest check-in's note: an older one would mislead.
     expect(items()[1]?.textContent).toContain('Outline done');
     const links = [...rust.querySelectorAll('a')];
@@ -76,7 +87,13 @@ describe('goals', () => {
   });
 
   it('adds a goal: posts what was typed, closes, says so, reloads the list and returns focus to Add a goal', async () => {
-    const added = { ...goal('Learn Rust', { goalId: 'g9', why: 'New services', resources: ['https://doc.rust-lang.org/book/', 'https://exercism.org/tracks/rust'] }) };
+    const added = {
+      ...goal('Learn Rust', {
+        goalId: 'g9',
+        why: 'New services',
+        resources: ['https://doc.rust-lang.org/book/', 'https://exercism.org/tracks/rust'],
+      }),
+    };
     const { status: _status, ...answer } = added;
     const service = await render({
       [GOALS_ROUTE]: [{ goals: [] }, { goals: [added] }],
@@ -97,7 +114,12 @@ describe('goals', () => {
       {
         method: 'POST',
         path: '/api/v1/me/goals',
-        body: { what: 'Learn Rust', why: 'New services', targetDate: '2026-12-31', resources: ['https://doc.rust-lang.org/book/', 'https://exercism.org/tracks/rust'] },
+        body: {
+          what: 'Learn Rust',
+          why: 'New services',
+          targetDate: '2026-12-31',
+          resources: ['https://doc.rust-lang.org/book/', 'https://exercism.org/tracks/rust'],
+        },
       },
     ]);
     expect(dialog()).toBeNull();
@@ -162,7 +184,10 @@ describe('goals', () => {
   });
 
   it('says what failed when the service cannot add it, and tries again on Retry', async () => {
-    const service = await render({ [GOALS_ROUTE]: { goals: [] }, [ADD_GOAL_ROUTE]: [new ApiFailure(503, 'Storage is down'), { goal: goal('Learn Rust') }] });
+    const service = await render({
+      [GOALS_ROUTE]: { goals: [] },
+      [ADD_GOAL_ROUTE]: [new ApiFailure(503, 'Storage is down'), { goal: goal('Learn Rust') }],
+    });
     const form = await openForm();
     await typeInto(controlLabelled('What do you want to learn?', form), 'Learn Rust');
     await typeInto(controlLabelled('Target date', form), '2026-12-31');

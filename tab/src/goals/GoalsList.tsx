@@ -32,7 +32,6 @@ interface Props {
 
 /** The learner's goals, oldest first, each with how it stands; and a way to set a new one. */
 export function GoalsList({ client, locale, heading, AddGoal }: Props) {
-  const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
   const { goals, loading, error, reload, add, added } = useGoals(client);

@@ -14,7 +14,11 @@ describe('the add-goal form', () => {
       ok: true,
       input: { what: 'Learn Rust', targetDate: '2026-12-31' },
     });
-    expect(checkGoalForm(form({ what: 'Learn Rust', why: 'New services', targetDate: '2026-12-31', resources: 'https://a.example\r\n\nhttps://b.example ' }))).toEqual({
+    expect(
+      checkGoalForm(
+        form({ what: 'Learn Rust', why: 'New services', targetDate: '2026-12-31', resources: 'https://a.example\r\n\nhttps://b.example ' }),
+      ),
+    ).toEqual({
       ok: true,
       input: { what: 'Learn Rust', why: 'New services', targetDate: '2026-12-31', resources: ['https://a.example', 'https://b.example'] },
     });
@@ -26,8 +30,13 @@ describe('the add-goal form', () => {
   });
 
   it('says what is missing or wrong, field by field', () => {
-    expect(checkGoalForm(EMPTY_GOAL_FORM)).toEqual({ ok: false, errors: { what: 'Say what you want to learn', targetDate: 'Choose a target date' } });
-    const check = checkGoalForm(form({ what: 'x'.repeat(201), why: 'y'.repeat(501), targetDate: '31/12/2026', resources: 'javascript:alert(1)' }));
+    expect(checkGoalForm(EMPTY_GOAL_FORM)).toEqual({
+      ok: false,
+      errors: { what: 'Say what you want to learn', targetDate: 'Choose a target date' },
+    });
+    const check = checkGoalForm(
+      form({ what: 'x'.repeat(201), why: 'y'.repeat(501), targetDate: '31/12/2026', resources: 'javascript:alert(1)' }),
+    );
     expect(check).toEqual({
       ok: false,
       errors: {
@@ -38,7 +47,10 @@ describe('the add-goal form', () => {
       },
     });
     const four = ['a', 'b', 'c', 'd'].map((h) => `https://${h}.example`).join('\n');
-    expect(checkGoalForm(form({ what: 'Rust', targetDate: '2026-12-31', resources: four }))).toEqual({ ok: false, errors: { resources: 'At most 3 links' } });
+    expect(checkGoalForm(form({ what: 'Rust', targetDate: '2026-12-31', resources: four }))).toEqual({
+      ok: false,
+      errors: { resources: 'At most 3 links' },
+    });
   });
 
   it('reads the service’s { field: message }, ignoring what the form does not show', () => {

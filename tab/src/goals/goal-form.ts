@@ -24,7 +24,14 @@ export type GoalFormCheck = { ok: true; input: GoalInput } | { ok: false; errors
 
 /** The links typed, one per line, blank lines dropped and each typed twice kept once. */
 export function linksFrom(text: string): string[] {
-  return [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    ),
+  ];
 }
 
 /**
@@ -48,9 +55,7 @@ export function checkGoalForm(values: GoalFormValues, { t }: Pick<TabTranslator,
   const notLink = links.find((link) => link.length > GOAL_LIMITS.link || !isHttpUrl(link));
   if (notLink !== undefined) {
     errors.resources =
-      notLink.length > GOAL_LIMITS.link
-        ? t('goals.linkTooLong', { max: GOAL_LIMITS.link })
-        : t('goals.notLink', { link: notLink });
+      notLink.length > GOAL_LIMITS.link ? t('goals.linkTooLong', { max: GOAL_LIMITS.link }) : t('goals.notLink', { link: notLink });
   } else if (links.length > GOAL_LIMITS.resources) errors.resources = t('goals.tooManyLinks', { max: GOAL_LIMITS.resources });
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -13,16 +13,27 @@ describe('goal words', () => {
 
   it('says how a goal stands in words: an open one by its latest check-in', () => {
     expect(goalStatusLook(goal('a'))).toEqual({ label: 'On track', color: 'success' });
-    expect(goalStatusLook(goal('a', { progress: [progress('on-track'), progress('behind')] }))).toEqual({ label: 'Behind', color: 'warning' });
-    expect(goalStatusLook(goal('a', { progress: [progress('behind'), progress('on-track')] }))).toEqual({ label: 'On track', color: 'success' });
-    expect(goalStatusLook(goal('a', { status: 'overdue', progress: [progress('on-track')] }))).toEqual({ label: 'Overdue', color: 'danger' });
+    expect(goalStatusLook(goal('a', { progress: [progress('on-track'), progress('behind')] }))).toEqual({
+      label: 'Behind',
+      color: 'warning',
+    });
+    expect(goalStatusLook(goal('a', { progress: [progress('behind'), progress('on-track')] }))).toEqual({
+      label: 'On track',
+      color: 'success',
+    });
+    expect(goalStatusLook(goal('a', { status: 'overdue', progress: [progress('on-track')] }))).toEqual({
+      label: 'Overdue',
+      color: 'danger',
+    });
     expect(goalStatusLook(goal('a', { status: 'done' })).label).toBe('Done');
     expect(goalStatusLook(goal('a', { status: 'dropped' })).label).toBe('Dropped');
     expect(goalStatusLook(goal('a', { status: 'paused' as never })).label).toBe('paused');
   });
 
   it('shows only the latest check-in’s note', () => {
-    expect(latestNote(goal('a', { progress: [progress('behind', { note: 'old' }), progress('on-track', { note: 'new' })] }))?.note).toBe('new');
+    expect(latestNote(goal('a', { progress: [progress('behind', { note: 'old' }), progress('on-track', { note: 'new' })] }))?.note).toBe(
+      'new',
+    );
     expect(latestNote(goal('a', { progress: [progress('behind', { note: 'old' }), progress('on-track')] }))).toBeUndefined();
     expect(latestNote(goal('a'))).toBeUndefined();
   });

@@ -21,10 +21,13 @@ export interface UseGoals {
 export function useGoals(client: ApiClient): UseGoals {
   const { data, loading, error, reload, replace } = useApiData<MyGoalsResponse>(client, GOALS_PATH, useT().t('goals.loadFailed'));
 
-  const add = useCallback(async (input: GoalInput) => {
-    const { goal } = await client.send<{ goal: AddedGoal }>('POST', GOALS_PATH, input);
-    return goal;
-  }, [client]);
+  const add = useCallback(
+    async (input: GoalInput) => {
+      const { goal } = await client.send<{ goal: AddedGoal }>('POST', GOALS_PATH, input);
+      return goal;
+    },
+    [client],
+  );
 
   const added = useCallback(
     (goal: AddedGoal) => {

@@ -46,7 +46,11 @@ describe('detectHost inside Teams', () => {
 
   it('takes the team and channel from the Teams context, as the ids the bot knows', async () => {
     const sdk = fakeTeams({
-      getContext: async () => ({ app: { theme: 'default' }, team: { internalId: '19:abc@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } }),
+      getContext: async () => ({
+        app: { theme: 'default' },
+        team: { internalId: '19:abc@thread.tacv2' },
+        channel: { id: '19:general@thread.tacv2' },
+      }),
     });
     const host = await detectHost({ sdk, framed: true, location: at('/team') });
     expect(host).toMatchObject({ teamId: '19:abc@thread.tacv2', channelId: '19:general@thread.tacv2' });
@@ -56,10 +60,13 @@ describe('detectHost inside Teams', () => {
   });
 
   it('takes the team from the deep link’s sub-entity in the personal dashboard tab, where the context has no team', async () => {
-    const opened = (context: Awaited<ReturnType<TeamsSdk['getContext']>>) => detectHost({ sdk: fakeTeams({ getContext: async () => context }), framed: true, location: at('/team') });
+    const opened = (context: Awaited<ReturnType<TeamsSdk['getContext']>>) =>
+      detectHost({ sdk: fakeTeams({ getContext: async () => context }), framed: true, location: at('/team') });
     expect((await opened({ app: {}, page: { subPageId: '19:abc@thread.tacv2' } })).teamId).toBe('19:abc@thread.tacv2');
     // In a channel the team the tab sits in wins over any sub-entity.
-    expect((await opened({ app: {}, team: { internalId: '19:channel-team@thread.tacv2' }, page: { subPageId: '19:abc@thread.tacv2' } })).teamId).toBe('19:channel-team@thread.tacv2');
+    expect(
+      (await opened({ app: {}, team: { internalId: '19:channel-team@thread.tacv2' }, page: { subPageId: '19:abc@thread.tacv2' } })).teamId,
+    ).toBe('19:channel-team@thread.tacv2');
     // Opened from the app bar, not a link: no team, so the page offers the caller's teams.
     expect((await opened({ app: {}, page: { subPageId: '' } })).teamId).toBeUndefined();
     expect((await opened({ app: {}, page: {} })).teamId).toBeUndefined();
@@ -67,7 +74,11 @@ describe('detectHost inside Teams', () => {
 
   it('takes the team from ?team= when the tab’s own page links back to a dashboard, unless the tab sits in a channel', async () => {
     const back = (context: Awaited<ReturnType<TeamsSdk['getContext']>>) =>
-      detectHost({ sdk: fakeTeams({ getContext: async () => context }), framed: true, location: at('/team', '?team=19%3Aread%40thread.tacv2') });
+      detectHost({
+        sdk: fakeTeams({ getContext: async () => context }),
+        framed: true,
+        location: at('/team', '?team=19%3Aread%40thread.tacv2'),
+      });
     expect((await back({ app: {}, page: { subPageId: '19:abc@thread.tacv2' } })).teamId).toBe('19:read@thread.tacv2');
     expect((await back({ app: {}, team: { internalId: '19:channel-team@thread.tacv2' } })).teamId).toBe('19:channel-team@thread.tacv2');
   });
@@ -91,37 +102,68 @@ describe('detectHost inside Teams', () => {
 
 describe('detectHost outside Teams', () => {
   it('falls back to local mode at once when not framed, without waiting on Teams', async () => {
-    const host = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: false, location: at('/personal'), prefersDark: fakeColorScheme(false) });
+    const host = await detectHost({
+      sdk: fakeTeams({ initialize: never }),
+      framed: false,
+      location: at('/personal'),
+      prefersDark: fakeColorScheme(false),
+    });
     expect(host).toMatchObject({ kind: 'local', theme: 'light', page: 'personal' });
   });
 
   it('falls back to local mode when Teams rejects or never answers', async () => {
     const rejecting = fakeTeams({ initialize: async () => Promise.reject(new Error('Initialization Failed. No Parent window found.')) });
     const rejected = await detectHost({ sdk: rejecting, framed: true, location: at('/'), prefersDark: fakeColorScheme(false) });
-    expect(rejected).toMatchObject({ kind: 'local', reason: { kind: 'teams-silent', detail: expect.stringContaining('No Parent window found') } });
-    const silent = await detectHost({ sdk: fakeTeams({ initialize: never }), framed: true, location: at('/'), timeoutMs: 20, prefersDark: fakeColorScheme(false) });
-    expect(silent).toMatchObject({ kind: 'local', reason: { kind: 'teams-silent', detail: expect.stringContaining('no answer in 20 ms') } });
+    expect(rejected).toMatchObject({
+      kind: 'local',
+      reason: { kind: 'teams-silent', detail: expect.stringContaining('No Parent window found') },
+    });
+    const silent = await detectHost({
+      sdk: fakeTeams({ initialize: never }),
+      framed: true,
+      location: at('/'),
+      timeoutMs: 20,
+      prefersDark: fakeColorScheme(false),
+    });
+    expect(silent).toMatchObject({
+      kind: 'local',
+      reason: { kind: 'teams-silent', detail: expect.stringContaining('no answer in 20 ms') },
+    });
   });
 
   it('names the member whose entries the page shows in local mode too', async () => {
-    const host = await detectHost({ framed: false, location: at('/teams/t1/members/u1', '?user=alex'), prefersDark: fakeColorScheme(false) });
+    const host = await detectHost({
+      framed: false,
+      location: at('/teams/t1/members/u1', '?user=alex'),
+      prefersDark: fakeColorScheme(false),
+    });
     expect(host).toMatchObject({ kind: 'local', page: 'member-entries', member: { teamId: 't1', userId: 'u1' } });
   });
 
   it('takes the team from ?team= in local mode', async () => {
-    const host = await detectHost({ framed: false, location: at('/team', '?team=19%3Ademo%40thread.tacv2'), prefersDark: fakeColorScheme(false) });
+    const host = await detectHost({
+      framed: false,
+      location: at('/team', '?team=19%3Ademo%40thread.tacv2'),
+      prefersDark: fakeColorScheme(false),
+    });
     expect(host.teamId).toBe('19:demo@thread.tacv2');
     const none = await detectHost({ framed: false, location: at('/team', '?team='), prefersDark: fakeColorScheme(false) });
     expect(none.teamId).toBeUndefined();
   });
 
   it('uses a locale Intl accepts even when the browser reports a broken one', async () => {
-    const host = await detectHost({ framed: false, location: at('/'), browserLocale: 'not a locale!', prefersDark: fakeColorScheme(false) });
+    const host = await detectHost({
+      framed: false,
+      location: at('/'),
+      browserLocale: 'not a locale!',
+      prefersDark: fakeColorScheme(false),
+    });
     expect(host.locale).toBe('en');
   });
 
   it('speaks the languages the tab ships, keeps their regional formats, and takes ?locale= in local mode', async () => {
-    const browser = (browserLocale: string, search = '') => detectHost({ framed: false, location: at('/', search), browserLocale, prefersDark: fakeColorScheme(false) });
+    const browser = (browserLocale: string, search = '') =>
+      detectHost({ framed: false, location: at('/', search), browserLocale, prefersDark: fakeColorScheme(false) });
     expect((await browser('es-MX')).locale).toBe('es-MX');
     // French is not shipped: English words, so English dates and numbers beside them.
     expect((await browser('fr-FR')).locale).toBe('en');

@@ -43,7 +43,8 @@ function sources(dir: string): string[] {
 
 const files = sources(SRC).map((file) => ({ path: path.relative(SRC, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
 const code = files.map((file) => file.text);
-const called = (fn: string) => new Set(code.flatMap((text) => [...text.matchAll(new RegExp(`\\b${fn}\\(\\s*'([^']+)'`, 'g'))].map((m) => m[1]!)));
+const called = (fn: string) =>
+  new Set(code.flatMap((text) => [...text.matchAll(new RegExp(`\\b${fn}\\(\\s*'([^']+)'`, 'g'))].map((m) => m[1]!)));
 const english: Record<string, string> = { ...en, ...enTeam, ...enPeriod, ...enAdmin };
 
 describe('message catalogs', () => {
@@ -66,13 +67,16 @@ describe('message catalogs', () => {
     expect(Object.keys(page).filter((key) => others.some((catalog) => key in catalog))).toEqual([]);
     const outside = Object.keys(page).flatMap((key) => {
       const base = key.replace(PLURAL_FORMS, '');
-      return files.filter((f) => (f.text.includes(`'${key}'`) || f.text.includes(`'${base}'`)) && !allowedIn.some((allowed) => allowed.test(f.path))).map((f) => `${key} in ${f.path}`);
+      return files
+        .filter((f) => (f.text.includes(`'${key}'`) || f.text.includes(`'${base}'`)) && !allowedIn.some((allowed) => allowed.test(f.path)))
+        .map((f) => `${key} in ${f.path}`);
     });
     expect(outside).toEqual([]);
   });
 
   it('carries no English message that no code mentions', () => {
-    const mentioned = (key: string) => code.some((text) => text.includes(`'${key}'`) || text.includes(`'${key.replace(PLURAL_FORMS, '')}'`));
+    const mentioned = (key: string) =>
+      code.some((text) => text.includes(`'${key}'`) || text.includes(`'${key.replace(PLURAL_FORMS, '')}'`));
     expect(Object.keys(english).filter((key) => !mentioned(key))).toEqual([]);
   });
 
@@ -83,13 +87,18 @@ describe('message catalogs', () => {
     const translated = catalog as Record<string, string>;
     const missing = Object.keys(english).filter((key) => translated[key] === undefined && !UNTRANSLATED[language].includes(key));
     expect(missing).toEqual([]);
-    const extra = Object.keys(catalog).filter((key) => english[key] === undefined && english[key.replace(PLURAL_FORMS, '.other')] === undefined);
+    const extra = Object.keys(catalog).filter(
+      (key) => english[key] === undefined && english[key.replace(PLURAL_FORMS, '.other')] === undefined,
+    );
     expect(extra).toEqual([]);
     const otherPlaceholders = Object.entries(translated).filter(([key, message]) => {
       const source = english[key] ?? english[key.replace(PLURAL_FORMS, '.other')] ?? '';
       // A language whose "one" form names no number ("una entrada") may leave out {count}.
       const wanted = placeholdersOf(source).filter((name) => !(PLURAL_FORMS.test(key) && name === 'count'));
-      return wanted.some((name) => !placeholdersOf(message).includes(name)) || placeholdersOf(message).some((name) => !placeholdersOf(source).includes(name));
+      return (
+        wanted.some((name) => !placeholdersOf(message).includes(name)) ||
+        placeholdersOf(message).some((name) => !placeholdersOf(source).includes(name))
+      );
     });
     expect(otherPlaceholders).toEqual([]);
   });

@@ -16,7 +16,10 @@ describe('the tab in the user’s language', () => {
   });
 
   it('reads in Spanish for a Spanish locale, keeping its region for formats', async () => {
-    const page = await renderInFluent(<LocalModeBanner reason={{ kind: 'outside-teams' }} identities={people} current={people[0]} onChoose={() => undefined} />, { locale: 'es-MX' });
+    const page = await renderInFluent(
+      <LocalModeBanner reason={{ kind: 'outside-teams' }} identities={people} current={people[0]} onChoose={() => undefined} />,
+      { locale: 'es-MX' },
+    );
     expect(page.textContent).toContain('Modo local');
     expect(page.textContent).toContain('No se está ejecutando dentro de Microsoft Teams.');
     expect(page.querySelector('label')?.textContent).toBe('Identidad de demostración');

@@ -6,7 +6,10 @@ export const DEMO_USER_KEY = 'learning-loop.demo-user';
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
 /** `?user=` wins (links and tests name a person), then the last choice, then the first demo person. */
-export function pickIdentity(identities: DemoIdentity[], wanted: { queryUser: string | null; storedUser: string | null }): DemoIdentity | undefined {
+export function pickIdentity(
+  identities: DemoIdentity[],
+  wanted: { queryUser: string | null; storedUser: string | null },
+): DemoIdentity | undefined {
   const byId = (id: string | null) => (id ? identities.find((i) => i.userId === id) : undefined);
   return byId(wanted.queryUser) ?? byId(wanted.storedUser) ?? identities[0];
 }

@@ -56,7 +56,12 @@ export function EraseMyDataDialog({ client, onClose }: Props) {
       onSubmit={erase}
       onCancel={() => onClose(false)}
     >
-      <Field label={t('erase.confirmLabel', { phrase: ERASE_CONFIRMATION })} required validationState={error ? 'error' : 'none'} validationMessage={error}>
+      <Field
+        label={t('erase.confirmLabel', { phrase: ERASE_CONFIRMATION })}
+        required
+        validationState={error ? 'error' : 'none'}
+        validationMessage={error}
+      >
         <Input ref={field} value={typed} autoComplete="off" spellCheck={false} onChange={(_, data) => setTyped(data.value)} />
       </Field>
     </FormDialog>

@@ -3,7 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import { captureDownloads, csvText, type SavedFile } from '../testing/capture-downloads.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
-import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { LazyMyData } from './lazy-my-data.js';
 
 const JSON_ROUTE = 'GET /api/v1/me/export';
@@ -71,7 +80,7 @@ describe('“Your data” on the personal page', () => {
     await render({ [JSON_ROUTE]: [new ApiFailure(503, 'Storage is unavailable'), '{}'] });
     await click(buttonNamed('Download JSON', container));
     await settle();
-    expect(container.textContent).toContain('Couldn\'t download your data (HTTP 503): Storage is unavailable');
+    expect(container.textContent).toContain("Couldn't download your data (HTTP 503): Storage is unavailable");
     expect(saved).toEqual([]);
     await click(buttonNamed('Retry', container));
     await settle();
@@ -106,7 +115,13 @@ describe('“Your data” on the personal page', () => {
   });
 
   it('keeps the dialog open with the service’s refusal, or with what failed and a Retry', async () => {
-    const service = await render({ [ERASE_ROUTE]: [new ApiFailure(400, 'To erase all your data, send {"confirm": "erase my data"}. Nothing was deleted.'), new ApiFailure(503, 'Storage is unavailable'), undefined] });
+    const service = await render({
+      [ERASE_ROUTE]: [
+        new ApiFailure(400, 'To erase all your data, send {"confirm": "erase my data"}. Nothing was deleted.'),
+        new ApiFailure(503, 'Storage is unavailable'),
+        undefined,
+      ],
+    });
     const form = await openErase();
     await typeInto(controlLabelled(LABEL, form), 'erase my data');
     await click(buttonNamed('Erase my data', form));
@@ -114,7 +129,7 @@ describe('“Your data” on the personal page', () => {
     expect(document.querySelector('[data-testid="erase-my-data-refusal"]')?.textContent).toContain('Nothing was deleted.');
     await click(buttonNamed('Erase my data', form));
     await settle();
-    expect(form.textContent).toContain('Couldn\'t erase your data (HTTP 503): Storage is unavailable');
+    expect(form.textContent).toContain("Couldn't erase your data (HTTP 503): Storage is unavailable");
     await click(buttonNamed('Retry', form));
     await settle();
     expect(service.callsTo('DELETE', '/api/v1/me')).toHaveLength(3);

@@ -37,7 +37,13 @@ export function MyData({ client, heading }: { client: ApiClient; heading: Sectio
   }, [erased, heading.ref]);
 
   const download = (kind: Kind) =>
-    save(kind, { ...FILES[kind], failed: t(FILES[kind].failed), saved: t(FILES[kind].saved), fetchText: () => client.getText(FILES[kind].path), fileName: myDataFileName(kind, new Date()) });
+    save(kind, {
+      ...FILES[kind],
+      failed: t(FILES[kind].failed),
+      saved: t(FILES[kind].saved),
+      fetchText: () => client.getText(FILES[kind].path),
+      fileName: myDataFileName(kind, new Date()),
+    });
 
   if (erased) {
     return (

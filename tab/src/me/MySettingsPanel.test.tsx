@@ -25,7 +25,10 @@ let container: HTMLElement;
 afterEach(unmountRendered);
 
 async function render(routes: Record<string, FakeAnswer | FakeAnswer[]>) {
-  const service = fakeApiClient({ 'GET /api/v1/me/summary': { streak: 0, minutesThisMonth: 0, entriesThisMonth: 0, month: '2026-11' }, ...routes });
+  const service = fakeApiClient({
+    'GET /api/v1/me/summary': { streak: 0, minutesThisMonth: 0, entriesThisMonth: 0, month: '2026-11' },
+    ...routes,
+  });
   container = await renderInFluent(<Panels client={service.client} />);
   await settle();
   return service;
@@ -53,7 +56,10 @@ describe('my summary and settings', () => {
 
   it('says which part failed to load and loads it again on Retry', async () => {
     const service = await render({
-      'GET /api/v1/me/summary': [new ApiFailure(500, 'Rollups are rebuilding'), { streak: 2, minutesThisMonth: 30, entriesThisMonth: 1, month: '2026-11' }],
+      'GET /api/v1/me/summary': [
+        new ApiFailure(500, 'Rollups are rebuilding'),
+        { streak: 2, minutesThisMonth: 30, entriesThisMonth: 1, month: '2026-11' },
+      ],
       'GET /api/v1/me/settings': [new ApiFailure(0, 'The service could not be reached. Check your connection.'), SETTINGS],
     });
     expect(container.textContent).toContain("Couldn't load your summary (HTTP 500): Rollups are rebuilding");
@@ -121,7 +127,9 @@ describe('my summary and settings', () => {
   it('shows the service’s word on a zone it refuses beside the picker', async () => {
     await render({
       'GET /api/v1/me/settings': SETTINGS,
-      'PUT /api/v1/me/settings': new ApiFailure(400, 'Invalid settings', 'invalid_request', [{ path: 'timeZone', message: 'pick a zone the service knows' }]),
+      'PUT /api/v1/me/settings': new ApiFailure(400, 'Invalid settings', 'invalid_request', [
+        { path: 'timeZone', message: 'pick a zone the service knows' },
+      ]),
     });
     await chooseZone('tokyo', 'Asia/Tokyo');
     await click(buttonNamed('Save time zone'));

@@ -80,7 +80,10 @@ function PauseSwitch({ settings, save, announce, locale }: PauseProps) {
         },
         (error: unknown) => {
           setPending(undefined);
-          setProblem({ message: failureMessage(i18n, wanted ? t('settings.pauseFailed') : t('settings.resumeFailed'), error), paused: wanted });
+          setProblem({
+            message: failureMessage(i18n, wanted ? t('settings.pauseFailed') : t('settings.resumeFailed'), error),
+            paused: wanted,
+          });
         },
       );
     },

@@ -64,9 +64,7 @@ export function TimeZoneSetting({ saved, save, announce }: Props) {
     save({ timeZone }).then(
       (settings) => {
         setSaving(false);
-        announce(
-          settings.timeZone ? t('settings.zoneSaved', { zone: settings.timeZone }) : t('settings.zoneSavedAutomatic'),
-        );
+        announce(settings.timeZone ? t('settings.zoneSaved', { zone: settings.timeZone }) : t('settings.zoneSavedAutomatic'));
       },
       (error: unknown) => {
         setSaving(false);

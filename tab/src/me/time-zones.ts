@@ -14,7 +14,12 @@ export const AUTOMATIC_ZONE_LABEL = en['settings.zoneAutomatic'];
  * The learner's saved zone is kept even when this browser does not list it (an alias such as
  * Asia/Calcutta, say), so the picker never shows a choice the learner did not make.
  */
-export function timeZoneOptions(saved: string | null, now: Date, known: readonly string[] = supportedZones(), automatic: string = AUTOMATIC_ZONE_LABEL): TimeZoneOption[] {
+export function timeZoneOptions(
+  saved: string | null,
+  now: Date,
+  known: readonly string[] = supportedZones(),
+  automatic: string = AUTOMATIC_ZONE_LABEL,
+): TimeZoneOption[] {
   const zones = new Set(known);
   // Some engines leave UTC out of the list although every engine accepts it.
   zones.add('UTC');
@@ -36,7 +41,11 @@ export function zoneLabel(zone: string, now: Date): string {
 
 /** Case and separators do not matter when searching: "new york" finds America/New_York. */
 export function matchesZoneQuery(label: string, query: string): boolean {
-  const normalise = (text: string) => text.toLowerCase().replace(/[\s_/]+/g, ' ').trim();
+  const normalise = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[\s_/]+/g, ' ')
+      .trim();
   return normalise(label).includes(normalise(query));
 }
 

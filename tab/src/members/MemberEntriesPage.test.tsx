@@ -10,7 +10,11 @@ import { MemberEntriesPage } from './MemberEntriesPage.js';
 const MEMBER = { teamId: '19:team@thread.tacv2', userId: 'megan' };
 const ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/members/megan/entries`;
 
-const page = (entries: Entry[], nextCursor: string | null = null): EntryPage & { member: { displayName: string } } => ({ entries, nextCursor, member: { displayName: 'Megan Bowen' } });
+const page = (entries: Entry[], nextCursor: string | null = null): EntryPage & { member: { displayName: string } } => ({
+  entries,
+  nextCursor,
+  member: { displayName: 'Megan Bowen' },
+});
 
 let container: HTMLElement;
 afterEach(unmountRendered);
@@ -28,7 +32,16 @@ const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`
 
 describe('MemberEntriesPage', () => {
   it('heads the page with the member’s name and lists their entries newest first, each with what, kind, time, rating, notes, date and how it was shared', async () => {
-    const flags = entry({ id: 'e2', what: 'Feature flags in practice', sourceType: 'podcast', minutes: 40, rating: 4, insight: 'Ship dark first', action: 'Propose a flag', visibility: 'team' });
+    const flags = entry({
+      id: 'e2',
+      what: 'Feature flags in practice',
+      sourceType: 'podcast',
+      minutes: 40,
+      rating: 4,
+      insight: 'Ship dark first',
+      action: 'Propose a flag',
+      visibility: 'team',
+    });
     const service = await open([page([flags, entry({ id: 'e1', what: 'Giving feedback with SBI', visibility: 'leads' })])]);
 
     expect(service.calls.map((c) => c.path)).toEqual([`${ROUTE.slice(4)}?limit=20`]);
@@ -36,8 +49,12 @@ describe('MemberEntriesPage', () => {
     expect(document.title).toBe('Megan Bowen’s learning – Learning Loop');
     expect(titles()).toEqual(['Feature flags in practice', 'Giving feedback with SBI']);
     const first = entries()[0]?.textContent ?? '';
-    for (const text of ['Podcast', '40 min', 'Useful: 4/5', 'Ship dark first', 'Propose a flag', 'Nov 20, 2026']) expect(first).toContain(text);
-    expect(entries().map((e) => e.querySelector('[data-testid="entry-visibility"]')?.textContent)).toEqual(['Shared with the team', 'Visible to leads']);
+    for (const text of ['Podcast', '40 min', 'Useful: 4/5', 'Ship dark first', 'Propose a flag', 'Nov 20, 2026'])
+      expect(first).toContain(text);
+    expect(entries().map((e) => e.querySelector('[data-testid="entry-visibility"]')?.textContent)).toEqual([
+      'Shared with the team',
+      'Visible to leads',
+    ]);
     // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry.
     expect(container.textContent).not.toContain('Your leads');
     expect(entries()[0]?.querySelector('button')).toBeNull();
@@ -93,7 +110,9 @@ describe('MemberEntriesPage', () => {
 
   it('offers Load more when the newest stretch held nothing for leads but older entries remain', async () => {
     const service = await open([page([], 'c1')]);
-    expect(byTestId('member-entries-empty')?.textContent).toBe('Nothing among the most recent entries is shared with leads. Load more to look further back.');
+    expect(byTestId('member-entries-empty')?.textContent).toBe(
+      'Nothing among the most recent entries is shared with leads. Load more to look further back.',
+    );
     service.answerWith(ROUTE, page([entry({ id: 'e1', what: 'Further back' })]));
     await click(buttonNamed('Load more', container));
     await settle();

@@ -84,7 +84,11 @@ function MemberEntries({ client, locale, member }: Props) {
             <Text as="h2" id={headingId} ref={heading} tabIndex={-1} size={500} weight="semibold" className={styles.heading}>
               {t('memberEntries.heading')}
             </Text>
-            <ListStatus announcement={announcement} count={ready && count > 0 ? entriesCountText(count, i18n) : undefined} testId="member-entries-status" />
+            <ListStatus
+              announcement={announcement}
+              count={ready && count > 0 ? entriesCountText(count, i18n) : undefined}
+              testId="member-entries-status"
+            />
             <LoadedList
               items={ready ? state.entries : undefined}
               loading={state.phase === 'loading'}

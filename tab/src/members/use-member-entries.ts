@@ -39,19 +39,21 @@ export function useMemberEntries(client: ApiClient, member: MemberRef): UseMembe
   useEffect(() => {
     const controller = new AbortController();
     live.current = controller.signal;
-    client.get<MemberEntriesResponse>(memberEntriesApiPath({ teamId, userId }, MEMBER_ENTRIES_PAGE_SIZE), { signal: controller.signal }).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setName(page.member.displayName);
-        dispatch({ type: 'firstPage', page });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const refused = refusalText(error, i18n);
-        if (refused) setRefusal(refused);
-        else dispatch({ type: 'firstPageFailed', message: failureMessage(i18n, i18n.t('memberEntries.loadFailed'), error) });
-      },
-    );
+    client
+      .get<MemberEntriesResponse>(memberEntriesApiPath({ teamId, userId }, MEMBER_ENTRIES_PAGE_SIZE), { signal: controller.signal })
+      .then(
+        (page) => {
+          if (controller.signal.aborted) return;
+          setName(page.member.displayName);
+          dispatch({ type: 'firstPage', page });
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          const refused = refusalText(error, i18n);
+          if (refused) setRefusal(refused);
+          else dispatch({ type: 'firstPageFailed', message: failureMessage(i18n, i18n.t('memberEntries.loadFailed'), error) });
+        },
+      );
     return () => controller.abort();
   }, [client, teamId, userId, attempt, i18n]);
 
@@ -72,7 +74,8 @@ export function useMemberEntries(client: ApiClient, member: MemberRef): UseMembe
         dispatch({ type: 'morePage', page });
         setAnnouncement(loadedMoreText(page.entries.length, page.nextCursor !== null, i18n));
       },
-      (error: unknown) => signal.aborted || dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('memberEntries.loadMoreFailed'), error) }),
+      (error: unknown) =>
+        signal.aborted || dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('memberEntries.loadMoreFailed'), error) }),
     );
   }, [client, teamId, userId, i18n]);
 

@@ -18,9 +18,7 @@ export function ConfigurePage({ inTeams }: { inTeams: boolean }) {
   return (
     <PageLayout title={t('configure.title')} testId="configure">
       <Text as="p">{t('configure.about')}</Text>
-      <Text as="p">
-        {inTeams ? t('configure.inTeams') : t('configure.outsideTeams')}
-      </Text>
+      <Text as="p">{inTeams ? t('configure.inTeams') : t('configure.outsideTeams')}</Text>
       {problem && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{problem}</MessageBarBody>

@@ -10,7 +10,12 @@ afterEach(unmountRendered);
 
 function service() {
   return fakeApiClient({
-    'GET /api/v1/me/entries': [{ entries: [entry({ id: 'e1', what: 'Feature flags', sourceType: 'book', minutes: 95, rating: 4, insight: 'Ship dark' })], nextCursor: null }],
+    'GET /api/v1/me/entries': [
+      {
+        entries: [entry({ id: 'e1', what: 'Feature flags', sourceType: 'book', minutes: 95, rating: 4, insight: 'Ship dark' })],
+        nextCursor: null,
+      },
+    ],
     'GET /api/v1/me/summary': { streak: 3, minutesThisMonth: 95, entriesThisMonth: 1200, month: '2026-11' },
     'GET /api/v1/me/settings': { paused: false, pausedAt: null, timeZone: null },
     'GET /api/v1/me/saved': { saved: [] },
@@ -34,7 +39,8 @@ describe('My learning in other languages', () => {
     const page = await renderIn('es-ES');
     expect(page.querySelector('h1')?.textContent).toBe('Mi aprendizaje');
     const summary = text(page, 'my-summary');
-    for (const words of ['Este mes: noviembre de 2026', '3 respuestas seguidas', '1 h 35 min', '1200 entradas']) expect(summary).toContain(words);
+    for (const words of ['Este mes: noviembre de 2026', '3 respuestas seguidas', '1 h 35 min', '1200 entradas'])
+      expect(summary).toContain(words);
     const card = text(page, 'entry');
     for (const words of ['Libro', 'Utilidad: 4/5', 'Idea clave', 'Tus responsables', '20 nov 2026']) expect(card).toContain(words);
     expect(page.textContent).toContain('1 entrada, la más reciente primero');

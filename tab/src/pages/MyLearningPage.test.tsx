@@ -4,7 +4,17 @@ import { ApiFailure } from '../api/api-client.js';
 import type { EntryPage } from '../api/types.js';
 import { entry } from '../testing/entry-fixtures.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
-import { buttonNamed, click, controlLabelled, dialog, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  dialog,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { GOALS_ROUTE, goal, progress } from '../testing/goal-fixtures.js';
 import { SAVED_ROUTE, savedShare } from '../testing/share-fixtures.js';
 import { MyLearningPage } from './MyLearningPage.js';
@@ -50,12 +60,22 @@ describe('MyLearningPage', () => {
       insight: 'Ship dark, then flip',
       action: 'Add a flag to the next release',
     });
-    await render(fakeService([{ entries: [full, entry({ id: 'e1', what: 'Older lesson', link: 'javascript:alert(1)' })], nextCursor: null }]));
+    await render(
+      fakeService([{ entries: [full, entry({ id: 'e1', what: 'Older lesson', link: 'javascript:alert(1)' })], nextCursor: null }]),
+    );
 
     expect(container.querySelector('h1')?.textContent).toBe('My learning');
     expect(titles()).toEqual(['Feature flags in practice', 'Older lesson']);
     const first = entries()[0]?.textContent ?? '';
-    for (const text of ['On the job', '25 min', 'Useful: 4/5', 'Ship dark, then flip', 'Add a flag to the next release', 'Nov 20, 2026', 'Visible to: Your leads']) {
+    for (const text of [
+      'On the job',
+      '25 min',
+      'Useful: 4/5',
+      'Ship dark, then flip',
+      'Add a flag to the next release',
+      'Nov 20, 2026',
+      'Visible to: Your leads',
+    ]) {
       expect(first).toContain(text);
     }
     const link = entries()[0]?.querySelector('a');
@@ -81,7 +101,12 @@ describe('MyLearningPage', () => {
   });
 
   it('says what failed and loads again on Retry', async () => {
-    await render(fakeService([new ApiFailure(503, 'Storage is unavailable'), { entries: [entry({ id: 'e1', what: 'Back again' })], nextCursor: null }]));
+    await render(
+      fakeService([
+        new ApiFailure(503, 'Storage is unavailable'),
+        { entries: [entry({ id: 'e1', what: 'Back again' })], nextCursor: null },
+      ]),
+    );
     expect(container.textContent).toContain("Couldn't load your learning (HTTP 503): Storage is unavailable");
 
     await click(buttonNamed('Retry'));
@@ -125,7 +150,9 @@ describe('MyLearningPage', () => {
     await click(buttonNamed('Save', dialog()!));
     await settle();
 
-    expect(service.callsTo('PATCH', '/api/v1/me/entries/')).toEqual([{ method: 'PATCH', path: '/api/v1/me/entries/e%2F1', body: { minutes: 45 } }]);
+    expect(service.callsTo('PATCH', '/api/v1/me/entries/')).toEqual([
+      { method: 'PATCH', path: '/api/v1/me/entries/e%2F1', body: { minutes: 45 } },
+    ]);
     expect(dialog()).toBeNull();
     expect(entries()[0]?.textContent).toContain('45 min');
     expect(status()).toBe('Saved your changes to ‘Read about flags’.');
@@ -145,7 +172,9 @@ describe('MyLearningPage', () => {
     await click(buttonNamed('Save', dialog()!));
     await settle();
 
-    expect(service.callsTo('PATCH', '/api/v1/me/entries/')).toEqual([{ method: 'PATCH', path: '/api/v1/me/entries/e1', body: { visibility: 'private' } }]);
+    expect(service.callsTo('PATCH', '/api/v1/me/entries/')).toEqual([
+      { method: 'PATCH', path: '/api/v1/me/entries/e1', body: { visibility: 'private' } },
+    ]);
     expect(entries()[0]?.textContent).toContain('Only you');
   });
 
@@ -220,17 +249,34 @@ describe('MyLearningPage', () => {
   });
 
   it('lists the learning shares the learner saved, below the log', async () => {
-    await render(fakeService([{ entries: [], nextCursor: null }], { [SAVED_ROUTE]: { saved: [savedShare('Feature flags in practice', { withdrawn: true })] } }));
+    await render(
+      fakeService([{ entries: [], nextCursor: null }], {
+        [SAVED_ROUTE]: { saved: [savedShare('Feature flags in practice', { withdrawn: true })] },
+      }),
+    );
     await eventually(() => expect(container.querySelector('[data-testid="saved-item"]')).not.toBeNull());
     const headings = [...container.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings.slice(-6)).toEqual(['H2 Your learning log', 'H2 Goals', 'H2 Recommended for you', 'H2 Coaching', 'H2 Saved', 'H2 Your data']);
+    expect(headings.slice(-6)).toEqual([
+      'H2 Your learning log',
+      'H2 Goals',
+      'H2 Recommended for you',
+      'H2 Coaching',
+      'H2 Saved',
+      'H2 Your data',
+    ]);
     const saved = container.querySelector('[data-testid="saved-list"]')?.textContent ?? '';
-    for (const text of ['Feature flags in practice', 'Shared by Megan Bowen in Product Design', 'Withdrawn by the sharer']) expect(saved).toContain(text);
+    for (const text of ['Feature flags in practice', 'Shared by Megan Bowen in Product Design', 'Withdrawn by the sharer'])
+      expect(saved).toContain(text);
   });
 
   it('shows the learner’s goals between the log and what was recommended, with how each stands', async () => {
     const service = fakeService([{ entries: [], nextCursor: null }], {
-      [GOALS_ROUTE]: { goals: [goal('Learn Rust', { progress: [progress('behind', { note: 'Stuck on lifetimes' })] }), goal('Pass the exam', { status: 'overdue' })] },
+      [GOALS_ROUTE]: {
+        goals: [
+          goal('Learn Rust', { progress: [progress('behind', { note: 'Stuck on lifetimes' })] }),
+          goal('Pass the exam', { status: 'overdue' }),
+        ],
+      },
     });
     await render(service);
     await eventually(() => expect(container.querySelectorAll('[data-testid="goal-item"]')).toHaveLength(2));
@@ -258,6 +304,8 @@ describe('MyLearningPage', () => {
     expect(service.callsTo('PUT', '/api/v1/me/settings')).toEqual([{ method: 'PUT', path: '/api/v1/me/settings', body: { paused: true } }]);
     expect(toggle.checked).toBe(true);
     expect(settings.textContent).toContain('Paused since Nov 21, 2026');
-    expect(settings.querySelector('[role="status"]')?.textContent).toBe('Check-ins paused. You will get no check-in cards until you resume.');
+    expect(settings.querySelector('[role="status"]')?.textContent).toBe(
+      'Check-ins paused. You will get no check-in cards until you resume.',
+    );
   });
 });

@@ -20,7 +20,9 @@ async function openIn(locale: string) {
     [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [] },
     [`GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`]: dashboard({ members: LEAD_MEMBERS }),
   });
-  const page = await renderInFluent(<TeamPage client={service.client} locale={locale} teamId={TEAM_ID} channelId={undefined} />, { locale });
+  const page = await renderInFluent(<TeamPage client={service.client} locale={locale} teamId={TEAM_ID} channelId={undefined} />, {
+    locale,
+  });
   await eventually(() => expect(page.querySelector('[data-testid="member-row"]')).not.toBeNull());
   return page;
 }

@@ -8,7 +8,16 @@ import { fakeApiClient } from '../testing/fake-api-client.js';
 import { NUDGES_ROUTE, nudge, nudgeRoute } from '../testing/goal-fixtures.js';
 import { TEAM_RECOMMENDATIONS_ROUTE } from '../testing/recommendation-fixtures.js';
 import { NO_SHARES_ROUTES, RESOURCES_ROUTE, SHARES_ROUTE, resource, share, shares, topResources } from '../testing/share-fixtures.js';
-import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { TeamPage } from './TeamPage.js';
 
 // The real charts need layout jsdom does not do; what matters here is that the page hands them the figures.
@@ -23,7 +32,12 @@ const SETTINGS = `PUT /api/v1/teams/${encodeURIComponent(TEAM_ID)}/settings`;
 
 async function open(routes: Record<string, unknown>, props: { teamId?: string; channelId?: string } = { teamId: TEAM_ID }) {
   // Below the dashboard, the team's learning shares and top resources load too, and a lead's follow-ups and recommendations.
-  const service = fakeApiClient({ ...NO_SHARES_ROUTES, [NUDGES_ROUTE]: { nudges: [] }, [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [] }, ...routes });
+  const service = fakeApiClient({
+    ...NO_SHARES_ROUTES,
+    [NUDGES_ROUTE]: { nudges: [] },
+    [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [] },
+    ...routes,
+  });
   const page = await renderInFluent(<TeamPage client={service.client} locale="en-US" teamId={props.teamId} channelId={props.channelId} />);
   await settle(5);
   return { page, ...service };
@@ -41,7 +55,12 @@ async function waitFor(page: HTMLElement, selector: string): Promise<Element> {
 
 const names = (page: HTMLElement) => [...page.querySelectorAll('[data-testid="member-name"]')].map((n) => n.textContent);
 const tiles = (page: HTMLElement) =>
-  Object.fromEntries([...page.querySelectorAll('[data-testid="summary-tile"]')].map((t) => [t.querySelector('dt')?.textContent, t.querySelector('dd')?.textContent]));
+  Object.fromEntries(
+    [...page.querySelectorAll('[data-testid="summary-tile"]')].map((t) => [
+      t.querySelector('dt')?.textContent,
+      t.querySelector('dd')?.textContent,
+    ]),
+  );
 const header = (page: HTMLElement, label: string) => [...page.querySelectorAll('th')].find((th) => th.textContent === label);
 
 describe('TeamPage for a lead', () => {
@@ -97,13 +116,30 @@ describe('TeamPage for a lead', () => {
     expect(tab?.textContent).toContain('26 weeks');
     await click(tab);
     await settle(20);
-    expect(callsTo('GET', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`).map((c) => c.path.split('?')[1])).toEqual(['weeks=12', 'weeks=26']);
+    expect(callsTo('GET', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`).map((c) => c.path.split('?')[1])).toEqual([
+      'weeks=12',
+      'weeks=26',
+    ]);
     expect(tab?.getAttribute('aria-selected')).toBe('true');
     expect(page.querySelector('[data-testid="dashboard-charts"]')?.textContent).toBe('26 weeks charted');
   });
 
   it('says how to get started when the team has no activity yet', async () => {
-    const quiet = dashboard({ weeks: [], sources: [], totals: { ...dashboard().totals, entries: 0, minutes: 0, responded: 0, nothing: 0, noAnswer: 0, responseRate: null, averageRating: null, activeMembers: 0 } });
+    const quiet = dashboard({
+      weeks: [],
+      sources: [],
+      totals: {
+        ...dashboard().totals,
+        entries: 0,
+        minutes: 0,
+        responded: 0,
+        nothing: 0,
+        noAnswer: 0,
+        responseRate: null,
+        averageRating: null,
+        activeMembers: 0,
+      },
+    });
     const { page } = await open({ [DASHBOARD]: quiet });
     await waitFor(page, '[data-testid="schedule-form"]');
     expect(page.querySelector('[data-testid="dashboard-empty"]')?.textContent).toContain('Set when check-ins go out below');
@@ -141,7 +177,11 @@ describe('TeamPage’s learning shares and top resources', () => {
     expect(headings.slice(-2)).toEqual(['H2 Learning shares', 'H2 Top resources']);
     expect(page.querySelector('[data-testid="share-helpful-count"]')?.textContent).toBe('2 found this helpful');
     expect(page.querySelector('[data-testid="top-rated-item"]')?.textContent).toContain('Flags talk');
-    expect(callsTo('GET', '/api/v1/teams/').map((c) => c.path.split('/').at(-1))).toEqual(['dashboard?weeks=12', 'shares?sort=newest', 'resources?scope=team']);
+    expect(callsTo('GET', '/api/v1/teams/').map((c) => c.path.split('/').at(-1))).toEqual([
+      'dashboard?weeks=12',
+      'shares?sort=newest',
+      'resources?scope=team',
+    ]);
   });
 });
 
@@ -160,7 +200,10 @@ describe('TeamPage when something fails', () => {
 
 describe('the schedule form', () => {
   it('shows the service’s field errors beside the fields and keeps what was typed', async () => {
-    const rejected = new ApiFailure(400, 'Invalid settings', 'invalid_settings', { reminderAfterHours: 'Remind after 1 to 72 hours', timeZone: 'Choose a time zone such as Europe/London' });
+    const rejected = new ApiFailure(400, 'Invalid settings', 'invalid_settings', {
+      reminderAfterHours: 'Remind after 1 to 72 hours',
+      timeZone: 'Choose a time zone such as Europe/London',
+    });
     const { page, callsTo } = await open({ [DASHBOARD]: dashboard(), [SETTINGS]: rejected });
     await waitFor(page, '[data-testid="schedule-form"]');
     await typeInto(controlLabelled('Remind those who have not answered after (hours)', page), '48');
@@ -177,7 +220,9 @@ describe('the schedule form', () => {
     const hours = controlLabelled('Remind those who have not answered after (hours)', page) as HTMLInputElement;
     expect(hours.value).toBe('48');
     expect(hours.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(hours.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).toBe('Remind after 1 to 72 hours');
+    expect(document.getElementById(hours.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).toBe(
+      'Remind after 1 to 72 hours',
+    );
     expect(page.textContent).toContain('Choose a time zone such as Europe/London');
     expect(page.querySelector('[data-testid="schedule-problem"]')?.textContent).toContain('The service did not accept the schedule');
     expect(document.activeElement).toBe(controlLabelled('Team time zone', page));
@@ -192,7 +237,15 @@ describe('the schedule form', () => {
     expect(callsTo('PUT', '/api/v1/')).toHaveLength(0);
     expect(page.textContent).toContain('Remind after 1 to 72 hours');
 
-    const saved = { teamId: TEAM_ID, name: 'Product Design', schedule: { ...dashboard().settings.schedule!, reminderAfterHours: 12 }, sharesChannelId: '19:general@thread.tacv2', updatedBy: 'alex', updatedAt: '2026-11-28T12:00:00Z', tenantId: 't' };
+    const saved = {
+      teamId: TEAM_ID,
+      name: 'Product Design',
+      schedule: { ...dashboard().settings.schedule!, reminderAfterHours: 12 },
+      sharesChannelId: '19:general@thread.tacv2',
+      updatedBy: 'alex',
+      updatedAt: '2026-11-28T12:00:00Z',
+      tenantId: 't',
+    };
     answerWith(SETTINGS, { settings: saved });
     await typeInto(hours, '12');
     await click(buttonNamed('Save schedule', page));
@@ -203,11 +256,18 @@ describe('the schedule form', () => {
 
   it('uses the tab’s channel for shares when none is saved, and says to use the setup card when it cannot', async () => {
     const unset = dashboard({ settings: { schedule: null, sharesChannelId: null, updatedAt: '2026-09-01T09:00:00Z' } });
-    const inChannel = await open({ [DASHBOARD]: unset, [SETTINGS]: new ApiFailure(403, 'Only leads can change the schedule') }, { teamId: TEAM_ID, channelId: '19:tab-channel@thread.tacv2' });
+    const inChannel = await open(
+      { [DASHBOARD]: unset, [SETTINGS]: new ApiFailure(403, 'Only leads can change the schedule') },
+      { teamId: TEAM_ID, channelId: '19:tab-channel@thread.tacv2' },
+    );
     await waitFor(inChannel.page, '[data-testid="schedule-form"]');
     await click(buttonNamed('Save schedule', inChannel.page));
     await settle(5);
-    expect(inChannel.callsTo('PUT', '/api/v1/')[0]?.body).toMatchObject({ sharesChannelId: '19:tab-channel@thread.tacv2', weekday: 5, localTime: '16:00' });
+    expect(inChannel.callsTo('PUT', '/api/v1/')[0]?.body).toMatchObject({
+      sharesChannelId: '19:tab-channel@thread.tacv2',
+      weekday: 5,
+      localTime: '16:00',
+    });
     expect(inChannel.page.textContent).toContain("Couldn't save the schedule (HTTP 403): Only leads can change the schedule");
     unmountRendered();
 
@@ -223,8 +283,14 @@ describe('TeamPage without a team from the host', () => {
   const teams = (...list: { teamId: string; name: string; role: 'lead' | 'member' }[]) => ({ teams: list });
 
   it('uses the caller’s only team', async () => {
-    const { page, calls } = await open({ 'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }), [DASHBOARD]: dashboard() }, {});
-    expect(calls.map((c) => c.path.split('?')[0]).slice(0, 2)).toEqual(['/api/v1/me/teams', `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`]);
+    const { page, calls } = await open(
+      { 'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }), [DASHBOARD]: dashboard() },
+      {},
+    );
+    expect(calls.map((c) => c.path.split('?')[0]).slice(0, 2)).toEqual([
+      '/api/v1/me/teams',
+      `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`,
+    ]);
     expect(page.querySelector('[data-testid="team-picker"]')).toBeNull();
     expect(names(page)).toHaveLength(LEAD_MEMBERS.length);
   });
@@ -232,7 +298,10 @@ describe('TeamPage without a team from the host', () => {
   it('offers a picker when the caller is in several teams, and shows the team chosen', async () => {
     const { page, callsTo } = await open(
       {
-        'GET /api/v1/me/teams': teams({ teamId: TEAM_ID, name: 'Product Design', role: 'lead' }, { teamId: 'other', name: 'Research', role: 'member' }),
+        'GET /api/v1/me/teams': teams(
+          { teamId: TEAM_ID, name: 'Product Design', role: 'lead' },
+          { teamId: 'other', name: 'Research', role: 'member' },
+        ),
         [DASHBOARD]: dashboard(),
         'GET /api/v1/teams/other/dashboard': dashboard(),
       },
@@ -268,7 +337,12 @@ describe('TeamPage follow-ups for a lead', () => {
 
   it('offers Nudge on every row, named for the member', async () => {
     const { page } = await open({ [DASHBOARD]: dashboard() });
-    expect(nudgeButtons(page).map((b) => b.textContent)).toEqual(['Nudge Alex Wilber', 'Nudge Isaiah Langer', 'Nudge Megan Bowen', 'Nudge Patti Fernandez']);
+    expect(nudgeButtons(page).map((b) => b.textContent)).toEqual([
+      'Nudge Alex Wilber',
+      'Nudge Isaiah Langer',
+      'Nudge Megan Bowen',
+      'Nudge Patti Fernandez',
+    ]);
     expect(header(page, 'Actions')?.getAttribute('aria-sort')).toBeNull();
     expect(page.querySelector('[data-testid="nudge-status"]')?.getAttribute('role')).toBe('status');
   });
@@ -303,13 +377,18 @@ describe('TeamPage follow-ups for a lead', () => {
   });
 
   it('says when a nudge could only be recorded, and sends no note when none was typed', async () => {
-    const { page, callsTo } = await open({ [DASHBOARD]: dashboard(), [nudgeRoute('megan-bowen')]: { nudge: nudge('Megan Bowen', { delivered: false }) } });
+    const { page, callsTo } = await open({
+      [DASHBOARD]: dashboard(),
+      [nudgeRoute('megan-bowen')]: { nudge: nudge('Megan Bowen', { delivered: false }) },
+    });
     const dialog = await openNudge(page, 'Megan Bowen');
     expect(dialog.querySelector('[data-testid="nudge-reason"]')).toBeNull();
     await click(buttonNamed('Send', dialog));
     await settle(5);
     expect(callsTo('POST', '/')[0]?.body).toEqual({});
-    expect(announcement(page)).toBe('Nudge recorded; Megan Bowen has not opened a chat with Learning Loop yet, so it could not be delivered');
+    expect(announcement(page)).toBe(
+      'Nudge recorded; Megan Bowen has not opened a chat with Learning Loop yet, so it could not be delivered',
+    );
   });
 
   it('shows the service’s refusal in the dialog and keeps the note', async () => {
@@ -321,7 +400,9 @@ describe('TeamPage follow-ups for a lead', () => {
     await settle(5);
     expect(callsTo('POST', '/')).toHaveLength(1);
     expect(nudgeDialog()).toBe(dialog);
-    expect(dialog.querySelector('[data-testid="nudge-refusal"]')?.textContent).toBe('You nudged Isaiah Langer less than 12 hours ago; give them time to answer.');
+    expect(dialog.querySelector('[data-testid="nudge-refusal"]')?.textContent).toBe(
+      'You nudged Isaiah Langer less than 12 hours ago; give them time to answer.',
+    );
     expect((controlLabelled('Note', dialog) as HTMLTextAreaElement).value).toBe('Any news?');
     expect(announcement(page)).toBe('');
     expect(callsTo('GET', NUDGES_ROUTE.slice(4))).toHaveLength(1);
@@ -360,13 +441,19 @@ describe('TeamPage’s way to a member’s entries', () => {
 
   it('links a lead from every row but their own to that member’s entries, a page of its own named for the member', async () => {
     const { page } = await open({ [DASHBOARD]: dashboard({ callerId: 'alex-wilber' }) });
-    expect(links(page).map((a) => a.textContent)).toEqual(['View entries (Isaiah Langer)', 'View entries (Megan Bowen)', 'View entries (Patti Fernandez)']);
+    expect(links(page).map((a) => a.textContent)).toEqual([
+      'View entries (Isaiah Langer)',
+      'View entries (Megan Bowen)',
+      'View entries (Patti Fernandez)',
+    ]);
     expect(links(page)[1]?.getAttribute('href')).toBe(`/teams/${encodeURIComponent(TEAM_ID)}/members/megan-bowen`);
     expect(links(page)[1]?.tagName).toBe('A');
   });
 
   it('gives a member who is not a lead no such link', async () => {
-    const { page } = await open({ [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen')], callerId: 'megan-bowen' }) });
+    const { page } = await open({
+      [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen')], callerId: 'megan-bowen' }),
+    });
     expect(names(page)).toEqual(['Megan Bowen']);
     expect(links(page)).toEqual([]);
     expect(header(page, 'Actions')).toBeUndefined();
@@ -375,7 +462,9 @@ describe('TeamPage’s way to a member’s entries', () => {
 
 describe('TeamPage follow-ups for a member who is not a lead', () => {
   it('offers no Nudge and never asks for the team’s nudges', async () => {
-    const { page, callsTo } = await open({ [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen', { needsFollowUp: true })] }) });
+    const { page, callsTo } = await open({
+      [DASHBOARD]: dashboard({ role: 'member', members: [memberRow('Megan Bowen', { needsFollowUp: true })] }),
+    });
     await waitFor(page, '[data-testid="share-card"], [data-testid="shares-feed"]');
     await settle(50);
     expect(page.querySelector('[data-testid="nudge-button"]')).toBeNull();

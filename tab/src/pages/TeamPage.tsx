@@ -31,7 +31,9 @@ function TeamPageContent({ client, locale, teamId, channelId }: Props) {
   if (choice.status === 'chosen') {
     const picker = choice.teams.length > 1 ? <TeamPicker teams={choice.teams} teamId={choice.teamId} onChoose={choose} /> : undefined;
     // A new key per team: nothing of one team's figures or form lingers while the next loads.
-    return <DashboardPage key={choice.teamId} client={client} locale={locale} teamId={choice.teamId} channelId={channelId} teamPicker={picker} />;
+    return (
+      <DashboardPage key={choice.teamId} client={client} locale={locale} teamId={choice.teamId} channelId={channelId} teamPicker={picker} />
+    );
   }
   return (
     <PageLayout title={t('page.team')} testId="team-dashboard">

@@ -31,7 +31,11 @@ function held() {
   return { answer, release: (value: unknown) => release(value) };
 }
 
-const FLAGS = myRecommendation('Feature flags in practice', { recId: 'r1', at: '2026-11-27T10:00:00.000Z', note: 'Before we ship the beta' });
+const FLAGS = myRecommendation('Feature flags in practice', {
+  recId: 'r1',
+  at: '2026-11-27T10:00:00.000Z',
+  note: 'Before we ship the beta',
+});
 const SBI = myRecommendation('SBI feedback', {
   recId: 'r2',
   learnerId: 'megan-bowen',
@@ -93,14 +97,19 @@ describe('recommended for you', () => {
     const answer = held();
     const service = await render({
       [MY_RECOMMENDATIONS_ROUTE]: { recommendations: [FLAGS] },
-      [doneRoute('r1')]: [answer.answer, { recommendation: { ...FLAGS, done: true, doneAt: '2026-11-28T10:00:00.000Z' } satisfies MyRecommendation }],
+      [doneRoute('r1')]: [
+        answer.answer,
+        { recommendation: { ...FLAGS, done: true, doneAt: '2026-11-28T10:00:00.000Z' } satisfies MyRecommendation },
+      ],
     });
     await click(tick(0));
     expect(ticks()).toEqual([true]);
     answer.release(new ApiFailure(503, 'Storage is down'));
     await settle();
     expect(ticks()).toEqual([false]);
-    expect(items()[0]?.textContent).toContain("Couldn't mark ‘Feature flags in practice’ as done (HTTP 503): Storage is down. It is still not ticked off.");
+    expect(items()[0]?.textContent).toContain(
+      "Couldn't mark ‘Feature flags in practice’ as done (HTTP 503): Storage is down. It is still not ticked off.",
+    );
     expect(status()).toBe('');
 
     await click(buttonNamed('Retry', items()[0]));

@@ -28,7 +28,6 @@ interface Props {
 
 /** What the caller's team leads recommended to them (or to their whole team), newest first, each with an "I did this" tick. */
 export function MyRecommendations({ client, locale, heading }: Props) {
-  const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
   const [announcement, setAnnouncement] = useState('');
@@ -39,7 +38,11 @@ export function MyRecommendations({ client, locale, heading }: Props) {
   const done = list?.filter((r) => r.done).length ?? 0;
   return (
     <>
-      <ListStatus announcement={announcement} count={list && count > 0 ? myRecommendationsCountText(count, done, i18n) : undefined} testId="my-recommendations-status" />
+      <ListStatus
+        announcement={announcement}
+        count={list && count > 0 ? myRecommendationsCountText(count, done, i18n) : undefined}
+        testId="my-recommendations-status"
+      />
       <LoadedList
         items={list}
         loading={loading}

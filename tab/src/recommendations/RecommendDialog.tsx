@@ -56,7 +56,11 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
     setErrors({});
     void submit.run(
       async () => {
-        const { recommendation } = await client.send<{ recommendation: RecommendationView }>('POST', teamRecommendationsPath(teamId), check.input);
+        const { recommendation } = await client.send<{ recommendation: RecommendationView }>(
+          'POST',
+          teamRecommendationsPath(teamId),
+          check.input,
+        );
         onClose(recommendedText(recommendation.title, recipientText(recommendation.learnerId, members, i18n), i18n));
       },
       t('recommend.failed'),
@@ -86,22 +90,29 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
       refusalTestId="recommend-refusal"
       formRef={form}
       title={t('recommend.button')}
-      intro={
-        <Text as="p">{t('recommend.intro')}</Text>
-      }
+      intro={<Text as="p">{t('recommend.intro')}</Text>}
       submit={submit}
       submitLabel={t('recommend.submit')}
       sendingLabel={t('recommend.sending')}
       onSubmit={send}
       onCancel={() => onClose(undefined)}
     >
-      <Field label={t('recommend.titleLabel')} required hint={t('recommend.titleHint', { max: RECOMMENDATION_LIMITS.title })} {...field('title')}>
+      <Field
+        label={t('recommend.titleLabel')}
+        required
+        hint={t('recommend.titleHint', { max: RECOMMENDATION_LIMITS.title })}
+        {...field('title')}
+      >
         <Input {...text('title')} />
       </Field>
       <Field label={t('entryForm.linkLabel')} required hint={t('entryForm.linkHint')} {...field('link')}>
         <Input {...text('link')} type="url" />
       </Field>
-      <Field label={t('recs.note')} hint={t('recommend.noteHint', { length: values.note.length, max: RECOMMENDATION_LIMITS.note })} {...field('note')}>
+      <Field
+        label={t('recs.note')}
+        hint={t('recommend.noteHint', { length: values.note.length, max: RECOMMENDATION_LIMITS.note })}
+        {...field('note')}
+      >
         <Textarea {...text('note')} resize="vertical" />
       </Field>
       <Field label={t('recommend.forWhom')} {...field('learnerId')}>

@@ -7,7 +7,16 @@ import { LEAD_MEMBERS, TEAM_ID, dashboard, memberRow } from '../testing/dashboar
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
 import { NUDGES_ROUTE } from '../testing/goal-fixtures.js';
 import { RECOMMEND_ROUTE, TEAM_RECOMMENDATIONS_ROUTE, teamRecommendation } from '../testing/recommendation-fixtures.js';
-import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, typeInto, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { NO_SHARES_ROUTES } from '../testing/share-fixtures.js';
 import { LazyTeamRecommendations } from './lazy-recommendations.js';
 
@@ -20,7 +29,9 @@ let container: HTMLElement;
 
 async function render(routes: Record<string, FakeAnswer | FakeAnswer[]>) {
   const service = fakeApiClient(routes);
-  container = await renderInFluent(<LazyTeamRecommendations client={service.client} teamId={TEAM_ID} locale="en-US" members={LEAD_MEMBERS} callerId="alex-wilber" />);
+  container = await renderInFluent(
+    <LazyTeamRecommendations client={service.client} teamId={TEAM_ID} locale="en-US" members={LEAD_MEMBERS} callerId="alex-wilber" />,
+  );
   await eventually(() => expect(container.textContent).not.toContain('Loading the recommendations'));
   return service;
 }
@@ -58,8 +69,19 @@ const FLAGS = teamRecommendation('Feature flags in practice', {
   doneBy: 2,
   for: 4,
 });
-const SBI = teamRecommendation('SBI feedback', { recId: 'r2', learnerId: 'megan-bowen', doneBy: 1, for: 1, at: '2026-11-20T10:00:00.000Z' });
-const GONE = teamRecommendation('Old advice', { recId: 'r3', learnerId: 'left-the-team', link: 'javascript:alert(1)', at: '2026-11-01T10:00:00.000Z' });
+const SBI = teamRecommendation('SBI feedback', {
+  recId: 'r2',
+  learnerId: 'megan-bowen',
+  doneBy: 1,
+  for: 1,
+  at: '2026-11-20T10:00:00.000Z',
+});
+const GONE = teamRecommendation('Old advice', {
+  recId: 'r3',
+  learnerId: 'left-the-team',
+  link: 'javascript:alert(1)',
+  at: '2026-11-01T10:00:00.000Z',
+});
 
 describe('a team’s recommendations, for its leads', () => {
   it('lists each newest first with who it is for and how many of them did it', async () => {
@@ -102,7 +124,11 @@ describe('a team’s recommendations, for its leads', () => {
     await settle();
 
     expect(service.callsTo('POST', '/')).toEqual([
-      { method: 'POST', path: RECOMMEND_ROUTE.slice(5), body: { title: 'SBI feedback', link: 'https://www.ccl.org/sbi', note: 'Before our 1:1', learnerId: 'megan-bowen' } },
+      {
+        method: 'POST',
+        path: RECOMMEND_ROUTE.slice(5),
+        body: { title: 'SBI feedback', link: 'https://www.ccl.org/sbi', note: 'Before our 1:1', learnerId: 'megan-bowen' },
+      },
     ]);
     expect(dialog()).toBeNull();
     expect(status()).toBe('Recommended ‘SBI feedback’ to Megan Bowen.');
@@ -208,7 +234,12 @@ describe('the recommendations on the team page', () => {
   const DASHBOARD = `GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard`;
 
   async function openPage(routes: Record<string, FakeAnswer>) {
-    const service = fakeApiClient({ ...NO_SHARES_ROUTES, [NUDGES_ROUTE]: { nudges: [] }, [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [FLAGS] }, ...routes });
+    const service = fakeApiClient({
+      ...NO_SHARES_ROUTES,
+      [NUDGES_ROUTE]: { nudges: [] },
+      [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [FLAGS] },
+      ...routes,
+    });
     const page = await renderInFluent(<DashboardPage client={service.client} locale="en-US" teamId={TEAM_ID} channelId={undefined} />);
     await eventually(() => expect(page.querySelector('[data-testid="team-name"]')).not.toBeNull());
     return { page, ...service };

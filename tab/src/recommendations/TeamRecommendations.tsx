@@ -33,10 +33,13 @@ interface Props {
 
 /** What the team's leads recommended, newest first, each with how many of those it was for have done it; and a way to recommend more. Leads only. */
 export function TeamRecommendations({ client, teamId, locale, members, callerId, heading }: Props) {
-  const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
-  const { data, loading, error, reload } = useApiData<TeamRecommendationsResponse>(client, teamRecommendationsPath(teamId), t('teamRecs.loadFailed'));
+  const { data, loading, error, reload } = useApiData<TeamRecommendationsResponse>(
+    client,
+    teamRecommendationsPath(teamId),
+    t('teamRecs.loadFailed'),
+  );
   const recs = useMemo(() => data && newestFirst(data.recommendations), [data]);
   const [announcement, setAnnouncement] = useState('');
 
@@ -51,8 +54,17 @@ export function TeamRecommendations({ client, teamId, locale, members, callerId,
   const count = recs?.length ?? 0;
   return (
     <>
-      <ListStatus announcement={announcement} count={recs && count > 0 ? recommendationsCountText(count, i18n) : undefined} testId="team-recommendations-status" />
-      <RecommendButton client={client} teamId={teamId} members={members.filter((m) => m.userId !== callerId)} onRecommended={onRecommended} />
+      <ListStatus
+        announcement={announcement}
+        count={recs && count > 0 ? recommendationsCountText(count, i18n) : undefined}
+        testId="team-recommendations-status"
+      />
+      <RecommendButton
+        client={client}
+        teamId={teamId}
+        members={members.filter((m) => m.userId !== callerId)}
+        onRecommended={onRecommended}
+      />
       <LoadedList
         items={recs}
         loading={loading}
@@ -86,7 +98,10 @@ function TeamRecommendationItem({ rec, members, locale }: { rec: TeamRecommendat
         titleId={titleId}
         title={rec.title}
         byline={
-          <MessageWithElement message={t('teamRecs.byline', { name: rec.leadName, to: recipientText(rec.learnerId, members, i18n) })} name="date">
+          <MessageWithElement
+            message={t('teamRecs.byline', { name: rec.leadName, to: recipientText(rec.learnerId, members, i18n) })}
+            name="date"
+          >
             <time dateTime={rec.at}>{formatDate(rec.at, locale)}</time>
           </MessageWithElement>
         }

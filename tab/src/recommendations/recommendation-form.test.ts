@@ -10,7 +10,9 @@ describe('the recommendation form', () => {
       ok: true,
       input: { title: 'Inspired', link: 'https://www.svpg.com/inspired/' },
     });
-    expect(checkRecommendationForm(form({ title: 'SBI', link: 'https://www.ccl.org/sbi', note: 'Before our 1:1', learnerId: 'm1' }))).toEqual({
+    expect(
+      checkRecommendationForm(form({ title: 'SBI', link: 'https://www.ccl.org/sbi', note: 'Before our 1:1', learnerId: 'm1' })),
+    ).toEqual({
       ok: true,
       input: { title: 'SBI', link: 'https://www.ccl.org/sbi', note: 'Before our 1:1', learnerId: 'm1' },
     });
@@ -35,7 +37,10 @@ describe('the recommendation form', () => {
   });
 
   it('takes the service’s { field: message } for the fields it shows, and its schema issues', () => {
-    expect(recommendationFieldErrorsFrom({ title: 'Say what you recommend', link: 'Bad link', other: 'x' })).toEqual({ title: 'Say what you recommend', link: 'Bad link' });
+    expect(recommendationFieldErrorsFrom({ title: 'Say what you recommend', link: 'Bad link', other: 'x' })).toEqual({
+      title: 'Say what you recommend',
+      link: 'Bad link',
+    });
     expect(recommendationFieldErrorsFrom([{ path: 'note', message: 'too long' }])).toEqual({ note: 'Too long' });
     expect(recommendationFieldErrorsFrom(undefined)).toEqual({});
   });

@@ -25,11 +25,15 @@ export type RecommendationFormCheck = { ok: true; input: RecommendationInput } |
 
 /** The checks that need nothing but the form, worded as the service words them; it checks again. */
 // Limits are written as the service writes them ("2048", not "2,048"), so the form and the service agree.
-export function checkRecommendationForm(values: RecommendationFormValues, { t }: Pick<TabTranslator, 't'> = teamEnglish): RecommendationFormCheck {
+export function checkRecommendationForm(
+  values: RecommendationFormValues,
+  { t }: Pick<TabTranslator, 't'> = teamEnglish,
+): RecommendationFormCheck {
   const errors: RecommendationFormErrors = {};
   const title = values.title.trim();
   if (title === '') errors.title = t('recommend.titleMissing');
-  else if (title.length > RECOMMENDATION_LIMITS.title) errors.title = t('recommend.titleTooLong', { max: String(RECOMMENDATION_LIMITS.title) });
+  else if (title.length > RECOMMENDATION_LIMITS.title)
+    errors.title = t('recommend.titleTooLong', { max: String(RECOMMENDATION_LIMITS.title) });
 
   const link = values.link.trim();
   if (link === '') errors.link = t('recommend.linkMissing');

@@ -17,7 +17,11 @@ export function doneByText(doneBy: number, forCount: number, locale: string, { t
 }
 
 /** Who a recommendation is for, as the lead reads it: the whole team, or one member by name. */
-export function recipientText(learnerId: string | null, members: readonly Recipient[], { t }: Pick<TabTranslator, 't'> = teamEnglish): string {
+export function recipientText(
+  learnerId: string | null,
+  members: readonly Recipient[],
+  { t }: Pick<TabTranslator, 't'> = teamEnglish,
+): string {
   if (learnerId === null) return t('teamRecs.wholeTeam');
   // Someone who has since left the team is no longer in the list: say there was one person.
   return members.find((m) => m.userId === learnerId)?.displayName ?? t('teamRecs.oneMember');
@@ -29,7 +33,11 @@ export function recommendationsCountText(count: number, { t, plural }: Pick<TabT
 }
 
 /** The learner's list at a glance, e.g. "3 recommendations, 1 done, newest first". */
-export function myRecommendationsCountText(total: number, done: number, { t, plural }: Pick<TabTranslator, 't' | 'plural'> = english): string {
+export function myRecommendationsCountText(
+  total: number,
+  done: number,
+  { t, plural }: Pick<TabTranslator, 't' | 'plural'> = english,
+): string {
   return t('myRecs.count', { recommendations: plural('recs.count', total), done });
 }
 

@@ -25,7 +25,11 @@ export interface UseMyRecommendations {
 /** The caller's recommendations from all their teams, and the "I did this" tick on each. */
 export function useMyRecommendations(client: ApiClient, announce: (message: string) => void): UseMyRecommendations {
   const i18n = useT();
-  const { data, loading, error, reload } = useApiData<MyRecommendationsResponse>(client, MY_RECOMMENDATIONS_PATH, i18n.t('myRecs.loadFailed'));
+  const { data, loading, error, reload } = useApiData<MyRecommendationsResponse>(
+    client,
+    MY_RECOMMENDATIONS_PATH,
+    i18n.t('myRecs.loadFailed'),
+  );
   // Ticks on their way (shown at once) and ticks the service confirmed since the list came, by recommendation.
   const [wanted, setWanted] = useState<Record<string, boolean>>({});
   const [confirmed, setConfirmed] = useState<Record<string, Pick<MyRecommendation, 'done' | 'doneAt'>>>({});
@@ -64,7 +68,10 @@ export function useMyRecommendations(client: ApiClient, announce: (message: stri
         (failure: unknown) => {
           settle();
           const stays = done ? i18n.t('recs.stillNotTicked') : i18n.t('recs.stillTicked');
-          setProblems((p) => ({ ...p, [key]: { message: thenSay(failureMessage(i18n, doneFailed(rec.title, done, i18n), failure), stays), done } }));
+          setProblems((p) => ({
+            ...p,
+            [key]: { message: thenSay(failureMessage(i18n, doneFailed(rec.title, done, i18n), failure), stays), done },
+          }));
         },
       );
     },

@@ -29,7 +29,14 @@ const FLAGS = savedShare('Feature flags in practice', {
   insight: 'Ship dark, then flip',
   savedAt: '2026-11-22T09:00:00.000Z',
 });
-const GONE = savedShare('A withdrawn tip', { shareId: 's2', teamId: 'other-team', teamName: 'Research', withdrawn: true, link: 'javascript:alert(1)', savedAt: '2026-11-20T09:00:00.000Z' });
+const GONE = savedShare('A withdrawn tip', {
+  shareId: 's2',
+  teamId: 'other-team',
+  teamName: 'Research',
+  withdrawn: true,
+  link: 'javascript:alert(1)',
+  savedAt: '2026-11-20T09:00:00.000Z',
+});
 const MIDDLE = savedShare('Middle one', { shareId: 's3', savedAt: '2026-11-21T09:00:00.000Z' });
 
 describe('saved learning', () => {
@@ -39,7 +46,8 @@ describe('saved learning', () => {
     expect(container.querySelector('h2')?.textContent).toBe('Saved');
     expect(titles()).toEqual(['Feature flags in practice', 'Middle one', 'A withdrawn tip']);
     const flags = items()[0]!;
-    for (const words of ['Shared by Alex Wilber in Product Design', 'Saved Nov 22, 2026', 'Video', 'Ship dark, then flip']) expect(flags.textContent).toContain(words);
+    for (const words of ['Shared by Alex Wilber in Product Design', 'Saved Nov 22, 2026', 'Video', 'Ship dark, then flip'])
+      expect(flags.textContent).toContain(words);
     const link = flags.querySelector('h3 a');
     expect(link?.getAttribute('href')).toBe('https://example.com/flags');
     expect(link?.getAttribute('target')).toBe('_blank');
@@ -84,7 +92,9 @@ describe('saved learning', () => {
     await click(buttonNamed('Unsave ‘Feature flags in practice’', container));
     await settle();
     expect(titles()).toEqual(['Feature flags in practice']);
-    expect(items()[0]?.textContent).toContain("Couldn't unsave ‘Feature flags in practice’ (HTTP 503): Storage is down. It is still saved.");
+    expect(items()[0]?.textContent).toContain(
+      "Couldn't unsave ‘Feature flags in practice’ (HTTP 503): Storage is down. It is still saved.",
+    );
     await click(buttonNamed('Retry', items()[0]));
     await settle();
     expect(service.callsTo('PUT', '/')).toHaveLength(2);

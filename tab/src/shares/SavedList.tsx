@@ -29,7 +29,6 @@ interface Props {
 
 /** The learning shares the caller saved, from any of their teams, newest saved first. */
 export function SavedList({ client, locale, heading }: Props) {
-  const styles = useStyles();
   const { t, plural } = useT();
   const { items, loading, error, reload, unsave } = useSaved(client);
   const [announcement, setAnnouncement] = useState('');
@@ -40,10 +39,13 @@ export function SavedList({ client, locale, heading }: Props) {
     if (focusHeadingAfter > 0) heading.ref.current?.focus();
   }, [focusHeadingAfter, heading.ref]);
 
-  const onUnsaved = useCallback((item: SavedShareView) => {
-    setAnnouncement(t('saved.unsaved', { what: t('common.quoted', { text: item.what }) }));
-    setFocusHeadingAfter((n) => n + 1);
-  }, [t]);
+  const onUnsaved = useCallback(
+    (item: SavedShareView) => {
+      setAnnouncement(t('saved.unsaved', { what: t('common.quoted', { text: item.what }) }));
+      setFocusHeadingAfter((n) => n + 1);
+    },
+    [t],
+  );
 
   const count = items?.length ?? 0;
   return (

@@ -69,7 +69,9 @@ export function ShareCard({ share, locale, vote, announce, coaching }: Props) {
             <CoachButton client={coaching.client} share={share} announce={announce} />
           </div>
         )}
-        {voting.problem && <Problem message={voting.problem.message} onRetry={() => voting.problem && voting.send(voting.problem.update)} />}
+        {voting.problem && (
+          <Problem message={voting.problem.message} onRetry={() => voting.problem && voting.send(voting.problem.update)} />
+        )}
       </div>
     </ShareArticle>
   );

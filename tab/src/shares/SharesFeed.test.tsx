@@ -138,7 +138,9 @@ describe('the learning shares feed', () => {
     const helpful = voteButton(mine, 'Helpful');
     expect(helpful.getAttribute('aria-disabled')).toBe('true');
     expect(helpful.getAttribute('title')).toContain('You shared this');
-    expect(document.getElementById(helpful.getAttribute('aria-describedby') ?? '')?.textContent).toBe('You shared this: others can mark it helpful, you can’t.');
+    expect(document.getElementById(helpful.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'You shared this: others can mark it helpful, you can’t.',
+    );
     await click(helpful);
     await settle();
     expect(service.callsTo('PUT', '/')).toEqual([]);
@@ -164,7 +166,10 @@ describe('the learning shares feed', () => {
   it('says on the card what failed when a vote fails, keeps the old figures, and sends it again on Retry', async () => {
     const service = await render({
       [SHARES_ROUTE]: shares([FLAGS, OLD]),
-      [voteRoute('s/1')]: [new ApiFailure(503, 'Storage is down'), voted(FLAGS, { helpful: 4, mine: { helpful: true } as ShareView['mine'] })],
+      [voteRoute('s/1')]: [
+        new ApiFailure(503, 'Storage is down'),
+        voted(FLAGS, { helpful: 4, mine: { helpful: true } as ShareView['mine'] }),
+      ],
     });
     await click(voteButton(card('Feature flags in practice'), 'Helpful'));
     await settle();
@@ -205,7 +210,8 @@ describe('the learning shares feed', () => {
       [SHARES_ROUTE]: shares([FLAGS]),
       [voteRoute('s/1')]: [first.answer, voted(FLAGS, { mine: { rating: 2 } as ShareView['mine'] })],
     });
-    const star = (n: number) => card('Feature flags in practice').querySelector<HTMLInputElement>(`input[type="radio"][aria-label="${n} of 5"]`);
+    const star = (n: number) =>
+      card('Feature flags in practice').querySelector<HTMLInputElement>(`input[type="radio"][aria-label="${n} of 5"]`);
     await click(star(4));
     await click(star(3));
     await click(star(2));

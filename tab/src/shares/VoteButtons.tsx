@@ -12,7 +12,6 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, flexBasis: '100%' },
 });
 
-
 /**
  * Helpful, Save and a rating, for the caller. Each names the share (hidden, for screen readers) so
  * twenty Helpful buttons in a row are told apart; a pressed button shows a tick, not only a colour.
@@ -46,7 +45,12 @@ export function VoteButtons({ share, vote }: { share: ShareView; vote: ShareVote
         {t('shares.helpfulButton')}
         {title}
       </ToggleButton>
-      <ToggleButton checked={share.mine.saved} disabledFocusable={busy} onClick={() => vote.send({ saved: !share.mine.saved })} data-testid="share-save-button">
+      <ToggleButton
+        checked={share.mine.saved}
+        disabledFocusable={busy}
+        onClick={() => vote.send({ saved: !share.mine.saved })}
+        data-testid="share-save-button"
+      >
         {tick(share.mine.saved)}
         {t('shares.saveButton')}
         {title}

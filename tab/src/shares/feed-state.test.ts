@@ -10,15 +10,25 @@ const B = share('B', { helpful: 2 });
 
 describe('the feed’s state', () => {
   it('shows a list once it arrives, and a vote’s answer in place', () => {
-    const state = run({ type: 'loading' }, { type: 'loaded', response: shares([A, B]), askedAt: 1 }, { type: 'voted', share: { ...A, helpful: 5 }, at: 2 });
+    const state = run(
+      { type: 'loading' },
+      { type: 'loaded', response: shares([A, B]), askedAt: 1 },
+      { type: 'voted', share: { ...A, helpful: 5 }, at: 2 },
+    );
     expect(state.phase).toBe('ready');
-    expect(helpful(state)).toEqual([['A', 5], ['B', 2]]);
+    expect(helpful(state)).toEqual([
+      ['A', 5],
+      ['B', 2],
+    ]);
   });
 
   it('keeps the last list on screen while another order loads', () => {
     const state = run({ type: 'loaded', response: shares([A, B]), askedAt: 1 }, { type: 'loading' });
     expect(state.phase).toBe('loading');
-    expect(helpful(state)).toEqual([['A', 1], ['B', 2]]);
+    expect(helpful(state)).toEqual([
+      ['A', 1],
+      ['B', 2],
+    ]);
   });
 
   it('does not let a list asked for before a vote landed undo the vote', () => {
@@ -28,7 +38,10 @@ describe('the feed’s state', () => {
       { type: 'voted', share: { ...B, helpful: 3 }, at: 3 },
       { type: 'loaded', response: shares([B, A], 'helpful'), askedAt: 2 },
     );
-    expect(helpful(state)).toEqual([['B', 3], ['A', 1]]);
+    expect(helpful(state)).toEqual([
+      ['B', 3],
+      ['A', 1],
+    ]);
     expect(state.voted).toEqual({});
   });
 

@@ -63,11 +63,17 @@ describe('share formatting', () => {
     expect(thenSay("Couldn't unsave ‘A’ (HTTP 409): The sharer withdrew this share.", 'It is still saved.')).toBe(
       "Couldn't unsave ‘A’ (HTTP 409): The sharer withdrew this share. It is still saved.",
     );
-    expect(thenSay("Couldn't unsave ‘A’ (HTTP 503): Storage is down", 'It is still saved.')).toBe("Couldn't unsave ‘A’ (HTTP 503): Storage is down. It is still saved.");
+    expect(thenSay("Couldn't unsave ‘A’ (HTTP 503): Storage is down", 'It is still saved.')).toBe(
+      "Couldn't unsave ‘A’ (HTTP 503): Storage is down. It is still saved.",
+    );
   });
 
   it('puts saved shares newest saved first', () => {
-    const list = [savedShare('b', { savedAt: '2026-11-02T00:00:00Z' }), savedShare('c', { savedAt: '2026-11-03T00:00:00Z' }), savedShare('a', { savedAt: '2026-11-01T00:00:00Z' })];
+    const list = [
+      savedShare('b', { savedAt: '2026-11-02T00:00:00Z' }),
+      savedShare('c', { savedAt: '2026-11-03T00:00:00Z' }),
+      savedShare('a', { savedAt: '2026-11-01T00:00:00Z' }),
+    ];
     expect(newestSavedFirst(list).map((s) => s.what)).toEqual(['c', 'b', 'a']);
     expect(list.map((s) => s.what)).toEqual(['b', 'c', 'a']);
   });

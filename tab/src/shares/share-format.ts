@@ -57,7 +57,8 @@ export function voteFailed(update: MyShareVoteUpdate, title: string, { t }: T = 
   const what = t('common.quoted', { text: title });
   if (update.helpful !== undefined) return update.helpful ? t('vote.helpfulFailed', { what }) : t('vote.unhelpfulFailed', { what });
   if (update.saved !== undefined) return update.saved ? t('vote.saveFailed', { what }) : t('vote.unsaveFailed', { what });
-  if (update.rating !== undefined) return update.rating === null ? t('vote.clearFailed', { what }) : t('vote.rateFailed', { what, rating: update.rating });
+  if (update.rating !== undefined)
+    return update.rating === null ? t('vote.clearFailed', { what }) : t('vote.rateFailed', { what, rating: update.rating });
   return t('vote.updateFailed', { what });
 }
 

@@ -21,18 +21,40 @@ export function memberRow(displayName: string, over: Partial<MemberRowView> = {}
 
 function week(index: number, over: Partial<WeekRollupView> = {}): WeekRollupView {
   const monday = new Date(Date.UTC(2026, 8, 7 + index * 7)).toISOString().slice(0, 10);
-  return { week: `2026-W${37 + index}`, weekStart: monday, responded: 3, nothing: 1, noAnswer: 2, entries: 4, minutes: 120, sources: { article: 2, video: 2 }, ...over };
+  return {
+    week: `2026-W${37 + index}`,
+    weekStart: monday,
+    responded: 3,
+    nothing: 1,
+    noAnswer: 2,
+    entries: 4,
+    minutes: 120,
+    sources: { article: 2, video: 2 },
+    ...over,
+  };
 }
 
 export const LEAD_MEMBERS = [
   memberRow('Alex Wilber', { role: 'lead', streak: 5, entries: 9, minutes: 300 }),
   memberRow('Megan Bowen', { streak: 1, entries: 1, minutes: 20, averageRating: 3 }),
-  memberRow('Isaiah Langer', { lastCheckInAt: null, streak: 0, entries: 0, minutes: 0, averageRating: null, needsFollowUp: true, followUpReason: 'No answer to the last 2 check-ins', followUpWhy: { kind: 'no-answer', count: 2 } }),
+  memberRow('Isaiah Langer', {
+    lastCheckInAt: null,
+    streak: 0,
+    entries: 0,
+    minutes: 0,
+    averageRating: null,
+    needsFollowUp: true,
+    followUpReason: 'No answer to the last 2 check-ins',
+    followUpWhy: { kind: 'no-answer', count: 2 },
+  }),
   memberRow('Patti Fernandez', { paused: true, streak: 0, entries: 2, minutes: 45 }),
 ];
 
 /** A dashboard as the service answers it; `weeks` sets the period and the number of week rows. */
-export function dashboard(over: Partial<DashboardResponse> & { weeks?: WeekRollupView[] } = {}, periodWeeks: 4 | 12 | 26 | 52 = 12): DashboardResponse {
+export function dashboard(
+  over: Partial<DashboardResponse> & { weeks?: WeekRollupView[] } = {},
+  periodWeeks: 4 | 12 | 26 | 52 = 12,
+): DashboardResponse {
   const weeks = over.weeks ?? Array.from({ length: periodWeeks }, (_, i) => week(i));
   return {
     team: { teamId: TEAM_ID, name: 'Product Design' },
@@ -57,7 +79,14 @@ export function dashboard(over: Partial<DashboardResponse> & { weeks?: WeekRollu
     ],
     members: LEAD_MEMBERS,
     settings: {
-      schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: 'Europe/London', reminderAfterHours: 24, anchorMonday: '2026-09-07' },
+      schedule: {
+        cadence: 'weekly',
+        weekday: 5,
+        localTime: '16:00',
+        timeZone: 'Europe/London',
+        reminderAfterHours: 24,
+        anchorMonday: '2026-09-07',
+      },
       sharesChannelId: '19:general@thread.tacv2',
       updatedAt: '2026-09-01T09:00:00.000Z',
     },

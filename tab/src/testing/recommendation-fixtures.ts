@@ -7,7 +7,8 @@ const team = encodeURIComponent(TEAM_ID);
 export const TEAM_RECOMMENDATIONS_ROUTE = `GET /api/v1/teams/${team}/recommendations`;
 export const RECOMMEND_ROUTE = `POST /api/v1/teams/${team}/recommendations`;
 export const MY_RECOMMENDATIONS_ROUTE = 'GET /api/v1/me/recommendations';
-export const doneRoute = (recId: string, teamId = TEAM_ID) => `PUT /api/v1/me/recommendations/${encodeURIComponent(teamId)}/${encodeURIComponent(recId)}`;
+export const doneRoute = (recId: string, teamId = TEAM_ID) =>
+  `PUT /api/v1/me/recommendations/${encodeURIComponent(teamId)}/${encodeURIComponent(recId)}`;
 
 function base(title: string) {
   const key = title.toLowerCase().replace(/\W+/g, '-');

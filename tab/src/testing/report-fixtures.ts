@@ -17,7 +17,10 @@ export const quiet: ReportTeam = {
       paused: false,
       goals: [],
       weeks: {},
-      cycles: { '2026-W47': { answer: 'noAnswer', at: Date.parse('2026-11-20T16:00:00Z') }, '2026-W48': { answer: 'noAnswer', at: Date.parse('2026-11-27T16:00:00Z') } },
+      cycles: {
+        '2026-W47': { answer: 'noAnswer', at: Date.parse('2026-11-20T16:00:00Z') },
+        '2026-W48': { answer: 'noAnswer', at: Date.parse('2026-11-27T16:00:00Z') },
+      },
     },
   ],
   ratingTimes: [],

@@ -17,7 +17,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     // The axe global is injected above; it is not part of the page's own types.
-    const axe = (window as unknown as { axe: { run: (ctx: Document | object, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document | object,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     // Fluent's focus manager (tabster) guards focus traps with focusable, aria-hidden
     // <i data-tabster-dummy> elements whose only job is to pass focus on; Fluent lists them as a
     // known false positive of aria-hidden-focus, and Microsoft's Accessibility Insights skips them.
