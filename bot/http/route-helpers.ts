@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import { InvalidCoachingError } from '../services/coaching-service.js';
-import { InvalidLrsSettingsError } from '../services/lrs-admin-service.js';
-import { InvalidNudgeError } from '../services/nudge-service.js';
-import { InvalidRecommendationError } from '../services/recommendation-service.js';
-import { ConflictError, NotAllowedError, NotFoundError } from '../services/team-service.js';
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { ApiError } from './api-error.js';
+
+/** The codes clients already read for some refusals; the rest are `invalid_request`. */
+const INVALID_INPUT_CODES: Record<string, string> = { 'LRS settings': 'invalid_lrs_settings', recommendation: 'invalid_recommendation' };
 
 /** The services' refusals as HTTP: not a member or not a lead 403, nobody there 404, not now 409, bad input 400. */
 export async function asApiError<T>(work: () => Promise<T>): Promise<T> {
@@ -14,12 +13,8 @@ export async function asApiError<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof NotAllowedError) throw new ApiError(403, 'forbidden', error.message);
     if (error instanceof NotFoundError) throw new ApiError(404, 'not_found', error.message);
     if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message);
-    if (error instanceof InvalidNudgeError) throw new ApiError(400, 'invalid_request', `Invalid nudge: ${error.message}`);
-    if (error instanceof InvalidCoachingError) throw new ApiError(400, 'invalid_request', `Invalid coaching note: ${error.message}`);
-    if (error instanceof InvalidLrsSettingsError)
-      throw new ApiError(400, 'invalid_lrs_settings', `Invalid LRS settings: ${error.message}`, error.errors);
-    if (error instanceof InvalidRecommendationError)
-      throw new ApiError(400, 'invalid_recommendation', `Invalid recommendation: ${error.message}`, error.errors);
+    if (error instanceof InvalidInputError)
+      throw new ApiError(400, INVALID_INPUT_CODES[error.subject] ?? 'invalid_request', error.message, error.errors);
     throw error;
   }
 }

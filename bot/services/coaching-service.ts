@@ -11,11 +11,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { CardFor, PersonalChat } from './share-publisher.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-import { NotAllowedError, NotFoundError } from './team-service.js';
-
-export class InvalidCoachingError extends Error {
-  override name = 'InvalidCoachingError';
-}
+import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type CoachingView = Omit<CoachingNote, 'tenantId'>;
 
@@ -46,7 +42,7 @@ export class CoachingService {
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can coach its members.');
     if (!found || found.share.withdrawnAt) throw new NotFoundError('There is no such share in this team.');
     const input = validateCoachingNote(body);
-    if (!input.ok) throw new InvalidCoachingError(input.error);
+    if (!input.ok) throw new InvalidInputError('coaching note', { note: input.error });
     const now = this.deps.clock();
     const note: CoachingNote = {
       tenantId: lead.tenantId,

@@ -4,7 +4,7 @@ import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js
 import type { LearningEntry } from '../domain/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
 import type { TeamStore } from '../store/team-store.js';
-import { NotAllowedError, NotFoundError } from './team-service.js';
+import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { SharingService } from './sharing-service.js';

@@ -9,19 +9,8 @@ import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { Clock, Learner } from './learner.js';
-import { ConflictError, NotAllowedError } from './team-service.js';
+import { ConflictError, InvalidInputError, NotAllowedError } from '../domain/errors.js';
 import type { XapiWork } from './xapi-work.js';
-
-export class InvalidLrsSettingsError extends Error {
-  override name = 'InvalidLrsSettingsError';
-  constructor(readonly errors: Record<string, string>) {
-    super(
-      Object.entries(errors)
-        .map(([field, problem]) => `${field}: ${problem}`)
-        .join('; '),
-    );
-  }
-}
 
 /**
  * The L&D admin's side of xAPI: where statements go (the secret is written, never read back),
@@ -57,11 +46,11 @@ export class LrsAdminService {
         const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? 'body');
         errors[field] ??= issue.code === 'unrecognized_keys' ? 'is not a setting' : issue.message;
       }
-      throw new InvalidLrsSettingsError(errors);
+      throw new InvalidInputError('LRS settings', errors);
     }
     const stored = await this.deps.settings.get(caller.tenantId);
     const secret = parsed.data.secret ?? stored?.secret;
-    if (!secret) throw new InvalidLrsSettingsError({ secret: 'The secret is required the first time' });
+    if (!secret) throw new InvalidInputError('LRS settings', { secret: 'The secret is required the first time' });
     const now = this.deps.clock().toISOString();
     const settings = { endpoint: parsed.data.endpoint, key: parsed.data.key, secret, updatedAt: now };
     await this.deps.settings.save(caller.tenantId, settings);

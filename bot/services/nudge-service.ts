@@ -12,11 +12,7 @@ import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { CardFor, PersonalChat } from './share-publisher.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-import { ConflictError, NotAllowedError, NotFoundError } from './team-service.js';
-
-export class InvalidNudgeError extends Error {
-  override name = 'InvalidNudgeError';
-}
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 const HISTORY_LIMIT = 200;
 
@@ -48,7 +44,7 @@ export class NudgeService {
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can nudge its members.');
     if (!learner) throw new NotFoundError('That person is not a member of this team.');
     const input = validateNudge(body);
-    if (!input.ok) throw new InvalidNudgeError(input.error);
+    if (!input.ok) throw new InvalidInputError('nudge', { note: input.error });
     const now = this.deps.clock();
     const previous = await this.deps.nudges.listTeam(lead.tenantId, teamId, HISTORY_LIMIT);
     if (nudgedRecently(previous, lead.userId, learnerId, now)) {

@@ -4,18 +4,7 @@ import { newestFirstTimeKey } from '../store/keys.js';
 import type { RecommendationStore } from '../store/recommendation-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
-import { NotAllowedError, NotFoundError } from './team-service.js';
-
-export class InvalidRecommendationError extends Error {
-  override name = 'InvalidRecommendationError';
-  constructor(readonly errors: Record<string, string>) {
-    super(
-      Object.entries(errors)
-        .map(([field, message]) => `${field}: ${message}`)
-        .join('; '),
-    );
-  }
-}
+import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type RecommendationView = Omit<Recommendation, 'tenantId'>;
 export type MyRecommendation = RecommendationView & { done: boolean; doneAt: string | null };
@@ -33,7 +22,7 @@ export class RecommendationService {
     if (!caller) throw new NotAllowedError('You are not a member of this team.');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can recommend to its members.');
     const validation = validateRecommendation(body);
-    if (!validation.ok) throw new InvalidRecommendationError(validation.errors);
+    if (!validation.ok) throw new InvalidInputError('recommendation', validation.errors);
     const { input } = validation;
     if (input.learnerId && !(await this.deps.teams.getMember(lead.tenantId, teamId, input.learnerId))) {
       throw new NotFoundError('That person is not a member of this team.');

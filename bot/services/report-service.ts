@@ -8,7 +8,7 @@ import type { RollupStore } from '../store/rollup-store.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
-import { NotAllowedError } from './team-service.js';
+import { NotAllowedError } from '../domain/errors.js';
 
 const NUDGE_HISTORY = 1000;
 

@@ -17,7 +17,7 @@ import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
-import { NotAllowedError } from './team-service.js';
+import { NotAllowedError } from '../domain/errors.js';
 
 export interface TeamExport {
   filename: string;

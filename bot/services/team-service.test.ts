@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TeamStore } from '../store/team-store.js';
 import { freshTestStorage } from '../testing/test-storage.js';
-import { NotAllowedError, TeamService, type RosterPerson } from './team-service.js';
+import { TeamService, type RosterPerson } from './team-service.js';
+import { NotAllowedError } from '../domain/errors.js';
 
 const tenantId = 'tenant-1';
 const teamId = '19:team@thread.tacv2';

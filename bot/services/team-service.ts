@@ -3,32 +3,13 @@ import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
 import type { Clock, Learner } from './learner.js';
+import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 /** A person on a team's roster, as Teams reports them. */
 export interface RosterPerson {
   userId: string;
   teamsUserId: string;
   displayName: string;
-}
-
-export class NotAllowedError extends Error {
-  override name = 'NotAllowedError';
-
-  /** Why, for a card that says it in the reader's language; the message is the API's English. */
-  constructor(
-    message: string,
-    readonly reason: 'not_member' | 'not_lead' = 'not_lead',
-  ) {
-    super(message);
-  }
-}
-
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-
-export class ConflictError extends Error {
-  override name = 'ConflictError';
 }
 
 export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false; errors: ScheduleErrors };

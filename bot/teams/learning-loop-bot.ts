@@ -48,7 +48,7 @@ import { MY_DATA_ERASE_VERB } from '../cards/my-data-cards.js';
 import type { MyDataCommands } from './my-data-commands.js';
 import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
 import { botTranslator, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
-import { NotAllowedError } from '../services/team-service.js';
+import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 const digestNudgeSchema = z.object({
   teamId: z
@@ -310,7 +310,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
       return (await this.deps.digests.cardFor(lead, teamId, undefined, notice, t)) ?? errorCard(notice, t);
     } catch (error) {
       // Someone outside the team has no digest of it to redraw: the refusal is the whole answer.
-      if (error instanceof Error && error.name === 'NotAllowedError') return errorCard(notice, t);
+      if (error instanceof NotAllowedError) return errorCard(notice, t);
       throw error;
     }
   }
@@ -392,8 +392,8 @@ export class LearningLoopBot extends TeamsActivityHandler {
 function nudgeRefusal(error: unknown): BotMessageKey | undefined {
   if (!(error instanceof Error)) return undefined;
   if (error instanceof NotAllowedError) return error.reason === 'not_member' ? 'team.setup.notMember' : 'nudge.error.notLead';
-  if (error.name === 'NotFoundError') return 'nudge.error.notMember';
-  if (error.name === 'ConflictError') return 'nudge.error.tooRecent';
+  if (error instanceof NotFoundError) return 'nudge.error.notMember';
+  if (error instanceof ConflictError) return 'nudge.error.tooRecent';
   return undefined;
 }
 

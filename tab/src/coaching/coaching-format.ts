@@ -22,7 +22,7 @@ export function checkCoachingNote(
 
 /** The service's "Invalid coaching note: The note is empty" said beside the field, which names it already. */
 export function noteProblemFrom(message: string): string {
-  return message.replace(/^Invalid coaching note:\s*/, '');
+  return message.replace(/^Invalid coaching note:\s*(note:\s*)?/, '');
 }
 
 /** e.g. "2 notes, newest first", the order the service lists them in. */
