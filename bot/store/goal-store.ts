@@ -1,7 +1,8 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Goal, GoalProgress } from '../domain/goal.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent, deletePartition } from './row-deletes.js';
+import { deletePartition } from './row-deletes.js';
+import { deleteIfPresent } from './table-ops.js';
 
 type GoalEntity = {
   partitionKey: string;

@@ -1,7 +1,7 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { BackfillMarker, LrsSettings } from '../domain/xapi/lrs-settings.js';
 import { keyOf } from './keys.js';
-import { deleteIfPresent } from './row-deletes.js';
+import { deleteIfPresent } from './table-ops.js';
 
 type SettingsEntity = { partitionKey: string; rowKey: string; endpoint: string; key: string; secret: string; updatedAt: string };
 type BackfillEntity = {

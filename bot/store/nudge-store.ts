@@ -2,7 +2,8 @@ import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { FollowUpWhy } from '../domain/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
+import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteIfPresent } from './table-ops.js';
 
 type NudgeEntity = {
   partitionKey: string;

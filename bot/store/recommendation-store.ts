@@ -1,7 +1,8 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { Recommendation } from '../domain/recommendation.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
+import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteIfPresent } from './table-ops.js';
 
 type RecEntity = {
   partitionKey: string;

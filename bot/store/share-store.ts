@@ -12,7 +12,8 @@ import {
   type ShareEntity,
   type VoteEntity,
 } from './share-entities.js';
-import { deleteIfPresent, deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
+import { deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
+import { deleteIfPresent } from './table-ops.js';
 
 type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
 

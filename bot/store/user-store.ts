@@ -1,6 +1,6 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
-import { deleteIfPresent } from './row-deletes.js';
+import { deleteIfPresent } from './table-ops.js';
 
 export interface UserProfile {
   tenantId: string;
