@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import { TokenBucket } from '../domain/token-bucket.js';
 import { ConversationStore } from '../store/conversation-store.js';
 import { DueIndexStore } from '../store/due-index-store.js';
@@ -11,6 +10,7 @@ import { UserStore } from '../store/user-store.js';
 import { WorkQueue, queueClient } from '../store/work-queue.js';
 import { freshTestStorage } from '../testing/test-storage.js';
 import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
+import type { OutboundMessage } from './outbound-message.js';
 import type { SendWork } from './send-work.js';
 import { SendWorker } from './send-worker.js';
 
@@ -21,7 +21,7 @@ const work = (userId: string): SendWork => ({ kind: 'checkin', tenantId, userId,
 class ScriptedMessenger implements Messenger {
   readonly delivered: string[] = [];
   constructor(private readonly script: Record<string, SendOutcome[]> = {}) {}
-  async sendCard(target: ProactiveTarget, _card: AdaptiveCard): Promise<SendOutcome> {
+  async send(target: ProactiveTarget, _message: OutboundMessage): Promise<SendOutcome> {
     const next = this.script[target.userId]?.shift();
     if (next) return next;
     this.delivered.push(target.userId);
