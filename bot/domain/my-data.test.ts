@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countsText, isEraseConfirmation } from './my-data.js';
+import { countsText } from './my-data.js';
+import { isEraseConfirmation } from '../contract/my-data.js';
 import { botTranslator } from '../i18n/bot-messages.js';
 
 const en = botTranslator('en');

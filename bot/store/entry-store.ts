@@ -1,6 +1,6 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { storedVisibility } from '../domain/entry-visibility.js';
-import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
+import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';

@@ -1,5 +1,5 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
-import type { Goal, GoalProgress } from '../domain/goal.js';
+import type { Goal, GoalProgress } from '../contract/goal-rules.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteIfPresent, deletePartition } from './row-deletes.js';
 

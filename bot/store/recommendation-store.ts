@@ -1,5 +1,5 @@
 import { RestError, type TableClient, odata } from '@azure/data-tables';
-import type { Recommendation } from '../domain/recommendation.js';
+import type { Recommendation } from '../contract/recommendation-rules.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
 
