@@ -49,4 +49,96 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  // The layers, by where an import resolves to (so any spelling of a path, and `import()`, counts).
+  {
+    files: ['bot/**/*.ts', 'tab/src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: './tab/src',
+              from: './bot',
+              // check-in-submission.ts moves into bot/contract/ once the check-in's validation settles.
+              except: ['./contract', './domain/check-in-submission.ts'],
+              message: 'The tab imports the service only from bot/contract/.',
+            },
+            {
+              target: './bot/contract',
+              from: './bot',
+              except: ['./contract'],
+              message: 'bot/contract/ is what the tab shares with the service: it imports nothing else from bot/.',
+            },
+            {
+              target: './bot/store',
+              from: ['./bot/services', './bot/teams', './bot/http', './bot/cards'],
+              message: 'Stores are the bottom layer: they import no services, Teams handlers, HTTP routes or cards.',
+            },
+            {
+              target: './bot/domain',
+              from: ['./bot/services', './bot/store', './bot/teams', './bot/http', './bot/cards'],
+              message: 'The domain is pure logic: no services, stores, Teams handlers, HTTP routes or cards.',
+            },
+            {
+              target: './bot/services',
+              from: ['./bot/teams', './bot/http'],
+              message: 'Services return outcomes; the Teams and HTTP layers call them, never the other way.',
+            },
+            {
+              target: './bot/cards',
+              from: ['./bot/services', './bot/store', './bot/teams', './bot/http'],
+              message: 'Cards are pure functions of a view model: no services, stores, Teams handlers or HTTP routes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Packages a layer may not use. botbuilder stays inside bot/teams/ and bot/http/; bot/contract/ is
+  // bundled into the tab, so it uses only what both sides run.
+  {
+    files: ['bot/contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\.|zod$|luxon$|vitest$)', message: 'bot/contract/ uses only zod and luxon.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bot/domain/**/*.ts', 'bot/services/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(botbuilder|botframework-)', message: 'botbuilder types stay inside bot/teams/ and bot/http/.' }] },
+      ],
+    },
+  },
+  // Imports on their way out: services still build cards and pick words, and the domain still
+  // picks words. Words belong to rendering (bot/teams/, bot/cards/); bot/contract/i18n/ is open to all.
+  {
+    files: ['bot/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'warn', // becomes 'error' when the services stop building cards
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+cards/', message: 'Services return outcomes; bot/teams/ turns them into cards.' },
+            { regex: '^(\\.\\./)+i18n/', message: 'Services carry data; words are picked when rendering.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'warn', // becomes 'error' when the services stop building cards
+        { patterns: [{ regex: '^(\\.\\./)+i18n/', message: 'The domain carries data; words are picked when rendering.' }] },
+      ],
+    },
+  },
 );

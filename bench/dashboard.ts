@@ -5,7 +5,7 @@ import { DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
 import { buildDashboard } from '../bot/domain/dashboard.js';
 import { followUpsFor, teamFollowUps } from '../bot/domain/dashboard-follow-ups.js';
 import { nudgeFact } from '../bot/domain/leader-metrics.js';
-import { SOURCE_TYPES } from '../bot/domain/learning-entry.js';
+import { SOURCE_TYPES } from '../bot/contract/learning-entry.js';
 import { weekKeyOf } from '../bot/domain/member-rollup.js';
 import { buildService } from '../bot/service.js';
 import { SendStore } from '../bot/store/send-store.js';

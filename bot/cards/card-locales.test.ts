@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { botTranslator } from '../i18n/bot-messages.js';
 import { en } from '../i18n/messages/en.js';
 import { es } from '../i18n/messages/es.js';
-import { placeholdersOf } from '../i18n/translate.js';
+import { placeholdersOf } from '../contract/i18n/translate.js';
 import { cardGallery } from '../testing/card-gallery.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 

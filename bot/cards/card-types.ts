@@ -14,7 +14,7 @@ import type {
   ITimeInput,
   IToggleInput,
 } from 'adaptivecards/lib/schema.js';
-import { isRtl, type AppLocale } from '../i18n/locales.js';
+import { isRtl, type AppLocale } from '../contract/i18n/locales.js';
 
 /** Adaptive Card inputs gained labels and validation in 1.3; Teams renders them. */
 interface LabelledInput {

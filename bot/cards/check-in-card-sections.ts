@@ -1,6 +1,8 @@
-import { GOAL_LIMITS, GOAL_STATES, goalInputId } from '../domain/goal.js';
+import { GOAL_LIMITS, GOAL_STATES } from '../contract/goal-rules.js';
+import { goalInputId } from '../domain/goal.js';
 import { recommendationInputId } from '../domain/recommendation.js';
-import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, isEntryVisibility } from '../domain/entry-visibility.js';
+import { DEFAULT_VISIBILITY } from '../domain/entry-visibility.js';
+import { ENTRY_VISIBILITIES, isEntryVisibility } from '../contract/entry-visibility.js';
 import { formatStoredDay } from '../i18n/format.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';

@@ -1,6 +1,6 @@
-import { RATING_SCALE } from '../domain/check-in-rules.js';
+import { RATING_SCALE } from '../contract/check-in-rules.js';
 import { CHECK_IN_LIMITS, type CheckInErrors, type CheckInField, type CheckInValues } from '../domain/check-in-submission.js';
-import { SOURCE_TYPES } from '../domain/learning-entry.js';
+import { SOURCE_TYPES } from '../contract/learning-entry.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import {
   goalsSection,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { checkInSavedCard } from './check-in-saved-card.js';
 import { botTranslator } from '../i18n/bot-messages.js';

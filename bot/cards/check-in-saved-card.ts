@@ -1,5 +1,5 @@
-import type { LearningEntry } from '../domain/learning-entry.js';
-import { RATING_SCALE } from '../domain/check-in-rules.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
+import { RATING_SCALE } from '../contract/check-in-rules.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { formatMinutes } from '../i18n/format.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';

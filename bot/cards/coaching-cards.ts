@@ -1,4 +1,4 @@
-import type { CoachingNote } from '../domain/coaching.js';
+import type { CoachingNote } from '../contract/coaching-rules.js';
 import { COACHING_ANSWER_MAX } from '../domain/coaching.js';
 import { adaptiveCard, type AdaptiveCard } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';

@@ -1,4 +1,4 @@
-import { numberFormat } from '../i18n/intl-cache.js';
+import { numberFormat } from '../contract/i18n/intl-cache.js';
 import type { Digest } from '../domain/digest.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';

@@ -1,4 +1,5 @@
-import { GOAL_LIMITS, type Goal, type GoalErrors, type GoalField, type GoalValues } from '../domain/goal.js';
+import { GOAL_LIMITS, type Goal, type GoalField } from '../contract/goal-rules.js';
+import type { GoalErrors, GoalValues } from '../domain/goal.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';

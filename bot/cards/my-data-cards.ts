@@ -1,4 +1,5 @@
-import { ERASE_CONFIRMATION, type MyDataCounts } from '../domain/my-data.js';
+import { ERASE_CONFIRMATION } from '../contract/my-data.js';
+import type { MyDataCounts } from '../domain/my-data.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';

@@ -1,4 +1,4 @@
-import { NUDGE_ANSWERS, type Nudge, type NudgeAnswer } from '../domain/nudge.js';
+import { NUDGE_ANSWERS, type Nudge, type NudgeAnswer } from '../contract/nudge-rules.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { adaptiveCard, type AdaptiveCard } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';

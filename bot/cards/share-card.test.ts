@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_IN_LIMITS } from '../domain/check-in-rules.js';
+import { CHECK_IN_LIMITS } from '../contract/check-in-rules.js';
 import type { Share } from '../domain/share.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { SHARE_CARD_MAX_BYTES, SHARE_HELPFUL_VERB, SHARE_RATE_VERB, SHARE_SAVE_VERB, shareCard } from './share-card.js';

@@ -1,8 +1,8 @@
-import { numberFormat } from '../i18n/intl-cache.js';
-import { RATING_SCALE, isHttpUrl } from '../domain/check-in-rules.js';
+import { numberFormat } from '../contract/i18n/intl-cache.js';
+import { RATING_SCALE, isHttpUrl } from '../contract/check-in-rules.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { averageRating, type Share } from '../domain/share.js';
-import type { MyShareVote } from '../domain/share-view.js';
+import type { MyShareVote } from '../contract/share-view.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckInSchedule } from '../domain/check-in-schedule.js';
+import type { CheckInSchedule } from '../contract/check-in-schedule.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { TEAM_SETUP_OPEN_VERB, scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from './team-setup-cards.js';
 import { botTranslator } from '../i18n/bot-messages.js';

@@ -1,6 +1,7 @@
-import { dateTimeFormat } from '../i18n/intl-cache.js';
-import type { CheckInSchedule } from '../domain/check-in-schedule.js';
-import { COMMON_TIME_ZONES, WEEKDAYS, type ScheduleErrors, type ScheduleFields } from '../domain/team-settings.js';
+import { dateTimeFormat } from '../contract/i18n/intl-cache.js';
+import type { CheckInSchedule } from '../contract/check-in-schedule.js';
+import { COMMON_TIME_ZONES } from '../contract/team-settings.js';
+import { WEEKDAYS, type ScheduleErrors, type ScheduleFields } from '../domain/team-settings.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';

@@ -1,5 +1,5 @@
-import type { EntryVisibility } from '../domain/entry-visibility.js';
-import type { LearningEntryInput } from '../domain/learning-entry.js';
+import type { EntryVisibility } from '../contract/entry-visibility.js';
+import type { LearningEntryInput } from '../contract/learning-entry.js';
 import type { DemoPerson } from './demo-team.js';
 
 /** Things people on a product team plausibly learn from; the demo samples from these. */

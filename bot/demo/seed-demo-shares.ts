@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normalizeLink, resourceKeyOf } from '../domain/resource-link.js';
 import { EMPTY_TALLY, NO_VOTE, shareContentOf, tallyOf, type Share } from '../domain/share.js';
-import type { MyShareVote } from '../domain/share-view.js';
+import type { MyShareVote } from '../contract/share-view.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { ShareStore } from '../store/share-store.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from './demo-team.js';

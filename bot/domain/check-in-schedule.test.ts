@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkInScheduleSchema, cycleAt, dueAt, nextDue, effectiveZone, nextCycle, type CheckInSchedule } from './check-in-schedule.js';
+import { checkInScheduleSchema, type CheckInSchedule } from '../contract/check-in-schedule.js';
+import { cycleAt, dueAt, nextDue, effectiveZone, nextCycle } from './check-in-schedule.js';
 
 const weekly: CheckInSchedule = {
   cadence: 'weekly',

@@ -1,9 +1,10 @@
-import { perTranslator } from '../i18n/intl-cache.js';
+import { perTranslator } from '../contract/i18n/intl-cache.js';
 import { z } from 'zod';
-import { CHECK_IN_LIMITS, RATING_SCALE, isHttpUrl } from './check-in-rules.js';
-import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES } from './entry-visibility.js';
+import { CHECK_IN_LIMITS, RATING_SCALE, isHttpUrl } from '../contract/check-in-rules.js';
+import { DEFAULT_VISIBILITY } from './entry-visibility.js';
+import { ENTRY_VISIBILITIES } from '../contract/entry-visibility.js';
 import { englishMessages, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
-import { SOURCE_TYPES, type LearningEntryInput } from './learning-entry.js';
+import { SOURCE_TYPES, type LearningEntryInput } from '../contract/learning-entry.js';
 
 export { CHECK_IN_LIMITS };
 

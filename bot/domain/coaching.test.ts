@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateCoachingAnswer, validateCoachingNote } from './coaching.js';
+import { validateCoachingAnswer } from './coaching.js';
+import { validateCoachingNote } from '../contract/coaching-rules.js';
 
 describe('validateCoachingNote', () => {
   it.each([

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterEntry } from './dashboard.js';
 import { followUpsFor, nudgesNeededSince, teamFollowUps } from './dashboard-follow-ups.js';
-import { DASHBOARD_PERIODS, type DashboardPeriod } from './dashboard-view.js';
-import type { FollowUpFigures, NudgeFact } from './leader-metrics.js';
+import { DASHBOARD_PERIODS, type DashboardPeriod } from '../contract/dashboard-view.js';
+import type { FollowUpFigures } from '../contract/report.js';
+import type { NudgeFact } from './leader-metrics.js';
 import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
 
 const now = new Date('2026-11-28T12:00:00Z'); // Saturday of 2026-W48

@@ -1,6 +1,7 @@
 import type { RosterEntry } from './dashboard.js';
-import type { DashboardFollowUps, DashboardPeriod } from './dashboard-view.js';
-import { leaderMetrics, type FollowUpFigures, type LeaderFigures, type NudgeFact } from './leader-metrics.js';
+import type { DashboardFollowUps, DashboardPeriod } from '../contract/dashboard-view.js';
+import { leaderMetrics, type NudgeFact } from './leader-metrics.js';
+import type { FollowUpFigures, LeaderFigures } from '../contract/report.js';
 import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
 import { standingFlags } from './standing-flags.js';
 

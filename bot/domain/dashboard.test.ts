@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, followUpReason, memberFollowUp } from './dashboard.js';
 import type { CycleOutcome, MemberRollup } from './member-rollup.js';
-import type { TeamSettings } from './team-settings.js';
+import type { TeamSettings } from '../contract/team-settings.js';
 
 const now = new Date('2026-11-27T12:00:00Z'); // Friday of 2026-W48
 const at = (iso: string) => Date.parse(iso);

@@ -1,11 +1,18 @@
-import type { DashboardPeriod, DashboardResponse, DashboardTotals, FollowUpWhy, MemberRowView, WeekRollupView } from './dashboard-view.js';
+import type {
+  DashboardPeriod,
+  DashboardResponse,
+  DashboardTotals,
+  FollowUpWhy,
+  MemberRowView,
+  WeekRollupView,
+} from '../contract/dashboard-view.js';
 import { englishMessages } from '../i18n/bot-messages.js';
 import { followUpText } from '../i18n/follow-up-text.js';
-import { SOURCE_TYPES, type SourceType } from './learning-entry.js';
+import { SOURCE_TYPES, type SourceType } from '../contract/learning-entry.js';
 import type { CycleOutcome, GoalFlag, MemberRollup } from './member-rollup.js';
 import { newestFirst, streakOfNewestFirst, type CycleOutcome as StreakOutcome } from './streak.js';
 import { periodWeeks } from './member-rollup.js';
-import type { TeamRole, TeamSettings } from './team-settings.js';
+import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 
 export interface RosterEntry {
   userId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardResponse, MemberRowView } from './dashboard-view.js';
+import type { DashboardResponse, MemberRowView } from '../contract/dashboard-view.js';
 import { digestOf, digestWeekDue } from './digest.js';
-import type { ShareView } from './share-view.js';
+import type { ShareView } from '../contract/share-view.js';
 
 describe('digestWeekDue', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { DashboardResponse, FollowUpWhy } from './dashboard-view.js';
-import type { ShareView } from './share-view.js';
+import type { DashboardResponse, FollowUpWhy } from '../contract/dashboard-view.js';
+import type { ShareView } from '../contract/share-view.js';
 
 /** Each lead's digest arrives on Monday at 09:00 in the team's zone. */
 export const DIGEST_WEEKDAY = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LearningEntry } from './learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { validateEntryEdit } from './entry-edit.js';
 
 const entry: LearningEntry = {

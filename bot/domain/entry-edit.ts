@@ -1,5 +1,5 @@
 import { CHECK_IN_FIELDS, validateCheckIn, type CheckInErrors } from './check-in-submission.js';
-import type { LearningEntry } from './learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 
 export type EntryEditErrors = CheckInErrors & { body?: string };
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_VISIBILITY,
-  storedVisibility,
-  visibilityAskedBy,
-  visibleToLeads,
-  withdrawsShare,
-  type EntryVisibility,
-} from './entry-visibility.js';
+import { DEFAULT_VISIBILITY, storedVisibility, visibilityAskedBy, visibleToLeads, withdrawsShare } from './entry-visibility.js';
+import type { EntryVisibility } from '../contract/entry-visibility.js';
 
 describe('entry visibility', () => {
   it('defaults to the leads', () => {

@@ -1,10 +1,6 @@
-/**
- * Who can see one learning entry. The learner always sees their own; this says who else may.
- * Type-only consumers (the tab) import the labels from here without pulling in validators.
- */
-export const ENTRY_VISIBILITIES = ['private', 'leads', 'team'] as const;
+import { isEntryVisibility, type EntryVisibility } from '../contract/entry-visibility.js';
 
-export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
+/** What each choice of visibility means: its words, the default, and whom it lets see an entry. */
 
 /**
  * New entries are seen by the learner's leads unless they say otherwise: following up is what the
@@ -33,10 +29,6 @@ export const VISIBILITY_LEAD_LABELS: Record<EntryVisibility, string> = {
   leads: 'Visible to leads',
   team: 'Shared with the team',
 };
-
-export function isEntryVisibility(value: unknown): value is EntryVisibility {
-  return typeof value === 'string' && (ENTRY_VISIBILITIES as readonly string[]).includes(value);
-}
 
 /**
  * A stored value as a visibility: missing (an entry older than the choice) is the default;

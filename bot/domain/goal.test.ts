@@ -1,20 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  behindTwice,
-  daysLeft,
-  GOAL_LIMITS,
-  GOAL_STATES,
-  goalAnswersFrom,
-  goalInputId,
-  goalStatusOf,
-  isOpen,
-  latestState,
-  validateGoal,
-  type GoalProgress,
-  type GoalProgressState,
-  type GoalStatus,
-} from './goal.js';
+import { behindTwice, daysLeft, goalAnswersFrom, goalInputId, goalStatusOf, isOpen, latestState, validateGoal } from './goal.js';
+import { GOAL_LIMITS, GOAL_STATES, type GoalProgress, type GoalProgressState, type GoalStatus } from '../contract/goal-rules.js';
 
 // Noon UTC on Saturday 28 November 2026: already Sunday the 29th in Auckland (UTC+13), still the
 // 28th in London (UTC+0) and Los Angeles (UTC-8).

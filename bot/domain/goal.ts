@@ -1,49 +1,9 @@
-import { perTranslator } from '../i18n/intl-cache.js';
+import { perTranslator } from '../contract/i18n/intl-cache.js';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
+import { isHttpUrl } from '../contract/check-in-rules.js';
 import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
-
-/** What a learner reports about a goal at a check-in. */
-export const GOAL_STATES = ['on-track', 'behind', 'done', 'dropped'] as const;
-export type GoalProgressState = (typeof GOAL_STATES)[number];
-
-export const GOAL_STATE_LABELS: Record<GoalProgressState, string> = {
-  'on-track': 'On track',
-  behind: 'Behind',
-  done: 'Done',
-  dropped: 'Dropped',
-};
-
-/** Links follow the check-in's rule, so a link saved on a goal can also be logged as a source. */
-export const GOAL_LIMITS = { what: 200, why: 500, note: 500, resources: 3, link: CHECK_IN_LIMITS.link } as const;
-
-export interface GoalProgress {
-  /** ISO instant. */
-  at: string;
-  state: GoalProgressState;
-  note: string | null;
-  cycle: string | null;
-}
-
-export interface Goal {
-  goalId: string;
-  tenantId: string;
-  userId: string;
-  what: string;
-  why: string | null;
-  /** The learner's calendar day, YYYY-MM-DD. */
-  targetDate: string;
-  /** http(s) links. */
-  resources: string[];
-  /** Newest last. */
-  progress: GoalProgress[];
-  createdAt: string;
-  /** Set when the learner reports done or dropped. */
-  closedAt: string | null;
-}
-
-export type GoalStatus = 'open' | 'overdue' | 'done' | 'dropped';
+import { GOAL_LIMITS, GOAL_STATES, type Goal, type GoalField, type GoalProgressState, type GoalStatus } from '../contract/goal-rules.js';
 
 /**
  * The learner's calendar day at `now`. An unknown zone counts as UTC rather than failing: a
@@ -106,8 +66,6 @@ export function daysLeft(goal: Pick<Goal, 'targetDate'>, now: Date, zone: string
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-export const GOAL_FIELDS = ['what', 'why', 'targetDate', 'resources'] as const;
-export type GoalField = (typeof GOAL_FIELDS)[number];
 /** What the learner typed, so a rejected card can be shown again; resources joined with newlines. */
 export type GoalValues = Partial<Record<GoalField, string>>;
 export type GoalErrors = Partial<Record<GoalField, string>>;

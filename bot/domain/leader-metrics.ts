@@ -1,3 +1,5 @@
+import type { FollowUpFigures, LeaderFigures } from '../contract/report.js';
+
 /**
  * Leaders are accountable too: for each lead, how many follow-ups the rules asked of them, how
  * many they made, and how long members waited. A follow-up is asked for each *episode* — a member
@@ -26,19 +28,6 @@ export function nudgeFact(nudge: { leadId: string; learnerId: string; sentAt: st
     sentAt: Date.parse(nudge.sentAt),
     flaggedSince: nudge.flaggedSince ? Date.parse(nudge.flaggedSince) : null,
   };
-}
-
-export interface FollowUpFigures {
-  requested: number;
-  done: number;
-  /** done / requested; null when nothing was asked. */
-  rate: number | null;
-  /** Median days from flag to the first follow-up, over the episodes followed up; null when none. */
-  medianDays: number | null;
-}
-
-export interface LeaderFigures extends FollowUpFigures {
-  leadId: string;
 }
 
 const DAY_MS = 86_400_000;

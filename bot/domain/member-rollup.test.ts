@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LearningEntry } from './learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { cycleOutcomeOf, goalFlagsOf, periodWeeks, rollupFromRaw, weekActivityOf, weekKeyOf, weekSpan } from './member-rollup.js';
-import type { Goal } from './goal.js';
+import type { Goal } from '../contract/goal-rules.js';
 
 const entry = (createdAt: string, over: Partial<LearningEntry> = {}): LearningEntry => ({
   id: createdAt,

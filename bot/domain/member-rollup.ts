@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import type { LearningEntry, SourceType } from './learning-entry.js';
-import { behindTwice, isOpen, type Goal } from './goal.js';
+import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
+import { behindTwice, isOpen } from './goal.js';
+import type { Goal } from '../contract/goal-rules.js';
 
 /**
  * A member's learning in one team, kept per week so the dashboard can total any period

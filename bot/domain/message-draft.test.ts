@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_IN_LIMITS } from './check-in-rules.js';
+import { CHECK_IN_LIMITS } from '../contract/check-in-rules.js';
 import { messageDraft, type MessageDraft } from './message-draft.js';
 
 const html = (content: string) => ({ contentType: 'html', content });

@@ -1,4 +1,4 @@
-import { CHECK_IN_LIMITS, isHttpUrl } from './check-in-rules.js';
+import { CHECK_IN_LIMITS, isHttpUrl } from '../contract/check-in-rules.js';
 
 /**
  * "Save as learning" on a Teams message: a first draft of the entry from the message's body, for

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvDocument } from './csv-cell.js';
+import { csvDocument } from '../contract/csv-cell.js';
 import { MY_ENTRIES_CSV_COLUMNS, myEntryRow } from './my-data-csv.js';
 import type { MyDataExport } from './my-data.js';
 

@@ -1,4 +1,4 @@
-import type { CsvValue } from './csv-cell.js';
+import type { CsvValue } from '../contract/csv-cell.js';
 import type { MyDataExport } from './my-data.js';
 
 export const MY_ENTRIES_CSV_COLUMNS = [

@@ -1,9 +1,8 @@
+import { MY_DATA_SECTION_ID } from '../contract/my-data-section.js';
 import type { TabLinkSettings } from './tab-links.js';
 
 /** The personal tab, "My learning", as the manifest's `staticTabs` declares it. */
 export const MY_LEARNING_TAB_ENTITY_ID = 'my-learning';
-/** The "Your data" section's id on that page (and the sub-entity naming it in a deep link). */
-export const MY_DATA_SECTION_ID = 'your-data';
 
 /**
  * Where "export my data" in chat sends the learner: the "Your data" section of their personal

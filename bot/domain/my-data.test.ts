@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEraseConfirmation } from './my-data.js';
+import { isEraseConfirmation } from '../contract/my-data.js';
 
 describe('isEraseConfirmation', () => {
   it('accepts the phrase however it is capitalised or spaced', () => {

@@ -1,17 +1,8 @@
-// Type-only imports: the tab takes the phrase and the shapes from here without the validators.
-import type { GoalProgress } from './goal.js';
-import type { LearningEntry, SourceType } from './learning-entry.js';
-import type { NudgeAnswer } from './nudge.js';
+import type { GoalProgress } from '../contract/goal-rules.js';
+import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
+import type { NudgeAnswer } from '../contract/nudge-rules.js';
 import type { ShareTally } from './share.js';
-import type { TeamRole } from './team-settings.js';
-
-/** What a learner types to confirm erasing everything: words, not a click, as it cannot be undone. */
-export const ERASE_CONFIRMATION = 'erase my data';
-
-/** Whether the learner typed the confirmation: case, outer and repeated spaces do not matter; anything else does. */
-export function isEraseConfirmation(typed: unknown): boolean {
-  return typeof typed === 'string' && typed.trim().replace(/\s+/g, ' ').toLowerCase() === ERASE_CONFIRMATION;
-}
+import type { TeamRole } from '../contract/team-settings.js';
 
 /**
  * Stands in for an erased person where a record that belongs to others keeps what they did: a

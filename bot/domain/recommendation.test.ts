@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completedFrom, isFor, recommendationInputId, validateRecommendation } from './recommendation.js';
+import { completedFrom, isFor, recommendationInputId } from './recommendation.js';
+import { validateRecommendation } from '../contract/recommendation-rules.js';
 
 describe('validateRecommendation', () => {
   it.each([

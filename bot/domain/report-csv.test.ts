@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountabilityReport } from './accountability-report.js';
-import { REPORT_CSV_COLUMNS, reportCsv } from './report-csv.js';
+import { REPORT_CSV_COLUMNS, reportCsv } from '../contract/report-csv.js';
 import { now, team } from '../testing/report-team.js';
 
 describe('reportCsv', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal } from './goal.js';
+import type { Goal } from '../contract/goal-rules.js';
 import { emptyRollup, type MemberRollup, type WeekActivity } from './member-rollup.js';
 import { goalAfterRetention, isWeekBefore, retentionCutoff, rollupWithout, weekAggregateOf, weeksBefore } from './retention.js';
 

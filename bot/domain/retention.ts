@@ -1,4 +1,4 @@
-import type { Goal } from './goal.js';
+import type { Goal } from '../contract/goal-rules.js';
 import { weekSpan, type MemberRollup } from './member-rollup.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_VOTE, applyVoteChange, averageRating, shareContentOf, tallyAfter, tallyOf, type VoteChange } from './share.js';
-import type { MyShareVote } from './share-view.js';
+import type { MyShareVote } from '../contract/share-view.js';
 
 const vote = (v: Partial<MyShareVote> = {}): MyShareVote => ({ ...NO_VOTE, ...v });
 

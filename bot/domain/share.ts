@@ -1,5 +1,5 @@
-import type { LearningEntry, SourceType } from './learning-entry.js';
-import type { MyShareVote, MyShareVoteUpdate } from './share-view.js';
+import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
+import type { MyShareVote, MyShareVoteUpdate } from '../contract/share-view.js';
 
 /** What a sharer may choose to show besides what they learned, its kind and their rating. */
 export const SHARE_PARTS = ['insight', 'action', 'link'] as const;

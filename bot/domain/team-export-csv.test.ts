@@ -1,18 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvLine } from './csv-cell.js';
-import type { Goal } from './goal.js';
-import type { LearningEntry } from './learning-entry.js';
+import { csvLine } from '../contract/csv-cell.js';
+import type { Goal } from '../contract/goal-rules.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { emptyRollup } from './member-rollup.js';
-import type { Nudge } from './nudge.js';
-import {
-  TEAM_EXPORT_COLUMNS,
-  entryExportRow,
-  followUpExportRow,
-  goalExportRow,
-  participationRows,
-  teamExportFilename,
-} from './team-export-csv.js';
+import type { Nudge } from '../contract/nudge-rules.js';
+import { TEAM_EXPORT_COLUMNS, entryExportRow, followUpExportRow, goalExportRow, participationRows } from './team-export-csv.js';
+import { teamExportFilename } from '../contract/team-export.js';
 
 const member = { userId: 'u-1', displayName: 'Megan, "the" Bowen' };
 const parsed = (header: readonly string[], rows: (readonly (string | number | null)[])[]) =>

@@ -1,12 +1,10 @@
-import type { CsvValue } from './csv-cell.js';
-import { goalStatusOf, latestState, type Goal } from './goal.js';
-import type { LearningEntry } from './learning-entry.js';
+import type { CsvValue } from '../contract/csv-cell.js';
+import { goalStatusOf, latestState } from './goal.js';
+import type { Goal } from '../contract/goal-rules.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import type { MemberRollup } from './member-rollup.js';
-import type { Nudge } from './nudge.js';
-
-/** What a team's lead can download, each one CSV file. */
-export const TEAM_EXPORT_KINDS = ['entries', 'participation', 'goals', 'follow-ups'] as const;
-export type TeamExportKind = (typeof TEAM_EXPORT_KINDS)[number];
+import type { Nudge } from '../contract/nudge-rules.js';
+import type { TeamExportKind } from '../contract/team-export.js';
 
 export const TEAM_EXPORT_COLUMNS = {
   entries: [
@@ -141,18 +139,4 @@ export function followUpExportRow(n: Nudge): CsvValue[] {
     n.reply?.answer ?? null,
     n.reply?.at ?? null,
   ];
-}
-
-/** The file's name: what, which team and how many weeks, safe in a Content-Disposition header. */
-export function teamExportFilename(kind: TeamExportKind, teamName: string, weeks: number): string {
-  // Accents come off (É → E) before anything outside ASCII letters and digits becomes a dash.
-  const team =
-    teamName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 40) || 'team';
-  return `learning-loop-${team}-${kind}-${weeks}-weeks.csv`;
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import { csvLine, type CsvValue } from '../domain/csv-cell.js';
+import { csvLine, type CsvValue } from '../contract/csv-cell.js';
 
 /**
  * Streams rows to the client as a CSV download, a line at a time with the socket's backpressure,

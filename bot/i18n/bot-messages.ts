@@ -1,6 +1,6 @@
-import type { Catalogs, Translator } from './translate.js';
-import { translator } from './translate.js';
-import { memoByTag } from './intl-cache.js';
+import type { Catalogs, Translator } from '../contract/i18n/translate.js';
+import { translator } from '../contract/i18n/translate.js';
+import { memoByTag } from '../contract/i18n/intl-cache.js';
 import { ar } from './messages/ar.js';
 import { en, type BotMessageKey } from './messages/en.js';
 import { es } from './messages/es.js';

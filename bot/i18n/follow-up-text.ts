@@ -1,4 +1,4 @@
-import type { FollowUpWhy } from '../domain/dashboard-view.js';
+import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { BotTranslator } from './bot-messages.js';
 
 /** A follow-up's reason in the reader's language; the goal's name is the learner's words, as typed. */

@@ -1,4 +1,4 @@
-import { dateTimeFormat, numberFormat } from './intl-cache.js';
+import { dateTimeFormat, numberFormat } from '../contract/i18n/intl-cache.js';
 
 /** Minutes as a reader of the locale says them: "1 h 30 min", "1 h 30 min" (es), "١ س ٣٠ د" (ar). */
 export function formatMinutes(formatting: string, minutes: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatMinutes, formatStoredDay } from './format.js';
-import { appLocaleOf, formattingLocale, isRtl } from './locales.js';
-import { placeholdersOf, translator, type Catalogs } from './translate.js';
+import { appLocaleOf, formattingLocale, isRtl } from '../contract/i18n/locales.js';
+import { placeholdersOf, translator, type Catalogs } from '../contract/i18n/translate.js';
 
 const catalogs: Catalogs<'hello' | 'only.en' | 'saved.one' | 'saved.other'> = {
   en: { hello: 'Hello, {name}', 'only.en': 'Only in English', 'saved.one': '{count} entry saved', 'saved.other': '{count} entries saved' },

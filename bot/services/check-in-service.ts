@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkInValuesFrom, validateCheckIn, type CheckInErrors, type CheckInValues } from '../domain/check-in-submission.js';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { SendStore } from '../store/send-store.js';

@@ -1,6 +1,6 @@
 import { buildDashboard } from '../domain/dashboard.js';
 import { followUpsFor, nudgesNeededSince, teamFollowUps, type TeamFollowUps } from '../domain/dashboard-follow-ups.js';
-import type { DashboardPeriod, DashboardResponse } from '../domain/dashboard-view.js';
+import type { DashboardPeriod, DashboardResponse } from '../contract/dashboard-view.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CheckInSchedule } from '../domain/check-in-schedule.js';
+import type { CheckInSchedule } from '../contract/check-in-schedule.js';
 import { DueIndexStore } from '../store/due-index-store.js';
 import { TeamStore } from '../store/team-store.js';
 import { UserStore } from '../store/user-store.js';

@@ -1,13 +1,5 @@
-import {
-  goalStatusOf,
-  isOpen,
-  validateGoal,
-  type Goal,
-  type GoalErrors,
-  type GoalProgressState,
-  type GoalStatus,
-  type GoalValues,
-} from '../domain/goal.js';
+import { goalStatusOf, isOpen, validateGoal, type GoalErrors, type GoalValues } from '../domain/goal.js';
+import type { Goal, GoalProgressState, GoalStatus } from '../contract/goal-rules.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';

@@ -1,9 +1,10 @@
 import type { GoalsOption, RecommendationsOption, ShareOption } from '../cards/check-in-card.js';
 import { completedFrom } from '../domain/recommendation.js';
 import type { RecommendationService } from './recommendation-service.js';
-import { goalAnswersFrom, goalStatusOf, type Goal } from '../domain/goal.js';
+import { goalAnswersFrom, goalStatusOf } from '../domain/goal.js';
+import type { Goal } from '../contract/goal-rules.js';
 import type { GoalService } from './goal-service.js';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { visibilityAskedBy } from '../domain/entry-visibility.js';
 import { parseShareChoice, shareChoiceValuesFrom } from '../domain/share-choice.js';
 import type { CheckInResult, CheckInService } from './check-in-service.js';

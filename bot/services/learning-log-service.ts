@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { visibleToLeads, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import { NotAllowedError, NotFoundError } from '../domain/errors.js';

@@ -1,10 +1,5 @@
-import {
-  lrsSettingsBody,
-  lrsSettingsView,
-  type BackfillAnswer,
-  type LrsSettingsView,
-  type LrsStatus,
-} from '../domain/xapi/lrs-settings.js';
+import { lrsSettingsBody, lrsSettingsView } from '../domain/xapi/lrs-settings.js';
+import type { BackfillAnswer, LrsSettingsView, LrsStatus } from '../contract/lrs-view.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';

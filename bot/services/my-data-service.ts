@@ -1,4 +1,4 @@
-import type { CsvValue } from '../domain/csv-cell.js';
+import type { CsvValue } from '../contract/csv-cell.js';
 import { MY_ENTRIES_CSV_COLUMNS, myEntryRow } from '../domain/my-data-csv.js';
 import { MY_DATA_FORMAT, countsOf, type MyDataCounts, type MyDataExport } from '../domain/my-data.js';
 import type { Clock, Learner } from './learner.js';

@@ -1,7 +1,7 @@
 import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
-import type { CoachingNote } from '../domain/coaching.js';
+import type { CoachingNote } from '../contract/coaching-rules.js';
 import type { Digest } from '../domain/digest.js';
-import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
+import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import type { Share } from '../domain/share.js';
 
 /** A scheduled check-in, or its one reminder: what the card asks besides the learning itself. */

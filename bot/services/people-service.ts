@@ -4,14 +4,7 @@ import type { DuePlanner } from './due-planner.js';
 import { IANAZone } from 'luxon';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
-
-/** A learner's own settings, as the tab shows and changes them. */
-export interface MySettings {
-  paused: boolean;
-  pausedAt: string | null;
-  /** The zone the learner chose; null follows the zone Teams reports, else the team's. */
-  timeZone: string | null;
-}
+import type { MySettings } from '../contract/api.js';
 
 export interface SeenPerson extends Learner {
   displayName: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isFor, validateRecommendation, RECOMMENDATIONS_PER_CHECK_IN, type Recommendation } from '../domain/recommendation.js';
+import { isFor, RECOMMENDATIONS_PER_CHECK_IN } from '../domain/recommendation.js';
+import { validateRecommendation, type Recommendation } from '../contract/recommendation-rules.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { RecommendationStore } from '../store/recommendation-store.js';
 import type { TeamStore } from '../store/team-store.js';

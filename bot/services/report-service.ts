@@ -1,7 +1,8 @@
-import { accountabilityReport, type ReportRow } from '../domain/accountability-report.js';
-import { reportCsv } from '../domain/report-csv.js';
+import { accountabilityReport } from '../domain/accountability-report.js';
+import type { ReportRow } from '../contract/report.js';
+import { reportCsv } from '../contract/report-csv.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
-import type { DashboardPeriod } from '../domain/dashboard-view.js';
+import type { DashboardPeriod } from '../contract/dashboard-view.js';
 import type { AdminStore } from '../store/admin-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';

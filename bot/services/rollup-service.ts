@@ -11,7 +11,7 @@ import {
   withWeek,
   type MemberRollup,
 } from '../domain/member-rollup.js';
-import type { Goal } from '../domain/goal.js';
+import type { Goal } from '../contract/goal-rules.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';

@@ -9,7 +9,7 @@ import type {
   ShareView,
   SharesResponse,
   TopResourcesResponse,
-} from '../domain/share-view.js';
+} from '../contract/share-view.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Learner } from './learner.js';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { normalizeLink, resourceKeyOf } from '../domain/resource-link.js';
 import {
   EMPTY_TALLY,
@@ -15,7 +15,7 @@ import {
   type ShareVote,
   type VoteChange,
 } from '../domain/share.js';
-import type { MyShareVote } from '../domain/share-view.js';
+import type { MyShareVote } from '../contract/share-view.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';

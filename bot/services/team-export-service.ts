@@ -1,4 +1,4 @@
-import type { CsvValue } from '../domain/csv-cell.js';
+import type { CsvValue } from '../contract/csv-cell.js';
 import { visibleToLeads } from '../domain/entry-visibility.js';
 import { periodWeeks, weekSpan } from '../domain/member-rollup.js';
 import {
@@ -7,10 +7,9 @@ import {
   followUpExportRow,
   goalExportRow,
   participationRows,
-  teamExportFilename,
   type ExportMember,
-  type TeamExportKind,
 } from '../domain/team-export-csv.js';
+import { teamExportFilename, type TeamExportKind } from '../contract/team-export.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';

@@ -1,4 +1,5 @@
-import { validateScheduleSubmission, type ScheduleErrors, type TeamRole, type TeamSettings } from '../domain/team-settings.js';
+import { validateScheduleSubmission, type ScheduleErrors } from '../domain/team-settings.js';
+import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';

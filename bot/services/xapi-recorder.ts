@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { statementOf, voidingStatementOf, type XapiTeam } from '../domain/xapi/statements.js';
 import { partiesOf, type RecordParties, type XapiRecord } from '../domain/xapi/xapi-record.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';

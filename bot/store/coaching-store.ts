@@ -1,5 +1,5 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import type { CoachingNote } from '../domain/coaching.js';
+import type { CoachingNote } from '../contract/coaching-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
 import { allOf, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';

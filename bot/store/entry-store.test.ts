@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import { freshTestStorage } from '../testing/test-storage.js';
 import { EntryStore } from './entry-store.js';
 

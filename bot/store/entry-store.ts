@@ -1,6 +1,6 @@
 import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { storedVisibility } from '../domain/entry-visibility.js';
-import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
+import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
 import {

@@ -1,5 +1,5 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import type { Goal, GoalProgress } from '../domain/goal.js';
+import type { Goal, GoalProgress } from '../contract/goal-rules.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
 import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';

@@ -1,5 +1,6 @@
 import { type TableClient } from '@azure/data-tables';
-import type { BackfillMarker, LrsSettings } from '../domain/xapi/lrs-settings.js';
+import type { BackfillMarker } from '../contract/lrs-view.js';
+import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
 import { keyOf } from './keys.js';
 import { createOnce, deleteIfPresent, getOrUndefined } from './table-ops.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Nudge } from '../domain/nudge.js';
+import type { Nudge } from '../contract/nudge-rules.js';
 import { freshTestStorage } from '../testing/test-storage.js';
 import { newestFirstTimeKey } from './keys.js';
 import { NudgeStore } from './nudge-store.js';

@@ -1,6 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import type { FollowUpWhy } from '../domain/dashboard-view.js';
-import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
+import type { FollowUpWhy } from '../contract/dashboard-view.js';
+import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
 import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';

@@ -1,5 +1,5 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import type { Recommendation } from '../domain/recommendation.js';
+import type { Recommendation } from '../contract/recommendation-rules.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
 import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';

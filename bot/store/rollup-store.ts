@@ -1,5 +1,5 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import { SOURCE_TYPES, type SourceType } from '../domain/learning-entry.js';
+import { SOURCE_TYPES, type SourceType } from '../contract/learning-entry.js';
 import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';

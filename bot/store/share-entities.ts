@@ -1,4 +1,4 @@
-import type { SourceType } from '../domain/learning-entry.js';
+import type { SourceType } from '../contract/learning-entry.js';
 import { EMPTY_TALLY, type Share, type ShareVote } from '../domain/share.js';
 import { keyOf } from './keys.js';
 

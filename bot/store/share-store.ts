@@ -1,6 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import type { Share, ShareTally, ShareVote } from '../domain/share.js';
-import type { MyShareVote } from '../domain/share-view.js';
+import type { MyShareVote } from '../contract/share-view.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import {
   SHARE,

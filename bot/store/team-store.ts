@@ -1,6 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import type { CheckInSchedule } from '../domain/check-in-schedule.js';
-import type { TeamRole, TeamSettings } from '../domain/team-settings.js';
+import type { CheckInSchedule } from '../contract/check-in-schedule.js';
+import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
 import { allOf, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';

@@ -1,5 +1,5 @@
 import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
-import type { LrsStatus } from '../domain/xapi/lrs-settings.js';
+import type { LrsStatus } from '../contract/lrs-view.js';
 import type { XapiStatement } from '../domain/xapi/statement-types.js';
 import { keyOf } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';

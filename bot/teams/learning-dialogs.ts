@@ -1,7 +1,7 @@
 import { CardFactory, type TaskModuleResponse } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DIALOG_KEY, learningDialogCard, type DialogPurpose } from '../cards/learning-dialog-card.js';
-import { CHECK_IN_LIMITS } from '../domain/check-in-rules.js';
+import { CHECK_IN_LIMITS } from '../contract/check-in-rules.js';
 import { messageDraft } from '../domain/message-draft.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { LearningCapture } from '../services/learning-capture.js';

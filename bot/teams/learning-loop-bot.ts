@@ -36,7 +36,7 @@ import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND, type LearningDialogs } fro
 import { SHARE_VERBS, shareCardAction } from './share-card-actions.js';
 import { z } from 'zod';
 import { NUDGE_REPLY_VERB } from '../cards/nudge-cards.js';
-import { NUDGE_ANSWERS } from '../domain/nudge.js';
+import { NUDGE_ANSWERS } from '../contract/nudge-rules.js';
 import type { NudgeService } from '../services/nudge-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { CoachingService } from '../services/coaching-service.js';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
 import { eraseMyDataCard, erasingMyDataCard, myDataExportCard } from '../cards/my-data-cards.js';
-import { ERASE_CONFIRMATION, isEraseConfirmation } from '../domain/my-data.js';
+import { ERASE_CONFIRMATION, isEraseConfirmation } from '../contract/my-data.js';
 import type { Messenger, ProactiveTarget } from '../services/messenger.js';
 import type { MyDataService } from '../services/my-data-service.js';
 import type { OutboundMessage } from '../services/outbound-message.js';

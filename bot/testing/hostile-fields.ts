@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { IANAZone } from 'luxon';
-import { isHttpUrl } from '../domain/check-in-rules.js';
-import { ENTRY_VISIBILITIES } from '../domain/entry-visibility.js';
-import { SOURCE_TYPES } from '../domain/learning-entry.js';
+import { isHttpUrl } from '../contract/check-in-rules.js';
+import { ENTRY_VISIBILITIES } from '../contract/entry-visibility.js';
+import { SOURCE_TYPES } from '../contract/learning-entry.js';
 import {
   blank,
   cleaned,

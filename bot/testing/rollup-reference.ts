@@ -1,5 +1,5 @@
 import { rollupFromRaw, type MemberRollup } from '../domain/member-rollup.js';
-import type { LearningEntry } from '../domain/learning-entry.js';
+import type { LearningEntry } from '../contract/learning-entry.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';

@@ -1,6 +1,6 @@
 // One list of source types and their names, shared with the service that validates them.
-import type { EntryVisibility } from '../../bot/domain/entry-visibility.js';
-import { type SOURCE_TYPE_LABELS } from '../../bot/domain/learning-entry.js';
+import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
+import { type SOURCE_TYPE_LABELS } from '../../bot/contract/learning-entry.js';
 import type { MessageKey } from './i18n/catalog.js';
 import { english, type TabTranslator } from './i18n/i18n-context.js';
 

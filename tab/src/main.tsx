@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appLocaleOf } from '../../bot/i18n/locales.js';
+import { appLocaleOf } from '../../bot/contract/i18n/locales.js';
 import { App } from './App.js';
 import { detectHost } from './host/detect-host.js';
 import { loadCatalog } from './i18n/catalog.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import type { Nudge } from '../../bot/domain/nudge.js';
+import type { Nudge } from '../../bot/contract/nudge-rules.js';
 import type { PlaygroundChat } from './support/playground-chat.js';
 import type { LocalStack } from './support/local-stack.js';
 import { startDemoChat } from './support/demo-chat.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
-import type { EntryVisibility } from '../../bot/domain/entry-visibility.js';
+import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import { memberEntriesPath } from '../../tab/src/routes.js';
 import { axeViolations } from './support/axe.js';
 import { useDemoTab } from './support/demo-tab.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { COACHING_ANSWER_VERB } from '../../bot/cards/coaching-cards.js';
-import type { SharesResponse } from '../../bot/http/api-contract.js';
+import type { SharesResponse } from '../../bot/contract/api.js';
 import type { CoachingView } from '../../bot/services/coaching-service.js';
 import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';

@@ -2,7 +2,7 @@ import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { DashboardResponse } from '../../bot/http/api-contract.js';
+import type { DashboardResponse } from '../../bot/contract/api.js';
 import { ssoTokenVerifier } from '../../bot/http/sso-token-verifier.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 

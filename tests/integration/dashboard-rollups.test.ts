@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOURCE_TYPES } from '../../bot/domain/learning-entry.js';
+import { SOURCE_TYPES } from '../../bot/contract/learning-entry.js';
 import { weekKeyOf, type MemberRollup } from '../../bot/domain/member-rollup.js';
 import { scheduledCardId } from '../../bot/services/scheduled-card-id.js';
 import { rollupsFromRaw } from '../../bot/testing/rollup-reference.js';

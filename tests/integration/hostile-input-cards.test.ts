@@ -13,8 +13,8 @@ import { TEAM_SETUP_OPEN_VERB, TEAM_SETUP_SUBMIT_VERB } from '../../bot/cards/te
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
-import { isEraseConfirmation } from '../../bot/domain/my-data.js';
-import { NUDGE_ANSWERS } from '../../bot/domain/nudge.js';
+import { isEraseConfirmation } from '../../bot/contract/my-data.js';
+import { NUDGE_ANSWERS } from '../../bot/contract/nudge-rules.js';
 import { SHARE_PARTS } from '../../bot/domain/share.js';
 import { tableClients } from '../../bot/store/table-clients.js';
 import { parseCommand } from '../../bot/teams/command-parser.js';

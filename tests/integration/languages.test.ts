@@ -5,7 +5,7 @@ import type { AdaptiveCard } from '../../bot/cards/card-types.js';
 import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { Nudge } from '../../bot/domain/nudge.js';
+import type { Nudge } from '../../bot/contract/nudge-rules.js';
 import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { DashboardResponse, MySettings, MySummaryResponse } from '../../bot/http/api-contract.js';
+import type { DashboardResponse, MySettings, MySummaryResponse } from '../../bot/contract/api.js';
 import type { EntryPage } from '../../bot/store/entry-store.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { ReportRow } from '../../bot/domain/accountability-report.js';
-import { REPORT_CSV_COLUMNS } from '../../bot/domain/report-csv.js';
+import type { ReportRow } from '../../bot/contract/report.js';
+import { REPORT_CSV_COLUMNS } from '../../bot/contract/report-csv.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const [alex, megan, , , patti] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!, DEMO_PEOPLE[4]!];

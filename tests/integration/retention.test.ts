@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { Goal } from '../../bot/domain/goal.js';
+import type { Goal } from '../../bot/contract/goal-rules.js';
 import { retentionCutoff, weekAggregateOf, weeksBefore, type WeekAggregate } from '../../bot/domain/retention.js';
 import { AggregateStore } from '../../bot/store/aggregate-store.js';
 import { newestFirstTimeKey } from '../../bot/store/keys.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildService } from '../../bot/service.js';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { SHARE_HELPFUL_VERB, SHARE_RATE_VERB, SHARE_SAVE_VERB } from '../../bot/cards/share-card.js';
-import type { SavedSharesResponse, SharesResponse } from '../../bot/http/api-contract.js';
+import type { SavedSharesResponse, SharesResponse } from '../../bot/contract/api.js';
 import { tallyOf } from '../../bot/domain/share.js';
 import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalHostName, isPrivateAddress } from './private-address.js';
+import type { LrsSettingsView } from '../../contract/lrs-view.js';
 
 /** Where an organisation's statements go, and the Basic credentials its LRS gave the app. */
 export interface LrsSettings {
@@ -9,40 +10,6 @@ export interface LrsSettings {
   /** Kept on the server; never answered to anyone, not even the admins who set it. */
   secret: string;
   updatedAt: string;
-}
-
-/** What an admin sees of the settings: whether a secret is set, never the secret. */
-export interface LrsSettingsView {
-  configured: boolean;
-  endpoint: string | null;
-  key: string | null;
-  secretSet: boolean;
-  updatedAt: string | null;
-}
-
-/** The one history backfill of a tenant, as far as it got. */
-export interface BackfillMarker {
-  status: 'running' | 'done';
-  startedAt: string;
-  finishedAt: string | null;
-  /** Statements the history gave so far (those already in the outbox count too). */
-  written: number;
-}
-
-/** How far the statements got: GET /admin/lrs/status. */
-export interface LrsStatus {
-  configured: boolean;
-  sent: number;
-  pending: number;
-  failed: number;
-  latestFailure: { statementId: string; verb: string; error: string; at: string } | null;
-  backfill: BackfillMarker | null;
-}
-
-/** POST /admin/lrs/backfill: whether this call started it, and how it stands. */
-export interface BackfillAnswer {
-  started: boolean;
-  backfill: BackfillMarker;
 }
 
 export const LRS_LIMITS = { endpoint: 500, key: 200, secret: 500 } as const;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { xapiProblems } from '../../testing/xapi-validation.js';
-import type { CoachingNote } from '../coaching.js';
-import type { Goal } from '../goal.js';
-import { SOURCE_TYPES, type LearningEntry } from '../learning-entry.js';
+import type { CoachingNote } from '../../contract/coaching-rules.js';
+import type { Goal } from '../../contract/goal-rules.js';
+import { SOURCE_TYPES, type LearningEntry } from '../../contract/learning-entry.js';
 import { ERASED_PERSON } from '../my-data.js';
-import type { Nudge } from '../nudge.js';
+import type { Nudge } from '../../contract/nudge-rules.js';
 import { EMPTY_TALLY, type Share } from '../share.js';
 import { XAPI_TEXT_LIMITS, isoDuration, ratingScore } from './statement-text.js';
 import { statementOf } from './statements.js';

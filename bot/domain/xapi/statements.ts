@@ -1,7 +1,7 @@
 import { ERASED_PERSON } from '../my-data.js';
-import { NUDGE_ANSWER_LABELS } from '../nudge.js';
+import { NUDGE_ANSWER_LABELS } from '../../contract/nudge-rules.js';
 import { normalizeLink } from '../resource-link.js';
-import { SOURCE_TYPE_LABELS, type SourceType } from '../learning-entry.js';
+import { SOURCE_TYPE_LABELS, type SourceType } from '../../contract/learning-entry.js';
 import type { XapiActivity, XapiAgent, XapiContext, XapiResult, XapiStatement } from './statement-types.js';
 import { statementIdOf } from './statement-id.js';
 import { XAPI_TEXT_LIMITS, isoDuration, ratingScore, statementText } from './statement-text.js';

@@ -1,4 +1,4 @@
-import type { SourceType } from '../learning-entry.js';
+import type { SourceType } from '../../contract/learning-entry.js';
 import type { XapiVerb } from './statement-types.js';
 
 /**

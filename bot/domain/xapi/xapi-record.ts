@@ -1,7 +1,7 @@
-import type { CoachingNote } from '../coaching.js';
-import type { Goal } from '../goal.js';
-import type { LearningEntry } from '../learning-entry.js';
-import type { Nudge, NudgeAnswer } from '../nudge.js';
+import type { CoachingNote } from '../../contract/coaching-rules.js';
+import type { Goal } from '../../contract/goal-rules.js';
+import type { LearningEntry } from '../../contract/learning-entry.js';
+import type { Nudge, NudgeAnswer } from '../../contract/nudge-rules.js';
 import type { Share } from '../share.js';
 
 /** Something a person did that the organisation's Learning Record Store hears about. */

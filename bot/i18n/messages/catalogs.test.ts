@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeholdersOf } from '../translate.js';
+import { placeholdersOf } from '../../contract/i18n/translate.js';
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { es } from './es.js';

@@ -1,5 +1,5 @@
 import type { ReportRow } from '../api/report-types.js';
-import { reportCsv } from '../../../bot/domain/report-csv.js';
+import { reportCsv } from '../../../bot/contract/report-csv.js';
 import { saveFile } from '../components/save-file.js';
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { now } from '../../../bot/testing/report-team.js';
-import { reportRows } from '../testing/report-fixtures.js';
+import { now, reportRows } from '../testing/report-fixtures.js';
 import {
   axisWeekStarts,
   csvFileName,

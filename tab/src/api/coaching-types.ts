@@ -1,4 +1,4 @@
-import type { CoachingNote } from '../../../bot/domain/coaching.js';
+import type { CoachingNote } from '../../../bot/contract/coaching-rules.js';
 
 /**
  * A lead's coaching note on a share, and the learner's answer, as the API answers with it:

@@ -1,4 +1,4 @@
-import type { DashboardPeriod } from '../../../bot/http/api-contract.js';
+import type { DashboardPeriod } from '../../../bot/contract/api.js';
 
 export type {
   DashboardFollowUps,
@@ -10,9 +10,9 @@ export type {
   MyTeamsResponse,
   TeamSummary,
   WeekRollupView,
-} from '../../../bot/http/api-contract.js';
-export type { CheckInSchedule } from '../../../bot/domain/check-in-schedule.js';
-export type { TeamRole, TeamSettings } from '../../../bot/domain/team-settings.js';
+} from '../../../bot/contract/api.js';
+export type { CheckInSchedule } from '../../../bot/contract/check-in-schedule.js';
+export type { TeamRole, TeamSettings } from '../../../bot/contract/team-settings.js';
 
 /**
  * The periods the service offers, repeated here (and checked against the contract in a test) so

@@ -1,8 +1,8 @@
-import type { GoalView, NudgeAnswer } from '../../../bot/http/api-contract.js';
-import type { GoalProgressState } from '../../../bot/domain/goal.js';
+import type { GoalView, NudgeAnswer } from '../../../bot/contract/api.js';
+import type { GoalProgressState } from '../../../bot/contract/goal-rules.js';
 
-export type { GoalInput, GoalView, MyGoalsResponse, NudgeAnswer, NudgeView, NudgesResponse } from '../../../bot/http/api-contract.js';
-export type { GoalProgress, GoalProgressState, GoalStatus } from '../../../bot/domain/goal.js';
+export type { GoalInput, GoalView, MyGoalsResponse, NudgeAnswer, NudgeView, NudgesResponse } from '../../../bot/contract/api.js';
+export type { GoalProgress, GoalProgressState, GoalStatus } from '../../../bot/contract/goal-rules.js';
 
 /**
  * The service's words and limits for goals and nudges, repeated here (and checked against the

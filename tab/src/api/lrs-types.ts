@@ -1,1 +1,1 @@
-export type { LrsBackfillResponse, LrsSettingsResponse, LrsSettingsView, LrsStatusResponse } from '../../../bot/http/api-contract.js';
+export type { LrsBackfillResponse, LrsSettingsResponse, LrsSettingsView, LrsStatusResponse } from '../../../bot/contract/api.js';

@@ -1,4 +1,4 @@
-import type { Recommendation } from '../../../bot/domain/recommendation.js';
+import type { Recommendation } from '../../../bot/contract/recommendation-rules.js';
 
 /**
  * What the recommendations API answers with. The service declares these beside its Node-only code,

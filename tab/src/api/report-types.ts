@@ -1,6 +1,6 @@
-export type { ReportFigures, ReportRow } from '../../../bot/domain/accountability-report.js';
-import type { DashboardPeriod } from '../../../bot/http/api-contract.js';
-import type { ReportRow } from '../../../bot/domain/accountability-report.js';
+export type { ReportFigures, ReportRow } from '../../../bot/contract/report.js';
+import type { DashboardPeriod } from '../../../bot/contract/api.js';
+import type { ReportRow } from '../../../bot/contract/report.js';
 
 export interface ReportResponse {
   weeks: DashboardPeriod;

@@ -1,4 +1,4 @@
-import type { ResourceScope, ShareSort } from '../../../bot/http/api-contract.js';
+import type { ResourceScope, ShareSort } from '../../../bot/contract/api.js';
 import type { MessageKey } from '../i18n/catalog.js';
 
 export type {
@@ -12,7 +12,7 @@ export type {
   ShareView,
   SharesResponse,
   TopResourcesResponse,
-} from '../../../bot/http/api-contract.js';
+} from '../../../bot/contract/api.js';
 
 /**
  * The feed's orders and the resources' scopes the service offers, with the words the tab shows

@@ -1,4 +1,4 @@
-import type { LearningEntry, SourceType } from '../../../bot/domain/learning-entry.js';
+import type { LearningEntry, SourceType } from '../../../bot/contract/learning-entry.js';
 
 export type { SourceType };
 

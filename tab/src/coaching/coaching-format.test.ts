@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COACHING_NOTE_MAX as SERVICE_NOTE_MAX, validateCoachingNote } from '../../../bot/domain/coaching.js';
+import { COACHING_NOTE_MAX as SERVICE_NOTE_MAX, validateCoachingNote } from '../../../bot/contract/coaching-rules.js';
 import { COACHING_NOTE_MAX } from '../api/coaching-types.js';
 import { coachingNote } from '../testing/coaching-fixtures.js';
 import { checkCoachingNote, coachingCountText, coachingSentText, newestNoteFirst, noteProblemFrom } from './coaching-format.js';

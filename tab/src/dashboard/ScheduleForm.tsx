@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { COMMON_TIME_ZONES, scheduleSubmissionSchema } from '../../../bot/domain/team-settings.js';
+import { COMMON_TIME_ZONES, scheduleSubmissionSchema } from '../../../bot/contract/team-settings.js';
 import type { ApiClient } from '../api/api-client.js';
 import { failureMessage } from '../i18n/failure.js';
 import { useT } from '../i18n/i18n-context.js';

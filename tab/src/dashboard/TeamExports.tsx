@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { TEAM_EXPORT_KINDS, teamExportFilename, type TeamExportKind } from '../../../bot/domain/team-export-csv.js';
+import { TEAM_EXPORT_KINDS, teamExportFilename, type TeamExportKind } from '../../../bot/contract/team-export.js';
 import type { ApiClient } from '../api/api-client.js';
 import { Problem } from '../components/Problem.js';
 import { useFileDownload } from '../components/use-file-download.js';

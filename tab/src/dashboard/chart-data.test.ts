@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_PERIODS as CONTRACT_PERIODS } from '../../../bot/http/api-contract.js';
+import { DASHBOARD_PERIODS as CONTRACT_PERIODS } from '../../../bot/contract/api.js';
 import { DASHBOARD_PERIODS } from '../api/dashboard-types.js';
 import { dashboard } from '../testing/dashboard-fixtures.js';
 import { chartData, describeMinutes, describeParticipation, describeSources } from './chart-data.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../bot/i18n/translate.js';
-import type { FollowUpWhy } from '../../../bot/domain/dashboard-view.js';
+import { translator } from '../../../bot/contract/i18n/translate.js';
+import type { FollowUpWhy } from '../../../bot/contract/dashboard-view.js';
 import { catalogsFor } from '../i18n/catalog.js';
 import { es } from '../i18n/messages/es.js';
 import { TEAM_ENGLISH } from '../i18n/team-messages.js';

@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogSurface, DialogTrigger } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { EntryEdit } from '../../../bot/http/api-contract.js';
+import type { EntryEdit } from '../../../bot/contract/api.js';
 import type { Entry } from '../api/types.js';
 import { Problem } from '../components/Problem.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';

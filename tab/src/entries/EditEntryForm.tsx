@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { EntryEdit } from '../../../bot/http/api-contract.js';
+import type { EntryEdit } from '../../../bot/contract/api.js';
 import { ApiFailure } from '../api/api-client.js';
 import { failureMessage } from '../i18n/failure.js';
 import { useT } from '../i18n/i18n-context.js';

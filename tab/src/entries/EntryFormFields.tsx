@@ -1,6 +1,6 @@
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { ENTRY_VISIBILITIES } from '../../../bot/domain/entry-visibility.js';
-import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
+import { ENTRY_VISIBILITIES } from '../../../bot/contract/entry-visibility.js';
+import { SOURCE_TYPES, type SourceType } from '../../../bot/contract/learning-entry.js';
 import { sourceLabel, visibilityLabel } from '../format.js';
 import { useT } from '../i18n/i18n-context.js';
 import { ENTRY_LIMITS, type EntryFormErrors, type EntryFormField, type EntryFormValues } from './entry-form.js';

@@ -1,8 +1,8 @@
-import type { EntryEdit } from '../../../bot/http/api-contract.js';
-import { SOURCE_TYPES, type SourceType } from '../../../bot/domain/learning-entry.js';
+import type { EntryEdit } from '../../../bot/contract/api.js';
+import { SOURCE_TYPES, type SourceType } from '../../../bot/contract/learning-entry.js';
 import type { Entry } from '../api/types.js';
-import { CHECK_IN_LIMITS, isHttpUrl } from '../../../bot/domain/check-in-rules.js';
-import { ENTRY_VISIBILITIES, isEntryVisibility, type EntryVisibility } from '../../../bot/domain/entry-visibility.js';
+import { CHECK_IN_LIMITS, isHttpUrl } from '../../../bot/contract/check-in-rules.js';
+import { ENTRY_VISIBILITIES, isEntryVisibility, type EntryVisibility } from '../../../bot/contract/entry-visibility.js';
 import { visibilityLabel } from '../format.js';
 import { english, type TabTranslator } from '../i18n/i18n-context.js';
 

@@ -1,4 +1,4 @@
-import type { EntryEdit } from '../../../bot/http/api-contract.js';
+import type { EntryEdit } from '../../../bot/contract/api.js';
 import type { ApiClient } from '../api/api-client.js';
 import type { Entry } from '../api/types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NUDGE_ANSWER_LABELS as SERVICE_ANSWER_LABELS, NUDGE_NOTE_MAX as SERVICE_NOTE_MAX } from '../../../bot/domain/nudge.js';
+import { NUDGE_ANSWER_LABELS as SERVICE_ANSWER_LABELS, NUDGE_NOTE_MAX as SERVICE_NOTE_MAX } from '../../../bot/contract/nudge-rules.js';
 import { NUDGE_ANSWER_LABELS, NUDGE_NOTE_MAX } from '../api/goal-types.js';
 import { nudge } from '../testing/goal-fixtures.js';
 import { newestSentFirst, nudgeReplyText, nudgeSentText, nudgesCountText } from './follow-up-format.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOAL_FIELDS } from '../../../bot/domain/goal.js';
+import { GOAL_FIELDS } from '../../../bot/contract/goal-rules.js';
 import { EMPTY_GOAL_FORM, GOAL_FORM_FIELDS, checkGoalForm, goalFieldErrorsFrom, linksFrom } from './goal-form.js';
 
 const form = (over: Partial<typeof EMPTY_GOAL_FORM>) => ({ ...EMPTY_GOAL_FORM, ...over });

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
+import { isHttpUrl } from '../../../bot/contract/check-in-rules.js';
 import { GOAL_LIMITS, type GoalInput } from '../api/goal-types.js';
 import { english, type TabTranslator } from '../i18n/i18n-context.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOAL_LIMITS as SERVICE_GOAL_LIMITS, GOAL_STATE_LABELS as SERVICE_STATE_LABELS } from '../../../bot/domain/goal.js';
+import { GOAL_LIMITS as SERVICE_GOAL_LIMITS, GOAL_STATE_LABELS as SERVICE_STATE_LABELS } from '../../../bot/contract/goal-rules.js';
 import { GOAL_LIMITS, GOAL_STATE_LABELS } from '../api/goal-types.js';
 import { goal, progress } from '../testing/goal-fixtures.js';
 import { goalAddedText, goalLinkHref, goalStatusLook, goalsCountText, latestNote } from './goal-format.js';

@@ -1,4 +1,4 @@
-import { formattingLocale } from '../../../bot/i18n/locales.js';
+import { formattingLocale } from '../../../bot/contract/i18n/locales.js';
 import { memberFromPath, pageFromPath, type MemberRef } from '../routes.js';
 import { localeFromQuery, teamFromQuery, themeFromQuery, themeFromTeams, type Host, type LocalReason, type ThemeName } from './host.js';
 import { realTeamsSdk, type TeamsSdk } from './teams-sdk.js';

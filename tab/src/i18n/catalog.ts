@@ -1,5 +1,5 @@
-import { appLocaleOf, type AppLocale } from '../../../bot/i18n/locales.js';
-import type { Catalogs } from '../../../bot/i18n/translate.js';
+import { appLocaleOf, type AppLocale } from '../../../bot/contract/i18n/locales.js';
+import type { Catalogs } from '../../../bot/contract/i18n/translate.js';
 import { en, type MessageKey } from './messages/en.js';
 
 export type { MessageKey };

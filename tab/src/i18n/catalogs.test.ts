@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { placeholdersOf } from '../../../bot/i18n/translate.js';
+import { placeholdersOf } from '../../../bot/contract/i18n/translate.js';
 import { ar } from './messages/ar.js';
 import { en } from './messages/en.js';
 import { enAdmin } from './messages/en-admin.js';

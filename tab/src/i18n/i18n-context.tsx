@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { isRtl } from '../../../bot/i18n/locales.js';
-import { translator, type Translator } from '../../../bot/i18n/translate.js';
+import { isRtl } from '../../../bot/contract/i18n/locales.js';
+import { translator, type Translator } from '../../../bot/contract/i18n/translate.js';
 import { catalogsFor, type Catalog, type MessageKey } from './catalog.js';
 
 export type TabTranslator = Translator<MessageKey>;

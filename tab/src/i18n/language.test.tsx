@@ -36,7 +36,7 @@ describe('the tab in the user’s language', () => {
 
 describe('counting in Arabic', () => {
   it('uses the dual, the few and the many forms Arabic has', async () => {
-    const { translator } = await import('../../../bot/i18n/translate.js');
+    const { translator } = await import('../../../bot/contract/i18n/translate.js');
     const { catalogsFor } = await import('./catalog.js');
     const { ar } = await import('./messages/ar.js');
     const { plural } = translator(catalogsFor('ar', ar), 'ar-EG');

@@ -1,5 +1,5 @@
 import { useContext, useMemo, type ReactNode } from 'react';
-import { translator } from '../../../bot/i18n/translate.js';
+import { translator } from '../../../bot/contract/i18n/translate.js';
 import { catalogsFor, type MessageKey } from './catalog.js';
 import { LanguageContext, TranslatorContext, type TabTranslator } from './i18n-context.js';
 

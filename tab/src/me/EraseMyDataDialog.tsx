@@ -1,6 +1,6 @@
 import { Field, Input, Text } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { ERASE_CONFIRMATION, isEraseConfirmation } from '../../../bot/domain/my-data.js';
+import { ERASE_CONFIRMATION, isEraseConfirmation } from '../../../bot/contract/my-data.js';
 import type { ApiClient } from '../api/api-client.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
 import { MY_DATA_PATH } from './my-data-paths.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { MY_DATA_SECTION_ID } from '../../../bot/domain/my-data-link.js';
+import { MY_DATA_SECTION_ID } from '../../../bot/contract/my-data-section.js';
 import type { ApiClient } from '../api/api-client.js';
 import { lazySection } from '../shares/lazy-section.js';
 

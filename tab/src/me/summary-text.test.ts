@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../bot/i18n/translate.js';
+import { translator } from '../../../bot/contract/i18n/translate.js';
 import { catalogsFor } from '../i18n/catalog.js';
 import { es } from '../i18n/messages/es.js';
 import { entriesText, minutesText, monthText, streakText } from './summary-text.js';

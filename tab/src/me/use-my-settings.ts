@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { MySettings, MySettingsUpdate } from '../../../bot/http/api-contract.js';
+import type { MySettings, MySettingsUpdate } from '../../../bot/contract/api.js';
 import type { ApiClient } from '../api/api-client.js';
 import { useApiData, type ApiData } from '../api/use-api-data.js';
 import { useT } from '../i18n/i18n-context.js';

@@ -1,4 +1,4 @@
-import type { MySummaryResponse } from '../../../bot/http/api-contract.js';
+import type { MySummaryResponse } from '../../../bot/contract/api.js';
 import type { ApiClient } from '../api/api-client.js';
 import { useApiData, type ApiData } from '../api/use-api-data.js';
 import { useT } from '../i18n/i18n-context.js';

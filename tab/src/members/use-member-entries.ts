@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { MemberEntriesResponse } from '../../../bot/http/api-contract.js';
+import type { MemberEntriesResponse } from '../../../bot/contract/api.js';
 import type { ApiClient } from '../api/api-client.js';
 import { failureMessage } from '../i18n/failure.js';
 import { useT } from '../i18n/i18n-context.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateRecommendation } from '../../../bot/domain/recommendation.js';
+import { validateRecommendation } from '../../../bot/contract/recommendation-rules.js';
 import { EMPTY_RECOMMENDATION_FORM, checkRecommendationForm, recommendationFieldErrorsFrom } from './recommendation-form.js';
 
 const form = (over: Partial<typeof EMPTY_RECOMMENDATION_FORM>) => ({ ...EMPTY_RECOMMENDATION_FORM, ...over });

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
+import { isHttpUrl } from '../../../bot/contract/check-in-rules.js';
 import { detailFor } from '../api/error-details.js';
 import { RECOMMENDATION_LIMITS, type RecommendationInput } from '../api/recommendation-types.js';
 import type { TabTranslator } from '../i18n/i18n-context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RECOMMENDATION_LIMITS as SERVICE_LIMITS } from '../../../bot/domain/recommendation.js';
-import { CHECK_IN_LIMITS } from '../../../bot/domain/check-in-rules.js';
+import { RECOMMENDATION_LIMITS as SERVICE_LIMITS } from '../../../bot/contract/recommendation-rules.js';
+import { CHECK_IN_LIMITS } from '../../../bot/contract/check-in-rules.js';
 import { RECOMMENDATION_LIMITS } from '../api/recommendation-types.js';
 import { myRecommendation } from '../testing/recommendation-fixtures.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESOURCE_SCOPES, SHARE_SORTS } from '../../../bot/http/api-contract.js';
+import { RESOURCE_SCOPES, SHARE_SORTS } from '../../../bot/contract/api.js';
 import { RESOURCE_SCOPE_CHOICES, SHARE_SORT_CHOICES } from '../api/share-types.js';
 import { savedShare, share } from '../testing/share-fixtures.js';
 import { myVotePath, sharesPath, topResourcesPath } from './share-paths.js';

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../../../bot/domain/check-in-rules.js';
+import { isHttpUrl } from '../../../bot/contract/check-in-rules.js';
 import type { MyShareVoteUpdate, SavedShareView, ShareSort, ShareView } from '../api/share-types.js';
 import { formatCount } from '../dashboard/dashboard-format.js';
 import type { TabTranslator } from '../i18n/i18n-context.js';

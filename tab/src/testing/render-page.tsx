@@ -1,7 +1,7 @@
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { appLocaleOf, isRtl } from '../../../bot/i18n/locales.js';
+import { appLocaleOf, isRtl } from '../../../bot/contract/i18n/locales.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LanguageProvider } from '../i18n/i18n-context.js';
 import { ADMIN_ENGLISH } from '../i18n/admin-messages.js';

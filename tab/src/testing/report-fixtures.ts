@@ -1,33 +1,108 @@
-import { accountabilityReport, type ReportTeam } from '../../../bot/domain/accountability-report.js';
-import { now, team } from '../../../bot/testing/report-team.js';
-import type { ReportRow } from '../api/report-types.js';
+import type { FollowUpFigures, ReportRow } from '../../../bot/contract/report.js';
 
 export const REPORT_ROUTE = 'GET /api/v1/admin/report';
 export const ADMIN_ME_ROUTE = 'GET /api/v1/admin/me';
 
-// A second, smaller team whose one member answered nothing: rates must be recombined from counts, not averaged.
-export const quiet: ReportTeam = {
-  teamId: 't2',
-  name: 'Customer Success',
-  zone: 'Europe/London',
-  members: [{ userId: 'cy', displayName: 'Cy', role: 'lead', joinedAt: '2026-09-01T00:00:00Z' }],
-  rollups: [
-    {
-      userId: 'cy',
-      paused: false,
-      goals: [],
-      weeks: {},
-      cycles: {
-        '2026-W47': { answer: 'noAnswer', at: Date.parse('2026-11-20T16:00:00Z') },
-        '2026-W48': { answer: 'noAnswer', at: Date.parse('2026-11-27T16:00:00Z') },
-      },
-    },
-  ],
-  ratingTimes: [],
-  nudges: [],
-};
+/**
+ * The admins' report over two known teams, as the service reckons it on 28 November 2026
+ * (tests/tab-report-fixture.test.ts checks these rows against the service's own computation).
+ * Product Design learned in weeks 47 and 48, and Alex followed up Bo's overdue goal two days
+ * after it was flagged. Customer Success's one member answered nothing: the organisation's rates
+ * must be recombined from the counts, not averaged. Nothing happened before week 47.
+ */
+export const now = new Date('2026-11-28T12:00:00Z');
 
-/** The service's own report over the two known teams (Product Design and Customer Success). */
-export function reportRows(weeks = 2): ReportRow[] {
-  return accountabilityReport([team, quiet], weeks, now);
+const productDesign = { teamId: 't1', teamName: 'Product Design' } as const;
+const customerSuccess = { teamId: 't2', teamName: 'Customer Success' } as const;
+const noFollowUps: FollowUpFigures = { requested: 0, done: 0, rate: null, medianDays: null };
+const oneFollowUpInTwoDays: FollowUpFigures = { requested: 1, done: 1, rate: 1, medianDays: 2 };
+const nothingLearned: ReportRow['system'] = { entries: 0, minutes: 0, resourceRatings: 0 };
+
+type Participation = Omit<ReportRow['learner'], 'responseRate' | 'goalsOpen' | 'goalsOnTrack'>;
+const learners = (p: Participation) => ({ ...p, responseRate: p.checkInsClosed ? p.checkInsAnswered / p.checkInsClosed : null });
+const silent = (members: number): Participation => ({ members, checkInsAnswered: 0, checkInsClosed: 0, insights: 0, actions: 0 });
+
+/** One week's row; goals are counted on the whole period's row only. */
+function weekRow(
+  team: typeof productDesign | typeof customerSuccess,
+  week: string,
+  weekStart: string,
+  system: ReportRow['system'],
+  participation: Participation,
+  leader = noFollowUps,
+): ReportRow {
+  return { ...team, week, weekStart, system, learner: { ...learners(participation), goalsOpen: null, goalsOnTrack: null }, leader };
+}
+
+const WEEKS = [
+  { week: '2026-W45', weekStart: '2026-11-02' },
+  { week: '2026-W46', weekStart: '2026-11-09' },
+  { week: '2026-W47', weekStart: '2026-11-16' },
+  { week: '2026-W48', weekStart: '2026-11-23' },
+] as const;
+
+function productDesignRows(weeks: readonly (typeof WEEKS)[number][]): ReportRow[] {
+  const all: ReportRow = {
+    ...productDesign,
+    week: 'all',
+    weekStart: null,
+    system: { entries: 3, minutes: 60, resourceRatings: 3 },
+    learner: {
+      ...learners({ members: 2, checkInsAnswered: 2, checkInsClosed: 3, insights: 2, actions: 2 }),
+      goalsOpen: 2,
+      goalsOnTrack: 1,
+    },
+    leader: oneFollowUpInTwoDays,
+    leads: [{ leadId: 'alex', displayName: 'Alex', ...oneFollowUpInTwoDays }],
+  };
+  const byWeek = ({ week, weekStart }: (typeof WEEKS)[number]): ReportRow => {
+    if (week === '2026-W47') {
+      const system = { entries: 2, minutes: 40, resourceRatings: 1 };
+      return weekRow(
+        productDesign,
+        week,
+        weekStart,
+        system,
+        { members: 2, checkInsAnswered: 1, checkInsClosed: 2, insights: 2, actions: 1 },
+        oneFollowUpInTwoDays,
+      );
+    }
+    if (week === '2026-W48') {
+      const system = { entries: 1, minutes: 20, resourceRatings: 2 };
+      return weekRow(productDesign, week, weekStart, system, {
+        members: 2,
+        checkInsAnswered: 1,
+        checkInsClosed: 1,
+        insights: 0,
+        actions: 1,
+      });
+    }
+    return weekRow(productDesign, week, weekStart, nothingLearned, silent(2));
+  };
+  return [all, ...weeks.map(byWeek)];
+}
+
+function customerSuccessRows(weeks: readonly (typeof WEEKS)[number][]): ReportRow[] {
+  const all: ReportRow = {
+    ...customerSuccess,
+    week: 'all',
+    weekStart: null,
+    system: nothingLearned,
+    learner: { ...learners({ ...silent(1), checkInsClosed: 2 }), goalsOpen: 0, goalsOnTrack: 0 },
+    leader: noFollowUps,
+    leads: [{ leadId: 'cy', displayName: 'Cy', ...noFollowUps }],
+  };
+  const unanswered = (week: string) => week === '2026-W47' || week === '2026-W48';
+  return [
+    all,
+    ...weeks.map(({ week, weekStart }) =>
+      weekRow(customerSuccess, week, weekStart, nothingLearned, { ...silent(1), checkInsClosed: unanswered(week) ? 1 : 0 }),
+    ),
+  ];
+}
+
+/** The report over the last two or four weeks: Product Design's rows, then Customer Success's. */
+export function reportRows(weeks: 2 | 4 = 2): ReportRow[] {
+  const period = WEEKS.slice(-weeks);
+  return [...productDesignRows(period), ...customerSuccessRows(period)];
 }

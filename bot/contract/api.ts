@@ -1,9 +1,8 @@
-import type { LearningEntry } from '../domain/learning-entry.js';
-import type { TeamRole } from '../domain/team-settings.js';
-import type { MySettings } from '../services/people-service.js';
-import type { Goal, GoalStatus } from '../domain/goal.js';
-import type { Nudge } from '../domain/nudge.js';
-import type { LrsSettingsView } from '../domain/xapi/lrs-settings.js';
+import type { LearningEntry } from './learning-entry.js';
+import type { TeamRole } from './team-settings.js';
+import type { Goal, GoalStatus } from './goal-rules.js';
+import type { Nudge } from './nudge-rules.js';
+import type { LrsSettingsView } from './lrs-view.js';
 
 /**
  * The shapes the tab's API answers with, shared by the service and the tab so both sides are
@@ -21,7 +20,7 @@ export interface TeamSummary {
   role: TeamRole;
 }
 
-export type { FollowUpFigures } from '../domain/leader-metrics.js';
+export type { FollowUpFigures } from './report.js';
 
 export {
   DASHBOARD_PERIODS,
@@ -31,7 +30,7 @@ export {
   type DashboardTotals,
   type MemberRowView,
   type WeekRollupView,
-} from '../domain/dashboard-view.js';
+} from './dashboard-view.js';
 
 /** GET /api/v1/me/summary */
 export interface MySummaryResponse {
@@ -42,8 +41,13 @@ export interface MySummaryResponse {
   month: string;
 }
 
-/** GET and PUT /api/v1/me/settings (PUT takes either field, or both). */
-export type { MySettings };
+/** GET and PUT /api/v1/me/settings (PUT takes either field, or both): a learner's own settings, as the tab shows and changes them. */
+export interface MySettings {
+  paused: boolean;
+  pausedAt: string | null;
+  /** The zone the learner chose; null follows the zone Teams reports, else the team's. */
+  timeZone: string | null;
+}
 
 export type MySettingsUpdate = Partial<Pick<MySettings, 'paused' | 'timeZone'>>;
 
@@ -82,7 +86,7 @@ export {
   type ShareView,
   type SharesResponse,
   type TopResourcesResponse,
-} from '../domain/share-view.js';
+} from './share-view.js';
 
 /**
  * GET /api/v1/me/goals answers `{ goals: GoalView[] }`, oldest first, each with its status today
@@ -111,7 +115,7 @@ export type NudgeView = Omit<Nudge, 'tenantId'>;
 export interface NudgesResponse {
   nudges: NudgeView[];
 }
-export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from '../domain/nudge.js';
+export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from './nudge-rules.js';
 
 /**
  * L&D admins only. GET /api/v1/admin/lrs answers `{ settings }` (never the secret, only whether
@@ -119,11 +123,7 @@ export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from '../domain/nudge.js';
  * as `{ field: message }`); DELETE answers 204. GET /api/v1/admin/lrs/status answers the counts;
  * POST /api/v1/admin/lrs/backfill answers 202 when it started the backfill, 200 after that.
  */
-export type {
-  BackfillAnswer as LrsBackfillResponse,
-  LrsSettingsView,
-  LrsStatus as LrsStatusResponse,
-} from '../domain/xapi/lrs-settings.js';
+export type { BackfillAnswer as LrsBackfillResponse, LrsSettingsView, LrsStatus as LrsStatusResponse } from './lrs-view.js';
 export interface LrsSettingsResponse {
   settings: LrsSettingsView;
 }

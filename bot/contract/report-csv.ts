@@ -1,4 +1,4 @@
-import type { ReportRow } from './accountability-report.js';
+import type { ReportRow } from './report.js';
 import { csvDocument } from './csv-cell.js';
 
 export const REPORT_CSV_COLUMNS = [

@@ -1,5 +1,5 @@
 import type { CheckInSchedule } from './check-in-schedule.js';
-import type { FollowUpFigures } from './leader-metrics.js';
+import type { FollowUpFigures } from './report.js';
 import type { SourceType } from './learning-entry.js';
 import type { TeamRole } from './team-settings.js';
 
