@@ -1,4 +1,4 @@
-import { GOAL_LIMITS, GOAL_STATES, goalInputId } from '../domain/goal.js';
+import { GOAL_LIMITS, GOAL_STATES } from '../domain/goal.js';
 import { recommendationInputId } from '../domain/recommendation.js';
 import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, isEntryVisibility } from '../domain/entry-visibility.js';
 import { formatStoredDay } from '../i18n/format.js';
@@ -6,6 +6,11 @@ import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
 import type { CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
+
+/** The id of a goal's input on the check-in card, e.g. `goal.g1.state`. */
+export function goalInputId(goalId: string, part: 'state' | 'note'): string {
+  return `goal.${goalId}.${part}`;
+}
 
 /** The optional parts of a check-in card: open goals, recommendations to tick off, and sharing. */
 

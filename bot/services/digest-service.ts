@@ -1,14 +1,12 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { digestCard } from '../cards/digest-card.js';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import { digestOf, digestWeekDue, type Digest } from '../domain/digest.js';
 import type { DigestStore } from '../store/digest-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { DashboardService } from './dashboard-service.js';
 import type { Clock, Learner } from './learner.js';
 import type { CardFor, PersonalChat } from './share-publisher.js';
-import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareLists } from './share-lists.js';
 
 /**
@@ -52,15 +50,10 @@ export class DigestService {
     return sent;
   }
 
-  /** The digest card for a lead, e.g. again after they nudged someone from it. */
-  async cardFor(
-    lead: Learner,
-    teamId: string,
-    week: string | undefined,
-    notice: string | undefined,
-    t: BotTranslator,
-  ): Promise<AdaptiveCard | undefined> {
-    return (await this.cardBuilder(lead, teamId, week, notice))?.(t);
+  /** A lead's digest of the team, e.g. again after they nudged someone from it; undefined for someone who does not lead it. */
+  async digestView(lead: Learner, teamId: string): Promise<{ digest: Digest; dashboardUrl: string | undefined } | undefined> {
+    const digest = await this.digestFor(lead, teamId);
+    return digest ? { digest, dashboardUrl: this.deps.dashboardUrl?.(teamId) } : undefined;
   }
 
   private async cardBuilder(lead: Learner, teamId: string, week?: string, notice?: string): Promise<CardFor | undefined> {
