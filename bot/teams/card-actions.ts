@@ -5,6 +5,40 @@ import { botTranslator } from '../i18n/bot-messages.js';
 import { senderOf } from './activity-people.js';
 import type { CardActionContext, CardActionRoute } from './card-action-route.js';
 import { cardResponse } from './card-replies.js';
+import { checkInActions, type CheckInActionsDeps } from './check-in-actions.js';
+import { goalActions } from './goal-actions.js';
+import { myDataActions, type MyDataCommands } from './my-data-commands.js';
+import { nudgeActions } from './nudge-actions.js';
+import { shareCardActions } from './share-card-actions.js';
+import type { TeamFlows } from './team-flows.js';
+import { teamSetupActions } from './team-setup-actions.js';
+import type { CoachingService } from '../services/coaching-service.js';
+import type { DigestService } from '../services/digest-service.js';
+import type { GoalService } from '../services/goal-service.js';
+import type { NudgeService } from '../services/nudge-service.js';
+import type { SharingService } from '../services/sharing-service.js';
+
+export interface CardActionDeps extends CheckInActionsDeps {
+  goals: GoalService;
+  teamFlows: TeamFlows;
+  nudges: NudgeService;
+  digests: DigestService;
+  coaching: CoachingService;
+  sharing: SharingService;
+  myData: MyDataCommands;
+}
+
+/** Every row, grouped by feature. */
+export function cardActionTable(deps: CardActionDeps): CardActionRoute[][] {
+  return [
+    checkInActions(deps),
+    goalActions(deps),
+    teamSetupActions(deps.teamFlows),
+    nudgeActions(deps),
+    shareCardActions(deps.sharing),
+    myDataActions(deps.myData),
+  ];
+}
 
 /**
  * The verb table: every `Action.Execute` verb the bot answers, each with its schema and handler.

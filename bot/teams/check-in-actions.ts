@@ -9,7 +9,7 @@ import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { Learner } from '../services/learner.js';
 import type { LearningCapture } from '../services/learning-capture.js';
-import { cardAction, type CardActionRoute } from './card-action-route.js';
+import { cardAction, type CardActionContext, type CardActionRoute } from './card-action-route.js';
 import { cardResponse } from './card-replies.js';
 import { checkInCardFormOf, checkInDataSchema, type CheckInForm } from './check-in-form.js';
 import { checkInSaveFailedCard, refusedCheckInCard, sharedLine } from './check-in-replies.js';
@@ -21,17 +21,14 @@ export interface CheckInActionsDeps {
 }
 
 /** The button on a scheduled card: its card id and cycle, as sent (checked against the learner by the service). */
-const scheduledCardSchema = z.preprocess(
-  (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {}),
-  z.object({
-    cardId: z.string().optional().catch(undefined),
-    // A cycle that is not text names no cycle we sent: refused like a wrong one.
-    cycle: z
-      .unknown()
-      .transform((c) => (c === undefined ? undefined : typeof c === 'string' ? c : ''))
-      .optional(),
-  }),
-);
+const scheduledCardSchema = z.object({
+  cardId: z.string().optional().catch(undefined),
+  // A cycle that is not text names no cycle we sent: refused like a wrong one.
+  cycle: z
+    .unknown()
+    .transform((c) => (c === undefined ? undefined : typeof c === 'string' ? c : ''))
+    .optional(),
+});
 
 /** Anything: these buttons open a fresh form whatever they carry. */
 const anything = z.unknown();
@@ -59,9 +56,11 @@ export function checkInActions(deps: CheckInActionsDeps): CardActionRoute[] {
     },
     failed: (form, { t }) => cardResponse(checkInSaveFailedCard(form, () => deps.checkIns.newCardId(), t)),
   });
+  const notYours = (_raw: unknown, { t }: CardActionContext) => cardResponse(errorCard(t.t('error.notYourCheckIn'), t));
   const nothing = cardAction({
     verb: CHECK_IN_NOTHING_VERB,
     schema: scheduledCardSchema,
+    refused: notYours,
     async handle(card, { sender, t }) {
       const result = await deps.checkIns.nothingThisWeek(sender, card);
       return cardResponse(result.ok ? nothingThisWeekCard({ streak: result.streak }, t) : errorCard(t.t('error.notYourCheckIn'), t));
@@ -70,6 +69,7 @@ export function checkInActions(deps: CheckInActionsDeps): CardActionRoute[] {
   const snooze = cardAction({
     verb: CHECK_IN_SNOOZE_VERB,
     schema: scheduledCardSchema,
+    refused: notYours,
     async handle(card, { sender, t }) {
       const result = await deps.checkIns.snooze(sender, card);
       return cardResponse(

@@ -24,21 +24,17 @@ import type { NudgeService } from '../services/nudge-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import type { SharingService } from '../services/sharing-service.js';
 import { senderOf, tenantOf } from './activity-people.js';
-import { CardActions } from './card-actions.js';
+import { CardActions, cardActionTable } from './card-actions.js';
 import { cardMessage } from './card-replies.js';
-import { checkInActions, freshCheckIn } from './check-in-actions.js';
+import { freshCheckIn } from './check-in-actions.js';
 import { dialogFormOf } from './check-in-form.js';
 import { parseCommand } from './command-parser.js';
 import { conversationRecordOf } from './conversation-records.js';
-import { goalActions } from './goal-actions.js';
 import { malformedInvoke } from './invoke-envelope.js';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND, type LearningDialogs } from './learning-dialogs.js';
-import { myDataActions, type MyDataCommands } from './my-data-commands.js';
-import { nudgeActions } from './nudge-actions.js';
-import { shareCardActions } from './share-card-actions.js';
+import type { MyDataCommands } from './my-data-commands.js';
 import { teamOf } from './team-context.js';
 import type { TeamFlows } from './team-flows.js';
-import { teamSetupActions } from './team-setup-actions.js';
 import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
 import { whenFor } from './when.js';
 
@@ -65,17 +61,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: LearningLoopBotDeps) {
     super();
-    this.cardActions = new CardActions(
-      [
-        checkInActions(deps),
-        goalActions(deps),
-        teamSetupActions(deps.teamFlows),
-        nudgeActions(deps),
-        shareCardActions(deps.sharing),
-        myDataActions(deps.myData),
-      ],
-      deps.logger,
-    );
+    this.cardActions = new CardActions(cardActionTable(deps), deps.logger);
 
     this.onMessage(async (context, next) => {
       await this.remember(context);

@@ -102,10 +102,12 @@ function isPersonal(context: TurnContext): boolean {
 }
 
 /** The erase card's confirmation, as typed (cut to what the card shows again); anything not text is nothing typed. */
-const eraseSchema = z.preprocess(
-  (v) => (typeof v === 'object' && v !== null ? v : {}),
-  z.object({ confirm: z.unknown().transform((c) => (typeof c === 'string' ? c.slice(0, 100) : '')) }),
-);
+const eraseSchema = z.object({
+  confirm: z
+    .unknown()
+    .transform((c) => (typeof c === 'string' ? c.slice(0, 100) : ''))
+    .optional(),
+});
 
 /** The erase card's button. */
 export function myDataActions(myData: MyDataCommands): CardActionRoute[] {
@@ -113,7 +115,9 @@ export function myDataActions(myData: MyDataCommands): CardActionRoute[] {
     cardAction({
       verb: MY_DATA_ERASE_VERB,
       schema: eraseSchema,
-      handle: async ({ confirm }, { context, sender, t }) => cardResponse(await myData.erase(context, sender, confirm, t)),
+      // Not the card's form at all: the card again, asking for the phrase; nothing is erased.
+      refused: async (_raw, { context, sender, t }) => cardResponse(await myData.erase(context, sender, '', t)),
+      handle: async ({ confirm }, { context, sender, t }) => cardResponse(await myData.erase(context, sender, confirm ?? '', t)),
     }),
   ] as CardActionRoute[];
 }
