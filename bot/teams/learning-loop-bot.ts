@@ -10,10 +10,6 @@ import {
   type TaskModuleResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import { checkInCard } from '../cards/check-in-card.js';
-import { helpCard } from '../cards/help-card.js';
-import { goalFormCard } from '../cards/goal-cards.js';
-import { shareInvitationCard } from '../cards/learning-dialog-card.js';
 import { botTranslator } from '../i18n/bot-messages.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { CoachingService } from '../services/coaching-service.js';
@@ -25,10 +21,9 @@ import type { PeopleService } from '../services/people-service.js';
 import type { SharingService } from '../services/sharing-service.js';
 import { senderOf, tenantOf } from './activity-people.js';
 import { CardActions, cardActionTable } from './card-actions.js';
-import { cardMessage } from './card-replies.js';
-import { freshCheckIn } from './check-in-actions.js';
 import { dialogFormOf } from './check-in-form.js';
 import { parseCommand } from './command-parser.js';
+import { answerTypedCommand } from './typed-commands.js';
 import { conversationRecordOf } from './conversation-records.js';
 import { malformedInvoke } from './invoke-envelope.js';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND, type LearningDialogs } from './learning-dialogs.js';
@@ -36,7 +31,6 @@ import type { MyDataCommands } from './my-data-commands.js';
 import { teamOf } from './team-context.js';
 import type { TeamFlows } from './team-flows.js';
 import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
-import { whenFor } from './when.js';
 
 export interface LearningLoopBotDeps {
   checkIns: CheckInService;
@@ -66,40 +60,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       await this.remember(context);
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text);
-      const sender = senderOf(context.activity);
-      const t = botTranslator(context.activity.locale);
-      if (command.kind === 'check-in') {
-        await context.sendActivity(
-          cardMessage(sender ? await freshCheckIn(this.deps, sender, t) : checkInCard({ cardId: this.deps.checkIns.newCardId() }, t)),
-        );
-      } else if (command.kind === 'goal') {
-        await context.sendActivity(cardMessage(goalFormCard(t)));
-      } else if (command.kind === 'share') {
-        if (context.activity.conversation?.conversationType === 'personal' && sender) {
-          const teams = await this.deps.capture.shareTargetsOf(sender);
-          const card = checkInCard({ cardId: this.deps.checkIns.newCardId(), purpose: 'share', share: { teams } }, t);
-          await context.sendActivity(cardMessage(card));
-        } else {
-          // Where others can see, the form opens privately in a dialog.
-          await context.sendActivity(cardMessage(shareInvitationCard(t)));
-        }
-      } else if (command.kind === 'pause' || command.kind === 'resume') {
-        if (sender) {
-          if (command.kind === 'pause') {
-            await this.deps.people.pause(sender);
-            await context.sendActivity(t.t('pause.done'));
-          } else {
-            const next = await this.deps.people.resume(sender);
-            await context.sendActivity(next ? t.t('resume.next', { when: whenFor(next, t, sender.timeZone) }) : t.t('resume.noSchedule'));
-          }
-        }
-      } else if (command.kind === 'export-my-data' || command.kind === 'erase-my-data') {
-        if (sender) await this.deps.myData.reply(context, sender, command.kind, t);
-      } else if (command.kind === 'help') {
-        await context.sendActivity(cardMessage(helpCard(t)));
-      } else {
-        await context.sendActivity(cardMessage(helpCard(t, { unknownCommand: command.text })));
-      }
+      await answerTypedCommand(this.deps, context, command);
       await next();
     });
 
