@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GOAL_LIMITS, GOAL_STATES, goalAnswersOf } from '../domain/goal.js';
 import { parseShareChoice as parseShareValues } from '../domain/share-choice.js';
@@ -196,5 +197,35 @@ describe('goalAnswersFrom', () => {
 
   it.each<[unknown]>([[null], [undefined], ['goal.g1.state'], [42], [[]], [['goal.g1.state']]])('reads %j as no answers', (data) => {
     expect(goalAnswersFrom(data, open)).toEqual({ ok: true, answers: [] });
+  });
+});
+
+describe('hostile input to the check-in form', () => {
+  const ids = ['g1', 'g2', '', 'constructor', '__proto__'];
+
+  it('never throws, whatever arrives, and reads goal answers only for the open goals', () => {
+    const fieldKeys = fc.constantFrom(
+      'what',
+      'cardId',
+      'cycle',
+      'visibility',
+      'shareWithTeam',
+      'shareTeamId',
+      'rec.19%3Aa%40thread.r1',
+      ...ids.flatMap((id) => [goalInputId(id, 'state'), goalInputId(id, 'note')]),
+    );
+    const inputs = fc.oneof(
+      fc.dictionary(fc.string(), fc.string()),
+      fc.dictionary(fieldKeys, fc.oneof(fc.anything(), fc.string(), fc.array(fc.string()), fc.constantFrom(...GOAL_STATES))),
+    );
+    fc.assert(
+      fc.property(inputs, fc.constantFrom('check-in', 'share', 'save-message'), (data, purpose) => {
+        const form = checkInFormOf(data, purpose as 'check-in');
+        const answers = goalAnswersOf(form.command.goalAnswers, ids);
+        expect(typeof answers.ok).toBe('boolean');
+        if (answers.ok) for (const a of answers.answers) expect(ids).toContain(a.goalId);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
