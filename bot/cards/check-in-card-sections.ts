@@ -1,5 +1,4 @@
 import { GOAL_LIMITS, GOAL_STATES } from '../contract/goal-rules.js';
-import { goalInputId } from '../domain/goal.js';
 import { recommendationInputId } from '../domain/recommendation.js';
 import { DEFAULT_VISIBILITY } from '../domain/entry-visibility.js';
 import { ENTRY_VISIBILITIES, isEntryVisibility } from '../contract/entry-visibility.js';
@@ -9,6 +8,11 @@ import type { ShareChoiceValues } from '../domain/share-choice.js';
 import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
 import type { CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
+
+/** The id of a goal's input on the check-in card, e.g. `goal.g1.state`. */
+export function goalInputId(goalId: string, part: 'state' | 'note'): string {
+  return `goal.${goalId}.${part}`;
+}
 
 /** The optional parts of a check-in card: open goals, recommendations to tick off, and sharing. */
 

@@ -88,8 +88,8 @@ const submissionSchema = perTranslator((t: BotTranslator) =>
   }),
 );
 
-/** Picks the check-in fields out of a card submission, as text, ignoring anything else it carries. */
-export function checkInValuesFrom(data: unknown): CheckInValues {
+/** The check-in fields of whatever was sent (a form's typed values, an API body), as text; anything else is ignored. */
+function fieldsOf(data: unknown): CheckInValues {
   const values: CheckInValues = {};
   if (typeof data !== 'object' || data === null) return values;
   const record = data as Record<string, unknown>;
@@ -103,7 +103,7 @@ export function checkInValuesFrom(data: unknown): CheckInValues {
 
 /** `t` words the problems for whoever reads them: the learner's language on a card, English for the API. */
 export function validateCheckIn(data: unknown, t: BotTranslator = englishMessages): CheckInValidation {
-  const values = checkInValuesFrom(data);
+  const values = fieldsOf(data);
   const parsed = submissionSchema(t).safeParse(values);
   if (parsed.success) {
     const { result, ...entry } = parsed.data;

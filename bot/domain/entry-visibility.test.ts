@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIBILITY, storedVisibility, visibilityAskedBy, visibleToLeads, withdrawsShare } from './entry-visibility.js';
+import { DEFAULT_VISIBILITY, storedVisibility, visibleToLeads, withdrawsShare } from './entry-visibility.js';
 import type { EntryVisibility } from '../contract/entry-visibility.js';
 
 describe('entry visibility', () => {
@@ -35,17 +35,5 @@ describe('entry visibility', () => {
     ['private', 'team', false],
   ] as [EntryVisibility, EntryVisibility, boolean][])('%s → %s withdraws a share: %s', (before, after, expected) => {
     expect(withdrawsShare(before, after)).toBe(expected);
-  });
-
-  it.each([
-    ['the share-only form', { visibility: 'private' }, { always: true }, 'team'],
-    ['the choice', { visibility: 'private', shareWithTeam: 'true' }, {}, 'private'],
-    ['an old card’s ticked toggle', { shareWithTeam: 'true' }, {}, 'team'],
-    ['an old card’s unticked toggle', { shareWithTeam: 'false' }, {}, undefined],
-    ['nothing said', {}, {}, undefined],
-    ['not an object', 'team', {}, undefined],
-    ['a bad value, kept to be refused', { visibility: 'everyone' }, {}, 'everyone'],
-  ])('the form asks through %s', (_name, data, options, expected) => {
-    expect(visibilityAskedBy(data, options)).toBe(expected);
   });
 });

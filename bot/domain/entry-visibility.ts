@@ -48,16 +48,3 @@ export function visibleToLeads(visibility: EntryVisibility): boolean {
 export function withdrawsShare(before: EntryVisibility, after: EntryVisibility): boolean {
   return before === 'team' && after !== 'team';
 }
-
-/**
- * The visibility a check-in or share form asks for, as typed. The share-only form always
- * shares. Cards sent before the choice existed carry the old "Share with my team" toggle
- * instead: ticked means the team, unticked the default. Returns undefined when nothing was said.
- */
-export function visibilityAskedBy(data: unknown, options: { always?: boolean } = {}): string | undefined {
-  if (options.always) return 'team';
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  if (typeof record.visibility === 'string') return record.visibility.slice(0, 100);
-  if (record.shareWithTeam === 'true' || record.shareWithTeam === true) return 'team';
-  return undefined;
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { behindTwice, daysLeft, goalAnswersFrom, goalInputId, goalStatusOf, isOpen, latestState, validateGoal } from './goal.js';
+import { behindTwice, daysLeft, goalStatusOf, isOpen, latestState, validateGoal } from './goal.js';
 import { GOAL_LIMITS, GOAL_STATES, type GoalProgress, type GoalProgressState, type GoalStatus } from '../contract/goal-rules.js';
 
 // Noon UTC on Saturday 28 November 2026: already Sunday the 29th in Auckland (UTC+13), still the
@@ -255,82 +255,6 @@ describe('validateGoal', () => {
   });
 });
 
-describe('goalAnswersFrom', () => {
-  const open = ['g1', 'g2', 'g3'];
-  const state = (id: string) => goalInputId(id, 'state');
-  const note = (id: string) => goalInputId(id, 'note');
-
-  it('names inputs by goal', () => {
-    expect(goalInputId('g1', 'state')).toBe('goal.g1.state');
-    expect(goalInputId('g1', 'note')).toBe('goal.g1.note');
-  });
-
-  it('reads each answered goal, in the order given, and skips goals left blank', () => {
-    const data = {
-      [state('g2')]: 'behind',
-      [note('g2')]: '  Busy sprint  ',
-      [state('g1')]: 'done',
-      [note('g1')]: '',
-      [state('g3')]: '',
-      [note('g3')]: ' ',
-      what: 'other card fields',
-    };
-    expect(goalAnswersFrom(data, open)).toEqual({
-      ok: true,
-      answers: [
-        { goalId: 'g1', state: 'done', note: null },
-        { goalId: 'g2', state: 'behind', note: 'Busy sprint' },
-      ],
-    });
-  });
-
-  it.each(GOAL_STATES)('accepts the state %s', (s) => {
-    expect(goalAnswersFrom({ [state('g1')]: s }, open)).toEqual({ ok: true, answers: [{ goalId: 'g1', state: s, note: null }] });
-  });
-
-  it('ignores ids that are not open goals, so a forged id touches nothing', () => {
-    const data = { [state('other')]: 'done', [note('other')]: 'x'.repeat(5000), [state('closed')]: 'bogus', [state('g1')]: 'on-track' };
-    expect(goalAnswersFrom(data, open)).toEqual({ ok: true, answers: [{ goalId: 'g1', state: 'on-track', note: null }] });
-    expect(goalAnswersFrom(data, [])).toEqual({ ok: true, answers: [] });
-  });
-
-  it.each<[string, Record<string, unknown>, string]>([
-    ['a note without a state', { [note('g1')]: 'Read two chapters' }, 'Choose how this goal is going'],
-    ['a state that is not offered', { [state('g1')]: 'finished' }, 'Choose one of: On track, Behind, Done, Dropped'],
-    ['a state that is not text', { [state('g1')]: 3 }, 'Choose one of: On track, Behind, Done, Dropped'],
-    [
-      'a note that is too long',
-      { [state('g1')]: 'behind', [note('g1')]: 'n'.repeat(GOAL_LIMITS.note + 1) },
-      'The note is too long: at most 500 characters',
-    ],
-  ])('rejects %s, echoing the open goals’ inputs', (_name, answer, message) => {
-    const data = { ...answer, [state('g2')]: 'done', [note('g2')]: 'Finished the course', [state('forged')]: 'done' };
-    const result = goalAnswersFrom(data, open);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors).toEqual({ g1: message });
-    expect(result.values[state('g2')]).toBe('done');
-    expect(result.values[note('g2')]).toBe('Finished the course');
-    expect(result.values).not.toHaveProperty(state('forged'));
-  });
-
-  it('keeps an error for a goal whose id is a property name of every object', () => {
-    const result = goalAnswersFrom({ [note('__proto__')]: 'x', [note('constructor')]: 'y' }, ['__proto__', 'constructor']);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.keys(result.errors)).toEqual(['__proto__', 'constructor']);
-  });
-
-  it('accepts a note of exactly the limit and cuts a huge echoed note', () => {
-    expect(goalAnswersFrom({ [state('g1')]: 'behind', [note('g1')]: 'n'.repeat(GOAL_LIMITS.note) }, open).ok).toBe(true);
-    const result = goalAnswersFrom({ [note('g1')]: 'n'.repeat(1_000_000) }, open);
-    expect(!result.ok && result.values[note('g1')]).toHaveLength(2000);
-  });
-
-  it.each<[unknown]>([[null], [undefined], ['goal.g1.state'], [42], [[]], [['goal.g1.state']]])('reads %j as no answers', (data) => {
-    expect(goalAnswersFrom(data, open)).toEqual({ ok: true, answers: [] });
-  });
-});
-
 describe('hostile input', () => {
   const zones = ['UTC', 'Europe/London', 'Pacific/Auckland', 'Not/AZone'];
   const ids = ['g1', 'g2', '', 'constructor', '__proto__'];
@@ -341,7 +265,7 @@ describe('hostile input', () => {
       'why',
       'targetDate',
       'resources',
-      ...ids.flatMap((id) => [goalInputId(id, 'state'), goalInputId(id, 'note')]),
+      ...ids.flatMap((id) => [`goal.${id}.state`, `goal.${id}.note`]),
     );
     const inputs = fc.oneof(
       fc.anything(),
@@ -352,8 +276,6 @@ describe('hostile input', () => {
       fc.property(inputs, fc.constantFrom(...zones), (data, zone) => {
         const goal = validateGoal(data, now, zone);
         expect(typeof goal.ok).toBe('boolean');
-        const answers = goalAnswersFrom(data, ids);
-        expect(typeof answers.ok).toBe('boolean');
       }),
       { numRuns: 500 },
     );

@@ -234,9 +234,10 @@ export function validateGoal(data: unknown, now: Date, zone: string, t: BotTrans
 // ---------------------------------------------------------------------------------------------
 // Progress answers from a check-in card
 
-/** The id of a goal's input on the check-in card, e.g. `goal.g1.state`. */
-export function goalInputId(goalId: string, part: 'state' | 'note'): string {
-  return `goal.${goalId}.${part}`;
+/** What a check-in said about one goal, as typed: each part only when the form sent it. */
+export interface GoalAnswerInput {
+  state?: string;
+  note?: string;
 }
 
 export interface GoalAnswer {
@@ -245,8 +246,7 @@ export interface GoalAnswer {
   note: string | null;
 }
 
-export type GoalAnswers =
-  { ok: true; answers: GoalAnswer[] } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+export type GoalAnswers = { ok: true; answers: GoalAnswer[] } | { ok: false; errors: Record<string, string> };
 
 const answerSchema = perTranslator((t: BotTranslator) =>
   z
@@ -271,23 +271,21 @@ const answerSchema = perTranslator((t: BotTranslator) =>
 );
 
 /**
- * Reads each open goal's answer from a check-in card. Only the ids in `openGoalIds` are read, so a
+ * Checks each open goal's answer from a check-in. Only the ids in `openGoalIds` are read, so a
  * forged id cannot touch someone else's goal or a closed one; a goal left blank is unanswered.
- * `values` echoes the open goals' inputs that were sent; inputs under other ids are not echoed,
- * since the card re-renders only open goals.
+ * `errors` is keyed by goal id.
  */
-export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[], t: BotTranslator = englishMessages): GoalAnswers {
+export function goalAnswersOf(
+  inputs: ReadonlyMap<string, GoalAnswerInput>,
+  openGoalIds: readonly string[],
+  t: BotTranslator = englishMessages,
+): GoalAnswers {
   const schema = answerSchema(t);
   const answers: GoalAnswer[] = [];
   const errors: Record<string, string> = {};
-  const values: Record<string, string> = {};
   for (const goalId of new Set(openGoalIds)) {
-    const raw = { state: own(data, goalInputId(goalId, 'state')), note: own(data, goalInputId(goalId, 'note')) };
-    for (const part of ['state', 'note'] as const) {
-      const text = asText(raw[part]);
-      if (text !== undefined) values[goalInputId(goalId, part)] = cut(text, ECHO_MAX);
-    }
-    const parsed = schema.safeParse(raw);
+    const input = inputs.get(goalId);
+    const parsed = schema.safeParse({ state: input?.state, note: input?.note });
     if (!parsed.success) {
       // Defined rather than assigned, so even an id like "__proto__" gets its own entry.
       Object.defineProperty(errors, goalId, {
@@ -298,5 +296,5 @@ export function goalAnswersFrom(data: unknown, openGoalIds: readonly string[], t
       });
     } else if (parsed.data.state !== null) answers.push({ goalId, state: parsed.data.state, note: parsed.data.note });
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, answers };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, answers };
 }

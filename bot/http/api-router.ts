@@ -1,3 +1,5 @@
+import { englishMessages } from '../i18n/bot-messages.js';
+import { wordProblems } from '../domain/problem.js';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
@@ -333,7 +335,8 @@ export function apiRouter(deps: ApiDeps): Router {
   router.post('/me/goals', async (req, res) => {
     const result = await deps.goals.add(callerOf(res), req.body);
     if (result.status === 'invalid') {
-      throw new ApiError(400, 'invalid_goal', `Invalid goal: ${Object.values(result.errors).join('; ')}`, result.errors);
+      const errors = wordProblems(result.errors, englishMessages);
+      throw new ApiError(400, 'invalid_goal', `Invalid goal: ${Object.values(errors).join('; ')}`, errors);
     }
     const { tenantId: _t, userId: _u, ...goal } = result.goal;
     res.status(201).json({ goal });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkInValuesFrom, validateCheckIn, type CheckInErrors, type CheckInValues } from '../domain/check-in-submission.js';
+import { validateCheckIn, type CheckInField, type CheckInValidation } from '../domain/check-in-submission.js';
+import { deferredMessages, problemsOf, type Problems } from '../domain/problem.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
@@ -9,22 +10,49 @@ import type { Clock, IdFactory, Learner } from './learner.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
-import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
-export type CheckInResult =
-  | { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number }
-  | {
-      status: 'invalid';
-      cardId: string;
-      cycle?: string;
-      previous?: { entryId: string; createdAt: string; action: string };
-      errors: CheckInErrors;
-      values: CheckInValues;
-    };
+/** The earlier entry whose action a card asked about, with that action, to ask again on a refused card. */
+export interface PreviousAsked {
+  entryId: string;
+  createdAt: string;
+  action: string;
+}
+
+/**
+ * A check-in as the learner sent it: the entry's fields as typed (a number from an API client), the card it came on and, for a
+ * scheduled card, the cycle it answers; `previous` when the card asked what came of an earlier action.
+ */
+export type CheckInSubmission = { [F in CheckInField]?: string | number } & { cardId?: string; cycle?: string; previous?: PreviousAsked };
+
+/** A check-in refused: its problems by field, as data, and where the card stands (a new card id when the old one was not ours). */
+export interface CheckInRefusal {
+  status: 'invalid';
+  cardId: string;
+  cycle?: string;
+  previous?: PreviousAsked;
+  errors: Problems<CheckInField>;
+}
+
+export type CheckInResult = { status: 'saved'; entry: LearningEntry; alreadySaved: boolean; streak: number } | CheckInRefusal;
+
+/** A check-in that passed every rule, ready to save. */
+export interface CheckedCheckIn {
+  status: 'valid';
+  cardId: string;
+  cycle: string | undefined;
+  previous: PreviousAsked | undefined;
+  validation: Extract<CheckInValidation, { ok: true }>;
+}
 
 const cardIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const cycleSchema = z.string().regex(/^\d{4}-W\d{2}$/);
 const CYCLE_OPEN_MS = 7 * 86_400_000;
+
+/** The card a scheduled check-in's button was pressed on. */
+export interface ScheduledCard {
+  cardId?: string;
+  cycle?: string;
+}
 
 export interface CheckInServiceDeps {
   entries: EntryStore;
@@ -35,21 +63,6 @@ export interface CheckInServiceDeps {
   newId: IdFactory;
   /** Told of each new entry, for the organisation's Learning Record Store. */
   xapi?: XapiRecorder;
-}
-
-const previousEntrySchema = z.object({ previousEntryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/), previousCreatedAt: z.iso.datetime() });
-
-/** The earlier entry whose action the card asked about, if it did. */
-function previousEntryOf(data: Record<string, unknown>): { id: string; createdAt: string } | undefined {
-  const parsed = previousEntrySchema.safeParse(data);
-  return parsed.success ? { id: parsed.data.previousEntryId, createdAt: parsed.data.previousCreatedAt } : undefined;
-}
-
-/** The earlier action the card asked about, to ask again on a rejected card. */
-function previousAsked(data: Record<string, unknown>): { entryId: string; createdAt: string; action: string } | undefined {
-  const previous = previousEntryOf(data);
-  const action = typeof data.previousAction === 'string' ? data.previousAction.slice(0, 500) : undefined;
-  return previous && action ? { entryId: previous.id, createdAt: previous.createdAt, action } : undefined;
 }
 
 /** Records what a learner reports in a check-in. */
@@ -66,29 +79,40 @@ export class CheckInService {
     return this.deps.newId();
   }
 
-  /** Everything `submit` checks, without saving: for a form rejected for another reason, so all its problems show at once. */
-  async validateOnly(
-    learner: Learner,
-    submission: unknown,
-    t: BotTranslator = englishMessages,
-  ): Promise<Omit<Extract<CheckInResult, { status: 'invalid' }>, 'status'>> {
-    const checked = this.check(learner, submission, t);
-    if (checked.status === 'invalid') return checked;
-    const previous = previousAsked(checked.data);
-    return {
-      cardId: checked.cardId,
-      ...(checked.cycle ? { cycle: checked.cycle } : {}),
-      ...(previous ? { previous } : {}),
-      errors: {},
-      values: checkInValuesFrom(checked.data),
-    };
+  /** Saves a check-in that passes every rule; a refused one comes back with its problems. */
+  async submit(learner: Learner, submission: CheckInSubmission): Promise<CheckInResult> {
+    const checked = this.check(learner, submission);
+    return checked.status === 'valid' ? this.save(learner, checked) : checked;
   }
 
-  /** `t` words the problems for the card they go back on. */
-  async submit(learner: Learner, submission: unknown, t: BotTranslator = englishMessages): Promise<CheckInResult> {
-    const checked = this.check(learner, submission, t);
-    if (checked.status === 'invalid') return checked;
-    const { cardId, cycle, validation, data } = checked;
+  /**
+   * Every rule a check-in must pass, without saving: a form refused for another reason (a share
+   * or goal answer) is checked once here, so all its problems show at once.
+   */
+  check(learner: Learner, submission: CheckInSubmission): CheckedCheckIn | CheckInRefusal {
+    const cardId = cardIdSchema.safeParse(submission.cardId);
+    // A card we did not issue (or a forged one): ask again on a fresh card, keeping the words.
+    if (!cardId.success) return { status: 'invalid', cardId: this.newCardId(), errors: { what: { key: 'validation.formExpired' } } };
+    const cycle = this.cycleOf(learner, cardId.data, submission.cycle);
+    if (cycle === false) return { status: 'invalid', cardId: this.newCardId(), errors: { what: { key: 'validation.notYourCard' } } };
+    const { previous } = submission;
+    // "What came of your last action" is read only from a card that asked it, like any field a card did not show.
+    const validation = validateCheckIn(previous ? submission : { ...submission, result: undefined }, deferredMessages);
+    if (!validation.ok) {
+      return {
+        status: 'invalid',
+        cardId: cardId.data,
+        ...(cycle ? { cycle } : {}),
+        ...(previous ? { previous } : {}),
+        errors: problemsOf(validation.errors),
+      };
+    }
+    return { status: 'valid', cardId: cardId.data, cycle, previous, validation };
+  }
+
+  /** Stores a checked check-in once per card, and everything that follows from it. */
+  async save(learner: Learner, checked: CheckedCheckIn): Promise<Extract<CheckInResult, { status: 'saved' }>> {
+    const { cardId, cycle, validation, previous } = checked;
     const entry: LearningEntry = {
       id: cardId,
       tenantId: learner.tenantId,
@@ -99,9 +123,13 @@ export class CheckInService {
     };
     const saved = await this.deps.entries.addOnce(entry, cardId);
     if (saved.created) await this.deps.xapi?.record({ kind: 'entry', entry: saved.entry });
-    const previous = previousEntryOf(data);
     if (validation.result && previous) {
-      await this.deps.entries.recordResult(learner.tenantId, learner.userId, previous, validation.result);
+      await this.deps.entries.recordResult(
+        learner.tenantId,
+        learner.userId,
+        { id: previous.entryId, createdAt: previous.createdAt },
+        validation.result,
+      );
     }
     if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry');
     await Promise.all([
@@ -111,60 +139,9 @@ export class CheckInService {
     return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
   }
 
-  private check(
-    learner: Learner,
-    submission: unknown,
-    t: BotTranslator,
-  ):
-    | Extract<CheckInResult, { status: 'invalid' }>
-    | {
-        status: 'valid';
-        cardId: string;
-        cycle: string | undefined;
-        validation: Extract<ReturnType<typeof validateCheckIn>, { ok: true }>;
-        data: Record<string, unknown>;
-      } {
-    const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
-    const cardId = cardIdSchema.safeParse(data.cardId);
-    if (!cardId.success) {
-      // A card we did not issue (or a forged one): ask again on a fresh card, keeping the words.
-      return {
-        status: 'invalid',
-        cardId: this.newCardId(),
-        values: checkInValuesFrom(data),
-        errors: { what: t.t('validation.formExpired') },
-      };
-    }
-    const cycle = this.cycleOf(learner, cardId.data, data.cycle);
-    if (cycle === false) {
-      return {
-        status: 'invalid',
-        cardId: this.newCardId(),
-        values: checkInValuesFrom(data),
-        errors: { what: t.t('validation.notYourCard') },
-      };
-    }
-    // "What came of your last action" is read only from a card that asked it, like any field a card did not show.
-    const validation = validateCheckIn(previousAsked(data) ? data : { ...data, result: undefined }, t);
-    if (!validation.ok) {
-      const previous = previousAsked(data);
-      return {
-        status: 'invalid',
-        cardId: cardId.data,
-        ...(cycle ? { cycle } : {}),
-        ...(previous ? { previous } : {}),
-        errors: validation.errors,
-        values: validation.values,
-      };
-    }
-    return { status: 'valid', cardId: cardId.data, cycle, validation, data };
-  }
-
   /** "Nothing this week": an honest answer that counts as responding to the cycle. */
-  async nothingThisWeek(learner: Learner, submission: unknown): Promise<{ ok: true; streak: number } | { ok: false }> {
-    const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
-    const cardId = cardIdSchema.safeParse(data.cardId);
-    const cycle = cardId.success ? this.cycleOf(learner, cardId.data, data.cycle) : false;
+  async nothingThisWeek(learner: Learner, card: ScheduledCard): Promise<{ ok: true; streak: number } | { ok: false }> {
+    const cycle = this.scheduledCycleOf(learner, card);
     if (!cycle) return { ok: false };
     await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'nothing');
     await this.deps.rollups?.checkInChanged(learner, cycle);
@@ -175,10 +152,8 @@ export class CheckInService {
    * "Remind me tomorrow": one more reminder for this cycle, 24 hours from now, unless the learner
    * answers first. Asking again moves it rather than adding another.
    */
-  async snooze(learner: Learner, submission: unknown): Promise<{ ok: true; at: Date } | { ok: false }> {
-    const data = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
-    const cardId = cardIdSchema.safeParse(data.cardId);
-    const cycle = cardId.success ? this.cycleOf(learner, cardId.data, data.cycle) : false;
+  async snooze(learner: Learner, card: ScheduledCard): Promise<{ ok: true; at: Date } | { ok: false }> {
+    const cycle = this.scheduledCycleOf(learner, card);
     const checkIn = cycle ? await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin') : undefined;
     if (!cycle || !checkIn || !this.deps.dueIndex) return { ok: false };
     const at = new Date(this.deps.clock().getTime() + 24 * 3_600_000);
@@ -214,10 +189,16 @@ export class CheckInService {
    * The cycle a scheduled card answers, checked against its card id so nobody can answer
    * someone else's check-in or a cycle they were never sent; undefined for an ad-hoc check-in.
    */
-  private cycleOf(learner: Learner, cardId: string, rawCycle: unknown): string | undefined | false {
+  private cycleOf(learner: Learner, cardId: string, rawCycle: string | undefined): string | undefined | false {
     if (rawCycle === undefined) return undefined;
     const cycle = cycleSchema.safeParse(rawCycle);
     if (!cycle.success) return false;
     return scheduledCardId(learner.tenantId, learner.userId, cycle.data) === cardId ? cycle.data : false;
+  }
+
+  /** The cycle a scheduled card's button answers; false for a card that is not the learner's scheduled one. */
+  private scheduledCycleOf(learner: Learner, card: ScheduledCard): string | false | undefined {
+    const cardId = cardIdSchema.safeParse(card.cardId);
+    return cardId.success ? this.cycleOf(learner, cardId.data, card.cycle) : false;
   }
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
-import type { AdaptiveCard } from '../cards/card-types.js';
-import { coachingAnsweredCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { validateCoachingAnswer } from '../domain/coaching.js';
 import { validateCoachingNote, type CoachingNote } from '../contract/coaching-rules.js';
 import type { CoachingStore } from '../store/coaching-store.js';
@@ -12,10 +10,16 @@ import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 import type { OutboundMessage } from './outbound-message.js';
-import type { BotTranslator } from '../i18n/bot-messages.js';
+import { deferredMessages, problemOf, type Problem } from '../domain/problem.js';
 import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type CoachingView = Omit<CoachingNote, 'tenantId'>;
+
+/** A learner's answer to a coaching note: recorded (and told to the lead), refused with their words, or not theirs to give. */
+export type CoachingAnswerOutcome =
+  | { kind: 'answered'; note: CoachingNote; answer: string }
+  | { kind: 'refused'; note: CoachingNote; typed: string; problem: Problem }
+  | { kind: 'not_yours' };
 
 /**
  * A lead's coaching note on what a learner shared with the team: it reaches the learner in their
@@ -66,14 +70,14 @@ export class CoachingService {
   }
 
   /** The learner's answer from the note's card: a refused one comes back with their words. */
-  async answer(learner: Learner, data: unknown, t: BotTranslator): Promise<AdaptiveCard | undefined> {
-    const noteId = (data as { noteId?: unknown } | null)?.noteId;
-    if (typeof noteId !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(noteId)) return undefined;
+  async answer(learner: Learner, reply: { noteId: string; answer?: string }): Promise<CoachingAnswerOutcome> {
+    const { noteId } = reply;
+    if (!/^[A-Za-z0-9-]{8,64}$/.test(noteId)) return { kind: 'not_yours' };
     for (let attempt = 0; attempt < 5; attempt++) {
       const found = await this.deps.coaching.get(learner.tenantId, learner.userId, noteId);
-      if (!found) return undefined;
-      const answer = validateCoachingAnswer(data, t);
-      if (!answer.ok) return coachingNoteCard(found.note, t, { typed: answer.typed, error: answer.error });
+      if (!found) return { kind: 'not_yours' };
+      const answer = validateCoachingAnswer(reply, deferredMessages);
+      if (!answer.ok) return { kind: 'refused', note: found.note, typed: answer.typed, problem: problemOf(answer.error) };
       const at = this.deps.clock().toISOString();
       if (!(await this.deps.coaching.setAnswer(found.note, found.etag, answer.answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'coaching-answered', note: found.note, answer: answer.answer, at });
@@ -84,7 +88,7 @@ export class CoachingService {
         note: found.note,
         answer: answer.answer,
       });
-      return coachingAnsweredCard(found.note, answer.answer, t);
+      return { kind: 'answered', note: found.note, answer: answer.answer };
     }
     throw new Error('The coaching note kept changing while the answer was being recorded');
   }

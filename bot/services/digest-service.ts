@@ -1,14 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import { digestCard } from '../cards/digest-card.js';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import { digestOf, digestWeekDue, type Digest } from '../domain/digest.js';
 import type { DigestStore } from '../store/digest-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { DashboardService } from './dashboard-service.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
-import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareLists } from './share-lists.js';
 
 /**
@@ -54,17 +51,10 @@ export class DigestService {
     return sent;
   }
 
-  /** The digest card for a lead, e.g. again after they nudged someone from it. */
-  async cardFor(
-    lead: Learner,
-    teamId: string,
-    week: string | undefined,
-    notice: string | undefined,
-    t: BotTranslator,
-  ): Promise<AdaptiveCard | undefined> {
-    const digest = await this.digestFor(lead, teamId, week);
-    if (!digest) return undefined;
-    return digestCard(digest, t, { ...(notice ? { notice } : {}), dashboardUrl: this.deps.dashboardUrl?.(teamId) });
+  /** A lead's digest of the team, e.g. again after they nudged someone from it; undefined for someone who does not lead it. */
+  async digestView(lead: Learner, teamId: string): Promise<{ digest: Digest; dashboardUrl: string | undefined } | undefined> {
+    const digest = await this.digestFor(lead, teamId);
+    return digest ? { digest, dashboardUrl: this.deps.dashboardUrl?.(teamId) } : undefined;
   }
 
   private async digestFor(lead: Learner, teamId: string, week?: string): Promise<Digest | undefined> {

@@ -1,13 +1,22 @@
-import { goalStatusOf, isOpen, validateGoal, type GoalErrors, type GoalValues } from '../domain/goal.js';
-import type { Goal, GoalProgressState, GoalStatus } from '../contract/goal-rules.js';
+import { goalStatusOf, isOpen, validateGoal } from '../domain/goal.js';
+import type { Goal, GoalField, GoalProgressState, GoalStatus } from '../contract/goal-rules.js';
+import { deferredMessages, problemsOf, type Problems } from '../domain/problem.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
-import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 
-export type GoalAddResult = { status: 'saved'; goal: Goal } | { status: 'invalid'; errors: GoalErrors; values: GoalValues };
+/** A new goal as the card or the API sends it: links as one text box, or as a list. */
+export interface GoalDraft {
+  what?: string;
+  why?: string;
+  targetDate?: string;
+  resources?: string | readonly string[];
+}
+
+/** A refused goal says each field's problem as data; the reader's language words it. */
+export type GoalAddResult = { status: 'saved'; goal: Goal } | { status: 'invalid'; errors: Problems<GoalField> };
 
 /** Open goals a check-in asks about, oldest first; more would make the card a form to dread. */
 export const GOALS_PER_CHECK_IN = 3;
@@ -30,11 +39,10 @@ export class GoalService {
     return (await this.deps.users.get(learner.tenantId, learner.userId))?.timeZone ?? 'UTC';
   }
 
-  /** `t` words the problems for the card they go back on; the API reads them in English. */
-  async add(learner: Learner, data: unknown, t: BotTranslator = englishMessages): Promise<GoalAddResult> {
+  async add(learner: Learner, draft: GoalDraft): Promise<GoalAddResult> {
     const now = this.deps.clock();
-    const validation = validateGoal(data, now, await this.zoneOf(learner), t);
-    if (!validation.ok) return { status: 'invalid', errors: validation.errors, values: validation.values };
+    const validation = validateGoal(draft, now, await this.zoneOf(learner), deferredMessages);
+    if (!validation.ok) return { status: 'invalid', errors: problemsOf(validation.errors) };
     const goal: Goal = {
       goalId: this.deps.newId(),
       tenantId: learner.tenantId,

@@ -1,25 +1,67 @@
-import type { GoalsOption, RecommendationsOption, ShareOption } from '../cards/check-in-card.js';
-import { completedFrom } from '../domain/recommendation.js';
 import type { RecommendationService } from './recommendation-service.js';
-import { goalAnswersFrom, goalStatusOf } from '../domain/goal.js';
+import { goalAnswersOf, goalStatusOf, type GoalAnswerInput } from '../domain/goal.js';
 import type { Goal } from '../contract/goal-rules.js';
 import type { GoalService } from './goal-service.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
-import { visibilityAskedBy } from '../domain/entry-visibility.js';
-import { parseShareChoice, shareChoiceValuesFrom } from '../domain/share-choice.js';
-import type { CheckInResult, CheckInService } from './check-in-service.js';
+import { parseShareChoice, type ShareChoiceValues } from '../domain/share-choice.js';
+import type { CheckInRefusal, CheckInService, CheckInSubmission } from './check-in-service.js';
 import type { Learner } from './learner.js';
 import type { ShareTargetProblem, SharingService } from './sharing-service.js';
-import { englishMessages, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
+import { deferredMessages, problemOf, type Problem } from '../domain/problem.js';
+import type { BotMessageKey } from '../i18n/bot-messages.js';
+
+/** A team the learner can share with. */
+export interface ShareTarget {
+  teamId: string;
+  name: string;
+}
+
+/** An open goal a check-in asks about. */
+export interface OpenGoal {
+  goalId: string;
+  what: string;
+  targetDate: string;
+  overdue: boolean;
+}
+
+/** An open recommendation a check-in offers to tick off. */
+export interface OpenRecommendation {
+  teamId: string;
+  recId: string;
+  title: string;
+  link: string;
+  leadName: string;
+  note: string | null;
+}
+
+/** A learning entry from any form (the check-in card, the share form, a dialog), typed at the edge. */
+export interface CaptureCommand {
+  entry: CheckInSubmission;
+  /** The share-only forms always share; their choice is where and what. */
+  shareOnly: boolean;
+  share: ShareChoiceValues;
+  /** What the form said about each goal it asked about, by goal id; empty when it asked about none. */
+  goalAnswers: ReadonlyMap<string, GoalAnswerInput>;
+  /** The recommendations the form said were done. */
+  recommendationsDone: ReadonlyArray<{ teamId: string; recId: string }>;
+}
 
 export type CaptureResult =
-  /** The check-in's own problems and answers, with the share part of the form as it was. */
-  | (Extract<CheckInResult, { status: 'invalid' }> & { share: ShareOption; goals: GoalsOption; recommendations: RecommendationsOption })
+  /** Nothing saved: every problem of the form at once, with what the form needs to be shown again. */
+  | (CheckInRefusal & {
+      shareError?: Problem;
+      /** A goal's problem, by goal id. */
+      goalErrors?: ReadonlyMap<string, Problem>;
+      shareTargets: ShareTarget[];
+      openGoals: OpenGoal[];
+      openRecommendations: OpenRecommendation[];
+    })
   | {
       status: 'saved';
       entry: LearningEntry;
       streak: number;
-      shared?: { ok: true; teamName: string } | { ok: false; problem: string };
+      /** Asked to share: where it went (the team's name when known), or why it did not. */
+      shared?: { ok: true; teamName: string | undefined } | { ok: false; problem: ShareTargetProblem };
     };
 
 export const SHARE_PROBLEMS: Record<ShareTargetProblem, BotMessageKey> = {
@@ -28,9 +70,9 @@ export const SHARE_PROBLEMS: Record<ShareTargetProblem, BotMessageKey> = {
 };
 
 /**
- * Saving a learning entry from any form (the check-in card, the share form, a dialog) and, when
- * asked, sharing it. The share choice is checked before anything is saved, so a rejected share
- * saves nothing and the learner's words come back with the problem.
+ * Saving a learning entry from any form and, when asked, sharing it. The share choice is checked
+ * before anything is saved, so a rejected share saves nothing and the learner's words come back
+ * with the problem. The learner's teams are read once per submission, the form checked once.
  */
 export class LearningCapture {
   constructor(
@@ -43,7 +85,7 @@ export class LearningCapture {
   ) {}
 
   /** The learner's open recommendations, to tick off on a check-in (from one team when it came from one). */
-  async recommendationsOptionFor(learner: Learner, onlyTeam?: string, limit?: number): Promise<RecommendationsOption> {
+  async recommendationsOptionFor(learner: Learner, onlyTeam?: string, limit?: number): Promise<{ items: OpenRecommendation[] }> {
     if (!this.deps.recommendations) return { items: [] };
     const open = await this.deps.recommendations.openFor(learner, onlyTeam, limit);
     return {
@@ -51,111 +93,94 @@ export class LearningCapture {
     };
   }
 
-  /** The open goals part of a check-in, before the learner has answered; the zone is read unless the caller knows it. */
-  async goalsOptionFor(learner: Learner, knownZone?: string): Promise<GoalsOption> {
+  /** The open goals a check-in asks about; the zone is read unless the caller knows it. */
+  async goalsOptionFor(learner: Learner, knownZone?: string): Promise<{ goals: OpenGoal[] }> {
     if (!this.deps.goals) return { goals: [] };
     const zone = knownZone ?? (await this.deps.goals.zoneOf(learner));
-    return goalsOption(await this.deps.goals.openGoals(learner, zone), this.deps.checkIns.now(), zone);
+    return { goals: openGoals(await this.deps.goals.openGoals(learner, zone), this.deps.checkIns.now(), zone) };
   }
 
-  /** The share part of a form, for a learner, before they have typed anything. */
-  async shareOptionFor(learner: Learner, only?: string): Promise<ShareOption> {
+  /** The teams a learner can share with, before they have typed anything. */
+  async shareTargetsOf(learner: Learner, only?: string): Promise<ShareTarget[]> {
     const teams = await this.deps.sharing.targetsFor(learner);
-    return { teams: only ? teams.filter((t) => t.teamId === only) : teams };
+    return only ? teams.filter((t) => t.teamId === only) : teams;
   }
 
-  /** `options.t` words the problems for the card or dialog they go back on. */
-  async capture(learner: Learner, submitted: unknown, options: { shareOnly?: boolean; t?: BotTranslator } = {}): Promise<CaptureResult> {
-    const t = options.t ?? englishMessages;
-    // The entry's visibility and the share agree by construction: sharing is choosing the team.
-    const data = withVisibility(submitted, visibilityAskedBy(submitted, { always: options.shareOnly ?? false }));
-    const choice = parseShareChoice(data, { always: options.shareOnly ?? false, t });
-    // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
-    const askedAboutGoals = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('goal.'));
-    const goals = askedAboutGoals ? await this.goalsOptionFor(learner) : { goals: [] };
-    const answers = goalAnswersFrom(
-      data,
-      goals.goals.map((g) => g.goalId),
-      t,
-    );
-    const tickedRecommendations = typeof data === 'object' && data !== null && Object.keys(data).some((k) => k.startsWith('rec.'));
-    // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
-    const recommendations = tickedRecommendations ? await this.recommendationsOptionFor(learner, undefined, Infinity) : { items: [] };
-    const shareValues = shareChoiceValuesFrom(data);
-    let shareError: string | undefined;
-    if (!choice.ok) shareError = choice.error;
-    else if (choice.share) {
-      const problem = await this.deps.sharing.problemWith(learner, choice.share.teamId);
-      if (problem) shareError = t.t(SHARE_PROBLEMS[problem]);
-    }
-    const rejected = async (result: Partial<Extract<CaptureResult, { status: 'invalid' }>>): Promise<CaptureResult> => ({
-      status: 'invalid',
-      cardId: result.cardId ?? this.deps.checkIns.newCardId(),
-      errors: result.errors ?? {},
-      values: result.values ?? {},
-      ...(result.cycle ? { cycle: result.cycle } : {}),
-      ...(result.previous ? { previous: result.previous } : {}),
-      share: { ...(await this.shareOptionFor(learner)), values: shareValues, ...(shareError ? { error: shareError } : {}) },
-      goals: {
-        ...(askedAboutGoals ? goals : await this.goalsOptionFor(learner)),
-        values: answers.ok ? inputsStartingWith(data, 'goal.') : answers.values,
-        ...(answers.ok ? {} : { errors: answers.errors }),
-      },
-      recommendations: { ...(await this.recommendationsOptionFor(learner)), values: inputsStartingWith(data, 'rec.') },
-    });
+  async capture(learner: Learner, command: CaptureCommand): Promise<CaptureResult> {
+    // The learner's teams, read once and only when something needs them.
+    let targets: Promise<ShareTarget[]> | undefined;
+    const shareTargets = () => (targets ??= this.shareTargetsOf(learner));
 
-    if (shareError || !answers.ok) {
-      // Check the rest too, so every problem is told at once; nothing is saved.
-      const dryRun = await this.deps.checkIns.validateOnly(learner, data, t);
-      return rejected(dryRun);
+    const choice = parseShareChoice(command.share, deferredMessages);
+    // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
+    const asked = command.goalAnswers.size > 0 ? (await this.goalsOptionFor(learner)).goals : undefined;
+    const answers = goalAnswersOf(
+      command.goalAnswers,
+      (asked ?? []).map((g) => g.goalId),
+      deferredMessages,
+    );
+    let shareError: Problem | undefined;
+    if (!choice.ok) shareError = problemOf(choice.error);
+    else if (choice.share) {
+      const teamId = choice.share.teamId;
+      // A team among the learner's targets needs no second look; any other is asked why, to say so.
+      const problem = (await shareTargets()).some((t) => t.teamId === teamId)
+        ? undefined
+        : await this.deps.sharing.problemWith(learner, teamId);
+      if (problem) shareError = { key: SHARE_PROBLEMS[problem] };
     }
-    const result = await this.deps.checkIns.submit(learner, data, t);
-    if (result.status === 'invalid') return rejected(result);
-    for (const done of completedFrom(data, recommendations.items))
-      await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
-    if (answers.answers.length > 0)
-      await this.deps.goals?.record(
-        learner,
-        answers.answers,
-        typeof (data as { cycle?: unknown }).cycle === 'string' ? String((data as { cycle: string }).cycle) : null,
-      );
-    if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
-    const outcome = await this.deps.sharing.shareEntry(learner, result.entry, choice.share.teamId, choice.share.parts);
-    if (outcome.status !== 'shared')
+
+    const checked = this.deps.checkIns.check(learner, command.entry);
+    if (checked.status === 'invalid' || shareError || !answers.ok) {
+      // Every problem is told at once; nothing is saved.
+      const refusal: CheckInRefusal =
+        checked.status === 'invalid'
+          ? checked
+          : {
+              status: 'invalid',
+              cardId: checked.cardId,
+              ...(checked.cycle ? { cycle: checked.cycle } : {}),
+              ...(checked.previous ? { previous: checked.previous } : {}),
+              errors: {},
+            };
+      const [targetsNow, goalsNow, recommendationsNow] = await Promise.all([
+        shareTargets(),
+        asked ?? this.goalsOptionFor(learner).then((o) => o.goals),
+        this.recommendationsOptionFor(learner).then((o) => o.items),
+      ]);
       return {
-        status: 'saved',
-        entry: result.entry,
-        streak: result.streak,
-        shared: { ok: false, problem: t.t('validation.savedNotShared', { problem: t.t(SHARE_PROBLEMS[outcome.status]) }) },
+        ...refusal,
+        ...(shareError ? { shareError } : {}),
+        ...(answers.ok ? {} : { goalErrors: new Map(Object.entries(answers.errors).map(([id, text]) => [id, problemOf(text)])) }),
+        shareTargets: targetsNow,
+        openGoals: goalsNow,
+        openRecommendations: recommendationsNow,
       };
-    const teamName =
-      (await this.deps.sharing.targetsFor(learner)).find((team) => team.teamId === choice.share!.teamId)?.name ?? t.t('common.yourTeam');
+    }
+
+    const result = await this.deps.checkIns.save(learner, checked);
+    if (command.recommendationsDone.length > 0) {
+      // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
+      const { items: open } = await this.recommendationsOptionFor(learner, undefined, Infinity);
+      for (const done of open.filter((r) => command.recommendationsDone.some((d) => d.teamId === r.teamId && d.recId === r.recId)))
+        await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
+    }
+    if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, command.entry.cycle ?? null);
+    if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
+    const teamId = choice.share.teamId;
+    const outcome = await this.deps.sharing.shareEntry(learner, result.entry, teamId, choice.share.parts);
+    if (outcome.status !== 'shared')
+      return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: outcome.status } };
+    const teamName = (await shareTargets()).find((team) => team.teamId === teamId)?.name;
     return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
   }
 }
 
-/** The submission with the visibility it asked for, however it asked (choice, old toggle, share form). */
-function withVisibility(data: unknown, visibility: string | undefined): unknown {
-  if (visibility === undefined || typeof data !== 'object' || data === null) return data;
-  return { ...data, visibility };
-}
-
-function goalsOption(goals: readonly Goal[], now: Date, zone: string): GoalsOption {
-  return {
-    goals: goals.map((g) => ({
-      goalId: g.goalId,
-      what: g.what,
-      targetDate: g.targetDate,
-      overdue: goalStatusOf(g, now, zone) === 'overdue',
-    })),
-  };
-}
-
-/** Inputs as typed (goal answers, recommendation toggles), to show again on a card rejected for another reason. */
-function inputsStartingWith(data: unknown, prefix: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  if (typeof data !== 'object' || data === null) return values;
-  for (const [key, value] of Object.entries(data))
-    if (key.startsWith(prefix) && typeof value === 'string') values[key] = value.slice(0, 2000);
-  return values;
+function openGoals(goals: readonly Goal[], now: Date, zone: string): OpenGoal[] {
+  return goals.map((g) => ({
+    goalId: g.goalId,
+    what: g.what,
+    targetDate: g.targetDate,
+    overdue: goalStatusOf(g, now, zone) === 'overdue',
+  }));
 }

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
-import { nudgeAnsweredCard } from '../cards/nudge-cards.js';
 import { nudgedRecently, validateNudge } from '../domain/nudge.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { TeamStore } from '../store/team-store.js';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import { memberFollowUp } from '../domain/dashboard.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 import type { OutboundMessage } from './outbound-message.js';
-import type { BotTranslator } from '../i18n/bot-messages.js';
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 const HISTORY_LIMIT = 200;
+
+/** A learner's reply to a nudge: recorded (and told to the lead), or not theirs to give. */
+export type NudgeReplyOutcome = { kind: 'answered'; nudge: Nudge; answer: NudgeAnswer } | { kind: 'not_yours' };
 
 /**
  * A lead's nudge: a card in the learner's personal chat with the lead's note and one-press
@@ -78,16 +78,16 @@ export class NudgeService {
   }
 
   /** The learner's quick reply; only the nudged learner can answer, and a second answer replaces the first. */
-  async reply(learner: Learner, teamId: string, nudgeId: string, answer: NudgeAnswer, t: BotTranslator): Promise<AdaptiveCard | undefined> {
+  async reply(learner: Learner, teamId: string, nudgeId: string, answer: NudgeAnswer): Promise<NudgeReplyOutcome> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const found = await this.deps.nudges.get(learner.tenantId, teamId, nudgeId);
-      if (!found || found.nudge.learnerId !== learner.userId) return undefined;
+      if (!found || found.nudge.learnerId !== learner.userId) return { kind: 'not_yours' };
       const at = this.deps.clock().toISOString();
       if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'follow-up-answered', nudge: found.nudge, answer, at });
       const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
       await this.tell(learner.tenantId, found.nudge.leadId, { kind: 'nudge-reply', nudge: found.nudge, answer, teamName: settings?.name });
-      return nudgeAnsweredCard(found.nudge, answer, t);
+      return { kind: 'answered', nudge: found.nudge, answer };
     }
     throw new Error('The nudge kept changing while the reply was being recorded');
   }

@@ -1,12 +1,12 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-import type { Learner } from '../services/learner.js';
+import type { SeenPerson } from '../services/people-service.js';
 
 /** Who pressed, where, and in which language they read: known before any route runs. */
 export interface CardActionContext {
   context: TurnContext;
-  sender: Learner & { timeZone?: string | undefined };
+  sender: SeenPerson;
   t: BotTranslator;
 }
 

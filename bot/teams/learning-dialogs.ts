@@ -1,6 +1,8 @@
 import { CardFactory, type TaskModuleResponse } from 'botbuilder';
 import type { Logger } from 'pino';
-import { DIALOG_KEY, learningDialogCard, type DialogPurpose } from '../cards/learning-dialog-card.js';
+import { learningDialogCard, type DialogPurpose } from '../cards/learning-dialog-card.js';
+import type { CheckInForm } from './check-in-form.js';
+import { refusedDialogCard, sharedLine } from './check-in-replies.js';
 import { CHECK_IN_LIMITS } from '../contract/check-in-rules.js';
 import { messageDraft } from '../domain/message-draft.js';
 import type { CheckInService } from '../services/check-in-service.js';
@@ -29,10 +31,10 @@ export class LearningDialogs {
     t: BotTranslator,
     where: { teamId?: string | undefined; message?: { content?: unknown; contentType?: unknown } | undefined } = {},
   ): Promise<TaskModuleResponse> {
-    const all = await this.deps.capture.shareOptionFor(learner);
+    const all = await this.deps.capture.shareTargetsOf(learner);
     // In a team's channel, the share goes to that team when the learner can share there.
-    const here = where.teamId ? all.teams.filter((team) => team.teamId === where.teamId) : [];
-    const share = here.length > 0 ? { teams: here } : all;
+    const here = where.teamId ? all.filter((team) => team.teamId === where.teamId) : [];
+    const share = { teams: here.length > 0 ? here : all };
     const draft = purpose === 'save-message' ? messageDraft(where.message, CHECK_IN_LIMITS.what) : undefined;
     const card = learningDialogCard(
       {
@@ -46,24 +48,17 @@ export class LearningDialogs {
     return this.form(purpose, card, t);
   }
 
-  async submit(learner: Learner, data: unknown, t: BotTranslator): Promise<TaskModuleResponse> {
-    const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-    const purpose: DialogPurpose = record[DIALOG_KEY] === 'save-message' ? 'save-message' : 'share';
-    const result = await this.deps.capture.capture(learner, record, { shareOnly: purpose === 'share', t });
-    if (result.status === 'invalid') {
-      return this.form(
-        purpose,
-        learningDialogCard({ purpose, cardId: result.cardId, values: result.values, errors: result.errors, share: result.share }, t),
-        t,
-      );
-    }
-    if (!result.shared) return { task: { type: 'message', value: t.t('dialog.saved') } };
+  /** A dialog's form, read once at the edge. */
+  async submit(learner: Learner, form: CheckInForm, t: BotTranslator): Promise<TaskModuleResponse> {
+    const purpose: DialogPurpose = form.purpose === 'save-message' ? 'save-message' : 'share';
+    const result = await this.deps.capture.capture(learner, form.command);
+    if (result.status === 'invalid') return this.form(purpose, refusedDialogCard(form, result, t), t);
+    const shared = sharedLine(result.shared, t);
+    if (!shared) return { task: { type: 'message', value: t.t('dialog.saved') } };
     return {
       task: {
         type: 'message',
-        value: result.shared.ok
-          ? t.t('dialog.sharedIn', { team: result.shared.teamName })
-          : t.t('dialog.notShared', { problem: result.shared.problem }),
+        value: shared.ok ? t.t('dialog.sharedIn', { team: shared.teamName }) : t.t('dialog.notShared', { problem: shared.problem }),
       },
     };
   }

@@ -2,13 +2,15 @@ import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
-import { eraseMyDataCard, erasingMyDataCard, myDataExportCard } from '../cards/my-data-cards.js';
+import { MY_DATA_ERASE_VERB, eraseMyDataCard, erasingMyDataCard, myDataExportCard } from '../cards/my-data-cards.js';
 import { ERASE_CONFIRMATION, isEraseConfirmation } from '../contract/my-data.js';
 import type { Messenger, ProactiveTarget } from '../services/messenger.js';
 import type { MyDataService } from '../services/my-data-service.js';
 import type { OutboundMessage } from '../services/outbound-message.js';
 import type { SeenPerson } from '../services/people-service.js';
-import { cardMessage } from './card-replies.js';
+import { cardMessage, cardResponse } from './card-replies.js';
+import { cardAction, type CardActionRoute } from './card-action-route.js';
+import { z } from 'zod';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 
 export interface MyDataCommandsDeps {
@@ -46,10 +48,8 @@ export class MyDataCommands {
    * answering), the card says so, and a message in this chat says when it is done — sent through
    * this conversation's reference, taken now, since the stored one is erased with everything else.
    */
-  async erase(context: TurnContext, sender: SeenPerson, data: unknown, t: BotTranslator): Promise<AdaptiveCard> {
+  async erase(context: TurnContext, sender: SeenPerson, typed: string, t: BotTranslator): Promise<AdaptiveCard> {
     if (!isPersonal(context)) return errorCard(t.t('myData.personalOnly'), t);
-    const confirm = (data as { confirm?: unknown } | undefined)?.confirm;
-    const typed = typeof confirm === 'string' ? confirm.slice(0, 100) : '';
     if (!isEraseConfirmation(typed)) {
       return eraseMyDataCard(t, { typed, problem: t.t('myData.erase.notConfirmed', { phrase: ERASE_CONFIRMATION }) });
     }
@@ -93,4 +93,25 @@ export class MyDataCommands {
 
 function isPersonal(context: TurnContext): boolean {
   return context.activity.conversation?.conversationType === 'personal';
+}
+
+/** The erase card's confirmation, as typed (cut to what the card shows again); anything not text is nothing typed. */
+const eraseSchema = z.object({
+  confirm: z
+    .unknown()
+    .transform((c) => (typeof c === 'string' ? c.slice(0, 100) : ''))
+    .optional(),
+});
+
+/** The erase card's button. */
+export function myDataActions(myData: MyDataCommands): CardActionRoute[] {
+  return [
+    cardAction({
+      verb: MY_DATA_ERASE_VERB,
+      schema: eraseSchema,
+      // Not the card's form at all: the card again, asking for the phrase; nothing is erased.
+      refused: async (_raw, { context, sender, t }) => cardResponse(await myData.erase(context, sender, '', t)),
+      handle: async ({ confirm }, { context, sender, t }) => cardResponse(await myData.erase(context, sender, confirm ?? '', t)),
+    }),
+  ] as CardActionRoute[];
 }

@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { SHARE_HELPFUL_VERB, SHARE_RATE_VERB, SHARE_REFRESH_VERB, SHARE_SAVE_VERB, shareCard } from '../cards/share-card.js';
 import { errorCard } from '../cards/error-card.js';
 import type { VoteChange } from '../domain/share.js';
-import type { Learner } from '../services/learner.js';
+import { cardAction, type CardActionContext, type CardActionRoute } from './card-action-route.js';
 import type { SharingService, VoteResult } from '../services/sharing-service.js';
 import { cardResponse } from './card-replies.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-
-export const SHARE_VERBS: readonly string[] = [SHARE_HELPFUL_VERB, SHARE_SAVE_VERB, SHARE_RATE_VERB, SHARE_REFRESH_VERB];
 
 const shareRef = z.object({
   teamId: z
@@ -20,37 +17,49 @@ const shareRef = z.object({
 });
 const ratingOf = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(['1', '2', '3', '4', '5']));
 
+const rateSchema = shareRef.extend({ rating: z.unknown() });
+
 /**
  * Helpful, Rate, Save and refresh on a share card. The person who pressed gets the card with
  * their own marks; everyone else's copy is brought up to date by the service.
  */
-export async function shareCardAction(
-  sharing: SharingService,
-  person: Learner,
-  verb: string,
-  data: unknown,
-  t: BotTranslator,
-): Promise<AdaptiveCardInvokeResponse> {
-  const ref = shareRef.safeParse(data);
-  if (!ref.success) return cardResponse(errorCard(t.t('share.error.unknownCard'), t));
-  const { teamId, shareId } = ref.data;
-  if (verb === SHARE_REFRESH_VERB) {
-    const found = await sharing.marksOf(person, teamId, shareId);
-    if ('status' in found)
-      return cardResponse(errorCard(t.t(found.status === 'not_found' ? 'share.error.gone' : 'share.error.notMember'), t));
-    return cardResponse(shareCard(found, t));
-  }
-  let change: VoteChange;
-  if (verb === SHARE_RATE_VERB) {
-    const rating = ratingOf.safeParse((data as { rating?: unknown }).rating);
-    if (!rating.success) {
-      const found = await sharing.marksOf(person, teamId, shareId);
-      if ('status' in found) return cardResponse(errorCard(t.t('share.error.notMemberRate'), t));
-      return cardResponse(shareCard({ ...found, notice: t.t('share.notice.chooseRating') }, t));
-    }
-    change = { kind: 'rate', rating: Number(rating.data) };
-  } else change = { kind: 'toggle', field: verb === SHARE_HELPFUL_VERB ? 'helpful' : 'saved' };
-  return cardResponse(cardFor(await sharing.vote(person, teamId, shareId, change), t));
+export function shareCardActions(sharing: SharingService): CardActionRoute[] {
+  const refused = (_raw: unknown, { t }: CardActionContext) => cardResponse(errorCard(t.t('share.error.unknownCard'), t));
+  const toggle = (verb: string, field: 'helpful' | 'saved') =>
+    cardAction({
+      verb,
+      schema: shareRef,
+      refused,
+      handle: async ({ teamId, shareId }, { sender, t }) =>
+        cardResponse(cardFor(await sharing.vote(sender, teamId, shareId, { kind: 'toggle', field }), t)),
+    });
+  const rate = cardAction({
+    verb: SHARE_RATE_VERB,
+    schema: rateSchema,
+    refused,
+    async handle({ teamId, shareId, rating: raw }, { sender, t }) {
+      const rating = ratingOf.safeParse(raw);
+      if (!rating.success) {
+        const found = await sharing.marksOf(sender, teamId, shareId);
+        if ('status' in found) return cardResponse(errorCard(t.t('share.error.notMemberRate'), t));
+        return cardResponse(shareCard({ ...found, notice: t.t('share.notice.chooseRating') }, t));
+      }
+      const change: VoteChange = { kind: 'rate', rating: Number(rating.data) };
+      return cardResponse(cardFor(await sharing.vote(sender, teamId, shareId, change), t));
+    },
+  });
+  const refresh = cardAction({
+    verb: SHARE_REFRESH_VERB,
+    schema: shareRef,
+    refused,
+    async handle({ teamId, shareId }, { sender, t }) {
+      const found = await sharing.marksOf(sender, teamId, shareId);
+      if ('status' in found)
+        return cardResponse(errorCard(t.t(found.status === 'not_found' ? 'share.error.gone' : 'share.error.notMember'), t));
+      return cardResponse(shareCard(found, t));
+    },
+  });
+  return [toggle(SHARE_HELPFUL_VERB, 'helpful'), toggle(SHARE_SAVE_VERB, 'saved'), rate, refresh] as CardActionRoute[];
 }
 
 function cardFor(result: VoteResult, t: BotTranslator) {

@@ -11,7 +11,10 @@ import { cardResponse } from './card-replies.js';
 import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
 import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 
-const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
+export const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
+
+/** The setup card's answers as typed, field by field. */
+export type ScheduleValues = Partial<Record<ScheduleFields, string>>;
 
 /** What happens in a team's channels: installation, roster changes and the setup card. */
 export class TeamFlows {
@@ -76,17 +79,17 @@ export class TeamFlows {
     }
   }
 
-  async submitSetup(context: TurnContext, data: unknown): Promise<AdaptiveCardInvokeResponse> {
+  /** The setup card's answers, as typed: each field as text. */
+  async submitSetup(context: TurnContext, values: ScheduleValues): Promise<AdaptiveCardInvokeResponse> {
     const t = botTranslator(context.activity.locale);
     const found = this.where(context, t);
     if ('error' in found) return found.error;
-    const values = pickValues(data);
     try {
       const channels = await readChannels(context, found.team.id).catch(() => []);
       const result = await this.deps.teams.updateSchedule(
         found.caller,
         found.team.id,
-        data,
+        values,
         channels.length > 0 ? channels.map((c) => c.id) : undefined,
       );
       if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: inLanguage(result.errors, t) }, t));
@@ -126,14 +129,4 @@ function inLanguage(errors: ScheduleErrors, t: BotTranslator): ScheduleErrors {
   const said: ScheduleErrors = {};
   for (const field of SCHEDULE_FIELDS) if (errors[field]) said[field] = t.t(`team.error.${field}`);
   return said;
-}
-
-function pickValues(data: unknown): Partial<Record<ScheduleFields, string>> {
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const values: Partial<Record<ScheduleFields, string>> = {};
-  for (const field of SCHEDULE_FIELDS) {
-    const v = record[field];
-    if (typeof v === 'string' || typeof v === 'number') values[field] = String(v);
-  }
-  return values;
 }

@@ -18,7 +18,7 @@ import { shareHelpedCard } from '../cards/share-helped-card.js';
 import { snoozedCard } from '../cards/snoozed-card.js';
 import { teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
 import { validateCheckIn } from '../domain/check-in-submission.js';
-import { goalAnswersFrom, validateGoal } from '../domain/goal.js';
+import { goalAnswersOf, validateGoal } from '../domain/goal.js';
 import type { Share } from '../domain/share.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 
@@ -31,7 +31,7 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
   const now = new Date('2026-11-29T10:00:00Z');
   const checkIn = validateCheckIn({ what: '', link: 'ftp://x', minutes: 'abc', visibility: 'everyone' }, t);
   const goal = validateGoal({ what: '', targetDate: '2020-01-01', resources: 'ftp://x' }, now, 'UTC', t);
-  const answers = goalAnswersFrom({ 'goal.g2.note': 'Q4' }, ['g2'], t);
+  const answers = goalAnswersOf(new Map([['g2', { note: 'Q4' }]]), ['g2'], t);
   const share: Share = {
     tenantId: 't1',
     teamId: '19:team@thread.tacv2',
@@ -67,7 +67,7 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
         { goalId: 'g1', what: 'SQL', targetDate: '2027-01-31', overdue: false },
         { goalId: 'g2', what: 'UX', targetDate: '2026-10-01', overdue: true },
       ],
-      ...(answers.ok ? {} : { errors: answers.errors, values: answers.values }),
+      ...(answers.ok ? {} : { errors: answers.errors, values: { 'goal.g2.note': 'Q4' } }),
     },
     recommendations: {
       items: [{ teamId: 'team-1', recId: 'r1', title: 'UX 101', link: 'https://example.com/ux', leadName: 'Alex Wilber', note: 'Q4' }],

@@ -1,3 +1,4 @@
+import { checkInCardFormOf } from '../../bot/teams/check-in-form.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
@@ -44,7 +45,7 @@ describe('learning shares in the team’s channel (Agents Playground)', { timeou
     // Megan shares too, from her own check-in; Alex will find hers helpful.
     const fromMegan = await stack.service.services.capture.capture(
       { tenantId: DEMO_TENANT_ID, userId: megan.userId },
-      {
+      checkInCardFormOf({
         cardId: 'megan-share-0001',
         what: 'Pairing on code review',
         sourceType: 'mentoring',
@@ -53,7 +54,7 @@ describe('learning shares in the team’s channel (Agents Playground)', { timeou
         shareWithTeam: 'true',
         shareTeamId: DEMO_TEAM.id,
         shareParts: 'insight',
-      },
+      }).command,
     );
     expect(fromMegan.status).toBe('saved');
     await stack.service.services.sharing.settled();

@@ -1,8 +1,8 @@
+import { checkInCardFormOf } from '../../bot/teams/check-in-form.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LD_ADMIN, DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import { englishMessages } from '../../bot/i18n/bot-messages.js';
 import { tableClients, type TableClients } from '../../bot/store/table-clients.js';
 import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
@@ -114,18 +114,21 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
   it('records every entry, share, rating, completed goal and answered follow-up once in the LRS, and the history once too', async () => {
     // What people do from now on.
     const started = Date.now();
-    const captured = await service.services.capture.capture(as(megan), {
-      cardId: randomUUID(),
-      what: 'Inclusive design patterns',
-      sourceType: 'video',
-      link: 'https://www.youtube.com/watch?v=abc123&utm_source=newsletter',
-      minutes: '25',
-      rating: '5',
-      insight: 'Design for the edges first',
-      shareWithTeam: 'true',
-      shareTeamId: DEMO_TEAM.id,
-      shareParts: 'insight,link',
-    });
+    const captured = await service.services.capture.capture(
+      as(megan),
+      checkInCardFormOf({
+        cardId: randomUUID(),
+        what: 'Inclusive design patterns',
+        sourceType: 'video',
+        link: 'https://www.youtube.com/watch?v=abc123&utm_source=newsletter',
+        minutes: '25',
+        rating: '5',
+        insight: 'Design for the edges first',
+        shareWithTeam: 'true',
+        shareTeamId: DEMO_TEAM.id,
+        shareParts: 'insight,link',
+      }).command,
+    );
     const captureMs = Date.now() - started;
     if (captured.status !== 'saved') throw new Error(`the check-in was not saved: ${JSON.stringify(captured)}`);
     await service.services.sharing.settled();
@@ -137,11 +140,11 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     const nudge = (
       await api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })
     ).json() as { nudge: { nudgeId: string } };
-    await service.services.nudges.reply(as(megan), DEMO_TEAM.id, nudge.nudge.nudgeId, 'need-help', englishMessages);
+    await service.services.nudges.reply(as(megan), DEMO_TEAM.id, nudge.nudge.nudgeId, 'need-help');
     const note = (await api(alex, 'POST', `${team}/shares/${captured.entry.id}/coaching`, { note: 'Show it at the retro?' })).json() as {
       note: { noteId: string };
     };
-    await service.services.coaching.answer(as(megan), { noteId: note.note.noteId, answer: 'Yes, on Friday' }, englishMessages);
+    await service.services.coaching.answer(as(megan), { noteId: note.note.noteId, answer: 'Yes, on Friday' });
 
     // …and everything before the LRS was set up, once.
     const first = await api(admin, 'POST', '/admin/lrs/backfill');
