@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { coachingAnswerForLeadCard, coachingAnsweredCard, coachingNoteCard } from '../cards/coaching-cards.js';
-import { validateCoachingAnswer, validateCoachingNote, type CoachingNote } from '../domain/coaching.js';
+import { validateCoachingAnswer, type CoachingNote } from '../domain/coaching.js';
 import type { CoachingStore } from '../store/coaching-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { ShareStore } from '../store/share-store.js';
@@ -11,7 +11,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { CardFor, PersonalChat } from './share-publisher.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
-import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
+import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type CoachingView = Omit<CoachingNote, 'tenantId'>;
 
@@ -33,7 +33,7 @@ export class CoachingService {
     },
   ) {}
 
-  async coach(lead: Learner, teamId: string, shareId: string, body: unknown): Promise<CoachingView & { delivered: boolean }> {
+  async coach(lead: Learner, teamId: string, shareId: string, input: { note: string }): Promise<CoachingView & { delivered: boolean }> {
     const [caller, found] = await Promise.all([
       this.deps.teams.getMember(lead.tenantId, teamId, lead.userId),
       this.deps.shares.get(lead.tenantId, teamId, shareId),
@@ -41,8 +41,6 @@ export class CoachingService {
     if (!caller) throw new NotAllowedError('You are not a member of this team.');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can coach its members.');
     if (!found || found.share.withdrawnAt) throw new NotFoundError('There is no such share in this team.');
-    const input = validateCoachingNote(body);
-    if (!input.ok) throw new InvalidInputError('coaching note', { note: input.error });
     const now = this.deps.clock();
     const note: CoachingNote = {
       tenantId: lead.tenantId,

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import { visibleToLeads, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
+import type { CheckInField } from '../domain/check-in-submission.js';
+
+/** The fields an edit names: text, a number, or null to clear an optional one. */
+export type EntryChanges = Partial<Record<CheckInField, string | number | null>>;
 import type { LearningEntry } from '../domain/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -67,7 +71,7 @@ export class LearningLogService {
   }
 
   /** Changes the fields given; a bad edit changes nothing and says what is wrong with each field. */
-  async editMine(learner: Learner, entryId: string, edit: unknown): Promise<EditResult> {
+  async editMine(learner: Learner, entryId: string, edit: EntryChanges): Promise<EditResult> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const found = await this.deps.entries.getOwn(learner.tenantId, learner.userId, entryId);
       if (!found) return { status: 'not_found' };

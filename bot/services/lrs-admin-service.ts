@@ -1,7 +1,7 @@
 import {
-  lrsSettingsBody,
   lrsSettingsView,
   type BackfillAnswer,
+  type LrsSettingsInput,
   type LrsSettingsView,
   type LrsStatus,
 } from '../domain/xapi/lrs-settings.js';
@@ -25,8 +25,6 @@ export class LrsAdminService {
       queue: WorkQueue<XapiWork>;
       /** Told when a tenant's settings change, so this instance stops trusting what it read. */
       settingsChanged: (tenantId: string) => void;
-      /** Local mode may name a plain-http LRS stand-in on this machine; production only https. */
-      allowHttp: boolean;
       clock: Clock;
     },
   ) {}
@@ -37,22 +35,13 @@ export class LrsAdminService {
   }
 
   /** Saves the settings (keeping the stored secret when none is given), retries what failed, and sends what waits. */
-  async save(caller: Learner, body: unknown): Promise<LrsSettingsView> {
+  async save(caller: Learner, input: LrsSettingsInput): Promise<LrsSettingsView> {
     await this.requireAdmin(caller);
-    const parsed = lrsSettingsBody({ allowHttp: this.deps.allowHttp, allowPrivate: this.deps.allowHttp }).safeParse(body ?? {});
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? 'body');
-        errors[field] ??= issue.code === 'unrecognized_keys' ? 'is not a setting' : issue.message;
-      }
-      throw new InvalidInputError('LRS settings', errors);
-    }
     const stored = await this.deps.settings.get(caller.tenantId);
-    const secret = parsed.data.secret ?? stored?.secret;
+    const secret = input.secret ?? stored?.secret;
     if (!secret) throw new InvalidInputError('LRS settings', { secret: 'The secret is required the first time' });
     const now = this.deps.clock().toISOString();
-    const settings = { endpoint: parsed.data.endpoint, key: parsed.data.key, secret, updatedAt: now };
+    const settings = { endpoint: input.endpoint, key: input.key, secret, updatedAt: now };
     await this.deps.settings.save(caller.tenantId, settings);
     this.deps.settingsChanged(caller.tenantId);
     await this.deps.outbox.retryFailed(caller.tenantId, now);

@@ -299,7 +299,7 @@ export class LearningLoopBot extends TeamsActivityHandler {
     const { teamId, userId } = parsed.data;
     let notice: string;
     try {
-      const nudge = await this.deps.nudges.nudge(lead, teamId, userId, {});
+      const nudge = await this.deps.nudges.nudge(lead, teamId, userId, { note: null });
       notice = t.t(nudge.delivered ? 'nudge.sent' : 'nudge.notDelivered', { name: nudge.learnerName });
     } catch (error) {
       const problem = nudgeRefusal(error);
