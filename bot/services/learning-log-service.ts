@@ -2,9 +2,6 @@ import { DateTime } from 'luxon';
 import { visibleToLeads, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
 import type { CheckInField } from '../domain/check-in-submission.js';
-
-/** The fields an edit names: text, a number, or null to clear an optional one. */
-export type EntryChanges = Partial<Record<CheckInField, string | number | null>>;
 import type { LearningEntry } from '../domain/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -13,6 +10,9 @@ import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { SharingService } from './sharing-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+
+/** The fields an edit names: text, a number, or null to clear an optional one. The router checks their types. */
+export type EntryChanges = Partial<Record<CheckInField, string | number | null>>;
 
 export const MAX_PAGE_SIZE = 100;
 
