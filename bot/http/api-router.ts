@@ -16,7 +16,6 @@ import type { SharingService } from '../services/sharing-service.js';
 import type { TeamExportService } from '../services/team-export-service.js';
 import type { TeamService } from '../services/team-service.js';
 import { adminRoutes } from './admin-routes.js';
-import { ApiError } from './api-error.js';
 import { callerIdentity, type IdentityMode } from './caller-identity.js';
 import { meRoutes } from './me-routes.js';
 import { teamsRoutes } from './teams-routes.js';
@@ -49,7 +48,7 @@ export interface ApiDeps {
   logger?: Logger;
 }
 
-/** `/api/v1`: who is calling first, then one router per resource; anything else is 404. */
+/** `/api/v1`: who is calling first, then one router per resource; the app answers anything else 404. */
 export function apiRouter(deps: ApiDeps): Router {
   const router = Router();
 
@@ -67,6 +66,5 @@ export function apiRouter(deps: ApiDeps): Router {
   if (deps.limitCaller) router.use(deps.limitCaller);
 
   router.use(meRoutes(deps), teamsRoutes(deps), adminRoutes(deps));
-  router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
   return router;
 }

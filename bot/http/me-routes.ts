@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { CHECK_IN_FIELDS, type CheckInField } from '../domain/check-in-submission.js';
+import { NotFoundError } from '../domain/errors.js';
 import { ERASE_CONFIRMATION, isEraseConfirmation } from '../domain/my-data.js';
 import type { ApiDeps } from './api-router.js';
 import { ApiError } from './api-error.js';
@@ -54,15 +55,14 @@ export function meRoutes(deps: ApiDeps): Router {
     const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
     const edit = parse(entryEditBody, req.body, 'entry', { code: 'invalid_entry', field: 'body' });
     const result = await deps.learningLog.editMine(callerOf(res), entryId, edit);
-    if (result.status === 'not_found') throw new ApiError(404, 'not_found', 'You have no entry with that id.');
+    if (result.status === 'not_found') throw new NotFoundError('You have no entry with that id.');
     if (result.status === 'invalid') throw refuse('invalid_entry', 'entry', result.errors);
     res.json({ entry: apiView(result.entry) });
   });
 
   router.delete('/me/entries/:entryId', async (req, res) => {
     const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
-    if (!(await deps.learningLog.deleteMine(callerOf(res), entryId)))
-      throw new ApiError(404, 'not_found', 'You have no entry with that id.');
+    if (!(await deps.learningLog.deleteMine(callerOf(res), entryId))) throw new NotFoundError('You have no entry with that id.');
     res.status(204).end();
   });
 

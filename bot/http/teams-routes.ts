@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { validateCoachingNote } from '../domain/coaching.js';
+import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { validateNudge } from '../domain/nudge.js';
 import { validateRecommendation } from '../domain/recommendation.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../domain/share-view.js';
@@ -166,9 +167,9 @@ export function teamsRoutes(deps: ApiDeps): Router {
       case 'withdrawn':
         throw new ApiError(409, 'withdrawn', 'The sharer withdrew this share.');
       case 'not_member':
-        throw new ApiError(403, 'forbidden', 'You are not a member of this team.');
+        throw new NotAllowedError('You are not a member of this team.', 'not_member');
       case 'not_found':
-        throw new ApiError(404, 'not_found', 'There is no such share in this team.');
+        throw new NotFoundError('There is no such share in this team.');
     }
   });
 
@@ -180,8 +181,8 @@ function teamOf(res: Response): TeamAccess {
   return res.locals.team as TeamAccess;
 }
 
-/** The share lists answer `not_member` rather than throwing; the API says 403. */
+/** The share lists answer `not_member` rather than throwing. */
 function memberOnly<T extends object>(result: T | { status: 'not_member' }): T {
-  if ('status' in result && result.status === 'not_member') throw new ApiError(403, 'forbidden', 'You are not a member of this team.');
+  if ('status' in result && result.status === 'not_member') throw new NotAllowedError('You are not a member of this team.', 'not_member');
   return result as T;
 }
