@@ -253,7 +253,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     outbox: stores.xapiOutbox,
     queue: xapiQueue,
     settingsChanged: (tenantId) => xapi.forget(tenantId),
-    allowHttp: config.mode === 'local',
     clock,
   });
   const xapiSender = new XapiSender({

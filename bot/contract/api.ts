@@ -6,8 +6,31 @@ import type { LrsSettingsView } from './lrs-view.js';
 
 /**
  * The shapes the tab's API answers with, shared by the service and the tab so both sides are
- * type-checked against one definition. Every error is `{ error: { code, message, details? } }`.
+ * type-checked against one definition. Every failure (4xx and 503) is a `ProblemDetails`
+ * document (RFC 9457) sent as `application/problem+json`.
  */
+
+/** One field of a refused request and what is wrong with it, in the service's English. */
+export interface FieldProblem {
+  /** The body's or query's field name (`note`, `timeZone`), or `body` for the request as a whole. */
+  field: string;
+  message: string;
+}
+
+/** The body of every failed API call (RFC 9457), with our machine code and the fields at fault. */
+export interface ProblemDetails {
+  /** A stable identifier per `code`: `tag:learning-loop,2026:problem/<code>`. */
+  type: string;
+  /** The HTTP status's phrase: the same for every occurrence of a type. */
+  title: string;
+  status: number;
+  /** What went wrong this time, in words a person can act on. */
+  detail: string;
+  /** What clients branch on: `forbidden`, `not_found`, `invalid_request`, `rate_limited`… */
+  code: string;
+  /** Each field at fault; empty when the problem is not about one. */
+  errors: FieldProblem[];
+}
 
 /** GET /api/v1/me/teams */
 export interface MyTeamsResponse {

@@ -1,10 +1,16 @@
-/** An error the API answers with a 4xx (or 503) and a message the caller can act on. */
+import type { FieldProblem } from '../contract/api.js';
+
+/**
+ * A refusal the HTTP layer makes itself (no token, too many requests, a body that fails its
+ * schema): its status and machine code, and the fields at fault. The services' refusals are
+ * domain errors instead, mapped to a status in `problem.ts`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: unknown,
+    readonly errors: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';

@@ -54,7 +54,12 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     '/api/v1',
     limitFailedSignIns(new RateLimiter(budget)),
     express.json({ limit: '64kb' }),
-    apiRouter({ ...deps.api, logger: deps.logger, limitCaller: limitPerCaller(new RateLimiter(budget)) }),
+    apiRouter({
+      ...deps.api,
+      localMode: deps.mode === 'local',
+      logger: deps.logger,
+      limitCaller: limitPerCaller(new RateLimiter(budget)),
+    }),
   );
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));
   app.use(staticTab(deps.tabDistDir));

@@ -1,35 +1,14 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { InvalidCursorError } from '../store/page-cursor.js';
-import { ApiError } from './api-error.js';
+import { problemOf, sendProblem, UNAVAILABLE } from './problem.js';
 
-/** Maps failures to statuses: the caller's mistakes are 4xx with a reason, ours are logged. */
+/** Answers every failure as a problem document: the caller's mistakes are 4xx with a reason, ours are logged. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) return;
-    if (error instanceof ApiError) {
-      res
-        .status(error.status)
-        .json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
-      return;
-    }
-    const status = (error as { status?: unknown; type?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // body-parser: malformed JSON, wrong content type, body too large.
-      const tooLarge = status === 413;
-      res.status(status).json({
-        error: {
-          code: tooLarge ? 'too_large' : 'bad_request',
-          message: tooLarge ? 'The request body is larger than this endpoint accepts.' : (error as Error).message,
-        },
-      });
-      return;
-    }
-    if (error instanceof InvalidCursorError) {
-      res.status(400).json({ error: { code: 'invalid_cursor', message: error.message } });
-      return;
-    }
+    const problem = problemOf(error);
+    if (problem) return sendProblem(res, problem);
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
-    res.status(503).json({ error: { code: 'unavailable', message: 'The service could not complete this request. Please retry shortly.' } });
+    sendProblem(res, UNAVAILABLE);
   };
 }

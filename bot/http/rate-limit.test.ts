@@ -1,7 +1,9 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { ApiError } from './api-error.js';
+import { errorHandler } from './error-handler.js';
 import { addressOf, limitFailedSignIns, limitPerCaller, RateLimiter } from './rate-limit.js';
 
 describe('RateLimiter (a token bucket per key, on a given clock)', () => {
@@ -72,10 +74,7 @@ describe('rate-limit middleware', () => {
       })
       .use(limitPerCaller(perCaller, now))
       .get('/', (_req, res) => void res.json({ ok: true }))
-      .use(
-        ((error: ApiError, _req, res, _next) =>
-          void res.status(error.status).json({ error: { code: error.code, message: error.message } })) as express.ErrorRequestHandler,
-      )
+      .use(errorHandler(pino({ enabled: false })))
       .listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -85,7 +84,7 @@ describe('rate-limit middleware', () => {
     };
   }
 
-  it('answers a caller over budget 429 with Retry-After and the JSON error, and lets others through', async () => {
+  it('answers a caller over budget 429 with Retry-After and a problem document, and lets others through', async () => {
     let clock = 0;
     const api = await app(() => clock);
     try {
@@ -94,7 +93,8 @@ describe('rate-limit middleware', () => {
       const refused = await api.get('alex');
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toBe('1');
-      expect(await refused.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Too many requests/) } });
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await refused.json()).toMatchObject({ status: 429, code: 'rate_limited', detail: expect.stringMatching(/Too many requests/) });
       expect((await api.get('megan')).status).toBe(200);
       clock = 1000;
       expect((await api.get('alex')).status).toBe(200);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
 import { validateCoachingAnswer } from '../domain/coaching.js';
-import { validateCoachingNote, type CoachingNote } from '../contract/coaching-rules.js';
+import type { CoachingNote } from '../contract/coaching-rules.js';
 import type { CoachingStore } from '../store/coaching-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { ShareStore } from '../store/share-store.js';
@@ -11,7 +11,7 @@ import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 import type { OutboundMessage } from './outbound-message.js';
 import { deferredMessages, problemOf, type Problem } from '../domain/problem.js';
-import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
+import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type CoachingView = Omit<CoachingNote, 'tenantId'>;
 
@@ -39,7 +39,7 @@ export class CoachingService {
     },
   ) {}
 
-  async coach(lead: Learner, teamId: string, shareId: string, body: unknown): Promise<CoachingView & { delivered: boolean }> {
+  async coach(lead: Learner, teamId: string, shareId: string, input: { note: string }): Promise<CoachingView & { delivered: boolean }> {
     const [caller, found] = await Promise.all([
       this.deps.teams.getMember(lead.tenantId, teamId, lead.userId),
       this.deps.shares.get(lead.tenantId, teamId, shareId),
@@ -47,8 +47,6 @@ export class CoachingService {
     if (!caller) throw new NotAllowedError('You are not a member of this team.');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can coach its members.');
     if (!found || found.share.withdrawnAt) throw new NotFoundError('There is no such share in this team.');
-    const input = validateCoachingNote(body);
-    if (!input.ok) throw new InvalidInputError('coaching note', { note: input.error });
     const now = this.deps.clock();
     const note: CoachingNote = {
       tenantId: lead.tenantId,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { visibleToLeads, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
+import type { CheckInField } from '../domain/check-in-submission.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -9,6 +10,9 @@ import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { SharingService } from './sharing-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+
+/** The fields an edit names: text, a number, or null to clear an optional one. The router checks their types. */
+export type EntryChanges = Partial<Record<CheckInField, string | number | null>>;
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -67,7 +71,7 @@ export class LearningLogService {
   }
 
   /** Changes the fields given; a bad edit changes nothing and says what is wrong with each field. */
-  async editMine(learner: Learner, entryId: string, edit: unknown): Promise<EditResult> {
+  async editMine(learner: Learner, entryId: string, edit: EntryChanges): Promise<EditResult> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const found = await this.deps.entries.getOwn(learner.tenantId, learner.userId, entryId);
       if (!found) return { status: 'not_found' };

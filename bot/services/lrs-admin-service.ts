@@ -1,4 +1,4 @@
-import { lrsSettingsBody, lrsSettingsView } from '../domain/xapi/lrs-settings.js';
+import { lrsSettingsView, type LrsSettingsInput } from '../domain/xapi/lrs-settings.js';
 import type { BackfillAnswer, LrsSettingsView, LrsStatus } from '../contract/lrs-view.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
@@ -20,8 +20,6 @@ export class LrsAdminService {
       queue: WorkQueue<XapiWork>;
       /** Told when a tenant's settings change, so this instance stops trusting what it read. */
       settingsChanged: (tenantId: string) => void;
-      /** Local mode may name a plain-http LRS stand-in on this machine; production only https. */
-      allowHttp: boolean;
       clock: Clock;
     },
   ) {}
@@ -32,22 +30,13 @@ export class LrsAdminService {
   }
 
   /** Saves the settings (keeping the stored secret when none is given), retries what failed, and sends what waits. */
-  async save(caller: Learner, body: unknown): Promise<LrsSettingsView> {
+  async save(caller: Learner, input: LrsSettingsInput): Promise<LrsSettingsView> {
     await this.requireAdmin(caller);
-    const parsed = lrsSettingsBody({ allowHttp: this.deps.allowHttp, allowPrivate: this.deps.allowHttp }).safeParse(body ?? {});
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue.path[0] ?? 'body');
-        errors[field] ??= issue.code === 'unrecognized_keys' ? 'is not a setting' : issue.message;
-      }
-      throw new InvalidInputError('LRS settings', errors);
-    }
     const stored = await this.deps.settings.get(caller.tenantId);
-    const secret = parsed.data.secret ?? stored?.secret;
+    const secret = input.secret ?? stored?.secret;
     if (!secret) throw new InvalidInputError('LRS settings', { secret: 'The secret is required the first time' });
     const now = this.deps.clock().toISOString();
-    const settings = { endpoint: parsed.data.endpoint, key: parsed.data.key, secret, updatedAt: now };
+    const settings = { endpoint: input.endpoint, key: input.key, secret, updatedAt: now };
     await this.deps.settings.save(caller.tenantId, settings);
     this.deps.settingsChanged(caller.tenantId);
     await this.deps.outbox.retryFailed(caller.tenantId, now);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
-import { nudgedRecently, validateNudge } from '../domain/nudge.js';
+import { nudgedRecently } from '../domain/nudge.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
@@ -11,7 +11,7 @@ import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 import type { OutboundMessage } from './outbound-message.js';
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 const HISTORY_LIMIT = 200;
 
@@ -36,7 +36,7 @@ export class NudgeService {
   ) {}
 
   /** Only a lead of the team may nudge, and only someone on its roster. */
-  async nudge(lead: Learner, teamId: string, learnerId: string, body: unknown): Promise<Nudge> {
+  async nudge(lead: Learner, teamId: string, learnerId: string, input: { note: string | null }): Promise<Nudge> {
     const [caller, learner, settings] = await Promise.all([
       this.deps.teams.getMember(lead.tenantId, teamId, lead.userId),
       this.deps.teams.getMember(lead.tenantId, teamId, learnerId),
@@ -45,8 +45,6 @@ export class NudgeService {
     if (!caller || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can nudge its members.');
     if (!learner) throw new NotFoundError('That person is not a member of this team.');
-    const input = validateNudge(body);
-    if (!input.ok) throw new InvalidInputError('nudge', { note: input.error });
     const now = this.deps.clock();
     const previous = await this.deps.nudges.listTeam(lead.tenantId, teamId, HISTORY_LIMIT);
     if (nudgedRecently(previous, lead.userId, learnerId, now)) {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { isFor, RECOMMENDATIONS_PER_CHECK_IN } from '../domain/recommendation.js';
-import { validateRecommendation, type Recommendation } from '../contract/recommendation-rules.js';
+import type { Recommendation, RecommendationInput } from '../contract/recommendation-rules.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { RecommendationStore } from '../store/recommendation-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
-import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
+import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type RecommendationView = Omit<Recommendation, 'tenantId'>;
 export type MyRecommendation = RecommendationView & { done: boolean; doneAt: string | null };
@@ -18,13 +18,10 @@ export class RecommendationService {
 
   constructor(private readonly deps: { recommendations: RecommendationStore; teams: TeamStore; clock: Clock; cacheMs?: number }) {}
 
-  async recommend(lead: Learner, teamId: string, body: unknown): Promise<RecommendationView> {
+  async recommend(lead: Learner, teamId: string, input: RecommendationInput): Promise<RecommendationView> {
     const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
     if (!caller) throw new NotAllowedError('You are not a member of this team.');
     if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can recommend to its members.');
-    const validation = validateRecommendation(body);
-    if (!validation.ok) throw new InvalidInputError('recommendation', validation.errors);
-    const { input } = validation;
     if (input.learnerId && !(await this.deps.teams.getMember(lead.tenantId, teamId, input.learnerId))) {
       throw new NotFoundError('That person is not a member of this team.');
     }

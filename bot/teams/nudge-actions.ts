@@ -61,7 +61,7 @@ export function nudgeActions(deps: { nudges: NudgeService; digests: DigestServic
     async handle({ teamId, userId }, { sender, t }) {
       let notice: string;
       try {
-        const nudge = await deps.nudges.nudge(sender, teamId, userId, {});
+        const nudge = await deps.nudges.nudge(sender, teamId, userId, { note: null });
         notice = t.t(nudge.delivered ? 'nudge.sent' : 'nudge.notDelivered', { name: nudge.learnerName });
       } catch (error) {
         const problem = nudgeRefusal(error);

@@ -101,8 +101,15 @@ describe('the tab’s "My learning" page in a browser (local mode, demo data)', 
         failNext = false;
         await route.fulfill({
           status: 503,
-          contentType: 'application/json',
-          body: JSON.stringify({ error: { code: 'unavailable', message: 'Storage is taking a break' } }),
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'tag:learning-loop,2026:problem/unavailable',
+            title: 'Service Unavailable',
+            status: 503,
+            detail: 'Storage is taking a break',
+            code: 'unavailable',
+            errors: [],
+          }),
         });
       } else {
         await route.continue();

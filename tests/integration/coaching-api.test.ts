@@ -9,6 +9,7 @@ import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { problemOf } from '../support/problem.js';
 
 const [alex, megan, adele] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
 const account = (p: (typeof DEMO_PEOPLE)[number]) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
@@ -97,7 +98,7 @@ describe('coaching notes on shared learning (Azurite, local Bot Connector)', () 
     for (const body of [{ note: '' }, { note: 'x'.repeat(1001) }, { note: 'hi', learnerId: adele.userId }, {}]) {
       const res = await coach(alex.userId, meganShare, body);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Invalid coaching note: /);
+      expect((await problemOf(res)).detail).toMatch(/^Invalid coaching note: /);
     }
     const notes = ((await (await fetch(url('/me/coaching'), { headers: as(megan.userId) })).json()) as { notes: CoachingView[] }).notes;
     expect(notes).toHaveLength(1);

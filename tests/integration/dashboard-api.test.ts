@@ -5,6 +5,7 @@ import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import type { DashboardResponse } from '../../bot/contract/api.js';
 import { ssoTokenVerifier } from '../../bot/http/sso-token-verifier.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { problemOf } from '../support/problem.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 const otherTeam = '19:other-team@thread.tacv2';
@@ -101,13 +102,13 @@ describe('team dashboard API (Azurite, demo data)', () => {
     expect((await dashboard(megan.userId, otherTeam)).status).toBe(200);
     const notMine = await dashboard(alex.userId, otherTeam);
     expect(notMine.status).toBe(403);
-    expect(((await notMine.json()) as { error: { message: string } }).error.message).toMatch(/not a member/);
+    expect((await problemOf(notMine)).detail).toMatch(/not a member/);
   });
 
   it('says what is wrong with a bad period instead of guessing', async () => {
     const res = await dashboard(alex.userId, DEMO_TEAM.id, '?weeks=5');
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/weeks.*4, 12, 26, 52/);
+    expect((await problemOf(res)).detail).toMatch(/weeks.*4, 12, 26, 52/);
     expect((await dashboard(alex.userId, DEMO_TEAM.id, '?weeks=52&sort=name')).status).toBe(400);
   });
 

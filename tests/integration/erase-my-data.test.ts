@@ -14,6 +14,7 @@ import { postActivity } from '../../bot/testing/requests.js';
 import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { tracesOf } from '../support/person-traces.js';
+import { problemOf } from '../support/problem.js';
 
 const [alex, megan, adele, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
 const patti = DEMO_LD_ADMIN;
@@ -201,9 +202,10 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     ]) {
       const res = await api(megan, 'DELETE', '/me', body);
       expect(res.status).toBe(400);
-      const { error } = (await res.json()) as { error: { code: string; message: string } };
-      expect(error.message).toContain('"erase my data"');
-      expect(error.message).toContain('Nothing was deleted');
+      const problem = await problemOf(res);
+      expect(problem.code).toBe('confirmation_required');
+      expect(problem.detail).toContain('"erase my data"');
+      expect(problem.detail).toContain('Nothing was deleted');
     }
     expect(tableChanges(before, await snapshotTables(tables))).toEqual({ created: [], deleted: [], changed: [] });
   });

@@ -9,6 +9,7 @@ import { cardActionActivity, messageActivity } from '../../bot/testing/activitie
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fieldsOf, problemOf } from '../support/problem.js';
 
 const alex = DEMO_PEOPLE[0]!;
 let now = new Date('2026-11-28T12:00:00Z');
@@ -139,8 +140,7 @@ describe('learning goals: set by card or API, asked about at every check-in (Azu
       body: JSON.stringify({ what: ' ', targetDate: '2027-02-30', resources: ['ftp://x'] }),
     });
     expect(bad.status).toBe(400);
-    const body = (await bad.json()) as { error: { details: Record<string, string> } };
-    expect(Object.keys(body.error.details).sort()).toEqual(['resources', 'targetDate', 'what']);
+    expect(fieldsOf(await problemOf(bad))).toEqual(['resources', 'targetDate', 'what']);
     const good = await fetch(`${service.baseUrl}/api/v1/me/goals`, {
       method: 'POST',
       headers,

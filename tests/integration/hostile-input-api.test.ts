@@ -8,8 +8,8 @@ import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { DASHBOARD_PERIODS } from '../../bot/contract/dashboard-view.js';
 import { isEraseConfirmation } from '../../bot/contract/my-data.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../../bot/contract/share-view.js';
-import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
 import { ApiError } from '../../bot/http/api-error.js';
+import type { ProblemDetails } from '../../bot/contract/api.js';
 import { EntryStore } from '../../bot/store/entry-store.js';
 import { tableClients } from '../../bot/store/table-clients.js';
 import { entryEditFields, goalFields, lrsSettingsFields, notALink, scheduleFields } from '../../bot/testing/hostile-fields.js';
@@ -30,6 +30,7 @@ import {
 } from '../../bot/testing/hostile-values.js';
 import { snapshotTables } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { declaredApiRoutes } from '../support/route-matrix.js';
 
 /**
  * The security issue's generated-input test for the tab's API: for every route that takes a
@@ -471,6 +472,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
     const rec = await service.services.recommendations.recommend({ tenantId: DEMO_TENANT_ID, userId: lead.userId }, DEMO_TEAM.id, {
       title: 'Inspired',
       link: 'https://www.svpg.com/inspired/',
+      note: null,
+      learnerId: null,
     });
     fixtures = {
       entryId: entry.entry.id,
@@ -495,10 +498,7 @@ describe('hostile input to the API: every route with a parameter, query or body 
   });
 
   it('covers every route of the API router that takes a path parameter, a query or a body', () => {
-    // Only the handlers' closures use the deps: a router built on nothing lists the same routes.
-    const router = apiRouter({ identity: { kind: 'local', displayNameOf: async () => undefined } } as unknown as ApiDeps);
-    const stack = (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
-    const declared = stack.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`) : []));
+    const declared = declaredApiRoutes();
     const withQuery = [
       'GET /me/entries',
       'GET /teams/:teamId/members/:userId/entries',
@@ -542,11 +542,13 @@ describe('hostile input to the API: every route with a parameter, query or body 
   function problemWith(answer: Answer): string | undefined {
     if (answer.status >= 500) return `${answer.status} ${answer.text.slice(0, 200)}`;
     if (answer.status < 400) return `accepted with ${answer.status}`;
-    if (!answer.contentType.startsWith('application/json'))
+    if (!answer.contentType.startsWith('application/problem+json'))
       return `${answer.status} answered as ${answer.contentType || 'no content type'}`;
-    const error = (JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown } }).error;
-    if (typeof error?.code !== 'string' || typeof error.message !== 'string' || error.message.trim() === '')
-      return `${answer.status} without an error code and message: ${answer.text.slice(0, 200)}`;
+    const problem = JSON.parse(answer.text) as Partial<Record<keyof ProblemDetails, unknown>>;
+    if (typeof problem.code !== 'string' || typeof problem.detail !== 'string' || problem.detail.trim() === '')
+      return `${answer.status} without a problem code and detail: ${answer.text.slice(0, 200)}`;
+    if (problem.status !== answer.status || !Array.isArray(problem.errors))
+      return `${answer.status} with a problem document that disagrees: ${answer.text.slice(0, 200)}`;
     return undefined;
   }
 

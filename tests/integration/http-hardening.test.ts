@@ -5,6 +5,7 @@ import { tableClients } from '../../bot/store/table-clients.js';
 import { asDemoPerson } from '../../bot/testing/requests.js';
 import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { problemOf } from '../support/problem.js';
 
 /**
  * The HTTP surface's defences, as a browser or a script meets them: CORS closed (the tab is
@@ -83,37 +84,37 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
     }
   });
 
-  it('refuses a body over the size limit with 413 and the JSON error, on the API and the bot endpoint', async () => {
+  it('refuses a body over the size limit with 413 and a problem document, on the API and the bot endpoint', async () => {
     const api = await fetch(url('/api/v1/me/goals'), {
       method: 'POST',
       headers: asDemoPerson(megan.userId),
       body: JSON.stringify({ what: 'x'.repeat(70 * 1024) }),
     });
     expect(api.status).toBe(413);
-    expect(await api.json()).toEqual({ error: { code: 'too_large', message: expect.stringMatching(/larger than this endpoint accepts/) } });
+    expect(await problemOf(api)).toMatchObject({ code: 'too_large', detail: expect.stringMatching(/larger than this endpoint accepts/) });
     const bot = await fetch(url('/api/messages'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }),
     });
     expect(bot.status).toBe(413);
-    expect(((await bot.json()) as { error: { code: string } }).error.code).toBe('too_large');
+    expect((await problemOf(bot)).code).toBe('too_large');
     expect(await service.services.goals.viewsOf({ tenantId: DEMO_TENANT_ID, userId: megan.userId })).toEqual([]);
   });
 
-  it('refuses a body at the bot endpoint that is no activity with 400 and the JSON error, storing nothing', async () => {
+  it('refuses a body at the bot endpoint that is no activity with 400 and a problem document, storing nothing', async () => {
     const before = await snapshotTables(tableClients(service.config.storage));
     const send = (body: string) => fetch(url('/api/messages'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     for (const body of ['{}', '[]', '{"type":5}', '{"type":""}']) {
       const res = await send(body);
       expect(res.status, body).toBe(400);
-      expect(await res.json(), body).toEqual({ error: { code: 'invalid_activity', message: expect.stringMatching(/activity/) } });
+      expect(await problemOf(res), body).toMatchObject({ code: 'invalid_activity', detail: expect.stringMatching(/activity/) });
     }
     // JSON that is no object at all is refused while it is read.
     for (const body of ['null', '"message"', '{"type":']) {
       const res = await send(body);
       expect(res.status, body).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message, body).toBeTruthy();
+      expect((await problemOf(res)).code, body).toBe('bad_request');
     }
     expect(tableChanges(before, await snapshotTables(tableClients(service.config.storage)))).toEqual({
       created: [],
@@ -122,14 +123,14 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
     });
   });
 
-  it('limits each signed-in caller: a burst, then 429 with Retry-After and the JSON error; others are unaffected', async () => {
+  it('limits each signed-in caller: a burst, then 429 with Retry-After and a problem document; others are unaffected', async () => {
     const asAlex = asDemoPerson(alex.userId);
     const burst = await Promise.all(Array.from({ length: BURST }, () => fetch(url('/api/v1/me'), { headers: asAlex })));
     expect(burst.map((r) => r.status)).toEqual(Array(BURST).fill(200));
     const refused = await fetch(url('/api/v1/me'), { headers: asAlex });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await refused.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Too many requests/) } });
+    expect(await problemOf(refused)).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/Too many requests/) });
     // Someone else in the same tenant, from the same address, has their own budget.
     expect((await fetch(url('/api/v1/me'), { headers: asDemoPerson(DEMO_PEOPLE[3]!.userId) })).status).toBe(200);
   });
@@ -151,7 +152,7 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
       const refused = await fetch(`${fresh.baseUrl}/api/v1/me`);
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).not.toBeNull();
-      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+      expect((await problemOf(refused)).code).toBe('rate_limited');
     } finally {
       await fresh.stop();
     }

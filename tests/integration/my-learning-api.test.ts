@@ -4,6 +4,7 @@ import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import type { DashboardResponse, MySettings, MySummaryResponse } from '../../bot/contract/api.js';
 import type { EntryPage } from '../../bot/store/entry-store.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fieldsOf, problemOf } from '../support/problem.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 const now = new Date('2026-11-28T12:00:00Z');
@@ -44,9 +45,9 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     const [entry] = await entriesOf(megan.userId);
     const res = await call('PATCH', `/me/entries/${entry!.id}`, megan.userId, { minutes: 5000, rating: 0, what: 'Kept?' });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; details: Record<string, string> } };
-    expect(body.error.code).toBe('invalid_entry');
-    expect(Object.keys(body.error.details).sort()).toEqual(['minutes', 'rating']);
+    const problem = await problemOf(res);
+    expect(problem.code).toBe('invalid_entry');
+    expect(fieldsOf(problem)).toEqual(['minutes', 'rating']);
     expect((await entriesOf(megan.userId))[0]).toEqual(entry);
   });
 
@@ -93,7 +94,7 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     expect((await service.stores.users.get(DEMO_TENANT_ID, alex.userId))?.timeZone).toBe('Asia/Tokyo');
     const bad = await call('PUT', '/me/settings', alex.userId, { timeZone: 'Mars/Olympus' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/time zone/);
+    expect((await problemOf(bad)).detail).toMatch(/time zone/);
     const resumed = (await (await call('PUT', '/me/settings', alex.userId, { paused: false, timeZone: null })).json()) as MySettings;
     expect(resumed).toEqual({ paused: false, pausedAt: null, timeZone: null });
     expect((await service.stores.users.get(DEMO_TENANT_ID, alex.userId))?.timeZone).toBe(alex.timeZone);

@@ -8,6 +8,7 @@ import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { problemOf } from '../support/problem.js';
 
 const [alex, megan, adele, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
 const account = (p: (typeof DEMO_PEOPLE)[number]) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
@@ -92,7 +93,7 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
     for (const body of [{ note: 42 }, { note: 'x'.repeat(501) }, { note: 'hi', learnerId: alex.userId }]) {
       const res = await nudge(alex.userId, isaiah.userId, body);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Invalid nudge: /);
+      expect((await problemOf(res)).detail).toMatch(/^Invalid nudge: /);
     }
     expect(((await (await history(alex.userId)).json()) as { nudges: NudgeView[] }).nudges).toHaveLength(before);
   });
@@ -107,7 +108,7 @@ describe('nudges and leads (Azurite, local Bot Connector)', () => {
     expect((await setRole(megan.userId, alex.userId, 'member')).status).toBe(200);
     const last = await setRole(megan.userId, megan.userId, 'member');
     expect(last.status).toBe(409);
-    expect(((await last.json()) as { error: { message: string } }).error.message).toContain('at least one lead');
+    expect((await problemOf(last)).detail).toContain('at least one lead');
     expect((await setRole(megan.userId, alex.userId, 'lead')).status).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fieldsOf, problemOf } from '../support/problem.js';
 
 const [alex, megan, adele] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
 const account = (p: (typeof DEMO_PEOPLE)[number]) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
@@ -105,10 +106,7 @@ describe('recommendations: a lead recommends, the learner sees it at the next ch
     expect((await recommend(alex.userId, { title: 'x', link: 'https://x.example', learnerId: 'not-a-member' })).status).toBe(404);
     const bad = await recommend(alex.userId, { title: '', link: 'javascript:alert(1)' });
     expect(bad.status).toBe(400);
-    expect(Object.keys(((await bad.json()) as { error: { details: Record<string, string> } }).error.details).sort()).toEqual([
-      'link',
-      'title',
-    ]);
+    expect(fieldsOf(await problemOf(bad))).toEqual(['link', 'title']);
     expect((await mine(megan.userId)).length).toBe(before);
     expect((await fetch(url(`${team}/recommendations`), { headers: as(megan.userId) })).status).toBe(403);
     const created = (await (await recommend(alex.userId, { title: 'Ok', link: 'https://ok.example' })).json()) as {

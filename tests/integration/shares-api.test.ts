@@ -5,6 +5,7 @@ import type { SharesResponse, TopResourcesResponse } from '../../bot/contract/ap
 import { RANKING } from '../../bot/domain/resource-ranking.js';
 import type { ShareOutcome } from '../../bot/services/sharing-service.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { problemOf } from '../support/problem.js';
 
 const [alex, megan, adele, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
 const otherTeam = '19:research-guild@thread.tacv2';
@@ -126,7 +127,7 @@ describe('shares API: feed, top resources and votes (Azurite, demo data)', () =>
     for (const [name, { path, ...init }] of cases) {
       const res = await fetch(url(path), { ...init, headers: as(megan.userId) });
       expect(res.status, name).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message, name).toMatch(/^Invalid /);
+      expect((await problemOf(res)).detail, name).toMatch(/^Invalid /);
     }
     const after = (await (await fetch(url(`${team()}/shares`), { headers: as(megan.userId) })).json()) as SharesResponse;
     expect(after.shares.find((s) => s.shareId === target.shareId)).toEqual(target);

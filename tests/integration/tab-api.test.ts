@@ -4,6 +4,7 @@ import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { ssoTokenVerifier } from '../../bot/http/sso-token-verifier.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { problemOf } from '../support/problem.js';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 const asLocal = (userId: string, tenantId = DEMO_TENANT_ID) => ({ 'x-local-tenant-id': tenantId, 'x-local-user-id': userId });
@@ -30,7 +31,7 @@ describe('tab API in local mode (Azurite, demo data)', () => {
     expect(await me.json()).toEqual({ tenantId: DEMO_TENANT_ID, userId: alex.userId, displayName: 'Alex Wilber' });
     const anonymous = await get('/api/v1/me');
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toMatch(/demo identity/);
+    expect((await problemOf(anonymous)).detail).toMatch(/demo identity/);
     expect((await get('/api/v1/me', asLocal('nobody'))).status).toBe(401);
     expect((await get('/api/v1/me', asLocal(alex.userId, 'another-tenant'))).status).toBe(401);
   });
@@ -60,7 +61,7 @@ describe('tab API in local mode (Azurite, demo data)', () => {
   ])('answers a bad query %s with a 400 that names the problem', async (path, pattern) => {
     const res = await get(path, asLocal(alex.userId));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(pattern);
+    expect((await problemOf(res)).detail).toMatch(pattern);
   });
 
   it('answers unknown API routes with 404 JSON and malformed bodies with 400', async () => {

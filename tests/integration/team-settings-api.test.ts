@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fieldsOf, problemOf } from '../support/problem.js';
 
 const teamId = '19:api-team@thread.tacv2';
 const [lead, member, outsider] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
@@ -79,7 +80,7 @@ describe('team settings API (Azurite)', () => {
   it('refuses members who are not leads and people outside the team', async () => {
     const byMember = await call('PUT', member.userId, { ...settings, localTime: '06:00' });
     expect(byMember.status).toBe(403);
-    expect(((await byMember.json()) as { error: { message: string } }).error.message).toMatch(/leads/);
+    expect((await problemOf(byMember)).detail).toMatch(/leads/);
     expect((await call('GET', outsider.userId)).status).toBe(403);
     const after = (await (await call('GET', lead.userId)).json()) as { settings: { schedule: { localTime: string } } };
     expect(after.settings.schedule.localTime).toBe('15:30');
@@ -99,8 +100,8 @@ describe('team settings API (Azurite)', () => {
   it('answers a bad body with a 400 naming each problem, and keeps the old settings', async () => {
     const res = await call('PUT', lead.userId, { ...settings, weekday: 9, timeZone: 'Moon/Base' });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { message: string; details: Record<string, string> } };
-    expect(Object.keys(body.error.details).sort()).toEqual(['timeZone', 'weekday']);
+    const problem = await problemOf(res);
+    expect(fieldsOf(problem)).toEqual(['timeZone', 'weekday']);
     const after = (await (await call('GET', lead.userId)).json()) as { settings: { schedule: { weekday: number } } };
     expect(after.settings.schedule.weekday).toBe(4);
   });

@@ -8,6 +8,7 @@ import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.j
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { xapiProblems } from '../../bot/testing/xapi-validation.js';
 import { startLrsStandIn, type LrsStandIn } from '../support/lrs-stand-in.js';
+import type { ProblemDetails } from '../../bot/contract/api.js';
 
 const [alex, megan, adele] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
 const admin = DEMO_LD_ADMIN;
@@ -91,9 +92,9 @@ describe('xAPI statements to a Learning Record Store (Azurite, a local LRS that 
     for (const [body, field] of cases) {
       const res = await api(admin, 'PUT', '/admin/lrs', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      const { error } = res.json() as { error: { code: string; details: Record<string, string> } };
-      expect(error.code).toBe('invalid_lrs_settings');
-      expect(Object.keys(error.details)).toEqual([field]);
+      const problem = res.json() as unknown as ProblemDetails;
+      expect(problem.code).toBe('invalid_lrs_settings');
+      expect(problem.errors.map((e) => e.field)).toEqual([field]);
     }
     expect(tableChanges(before, await snapshotTables(tables))).toEqual({ created: [], deleted: [], changed: [] });
   });

@@ -8,6 +8,7 @@ import { cardActionActivity, inTeamChannel } from '../../bot/testing/activities.
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { tableClients, type TableName } from '../../bot/store/table-clients.js';
+import type { RecommendationInput } from '../../bot/contract/recommendation-rules.js';
 
 /** Who calls: the seven columns of the authorisation matrix. */
 export const PRINCIPALS = ['none', 'otherTenant', 'otherTeamLead', 'member', 'learner', 'lead', 'admin'] as const;
@@ -220,7 +221,8 @@ async function fixtures(service: RunningTestService): Promise<Fixtures> {
   const { lead, learner } = PEOPLE;
   const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);
   const meganShare = shares.find((s) => s.sharerId === learner.userId && !s.withdrawnAt)!;
-  const recommend = (body: Record<string, unknown>) => service.services.recommendations.recommend(lead, DEMO_TEAM.id, body);
+  const recommend = (input: Partial<RecommendationInput> & Pick<RecommendationInput, 'title' | 'link'>) =>
+    service.services.recommendations.recommend(lead, DEMO_TEAM.id, { note: null, learnerId: null, ...input });
   const [teamWide, forMegan] = [
     await recommend({ title: 'Inspired', link: 'https://www.svpg.com/inspired/' }),
     await recommend({ title: `${MARKER} reading`, link: 'https://www.ccl.org/sbi', learnerId: learner.userId }),

@@ -1,14 +1,32 @@
 import { expect } from 'vitest';
 import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
+import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
 import { MARKER, OTHER_TENANT_ID, PEOPLE, newEntryFor, type Principal, type World } from './authorisation-world.js';
 
 export type Expected = Record<Principal, number>;
 
+type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+
+/**
+ * Every `METHOD /path` the API declares. Each resource's router is mounted without a prefix and
+ * declares its full paths. Only the handlers' closures use the deps: a router built on nothing
+ * lists the same routes.
+ */
+export function declaredApiRoutes(): string[] {
+  const router = apiRouter({ identity: { kind: 'local', displayNameOf: async () => undefined }, localTenantIds: [] } as unknown as ApiDeps);
+  const routesOf = (layers: readonly Layer[]): string[] =>
+    layers.flatMap((l) => {
+      if (l.route) return Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path}`);
+      return l.handle?.stack ? routesOf(l.handle.stack) : [];
+    });
+  return routesOf((router as unknown as { stack: Layer[] }).stack);
+}
+
 /** One API route (or one case of it) and the status each kind of caller must get. */
 export interface RouteRow {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Exactly as declared in bot/http/api-router.ts; the guard test matches rows to the router on it. */
+  /** Exactly as declared by its resource's router (bot/http/*-routes.ts); the guard test matches rows to the routers on it. */
   route: string;
   /** Tells apart two rows for one route. */
   variant?: string;

@@ -59,9 +59,9 @@ describe('the Learning Record Store section', () => {
   });
 
   it('saves without a secret to keep the stored one, and shows a refused field beside it', async () => {
-    const refused = new ApiFailure(400, 'Invalid LRS settings', 'invalid_lrs_settings', {
-      endpoint: 'The endpoint must start with https://',
-    });
+    const refused = new ApiFailure(400, 'Invalid LRS settings', 'invalid_lrs_settings', [
+      { field: 'endpoint', message: 'The endpoint must start with https://' },
+    ]);
     const { page, callsTo } = await open({ 'PUT /api/v1/admin/lrs': [refused, SETTINGS] });
     await eventually(() => expect(buttonNamed('Save')).toBeDefined());
     await typeInto(controlLabelled('Endpoint'), 'http://lrs.example.com/xapi');

@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { ApiFailure, type ApiClient } from '../api/api-client.js';
+import type { ApiClient } from '../api/api-client.js';
 import { detailFor } from '../api/error-details.js';
 import type { LrsBackfillResponse, LrsSettingsResponse, LrsStatusResponse } from '../api/lrs-types.js';
 import { useApiData } from '../api/use-api-data.js';
@@ -45,8 +45,7 @@ export default function LrsSection({ client, locale }: { client: ApiClient; loca
       await work();
       setProblems({ fields: {} });
     } catch (error) {
-      const details = error instanceof ApiFailure ? error.details : undefined;
-      const fields = { endpoint: detailFor(details, 'endpoint'), key: detailFor(details, 'key'), secret: detailFor(details, 'secret') };
+      const fields = { endpoint: detailFor(error, 'endpoint'), key: detailFor(error, 'key'), secret: detailFor(error, 'secret') };
       const named = Object.values(fields).some(Boolean);
       setProblems({ fields: fields as Partial<Fields>, ...(named ? {} : { general: failureMessage(i18n, t(failed), error) }) });
     } finally {

@@ -15,6 +15,11 @@ function fakeFetch(status: number, body: unknown, seen: Seen[] = [], statusText 
 
 const local = { kind: 'local', tenantId: 't1', userId: 'u1' } as const;
 
+/** A refusal as the service words it (RFC 9457); `errors` as sent, well-formed or not. */
+function problem(status: number, code: string, detail: string, errors: unknown[] = []) {
+  return { type: `tag:learning-loop,2026:problem/${code}`, title: 'Refused', status, detail, code, errors };
+}
+
 describe('apiClient', () => {
   it('names the demo identity in local mode and sends the Teams token inside Teams', async () => {
     const seen: Seen[] = [];
@@ -31,8 +36,8 @@ describe('apiClient', () => {
     expect(me.displayName).toBe('Ada');
   });
 
-  it('reports the service’s own error message, code and status', async () => {
-    const client = apiClient(local, fakeFetch(400, { error: { code: 'invalid_request', message: 'Invalid query: limit too big' } }));
+  it('reports the problem’s own detail, code and status', async () => {
+    const client = apiClient(local, fakeFetch(400, problem(400, 'invalid_request', 'Invalid query: limit too big')));
     const failure = await client.get('/api/v1/me/entries').catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiFailure);
     expect(failure).toMatchObject({ status: 400, code: 'invalid_request', message: 'Invalid query: limit too big' });
@@ -57,9 +62,10 @@ describe('apiClient', () => {
     const seen: Seen[] = [];
     expect(await apiClient(local, fakeFetch(200, 'id,what\r\n', seen)).getText('/api/v1/me/export.csv')).toBe('id,what\r\n');
     expect(seen[0]?.headers).toMatchObject({ accept: '*/*', 'x-local-user-id': 'u1' });
-    await expect(
-      apiClient(local, fakeFetch(503, { error: { code: 'unavailable', message: 'Storage is down' } })).getText('/x'),
-    ).rejects.toMatchObject({ status: 503, message: 'Storage is down' });
+    await expect(apiClient(local, fakeFetch(503, problem(503, 'unavailable', 'Storage is down'))).getText('/x')).rejects.toMatchObject({
+      status: 503,
+      message: 'Storage is down',
+    });
   });
 
   it('sends a DELETE’s body as JSON when it has one', async () => {
@@ -91,23 +97,19 @@ describe('fetchDemoIdentities', () => {
   it('lists the demo people, and fails with the status when the service is not in local mode', async () => {
     const people = [{ tenantId: 't1', userId: 'u1', displayName: 'Ada' }];
     expect(await fetchDemoIdentities(fakeFetch(200, { identities: people }))).toEqual(people);
-    const production = fakeFetch(404, { error: { code: 'not_found', message: 'No such API route.' } });
+    const production = fakeFetch(404, problem(404, 'not_found', 'No such API route.'));
     await expect(fetchDemoIdentities(production)).rejects.toMatchObject({ status: 404 });
   });
 });
 
 describe('apiClient writes', () => {
-  it('sends JSON with the method and credentials, and keeps the service’s field errors on failure', async () => {
+  it('sends JSON with the method and credentials, and keeps the fields a problem names on failure', async () => {
     const calls: { url: string; init: RequestInit | undefined }[] = [];
     const fetchImpl: Fetch = async (url, init) => {
       calls.push({ url, init });
       if (init?.method === 'DELETE') return new Response(null, { status: 204 });
-      return new Response(
-        JSON.stringify({ error: { code: 'invalid_entry', message: 'Invalid entry', details: { minutes: 'Too many' } } }),
-        {
-          status: 400,
-        },
-      );
+      const refused = problem(400, 'invalid_entry', 'Invalid entry', [{ field: 'minutes', message: 'Too many' }, { field: 7 }]);
+      return new Response(JSON.stringify(refused), { status: 400, headers: { 'content-type': 'application/problem+json' } });
     };
     const client = apiClient(local, fetchImpl);
     await client.remove('/api/v1/me/entries/abc');
@@ -118,6 +120,7 @@ describe('apiClient writes', () => {
     expect(calls[1]?.init?.body).toBe('{"minutes":9999}');
     expect(calls[1]?.init?.headers).toMatchObject({ 'content-type': 'application/json', 'x-local-user-id': 'u1' });
     expect(failure).toBeInstanceOf(ApiFailure);
-    expect((failure as ApiFailure).details).toEqual({ minutes: 'Too many' });
+    // Only well-formed field problems are kept.
+    expect((failure as ApiFailure).errors).toEqual([{ field: 'minutes', message: 'Too many' }]);
   });
 });

@@ -1,16 +1,20 @@
+import type { FieldProblem } from '../../../bot/contract/api.js';
 import type { DemoIdentity } from './types.js';
 
 /** How the tab proves who it is: an SSO token inside Teams, a named demo identity locally. */
 export type Credentials = { kind: 'sso'; getToken: () => Promise<string> } | { kind: 'local'; tenantId: string; userId: string };
 
-/** A failed API call, described so the page can say what failed. Status 0: no HTTP answer at all. */
+/**
+ * A failed API call, described so the page can say what failed: the problem document's `detail`
+ * as the message, its `code`, and each field it named. Status 0: no HTTP answer at all.
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly code?: string,
-    /** What the service said in detail, e.g. `{ field: message }` for a rejected form. */
-    readonly details?: unknown,
+    /** The fields of a refused request and what is wrong with each. */
+    readonly errors: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -108,17 +112,29 @@ async function request<T>(fetchImpl: Fetch, path: string, options: RequestOption
   }
 }
 
+/** Reads the service's problem document (RFC 9457); anything else (a proxy's HTML page, say) leaves only the status. */
 async function failureFrom(response: Response): Promise<ApiFailure> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
-    if (typeof body.error?.message === 'string') {
-      const code = typeof body.error.code === 'string' ? body.error.code : undefined;
-      return new ApiFailure(response.status, body.error.message, code, body.error.details);
+    const problem = (await response.json()) as { detail?: unknown; code?: unknown; errors?: unknown };
+    if (typeof problem.detail === 'string') {
+      const code = typeof problem.code === 'string' ? problem.code : undefined;
+      return new ApiFailure(response.status, problem.detail, code, fieldProblems(problem.errors));
     }
   } catch {
-    // Not our JSON error shape (a proxy's HTML page, say): the status text is all we know.
+    // Not JSON at all: the status text is all we know.
   }
   return new ApiFailure(response.status, response.statusText || 'Unexpected response');
+}
+
+function fieldProblems(errors: unknown): FieldProblem[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.filter(
+    (e: unknown): e is FieldProblem =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as FieldProblem).field === 'string' &&
+      typeof (e as FieldProblem).message === 'string',
+  );
 }
 
 /** Demo identities exist only when the service runs in local mode; production answers 404. */

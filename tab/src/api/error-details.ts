@@ -1,16 +1,19 @@
+import { ApiFailure } from './api-client.js';
+
 /**
- * What the service said about one field of a rejected request. It words this two ways: a form's
- * `{ field: message }`, or a list of `{ path, message }` for a body that failed its schema.
+ * What the service said about each field of a refused request, as `{ field: message }`: the first
+ * message it gave for each, as a sentence. Empty for any other failure.
  */
-export function detailFor(details: unknown, field: string): string | undefined {
-  if (Array.isArray(details)) {
-    const issue: unknown = details.find((d: unknown) => typeof d === 'object' && d !== null && (d as { path?: unknown }).path === field);
-    const message = (issue as { message?: unknown } | undefined)?.message;
-    return typeof message === 'string' && message.length > 0 ? capitalised(message) : undefined;
-  }
-  if (typeof details !== 'object' || details === null) return undefined;
-  const message = (details as Record<string, unknown>)[field];
-  return typeof message === 'string' && message.length > 0 ? message : undefined;
+export function fieldProblemsOf(error: unknown): Readonly<Record<string, string>> {
+  if (!(error instanceof ApiFailure)) return {};
+  const fields: Record<string, string> = {};
+  for (const { field, message } of error.errors) if (message.length > 0) fields[field] ??= capitalised(message);
+  return fields;
+}
+
+/** What the service said about one field of a refused request. */
+export function detailFor(error: unknown, field: string): string | undefined {
+  return fieldProblemsOf(error)[field];
 }
 
 function capitalised(text: string): string {

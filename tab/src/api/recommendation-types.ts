@@ -20,7 +20,7 @@ export interface TeamRecommendationsResponse {
 
 /**
  * POST /api/v1/teams/:teamId/recommendations takes this and answers 201 `{ recommendation }`;
- * 400 `invalid_recommendation` carries `details` as `{ field: message }`. No learnerId: the whole team.
+ * 400 `invalid_recommendation` names each field at fault in the problem's `errors`. No learnerId: the whole team.
  */
 export interface RecommendationInput {
   title: string;

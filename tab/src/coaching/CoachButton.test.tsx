@@ -102,7 +102,9 @@ describe('coaching from the shares feed', () => {
   });
 
   it('shows a note the service rejects beside the field, keeping it', async () => {
-    const rejected = new ApiFailure(400, 'Invalid coaching note: The note is too long: at most 1000 characters', 'invalid_request');
+    const rejected = new ApiFailure(400, 'Invalid coaching note: note: The note is too long: at most 1000 characters', 'invalid_request', [
+      { field: 'note', message: 'The note is too long: at most 1000 characters' },
+    ]);
     await render(true, { [coachRoute('s1')]: rejected });
     const form = await openFor(0);
     await typeInto(controlLabelled('Coaching note', form), 'A long note');

@@ -4,7 +4,8 @@ import type { ApiClient } from '../api/api-client.js';
 import { COACHING_NOTE_MAX, type SentCoachingNote } from '../api/coaching-types.js';
 import type { ShareView } from '../api/share-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
-import { checkCoachingNote, coachingSentText, noteProblemFrom } from './coaching-format.js';
+import { detailFor } from '../api/error-details.js';
+import { checkCoachingNote, coachingSentText } from './coaching-format.js';
 import { shareCoachingPath } from './coaching-paths.js';
 import { useT } from '../i18n/i18n-context.js';
 
@@ -54,7 +55,7 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
       },
       t('coaching.sendFailed', { name }),
       // Not a lead any more, or the share was withdrawn, stay refusals in the service's words.
-      (error) => error.status === 400 && (reject(noteProblemFrom(error.message)), true),
+      (error) => error.status === 400 && (reject(detailFor(error, 'note') ?? error.message), true),
     );
   };
 

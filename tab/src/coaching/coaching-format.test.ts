@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COACHING_NOTE_MAX as SERVICE_NOTE_MAX, validateCoachingNote } from '../../../bot/contract/coaching-rules.js';
 import { COACHING_NOTE_MAX } from '../api/coaching-types.js';
 import { coachingNote } from '../testing/coaching-fixtures.js';
-import { checkCoachingNote, coachingCountText, coachingSentText, newestNoteFirst, noteProblemFrom } from './coaching-format.js';
+import { checkCoachingNote, coachingCountText, coachingSentText, newestNoteFirst } from './coaching-format.js';
 
 describe('coaching words', () => {
   it('repeats the service’s limit, and refuses what it refuses', () => {
@@ -19,11 +19,6 @@ describe('coaching words', () => {
       'Coaching note sent to Megan Bowen. Their answer comes to your chat with Learning Loop.',
     );
     expect(coachingSentText('Megan Bowen', false)).toMatch(/^Coaching note saved; Megan Bowen has not opened a chat/);
-  });
-
-  it('says the service’s refusal beside the field without repeating what the field is', () => {
-    expect(noteProblemFrom('Invalid coaching note: The note is empty')).toBe('The note is empty');
-    expect(noteProblemFrom('Something else')).toBe('Something else');
   });
 
   it('counts the notes and puts the newest first', () => {

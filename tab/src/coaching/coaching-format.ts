@@ -20,11 +20,6 @@ export function checkCoachingNote(
   return { ok: true, note };
 }
 
-/** The service's "Invalid coaching note: The note is empty" said beside the field, which names it already. */
-export function noteProblemFrom(message: string): string {
-  return message.replace(/^Invalid coaching note:\s*(note:\s*)?/, '');
-}
-
 /** e.g. "2 notes, newest first", the order the service lists them in. */
 export function coachingCountText(count: number, { plural }: Pick<TabTranslator, 'plural'> = english): string {
   return plural('coaching.count', count);

@@ -24,7 +24,17 @@ function localService(identitiesStatus = 200) {
     if (url === '/api/v1/local/identities') {
       return identitiesStatus === 200
         ? Response.json({ identities: people })
-        : Response.json({ error: { code: 'not_found', message: 'No such API route.' } }, { status: identitiesStatus });
+        : Response.json(
+            {
+              type: 'tag:learning-loop,2026:problem/not_found',
+              title: 'Not Found',
+              status: identitiesStatus,
+              detail: 'No such API route.',
+              code: 'not_found',
+              errors: [],
+            },
+            { status: identitiesStatus, headers: { 'content-type': 'application/problem+json' } },
+          );
     }
     const user = (init?.headers as Record<string, string>)['x-local-user-id'] ?? '';
     asked.push(user);

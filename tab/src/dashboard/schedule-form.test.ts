@@ -52,7 +52,12 @@ describe('the schedule form’s rules', () => {
       ]),
     ).toEqual({ localTime: 'Give a time as HH:mm, e.g. 16:00' });
     expect(
-      errorsFromFailure(new ApiFailure(400, 'Invalid settings', 'invalid_settings', { weekday: 'Choose a weekday', other: 'x' })),
+      errorsFromFailure(
+        new ApiFailure(400, 'Invalid settings', 'invalid_settings', [
+          { field: 'weekday', message: 'Choose a weekday' },
+          { field: 'other', message: 'x' },
+        ]),
+      ),
     ).toEqual({
       weekday: 'Choose a weekday',
     });

@@ -1,5 +1,6 @@
 import type { CheckInSchedule } from '../api/dashboard-types.js';
 import { ApiFailure } from '../api/api-client.js';
+import { fieldProblemsOf } from '../api/error-details.js';
 
 /** The form's fields as the inputs hold them: strings, so whatever the lead typed stays on screen. */
 export interface ScheduleValues {
@@ -60,13 +61,12 @@ export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]
   return errors;
 }
 
-/** A 400 from the service carries `{ field: message }`; anything else is not about a field. */
+/** A 400 from the service names the fields at fault; anything else is not about a field. */
 export function errorsFromFailure(error: unknown): FieldErrors | undefined {
-  if (!(error instanceof ApiFailure) || error.status !== 400 || typeof error.details !== 'object' || error.details === null)
-    return undefined;
+  if (!(error instanceof ApiFailure) || error.status !== 400) return undefined;
   const errors: FieldErrors = {};
-  for (const [field, message] of Object.entries(error.details)) {
-    if (isField(field) && typeof message === 'string') errors[field] = message;
+  for (const [field, message] of Object.entries(fieldProblemsOf(error))) {
+    if (isField(field)) errors[field] = message;
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
 }

@@ -11,6 +11,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { EntryEdit } from '../../../bot/contract/api.js';
 import { ApiFailure } from '../api/api-client.js';
+import { fieldProblemsOf } from '../api/error-details.js';
 import { failureMessage } from '../i18n/failure.js';
 import { useT } from '../i18n/i18n-context.js';
 import type { Entry } from '../api/types.js';
@@ -87,8 +88,8 @@ export function EditEntryForm({ entry, save, onDone }: EditEntryFormProps) {
     } catch (error) {
       setSaving(false);
       const rejected = error instanceof ApiFailure && error.status === 400;
-      const fieldErrors = rejected ? fieldErrorsFrom(error.details) : {};
-      const others = rejected ? otherProblemsFrom(error.details) : [];
+      const fieldErrors = rejected ? fieldErrorsFrom(fieldProblemsOf(error)) : {};
+      const others = rejected ? otherProblemsFrom(fieldProblemsOf(error)) : [];
       if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
       if (others.length > 0 || Object.keys(fieldErrors).length === 0) {
         setProblem([failureMessage(i18n, t('entryForm.saveFailed'), error), ...others].join('. '));

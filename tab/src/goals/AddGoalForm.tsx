@@ -1,6 +1,7 @@
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { ApiFailure } from '../api/api-client.js';
+import { fieldProblemsOf } from '../api/error-details.js';
 import { GOAL_LIMITS, type AddedGoal, type GoalInput } from '../api/goal-types.js';
 import { Problem } from '../components/Problem.js';
 import { EMPTY_GOAL_FORM, checkGoalForm, goalFieldErrorsFrom, type GoalFormErrors, type GoalFormField } from './goal-form.js';
@@ -62,7 +63,7 @@ export function AddGoalForm({ add, onAdded, onCancel, titleId }: AddGoalFormProp
       onAdded(await add(check.input));
     } catch (error) {
       setSaving(false);
-      const fieldErrors = error instanceof ApiFailure && error.status === 400 ? goalFieldErrorsFrom(error.details) : {};
+      const fieldErrors = error instanceof ApiFailure && error.status === 400 ? goalFieldErrorsFrom(fieldProblemsOf(error)) : {};
       if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
       else setProblem(failureMessage(i18n, t('goals.addFailed'), error));
     }

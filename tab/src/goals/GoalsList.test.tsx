@@ -141,10 +141,10 @@ describe('goals', () => {
   });
 
   it('shows the service’s messages beside their fields, keeps everything typed, and focuses the first', async () => {
-    const rejected = new ApiFailure(400, 'Invalid goal: …', 'invalid_goal', {
-      targetDate: 'The target date has passed: choose today or later',
-      resources: 'At most 3 links',
-    });
+    const rejected = new ApiFailure(400, 'Invalid goal: …', 'invalid_goal', [
+      { field: 'targetDate', message: 'The target date has passed: choose today or later' },
+      { field: 'resources', message: 'At most 3 links' },
+    ]);
     const service = await render({ [GOALS_ROUTE]: { goals: [] }, [ADD_GOAL_ROUTE]: rejected });
     const form = await openForm();
     await typeInto(controlLabelled('What do you want to learn?', form), 'Learn Rust');

@@ -128,7 +128,7 @@ describe('my summary and settings', () => {
     await render({
       'GET /api/v1/me/settings': SETTINGS,
       'PUT /api/v1/me/settings': new ApiFailure(400, 'Invalid settings', 'invalid_request', [
-        { path: 'timeZone', message: 'pick a zone the service knows' },
+        { field: 'timeZone', message: 'pick a zone the service knows' },
       ]),
     });
     await chooseZone('tokyo', 'Asia/Tokyo');

@@ -1,6 +1,5 @@
 import { Button, Combobox, Field, makeStyles, tokens, useComboboxFilter, type ComboboxProps } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { ApiFailure } from '../api/api-client.js';
 import { detailFor } from '../api/error-details.js';
 import { Problem } from '../components/Problem.js';
 import { failureMessage } from '../i18n/failure.js';
@@ -68,7 +67,7 @@ export function TimeZoneSetting({ saved, save, announce }: Props) {
       },
       (error: unknown) => {
         setSaving(false);
-        const detail = error instanceof ApiFailure ? detailFor(error.details, 'timeZone') : undefined;
+        const detail = detailFor(error, 'timeZone');
         if (detail) setFieldError(detail);
         else setProblem(failureMessage(i18n, t('settings.zoneSaveFailed'), error));
       },

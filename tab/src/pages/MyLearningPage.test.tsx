@@ -181,7 +181,9 @@ describe('MyLearningPage', () => {
   it('shows the service’s field errors beside the fields and keeps what the learner typed', async () => {
     const original = entry({ id: 'e1', what: 'Read about flags' });
     const service = fakeService([{ entries: [original], nextCursor: null }], {
-      'PATCH /api/v1/me/entries/e1': new ApiFailure(400, 'The entry is not valid', 'invalid_entry', { link: 'That site cannot be linked' }),
+      'PATCH /api/v1/me/entries/e1': new ApiFailure(400, 'The entry is not valid', 'invalid_entry', [
+        { field: 'link', message: 'That site cannot be linked' },
+      ]),
     });
     await render(service);
     await click(buttonNamed('Edit ‘Read about flags’'));

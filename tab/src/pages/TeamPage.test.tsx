@@ -200,10 +200,10 @@ describe('TeamPage when something fails', () => {
 
 describe('the schedule form', () => {
   it('shows the service’s field errors beside the fields and keeps what was typed', async () => {
-    const rejected = new ApiFailure(400, 'Invalid settings', 'invalid_settings', {
-      reminderAfterHours: 'Remind after 1 to 72 hours',
-      timeZone: 'Choose a time zone such as Europe/London',
-    });
+    const rejected = new ApiFailure(400, 'Invalid settings', 'invalid_settings', [
+      { field: 'reminderAfterHours', message: 'Remind after 1 to 72 hours' },
+      { field: 'timeZone', message: 'Choose a time zone such as Europe/London' },
+    ]);
     const { page, callsTo } = await open({ [DASHBOARD]: dashboard(), [SETTINGS]: rejected });
     await waitFor(page, '[data-testid="schedule-form"]');
     await typeInto(controlLabelled('Remind those who have not answered after (hours)', page), '48');

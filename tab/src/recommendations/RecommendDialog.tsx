@@ -65,7 +65,7 @@ export function RecommendDialog({ client, teamId, members, onClose }: RecommendD
       },
       t('recommend.failed'),
       (error) => {
-        const fieldErrors = error.status === 400 ? recommendationFieldErrorsFrom(error.details) : {};
+        const fieldErrors = error.status === 400 ? recommendationFieldErrorsFrom(error) : {};
         if (Object.keys(fieldErrors).length > 0) reject(fieldErrors);
         // The member picked has left the team since the page loaded.
         else if (error.status === 404 && check.input.learnerId) reject({ learnerId: error.message });

@@ -167,9 +167,9 @@ describe('a team’s recommendations, for its leads', () => {
   });
 
   it('shows the service’s field errors beside the fields and keeps what was typed', async () => {
-    const rejected = new ApiFailure(400, 'Invalid recommendation: note: The note is too long', 'invalid_recommendation', {
-      note: 'The note is too long: at most 500 characters',
-    });
+    const rejected = new ApiFailure(400, 'Invalid recommendation: note: The note is too long', 'invalid_recommendation', [
+      { field: 'note', message: 'The note is too long: at most 500 characters' },
+    ]);
     const service = await render({ [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [] }, [RECOMMEND_ROUTE]: rejected });
     const form = await openDialog();
     await typeInto(controlLabelled('Title', form), 'Inspired');

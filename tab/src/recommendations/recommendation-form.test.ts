@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecommendation } from '../../../bot/contract/recommendation-rules.js';
+import { ApiFailure } from '../api/api-client.js';
 import { EMPTY_RECOMMENDATION_FORM, checkRecommendationForm, recommendationFieldErrorsFrom } from './recommendation-form.js';
 
 const form = (over: Partial<typeof EMPTY_RECOMMENDATION_FORM>) => ({ ...EMPTY_RECOMMENDATION_FORM, ...over });
@@ -36,12 +37,16 @@ describe('the recommendation form', () => {
     expect(checkRecommendationForm(form({ title: 'Ok', link: '' }))).toEqual({ ok: false, errors: { link: 'Give a link to it' } });
   });
 
-  it('takes the service’s { field: message } for the fields it shows, and its schema issues', () => {
-    expect(recommendationFieldErrorsFrom({ title: 'Say what you recommend', link: 'Bad link', other: 'x' })).toEqual({
-      title: 'Say what you recommend',
-      link: 'Bad link',
-    });
-    expect(recommendationFieldErrorsFrom([{ path: 'note', message: 'too long' }])).toEqual({ note: 'Too long' });
-    expect(recommendationFieldErrorsFrom(undefined)).toEqual({});
+  it('takes the fields a refusal names, for the fields the form shows, each as a sentence', () => {
+    const refused = (errors: { field: string; message: string }[]) =>
+      new ApiFailure(400, 'Invalid recommendation', 'invalid_recommendation', errors);
+    const named = refused([
+      { field: 'title', message: 'Say what you recommend' },
+      { field: 'link', message: 'Bad link' },
+      { field: 'other', message: 'x' },
+    ]);
+    expect(recommendationFieldErrorsFrom(named)).toEqual({ title: 'Say what you recommend', link: 'Bad link' });
+    expect(recommendationFieldErrorsFrom(refused([{ field: 'note', message: 'too long' }]))).toEqual({ note: 'Too long' });
+    expect(recommendationFieldErrorsFrom(new ApiFailure(503, 'Storage is down'))).toEqual({});
   });
 });

@@ -51,10 +51,10 @@ export function checkRecommendationForm(
 }
 
 /** The service's words on a rejected recommendation, for the fields the form shows. */
-export function recommendationFieldErrorsFrom(details: unknown): RecommendationFormErrors {
+export function recommendationFieldErrorsFrom(error: unknown): RecommendationFormErrors {
   const errors: RecommendationFormErrors = {};
   for (const field of RECOMMENDATION_FORM_FIELDS) {
-    const message = detailFor(details, field);
+    const message = detailFor(error, field);
     if (message) errors[field] = message;
   }
   return errors;
