@@ -92,8 +92,8 @@ export class TeamService {
 
   /** Members may read their team's settings; nobody else may. */
   async settingsFor(caller: Learner, teamId: string): Promise<{ settings: TeamSettings; role: TeamRole }> {
-    const member = await this.deps.teams.getMember(caller.tenantId, teamId, caller.userId);
-    const settings = member && (await this.deps.teams.getSettings(caller.tenantId, teamId));
+    // One request: the caller's row and the settings together.
+    const { member, settings } = await this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId);
     if (!member || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
     return { settings, role: member.role };
   }

@@ -119,6 +119,24 @@ export class TeamStore {
     return e ? toMember(tenantId, teamId, e) : undefined;
   }
 
+  /**
+   * The team's settings and one member's row, in one request: what every team route needs to know
+   * before it does anything (is the caller in the team, and as what).
+   */
+  async accessOf(tenantId: string, teamId: string, userId: string): Promise<{ settings?: TeamSettings; member?: TeamMember }> {
+    const partitionKey = TeamStore.partitionKey(tenantId, teamId);
+    const memberKey = keyOf(MEMBER, userId);
+    const rows = this.teams.listEntities<SettingsEntity | MemberEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and (RowKey eq ${SETTINGS} or RowKey eq ${memberKey})` },
+    });
+    const found: { settings?: TeamSettings; member?: TeamMember } = {};
+    for await (const e of rows) {
+      if (e.rowKey === SETTINGS) found.settings = toSettings(tenantId, teamId, e as SettingsEntity);
+      else if (e.rowKey === memberKey) found.member = toMember(tenantId, teamId, e as MemberEntity);
+    }
+    return found;
+  }
+
   async listMembers(tenantId: string, teamId: string): Promise<TeamMember[]> {
     const partitionKey = TeamStore.partitionKey(tenantId, teamId);
     const members: TeamMember[] = [];

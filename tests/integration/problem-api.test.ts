@@ -75,7 +75,7 @@ describe('API failures as problem documents, and the team loaded once (Azurite)'
 
   it('loads the team and the caller’s role once per request, however many steps the route takes', async () => {
     const access = vi.spyOn(service.services.teams, 'settingsFor');
-    const settingsRead = vi.spyOn(service.stores.teams, 'getSettings');
+    const settingsRead = vi.spyOn(service.stores.teams, 'accessOf');
     const settings = await call('GET', `${team}/settings`, megan.userId);
     expect(settings.status).toBe(200);
     expect(await settings.json()).toMatchObject({ role: 'member', settings: { teamId: DEMO_TEAM.id } });
