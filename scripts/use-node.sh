@@ -55,6 +55,10 @@ _learning_loop_use_node() {
     return 1
   fi
   export PATH="$cache/bin:$PATH"
+  # Distribution builds of Node (Debian's) trust the system's certificate store; Node's own build
+  # trusts only its bundled list. Behind a TLS-inspecting proxy whose CA is in the system store,
+  # npm would fail on it without this.
+  export NODE_USE_SYSTEM_CA="${NODE_USE_SYSTEM_CA:-1}"
   hash -r 2>/dev/null || true
   echo "Using Node $(node --version) from $cache/bin"
 }
