@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   rmSync(DEPLOY_DIR, { recursive: true, force: true });
   mkdirSync(APP_DIR, { recursive: true });
 
-  run('npm', ['run', '--silent', 'build:tab']);
-  cpSync(path.join(root, 'tab/dist'), path.join(APP_DIR, 'tab/dist'), {
-    recursive: true,
-    // Vite's manifest is for the bundle benchmark, not for browsers.
-    filter: (src) => !src.includes(`${path.sep}.vite`),
-  });
+  // Built straight into the package, not into tab/dist: a build there would empty the folder
+  // under a running npm start or an end-to-end test serving from it.
+  const tabOut = path.join(APP_DIR, 'tab/dist');
+  run('npx', ['vite', 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn', '--outDir', tabOut, '--emptyOutDir']);
+  // Vite's manifest is for the bundle benchmark, not for browsers.
+  rmSync(path.join(tabOut, '.vite'), { recursive: true, force: true });
 
   await bundleService(path.join(APP_DIR, 'server'));
   for (const dir of externalClosure()) {
