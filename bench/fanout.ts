@@ -28,6 +28,12 @@ export interface FanoutResult {
 }
 
 const LIMIT_RPS = 50;
+// The heap cap production sets (NODE_OPTIONS in infra/modules/web-app.bicep): the collector works harder, the process stays small.
+const PRODUCTION_NODE_OPTIONS = (
+  /name: 'NODE_OPTIONS', value: '([^']+)'/.exec(readFileSync(new URL('../infra/modules/web-app.bicep', import.meta.url), 'utf8'))?.[1] ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
 // The compiled service, as production runs it (npm run build:service), not the TypeScript loader.
 const workerScript = fileURLToPath(new URL('../dist/bot/jobs/jobs-process.js', import.meta.url));
 
@@ -56,8 +62,7 @@ export async function runFanout(options: {
   let peakRssKb = 0;
   const start = (n: number): ChildProcess =>
     fork(workerScript, [], {
-      // The heap cap production sets too (NODE_OPTIONS in infra/azure.bicep): the collector works harder, the process stays small.
-      execArgv: ['--max-old-space-size=96', '--max-semi-space-size=4'],
+      execArgv: PRODUCTION_NODE_OPTIONS,
       env: {
         ...process.env,
         STORAGE_CONNECTION_STRING: connectionString,

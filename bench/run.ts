@@ -10,6 +10,7 @@ import { runFirstRender } from './first-render.js';
 import { runTabBundle } from './tab-bundle.js';
 import { runShareVotes } from './share-votes.js';
 import { runTeamExport } from './team-export.js';
+import { runDeployPackage } from './deploy-package.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. Each writes its
@@ -25,6 +26,7 @@ const BENCHMARKS = [
   'shareVotes100',
   'shareVotes500',
   'teamExport',
+  'deployPackage',
 ] as const;
 type Name = (typeof BENCHMARKS)[number];
 
@@ -62,6 +64,8 @@ async function run(name: Name): Promise<object> {
       return runTabBundle(root);
     case 'teamExport':
       return runTeamExport({ azurite, members: 200, entriesPerMember: 100 });
+    case 'deployPackage':
+      return runDeployPackage(root);
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);

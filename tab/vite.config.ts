@@ -15,7 +15,8 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 1500,
   },
+  // npm run dev: the tab with hot reload, its API calls passed to the service (SERVICE_PORT, 3978 by default).
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3978' },
+    proxy: { '/api': `http://127.0.0.1:${process.env.SERVICE_PORT ?? 3978}` },
   },
 });

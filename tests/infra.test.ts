@@ -39,6 +39,7 @@ const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
   AZURE_CLIENT_ID: 'DefaultAzureCredential: which of the app’s identities reaches storage',
   NODE_OPTIONS: 'Node: the heap cap',
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service: the upload is already built',
+  WEBSITE_RUN_FROM_PACKAGE: 'App Service: run the uploaded zip as it is',
 };
 
 /** What provisioning would pass the web app module: realistic values of the right shape. */
@@ -178,16 +179,40 @@ describe('security and platform settings', () => {
     return values[0];
   };
 
-  it('App Service: HTTPS only, no FTP, TLS 1.2, always on, health checked, Node 20 on Linux', () => {
+  it('App Service: HTTPS only, no FTP, TLS 1.2, always on, health checked, on Linux', () => {
     expect(only(webApp, 'httpsOnly')).toBe('true');
     expect(only(webApp, 'ftpsState')).toBe("'Disabled'");
     expect(only(webApp, 'minTlsVersion')).toBe("'1.2'");
     expect(only(webApp, 'alwaysOn')).toBe('true');
-    expect(only(webApp, 'linuxFxVersion')).toBe("'NODE|20-lts'");
     expect(only(webApp, 'reserved')).toBe('true');
     expect(only(webApp, 'healthCheckPath')).toBe("'/healthz'");
     // The path the platform probes is one the service answers without signing in.
     expect(read('bot/http/create-http-app.ts')).toContain("app.get('/healthz'");
+  });
+
+  it('App Service runs the Node LTS major that development and the tests run (.nvmrc, engines)', () => {
+    const pinned = read('.nvmrc').trim();
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    const major = Number(pinned.split('.')[0]);
+    // Even majors are Node's LTS lines; 24 is supported until 2028-04-30.
+    expect(major % 2).toBe(0);
+    expect(major).toBeGreaterThanOrEqual(24);
+    expect(only(webApp, 'linuxFxVersion')).toBe(`'NODE|${major}-lts'`);
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe(`^${pinned}`);
+  });
+
+  it('App Service starts the deploy artifact’s bundled service from the zip, capping its heap', () => {
+    expect(only(webApp, 'appCommandLine')).toBe("'node server/main.js'");
+    const settings = provisionedSettings();
+    expect(settings.WEBSITE_RUN_FROM_PACKAGE).toBe('1');
+    expect(settings.SCM_DO_BUILD_DURING_DEPLOYMENT).toBe('false');
+    expect(read('scripts/package.ts')).toContain("scripts: { start: 'node server/main.js' }");
+    const cap = /--max-old-space-size=(\d+)/.exec(settings.NODE_OPTIONS ?? '');
+    expect(cap, 'NODE_OPTIONS caps the old generation').not.toBeNull();
+    // Under a B1 plan's 1.75 GB the cap must leave room; above the measured need it must not starve.
+    expect(Number(cap![1])).toBeGreaterThanOrEqual(96);
+    expect(Number(cap![1])).toBeLessThanOrEqual(512);
   });
 
   it('Storage: no shared keys, no public blobs, TLS 1.2, HTTPS only', () => {

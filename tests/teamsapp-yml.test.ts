@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { APP_DIR } from '../scripts/package.js';
 import { bicepOutputs } from './support/bicep-text.js';
 import { placeholdersIn, readEnvFile } from './support/manifest-placeholders.js';
 
@@ -62,9 +63,10 @@ function filesReadBy(action: Action): string[] {
     files.push(t.path);
     if (t.parameters) files.push(t.parameters);
   }
-  if (typeof w.artifactFolder === 'string') {
-    files.push(w.artifactFolder);
-    if (typeof w.ignoreFile === 'string') files.push(path.join(w.artifactFolder, w.ignoreFile));
+  // The artifact folder is built by the deploy stage itself (see the deploy test below); the toolkit
+  // reads the ignore file from the working directory, not from the artifact folder.
+  if (typeof w.ignoreFile === 'string') {
+    files.push(path.join(typeof w.workingDirectory === 'string' ? w.workingDirectory : '.', w.ignoreFile));
   }
   return files.map((f) => path.normalize(f));
 }
@@ -157,6 +159,29 @@ describe.each(LIFECYCLES)('$file', ({ file, env, inputs }) => {
     const envFile = readEnvFile(path.join(root, `env/.env.${env}`));
     const secrets = Object.entries(envFile).filter(([k, v]) => /SECRET|PASSWORD|KEY$/.test(k) && v !== '');
     expect(secrets).toEqual([]);
+  });
+});
+
+describe('teamsapp.yml deploy stage', () => {
+  const doc = parse(read('teamsapp.yml')) as ProjectYml;
+  const deploy = doc.deploy ?? [];
+
+  it('builds the deploy artifact with npm run package, then uploads exactly the folder it writes', () => {
+    const build = deploy.findIndex((a) => a.uses === 'cli/runNpmCommand' && a.with?.args === 'run package');
+    const upload = deploy.findIndex((a) => a.uses === 'azureAppService/zipDeploy');
+    expect(build).toBeGreaterThanOrEqual(0);
+    expect(upload).toBeGreaterThan(build);
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.package).toBe('tsx scripts/package.ts');
+    expect(path.normalize(String(deploy[upload]!.with!.artifactFolder))).toBe(path.relative(root, APP_DIR));
+  });
+
+  it('asks the toolkit for a current Bicep CLI (v0.47.16 was the newest release when this was written)', () => {
+    const armDeploy = (doc.provision ?? []).find((a) => a.uses === 'arm/deploy');
+    const version = String(armDeploy?.with?.bicepCliVersion);
+    const match = /^v0\.(\d+)\.(\d+)$/.exec(version);
+    expect(match, version).not.toBeNull();
+    expect(Number(match![1])).toBeGreaterThanOrEqual(47);
   });
 });
 

@@ -10,10 +10,12 @@ export interface RunningServiceProcess {
 export async function startServiceProcess(options: {
   port: number;
   env: Record<string, string>;
+  /** How Node runs it; by default once through tsx (npm start). npm run dev restarts it on change. */
+  nodeArgs?: string[];
   onExit?: (code: number | null) => void;
   timeoutMs?: number;
 }): Promise<RunningServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child = spawn(process.execPath, options.nodeArgs ?? ['--import', 'tsx', 'bot/main.ts'], {
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
