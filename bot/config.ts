@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { MIN_RETENTION_DAYS } from './domain/retention.js';
 import { z } from 'zod';
 
@@ -21,7 +22,8 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 const envSchema = z
   .object({
-    LEARNING_LOOP_MODE: z.enum(['local', 'production']).default('local'),
+    // Optional only where nothing says this is a deployment: see the refinement below.
+    LEARNING_LOOP_MODE: z.preprocess(emptyToUndefined, z.enum(['local', 'production']).optional()),
     PORT: port.default(3978),
     HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -89,6 +91,19 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    // A deployment that forgot the mode would otherwise run in local mode: bound to every address,
+    // its LRS allowed onto private networks. Credentials or storage endpoints say it is not a laptop.
+    const deploymentHint = (
+      ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT'] as const
+    ).find((key) => env[key]);
+    if (!env.LEARNING_LOOP_MODE && deploymentHint) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LEARNING_LOOP_MODE'],
+        message: `must be set ("production" in Azure, "local" for a dev tunnel) when ${deploymentHint} is set; the service will not guess`,
+      });
+      return;
+    }
     if (env.LEARNING_LOOP_MODE === 'production') {
       for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production mode' });
@@ -203,7 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  const e = { ...parsed.data, LEARNING_LOOP_MODE: parsed.data.LEARNING_LOOP_MODE ?? 'local' };
   const hasBotCredentials = Boolean(e.MICROSOFT_APP_ID);
   const host = e.HOST ?? (e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials ? '127.0.0.1' : '0.0.0.0');
   if (e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials && !isLoopback(host)) {
@@ -251,6 +266,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** Only names and addresses that cannot leave this machine: `127.example.com` is a host name like any other. */
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare.toLowerCase() === 'localhost') return true;
+  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === 'loopback';
 }
