@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { MIN_RETENTION_DAYS } from './domain/retention.js';
+import { parseAllowedEndpoints, type LrsAllowList } from './domain/xapi/lrs-allow-list.js';
 import { z } from 'zod';
 
 /** Azurite's well-known development account; only ever used against a local emulator. */
@@ -76,6 +77,17 @@ const envSchema = z
       z
         .string()
         .regex(/^[^:,\s]+:[^:,\s]+(,[^:,\s]+:[^:,\s]+)*$/, 'tenantId:userId pairs, comma-separated')
+        .optional(),
+    ),
+    /** The LRS endpoints statements may go to: https URLs, comma-separated (an endpoint may lie under one). Production allows none without it. */
+    LRS_ALLOWED_ENDPOINTS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => v.split(',').every((e) => !e.trim() || /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(e.trim())),
+          'https URLs without query or fragment, comma-separated',
+        )
         .optional(),
     ),
     /** Application Insights: with it the service sends its requests, dependencies and traces there; without it, nothing. */
@@ -198,6 +210,8 @@ export interface AppConfig {
   retentionDays: number | undefined;
   /** L&D admins set by configuration, per tenant; admins can name more in the app. */
   ldAdmins: { tenantId: string; userId: string }[];
+  /** Where LRS statements may go: anywhere the settings' rules accept in local mode without a list, else only the listed endpoints. */
+  lrsAllowList: LrsAllowList;
   /**
    * Demo identities (named in request headers) are accepted only in local mode without bot
    * credentials, where the service listens on loopback alone. With credentials the service may
@@ -262,8 +276,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         return { tenantId, userId };
       }),
     acceptDemoIdentities: e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials,
+    lrsAllowList: lrsAllowListOf(e.LEARNING_LOOP_MODE, e.LRS_ALLOWED_ENDPOINTS),
     telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
+}
+
+function lrsAllowListOf(mode: 'local' | 'production', raw: string | undefined): LrsAllowList {
+  const endpoints = parseAllowedEndpoints(raw);
+  if (endpoints) return { kind: 'listed', endpoints };
+  return mode === 'local' ? { kind: 'any' } : { kind: 'listed', endpoints: [] };
 }
 
 /** Only names and addresses that cannot leave this machine: `127.example.com` is a host name like any other. */

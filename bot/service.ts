@@ -254,13 +254,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     queue: xapiQueue,
     settingsChanged: (tenantId) => xapi.forget(tenantId),
     allowHttp: config.mode === 'local',
+    allowList: config.lrsAllowList,
     clock,
   });
   const xapiSender = new XapiSender({
     queue: xapiQueue,
     settings: stores.lrs,
     outbox: stores.xapiOutbox,
-    lrs: options.lrsClient ?? httpLrsClient({ allowPrivate: config.mode === 'local' }),
+    lrs: options.lrsClient ?? httpLrsClient({ allowPrivate: config.mode === 'local', allowList: config.lrsAllowList }),
     backfill: new XapiBackfill({ ...stores, settings: stores.lrs, outbox: stores.xapiOutbox, clock, logger: options.logger }),
     clock,
     logger: options.logger,

@@ -5,6 +5,7 @@ import {
   type LrsSettingsView,
   type LrsStatus,
 } from '../domain/xapi/lrs-settings.js';
+import { endpointRefusal, type LrsAllowList } from '../domain/xapi/lrs-allow-list.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
@@ -27,6 +28,8 @@ export class LrsAdminService {
       settingsChanged: (tenantId: string) => void;
       /** Local mode may name a plain-http LRS stand-in on this machine; production only https. */
       allowHttp: boolean;
+      /** The deployment's say on where statements may go. */
+      allowList: LrsAllowList;
       clock: Clock;
     },
   ) {}
@@ -48,6 +51,8 @@ export class LrsAdminService {
       }
       throw new InvalidInputError('LRS settings', errors);
     }
+    const refused = endpointRefusal(parsed.data.endpoint, this.deps.allowList);
+    if (refused) throw new InvalidInputError('LRS settings', { endpoint: refused });
     const stored = await this.deps.settings.get(caller.tenantId);
     const secret = parsed.data.secret ?? stored?.secret;
     if (!secret) throw new InvalidInputError('LRS settings', { secret: 'The secret is required the first time' });

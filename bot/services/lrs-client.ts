@@ -5,6 +5,7 @@ import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
 import { isPrivateAddress } from '../domain/xapi/private-address.js';
 import type { XapiStatement } from '../domain/xapi/statement-types.js';
 import { retryAfterMs } from '../domain/retry-after.js';
+import { endpointRefusal, type LrsAllowList } from '../domain/xapi/lrs-allow-list.js';
 
 /** What the LRS made of a batch. */
 export type LrsOutcome =
@@ -69,6 +70,8 @@ export function httpLrsClient(
     /** Local mode posts to a stand-in on this machine; elsewhere the LRS's host must resolve to public addresses only. */
     allowPrivate?: boolean;
     lookup?: (host: string) => Promise<readonly { address: string }[]>;
+    /** Checked at each send too: an endpoint saved before the deployment narrowed its list waits, it is not sent. */
+    allowList?: LrsAllowList;
   } = {},
 ): LrsClient {
   const doFetch: LrsFetch = options.fetch ?? (undiciFetch as unknown as LrsFetch);
@@ -76,6 +79,8 @@ export function httpLrsClient(
   const lookup = options.lookup ?? ((host: string) => dns.lookup(host, { all: true }));
   return {
     async send(settings, statements) {
+      const refused = options.allowList && endpointRefusal(settings.endpoint, options.allowList);
+      if (refused) return { kind: 'retry', message: refused };
       // Checked at each send, not only when saved: a name can be pointed somewhere else later.
       const host = new URL(settings.endpoint).hostname.replace(/^\[|\]$/g, '');
       let addresses: readonly { address: string }[];
