@@ -4,19 +4,20 @@ import { DEFAULT_VISIBILITY, ENTRY_VISIBILITIES, isEntryVisibility } from '../do
 import { formatStoredDay } from '../i18n/format.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
+import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
 import type { CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 /** The optional parts of a check-in card: open goals, recommendations to tick off, and sharing. */
 
 export interface RecommendationsOption {
-  items: { teamId: string; recId: string; title: string; link: string; leadName: string; note: string | null }[];
+  items: OpenRecommendation[];
   /** The toggles as they were, by input id. */
   values?: Record<string, string>;
 }
 
 export interface GoalsOption {
-  goals: { goalId: string; what: string; targetDate: string; overdue: boolean }[];
+  goals: OpenGoal[];
   /** What was typed in the goal inputs, by input id, and any problem, by goal id. */
   values?: Record<string, string>;
   errors?: Record<string, string>;

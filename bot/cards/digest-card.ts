@@ -4,7 +4,7 @@ import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } fr
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { formatMinutes } from '../i18n/format.js';
-import { followUpText } from '../domain/dashboard.js';
+import { followUpText } from '../i18n/follow-up-text.js';
 
 export const DIGEST_NUDGE_VERB = 'digest.nudge';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import {
   MY_DATA_ERASE_VERB,
+  countsText,
   eraseMyDataCard,
   erasingMyDataCard,
   myDataEraseFailedCard,
@@ -43,5 +44,21 @@ describe('my data cards', () => {
       expectValidTeamsCard(card);
     expect(expectValidTeamsCard(removedShareCard(en)).renderedText).toContain('Learning share removed');
     expect(removedShareCard(en).actions).toBeUndefined();
+  });
+});
+
+describe('countsText', () => {
+  const none = { entries: 0, checkIns: 0, goals: 0, shares: 0, marks: 0, saved: 0, nudges: 0, coaching: 0, recommendations: 0 };
+
+  it('names each kind held, singular or plural, and leaves out the empty ones', () => {
+    expect(countsText({ ...none, entries: 12, goals: 1, marks: 2 }, en)).toBe('12 learning entries, 1 goal, 2 marks on others’ shares');
+  });
+
+  it('says it in the reader’s language', () => {
+    expect(countsText({ ...none, entries: 12, goals: 1 }, botTranslator('es-ES'))).toBe('12 entradas de aprendizaje y 1 objetivo');
+  });
+
+  it('says so when there is nothing', () => {
+    expect(countsText(none, en)).toBe('nothing yet');
   });
 });

@@ -1,4 +1,4 @@
-import { ERASE_CONFIRMATION, countsText, type MyDataCounts } from '../domain/my-data.js';
+import { ERASE_CONFIRMATION, type MyDataCounts } from '../domain/my-data.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -7,6 +7,14 @@ export const MY_DATA_ERASE_VERB = 'mydata.erase';
 
 // The phrase to type stays English in every language: it is what the erasure checks for.
 const phrase = { phrase: ERASE_CONFIRMATION };
+
+/** The counts as a line of text in the reader's language, for a chat message: empty kinds are left out. */
+export function countsText(counts: MyDataCounts, t: BotTranslator): string {
+  const parts = (Object.keys(counts) as (keyof MyDataCounts)[])
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => t.plural(`myData.count.${kind}`, counts[kind]));
+  return parts.length > 0 ? new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) : t.t('myData.nothing');
+}
 
 /** What "export my data" answers: what is held, and where the files are (a bot's message cannot carry one without Graph). */
 export function myDataExportCard({ counts, url }: { counts: MyDataCounts; url: string | undefined }, t: BotTranslator): AdaptiveCard {

@@ -1,5 +1,6 @@
 import type { DashboardPeriod, DashboardResponse, DashboardTotals, FollowUpWhy, MemberRowView, WeekRollupView } from './dashboard-view.js';
-import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
+import { englishMessages } from '../i18n/bot-messages.js';
+import { followUpText } from '../i18n/follow-up-text.js';
 import { SOURCE_TYPES, type SourceType } from './learning-entry.js';
 import type { CycleOutcome, GoalFlag, MemberRollup } from './member-rollup.js';
 import { newestFirst, streakOfNewestFirst, type CycleOutcome as StreakOutcome } from './streak.js';
@@ -177,22 +178,6 @@ export interface FollowUp {
   reason: string;
   why: FollowUpWhy;
   since: number;
-}
-
-/** A follow-up's reason in the reader's language; the goal's name is the learner's words, as typed. */
-export function followUpText(why: FollowUpWhy, t: BotTranslator, quote: (text: string) => string = (text) => text): string {
-  switch (why.kind) {
-    case 'no-answer':
-      return t.plural('followUp.noAnswer', why.count);
-    case 'goal-overdue':
-      return t.t('followUp.goalOverdue', { goal: quote(why.goal) });
-    case 'goal-behind':
-      return t.t('followUp.goalBehind', { goal: quote(why.goal) });
-    case 'quiet':
-      return t.plural('followUp.quiet', why.weeks);
-    case 'quiet-since-joining':
-      return t.plural('followUp.quietSinceJoining', why.weeks);
-  }
 }
 
 const flagged = (why: FollowUpWhy, since: number): FollowUp => ({ reason: followUpText(why, englishMessages), why, since });

@@ -4,8 +4,6 @@ import type { LearningEntry, SourceType } from './learning-entry.js';
 import type { NudgeAnswer } from './nudge.js';
 import type { ShareTally } from './share.js';
 import type { TeamRole } from './team-settings.js';
-// Type only: the tab imports this module, and the bot's catalogs have no place in its bundle.
-import type { BotTranslator } from '../i18n/bot-messages.js';
 
 /** What a learner types to confirm erasing everything: words, not a click, as it cannot be undone. */
 export const ERASE_CONFIRMATION = 'erase my data';
@@ -137,12 +135,4 @@ export function countsOf(data: MyDataExport): MyDataCounts {
     coaching: data.coaching.length,
     recommendations: data.recommendations.length,
   };
-}
-
-/** The counts as a line of text in the reader's language, for a chat message: empty kinds are left out. */
-export function countsText(counts: MyDataCounts, t: BotTranslator): string {
-  const parts = (Object.keys(counts) as (keyof MyDataCounts)[])
-    .filter((kind) => counts[kind] > 0)
-    .map((kind) => t.plural(`myData.count.${kind}`, counts[kind]));
-  return parts.length > 0 ? new Intl.ListFormat(t.formatting, { type: 'unit', style: 'short' }).format(parts) : t.t('myData.nothing');
 }

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
-import { coachingAnswerForLeadCard, coachingAnsweredCard, coachingNoteCard } from '../cards/coaching-cards.js';
+import { coachingAnsweredCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { validateCoachingAnswer, validateCoachingNote, type CoachingNote } from '../domain/coaching.js';
 import type { CoachingStore } from '../store/coaching-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
-import type { CardFor, PersonalChat } from './share-publisher.js';
+import type { PersonalChat } from './share-publisher.js';
+import type { OutboundMessage } from './outbound-message.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
@@ -58,7 +59,7 @@ export class CoachingService {
       answer: null,
     };
     await this.deps.coaching.create(note);
-    const delivered = await this.tell(lead.tenantId, note.learnerId, (t) => coachingNoteCard(note, t));
+    const delivered = await this.tell(lead.tenantId, note.learnerId, { kind: 'coaching-note', note });
     const { tenantId: _tenant, ...view } = note;
     return { ...view, delivered };
   }
@@ -76,9 +77,12 @@ export class CoachingService {
       if (!(await this.deps.coaching.setAnswer(found.note, found.etag, answer.answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'coaching-answered', note: found.note, answer: answer.answer, at });
       const me = await this.deps.teams.getMember(learner.tenantId, found.note.teamId, learner.userId);
-      await this.tell(learner.tenantId, found.note.leadId, (lt) =>
-        coachingAnswerForLeadCard(me?.displayName ?? lt.t('common.aMember'), found.note, answer.answer, lt),
-      );
+      await this.tell(learner.tenantId, found.note.leadId, {
+        kind: 'coaching-answer',
+        learnerName: me?.displayName,
+        note: found.note,
+        answer: answer.answer,
+      });
       return coachingAnsweredCard(found.note, answer.answer, t);
     }
     throw new Error('The coaching note kept changing while the answer was being recorded');
@@ -97,9 +101,9 @@ export class CoachingService {
     return notes.filter((n) => n.teamId === teamId).map(({ tenantId: _t, ...n }) => n);
   }
 
-  private async tell(tenantId: string, userId: string, card: CardFor): Promise<boolean> {
+  private async tell(tenantId: string, userId: string, message: OutboundMessage): Promise<boolean> {
     try {
-      return await this.deps.chat.tellPerson(tenantId, userId, card);
+      return await this.deps.chat.tellPerson(tenantId, userId, message);
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'a coaching message could not be delivered');
       return false;

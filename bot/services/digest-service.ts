@@ -7,7 +7,7 @@ import type { DigestStore } from '../store/digest-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { DashboardService } from './dashboard-service.js';
 import type { Clock, Learner } from './learner.js';
-import type { CardFor, PersonalChat } from './share-publisher.js';
+import type { PersonalChat } from './share-publisher.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { ShareLists } from './share-lists.js';
 
@@ -42,8 +42,10 @@ export class DigestService {
       for (const lead of leads) {
         try {
           if (!(await this.deps.digests.claim(team.tenantId, team.teamId, lead.userId, week, now.toISOString()))) continue;
-          const card = await this.cardBuilder({ tenantId: team.tenantId, userId: lead.userId }, team.teamId, week);
-          if (card && (await this.deps.chat.tellPerson(team.tenantId, lead.userId, card))) sent++;
+          const digest = await this.digestFor({ tenantId: team.tenantId, userId: lead.userId }, team.teamId, week);
+          if (!digest) continue;
+          const dashboardUrl = this.deps.dashboardUrl?.(team.teamId);
+          if (await this.deps.chat.tellPerson(team.tenantId, lead.userId, { kind: 'digest', digest, dashboardUrl })) sent++;
         } catch (error) {
           this.deps.logger.warn({ err: error, teamId: team.teamId }, 'a weekly digest could not be sent');
         }
@@ -60,14 +62,9 @@ export class DigestService {
     notice: string | undefined,
     t: BotTranslator,
   ): Promise<AdaptiveCard | undefined> {
-    return (await this.cardBuilder(lead, teamId, week, notice))?.(t);
-  }
-
-  private async cardBuilder(lead: Learner, teamId: string, week?: string, notice?: string): Promise<CardFor | undefined> {
     const digest = await this.digestFor(lead, teamId, week);
     if (!digest) return undefined;
-    const dashboardUrl = this.deps.dashboardUrl?.(teamId);
-    return (t) => digestCard(digest, t, { ...(notice ? { notice } : {}), dashboardUrl });
+    return digestCard(digest, t, { ...(notice ? { notice } : {}), dashboardUrl: this.deps.dashboardUrl?.(teamId) });
   }
 
   private async digestFor(lead: Learner, teamId: string, week?: string): Promise<Digest | undefined> {

@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../cards/card-types.js';
+import type { OutboundMessage } from './outbound-message.js';
 
 /** Where a proactive message to one learner goes. */
 export interface ProactiveTarget {
@@ -8,6 +8,8 @@ export interface ProactiveTarget {
   serviceUrl: string;
   /** The learner's personal conversation, if we have one; otherwise one is created. */
   reference?: string;
+  /** The language they read (a Teams locale tag); English when it is not known. */
+  locale?: string | undefined;
 }
 
 export type SendOutcome =
@@ -21,7 +23,7 @@ export type SendOutcome =
   /** 404: the conversation no longer exists. */
   | { kind: 'stale'; message: string };
 
-/** Sends cards to people outside of a turn; the Teams adapter implements it. */
+/** Sends messages to people outside of a turn; the Teams adapter implements it and chooses the card. */
 export interface Messenger {
-  sendCard(target: ProactiveTarget, card: AdaptiveCard): Promise<SendOutcome>;
+  send(target: ProactiveTarget, message: OutboundMessage): Promise<SendOutcome>;
 }

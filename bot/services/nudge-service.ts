@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { XapiRecorder } from './xapi-recorder.js';
-import { nudgeAnsweredCard, nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { nudgeAnsweredCard } from '../cards/nudge-cards.js';
 import { nudgedRecently, validateNudge, type Nudge, type NudgeAnswer } from '../domain/nudge.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
@@ -10,7 +10,8 @@ import type { AdaptiveCard } from '../cards/card-types.js';
 import { memberFollowUp } from '../domain/dashboard.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
-import type { CardFor, PersonalChat } from './share-publisher.js';
+import type { PersonalChat } from './share-publisher.js';
+import type { OutboundMessage } from './outbound-message.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
@@ -70,7 +71,7 @@ export class NudgeService {
       reply: null,
     };
     await this.deps.nudges.create(nudge);
-    const delivered = await this.tell(nudge.tenantId, learnerId, (t) => nudgeCard(nudge, settings.name, t));
+    const delivered = await this.tell(nudge.tenantId, learnerId, { kind: 'nudge', nudge, teamName: settings.name });
     if (delivered) await this.deps.nudges.setDelivered(nudge, true);
     return { ...nudge, delivered };
   }
@@ -84,9 +85,7 @@ export class NudgeService {
       if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'follow-up-answered', nudge: found.nudge, answer, at });
       const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
-      await this.tell(learner.tenantId, found.nudge.leadId, (lt) =>
-        nudgeReplyForLeadCard(found.nudge, answer, settings?.name ?? lt.t('common.yourTeam'), lt),
-      );
+      await this.tell(learner.tenantId, found.nudge.leadId, { kind: 'nudge-reply', nudge: found.nudge, answer, teamName: settings?.name });
       return nudgeAnsweredCard(found.nudge, answer, t);
     }
     throw new Error('The nudge kept changing while the reply was being recorded');
@@ -100,9 +99,9 @@ export class NudgeService {
     return this.deps.nudges.listTeam(lead.tenantId, teamId, HISTORY_LIMIT);
   }
 
-  private async tell(tenantId: string, userId: string, card: CardFor): Promise<boolean> {
+  private async tell(tenantId: string, userId: string, message: OutboundMessage): Promise<boolean> {
     try {
-      return await this.deps.chat.tellPerson(tenantId, userId, card);
+      return await this.deps.chat.tellPerson(tenantId, userId, message);
     } catch (error) {
       // The nudge is recorded either way; the lead sees that it was not delivered.
       this.deps.logger.warn({ err: error }, 'a nudge message could not be delivered');

@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AdaptiveCard } from '../cards/card-types.js';
 import { TokenBucket } from '../domain/token-bucket.js';
 import { ConversationStore } from '../store/conversation-store.js';
 import { DueIndexStore } from '../store/due-index-store.js';
@@ -11,8 +10,10 @@ import { UserStore } from '../store/user-store.js';
 import { WorkQueue, queueClient } from '../store/work-queue.js';
 import { freshTestStorage } from '../testing/test-storage.js';
 import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
+import type { OutboundMessage } from './outbound-message.js';
 import type { SendWork } from './send-work.js';
 import { SendWorker } from './send-worker.js';
+import { scheduledCardId } from './scheduled-card-id.js';
 
 const tenantId = 't1';
 const work = (userId: string): SendWork => ({ kind: 'checkin', tenantId, userId, cycle: '2026-W48', teamId: 'team' });
@@ -20,11 +21,13 @@ const work = (userId: string): SendWork => ({ kind: 'checkin', tenantId, userId,
 /** Answers each send with the next scripted outcome (then "sent"), recording who it reached. */
 class ScriptedMessenger implements Messenger {
   readonly delivered: string[] = [];
+  readonly messages: Array<{ target: ProactiveTarget; message: OutboundMessage }> = [];
   constructor(private readonly script: Record<string, SendOutcome[]> = {}) {}
-  async sendCard(target: ProactiveTarget, _card: AdaptiveCard): Promise<SendOutcome> {
+  async send(target: ProactiveTarget, message: OutboundMessage): Promise<SendOutcome> {
     const next = this.script[target.userId]?.shift();
     if (next) return next;
     this.delivered.push(target.userId);
+    this.messages.push({ target, message });
     return { kind: 'sent', activityId: `a-${this.delivered.length}` };
   }
 }
@@ -77,6 +80,37 @@ describe('SendWorker (Azurite)', () => {
       if ((await worker.drainOnce()) === 0) await new Promise((r) => setTimeout(r, 200));
     }
   }
+
+  it('sends the cycle’s check-in and its reminder as data, to be said in the language the learner last used', async () => {
+    await deps.users.upsert({
+      tenantId,
+      userId: 'u1',
+      displayName: 'u1',
+      teamsUserId: '29:u1',
+      locale: 'es-ES',
+      updatedAt: new Date().toISOString(),
+    });
+    await sends.createIfAbsent({ ...work('u2'), kind: 'reminder', dueAt: new Date().toISOString() });
+    const messenger = new ScriptedMessenger();
+    const worker = new SendWorker({ ...deps, messenger });
+    await deps.queue.send(work('u1'));
+    await deps.queue.send({ ...work('u2'), kind: 'reminder' });
+    await drainFor(worker, 1000);
+    const cardId = (userId: string) => scheduledCardId(tenantId, userId, '2026-W48');
+    expect(messenger.messages).toEqual(
+      expect.arrayContaining([
+        {
+          target: expect.objectContaining({ userId: 'u1', locale: 'es-ES' }),
+          message: { kind: 'check-in', cardId: cardId('u1'), cycle: '2026-W48', shareWith: [{ teamId: 'team', name: '' }] },
+        },
+        {
+          target: expect.objectContaining({ userId: 'u2' }),
+          message: { kind: 'reminder', cardId: cardId('u2'), cycle: '2026-W48', shareWith: [{ teamId: 'team', name: '' }] },
+        },
+      ]),
+    );
+    expect(messenger.messages).toHaveLength(2);
+  });
 
   it('retries a throttled send after its Retry-After, delivering it once', async () => {
     const messenger = new ScriptedMessenger({ u1: [{ kind: 'throttled', retryAfterMs: 1000 }] });

@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import { checkInCard } from '../cards/check-in-card.js';
 import type { LearningCapture } from './learning-capture.js';
-import { reminderCard } from '../cards/reminder-card.js';
-import { introCard } from '../cards/intro-card.js';
 import { type TokenBucket } from '../domain/token-bucket.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import type { EntryStore } from '../store/entry-store.js';
@@ -16,7 +13,7 @@ import type { Clock } from './learner.js';
 import type { Messenger, SendOutcome } from './messenger.js';
 import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
-import { botTranslator } from '../i18n/bot-messages.js';
+import type { OutboundMessage } from './outbound-message.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -135,7 +132,7 @@ export class SendWorker {
     if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
     // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
-    const share = { teams: [{ teamId: record.teamId, name: '' }] };
+    const shareWith = [{ teamId: record.teamId, name: '' }];
     const learner = { tenantId: record.tenantId, userId: record.userId };
     const asks = record.kind !== 'intro';
     const [last, goals, recommendations] = await Promise.all([
@@ -144,27 +141,31 @@ export class SendWorker {
       // Only the team that sent this check-in: what its leads recommended.
       asks ? this.deps.goals?.recommendationsOptionFor(learner, record.teamId) : undefined,
     ]);
-    const asked = { ...(goals ? { goals } : {}), ...(recommendations ? { recommendations } : {}) };
-    const previous = last?.action ? { entryId: last.id, createdAt: last.createdAt, action: last.action } : undefined;
+    const asked = {
+      cardId,
+      cycle: record.cycle,
+      shareWith,
+      ...(goals ? { goals: goals.goals } : {}),
+      ...(recommendations ? { recommendations: recommendations.items } : {}),
+      ...(last?.action ? { previous: { entryId: last.id, createdAt: last.createdAt, action: last.action } } : {}),
+    };
     const team =
       record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
-    // The language Teams last reported for them; someone who has never written to the bot reads their team's.
-    const t = botTranslator(profile?.locale ?? team?.locale);
-    const card =
+    const message: OutboundMessage =
       record.kind === 'intro'
-        ? introCard({ displayName: profile?.displayName, teamName: team?.name ?? t.t('common.yourTeam') }, t)
-        : record.kind === 'checkin'
-          ? checkInCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) }, t)
-          : reminderCard({ cardId, cycle: record.cycle, share, ...asked, ...(previous ? { previous } : {}) }, t);
-    return this.deps.messenger.sendCard(
+        ? { kind: 'intro', displayName: profile?.displayName, teamName: team?.name }
+        : { kind: record.kind === 'checkin' ? 'check-in' : 'reminder', ...asked };
+    return this.deps.messenger.send(
       {
         tenantId: record.tenantId,
         userId: record.userId,
         teamsUserId,
         serviceUrl: channel.serviceUrl,
         ...(personal ? { reference: personal.reference } : {}),
+        // The language Teams last reported for them; someone who has never written to the bot reads their team's.
+        locale: profile?.locale ?? team?.locale,
       },
-      card,
+      message,
     );
   }
 

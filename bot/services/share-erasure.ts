@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
-import { removedShareCard } from '../cards/removed-share-card.js';
-import { shareCard } from '../cards/share-card.js';
 import { tallyOf, type Share } from '../domain/share.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { Learner } from './learner.js';
-import type { CardFor, SharePublisher } from './share-publisher.js';
+import type { OutboundMessage } from './outbound-message.js';
+import type { SharePublisher } from './share-publisher.js';
 
 const MAX_RECOUNT_ATTEMPTS = 20;
 /** Teams allows a bot 7 messages a second in a conversation: card updates go at most 5 a second. */
@@ -30,7 +29,7 @@ export class ShareErasure {
     const shares = await this.deps.shares.listSharesBy(person.tenantId, person.userId);
     for (const share of shares) {
       // The card first: once the share's row is gone, nothing says where its card is.
-      if (share.activityId) await this.updateCard(share, removedShareCard);
+      if (share.activityId) await this.updateCard(share, { kind: 'share-removed' });
       // Others' saved lists lose it too; the marks say whose lists hold it.
       for (const vote of await this.deps.shares.listShareVotes(share.tenantId, share.teamId, share.shareId)) {
         if (vote.saved)
@@ -54,7 +53,7 @@ export class ShareErasure {
       await this.deps.shares.deleteVote(person.tenantId, mark.teamId, mark.shareId, person.userId);
       // A vote's recount racing the first one may have counted the mark again: once more, now the row is gone.
       const counted = await this.recount(person.tenantId, mark.teamId, mark.shareId);
-      if (counted?.activityId && !counted.withdrawnAt) await this.updateCard(counted, (t) => shareCard({ share: counted }, t));
+      if (counted?.activityId && !counted.withdrawnAt) await this.updateCard(counted, { kind: 'share', share: counted });
     }
     return marks.length;
   }
@@ -73,12 +72,12 @@ export class ShareErasure {
   }
 
   /** Best effort: the erasure goes on if Teams cannot update the card (the channel or message may be gone). */
-  private async updateCard(share: Share, card: CardFor): Promise<void> {
+  private async updateCard(share: Share, message: OutboundMessage): Promise<void> {
     if (!share.activityId) return;
     try {
       const updated = await this.deps.publisher.update(
         { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId, activityId: share.activityId },
-        card,
+        message,
       );
       if (!updated)
         this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');

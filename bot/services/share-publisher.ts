@@ -1,5 +1,4 @@
-import type { AdaptiveCard } from '../cards/card-types.js';
-import type { BotTranslator } from '../i18n/bot-messages.js';
+import type { OutboundMessage } from './outbound-message.js';
 
 /** Where a share's card lives in Teams. */
 export interface ChannelPost {
@@ -8,22 +7,19 @@ export interface ChannelPost {
   channelId: string;
 }
 
-/** A card built for its reader: given their language, it says everything in it. */
-export type CardFor = (t: BotTranslator) => AdaptiveCard;
-
-/** A card to one person, in their personal chat with the app, in the language Teams last reported for them. */
+/** A message to one person, in their personal chat with the app, in the language Teams last reported for them. */
 export interface PersonalChat {
   /** False when there is no way to reach them yet. */
-  tellPerson(tenantId: string, userId: string, card: CardFor): Promise<boolean>;
+  tellPerson(tenantId: string, userId: string, message: OutboundMessage): Promise<boolean>;
 }
 
 /**
- * Posts and updates cards in a team's channels, and messages a person; the Teams adapter implements it.
- * A channel's cards are in the team's language (see TeamSettings.locale): everyone there reads one copy.
+ * Posts and updates messages in a team's channels, and messages a person; the Teams adapter implements it.
+ * A channel's messages are in the team's language (see TeamSettings.locale): everyone there reads one copy.
  */
 export interface SharePublisher extends PersonalChat {
-  /** Posts a new card to the channel; the message id, or undefined when it could not be posted. */
-  post(target: ChannelPost, card: CardFor): Promise<string | undefined>;
-  /** Replaces a posted card for everyone in the channel; false when it could not. */
-  update(target: ChannelPost & { activityId: string }, card: CardFor): Promise<boolean>;
+  /** Posts a new message to the channel; the message id, or undefined when it could not be posted. */
+  post(target: ChannelPost, message: OutboundMessage): Promise<string | undefined>;
+  /** Replaces a posted message for everyone in the channel; false when it could not. */
+  update(target: ChannelPost & { activityId: string }, message: OutboundMessage): Promise<boolean>;
 }

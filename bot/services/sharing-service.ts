@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import { shareCard } from '../cards/share-card.js';
-import { shareHelpedCard } from '../cards/share-helped-card.js';
 import type { LearningEntry } from '../domain/learning-entry.js';
 import { normalizeLink, resourceKeyOf } from '../domain/resource-link.js';
 import {
@@ -274,7 +272,7 @@ export class SharingService {
 
   private async post(share: Share): Promise<void> {
     const target = { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId };
-    const activityId = await this.deps.publisher.post(target, (t) => shareCard({ share }, t));
+    const activityId = await this.deps.publisher.post(target, { kind: 'share', share });
     if (!activityId) {
       this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'the share card could not be posted');
       return;
@@ -322,7 +320,7 @@ export class SharingService {
         if (!activityId) return;
         await this.deps.publisher.update(
           { tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId },
-          (t) => shareCard({ share: current }, t),
+          { kind: 'share', share: current },
         );
         // Clicks in the next second are gathered into the next update.
         await sleep(this.cardUpdateGapMs);
@@ -348,9 +346,12 @@ export class SharingService {
     const claimed = await this.deps.shares.claimHelpedNotice(share.tenantId, share.sharerId, day, now.toISOString());
     this.noticesClaimed.set(key, { day, zone });
     if (!claimed) return;
-    await this.deps.publisher.tellPerson(share.tenantId, share.sharerId, (t) =>
-      shareHelpedCard({ what: share.what, helpful: share.tally.helpful, teamName: settings?.name ?? t.t('common.yourTeam') }, t),
-    );
+    await this.deps.publisher.tellPerson(share.tenantId, share.sharerId, {
+      kind: 'share-helped',
+      what: share.what,
+      helpful: share.tally.helpful,
+      teamName: settings?.name,
+    });
   }
 
   private inBackground(work: Promise<unknown>): void {

@@ -1,6 +1,6 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
-import { deleteIfPresent } from './row-deletes.js';
+import { deleteIfPresent, getOrUndefined, updateIfUnchanged } from './table-ops.js';
 
 type AdminEntity = { partitionKey: string; rowKey: string; userId: string; addedBy: string; addedAt: string };
 
@@ -9,13 +9,7 @@ export class AdminStore {
   constructor(private readonly table: TableClient) {}
 
   async isAdmin(tenantId: string, userId: string): Promise<boolean> {
-    try {
-      await this.table.getEntity(keyOf(tenantId), keyOf(userId));
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return false;
-      throw error;
-    }
+    return (await getOrUndefined(this.table, keyOf(tenantId), keyOf(userId))) !== undefined;
   }
 
   async add(tenantId: string, userId: string, addedBy: string, addedAt: string): Promise<void> {
@@ -34,13 +28,14 @@ export class AdminStore {
     });
     let replaced = 0;
     for await (const e of rows) {
-      try {
-        await this.table.updateEntity({ partitionKey: e.partitionKey, rowKey: e.rowKey, addedBy: adder.id }, 'Merge', { etag: e.etag });
-        replaced++;
-      } catch (error) {
-        // Removed or named again meanwhile: either way the row no longer says this person added it.
-        if (!(error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))) throw error;
-      }
+      // Removed or named again meanwhile: either way the row no longer says this person added it.
+      const outcome = await updateIfUnchanged(
+        this.table,
+        { partitionKey: e.partitionKey, rowKey: e.rowKey, addedBy: adder.id },
+        'Merge',
+        e.etag,
+      );
+      if (outcome.kind === 'written') replaced++;
     }
     return replaced;
   }

@@ -1,6 +1,7 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { WeekAggregate } from '../domain/retention.js';
-import { keyOf, prefixEnd } from './keys.js';
+import { keyOf } from './keys.js';
+import { allOf, createOnce, rowKeysUnder } from './table-ops.js';
 
 type AggregateEntity = Omit<WeekAggregate, 'week'> & { partitionKey: string; rowKey: string; week: string };
 
@@ -19,21 +20,13 @@ export class AggregateStore {
    */
   async createOnce(tenantId: string, teamId: string, aggregate: WeekAggregate): Promise<boolean> {
     const entity: AggregateEntity = { partitionKey: keyOf(tenantId, teamId), rowKey: keyOf(WEEK, aggregate.week), ...aggregate };
-    try {
-      await this.table.createEntity(entity);
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) return false;
-      throw error;
-    }
+    return (await createOnce(this.table, entity)).kind === 'created';
   }
 
   /** A team's folded weeks, oldest first. */
   async listTeam(tenantId: string, teamId: string): Promise<WeekAggregate[]> {
     const rows = this.table.listEntities<AggregateEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${WEEK}|`} and RowKey lt ${prefixEnd(WEEK)}`,
-      },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${keyOf(tenantId, teamId)}`, rowKeysUnder(WEEK)) },
     });
     const found: WeekAggregate[] = [];
     for await (const e of rows) {

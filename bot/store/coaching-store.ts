@@ -1,7 +1,8 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { CoachingNote } from '../domain/coaching.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import { allOf, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type NoteEntity = {
   partitionKey: string;
@@ -29,28 +30,14 @@ export class CoachingStore {
   }
 
   async get(tenantId: string, learnerId: string, noteId: string): Promise<{ note: CoachingNote; etag: string } | undefined> {
-    try {
-      const e = await this.table.getEntity<NoteEntity>(keyOf(tenantId, learnerId), keyOf(NOTE, noteId));
-      return { note: fromEntity(tenantId, learnerId, e), etag: e.etag };
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<NoteEntity>(this.table, keyOf(tenantId, learnerId), keyOf(NOTE, noteId));
+    return e ? { note: fromEntity(tenantId, learnerId, e), etag: e.etag } : undefined;
   }
 
-  /** Records the learner's answer if the note is unchanged since read; false if it changed meanwhile. */
+  /** Records the learner's answer if the note is unchanged since read; false if it changed or went meanwhile. */
   async setAnswer(note: CoachingNote, etag: string, answer: string, at: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), answer, answeredAt: at },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 412) return false;
-      throw error;
-    }
+    const row = { partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), answer, answeredAt: at };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   /** Erases the learner's whole thread: every note written to them, with their answers. */
@@ -76,7 +63,7 @@ export class CoachingStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<NoteEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)} and leadId eq ${leadId}`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(NOTE), odata`leadId eq ${leadId}`),
       },
     });
     const found: { note: CoachingNote; etag: string }[] = [];
@@ -87,24 +74,18 @@ export class CoachingStore {
 
   /** Puts someone else in the lead's place if the note is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(note: CoachingNote, etag: string, lead: { id: string; name: string }): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: keyOf(note.tenantId, note.learnerId), rowKey: keyOf(NOTE, note.noteId), leadId: lead.id, leadName: lead.name },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    const row = {
+      partitionKey: keyOf(note.tenantId, note.learnerId),
+      rowKey: keyOf(NOTE, note.noteId),
+      leadId: lead.id,
+      leadName: lead.name,
+    };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   async listForLearner(tenantId: string, learnerId: string): Promise<CoachingNote[]> {
     const rows = this.table.listEntities<NoteEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keyOf(tenantId, learnerId)} and RowKey ge ${`${NOTE}|`} and RowKey lt ${prefixEnd(NOTE)}`,
-      },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${keyOf(tenantId, learnerId)}`, rowKeysUnder(NOTE)) },
     });
     const notes: CoachingNote[] = [];
     for await (const e of rows) notes.push(fromEntity(tenantId, learnerId, e));

@@ -1,6 +1,7 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
+import { deleteIfPresent, updateIfUnchanged } from './table-ops.js';
 
 export type ConversationScope = 'personal' | 'channel' | 'groupChat';
 
@@ -99,24 +100,11 @@ export class ConversationStore {
 
   /** Rewrites a record's reference if unchanged since read; false when it changed or went meanwhile. */
   async replaceReference(record: ConversationRecord, etag: string, reference: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: keyOf(record.tenantId, record.scope, record.ownerId), rowKey: keyOf(record.conversationId), reference },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    const row = { partitionKey: keyOf(record.tenantId, record.scope, record.ownerId), rowKey: keyOf(record.conversationId), reference };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   async remove(tenantId: string, scope: ConversationScope, ownerId: string, conversationId: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(keyOf(tenantId, scope, ownerId), keyOf(conversationId));
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    await deleteIfPresent(this.table, keyOf(tenantId, scope, ownerId), keyOf(conversationId));
   }
 }

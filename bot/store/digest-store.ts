@@ -1,6 +1,7 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
-import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
+import { type TableClient, odata } from '@azure/data-tables';
+import { keyOf, tenantPartitions } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
+import { allOf, createOnce, rowKeysUnder } from './table-ops.js';
 
 /** Which weekly digests went out: one row per team, lead and week, claimed before sending so each goes once. */
 export class DigestStore {
@@ -8,25 +9,17 @@ export class DigestStore {
 
   /** False when this lead's digest for this week was already claimed (by this or another instance). */
   async claim(tenantId: string, teamId: string, leadId: string, week: string, at: string): Promise<boolean> {
-    try {
-      await this.table.createEntity({ partitionKey: keyOf(tenantId, teamId), rowKey: keyOf(leadId, week), sentAt: at });
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) return false;
-      throw error;
-    }
+    return (
+      (await createOnce(this.table, { partitionKey: keyOf(tenantId, teamId), rowKey: keyOf(leadId, week), sentAt: at })).kind === 'created'
+    );
   }
 
   /** Forgets which digests went to this lead, in every team of the tenant (the row keys name them). */
   async removeClaimsOf(tenantId: string, leadId: string): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    const lead = keyOf(leadId);
     return deleteRows(
       this.table,
-      await listKeys(
-        this.table,
-        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${lead}|`} and RowKey lt ${prefixEnd(lead)}`,
-      ),
+      await listKeys(this.table, allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(keyOf(leadId)))),
     );
   }
 

@@ -1,6 +1,7 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
 /** A learner's next check-in (or a reminder), filed under the UTC minute it falls due. */
 export interface DueEntry {
@@ -35,15 +36,11 @@ export class DueIndexStore {
 
   async put(entry: DueEntry): Promise<void> {
     const pointerKey = { partitionKey: keyOf('learner', entry.tenantId), rowKey: keyOf(entry.userId) };
-    let previous: PointerEntity | undefined;
-    try {
-      previous = await this.table.getEntity<PointerEntity>(pointerKey.partitionKey, pointerKey.rowKey);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    const previous = await getOrUndefined<PointerEntity>(this.table, pointerKey.partitionKey, pointerKey.rowKey);
     await this.table.upsertEntity<DueEntity>({ partitionKey: entry.minute, rowKey: rowKeyOf(entry), ...entry }, 'Replace');
     await this.table.upsertEntity<PointerEntity>({ ...pointerKey, minute: entry.minute }, 'Replace');
-    if (previous && previous.minute !== entry.minute) await this.deleteIfPresent(previous.minute, keyOf(entry.tenantId, entry.userId));
+    if (previous && previous.minute !== entry.minute)
+      await deleteIfPresent(this.table, previous.minute, keyOf(entry.tenantId, entry.userId));
   }
 
   /** Reminders are filed alongside; at most one of each kind per learner per cycle. */
@@ -54,13 +51,10 @@ export class DueIndexStore {
 
   async remove(tenantId: string, userId: string): Promise<void> {
     const pointerKey = { partitionKey: keyOf('learner', tenantId), rowKey: keyOf(userId) };
-    try {
-      const pointer = await this.table.getEntity<PointerEntity>(pointerKey.partitionKey, pointerKey.rowKey);
-      await this.deleteIfPresent(pointer.minute, keyOf(tenantId, userId));
-      await this.deleteIfPresent(pointerKey.partitionKey, pointerKey.rowKey);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    const pointer = await getOrUndefined<PointerEntity>(this.table, pointerKey.partitionKey, pointerKey.rowKey);
+    if (!pointer) return;
+    await deleteIfPresent(this.table, pointer.minute, keyOf(tenantId, userId));
+    await deleteIfPresent(this.table, pointerKey.partitionKey, pointerKey.rowKey);
   }
 
   /**
@@ -71,7 +65,7 @@ export class DueIndexStore {
   async removeLearnerEverywhere(tenantId: string, userId: string): Promise<number> {
     const filed = await listKeys(this.table, odata`tenantId eq ${tenantId} and userId eq ${userId}`);
     const removed = await deleteRows(this.table, filed);
-    await this.deleteIfPresent(keyOf('learner', tenantId), keyOf(userId));
+    await deleteIfPresent(this.table, keyOf('learner', tenantId), keyOf(userId));
     return removed;
   }
 
@@ -94,14 +88,6 @@ export class DueIndexStore {
 
   /** Drops an entry once planned, unless the learner has since been filed elsewhere. */
   async done(entry: DueEntry): Promise<void> {
-    await this.deleteIfPresent(entry.minute, rowKeyOf(entry));
-  }
-
-  private async deleteIfPresent(partitionKey: string, rowKey: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    await deleteIfPresent(this.table, entry.minute, rowKeyOf(entry));
   }
 }

@@ -1,9 +1,18 @@
-import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { storedVisibility } from '../domain/entry-visibility.js';
 import type { LearningEntry, SourceType } from '../domain/learning-entry.js';
-import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import {
+  allOf,
+  createAllOnce,
+  getOrUndefined,
+  listPage,
+  rowKeysUnder,
+  submitIfUnchanged,
+  updateIfPresent,
+  updateIfUnchanged,
+} from './table-ops.js';
 
 /** Stored shape: flat scalar properties, as Table Storage wants them. */
 type EntryEntity = {
@@ -64,19 +73,10 @@ export class EntryStore {
       kind: 'submission',
       entryRowKey: entity.rowKey,
     };
-    const actions: TransactionAction[] = [
-      ['create', marker],
-      ['create', entity],
-    ];
-    try {
-      await this.table.submitTransaction(actions);
-      return { entry, created: true };
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      const existing = await this.findBySubmission(entry.tenantId, entry.userId, submissionId);
-      if (!existing) throw error;
-      return { entry: existing, created: false };
-    }
+    if (await createAllOnce(this.table, [marker, entity])) return { entry, created: true };
+    const existing = await this.findBySubmission(entry.tenantId, entry.userId, submissionId);
+    if (!existing) throw new Error('A row of this submission exists, yet its entry cannot be found');
+    return { entry: existing, created: false };
   }
 
   /**
@@ -88,13 +88,7 @@ export class EntryStore {
       partitionKey: EntryStore.partitionKey(tenantId, userId),
       rowKey: keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(entry.createdAt)), entry.id),
     };
-    try {
-      await this.table.updateEntity({ ...keys, result }, 'Merge');
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return false;
-      throw error;
-    }
+    return updateIfPresent(this.table, { ...keys, result }, 'Merge');
   }
 
   /** The learner's latest entry that planned an action, to ask what came of it. */
@@ -105,27 +99,18 @@ export class EntryStore {
 
   async findBySubmission(tenantId: string, userId: string, submissionId: string): Promise<LearningEntry | undefined> {
     const partitionKey = EntryStore.partitionKey(tenantId, userId);
-    const marker = await this.getEntity<SubmissionMarker>(partitionKey, keyOf(SUBMISSION_PREFIX, submissionId));
+    const marker = await getOrUndefined<SubmissionMarker>(this.table, partitionKey, keyOf(SUBMISSION_PREFIX, submissionId));
     if (!marker) return undefined;
-    const entity = await this.getEntity<EntryEntity>(partitionKey, marker.entryRowKey);
+    const entity = await getOrUndefined<EntryEntity>(this.table, partitionKey, marker.entryRowKey);
     return entity ? fromEntity(entity) : undefined;
   }
 
   async listForUser(tenantId: string, userId: string, options: { limit: number; cursor?: string }): Promise<EntryPage> {
-    const partitionKey = EntryStore.partitionKey(tenantId, userId);
-    const continuationToken = options.cursor ? decodeCursor(options.cursor, partitionKey) : undefined;
-    const from = keyOf(ENTRY_PREFIX);
-    const pages = this.table
-      .listEntities<EntryEntity>({
-        queryOptions: {
-          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}`,
-        },
-      })
-      .byPage({ maxPageSize: options.limit, ...(continuationToken ? { continuationToken } : {}) });
-    for await (const page of pages) {
-      return { entries: page.map(fromEntity), nextCursor: encodeCursor(partitionKey, page.continuationToken) };
-    }
-    return { entries: [], nextCursor: null };
+    const page = await listPage<EntryEntity>(this.table, EntryStore.partitionKey(tenantId, userId), {
+      ...options,
+      filter: rowKeysUnder(keyOf(ENTRY_PREFIX)),
+    });
+    return { entries: page.rows.map(fromEntity), nextCursor: page.nextCursor };
   }
 
   /** The learner's entries made in [from, to): one range read, as row keys are ordered by time. */
@@ -158,13 +143,7 @@ export class EntryStore {
 
   /** Replaces an entry if it is unchanged since read; false if it changed or is gone. */
   async replace(entry: LearningEntry, etag: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(toEntity(entry), 'Replace', { etag });
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    return (await updateIfUnchanged(this.table, toEntity(entry), 'Replace', etag)).kind === 'written';
   }
 
   /**
@@ -179,13 +158,7 @@ export class EntryStore {
       queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and kind eq 'submission' and entryRowKey eq ${rowKey}` },
     });
     for await (const m of markers) actions.push(['delete', { partitionKey, rowKey: m.rowKey }]);
-    try {
-      await this.table.submitTransaction(actions);
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return false;
-      throw error;
-    }
+    return submitIfUnchanged(this.table, actions);
   }
 
   /** Every entry of the learner, newest first, for their own export: the whole partition, page by page. */
@@ -197,10 +170,9 @@ export class EntryStore {
 
   /** The same, one storage page in memory at a time: for a download of any length. */
   async *streamAll(tenantId: string, userId: string): AsyncGenerator<LearningEntry> {
-    const from = keyOf(ENTRY_PREFIX);
     const rows = this.table.listEntities<EntryEntity>({
       queryOptions: {
-        filter: odata`PartitionKey eq ${EntryStore.partitionKey(tenantId, userId)} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}`,
+        filter: allOf(odata`PartitionKey eq ${EntryStore.partitionKey(tenantId, userId)}`, rowKeysUnder(keyOf(ENTRY_PREFIX))),
       },
     });
     for await (const e of rows) yield fromEntity(e);
@@ -229,19 +201,6 @@ export class EntryStore {
     ]);
     return deleteRows(this.table, [...markers, ...entries]);
   }
-
-  private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<T | undefined> {
-    try {
-      return await this.table.getEntity<T>(partitionKey, rowKey);
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
-  }
-}
-
-function isConflict(error: unknown): boolean {
-  return error instanceof RestError && error.statusCode === 409;
 }
 
 function toEntity(entry: LearningEntry): EntryEntity {

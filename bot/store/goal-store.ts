@@ -1,7 +1,8 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { Goal, GoalProgress } from '../domain/goal.js';
-import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent, deletePartition } from './row-deletes.js';
+import { keyOf, tenantPartitions } from './keys.js';
+import { deletePartition } from './row-deletes.js';
+import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type GoalEntity = {
   partitionKey: string;
@@ -30,24 +31,13 @@ export class GoalStore {
   }
 
   async get(tenantId: string, userId: string, goalId: string): Promise<{ goal: Goal; etag: string } | undefined> {
-    try {
-      const e = await this.table.getEntity<GoalEntity>(keyOf(tenantId, userId), keyOf(GOAL, goalId));
-      return { goal: fromEntity(tenantId, userId, e), etag: e.etag };
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<GoalEntity>(this.table, keyOf(tenantId, userId), keyOf(GOAL, goalId));
+    return e ? { goal: fromEntity(tenantId, userId, e), etag: e.etag } : undefined;
   }
 
   /** Replaces the goal if unchanged since read; false if it changed meanwhile. */
   async replace(goal: Goal, etag: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(toEntity(goal), 'Replace', { etag });
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    return (await updateIfUnchanged(this.table, toEntity(goal), 'Replace', etag)).kind === 'written';
   }
 
   /** Erases every goal of the learner (their partition holds nothing else). */
@@ -59,9 +49,7 @@ export class GoalStore {
   async listTenant(tenantId: string): Promise<{ goal: Goal; etag: string }[]> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<GoalEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}`,
-      },
+      queryOptions: { filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(GOAL)) },
     });
     const found: { goal: Goal; etag: string }[] = [];
     for await (const e of rows)
@@ -76,9 +64,7 @@ export class GoalStore {
   /** Every goal of the learner, oldest first. */
   async listForUser(tenantId: string, userId: string): Promise<Goal[]> {
     const rows = this.table.listEntities<GoalEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keyOf(tenantId, userId)} and RowKey ge ${`${GOAL}|`} and RowKey lt ${prefixEnd(GOAL)}`,
-      },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${keyOf(tenantId, userId)}`, rowKeysUnder(GOAL)) },
     });
     const goals: Goal[] = [];
     for await (const e of rows) goals.push(fromEntity(tenantId, userId, e));

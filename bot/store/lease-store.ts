@@ -1,4 +1,5 @@
-import { RestError, type TableClient } from '@azure/data-tables';
+import { type TableClient } from '@azure/data-tables';
+import { createOnce, getOrUndefined, updateIfUnchanged } from './table-ops.js';
 
 type LeaseEntity = { partitionKey: string; rowKey: string; holder: string; expiresAt: string; cursor?: string };
 
@@ -19,38 +20,22 @@ export class LeaseStore {
 
   async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<Lease | undefined> {
     const expiresAt = new Date(now.getTime() + ttlMs);
-    let current: (LeaseEntity & { etag: string }) | undefined;
-    try {
-      current = await this.table.getEntity<LeaseEntity>('lease', name);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+    const current = await getOrUndefined<LeaseEntity>(this.table, 'lease', name);
+    const row = { partitionKey: 'lease', rowKey: name, holder, expiresAt: expiresAt.toISOString() };
+    if (!current) {
+      // Another instance creating it first holds it.
+      const created = await createOnce(this.table, row);
+      return created.kind === 'created' ? { holder, expiresAt, etag: created.etag } : undefined;
     }
-    try {
-      if (!current) {
-        const created = await this.table.createEntity({ partitionKey: 'lease', rowKey: name, holder, expiresAt: expiresAt.toISOString() });
-        return { holder, expiresAt, etag: created.etag ?? '' };
-      }
-      if (current.holder !== holder && new Date(current.expiresAt) > now) return undefined;
-      const updated = await this.table.updateEntity(
-        { partitionKey: 'lease', rowKey: name, holder, expiresAt: expiresAt.toISOString() },
-        'Merge',
-        { etag: current.etag },
-      );
-      return { holder, expiresAt, etag: updated.etag ?? '', ...(current.cursor ? { cursor: current.cursor } : {}) };
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return undefined;
-      throw error;
-    }
+    if (current.holder !== holder && new Date(current.expiresAt) > now) return undefined;
+    const updated = await updateIfUnchanged(this.table, row, 'Merge', current.etag);
+    if (updated.kind !== 'written') return undefined;
+    return { holder, expiresAt, etag: updated.etag, ...(current.cursor ? { cursor: current.cursor } : {}) };
   }
 
   /** Saves progress; fails (false) if the lease was lost to another instance meanwhile. */
   async saveCursor(name: string, lease: Lease, cursor: string): Promise<Lease | undefined> {
-    try {
-      const updated = await this.table.updateEntity({ partitionKey: 'lease', rowKey: name, cursor }, 'Merge', { etag: lease.etag });
-      return { ...lease, cursor, etag: updated.etag ?? '' };
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return undefined;
-      throw error;
-    }
+    const updated = await updateIfUnchanged(this.table, { partitionKey: 'lease', rowKey: name, cursor }, 'Merge', lease.etag);
+    return updated.kind === 'written' ? { ...lease, cursor, etag: updated.etag } : undefined;
   }
 }

@@ -1,7 +1,7 @@
-import { RestError, type TableClient } from '@azure/data-tables';
+import { type TableClient } from '@azure/data-tables';
 import type { BackfillMarker, LrsSettings } from '../domain/xapi/lrs-settings.js';
 import { keyOf } from './keys.js';
-import { deleteIfPresent } from './row-deletes.js';
+import { createOnce, deleteIfPresent, getOrUndefined } from './table-ops.js';
 
 type SettingsEntity = { partitionKey: string; rowKey: string; endpoint: string; key: string; secret: string; updatedAt: string };
 type BackfillEntity = {
@@ -21,7 +21,7 @@ export class LrsSettingsStore {
   constructor(private readonly table: TableClient) {}
 
   async get(tenantId: string): Promise<LrsSettings | undefined> {
-    const e = await this.read<SettingsEntity>(tenantId, SETTINGS);
+    const e = await getOrUndefined<SettingsEntity>(this.table, keyOf(tenantId), SETTINGS);
     return e ? { endpoint: e.endpoint, key: e.key, secret: e.secret, updatedAt: e.updatedAt } : undefined;
   }
 
@@ -35,7 +35,7 @@ export class LrsSettingsStore {
   }
 
   async backfill(tenantId: string): Promise<BackfillMarker | undefined> {
-    const e = await this.read<BackfillEntity>(tenantId, BACKFILL);
+    const e = await getOrUndefined<BackfillEntity>(this.table, keyOf(tenantId), BACKFILL);
     return e ? { status: e.status, startedAt: e.startedAt, finishedAt: e.finishedAt ?? null, written: e.written } : undefined;
   }
 
@@ -45,15 +45,12 @@ export class LrsSettingsStore {
     at: string,
   ): Promise<{ claimed: true; marker: BackfillMarker } | { claimed: false; marker: BackfillMarker }> {
     const entity: BackfillEntity = { partitionKey: keyOf(tenantId), rowKey: BACKFILL, status: 'running', startedAt: at, written: 0 };
-    try {
-      await this.table.createEntity(entity);
+    if ((await createOnce(this.table, entity)).kind === 'created') {
       return { claimed: true, marker: { status: 'running', startedAt: at, finishedAt: null, written: 0 } };
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
-      const marker = await this.backfill(tenantId);
-      if (!marker) throw error;
-      return { claimed: false, marker };
     }
+    const marker = await this.backfill(tenantId);
+    if (!marker) throw new Error('The backfill marker went while it was being claimed');
+    return { claimed: false, marker };
   }
 
   async recordBackfill(tenantId: string, progress: { written: number; finishedAt?: string }): Promise<void> {
@@ -66,14 +63,5 @@ export class LrsSettingsStore {
       },
       'Merge',
     );
-  }
-
-  private async read<T extends object>(tenantId: string, rowKey: string): Promise<(T & { etag: string }) | undefined> {
-    try {
-      return await this.table.getEntity<T>(keyOf(tenantId), rowKey);
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
   }
 }

@@ -47,4 +47,18 @@ describe('NudgeStore (Azurite)', () => {
     expect(newest).toMatchObject({ reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer', count: 2 } });
     expect(older?.why ?? null).toBeNull();
   });
+
+  it('records a reply only on the nudge as read: one changed or removed meanwhile answers false, for the caller to read again', async () => {
+    const store = new NudgeStore((await freshTestStorage()).tables.nudges);
+    const nudge = nudgeAt('2026-11-20T08:00:00.000Z', 'reply001');
+    await store.create(nudge);
+    const read = (await store.get('t1', teamId, nudge.nudgeId))!;
+    expect(await store.setReply(nudge, read.etag, 'on-it', '2026-11-20T09:00:00.000Z')).toBe(true);
+    expect(await store.setReply(nudge, read.etag, 'need-help', '2026-11-20T09:01:00.000Z')).toBe(false);
+    const now = (await store.get('t1', teamId, nudge.nudgeId))!;
+    expect(now.nudge.reply).toEqual({ answer: 'on-it', at: '2026-11-20T09:00:00.000Z' });
+    await store.remove(nudge);
+    expect(await store.setReply(nudge, now.etag, 'need-help', '2026-11-20T09:02:00.000Z')).toBe(false);
+    expect(await store.get('t1', teamId, nudge.nudgeId)).toBeUndefined();
+  });
 });

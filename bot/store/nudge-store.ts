@@ -1,8 +1,9 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { FollowUpWhy } from '../domain/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
+import { deleteRows, listKeys } from './row-deletes.js';
+import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type NudgeEntity = {
   partitionKey: string;
@@ -37,13 +38,8 @@ export class NudgeStore {
   }
 
   async get(tenantId: string, teamId: string, nudgeId: string): Promise<{ nudge: Nudge; etag: string } | undefined> {
-    try {
-      const e = await this.table.getEntity<NudgeEntity>(keyOf(tenantId, teamId), keyOf(NUDGE, nudgeId));
-      return { nudge: fromEntity(tenantId, teamId, e), etag: e.etag };
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<NudgeEntity>(this.table, keyOf(tenantId, teamId), keyOf(NUDGE, nudgeId));
+    return e ? { nudge: fromEntity(tenantId, teamId, e), etag: e.etag } : undefined;
   }
 
   async setDelivered(nudge: Nudge, delivered: boolean): Promise<void> {
@@ -53,19 +49,15 @@ export class NudgeStore {
     );
   }
 
-  /** Records the learner's answer if the nudge is unchanged since read; false if it changed meanwhile. */
+  /** Records the learner's answer if the nudge is unchanged since read; false if it changed or went meanwhile. */
   async setReply(nudge: Nudge, etag: string, answer: NudgeAnswer, at: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), replyAnswer: answer, repliedAt: at },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 412) return false;
-      throw error;
-    }
+    const row = {
+      partitionKey: keyOf(nudge.tenantId, nudge.teamId),
+      rowKey: keyOf(NUDGE, nudge.nudgeId),
+      replyAnswer: answer,
+      repliedAt: at,
+    };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   /** Nudges naming the person (learner or lead) across the tenant's teams, each with its ETag. */
@@ -73,7 +65,11 @@ export class NudgeStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<NudgeEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NUDGE}|`} and RowKey lt ${prefixEnd(NUDGE)} and (learnerId eq ${userId} or leadId eq ${userId})`,
+        filter: allOf(
+          odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
+          rowKeysUnder(NUDGE),
+          odata`(learnerId eq ${userId} or leadId eq ${userId})`,
+        ),
       },
     });
     const found: { nudge: Nudge; etag: string }[] = [];
@@ -88,17 +84,13 @@ export class NudgeStore {
 
   /** Puts someone else in the lead's place if the nudge is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(nudge: Nudge, etag: string, lead: { id: string; name: string }): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), leadId: lead.id, leadName: lead.name },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    const row = {
+      partitionKey: keyOf(nudge.tenantId, nudge.teamId),
+      rowKey: keyOf(NUDGE, nudge.nudgeId),
+      leadId: lead.id,
+      leadName: lead.name,
+    };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   /** Deletes every team's nudges sent before `cutoff`: ids start newest first, so one key range per team. */

@@ -1,7 +1,8 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { Recommendation } from '../domain/recommendation.js';
-import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteIfPresent, deleteRows, listKeys } from './row-deletes.js';
+import { keyOf, tenantPartitions } from './keys.js';
+import { deleteRows, listKeys } from './row-deletes.js';
+import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type RecEntity = {
   partitionKey: string;
@@ -44,9 +45,7 @@ export class RecommendationStore {
 
   async listTeam(tenantId: string, teamId: string): Promise<Recommendation[]> {
     const rows = this.table.listEntities<RecEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)}`,
-      },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${keyOf(tenantId, teamId)}`, rowKeysUnder(REC)) },
     });
     const recs: Recommendation[] = [];
     for await (const e of rows) recs.push(fromEntity(tenantId, teamId, e));
@@ -54,12 +53,8 @@ export class RecommendationStore {
   }
 
   async get(tenantId: string, teamId: string, recId: string): Promise<Recommendation | undefined> {
-    try {
-      return fromEntity(tenantId, teamId, await this.table.getEntity<RecEntity>(keyOf(tenantId, teamId), keyOf(REC, recId)));
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<RecEntity>(this.table, keyOf(tenantId, teamId), keyOf(REC, recId));
+    return e ? fromEntity(tenantId, teamId, e) : undefined;
   }
 
   /** Recommendations made by the person or to them, in any team of the tenant, each with its ETag. */
@@ -67,7 +62,11 @@ export class RecommendationStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<RecEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)} and (leadId eq ${userId} or learnerId eq ${userId})`,
+        filter: allOf(
+          odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
+          rowKeysUnder(REC),
+          odata`(leadId eq ${userId} or learnerId eq ${userId})`,
+        ),
       },
     });
     const found: { rec: Recommendation; etag: string }[] = [];
@@ -81,7 +80,7 @@ export class RecommendationStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<DoneEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)} and userId eq ${userId}`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(DONE), odata`userId eq ${userId}`),
       },
     });
     const done: { teamId: string; recId: string; doneAt: string }[] = [];
@@ -93,10 +92,9 @@ export class RecommendationStore {
   /** Deletes a recommendation and who marked it done: the marks first, so a run cut short still finds it and finishes. */
   async remove(rec: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>): Promise<void> {
     const partitionKey = keyOf(rec.tenantId, rec.teamId);
-    const from = keyOf(DONE, rec.recId);
     await deleteRows(
       this.table,
-      await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`),
+      await listKeys(this.table, allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(DONE, rec.recId)))),
     );
     await deleteIfPresent(this.table, partitionKey, keyOf(REC, rec.recId));
   }
@@ -106,7 +104,7 @@ export class RecommendationStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<RecEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${REC}|`} and RowKey lt ${prefixEnd(REC)} and at lt ${cutoff.toISOString()}`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(REC), odata`at lt ${cutoff.toISOString()}`),
       },
     });
     const old: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>[] = [];
@@ -117,26 +115,15 @@ export class RecommendationStore {
 
   /** Puts someone else in the lead's place if the recommendation is unchanged since read; false if it changed or went meanwhile. */
   async replaceLead(rec: Recommendation, etag: string, lead: { id: string; name: string }): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: keyOf(rec.tenantId, rec.teamId), rowKey: keyOf(REC, rec.recId), leadId: lead.id, leadName: lead.name },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    const row = { partitionKey: keyOf(rec.tenantId, rec.teamId), rowKey: keyOf(REC, rec.recId), leadId: lead.id, leadName: lead.name };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   /** Who marked what done in the team; one person's only when named. */
   async listDone(tenantId: string, teamId: string, userId?: string): Promise<{ recId: string; userId: string; doneAt: string }[]> {
     const partition = keyOf(tenantId, teamId);
-    const filter =
-      userId === undefined
-        ? odata`PartitionKey eq ${partition} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)}`
-        : odata`PartitionKey eq ${partition} and RowKey ge ${`${DONE}|`} and RowKey lt ${prefixEnd(DONE)} and userId eq ${userId}`;
+    const teamDone = allOf(odata`PartitionKey eq ${partition}`, rowKeysUnder(DONE));
+    const filter = userId === undefined ? teamDone : allOf(teamDone, odata`userId eq ${userId}`);
     const done: { recId: string; userId: string; doneAt: string }[] = [];
     for await (const e of this.table.listEntities<DoneEntity>({ queryOptions: { filter } }))
       done.push({ recId: e.recId, userId: e.userId, doneAt: e.doneAt });
@@ -152,11 +139,7 @@ export class RecommendationStore {
       await this.table.upsertEntity(entity, 'Replace');
       return;
     }
-    try {
-      await this.table.deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    await deleteIfPresent(this.table, partitionKey, rowKey);
   }
 }
 

@@ -1,8 +1,9 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../domain/learning-entry.js';
 import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
+import { createOnce, getOrUndefined, updateIfUnchanged } from './table-ops.js';
 
 /**
  * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
@@ -57,13 +58,8 @@ export class RollupStore {
   }
 
   async get(tenantId: string, teamId: string, userId: string): Promise<StoredRollup | undefined> {
-    try {
-      const e = await this.table.getEntity<RollupEntity>(RollupStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
-      return { rollup: fromEntity(e), etag: e.etag };
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<RollupEntity>(this.table, RollupStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
+    return e ? { rollup: fromEntity(e), etag: e.etag } : undefined;
   }
 
   /**
@@ -73,14 +69,8 @@ export class RollupStore {
    */
   async put(tenantId: string, teamId: string, rollup: MemberRollup, etag: string | undefined): Promise<boolean> {
     const entity = toEntity(RollupStore.partitionKey(tenantId, teamId), rollup);
-    try {
-      if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
-      else await this.table.createEntity(entity);
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404)) return false;
-      throw error;
-    }
+    const outcome = etag ? await updateIfUnchanged(this.table, entity, 'Replace', etag) : await createOnce(this.table, entity);
+    return outcome.kind === 'written' || outcome.kind === 'created';
   }
 
   /** Deletes the person's row from every team's rollups in the tenant (teams they left included). */

@@ -1,4 +1,5 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import { deleteIfPresent } from './table-ops.js';
 
 export interface RowKeys {
   partitionKey: string;
@@ -14,17 +15,6 @@ export async function listKeys(table: TableClient, filter: string): Promise<RowK
   for await (const e of table.listEntities({ queryOptions: { filter } }))
     keys.push({ partitionKey: e.partitionKey ?? '', rowKey: e.rowKey ?? '' });
   return keys;
-}
-
-/** Deletes one row, unconditionally (ETag `*`); false when it was already gone. */
-export async function deleteIfPresent(table: TableClient, partitionKey: string, rowKey: string): Promise<boolean> {
-  try {
-    await table.deleteEntity(partitionKey, rowKey);
-    return true;
-  } catch (error) {
-    if (error instanceof RestError && error.statusCode === 404) return false;
-    throw error;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 /** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
 export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro';
@@ -46,24 +47,13 @@ export class SendStore {
       status: 'pending',
       attempts: 0,
     };
-    try {
-      await this.table.createEntity(entity);
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) return false;
-      throw error;
-    }
+    return (await createOnce(this.table, entity)).kind === 'created';
   }
 
   async get(tenantId: string, userId: string, cycle: string, kind: SendKind): Promise<SendRecord | undefined> {
     const { partitionKey, rowKey } = SendStore.keys(tenantId, userId, cycle, kind);
-    try {
-      const e = await this.table.getEntity<SendEntity>(partitionKey, rowKey);
-      return fromEntity(e);
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<SendEntity>(this.table, partitionKey, rowKey);
+    return e ? fromEntity(e) : undefined;
   }
 
   /**
@@ -75,23 +65,14 @@ export class SendStore {
     changes: Partial<Omit<SendRecord, 'tenantId' | 'userId' | 'cycle' | 'kind' | 'etag'>>,
   ): Promise<SendRecord | undefined> {
     const keys = SendStore.keys(record.tenantId, record.userId, record.cycle, record.kind);
-    try {
-      const result = await this.table.updateEntity({ ...keys, ...changes }, 'Merge', { etag: record.etag ?? '*' });
-      return { ...record, ...changes, etag: result.etag };
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return undefined;
-      throw error;
-    }
+    const outcome = await updateIfUnchanged(this.table, { ...keys, ...changes }, 'Merge', record.etag ?? '*');
+    return outcome.kind === 'written' ? { ...record, ...changes, etag: outcome.etag } : undefined;
   }
 
   /** Marks the learner's check-in for a cycle answered (any answer, including "nothing this week"). */
   async markResponded(tenantId: string, userId: string, cycle: string, at: Date, answer: 'entry' | 'nothing'): Promise<void> {
     const keys = SendStore.keys(tenantId, userId, cycle, 'checkin');
-    try {
-      await this.table.updateEntity({ ...keys, respondedAt: at.toISOString(), answer }, 'Merge');
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    await updateIfPresent(this.table, { ...keys, respondedAt: at.toISOString(), answer }, 'Merge');
   }
 
   /** Erases the learner's history of check-ins and reminders: their partition is only theirs. */

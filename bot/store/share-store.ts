@@ -1,4 +1,4 @@
-import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { Share, ShareTally, ShareVote } from '../domain/share.js';
 import type { MyShareVote } from '../domain/share-view.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
@@ -12,7 +12,8 @@ import {
   type ShareEntity,
   type VoteEntity,
 } from './share-entities.js';
-import { deleteIfPresent, deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
+import { deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
+import { allOf, createAllOnce, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
 
@@ -31,9 +32,6 @@ export interface SavedPointer {
   shareId: string;
   savedAt: string;
 }
-
-// Every range is `prefix|` up to `prefix}`: exactly the keys under that prefix, never a longer
-// id that merely starts with it (share "a1" must not count the votes of share "a12").
 
 /**
  * Shares and their votes, one partition per team: each person's marks on a share are a row of
@@ -56,10 +54,9 @@ export class ShareStore {
   /** Creates the share with the sharer's own rating as their vote; false if it already exists. */
   async create(share: Share): Promise<boolean> {
     const partitionKey = ShareStore.teamPartition(share.tenantId, share.teamId);
-    const actions: TransactionAction[] = [['create', toShareEntity(share)]];
+    const rows: (ShareEntity | VoteEntity)[] = [toShareEntity(share)];
     if (share.sharerRating !== null) {
-      actions.push([
-        'create',
+      rows.push(
         toVoteEntity(partitionKey, share.shareId, {
           userId: share.sharerId,
           helpful: false,
@@ -68,19 +65,13 @@ export class ShareStore {
           resourceKey: share.resourceKey,
           at: share.createdAt,
         }),
-      ]);
+      );
     }
-    try {
-      await this.table.submitTransaction(actions);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
-    }
+    return createAllOnce(this.table, rows);
   }
 
   async get(tenantId: string, teamId: string, shareId: string): Promise<{ share: Share; etag: string } | undefined> {
-    const e = await this.getEntity<ShareEntity>(ShareStore.teamPartition(tenantId, teamId), keyOf(SHARE, shareId));
+    const e = await getOrUndefined<ShareEntity>(this.table, ShareStore.teamPartition(tenantId, teamId), keyOf(SHARE, shareId));
     return e ? { share: fromShareEntity(tenantId, teamId, e), etag: e.etag } : undefined;
   }
 
@@ -94,71 +85,42 @@ export class ShareStore {
 
   /** Rewrites the share (its content after the entry was edited) if unchanged since read; false if it changed meanwhile. */
   async replace(share: Share, etag: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(toShareEntity(share), 'Replace', { etag });
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 404) return false;
-      throw error;
-    }
+    return (await updateIfUnchanged(this.table, toShareEntity(share), 'Replace', etag)).kind === 'written';
   }
 
-  /** Marks the share withdrawn if unchanged since read; false if it changed meanwhile. */
+  /** Marks the share withdrawn if unchanged since read; false if it changed or went meanwhile. */
   async withdraw(share: Share, etag: string, at: string): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), withdrawnAt: at },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 412) return false;
-      throw error;
-    }
+    const row = {
+      partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId),
+      rowKey: keyOf(SHARE, share.shareId),
+      withdrawnAt: at,
+    };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   async getVote(tenantId: string, teamId: string, shareId: string, userId: string): Promise<StoredVote> {
-    const e = await this.getEntity<VoteEntity>(ShareStore.teamPartition(tenantId, teamId), keyOf(VOTE, shareId, userId));
+    const e = await getOrUndefined<VoteEntity>(this.table, ShareStore.teamPartition(tenantId, teamId), keyOf(VOTE, shareId, userId));
     return { vote: e ? fromVoteEntity(e) : undefined, etag: e?.etag };
   }
 
   /** Writes one person's marks if unchanged since read (or still absent); false when they changed meanwhile. */
   async writeVote(tenantId: string, teamId: string, shareId: string, vote: ShareVote, etag: string | undefined): Promise<boolean> {
     const row = toVoteEntity(ShareStore.teamPartition(tenantId, teamId), shareId, vote);
-    try {
-      if (etag) await this.table.updateEntity(row, 'Replace', { etag });
-      else await this.table.createEntity(row);
-      return true;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 412 || status === 409 || status === 404) return false;
-      throw error;
-    }
+    const outcome = etag ? await updateIfUnchanged(this.table, row, 'Replace', etag) : await createOnce(this.table, row);
+    return outcome.kind === 'written' || outcome.kind === 'created';
   }
 
   /** Writes the share's counters if the share is unchanged since read; false when it changed meanwhile. */
   async writeTally(share: Share, etag: string, tally: ShareTally): Promise<boolean> {
-    try {
-      await this.table.updateEntity(
-        { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), ...tally },
-        'Merge',
-        { etag },
-      );
-      return true;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 412 || status === 404) return false;
-      throw error;
-    }
+    const row = { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), ...tally };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
   /** Every share in the team, withdrawn ones included (one range read; the caller filters). */
   async listTeamShares(tenantId: string, teamId: string): Promise<Share[]> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
-    const from = keyOf(SHARE);
     const rows = this.table.listEntities<ShareEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(SHARE))) },
     });
     const shares: Share[] = [];
     for await (const e of rows) shares.push(fromShareEntity(tenantId, teamId, e));
@@ -168,11 +130,8 @@ export class ShareStore {
   /** Every vote in the team, or only one person's. */
   async listTeamVotes(tenantId: string, teamId: string, userId?: string): Promise<(ShareVote & { shareId: string })[]> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
-    const from = keyOf(VOTE);
-    const filter =
-      userId === undefined
-        ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`
-        : odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)} and userId eq ${userId}`;
+    const teamVotes = allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE)));
+    const filter = userId === undefined ? teamVotes : allOf(teamVotes, odata`userId eq ${userId}`);
     const votes: (ShareVote & { shareId: string })[] = [];
     for await (const e of this.table.listEntities<VoteEntity>({ queryOptions: { filter } }))
       votes.push({ ...fromVoteEntity(e), shareId: e.shareId });
@@ -182,10 +141,9 @@ export class ShareStore {
   /** The votes on one share, to recompute its counters. */
   async listShareVotes(tenantId: string, teamId: string, shareId: string): Promise<ShareVote[]> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
-    const from = keyOf(VOTE, shareId);
     const votes: ShareVote[] = [];
     const rows = this.table.listEntities<VoteEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE, shareId))) },
     });
     for await (const e of rows) votes.push(fromVoteEntity(e));
     return votes;
@@ -202,7 +160,7 @@ export class ShareStore {
     const votes: (ShareVote & { teamKey: string; shareId: string })[] = [];
     const rows = this.table.listEntities<ShareEntity | VoteEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and ((RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)}) or (RowKey ge ${`${VOTE}|`} and RowKey lt ${prefixEnd(VOTE)}))`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, `((${rowKeysUnder(SHARE)}) or (${rowKeysUnder(VOTE)}))`),
       },
     });
     for await (const e of rows) {
@@ -226,19 +184,14 @@ export class ShareStore {
       await this.table.upsertEntity(entity, 'Replace');
       return;
     }
-    try {
-      await this.table.deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-    }
+    await deleteIfPresent(this.table, partitionKey, rowKey);
   }
 
   async listSaved(tenantId: string, userId: string): Promise<SavedPointer[]> {
     const partitionKey = ShareStore.personPartition(tenantId, userId);
-    const from = keyOf(SAVED);
     const saved: SavedPointer[] = [];
     const rows = this.table.listEntities<SavedEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(SAVED))) },
     });
     for await (const e of rows) saved.push({ teamId: e.teamId, shareId: e.shareId, savedAt: e.savedAt });
     return saved;
@@ -247,22 +200,14 @@ export class ShareStore {
   /** Claims the one "your share helped" notice a sharer may get on a day; false if already claimed. */
   async claimHelpedNotice(tenantId: string, userId: string, day: string, at: string): Promise<boolean> {
     const entity: NoticeEntity = { partitionKey: ShareStore.personPartition(tenantId, userId), rowKey: keyOf(NOTICE, day), sentAt: at };
-    try {
-      await this.table.createEntity(entity);
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
-    }
+    return (await createOnce(this.table, entity)).kind === 'created';
   }
 
   /** The days a sharer was told their share helped, for their own export. */
   async listHelpedNotices(tenantId: string, userId: string): Promise<string[]> {
     const from = keyOf(NOTICE);
     const rows = this.table.listEntities<NoticeEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${ShareStore.personPartition(tenantId, userId)} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`,
-      },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${ShareStore.personPartition(tenantId, userId)}`, rowKeysUnder(from)) },
     });
     const days: string[] = [];
     for await (const e of rows) days.push(decodeURIComponent(e.rowKey.slice(from.length + 1)));
@@ -274,7 +219,7 @@ export class ShareStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<ShareEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and sharerId eq ${userId}`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SHARE), odata`sharerId eq ${userId}`),
       },
     });
     const shares: Share[] = [];
@@ -287,7 +232,7 @@ export class ShareStore {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<VoteEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${VOTE}|`} and RowKey lt ${prefixEnd(VOTE)} and userId eq ${userId}`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(VOTE), odata`userId eq ${userId}`),
       },
     });
     const votes: (ShareVote & { teamId: string; shareId: string })[] = [];
@@ -303,10 +248,9 @@ export class ShareStore {
   /** Deletes a share with every mark on it: the marks first, so a run cut short still finds the share and finishes. */
   async deleteShare(tenantId: string, teamId: string, shareId: string): Promise<void> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
-    const from = keyOf(VOTE, shareId);
     await deleteRows(
       this.table,
-      await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${from}|`} and RowKey lt ${prefixEnd(from)}`),
+      await listKeys(this.table, allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE, shareId)))),
     );
     await deleteIfPresent(this.table, partitionKey, keyOf(SHARE, shareId));
   }
@@ -321,7 +265,7 @@ export class ShareStore {
     const before = cutoff.toISOString();
     const old = this.table.listEntities<ShareEntity>({
       queryOptions: {
-        filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SHARE}|`} and RowKey lt ${prefixEnd(SHARE)} and createdAt lt ${before}`,
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SHARE), odata`createdAt lt ${before}`),
       },
     });
     const shares: { teamId: string; shareId: string }[] = [];
@@ -330,7 +274,7 @@ export class ShareStore {
       const gone = new Set(shares.map((s) => keyOf(s.teamId, s.shareId)));
       const saved = this.table.listEntities<SavedEntity>({
         queryOptions: {
-          filter: odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${SAVED}|`} and RowKey lt ${prefixEnd(SAVED)}`,
+          filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SAVED)),
         },
       });
       const pointers: RowKeys[] = [];
@@ -341,7 +285,7 @@ export class ShareStore {
     }
     const notices = await listKeys(
       this.table,
-      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${`${NOTICE}|`} and RowKey lt ${prefixEnd(NOTICE)} and sentAt lt ${before}`,
+      allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(NOTICE), odata`sentAt lt ${before}`),
     );
     return { shares: shares.length, helpedNotices: await deleteRows(this.table, notices) };
   }
@@ -350,19 +294,6 @@ export class ShareStore {
   async removePerson(tenantId: string, userId: string): Promise<number> {
     return deletePartition(this.table, ShareStore.personPartition(tenantId, userId));
   }
-
-  private async getEntity<T extends object>(partitionKey: string, rowKey: string): Promise<(T & { etag: string }) | undefined> {
-    try {
-      return await this.table.getEntity<T>(partitionKey, rowKey);
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
-  }
-}
-
-function statusOf(error: unknown): number | undefined {
-  return error instanceof RestError ? error.statusCode : undefined;
 }
 
 export type { MyShareVote };

@@ -1,8 +1,9 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { CheckInSchedule } from '../domain/check-in-schedule.js';
 import type { TeamRole, TeamSettings } from '../domain/team-settings.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
+import { allOf, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 export interface TeamMember {
   tenantId: string;
@@ -55,19 +56,13 @@ export class TeamStore {
   }
 
   async getSettings(tenantId: string, teamId: string): Promise<TeamSettings | undefined> {
-    const e = await this.get<SettingsEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), SETTINGS);
+    const e = await getOrUndefined<SettingsEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), SETTINGS);
     return e ? toSettings(tenantId, teamId, e) : undefined;
   }
 
   /** Creates the team's settings once; a second install of the app keeps what leads set. */
   async createSettingsIfAbsent(settings: TeamSettings): Promise<boolean> {
-    try {
-      await this.teams.createEntity(toSettingsEntity(settings));
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) return false;
-      throw error;
-    }
+    return (await createOnce(this.teams, toSettingsEntity(settings))).kind === 'created';
   }
 
   async saveSettings(settings: TeamSettings): Promise<void> {
@@ -91,10 +86,7 @@ export class TeamStore {
       joinedAt: member.joinedAt,
     };
     let stored: TeamMember = member;
-    try {
-      await this.teams.createEntity(entity);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+    if ((await createOnce(this.teams, entity)).kind === 'exists') {
       await this.teams.updateEntity({ partitionKey, rowKey, teamsUserId: member.teamsUserId, displayName: member.displayName }, 'Merge');
       stored = (await this.getMember(member.tenantId, member.teamId, member.userId)) ?? member;
     }
@@ -110,35 +102,28 @@ export class TeamStore {
 
   /** Changes a member's role; false when they are not on the roster. */
   async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole): Promise<boolean> {
-    try {
-      await this.teams.updateEntity(
-        { partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role },
-        'Merge',
-        { etag: '*' },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return false;
-      throw error;
-    }
+    return updateIfPresent(
+      this.teams,
+      { partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role },
+      'Merge',
+    );
   }
 
   async removeMember(tenantId: string, teamId: string, userId: string): Promise<void> {
-    await this.deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
-    await this.deleteIfPresent(this.memberships, keyOf(tenantId, userId), keyOf(teamId));
+    await deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
+    await deleteIfPresent(this.memberships, keyOf(tenantId, userId), keyOf(teamId));
   }
 
   async getMember(tenantId: string, teamId: string, userId: string): Promise<TeamMember | undefined> {
-    const e = await this.get<MemberEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
+    const e = await getOrUndefined<MemberEntity>(this.teams, TeamStore.partitionKey(tenantId, teamId), keyOf(MEMBER, userId));
     return e ? toMember(tenantId, teamId, e) : undefined;
   }
 
   async listMembers(tenantId: string, teamId: string): Promise<TeamMember[]> {
     const partitionKey = TeamStore.partitionKey(tenantId, teamId);
-    const from = keyOf(MEMBER);
     const members: TeamMember[] = [];
     const rows = this.teams.listEntities<MemberEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${prefixEnd(from)}` },
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(MEMBER))) },
     });
     for await (const e of rows) members.push(toMember(tenantId, teamId, e));
     return members;
@@ -202,7 +187,7 @@ export class TeamStore {
    */
   async removeFromAllTeams(tenantId: string, userId: string): Promise<number> {
     const rows = await this.rosterRowsOf(tenantId, userId);
-    for (const row of rows) await this.deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, row.teamId), keyOf(MEMBER, userId));
+    for (const row of rows) await deleteIfPresent(this.teams, TeamStore.partitionKey(tenantId, row.teamId), keyOf(MEMBER, userId));
     await deletePartition(this.memberships, keyOf(tenantId, userId));
     return rows.length;
   }
@@ -230,35 +215,19 @@ export class TeamStore {
       });
       let raced = false;
       for await (const e of rows) {
-        try {
-          // Only if unchanged since read: a lead saving the schedule meanwhile keeps their own edit (and name).
-          await this.teams.updateEntity({ partitionKey: e.partitionKey, rowKey: SETTINGS, updatedBy: '' }, 'Merge', { etag: e.etag });
-          cleared++;
-        } catch (error) {
-          if (!(error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404))) throw error;
-          raced = true;
-        }
+        // Only if unchanged since read: a lead saving the schedule meanwhile keeps their own edit (and name).
+        const outcome = await updateIfUnchanged(
+          this.teams,
+          { partitionKey: e.partitionKey, rowKey: SETTINGS, updatedBy: '' },
+          'Merge',
+          e.etag,
+        );
+        if (outcome.kind === 'written') cleared++;
+        else raced = true;
       }
       if (!raced) break;
     }
     return cleared;
-  }
-
-  private async get<T extends object>(table: TableClient, partitionKey: string, rowKey: string): Promise<T | undefined> {
-    try {
-      return await table.getEntity<T>(partitionKey, rowKey);
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
-  }
-
-  private async deleteIfPresent(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
-    try {
-      await table.deleteEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
   }
 }
 

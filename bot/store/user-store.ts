@@ -1,6 +1,6 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
-import { deleteIfPresent } from './row-deletes.js';
+import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
 export interface UserProfile {
   tenantId: string;
@@ -74,13 +74,8 @@ export class UserStore {
   }
 
   async get(tenantId: string, userId: string): Promise<UserProfile | undefined> {
-    try {
-      const e = await this.table.getEntity<UserEntity>(keyOf(tenantId), keyOf(userId));
-      return toProfile(tenantId, userId, e);
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const e = await getOrUndefined<UserEntity>(this.table, keyOf(tenantId), keyOf(userId));
+    return e ? toProfile(tenantId, userId, e) : undefined;
   }
 
   /** Forgets the person's profile; nothing when there is none. */

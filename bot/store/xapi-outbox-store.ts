@@ -1,8 +1,9 @@
-import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { LrsStatus } from '../domain/xapi/lrs-settings.js';
 import type { XapiStatement } from '../domain/xapi/statement-types.js';
 import { keyOf } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
+import { createAllOnce, createOnce, deleteIfUnchanged, getOrUndefined, submitIfUnchanged } from './table-ops.js';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -65,14 +66,12 @@ export class XapiOutboxStore {
     let added = 0;
     for (let i = 0; i < entities.length; i += TRANSACTION_LIMIT) {
       const chunk = entities.slice(i, i + TRANSACTION_LIMIT);
-      try {
-        await this.table.submitTransaction(chunk.map((e): TransactionAction => ['create', e]));
+      if (await createAllOnce(this.table, chunk)) {
         added += chunk.length;
-      } catch (error) {
-        // One of them is there already (a retry, a second backfill): the rest go one by one.
-        if (!isConflict(error)) throw error;
-        for (const e of chunk) if (await this.createIfAbsent(e)) added++;
+        continue;
       }
+      // One of them is there already (a retry, a second backfill): the rest go one by one.
+      for (const e of chunk) if ((await createOnce(this.table, e)).kind === 'created') added++;
     }
     return added;
   }
@@ -95,12 +94,7 @@ export class XapiOutboxStore {
       'Merge',
       { etag: r.etag },
     ]);
-    try {
-      await this.table.submitTransaction(claims);
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) return [];
-      throw error;
-    }
+    if (!(await submitIfUnchanged(this.table, claims))) return [];
     return due.map((r) => ({ ...r, attempts: r.attempts + 1, notBefore: until }));
   }
 
@@ -156,15 +150,11 @@ export class XapiOutboxStore {
       }
     }
     if (summary.latestFailure) {
-      try {
-        const row = await this.table.getEntity<OutboxEntity>(keyOf(tenantId), summary.latestFailure.statementId, {
-          queryOptions: { select: ['statement'] },
-        });
-        summary.latestFailure.verb = (JSON.parse(row.statement) as XapiStatement).verb.display['en-US'] ?? '';
-      } catch (error) {
-        // Erased or retried meanwhile: the failure is still worth showing without its verb.
-        if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-      }
+      const row = await getOrUndefined<OutboxEntity>(this.table, keyOf(tenantId), summary.latestFailure.statementId, {
+        queryOptions: { select: ['statement'] },
+      });
+      // Erased or retried meanwhile: the failure is still worth showing without its verb.
+      if (row) summary.latestFailure.verb = (JSON.parse(row.statement) as XapiStatement).verb.display['en-US'] ?? '';
     }
     return summary;
   }
@@ -235,32 +225,14 @@ export class XapiOutboxStore {
    * answers 'sent' when the LRS already has it (it must be voided there), 'absent' when never written.
    */
   async discard(tenantId: string, statementId: string): Promise<'discarded' | 'sent' | 'absent'> {
-    try {
-      const row = await this.table.getEntity<OutboxEntity>(keyOf(tenantId), statementId, { queryOptions: { select: ['status'] } });
-      if (row.status === 'sent') return 'sent';
-      // Claimed meanwhile and sent: the ETag no longer matches, and the next look says so.
-      await this.table.deleteEntity(keyOf(tenantId), statementId, { etag: row.etag });
-      return 'discarded';
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return 'absent';
-      if (error instanceof RestError && error.statusCode === 412) return this.discard(tenantId, statementId);
-      throw error;
-    }
+    const row = await getOrUndefined<OutboxEntity>(this.table, keyOf(tenantId), statementId, { queryOptions: { select: ['status'] } });
+    if (!row) return 'absent';
+    if (row.status === 'sent') return 'sent';
+    // Claimed meanwhile and sent: the ETag no longer matches, and the next look says so.
+    const deleted = await deleteIfUnchanged(this.table, keyOf(tenantId), statementId, row.etag);
+    if (deleted.kind === 'changed') return this.discard(tenantId, statementId);
+    return deleted.kind === 'deleted' ? 'discarded' : 'absent';
   }
-
-  private async createIfAbsent(entity: OutboxEntity): Promise<boolean> {
-    try {
-      await this.table.createEntity(entity);
-      return true;
-    } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
-    }
-  }
-}
-
-function isConflict(error: unknown): boolean {
-  return error instanceof RestError && error.statusCode === 409;
 }
 
 function toEntity(tenantId: string, row: NewOutboxRow, at: string): OutboxEntity {

@@ -2,10 +2,11 @@ import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
-import { eraseMyDataCard, erasingMyDataCard, myDataEraseFailedCard, myDataErasedCard, myDataExportCard } from '../cards/my-data-cards.js';
+import { eraseMyDataCard, erasingMyDataCard, myDataExportCard } from '../cards/my-data-cards.js';
 import { ERASE_CONFIRMATION, isEraseConfirmation } from '../domain/my-data.js';
 import type { Messenger, ProactiveTarget } from '../services/messenger.js';
 import type { MyDataService } from '../services/my-data-service.js';
+import type { OutboundMessage } from '../services/outbound-message.js';
 import type { SeenPerson } from '../services/people-service.js';
 import { cardMessage } from './card-replies.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
@@ -70,15 +71,15 @@ export class MyDataCommands {
 
   // The person's stored locale is erased with everything else: the language they asked in is kept here.
   private async eraseThenTell(sender: SeenPerson, target: ProactiveTarget, t: BotTranslator): Promise<void> {
-    let card: AdaptiveCard;
+    let message: OutboundMessage;
     try {
       await this.deps.myData.erase(sender);
-      card = myDataErasedCard(t);
+      message = { kind: 'my-data-erased' };
     } catch (error) {
       this.deps.logger.error({ err: error }, 'erasing a person’s data failed part way; asking again finishes it');
-      card = myDataEraseFailedCard(t);
+      message = { kind: 'my-data-erase-failed' };
     }
-    const outcome = await this.deps.messenger.sendCard(target, card);
+    const outcome = await this.deps.messenger.send({ ...target, locale: t.formatting }, message);
     if (outcome.kind !== 'sent') this.deps.logger.warn({ outcome: outcome.kind }, 'could not say in chat how erasing a person’s data went');
   }
 

@@ -1,12 +1,15 @@
 import { TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card-types.js';
+import { botTranslator } from '../i18n/bot-messages.js';
 import type { Messenger, ProactiveTarget, SendOutcome } from '../services/messenger.js';
+import type { OutboundMessage } from '../services/outbound-message.js';
 import { cardMessage } from './card-replies.js';
+import { renderOutbound } from './render-outbound.js';
 
 /** Bot Framework's audience for Teams' connector when creating conversations. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
-/** Proactive sends through the Bot Framework adapter, with Teams' failures told apart. */
+/** Proactive sends through the Bot Framework adapter, each message a card in its reader's language, with Teams' failures told apart. */
 export class TeamsMessenger implements Messenger {
   constructor(
     private readonly adapter: CloudAdapter,
@@ -17,7 +20,8 @@ export class TeamsMessenger implements Messenger {
     removeRetryPolicy(context, this.adapter.ConnectorClientKey);
   }
 
-  async sendCard(target: ProactiveTarget, card: AdaptiveCard): Promise<SendOutcome> {
+  async send(target: ProactiveTarget, message: OutboundMessage): Promise<SendOutcome> {
+    const card = renderOutbound(message, botTranslator(target.locale));
     // The adapter hands errors inside the turn to its onTurnError instead of throwing them, so
     // the turn catches its own failure and reports it here.
     let failure: unknown;

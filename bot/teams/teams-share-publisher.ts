@@ -1,12 +1,14 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Messenger } from '../services/messenger.js';
-import type { CardFor, ChannelPost, SharePublisher } from '../services/share-publisher.js';
+import type { OutboundMessage } from '../services/outbound-message.js';
+import type { ChannelPost, SharePublisher } from '../services/share-publisher.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import { botTranslator } from '../i18n/bot-messages.js';
 import { cardMessage } from './card-replies.js';
+import { renderOutbound } from './render-outbound.js';
 
 /**
  * Posts share cards to a team's channel through the reference kept when the app was installed
@@ -25,18 +27,18 @@ export class TeamsSharePublisher implements SharePublisher {
     },
   ) {}
 
-  async post(target: ChannelPost, card: CardFor): Promise<string | undefined> {
+  async post(target: ChannelPost, message: OutboundMessage): Promise<string | undefined> {
     let activityId: string | undefined;
-    const built = card(await this.teamLanguage(target));
+    const built = renderOutbound(message, await this.teamLanguage(target));
     await this.inChannel(target, async (send) => {
       activityId = (await send.sendActivity(cardMessage(built)))?.id;
     });
     return activityId;
   }
 
-  async update(target: ChannelPost & { activityId: string }, card: CardFor): Promise<boolean> {
+  async update(target: ChannelPost & { activityId: string }, message: OutboundMessage): Promise<boolean> {
     let done = false;
-    const built = card(await this.teamLanguage(target));
+    const built = renderOutbound(message, await this.teamLanguage(target));
     await this.inChannel(target, async (send) => {
       await send.updateActivity({ ...cardMessage(built), id: target.activityId });
       done = true;
@@ -44,13 +46,13 @@ export class TeamsSharePublisher implements SharePublisher {
     return done;
   }
 
-  async tellPerson(tenantId: string, userId: string, card: CardFor): Promise<boolean> {
+  async tellPerson(tenantId: string, userId: string, message: OutboundMessage): Promise<boolean> {
     const personal = (await this.deps.conversations.listFor(tenantId, 'personal', userId))[0];
     if (!personal) return false;
     const profile = await this.deps.users.get(tenantId, userId);
-    const outcome = await this.deps.messenger.sendCard(
-      { tenantId, userId, teamsUserId: '', serviceUrl: personal.serviceUrl, reference: personal.reference },
-      card(botTranslator(profile?.locale)),
+    const outcome = await this.deps.messenger.send(
+      { tenantId, userId, teamsUserId: '', serviceUrl: personal.serviceUrl, reference: personal.reference, locale: profile?.locale },
+      message,
     );
     return outcome.kind === 'sent';
   }

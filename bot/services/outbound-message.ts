@@ -1,0 +1,47 @@
+import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
+import type { CoachingNote } from '../domain/coaching.js';
+import type { Digest } from '../domain/digest.js';
+import type { Nudge, NudgeAnswer } from '../domain/nudge.js';
+import type { Share } from '../domain/share.js';
+
+/** A scheduled check-in, or its one reminder: what the card asks besides the learning itself. */
+export interface CheckInAsk {
+  /** Identifies the card, so a repeated submit saves one entry, not two. */
+  cardId: string;
+  cycle: string;
+  /** The teams the learner may share with from the card. */
+  shareWith: { teamId: string; name: string }[];
+  /** The action the learner planned last time, to ask what came of it. */
+  previous?: { entryId: string; createdAt: string; action: string };
+  goals?: OpenGoal[];
+  recommendations?: OpenRecommendation[];
+}
+
+/**
+ * What the service says to someone outside a turn, as data: the Teams layer chooses the words, in
+ * the reader's language, and the card. A name left undefined is said generically ("your team").
+ */
+export type OutboundMessage =
+  | ({ kind: 'check-in' } & CheckInAsk)
+  | ({ kind: 'reminder' } & CheckInAsk)
+  /** The hello each member gets when their team starts using the app. */
+  | { kind: 'intro'; displayName: string | undefined; teamName: string | undefined }
+  /** A lead's nudge, with one-press replies. */
+  | { kind: 'nudge'; nudge: Pick<Nudge, 'teamId' | 'nudgeId' | 'leadName' | 'note'>; teamName: string }
+  /** To the lead: how the learner answered their nudge. */
+  | { kind: 'nudge-reply'; nudge: Pick<Nudge, 'learnerName' | 'note'>; answer: NudgeAnswer; teamName: string | undefined }
+  /** A lead's coaching note, with a box to answer. */
+  | { kind: 'coaching-note'; note: Pick<CoachingNote, 'noteId' | 'leadName' | 'about' | 'note'> }
+  /** To the lead: the learner's answer to their note. */
+  | { kind: 'coaching-answer'; learnerName: string | undefined; note: Pick<CoachingNote, 'about' | 'note'>; answer: string }
+  /** A lead's weekly digest; the dashboard button only when the service knows where it is. */
+  | { kind: 'digest'; digest: Digest; dashboardUrl: string | undefined }
+  /** A share as its team's channel sees it, counts included (or withdrawn). */
+  | { kind: 'share'; share: Share }
+  /** Where a share was, once its sharer erased their data. */
+  | { kind: 'share-removed' }
+  /** To a sharer, at most once a day: what they shared helped someone. */
+  | { kind: 'share-helped'; what: string; helpful: number; teamName: string | undefined }
+  /** How erasing a person's data went. */
+  | { kind: 'my-data-erased' }
+  | { kind: 'my-data-erase-failed' };

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { checkInCard } from '../cards/check-in-card.js';
+import { coachingAnswerForLeadCard, coachingNoteCard } from '../cards/coaching-cards.js';
+import { digestCard } from '../cards/digest-card.js';
+import { introCard } from '../cards/intro-card.js';
+import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
+import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { reminderCard } from '../cards/reminder-card.js';
+import { removedShareCard } from '../cards/removed-share-card.js';
+import { shareCard } from '../cards/share-card.js';
+import { shareHelpedCard } from '../cards/share-helped-card.js';
+import type { Digest } from '../domain/digest.js';
+import type { Share } from '../domain/share.js';
+import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
+import type { CheckInAsk, OutboundMessage } from '../services/outbound-message.js';
+import { expectValidTeamsCard } from '../testing/card-validation.js';
+import { renderOutbound } from './render-outbound.js';
+
+const share: Share = {
+  tenantId: 't1',
+  teamId: '19:team@thread.tacv2',
+  shareId: 'entry-0001',
+  sharerId: 'u1',
+  sharerName: 'Megan Bowen',
+  what: 'UX 101',
+  sourceType: 'course',
+  link: 'https://example.com/ux',
+  resourceKey: 'k',
+  insight: '1-2-3',
+  action: 'A/B',
+  sharerRating: 4,
+  createdAt: '2026-11-27T16:05:00.000Z',
+  withdrawnAt: null,
+  channelId: '19:shares@thread.tacv2',
+  activityId: 'activity-1',
+  tally: { helpful: 3, saves: 1, ratingSum: 13, ratingCount: 3 },
+};
+const digest: Digest = {
+  teamId: '19:team@thread.tacv2',
+  teamName: 'Alpha',
+  week: '2026-W48',
+  participation: { members: 8, answered: 6, checkIns: 8, entries: 9, minutes: 240 },
+  highlights: [{ what: 'UX 101', sharerName: 'Megan Bowen', helpful: 3 }],
+  followUps: [
+    { userId: 'u2', displayName: 'Isaiah Langer', reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer', count: 2 } },
+  ],
+  moreFollowUps: 0,
+};
+const ask: CheckInAsk = {
+  cardId: 'card-1',
+  cycle: '2026-W48',
+  shareWith: [{ teamId: 'team-1', name: '' }],
+  previous: { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' },
+  goals: [{ goalId: 'g1', what: 'SQL', targetDate: '2027-01-31', overdue: false }],
+  recommendations: [
+    { teamId: 'team-1', recId: 'r1', title: 'UX 101', link: 'https://example.com/ux', leadName: 'Alex Wilber', note: null },
+  ],
+};
+const askModel = {
+  cardId: ask.cardId,
+  cycle: ask.cycle,
+  share: { teams: ask.shareWith },
+  previous: ask.previous,
+  goals: { goals: ask.goals! },
+  recommendations: { items: ask.recommendations! },
+};
+const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
+const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
+
+/** Every kind of message (the type makes a new kind add its row), and the card its reader should see. */
+const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { kind: K }>, (t: BotTranslator) => AdaptiveCard] } = {
+  'check-in': [{ kind: 'check-in', ...ask }, (t) => checkInCard(askModel, t)],
+  reminder: [{ kind: 'reminder', ...ask }, (t) => reminderCard(askModel, t)],
+  intro: [
+    { kind: 'intro', displayName: 'Megan Bowen', teamName: undefined },
+    (t) => introCard({ displayName: 'Megan Bowen', teamName: t.t('common.yourTeam') }, t),
+  ],
+  nudge: [{ kind: 'nudge', nudge, teamName: 'Alpha' }, (t) => nudgeCard(nudge, 'Alpha', t)],
+  'nudge-reply': [
+    { kind: 'nudge-reply', nudge, answer: 'on-it', teamName: 'Alpha' },
+    (t) => nudgeReplyForLeadCard(nudge, 'on-it', 'Alpha', t),
+  ],
+  'coaching-note': [{ kind: 'coaching-note', note }, (t) => coachingNoteCard(note, t)],
+  'coaching-answer': [
+    { kind: 'coaching-answer', learnerName: undefined, note, answer: 'Will do' },
+    (t) => coachingAnswerForLeadCard(t.t('common.aMember'), note, 'Will do', t),
+  ],
+  digest: [
+    { kind: 'digest', digest, dashboardUrl: 'https://teams.example/dashboard' },
+    (t) => digestCard(digest, t, { dashboardUrl: 'https://teams.example/dashboard' }),
+  ],
+  share: [{ kind: 'share', share }, (t) => shareCard({ share }, t)],
+  'share-removed': [{ kind: 'share-removed' }, (t) => removedShareCard(t)],
+  'share-helped': [
+    { kind: 'share-helped', what: 'UX 101', helpful: 2, teamName: undefined },
+    (t) => shareHelpedCard({ what: 'UX 101', helpful: 2, teamName: t.t('common.yourTeam') }, t),
+  ],
+  'my-data-erased': [{ kind: 'my-data-erased' }, (t) => myDataErasedCard(t)],
+  'my-data-erase-failed': [{ kind: 'my-data-erase-failed' }, (t) => myDataEraseFailedCard(t)],
+};
+
+describe.each(['en-US', 'es-ES', 'ar-SA'])('a proactive message rendered for a reader in %s', (tag) => {
+  const t = botTranslator(tag);
+
+  it.each(Object.entries(messages))('%s is a valid Teams card, the one its kind shows', (_kind, [message, expected]) => {
+    const card = renderOutbound(message, t);
+    expectValidTeamsCard(card);
+    expect(card).toEqual(expected(t));
+  });
+});
+
+describe('renderOutbound', () => {
+  it('leaves out what the service did not ask', () => {
+    const card = renderOutbound({ kind: 'check-in', cardId: 'card-2', cycle: '2026-W48', shareWith: [] }, botTranslator('en'));
+    expect(card).toEqual(checkInCard({ cardId: 'card-2', cycle: '2026-W48', share: { teams: [] } }, botTranslator('en')));
+  });
+});

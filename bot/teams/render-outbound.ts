@@ -1,0 +1,56 @@
+import type { AdaptiveCard } from '../cards/card-types.js';
+import { checkInCard } from '../cards/check-in-card.js';
+import { coachingAnswerForLeadCard, coachingNoteCard } from '../cards/coaching-cards.js';
+import { digestCard } from '../cards/digest-card.js';
+import { introCard } from '../cards/intro-card.js';
+import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
+import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { reminderCard } from '../cards/reminder-card.js';
+import { removedShareCard } from '../cards/removed-share-card.js';
+import { shareCard } from '../cards/share-card.js';
+import { shareHelpedCard } from '../cards/share-helped-card.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
+import type { CheckInAsk, OutboundMessage } from '../services/outbound-message.js';
+
+/** The card that says a proactive message, in its reader's language. */
+export function renderOutbound(message: OutboundMessage, t: BotTranslator): AdaptiveCard {
+  switch (message.kind) {
+    case 'check-in':
+      return checkInCard(checkInModel(message), t);
+    case 'reminder':
+      return reminderCard(checkInModel(message), t);
+    case 'intro':
+      return introCard({ displayName: message.displayName, teamName: message.teamName ?? t.t('common.yourTeam') }, t);
+    case 'nudge':
+      return nudgeCard(message.nudge, message.teamName, t);
+    case 'nudge-reply':
+      return nudgeReplyForLeadCard(message.nudge, message.answer, message.teamName ?? t.t('common.yourTeam'), t);
+    case 'coaching-note':
+      return coachingNoteCard(message.note, t);
+    case 'coaching-answer':
+      return coachingAnswerForLeadCard(message.learnerName ?? t.t('common.aMember'), message.note, message.answer, t);
+    case 'digest':
+      return digestCard(message.digest, t, { dashboardUrl: message.dashboardUrl });
+    case 'share':
+      return shareCard({ share: message.share }, t);
+    case 'share-removed':
+      return removedShareCard(t);
+    case 'share-helped':
+      return shareHelpedCard({ what: message.what, helpful: message.helpful, teamName: message.teamName ?? t.t('common.yourTeam') }, t);
+    case 'my-data-erased':
+      return myDataErasedCard(t);
+    case 'my-data-erase-failed':
+      return myDataEraseFailedCard(t);
+  }
+}
+
+function checkInModel({ cardId, cycle, shareWith, previous, goals, recommendations }: CheckInAsk) {
+  return {
+    cardId,
+    cycle,
+    share: { teams: shareWith },
+    ...(previous ? { previous } : {}),
+    ...(goals ? { goals: { goals } } : {}),
+    ...(recommendations ? { recommendations: { items: recommendations } } : {}),
+  };
+}
