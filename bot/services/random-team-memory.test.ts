@@ -25,7 +25,7 @@ describe('requests for teams that do not exist', () => {
       getMember: async () => undefined,
       teamsOf: async () => [],
     } as unknown as TeamStore,
-    rollups: { changedSince: async () => [] } as unknown as RollupStore,
+    rollups: { readSince: async () => ({ rows: [] }) } as unknown as RollupStore,
     nudges: { listTeam: async () => [] } as unknown as NudgeStore,
     recommendations: { listTeam: async () => [], listDone: async () => [] } as unknown as RecommendationStore,
   };

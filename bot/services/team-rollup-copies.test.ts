@@ -9,7 +9,7 @@ describe('TeamRollupCopies (Azurite)', () => {
     const store = new RollupStore((await freshTestStorage()).tables.rollups);
     for (const userId of ['a', 'b', 'c']) await store.put('t', 'team', emptyRollup(userId), undefined);
     const copies = new TeamRollupCopies(store);
-    const read = vi.spyOn(store, 'changedSince');
+    const read = vi.spyOn(store, 'readSince');
     const first = await kept(copies, 'team');
     expect(first.rollups.map((r) => r.userId).sort()).toEqual(['a', 'b', 'c']);
     // Read again at once: the rows within the margin come back unchanged, and nothing counts as new.
@@ -37,7 +37,7 @@ describe('TeamRollupCopies (Azurite)', () => {
     await kept(oneTeam, 'x');
     // Room for one team's two rows and a little more, not for two teams.
     const copies = new TeamRollupCopies(store, { maxBytes: Math.ceil(oneTeam.held.bytes * 1.5) });
-    const read = vi.spyOn(store, 'changedSince');
+    const read = vi.spyOn(store, 'readSince');
     await kept(copies, 'x');
     await kept(copies, 'y'); // two teams' rows are over the budget: x is dropped
     await kept(copies, 'x');
@@ -47,6 +47,18 @@ describe('TeamRollupCopies (Azurite)', () => {
       ['x', true],
     ]);
     expect(copies.held.teams).toBe(1);
+  });
+
+  it('drops what every instance holds of a team once a member is erased from it', async () => {
+    const store = new RollupStore((await freshTestStorage()).tables.rollups);
+    for (const userId of ['a', 'b']) await store.put('t', 'team', { ...emptyRollup(userId), paused: true }, undefined);
+    const [one, two] = [new TeamRollupCopies(store), new TeamRollupCopies(store)];
+    for (const instance of [one, two]) expect((await kept(instance, 'team')).rollups).toHaveLength(2);
+    await store.removeMemberEverywhere('t', 'b');
+    for (const instance of [one, two]) expect((await kept(instance, 'team')).rollups.map((r) => r.userId)).toEqual(['a']);
+    // A later read catches up as before: the mark makes nothing read twice once it is old.
+    await store.put('t', 'team', emptyRollup('c'), undefined);
+    expect((await kept(one, 'team')).rollups.map((r) => r.userId).sort()).toEqual(['a', 'c']);
   });
 
   it('holds nothing for a team until its reader is let in', async () => {

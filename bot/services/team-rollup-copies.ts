@@ -54,11 +54,17 @@ export class TeamRollupCopies {
 
   async read(tenantId: string, teamId: string): Promise<TeamRollupsRead> {
     const key = `${tenantId}\n${teamId}`;
-    const held = this.teams.get(key);
+    const fresh = (): TeamCopy => ({ rows: new Map(), newest: 0, generation: ++generations, bytes: 0 });
     // A team not held yet is read into a fresh copy that only `keep` makes this instance's.
-    const copy: TeamCopy = held ?? { rows: new Map(), newest: 0, generation: ++generations, bytes: 0 };
-    const since = copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined;
-    for (const row of await this.store.changedSince(tenantId, teamId, since)) {
+    let copy: TeamCopy = this.teams.get(key) ?? fresh();
+    let read = await this.store.readSince(tenantId, teamId, copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined);
+    if (read.resetAt !== undefined && copy.newest) {
+      // Someone's rows were deleted (an erasure): nothing held may outlive them, so the team is read afresh.
+      this.teams.delete(key);
+      copy = fresh();
+      read = await this.store.readSince(tenantId, teamId, undefined);
+    }
+    for (const row of read.rows) {
       const before = copy.rows.get(row.userId);
       if (before?.etag !== row.etag) {
         const rollup = row.decode();
@@ -69,6 +75,8 @@ export class TeamRollupCopies {
       }
       copy.newest = Math.max(copy.newest, row.writtenAt);
     }
+    // The mark counts as written too, so that reads after this one pass it by instead of starting again.
+    if (read.resetAt !== undefined) copy.newest = Math.max(copy.newest, read.resetAt);
     return {
       rollups: [...copy.rows.values()].map((r) => r.rollup),
       generation: copy.generation,
