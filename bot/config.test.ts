@@ -12,14 +12,36 @@ describe('loadConfig', () => {
 
   it('refuses to expose an unauthenticated local bot beyond loopback', () => {
     expect(() => loadConfig({ ...local, HOST: '0.0.0.0' })).toThrow(/loopback only/);
-    expect(loadConfig({ ...local, HOST: '0.0.0.0', MICROSOFT_APP_ID: 'x', AAD_APP_CLIENT_ID: 'y' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...local, LEARNING_LOOP_MODE: 'local', HOST: '0.0.0.0', MICROSOFT_APP_ID: 'x', AAD_APP_CLIENT_ID: 'y' }).host).toBe(
+      '0.0.0.0',
+    );
+  });
+
+  it('takes only addresses that cannot leave this machine as loopback', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', 'localhost', 'LOCALHOST'])
+      expect(loadConfig({ ...local, HOST: host }).host, host).toBe(host);
+    for (const host of ['127.example.com', '127.0.0.1.nip.io', '0.0.0.0', '::', '10.0.0.1'])
+      expect(() => loadConfig({ ...local, HOST: host }), host).toThrow(/loopback only/);
+  });
+
+  it('refuses to guess the mode of what looks like a deployment', () => {
+    for (const hint of [
+      { MICROSOFT_APP_ID: 'x', AAD_APP_CLIENT_ID: 'y' },
+      { STORAGE_TABLE_ENDPOINT: 'https://acct.table.core.windows.net', STORAGE_QUEUE_ENDPOINT: 'https://acct.queue.core.windows.net' },
+    ]) {
+      const env = { ...local, ...hint };
+      expect(() => loadConfig(env)).toThrow(/LEARNING_LOOP_MODE: must be set/);
+      expect(loadConfig({ ...env, LEARNING_LOOP_MODE: 'local' }).mode).toBe('local');
+    }
   });
 
   it('accepts demo identities only in local mode without bot credentials', () => {
     expect(loadConfig(local).acceptDemoIdentities).toBe(true);
     // With credentials the service may sit behind a public tunnel: the tab must use SSO.
-    expect(loadConfig({ ...local, MICROSOFT_APP_ID: 'bot', AAD_APP_CLIENT_ID: 'app' }).acceptDemoIdentities).toBe(false);
-    expect(() => loadConfig({ ...local, MICROSOFT_APP_ID: 'bot' })).toThrow(/AAD_APP_CLIENT_ID/);
+    expect(
+      loadConfig({ ...local, LEARNING_LOOP_MODE: 'local', MICROSOFT_APP_ID: 'bot', AAD_APP_CLIENT_ID: 'app' }).acceptDemoIdentities,
+    ).toBe(false);
+    expect(() => loadConfig({ ...local, LEARNING_LOOP_MODE: 'local', MICROSOFT_APP_ID: 'bot' })).toThrow(/AAD_APP_CLIENT_ID/);
   });
 
   it('reads the L&D admins the deployment names, and refuses a list it cannot read', () => {

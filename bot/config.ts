@@ -1,4 +1,6 @@
+import ipaddr from 'ipaddr.js';
 import { MIN_RETENTION_DAYS } from './domain/retention.js';
+import { parseAllowedEndpoints, type LrsAllowList } from './domain/xapi/lrs-allow-list.js';
 import { z } from 'zod';
 
 /** Azurite's well-known development account; only ever used against a local emulator. */
@@ -21,7 +23,8 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 const envSchema = z
   .object({
-    LEARNING_LOOP_MODE: z.enum(['local', 'production']).default('local'),
+    // Optional only where nothing says this is a deployment: see the refinement below.
+    LEARNING_LOOP_MODE: z.preprocess(emptyToUndefined, z.enum(['local', 'production']).optional()),
     PORT: port.default(3978),
     HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +79,17 @@ const envSchema = z
         .regex(/^[^:,\s]+:[^:,\s]+(,[^:,\s]+:[^:,\s]+)*$/, 'tenantId:userId pairs, comma-separated')
         .optional(),
     ),
+    /** The LRS endpoints statements may go to: https URLs, comma-separated (an endpoint may lie under one). Production allows none without it. */
+    LRS_ALLOWED_ENDPOINTS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => v.split(',').every((e) => !e.trim() || /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(e.trim())),
+          'https URLs without query or fragment, comma-separated',
+        )
+        .optional(),
+    ),
     /** Application Insights: with it the service sends its requests, dependencies and traces there; without it, nothing. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
       emptyToUndefined,
@@ -89,6 +103,19 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    // A deployment that forgot the mode would otherwise run in local mode: bound to every address,
+    // its LRS allowed onto private networks. Credentials or storage endpoints say it is not a laptop.
+    const deploymentHint = (
+      ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT'] as const
+    ).find((key) => env[key]);
+    if (!env.LEARNING_LOOP_MODE && deploymentHint) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LEARNING_LOOP_MODE'],
+        message: `must be set ("production" in Azure, "local" for a dev tunnel) when ${deploymentHint} is set; the service will not guess`,
+      });
+      return;
+    }
     if (env.LEARNING_LOOP_MODE === 'production') {
       for (const key of ['MICROSOFT_APP_ID', 'AAD_APP_CLIENT_ID', 'STORAGE_TABLE_ENDPOINT', 'STORAGE_QUEUE_ENDPOINT'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production mode' });
@@ -183,6 +210,8 @@ export interface AppConfig {
   retentionDays: number | undefined;
   /** L&D admins set by configuration, per tenant; admins can name more in the app. */
   ldAdmins: { tenantId: string; userId: string }[];
+  /** Where LRS statements may go: anywhere the settings' rules accept in local mode without a list, else only the listed endpoints. */
+  lrsAllowList: LrsAllowList;
   /**
    * Demo identities (named in request headers) are accepted only in local mode without bot
    * credentials, where the service listens on loopback alone. With credentials the service may
@@ -203,7 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  const e = { ...parsed.data, LEARNING_LOOP_MODE: parsed.data.LEARNING_LOOP_MODE ?? 'local' };
   const hasBotCredentials = Boolean(e.MICROSOFT_APP_ID);
   const host = e.HOST ?? (e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials ? '127.0.0.1' : '0.0.0.0');
   if (e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials && !isLoopback(host)) {
@@ -247,10 +276,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         return { tenantId, userId };
       }),
     acceptDemoIdentities: e.LEARNING_LOOP_MODE === 'local' && !hasBotCredentials,
+    lrsAllowList: lrsAllowListOf(e.LEARNING_LOOP_MODE, e.LRS_ALLOWED_ENDPOINTS),
     telemetryConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }
 
+function lrsAllowListOf(mode: 'local' | 'production', raw: string | undefined): LrsAllowList {
+  const endpoints = parseAllowedEndpoints(raw);
+  if (endpoints) return { kind: 'listed', endpoints };
+  return mode === 'local' ? { kind: 'any' } : { kind: 'listed', endpoints: [] };
+}
+
+/** Only names and addresses that cannot leave this machine: `127.example.com` is a host name like any other. */
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare.toLowerCase() === 'localhost') return true;
+  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === 'loopback';
 }

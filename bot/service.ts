@@ -253,13 +253,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     outbox: stores.xapiOutbox,
     queue: xapiQueue,
     settingsChanged: (tenantId) => xapi.forget(tenantId),
+    allowList: config.lrsAllowList,
     clock,
   });
   const xapiSender = new XapiSender({
     queue: xapiQueue,
     settings: stores.lrs,
     outbox: stores.xapiOutbox,
-    lrs: options.lrsClient ?? httpLrsClient({ allowPrivate: config.mode === 'local' }),
+    lrs: options.lrsClient ?? httpLrsClient({ allowPrivate: config.mode === 'local', allowList: config.lrsAllowList }),
     backfill: new XapiBackfill({ ...stores, settings: stores.lrs, outbox: stores.xapiOutbox, clock, logger: options.logger }),
     clock,
     logger: options.logger,

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { buildDashboard } from '../domain/dashboard.js';
 import { followUpsFor, nudgesNeededSince, teamFollowUps, type TeamFollowUps } from '../domain/dashboard-follow-ups.js';
 import type { DashboardPeriod, DashboardResponse } from '../contract/dashboard-view.js';
@@ -20,6 +21,8 @@ interface CachedView {
 
 /** Teams × periods whose lead view this instance keeps; the oldest is dropped first. */
 const CACHE_LIMIT = 64;
+/** And at most this much of this instance's memory: a 2,000-member team's view is about 2 MB. */
+const CACHE_BYTES = 8 * 1024 * 1024;
 /** As many nudges as the admins' report reads: one page of a team's partition. */
 const NUDGE_LIMIT = 1000;
 
@@ -31,7 +34,12 @@ const NUDGE_LIMIT = 1000;
  * have moved since it was last built; the follow-up figures also when a nudge was sent.
  */
 export class DashboardService {
-  private readonly cache = new Map<string, CachedView>();
+  private readonly cache = new LRUCache<string, CachedView>({
+    max: CACHE_LIMIT,
+    maxSize: CACHE_BYTES,
+    // Measured once per build, which happens at most once a minute per team and period.
+    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.view).length * 2),
+  });
   private readonly copies: TeamRollupCopies;
 
   constructor(private readonly deps: { teams: TeamStore; rollups: RollupStore; nudges: NudgeStore; clock: Clock }) {
@@ -43,12 +51,14 @@ export class DashboardService {
     // Whether the caller leads is known only once the roster is read; the nudges are read alongside all the same, to save a round trip.
     const [team, current, nudges] = await Promise.all([
       this.deps.teams.readTeam(caller.tenantId, teamId),
-      this.copies.current(caller.tenantId, teamId),
+      this.copies.read(caller.tenantId, teamId),
       this.deps.nudges.listTeam(caller.tenantId, teamId, NUDGE_LIMIT, nudgesNeededSince(now, weeks)),
     ]);
     const me = team.members.find((m) => m.userId === caller.userId);
     // Read first, decide after: nothing read is shown unless the caller is on the roster.
     if (!team.settings || !me) throw new NotAllowedError('You are not a member of this team.');
+    // Only now is anything of this team kept on this instance: asking about teams one is not in costs it nothing.
+    current.keep();
     // Open check-ins and long silences depend on the time: a view is good for the minute it was built in.
     const minute = Math.floor(now.getTime() / 60_000);
     const key = `${caller.tenantId}\n${teamId}\n${weeks}`;
@@ -63,9 +73,7 @@ export class DashboardService {
         now,
       });
       cached = { generation: current.generation, stamp: team.stamp, minute, view };
-      this.cache.delete(key);
       this.cache.set(key, cached);
-      if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     }
     if (me.role !== 'lead') {
       // Members see the same team figures, and of the member table only their own row.

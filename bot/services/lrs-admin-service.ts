@@ -1,5 +1,6 @@
 import { lrsSettingsView, type LrsSettingsInput } from '../domain/xapi/lrs-settings.js';
 import type { BackfillAnswer, LrsSettingsView, LrsStatus } from '../contract/lrs-view.js';
+import { endpointRefusal, type LrsAllowList } from '../domain/xapi/lrs-allow-list.js';
 import type { LrsSettingsStore } from '../store/lrs-settings-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
@@ -20,6 +21,8 @@ export class LrsAdminService {
       queue: WorkQueue<XapiWork>;
       /** Told when a tenant's settings change, so this instance stops trusting what it read. */
       settingsChanged: (tenantId: string) => void;
+      /** The deployment's say on where statements may go. */
+      allowList: LrsAllowList;
       clock: Clock;
     },
   ) {}
@@ -32,6 +35,8 @@ export class LrsAdminService {
   /** Saves the settings (keeping the stored secret when none is given), retries what failed, and sends what waits. */
   async save(caller: Learner, input: LrsSettingsInput): Promise<LrsSettingsView> {
     await this.requireAdmin(caller);
+    const refused = endpointRefusal(input.endpoint, this.deps.allowList);
+    if (refused) throw new InvalidInputError('LRS settings', { endpoint: refused });
     const stored = await this.deps.settings.get(caller.tenantId);
     const secret = input.secret ?? stored?.secret;
     if (!secret) throw new InvalidInputError('LRS settings', { secret: 'The secret is required the first time' });

@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
-import { httpLrsClient } from './lrs-client.js';
+import { httpLrsClient, type LrsFetch } from './lrs-client.js';
 
 const settings = (endpoint: string): LrsSettings => ({ endpoint, key: 'k', secret: 's', updatedAt: '2026-11-29T00:00:00Z' });
 
@@ -10,7 +12,7 @@ function client(addresses: string[] | Error, allowPrivate = false) {
     if (addresses instanceof Error) throw addresses;
     return addresses.map((address) => ({ address }));
   });
-  return { lrs: httpLrsClient({ fetch: fetch as unknown as typeof globalThis.fetch, lookup, allowPrivate }), fetch, lookup };
+  return { lrs: httpLrsClient({ fetch: fetch as unknown as LrsFetch, lookup, allowPrivate }), fetch, lookup };
 }
 
 describe('the LRS client outside local mode', () => {
@@ -44,5 +46,38 @@ describe('the LRS client outside local mode', () => {
     expect(await lrs.send(settings('http://127.0.0.1:8080/xapi'), [])).toEqual({ kind: 'stored' });
     expect(fetch).toHaveBeenCalledOnce();
     expect(lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('the connection the LRS client opens', () => {
+  it('goes to the address that was checked, not to a second resolution of the name', async () => {
+    const received: string[] = [];
+    const server = createServer((req, res) => {
+      received.push(`${req.method} ${req.url} ${req.headers.host}`);
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // The name exists nowhere in DNS: only the pinned address can carry the request to this server.
+      const lookup = vi.fn(async () => [{ address: '127.0.0.1' }]);
+      const lrs = httpLrsClient({ lookup, allowPrivate: true });
+      expect(await lrs.send(settings(`http://lrs.pinned.invalid:${port}/xapi`), [])).toEqual({ kind: 'stored' });
+      expect(lookup).toHaveBeenCalledOnce();
+      expect(received).toEqual([`POST /xapi/statements lrs.pinned.invalid:${port}`]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('waits as long as a Retry-After date says', async () => {
+    const inThirtySeconds = new Date(Date.now() + 30_000).toUTCString();
+    const fetch = vi.fn(async () => new Response(null, { status: 503, headers: { 'retry-after': inThirtySeconds } }));
+    const lrs = httpLrsClient({ fetch: fetch as unknown as LrsFetch, lookup: async () => [{ address: '20.42.1.2' }] });
+    const outcome = await lrs.send(settings('https://lrs.example.com/xapi'), []);
+    expect(outcome.kind).toBe('retry');
+    const wait = outcome.kind === 'retry' ? (outcome.retryAfterMs ?? 0) : 0;
+    expect(wait).toBeGreaterThan(25_000);
+    expect(wait).toBeLessThanOrEqual(30_000);
   });
 });

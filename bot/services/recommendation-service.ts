@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import { isFor, RECOMMENDATIONS_PER_CHECK_IN } from '../domain/recommendation.js';
 import type { Recommendation, RecommendationInput } from '../contract/recommendation-rules.js';
@@ -14,9 +15,12 @@ export type TeamRecommendation = RecommendationView & { doneBy: number; for: num
 /** Leads recommend resources; learners see them in check-ins and the tab and mark them done. */
 export class RecommendationService {
   /** Each team's list, briefly: a round of check-ins reads it once per team rather than once per learner. */
-  private readonly teamLists = new Map<string, { at: number; recs: Promise<Recommendation[]> }>();
+  private readonly teamLists: LRUCache<string, { recs: Promise<Recommendation[]> }>;
 
-  constructor(private readonly deps: { recommendations: RecommendationStore; teams: TeamStore; clock: Clock; cacheMs?: number }) {}
+  constructor(private readonly deps: { recommendations: RecommendationStore; teams: TeamStore; clock: Clock; cacheMs?: number }) {
+    // A team's list is a few short rows: the entry count bounds the bytes.
+    this.teamLists = new LRUCache({ max: 2_000, ttl: deps.cacheMs ?? 30_000 });
+  }
 
   async recommend(lead: Learner, teamId: string, input: RecommendationInput): Promise<RecommendationView> {
     const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
@@ -58,11 +62,10 @@ export class RecommendationService {
 
   private teamList(tenantId: string, teamId: string): Promise<Recommendation[]> {
     const key = `${tenantId}\u0000${teamId}`;
-    const now = Date.now();
     const cached = this.teamLists.get(key);
-    if (cached && now - cached.at < (this.deps.cacheMs ?? 30_000)) return cached.recs;
+    if (cached) return cached.recs;
     const recs = this.deps.recommendations.listTeam(tenantId, teamId);
-    this.teamLists.set(key, { at: now, recs });
+    this.teamLists.set(key, { recs });
     recs.catch(() => this.teamLists.delete(key));
     return recs;
   }
@@ -74,11 +77,9 @@ export class RecommendationService {
 
   async setDone(learner: Learner, teamId: string, recId: string, done: boolean): Promise<MyRecommendation> {
     // A recommendation to the whole team is "for" anyone by its id alone: only the team's members may tick it off.
-    const [member, recs] = await Promise.all([
-      this.deps.teams.getMember(learner.tenantId, teamId, learner.userId),
-      this.forLearner(learner, teamId),
-    ]);
-    const mine = member ? recs.find((r) => r.recId === recId) : undefined;
+    // Membership first: a list is cached only for a team the caller is in, so made-up team ids cost this instance nothing.
+    const member = await this.deps.teams.getMember(learner.tenantId, teamId, learner.userId);
+    const mine = member ? (await this.forLearner(learner, teamId)).find((r) => r.recId === recId) : undefined;
     if (!mine) throw new NotFoundError('There is no such recommendation for you in this team.');
     const at = this.deps.clock().toISOString();
     await this.deps.recommendations.setDone(learner.tenantId, teamId, recId, learner.userId, done, at);

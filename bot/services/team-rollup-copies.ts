@@ -1,12 +1,21 @@
+import { LRUCache } from 'lru-cache';
 import type { MemberRollup } from '../domain/member-rollup.js';
 import type { RollupStore } from '../store/rollup-store.js';
 
+interface HeldRow {
+  rollup: MemberRollup;
+  etag: string;
+  /** What the decoded row costs this instance, roughly: its JSON length in UTF-16 bytes. */
+  bytes: number;
+}
+
 interface TeamCopy {
-  rows: Map<string, { rollup: MemberRollup; etag: string }>;
+  rows: Map<string, HeldRow>;
   /** The newest write time seen: the next read asks only for rows written since (less a margin). */
   newest: number;
   /** Moves whenever a row is added or changed, so views built from the copy know they are stale. */
   generation: number;
+  bytes: number;
 }
 
 /** Rows stamped within this of the newest seen are fetched again, in case an earlier-stamped write became visible late. */
@@ -14,43 +23,70 @@ const CLOCK_MARGIN_MS = 2_000;
 
 let generations = 0;
 
+/** A team's rollups as read now, and a way to keep them as this instance's copy once the reader may see them. */
+export interface TeamRollupsRead {
+  rollups: MemberRollup[];
+  generation: number;
+  /** Holds the copy for the next read; call only once the caller is known to belong to the team. */
+  keep(): void;
+}
+
 /**
  * This instance's decoded copy of recently read teams' rollups, caught up by reading only the
  * rows written since the last read — usually none or a few, where decoding a large team's rows
- * costs more than reading them. Bounded by rows held, so a 96 MB instance spends a few MB on it.
+ * costs more than reading them. Bounded by teams held and by bytes (least recently read goes
+ * first), and nothing is held for a team until its reader has been let in, so reads of teams that
+ * do not exist or are not the caller's cost this instance nothing.
  */
 export class TeamRollupCopies {
-  private readonly teams = new Map<string, TeamCopy>();
+  private readonly teams: LRUCache<string, TeamCopy>;
 
   constructor(
     private readonly store: RollupStore,
-    private readonly maxRows = 2_000,
-  ) {}
+    limits: { maxTeams?: number; maxBytes?: number } = {},
+  ) {
+    this.teams = new LRUCache<string, TeamCopy>({
+      max: limits.maxTeams ?? 500,
+      maxSize: limits.maxBytes ?? 16 * 1024 * 1024,
+      sizeCalculation: (copy) => Math.max(1, copy.bytes),
+    });
+  }
 
-  async current(tenantId: string, teamId: string): Promise<{ rollups: MemberRollup[]; generation: number }> {
+  async read(tenantId: string, teamId: string): Promise<TeamRollupsRead> {
     const key = `${tenantId}\n${teamId}`;
-    const copy = this.teams.get(key) ?? { rows: new Map(), newest: 0, generation: ++generations };
-    const since = copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined;
-    for (const row of await this.store.changedSince(tenantId, teamId, since)) {
-      const held = copy.rows.get(row.userId);
-      if (held?.etag !== row.etag) {
-        copy.rows.set(row.userId, { rollup: row.decode(), etag: row.etag });
+    const fresh = (): TeamCopy => ({ rows: new Map(), newest: 0, generation: ++generations, bytes: 0 });
+    // A team not held yet is read into a fresh copy that only `keep` makes this instance's.
+    let copy: TeamCopy = this.teams.get(key) ?? fresh();
+    let read = await this.store.readSince(tenantId, teamId, copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined);
+    if (read.resetAt !== undefined && copy.newest) {
+      // Someone's rows were deleted (an erasure): nothing held may outlive them, so the team is read afresh.
+      this.teams.delete(key);
+      copy = fresh();
+      read = await this.store.readSince(tenantId, teamId, undefined);
+    }
+    for (const row of read.rows) {
+      const before = copy.rows.get(row.userId);
+      if (before?.etag !== row.etag) {
+        const rollup = row.decode();
+        const bytes = JSON.stringify(rollup).length * 2;
+        copy.rows.set(row.userId, { rollup, etag: row.etag, bytes });
+        copy.bytes += bytes - (before?.bytes ?? 0);
         copy.generation = ++generations;
       }
       copy.newest = Math.max(copy.newest, row.writtenAt);
     }
-    this.teams.delete(key);
-    this.teams.set(key, copy);
-    this.evict();
-    return { rollups: [...copy.rows.values()].map((r) => r.rollup), generation: copy.generation };
+    // The mark counts as written too, so that reads after this one pass it by instead of starting again.
+    if (read.resetAt !== undefined) copy.newest = Math.max(copy.newest, read.resetAt);
+    return {
+      rollups: [...copy.rows.values()].map((r) => r.rollup),
+      generation: copy.generation,
+      // Set again even when held: its size may have changed, and it becomes the most recently used.
+      keep: () => void this.teams.set(key, copy),
+    };
   }
 
-  private evict(): void {
-    let held = [...this.teams.values()].reduce((n, t) => n + t.rows.size, 0);
-    for (const [key, copy] of this.teams) {
-      if (held <= this.maxRows || this.teams.size === 1) return;
-      this.teams.delete(key);
-      held -= copy.rows.size;
-    }
+  /** Teams and bytes held now, for the benchmarks and tests. */
+  get held(): { teams: number; bytes: number } {
+    return { teams: this.teams.size, bytes: this.teams.calculatedSize };
   }
 }

@@ -2,7 +2,7 @@ import { type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../contract/learning-entry.js';
 import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
 import { keyOf, tenantPartitions } from './keys.js';
-import { deleteRows, listKeys } from './row-deletes.js';
+import { listKeys } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfUnchanged } from './table-ops.js';
 
 /**
@@ -35,6 +35,8 @@ export interface StoredRollup {
 
 const MEMBER = 'm';
 const MEMBER_PREFIX = `${keyOf(MEMBER)}|`;
+/** Rewritten whenever a member's row is deleted (erasure): it tells readers of changes to start again. */
+const RESET_KEY = keyOf('reset');
 const LETTERS: Record<SourceType, string> = {
   article: 'a',
   video: 'v',
@@ -73,13 +75,25 @@ export class RollupStore {
     return outcome.kind === 'written' || outcome.kind === 'created';
   }
 
-  /** Deletes the person's row from every team's rollups in the tenant (teams they left included). */
+  /**
+   * Deletes the person's row from every team's rollups in the tenant (teams they left included).
+   * Each delete goes with a reset mark in the same partition, in one transaction: a deleted row
+   * never shows in a read of rows changed since, so the mark is how every instance's copy of the
+   * team learns to drop what it holds and read the team afresh.
+   */
   async removeMemberEverywhere(tenantId: string, userId: string): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(
+    const rows = await listKeys(
       this.table,
-      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${keyOf(MEMBER, userId)}`),
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey eq ${keyOf(MEMBER, userId)}`,
     );
+    for (const { partitionKey, rowKey } of rows) {
+      await this.table.submitTransaction([
+        ['delete', { partitionKey, rowKey }],
+        ['upsert', { partitionKey, rowKey: RESET_KEY, resetAt: Date.now() }, 'Replace'],
+      ]);
+    }
+    return rows.length;
   }
 
   /** Every member's rollup in a team: one query, one page for teams up to 1,000. */
@@ -93,15 +107,25 @@ export class RollupStore {
    * the same ETag already has it.
    */
   async changedSince(tenantId: string, teamId: string, since: Date | undefined): Promise<WrittenRollup[]> {
+    return (await this.readSince(tenantId, teamId, since)).rows;
+  }
+
+  /**
+   * As `changedSince`, and when a member's row was last deleted if that is since then (`resetAt`,
+   * the mark's write time): a copy held from before must be dropped.
+   */
+  async readSince(tenantId: string, teamId: string, since: Date | undefined): Promise<{ rows: WrittenRollup[]; resetAt?: number }> {
     const partitionKey = RollupStore.partitionKey(tenantId, teamId);
     const filter = since ? odata`PartitionKey eq ${partitionKey} and Timestamp ge ${since}` : odata`PartitionKey eq ${partitionKey}`;
-    const rows = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({ queryOptions: { filter } });
-    const changed: WrittenRollup[] = [];
-    for await (const e of rows) {
+    const entities = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({ queryOptions: { filter } });
+    const rows: WrittenRollup[] = [];
+    let resetAt: number | undefined;
+    for await (const e of entities) {
+      if (e.rowKey === RESET_KEY) resetAt = Date.parse(e.timestamp ?? '') || 0;
       if (!e.rowKey.startsWith(MEMBER_PREFIX)) continue;
-      changed.push({ userId: e.userId, etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0, decode: () => fromEntity(e) });
+      rows.push({ userId: e.userId, etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0, decode: () => fromEntity(e) });
     }
-    return changed;
+    return { rows, ...(resetAt !== undefined ? { resetAt } : {}) };
   }
 }
 

@@ -35,4 +35,24 @@ describe('parseCommand', () => {
   it('keeps what was typed when it is not a command', () => {
     expect(parseCommand('what can you do for me')).toEqual({ kind: 'unknown', text: 'what can you do for me' });
   });
+
+  it('strips tags as Teams sends them, and leaves a lone "<" as text', () => {
+    expect(parseCommand('<div><p>Check <b>in</b>!</p></div>')).toEqual({ kind: 'check-in' });
+    expect(parseCommand('a<b<c>d')).toEqual({ kind: 'unknown', text: 'a<b<c>d' });
+    expect(parseCommand('3 < 4')).toEqual({ kind: 'unknown', text: '3 < 4' });
+  });
+
+  it.each([
+    ['dots then a letter', '.'.repeat(100_000) + 'x'],
+    ['unclosed tags', '<'.repeat(100_000)],
+    ['tags that never close until the end', '<'.repeat(100_000) + '>'],
+    ['spaces then a letter', ' \t'.repeat(50_000) + 'x'],
+  ])('reads 100,000 characters of %s without holding up the bot', (_case, text) => {
+    // A generous bound: the parser is linear in at most 1,000 characters and takes well under a millisecond.
+    const started = performance.now();
+    const command = parseCommand(text);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(command.kind).toBe('unknown');
+    expect(command.kind === 'unknown' && command.text.length).toBeLessThanOrEqual(1_000);
+  });
 });

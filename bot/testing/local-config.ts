@@ -23,5 +23,6 @@ export function localConfig(storage: StorageConfig, overrides: Partial<AppConfig
     acceptDemoIdentities: mode === 'local' && !overrides.bot?.appId,
     telemetryConnectionString: undefined,
     ...overrides,
+    lrsAllowList: overrides.lrsAllowList ?? (mode === 'local' ? { kind: 'any' } : { kind: 'listed', endpoints: [] }),
   };
 }

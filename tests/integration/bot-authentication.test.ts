@@ -41,6 +41,7 @@ describe('Bot Framework authentication of /api/messages (local channel keys, Azu
     connector = await startFakeConnector();
     // Through loadConfig, so the environment variable is what reaches the adapter.
     const { bot } = loadConfig({
+      LEARNING_LOOP_MODE: 'local',
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'not-a-real-secret',

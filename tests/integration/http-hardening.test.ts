@@ -78,6 +78,11 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
         ]),
       );
       expect(ancestors).not.toContain('*');
+      expect(csp).toMatch(/(^|; )default-src 'self'(;|$)/);
+      expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(csp).toMatch(/(^|; )object-src 'none'(;|$)/);
+      expect(csp).toMatch(/(^|; )base-uri 'none'(;|$)/);
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('x-powered-by')).toBeNull();

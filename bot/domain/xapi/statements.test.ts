@@ -147,8 +147,8 @@ describe('xAPI statements', () => {
     }
   });
 
-  it('sends a private entry without the learner’s words or link', () => {
-    const s = statementOf({ kind: 'entry', entry: { ...entry, visibility: 'private' } }, [TEAM]);
+  it.each(['private', 'leads'] as const)('sends an entry visible to %s without the learner’s words or link', (visibility) => {
+    const s = statementOf({ kind: 'entry', entry: { ...entry, visibility } }, [TEAM]);
     expect(JSON.stringify(s)).not.toMatch(/Feature flags|Ship dark|martinfowler/);
     expect(s.object.id).toMatch(/^urn:learning-loop:/);
     expect(s.object.definition?.name).toEqual({ 'en-US': 'Article' });

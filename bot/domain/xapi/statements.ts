@@ -120,14 +120,15 @@ export function voidingStatementOf(original: Pick<XapiStatement, 'id' | 'actor'>
 }
 
 /**
- * A private entry is sent without the learner's words or link: the organisation learns that, how
- * long and how well they learned, not what they kept to themselves.
+ * Only an entry shared with the team is sent with the learner's words and link. Any other (only
+ * me, or my leads) goes without them: the organisation's LRS learns that, how long and how well
+ * they learned, not what they showed only to themselves or their leads.
  */
 function happeningOf(record: XapiRecord): Happening {
   switch (record.kind) {
     case 'entry': {
       const { entry } = record;
-      const open = entry.visibility !== 'private';
+      const open = entry.visibility === 'team';
       const fallback = appIri(entry.tenantId, 'entry', entry.userId, entry.id);
       return {
         key: [entry.userId, entry.id],

@@ -41,11 +41,14 @@ export interface DemoTabSuite {
 /** Starts the demo tab for the enclosing describe block and stops it after; every page opens in the one browser. */
 export function useDemoTab(): DemoTabSuite {
   let started: Awaited<ReturnType<typeof startDemoTab>> | undefined;
+  // Anything the Content-Security-Policy blocked on any page of the suite fails it: the tab must work under the policy.
+  const blocked: string[] = [];
   beforeAll(async () => {
     started = await startDemoTab();
   }, 60_000);
   afterAll(async () => {
     await started?.stop();
+    if (blocked.length > 0) throw new Error(`The Content-Security-Policy blocked:\n${blocked.join('\n')}`);
   });
   const ready = () => {
     if (!started) throw new Error('The demo tab is not started yet');
@@ -60,6 +63,9 @@ export function useDemoTab(): DemoTabSuite {
     },
     async open(path, userId, query = '') {
       const page = await ready().browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) blocked.push(`${path}: ${message.text()}`);
+      });
       await page.goto(`${ready().service.baseUrl}${path}?user=${userId}${query}`);
       return page;
     },
