@@ -61,8 +61,7 @@ export default tseslint.config(
             {
               target: './tab/src',
               from: './bot',
-              // check-in-submission.ts moves into bot/contract/ once the check-in's validation settles.
-              except: ['./contract', './domain/check-in-submission.ts'],
+              except: ['./contract'],
               message: 'The tab imports the service only from bot/contract/.',
             },
             {

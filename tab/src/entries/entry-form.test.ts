@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { validateCheckIn } from '../../../bot/domain/check-in-submission.js';
 import type { Entry } from '../api/types.js';
 import { changesFrom, checkEntryForm, fieldErrorsFrom, formFromEntry, otherProblemsFrom, type EntryFormValues } from './entry-form.js';
 
@@ -72,31 +71,6 @@ describe('entry form', () => {
         action: 'The action is too long: at most 500 characters',
       },
     });
-  });
-
-  it('gives the check-in card’s verdict and words for every field, so the form and the card agree', () => {
-    const cases: Array<Partial<EntryFormValues>> = [
-      { what: '' },
-      { visibility: 'everyone' },
-      { what: 'w'.repeat(201) },
-      { link: 'javascript:alert(1)' },
-      { link: `https://example.com/${'a'.repeat(2048)}` },
-      { minutes: 'ten' },
-      { minutes: '0' },
-      { minutes: '1441' },
-      { minutes: '12.5' },
-      { rating: '6' },
-      { insight: 'i'.repeat(1001) },
-      { action: 'a'.repeat(501) },
-      { result: 'r'.repeat(501) },
-      { what: 'Fine', link: 'http://example.com', minutes: '1440', rating: '1', insight: 'i'.repeat(1000) },
-    ];
-    for (const over of cases) {
-      const values = form(over);
-      const card = validateCheckIn(values);
-      const ours = checkEntryForm(values);
-      expect(ours.ok ? {} : ours.errors).toEqual(card.ok ? {} : card.errors);
-    }
   });
 
   it('takes the service’s field messages for the fields it shows, ignoring anything else', () => {

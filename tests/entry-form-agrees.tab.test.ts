@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { validateCheckIn } from '../bot/domain/check-in-submission.js';
+import type { Entry } from '../tab/src/api/types.js';
+import { checkEntryForm, formFromEntry, type EntryFormValues } from '../tab/src/entries/entry-form.js';
+
+/**
+ * The tab's entry form and the bot's check-in card refuse the same things with the same words:
+ * one test across both parts, so neither drifts (the tab imports the service only through
+ * bot/contract/, so this comparison lives here).
+ */
+const entry: Entry = {
+  id: 'e1',
+  what: 'Read about feature flags',
+  sourceType: 'article',
+  link: 'https://example.com/flags',
+  minutes: 20,
+  rating: null,
+  insight: 'Ship dark',
+  action: null,
+  visibility: 'leads',
+  createdAt: '2026-11-20T10:00:00.000Z',
+};
+
+const form = (over: Partial<EntryFormValues> = {}): EntryFormValues => ({ ...formFromEntry(entry), ...over });
+
+describe('the tab’s entry form and the check-in card', () => {
+  it('gives the check-in card’s verdict and words for every field, so the form and the card agree', () => {
+    const cases: Array<Partial<EntryFormValues>> = [
+      { what: '' },
+      { visibility: 'everyone' },
+      { what: 'w'.repeat(201) },
+      { link: 'javascript:alert(1)' },
+      { link: `https://example.com/${'a'.repeat(2048)}` },
+      { minutes: 'ten' },
+      { minutes: '0' },
+      { minutes: '1441' },
+      { minutes: '12.5' },
+      { rating: '6' },
+      { insight: 'i'.repeat(1001) },
+      { action: 'a'.repeat(501) },
+      { result: 'r'.repeat(501) },
+      { what: 'Fine', link: 'http://example.com', minutes: '1440', rating: '1', insight: 'i'.repeat(1000) },
+    ];
+    for (const over of cases) {
+      const values = form(over);
+      const card = validateCheckIn(values);
+      const ours = checkEntryForm(values);
+      expect(ours.ok ? {} : ours.errors).toEqual(card.ok ? {} : card.errors);
+    }
+  });
+});
