@@ -73,6 +73,9 @@ describe('the deploy artifact (npm run package)', () => {
       env: {
         PATH: path.dirname(process.execPath),
         NODE_ENV: 'production',
+        // Production mode reaches storage only through a managed identity; Azurite takes a connection
+        // string, which local mode alone accepts. With credentials set, the mode must be stated.
+        LEARNING_LOOP_MODE: 'local',
         NODE_OPTIONS: nodeOptions,
         PORT: String(port),
         HOST: '127.0.0.1',
