@@ -47,6 +47,11 @@ const scheduleBody = z.preprocess(
 /** A team's records, for its members and leads. Every route names the team, which is checked first. */
 export function teamsRoutes(deps: ApiDeps): Router {
   const router = Router();
+  // The dashboard, the tab's most-read view, checks membership in the read that serves it: it reads the
+  // team's whole partition (roster and settings) side by side with its rollups and nudges, keeps
+  // nothing of a team before the caller is found on its roster, and answers an outsider 403. Loading
+  // the team first as well would put one more storage round trip in front of every dashboard.
+  router.use(dashboardRoute(deps));
 
   // Membership before anything else: a caller outside the team learns nothing about it, not even what a bad body is.
   router.param('teamId', async (req, res, next, value: unknown) => {
@@ -54,11 +59,6 @@ export function teamsRoutes(deps: ApiDeps): Router {
     const { settings, role } = await deps.teams.settingsFor(callerOf(res), teamId);
     res.locals.team = { teamId, settings, role } satisfies TeamAccess;
     next();
-  });
-
-  router.get('/teams/:teamId/dashboard', async (req, res) => {
-    const { weeks } = parse(weeksQuery, req.query, 'query');
-    res.json(await deps.dashboards.dashboardFor(callerOf(res), teamOf(res).teamId, weeks));
   });
 
   router.get('/teams/:teamId/settings', (_req, res) => {
@@ -177,6 +177,16 @@ export function teamsRoutes(deps: ApiDeps): Router {
 }
 
 /** The team the `teamId` parameter loaded for this request. */
+function dashboardRoute(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/teams/:teamId/dashboard', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { weeks } = parse(weeksQuery, req.query, 'query');
+    res.json(await deps.dashboards.dashboardFor(callerOf(res), teamId, weeks));
+  });
+  return router;
+}
+
 function teamOf(res: Response): TeamAccess {
   return res.locals.team as TeamAccess;
 }

@@ -64,13 +64,18 @@ describe('API failures as problem documents, and the team loaded once (Azurite)'
   });
 
   it('checks membership before anything else: an outsider learns nothing, not even what is wrong with their body', async () => {
-    const dashboardFor = vi.spyOn(service.services.dashboards, 'dashboardFor');
     const outsider = await call('POST', `${elsewhere}/members/${megan.userId}/nudges`, alex.userId, JSON.stringify({ note: 5 }));
     expect(outsider.status).toBe(403);
     expect((await problemOf(outsider)).code).toBe('forbidden');
-    const dashboard = await call('GET', `${elsewhere}/dashboard?weeks=7`, alex.userId);
+  });
+
+  it('refuses an outsider the dashboard from the one read that serves it', async () => {
+    const access = vi.spyOn(service.services.teams, 'settingsFor');
+    const dashboard = await call('GET', `${elsewhere}/dashboard?weeks=12`, alex.userId);
     expect(dashboard.status).toBe(403);
-    expect(dashboardFor).not.toHaveBeenCalled();
+    expect((await problemOf(dashboard)).code).toBe('forbidden');
+    // No separate membership read in front of the dashboard: its own read of the team decides.
+    expect(access).not.toHaveBeenCalled();
   });
 
   it('loads the team and the caller’s role once per request, however many steps the route takes', async () => {
