@@ -9,29 +9,12 @@ import type { Learner } from './learner.js';
 import type { ShareTargetProblem, SharingService } from './sharing-service.js';
 import { deferredMessages, problemOf, type Problem } from '../domain/problem.js';
 import type { BotMessageKey } from '../i18n/bot-messages.js';
+import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
 
 /** A team the learner can share with. */
 export interface ShareTarget {
   teamId: string;
   name: string;
-}
-
-/** An open goal a check-in asks about. */
-export interface OpenGoal {
-  goalId: string;
-  what: string;
-  targetDate: string;
-  overdue: boolean;
-}
-
-/** An open recommendation a check-in offers to tick off. */
-export interface OpenRecommendation {
-  teamId: string;
-  recId: string;
-  title: string;
-  link: string;
-  leadName: string;
-  note: string | null;
 }
 
 /** A learning entry from any form (the check-in card, the share form, a dialog), typed at the edge. */
