@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { teamIdSchema } from '../domain/ids.js';
 import { DASHBOARD_PERIODS } from '../contract/dashboard-view.js';
 
 /** The path parameters and queries more than one resource's routes read. */
 
-export const teamIdParam = z.string().min(1).max(200);
+export const teamIdParam = teamIdSchema;
 
 // Entra object ids (GUIDs), or Teams ids ("29:…") where Teams gives none: never spaces, quotes, markup or slashes.
 export const userIdParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:@._=+-]{0,199}$/, 'is not a user id');

@@ -11,13 +11,10 @@ import type { CoachingService } from '../services/coaching-service.js';
 import type { DigestService } from '../services/digest-service.js';
 import type { NudgeService } from '../services/nudge-service.js';
 import { cardAction, type CardActionRoute } from './card-action-route.js';
+import { teamIdSchema } from '../domain/ids.js';
 import { cardResponse } from './card-replies.js';
 
-const teamId = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^\u0000-\u001f]*$/);
+const teamId = teamIdSchema;
 
 const digestNudgeSchema = z.object({
   teamId,

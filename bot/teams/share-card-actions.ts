@@ -6,13 +6,10 @@ import { cardAction, type CardActionContext, type CardActionRoute } from './card
 import type { SharingService, VoteResult } from '../services/sharing-service.js';
 import { cardResponse } from './card-replies.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
+import { teamIdSchema } from '../domain/ids.js';
 
 const shareRef = z.object({
-  teamId: z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/^[^\u0000-\u001f]*$/),
+  teamId: teamIdSchema,
   shareId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
 });
 const ratingOf = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(['1', '2', '3', '4', '5']));

@@ -69,6 +69,19 @@ describe('API failures as problem documents, and the team loaded once (Azurite)'
     expect((await problemOf(outsider)).code).toBe('forbidden');
   });
 
+  it('refuses a team id whose key would pass Table Storage’s 1 KiB, naming it', async () => {
+    const long = encodeURIComponent('中'.repeat(200));
+    for (const [method, path] of [
+      ['GET', `/teams/${long}/dashboard`],
+      ['GET', `/teams/${long}/settings`],
+      ['PUT', `/me/recommendations/${long}/rec-0000001`],
+    ] as const) {
+      const res = await call(method, path, alex.userId, method === 'PUT' ? JSON.stringify({ done: true }) : undefined);
+      expect(res.status, path).toBe(400);
+      expect(JSON.stringify((await problemOf(res)).errors), path).toContain('longer than 200 bytes');
+    }
+  });
+
   it('refuses an outsider the dashboard from the one read that serves it', async () => {
     const access = vi.spyOn(service.services.teams, 'settingsFor');
     const dashboard = await call('GET', `${elsewhere}/dashboard?weeks=12`, alex.userId);
