@@ -47,11 +47,12 @@ const scheduleBody = z.preprocess(
 /** A team's records, for its members and leads. Every route names the team, which is checked first. */
 export function teamsRoutes(deps: ApiDeps): Router {
   const router = Router();
-  // The dashboard, the tab's most-read view, checks membership in the read that serves it: it reads the
-  // team's whole partition (roster and settings) side by side with its rollups and nudges, keeps
-  // nothing of a team before the caller is found on its roster, and answers an outsider 403. Loading
-  // the team first as well would put one more storage round trip in front of every dashboard.
-  router.use(dashboardRoute(deps));
+  // Two routes check membership themselves. The dashboard, the tab's most-read view, does it in the
+  // read that serves it (the team's partition, side by side with its rollups and nudges), keeps
+  // nothing of a team before the caller is found on its roster, and answers an outsider 403: loading
+  // the team first as well would put one more storage round trip in front of every dashboard. And a
+  // share may be taken off one's saved list after leaving the team, answered without the share.
+  router.use(selfCheckingRoutes(deps));
 
   // Membership before anything else: a caller outside the team learns nothing about it, not even what a bad body is.
   router.param('teamId', async (req, res, next, value: unknown) => {
@@ -148,7 +149,20 @@ export function teamsRoutes(deps: ApiDeps): Router {
     res.json(memberOnly(await deps.shareLists.topResources(callerOf(res), teamOf(res).teamId, scope)));
   });
 
+  return router;
+}
+
+/** The team the `teamId` parameter loaded for this request. */
+function selfCheckingRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/teams/:teamId/dashboard', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { weeks } = parse(weeksQuery, req.query, 'query');
+    res.json(await deps.dashboards.dashboardFor(callerOf(res), teamId, weeks));
+  });
+
   router.put('/teams/:teamId/shares/:shareId/my-vote', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const shareId = parse(shareIdParam, req.params.shareId, 'share id');
     const { helpful, saved, rating } = parse(myVoteBody, req.body, 'vote');
     const caller = callerOf(res);
@@ -157,10 +171,13 @@ export function teamsRoutes(deps: ApiDeps): Router {
       ...(saved !== undefined ? { saved } : {}),
       ...(rating !== undefined ? { rating } : {}),
     };
-    const result = await deps.sharing.vote(caller, teamOf(res).teamId, shareId, { kind: 'set', update });
+    const result = await deps.sharing.vote(caller, teamId, shareId, { kind: 'set', update });
     switch (result.status) {
       case 'ok':
         res.json(shareViewOf(result.share, caller, result.mine));
+        return;
+      case 'unsaved':
+        res.json({ shareId, mine: result.mine });
         return;
       case 'own_share':
         throw new ApiError(422, 'own_share', 'You cannot mark your own share helpful.');
@@ -171,18 +188,6 @@ export function teamsRoutes(deps: ApiDeps): Router {
       case 'not_found':
         throw new NotFoundError('There is no such share in this team.');
     }
-  });
-
-  return router;
-}
-
-/** The team the `teamId` parameter loaded for this request. */
-function dashboardRoute(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/teams/:teamId/dashboard', async (req, res) => {
-    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
-    const { weeks } = parse(weeksQuery, req.query, 'query');
-    res.json(await deps.dashboards.dashboardFor(callerOf(res), teamId, weeks));
   });
   return router;
 }

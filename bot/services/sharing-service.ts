@@ -32,6 +32,8 @@ export type VoteResult =
   | { status: 'ok'; share: Share; mine: MyShareVote }
   | { status: 'own_share'; share: Share; mine: MyShareVote }
   | { status: 'withdrawn'; share: Share }
+  /** Taken off the caller's saved list after they left the team or the share was withdrawn: nothing of the share is answered. */
+  | { status: 'unsaved'; mine: MyShareVote }
   | { status: 'not_member' }
   | { status: 'not_found' };
 
@@ -127,8 +129,11 @@ export class SharingService {
     // Taking a share off one's own saved list is always allowed: after it was withdrawn, or after leaving the team.
     const unsaveOnly =
       change.kind === 'set' && change.update.saved === false && change.update.helpful === undefined && change.update.rating === undefined;
-    const member = unsaveOnly || (await this.deps.teams.getMember(voter.tenantId, teamId, voter.userId));
-    if (!member) return { status: 'not_member' };
+    const member = await this.deps.teams.getMember(voter.tenantId, teamId, voter.userId);
+    if (!member && !unsaveOnly) return { status: 'not_member' };
+    // Someone who left the team, or anyone once the share is withdrawn, may still unsave it, and learns nothing of it.
+    const done = (share: Share, mine: MyShareVote): VoteResult =>
+      member && !share.withdrawnAt ? { status: 'ok', share, mine } : { status: 'unsaved', mine };
     for (let attempt = 0; attempt < MAX_VOTE_ATTEMPTS; attempt++) {
       const [found, stored] = await Promise.all([
         this.deps.shares.get(voter.tenantId, teamId, shareId),
@@ -143,7 +148,7 @@ export class SharingService {
       if (sameVote(before, outcome.vote)) {
         // Nothing to count, but the saved list follows the vote even if an earlier write to it was lost.
         if (unsaveOnly) await this.deps.shares.setSaved(voter.tenantId, voter.userId, { teamId, shareId, savedAt: '' }, false);
-        return { status: 'ok', share, mine: outcome.vote };
+        return done(share, outcome.vote);
       }
       const vote: ShareVote = {
         ...outcome.vote,
@@ -157,7 +162,7 @@ export class SharingService {
           await this.deps.xapi?.record({ kind: 'rated', share, voterId: voter.userId, rating: vote.rating, at: vote.at });
         const counted = (await this.recount(share)) ?? share;
         await this.afterVote(voter, counted, before ?? NO_VOTE, outcome.vote);
-        return { status: 'ok', share: counted, mine: outcome.vote };
+        return done(counted, outcome.vote);
       }
     }
     throw new Error('The vote kept changing while it was being recorded');

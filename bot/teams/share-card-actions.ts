@@ -69,6 +69,7 @@ function cardFor(result: VoteResult, t: BotTranslator) {
       return shareCard({ share: result.share }, t);
     case 'not_member':
       return errorCard(t.t('share.error.notMember'), t);
+    case 'unsaved':
     case 'not_found':
       return errorCard(t.t('share.error.gone'), t);
   }

@@ -268,6 +268,26 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     expect(expectValidTeamsCard(late.card).renderedText).toContain('withdrew this share');
   });
 
+  it('answers an unsave from someone outside the team without anything of the share', async () => {
+    // Known to the app (it has written to the bot), but in no team here.
+    const outsider = { aadObjectId: 'a2000000-0000-4000-8000-000000009999' };
+    await service.services.people.noteSeen({ tenantId: DEMO_TENANT_ID, userId: outsider.aadObjectId, displayName: 'Outsider' });
+    const res = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0001/my-vote`, {
+      method: 'PUT',
+      headers: headers(outsider),
+      body: JSON.stringify({ saved: false }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ shareId: 'share-entry-0001', mine: { helpful: false, saved: false, rating: null } });
+    // Anything more than taking it off their own list is refused.
+    const helpful = await fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/shares/share-entry-0001/my-vote`, {
+      method: 'PUT',
+      headers: headers(outsider),
+      body: JSON.stringify({ helpful: true }),
+    });
+    expect(helpful.status).toBe(403);
+  });
+
   it('lets someone who saved a share keep it, marked withdrawn and without its content, until they unsave it', async () => {
     const data = { teamId: team.id, shareId: 'share-entry-0004' };
     await shareCheckIn('share-entry-0004', 'Soon withdrawn');
@@ -291,6 +311,8 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
       body: JSON.stringify({ saved: false }),
     });
     expect(unsave.status).toBe(200);
+    // A withdrawn share's words never come back, not even to someone taking it off their list.
+    expect(await unsave.json()).toEqual({ shareId: 'share-entry-0004', mine: expect.objectContaining({ saved: false }) });
     expect(
       ((await (await fetch(`${service.baseUrl}/api/v1/me/saved`, { headers: headers(voters[0]!) })).json()) as SavedSharesResponse).saved,
     ).toEqual([]);
