@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { storesOver } from './service-stores.js';
+import type { LeaseStore } from './store/lease-store.js';
+import type { LrsSettingsStore } from './store/lrs-settings-store.js';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
@@ -11,10 +14,7 @@ import { CheckInService } from './services/check-in-service.js';
 import { LearningLogService } from './services/learning-log-service.js';
 import type { Clock, IdFactory } from './services/learner.js';
 import { PeopleService } from './services/people-service.js';
-import { ConversationStore } from './store/conversation-store.js';
-import { EntryStore } from './store/entry-store.js';
 import { tableClients, type StorageObserver } from './store/table-clients.js';
-import { UserStore } from './store/user-store.js';
 import { createAdapter } from './teams/adapter.js';
 import type { BotCredentials } from './teams/channel-authentication.js';
 import { cardMessage } from './teams/card-replies.js';
@@ -22,12 +22,7 @@ import { LearningLoopBot } from './teams/learning-loop-bot.js';
 import type { MyDataStores } from './services/my-data-stores.js';
 import { TeamFlows } from './teams/team-flows.js';
 import { TeamService } from './services/team-service.js';
-import { TeamStore } from './store/team-store.js';
-import { SendStore } from './store/send-store.js';
-import { DueIndexStore } from './store/due-index-store.js';
-import { LeaseStore } from './store/lease-store.js';
 import { QUEUES, WorkQueue, queueClient } from './store/work-queue.js';
-import { RollupStore } from './store/rollup-store.js';
 import { RollupService } from './services/rollup-service.js';
 import { DashboardService } from './services/dashboard-service.js';
 import { DuePlanner } from './services/due-planner.js';
@@ -39,24 +34,17 @@ import type { Messenger } from './services/messenger.js';
 import { TokenBucket } from './domain/token-bucket.js';
 import { TeamsMessenger } from './teams/teams-messenger.js';
 import { InstanceRegistry } from './jobs/instance-registry.js';
-import { ShareStore } from './store/share-store.js';
 import { SharingService } from './services/sharing-service.js';
 import { ShareLists } from './services/share-lists.js';
 import type { SharePublisher } from './services/share-publisher.js';
 import { LearningCapture } from './services/learning-capture.js';
 import { TeamsSharePublisher } from './teams/teams-share-publisher.js';
 import { LearningDialogs } from './teams/learning-dialogs.js';
-import { NudgeStore } from './store/nudge-store.js';
 import { NudgeService } from './services/nudge-service.js';
-import { GoalStore } from './store/goal-store.js';
 import { GoalService } from './services/goal-service.js';
-import { AdminStore } from './store/admin-store.js';
 import { ReportService } from './services/report-service.js';
-import { CoachingStore } from './store/coaching-store.js';
 import { CoachingService } from './services/coaching-service.js';
-import { RecommendationStore } from './store/recommendation-store.js';
 import { RecommendationService } from './services/recommendation-service.js';
-import { DigestStore } from './store/digest-store.js';
 import { DigestService } from './services/digest-service.js';
 import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
@@ -67,8 +55,6 @@ import { RetentionService } from './services/retention-service.js';
 import { AggregateStore } from './store/aggregate-store.js';
 import { MyDataCommands } from './teams/my-data-commands.js';
 import { myDataUrl } from './domain/my-data-link.js';
-import { LrsSettingsStore } from './store/lrs-settings-store.js';
-import { XapiOutboxStore } from './store/xapi-outbox-store.js';
 import { OutboxRecorder } from './services/xapi-recorder.js';
 import { XapiSender } from './services/xapi-sender.js';
 import { XapiBackfill } from './services/xapi-backfill.js';
@@ -142,25 +128,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const tables = tableClients(config.storage, options.observeStorage);
-  const stores = {
-    entries: new EntryStore(tables.entries),
-    users: new UserStore(tables.users),
-    conversations: new ConversationStore(tables.conversations),
-    teams: new TeamStore(tables.teams, tables.memberships),
-    sends: new SendStore(tables.sends),
-    dueIndex: new DueIndexStore(tables.dueIndex),
-    leases: new LeaseStore(tables.leases),
-    rollups: new RollupStore(tables.rollups),
-    shares: new ShareStore(tables.shares),
-    nudges: new NudgeStore(tables.nudges),
-    goals: new GoalStore(tables.goals),
-    admins: new AdminStore(tables.admins),
-    coaching: new CoachingStore(tables.coaching),
-    recommendations: new RecommendationStore(tables.recommendations),
-    digests: new DigestStore(tables.digests),
-    lrs: new LrsSettingsStore(tables.lrs),
-    xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
-  };
+  const stores = storesOver(tables);
   const xapiQueue = new WorkQueue<XapiWork>(queueClient(config.storage, QUEUES.xapi));
   const xapi = new OutboxRecorder({
     settings: stores.lrs,
