@@ -1,4 +1,3 @@
-import { createServer as createNetServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { DEMO_LD_ADMIN, DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
 import { startAzurite } from './lib/azurite.js';
 import { startPlayground } from './lib/playground.js';
 import { startServiceProcess } from './lib/service-process.js';
+import { isStopping, onStop, portFree, requireFreePorts, stopAll, stopAllOnSignals } from './lib/local-run.js';
 
 /**
  * `npm run dev`: what `npm start` runs, for working on it — Azurite (data in .azurite/), the
@@ -21,47 +21,22 @@ const TAB_PORT = Number(process.env.TAB_PORT ?? 5173);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 const inspect = process.argv.find((a) => a === '--inspect' || a.startsWith('--inspect='));
 
-const stops: Array<() => Promise<void>> = [];
-let stopping = false;
-
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('\nStopping Learning Loop…');
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
-async function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createNetServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => probe.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
-}
-
 async function main(): Promise<void> {
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  stopAllOnSignals();
   process.chdir(root);
 
-  for (const [port, what] of [
+  await requireFreePorts([
     [SERVICE_PORT, 'the service (set PORT)'],
     [TAB_PORT, 'the tab’s dev server (set TAB_PORT)'],
     [PLAYGROUND_PORT, 'the Agents Playground (set PLAYGROUND_PORT)'],
-  ] as const) {
-    if (!(await portFree(port)))
-      throw new Error(`Port ${port} is in use; it is needed for ${what}. Stop what uses it, or choose another port.`);
-  }
+  ]);
 
   const defaults = (await portFree(10001)) && (await portFree(10002)) && (await portFree(10000));
   const azurite = await startAzurite({
     location: path.join(root, '.azurite'),
     ...(defaults ? { blobPort: 10000, queuePort: 10001, tablePort: 10002 } : {}),
   });
-  stops.push(azurite.stop);
+  onStop(azurite.stop);
   console.log(`Azurite: tables on 127.0.0.1:${azurite.tablePort}, queues on 127.0.0.1:${azurite.queuePort} (data in .azurite/)`);
 
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
@@ -77,13 +52,13 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
     onExit: (code) => {
-      if (!stopping) {
+      if (!isStopping()) {
         console.error(`The service's watcher stopped (exit code ${code}).`);
         void stopAll(1);
       }
     },
   });
-  stops.push(service.stop);
+  onStop(service.stop);
 
   process.env.SERVICE_PORT = String(SERVICE_PORT);
   const vite: ViteDevServer = await createViteServer({
@@ -91,7 +66,7 @@ async function main(): Promise<void> {
     server: { port: TAB_PORT, strictPort: true, host: '127.0.0.1' },
   });
   await vite.listen();
-  stops.push(() => vite.close());
+  onStop(() => vite.close());
   const tabUrl = `http://localhost:${TAB_PORT}`;
 
   const playground = await startPlayground({
@@ -100,7 +75,7 @@ async function main(): Promise<void> {
     cwd: root,
     openBrowser: false,
   });
-  stops.push(playground.stop);
+  onStop(playground.stop);
 
   console.log(
     [

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_LD_ADMIN, DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
@@ -6,6 +5,7 @@ import { startAzurite, type RunningAzurite } from './lib/azurite.js';
 import { startPlayground } from './lib/playground.js';
 import { startServiceProcess } from './lib/service-process.js';
 import { ensureTabBuilt } from './lib/tab-build.js';
+import { isStopping, onStop, portFree, requireFreePorts, stopAll, stopAllOnSignals } from './lib/local-run.js';
 
 /**
  * `npm start`: the whole app on this machine — Azurite (data in .azurite/), the service with
@@ -17,39 +17,14 @@ const SERVICE_PORT = Number(process.env.PORT ?? 3978);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 const openBrowser = process.argv.includes('--browser') || process.env.PLAYGROUND_BROWSER === '1';
 
-const stops: Array<() => Promise<void>> = [];
-let stopping = false;
-
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('\nStopping Learning Loop…');
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  }
-  process.exit(code);
-}
-
-async function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => probe.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
-}
-
 async function main(): Promise<void> {
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  stopAllOnSignals();
   process.chdir(root);
 
-  for (const [port, what] of [
+  await requireFreePorts([
     [SERVICE_PORT, 'the service (set PORT)'],
     [PLAYGROUND_PORT, 'the Agents Playground (set PLAYGROUND_PORT)'],
-  ] as const) {
-    if (!(await portFree(port)))
-      throw new Error(`Port ${port} is in use; it is needed for ${what}. Stop what uses it, or choose another port.`);
-  }
+  ]);
 
   ensureTabBuilt(root);
 
@@ -59,7 +34,7 @@ async function main(): Promise<void> {
     location: path.join(root, '.azurite'),
     ...(defaults ? { blobPort: 10000, queuePort: 10001, tablePort: 10002 } : {}),
   });
-  stops.push(azurite.stop);
+  onStop(azurite.stop);
   console.log(`Azurite: tables on 127.0.0.1:${azurite.tablePort}, queues on 127.0.0.1:${azurite.queuePort} (data in .azurite/)`);
 
   const service = await startServiceProcess({
@@ -73,13 +48,13 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
     onExit: (code) => {
-      if (!stopping) {
+      if (!isStopping()) {
         console.error(`The service stopped unexpectedly (exit code ${code}).`);
         void stopAll(1);
       }
     },
   });
-  stops.push(service.stop);
+  onStop(service.stop);
 
   const playground = await startPlayground({
     botEndpoint: `http://127.0.0.1:${SERVICE_PORT}/api/messages`,
@@ -87,7 +62,7 @@ async function main(): Promise<void> {
     cwd: root,
     openBrowser,
   });
-  stops.push(playground.stop);
+  onStop(playground.stop);
 
   console.log(
     [
