@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { validateCheckIn } from '../bot/domain/check-in-submission.js';
-import type { Entry } from '../tab/src/api/types.js';
-import { checkEntryForm, formFromEntry, type EntryFormValues } from '../tab/src/entries/entry-form.js';
+import { checkEntryForm, type EntryFormValues } from '../tab/src/entries/entry-form.js';
+import { editForm } from '../tab/src/testing/entry-fixtures.js';
 
 /**
  * The tab's entry form and the bot's check-in card refuse the same things with the same words:
  * one test across both parts, so neither drifts (the tab imports the service only through
  * bot/contract/, so this comparison lives here).
  */
-const entry: Entry = {
-  id: 'e1',
-  what: 'Read about feature flags',
-  sourceType: 'article',
-  link: 'https://example.com/flags',
-  minutes: 20,
-  rating: null,
-  insight: 'Ship dark',
-  action: null,
-  visibility: 'leads',
-  createdAt: '2026-11-20T10:00:00.000Z',
-};
-
-const form = (over: Partial<EntryFormValues> = {}): EntryFormValues => ({ ...formFromEntry(entry), ...over });
+const form = editForm;
 
 describe('the tab’s entry form and the check-in card', () => {
   it('gives the check-in card’s verdict and words for every field, so the form and the card agree', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../api/types.js';
-import { changesFrom, checkEntryForm, fieldErrorsFrom, formFromEntry, otherProblemsFrom, type EntryFormValues } from './entry-form.js';
+import { editForm, filledEntry } from '../testing/entry-fixtures.js';
+import { changesFrom, checkEntryForm, fieldErrorsFrom, formFromEntry, otherProblemsFrom } from './entry-form.js';
 
-const entry: Entry = {
-  id: 'e1',
-  what: 'Read about feature flags',
-  sourceType: 'article',
-  link: 'https://example.com/flags',
-  minutes: 20,
-  rating: null,
-  insight: 'Ship dark',
-  action: null,
-  visibility: 'leads',
-  createdAt: '2026-11-20T10:00:00.000Z',
-};
-
-const form = (over: Partial<EntryFormValues> = {}): EntryFormValues => ({ ...formFromEntry(entry), ...over });
+const entry = filledEntry;
+const form = editForm;
 
 describe('entry form', () => {
   it('starts from the entry, with blanks for what was left out', () => {
