@@ -1,7 +1,7 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import type { CoachingNote } from '../contract/coaching-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching, deletePartition } from './row-deletes.js';
 import { allOf, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type NoteEntity = {
@@ -49,12 +49,9 @@ export class CoachingStore {
   async removeWrittenBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
     const oldest = keyOf(NOTE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteRows(
+    return deleteMatching(
       this.table,
-      await listKeys(
-        this.table,
-        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NOTE)}`,
-      ),
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NOTE)}`,
     );
   }
 

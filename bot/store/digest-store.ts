@@ -1,6 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf, tenantPartitions } from './keys.js';
-import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching } from './row-deletes.js';
 import { allOf, createOnce, rowKeysUnder } from './table-ops.js';
 
 /** Which weekly digests went out: one row per team, lead and week, claimed before sending so each goes once. */
@@ -17,18 +17,12 @@ export class DigestStore {
   /** Forgets which digests went to this lead, in every team of the tenant (the row keys name them). */
   async removeClaimsOf(tenantId: string, leadId: string): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(
-      this.table,
-      await listKeys(this.table, allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(keyOf(leadId)))),
-    );
+    return deleteMatching(this.table, allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(keyOf(leadId))));
   }
 
   /** Past retention: the record of digests sent before the cutoff (they name the lead). */
   async removeSentBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(
-      this.table,
-      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and sentAt lt ${cutoff.toISOString()}`),
-    );
+    return deleteMatching(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and sentAt lt ${cutoff.toISOString()}`);
   }
 }

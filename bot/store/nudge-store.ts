@@ -2,7 +2,7 @@ import { type TableClient, odata } from '@azure/data-tables';
 import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching } from './row-deletes.js';
 import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type NudgeEntity = {
@@ -97,12 +97,9 @@ export class NudgeStore {
   async removeSentBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
     const oldest = keyOf(NUDGE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteRows(
+    return deleteMatching(
       this.table,
-      await listKeys(
-        this.table,
-        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NUDGE)}`,
-      ),
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NUDGE)}`,
     );
   }
 

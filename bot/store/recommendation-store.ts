@@ -1,7 +1,7 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import type { Recommendation } from '../contract/recommendation-rules.js';
 import { keyOf, tenantPartitions } from './keys.js';
-import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching } from './row-deletes.js';
 import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type RecEntity = {
@@ -92,10 +92,7 @@ export class RecommendationStore {
   /** Deletes a recommendation and who marked it done: the marks first, so a run cut short still finds it and finishes. */
   async remove(rec: Pick<Recommendation, 'tenantId' | 'teamId' | 'recId'>): Promise<void> {
     const partitionKey = keyOf(rec.tenantId, rec.teamId);
-    await deleteRows(
-      this.table,
-      await listKeys(this.table, allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(DONE, rec.recId)))),
-    );
+    await deleteMatching(this.table, allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(DONE, rec.recId))));
     await deleteIfPresent(this.table, partitionKey, keyOf(REC, rec.recId));
   }
 

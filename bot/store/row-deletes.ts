@@ -17,32 +17,74 @@ export async function listKeys(table: TableClient, filter: string): Promise<RowK
   return keys;
 }
 
-/**
- * Deletes rows, up to 100 of one partition in each batch. A batch fails whole if one of its rows
- * is already gone (a concurrent delete, an earlier run that crashed half way): it is then done
- * row by row, where a missing row is no failure — so running the same delete again always
- * finishes the job. Answers how many rows this call removed.
- */
+/** Deletes rows, up to 100 of one partition in each batch. Answers how many rows this call removed. */
 export async function deleteRows(table: TableClient, rows: readonly RowKeys[]): Promise<number> {
-  const byPartition = new Map<string, string[]>();
-  for (const { partitionKey, rowKey } of rows) byPartition.set(partitionKey, [...(byPartition.get(partitionKey) ?? []), rowKey]);
   let deleted = 0;
-  for (const [partitionKey, rowKeys] of byPartition) {
-    for (let i = 0; i < rowKeys.length; i += BATCH_LIMIT) {
-      const chunk = [...new Set(rowKeys.slice(i, i + BATCH_LIMIT))];
-      try {
-        await table.submitTransaction(chunk.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
-        deleted += chunk.length;
-      } catch (error) {
-        if (!(error instanceof RestError)) throw error;
-        for (const rowKey of chunk) if (await deleteIfPresent(table, partitionKey, rowKey)) deleted++;
-      }
+  for (const batch of batchesOf(rows)) deleted += await deleteBatch(table, batch);
+  return deleted;
+}
+
+/**
+ * Deletes every row a filter finds, a page at a time: only the keys of one page (1,000 rows) are
+ * held at once, whatever the table holds, and a few batches of a page go out together. Rows
+ * deleted behind the continuation token do not disturb it, so a long delete needs no snapshot.
+ */
+export async function deleteMatching(table: TableClient, filter: string): Promise<number> {
+  let deleted = 0;
+  const pages = table.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } }).byPage({ maxPageSize: 1000 });
+  for await (const page of pages) {
+    const keys = page.map((e) => ({ partitionKey: e.partitionKey ?? '', rowKey: e.rowKey ?? '' }));
+    const batches = batchesOf(keys);
+    for (let i = 0; i < batches.length; i += BATCHES_IN_FLIGHT) {
+      const counts = await Promise.all(batches.slice(i, i + BATCHES_IN_FLIGHT).map((batch) => deleteBatch(table, batch)));
+      deleted += counts.reduce((sum, n) => sum + n, 0);
     }
   }
   return deleted;
 }
 
+/** How many batches of one page are sent at once: enough to hide latency, few enough to stay polite. */
+const BATCHES_IN_FLIGHT = 4;
+
+interface Batch {
+  partitionKey: string;
+  rowKeys: string[];
+}
+
+/** Rows grouped by partition, in one pass, into batches of at most 100 distinct rows. */
+function batchesOf(rows: readonly RowKeys[]): Batch[] {
+  const byPartition = new Map<string, Set<string>>();
+  for (const { partitionKey, rowKey } of rows) {
+    let rowKeys = byPartition.get(partitionKey);
+    if (!rowKeys) byPartition.set(partitionKey, (rowKeys = new Set()));
+    rowKeys.add(rowKey);
+  }
+  const batches: Batch[] = [];
+  for (const [partitionKey, rowKeys] of byPartition) {
+    const all = [...rowKeys];
+    for (let i = 0; i < all.length; i += BATCH_LIMIT) batches.push({ partitionKey, rowKeys: all.slice(i, i + BATCH_LIMIT) });
+  }
+  return batches;
+}
+
+/**
+ * One batch's rows. A batch fails whole if one of its rows is already gone (a concurrent delete,
+ * an earlier run that crashed half way): it is then done row by row, where a missing row is no
+ * failure — so running the same delete again always finishes the job.
+ */
+async function deleteBatch(table: TableClient, { partitionKey, rowKeys }: Batch): Promise<number> {
+  try {
+    await table.submitTransaction(rowKeys.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+    return rowKeys.length;
+  } catch (error) {
+    if (!(error instanceof RestError)) throw error;
+    let deleted = 0;
+    for (const rowKey of rowKeys) if (await deleteIfPresent(table, partitionKey, rowKey)) deleted++;
+    return deleted;
+  }
+}
+
 /** Every row of one partition (a person's own), listed and deleted. */
 export async function deletePartition(table: TableClient, partitionKey: string): Promise<number> {
-  return deleteRows(table, await listKeys(table, odata`PartitionKey eq ${partitionKey}`));
+  return deleteMatching(table, odata`PartitionKey eq ${partitionKey}`);
 }

@@ -1,6 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf, tenantPartitions } from './keys.js';
-import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching, deletePartition } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 /** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
@@ -83,10 +83,7 @@ export class SendStore {
   /** Deletes the tenant's send records due before `cutoff` (keys name the cycle, not a time: a filtered scan). */
   async removeDueBefore(tenantId: string, cutoff: Date): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);
-    return deleteRows(
-      this.table,
-      await listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and dueAt lt ${cutoff.toISOString()}`),
-    );
+    return deleteMatching(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and dueAt lt ${cutoff.toISOString()}`);
   }
 
   async listForLearner(tenantId: string, userId: string, limit = 60): Promise<SendRecord[]> {

@@ -5,6 +5,7 @@ import type { Messenger, ProactiveTarget, SendOutcome } from '../services/messen
 import type { OutboundMessage } from '../services/outbound-message.js';
 import { cardMessage } from './card-replies.js';
 import { renderOutbound } from './render-outbound.js';
+import { retryAfterMs } from '../domain/retry-after.js';
 
 /** Bot Framework's audience for Teams' connector when creating conversations. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -92,20 +93,17 @@ export function outcomeOf(error: unknown): SendOutcome {
   const e = error as { statusCode?: unknown; status?: unknown; message?: unknown; response?: { headers?: unknown } };
   const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : 0;
   const message = typeof e.message === 'string' ? e.message : String(error);
-  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(e.response?.headers) ?? 1000 };
+  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(retryAfterHeader(e.response?.headers)) ?? 1000 };
   if (status === 403) return { kind: 'blocked', message };
   if (status === 404) return { kind: 'stale', message };
   return { kind: 'transient', status, message };
 }
 
-function retryAfterMs(headers: unknown): number | undefined {
+/** The `Retry-After` a connector answer carried, whichever form its headers came in. */
+function retryAfterHeader(headers: unknown): string | undefined {
   const raw =
     typeof (headers as { get?: unknown })?.get === 'function'
       ? (headers as { get(name: string): string | undefined | null }).get('retry-after')
       : (headers as Record<string, string> | undefined)?.['retry-after'];
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return raw ?? undefined;
 }
