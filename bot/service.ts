@@ -196,12 +196,20 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     xapi,
   });
+  const queues = {
+    sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
+    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
+    xapi: xapiQueue,
+  };
+  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const digests = new DigestService({
     teams: stores.teams,
-    digests: stores.digests,
+    sends: stores.sends,
+    queue: queues.sends,
+    leases: stores.leases,
+    instanceId,
     dashboards,
     shareLists,
-    chat: publisher,
     clock,
     logger: options.logger,
     dashboardUrl: (teamId) => dashboardUrl(config, teamId),
@@ -245,11 +253,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '', allowedTenantIds: config.allowedTenantIds }),
       };
 
-  const queues = {
-    sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
-    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
-    xapi: xapiQueue,
-  };
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions });
   const teamFlows = new TeamFlows({
@@ -303,7 +306,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     mode: config.mode,
     logger: options.logger,
   });
-  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   // No burst beyond one: any one-second window then holds at most the limit.
   const limiter = new TokenBucket(APP_SENDS_PER_SECOND, 1, Date.now());
   const scheduler = new CheckInScheduler({
@@ -327,6 +329,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     conversations: stores.conversations,
     rollups,
     goals: capture,
+    digests,
     messenger,
     clock,
     logger: options.logger,

@@ -1,18 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardResponse, MemberRowView } from '../contract/dashboard-view.js';
-import { digestOf, digestWeekDue } from './digest.js';
+import { digestOf, digestWindowDue } from './digest.js';
 import type { ShareView } from '../contract/share-view.js';
 
-describe('digestWeekDue', () => {
+describe('digestWindowDue', () => {
   it.each([
-    ['Monday 09:10 in London covers the week just ended', '2026-11-30T09:10:00Z', 'Europe/London', '2026-W48'],
-    ['Monday 08:59 is not yet', '2026-11-30T08:59:00Z', 'Europe/London', null],
-    ['Monday 10:00 has passed', '2026-11-30T10:00:00Z', 'Europe/London', null],
-    ['Sunday evening UTC is already Monday 09:00 in Auckland', '2026-11-29T20:30:00Z', 'Pacific/Auckland', '2026-W48'],
-    ['a Tuesday', '2026-12-01T09:30:00Z', 'UTC', null],
-    ['the first Monday of a year covers the last week of the one before', '2027-01-04T09:00:00Z', 'UTC', '2026-W53'],
-  ])('%s', (_name, now, zone, expected) => {
-    expect(digestWeekDue(new Date(now), zone)).toBe(expected);
+    ['Monday 09:10 in London covers the week just ended', '2026-11-30T09:10:00Z', 'Europe/London', '2026-W48', '2026-11-30T09:00:00.000Z'],
+    ['Monday 08:59 is not yet: last week’s window is more than two days old', '2026-11-30T08:59:00Z', 'Europe/London', null, null],
+    [
+      'Monday 10:00 still owes it (a pass missed the hour)',
+      '2026-11-30T10:00:00Z',
+      'Europe/London',
+      '2026-W48',
+      '2026-11-30T09:00:00.000Z',
+    ],
+    ['Wednesday 08:59 catches up a digest missed on Monday', '2026-12-02T08:59:00Z', 'UTC', '2026-W48', '2026-11-30T09:00:00.000Z'],
+    ['Wednesday 09:01 is too late for it', '2026-12-02T09:01:00Z', 'UTC', null, null],
+    [
+      'Sunday evening UTC is already Monday 09:00 in Auckland',
+      '2026-11-29T20:30:00Z',
+      'Pacific/Auckland',
+      '2026-W48',
+      '2026-11-29T20:00:00.000Z',
+    ],
+    [
+      'the first Monday of a year covers the last week of the one before',
+      '2027-01-04T09:00:00Z',
+      'UTC',
+      '2026-W53',
+      '2027-01-04T09:00:00.000Z',
+    ],
+    ['an unknown zone has none', '2026-11-30T09:10:00Z', 'Not/AZone', null, null],
+  ])('%s', (_name, now, zone, week, opensAt) => {
+    const due = digestWindowDue(new Date(now), zone);
+    expect(due ? { week: due.week, opensAt: due.opensAt.toISOString() } : null).toEqual(week ? { week, opensAt } : null);
   });
 });
 

@@ -22,12 +22,30 @@ export interface Digest {
   moreFollowUps: number;
 }
 
-/** The ISO week a digest sent now would cover, when `now` is in the team's digest hour; otherwise null. */
-export function digestWeekDue(now: Date, zone: string): string | null {
+/**
+ * How late a missed digest is still sent: a service down over Monday morning catches up when it
+ * is back that week; a digest more than two days late describes a week nobody is thinking about.
+ */
+export const DIGEST_CATCH_UP_MS = 48 * 3_600_000;
+
+/** A digest window: the week it covers and when, in the team's zone, it opened. */
+export interface DigestWindow {
+  week: string;
+  opensAt: Date;
+}
+
+/**
+ * The digest due now in a team's zone: the latest Monday 09:00 at or before `now`, covering the
+ * week before it, while it is no more than DIGEST_CATCH_UP_MS old; otherwise null.
+ */
+export function digestWindowDue(now: Date, zone: string): DigestWindow | null {
   const local = DateTime.fromJSDate(now, { zone });
-  if (!local.isValid || local.weekday !== DIGEST_WEEKDAY || local.hour !== DIGEST_HOUR) return null;
-  const lastWeek = local.minus({ weeks: 1 });
-  return `${lastWeek.weekYear}-W${String(lastWeek.weekNumber).padStart(2, '0')}`;
+  if (!local.isValid) return null;
+  let opens = local.set({ weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 });
+  if (opens > local) opens = opens.minus({ weeks: 1 });
+  if (local.toMillis() - opens.toMillis() > DIGEST_CATCH_UP_MS) return null;
+  const covered = opens.minus({ weeks: 1 });
+  return { week: `${covered.weekYear}-W${String(covered.weekNumber).padStart(2, '0')}`, opensAt: opens.toJSDate() };
 }
 
 /**

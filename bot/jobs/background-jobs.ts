@@ -14,8 +14,8 @@ export interface BackgroundJobsDeps {
   worker: SendWorker;
   registry: InstanceRegistry;
   limiter: TokenBucket;
-  /** The leads' weekly digests, looked for every 15 minutes (each is claimed, so it goes once). */
-  digests?: Pick<DigestService, 'sendDue'>;
+  /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
+  digests?: Pick<DigestService, 'planDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
   retention?: { runDue(): Promise<boolean> };
   /** Sends statements to each tenant's Learning Record Store as its queue asks. */
@@ -50,7 +50,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   loops.push(deps.worker.run(() => running, 48));
   if (deps.xapi) loops.push(deps.xapi.run(() => running));
   const digests = deps.digests;
-  if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.sendDue()));
+  if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.planDue()));
   const retention = deps.retention;
   if (retention) loops.push(every(60 * 60_000, 'retention', () => retention.runDue()));
   return {

@@ -1,26 +1,41 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import { digestOf, digestWeekDue, type Digest } from '../domain/digest.js';
-import type { DigestStore } from '../store/digest-store.js';
+import { digestOf, digestWindowDue, type Digest, type DigestWindow } from '../domain/digest.js';
+import type { LeaseStore } from '../store/lease-store.js';
+import { digestCycle, type SendRecord, type SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
+import type { WorkQueue } from '../store/work-queue.js';
 import type { DashboardService } from './dashboard-service.js';
 import type { Clock, Learner } from './learner.js';
-import type { PersonalChat } from './share-publisher.js';
+import type { OutboundMessage } from './outbound-message.js';
+import type { SendWork } from './send-work.js';
 import type { ShareLists } from './share-lists.js';
 
+const LEASE = 'digest-planner';
+/** Short, so a crashed planner is replaced quickly; renewed as it goes through the teams. */
+const LEASE_MS = 30_000;
+/** Teams planned between renewals of the lease. */
+const TEAMS_PER_RENEWAL = 50;
+/** How far back the very first pass looks: one pass interval, so a window opening just before start-up is not missed. */
+const FIRST_PASS_LOOKBACK_MS = 15 * 60_000;
+
 /**
- * Each lead's weekly digest, in their personal chat on Monday at 09:00 in the team's zone. An
- * hourly pass finds the teams whose digest hour it is; a claim per team, lead and week makes
- * each digest go once, whichever instance runs the pass.
+ * Each lead's weekly digest, in their personal chat from Monday 09:00 in the team's zone. One
+ * instance plans: for each team whose digest window is open, a send record per lead and week
+ * (a deterministic key, so planning twice plans once) and a work item on the send queue. Every
+ * instance's send worker delivers them like check-ins — paced, retried after a 429, and marked
+ * sent only once Teams has taken the message.
  */
 export class DigestService {
   constructor(
     private readonly deps: {
       teams: TeamStore;
-      digests: DigestStore;
+      sends: SendStore;
+      queue: WorkQueue<SendWork>;
+      leases: LeaseStore;
+      instanceId: string;
       dashboards: Pick<DashboardService, 'dashboardFor'>;
       shareLists: Pick<ShareLists, 'feed'>;
-      chat: PersonalChat;
       clock: Clock;
       logger: Logger;
       /** Where the digest's "Open the dashboard" goes for a team; undefined leaves the button off. */
@@ -28,27 +43,63 @@ export class DigestService {
     },
   ) {}
 
-  /** Sends the digests due now; how many went out. */
-  async sendDue(): Promise<number> {
+  /**
+   * Plans the digests whose window opened since the last pass (windows missed while the service
+   * was down included, up to two days late); how many it queued. Progress is the lease's cursor,
+   * saved after a whole pass, so each lead's digest is planned about once a week, not every pass.
+   */
+  async planDue(): Promise<number> {
     const now = this.deps.clock();
-    let sent = 0;
+    let lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, now, LEASE_MS);
+    if (!lease) return 0;
+    // A first pass starts from now: windows before it were the business of what ran before.
+    const since = lease.cursor ? new Date(lease.cursor) : new Date(now.getTime() - FIRST_PASS_LOOKBACK_MS);
+    let planned = 0;
+    let sinceRenewal = 0;
     for (const team of await this.deps.teams.listAllTeams()) {
-      const week = digestWeekDue(now, team.schedule?.timeZone ?? 'UTC');
-      if (!week) continue;
-      const leads = (await this.deps.teams.listMembers(team.tenantId, team.teamId)).filter((m) => m.role === 'lead');
-      for (const lead of leads) {
-        try {
-          if (!(await this.deps.digests.claim(team.tenantId, team.teamId, lead.userId, week, now.toISOString()))) continue;
-          const digest = await this.digestFor({ tenantId: team.tenantId, userId: lead.userId }, team.teamId, week);
-          if (!digest) continue;
-          const dashboardUrl = this.deps.dashboardUrl?.(team.teamId);
-          if (await this.deps.chat.tellPerson(team.tenantId, lead.userId, { kind: 'digest', digest, dashboardUrl })) sent++;
-        } catch (error) {
-          this.deps.logger.warn({ err: error, teamId: team.teamId }, 'a weekly digest could not be sent');
+      if (++sinceRenewal > TEAMS_PER_RENEWAL) {
+        lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, this.deps.clock(), LEASE_MS);
+        if (!lease) {
+          this.deps.logger.warn('lost the digest planner lease mid-pass; another instance carries on');
+          return planned;
         }
+        sinceRenewal = 0;
+      }
+      const window = digestWindowDue(now, team.schedule?.timeZone ?? 'UTC');
+      if (!window || window.opensAt <= since) continue;
+      try {
+        planned += await this.planTeam(team.tenantId, team.teamId, window);
+      } catch (error) {
+        // The cursor stays where it was, so the next pass plans this team again (idempotently).
+        this.deps.logger.warn({ err: error, teamId: team.teamId }, 'could not plan a team’s weekly digests; the next pass tries again');
+        return planned;
       }
     }
-    return sent;
+    await this.deps.leases.saveCursor(LEASE, lease, now.toISOString());
+    return planned;
+  }
+
+  private async planTeam(tenantId: string, teamId: string, window: DigestWindow): Promise<number> {
+    const leads = (await this.deps.teams.listMembers(tenantId, teamId)).filter((m) => m.role === 'lead');
+    let planned = 0;
+    for (const lead of leads) {
+      const work: SendWork = { kind: 'digest', tenantId, userId: lead.userId, teamId, cycle: digestCycle(window.week, teamId) };
+      if (!(await this.deps.sends.createIfAbsent({ ...work, dueAt: window.opensAt.toISOString() }))) {
+        // Planned before: queued again only if it was never tried (a pass cut short between the two writes).
+        const record = await this.deps.sends.get(tenantId, lead.userId, work.cycle, 'digest');
+        if (!record || record.status !== 'pending' || record.attempts > 0) continue;
+      }
+      await this.deps.queue.send(work);
+      planned++;
+    }
+    return planned;
+  }
+
+  /** The digest a send record stands for, as a message; undefined once its lead no longer leads the team. */
+  async messageFor(record: Pick<SendRecord, 'tenantId' | 'userId' | 'teamId' | 'cycle'>): Promise<OutboundMessage | undefined> {
+    const week = record.cycle.split(' ')[0];
+    const digest = await this.digestFor({ tenantId: record.tenantId, userId: record.userId }, record.teamId, week);
+    return digest ? { kind: 'digest', digest, dashboardUrl: this.deps.dashboardUrl?.(record.teamId) } : undefined;
   }
 
   /** A lead's digest of the team, e.g. again after they nudged someone from it; undefined for someone who does not lead it. */
@@ -64,7 +115,7 @@ export class DigestService {
     const shares = 'shares' in feed ? feed.shares : [];
     const zone = dashboard.settings.schedule?.timeZone ?? 'UTC';
     const now = DateTime.fromJSDate(this.deps.clock(), { zone });
-    const covered = week ?? digestWeekDue(this.deps.clock(), zone) ?? isoWeek(now.minus({ weeks: 1 }));
+    const covered = week ?? digestWindowDue(this.deps.clock(), zone)?.week ?? isoWeek(now.minus({ weeks: 1 }));
     return digestOf(dashboard, shares, covered, now.minus({ weeks: 1 }).startOf('week').toJSDate());
   }
 }

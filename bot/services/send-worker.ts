@@ -14,6 +14,7 @@ import type { Messenger, SendOutcome } from './messenger.js';
 import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
+import type { DigestService } from './digest-service.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -28,6 +29,8 @@ export interface SendWorkerDeps {
   rollups?: RollupService;
   /** The learner's open goals, which every check-in asks about. */
   goals?: Pick<LearningCapture, 'goalsOptionFor' | 'recommendationsOptionFor'>;
+  /** Builds a lead's weekly digest when its turn comes (the digest planner queues them). */
+  digests?: Pick<DigestService, 'messageFor'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -41,7 +44,7 @@ export interface SendWorkerDeps {
 const DEFAULT_MAX_ATTEMPTS = 6;
 
 /**
- * Delivers queued check-ins and reminders. A send is claimed with an ETag before it goes out
+ * Delivers queued check-ins, reminders, first hellos and leads' digests. A send is claimed with an ETag before it goes out
  * and marked with its outcome after, so two workers never send the same record, and a worker
  * that dies mid-send leaves a claim that expires and is picked up again.
  */
@@ -130,31 +133,10 @@ export class SendWorker {
     const personal = (await this.deps.conversations.listFor(record.tenantId, 'personal', record.userId))[0];
     const channel = personal ?? (await this.deps.conversations.listFor(record.tenantId, 'channel', record.teamId))[0];
     if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
-    const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
-    // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
-    const shareWith = [{ teamId: record.teamId, name: '' }];
-    const learner = { tenantId: record.tenantId, userId: record.userId };
-    const asks = record.kind !== 'intro';
-    const [last, goals, recommendations] = await Promise.all([
-      this.deps.entries.latestWithAction(record.tenantId, record.userId),
-      asks && profile?.hasOpenGoals ? this.deps.goals?.goalsOptionFor(learner, profile.timeZone ?? 'UTC') : undefined,
-      // Only the team that sent this check-in: what its leads recommended.
-      asks ? this.deps.goals?.recommendationsOptionFor(learner, record.teamId) : undefined,
-    ]);
-    const asked = {
-      cardId,
-      cycle: record.cycle,
-      shareWith,
-      ...(goals ? { goals: goals.goals } : {}),
-      ...(recommendations ? { recommendations: recommendations.items } : {}),
-      ...(last?.action ? { previous: { entryId: last.id, createdAt: last.createdAt, action: last.action } } : {}),
-    };
     const team =
       record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
-    const message: OutboundMessage =
-      record.kind === 'intro'
-        ? { kind: 'intro', displayName: profile?.displayName, teamName: team?.name }
-        : { kind: record.kind === 'checkin' ? 'check-in' : 'reminder', ...asked };
+    const message = await this.messageFor(record, profile, team?.name);
+    if (!message) return { kind: 'stale', message: 'nothing to send any more' };
     return this.deps.messenger.send(
       {
         tenantId: record.tenantId,
@@ -167,6 +149,35 @@ export class SendWorker {
       },
       message,
     );
+  }
+
+  /** What the record stands for, as a message; undefined when it no longer applies (a digest for someone who stopped leading). */
+  private async messageFor(
+    record: SendRecord,
+    profile: Awaited<ReturnType<UserStore['get']>>,
+    teamName: string | undefined,
+  ): Promise<OutboundMessage | undefined> {
+    if (record.kind === 'digest') return this.deps.digests?.messageFor(record);
+    if (record.kind === 'intro') return { kind: 'intro', displayName: profile?.displayName, teamName };
+    const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
+    // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
+    const shareWith = [{ teamId: record.teamId, name: '' }];
+    const learner = { tenantId: record.tenantId, userId: record.userId };
+    const [last, goals, recommendations] = await Promise.all([
+      this.deps.entries.latestWithAction(record.tenantId, record.userId),
+      profile?.hasOpenGoals ? this.deps.goals?.goalsOptionFor(learner, profile.timeZone ?? 'UTC') : undefined,
+      // Only the team that sent this check-in: what its leads recommended.
+      this.deps.goals?.recommendationsOptionFor(learner, record.teamId),
+    ]);
+    return {
+      kind: record.kind === 'checkin' ? 'check-in' : 'reminder',
+      cardId,
+      cycle: record.cycle,
+      shareWith,
+      ...(goals ? { goals: goals.goals } : {}),
+      ...(recommendations ? { recommendations: recommendations.items } : {}),
+      ...(last?.action ? { previous: { entryId: last.id, createdAt: last.createdAt, action: last.action } } : {}),
+    };
   }
 
   private async settle(message: QueueMessage<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {

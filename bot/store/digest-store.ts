@@ -3,11 +3,15 @@ import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
 import { allOf, createOnce, rowKeysUnder } from './table-ops.js';
 
-/** Which weekly digests went out: one row per team, lead and week, claimed before sending so each goes once. */
+/**
+ * Which weekly digests went out before digests became queued sends (their send records now say
+ * it): one row per team, lead and week. Nothing writes here in the product any more; the rows
+ * already written name a lead, so erasure and retention still clear them.
+ */
 export class DigestStore {
   constructor(private readonly table: TableClient) {}
 
-  /** False when this lead's digest for this week was already claimed (by this or another instance). */
+  /** How rows were written (kept so tests can lay down the rows an older version left behind). */
   async claim(tenantId: string, teamId: string, leadId: string, week: string, at: string): Promise<boolean> {
     return (
       (await createOnce(this.table, { partitionKey: keyOf(tenantId, teamId), rowKey: keyOf(leadId, week), sentAt: at })).kind === 'created'

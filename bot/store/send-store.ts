@@ -3,8 +3,8 @@ import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching, deletePartition } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
-/** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro';
+/** A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, or a lead's weekly digest. */
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'digest';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
@@ -29,6 +29,14 @@ export interface SendRecord {
   etag?: string;
 }
 
+/** The third part of a digest record's partition key. */
+const DIGESTS = 'digests';
+
+/** A digest's cycle: the week it covers, in one team (a lead of two teams gets two). */
+export function digestCycle(week: string, teamId: string): string {
+  return `${week} ${teamId}`;
+}
+
 type SendEntity = Omit<SendRecord, 'etag'> & { partitionKey: string; rowKey: string };
 
 /** Send records live in the learner's partition: their history of cycles is one read. */
@@ -36,7 +44,9 @@ export class SendStore {
   constructor(private readonly table: TableClient) {}
 
   static keys(tenantId: string, userId: string, cycle: string, kind: SendKind) {
-    return { partitionKey: keyOf(tenantId, userId), rowKey: keyOf(cycle, kind) };
+    // A lead's digests keep to a partition of their own, so a learner's history of check-ins stays one short read.
+    const partitionKey = kind === 'digest' ? keyOf(tenantId, userId, DIGESTS) : keyOf(tenantId, userId);
+    return { partitionKey, rowKey: keyOf(cycle, kind) };
   }
 
   /** Creates the record unless it exists; the deterministic key makes scheduling idempotent. */
@@ -75,9 +85,13 @@ export class SendStore {
     await updateIfPresent(this.table, { ...keys, respondedAt: at.toISOString(), answer }, 'Merge');
   }
 
-  /** Erases the learner's history of check-ins and reminders: their partition is only theirs. */
+  /** Erases the person's history of check-ins, reminders and digests: those partitions are only theirs. */
   async removeLearner(tenantId: string, userId: string): Promise<number> {
-    return deletePartition(this.table, keyOf(tenantId, userId));
+    const [checkIns, digests] = await Promise.all([
+      deletePartition(this.table, keyOf(tenantId, userId)),
+      deletePartition(this.table, keyOf(tenantId, userId, DIGESTS)),
+    ]);
+    return checkIns + digests;
   }
 
   /** Deletes the tenant's send records due before `cutoff` (keys name the cycle, not a time: a filtered scan). */

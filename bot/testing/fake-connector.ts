@@ -25,6 +25,14 @@ export interface FakeConnectorOptions {
   delayMs?: number;
 }
 
+export interface RefusedAnswer {
+  status: number;
+  /** Seconds ("2") or an HTTP date. */
+  retryAfter?: string;
+  /** The error code Teams puts in the body, e.g. `MessageWritesBlocked`. */
+  code?: string;
+}
+
 export async function startFakeConnector(
   teams: Record<string, FakeTeam> = {},
   options: FakeConnectorOptions = {},
@@ -33,8 +41,11 @@ export async function startFakeConnector(
   sent: SentActivity[];
   updated: (SentActivity & { activityId: string })[];
   created: string[];
+  /** The next `count` sends get this answer instead of 200 (a 429 with Retry-After, a 5xx, a 403…); refused sends are not recorded. */
+  refuseNext(count: number, answer: RefusedAnswer): void;
   stop(): Promise<void>;
 }> {
+  const refusals: RefusedAnswer[] = [];
   const sent: SentActivity[] = [];
   const updated: (SentActivity & { activityId: string })[] = [];
   const created: string[] = [];
@@ -66,6 +77,13 @@ export async function startFakeConnector(
   const record = async (req: express.Request, res: express.Response) => {
     const receivedAt = Date.now();
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    const refusal = refusals.shift();
+    if (refusal) {
+      if (refusal.retryAfter !== undefined) res.setHeader('Retry-After', refusal.retryAfter);
+      return void res
+        .status(refusal.status)
+        .json({ error: { code: refusal.code ?? 'Refused', message: `answered ${refusal.status} on request` } });
+    }
     sent.push({ conversationId: String(req.params.conversationId), activity: req.body, receivedAt });
     res.status(200).json({ id: `activity-${sent.length}` });
   };
@@ -89,6 +107,9 @@ export async function startFakeConnector(
     sent,
     updated,
     created,
+    refuseNext: (count, answer) => {
+      for (let i = 0; i < count; i++) refusals.push(answer);
+    },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -15,6 +15,7 @@ import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.j
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { tracesOf } from '../support/person-traces.js';
 import { problemOf } from '../support/problem.js';
+import { digestCycle } from '../../bot/store/send-store.js';
 
 const [alex, megan, adele, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
 const patti = DEMO_LD_ADMIN;
@@ -164,6 +165,8 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await ok(api(megan, 'PUT', `/me/recommendations/${encodeURIComponent(DEMO_TEAM.id)}/${ids.teamRec}`, { done: true }));
     // A lead's weekly digest went to her; she is an L&D admin, named by Patti, and named Isaiah.
     await service.stores.digests.claim(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId, '2026-W48', now.toISOString());
+    const digest = { tenantId: DEMO_TENANT_ID, userId: megan.userId, teamId: DEMO_TEAM.id, cycle: digestCycle('2026-W49', DEMO_TEAM.id) };
+    await service.stores.sends.createIfAbsent({ ...digest, kind: 'digest', dueAt: now.toISOString() });
     await service.stores.admins.add(DEMO_TENANT_ID, megan.userId, patti.userId, now.toISOString());
     await service.stores.admins.add(DEMO_TENANT_ID, isaiah.userId, megan.userId, now.toISOString());
     // A check-in of hers waits in the send queue.

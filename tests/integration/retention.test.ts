@@ -8,6 +8,7 @@ import { newestFirstTimeKey } from '../../bot/store/keys.js';
 import { noneRetained } from '../../bot/services/retention-service.js';
 import { statementOf } from '../../bot/domain/xapi/statements.js';
 import { tableClients } from '../../bot/store/table-clients.js';
+import { digestCycle } from '../../bot/store/send-store.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const DAY = 86_400_000;
@@ -73,6 +74,11 @@ describe('retention (Azurite, demo data)', () => {
       recommendations: await s.recommendations.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
       recommendationsDone: await s.recommendations.listDone(DEMO_TENANT_ID, DEMO_TEAM.id),
       digestClaims: digestClaims.sort(),
+      digestSends: (
+        await Promise.all(
+          ['old', 'new'].map((name) => s.sends.get(DEMO_TENANT_ID, alex.userId, digestCycle(`week-${name}`, DEMO_TEAM.id), 'digest')),
+        )
+      ).map((r) => r?.cycle ?? null),
       xapi: (await s.xapiOutbox.listIds(DEMO_TENANT_ID)).map((r) => r.statementId).sort(),
     };
   };
@@ -155,6 +161,14 @@ describe('retention (Azurite, demo data)', () => {
       });
       await s.recommendations.setDone(DEMO_TENANT_ID, DEMO_TEAM.id, `rec-${name}`, megan.userId, true, at(3).toISOString());
       await s.digests.claim(DEMO_TENANT_ID, DEMO_TEAM.id, alex.userId, `week-${name}`, made.toISOString());
+      await s.sends.createIfAbsent({
+        kind: 'digest',
+        tenantId: DEMO_TENANT_ID,
+        userId: alex.userId,
+        teamId: DEMO_TEAM.id,
+        cycle: digestCycle(`week-${name}`, DEMO_TEAM.id),
+        dueAt: made.toISOString(),
+      });
       await s.shares.claimHelpedNotice(DEMO_TENANT_ID, megan.userId, made.toISOString().slice(0, 10), made.toISOString());
     }
     // Statements for an LRS: sent before and after the cutoff, and one stuck failing since before it.
@@ -219,6 +233,8 @@ describe('retention (Azurite, demo data)', () => {
     expect(after.recommendationsDone.map((d) => d.recId)).toEqual(['rec-new']);
     expect(after.digestClaims).toEqual(before.digestClaims.filter((c) => !c.includes('week-old')));
     expect(after.digestClaims).toHaveLength(before.digestClaims.length - 1);
+    expect(before.digestSends).toEqual([digestCycle('week-old', DEMO_TEAM.id), digestCycle('week-new', DEMO_TEAM.id)]);
+    expect(after.digestSends).toEqual([null, digestCycle('week-new', DEMO_TEAM.id)]);
     // What stays of statements sent before the cutoff goes, and one failing since before it; the recent ones stay.
     expect(before.xapi).toHaveLength(4);
     expect(after.xapi).toEqual(xapiKept);

@@ -5,7 +5,10 @@ import { DIGEST_NUDGE_VERB } from '../../bot/cards/digest-card.js';
 import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { digestCycle } from '../../bot/store/send-store.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { buildService, type Service } from '../../bot/service.js';
+import { pino } from 'pino';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 const TEAMS_APP_ID = '5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15';
@@ -40,12 +43,21 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     await connector.stop();
   });
 
-  it('sends each lead one digest at the team’s digest hour, and only then', async () => {
+  /** A planning pass, then the send worker until the queue is empty: what the background jobs do. */
+  async function planAndDeliver(on: Pick<Service, 'services' | 'worker'> = service): Promise<number> {
+    const planned = await on.services.digests.planDue();
+    while ((await on.worker.drainOnce()) > 0);
+    return planned;
+  }
+
+  it('sends each lead one digest once the team’s digest hour has come, and only then', async () => {
     now = new Date('2026-11-30T08:40:00Z');
-    expect(await service.services.digests.sendDue()).toBe(0);
+    expect(await planAndDeliver()).toBe(0);
     now = new Date('2026-11-30T09:10:00Z');
-    expect(await service.services.digests.sendDue()).toBe(1);
-    expect(await service.services.digests.sendDue()).toBe(0);
+    expect(await planAndDeliver()).toBe(1);
+    now = new Date('2026-11-30T09:25:00Z');
+    expect(await planAndDeliver()).toBe(0);
+    expect(digestsToAlex()).toHaveLength(1);
     const [digest] = digestsToAlex();
     const check = expectValidTeamsCard(digest!.activity.attachments?.[0]?.content);
     expect(check.renderedText).toContain('Your week in Product Design');
@@ -86,4 +98,51 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     );
     expect(expectValidTeamsCard(forged).renderedText).toContain('Only the team’s leads can nudge');
   });
+
+  it('sends a digest Teams refused with a 429 once it is accepted, and records it sent only then', async () => {
+    // The next Monday; Teams throttles the first attempt.
+    now = new Date('2026-12-07T09:05:00Z');
+    connector.refuseNext(1, { status: 429, retryAfter: '0' });
+    const before = digestsToAlex().length;
+    expect(await service.services.digests.planDue()).toBe(1);
+    await service.worker.drainOnce();
+    expect(digestsToAlex()).toHaveLength(before);
+    const record = await service.stores.sends.get(DEMO_TENANT_ID, alex.userId, digestCycle('2026-W49', DEMO_TEAM.id), 'digest');
+    expect(record).toMatchObject({ status: 'pending', attempts: 1 });
+    await waitFor(async () => {
+      await service.worker.drainOnce();
+      return digestsToAlex().length > before;
+    });
+    expect(await service.stores.sends.get(DEMO_TENANT_ID, alex.userId, digestCycle('2026-W49', DEMO_TEAM.id), 'digest')).toMatchObject({
+      status: 'sent',
+    });
+    expect(digestsToAlex()).toHaveLength(before + 1);
+  });
+
+  it('gives each lead one digest a week across a restart in the middle of the round', async () => {
+    await service.stores.teams.setRole(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId, 'lead');
+    const digestsTo = (p: (typeof DEMO_PEOPLE)[number]) =>
+      connector.sent.filter((s) => s.conversationId === `a:personal-${p.userId}` && JSON.stringify(s.activity).includes('Your week in'));
+    const [alexBefore, meganBefore] = [digestsToAlex().length, digestsTo(megan).length];
+    now = new Date('2026-12-14T09:02:00Z');
+    // The first instance plans both digests and delivers one of them before it stops.
+    expect(await service.services.digests.planDue()).toBe(2);
+    await service.worker.drainOnce(1);
+    // A second instance comes up over the same storage after the first one's lease ran out.
+    now = new Date('2026-12-14T09:20:00Z');
+    const second = buildService(service.config, { logger: pino({ level: 'silent' }), clock: () => now, instanceId: 'second' });
+    expect(await planAndDeliver(second)).toBe(0);
+    now = new Date('2026-12-14T09:35:00Z');
+    expect(await planAndDeliver(second)).toBe(0);
+    expect(digestsToAlex().length - alexBefore).toBe(1);
+    expect(digestsTo(megan).length - meganBefore).toBe(1);
+  });
 });
+
+async function waitFor(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
