@@ -161,4 +161,33 @@ describe('SendWorker (Azurite)', () => {
     await Promise.all([drainFor(a, 1500), drainFor(b, 1500)]);
     expect(messenger.delivered).toEqual(['u3']);
   });
+
+  it('delivers nothing more when the same work comes back after it was sent, blocked or parked', async () => {
+    const failure: SendOutcome = { kind: 'transient', status: 503, message: 'unavailable' };
+    const messenger = new ScriptedMessenger({ u2: [{ kind: 'blocked', message: 'MessageWritesBlocked' }], u3: [failure] });
+    const worker = new SendWorker({ ...deps, messenger });
+    const nextMessage = async () => {
+      const [message] = await deps.queue.receive(1, 30);
+      if (!message) throw new Error('the queue was empty');
+      return message;
+    };
+    // One failure short of being parked, so the next one parks it.
+    const u3 = await sends.get(tenantId, 'u3', '2026-W48', 'checkin');
+    await sends.update(u3!, { failures: 2 });
+    for (const userId of ['u1', 'u2', 'u3']) {
+      await deps.queue.send(work(userId));
+      await worker.handle(await nextMessage());
+    }
+    expect(messenger.delivered).toEqual(['u1']);
+    expect((await Promise.all(['u1', 'u2', 'u3'].map((u) => sends.get(tenantId, u, '2026-W48', 'checkin')))).map((r) => r?.status)).toEqual(
+      ['sent', 'blocked', 'failed'],
+    );
+    // The scheduler may queue the same work again (it enqueues on every pass over a minute).
+    for (const userId of ['u1', 'u2', 'u3']) {
+      await deps.queue.send(work(userId));
+      await worker.handle(await nextMessage());
+    }
+    expect(messenger.delivered).toEqual(['u1']);
+    expect(await deps.queue.receive(5, 1)).toHaveLength(0);
+  });
 });
