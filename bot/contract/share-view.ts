@@ -46,6 +46,8 @@ export interface SharesResponse {
   teamId: string;
   sort: ShareSort;
   shares: ShareView[];
+  /** Where the next page starts (`?cursor=`); null on the last page. */
+  nextCursor: string | null;
 }
 
 /**
@@ -98,4 +100,6 @@ export interface SavedShareView {
 /** GET /api/v1/me/saved — newest saved first. Unsaving is the my-vote PUT with `saved: false`. */
 export interface SavedSharesResponse {
   saved: SavedShareView[];
+  /** Where the next page starts (`?cursor=`); null on the last page. */
+  nextCursor: string | null;
 }

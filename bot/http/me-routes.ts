@@ -123,8 +123,8 @@ export function meRoutes(deps: ApiDeps): Router {
     res.status(201).json({ goal: apiView(result.goal) });
   });
 
-  router.get('/me/saved', async (_req, res) => {
-    res.json({ saved: await deps.shareLists.savedOf(callerOf(res)) });
+  router.get('/me/saved', async (req, res) => {
+    res.json(await deps.shareLists.savedOf(callerOf(res), parse(entriesQuery, req.query, 'query')));
   });
 
   // The learner's own data: all of it to take away, or none of it left. Never cached on the way.

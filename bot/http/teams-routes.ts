@@ -24,7 +24,13 @@ export interface TeamAccess {
 
 const shareIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a share id');
 const roleBody = z.strictObject({ role: z.enum(['lead', 'member']) });
-const sharesQuery = z.strictObject({ sort: z.enum(SHARE_SORTS).default('newest') });
+const sharesQuery = z
+  .strictObject({
+    sort: z.enum(SHARE_SORTS).default('newest'),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().min(1).max(2000).optional(),
+  })
+  .transform(({ sort, limit, cursor }) => ({ sort, limit, ...(cursor ? { cursor } : {}) }));
 const resourcesQuery = z.strictObject({ scope: z.enum(RESOURCE_SCOPES).default('team') });
 const teamExportFile = z.enum(
   TEAM_EXPORT_KINDS.map((k) => `${k}.csv` as const),
@@ -140,8 +146,8 @@ export function teamsRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/teams/:teamId/shares', async (req, res) => {
-    const { sort } = parse(sharesQuery, req.query, 'query');
-    res.json(memberOnly(await deps.shareLists.feed(callerOf(res), teamOf(res).teamId, sort)));
+    const { sort, ...page } = parse(sharesQuery, req.query, 'query');
+    res.json(memberOnly(await deps.shareLists.feed(callerOf(res), teamOf(res).teamId, sort, page)));
   });
 
   router.get('/teams/:teamId/resources', async (req, res) => {

@@ -6,6 +6,7 @@ import type { WorkQueue } from '../store/work-queue.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Clock } from './learner.js';
 import type { SendWork } from './send-work.js';
+import { inBatches } from './in-batches.js';
 
 const LEASE = 'check-in-scheduler';
 const MINUTE = 60_000;
@@ -69,10 +70,6 @@ export class CheckInScheduler {
     if (entry.kind === 'checkin') await this.deps.planner.planNext(entry.tenantId, entry.userId, new Date(entry.dueAt));
     await this.deps.dueIndex.done(entry);
   }
-}
-
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
 function nextMinute(key: string): string {

@@ -35,7 +35,7 @@ export class DigestService {
       leases: LeaseStore;
       instanceId: string;
       dashboards: Pick<DashboardService, 'dashboardFor'>;
-      shareLists: Pick<ShareLists, 'feed'>;
+      shareLists: Pick<ShareLists, 'sharedSince'>;
       clock: Clock;
       logger: Logger;
       /** Where the digest's "Open the dashboard" goes for a team; undefined leaves the button off. */
@@ -111,12 +111,12 @@ export class DigestService {
   private async digestFor(lead: Learner, teamId: string, week?: string): Promise<Digest | undefined> {
     const dashboard = await this.deps.dashboards.dashboardFor(lead, teamId, 4);
     if (dashboard.role !== 'lead') return undefined;
-    const feed = await this.deps.shareLists.feed(lead, teamId, 'helpful');
-    const shares = 'shares' in feed ? feed.shares : [];
     const zone = dashboard.settings.schedule?.timeZone ?? 'UTC';
     const now = DateTime.fromJSDate(this.deps.clock(), { zone });
     const covered = week ?? digestWindowDue(this.deps.clock(), zone)?.week ?? isoWeek(now.minus({ weeks: 1 }));
-    return digestOf(dashboard, shares, covered, now.minus({ weeks: 1 }).startOf('week').toJSDate());
+    const since = now.minus({ weeks: 1 }).startOf('week').toJSDate();
+    const shares = await this.deps.shareLists.sharedSince(lead, teamId, since);
+    return digestOf(dashboard, shares, covered, since);
   }
 }
 

@@ -5,17 +5,24 @@ import type {
   ResourceScope,
   ResourceView,
   SavedShareView,
+  SavedSharesResponse,
   ShareSort,
   ShareView,
   SharesResponse,
   TopResourcesResponse,
 } from '../contract/share-view.js';
-import type { ShareStore } from '../store/share-store.js';
+import type { SavedPointer, ShareStore } from '../store/share-store.js';
+import { InvalidCursorError } from '../store/page-cursor.js';
+import { helpfulKey } from '../store/share-feed-index.js';
+import { inBatches } from './in-batches.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Learner } from './learner.js';
 
 const LIST_LIMIT = 10;
-const FEED_LIMIT = 50;
+const FEED_LIMIT = 20;
+const SAVED_PAGE = 50;
+/** Point reads of one page in flight at once: a page's worth, well within what a partition serves. */
+const READS_IN_FLIGHT = 32;
 /** The organisation's lists read every team's shares: an instance keeps them this long. */
 const ORGANISATION_CACHE_MS = 30_000;
 
@@ -25,25 +32,49 @@ export class ShareLists {
 
   constructor(private readonly deps: { shares: ShareStore; teams: TeamStore }) {}
 
-  async feed(viewer: Learner, teamId: string, sort: ShareSort): Promise<SharesResponse | { status: 'not_member' }> {
+  /**
+   * A page of the team's feed, newest or most helpful first, with the viewer's own marks: one
+   * range read of the feed's pointers, then each share and the viewer's marks on it by key, so a
+   * page costs the same in a team of 20 shares as in one of 20,000.
+   */
+  async feed(
+    viewer: Learner,
+    teamId: string,
+    sort: ShareSort,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<SharesResponse | { status: 'not_member' }> {
     const member = await this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId);
     if (!member) return { status: 'not_member' };
-    const [shares, mine] = await Promise.all([
-      this.deps.shares.listTeamShares(viewer.tenantId, teamId),
-      this.deps.shares.listTeamVotes(viewer.tenantId, teamId, viewer.userId),
-    ]);
-    const myVotes = new Map(mine.map((v) => [v.shareId, v]));
-    const visible = shares.filter((s) => !s.withdrawnAt);
-    visible.sort((a, b) =>
-      sort === 'helpful'
-        ? b.tally.helpful - a.tally.helpful || b.createdAt.localeCompare(a.createdAt)
-        : b.createdAt.localeCompare(a.createdAt),
-    );
-    return {
-      teamId,
-      sort,
-      shares: visible.slice(0, FEED_LIMIT).map((s) => shareViewOf(s, viewer, myVotes.get(s.shareId))),
-    };
+    const limit = page.limit ?? FEED_LIMIT;
+    const read = () =>
+      this.deps.shares.feedPage(viewer.tenantId, teamId, sort === 'helpful' ? 'helpful' : 'newest', { limit, cursor: page.cursor });
+    let found = await read();
+    // Shares made before the feed had pointers get them the first time the feed is read.
+    if (!page.cursor && (await this.deps.shares.indexFeedOnce(viewer.tenantId, teamId))) found = await read();
+    const shares = await inBatches(found.pointers, READS_IN_FLIGHT, async (pointer) => {
+      const [share, mine] = await Promise.all([
+        this.deps.shares.get(viewer.tenantId, teamId, pointer.shareId),
+        this.deps.shares.getVote(viewer.tenantId, teamId, pointer.shareId, viewer.userId),
+      ]);
+      const stale =
+        !share || share.share.withdrawnAt || (sort === 'helpful' && pointer.rowKey !== helpfulKey(share.share, share.share.tally.helpful));
+      if (stale) {
+        // A pointer to a share that went or was withdrawn, or left behind by a count that moved on: not shown, and tidied.
+        await this.deps.shares.dropFeedPointer(pointer);
+        return undefined;
+      }
+      return shareViewOf(share.share, viewer, mine.vote);
+    });
+    return { teamId, sort, shares: shares.filter((s): s is ShareView => s !== undefined), nextCursor: found.nextCursor };
+  }
+
+  /** The team's shares made since `since` (a digest's week), withdrawn ones left out. */
+  async sharedSince(viewer: Learner, teamId: string, since: Date): Promise<ShareView[]> {
+    const ids = await this.deps.shares.sharedSince(viewer.tenantId, teamId, since);
+    const shares = await inBatches(ids, READS_IN_FLIGHT, (shareId) => this.deps.shares.get(viewer.tenantId, teamId, shareId));
+    return shares
+      .filter((s): s is NonNullable<typeof s> => s !== undefined && !s.share.withdrawnAt)
+      .map((s) => shareViewOf(s.share, viewer, undefined));
   }
 
   async topResources(viewer: Learner, teamId: string, scope: ResourceScope): Promise<TopResourcesResponse | { status: 'not_member' }> {
@@ -90,10 +121,21 @@ export class ShareLists {
     };
   }
 
-  /** The learner's saved shares, newest saved first, as they are now (withdrawn ones marked). */
-  async savedOf(learner: Learner): Promise<SavedShareView[]> {
+  /**
+   * A page of the learner's saved shares, newest saved first, as they are now (withdrawn ones
+   * marked). The pointers are the learner's own partition, read whole (a saved list is short);
+   * the shares behind one page are read by key.
+   */
+  async savedOf(learner: Learner, page: { limit?: number; cursor?: string } = {}): Promise<SavedSharesResponse> {
     const pointers = await this.deps.shares.listSaved(learner.tenantId, learner.userId);
-    pointers.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    const order = (p: SavedPointer) => `${p.savedAt}\n${p.teamId}\n${p.shareId}`;
+    pointers.sort((a, b) => order(b).localeCompare(order(a)));
+    const after = page.cursor === undefined ? undefined : savedCursorKey(page.cursor);
+    const from = after === undefined ? 0 : pointers.findIndex((p) => order(p) < after);
+    const limit = page.limit ?? SAVED_PAGE;
+    const slice = from < 0 ? [] : pointers.slice(from, from + limit);
+    const last = slice.at(-1);
+    const nextCursor = last && from + limit < pointers.length ? Buffer.from(order(last)).toString('base64url') : null;
     const teamNames = new Map<string, Promise<string>>();
     const nameOf = (teamId: string) => {
       if (!teamNames.has(teamId))
@@ -103,28 +145,26 @@ export class ShareLists {
         );
       return teamNames.get(teamId)!;
     };
-    const views = await Promise.all(
-      pointers.slice(0, 200).map(async (p): Promise<SavedShareView | undefined> => {
-        const [found, teamName] = await Promise.all([this.deps.shares.get(learner.tenantId, p.teamId, p.shareId), nameOf(p.teamId)]);
-        if (!found) return undefined;
-        const s = found.share;
-        const withdrawn = Boolean(s.withdrawnAt);
-        return {
-          shareId: s.shareId,
-          teamId: s.teamId,
-          teamName,
-          sharerName: s.sharerName,
-          what: s.what,
-          sourceType: s.sourceType,
-          // A withdrawn share keeps only its title in others' saved lists.
-          link: withdrawn ? null : s.link,
-          insight: withdrawn ? null : s.insight,
-          savedAt: p.savedAt,
-          withdrawn,
-        };
-      }),
-    );
-    return views.filter((v): v is SavedShareView => Boolean(v));
+    const views = await inBatches(slice, READS_IN_FLIGHT, async (p): Promise<SavedShareView | undefined> => {
+      const [found, teamName] = await Promise.all([this.deps.shares.get(learner.tenantId, p.teamId, p.shareId), nameOf(p.teamId)]);
+      if (!found) return undefined;
+      const s = found.share;
+      const withdrawn = Boolean(s.withdrawnAt);
+      return {
+        shareId: s.shareId,
+        teamId: s.teamId,
+        teamName,
+        sharerName: s.sharerName,
+        what: s.what,
+        sourceType: s.sourceType,
+        // A withdrawn share keeps only its title in others' saved lists.
+        link: withdrawn ? null : s.link,
+        insight: withdrawn ? null : s.insight,
+        savedAt: p.savedAt,
+        withdrawn,
+      };
+    });
+    return { saved: views.filter((v): v is SavedShareView => Boolean(v)), nextCursor };
   }
 
   private async organisation(tenantId: string) {
@@ -170,4 +210,11 @@ function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, '
     }
   }
   return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
+}
+
+/** Where a page of the saved list ends: the last pointer's sort key, as the cursor carries it. */
+function savedCursorKey(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (key.split('\n').length !== 3 || Buffer.from(key).toString('base64url') !== cursor) throw new InvalidCursorError();
+  return key;
 }

@@ -1,4 +1,4 @@
-import { type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { Share, ShareTally, ShareVote } from '../domain/share.js';
 import type { MyShareVote } from '../contract/share-view.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
@@ -12,8 +12,19 @@ import {
   type ShareEntity,
   type VoteEntity,
 } from './share-entities.js';
-import { deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
-import { allOf, createAllOnce, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
+import { deleteMatching, deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
+import { FEED_HELPFUL, FEED_INDEXED, FEED_NEWEST, feedPointers, helpfulKey, type FeedPointer } from './share-feed-index.js';
+import {
+  allOf,
+  createAllOnce,
+  createOnce,
+  deleteIfPresent,
+  getOrUndefined,
+  listPage,
+  rowKeysUnder,
+  submitIfUnchanged,
+  updateIfUnchanged,
+} from './table-ops.js';
 
 type SavedEntity = { partitionKey: string; rowKey: string; teamId: string; shareId: string; savedAt: string };
 
@@ -67,7 +78,7 @@ export class ShareStore {
         }),
       );
     }
-    return createAllOnce(this.table, rows);
+    return createAllOnce(this.table, [...rows, ...feedPointers(partitionKey, share, share.tally.helpful)]);
   }
 
   async get(tenantId: string, teamId: string, shareId: string): Promise<{ share: Share; etag: string } | undefined> {
@@ -112,8 +123,77 @@ export class ShareStore {
 
   /** Writes the share's counters if the share is unchanged since read; false when it changed meanwhile. */
   async writeTally(share: Share, etag: string, tally: ShareTally): Promise<boolean> {
-    const row = { partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId), rowKey: keyOf(SHARE, share.shareId), ...tally };
-    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
+    const partitionKey = ShareStore.teamPartition(share.tenantId, share.teamId);
+    const row = { partitionKey, rowKey: keyOf(SHARE, share.shareId), ...tally };
+    if (tally.helpful === share.tally.helpful) return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
+    // The "most helpful" pointer moves with the count, in the same transaction as the count.
+    const update: TransactionAction = ['update', row, 'Merge', { etag }];
+    const moved: TransactionAction = ['upsert', feedPointers(partitionKey, share, tally.helpful)[1]!, 'Replace'];
+    const old: TransactionAction = ['delete', { partitionKey, rowKey: helpfulKey(share, share.tally.helpful) }];
+    if (await submitIfUnchanged(this.table, [update, old, moved])) return true;
+    // A share from before the feed had pointers has no old one to delete; otherwise the share changed meanwhile.
+    return submitIfUnchanged(this.table, [update, moved]);
+  }
+
+  /**
+   * One page of the team's feed: the ids of its shares, newest or most helpful first, withdrawn
+   * ones included (the caller reads each share and leaves those out).
+   */
+  async feedPage(
+    tenantId: string,
+    teamId: string,
+    order: 'newest' | 'helpful',
+    options: { limit: number; cursor?: string | undefined },
+  ): Promise<{ pointers: FeedPointer[]; nextCursor: string | null }> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    const page = await listPage<FeedPointer>(this.table, partitionKey, {
+      ...options,
+      filter: rowKeysUnder(order === 'newest' ? FEED_NEWEST : FEED_HELPFUL),
+    });
+    return { pointers: page.rows, nextCursor: page.nextCursor };
+  }
+
+  /** The ids of the team's shares made since `since`, newest first: one range read of the feed's pointers. */
+  async sharedSince(tenantId: string, teamId: string, since: Date): Promise<string[]> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    const rows = this.table.listEntities<FeedPointer>({
+      queryOptions: {
+        filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(FEED_NEWEST), odata`createdAt ge ${since.toISOString()}`),
+        select: ['shareId'],
+      },
+    });
+    const ids: string[] = [];
+    for await (const e of rows) ids.push(e.shareId);
+    return ids;
+  }
+
+  /**
+   * Writes the feed's pointers for shares made before the feed had them, once per team: true when
+   * it did (the caller reads its page again). Writing them twice is harmless (they are upserts).
+   */
+  async indexFeedOnce(tenantId: string, teamId: string): Promise<boolean> {
+    const partitionKey = ShareStore.teamPartition(tenantId, teamId);
+    if (await getOrUndefined(this.table, partitionKey, FEED_INDEXED)) return false;
+    const rows = this.table.listEntities<ShareEntity>({
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(SHARE))) },
+    });
+    let batch: TransactionAction[] = [];
+    for await (const e of rows) {
+      if (e.withdrawnAt) continue;
+      for (const pointer of feedPointers(partitionKey, e, e.helpful)) batch.push(['upsert', pointer, 'Replace']);
+      if (batch.length >= 98) {
+        await this.table.submitTransaction(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.table.submitTransaction(batch);
+    await createOnce(this.table, { partitionKey, rowKey: FEED_INDEXED, at: new Date().toISOString() });
+    return true;
+  }
+
+  /** Deletes a pointer that no longer leads to a share to show (one gone or withdrawn, or counted since). */
+  async dropFeedPointer(pointer: Pick<FeedPointer, 'partitionKey' | 'rowKey'>): Promise<void> {
+    await deleteIfPresent(this.table, pointer.partitionKey, pointer.rowKey);
   }
 
   /** Every share in the team, withdrawn ones included (one range read; the caller filters). */
@@ -252,6 +332,8 @@ export class ShareStore {
       this.table,
       await listKeys(this.table, allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE, shareId)))),
     );
+    const found = await this.get(tenantId, teamId, shareId);
+    if (found) await deleteRows(this.table, feedPointers(partitionKey, found.share, found.share.tally.helpful));
     await deleteIfPresent(this.table, partitionKey, keyOf(SHARE, shareId));
   }
 
@@ -283,6 +365,15 @@ export class ShareStore {
       await deleteRows(this.table, pointers);
       for (const s of shares) await this.deleteShare(tenantId, s.teamId, s.shareId);
     }
+    // Pointers left by a run cut short between a share's pointers and its row.
+    await deleteMatching(
+      this.table,
+      allOf(
+        odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
+        `((${rowKeysUnder(FEED_NEWEST)}) or (${rowKeysUnder(FEED_HELPFUL)}))`,
+        odata`createdAt lt ${before}`,
+      ),
+    );
     const notices = await listKeys(
       this.table,
       allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(NOTICE), odata`sentAt lt ${before}`),

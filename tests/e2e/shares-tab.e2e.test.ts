@@ -64,7 +64,7 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
   });
 
   it('lists what a learner saved on their personal page and lets them unsave it', async () => {
-    const saved = await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
+    const { saved } = await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId });
     expect(saved.length).toBeGreaterThan(0);
     const page = await tab.open('/personal', alex.userId);
     await page.getByTestId('saved-item').first().waitFor();
@@ -76,7 +76,9 @@ describe('learning shares in the tab: the team’s feed, top resources and a lea
       .getByRole('button', { name: /^Unsave/ })
       .click();
     await expect.poll(() => page.getByTestId('saved-item').count()).toBe(saved.length - 1);
-    expect(await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).toHaveLength(saved.length - 1);
+    expect((await tab.service.services.shareLists.savedOf({ tenantId: DEMO_TENANT_ID, userId: alex.userId })).saved).toHaveLength(
+      saved.length - 1,
+    );
   });
 
   it.each(['light', 'dark', 'contrast'])(

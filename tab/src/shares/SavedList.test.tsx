@@ -116,4 +116,18 @@ describe('saved learning', () => {
     expect(titles()).toEqual(['Feature flags in practice']);
     expect(container.textContent).not.toContain("Couldn't load");
   });
+
+  it('brings older saves with Load more, until there are no more', async () => {
+    const service = await render({
+      [SAVED_ROUTE]: [
+        { saved: [FLAGS, MIDDLE], nextCursor: 'after-middle' },
+        { saved: [GONE], nextCursor: null },
+      ],
+    });
+    expect(titles()).toEqual(['Feature flags in practice', 'Middle one']);
+    await click(buttonNamed('Load more', container));
+    await eventually(() => expect(titles()).toEqual(['Feature flags in practice', 'Middle one', 'A withdrawn tip']));
+    expect(service.calls.map((c) => c.path)).toEqual(['/api/v1/me/saved', '/api/v1/me/saved?cursor=after-middle']);
+    expect(container.querySelector('[data-testid="saved-more"]')).toBeNull();
+  });
 });

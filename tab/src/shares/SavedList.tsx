@@ -17,6 +17,7 @@ import { LoadedList } from '../components/LoadedList.js';
 import { Problem } from '../components/Problem.js';
 
 const useStyles = makeStyles({
+  more: { justifySelf: 'start' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   footer: { display: 'grid', gap: tokens.spacingVerticalS, justifyItems: 'start' },
 });
@@ -29,8 +30,9 @@ interface Props {
 
 /** The learning shares the caller saved, from any of their teams, newest saved first. */
 export function SavedList({ client, locale, heading }: Props) {
+  const styles = useStyles();
   const { t, plural } = useT();
-  const { items, loading, error, reload, unsave } = useSaved(client);
+  const { items, loading, error, reload, unsave, hasMore, loadingMore, moreError, loadMore } = useSaved(client);
   const [announcement, setAnnouncement] = useState('');
   const [focusHeadingAfter, setFocusHeadingAfter] = useState(0);
 
@@ -68,6 +70,12 @@ export function SavedList({ client, locale, heading }: Props) {
         keyOf={(item) => savedKey(item)}
         renderItem={(item) => <SavedItem item={item} locale={locale} unsave={unsave} onUnsaved={onUnsaved} />}
       />
+      {moreError && <Problem message={moreError} onRetry={loadMore} />}
+      {hasMore && !moreError && (
+        <Button className={styles.more} onClick={loadMore} disabled={loadingMore} data-testid="saved-more">
+          {loadingMore ? t('log.loadingMore') : t('log.loadMore')}
+        </Button>
+      )}
     </>
   );
 }

@@ -239,4 +239,13 @@ describe('the learning shares feed', () => {
     expect(titles()).toEqual(['Feature flags in practice']);
     expect(container.textContent).not.toContain("Couldn't load");
   });
+
+  it('brings the next page under the first with Load more, until there is no more', async () => {
+    const service = await render({ [SHARES_ROUTE]: [shares([FLAGS], 'newest', 'page-2'), shares([OLD, MINE], 'newest', null)] });
+    expect(titles()).toEqual(['Feature flags in practice']);
+    await click(buttonNamed('Load more', container));
+    await eventually(() => expect(titles()).toEqual(['Feature flags in practice', 'An older lesson', 'Something I shared']));
+    expect(service.calls[1]?.path).toBe(`/api/v1/teams/${encodeURIComponent(TEAM_ID)}/shares?sort=newest&cursor=page-2`);
+    expect(container.querySelector('[data-testid="shares-more"]')).toBeNull();
+  });
 });

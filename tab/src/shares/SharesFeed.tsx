@@ -1,4 +1,4 @@
-import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_SHARE_SORT, SHARE_SORT_CHOICES, type MyShareVoteUpdate, type ShareSort } from '../api/share-types.js';
@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   text: { margin: 0 },
   count: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   list: { display: 'grid', gap: tokens.spacingVerticalM, listStyleType: 'none', margin: 0, padding: 0 },
+  more: { justifySelf: 'start' },
   empty: {
     margin: 0,
     padding: tokens.spacingVerticalL,
@@ -41,7 +42,7 @@ export function SharesFeed({ client, teamId, locale, isLead = false }: Props) {
   const i18n = useT();
   const { t } = i18n;
   const [sort, setSort] = useState<ShareSort>(DEFAULT_SHARE_SORT);
-  const { state, retry, vote } = useShares(client, teamId, sort);
+  const { state, retry, vote, loadMore } = useShares(client, teamId, sort);
   // Always in the page, so screen readers hear what a vote did without leaving the button.
   const [announcement, setAnnouncement] = useState('');
   const { shown } = state;
@@ -92,6 +93,12 @@ export function SharesFeed({ client, teamId, locale, isLead = false }: Props) {
                 </li>
               ))}
             </ul>
+            {state.moreMessage && <Problem message={state.moreMessage} onRetry={loadMore} />}
+            {shown.nextCursor && !state.moreMessage && (
+              <Button className={styles.more} onClick={loadMore} disabled={state.loadingMore === true} data-testid="shares-more">
+                {state.loadingMore ? t('log.loadingMore') : t('log.loadMore')}
+              </Button>
+            )}
           </>
         )}
       </div>

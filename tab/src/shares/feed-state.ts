@@ -11,13 +11,20 @@ export interface FeedState {
   message: string | undefined;
   /** Votes answered since the list being loaded was asked for, with the tick each landed at. */
   voted: Record<string, { share: ShareView; at: number }>;
+  /** A further page is on its way (the list stays as it is meanwhile). */
+  loadingMore?: boolean;
+  /** Why the last "Load more" failed; the list shown stays. */
+  moreMessage?: string | undefined;
 }
 
 export type FeedAction =
   | { type: 'loading' }
   | { type: 'loaded'; response: SharesResponse; askedAt: number }
   | { type: 'failed'; message: string }
-  | { type: 'voted'; share: ShareView; at: number };
+  | { type: 'voted'; share: ShareView; at: number }
+  | { type: 'moreStarted' }
+  | { type: 'morePage'; response: SharesResponse }
+  | { type: 'moreFailed'; message: string };
 
 export const initialFeed: FeedState = { phase: 'loading', shown: undefined, message: undefined, voted: {} };
 
@@ -45,5 +52,20 @@ export function feedReducer(state: FeedState, action: FeedAction): FeedState {
       const voted = state.phase === 'loading' ? { ...state.voted, [share.shareId]: { share, at } } : state.voted;
       return { ...state, shown, voted };
     }
+    case 'moreStarted':
+      return { ...state, loadingMore: true, moreMessage: undefined };
+    case 'morePage': {
+      if (!state.shown) return { ...state, loadingMore: false };
+      // A share counted since the first page may come round again under "most helpful": shown once, where it first was.
+      const seen = new Set(state.shown.shares.map((s) => s.shareId));
+      const added = action.response.shares.filter((s) => !seen.has(s.shareId));
+      return {
+        ...state,
+        loadingMore: false,
+        shown: { ...state.shown, shares: [...state.shown.shares, ...added], nextCursor: action.response.nextCursor },
+      };
+    }
+    case 'moreFailed':
+      return { ...state, loadingMore: false, moreMessage: action.message };
   }
 }

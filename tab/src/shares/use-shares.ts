@@ -11,6 +11,8 @@ export interface UseShares {
   retry(): void;
   /** Sets the caller's marks on a share and shows the answer; a failure is thrown for the card that asked. */
   vote(shareId: string, update: MyShareVoteUpdate): Promise<ShareView>;
+  /** Brings the next page under the ones shown. */
+  loadMore(): void;
 }
 
 /** A team's learning shares in the order asked for. */
@@ -47,5 +49,15 @@ export function useShares(client: ApiClient, teamId: string, sort: ShareSort): U
     [client, teamId],
   );
 
-  return { state, retry, vote };
+  const cursor = state.shown?.sort === sort ? state.shown.nextCursor : null;
+  const loadMore = useCallback(() => {
+    if (!cursor) return;
+    dispatch({ type: 'moreStarted' });
+    client.get<SharesResponse>(sharesPath(teamId, sort, cursor)).then(
+      (response) => dispatch({ type: 'morePage', response }),
+      (error: unknown) => dispatch({ type: 'moreFailed', message: failureMessage(i18n, i18n.t('shares.loadMoreFailed'), error) }),
+    );
+  }, [client, teamId, sort, cursor, i18n]);
+
+  return { state, retry, vote, loadMore };
 }

@@ -31,8 +31,8 @@ export function share(what: string, over: Partial<ShareView> = {}): ShareView {
   };
 }
 
-export function shares(list: ShareView[], sort: SharesResponse['sort'] = 'newest'): SharesResponse {
-  return { teamId: TEAM_ID, sort, shares: list };
+export function shares(list: ShareView[], sort: SharesResponse['sort'] = 'newest', nextCursor: string | null = null): SharesResponse {
+  return { teamId: TEAM_ID, sort, shares: list, nextCursor };
 }
 
 export function resource(title: string, over: Partial<ResourceView> = {}): ResourceView {

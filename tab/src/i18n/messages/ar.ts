@@ -255,6 +255,7 @@ export const ar = {
   'teamRecs.loadFailed': 'تعذّر تحميل التوصيات',
   'topResources.loadFailed': 'تعذّر تحميل أبرز الموارد',
   'saved.loadFailed': 'تعذّر تحميل ما حفظته من تعلّم',
+  'saved.loadMoreFailed': 'تعذّر تحميل المزيد ممّا حفظته من تعلّم',
 
   'team.finding': 'جارٍ البحث عن فرقك…',
   'team.findFailed': 'تعذّر العثور على فرقك',
@@ -589,6 +590,7 @@ export const ar = {
   'coach.buttonWhom': '{name} بشأن {what}',
 
   'shares.loadFailed': 'تعذّر تحميل مشاركات التعلّم',
+  'shares.loadMoreFailed': 'تعذّر تحميل المزيد من مشاركات التعلّم',
 
   'failure.network': 'تعذّر الوصول إلى الخدمة. تحقّق من الاتصال.',
   'failure.badResponse': 'أرسلت الخدمة ردًّا ليس بتنسيق JSON.',

@@ -229,6 +229,7 @@ export const en = {
   'teamRecs.loadFailed': "Couldn't load the recommendations",
   'topResources.loadFailed': "Couldn't load the top resources",
   'saved.loadFailed': "Couldn't load your saved learning",
+  'saved.loadMoreFailed': "Couldn't load more of your saved learning",
 
   'goals.onTrack': 'On track',
   'goals.behind': 'Behind',
@@ -301,6 +302,7 @@ export const en = {
   'saved.unsaving': 'Unsaving…',
 
   'shares.loadFailed': "Couldn't load the learning shares",
+  'shares.loadMoreFailed': "Couldn't load more learning shares",
 
   'failure.network': 'The service could not be reached. Check your connection.',
   'failure.badResponse': 'The service sent a response that is not JSON.',

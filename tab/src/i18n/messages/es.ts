@@ -252,6 +252,7 @@ export const es = {
   'teamRecs.loadFailed': 'No se pudieron cargar las recomendaciones',
   'topResources.loadFailed': 'No se pudieron cargar los recursos destacados',
   'saved.loadFailed': 'No se pudo cargar tu aprendizaje guardado',
+  'saved.loadMoreFailed': 'No se pudo cargar más de tu aprendizaje guardado',
 
   'team.finding': 'Buscando tus equipos…',
   'team.findFailed': 'No se pudieron encontrar tus equipos',
@@ -586,6 +587,7 @@ export const es = {
   'coach.buttonWhom': 'a {name} sobre {what}',
 
   'shares.loadFailed': 'No se pudieron cargar los aprendizajes compartidos',
+  'shares.loadMoreFailed': 'No se pudieron cargar más aprendizajes compartidos',
 
   'failure.network': 'No se pudo contactar con el servicio. Comprueba la conexión.',
   'failure.badResponse': 'El servicio envió una respuesta que no es JSON.',
