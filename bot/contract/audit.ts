@@ -46,3 +46,8 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The longest person filter: a display name or a user id. */
 export const AUDIT_PERSON_MAX = 200;
+
+/** The CSV file's name, with the day it was made. */
+export function auditCsvFilename(now: Date): string {
+  return `learning-loop-audit-trail-${now.toISOString().slice(0, 10)}.csv`;
+}

@@ -38,8 +38,3 @@ export function auditCsvRow(event: AuditEventView): CsvValue[] {
       .join('; ') || null,
   ];
 }
-
-/** The CSV file's name, with the day it was made. */
-export function auditCsvFilename(now: Date): string {
-  return `learning-loop-audit-trail-${now.toISOString().slice(0, 10)}.csv`;
-}

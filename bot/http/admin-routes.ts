@@ -8,12 +8,21 @@ import { sendCsv } from './csv-response.js';
 import { lrsRoutes } from './lrs-routes.js';
 import { parse } from './route-helpers.js';
 
-/** An empty field (`?person=`) is as good as none: the tab's filters send what the admin left blank. */
-const blankIsNone = (value: unknown) => (value === '' ? undefined : value);
+/** A blank filter (`?person=`) is as good as none: the tab's filters send what the admin left empty. */
+const blankIsNone = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 /** What the audit trail is narrowed to; the CSV takes the same without a cursor. */
 const auditFilterQuery = z.strictObject({
-  person: z.preprocess(blankIsNone, z.string().trim().min(1).max(AUDIT_PERSON_MAX).optional()),
+  person: z.preprocess(
+    blankIsNone,
+    z
+      .string()
+      .trim()
+      .max(AUDIT_PERSON_MAX)
+      // Names and ids hold no control characters, and a lone surrogate cannot be sent to storage.
+      .refine((p) => !/[\u0000-\u001f\u007f]|\p{Cs}/u.test(p), 'is not a name or user id')
+      .optional(),
+  ),
   kind: z.preprocess(
     blankIsNone,
     z
@@ -22,7 +31,9 @@ const auditFilterQuery = z.strictObject({
       .optional(),
   ),
 });
-const auditPageQuery = auditFilterQuery.extend({ cursor: z.preprocess(blankIsNone, z.string().min(1).max(2000).optional()) });
+const auditPageQuery = auditFilterQuery.extend({
+  cursor: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(2000).optional()),
+});
 
 /** Drops the filters not given, so services see only what was asked. */
 function given<T extends Record<string, unknown>>(query: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

@@ -1,6 +1,7 @@
-import { AUDIT_PAGE_SIZE, type AuditEventView } from '../contract/audit.js';
+import type { AuditPageResponse } from '../contract/api.js';
+import { AUDIT_PAGE_SIZE, auditCsvFilename, type AuditEventView } from '../contract/audit.js';
 import type { CsvValue } from '../contract/csv-cell.js';
-import { AUDIT_CSV_COLUMNS, auditCsvFilename, auditCsvRow } from '../domain/audit-trail.js';
+import { AUDIT_CSV_COLUMNS, auditCsvRow } from '../domain/audit-trail.js';
 import { NotAllowedError } from '../domain/errors.js';
 import type { AuditFilter, AuditRecord, AuditStore } from '../store/audit-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -33,7 +34,7 @@ export class AuditService implements AuditLog {
   }
 
   /** A page of the tenant's trail, newest first, for its L&D admins. */
-  async list(caller: Learner, filter: AuditFilter & { cursor?: string }): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
+  async list(caller: Learner, filter: AuditFilter & { cursor?: string }): Promise<AuditPageResponse> {
     await this.requireAdmin(caller);
     const { cursor, ...only } = filter;
     const page = await this.deps.trail.page(caller.tenantId, only, { limit: AUDIT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
