@@ -133,7 +133,7 @@ export async function runTeamExport(options: {
   const server = service.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
-  const exports = new TeamExportService({ ...service.stores, clock: () => new Date() });
+  const exports = new TeamExportService({ ...service.stores, audit: service.services.audit, clock: () => new Date() });
   const lead = { tenantId: TENANT, userId: people[0]!.userId };
   try {
     const measured: ExportRun[] = [];

@@ -16,6 +16,7 @@ import { RecommendationStore } from './store/recommendation-store.js';
 import { DigestStore } from './store/digest-store.js';
 import { LrsSettingsStore } from './store/lrs-settings-store.js';
 import { XapiOutboxStore } from './store/xapi-outbox-store.js';
+import { AuditStore } from './store/audit-store.js';
 
 /** One repository per table, over the service's table clients: what the services are built on. */
 export function storesOver(tables: ReturnType<typeof tableClients>) {
@@ -37,5 +38,7 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     digests: new DigestStore(tables.digests),
     lrs: new LrsSettingsStore(tables.lrs),
     xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
+    // Not `audit`: that name is the services' AuditLog, which records into this store.
+    auditTrail: new AuditStore(tables.audit),
   };
 }

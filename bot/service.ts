@@ -61,6 +61,7 @@ import { XapiBackfill } from './services/xapi-backfill.js';
 import { LrsAdminService } from './services/lrs-admin-service.js';
 import { httpLrsClient, type LrsClient } from './services/lrs-client.js';
 import type { XapiWork } from './services/xapi-work.js';
+import { AuditService } from './services/audit-service.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -110,6 +111,8 @@ export interface Service {
     digests: DigestService;
     myData: MyDataService;
     lrs: LrsAdminService;
+    /** The audit trail: services record into it, L&D admins read it. */
+    audit: AuditService;
   };
   /** Deletes raw records past RETENTION_DAYS, keeping anonymous team totals; undefined when everything is kept. */
   retention: RetentionService | undefined;
@@ -176,7 +179,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
   const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
   const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
-  const learningLog = new LearningLogService({ entries: stores.entries, teams: stores.teams, rollups, sharing, xapi, clock });
+  // Who may read the trail is decided as for the report (reports.isAdmin); it is built before anything that records.
+  const audit = new AuditService({
+    trail: stores.auditTrail,
+    admins: { isAdmin: (c): Promise<boolean> => reports.isAdmin(c) },
+    teams: stores.teams,
+    clock,
+  });
+  const learningLog = new LearningLogService({ entries: stores.entries, teams: stores.teams, rollups, sharing, xapi, audit, clock });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
   const reports = new ReportService({
     admins: stores.admins,
@@ -185,6 +195,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups: stores.rollups,
     shares: stores.shares,
     nudges: stores.nudges,
+    audit,
     clock,
   });
   const coaching = new CoachingService({
@@ -230,6 +241,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     queue: xapiQueue,
     settingsChanged: (tenantId) => xapi.forget(tenantId),
     allowList: config.lrsAllowList,
+    audit,
     clock,
   });
   const xapiSender = new XapiSender({
@@ -243,8 +255,12 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     ...options.xapiSender,
   });
   const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
-  const teamExports = new TeamExportService({ ...stores, clock });
-  const myData = new MyDataService({ stores, erasure: new MyDataErasure({ stores, shares: shareErasure, logger: options.logger }), clock });
+  const teamExports = new TeamExportService({ ...stores, audit, clock });
+  const myData = new MyDataService({
+    stores,
+    erasure: new MyDataErasure({ stores, shares: shareErasure, audit, logger: options.logger }),
+    clock,
+  });
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
@@ -299,6 +315,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       myData,
       teamExports,
       lrs,
+      audit,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
     },
     tabDistDir: config.tabDistDir,
@@ -370,6 +387,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       digests,
       myData,
       lrs,
+      audit,
     },
     retention,
     planner,

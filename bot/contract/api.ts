@@ -3,6 +3,7 @@ import type { TeamRole } from './team-settings.js';
 import type { Goal, GoalStatus } from './goal-rules.js';
 import type { Nudge } from './nudge-rules.js';
 import type { LrsSettingsView } from './lrs-view.js';
+import type { AuditEventView } from './audit.js';
 
 /**
  * The shapes the tab's API answers with, shared by the service and the tab so both sides are
@@ -149,4 +150,25 @@ export { NUDGE_ANSWER_LABELS, type NudgeAnswer } from './nudge-rules.js';
 export type { BackfillAnswer as LrsBackfillResponse, LrsSettingsView, LrsStatus as LrsStatusResponse } from './lrs-view.js';
 export interface LrsSettingsResponse {
   settings: LrsSettingsView;
+}
+
+/**
+ * L&D admins only (403 otherwise). GET /api/v1/admin/audit?person=&kind=&cursor= answers a page of
+ * the organisation's audit trail, newest first, at most AUDIT_PAGE_SIZE events; a filtered page
+ * may be short, or even empty, and still have a next cursor. `person` matches a user id, or a name
+ * in any case, whether they acted or were acted on. GET /api/v1/admin/audit.csv?person=&kind=
+ * downloads the whole filtered trail. Nothing changes or deletes an event.
+ */
+export {
+  AUDIT_KINDS,
+  AUDIT_PAGE_SIZE,
+  AUDIT_PERSON_MAX,
+  auditCsvFilename,
+  type AuditDetail,
+  type AuditEventView,
+  type AuditKind,
+} from './audit.js';
+export interface AuditPageResponse {
+  events: AuditEventView[];
+  nextCursor: string | null;
 }

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { AuditService } from '../services/audit-service.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { CoachingService } from '../services/coaching-service.js';
 import type { DashboardService } from '../services/dashboard-service.js';
@@ -44,6 +45,8 @@ export interface ApiDeps {
   /** Runs once the caller is known: the per-caller rate limit. */
   limitCaller?: RequestHandler;
   teamExports: TeamExportService;
+  /** The tenant's audit trail, for its L&D admins. */
+  audit: AuditService;
   /** For failures after a streamed download has begun, when no status can be sent any more. */
   logger?: Logger;
 }

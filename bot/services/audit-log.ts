@@ -3,28 +3,10 @@
  * changed team settings or LRS settings, downloaded exports, read a member's entries, erased
  * data. Services tell it what happened; the store keeps it append-only per tenant.
  */
-export type AuditKind =
-  | 'lead_granted'
-  | 'lead_removed'
-  | 'admin_granted'
-  | 'admin_removed'
-  | 'team_settings_changed'
-  | 'lrs_settings_changed'
-  | 'export_downloaded'
-  | 'member_entries_viewed'
-  | 'data_erased';
+import type { AuditKind } from '../contract/audit.js';
 
-export const AUDIT_KINDS: readonly AuditKind[] = [
-  'lead_granted',
-  'lead_removed',
-  'admin_granted',
-  'admin_removed',
-  'team_settings_changed',
-  'lrs_settings_changed',
-  'export_downloaded',
-  'member_entries_viewed',
-  'data_erased',
-];
+// The kinds live with the API's types, so the tab's filter lists exactly what is recorded.
+export { AUDIT_KINDS, type AuditKind } from '../contract/audit.js';
 
 /** A person as the record names them: their id and the name they had at the time. */
 export interface AuditPerson {

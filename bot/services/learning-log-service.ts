@@ -10,6 +10,7 @@ import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { SharingService } from './sharing-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import type { AuditLog } from './audit-log.js';
 
 /** The fields an edit names: text, a number, or null to clear an optional one. The router checks their types. */
 export type EntryChanges = Partial<Record<CheckInField, string | number | null>>;
@@ -33,6 +34,7 @@ export class LearningLogService {
       rollups?: RollupService;
       sharing?: Pick<SharingService, 'withdrawEntry' | 'entryEdited'>;
       xapi?: Pick<XapiRecorder, 'entryDeleted'>;
+      audit: AuditLog;
       clock: Clock;
     },
   ) {}
@@ -62,6 +64,14 @@ export class LearningLogService {
     ]);
     if (!caller || caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can read its members’ learning.');
     if (!member) throw new NotFoundError('There is no such member in this team.');
+    // Recorded before anything is read: no lead reads a member's log unaccounted for (audit-service.ts).
+    await this.deps.audit.record({
+      tenantId: lead.tenantId,
+      kind: 'member_entries_viewed',
+      actor: { userId: lead.userId, displayName: caller.displayName },
+      subject: { userId: memberId, displayName: member.displayName },
+      teamId,
+    });
     const page = await this.listMine({ tenantId: lead.tenantId, userId: memberId }, options);
     return {
       entries: page.entries.filter((e) => visibleToLeads(e.visibility)),

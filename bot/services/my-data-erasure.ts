@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { referenceWithoutPerson } from '../domain/conversation-reference.js';
+import { erasedPseudonym } from '../domain/audit-trail.js';
 import { ERASED_PERSON } from '../domain/my-data.js';
+import type { AuditLog } from './audit-log.js';
 import type { Learner } from './learner.js';
 import type { MyDataStores } from './my-data-stores.js';
 import type { ShareErasure } from './share-erasure.js';
@@ -21,7 +23,7 @@ const MAX_PASSES = 5;
  * dashboard rollups or planned check-ins), the profile last.
  */
 export class MyDataErasure {
-  constructor(private readonly deps: { stores: MyDataStores; shares: ShareErasure; logger: Logger }) {}
+  constructor(private readonly deps: { stores: MyDataStores; shares: ShareErasure; audit: AuditLog; logger: Logger }) {}
 
   async erase(person: Learner): Promise<void> {
     const { tenantId, userId } = person;
@@ -53,11 +55,18 @@ export class MyDataErasure {
     done.teamSettings = await s.teams.forgetEditor(tenantId, userId);
 
     done.xapiStatements = await s.xapiOutbox.removePerson(tenantId, userId);
+    // The one rewrite the audit trail ever gets: what they did and what was done to them stays
+    // accountable under a pseudonym, who they were goes (SECURITY.md, "Audit trail").
+    const pseudonym = erasedPseudonym();
+    done.auditEvents = await s.auditTrail.pseudonymise(tenantId, userId, pseudonym);
     done.rollups = await s.rollups.removeMemberEverywhere(tenantId, userId);
     done.goals = await s.goals.removeLearner(tenantId, userId);
     done.entries = await s.entries.removeLearner(tenantId, userId);
     done.sends = await s.sends.removeLearner(tenantId, userId);
     await s.users.remove(tenantId, userId);
+    // Recorded once it happened, naming only the pseudonym; a run that found nothing left (a repeat) records nothing.
+    if (profile || Object.values(done).some((n) => n > 0))
+      await this.deps.audit.record({ tenantId, kind: 'data_erased', actor: pseudonym, detail: { records: sum(done) } });
     // Counts only: the log must not keep who was erased.
     this.deps.logger.info({ erased: done }, 'erased a person’s data');
   }
@@ -138,4 +147,8 @@ export class MyDataErasure {
     for (let i = 0; i < MAX_PASSES; i++) if ((await pass()) === 0) return;
     throw new Error('Records kept changing while a person’s data was being erased');
   }
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
 }

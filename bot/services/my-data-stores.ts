@@ -13,6 +13,7 @@ import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
+import type { AuditStore } from '../store/audit-store.js';
 
 /** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
 export interface MyDataStores {
@@ -32,4 +33,6 @@ export interface MyDataStores {
   digests: DigestStore;
   /** Statements about them waiting for, or done with, the organisation's LRS. */
   xapiOutbox: XapiOutboxStore;
+  /** The audit trail: events they did or that touched them name them until their erasure writes a pseudonym over them. */
+  auditTrail: AuditStore;
 }

@@ -10,6 +10,8 @@ import type { ShareStore } from '../store/share-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import { NotAllowedError } from '../domain/errors.js';
+import type { AuditLog } from './audit-log.js';
+import { actorOf } from './audit-service.js';
 
 const NUDGE_HISTORY = 1000;
 
@@ -26,6 +28,7 @@ export class ReportService {
       rollups: RollupStore;
       shares: ShareStore;
       nudges: NudgeStore;
+      audit: AuditLog;
       clock: Clock;
     },
   ) {}
@@ -36,9 +39,10 @@ export class ReportService {
   }
 
   /** An admin names another admin in their own tenant. */
-  async addAdmin(caller: Learner, userId: string): Promise<void> {
+  async addAdmin(caller: Learner & { displayName?: string }, userId: string): Promise<void> {
     await this.requireAdmin(caller);
     await this.deps.admins.add(caller.tenantId, userId, caller.userId, this.deps.clock().toISOString());
+    await this.deps.audit.record({ tenantId: caller.tenantId, kind: 'admin_granted', actor: actorOf(caller), subject: { userId } });
   }
 
   async report(caller: Learner, weeks: DashboardPeriod): Promise<ReportRow[]> {
@@ -66,7 +70,15 @@ export class ReportService {
     return accountabilityReport(inputs, weeks, this.deps.clock());
   }
 
-  async reportCsv(caller: Learner, weeks: DashboardPeriod): Promise<string> {
+  /** The report as a file: recorded before it is made, so no copy leaves unaccounted for. */
+  async reportCsv(caller: Learner & { displayName?: string }, weeks: DashboardPeriod): Promise<string> {
+    await this.requireAdmin(caller);
+    await this.deps.audit.record({
+      tenantId: caller.tenantId,
+      kind: 'export_downloaded',
+      actor: actorOf(caller),
+      detail: { export: 'report', weeks },
+    });
     return reportCsv(await this.report(caller, weeks));
   }
 

@@ -12,6 +12,7 @@ import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
+import type { AuditStore } from '../store/audit-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock } from './learner.js';
 
@@ -29,6 +30,7 @@ export interface RetentionDeps {
   recommendations: Pick<RecommendationStore, 'removeMadeBefore'>;
   digests: Pick<DigestStore, 'removeSentBefore'>;
   xapiOutbox: Pick<XapiOutboxStore, 'removeBefore'>;
+  auditTrail: Pick<AuditStore, 'removeBefore'>;
   leases: LeaseStore;
   clock: Clock;
   logger: Logger;
@@ -48,6 +50,7 @@ export const RETENTION_COUNTS = [
   'recommendations',
   'digestClaims',
   'xapiStatements',
+  'auditEvents',
 ] as const;
 export type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 
@@ -101,6 +104,8 @@ export class RetentionService {
       done.recommendations += await s.recommendations.removeMadeBefore(tenantId, cutoff);
       done.digestClaims += await s.digests.removeSentBefore(tenantId, cutoff);
       done.xapiStatements += await s.xapiOutbox.removeBefore(tenantId, cutoff);
+      // The trail names people too: it is kept as long as the records it speaks of, no longer.
+      done.auditEvents += await s.auditTrail.removeBefore(tenantId, cutoff);
       for (const { goal, etag } of await s.goals.listTenant(tenantId)) {
         const after = goalAfterRetention(goal, cutoff);
         if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;

@@ -17,6 +17,7 @@ import type { RollupStore } from '../store/rollup-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import { NotAllowedError } from '../domain/errors.js';
+import type { AuditLog } from './audit-log.js';
 
 export interface TeamExport {
   filename: string;
@@ -40,6 +41,7 @@ export class TeamExportService {
       rollups: Pick<RollupStore, 'listTeam'>;
       goals: Pick<GoalStore, 'listForUser'>;
       nudges: Pick<NudgeStore, 'listTeam'>;
+      audit: AuditLog;
       clock: Clock;
     },
   ) {}
@@ -48,6 +50,14 @@ export class TeamExportService {
     const { settings, members } = await this.deps.teams.readTeam(lead.tenantId, teamId);
     const caller = members.find((m) => m.userId === lead.userId);
     if (!settings || caller?.role !== 'lead') throw new NotAllowedError('Only the team’s leads can export its records.');
+    // Recorded before the first row is made: no export leaves unaccounted for.
+    await this.deps.audit.record({
+      tenantId: lead.tenantId,
+      kind: 'export_downloaded',
+      actor: { userId: lead.userId, displayName: caller.displayName },
+      teamId,
+      detail: { export: kind, weeks },
+    });
     const now = this.deps.clock();
     const zone = settings.schedule?.timeZone ?? 'UTC';
     const period = periodWeeks(now, weeks, zone);

@@ -132,10 +132,40 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     },
   );
 
+  it('shows the audit trail: who downloaded what, filtered by kind and person, and downloads the same as CSV', async () => {
+    const csv = await fetch(`${tab.service.baseUrl}/api/v1/admin/report.csv?weeks=4`, { headers: asDemoPerson(DEMO_LD_ADMIN.userId) });
+    expect(csv.status).toBe(200);
+    const page = await openReport(DEMO_LD_ADMIN.userId);
+    const section = page.getByTestId('audit-section');
+    await section.getByTestId('audit-table').waitFor();
+    await section.getByLabel('What').selectOption('export_downloaded');
+    await section.getByLabel('Person').fill('patti fernandez');
+    await section.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => section.locator('tbody tr').first().textContent()).toContain('Export downloaded');
+    const rows = await section.locator('tbody tr').allTextContents();
+    expect(rows.every((r) => r.includes(DEMO_LD_ADMIN.displayName) && r.includes('Export downloaded'))).toBe(true);
+    expect(rows[0]).toContain('export: report, weeks: 4');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Download the audit trail (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^learning-loop-audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^When \(UTC\),What,Who \(id\),Who,/);
+    expect(lines.slice(1).every((l) => l.includes(',export_downloaded,'))).toBe(true);
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it.each(['light', 'dark', 'contrast'])('has no accessibility violations in the %s theme', { timeout: 60_000 }, async (theme) => {
     const page = await openReport(DEMO_LD_ADMIN.userId, `&theme=${theme}`);
     await page.getByTestId('report-chart').waitFor();
     await page.getByTestId('lrs-section').waitFor();
+    await page.getByTestId('audit-section').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

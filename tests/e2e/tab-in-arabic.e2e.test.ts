@@ -66,6 +66,8 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
       await page.getByTestId('report-teams').waitFor();
       await page.getByTestId('report-chart').locator('svg').first().waitFor();
       await page.getByTestId('lrs-status').waitFor();
+      await page.getByRole('heading', { level: 2, name: 'سجل التدقيق' }).waitFor();
+      await page.getByTestId('audit-section').waitFor();
       expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
       // The figures are Arabic too: the team table's column headings and no English left on the page.
       expect(await page.getByTestId('report-teams').locator('thead th').first().textContent()).toBe('الفريق');

@@ -116,6 +116,9 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
       }),
     );
     const later = new Date(now.getTime() + 86_400_000);
+    // As a lead she read Adele's log, and Alex, the other lead, read hers: the audit trail names her both ways.
+    await ok(api(megan, 'GET', `${team}/members/${encodeURIComponent(adele.userId)}/entries`));
+    await ok(api(alex, 'GET', `${team}/members/${encodeURIComponent(megan.userId)}/entries`));
     await service.stores.dueIndex.putReminder(
       {
         minute: minuteKey(later),
@@ -277,6 +280,20 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
         .sort(),
     );
   }, 60_000);
+
+  it('keeps the audit trail’s events about her under one pseudonym, and records the erasure under it alone', async () => {
+    const events = [];
+    for await (const e of service.stores.auditTrail.stream(DEMO_TENANT_ID, {})) events.push(e);
+    const [erased, ...earlier] = events;
+    expect(erased).toMatchObject({ kind: 'data_erased', actor: { userId: expect.stringMatching(/^erased-/) } });
+    expect(erased!.subject).toBeUndefined();
+    const pseudonym = erased!.actor;
+    const views = earlier.filter((e) => e.kind === 'member_entries_viewed');
+    expect(views.map((e) => [e.actor, e.subject])).toEqual([
+      [{ userId: alex.userId, displayName: alex.displayName }, pseudonym],
+      [pseudonym, { userId: adele.userId, displayName: adele.displayName }],
+    ]);
+  });
 
   it('leaves nothing for the jobs to bring back: her queued check-in is dropped unsent', async () => {
     const sentBefore = connector.sent.length;

@@ -11,6 +11,8 @@ import { RESOURCE_SCOPES, SHARE_SORTS } from '../../bot/contract/share-view.js';
 import { ApiError } from '../../bot/http/api-error.js';
 import type { ProblemDetails } from '../../bot/contract/api.js';
 import { EntryStore } from '../../bot/store/entry-store.js';
+import { AUDIT_KINDS } from '../../bot/contract/audit.js';
+import { AuditStore } from '../../bot/store/audit-store.js';
 import { tableClients } from '../../bot/store/table-clients.js';
 import { entryEditFields, goalFields, lrsSettingsFields, notALink, scheduleFields } from '../../bot/testing/hostile-fields.js';
 import {
@@ -103,6 +105,29 @@ const weeksQuery: Record<string, FieldSpec> = {
     invalid: fc
       .oneof(hostileText(300), fc.array(text('4', '12'), { minLength: 2, maxLength: 3 }))
       .filter((v) => !(DASHBOARD_PERIODS as readonly number[]).includes(Number(v))),
+  },
+};
+
+/** The audit trail's filters: a blank one is no filter, so never a breaker. */
+const auditFilters: Record<string, FieldSpec> = {
+  person: {
+    valid: text('Alex Wilber', ' alex wilber ', lead.userId, "O'Brien"),
+    // Kept short enough that the percent-encoded query stays under Node's 16 KB header limit.
+    invalid: fc.oneof(
+      fc.tuple(fc.integer({ min: 201, max: 400 }), fc.constantFrom('x', 'é', '中')).map(([n, c]) => c.repeat(n)),
+      // Well-formed, or the query parser keeps the raw percent-escapes, control character and all, as text.
+      hostileText(100)
+        .filter((s) => !/\p{Cs}/u.test(s))
+        .map((s) => `a${s}\u0001`),
+      fc.constant(['Alex Wilber', 'Megan Bowen']),
+    ),
+  },
+  kind: {
+    valid: fc.constantFrom(...AUDIT_KINDS),
+    invalid: fc.oneof(
+      notOneOf(AUDIT_KINDS).filter((s) => s.trim() !== ''),
+      fc.constant([...AUDIT_KINDS.slice(0, 2)]),
+    ),
   },
 };
 
@@ -337,6 +362,26 @@ const ROUTES: readonly RouteSpec[] = [
   { method: 'PUT', route: '/admin/admins/:userId', who: 'admin', params: { userId: { valid: () => randomUUID(), invalid: notAUserId } } },
   { method: 'GET', route: '/admin/report', who: 'admin', query: weeksQuery },
   { method: 'GET', route: '/admin/report.csv', who: 'admin', query: weeksQuery },
+  {
+    method: 'GET',
+    route: '/admin/audit',
+    who: 'admin',
+    query: {
+      ...auditFilters,
+      cursor: {
+        valid: fc.constant(ABSENT),
+        // Tampered cursors too: one naming the trail's own partition with a made-up continuation.
+        invalid: fc.oneof(
+          hostileText(600).filter((s) => s !== ''),
+          hostileText(300).map((t) =>
+            Buffer.from(JSON.stringify({ p: AuditStore.partitionKey(DEMO_TENANT_ID), t: t || 'x' })).toString('base64url'),
+          ),
+          fc.integer({ min: 2001, max: 2100 }).map((n) => 'A'.repeat(n)),
+        ),
+      },
+    },
+  },
+  { method: 'GET', route: '/admin/audit.csv', who: 'admin', query: auditFilters },
   { method: 'PUT', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: lrsSettingsFields() } },
   // These take no body: any field, or anything but an object, is refused.
   { method: 'DELETE', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: {}, emptyIsValid: true } },
@@ -507,6 +552,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
       'GET /teams/:teamId/resources',
       'GET /admin/report',
       'GET /admin/report.csv',
+      'GET /admin/audit',
+      'GET /admin/audit.csv',
     ];
     const needed = declared.filter((r) => r.includes(':') || !r.startsWith('GET ') || withQuery.includes(r));
     expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual([...new Set(needed)].sort());

@@ -39,6 +39,11 @@ describe('retention (Azurite, demo data)', () => {
     closedAt,
   });
   const at = (daysFromCutoff: number) => new Date(cutoff.getTime() + daysFromCutoff * DAY);
+  const auditTrail = async () => {
+    const events = [];
+    for await (const e of service.stores.auditTrail.stream(DEMO_TENANT_ID, {})) events.push(e);
+    return events;
+  };
 
   /** Everything raw the job may touch, as the stores read it. */
   const snapshot = async () => {
@@ -80,6 +85,7 @@ describe('retention (Azurite, demo data)', () => {
         )
       ).map((r) => r?.cycle ?? null),
       xapi: (await s.xapiOutbox.listIds(DEMO_TENANT_ID)).map((r) => r.statementId).sort(),
+      audit: await auditTrail(),
     };
   };
 
@@ -186,6 +192,25 @@ describe('retention (Azurite, demo data)', () => {
     await s.xapiOutbox.markAttemptFailed(DEMO_TENANT_ID, [rowOf(2).statement.id], '503', at(-2).toISOString(), null);
     await s.xapiOutbox.markAttemptFailed(DEMO_TENANT_ID, [rowOf(3).statement.id], '503', at(2).toISOString(), null);
     xapiKept = [rowOf(1).statement.id, rowOf(3).statement.id].sort();
+    // Audit events either side of the cutoff, one at it to the millisecond (kept: only what came before goes), two in one millisecond.
+    for (const [view, when] of [
+      ['old', at(-1)],
+      ['old-too', at(-1)],
+      ['at-cutoff', cutoff],
+      ['new', at(1)],
+    ] as const) {
+      await s.auditTrail.add(
+        {
+          tenantId: DEMO_TENANT_ID,
+          kind: 'member_entries_viewed',
+          actor: { userId: alex.userId, displayName: alex.displayName },
+          subject: { userId: megan.userId, displayName: megan.displayName },
+          teamId: DEMO_TEAM.id,
+          detail: { view },
+        },
+        when,
+      );
+    }
     await s.goals.create(goal('closed-old', at(-1).toISOString(), [at(-40).toISOString()]));
     await s.goals.create(goal('closed-new', at(1).toISOString(), [at(-40).toISOString(), at(1).toISOString()]));
     await s.goals.create(goal('open', null, [at(-40).toISOString(), at(5).toISOString()]));
@@ -238,6 +263,11 @@ describe('retention (Azurite, demo data)', () => {
     // What stays of statements sent before the cutoff goes, and one failing since before it; the recent ones stay.
     expect(before.xapi).toHaveLength(4);
     expect(after.xapi).toEqual(xapiKept);
+    // The audit trail is kept as long as the records it speaks of, no longer.
+    // Newest first; the two of one millisecond both kept, in either order.
+    expect(before.audit.map((e) => e.detail.view).slice(0, 2)).toEqual(['new', 'at-cutoff']);
+    expect(before.audit.map((e) => e.detail.view).sort()).toEqual(['at-cutoff', 'new', 'old', 'old-too']);
+    expect(after.audit.map((e) => e.detail.view)).toEqual(['new', 'at-cutoff']);
 
     // The old weeks live on as team totals equal to what the members' cells summed, naming no one.
     expect(after.aggregates).toEqual(expected);

@@ -233,6 +233,9 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   },
   { method: 'GET', route: '/admin/report', path: () => '/admin/report', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
   { method: 'GET', route: '/admin/report.csv', path: () => '/admin/report.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
+  // Each organisation's admins read their own organisation's trail, and nobody else reads any.
+  { method: 'GET', route: '/admin/audit', path: () => '/admin/audit', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
+  { method: 'GET', route: '/admin/audit.csv', path: () => '/admin/audit.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
   {
     method: 'GET',
     route: '/admin/lrs',

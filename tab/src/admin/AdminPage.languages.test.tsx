@@ -38,6 +38,7 @@ describe('the learning report in the admin’s language', () => {
       'Responsables',
       'A lo largo del tiempo',
       'xAPI: Learning Record Store (LRS)',
+      'Registro de auditoría',
     ]);
     expect(text(page, 'level-learners')).toContain('Tasa de respuesta40\u00a0%');
     expect(text(page, 'level-learners')).toContain('Objetivos en buen camino1 de 2');

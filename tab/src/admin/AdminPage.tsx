@@ -8,6 +8,7 @@ import { AdminMessages } from '../i18n/admin-messages.js';
 import { useT } from '../i18n/i18n-context.js';
 import { AccountabilityReport } from './AccountabilityReport.js';
 import { LazyLrsSection } from './LazyLrsSection.js';
+import { LazyAuditSection } from './LazyAuditSection.js';
 
 type Props = { client: ApiClient; locale: string };
 
@@ -20,7 +21,7 @@ export function AdminPage(props: Props) {
   );
 }
 
-/** The L&D admin's page: the cross-team report and where xAPI statements go, or a plain word for anyone else who lands here. */
+/** The L&D admin's page: the cross-team report, where xAPI statements go and the audit trail, or a plain word for anyone else who lands here. */
 function AdminPageContent({ client, locale }: Props) {
   const { t } = useT();
   const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', t('admin.accessFailed'));
@@ -37,6 +38,7 @@ function AdminPageContent({ client, locale }: Props) {
         <>
           <AccountabilityReport client={client} locale={locale} />
           <LazyLrsSection client={client} locale={locale} />
+          <LazyAuditSection client={client} locale={locale} />
         </>
       )}
     </PageLayout>
