@@ -22,8 +22,14 @@ export function isWeekBefore(week: string, cutoff: Date, zone: string): boolean 
 /** The weeks of a team's member rollups (activity or check-ins) wholly before the cutoff, oldest first. */
 export function weeksBefore(rollups: readonly MemberRollup[], cutoff: Date, zone: string): string[] {
   const weeks = new Set<string>();
-  for (const r of rollups) for (const week of [...Object.keys(r.weeks), ...Object.keys(r.cycles)]) weeks.add(week);
-  return [...weeks].filter((w) => isWeekBefore(w, cutoff, zone)).sort();
+  for (const r of rollups) for (const week of memberWeeksBefore(r, cutoff, zone)) weeks.add(week);
+  return [...weeks].sort();
+}
+
+/** One member's weeks wholly before the cutoff. */
+export function memberWeeksBefore(rollup: MemberRollup, cutoff: Date, zone: string): string[] {
+  const weeks = new Set([...Object.keys(rollup.weeks), ...Object.keys(rollup.cycles)]);
+  return [...weeks].filter((w) => isWeekBefore(w, cutoff, zone));
 }
 
 /** One team's week, summed over its members, with no one in it: what stays once their cells go. */
@@ -44,7 +50,13 @@ export interface WeekAggregate {
 }
 
 export function weekAggregateOf(rollups: readonly MemberRollup[], week: string): WeekAggregate {
-  const sum: WeekAggregate = {
+  let sum = emptyWeekAggregate(week);
+  for (const r of rollups) sum = addToWeekAggregate(sum, r);
+  return sum;
+}
+
+export function emptyWeekAggregate(week: string): WeekAggregate {
+  return {
     week,
     learners: 0,
     entries: 0,
@@ -57,23 +69,26 @@ export function weekAggregateOf(rollups: readonly MemberRollup[], week: string):
     checkInsNothing: 0,
     checkInsUnanswered: 0,
   };
-  for (const r of rollups) {
-    const a = r.weeks[week];
-    const c = r.cycles[week];
-    if (a || c) sum.learners++;
-    if (a) {
-      sum.entries += a.entries;
-      sum.minutes += a.minutes;
-      sum.ratingSum += a.ratingSum;
-      sum.ratingCount += a.ratingCount;
-      sum.insights += a.insights;
-      sum.actions += a.actions;
-    }
-    if (c?.answer === 'responded') sum.checkInsResponded++;
-    if (c?.answer === 'nothing') sum.checkInsNothing++;
-    if (c?.answer === 'noAnswer') sum.checkInsUnanswered++;
-  }
-  return sum;
+}
+
+/** The aggregate with one more member's cells of its week added: a team can be summed a page of members at a time. */
+export function addToWeekAggregate(sum: WeekAggregate, r: MemberRollup): WeekAggregate {
+  const a = r.weeks[sum.week];
+  const c = r.cycles[sum.week];
+  if (!a && !c) return sum;
+  return {
+    ...sum,
+    learners: sum.learners + 1,
+    entries: sum.entries + (a?.entries ?? 0),
+    minutes: sum.minutes + (a?.minutes ?? 0),
+    ratingSum: sum.ratingSum + (a?.ratingSum ?? 0),
+    ratingCount: sum.ratingCount + (a?.ratingCount ?? 0),
+    insights: sum.insights + (a?.insights ?? 0),
+    actions: sum.actions + (a?.actions ?? 0),
+    checkInsResponded: sum.checkInsResponded + (c?.answer === 'responded' ? 1 : 0),
+    checkInsNothing: sum.checkInsNothing + (c?.answer === 'nothing' ? 1 : 0),
+    checkInsUnanswered: sum.checkInsUnanswered + (c?.answer === 'noAnswer' ? 1 : 0),
+  };
 }
 
 /** A member's rollup without the given weeks' cells; undefined when it had none of them. */

@@ -1,5 +1,15 @@
 import type { Logger } from 'pino';
-import { goalAfterRetention, retentionCutoff, rollupWithout, weekAggregateOf, weeksBefore } from '../domain/retention.js';
+import {
+  addToWeekAggregate,
+  emptyWeekAggregate,
+  goalAfterRetention,
+  memberWeeksBefore,
+  retentionCutoff,
+  rollupWithout,
+  type WeekAggregate,
+} from '../domain/retention.js';
+import type { MemberRollup } from '../domain/member-rollup.js';
+import { keyOf } from '../store/keys.js';
 import type { AggregateStore } from '../store/aggregate-store.js';
 import type { CoachingStore } from '../store/coaching-store.js';
 import type { DigestStore } from '../store/digest-store.js';
@@ -60,77 +70,121 @@ export function noneRetained(): RetentionCounts {
 }
 
 const LEASE = 'retention';
-/** A run that dies leaves the lease to expire: the next look after this finishes the day's run. */
-const LEASE_MS = 60 * 60_000;
+/** Short, and renewed after every step: a run that dies is picked up by the next look within minutes. */
+const LEASE_MS = 5 * 60_000;
 /** Rewrites of a rollup that raced a live update; a handful settles any real race. */
 const MAX_TRIES = 5;
 
 /**
+ * Where a day's run got to, saved in the lease after each step: `<day>` once it is done,
+ * `<day> <step>` while under way. Steps sort in the order they run: every team's folding
+ * (`1|tenant|team`) before any tenant's deletes (`2|tenant`).
+ */
+export interface RetentionProgress {
+  /** The last step finished, if the run is under way. */
+  after?: string;
+  /** Saves progress and renews the lease; false when the lease went to another instance (stop). */
+  checkpoint(step: string): Promise<boolean>;
+}
+
+/**
  * Deletes raw records older than the retention, once a day on one instance. Each team's weeks
  * past it are first folded into anonymous team totals, then the members' cells for them go, then
- * the raw records. Every step finds its work by reading the tables, so a rerun changes nothing and
- * a run that stopped half way is finished by the next.
+ * the raw records. Every step finds its work by reading the tables a page at a time, so memory is
+ * bounded by a page, a rerun changes nothing, and a run that stopped half way resumes after the
+ * last step it finished.
  */
 export class RetentionService {
   constructor(private readonly deps: RetentionDeps) {}
 
-  /** Runs today's pass unless another instance holds it or it already ran today (UTC); whether it ran. */
+  /** Runs or resumes today's pass unless another instance holds it or it already ran today (UTC); whether it ran to the end. */
   async runDue(holder: string): Promise<boolean> {
     const now = this.deps.clock();
     const today = now.toISOString().slice(0, 10);
-    const lease = await this.deps.leases.acquire(LEASE, holder, now, LEASE_MS);
+    let lease = await this.deps.leases.acquire(LEASE, holder, now, LEASE_MS);
     if (!lease || lease.cursor === today) return false;
-    await this.run(now);
+    const [day, ...step] = (lease.cursor ?? '').split(' ');
+    const progress: RetentionProgress = {
+      ...(day === today && step.length > 0 ? { after: step.join(' ') } : {}),
+      checkpoint: async (done) => {
+        lease = lease && (await this.deps.leases.saveCursor(LEASE, lease, `${today} ${done}`));
+        lease = lease && (await this.deps.leases.acquire(LEASE, holder, this.deps.clock(), LEASE_MS));
+        if (!lease) this.deps.logger.warn('lost the retention lease mid-run; another instance carries on');
+        return lease !== undefined;
+      },
+    };
+    if (!(await this.run(now, progress))) return false;
     await this.deps.leases.saveCursor(LEASE, lease, today);
     return true;
   }
 
-  /** One pass at `now` over every tenant with a team. */
-  async run(now: Date): Promise<RetentionCounts> {
+  /** One pass at `now` over every tenant with a team (or the rest of one, after `progress.after`); undefined when it had to stop. */
+  async run(now: Date, progress?: RetentionProgress): Promise<RetentionCounts | undefined> {
     const cutoff = retentionCutoff(now, this.deps.days);
     const teams = await this.deps.teams.listAllTeams();
     const done = noneRetained();
+    const due = (step: string) => progress?.after === undefined || step > progress.after;
+    const finished = async (step: string) => !progress || (await progress.checkpoint(step));
     // Folding comes first: rollups were built from the raw records, and must be summed before anything else goes.
-    for (const team of teams) done.weeksFolded += await this.foldTeam(team.tenantId, team.teamId, team.schedule?.timeZone ?? 'UTC', cutoff);
-    for (const tenantId of new Set(teams.map((t) => t.tenantId))) {
-      const s = this.deps;
-      done.entries += await s.entries.removeOlderThan(tenantId, cutoff);
-      done.sends += await s.sends.removeDueBefore(tenantId, cutoff);
-      done.nudges += await s.nudges.removeSentBefore(tenantId, cutoff);
-      done.coachingNotes += await s.coaching.removeWrittenBefore(tenantId, cutoff);
-      const shares = await s.shares.removeBefore(tenantId, cutoff);
-      done.shares += shares.shares;
-      done.helpedNotices += shares.helpedNotices;
-      done.recommendations += await s.recommendations.removeMadeBefore(tenantId, cutoff);
-      done.digestClaims += await s.digests.removeSentBefore(tenantId, cutoff);
-      done.xapiStatements += await s.xapiOutbox.removeBefore(tenantId, cutoff);
-      // The trail names people too: it is kept as long as the records it speaks of, no longer.
-      done.auditEvents += await s.auditTrail.removeBefore(tenantId, cutoff);
-      for (const { goal, etag } of await s.goals.listTenant(tenantId)) {
-        const after = goalAfterRetention(goal, cutoff);
-        if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;
-        // A goal changed meanwhile is left for tomorrow's run.
-        if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed++;
-      }
+    const folds = teams
+      .map((team) => ({ team, step: `1|${keyOf(team.tenantId, team.teamId)}` }))
+      .sort((a, b) => a.step.localeCompare(b.step));
+    for (const { team, step } of folds) {
+      if (!due(step)) continue;
+      done.weeksFolded += await this.foldTeam(team.tenantId, team.teamId, team.schedule?.timeZone ?? 'UTC', cutoff);
+      if (!(await finished(step))) return undefined;
+    }
+    for (const tenantId of [...new Set(teams.map((t) => t.tenantId))].sort()) {
+      const step = `2|${keyOf(tenantId)}`;
+      if (!due(step)) continue;
+      await this.removeRaw(tenantId, cutoff, done);
+      if (!(await finished(step))) return undefined;
     }
     // Counts only: who lost what is not for the log.
     this.deps.logger.info({ retention: done, cutoff: cutoff.toISOString() }, 'applied the retention');
     return done;
   }
 
+  private async removeRaw(tenantId: string, cutoff: Date, done: RetentionCounts): Promise<void> {
+    const s = this.deps;
+    done.entries += await s.entries.removeOlderThan(tenantId, cutoff);
+    done.sends += await s.sends.removeDueBefore(tenantId, cutoff);
+    done.nudges += await s.nudges.removeSentBefore(tenantId, cutoff);
+    done.coachingNotes += await s.coaching.removeWrittenBefore(tenantId, cutoff);
+    const shares = await s.shares.removeBefore(tenantId, cutoff);
+    done.shares += shares.shares;
+    done.helpedNotices += shares.helpedNotices;
+    done.recommendations += await s.recommendations.removeMadeBefore(tenantId, cutoff);
+    done.digestClaims += await s.digests.removeSentBefore(tenantId, cutoff);
+    done.xapiStatements += await s.xapiOutbox.removeBefore(tenantId, cutoff);
+    // The trail names people too: it is kept as long as the records it speaks of, no longer.
+    done.auditEvents += await s.auditTrail.removeBefore(tenantId, cutoff);
+    for await (const { goal, etag } of s.goals.streamTenant(tenantId)) {
+      const after = goalAfterRetention(goal, cutoff);
+      if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;
+      // A goal changed meanwhile is left for tomorrow's run.
+      if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed++;
+    }
+  }
+
   /**
    * Writes the team's totals for each week past the cutoff (once: an existing row means an
-   * earlier run summed it while every cell was still there), then removes those cells.
+   * earlier run summed it while every cell was still there), then removes those cells. Two passes
+   * over the members' rollups, a page at a time: one to sum, one to strip.
    */
   private async foldTeam(tenantId: string, teamId: string, zone: string, cutoff: Date): Promise<number> {
-    const rows = await this.deps.rollups.changedSince(tenantId, teamId, undefined);
-    const rollups = rows.map((r) => r.decode());
-    const weeks = weeksBefore(rollups, cutoff, zone);
-    if (weeks.length === 0) return 0;
+    const sums = new Map<string, WeekAggregate>();
+    for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) {
+      const rollup = row.decode();
+      for (const week of memberWeeksBefore(rollup, cutoff, zone))
+        sums.set(week, addToWeekAggregate(sums.get(week) ?? emptyWeekAggregate(week), rollup));
+    }
+    if (sums.size === 0) return 0;
     let folded = 0;
-    for (const week of weeks) if (await this.deps.aggregates.createOnce(tenantId, teamId, weekAggregateOf(rollups, week))) folded++;
-    for (const [i, row] of rows.entries()) {
-      let current: { rollup: (typeof rollups)[number]; etag: string } | undefined = { rollup: rollups[i]!, etag: row.etag };
+    for (const week of [...sums.keys()].sort()) if (await this.deps.aggregates.createOnce(tenantId, teamId, sums.get(week)!)) folded++;
+    const weeks = [...sums.keys()];
+    for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) {
+      let current: { rollup: MemberRollup; etag: string } | undefined = { rollup: row.decode(), etag: row.etag };
       for (let tries = 0; current && tries < MAX_TRIES; tries++) {
         const without = rollupWithout(current.rollup, weeks);
         if (!without || (await this.deps.rollups.put(tenantId, teamId, without, current.etag))) break;

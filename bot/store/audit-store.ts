@@ -3,7 +3,7 @@ import { type TableClient, odata } from '@azure/data-tables';
 import type { AuditDetail, AuditEventView, AuditKind } from '../contract/audit.js';
 import { personFold } from '../domain/audit-trail.js';
 import { keyOf, newestFirstTimeKey, prefixEnd } from './keys.js';
-import { deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching } from './row-deletes.js';
 import { allOf, listPage } from './table-ops.js';
 
 type AuditEntity = {
@@ -121,7 +121,7 @@ export class AuditStore {
     const partitionKey = AuditStore.partitionKey(tenantId);
     // Keys of events before the cutoff start with a larger time key than the cutoff's own, so sort after `cutoffKey}`.
     const older = prefixEnd(keyOf(newestFirstTimeKey(cutoff)));
-    return deleteRows(this.table, await listKeys(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${older}`));
+    return deleteMatching(this.table, odata`PartitionKey eq ${partitionKey} and RowKey ge ${older}`);
   }
 }
 

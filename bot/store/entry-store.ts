@@ -2,7 +2,7 @@ import { type TableClient, type TransactionAction, odata } from '@azure/data-tab
 import { storedVisibility } from '../domain/entry-visibility.js';
 import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
+import { deleteMatching, deletePartition } from './row-deletes.js';
 import {
   allOf,
   createAllOnce,
@@ -192,14 +192,15 @@ export class EntryStore {
     const { from, to } = tenantPartitions(tenantId);
     const oldest = keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
     const end = prefixEnd(keyOf(ENTRY_PREFIX));
-    const [entries, markers] = await Promise.all([
-      listKeys(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${end}`),
-      listKeys(
-        this.table,
-        odata`PartitionKey gt ${from} and PartitionKey lt ${to} and kind eq 'submission' and entryRowKey ge ${oldest} and entryRowKey lt ${end}`,
-      ),
-    ]);
-    return deleteRows(this.table, [...markers, ...entries]);
+    // Markers first: a run cut short leaves entries whose markers are gone, never markers pointing nowhere.
+    await deleteMatching(
+      this.table,
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and kind eq 'submission' and entryRowKey ge ${oldest} and entryRowKey lt ${end}`,
+    );
+    return deleteMatching(
+      this.table,
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${end}`,
+    );
   }
 }
 

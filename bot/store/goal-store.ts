@@ -46,15 +46,14 @@ export class GoalStore {
   }
 
   /** Every goal in the tenant, each with its ETag: retention looks at each one's dates. */
-  async listTenant(tenantId: string): Promise<{ goal: Goal; etag: string }[]> {
+  /** Every goal in the tenant, one storage page in memory at a time. */
+  async *streamTenant(tenantId: string): AsyncGenerator<{ goal: Goal; etag: string }> {
     const { from, to } = tenantPartitions(tenantId);
     const rows = this.table.listEntities<GoalEntity>({
       queryOptions: { filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(GOAL)) },
     });
-    const found: { goal: Goal; etag: string }[] = [];
     for await (const e of rows)
-      found.push({ goal: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
-    return found;
+      yield { goal: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag };
   }
 
   async remove(goal: Goal): Promise<boolean> {

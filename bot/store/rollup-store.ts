@@ -3,7 +3,7 @@ import { SOURCE_TYPES, type SourceType } from '../contract/learning-entry.js';
 import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { listKeys } from './row-deletes.js';
-import { createOnce, getOrUndefined, updateIfUnchanged } from './table-ops.js';
+import { allOf, createOnce, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 /**
  * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
@@ -114,6 +114,16 @@ export class RollupStore {
    * As `changedSince`, and when a member's row was last deleted if that is since then (`resetAt`,
    * the mark's write time): a copy held from before must be dropped.
    */
+  /** The members' rollups of a team, one storage page in memory at a time (for passes over big teams). */
+  async *streamTeam(tenantId: string, teamId: string): AsyncGenerator<WrittenRollup> {
+    const partitionKey = RollupStore.partitionKey(tenantId, teamId);
+    const entities = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(MEMBER))) },
+    });
+    for await (const e of entities)
+      yield { userId: e.userId, etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0, decode: () => fromEntity(e) };
+  }
+
   async readSince(tenantId: string, teamId: string, since: Date | undefined): Promise<{ rows: WrittenRollup[]; resetAt?: number }> {
     const partitionKey = RollupStore.partitionKey(tenantId, teamId);
     const filter = since ? odata`PartitionKey eq ${partitionKey} and Timestamp ge ${since}` : odata`PartitionKey eq ${partitionKey}`;

@@ -12,7 +12,7 @@ import {
   type ShareEntity,
   type VoteEntity,
 } from './share-entities.js';
-import { deleteMatching, deletePartition, deleteRows, listKeys, type RowKeys } from './row-deletes.js';
+import { deleteMatching, deletePartition, deleteRows, type RowKeys } from './row-deletes.js';
 import { FEED_HELPFUL, FEED_INDEXED, FEED_NEWEST, feedPointers, helpfulKey, type FeedPointer } from './share-feed-index.js';
 import {
   allOf,
@@ -32,6 +32,8 @@ type NoticeEntity = { partitionKey: string; rowKey: string; sentAt: string };
 
 const SAVED = 'saved';
 const NOTICE = 'helped';
+/** Shares deleted side by side during retention: each is a few requests, so this keeps well under 32 in flight. */
+const SHARES_DELETED_AT_ONCE = 8;
 
 export interface StoredVote {
   vote: ShareVote | undefined;
@@ -325,45 +327,56 @@ export class ShareStore {
     await deleteIfPresent(this.table, ShareStore.teamPartition(tenantId, teamId), keyOf(VOTE, shareId, userId));
   }
 
-  /** Deletes a share with every mark on it: the marks first, so a run cut short still finds the share and finishes. */
+  /**
+   * Deletes a share with every mark on it and every saved-list row pointing at it (the marks say
+   * who saved it): those first, then the marks, then the share, so a run cut short still finds the
+   * share and finishes.
+   */
   async deleteShare(tenantId: string, teamId: string, shareId: string): Promise<void> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
-    await deleteRows(
-      this.table,
-      await listKeys(this.table, allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE, shareId)))),
-    );
+    const marks = this.table.listEntities<VoteEntity>({
+      queryOptions: {
+        filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE, shareId))),
+        select: ['RowKey', 'userId', 'saved'],
+      },
+    });
+    const votes: RowKeys[] = [];
+    for await (const mark of marks) {
+      votes.push({ partitionKey, rowKey: mark.rowKey });
+      if (mark.saved) await deleteIfPresent(this.table, ShareStore.personPartition(tenantId, mark.userId), keyOf(SAVED, teamId, shareId));
+    }
+    await deleteRows(this.table, votes);
     const found = await this.get(tenantId, teamId, shareId);
     if (found) await deleteRows(this.table, feedPointers(partitionKey, found.share, found.share.tally.helpful));
     await deleteIfPresent(this.table, partitionKey, keyOf(SHARE, shareId));
   }
 
   /**
-   * Past retention: every share made before the cutoff goes with its marks and the saved-list rows
-   * pointing at it (those first, then the marks, then the share, so a run cut short is finished by
-   * the next), and "your share helped" notices sent before it. Answers what went.
+   * Past retention: every share made before the cutoff goes with its marks, pointers and the
+   * saved-list rows pointing at it, a page of shares at a time (memory bounded by the page, not
+   * the tenant), and "your share helped" notices sent before it. Answers what went.
    */
   async removeBefore(tenantId: string, cutoff: Date): Promise<{ shares: number; helpedNotices: number }> {
     const { from, to } = tenantPartitions(tenantId);
     const before = cutoff.toISOString();
-    const old = this.table.listEntities<ShareEntity>({
-      queryOptions: {
-        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SHARE), odata`createdAt lt ${before}`),
-      },
-    });
-    const shares: { teamId: string; shareId: string }[] = [];
-    for await (const e of old) shares.push({ teamId: decodeURIComponent(e.partitionKey.slice(from.length)), shareId: e.shareId });
-    if (shares.length > 0) {
-      const gone = new Set(shares.map((s) => keyOf(s.teamId, s.shareId)));
-      const saved = this.table.listEntities<SavedEntity>({
+    const old = this.table
+      .listEntities<ShareEntity>({
         queryOptions: {
-          filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SAVED)),
+          filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SHARE), odata`createdAt lt ${before}`),
+          select: ['PartitionKey', 'shareId'],
         },
-      });
-      const pointers: RowKeys[] = [];
-      for await (const e of saved)
-        if (gone.has(keyOf(e.teamId, e.shareId))) pointers.push({ partitionKey: e.partitionKey, rowKey: e.rowKey });
-      await deleteRows(this.table, pointers);
-      for (const s of shares) await this.deleteShare(tenantId, s.teamId, s.shareId);
+      })
+      .byPage({ maxPageSize: 100 });
+    let shares = 0;
+    for await (const page of old) {
+      for (let i = 0; i < page.length; i += SHARES_DELETED_AT_ONCE) {
+        await Promise.all(
+          page
+            .slice(i, i + SHARES_DELETED_AT_ONCE)
+            .map((e) => this.deleteShare(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e.shareId)),
+        );
+      }
+      shares += page.length;
     }
     // Pointers left by a run cut short between a share's pointers and its row.
     await deleteMatching(
@@ -374,11 +387,11 @@ export class ShareStore {
         odata`createdAt lt ${before}`,
       ),
     );
-    const notices = await listKeys(
+    const helpedNotices = await deleteMatching(
       this.table,
       allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(NOTICE), odata`sentAt lt ${before}`),
     );
-    return { shares: shares.length, helpedNotices: await deleteRows(this.table, notices) };
+    return { shares, helpedNotices };
   }
 
   /** Deletes the person's own partition: their saved list and their "your share helped" notices. */
