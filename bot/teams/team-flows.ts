@@ -105,6 +105,8 @@ export class TeamFlows {
     const found = this.where(context, t);
     if ('error' in found) return found.error;
     try {
+      const { role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
+      if (role !== 'lead') return cardResponse(errorCard(t.t('team.setup.leadsOnly'), t));
       const channels = await readChannels(context, found.team.id).catch(() => []);
       // What Teams says now is kept; when it cannot be read, the channels kept before are checked against.
       if (channels.length > 0) await this.deps.teams.channelsListed(found.caller.tenantId, found.team.id, channels);
