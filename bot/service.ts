@@ -234,9 +234,18 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     ...options.xapiSender,
   });
+  const queues = {
+    sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
+    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
+    xapi: xapiQueue,
+  };
   const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
   const teamExports = new TeamExportService({ ...stores, clock });
-  const myData = new MyDataService({ stores, erasure: new MyDataErasure({ stores, shares: shareErasure, logger: options.logger }), clock });
+  const myData = new MyDataService({
+    stores,
+    erasure: new MyDataErasure({ stores, shares: shareErasure, logger: options.logger, failedSends: queues.poison }),
+    clock,
+  });
 
   const identity: IdentityMode = config.acceptDemoIdentities
     ? { kind: 'local', displayNameOf: async (learner) => (await people.profile(learner))?.displayName }
@@ -245,11 +254,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         verify: options.verifyCaller ?? ssoTokenVerifier({ clientId: config.ssoClientId ?? '', allowedTenantIds: config.allowedTenantIds }),
       };
 
-  const queues = {
-    sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
-    poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
-    xapi: xapiQueue,
-  };
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions });
   const teamFlows = new TeamFlows({

@@ -3,6 +3,8 @@ import { referenceWithoutPerson } from '../domain/conversation-reference.js';
 import { ERASED_PERSON } from '../domain/my-data.js';
 import type { Learner } from './learner.js';
 import type { MyDataStores } from './my-data-stores.js';
+import type { WorkQueue } from '../store/work-queue.js';
+import type { SendWork } from './send-work.js';
 import type { ShareErasure } from './share-erasure.js';
 
 /** Passes over records that changed while being rewritten; a handful settles any real race. */
@@ -21,7 +23,15 @@ const MAX_PASSES = 5;
  * dashboard rollups or planned check-ins), the profile last.
  */
 export class MyDataErasure {
-  constructor(private readonly deps: { stores: MyDataStores; shares: ShareErasure; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      stores: MyDataStores;
+      shares: ShareErasure;
+      logger: Logger;
+      /** Sends parked after failing too often: kept for whoever looks into them, and naming whom they were for. */
+      failedSends?: WorkQueue<SendWork & { reason: string }>;
+    },
+  ) {}
 
   async erase(person: Learner): Promise<void> {
     const { tenantId, userId } = person;
@@ -57,6 +67,7 @@ export class MyDataErasure {
     done.goals = await s.goals.removeLearner(tenantId, userId);
     done.entries = await s.entries.removeLearner(tenantId, userId);
     done.sends = await s.sends.removeLearner(tenantId, userId);
+    done.failedSends = await this.removeFailedSends(ids);
     await s.users.remove(tenantId, userId);
     // Counts only: the log must not keep who was erased.
     this.deps.logger.info({ erased: done }, 'erased a person’s data');
@@ -131,6 +142,11 @@ export class MyDataErasure {
       handled++;
     }
     return handled;
+  }
+
+  /** Parked sends naming them (by any of their ids) go: the queue is not worked, so nothing else would ever take them out. */
+  private async removeFailedSends(ids: readonly string[]): Promise<number> {
+    return (await this.deps.failedSends?.removeWhere((work) => ids.some((id) => JSON.stringify(work).includes(id)))) ?? 0;
   }
 
   /** Runs a pass again while it met records that changed under it (a race lost on an ETag). */
