@@ -258,7 +258,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const teamExports = new TeamExportService({ ...stores, audit, clock });
   const myData = new MyDataService({
     stores,
-    erasure: new MyDataErasure({ stores, shares: shareErasure, audit, logger: options.logger }),
+    erasure: new MyDataErasure({ stores, shares: shareErasure, audit, logger: options.logger, failedSends: queues.poison }),
     clock,
   });
 

@@ -15,6 +15,9 @@ param teamsAppId string
 @description('L&D admins, as tenantId:userId pairs separated by commas (LD_ADMINS); they can name more in the app')
 param ldAdmins string = ''
 
+@description('The Learning Record Store endpoints xAPI statements may go to, https URLs separated by commas (LRS_ALLOWED_ENDPOINTS); empty allows none')
+param lrsAllowedEndpoints string = ''
+
 @description('Prefix of the service\'s table names and, lower-cased, of its queue names (TABLE_PREFIX)')
 param tablePrefix string = 'll'
 
@@ -73,6 +76,7 @@ module webApp 'modules/web-app.bicep' = {
     aadAppClientId: aadAppClientId
     teamsAppId: teamsAppId
     ldAdmins: ldAdmins
+    lrsAllowedEndpoints: lrsAllowedEndpoints
     appInsightsConnectionString: appInsights.properties.ConnectionString
     workspaceId: workspace.id
   }

@@ -52,6 +52,7 @@ const PLAUSIBLE_MODULE_INPUTS: Readonly<Record<string, string>> = {
   aadAppClientId: SAMPLE_VALUES.AAD_APP_CLIENT_ID!,
   teamsAppId: SAMPLE_VALUES.TEAMS_APP_ID!,
   ldAdmins: '7d2e5c1a-0b4f-4e8a-9c3d-6f1e2a3b4c5d:9c1d3e5f-7a2b-4c6d-8e0f-1a3b5c7d9e2f',
+  lrsAllowedEndpoints: 'https://lrs.contoso.com/xapi',
   appInsightsConnectionString:
     'InstrumentationKey=3f6a9c2e-5b8d-4e1f-a7c0-2d4f6b8e0a1c;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/',
 };
@@ -141,6 +142,7 @@ describe('the web app’s settings', () => {
       acceptDemoIdentities: false,
     });
     expect(config.ldAdmins).toHaveLength(1);
+    expect(config.lrsAllowList).toEqual({ kind: 'listed', endpoints: [PLAUSIBLE_MODULE_INPUTS.lrsAllowedEndpoints] });
     // The same identity signs the bot in and reaches storage.
     expect(env.AZURE_CLIENT_ID).toBe(env.MICROSOFT_APP_ID);
   });
@@ -163,11 +165,37 @@ describe('the web app’s settings', () => {
       aadAppClientId: 'aadAppClientId',
       teamsAppId: 'teamsAppId',
       ldAdmins: 'ldAdmins',
+      lrsAllowedEndpoints: 'lrsAllowedEndpoints',
       appInsightsConnectionString: 'appInsights.properties.ConnectionString',
     });
     expect(modules.find((m) => m.symbol === 'storage')!.params).toMatchObject({
       tablePrefix: 'tablePrefix',
       principalId: 'identity.properties.principalId',
+    });
+  });
+});
+
+describe('the LRS allow-list (LRS_ALLOWED_ENDPOINTS) as a deployment parameter', () => {
+  const param = bicepParams(main).find((p) => p.name === 'lrsAllowedEndpoints');
+  const given = (JSON.parse(read('infra/azure.parameters.json')) as { parameters: Record<string, { value: unknown }> }).parameters;
+
+  it('is an optional parameter the parameters file sets as a literal, so the toolkit never meets an empty placeholder', () => {
+    expect(param).toEqual({ name: 'lrsAllowedEndpoints', type: 'string', hasDefault: true });
+    expect(main).toContain("param lrsAllowedEndpoints string = ''");
+    // The toolkit refuses a `${{VAR}}` whose value is empty; an optional setting is written out instead.
+    expect(given.lrsAllowedEndpoints).toEqual({ value: '' });
+    expect(bicepAppSettings(webApp).find((s) => s.name === 'LRS_ALLOWED_ENDPOINTS')?.value).toBe('lrsAllowedEndpoints');
+  });
+
+  it('left empty, the production service allows no LRS; set, it allows those endpoints only', () => {
+    const empty = bicepAppSettings(webApp).map((s) => (s.name === 'LRS_ALLOWED_ENDPOINTS' ? { ...s, value: "''" } : s));
+    expect(loadConfig(provisionedSettings(empty)).lrsAllowList).toEqual({ kind: 'listed', endpoints: [] });
+    const two = bicepAppSettings(webApp).map((s) =>
+      s.name === 'LRS_ALLOWED_ENDPOINTS' ? { ...s, value: "'https://lrs.contoso.com/xapi,https://lrs.example.org'" } : s,
+    );
+    expect(loadConfig(provisionedSettings(two)).lrsAllowList).toEqual({
+      kind: 'listed',
+      endpoints: ['https://lrs.contoso.com/xapi', 'https://lrs.example.org'],
     });
   });
 });

@@ -44,6 +44,14 @@ export interface TeamSummary {
   role: TeamRole;
 }
 
+/**
+ * GET /api/v1/teams/{teamId}/channels (members): the team's channels as Teams last listed them to
+ * the bot, General always among them. A team's shares go to one of these, and to no other.
+ */
+export interface TeamChannelsResponse {
+  channels: { id: string; name: string }[];
+}
+
 export type { FollowUpFigures } from './report.js';
 
 export {

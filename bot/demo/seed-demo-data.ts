@@ -88,6 +88,11 @@ async function seedTeam(teams: TeamStore, now: Date): Promise<void> {
     updatedBy: DEMO_PEOPLE[0]!.userId,
     updatedAt: now.toISOString(),
   });
+  // The team's channels, as the bot keeps them when it is installed.
+  await teams.replaceChannels(DEMO_TENANT_ID, DEMO_TEAM.id, [
+    { id: DEMO_TEAM.id, name: 'General' },
+    { id: DEMO_SHARES_CHANNEL, name: 'Learning shares' },
+  ]);
   const joinedAt =
     DateTime.fromJSDate(now)
       .minus({ weeks: HISTORY_WEEKS + 1 })

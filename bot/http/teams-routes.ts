@@ -8,6 +8,7 @@ import { RESOURCE_SCOPES, SHARE_SORTS } from '../contract/share-view.js';
 import { scheduleSubmissionSchema, type TeamRole, type TeamSettings } from '../contract/team-settings.js';
 import { TEAM_EXPORT_KINDS } from '../contract/team-export.js';
 import { shareViewOf } from '../services/share-lists.js';
+import type { TeamChannelsResponse } from '../contract/api.js';
 import type { ApiDeps } from './api-router.js';
 import { ApiError } from './api-error.js';
 import { entriesQuery, teamIdParam, userIdParam, weeksQuery } from './api-params.js';
@@ -71,6 +72,11 @@ export function teamsRoutes(deps: ApiDeps): Router {
   router.get('/teams/:teamId/settings', (_req, res) => {
     const { settings, role } = teamOf(res);
     res.json({ settings, role });
+  });
+
+  // The channels a lead may send shares to, as Teams last listed them: the tab's settings form offers them.
+  router.get('/teams/:teamId/channels', async (_req, res) => {
+    res.json({ channels: await deps.teams.channelsFor(callerOf(res), teamOf(res).teamId) } satisfies TeamChannelsResponse);
   });
 
   router.put('/teams/:teamId/settings', async (req, res) => {

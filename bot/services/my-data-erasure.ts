@@ -5,6 +5,8 @@ import { ERASED_PERSON } from '../domain/my-data.js';
 import type { AuditLog } from './audit-log.js';
 import type { Learner } from './learner.js';
 import type { MyDataStores } from './my-data-stores.js';
+import type { WorkQueue } from '../store/work-queue.js';
+import type { SendWork } from './send-work.js';
 import type { ShareErasure } from './share-erasure.js';
 
 /** Passes over records that changed while being rewritten; a handful settles any real race. */
@@ -23,7 +25,16 @@ const MAX_PASSES = 5;
  * dashboard rollups or planned check-ins), the profile last.
  */
 export class MyDataErasure {
-  constructor(private readonly deps: { stores: MyDataStores; shares: ShareErasure; audit: AuditLog; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      stores: MyDataStores;
+      shares: ShareErasure;
+      audit: AuditLog;
+      logger: Logger;
+      /** Sends parked after failing too often: kept for whoever looks into them, and naming whom they were for. */
+      failedSends?: WorkQueue<SendWork & { reason: string }>;
+    },
+  ) {}
 
   async erase(person: Learner): Promise<void> {
     const { tenantId, userId } = person;
@@ -63,6 +74,7 @@ export class MyDataErasure {
     done.goals = await s.goals.removeLearner(tenantId, userId);
     done.entries = await s.entries.removeLearner(tenantId, userId);
     done.sends = await s.sends.removeLearner(tenantId, userId);
+    done.failedSends = await this.removeFailedSends(ids);
     await s.users.remove(tenantId, userId);
     // Recorded once it happened, naming only the pseudonym; a run that found nothing left (a repeat) records nothing.
     if (profile || Object.values(done).some((n) => n > 0))
@@ -140,6 +152,11 @@ export class MyDataErasure {
       handled++;
     }
     return handled;
+  }
+
+  /** Parked sends naming them (by any of their ids) go: the queue is not worked, so nothing else would ever take them out. */
+  private async removeFailedSends(ids: readonly string[]): Promise<number> {
+    return (await this.deps.failedSends?.removeWhere((work) => ids.some((id) => JSON.stringify(work).includes(id)))) ?? 0;
   }
 
   /** Runs a pass again while it met records that changed under it (a race lost on an ETag). */

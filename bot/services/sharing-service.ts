@@ -260,9 +260,10 @@ export class SharingService {
         const found = await this.deps.shares.get(learner.tenantId, teamId, entryId);
         if (!found || found.share.sharerId !== learner.userId || found.share.withdrawnAt) break;
         const at = this.deps.clock().toISOString();
-        if (await this.deps.shares.withdraw(found.share, found.etag, at)) {
+        const cleared = await this.deps.shares.withdraw(found.share, found.etag, at);
+        if (cleared) {
           withdrawn++;
-          this.inBackground(this.refreshCard({ ...found.share, withdrawnAt: at }));
+          this.inBackground(this.refreshCard(cleared));
           break;
         }
       }

@@ -26,6 +26,7 @@ describe('TeamService (Azurite)', () => {
     teams = new TeamStore(tables.teams, tables.memberships);
     now = new Date('2026-11-25T10:00:00Z');
     service = new TeamService({ teams, clock: () => now });
+    await service.channelsListed(tenantId, teamId, [{ id: validSchedule.sharesChannelId, name: 'Shares' }]);
   });
 
   it('makes the installer the first lead and everyone else a member', async () => {
@@ -106,5 +107,37 @@ describe('TeamService (Azurite)', () => {
       localTime: '09:30',
     });
     expect(later.ok && later.settings.schedule?.anchorMonday).toBe('2026-11-23');
+  });
+
+  it('sends shares only to a channel of the team: General, or one Teams listed or told of, kept as Teams changes them', async () => {
+    await service.installed({ tenantId, teamId, name: 'Design', installer: person(1), roster: [person(1)] });
+    const lead = { tenantId, userId: 'user-1' };
+    const choose = (sharesChannelId: string) => service.updateSchedule(lead, teamId, { ...validSchedule, sharesChannelId });
+    const refused = { ok: false, errors: { sharesChannelId: 'Choose one of this team’s channels' } };
+
+    expect(await choose('19:elsewhere@thread.tacv2')).toEqual(refused);
+    expect(await choose('a:personal-chat-of-someone')).toEqual(refused);
+    expect((await teams.getSettings(tenantId, teamId))?.sharesChannelId).toBeNull();
+    expect((await choose(teamId)).ok).toBe(true);
+
+    // Teams lists the channels again: a new one is there, the old one gone.
+    await service.channelsListed(tenantId, teamId, [{ id: '19:new@thread.tacv2', name: 'New' }]);
+    expect(await choose(validSchedule.sharesChannelId)).toEqual(refused);
+    expect((await choose('19:new@thread.tacv2')).ok).toBe(true);
+    // A channel created, renamed and deleted, as Teams tells of each.
+    await service.channelChanged(tenantId, teamId, { channel: { id: '19:later@thread.tacv2', name: 'Later' }, gone: false });
+    await service.channelChanged(tenantId, teamId, { channel: { id: '19:new@thread.tacv2', name: 'Renamed' }, gone: false });
+    expect(await service.channelsFor(lead, teamId)).toEqual([
+      { id: teamId, name: 'General' },
+      { id: '19:later@thread.tacv2', name: 'Later' },
+      { id: '19:new@thread.tacv2', name: 'Renamed' },
+    ]);
+    await service.channelChanged(tenantId, teamId, { channel: { id: '19:later@thread.tacv2', name: '' }, gone: true });
+    expect(await choose('19:later@thread.tacv2')).toEqual(refused);
+    // The channel already saved stays acceptable (a team set up before its channels were kept keeps its choice).
+    await service.channelsListed(tenantId, teamId, []);
+    expect(await service.channelsFor(lead, teamId)).toEqual([{ id: teamId, name: 'General' }]);
+    expect((await choose('19:new@thread.tacv2')).ok).toBe(true);
+    await expect(service.channelsFor({ tenantId, userId: 'stranger' }, teamId)).rejects.toBeInstanceOf(NotAllowedError);
   });
 });

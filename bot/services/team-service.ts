@@ -1,6 +1,6 @@
 import { validateScheduleSubmission, type ScheduleErrors } from '../domain/team-settings.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
-import type { TeamMember, TeamStore } from '../store/team-store.js';
+import type { TeamChannel, TeamMember, TeamStore } from '../store/team-store.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
 import type { Clock, Learner } from './learner.js';
@@ -131,19 +131,14 @@ export class TeamService {
   }
 
   /** Only a team's leads change its schedule; a bad submission changes nothing. */
-  async updateSchedule(
-    caller: Learner & { locale?: string },
-    teamId: string,
-    submission: unknown,
-    channelIds?: string[],
-  ): Promise<ScheduleUpdate> {
+  async updateSchedule(caller: Learner & { locale?: string }, teamId: string, submission: unknown): Promise<ScheduleUpdate> {
     const { settings, role } = await this.settingsFor(caller, teamId);
     if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can change its check-in schedule.');
     const now = this.deps.clock();
     const result = validateScheduleSubmission(submission, now);
     if (!result.ok) return result;
-    // Where Teams has told us the team's channels, the shares channel must be one of them.
-    if (channelIds && !channelIds.includes(result.sharesChannelId)) {
+    // On every path (card or API), the shares channel must be one of the team's channels as Teams told us of them.
+    if (!(await this.isTeamChannel(caller.tenantId, settings, result.sharesChannelId))) {
       return { ok: false, errors: { sharesChannelId: 'Choose one of this team’s channels' } };
     }
     // Keep the fortnight rhythm when only other settings change.
@@ -163,5 +158,33 @@ export class TeamService {
     await this.deps.teams.saveSettings(updated);
     await this.deps.planner?.planTeam(caller.tenantId, teamId, now);
     return { ok: true, settings: updated };
+  }
+
+  /** Teams listed the team's channels (the setup card, an install): the stored list follows. */
+  async channelsListed(tenantId: string, teamId: string, channels: readonly TeamChannel[]): Promise<void> {
+    await this.deps.teams.replaceChannels(tenantId, teamId, channels);
+  }
+
+  /** Teams told of one channel created or renamed, or deleted. */
+  async channelChanged(tenantId: string, teamId: string, change: { channel: TeamChannel; gone: boolean }): Promise<void> {
+    if (change.gone) await this.deps.teams.removeChannel(tenantId, teamId, change.channel.id);
+    else await this.deps.teams.putChannel(tenantId, teamId, change.channel);
+  }
+
+  /** The channels a lead may send shares to, for the tab's settings form: members may read them. */
+  async channelsFor(caller: Learner, teamId: string): Promise<TeamChannel[]> {
+    await this.settingsFor(caller, teamId);
+    const stored = await this.deps.teams.listChannels(caller.tenantId, teamId);
+    // The General channel (its id is the team's) is always there, even before Teams listed the channels.
+    return stored.some((c) => c.id === teamId) ? stored : [{ id: teamId, name: 'General' }, ...stored];
+  }
+
+  /**
+   * The General channel (whose id is the team's), a channel Teams told us the team has, or the
+   * channel already saved (a team set up before its channels were kept keeps its choice).
+   */
+  private async isTeamChannel(tenantId: string, settings: TeamSettings, channelId: string): Promise<boolean> {
+    if (channelId === settings.teamId || channelId === settings.sharesChannelId) return true;
+    return this.deps.teams.hasChannel(tenantId, settings.teamId, channelId);
   }
 }

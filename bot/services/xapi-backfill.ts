@@ -56,7 +56,12 @@ export class XapiBackfill {
     const write = async (records: readonly XapiRecord[]) => {
       const rows: NewOutboxRow[] = records.map((r) => {
         const parties = partiesOf(r);
-        return { statement: statementOf(r, teamsFor(parties)), actorId: parties.actorId, instructorId: parties.instructorId };
+        return {
+          statement: statementOf(r, teamsFor(parties)),
+          actorId: parties.actorId,
+          instructorId: parties.instructorId,
+          authorId: parties.authorId,
+        };
       });
       await d.outbox.add(tenantId, rows, d.clock().toISOString());
       written += rows.length;

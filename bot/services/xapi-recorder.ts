@@ -53,7 +53,11 @@ export class OutboxRecorder implements XapiRecorder {
       const statement = statementOf(record, await this.teamsOf(parties));
       const now = this.deps.clock();
       await Promise.all([
-        this.deps.outbox.add(tenantId, [{ statement, actorId: parties.actorId, instructorId: parties.instructorId }], now.toISOString()),
+        this.deps.outbox.add(
+          tenantId,
+          [{ statement, actorId: parties.actorId, instructorId: parties.instructorId, authorId: parties.authorId }],
+          now.toISOString(),
+        ),
         this.wakeSender(tenantId, now.getTime()),
       ]);
     } catch (error) {

@@ -65,7 +65,7 @@ export function toShareEntity(share: Share): ShareEntity {
 }
 
 export function fromShareEntity(tenantId: string, teamId: string, e: ShareEntity): Share {
-  return {
+  const share: Share = {
     tenantId,
     teamId,
     shareId: e.shareId,
@@ -89,6 +89,16 @@ export function fromShareEntity(tenantId: string, teamId: string, e: ShareEntity
       ratingCount: e.ratingCount ?? EMPTY_TALLY.ratingCount,
     },
   };
+  // A share withdrawn before its row was cleared still answers nothing of what it said.
+  return share.withdrawnAt ? withdrawnShare(share, share.withdrawnAt) : share;
+}
+
+/**
+ * A share once withdrawn: its words, title and link are gone; what stays (who shared it, where its
+ * card is, its counters) lets the channel's card say it was withdrawn.
+ */
+export function withdrawnShare(share: Share, at: string): Share {
+  return { ...share, what: '', link: null, resourceKey: null, insight: null, action: null, withdrawnAt: at };
 }
 
 export function toVoteEntity(partitionKey: string, shareId: string, vote: ShareVote): VoteEntity {

@@ -9,6 +9,7 @@ import {
   fromVoteEntity,
   toShareEntity,
   toVoteEntity,
+  withdrawnShare,
   type ShareEntity,
   type VoteEntity,
 } from './share-entities.js';
@@ -101,14 +102,13 @@ export class ShareStore {
     return (await updateIfUnchanged(this.table, toShareEntity(share), 'Replace', etag)).kind === 'written';
   }
 
-  /** Marks the share withdrawn if unchanged since read; false if it changed or went meanwhile. */
-  async withdraw(share: Share, etag: string, at: string): Promise<boolean> {
-    const row = {
-      partitionKey: ShareStore.teamPartition(share.tenantId, share.teamId),
-      rowKey: keyOf(SHARE, share.shareId),
-      withdrawnAt: at,
-    };
-    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
+  /**
+   * Marks the share withdrawn and clears what it said (title, words, link), if unchanged since
+   * read; false if it changed or went meanwhile. The row is replaced, so nothing of the content stays.
+   */
+  async withdraw(share: Share, etag: string, at: string): Promise<Share | undefined> {
+    const withdrawn = withdrawnShare(share, at);
+    return (await updateIfUnchanged(this.table, toShareEntity(withdrawn), 'Replace', etag)).kind === 'written' ? withdrawn : undefined;
   }
 
   async getVote(tenantId: string, teamId: string, shareId: string, userId: string): Promise<StoredVote> {

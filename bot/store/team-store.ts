@@ -1,4 +1,4 @@
-import { type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { CheckInSchedule } from '../contract/check-in-schedule.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
@@ -38,8 +38,18 @@ type MemberEntity = {
 
 type MembershipEntity = { partitionKey: string; rowKey: string; teamId: string; joinedAt: string };
 
+type ChannelEntity = { partitionKey: string; rowKey: string; channelId: string; name: string };
+
+/** A channel of a team, as Teams last told the bot of it. */
+export interface TeamChannel {
+  id: string;
+  name: string;
+}
+
 const SETTINGS = 'settings';
 const MEMBER = 'm';
+const CHANNEL = 'c';
+const TRANSACTION_LIMIT = 100;
 
 /**
  * A team's settings and roster live in one partition (read together for the dashboard and the
@@ -166,6 +176,54 @@ export class TeamStore {
     return { settings, members, stamp: etags.join(' ') };
   }
 
+  /**
+   * A team's channels live in a partition of their own beside the team's (a team may have a
+   * thousand), so reading the team's settings and roster never reads them.
+   */
+  static channelPartition(tenantId: string, teamId: string): string {
+    return keyOf(tenantId, teamId, 'channels');
+  }
+
+  /** The team's channels as Teams last listed them, by name. */
+  async listChannels(tenantId: string, teamId: string): Promise<TeamChannel[]> {
+    const rows = this.teams.listEntities<ChannelEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${TeamStore.channelPartition(tenantId, teamId)}` },
+    });
+    const channels: TeamChannel[] = [];
+    for await (const e of rows) channels.push({ id: e.channelId, name: e.name });
+    return channels.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Whether Teams has told the bot of this channel in this team: one point read. */
+  async hasChannel(tenantId: string, teamId: string, channelId: string): Promise<boolean> {
+    return (
+      (await getOrUndefined<ChannelEntity>(this.teams, TeamStore.channelPartition(tenantId, teamId), keyOf(CHANNEL, channelId))) !==
+      undefined
+    );
+  }
+
+  /** Replaces the stored list with the channels Teams just listed: new and renamed ones written, gone ones deleted. */
+  async replaceChannels(tenantId: string, teamId: string, channels: readonly TeamChannel[]): Promise<void> {
+    const partitionKey = TeamStore.channelPartition(tenantId, teamId);
+    const known = new Map((await this.listChannels(tenantId, teamId)).map((c) => [c.id, c.name]));
+    const actions: TransactionAction[] = [];
+    for (const channel of new Map(channels.map((c) => [c.id, c])).values()) {
+      if (known.get(channel.id) !== channel.name) actions.push(['upsert', toChannelEntity(partitionKey, channel), 'Replace']);
+      known.delete(channel.id);
+    }
+    for (const gone of known.keys()) actions.push(['delete', { partitionKey, rowKey: keyOf(CHANNEL, gone) }]);
+    for (let i = 0; i < actions.length; i += TRANSACTION_LIMIT) await this.teams.submitTransaction(actions.slice(i, i + TRANSACTION_LIMIT));
+  }
+
+  /** One channel created or renamed. */
+  async putChannel(tenantId: string, teamId: string, channel: TeamChannel): Promise<void> {
+    await this.teams.upsertEntity(toChannelEntity(TeamStore.channelPartition(tenantId, teamId), channel), 'Replace');
+  }
+
+  async removeChannel(tenantId: string, teamId: string, channelId: string): Promise<void> {
+    await deleteIfPresent(this.teams, TeamStore.channelPartition(tenantId, teamId), keyOf(CHANNEL, channelId));
+  }
+
   /** Every team of every tenant, for the weekly digests: a scan of the settings rows, once an hour. */
   async listAllTeams(): Promise<TeamSettings[]> {
     const rows = this.teams.listEntities<SettingsEntity>({ queryOptions: { filter: odata`RowKey eq ${SETTINGS}` } });
@@ -247,6 +305,10 @@ export class TeamStore {
     }
     return cleared;
   }
+}
+
+function toChannelEntity(partitionKey: string, channel: TeamChannel): ChannelEntity {
+  return { partitionKey, rowKey: keyOf(CHANNEL, channel.id), channelId: channel.id, name: channel.name };
 }
 
 function toSettingsEntity(s: TeamSettings): SettingsEntity {

@@ -23,4 +23,20 @@ describe('WorkQueue (Azurite)', () => {
     await queue.delete(again!);
     expect(await queue.receive(5, 1)).toHaveLength(0);
   });
+
+  it('removes the messages a test picks from the whole queue, past one batch, and shows the others again at once', async () => {
+    const storage = {
+      kind: 'connectionString' as const,
+      connectionString: inject('storageConnectionString'),
+      tablePrefix: `q${randomBytes(4).toString('hex')}`,
+    };
+    const queue = new WorkQueue<{ n: number; userId: string }>(queueClient(storage, 'parked'));
+    await queue.create();
+    for (let n = 0; n < 40; n++) await queue.send({ n, userId: n % 13 === 0 ? 'erased-person' : `person-${n}` });
+    expect(await queue.removeWhere((body) => body.userId === 'erased-person')).toBe(4);
+    const left: number[] = [];
+    for (let batch = await queue.receive(32, 30); batch.length > 0; batch = await queue.receive(32, 30))
+      left.push(...batch.map((m) => m.body.n));
+    expect(left.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, n) => n).filter((n) => n % 13 !== 0));
+  });
 });

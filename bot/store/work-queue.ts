@@ -40,6 +40,35 @@ export class WorkQueue<T> {
     await this.client.deleteMessage(message.messageId, message.popReceipt);
   }
 
+  /**
+   * Deletes every message `matches` picks, reading the whole queue once: each message is hidden
+   * while the pass reads on, and those kept are shown again at the end. For queues nobody works
+   * (the parked sends): in a worked queue, the hiding would delay and count against others' work.
+   */
+  async removeWhere(matches: (body: T) => boolean, hideSeconds = 60): Promise<number> {
+    let removed = 0;
+    const kept: Array<QueueMessage<T>> = [];
+    try {
+      for (;;) {
+        const batch = await this.receive(32, hideSeconds).catch((error: unknown) => {
+          // A queue never created holds nothing.
+          if ((error as { statusCode?: number }).statusCode === 404) return [];
+          throw error;
+        });
+        if (batch.length === 0) break;
+        for (const message of batch) {
+          if (matches(message.body)) {
+            await this.delete(message);
+            removed++;
+          } else kept.push(message);
+        }
+      }
+    } finally {
+      for (const message of kept) await this.delay(message, 0);
+    }
+    return removed;
+  }
+
   /** Hides a message again for a while (e.g. Retry-After) without counting it as done. */
   async delay(message: QueueMessage<T>, seconds: number): Promise<QueueMessage<T>> {
     const result = await this.client.updateMessage(message.messageId, message.popReceipt, message.text, Math.max(0, Math.ceil(seconds)));

@@ -29,6 +29,8 @@ export interface NewOutboxRow {
   /** The people a statement names, so erasing one finds their rows. */
   actorId: string;
   instructorId: string | undefined;
+  /** Someone other than the actor whose words it carries, so erasing them finds it too. */
+  authorId?: string | undefined;
 }
 
 type OutboxEntity = {
@@ -37,6 +39,8 @@ type OutboxEntity = {
   statement: string;
   actorId: string;
   instructorId: string;
+  /** Absent on rows written before it was kept. */
+  authorId?: string;
   status: OutboxStatus;
   attempts: number;
   notBefore: string;
@@ -171,14 +175,19 @@ export class XapiOutboxStore {
   }
 
   /**
-   * Erasure: the person's own statements go; where they are only the lead a statement names, the
-   * statement stays without them. Statements already sent are in the LRS, beyond our reach.
+   * Erasure: the person's own statements go, and so do others' that carry their words (a rating of
+   * their share names its title and link), waiting or sent; where they are only the lead a
+   * statement names, the statement stays without them. Statements already sent are in the LRS,
+   * beyond our reach.
    */
   async removePerson(tenantId: string, userId: string): Promise<number> {
     const partition = keyOf(tenantId);
     const own: { partitionKey: string; rowKey: string }[] = [];
     for await (const e of this.table.listEntities<OutboxEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${partition} and actorId eq ${userId}`, select: ['RowKey'] },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${partition} and (actorId eq ${userId} or authorId eq ${userId})`,
+        select: ['RowKey'],
+      },
     })) {
       own.push({ partitionKey: partition, rowKey: e.rowKey });
     }
@@ -242,6 +251,7 @@ function toEntity(tenantId: string, row: NewOutboxRow, at: string): OutboxEntity
     statement: JSON.stringify(row.statement),
     actorId: row.actorId,
     instructorId: row.instructorId ?? '',
+    authorId: row.authorId ?? '',
     status: 'pending',
     attempts: 0,
     notBefore: at,

@@ -1,6 +1,8 @@
 import {
   TeamsActivityHandler,
   TurnContext,
+  type ChannelInfo,
+  type TeamInfo,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
@@ -94,6 +96,17 @@ export class LearningLoopBot extends TeamsActivityHandler {
       if (teamOf(context)) await this.deps.teamFlows.membersChanged(context);
       await next();
     });
+
+    // The team's channels, kept so a shares channel is checked against them on every path.
+    const channelChanged =
+      (gone: boolean) => async (channel: ChannelInfo, _team: TeamInfo, context: TurnContext, next: () => Promise<void>) => {
+        await this.deps.teamFlows.channelChanged(context, channel, gone);
+        await next();
+      };
+    this.onTeamsChannelCreatedEvent(channelChanged(false));
+    this.onTeamsChannelRenamedEvent(channelChanged(false));
+    this.onTeamsChannelRestoredEvent(channelChanged(false));
+    this.onTeamsChannelDeletedEvent(channelChanged(true));
   }
 
   /** Every activity passes the tenant allow-list before any handler (or store) sees it. */

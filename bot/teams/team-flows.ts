@@ -6,7 +6,7 @@ import { scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from '
 import type { ScheduleErrors, ScheduleFields } from '../domain/team-settings.js';
 import type { RosterPerson, TeamService } from '../services/team-service.js';
 import { NotAllowedError } from '../domain/errors.js';
-import { senderOf } from './activity-people.js';
+import { senderOf, tenantOf } from './activity-people.js';
 import { cardResponse } from './card-replies.js';
 import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
 import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
@@ -47,6 +47,25 @@ export class TeamFlows {
         welcomeCard({ teamName: team.name, installerName: installer.displayName }, botTranslator(installer.locale)),
       );
     }
+    await this.keepChannels(context, installer.tenantId, team.id);
+  }
+
+  /** Teams told of a channel created, renamed, restored or deleted: the team's stored channels follow. */
+  async channelChanged(context: TurnContext, channel: { id?: string; name?: string }, gone: boolean): Promise<void> {
+    const team = teamOf(context);
+    const tenantId = tenantOf(context.activity);
+    if (!team || !tenantId || !channel.id) return;
+    await this.deps.teams.channelChanged(tenantId, team.id, { channel: { id: channel.id, name: channel.name || 'General' }, gone });
+  }
+
+  /** Reads the team's channels from Teams and keeps them, so every path can check a shares channel against them. */
+  private async keepChannels(context: TurnContext, tenantId: string, teamId: string): Promise<void> {
+    try {
+      await this.deps.teams.channelsListed(tenantId, teamId, await readChannels(context, teamId));
+    } catch (error) {
+      // The setup card reads them again; until then the General channel is always a choice.
+      this.deps.logger.warn({ err: error, teamId }, 'could not read the team’s channels');
+    }
   }
 
   async membersChanged(context: TurnContext): Promise<void> {
@@ -72,6 +91,7 @@ export class TeamFlows {
       const { settings, role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
       if (role !== 'lead') return cardResponse(errorCard(t.t('team.setup.leadsOnly'), t));
       const channels = await readChannels(context, found.team.id);
+      await this.deps.teams.channelsListed(found.caller.tenantId, found.team.id, channels);
       return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));
     } catch (error) {
       if (error instanceof NotAllowedError) return refusal(error, t);
@@ -85,13 +105,12 @@ export class TeamFlows {
     const found = this.where(context, t);
     if ('error' in found) return found.error;
     try {
+      const { role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
+      if (role !== 'lead') return cardResponse(errorCard(t.t('team.setup.leadsOnly'), t));
       const channels = await readChannels(context, found.team.id).catch(() => []);
-      const result = await this.deps.teams.updateSchedule(
-        found.caller,
-        found.team.id,
-        values,
-        channels.length > 0 ? channels.map((c) => c.id) : undefined,
-      );
+      // What Teams says now is kept; when it cannot be read, the channels kept before are checked against.
+      if (channels.length > 0) await this.deps.teams.channelsListed(found.caller.tenantId, found.team.id, channels);
+      const result = await this.deps.teams.updateSchedule(found.caller, found.team.id, values);
       if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: inLanguage(result.errors, t) }, t));
       const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? t.t('team.saved.chosenChannel');
       return cardResponse(

@@ -15,6 +15,9 @@ param teamsAppId string
 param ldAdmins string
 param appInsightsConnectionString string
 
+@description('The LRS endpoints xAPI statements may go to (LRS_ALLOWED_ENDPOINTS); empty allows none')
+param lrsAllowedEndpoints string
+
 @description('Log Analytics workspace that receives the service\'s own log lines (stdout)')
 param workspaceId string
 
@@ -63,6 +66,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'LD_ADMINS', value: ldAdmins }
+        { name: 'LRS_ALLOWED_ENDPOINTS', value: lrsAllowedEndpoints }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         // Read by DefaultAzureCredential: which of the app's identities reaches storage.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }

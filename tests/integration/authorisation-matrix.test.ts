@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TEAM } from '../../bot/demo/demo-team.js';
+import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { MARKER, OUTSIDERS, PEOPLE, PRINCIPALS, buildWorld, type Principal, type World } from '../support/authorisation-world.js';
-import { declaredApiRoutes, ROUTE_ROWS, type Expected } from '../support/route-matrix.js';
+import { declaredApiRoutes, ROUTE_ROWS, type Expected, type RouteRow } from '../support/route-matrix.js';
 import { VERB_ROWS, type VerbRow } from '../support/verb-matrix.js';
 
 /**
@@ -107,4 +108,82 @@ function judge(row: VerbRow, res: { status: number; card: unknown }): { outcome:
   if (row.refused?.test(text)) return { outcome: 'refused', text };
   if (row.ok.test(text)) return { outcome: 'ok', text };
   return { outcome: `unexpected: ${text.slice(0, 160)}`, text };
+}
+
+/**
+ * A team id nobody has seen, on every route that names a team: each signed-in caller of the
+ * tenant is refused (403 or 404), never answered and never failed, and nothing is written. The
+ * routes come from the routers themselves, so a new team route is covered the day it is declared.
+ */
+describe('random team ids on every team route (Azurite)', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await buildWorld();
+  }, 60_000);
+  afterAll(() => w?.stop());
+
+  const signedIn = PRINCIPALS.filter((p) => p !== 'none' && p !== 'otherTenant');
+  const teamRoutes = [...new Set(declaredApiRoutes())].filter((r) => r.includes(':teamId')).sort();
+
+  it('finds the team routes in the routers', () => {
+    expect(teamRoutes.filter((r) => r.includes(' /teams/:teamId/')).length).toBeGreaterThan(15);
+  });
+
+  for (const declared of teamRoutes) {
+    it(`${declared} with a team id never seen`, async () => {
+      const [method, route] = declared.split(' ') as [RouteRow['method'], string];
+      const row = ROUTE_ROWS.find((r) => r.method === method && r.route === route);
+      const seen: Record<string, number> = {};
+      const problems: string[] = [];
+      for (const who of signedIn) {
+        const randomTeam = `19:${randomUUID()}@thread.tacv2`;
+        const path = route.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(pathValue(w, name, randomTeam)));
+        const before = await w.snapshot();
+        const res = await w.api(who, method, path, row?.body?.(w) ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+        seen[who] = res.status;
+        if (res.status !== 403 && res.status !== 404) problems.push(`${who} got ${res.status}: ${res.text.slice(0, 160)}`);
+        if (res.text.includes(randomTeam)) problems.push(`${who} was answered with the team id`);
+        const after = await w.snapshot();
+        for (const key of new Set([...before.keys(), ...after.keys()]))
+          if (before.get(key) !== after.get(key)) problems.push(`${who} changed ${key}`);
+      }
+      expect(problems, JSON.stringify(seen)).toEqual([]);
+    });
+  }
+
+  it('answers an unsave from someone outside the team with nothing of the share', async () => {
+    const { share } = (await w.service.stores.shares.get(DEMO_TENANT_ID, DEMO_TEAM.id, w.ids.meganShare))!;
+    for (const who of ['otherTeamLead', 'admin'] as const) {
+      const res = await w.api(who, 'PUT', `/teams/${encodeURIComponent(DEMO_TEAM.id)}/shares/${w.ids.meganShare}/my-vote`, {
+        saved: false,
+      });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.text)).toEqual({ shareId: w.ids.meganShare, mine: { helpful: false, saved: false, rating: null } });
+      for (const secret of [share.what, share.sharerName, share.link, share.insight, share.action, DEMO_TEAM.name].filter(Boolean))
+        expect(res.text).not.toContain(secret);
+    }
+    // In a team never seen, an unsave finds no share at all.
+    const unseen = encodeURIComponent(`19:${randomUUID()}@thread.tacv2`);
+    const res = await w.api('otherTeamLead', 'PUT', `/teams/${unseen}/shares/${w.ids.meganShare}/my-vote`, { saved: false });
+    expect(res.status).toBe(404);
+  });
+});
+
+/** A value for each path parameter: the unseen team, and real ids for the rest (so only the team is wrong). */
+function pathValue(w: World, name: string, team: string): string {
+  switch (name) {
+    case 'teamId':
+      return team;
+    case 'userId':
+      return PEOPLE.learner.userId;
+    case 'shareId':
+      return w.ids.meganShare;
+    case 'recId':
+      return w.ids.teamWideRec;
+    case 'file':
+      return 'goals.csv';
+    default:
+      return 'x';
+  }
 }

@@ -14,6 +14,7 @@ import { postActivity } from '../../bot/testing/requests.js';
 import { snapshotTables, tableChanges } from '../../bot/testing/table-snapshot.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { tracesOf } from '../support/person-traces.js';
+import { storageTracesOf } from '../support/storage-traces.js';
 import { problemOf } from '../support/problem.js';
 import { digestCycle } from '../../bot/store/send-store.js';
 
@@ -24,6 +25,14 @@ const team = `/teams/${encodeURIComponent(DEMO_TEAM.id)}`;
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 /** Every way the store could still know Megan: her Entra id, her Teams id, her name. */
 const MEGAN_TRACES = [megan.userId, megan.teamsUserId, megan.displayName];
+/** Words only Megan wrote: an entry (shared, so a share's title, link and words too), a goal, a coaching answer. */
+const MEGAN_WORDS = {
+  shareTitle: 'Quokka-led inclusive design patterns',
+  shareLink: 'https://example.com/megan-quokka-guide',
+  shareWords: 'Quokkas notice every unlabelled button',
+  goal: 'Run a quokka usability test on my own',
+  coachingAnswer: 'Quokka plan: I will show it at the retro',
+};
 
 describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
   let service: RunningTestService;
@@ -51,7 +60,12 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
   };
   const post = (activity: unknown) => postActivity(service.baseUrl, activity);
   const from = (p: DemoPerson) => ({ serviceUrl: connector.serviceUrl, from: account(p), conversationId: `a:personal-${p.userId}` });
-  const shareCheckIn = async (p: DemoPerson, cardId: string, what: string) => {
+  const shareCheckIn = async (
+    p: DemoPerson,
+    cardId: string,
+    what: string,
+    words: { link: string; insight: string } = { link: 'https://example.com/guide', insight: 'Say why' },
+  ) => {
     await post(
       cardActionActivity(
         'checkin.submit',
@@ -60,9 +74,9 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
           shareTeamId: DEMO_TEAM.id,
           what,
           sourceType: 'article',
-          link: 'https://example.com/guide',
+          link: words.link,
           rating: '4',
-          insight: 'Say why',
+          insight: words.insight,
           shareWithTeam: 'true',
           shareParts: 'insight,link',
         },
@@ -132,15 +146,19 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     );
 
     // Shares posted to the channel: hers, marked by others (Alex saves it; she is told it helped), and Alex's, which she marks.
-    ids.meganShare = await shareCheckIn(megan, 'megan-share-0001', 'Inclusive design patterns');
+    ids.meganShare = await shareCheckIn(megan, 'megan-share-0001', MEGAN_WORDS.shareTitle, {
+      link: MEGAN_WORDS.shareLink,
+      insight: MEGAN_WORDS.shareWords,
+    });
     ids.alexShare = await shareCheckIn(alex, 'alex-share-00001', 'Design tokens in practice');
-    await ok(api(alex, 'PUT', `${team}/shares/${ids.meganShare}/my-vote`, { helpful: true, saved: true }));
-    await ok(api(adele, 'PUT', `${team}/shares/${ids.meganShare}/my-vote`, { helpful: true }));
+    // Their ratings of it are statements of theirs for the LRS that carry her share's title and link.
+    await ok(api(alex, 'PUT', `${team}/shares/${ids.meganShare}/my-vote`, { helpful: true, saved: true, rating: 4 }));
+    await ok(api(adele, 'PUT', `${team}/shares/${ids.meganShare}/my-vote`, { helpful: true, rating: 5 }));
     await ok(api(megan, 'PUT', `${team}/shares/${ids.alexShare}/my-vote`, { helpful: true, saved: true, rating: 5 }));
     await ok(api(adele, 'PUT', `${team}/shares/${ids.alexShare}/my-vote`, { helpful: true }));
     await service.services.sharing.settled();
 
-    await ok(api(megan, 'POST', '/me/goals', { what: 'Run a usability test on my own', targetDate: inAYear() }));
+    await ok(api(megan, 'POST', '/me/goals', { what: MEGAN_WORDS.goal, targetDate: inAYear() }));
     // Nudged by Alex, and (as a lead) nudging Adele.
     await ok(
       api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is the accessibility course going?' }),
@@ -150,7 +168,11 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     ids.adeleShare = (await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find(
       (s) => s.sharerId === adele.userId && !s.withdrawnAt,
     )!.shareId;
-    await ok(api(alex, 'POST', `${team}/shares/${ids.meganShare}/coaching`, { note: 'Could you show this at the retro?' }));
+    const coached = (await (
+      await ok(api(alex, 'POST', `${team}/shares/${ids.meganShare}/coaching`, { note: 'Could you show this at the retro?' }))
+    ).json()) as { note: { noteId: string } };
+    // She answers in her personal chat.
+    await post(cardActionActivity('coaching.answer', { noteId: coached.note.noteId, answer: MEGAN_WORDS.coachingAnswer }, from(megan)));
     await ok(api(megan, 'POST', `${team}/shares/${ids.adeleShare}/coaching`, { note: 'Lovely find.' }));
     // Recommended to, recommending, and marking a team recommendation done.
     await ok(
@@ -180,6 +202,15 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
       cycle: '2099-W02',
       teamId: DEMO_TEAM.id,
     });
+    // A check-in to her failed too often and was parked, naming her.
+    await service.queues.poison.send({
+      kind: 'checkin',
+      tenantId: DEMO_TENANT_ID,
+      userId: megan.userId,
+      cycle: '2099-W01',
+      teamId: DEMO_TEAM.id,
+      reason: `Teams refused the conversation with ${megan.teamsUserId}`,
+    });
     // Some of her statements already reached the LRS: what stays here of a sent one still names her.
     const claimed = await service.stores.xapiOutbox.claimDue(DEMO_TENANT_ID, new Date(), 100, 60);
     const sent = claimed.filter((_r, i) => i % 2 === 0);
@@ -195,6 +226,17 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     const held = new Set((await tracesOf(tables, MEGAN_TRACES)).map((t) => t.split(':')[0]));
     const everyTable = (Object.keys(TABLES) as TableName[]).filter((t) => t !== 'leases' && t !== 'aggregates' && t !== 'lrs');
     expect([...held].sort()).toEqual(everyTable.sort());
+  });
+
+  it('starts with her words and ids across the account: in others’ statements for the LRS, and in the parked sends', async () => {
+    const found = await storageTracesOf(service.config.storage, [...MEGAN_TRACES, ...Object.values(MEGAN_WORDS)]);
+    for (const words of Object.values(MEGAN_WORDS)) expect(found.some((f) => f.endsWith(` holds ${words.toLowerCase()}`))).toBe(true);
+    expect(found.some((f) => f.startsWith(`queue ${service.config.storage.tablePrefix.toLowerCase()}-sends-poison `))).toBe(true);
+    // Alex's and Adele's ratings of her share wait for the LRS (or went), carrying its title and link.
+    const othersCarryingHers: string[] = [];
+    for await (const row of tables.xapiOutbox.listEntities<{ actorId: string; statement: string }>())
+      if (row.actorId !== megan.userId && row.statement.includes(MEGAN_WORDS.shareLink)) othersCarryingHers.push(row.actorId);
+    expect(othersCarryingHers.sort()).toEqual([adele.userId, alex.userId].sort());
   });
 
   it('refuses anything but the typed phrase, names the phrase, and deletes nothing', async () => {
@@ -301,6 +343,10 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     expect(connector.sent.slice(sentBefore).filter((s) => s.conversationId.includes(megan.userId))).toEqual([]);
     expect(await service.queues.sends.receive(32, 1)).toEqual([]);
     expect(await tracesOf(tables, MEGAN_TRACES)).toEqual([]);
+  });
+
+  it('leaves nothing of her in any table or queue of the storage account: not her ids, not a word she wrote', async () => {
+    expect(await storageTracesOf(service.config.storage, [...MEGAN_TRACES, ...Object.values(MEGAN_WORDS)])).toEqual([]);
   });
 
   it('keeps the team’s channel working through its reference, now without her', async () => {

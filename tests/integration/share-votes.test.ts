@@ -10,6 +10,8 @@ import { cardActionActivity, inTeamChannel, installActivity, messageActivity } f
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { keyOf } from '../../bot/store/keys.js';
+import { tableClients } from '../../bot/store/table-clients.js';
 
 const team = { id: '19:big-team@thread.tacv2', name: 'Big Team' };
 const sharesChannel = '19:big-team-shares@thread.tacv2';
@@ -266,6 +268,17 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     expect(feed.shares.map((s) => s.shareId)).not.toContain('share-entry-0002');
     const late = await onCard(SHARE_HELPFUL_VERB, voters[5]!, { teamId: team.id, shareId: 'share-entry-0002' });
     expect(expectValidTeamsCard(late.card).renderedText).toContain('withdrew this share');
+  });
+
+  it('keeps none of a withdrawn share’s words in storage: its row holds no title, words or link, only what its card needs', async () => {
+    const row = await tableClients(service.config.storage).shares.getEntity<Record<string, unknown>>(
+      keyOf(DEMO_TENANT_ID, team.id),
+      keyOf('s', 'share-entry-0002'),
+    );
+    expect(row).toMatchObject({ sharerName: 'Person 0', withdrawnAt: expect.any(String), activityId: expect.any(String), what: '' });
+    for (const field of ['link', 'insight', 'action', 'resourceKey']) expect(row).not.toHaveProperty(field);
+    const stored = JSON.stringify(row);
+    for (const words of ['Second share', 'Say why', 'Try it', 'example.com']) expect(stored).not.toContain(words);
   });
 
   it('answers an unsave from someone outside the team without anything of the share', async () => {

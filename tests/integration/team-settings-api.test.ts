@@ -66,6 +66,8 @@ describe('team settings API (Azurite)', () => {
       role: 'member',
       joinedAt: now,
     });
+    // As the bot keeps them when Teams lists the team's channels (install, setup card).
+    await service.stores.teams.replaceChannels(DEMO_TENANT_ID, teamId, [{ id: settings.sharesChannelId, name: 'Shares' }]);
   });
   afterAll(() => service.stop());
 
@@ -104,5 +106,36 @@ describe('team settings API (Azurite)', () => {
     expect(fieldsOf(problem)).toEqual(['timeZone', 'weekday']);
     const after = (await (await call('GET', lead.userId)).json()) as { settings: { schedule: { weekday: number } } };
     expect(after.settings.schedule.weekday).toBe(4);
+  });
+
+  it('refuses a shares channel that is not one of the team’s with a 400 naming sharesChannelId, and keeps the old one', async () => {
+    for (const elsewhere of ['19:another-teams-channel@thread.tacv2', 'a:1personal-chat', '29:someone', '19:s@thread.tacv2 ']) {
+      const res = await call('PUT', lead.userId, { ...settings, localTime: '07:00', sharesChannelId: elsewhere });
+      expect(res.status).toBe(400);
+      const problem = await problemOf(res);
+      expect(problem.code).toBe('invalid_settings');
+      expect(fieldsOf(problem)).toEqual(['sharesChannelId']);
+    }
+    const after = (await (await call('GET', lead.userId)).json()) as {
+      settings: { sharesChannelId: string; schedule: { localTime: string } };
+    };
+    expect(after.settings).toMatchObject({ sharesChannelId: settings.sharesChannelId, schedule: { localTime: '15:30' } });
+    // The General channel, whose id is the team's, is always one of them.
+    expect((await call('PUT', lead.userId, { ...settings, sharesChannelId: teamId })).status).toBe(200);
+    expect((await call('PUT', lead.userId, settings)).status).toBe(200);
+  });
+
+  it('lists the team’s channels to its members, General first among them, and to nobody else', async () => {
+    const channels = (userId: string) =>
+      fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(teamId)}/channels`, { headers: headers(userId) });
+    const res = await channels(member.userId);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      channels: [
+        { id: teamId, name: 'General' },
+        { id: settings.sharesChannelId, name: 'Shares' },
+      ],
+    });
+    expect((await channels(outsider.userId)).status).toBe(403);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fieldsOf, problemOf } from '../support/problem.js';
 
 const team = { id: '19:product-design@thread.tacv2', name: 'Product Design' };
 const account = (i: number) => ({
@@ -121,6 +122,40 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
     expect(settings?.schedule).toMatchObject({ cadence: 'biweekly', weekday: 3, localTime: '10:00', timeZone: 'Europe/Berlin' });
     expect(settings?.sharesChannelId).toBe('19:shares@thread.tacv2');
+  });
+
+  it('keeps the team’s channels as Teams lists them and tells of changes, and checks the API’s shares channel against them', async () => {
+    const channelEvent = (eventType: string, channel: { id: string; name: string }) => {
+      const activity = inTeamChannel(membersAddedActivity([], from(alex)), team);
+      return { ...activity, channelData: { ...activity.channelData, eventType, channel } };
+    };
+    const stored = () => service.stores.teams.listChannels(DEMO_TENANT_ID, team.id);
+    // Read from Teams at install and on the setup card.
+    expect(await stored()).toEqual([
+      { id: team.id, name: 'General' },
+      { id: '19:shares@thread.tacv2', name: 'Learning shares' },
+    ]);
+    await post(channelEvent('channelCreated', { id: '19:book-club@thread.tacv2', name: 'Book club' }));
+    await post(channelEvent('channelRenamed', { id: '19:shares@thread.tacv2', name: 'Shares and tips' }));
+    expect(await stored()).toEqual([
+      { id: '19:book-club@thread.tacv2', name: 'Book club' },
+      { id: team.id, name: 'General' },
+      { id: '19:shares@thread.tacv2', name: 'Shares and tips' },
+    ]);
+
+    const putSettings = (sharesChannelId: string) =>
+      fetch(`${service.baseUrl}/api/v1/teams/${encodeURIComponent(team.id)}/settings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': alex.aadObjectId },
+        body: JSON.stringify({ ...defaults, weekday: 2, reminderAfterHours: 24, sharesChannelId }),
+      });
+    expect((await putSettings('19:book-club@thread.tacv2')).status).toBe(200);
+    await post(channelEvent('channelDeleted', { id: '19:book-club@thread.tacv2', name: 'Book club' }));
+    const gone = await putSettings('19:somewhere-else@thread.tacv2');
+    expect(gone.status).toBe(400);
+    expect(fieldsOf(await problemOf(gone))).toEqual(['sharesChannelId']);
+    expect((await putSettings('19:shares@thread.tacv2')).status).toBe(200);
+    expect((await putSettings('19:book-club@thread.tacv2')).status).toBe(400);
   });
 
   it('refuses a member who is not a lead, changing nothing', async () => {

@@ -112,6 +112,7 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
 
   { method: 'GET', route: '/teams/:teamId/dashboard', path: () => `${team}/dashboard`, expect: teamMembers(200) },
   { method: 'GET', route: '/teams/:teamId/settings', path: () => `${team}/settings`, expect: teamMembers(200) },
+  { method: 'GET', route: '/teams/:teamId/channels', path: () => `${team}/channels`, expect: teamMembers(200) },
   { method: 'GET', route: '/teams/:teamId/members', path: () => `${team}/members`, expect: teamLeads(200) },
   { method: 'PUT', route: '/teams/:teamId/settings', path: () => `${team}/settings`, body: () => schedule, expect: teamLeads(200) },
   {

@@ -22,6 +22,11 @@ export interface RecordParties {
   actorId: string;
   /** The lead it also names (as the instructor), if any. */
   instructorId: string | undefined;
+  /**
+   * Someone other than the actor whose words it carries: the sharer of a share someone rated (its
+   * title and link are theirs). Erasing them takes the statement too, so nothing of theirs leaves.
+   */
+  authorId?: string;
   /** Its team; entries and goals are the learner's own and belong to all their teams. */
   teamId: string | undefined;
 }
@@ -33,7 +38,13 @@ export function partiesOf(record: XapiRecord): RecordParties {
     case 'shared':
       return { tenantId: record.share.tenantId, actorId: record.share.sharerId, instructorId: undefined, teamId: record.share.teamId };
     case 'rated':
-      return { tenantId: record.share.tenantId, actorId: record.voterId, instructorId: undefined, teamId: record.share.teamId };
+      return {
+        tenantId: record.share.tenantId,
+        actorId: record.voterId,
+        instructorId: undefined,
+        teamId: record.share.teamId,
+        authorId: record.share.sharerId,
+      };
     case 'goal-completed':
       return { tenantId: record.goal.tenantId, actorId: record.goal.userId, instructorId: undefined, teamId: undefined };
     case 'follow-up-answered':

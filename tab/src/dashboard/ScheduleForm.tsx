@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { TeamChannelsResponse } from '../../../bot/contract/api.js';
 import { COMMON_TIME_ZONES, scheduleSubmissionSchema } from '../../../bot/contract/team-settings.js';
 import type { ApiClient } from '../api/api-client.js';
 import { failureMessage } from '../i18n/failure.js';
@@ -18,6 +19,7 @@ import { useT } from '../i18n/i18n-context.js';
 import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
 import { timeZoneLabel, weekdayName } from './dashboard-format.js';
 import {
+  channelChoices,
   errorsFromFailure,
   errorsFromIssues,
   initialValues,
@@ -25,6 +27,7 @@ import {
   submissionOf,
   zoneChoices,
   type FieldErrors,
+  type ScheduleField,
   type ScheduleValues,
 } from './schedule-form.js';
 import { describeSchedule } from './ScheduleSummary.js';
@@ -56,8 +59,21 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [errorRound, setErrorRound] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  const sharesChannelId = sharesChannelFor(settings.sharesChannelId, channelId);
+  // The team's channels as Teams last told the service of them; until they come (or if they cannot), the saved or the tab's own.
+  const [channels, setChannels] = useState<TeamChannelsResponse['channels'] | undefined>(undefined);
+  const [chosenChannel, setChosenChannel] = useState(() => sharesChannelFor(settings.sharesChannelId, channelId));
+  const sharesChannelId = chosenChannel || undefined;
   const zones = useMemo(() => zoneChoices(COMMON_TIME_ZONES, values.timeZone), [values.timeZone]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    client.get<TeamChannelsResponse>(`/api/v1/teams/${encodeURIComponent(teamId)}/channels`, { signal: controller.signal }).then(
+      (answer) => setChannels(answer.channels),
+      // Without the list, the form keeps the saved channel (or the tab's), as it did before the service kept channels.
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [client, teamId]);
 
   // After a rejected save, take the keyboard to the first field to fix.
   useEffect(() => {
@@ -77,8 +93,8 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (status.kind === 'saving') return;
-    if (!sharesChannelId) return setStatus({ kind: 'problem', message: t('schedule.noChannel') });
-    const body = submissionOf(values, sharesChannelId);
+    if (!sharesChannelId && !channels) return setStatus({ kind: 'problem', message: t('schedule.noChannel') });
+    const body = submissionOf(values, sharesChannelId ?? '');
     const checked = scheduleSubmissionSchema.safeParse(body);
     if (!checked.success) return fail(errorsFromIssues(checked.error.issues), t('schedule.checkFields'));
     setErrors({});
@@ -92,13 +108,13 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
     } catch (error) {
       const fieldErrors = errorsFromFailure(error);
       if (!fieldErrors) return setStatus({ kind: 'problem', message: failureMessage(i18n, t('schedule.saveFailed'), error) });
-      const other = fieldErrors.sharesChannelId ? ` ${fieldErrors.sharesChannelId}.` : '';
+      // Without the channel field on the form, its problem is said in the message.
+      const other = fieldErrors.sharesChannelId && !channels ? ` ${fieldErrors.sharesChannelId}.` : '';
       fail(fieldErrors, `${t('schedule.notAccepted')}${other}`);
     }
   };
 
-  const field = (name: keyof ScheduleValues) =>
-    errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {};
+  const field = (name: ScheduleField) => (errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {});
 
   return (
     <form
@@ -109,7 +125,7 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
       aria-label={t('schedule.formLabel')}
       data-testid="schedule-form"
     >
-      {!sharesChannelId && (
+      {!sharesChannelId && !channels && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('schedule.noChannel')}</MessageBarBody>
         </MessageBar>
@@ -154,6 +170,24 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
           )}
         </Select>
       </Field>
+      {channels && (
+        <Field label={t('schedule.channel')} required {...field('sharesChannelId')}>
+          <Select
+            value={chosenChannel ?? ''}
+            onChange={(_e, d) => {
+              setChosenChannel(d.value);
+              if (status.kind === 'saved') setStatus({ kind: 'idle' });
+            }}
+          >
+            {!chosenChannel && <option value="">{t('schedule.chooseChannel')}</option>}
+            {channelChoices(channels, chosenChannel).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name ?? t('schedule.channelSaved')}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label={t('schedule.reminder')} hint={t('schedule.reminderHint')} required {...field('reminderAfterHours')}>
         <Input
           type="number"

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
-import { errorsFromFailure, errorsFromIssues, initialValues, sharesChannelFor, submissionOf, zoneChoices } from './schedule-form.js';
+import {
+  channelChoices,
+  errorsFromFailure,
+  errorsFromIssues,
+  initialValues,
+  sharesChannelFor,
+  submissionOf,
+  zoneChoices,
+} from './schedule-form.js';
 
 describe('the schedule form’s rules', () => {
   it('starts from the saved schedule, or from the setup card’s defaults in the browser’s zone', () => {
@@ -29,6 +37,16 @@ describe('the schedule form’s rules', () => {
     expect(sharesChannelFor('19:saved', '19:tab')).toBe('19:saved');
     expect(sharesChannelFor(null, '19:tab')).toBe('19:tab');
     expect(sharesChannelFor(null, undefined)).toBeUndefined();
+  });
+
+  it('offers the team’s channels, and the one chosen now first if it is not among them', () => {
+    const team = [
+      { id: '19:team', name: 'General' },
+      { id: '19:c', name: 'Book club' },
+    ];
+    expect(channelChoices(team, '19:c')).toEqual(team);
+    expect(channelChoices(team, undefined)).toEqual(team);
+    expect(channelChoices(team, '19:before')).toEqual([{ id: '19:before', name: undefined }, ...team]);
   });
 
   it('sends whole numbers as numbers and anything else as typed, so the rules can name it', () => {

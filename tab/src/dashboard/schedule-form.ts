@@ -31,11 +31,22 @@ export function initialValues(schedule: CheckInSchedule | null, browserZone: str
 }
 
 /**
- * Where learning shares go. The tab has no channel picker (the setup card in Teams lists the
- * team's channels), so it keeps the saved one, or takes the channel the tab sits in.
+ * Where learning shares go at first: the saved channel, or the channel the tab sits in. The lead
+ * then picks from the team's channels once the service has listed them.
  */
 export function sharesChannelFor(saved: string | null, tabChannelId: string | undefined): string | undefined {
   return saved ?? tabChannelId;
+}
+
+/**
+ * The channels to offer: the team's, and the one chosen now if it is not among them (a team set
+ * up before the service kept its channels keeps its choice), unnamed for the form to name.
+ */
+export function channelChoices(
+  channels: readonly { id: string; name: string }[],
+  chosen: string | undefined,
+): { id: string; name: string | undefined }[] {
+  return chosen && !channels.some((c) => c.id === chosen) ? [{ id: chosen, name: undefined }, ...channels] : [...channels];
 }
 
 /** What the service takes: numbers as numbers when they are numbers, anything else as typed so the rules can name it. */

@@ -277,6 +277,49 @@ describe('the schedule form', () => {
     await click(buttonNamed('Save schedule', nowhere.page));
     expect(nowhere.callsTo('PUT', '/api/v1/')).toHaveLength(0);
   });
+
+  it('offers the team’s channels the service lists, shows its refusal beside them, and sends the one the lead picks', async () => {
+    const channels = `GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/channels`;
+    const refused = new ApiFailure(400, 'Invalid settings', 'invalid_settings', [
+      { field: 'sharesChannelId', message: 'Choose one of this team’s channels' },
+    ]);
+    const saved = { ...dashboard().settings, teamId: TEAM_ID, name: 'Product Design', sharesChannelId: '19:book-club@thread.tacv2' };
+    const { page, callsTo } = await open({
+      [DASHBOARD]: dashboard(),
+      [SETTINGS]: [refused, { settings: { ...saved, tenantId: 't', updatedBy: 'alex' } }],
+      [channels]: {
+        channels: [
+          { id: TEAM_ID, name: 'General' },
+          { id: '19:book-club@thread.tacv2', name: 'Book club' },
+        ],
+      },
+    });
+    await waitFor(page, '[data-testid="schedule-form"]');
+    await eventually(() => controlLabelled('Post learning shares in', page));
+    const select = controlLabelled('Post learning shares in', page) as HTMLSelectElement;
+    // The saved channel is not among those the service lists: it stays, named for what it is.
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['19:general@thread.tacv2', 'The channel chosen before'],
+      [TEAM_ID, 'General'],
+      ['19:book-club@thread.tacv2', 'Book club'],
+    ]);
+    await click(buttonNamed('Save schedule', page));
+    await settle(5);
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(page.textContent).toContain('Choose one of this team’s channels');
+
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, '19:book-club@thread.tacv2');
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(buttonNamed('Save schedule', page));
+    await settle(5);
+    expect(callsTo('PUT', '/api/v1/teams/').map((c) => (c.body as { sharesChannelId: string }).sharesChannelId)).toEqual([
+      '19:general@thread.tacv2',
+      '19:book-club@thread.tacv2',
+    ]);
+    expect(page.querySelector('[data-testid="schedule-saved"]')?.textContent).toContain('Schedule saved.');
+  });
 });
 
 describe('TeamPage without a team from the host', () => {

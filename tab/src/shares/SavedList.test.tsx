@@ -64,6 +64,12 @@ describe('saved learning', () => {
     expect(gone.textContent).toContain('javascript:alert(1)');
   });
 
+  it('names a withdrawn share that comes without its title (the service keeps none) by what happened to it', async () => {
+    await render({ [SAVED_ROUTE]: { saved: [{ ...GONE, what: '', link: null, insight: null }] } });
+    expect(titles()).toEqual(['Withdrawn by the sharer']);
+    expect(buttonNamed('Unsave ‘Withdrawn by the sharer’', container)).toBeTruthy();
+  });
+
   it('unsaves an item: the service is told, the item leaves, the page says so and focus goes to the heading', async () => {
     const service = await render({
       [SAVED_ROUTE]: { saved: [FLAGS, GONE] },

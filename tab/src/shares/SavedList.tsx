@@ -43,7 +43,7 @@ export function SavedList({ client, locale, heading }: Props) {
 
   const onUnsaved = useCallback(
     (item: SavedShareView) => {
-      setAnnouncement(t('saved.unsaved', { what: t('common.quoted', { text: item.what }) }));
+      setAnnouncement(t('saved.unsaved', { what: t('common.quoted', { text: item.what || t('saved.withdrawn') }) }));
       setFocusHeadingAfter((n) => n + 1);
     },
     [t],
@@ -93,7 +93,9 @@ function SavedItem({ item, locale, unsave, onUnsaved }: ItemProps) {
   const titleId = useId();
   const i18n = useT();
   const { t } = i18n;
-  const quotedWhat = t('common.quoted', { text: item.what });
+  // A withdrawn share comes without its title: the item is named by what happened to it.
+  const what = item.what || t('saved.withdrawn');
+  const quotedWhat = t('common.quoted', { text: what });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const href = shareHref(item.link);
@@ -115,7 +117,7 @@ function SavedItem({ item, locale, unsave, onUnsaved }: ItemProps) {
     <ShareArticle labelledBy={titleId}>
       <ArticleHeader
         titleId={titleId}
-        title={<>{href ? <ExternalLink href={href}>{item.what}</ExternalLink> : item.what}</>}
+        title={<>{href ? <ExternalLink href={href}>{what}</ExternalLink> : what}</>}
         byline={
           <MessageWithElement message={t('saved.byline', { name: item.sharerName, team: item.teamName })} name="date">
             <time dateTime={item.savedAt}>{formatDate(item.savedAt, locale)}</time>

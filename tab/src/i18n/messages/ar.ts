@@ -509,6 +509,9 @@ export const ar = {
   'schedule.allZones': 'كل المناطق الزمنية',
   'schedule.reminder': 'تذكير من لم يُجيبوا بعد (ساعات)',
   'schedule.reminderHint': 'من 1 إلى 72 ساعة',
+  'schedule.channel': 'انشر مشاركات التعلّم في',
+  'schedule.chooseChannel': 'اختر قناة',
+  'schedule.channelSaved': 'القناة المختارة سابقًا',
   'schedule.save': 'حفظ الجدول',
 
   'shares.sortBy': 'الترتيب حسب',

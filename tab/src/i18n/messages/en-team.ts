@@ -201,6 +201,9 @@ export const enTeam = {
   'schedule.allZones': 'All time zones',
   'schedule.reminder': 'Remind those who have not answered after (hours)',
   'schedule.reminderHint': 'From 1 to 72 hours',
+  'schedule.channel': 'Post learning shares in',
+  'schedule.chooseChannel': 'Choose a channel',
+  'schedule.channelSaved': 'The channel chosen before',
   'schedule.save': 'Save schedule',
 
   'shares.sortBy': 'Sort by',

@@ -505,6 +505,9 @@ export const es = {
   'schedule.allZones': 'Todas las zonas horarias',
   'schedule.reminder': 'Recordar a quienes no hayan respondido tras (horas)',
   'schedule.reminderHint': 'De 1 a 72 horas',
+  'schedule.channel': 'Publicar los aprendizajes compartidos en',
+  'schedule.chooseChannel': 'Elige un canal',
+  'schedule.channelSaved': 'El canal elegido antes',
   'schedule.save': 'Guardar calendario',
 
   'shares.sortBy': 'Ordenar por',
