@@ -14,6 +14,8 @@ const MINUTE = 60_000;
 const LEASE_MS = 20_000;
 /** Learners planned at once within a minute: a whole organisation can fall due together. */
 const CONCURRENCY = 32;
+/** Learners planned between renewals of the lease: well within LEASE_MS even at slow storage. */
+const SLICE = 256;
 
 export interface SchedulerDeps {
   leases: LeaseStore;
@@ -48,11 +50,18 @@ export class CheckInScheduler {
     let planned = 0;
     let minutes = 0;
     for (; minute <= last; minute = nextMinute(minute)) {
-      const entries = await this.deps.dueIndex.listMinute(minute);
-      await inBatches(entries, CONCURRENCY, (entry) => this.plan(entry));
-      planned += entries.length;
+      // A minute is planned a slice at a time with the lease renewed after each, so a minute in
+      // which thousands fall due never outlives the lease (and is never planned by two instances).
+      for await (const slice of this.deps.dueIndex.pagesOfMinute(minute, SLICE)) {
+        await inBatches(slice, CONCURRENCY, (entry) => this.plan(entry));
+        planned += slice.length;
+        // A full slice may have more behind it: renew before the next (the end of the minute renews anyway).
+        if (slice.length < SLICE) continue;
+        lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, this.deps.clock(), LEASE_MS);
+        if (!lease) break;
+      }
       minutes++;
-      lease = await this.deps.leases.saveCursor(LEASE, lease, minute);
+      lease = lease && (await this.deps.leases.saveCursor(LEASE, lease, minute));
       if (lease) lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, this.deps.clock(), LEASE_MS);
       if (!lease) {
         this.deps.logger.warn('lost the scheduler lease mid-tick; another instance carries on');

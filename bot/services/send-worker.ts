@@ -114,14 +114,16 @@ export class SendWorker {
       await this.deps.queue.delay(message, (new Date(record.claimedUntil).getTime() - now.getTime()) / 1000 + 1);
       return;
     }
+    // The token first, then the claim: a claim taken before a long wait for the token could run
+    // out while waiting, and another worker would send the same message.
+    await this.waitForToken();
     record = await this.deps.sends.update(record, {
       status: 'sending',
-      claimedUntil: new Date(now.getTime() + this.claimMs).toISOString(),
+      claimedUntil: new Date(this.deps.clock().getTime() + this.claimMs).toISOString(),
       attempts: record.attempts + 1,
     });
     if (!record) return; // lost the race for the claim: the winner sends
 
-    await this.waitForToken();
     const outcome = await this.send(record);
     await this.settle(message, record, outcome);
   }

@@ -71,23 +71,32 @@ export class DueIndexStore {
 
   async listMinute(minute: string): Promise<DueEntry[]> {
     const entries: DueEntry[] = [];
-    const rows = this.table.listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey eq ${minute}` } });
-    for await (const e of rows) {
-      entries.push({
-        kind: e.kind === 'reminder' || e.kind === 'snooze' ? e.kind : 'checkin',
-        minute: e.minute,
-        tenantId: e.tenantId,
-        userId: e.userId,
-        teamId: e.teamId,
-        cycle: e.cycle,
-        dueAt: e.dueAt,
-      });
-    }
+    for await (const page of this.pagesOfMinute(minute, 1000)) entries.push(...page);
     return entries;
+  }
+
+  /** A minute's entries a page at a time: a whole organisation can fall due in one minute. */
+  async *pagesOfMinute(minute: string, pageSize: number): AsyncGenerator<DueEntry[]> {
+    const pages = this.table
+      .listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey eq ${minute}` } })
+      .byPage({ maxPageSize: pageSize });
+    for await (const page of pages) yield page.map(toEntry);
   }
 
   /** Drops an entry once planned, unless the learner has since been filed elsewhere. */
   async done(entry: DueEntry): Promise<void> {
     await deleteIfPresent(this.table, entry.minute, rowKeyOf(entry));
   }
+}
+
+function toEntry(e: DueEntity): DueEntry {
+  return {
+    kind: e.kind === 'reminder' || e.kind === 'snooze' ? e.kind : 'checkin',
+    minute: e.minute,
+    tenantId: e.tenantId,
+    userId: e.userId,
+    teamId: e.teamId,
+    cycle: e.cycle,
+    dueAt: e.dueAt,
+  };
 }

@@ -1,0 +1,72 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { DueIndexStore, minuteKey } from '../store/due-index-store.js';
+import { LeaseStore } from '../store/lease-store.js';
+import { SendStore } from '../store/send-store.js';
+import { WorkQueue, queueClient } from '../store/work-queue.js';
+import { freshTestStorage } from '../testing/test-storage.js';
+import { CheckInScheduler } from './check-in-scheduler.js';
+import type { DuePlanner } from './due-planner.js';
+import type { SendWork } from './send-work.js';
+
+const now = new Date('2026-12-04T16:00:30Z');
+const LEARNERS = 600;
+
+/** A scheduler over fresh storage with a whole organisation due in one minute, and a lease store that can be made to lose. */
+async function organisationDueAtOnce(loseLeaseAfterRenewals = Infinity) {
+  const { storage, tables } = await freshTestStorage();
+  const dueIndex = new DueIndexStore(tables.dueIndex);
+  const queue = new WorkQueue<SendWork>(queueClient(storage, 'sends'));
+  await queue.create();
+  const minute = minuteKey(new Date(now.getTime() - 30_000));
+  for (let i = 0; i < LEARNERS; i++) {
+    await dueIndex.put({
+      kind: 'checkin',
+      minute,
+      tenantId: 't',
+      userId: `u${i}`,
+      teamId: 'team',
+      cycle: '2026-W49',
+      dueAt: now.toISOString(),
+    });
+  }
+  const leases = new LeaseStore(tables.leases);
+  let renewals = -1; // the first acquire takes the lease
+  const counted = Object.assign(Object.create(leases) as LeaseStore, {
+    acquire: async (...args: Parameters<LeaseStore['acquire']>) => {
+      if (++renewals > loseLeaseAfterRenewals) return undefined;
+      return leases.acquire(...args);
+    },
+  });
+  const planner = { planNext: async () => undefined } as unknown as DuePlanner;
+  const scheduler = new CheckInScheduler({
+    leases: counted,
+    dueIndex,
+    sends: new SendStore(tables.sends),
+    queue,
+    planner,
+    clock: () => now,
+    instanceId: 'a',
+    logger: pino({ level: 'silent' }),
+  });
+  return { scheduler, dueIndex, minute, renewals: () => renewals };
+}
+
+describe('CheckInScheduler (Azurite)', () => {
+  it('plans a minute with a whole organisation due a slice at a time, renewing its lease as it goes', async () => {
+    const { scheduler, dueIndex, minute, renewals } = await organisationDueAtOnce();
+    const result = await scheduler.tick();
+    expect(result.planned).toBe(LEARNERS);
+    expect(await dueIndex.listMinute(minute)).toEqual([]);
+    // 600 learners in slices of 256: renewed after each full slice, then at the minute's end.
+    expect(renewals()).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it('stops when its lease goes to another instance mid-minute, leaving the rest to that one', async () => {
+    // One renewal goes through (the empty minute before), the one after the first slice does not.
+    const { scheduler, dueIndex, minute } = await organisationDueAtOnce(1);
+    const result = await scheduler.tick();
+    expect(result.planned).toBe(256);
+    expect(await dueIndex.listMinute(minute)).toHaveLength(LEARNERS - 256);
+  }, 60_000);
+});
