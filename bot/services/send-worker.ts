@@ -14,6 +14,7 @@ import type { Messenger, SendOutcome } from './messenger.js';
 import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
+import { leadOfNoticeCycle } from './lead-notices.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -120,10 +121,15 @@ export class SendWorker {
 
     await this.waitForToken();
     const outcome = await this.send(record);
+    if (outcome === 'skipped') {
+      await this.deps.sends.update(record, { status: 'skipped' });
+      return this.deps.queue.delete(message);
+    }
     await this.settle(message, record, outcome);
   }
 
-  private async send(record: SendRecord): Promise<SendOutcome> {
+  /** Sends the record's message; 'skipped' when it no longer applies (a lead stepped back, the reader left the team). */
+  private async send(record: SendRecord): Promise<SendOutcome | 'skipped'> {
     const profile = await this.deps.users.get(record.tenantId, record.userId);
     const teamsUserId =
       profile?.teamsUserId ?? (await this.deps.teams.getMember(record.tenantId, record.teamId, record.userId))?.teamsUserId;
@@ -134,9 +140,9 @@ export class SendWorker {
     // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
     const shareWith = [{ teamId: record.teamId, name: '' }];
     const learner = { tenantId: record.tenantId, userId: record.userId };
-    const asks = record.kind !== 'intro';
+    const asks = record.kind !== 'intro' && record.kind !== 'lead-notice';
     const [last, goals, recommendations] = await Promise.all([
-      this.deps.entries.latestWithAction(record.tenantId, record.userId),
+      asks ? this.deps.entries.latestWithAction(record.tenantId, record.userId) : undefined,
       asks && profile?.hasOpenGoals ? this.deps.goals?.goalsOptionFor(learner, profile.timeZone ?? 'UTC') : undefined,
       // Only the team that sent this check-in: what its leads recommended.
       asks ? this.deps.goals?.recommendationsOptionFor(learner, record.teamId) : undefined,
@@ -149,12 +155,14 @@ export class SendWorker {
       ...(recommendations ? { recommendations: recommendations.items } : {}),
       ...(last?.action ? { previous: { entryId: last.id, createdAt: last.createdAt, action: last.action } } : {}),
     };
-    const team =
-      record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
-    const message: OutboundMessage =
+    const team = !asks || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
+    const message: OutboundMessage | undefined =
       record.kind === 'intro'
         ? { kind: 'intro', displayName: profile?.displayName, teamName: team?.name }
-        : { kind: record.kind === 'checkin' ? 'check-in' : 'reminder', ...asked };
+        : record.kind === 'lead-notice'
+          ? await this.leadNoticeOf(record, team?.name)
+          : { kind: record.kind === 'checkin' ? 'check-in' : 'reminder', ...asked };
+    if (!message) return 'skipped';
     return this.deps.messenger.send(
       {
         tenantId: record.tenantId,
@@ -167,6 +175,16 @@ export class SendWorker {
       },
       message,
     );
+  }
+
+  /** Who became the team's lead, and since when the reader's entries are theirs to read; undefined once that is no longer so. */
+  private async leadNoticeOf(record: SendRecord, teamName: string | undefined): Promise<OutboundMessage | undefined> {
+    const [lead, reader] = await Promise.all([
+      this.deps.teams.getMember(record.tenantId, record.teamId, leadOfNoticeCycle(record.cycle)),
+      this.deps.teams.getMember(record.tenantId, record.teamId, record.userId),
+    ]);
+    if (lead?.role !== 'lead' || !reader) return undefined;
+    return { kind: 'lead-notice', leadName: lead.displayName, teamName, joinedAt: reader.joinedAt };
   }
 
   private async settle(message: QueueMessage<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {

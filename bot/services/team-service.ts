@@ -1,8 +1,10 @@
 import { validateScheduleSubmission, type ScheduleErrors } from '../domain/team-settings.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
+import type { AuditLog, AuditPerson } from './audit-log.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
+import type { LeadNotices } from './lead-notices.js';
 import type { Clock, Learner } from './learner.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
@@ -11,27 +13,46 @@ export interface RosterPerson {
   userId: string;
   teamsUserId: string;
   displayName: string;
+  /** Whether Teams says they own the team; undefined when it did not say (an event naming who joined). */
+  owner?: boolean | undefined;
 }
+
+/** Where a caller stands on leading a team: they lead it, someone else does, or it has no lead and they do not own it. */
+export type FirstLead = 'leads' | 'led-by-others' | 'not-owner';
 
 export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false; errors: ScheduleErrors };
 
 /** Teams using the app: who is in them, who leads them, and how they check in. */
 export class TeamService {
-  constructor(private readonly deps: { teams: TeamStore; clock: Clock; planner?: DuePlanner; introductions?: Introductions }) {}
+  constructor(
+    private readonly deps: {
+      teams: TeamStore;
+      clock: Clock;
+      planner?: DuePlanner;
+      introductions?: Introductions;
+      /** Told of every lead granted or removed. */
+      audit?: AuditLog;
+      /** Tells the members when someone becomes a lead who can read what they write from then on. */
+      leadNotices?: Pick<LeadNotices, 'announce'>;
+    },
+  ) {}
 
   /**
-   * The app was installed in a team. The first install creates the team and makes the installer
-   * its first lead; a reinstall keeps the settings and leads already there.
+   * The app was installed in a team. The first install creates the team; a reinstall keeps the
+   * settings and leads already there. A team's leads read its members' entries, so only an owner
+   * of the team becomes its first lead: an installer who is not one leaves the team without a lead
+   * until an owner sets it up (`claimFirstLead`).
    */
   async installed(input: {
     tenantId: string;
     teamId: string;
     name: string;
     installer: RosterPerson | undefined;
-    roster: RosterPerson[];
+    /** Undefined when Teams could not give it: the members already known stay. */
+    roster: RosterPerson[] | undefined;
     /** The installer's Teams locale: the team's channel posts start in their language. */
     locale?: string;
-  }): Promise<{ firstInstall: boolean; settings: TeamSettings }> {
+  }): Promise<{ firstInstall: boolean; settings: TeamSettings; installerLeads: boolean }> {
     const now = this.deps.clock().toISOString();
     const fresh: TeamSettings = {
       tenantId: input.tenantId,
@@ -44,10 +65,48 @@ export class TeamService {
       ...(input.locale ? { locale: input.locale } : {}),
     };
     const firstInstall = await this.deps.teams.createSettingsIfAbsent(fresh);
-    if (input.installer) await this.join(input.tenantId, input.teamId, input.installer, firstInstall ? 'lead' : 'member');
-    await this.syncRoster(input.tenantId, input.teamId, input.roster);
+    const { installer } = input;
+    // The installer as the caller knows them (whether they own the team is settled there), the roster around them.
+    const others = (input.roster ?? []).filter((p) => p.userId !== installer?.userId);
+    if (input.roster) await this.syncRoster(input.tenantId, input.teamId, installer ? [...others, installer] : others);
+    else if (installer) await this.join(input.tenantId, input.teamId, installer, 'member');
+    const installerLeads = installer
+      ? (await this.makeFirstLead(input.tenantId, input.teamId, installer, async () => installer.owner === true)) === 'leads'
+      : false;
     const settings = (await this.deps.teams.getSettings(input.tenantId, input.teamId)) ?? fresh;
-    return { firstInstall, settings };
+    return { firstInstall, settings, installerLeads };
+  }
+
+  /**
+   * An owner of a team without a lead opens its setup: they become its first lead. Says whether
+   * the caller leads the team (already, or now), or why not; whether they own it is asked only
+   * when it matters.
+   */
+  async claimFirstLead(caller: Learner, teamId: string, isOwner: () => Promise<boolean>): Promise<FirstLead> {
+    const { member } = await this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId);
+    if (!member) throw new NotAllowedError('You are not a member of this team.', 'not_member');
+    return this.makeFirstLead(caller.tenantId, teamId, member, isOwner);
+  }
+
+  /** Makes the person the team's first lead if it has none and they own it. */
+  private async makeFirstLead(
+    tenantId: string,
+    teamId: string,
+    person: Pick<RosterPerson, 'userId' | 'displayName'>,
+    isOwner: () => Promise<boolean>,
+  ): Promise<FirstLead> {
+    const leads = (await this.deps.teams.listMembers(tenantId, teamId)).filter((m) => m.role === 'lead');
+    if (leads.length > 0) return leads.some((m) => m.userId === person.userId) ? 'leads' : 'led-by-others';
+    if (!(await isOwner()) || !(await this.deps.teams.setRole(tenantId, teamId, person.userId, 'lead', true))) return 'not-owner';
+    const who = { userId: person.userId, displayName: person.displayName };
+    await this.leadChanged(tenantId, teamId, who, who, 'lead');
+    return 'leads';
+  }
+
+  /** Records who granted or removed a lead; a new lead is announced to the team's other members. */
+  private async leadChanged(tenantId: string, teamId: string, actor: AuditPerson, subject: AuditPerson, role: TeamRole): Promise<void> {
+    await this.deps.audit?.record({ tenantId, kind: role === 'lead' ? 'lead_granted' : 'lead_removed', actor, subject, teamId });
+    if (role === 'lead') await this.deps.leadNotices?.announce(tenantId, teamId, subject.userId);
   }
 
   /** Brings the roster in line with Teams: adds newcomers, refreshes names, removes leavers. */
@@ -114,19 +173,29 @@ export class TeamService {
   }
 
   /**
-   * Leads make other members leads (or step a lead back to member). A team always keeps at
-   * least one lead, so nobody can leave it without one.
+   * Leads and owners of the team make other members leads (or step a lead back to member). A
+   * team always keeps at least one lead, so nobody can leave it without one.
    */
   async setRole(caller: Learner, teamId: string, userId: string, role: TeamRole): Promise<TeamMember> {
-    const { role: callerRole } = await this.settingsFor(caller, teamId);
-    if (callerRole !== 'lead') throw new NotAllowedError('Only the team’s leads can change who leads it.');
+    const { member: me, settings } = await this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId);
+    if (!me || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
+    if (me.role !== 'lead' && !me.owner) throw new NotAllowedError('Only the team’s leads and owners can change who leads it.');
     const members = await this.deps.teams.listMembers(caller.tenantId, teamId);
     const member = members.find((m) => m.userId === userId);
     if (!member) throw new NotFoundError('That person is not a member of this team.');
     if (role === 'member' && member.role === 'lead' && members.filter((m) => m.role === 'lead').length === 1) {
       throw new ConflictError('A team needs at least one lead: make someone else a lead first.');
     }
-    if (member.role !== role) await this.deps.teams.setRole(caller.tenantId, teamId, userId, role);
+    if (member.role !== role) {
+      await this.deps.teams.setRole(caller.tenantId, teamId, userId, role);
+      await this.leadChanged(
+        caller.tenantId,
+        teamId,
+        { userId: me.userId, displayName: me.displayName },
+        { userId: member.userId, displayName: member.displayName },
+        role,
+      );
+    }
     return { ...member, role };
   }
 

@@ -3,8 +3,8 @@ import { keyOf, tenantPartitions } from './keys.js';
 import { deletePartition, deleteRows, listKeys } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
-/** A check-in, its one automatic reminder, the reminder a learner asked for, or the first hello. */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro';
+/** A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, or news of a new lead. */
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
