@@ -44,6 +44,7 @@ export interface TeamSummary {
 }
 
 export type { FollowUpFigures } from './report.js';
+export type { AudienceTeam, MyAudienceResponse } from './audience.js';
 
 export {
   DASHBOARD_PERIODS,

@@ -1,4 +1,5 @@
 import { validateScheduleSubmission, type ScheduleErrors } from '../domain/team-settings.js';
+import type { AudienceTeam } from '../contract/audience.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { AuditLog, AuditPerson } from './audit-log.js';
@@ -144,6 +145,34 @@ export class TeamService {
           this.deps.teams.getMember(caller.tenantId, teamId, caller.userId),
         ]);
         return settings && member ? { teamId, name: settings.name, role: member.role } : undefined;
+      }),
+    );
+    return found.filter((t) => t !== undefined);
+  }
+
+  /**
+   * Who can see the caller's entries, per team they are in: its leads (other than them), from when
+   * they joined it. Each team is two small reads (the caller's row with the settings, and the leads).
+   */
+  async audienceOf(caller: Learner): Promise<AudienceTeam[]> {
+    const teamIds = await this.deps.teams.teamsOf(caller.tenantId, caller.userId);
+    const found = await Promise.all(
+      teamIds.map(async (teamId) => {
+        const [{ settings, member }, leads] = await Promise.all([
+          this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId),
+          this.deps.teams.listLeads(caller.tenantId, teamId),
+        ]);
+        if (!settings || !member) return undefined;
+        return {
+          teamId,
+          name: settings.name,
+          joinedAt: member.joinedAt,
+          leads: leads
+            .filter((l) => l.userId !== caller.userId)
+            .map((l) => ({ displayName: l.displayName }))
+            .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+          hasSharesChannel: settings.sharesChannelId !== null,
+        };
       }),
     );
     return found.filter((t) => t !== undefined);

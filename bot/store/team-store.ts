@@ -164,6 +164,17 @@ export class TeamStore {
     return members;
   }
 
+  /** The team's leads: a query of its partition that returns only their rows, however large the team. */
+  async listLeads(tenantId: string, teamId: string): Promise<TeamMember[]> {
+    const partitionKey = TeamStore.partitionKey(tenantId, teamId);
+    const leads: TeamMember[] = [];
+    const rows = this.teams.listEntities<MemberEntity>({
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(MEMBER)), odata`role eq ${'lead'}`) },
+    });
+    for await (const e of rows) leads.push(toMember(tenantId, teamId, e));
+    return leads;
+  }
+
   /** Settings and roster together, in one query of the team's partition. */
   async readTeam(tenantId: string, teamId: string): Promise<{ settings: TeamSettings | undefined; members: TeamMember[]; stamp: string }> {
     const partitionKey = TeamStore.partitionKey(tenantId, teamId);
