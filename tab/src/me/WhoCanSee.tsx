@@ -27,6 +27,8 @@ export function WhoCanSee({ client, locale }: { client: ApiClient; locale: strin
   const { t } = i18n;
   const { data, loading, error, reload } = useMyAudience(client);
   const choice = (v: 'private' | 'leads' | 'team') => visibilityLabel('choice', v, i18n);
+  // An answer without the list (an older service, a stand-in) reads as no teams rather than breaking the page.
+  const teams = data ? (data.teams ?? []) : undefined;
 
   return (
     <section aria-labelledby={headingId} className={styles.section} data-testid="who-can-see">
@@ -49,14 +51,14 @@ export function WhoCanSee({ client, locale }: { client: ApiClient; locale: strin
       </Text>
       {!data && loading && <Spinner size="small" label={t('audience.loading')} />}
       {!data && error && <Problem message={error} onRetry={reload} />}
-      {data && data.teams.length === 0 && (
+      {teams && teams.length === 0 && (
         <Text as="p" className={styles.text}>
           {t('audience.noTeams')}
         </Text>
       )}
-      {data && data.teams.length > 0 && (
+      {teams && teams.length > 0 && (
         <ul className={styles.list} aria-labelledby={teamsHeadingId}>
-          {data.teams.map((team) => (
+          {teams.map((team) => (
             <TeamAudience key={team.teamId} team={team} locale={locale} leadsChoice={choice('leads')} teamChoice={choice('team')} />
           ))}
         </ul>
