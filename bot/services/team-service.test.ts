@@ -155,6 +155,9 @@ describe('TeamService (Azurite)', () => {
     expect(announced).toEqual([[tenantId, teamId, 'user-1']]);
     expect((await teams.getMember(tenantId, teamId, 'user-1'))?.owner).toBe(true);
     expect((await teams.getMember(tenantId, teamId, 'user-2'))?.owner).toBe(false);
+    // An install event without the installer's name keeps the name the roster gives.
+    await service.installed({ tenantId, teamId, name: 'Design', installer: { ...owner(1), displayName: 'Someone' }, roster: [owner(1)] });
+    expect((await teams.getMember(tenantId, teamId, 'user-1'))?.displayName).toBe('Person 1');
   });
 
   it('keeps each member’s joining time across roster syncs, installs and joins, and refreshes who owns the team', async () => {

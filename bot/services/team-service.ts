@@ -66,8 +66,9 @@ export class TeamService {
       ...(input.locale ? { locale: input.locale } : {}),
     };
     const firstInstall = await this.deps.teams.createSettingsIfAbsent(fresh);
-    const { installer } = input;
-    // The installer as the caller knows them (whether they own the team is settled there), the roster around them.
+    // The installer as the roster names them (an install event may carry no name), owning the team or not as the caller settled it.
+    const listed = input.roster?.find((p) => p.userId === input.installer?.userId);
+    const installer = input.installer && listed ? { ...listed, owner: input.installer.owner } : input.installer;
     const others = (input.roster ?? []).filter((p) => p.userId !== installer?.userId);
     if (input.roster) await this.syncRoster(input.tenantId, input.teamId, installer ? [...others, installer] : others);
     else if (installer) await this.join(input.tenantId, input.teamId, installer, 'member');
