@@ -13,6 +13,7 @@ import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { SendWork } from './send-work.js';
 import { SendWorker } from './send-worker.js';
+import { LeadNotices, leadNoticeCycle } from './lead-notices.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 
 const tenantId = 't1';
@@ -160,5 +161,59 @@ describe('SendWorker (Azurite)', () => {
     for (let i = 0; i < 4; i++) await deps.queue.send(work('u3'));
     await Promise.all([drainFor(a, 1500), drainFor(b, 1500)]);
     expect(messenger.delivered).toEqual(['u3']);
+  });
+
+  it('tells the team’s other members who became its lead and since when they see their entries; not once that lead stepped back', async () => {
+    const { teams } = deps;
+    const joinedAt = (n: number) => `2026-11-0${n}T09:00:00.000Z`;
+    for (const [n, role] of [
+      [1, 'lead'],
+      [2, 'member'],
+      [3, 'member'],
+    ] as const) {
+      await teams.upsertMember({
+        tenantId,
+        teamId: 'team',
+        userId: `u${n}`,
+        teamsUserId: `29:u${n}`,
+        displayName: `Person ${n}`,
+        role,
+        joinedAt: joinedAt(n),
+      });
+    }
+    await teams.createSettingsIfAbsent({
+      tenantId,
+      teamId: 'team',
+      name: 'Alpha',
+      schedule: null,
+      sharesChannelId: null,
+      updatedBy: null,
+      updatedAt: joinedAt(1),
+    });
+    let now = new Date('2026-11-10T10:00:00.000Z');
+    const notices = new LeadNotices({ teams, sends, queue: deps.queue, clock: () => now });
+    const messenger = new ScriptedMessenger();
+    const worker = new SendWorker({ ...deps, messenger });
+    // The check-ins queued for everyone at setup go first.
+    while ((await worker.drainOnce()) > 0);
+    messenger.messages.length = 0;
+
+    expect(await notices.announce(tenantId, 'team', 'u1')).toBe(2);
+    expect(await notices.announce(tenantId, 'team', 'u1')).toBe(0);
+    while ((await worker.drainOnce()) > 0);
+    expect(messenger.messages.map((m) => [m.target.userId, m.message]).sort()).toEqual(
+      [
+        ['u2', { kind: 'lead-notice', leadName: 'Person 1', teamName: 'Alpha', joinedAt: joinedAt(2) }],
+        ['u3', { kind: 'lead-notice', leadName: 'Person 1', teamName: 'Alpha', joinedAt: joinedAt(3) }],
+      ].sort(),
+    );
+
+    now = new Date('2026-11-11T10:00:00.000Z');
+    await notices.announce(tenantId, 'team', 'u1');
+    await teams.setRole(tenantId, 'team', 'u1', 'member');
+    while ((await worker.drainOnce()) > 0);
+    expect(messenger.messages).toHaveLength(2);
+    const cycle = leadNoticeCycle('u1', now.toISOString());
+    expect((await sends.get(tenantId, 'u2', cycle, 'lead-notice'))?.status).toBe('skipped');
   });
 });
