@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
@@ -36,12 +37,20 @@ export class LeadNotices {
   }
 }
 
-/** A notice's cycle names the lead and the moment they were made lead: made lead again later, they are announced again. */
+/**
+ * A notice's cycle: the moment the lead was made and a digest of who (made lead again later, they
+ * are announced again). The records sit in other people's partitions, so they hold no id of the
+ * lead: erasing the lead leaves nothing of them there, and a notice not yet sent then finds no lead.
+ */
 export function leadNoticeCycle(leadId: string, at: string): string {
-  return `${at} ${leadId}`;
+  return `${at} ${leadDigest(leadId)}`;
 }
 
-/** The lead a notice's cycle names (ISO times hold no space). */
-export function leadOfNoticeCycle(cycle: string): string {
-  return cycle.slice(cycle.indexOf(' ') + 1);
+/** Whether a notice's cycle is about this lead (ISO times hold no space). */
+export function noticeIsAbout(cycle: string, leadId: string): boolean {
+  return cycle.slice(cycle.indexOf(' ') + 1) === leadDigest(leadId);
+}
+
+function leadDigest(leadId: string): string {
+  return createHash('sha256').update(leadId).digest('base64url').slice(0, 22);
 }

@@ -14,7 +14,7 @@ import type { Messenger, SendOutcome } from './messenger.js';
 import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
-import { leadOfNoticeCycle } from './lead-notices.js';
+import { noticeIsAbout } from './lead-notices.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -179,11 +179,12 @@ export class SendWorker {
 
   /** Who became the team's lead, and since when the reader's entries are theirs to read; undefined once that is no longer so. */
   private async leadNoticeOf(record: SendRecord, teamName: string | undefined): Promise<OutboundMessage | undefined> {
-    const [lead, reader] = await Promise.all([
-      this.deps.teams.getMember(record.tenantId, record.teamId, leadOfNoticeCycle(record.cycle)),
+    const [leads, reader] = await Promise.all([
+      this.deps.teams.listLeads(record.tenantId, record.teamId),
       this.deps.teams.getMember(record.tenantId, record.teamId, record.userId),
     ]);
-    if (lead?.role !== 'lead' || !reader) return undefined;
+    const lead = leads.find((l) => noticeIsAbout(record.cycle, l.userId));
+    if (!lead || !reader) return undefined;
     return { kind: 'lead-notice', leadName: lead.displayName, teamName, joinedAt: reader.joinedAt };
   }
 
