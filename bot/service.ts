@@ -27,6 +27,7 @@ import { RollupService } from './services/rollup-service.js';
 import { DashboardService } from './services/dashboard-service.js';
 import { DuePlanner } from './services/due-planner.js';
 import { Introductions } from './services/introductions.js';
+import { LeadNotices } from './services/lead-notices.js';
 import { CheckInScheduler } from './services/check-in-scheduler.js';
 import { SendWorker } from './services/send-worker.js';
 import type { SendWork } from './services/send-work.js';
@@ -270,13 +271,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       };
 
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
-  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions });
+  const leadNotices = new LeadNotices({ teams: stores.teams, sends: stores.sends, queue: queues.sends, clock });
+  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit });
   const teamFlows = new TeamFlows({
     teams: teamService,
     logger: options.logger,
     sendCard: async (context, card) => {
       await context.sendActivity(cardMessage(card));
     },
+    // The Agents Playground cannot model a team's owners; production always asks Teams.
+    installerStandsInForOwner: config.mode === 'local',
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
   const myDataCommands = new MyDataCommands({ myData, messenger, myDataUrl: () => myDataUrl(config), logger: options.logger });

@@ -28,6 +28,18 @@ describe('team setup cards', () => {
     expect(card.actions?.[0]).toMatchObject({ title: 'Set up check-ins', verb: TEAM_SETUP_OPEN_VERB });
   });
 
+  it.each(['en', 'es', 'ar'])(
+    'says in %s who leads for now, or that an owner must set the team up when the installer does not own it',
+    (tag) => {
+      const t = botTranslator(tag);
+      const leads = expectValidTeamsCard(welcomeCard({ teamName: 'Alpha', installerName: 'Megan' }, t)).renderedText;
+      const needsOwner = expectValidTeamsCard(welcomeCard({ teamName: 'Alpha', installerName: 'Megan', needsOwner: true }, t)).renderedText;
+      expect(leads).toContain(t.t('team.welcome.installer', { name: 'Megan' }));
+      expect(needsOwner).toContain(t.t('team.welcome.needsOwner', { name: 'Megan' }));
+      expect(needsOwner).not.toContain(t.t('team.welcome.installer', { name: 'Megan' }));
+    },
+  );
+
   it('shows the current settings on the form', () => {
     const check = expectValidTeamsCard(teamSetupCard({ channels, values: scheduleValues(schedule, '19:shares') }, en));
     expect(check.inputIds).toEqual(['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId']);

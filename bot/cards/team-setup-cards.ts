@@ -16,7 +16,16 @@ export interface ChannelChoice {
 
 /** Posted in the channel when the app joins a team. */
 export function welcomeCard(
-  { teamName, installerName }: { teamName: string; installerName: string | undefined },
+  {
+    teamName,
+    installerName,
+    needsOwner = false,
+  }: {
+    teamName: string;
+    installerName: string | undefined;
+    /** The installer does not own the team, so it has no lead until an owner sets it up. */
+    needsOwner?: boolean;
+  },
   t: BotTranslator,
 ): AdaptiveCard {
   return adaptiveCard(
@@ -41,7 +50,7 @@ export function welcomeCard(
               type: 'TextBlock' as const,
               isSubtle: true,
               wrap: true,
-              text: t.t('team.welcome.installer', { name: escapeMarkdown(installerName) }),
+              text: t.t(needsOwner ? 'team.welcome.needsOwner' : 'team.welcome.installer', { name: escapeMarkdown(installerName) }),
             },
           ]
         : []),

@@ -53,6 +53,7 @@ export interface TeamChannelsResponse {
 }
 
 export type { FollowUpFigures } from './report.js';
+export type { AudienceTeam, MyAudienceResponse } from './audience.js';
 
 export {
   DASHBOARD_PERIODS,

@@ -39,9 +39,26 @@ export function storedVisibility(stored: unknown): EntryVisibility {
   return isEntryVisibility(stored) ? stored : 'private';
 }
 
-/** Whether the learner's leads may read the entry: everything but "only me". */
+/** Whether the learner's leads may read the entry at all: everything but "only me". */
 export function visibleToLeads(visibility: EntryVisibility): boolean {
   return visibility !== 'private';
+}
+
+/**
+ * Whether the leads of one team may read a member's entry. Entries carry no team: what a learner
+ * let "leads" see is seen by the leads of the teams they were in when they wrote it, so a team
+ * made (or joined) later never opens the log written before it. Creation time at or after the
+ * member's joining time of that team; an unreadable time fails closed.
+ */
+export function leadsOfTeamMaySee(visibility: EntryVisibility, createdAt: string, joinedAt: string): boolean {
+  return visibleToLeads(visibility) && writtenSinceJoining(createdAt, joinedAt);
+}
+
+/** Goals have no visibility of their own: a team's leads see those set while the learner was in the team. */
+export function writtenSinceJoining(createdAt: string, joinedAt: string): boolean {
+  const created = Date.parse(createdAt);
+  const joined = Date.parse(joinedAt);
+  return Number.isFinite(created) && Number.isFinite(joined) && created >= joined;
 }
 
 /** Narrowing an entry away from the team takes back any share of it already in the channel. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { CHECK_IN_FIELDS, type CheckInField } from '../domain/check-in-submission.js';
 import { NotFoundError } from '../domain/errors.js';
+import type { MyAudienceResponse } from '../contract/audience.js';
 import { ERASE_CONFIRMATION, isEraseConfirmation } from '../contract/my-data.js';
 import { wordProblems } from '../domain/problem.js';
 import { englishMessages } from '../i18n/bot-messages.js';
@@ -94,6 +95,11 @@ export function meRoutes(deps: ApiDeps): Router {
 
   router.get('/me/teams', async (_req, res) => {
     res.json({ teams: await deps.teams.teamsFor(callerOf(res)) });
+  });
+
+  router.get('/me/audience', async (_req, res) => {
+    const body: MyAudienceResponse = { teams: await deps.teams.audienceOf(callerOf(res)) };
+    res.json(body);
   });
 
   router.get('/me/recommendations', async (_req, res) => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { visibleToLeads, withdrawsShare } from '../domain/entry-visibility.js';
+import { leadsOfTeamMaySee, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
 import type { CheckInField } from '../domain/check-in-submission.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
@@ -40,15 +40,13 @@ export class LearningLogService {
   ) {}
 
   listMine(learner: Learner, options: { limit: number; cursor?: string }): Promise<EntryPage> {
-    return this.deps.entries.listForUser(learner.tenantId, learner.userId, {
-      limit: Math.min(Math.max(options.limit, 1), MAX_PAGE_SIZE),
-      ...(options.cursor ? { cursor: options.cursor } : {}),
-    });
+    return this.deps.entries.listForUser(learner.tenantId, learner.userId, pageOf(options));
   }
 
   /**
-   * A member's entries as their team's lead may see them: never one they kept to themselves.
-   * Filtering a page can leave it short; the cursor still leads on through the rest.
+   * A member's entries as their team's lead may see them: only those written since the member
+   * joined this team (bounded in the query, so pages stay full), and never one they kept to
+   * themselves (filtered after, which can leave a page short; the cursor still leads on).
    */
   async listForLead(
     lead: Learner,
@@ -72,9 +70,9 @@ export class LearningLogService {
       subject: { userId: memberId, displayName: member.displayName },
       teamId,
     });
-    const page = await this.listMine({ tenantId: lead.tenantId, userId: memberId }, options);
+    const page = await this.deps.entries.listForUser(lead.tenantId, memberId, { ...pageOf(options), since: new Date(member.joinedAt) });
     return {
-      entries: page.entries.filter((e) => visibleToLeads(e.visibility)),
+      entries: page.entries.filter((e) => leadsOfTeamMaySee(e.visibility, e.createdAt, member.joinedAt)),
       nextCursor: page.nextCursor,
       member: { displayName: member.displayName },
     };
@@ -124,4 +122,9 @@ export class LearningLogService {
     );
     return { month: start.toFormat('yyyy-MM'), entries: entries.length, minutes: entries.reduce((n, e) => n + (e.minutes ?? 0), 0) };
   }
+}
+
+/** A page as asked for, its size kept within bounds. */
+function pageOf(options: { limit: number; cursor?: string }): { limit: number; cursor?: string } {
+  return { limit: Math.min(Math.max(options.limit, 1), MAX_PAGE_SIZE), ...(options.cursor ? { cursor: options.cursor } : {}) };
 }

@@ -26,6 +26,8 @@ export type OutboundMessage =
   | ({ kind: 'reminder' } & CheckInAsk)
   /** The hello each member gets when their team starts using the app. */
   | { kind: 'intro'; displayName: string | undefined; teamName: string | undefined }
+  /** Someone became a lead of a team the reader is in: what they can read of the reader's log, from when. */
+  | { kind: 'lead-notice'; leadName: string; teamName: string | undefined; joinedAt: string }
   /** A lead's nudge, with one-press replies. */
   | { kind: 'nudge'; nudge: Pick<Nudge, 'teamId' | 'nudgeId' | 'leadName' | 'note'>; teamName: string }
   /** To the lead: how the learner answered their nudge. */

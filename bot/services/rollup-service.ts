@@ -12,6 +12,7 @@ import {
   type MemberRollup,
 } from '../domain/member-rollup.js';
 import type { Goal } from '../contract/goal-rules.js';
+import { writtenSinceJoining } from '../domain/entry-visibility.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
@@ -61,16 +62,24 @@ export class RollupService {
     });
   }
 
-  /** A goal was set or reported on: every team's dashboard they belong to shows their open goals. */
+  /**
+   * A goal was set or reported on: every team's dashboard they belong to shows their open goals,
+   * each team only those set since the learner joined it (its leads read the goals' titles).
+   */
   async goalsChanged(learner: Learner, goals: readonly Goal[]): Promise<void> {
     await this.guard('goal', learner, async () => {
       const [teamIds, profile] = await Promise.all([
         this.deps.teams.teamsOf(learner.tenantId, learner.userId),
         this.deps.users.get(learner.tenantId, learner.userId),
       ]);
-      const flags = goalFlagsOf(goals, this.deps.clock(), profile?.timeZone ?? 'UTC');
+      const now = this.deps.clock();
       await Promise.all(
-        teamIds.map((teamId) => this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }))),
+        teamIds.map(async (teamId) => {
+          const joinedAt = (await this.deps.teams.getMember(learner.tenantId, teamId, learner.userId))?.joinedAt ?? '';
+          const seen = goals.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
+          const flags = goalFlagsOf(seen, now, profile?.timeZone ?? 'UTC');
+          await this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }));
+        }),
       );
     });
   }

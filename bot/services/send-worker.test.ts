@@ -13,6 +13,7 @@ import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { SendWork } from './send-work.js';
 import { SendWorker } from './send-worker.js';
+import { LeadNotices, leadNoticeCycle } from './lead-notices.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 
 const tenantId = 't1';
@@ -189,5 +190,61 @@ describe('SendWorker (Azurite)', () => {
     }
     expect(messenger.delivered).toEqual(['u1']);
     expect(await deps.queue.receive(5, 1)).toHaveLength(0);
+  });
+
+  it('tells the team’s other members who became its lead and since when they see their entries; not once that lead stepped back', async () => {
+    const { teams } = deps;
+    const joinedAt = (n: number) => `2026-11-0${n}T09:00:00.000Z`;
+    for (const [n, role] of [
+      [1, 'lead'],
+      [2, 'member'],
+      [3, 'member'],
+    ] as const) {
+      await teams.upsertMember({
+        tenantId,
+        teamId: 'team',
+        userId: `u${n}`,
+        teamsUserId: `29:u${n}`,
+        displayName: `Person ${n}`,
+        role,
+        joinedAt: joinedAt(n),
+      });
+    }
+    await teams.createSettingsIfAbsent({
+      tenantId,
+      teamId: 'team',
+      name: 'Alpha',
+      schedule: null,
+      sharesChannelId: null,
+      updatedBy: null,
+      updatedAt: joinedAt(1),
+    });
+    let now = new Date('2026-11-10T10:00:00.000Z');
+    const notices = new LeadNotices({ teams, sends, queue: deps.queue, clock: () => now });
+    const messenger = new ScriptedMessenger();
+    const worker = new SendWorker({ ...deps, messenger });
+    // The check-ins queued for everyone at setup go first.
+    while ((await worker.drainOnce()) > 0);
+    messenger.messages.length = 0;
+
+    expect(await notices.announce(tenantId, 'team', 'u1')).toBe(2);
+    expect(await notices.announce(tenantId, 'team', 'u1')).toBe(0);
+    while ((await worker.drainOnce()) > 0);
+    expect(messenger.messages.map((m) => [m.target.userId, m.message]).sort()).toEqual(
+      [
+        ['u2', { kind: 'lead-notice', leadName: 'Person 1', teamName: 'Alpha', joinedAt: joinedAt(2) }],
+        ['u3', { kind: 'lead-notice', leadName: 'Person 1', teamName: 'Alpha', joinedAt: joinedAt(3) }],
+      ].sort(),
+    );
+
+    now = new Date('2026-11-11T10:00:00.000Z');
+    await notices.announce(tenantId, 'team', 'u1');
+    await teams.setRole(tenantId, 'team', 'u1', 'member');
+    while ((await worker.drainOnce()) > 0);
+    expect(messenger.messages).toHaveLength(2);
+    const cycle = leadNoticeCycle('u1', now.toISOString());
+    // The records sit in the readers' partitions: they name no lead, so erasing the lead leaves nothing there.
+    expect(cycle).not.toContain('u1');
+    expect((await sends.get(tenantId, 'u2', cycle, 'lead-notice'))?.status).toBe('skipped');
   });
 });

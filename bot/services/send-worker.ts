@@ -15,6 +15,7 @@ import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { DigestService } from './digest-service.js';
+import { noticeIsAbout } from './lead-notices.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -125,10 +126,15 @@ export class SendWorker {
     if (!record) return; // lost the race for the claim: the winner sends
 
     const outcome = await this.send(record);
+    if (outcome === 'skipped') {
+      await this.deps.sends.update(record, { status: 'skipped' });
+      return this.deps.queue.delete(message);
+    }
     await this.settle(message, record, outcome);
   }
 
-  private async send(record: SendRecord): Promise<SendOutcome> {
+  /** Sends the record's message; 'skipped' when it no longer applies (a lead stepped back, the reader left the team). */
+  private async send(record: SendRecord): Promise<SendOutcome | 'skipped'> {
     const profile = await this.deps.users.get(record.tenantId, record.userId);
     const teamsUserId =
       profile?.teamsUserId ?? (await this.deps.teams.getMember(record.tenantId, record.teamId, record.userId))?.teamsUserId;
@@ -136,9 +142,11 @@ export class SendWorker {
     const channel = personal ?? (await this.deps.conversations.listFor(record.tenantId, 'channel', record.teamId))[0];
     if (!teamsUserId || !channel) return { kind: 'stale', message: 'no way to reach this learner yet' };
     const team =
-      record.kind === 'intro' || !profile?.locale ? await this.deps.teams.getSettings(record.tenantId, record.teamId) : undefined;
+      record.kind === 'intro' || record.kind === 'lead-notice' || !profile?.locale
+        ? await this.deps.teams.getSettings(record.tenantId, record.teamId)
+        : undefined;
     const message = await this.messageFor(record, profile, team?.name);
-    if (!message) return { kind: 'stale', message: 'nothing to send any more' };
+    if (!message) return 'skipped';
     return this.deps.messenger.send(
       {
         tenantId: record.tenantId,
@@ -153,7 +161,7 @@ export class SendWorker {
     );
   }
 
-  /** What the record stands for, as a message; undefined when it no longer applies (a digest for someone who stopped leading). */
+  /** What the record stands for, as a message; undefined when it no longer applies (a digest or a lead's notice after they stepped back). */
   private async messageFor(
     record: SendRecord,
     profile: Awaited<ReturnType<UserStore['get']>>,
@@ -161,6 +169,7 @@ export class SendWorker {
   ): Promise<OutboundMessage | undefined> {
     if (record.kind === 'digest') return this.deps.digests?.messageFor(record);
     if (record.kind === 'intro') return { kind: 'intro', displayName: profile?.displayName, teamName };
+    if (record.kind === 'lead-notice') return this.leadNoticeOf(record, teamName);
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);
     // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
     const shareWith = [{ teamId: record.teamId, name: '' }];
@@ -180,6 +189,17 @@ export class SendWorker {
       ...(recommendations ? { recommendations: recommendations.items } : {}),
       ...(last?.action ? { previous: { entryId: last.id, createdAt: last.createdAt, action: last.action } } : {}),
     };
+  }
+
+  /** Who became the team's lead, and since when the reader's entries are theirs to read; undefined once that is no longer so. */
+  private async leadNoticeOf(record: SendRecord, teamName: string | undefined): Promise<OutboundMessage | undefined> {
+    const [leads, reader] = await Promise.all([
+      this.deps.teams.listLeads(record.tenantId, record.teamId),
+      this.deps.teams.getMember(record.tenantId, record.teamId, record.userId),
+    ]);
+    const lead = leads.find((l) => noticeIsAbout(record.cycle, l.userId));
+    if (!lead || !reader) return undefined;
+    return { kind: 'lead-notice', leadName: lead.displayName, teamName, joinedAt: reader.joinedAt };
   }
 
   private async settle(message: QueueMessage<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {

@@ -1,5 +1,5 @@
 import type { CsvValue } from '../contract/csv-cell.js';
-import { visibleToLeads } from '../domain/entry-visibility.js';
+import { leadsOfTeamMaySee, writtenSinceJoining } from '../domain/entry-visibility.js';
 import { periodWeeks, weekSpan } from '../domain/member-rollup.js';
 import {
   TEAM_EXPORT_COLUMNS,
@@ -30,8 +30,9 @@ const MAX_FOLLOW_UPS = 100_000;
 
 /**
  * A team's records for its leads as CSV rows: entries (only those each member let leads see),
- * weekly participation, goals and follow-ups, over the dashboard's periods. Whether the caller
- * may have it is settled before the first row, so a refusal is a clean 403, never a cut file.
+ * weekly participation, goals and follow-ups, over the dashboard's periods. Entries and goals are
+ * only those written since the member joined the team. Whether the caller may have it is settled
+ * before the first row, so a refusal is a clean 403, never a cut file.
  */
 export class TeamExportService {
   constructor(
@@ -62,8 +63,9 @@ export class TeamExportService {
     const zone = settings.schedule?.timeZone ?? 'UTC';
     const period = periodWeeks(now, weeks, zone);
     const from = weekSpan(period[0]!.week, zone).start;
-    const roster: ExportMember[] = members
-      .map((m) => ({ userId: m.userId, displayName: m.displayName }))
+    // Each member's joining time stays with them: the team's leads see only what was written since.
+    const roster: (ExportMember & { joinedAt: string })[] = members
+      .map((m) => ({ userId: m.userId, displayName: m.displayName, joinedAt: m.joinedAt }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
     const { tenantId } = lead;
     const d = this.deps;
@@ -71,9 +73,11 @@ export class TeamExportService {
     async function* body(): AsyncGenerator<readonly CsvValue[]> {
       yield TEAM_EXPORT_COLUMNS[kind];
       if (kind === 'entries') {
-        for (const m of roster)
-          for await (const e of d.entries.streamBetween(tenantId, m.userId, from, now))
-            if (visibleToLeads(e.visibility)) yield entryExportRow(m, e);
+        for (const m of roster) {
+          const since = new Date(Math.max(from.getTime(), Date.parse(m.joinedAt) || now.getTime()));
+          for await (const e of d.entries.streamBetween(tenantId, m.userId, since, now))
+            if (leadsOfTeamMaySee(e.visibility, e.createdAt, m.joinedAt)) yield entryExportRow(m, e);
+        }
       } else if (kind === 'participation') {
         const rollups = new Map((await d.rollups.listTeam(tenantId, teamId)).map((r) => [r.userId, r]));
         for (const m of roster) yield* participationRows(m, rollups.get(m.userId), period);
@@ -81,6 +85,7 @@ export class TeamExportService {
         // A goal belongs to the learner, not the team: those made before the period and still open count too.
         for (const m of roster) {
           for (const goal of await d.goals.listForUser(tenantId, m.userId)) {
+            if (!writtenSinceJoining(goal.createdAt, m.joinedAt)) continue;
             if (goal.closedAt === null || Date.parse(goal.closedAt) >= from.getTime()) yield goalExportRow(m, goal, now, zone);
           }
         }

@@ -1,8 +1,11 @@
 import { validateScheduleSubmission, type ScheduleErrors } from '../domain/team-settings.js';
+import type { AudienceTeam } from '../contract/audience.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import type { TeamChannel, TeamMember, TeamStore } from '../store/team-store.js';
+import type { AuditLog, AuditPerson } from './audit-log.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
+import type { LeadNotices } from './lead-notices.js';
 import type { Clock, Learner } from './learner.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
@@ -11,27 +14,46 @@ export interface RosterPerson {
   userId: string;
   teamsUserId: string;
   displayName: string;
+  /** Whether Teams says they own the team; undefined when it did not say (an event naming who joined). */
+  owner?: boolean | undefined;
 }
+
+/** Where a caller stands on leading a team: they lead it, someone else does, or it has no lead and they do not own it. */
+export type FirstLead = 'leads' | 'led-by-others' | 'not-owner';
 
 export type ScheduleUpdate = { ok: true; settings: TeamSettings } | { ok: false; errors: ScheduleErrors };
 
 /** Teams using the app: who is in them, who leads them, and how they check in. */
 export class TeamService {
-  constructor(private readonly deps: { teams: TeamStore; clock: Clock; planner?: DuePlanner; introductions?: Introductions }) {}
+  constructor(
+    private readonly deps: {
+      teams: TeamStore;
+      clock: Clock;
+      planner?: DuePlanner;
+      introductions?: Introductions;
+      /** Told of every lead granted or removed. */
+      audit?: AuditLog;
+      /** Tells the members when someone becomes a lead who can read what they write from then on. */
+      leadNotices?: Pick<LeadNotices, 'announce'>;
+    },
+  ) {}
 
   /**
-   * The app was installed in a team. The first install creates the team and makes the installer
-   * its first lead; a reinstall keeps the settings and leads already there.
+   * The app was installed in a team. The first install creates the team; a reinstall keeps the
+   * settings and leads already there. A team's leads read its members' entries, so only an owner
+   * of the team becomes its first lead: an installer who is not one leaves the team without a lead
+   * until an owner sets it up (`claimFirstLead`).
    */
   async installed(input: {
     tenantId: string;
     teamId: string;
     name: string;
     installer: RosterPerson | undefined;
-    roster: RosterPerson[];
+    /** Undefined when Teams could not give it: the members already known stay. */
+    roster: RosterPerson[] | undefined;
     /** The installer's Teams locale: the team's channel posts start in their language. */
     locale?: string;
-  }): Promise<{ firstInstall: boolean; settings: TeamSettings }> {
+  }): Promise<{ firstInstall: boolean; settings: TeamSettings; installerLeads: boolean }> {
     const now = this.deps.clock().toISOString();
     const fresh: TeamSettings = {
       tenantId: input.tenantId,
@@ -44,10 +66,49 @@ export class TeamService {
       ...(input.locale ? { locale: input.locale } : {}),
     };
     const firstInstall = await this.deps.teams.createSettingsIfAbsent(fresh);
-    if (input.installer) await this.join(input.tenantId, input.teamId, input.installer, firstInstall ? 'lead' : 'member');
-    await this.syncRoster(input.tenantId, input.teamId, input.roster);
+    // The installer as the roster names them (an install event may carry no name), owning the team or not as the caller settled it.
+    const listed = input.roster?.find((p) => p.userId === input.installer?.userId);
+    const installer = input.installer && listed ? { ...listed, owner: input.installer.owner } : input.installer;
+    const others = (input.roster ?? []).filter((p) => p.userId !== installer?.userId);
+    if (input.roster) await this.syncRoster(input.tenantId, input.teamId, installer ? [...others, installer] : others);
+    else if (installer) await this.join(input.tenantId, input.teamId, installer, 'member');
+    const installerLeads = installer
+      ? (await this.makeFirstLead(input.tenantId, input.teamId, installer, async () => installer.owner === true)) === 'leads'
+      : false;
     const settings = (await this.deps.teams.getSettings(input.tenantId, input.teamId)) ?? fresh;
-    return { firstInstall, settings };
+    return { firstInstall, settings, installerLeads };
+  }
+
+  /**
+   * An owner of a team without a lead opens its setup: they become its first lead. Says whether
+   * the caller leads the team (already, or now), or why not; whether they own it is asked only
+   * when it matters.
+   */
+  async claimFirstLead(caller: Learner, teamId: string, isOwner: () => Promise<boolean>): Promise<FirstLead> {
+    const { member } = await this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId);
+    if (!member) throw new NotAllowedError('You are not a member of this team.', 'not_member');
+    return this.makeFirstLead(caller.tenantId, teamId, member, isOwner);
+  }
+
+  /** Makes the person the team's first lead if it has none and they own it. */
+  private async makeFirstLead(
+    tenantId: string,
+    teamId: string,
+    person: Pick<RosterPerson, 'userId' | 'displayName'>,
+    isOwner: () => Promise<boolean>,
+  ): Promise<FirstLead> {
+    const leads = (await this.deps.teams.listMembers(tenantId, teamId)).filter((m) => m.role === 'lead');
+    if (leads.length > 0) return leads.some((m) => m.userId === person.userId) ? 'leads' : 'led-by-others';
+    if (!(await isOwner()) || !(await this.deps.teams.setRole(tenantId, teamId, person.userId, 'lead', true))) return 'not-owner';
+    const who = { userId: person.userId, displayName: person.displayName };
+    await this.leadChanged(tenantId, teamId, who, who, 'lead');
+    return 'leads';
+  }
+
+  /** Records who granted or removed a lead; a new lead is announced to the team's other members. */
+  private async leadChanged(tenantId: string, teamId: string, actor: AuditPerson, subject: AuditPerson, role: TeamRole): Promise<void> {
+    await this.deps.audit?.record({ tenantId, kind: role === 'lead' ? 'lead_granted' : 'lead_removed', actor, subject, teamId });
+    if (role === 'lead') await this.deps.leadNotices?.announce(tenantId, teamId, subject.userId);
   }
 
   /** Brings the roster in line with Teams: adds newcomers, refreshes names, removes leavers. */
@@ -90,6 +151,34 @@ export class TeamService {
     return found.filter((t) => t !== undefined);
   }
 
+  /**
+   * Who can see the caller's entries, per team they are in: its leads (other than them), from when
+   * they joined it. Each team is two small reads (the caller's row with the settings, and the leads).
+   */
+  async audienceOf(caller: Learner): Promise<AudienceTeam[]> {
+    const teamIds = await this.deps.teams.teamsOf(caller.tenantId, caller.userId);
+    const found = await Promise.all(
+      teamIds.map(async (teamId) => {
+        const [{ settings, member }, leads] = await Promise.all([
+          this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId),
+          this.deps.teams.listLeads(caller.tenantId, teamId),
+        ]);
+        if (!settings || !member) return undefined;
+        return {
+          teamId,
+          name: settings.name,
+          joinedAt: member.joinedAt,
+          leads: leads
+            .filter((l) => l.userId !== caller.userId)
+            .map((l) => ({ displayName: l.displayName }))
+            .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+          hasSharesChannel: settings.sharesChannelId !== null,
+        };
+      }),
+    );
+    return found.filter((t) => t !== undefined);
+  }
+
   /** Members may read their team's settings; nobody else may. */
   async settingsFor(caller: Learner, teamId: string): Promise<{ settings: TeamSettings; role: TeamRole }> {
     // One request: the caller's row and the settings together.
@@ -114,24 +203,38 @@ export class TeamService {
   }
 
   /**
-   * Leads make other members leads (or step a lead back to member). A team always keeps at
-   * least one lead, so nobody can leave it without one.
+   * Leads and owners of the team make other members leads (or step a lead back to member). A
+   * team always keeps at least one lead, so nobody can leave it without one.
    */
   async setRole(caller: Learner, teamId: string, userId: string, role: TeamRole): Promise<TeamMember> {
-    const { role: callerRole } = await this.settingsFor(caller, teamId);
-    if (callerRole !== 'lead') throw new NotAllowedError('Only the team’s leads can change who leads it.');
+    const { member: me, settings } = await this.deps.teams.accessOf(caller.tenantId, teamId, caller.userId);
+    if (!me || !settings) throw new NotAllowedError('You are not a member of this team.', 'not_member');
+    if (me.role !== 'lead' && !me.owner) throw new NotAllowedError('Only the team’s leads and owners can change who leads it.');
     const members = await this.deps.teams.listMembers(caller.tenantId, teamId);
     const member = members.find((m) => m.userId === userId);
     if (!member) throw new NotFoundError('That person is not a member of this team.');
     if (role === 'member' && member.role === 'lead' && members.filter((m) => m.role === 'lead').length === 1) {
       throw new ConflictError('A team needs at least one lead: make someone else a lead first.');
     }
-    if (member.role !== role) await this.deps.teams.setRole(caller.tenantId, teamId, userId, role);
+    if (member.role !== role) {
+      await this.deps.teams.setRole(caller.tenantId, teamId, userId, role);
+      await this.leadChanged(
+        caller.tenantId,
+        teamId,
+        { userId: me.userId, displayName: me.displayName },
+        { userId: member.userId, displayName: member.displayName },
+        role,
+      );
+    }
     return { ...member, role };
   }
 
   /** Only a team's leads change its schedule; a bad submission changes nothing. */
-  async updateSchedule(caller: Learner & { locale?: string }, teamId: string, submission: unknown): Promise<ScheduleUpdate> {
+  async updateSchedule(
+    caller: Learner & { locale?: string; displayName?: string },
+    teamId: string,
+    submission: unknown,
+  ): Promise<ScheduleUpdate> {
     const { settings, role } = await this.settingsFor(caller, teamId);
     if (role !== 'lead') throw new NotAllowedError('Only the team’s leads can change its check-in schedule.');
     const now = this.deps.clock();
@@ -156,6 +259,23 @@ export class TeamService {
       ...(caller.locale ? { locale: caller.locale } : {}),
     };
     await this.deps.teams.saveSettings(updated);
+    // Recorded once changed: the schedule decides when every member is asked, the channel where their shares go.
+    const s = updated.schedule!;
+    await this.deps.audit?.record({
+      tenantId: caller.tenantId,
+      kind: 'team_settings_changed',
+      actor: { userId: caller.userId, ...(caller.displayName ? { displayName: caller.displayName } : {}) },
+      teamId,
+      detail: {
+        cadence: s.cadence,
+        weekday: s.weekday,
+        localTime: s.localTime,
+        timeZone: s.timeZone,
+        reminderAfterHours: s.reminderAfterHours ?? 0,
+        sharesChannelId: updated.sharesChannelId ?? '',
+        channelChanged: settings.sharesChannelId !== updated.sharesChannelId,
+      },
+    });
     await this.deps.planner?.planTeam(caller.tenantId, teamId, now);
     return { ok: true, settings: updated };
   }

@@ -105,10 +105,16 @@ export class EntryStore {
     return entity ? fromEntity(entity) : undefined;
   }
 
-  async listForUser(tenantId: string, userId: string, options: { limit: number; cursor?: string }): Promise<EntryPage> {
+  /**
+   * A page of the learner's entries, newest first. `since` keeps to those made at or after it, in
+   * the query itself (keys are ordered by time), so every page is full however old the log is.
+   */
+  async listForUser(tenantId: string, userId: string, options: { limit: number; cursor?: string; since?: Date }): Promise<EntryPage> {
+    const { since, ...paging } = options;
+    const entries = rowKeysUnder(keyOf(ENTRY_PREFIX));
     const page = await listPage<EntryEntity>(this.table, EntryStore.partitionKey(tenantId, userId), {
-      ...options,
-      filter: rowKeysUnder(keyOf(ENTRY_PREFIX)),
+      ...paging,
+      filter: since ? allOf(entries, odata`RowKey lt ${prefixEnd(keyOf(ENTRY_PREFIX, newestFirstTimeKey(since)))}`) : entries,
     });
     return { entries: page.rows.map(fromEntity), nextCursor: page.nextCursor };
   }

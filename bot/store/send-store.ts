@@ -3,8 +3,8 @@ import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching, deletePartition } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
-/** A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, or a lead's weekly digest. */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'digest';
+/** A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of a new lead, or a lead's weekly digest. */
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */

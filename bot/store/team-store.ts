@@ -13,7 +13,12 @@ export interface TeamMember {
   displayName: string;
   role: TeamRole;
   joinedAt: string;
+  /** An owner of the team in Teams, as its roster last said: owners may name the team's leads. */
+  owner: boolean;
 }
+
+/** A member as a roster sync or a join gives them: whether they own the team is not always known. */
+export type NewMember = Omit<TeamMember, 'owner'> & { owner?: boolean | undefined };
 
 type SettingsEntity = {
   partitionKey: string;
@@ -34,6 +39,7 @@ type MemberEntity = {
   displayName: string;
   role: string;
   joinedAt: string;
+  owner?: boolean;
 };
 
 type MembershipEntity = { partitionKey: string; rowKey: string; teamId: string; joinedAt: string };
@@ -80,10 +86,11 @@ export class TeamStore {
   }
 
   /**
-   * Adds a member, or refreshes the name of one already known. A refresh never touches the
-   * role, so a roster sync racing a lead's change cannot undo it.
+   * Adds a member, or refreshes the name (and ownership, when told) of one already known. A
+   * refresh never touches the role, so a roster sync racing a lead's change cannot undo it, nor
+   * the joining time, which decides what the team's leads may read of the member's log.
    */
-  async upsertMember(member: TeamMember): Promise<TeamMember> {
+  async upsertMember(member: NewMember): Promise<TeamMember> {
     const partitionKey = TeamStore.partitionKey(member.tenantId, member.teamId);
     const rowKey = keyOf(MEMBER, member.userId);
     const entity: MemberEntity = {
@@ -94,11 +101,16 @@ export class TeamStore {
       displayName: member.displayName,
       role: member.role,
       joinedAt: member.joinedAt,
+      ...(member.owner ? { owner: true } : {}),
     };
-    let stored: TeamMember = member;
+    let stored: TeamMember = { ...member, owner: member.owner === true };
     if ((await createOnce(this.teams, entity)).kind === 'exists') {
-      await this.teams.updateEntity({ partitionKey, rowKey, teamsUserId: member.teamsUserId, displayName: member.displayName }, 'Merge');
-      stored = (await this.getMember(member.tenantId, member.teamId, member.userId)) ?? member;
+      const refresh = { teamsUserId: member.teamsUserId, displayName: member.displayName };
+      await this.teams.updateEntity(
+        { partitionKey, rowKey, ...refresh, ...(member.owner === undefined ? {} : { owner: member.owner }) },
+        'Merge',
+      );
+      stored = (await this.getMember(member.tenantId, member.teamId, member.userId)) ?? stored;
     }
     const membership: MembershipEntity = {
       partitionKey: keyOf(member.tenantId, member.userId),
@@ -110,11 +122,16 @@ export class TeamStore {
     return stored;
   }
 
-  /** Changes a member's role; false when they are not on the roster. */
-  async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole): Promise<boolean> {
+  /** Changes a member's role (and records them as an owner, when that was just checked); false when they are not on the roster. */
+  async setRole(tenantId: string, teamId: string, userId: string, role: TeamRole, owner?: boolean): Promise<boolean> {
     return updateIfPresent(
       this.teams,
-      { partitionKey: TeamStore.partitionKey(tenantId, teamId), rowKey: keyOf(MEMBER, userId), role },
+      {
+        partitionKey: TeamStore.partitionKey(tenantId, teamId),
+        rowKey: keyOf(MEMBER, userId),
+        role,
+        ...(owner === undefined ? {} : { owner }),
+      },
       'Merge',
     );
   }
@@ -155,6 +172,17 @@ export class TeamStore {
     });
     for await (const e of rows) members.push(toMember(tenantId, teamId, e));
     return members;
+  }
+
+  /** The team's leads: a query of its partition that returns only their rows, however large the team. */
+  async listLeads(tenantId: string, teamId: string): Promise<TeamMember[]> {
+    const partitionKey = TeamStore.partitionKey(tenantId, teamId);
+    const leads: TeamMember[] = [];
+    const rows = this.teams.listEntities<MemberEntity>({
+      queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(MEMBER)), odata`role eq ${'lead'}`) },
+    });
+    for await (const e of rows) leads.push(toMember(tenantId, teamId, e));
+    return leads;
   }
 
   /** Settings and roster together, in one query of the team's partition. */
@@ -347,5 +375,6 @@ function toMember(tenantId: string, teamId: string, e: MemberEntity): TeamMember
     displayName: e.displayName,
     role: e.role === 'lead' ? 'lead' : 'member',
     joinedAt: e.joinedAt,
+    owner: e.owner === true,
   };
 }

@@ -4,6 +4,7 @@ import { checkInCard } from '../cards/check-in-card.js';
 import { coachingAnswerForLeadCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { digestCard } from '../cards/digest-card.js';
 import { introCard } from '../cards/intro-card.js';
+import { leadNoticeCard } from '../cards/lead-notice-card.js';
 import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
 import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
 import { reminderCard } from '../cards/reminder-card.js';
@@ -76,6 +77,10 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
     { kind: 'intro', displayName: 'Megan Bowen', teamName: undefined },
     (t) => introCard({ displayName: 'Megan Bowen', teamName: t.t('common.yourTeam') }, t),
   ],
+  'lead-notice': [
+    { kind: 'lead-notice', leadName: 'Megan Bowen', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' },
+    (t) => leadNoticeCard({ leadName: 'Megan Bowen', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' }, t),
+  ],
   nudge: [{ kind: 'nudge', nudge, teamName: 'Alpha' }, (t) => nudgeCard(nudge, 'Alpha', t)],
   'nudge-reply': [
     { kind: 'nudge-reply', nudge, answer: 'on-it', teamName: 'Alpha' },
@@ -114,5 +119,18 @@ describe('renderOutbound', () => {
   it('leaves out what the service did not ask', () => {
     const card = renderOutbound({ kind: 'check-in', cardId: 'card-2', cycle: '2026-W48', shareWith: [] }, botTranslator('en'));
     expect(card).toEqual(checkInCard({ cardId: 'card-2', cycle: '2026-W48', share: { teams: [] } }, botTranslator('en')));
+  });
+});
+
+describe('the notice of a new lead', () => {
+  const notice = { kind: 'lead-notice', leadName: 'Megan *Bowen*', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' } as const;
+
+  it.each([
+    ['en', ['Megan *Bowen* is now a lead of Alpha', 'you mark “My team’s leads”', '(since November 2, 2026)', 'My learning']],
+    ['es', ['es ahora responsable de Alpha', '«Los responsables de mi equipo»', '2 de noviembre de 2026']],
+    ['ar', ['قائدًا في Alpha', '«قادة فريقي»']],
+  ])('says in %s who now leads, what they see and since when', (tag, parts) => {
+    const text = expectValidTeamsCard(renderOutbound(notice, botTranslator(tag))).renderedText;
+    for (const part of parts) expect(text).toContain(part);
   });
 });

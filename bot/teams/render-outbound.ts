@@ -3,6 +3,7 @@ import { checkInCard } from '../cards/check-in-card.js';
 import { coachingAnswerForLeadCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { digestCard } from '../cards/digest-card.js';
 import { introCard } from '../cards/intro-card.js';
+import { leadNoticeCard } from '../cards/lead-notice-card.js';
 import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
 import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
 import { reminderCard } from '../cards/reminder-card.js';
@@ -21,6 +22,11 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
       return reminderCard(checkInModel(message), t);
     case 'intro':
       return introCard({ displayName: message.displayName, teamName: message.teamName ?? t.t('common.yourTeam') }, t);
+    case 'lead-notice':
+      return leadNoticeCard(
+        { leadName: message.leadName, teamName: message.teamName ?? t.t('common.yourTeam'), joinedAt: message.joinedAt },
+        t,
+      );
     case 'nudge':
       return nudgeCard(message.nudge, message.teamName, t);
     case 'nudge-reply':

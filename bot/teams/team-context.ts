@@ -9,10 +9,21 @@ export function teamOf(context: TurnContext): { id: string; name: string } | und
   return { id: team.id, name: typeof team.name === 'string' && team.name ? team.name : 'your team' };
 }
 
+/** A roster account as a person; Teams says "owner" in `userRole` for the team's owners, and a member event may say nothing. */
 export function rosterPerson(account: TeamsChannelAccount): RosterPerson | undefined {
   const userId = account.aadObjectId ?? account.id;
   if (!userId || !account.id) return undefined;
-  return { userId, teamsUserId: account.id, displayName: account.name ?? 'Someone' };
+  const role = (account as Partial<TeamsChannelAccount>).userRole;
+  return { userId, teamsUserId: account.id, displayName: account.name ?? 'Someone', owner: role ? role === 'owner' : undefined };
+}
+
+/** Whether Teams says this person owns the team the activity came from; false when it cannot say. */
+export async function ownsTeam(context: TurnContext, teamsUserId: string): Promise<boolean> {
+  try {
+    return (await TeamsInfo.getMember(context, teamsUserId)).userRole === 'owner';
+  } catch {
+    return false;
+  }
 }
 
 /** Reads the whole roster, a page at a time as Teams requires for large teams. */

@@ -8,7 +8,7 @@ import type { RosterPerson, TeamService } from '../services/team-service.js';
 import { NotAllowedError } from '../domain/errors.js';
 import { senderOf, tenantOf } from './activity-people.js';
 import { cardResponse } from './card-replies.js';
-import { readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
+import { ownsTeam, readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
 import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 
 export const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
@@ -19,32 +19,50 @@ export type ScheduleValues = Partial<Record<ScheduleFields, string>>;
 /** What happens in a team's channels: installation, roster changes and the setup card. */
 export class TeamFlows {
   constructor(
-    private readonly deps: { teams: TeamService; logger: Logger; sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<void> },
+    private readonly deps: {
+      teams: TeamService;
+      logger: Logger;
+      sendCard: (context: TurnContext, card: AdaptiveCard) => Promise<void>;
+      /**
+       * Local mode only (never production): the Microsoft 365 Agents Playground reports every
+       * member's role as "user" and cannot make anyone an owner, so there the installer stands in
+       * for the team's owner, unless the roster names a real one.
+       */
+      installerStandsInForOwner?: boolean;
+    },
   ) {}
 
   async installed(context: TurnContext): Promise<void> {
     const team = teamOf(context);
     const installer = senderOf(context.activity);
     if (!team || !installer) return;
-    let roster: RosterPerson[] = [];
+    let roster: RosterPerson[] | undefined;
     try {
       roster = await readRoster(context);
     } catch (error) {
-      // The installer still becomes lead; the roster fills in as members are added or on the next sync.
+      // The roster fills in as members are added or on the next sync; the installer's role is asked of Teams alone.
       this.deps.logger.warn({ err: error, teamId: team.id }, 'could not read the team roster');
     }
+    const teamsUserId = installer.teamsUserId ?? installer.userId;
+    const listed = roster?.find((p) => p.userId === installer.userId);
+    const owner =
+      (listed?.owner ?? (await ownsTeam(context, teamsUserId))) ||
+      (this.deps.installerStandsInForOwner === true && !roster?.some((p) => p.owner));
     const result = await this.deps.teams.installed({
       tenantId: installer.tenantId,
       teamId: team.id,
       name: team.name,
-      installer: { userId: installer.userId, teamsUserId: installer.teamsUserId ?? installer.userId, displayName: installer.displayName },
+      installer: { userId: installer.userId, teamsUserId, displayName: installer.displayName, owner },
       roster,
       ...(installer.locale ? { locale: installer.locale } : {}),
     });
     if (result.firstInstall) {
       await this.deps.sendCard(
         context,
-        welcomeCard({ teamName: team.name, installerName: installer.displayName }, botTranslator(installer.locale)),
+        welcomeCard(
+          { teamName: team.name, installerName: installer.displayName, needsOwner: !result.installerLeads },
+          botTranslator(installer.locale),
+        ),
       );
     }
     await this.keepChannels(context, installer.tenantId, team.id);
@@ -89,7 +107,15 @@ export class TeamFlows {
     if ('error' in found) return found.error;
     try {
       const { settings, role } = await this.deps.teams.settingsFor(found.caller, found.team.id);
-      if (role !== 'lead') return cardResponse(errorCard(t.t('team.setup.leadsOnly'), t));
+      if (role !== 'lead') {
+        // A team without a lead takes its first from the owners who open its setup.
+        const { caller } = found;
+        const claim = await this.deps.teams.claimFirstLead(caller, found.team.id, () =>
+          ownsTeam(context, caller.teamsUserId ?? caller.userId),
+        );
+        if (claim !== 'leads')
+          return cardResponse(errorCard(t.t(claim === 'not-owner' ? 'team.setup.ownersFirst' : 'team.setup.leadsOnly'), t));
+      }
       const channels = await readChannels(context, found.team.id);
       await this.deps.teams.channelsListed(found.caller.tenantId, found.team.id, channels);
       return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));

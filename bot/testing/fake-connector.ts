@@ -9,7 +9,8 @@ export interface SentActivity {
 }
 
 export interface FakeTeam {
-  members: Array<{ id: string; aadObjectId: string; name: string }>;
+  /** `userRole` as Teams gives it: "owner" for the team's owners. */
+  members: Array<{ id: string; aadObjectId: string; name: string; userRole?: string }>;
   channels: Array<{ id: string; name?: string }>;
 }
 
@@ -68,6 +69,11 @@ export async function startFakeConnector(
     const page = team.members.slice(start, start + 2);
     const next = start + 2 < team.members.length ? String(start + 2) : undefined;
     res.json({ members: page, ...(next ? { continuationToken: next } : {}) });
+  });
+  app.get('/v3/conversations/:teamId/members/:userId', (req, res) => {
+    const member = teams[String(req.params.teamId)]?.members.find((m) => m.id === String(req.params.userId));
+    if (!member) return void res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'no such member' } });
+    res.json(member);
   });
   app.get('/v3/teams/:teamId/conversations', (req, res) => {
     const team = teams[String(req.params.teamId)];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventView, AuditKind } from '../../bot/contract/audit.js';
 import { AUDIT_CSV_COLUMNS } from '../../bot/domain/audit-trail.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from '../../bot/demo/demo-team.js';
+import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import type { AuditRecord } from '../../bot/store/audit-store.js';
 import { tableClients, type TableClients } from '../../bot/store/table-clients.js';
@@ -111,6 +112,39 @@ describe('the audit trail (Azurite, demo data, through the API)', () => {
       ]);
     });
 
+    it('a lead making a member a lead and stepping them back', async () => {
+      const role = (r: string) => ok(api(alex, 'PUT', `${team}/members/${encodeURIComponent(adele.userId)}/role`, { role: r }));
+      const events = await recordedBy(async () => {
+        await role('lead');
+        await role('member');
+      });
+      expect(events.map((e) => [e.kind, e.actor.userId, e.subject?.userId, e.teamId])).toEqual([
+        ['lead_removed', alex.userId, adele.userId, DEMO_TEAM.id],
+        ['lead_granted', alex.userId, adele.userId, DEMO_TEAM.id],
+      ]);
+    });
+
+    it('a lead changing the team’s schedule and shares channel', async () => {
+      const schedule = {
+        cadence: 'weekly',
+        weekday: 4,
+        localTime: '15:30',
+        timeZone: 'Europe/Paris',
+        reminderAfterHours: 24,
+        sharesChannelId: DEMO_SHARES_CHANNEL,
+      };
+      const events = await recordedBy(() => ok(api(alex, 'PUT', `${team}/settings`, schedule)));
+      expect(events).toEqual([
+        {
+          at: expect.any(String),
+          kind: 'team_settings_changed',
+          actor: named(alex),
+          teamId: DEMO_TEAM.id,
+          detail: expect.objectContaining({ localTime: '15:30', timeZone: 'Europe/Paris', sharesChannelId: DEMO_SHARES_CHANNEL }),
+        },
+      ]);
+    });
+
     it('an admin naming another admin', async () => {
       const events = await recordedBy(() => ok(api(patti, 'PUT', `/admin/admins/${encodeURIComponent(isaiah.userId)}`)));
       expect(events).toEqual([
@@ -162,9 +196,9 @@ describe('the audit trail (Azurite, demo data, through the API)', () => {
       expect(first.nextCursor).toEqual(expect.any(String));
       expect(first.events[0]).toMatchObject({ kind: 'export_downloaded', detail: { n: 119 }, teamName: DEMO_TEAM.name });
       const { events, sizes } = await allPages(patti, '');
-      // The 120 above and the 8 the actions before them recorded.
-      expect(stored).toHaveLength(128);
-      expect(sizes).toEqual([50, 50, 28]);
+      // The 120 above and the 11 the actions before them recorded.
+      expect(stored).toHaveLength(131);
+      expect(sizes).toEqual([50, 50, 31]);
       expect(events.map((e) => e.at)).toEqual(stored.map((e) => e.at));
       expect([...events.map((e) => e.at)].sort().reverse()).toEqual(events.map((e) => e.at));
     });

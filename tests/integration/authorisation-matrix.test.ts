@@ -2,8 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { cardActionActivity, inTeamChannel, installActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
-import { MARKER, OUTSIDERS, PEOPLE, PRINCIPALS, buildWorld, type Principal, type World } from '../support/authorisation-world.js';
+import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import {
+  MARKER,
+  OUTSIDERS,
+  PEOPLE,
+  PRINCIPALS,
+  buildWorld,
+  newEntryFor,
+  type Person,
+  type Principal,
+  type World,
+} from '../support/authorisation-world.js';
 import { declaredApiRoutes, ROUTE_ROWS, type Expected, type RouteRow } from '../support/route-matrix.js';
 import { VERB_ROWS, type VerbRow } from '../support/verb-matrix.js';
 
@@ -80,6 +92,85 @@ describe('authorisation matrix (Azurite, local Bot Connector)', () => {
         expect({ outcomes: seen, problems }).toEqual({ outcomes: row.expect, problems: [] });
       });
     }
+  });
+
+  describe('leads of a team see nothing from before the learner joined it, and only an owner becomes a first lead', () => {
+    const account = (p: Person, userRole: string) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName, userRole });
+    const enc = encodeURIComponent;
+
+    it('refuses the lead of a team created after the entry the entry (entries API and goals.csv, entries.csv)', async () => {
+      const { learner, otherTeamLead } = PEOPLE;
+      const goal = await w.service.services.goals.add(learner, { what: `${MARKER} goal before the team`, targetDate: '2027-06-30' });
+      expect(goal.status).toBe('saved');
+      // Olga owns a new team and adds Megan: she becomes its lead, after Megan wrote the entry and set the goal.
+      const later = { id: '19:made-after-the-entry@thread.tacv2', name: 'Made Later' };
+      await w.service.services.teams.installed({
+        tenantId: DEMO_TENANT_ID,
+        teamId: later.id,
+        name: later.name,
+        installer: { ...otherTeamLead, owner: true },
+        roster: [
+          { ...otherTeamLead, owner: true },
+          { ...learner, owner: false },
+        ],
+      });
+      const written = await newEntryFor(w.service, learner);
+
+      const entries = await w.api('otherTeamLead', 'GET', `/teams/${enc(later.id)}/members/${enc(learner.userId)}/entries`);
+      expect(entries.status).toBe(200);
+      const ids = (JSON.parse(entries.text) as { entries: { id: string }[] }).entries.map((e) => e.id);
+      // Written since: seen. Written before (the world's entry): not.
+      expect(ids).toEqual([written]);
+      expect(ids).not.toContain(w.ids.meganEntry);
+      const goals = await w.api('otherTeamLead', 'GET', `/teams/${enc(later.id)}/exports/goals.csv?weeks=52`);
+      expect(goals.status).toBe(200);
+      expect(goals.text).not.toContain(MARKER);
+      const csv = await w.api('otherTeamLead', 'GET', `/teams/${enc(later.id)}/exports/entries.csv?weeks=52`);
+      expect(csv.text.split('\r\n').filter((line) => line.includes(MARKER))).toHaveLength(1);
+      expect(csv.text).not.toContain(w.ids.meganEntry);
+      // Megan's own team's lead, there since before, still reads them.
+      const own = await w.api('lead', 'GET', `/teams/${enc(DEMO_TEAM.id)}/members/${enc(learner.userId)}/entries?limit=100`);
+      expect(own.text).toContain(w.ids.meganEntry);
+    });
+
+    it('does not make an installer who does not own the team its lead (refused on the member entries API and on setup)', async () => {
+      const { learner: megan, lead: alex } = PEOPLE;
+      const team = { id: '19:installed-by-a-member@thread.tacv2', name: 'Installed By A Member' };
+      const connector = await startFakeConnector({
+        [team.id]: { members: [account(megan, 'user'), account(alex, 'owner')], channels: [{ id: team.id }] },
+      });
+      try {
+        const activity = (verb?: string) => {
+          const base = { serviceUrl: connector.serviceUrl, tenantId: DEMO_TENANT_ID, from: account(megan, 'user') };
+          return inTeamChannel(verb ? cardActionActivity(verb, {}, base) : installActivity(base), team);
+        };
+        const post = (body: unknown) =>
+          fetch(`${w.service.baseUrl}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+        expect((await post(activity())).status).toBeLessThan(300);
+        expect((await w.service.stores.teams.getMember(DEMO_TENANT_ID, team.id, megan.userId))?.role).toBe('member');
+
+        const view = await w.api('learner', 'GET', `/teams/${enc(team.id)}/members/${enc(alex.userId)}/entries`);
+        expect(view.status).toBe(403);
+        const setup = (await (await post(activity('team.setup.open'))).json()) as { value?: unknown };
+        expect(expectValidTeamsCard(setup.value).renderedText).toContain('an owner of the team must set it up first');
+        const submit = await w.api('learner', 'PUT', `/teams/${enc(team.id)}/settings`, {
+          cadence: 'weekly',
+          weekday: 5,
+          localTime: '16:00',
+          timeZone: 'Europe/London',
+          reminderAfterHours: 24,
+          sharesChannelId: team.id,
+        });
+        expect(submit.status).toBe(403);
+        expect((await w.service.stores.teams.getSettings(DEMO_TENANT_ID, team.id))?.schedule).toBeNull();
+      } finally {
+        await connector.stop();
+      }
+    });
   });
 
   /** What an answer must not hold: the learner's private words for all but them and their lead, the demo team for outsiders. */

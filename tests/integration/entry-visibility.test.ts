@@ -7,6 +7,8 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
 const team = { id: '19:visibility-team@thread.tacv2', name: 'Visibility Team' };
+/** A team the learner joins later, set up by their colleague. */
+const laterTeam = { id: '19:visibility-later@thread.tacv2', name: 'Later Team' };
 const sharesChannel = '19:visibility-team-shares@thread.tacv2';
 const lead = { id: DEMO_PEOPLE[0]!.teamsUserId, aadObjectId: DEMO_PEOPLE[0]!.userId, name: DEMO_PEOPLE[0]!.displayName };
 const learner = { id: '29:vis-learner', aadObjectId: 'a3000000-0000-4000-8000-000000000001', name: 'Vis Learner' };
@@ -20,6 +22,7 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
   beforeAll(async () => {
     connector = await startFakeConnector({
       [team.id]: { members: [lead, learner, colleague], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] },
+      [laterTeam.id]: { members: [colleague, learner], channels: [{ id: laterTeam.id }] },
     });
     service = await startTestService();
     await post(inTeamChannel(installActivity(from(lead)), team));
@@ -139,5 +142,31 @@ describe('visibility per entry: the leads’ view honours it, and taking an entr
     expect((await leadsView(colleague.aadObjectId)).status).toBe(403);
     expect((await leadsView(learner.aadObjectId)).status).toBe(403);
     expect((await leadsView(lead.aadObjectId, outsider)).status).toBe(404);
+  });
+
+  it('shows a team’s leads only what the learner wrote since joining it, in full pages, while their first team’s lead still sees everything', async () => {
+    for (const n of [1, 2, 3]) await checkIn(`vis-before-${n}`, `Before the later team ${n}`, { visibility: 'leads' });
+    // The colleague makes a team with the learner in it: they lead it, and the learner's log so far stays closed to them.
+    await post(inTeamChannel(installActivity(from(colleague)), laterTeam));
+    expect((await service.stores.teams.getMember(DEMO_TENANT_ID, laterTeam.id, colleague.aadObjectId))?.role).toBe('lead');
+    for (const n of [1, 2, 3]) await checkIn(`vis-after-${n}`, `After joining ${n}`, { visibility: 'leads' });
+
+    const later = (cursor?: string) =>
+      api(
+        colleague.aadObjectId,
+        `/teams/${encodeURIComponent(laterTeam.id)}/members/${encodeURIComponent(learner.aadObjectId)}/entries?limit=2${
+          cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+        }`,
+      );
+    const first = (await (await later()).json()) as EntryPage;
+    expect(first.entries.map((e) => e.what)).toEqual(['After joining 3', 'After joining 2']);
+    expect(first.nextCursor).not.toBeNull();
+    const second = (await (await later(first.nextCursor!)).json()) as EntryPage;
+    expect(second.entries.map((e) => e.what)).toEqual(['After joining 1']);
+
+    const firstTeam = (await (await leadsView(lead.aadObjectId)).json()) as EntryPage;
+    expect(firstTeam.entries.map((e) => e.what)).toEqual(
+      expect.arrayContaining(['After joining 1', 'Before the later team 1', 'For my leads']),
+    );
   });
 });

@@ -290,6 +290,7 @@ const ROUTES: readonly RouteSpec[] = [
     },
   },
   { method: 'GET', route: '/teams/:teamId/recommendations', who: 'lead', params: { teamId: team } },
+  { method: 'GET', route: '/teams/:teamId/channels', who: 'lead', params: { teamId: team } },
   {
     method: 'PUT',
     route: '/me/recommendations/:teamId/:recId',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { DashboardResponse, MySettings, MySummaryResponse } from '../../bot/contract/api.js';
+import type { DashboardResponse, MyAudienceResponse, MySettings, MySummaryResponse } from '../../bot/contract/api.js';
 import type { EntryPage } from '../../bot/store/entry-store.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { fieldsOf, problemOf } from '../support/problem.js';
@@ -98,5 +98,18 @@ describe('a learner’s own entries and settings through the API (Azurite)', () 
     const resumed = (await (await call('PUT', '/me/settings', alex.userId, { paused: false, timeZone: null })).json()) as MySettings;
     expect(resumed).toEqual({ paused: false, pausedAt: null, timeZone: null });
     expect((await service.stores.users.get(DEMO_TENANT_ID, alex.userId))?.timeZone).toBe(alex.timeZone);
+  });
+
+  it('says who can see the learner’s entries: per team, its other leads and since when', async () => {
+    const res = await call('GET', '/me/audience', megan.userId);
+    expect(res.status).toBe(200);
+    const { teams } = (await res.json()) as MyAudienceResponse;
+    const joinedAt = (await service.stores.teams.getMember(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId))!.joinedAt;
+    expect(teams).toEqual([
+      { teamId: DEMO_TEAM.id, name: DEMO_TEAM.name, joinedAt, leads: [{ displayName: alex.displayName }], hasSharesChannel: true },
+    ]);
+    // A lead is not listed as seeing their own entries.
+    const forAlex = (await (await call('GET', '/me/audience', alex.userId)).json()) as MyAudienceResponse;
+    expect(forAlex.teams[0]!.leads.map((l) => l.displayName)).not.toContain(alex.displayName);
   });
 });

@@ -19,6 +19,8 @@ const account = (i: number) => ({
   name: DEMO_PEOPLE[i]!.displayName,
 });
 const [alex, megan] = [account(0), account(1)];
+/** A team Megan adds the app to, though only Alex owns it. */
+const ownedTeam = { id: '19:owned-by-alex@thread.tacv2', name: 'Owned Team' };
 
 describe('installing in a team and setting up check-ins (Azurite, local Bot Connector)', () => {
   let service: RunningTestService;
@@ -29,6 +31,15 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
       [team.id]: {
         members: [alex, megan, account(2), account(3), account(4)],
         channels: [{ id: team.id }, { id: '19:shares@thread.tacv2', name: 'Learning shares' }],
+      },
+      [ownedTeam.id]: {
+        members: [
+          { ...megan, userRole: 'user' },
+          { ...alex, userRole: 'owner' },
+          { ...account(2), userRole: 'user' },
+          { ...account(3), userRole: 'user' },
+        ],
+        channels: [{ id: ownedTeam.id }],
       },
     });
     service = await startTestService();
@@ -163,5 +174,62 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     const res = await submitSetup(megan, { ...defaults, weekday: '1', localTime: '08:00', sharesChannelId: team.id });
     expect(expectValidTeamsCard(res.body.value).renderedText).toContain('Only the team’s leads');
     expect(await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id)).toEqual(before);
+  });
+
+  describe('a team whose installer does not own it', () => {
+    const inOwned = <T extends { conversation: object; channelData: object }>(activity: T) => inTeamChannel(activity, ownedTeam);
+    const openSetup = async (who: typeof alex) =>
+      expectValidTeamsCard((await post(inOwned(cardActionActivity('team.setup.open', {}, from(who))))).body.value);
+    const leadsOf = async () =>
+      (await service.stores.teams.listMembers(DEMO_TENANT_ID, ownedTeam.id)).filter((m) => m.role === 'lead').map((m) => m.displayName);
+    /** The notices of a new lead delivered so far, by personal chat. */
+    const notices = (leadName: string) =>
+      connector.sent
+        .filter((s) => JSON.stringify(s.activity).includes(`${leadName} is now a lead of ${ownedTeam.name}`))
+        .map((s) => s.conversationId);
+
+    it('has no lead and says an owner must set it up; the installer cannot, the owner who opens setup becomes its lead', async () => {
+      await post(inOwned(installActivity(from(megan))));
+      const welcome = connector.sent.filter(
+        (s) => s.conversationId === ownedTeam.id && JSON.stringify(s.activity).includes('Set up check-ins'),
+      );
+      expect(welcome).toHaveLength(1);
+      expect(expectValidTeamsCard(welcome[0]!.activity.attachments?.[0]?.content).renderedText).toContain(
+        'an owner of the team must set it up',
+      );
+      expect(await leadsOf()).toEqual([]);
+      expect((await service.stores.teams.getMember(DEMO_TENANT_ID, ownedTeam.id, alex.aadObjectId))?.owner).toBe(true);
+
+      expect((await openSetup(megan)).renderedText).toContain('an owner of the team must set it up first');
+      expect(await leadsOf()).toEqual([]);
+      expect((await openSetup(alex)).inputIds).toContain('sharesChannelId');
+      expect(await leadsOf()).toEqual(['Alex Wilber']);
+      // Once it has a lead, the installer is still refused.
+      expect((await openSetup(megan)).renderedText).toContain('Only the team’s leads');
+    });
+
+    it('tells every other member in their personal chat, once, when someone becomes a lead; not the new lead', async () => {
+      while ((await service.worker.drainOnce()) > 0);
+      const others = [megan, account(2), account(3)].map((p) => `a:personal-${p.id}`).sort();
+      expect(notices('Alex Wilber').sort()).toEqual(others);
+      const card = connector.sent.find((s) => s.conversationId === others[0] && JSON.stringify(s.activity).includes('is now a lead'));
+      expect(expectValidTeamsCard(card?.activity.attachments?.[0]?.content).renderedText).toContain(
+        'can see the entries you mark “My team’s leads” that you write while you are in it (since',
+      );
+
+      // The owner names Megan a lead through the tab: Alex and the other two members each hear of it once; Megan does not.
+      const res = await fetch(
+        `${service.baseUrl}/api/v1/teams/${encodeURIComponent(ownedTeam.id)}/members/${encodeURIComponent(megan.aadObjectId)}/role`,
+        {
+          method: 'PUT',
+          headers: { 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': alex.aadObjectId, 'content-type': 'application/json' },
+          body: JSON.stringify({ role: 'lead' }),
+        },
+      );
+      expect(res.status).toBe(200);
+      while ((await service.worker.drainOnce()) > 0);
+      expect(notices('Megan Bowen').sort()).toEqual([alex, account(2), account(3)].map((p) => `a:personal-${p.id}`).sort());
+      expect(notices('Alex Wilber')).toHaveLength(3);
+    });
   });
 });

@@ -109,6 +109,7 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   { method: 'GET', route: '/me/settings', path: () => '/me/settings', expect: everyone(200) },
   { method: 'PUT', route: '/me/settings', path: () => '/me/settings', body: () => ({ paused: false }), expect: everyone(200) },
   { method: 'GET', route: '/me/teams', path: () => '/me/teams', expect: everyone(200) },
+  { method: 'GET', route: '/me/audience', path: () => '/me/audience', expect: everyone(200) },
 
   { method: 'GET', route: '/teams/:teamId/dashboard', path: () => `${team}/dashboard`, expect: teamMembers(200) },
   { method: 'GET', route: '/teams/:teamId/settings', path: () => `${team}/settings`, expect: teamMembers(200) },

@@ -162,6 +162,10 @@ export const en = {
   'intro.yours': 'Your log is yours: type "help" for what I can do, or "pause" to take a break.',
   'intro.logNow': 'Log something now',
 
+  'leadNotice.title': '{lead} is now a lead of {team}',
+  'leadNotice.body': 'Leads of {team} can see the entries you mark “{choice}” that you write while you are in it (since {date}).',
+  'leadNotice.choose': 'Choose who sees each entry in My learning.',
+
   'error.title': 'Something went wrong',
   'error.tryAgain': 'That didn’t work just now. Please try again in a moment.',
   'error.whoAreYou': 'We could not tell who you are in this conversation.',
@@ -322,6 +326,8 @@ export const en = {
   'team.welcome.body':
     'A one-minute check-in at the same time each week or fortnight: what you learned, what you took from it and what you will do with it. Leads see how the team is learning and who could use a follow-up.',
   'team.welcome.installer': '{name} added the app and leads it here for now.',
+  'team.welcome.needsOwner':
+    '{name} added the app. Leads of a team read what its members let leads see, so an owner of the team must set it up: the first owner to press “Set up check-ins” leads it.',
   'team.welcome.setUp': 'Set up check-ins',
   'team.setup.title': 'Set up check-ins',
   'team.setup.intro': 'Everyone gets the check-in at this local time in their own time zone; the team’s zone is used until we know theirs.',
@@ -340,6 +346,7 @@ export const en = {
   'team.setup.channelRequired': 'Choose a channel',
   'team.setup.saveFailed': 'We couldn’t save this just now. Your choices are still here — please press Save again.',
   'team.setup.leadsOnly': 'Only the team’s leads can set up check-ins. Ask one of them to do it.',
+  'team.setup.ownersFirst': 'This team has no lead yet: an owner of the team must set it up first.',
   'team.setup.notMember': 'You are not a member of this team.',
   'team.setup.fromChannel': 'Check-ins are set up from a team channel.',
   'team.error.cadence': 'Choose weekly or every two weeks',

@@ -163,6 +163,11 @@ export const es = {
   'intro.yours': 'Tu registro es tuyo: escribe "help" para ver lo que puedo hacer o "pause" para tomarte un descanso.',
   'intro.logNow': 'Registrar algo ahora',
 
+  'leadNotice.title': '{lead} es ahora responsable de {team}',
+  'leadNotice.body':
+    'Los responsables de {team} pueden ver las entradas que marques como «{choice}» y que escribas mientras estés en el equipo (desde el {date}).',
+  'leadNotice.choose': 'Elige quién ve cada entrada en Mi aprendizaje.',
+
   'error.title': 'Algo ha fallado',
   'error.tryAgain': 'No ha funcionado ahora mismo. Vuelve a intentarlo dentro de un momento.',
   'error.whoAreYou': 'No hemos podido saber quién eres en esta conversación.',
@@ -325,6 +330,8 @@ export const es = {
   'team.welcome.body':
     'Un check-in de un minuto a la misma hora cada semana o cada dos semanas: qué aprendiste, qué sacaste de ello y qué harás con ello. Los responsables ven cómo aprende el equipo y a quién le vendría bien un seguimiento.',
   'team.welcome.installer': '{name} ha añadido la aplicación y, por ahora, es quien la gestiona aquí.',
+  'team.welcome.needsOwner':
+    '{name} ha añadido la aplicación. Los responsables de un equipo leen lo que sus miembros les dejan ver, así que debe configurarla un propietario del equipo: el primer propietario que pulse «Configurar los check-ins» será su responsable.',
   'team.welcome.setUp': 'Configurar los check-ins',
   'team.setup.title': 'Configura los check-ins',
   'team.setup.intro':
@@ -344,6 +351,7 @@ export const es = {
   'team.setup.channelRequired': 'Elige un canal',
   'team.setup.saveFailed': 'No hemos podido guardarlo ahora mismo. Tus opciones siguen aquí: pulsa Guardar de nuevo.',
   'team.setup.leadsOnly': 'Solo los responsables del equipo pueden configurar los check-ins. Pídeselo a uno de ellos.',
+  'team.setup.ownersFirst': 'Este equipo aún no tiene responsable: primero debe configurarlo un propietario del equipo.',
   'team.setup.notMember': 'No eres miembro de este equipo.',
   'team.setup.fromChannel': 'Los check-ins se configuran desde un canal del equipo.',
   'team.error.cadence': 'Elige cada semana o cada dos semanas',

@@ -22,6 +22,7 @@ function service() {
     [GOALS_ROUTE]: { goals: [] },
     'GET /api/v1/me/recommendations': { recommendations: [] },
     'GET /api/v1/me/coaching': { notes: [] },
+    'GET /api/v1/me/audience': { teams: [] },
   });
 }
 

@@ -32,6 +32,7 @@ function fakeService(pages: Array<EntryPage | ApiFailure>, more: Record<string, 
     [GOALS_ROUTE]: { goals: [] },
     'GET /api/v1/me/recommendations': { recommendations: [] },
     'GET /api/v1/me/coaching': { notes: [] },
+    'GET /api/v1/me/audience': { teams: [] },
     ...more,
   });
 }
@@ -258,12 +259,13 @@ describe('MyLearningPage', () => {
     );
     await eventually(() => expect(container.querySelector('[data-testid="saved-item"]')).not.toBeNull());
     const headings = [...container.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings.slice(-6)).toEqual([
+    expect(headings.slice(-7)).toEqual([
       'H2 Your learning log',
       'H2 Goals',
       'H2 Recommended for you',
       'H2 Coaching',
       'H2 Saved',
+      'H2 Who can see your entries',
       'H2 Your data',
     ]);
     const saved = container.querySelector('[data-testid="saved-list"]')?.textContent ?? '';

@@ -13,6 +13,7 @@ import { LazyGoals } from '../goals/lazy-goals.js';
 import { LazyMyData } from '../me/lazy-my-data.js';
 import { MySettingsPanel } from '../me/MySettingsPanel.js';
 import { MySummary } from '../me/MySummary.js';
+import { WhoCanSee } from '../me/WhoCanSee.js';
 import { useMySettings } from '../me/use-my-settings.js';
 import { useMySummary } from '../me/use-my-summary.js';
 import { LazyMyRecommendations } from '../recommendations/lazy-recommendations.js';
@@ -99,6 +100,7 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
       <LazyMyRecommendations client={client} locale={locale} />
       <LazyCoaching client={client} locale={locale} />
       <LazySavedList client={client} locale={locale} />
+      <WhoCanSee client={client} locale={locale} />
       <LazyMyData client={client} />
     </PageLayout>
   );
