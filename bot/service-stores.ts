@@ -16,6 +16,7 @@ import { RecommendationStore } from './store/recommendation-store.js';
 import { DigestStore } from './store/digest-store.js';
 import { LrsSettingsStore } from './store/lrs-settings-store.js';
 import { XapiOutboxStore } from './store/xapi-outbox-store.js';
+import { OrgFiguresStore } from './store/org-figures-store.js';
 
 /** One repository per table, over the service's table clients: what the services are built on. */
 export function storesOver(tables: ReturnType<typeof tableClients>) {
@@ -37,5 +38,6 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     digests: new DigestStore(tables.digests),
     lrs: new LrsSettingsStore(tables.lrs),
     xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
+    orgFigures: new OrgFiguresStore(tables.orgFigures),
   };
 }

@@ -22,6 +22,7 @@ export const TABLES = {
   aggregates: 'Aggregates',
   lrs: 'LrsSettings',
   xapiOutbox: 'XapiOutbox',
+  orgFigures: 'OrgFigures',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -67,6 +68,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     aggregates: make(TABLES.aggregates),
     lrs: make(TABLES.lrs),
     xapiOutbox: make(TABLES.xapiOutbox),
+    orgFigures: make(TABLES.orgFigures),
   };
 }
 

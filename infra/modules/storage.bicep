@@ -31,6 +31,7 @@ var tables = [
   'Aggregates'
   'LrsSettings'
   'XapiOutbox'
+  'OrgFigures'
 ]
 var queues = [
   'sends'

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
-import type { ReportRow } from '../../bot/contract/report.js';
+import type { ReportResponse, TeamReportResponse } from '../../bot/contract/report.js';
 import { REPORT_CSV_COLUMNS } from '../../bot/contract/report-csv.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 
@@ -20,27 +20,54 @@ describe('the three-level accountability report for L&D admins (Azurite, demo da
   });
   afterAll(() => service.stop());
 
-  it('gives an admin every team’s rows, for the whole period and each week, at all three levels', async () => {
+  it('answers "being prepared" until the organisation’s figures are computed, then reads them', async () => {
+    // Asked together, before any figures exist: the computation (dozens of storage requests) cannot finish between them.
+    const [first, csv] = await Promise.all([get('/admin/report?weeks=4', patti.userId), get('/admin/report.csv?weeks=4', patti.userId)]);
+    expect(await first.json()).toEqual({ weeks: 4, status: 'preparing' });
+    // Nothing to stream yet: a conflict to try again later, not an empty file.
+    expect(csv.status).toBe(409);
+    // The first request started the computation in the background.
+    const ready = await vi.waitFor(
+      async () => {
+        const body = (await (await get('/admin/report?weeks=4', patti.userId)).json()) as ReportResponse;
+        if (body.status !== 'ready') throw new Error('still preparing');
+        return body;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(ready.asOf).toBe(now.toISOString());
+  });
+
+  it('gives an admin the organisation’s totals and every team’s rows, for the whole period and each week, at all three levels', async () => {
     const res = await get('/admin/report?weeks=4', patti.userId);
     expect(res.status).toBe(200);
-    const { rows } = (await res.json()) as { rows: ReportRow[] };
-    const team = rows.filter((r) => r.teamId === DEMO_TEAM.id);
-    expect(team.map((r) => r.week)).toEqual(['all', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
-    const all = team[0]!;
+    const report = (await res.json()) as Extract<ReportResponse, { status: 'ready' }>;
+    const all = report.teams.rows.find((r) => r.teamId === DEMO_TEAM.id)!;
+    expect(all.week).toBe('all');
     expect(all.learner.members).toBe(DEMO_PEOPLE.length);
-    expect(all.system.entries).toBe(team.slice(1).reduce((n, r) => n + r.system.entries, 0));
     expect(all.system.entries).toBeGreaterThan(0);
     expect(all.learner.insights).toBeGreaterThan(0);
     expect(all.learner.responseRate).toBeGreaterThan(0);
     expect(all.system.resourceRatings).toBeGreaterThan(0);
     expect(all.leader).toHaveProperty('requested');
     // The leader level, lead by lead.
-    expect(all.leads?.map((l) => l.displayName)).toEqual([alex.displayName]);
+    expect(report.leads.rows.filter((l) => l.teamId === DEMO_TEAM.id).map((l) => l.displayName)).toEqual([alex.displayName]);
+    // The organisation over time: the teams added up, week by week.
+    expect(report.totals.weeks.map((w) => w.week)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(report.totals.total.entries).toBe(report.teams.rows.reduce((n, r) => n + r.system.entries, 0));
+    // One team's own weeks, for the chart's team choice.
+    const team = (await (
+      await get(`/admin/report/teams/${encodeURIComponent(DEMO_TEAM.id)}?weeks=4`, patti.userId)
+    ).json()) as TeamReportResponse;
+    expect(team.rows.map((r) => r.week)).toEqual(['all', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(team.rows[0]!.system.entries).toBe(team.rows.slice(1).reduce((n, r) => n + r.system.entries, 0));
+    expect(team.asOf).toBe(report.asOf);
     // The same figures the lead's dashboard shows for the same weeks.
     const dashboard = (await (await get(`/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=4`, alex.userId)).json()) as {
       totals: { entries: number; minutes: number };
     };
     expect([all.system.entries, all.system.minutes]).toEqual([dashboard.totals.entries, dashboard.totals.minutes]);
+    expect((await get('/admin/report/teams/no-such-team?weeks=4', patti.userId)).status).toBe(404);
   });
 
   it('downloads the same report as CSV', async () => {
@@ -58,9 +85,12 @@ describe('the three-level accountability report for L&D admins (Azurite, demo da
     for (const userId of [alex.userId, megan.userId]) {
       expect((await get('/admin/report?weeks=4', userId)).status).toBe(403);
       expect((await get('/admin/report.csv?weeks=4', userId)).status).toBe(403);
+      expect((await get(`/admin/report/teams/${encodeURIComponent(DEMO_TEAM.id)}?weeks=4`, userId)).status).toBe(403);
     }
     expect(((await (await get('/admin/me', alex.userId)).json()) as { isAdmin: boolean }).isAdmin).toBe(false);
     expect((await get('/admin/report?weeks=5', patti.userId)).status).toBe(400);
+    expect((await get('/admin/report/teams?weeks=4', patti.userId)).status).toBe(400);
+    expect((await get('/admin/report/leads?weeks=4&cursor=nonsense', patti.userId)).status).toBe(400);
   });
 
   it('lets an admin name another admin, and only an admin', async () => {
