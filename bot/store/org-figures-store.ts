@@ -245,8 +245,12 @@ function teamRowKey(teamName: string, teamId: string): string {
   return keyOf(sortName(teamName), teamId);
 }
 
+/**
+ * Row keys sort by code unit, not by language: without case and accents, "Échecs" files under E as
+ * a reader expects (names in other scripts sort after Latin ones, each script in its own order).
+ */
 function sortName(name: string): string {
-  return name.toLocaleLowerCase('en');
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 }
 
 /** The page options that continue from a cursor this list issued (InvalidCursorError for any other). */
