@@ -87,8 +87,12 @@ export class OrgFiguresJob {
     const staleBefore = new Date(this.deps.clock().getTime() - FIGURES_STALE_MS);
     for await (const tenant of this.deps.figures.tenants()) {
       if (tenant.asOf !== null && Date.parse(tenant.asOf) >= staleBefore.getTime()) continue;
-      const outcome = await this.start(tenant.tenantId, staleBefore);
-      if (outcome.status === 'done') ran++;
+      try {
+        if ((await this.start(tenant.tenantId, staleBefore)).status === 'done') ran++;
+      } catch (error) {
+        // One organisation's failure (its pass resumes next time) does not hold up the others'.
+        this.deps.logger.error({ err: error, tenantId: tenant.tenantId }, 'organisation figures failed');
+      }
     }
     return ran;
   }

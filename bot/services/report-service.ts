@@ -48,7 +48,10 @@ export class ReportService {
   async report(caller: Learner, weeks: DashboardPeriod): Promise<ReportResponse> {
     await this.requireAdmin(caller);
     const current = await this.current(caller.tenantId);
-    if (!current) return { weeks, status: 'preparing' };
+    if (!current) {
+      await this.deps.job.prepare(caller.tenantId);
+      return { weeks, status: 'preparing' };
+    }
     const { tenantId } = caller;
     const [totals, teams, leads] = await Promise.all([
       this.deps.figures.totals(tenantId, current.generation, weeks),
@@ -91,7 +94,10 @@ export class ReportService {
     return { filename: `learning-loop-report-${weeks}-weeks.csv`, rows: lines() };
   }
 
-  /** The figures an admin reads; asking for more of figures not made yet is a conflict to retry later. */
+  /**
+   * The figures an admin reads beyond the report's first answer; before there are any it is a
+   * conflict to retry later (the report itself starts their computation).
+   */
   private async readable(caller: Learner): Promise<{ generation: string; asOf: string }> {
     await this.requireAdmin(caller);
     const current = await this.current(caller.tenantId);
@@ -99,12 +105,10 @@ export class ReportService {
     return current;
   }
 
-  /** The published figures, or undefined after starting their first computation. */
+  /** The published figures, if there are any yet. */
   private async current(tenantId: string): Promise<{ generation: string; asOf: string } | undefined> {
     const pointer: FiguresPointer | undefined = await this.deps.figures.pointer(tenantId);
-    if (pointer?.generation && pointer.asOf) return { generation: pointer.generation, asOf: pointer.asOf };
-    await this.deps.job.prepare(tenantId);
-    return undefined;
+    return pointer?.generation && pointer.asOf ? { generation: pointer.generation, asOf: pointer.asOf } : undefined;
   }
 
   private async requireAdmin(caller: Learner): Promise<void> {

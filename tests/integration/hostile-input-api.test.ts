@@ -106,6 +106,15 @@ const weeksQuery: Record<string, FieldSpec> = {
   },
 };
 
+/**
+ * More of a report table: a cursor is required. The demo's tables fit on one page, so a well-formed
+ * cursor (of another list: refused, 400) stands for a valid one; every field breaker still gets a 4xx.
+ */
+const reportCursor: FieldSpec = {
+  valid: fc.constant(Buffer.from(JSON.stringify({ p: 'another-list', t: 'eyJuZXh0UGFydGl0aW9uS2V5IjoiYSJ9' })).toString('base64url')),
+  invalid: fc.oneof(fc.constant(ABSENT), hostileText(3000)),
+};
+
 /** Every route of bot/http/api-router.ts with a path parameter, a query or a body. */
 const ROUTES: readonly RouteSpec[] = [
   {
@@ -337,6 +346,9 @@ const ROUTES: readonly RouteSpec[] = [
   { method: 'PUT', route: '/admin/admins/:userId', who: 'admin', params: { userId: { valid: () => randomUUID(), invalid: notAUserId } } },
   { method: 'GET', route: '/admin/report', who: 'admin', query: weeksQuery },
   { method: 'GET', route: '/admin/report.csv', who: 'admin', query: weeksQuery },
+  { method: 'GET', route: '/admin/report/teams', who: 'admin', query: { ...weeksQuery, cursor: reportCursor } },
+  { method: 'GET', route: '/admin/report/leads', who: 'admin', query: { ...weeksQuery, cursor: reportCursor } },
+  { method: 'GET', route: '/admin/report/teams/:teamId', who: 'admin', params: { teamId: team }, query: weeksQuery },
   { method: 'PUT', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: lrsSettingsFields() } },
   // These take no body: any field, or anything but an object, is refused.
   { method: 'DELETE', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: {}, emptyIsValid: true } },
@@ -507,6 +519,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
       'GET /teams/:teamId/resources',
       'GET /admin/report',
       'GET /admin/report.csv',
+      'GET /admin/report/teams',
+      'GET /admin/report/leads',
     ];
     const needed = declared.filter((r) => r.includes(':') || !r.startsWith('GET ') || withQuery.includes(r));
     expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual([...new Set(needed)].sort());
