@@ -136,6 +136,8 @@ export class OrgFiguresJob {
       if (lease) lease = await leases.acquire(name, instanceId, clock(), LEASE_MS);
       if (!lease) throw new Error('lost the organisation figures lease mid-run; another instance carries on');
     };
+    // Saved before anything is written, so a pass that dies at once is carried on, never left half-written.
+    if (!resumed) await keep(checkpoint);
     const perChunk = this.deps.teamsPerChunk ?? TEAMS_PER_CHUNK;
     let chunks = 0;
     for (;;) {
