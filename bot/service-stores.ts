@@ -17,6 +17,7 @@ import { DigestStore } from './store/digest-store.js';
 import { LrsSettingsStore } from './store/lrs-settings-store.js';
 import { XapiOutboxStore } from './store/xapi-outbox-store.js';
 import { AuditStore } from './store/audit-store.js';
+import { OrgFiguresStore } from './store/org-figures-store.js';
 
 /** One repository per table, over the service's table clients: what the services are built on. */
 export function storesOver(tables: ReturnType<typeof tableClients>) {
@@ -40,5 +41,6 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
     // Not `audit`: that name is the services' AuditLog, which records into this store.
     auditTrail: new AuditStore(tables.audit),
+    orgFigures: new OrgFiguresStore(tables.orgFigures),
   };
 }

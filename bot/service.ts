@@ -44,6 +44,8 @@ import { LearningDialogs } from './teams/learning-dialogs.js';
 import { NudgeService } from './services/nudge-service.js';
 import { GoalService } from './services/goal-service.js';
 import { ReportService } from './services/report-service.js';
+import { OrgFiguresJob } from './services/org-figures-job.js';
+import type { OrgFiguresStore } from './store/org-figures-store.js';
 import { CoachingService } from './services/coaching-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
@@ -84,6 +86,10 @@ export interface ServiceOptions {
   botCredentials?: BotCredentials;
   /** Replaces the HTTP client that posts statements to an LRS (tests). */
   lrsClient?: LrsClient;
+  /** Teams (and leads) per page of the L&D report's tables (tests: a few, to page a small organisation). */
+  reportPageSize?: number;
+  /** Teams per chunk of the organisation figures job (tests: a few, to checkpoint a small organisation). */
+  teamsPerChunk?: number;
   /** Tunes the xAPI sender (tests: small batches, quick retries). */
   xapiSender?: { batchSize?: number; maxAttempts?: number; retryBaseMs?: number };
 }
@@ -91,7 +97,7 @@ export interface ServiceOptions {
 export interface Service {
   app: Express;
   /** Every store a person's records can be in, the scheduler's leases and the tenants' LRS settings. */
-  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore };
+  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
@@ -122,6 +128,8 @@ export interface Service {
   worker: SendWorker;
   /** Sends each tenant's xAPI statements to its Learning Record Store. */
   xapiSender: XapiSender;
+  /** Computes each organisation's report and top resources (`runTenant` does one whole pass). */
+  orgFigures: OrgFiguresJob;
   queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }>; xapi: WorkQueue<XapiWork> };
   /** Creates the queues, then runs the scheduler, heartbeat and send worker in the background. */
   startJobs(options?: { schedulerEveryMs?: number }): Promise<{ stop(): Promise<void> }>;
@@ -178,7 +186,21 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   });
   const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId, xapi });
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
-  const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams });
+  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const orgFigures = new OrgFiguresJob({
+    figures: stores.orgFigures,
+    leases: stores.leases,
+    teams: stores.teams,
+    rollups: stores.rollups,
+    shares: stores.shares,
+    nudges: stores.nudges,
+    clock,
+    instanceId,
+    logger: options.logger,
+    newId,
+    ...(options.teamsPerChunk ? { teamsPerChunk: options.teamsPerChunk } : {}),
+  });
+  const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams, figures: stores.orgFigures, job: orgFigures });
   const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
   // Who may read the trail is decided as for the report (reports.isAdmin); it is built before anything that records.
   const audit = new AuditService({
@@ -192,12 +214,11 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const reports = new ReportService({
     admins: stores.admins,
     configured: config.ldAdmins,
-    teams: stores.teams,
-    rollups: stores.rollups,
-    shares: stores.shares,
-    nudges: stores.nudges,
+    figures: stores.orgFigures,
+    job: orgFigures,
     audit,
     clock,
+    ...(options.reportPageSize ? { pageSize: options.reportPageSize } : {}),
   });
   const coaching = new CoachingService({
     coaching: stores.coaching,
@@ -213,7 +234,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     poison: new WorkQueue<SendWork & { reason: string }>(queueClient(config.storage, QUEUES.poison)),
     xapi: xapiQueue,
   };
-  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const digests = new DigestService({
     teams: stores.teams,
     sends: stores.sends,
@@ -398,6 +418,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     scheduler,
     worker,
     xapiSender,
+    orgFigures,
     queues,
     async startJobs(jobOptions = {}) {
       await Promise.all([queues.sends.create(), queues.poison.create(), queues.xapi.create()]);
@@ -408,6 +429,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         limiter,
         digests,
         xapi: xapiSender,
+        orgFigures,
         ...(retention ? { retention: { runDue: () => retention.runDue(instanceId) } } : {}),
         logger: options.logger,
         ...jobOptions,

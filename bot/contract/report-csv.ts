@@ -1,5 +1,5 @@
 import type { ReportRow } from './report.js';
-import { csvDocument } from './csv-cell.js';
+import { csvDocument, type CsvValue } from './csv-cell.js';
 
 export const REPORT_CSV_COLUMNS = [
   'team',
@@ -22,25 +22,27 @@ export const REPORT_CSV_COLUMNS = [
 
 /** The report as CSV (RFC 4180), safe to open in a spreadsheet: no cell can start a formula. */
 export function reportCsv(rows: readonly ReportRow[]): string {
-  return csvDocument(
-    REPORT_CSV_COLUMNS,
-    rows.map((r) => [
-      r.teamName,
-      r.week,
-      r.weekStart,
-      r.system.entries,
-      r.system.minutes,
-      r.system.resourceRatings,
-      r.learner.members,
-      r.learner.responseRate,
-      r.learner.insights,
-      r.learner.actions,
-      r.learner.goalsOpen,
-      r.learner.goalsOnTrack,
-      r.leader.requested,
-      r.leader.done,
-      r.leader.rate,
-      r.leader.medianDays,
-    ]),
-  );
+  return csvDocument(REPORT_CSV_COLUMNS, rows.map(reportCsvRow));
+}
+
+/** One report row's cells, in REPORT_CSV_COLUMNS order (the service streams them a line at a time). */
+export function reportCsvRow(r: ReportRow): CsvValue[] {
+  return [
+    r.teamName,
+    r.week,
+    r.weekStart,
+    r.system.entries,
+    r.system.minutes,
+    r.system.resourceRatings,
+    r.learner.members,
+    r.learner.responseRate,
+    r.learner.insights,
+    r.learner.actions,
+    r.learner.goalsOpen,
+    r.learner.goalsOnTrack,
+    r.leader.requested,
+    r.leader.done,
+    r.leader.rate,
+    r.leader.medianDays,
+  ];
 }

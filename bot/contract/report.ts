@@ -1,3 +1,5 @@
+import type { OrganisationTotals } from './report-totals.js';
+
 /**
  * The three-level accountability report, by team and by week: the system (what was learned and
  * rated), the learners (did they take part, are their goals on track, do they record insights
@@ -43,4 +45,48 @@ export interface FollowUpFigures {
 
 export interface LeaderFigures extends FollowUpFigures {
   leadId: string;
+}
+
+/** One lead's own follow-ups in one team, for the whole period: a line of the report's lead table. */
+export interface LeadLine {
+  /** `teamId/leadId`: unique in the report. */
+  key: string;
+  teamId: string;
+  teamName: string;
+  leadId: string;
+  displayName: string;
+  requested: number;
+  done: number;
+  rate: number | null;
+  medianDays: number | null;
+}
+
+/** A page of a report table; `nextCursor` asks for the next (null on the last). */
+export interface ReportPage<T> {
+  rows: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * GET /admin/report: the organisation's figures as a job last computed them (`asOf`), or
+ * `preparing` while the first computation for the organisation runs.
+ */
+export type ReportResponse =
+  | { weeks: number; status: 'preparing' }
+  | {
+      weeks: number;
+      status: 'ready';
+      /** When the figures were computed (ISO time). */
+      asOf: string;
+      totals: OrganisationTotals;
+      /** Each team's whole-period row, by team name. */
+      teams: ReportPage<ReportRow>;
+      leads: ReportPage<LeadLine>;
+    };
+
+/** GET /admin/report/teams/:teamId: one team's rows, the whole period first then each week. */
+export interface TeamReportResponse {
+  weeks: number;
+  asOf: string;
+  rows: ReportRow[];
 }

@@ -80,6 +80,9 @@ export interface TopResourcesResponse {
   ranking: string;
   topRated: ResourceView[];
   mostSaved: ResourceView[];
+  /** The organisation's lists only: when they were computed (ISO time), or that they are being prepared (lists empty). */
+  asOf?: string;
+  preparing?: boolean;
 }
 
 /** One share the caller saved, for "Saved" on the personal page. */

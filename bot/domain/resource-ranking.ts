@@ -80,8 +80,8 @@ export function figuresOf(facts: readonly ResourceVoteFact[]): ResourceFigures[]
  * mean of every rating in `figures`, below-minimum resources included, so the pull is towards
  * what this team usually gives rather than towards a fixed number.
  */
-export function topRated(figures: readonly ResourceFigures[], limit: number): RankedResource[] {
-  const score = scorer(figures);
+export function topRated(figures: readonly ResourceFigures[], limit: number, mean = ratingMean(figures)): RankedResource[] {
+  const score = scorer(mean);
   return figures
     .filter((f) => f.ratingCount >= RANKING.minRatings)
     .map((f) => ({ ...f, score: score(f) }))
@@ -92,8 +92,8 @@ export function topRated(figures: readonly ResourceFigures[], limit: number): Ra
 }
 
 /** Resources saved by at least one person, most savers first; better rated breaks a tie. */
-export function mostSaved(figures: readonly ResourceFigures[], limit: number): RankedResource[] {
-  const score = scorer(figures);
+export function mostSaved(figures: readonly ResourceFigures[], limit: number, mean = ratingMean(figures)): RankedResource[] {
+  const score = scorer(mean);
   return figures
     .filter((f) => f.saves >= 1)
     .map((f) => ({ ...f, score: f.ratingCount >= RANKING.minRatings ? score(f) : null }))
@@ -116,15 +116,31 @@ export function rankingExplanation(): string {
   );
 }
 
-/** (priorWeight·m + Σratings) / (priorWeight + n), with m the mean of all ratings given. */
-function scorer(figures: readonly ResourceFigures[]): (f: ResourceFigures) => number {
+/** The mean of every rating in `figures` (the neutral middle when there are none). */
+export function ratingMean(figures: readonly ResourceFigures[]): number {
+  const mean = runningMean();
+  for (const f of figures) mean.add(f);
+  return mean.value();
+}
+
+/**
+ * ratingMean, added up a resource at a time: a list ranked from a stream passes the whole
+ * stream's mean to topRated and mostSaved, so it ranks as one list would.
+ */
+export function runningMean(): { add(f: ResourceFigures): void; value(): number } {
   let total = 0;
   let count = 0;
-  for (const f of figures) {
-    total += sum(f.ratings);
-    count += f.ratings.length;
-  }
-  const mean = count === 0 ? NEUTRAL_MEAN : total / count;
+  return {
+    add(f) {
+      total += sum(f.ratings);
+      count += f.ratings.length;
+    },
+    value: () => (count === 0 ? NEUTRAL_MEAN : total / count),
+  };
+}
+
+/** (priorWeight·m + Σratings) / (priorWeight + n), with m the mean of all ratings given. */
+function scorer(mean: number): (f: ResourceFigures) => number {
   return (f) => (RANKING.priorWeight * mean + sum(f.ratings)) / (RANKING.priorWeight + f.ratings.length);
 }
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AUDIT_KINDS, AUDIT_PERSON_MAX, type AuditKind } from '../contract/audit.js';
 import type { ApiDeps } from './api-router.js';
-import { userIdParam, weeksQuery } from './api-params.js';
+import { reportMoreQuery, teamIdParam, userIdParam, weeksQuery } from './api-params.js';
 import { callerOf } from './caller-identity.js';
 import { sendCsv } from './csv-response.js';
 import { lrsRoutes } from './lrs-routes.js';
@@ -56,13 +56,29 @@ export function adminRoutes(deps: ApiDeps): Router {
 
   router.get('/admin/report', async (req, res) => {
     const { weeks } = parse(weeksQuery, req.query, 'query');
-    res.json({ weeks, rows: await deps.reports.report(callerOf(res), weeks) });
+    res.json(await deps.reports.report(callerOf(res), weeks));
+  });
+
+  router.get('/admin/report/teams', async (req, res) => {
+    const { weeks, cursor } = parse(reportMoreQuery, req.query, 'query');
+    res.json(await deps.reports.reportTeams(callerOf(res), weeks, cursor));
+  });
+
+  router.get('/admin/report/leads', async (req, res) => {
+    const { weeks, cursor } = parse(reportMoreQuery, req.query, 'query');
+    res.json(await deps.reports.reportLeads(callerOf(res), weeks, cursor));
+  });
+
+  router.get('/admin/report/teams/:teamId', async (req, res) => {
+    const teamId = parse(teamIdParam, req.params.teamId, 'team id');
+    const { weeks } = parse(weeksQuery, req.query, 'query');
+    res.json(await deps.reports.teamReport(callerOf(res), weeks, teamId));
   });
 
   router.get('/admin/report.csv', async (req, res) => {
     const { weeks } = parse(weeksQuery, req.query, 'query');
     const csv = await deps.reports.reportCsv(callerOf(res), weeks);
-    res.type('text/csv; charset=utf-8').attachment(`learning-loop-report-${weeks}-weeks.csv`).send(csv);
+    await sendCsv(res, csv.filename, csv.rows, (err) => deps.logger?.error({ err }, 'the report download stopped part way'));
   });
 
   // The audit trail is read here and nowhere written: no route changes or deletes an event.

@@ -20,6 +20,9 @@ export const weeksQuery = z.strictObject({
     .default(12),
 });
 
+/** More of a report table: the period, and where the last page ended. */
+export const reportMoreQuery = weeksQuery.extend({ cursor: z.string().min(1).max(2000) });
+
 /** A page of a log. */
 export const entriesQuery = z
   .strictObject({

@@ -18,6 +18,8 @@ export interface BackgroundJobsDeps {
   digests?: Pick<DigestService, 'planDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
   retention?: { runDue(): Promise<boolean> };
+  /** Computes the organisation figures of every tenant whose figures are missing or stale, every 5 minutes. */
+  orgFigures?: { runDue(): Promise<number> };
   /** Sends statements to each tenant's Learning Record Store as its queue asks. */
   xapi?: Pick<XapiSender, 'run'>;
   logger: Logger;
@@ -51,6 +53,8 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   if (deps.xapi) loops.push(deps.xapi.run(() => running));
   const digests = deps.digests;
   if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.planDue()));
+  const orgFigures = deps.orgFigures;
+  if (orgFigures) loops.push(every(5 * 60_000, 'organisation figures', () => orgFigures.runDue()));
   const retention = deps.retention;
   if (retention) loops.push(every(60 * 60_000, 'retention', () => retention.runDue()));
   return {

@@ -66,6 +66,8 @@ export class MyDataErasure {
     done.teamSettings = await s.teams.forgetEditor(tenantId, userId);
 
     done.xapiStatements = await s.xapiOutbox.removePerson(tenantId, userId);
+    // Computed from what is now gone: withdrawn until recomputed without them.
+    done.orgFigures = await s.orgFigures.withdrawPublished(tenantId, new Date().toISOString());
     // The one rewrite the audit trail ever gets: what they did and what was done to them stays
     // accountable under a pseudonym, who they were goes (SECURITY.md, "Audit trail").
     const pseudonym = erasedPseudonym();

@@ -14,6 +14,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { AuditStore } from '../store/audit-store.js';
+import type { OrgFiguresStore } from '../store/org-figures-store.js';
 
 /** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
 export interface MyDataStores {
@@ -35,4 +36,6 @@ export interface MyDataStores {
   xapiOutbox: XapiOutboxStore;
   /** The audit trail: events they did or that touched them name them until their erasure writes a pseudonym over them. */
   auditTrail: AuditStore;
+  /** The organisation's computed figures: a lead's lines name them until the next pass without them. */
+  orgFigures: OrgFiguresStore;
 }

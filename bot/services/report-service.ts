@@ -1,37 +1,40 @@
-import { accountabilityReport } from '../domain/accountability-report.js';
-import type { ReportRow } from '../contract/report.js';
-import { reportCsv } from '../contract/report-csv.js';
-import { nudgeFact } from '../domain/leader-metrics.js';
 import type { DashboardPeriod } from '../contract/dashboard-view.js';
+import type { LeadLine, ReportPage, ReportResponse, ReportRow, TeamReportResponse } from '../contract/report.js';
+import { REPORT_CSV_COLUMNS, reportCsvRow } from '../contract/report-csv.js';
+import type { CsvValue } from '../contract/csv-cell.js';
 import type { AdminStore } from '../store/admin-store.js';
-import type { NudgeStore } from '../store/nudge-store.js';
-import type { RollupStore } from '../store/rollup-store.js';
-import type { ShareStore } from '../store/share-store.js';
-import type { TeamStore } from '../store/team-store.js';
+import type { FiguresPointer, OrgFiguresStore } from '../store/org-figures-store.js';
+import type { OrgFiguresJob } from './org-figures-job.js';
 import type { Clock, Learner } from './learner.js';
-import { NotAllowedError } from '../domain/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 import type { AuditLog } from './audit-log.js';
 import { actorOf } from './audit-service.js';
 
-const NUDGE_HISTORY = 1000;
+/** How many teams, or leads, a page of the report's tables holds. */
+export const REPORT_PAGE_SIZE = 50;
 
 /**
  * The L&D admin's view across teams. Admins are named by the deployment's configuration or by an
- * existing admin; nobody else reads the cross-team report.
+ * existing admin; nobody else reads the cross-team report. The figures are the organisation figures
+ * job's (org-figures-job.ts): each answer reads a few stored rows, whatever the organisation's size,
+ * and says when they were computed.
  */
 export class ReportService {
   constructor(
     private readonly deps: {
       admins: AdminStore;
       configured: readonly { tenantId: string; userId: string }[];
-      teams: TeamStore;
-      rollups: RollupStore;
-      shares: ShareStore;
-      nudges: NudgeStore;
+      figures: OrgFiguresStore;
+      job: Pick<OrgFiguresJob, 'prepare'>;
       audit: AuditLog;
       clock: Clock;
+      pageSize?: number;
     },
   ) {}
+
+  private get pageSize(): number {
+    return this.deps.pageSize ?? REPORT_PAGE_SIZE;
+  }
 
   async isAdmin(caller: Learner): Promise<boolean> {
     if (this.deps.configured.some((a) => a.tenantId === caller.tenantId && a.userId === caller.userId)) return true;
@@ -45,41 +48,81 @@ export class ReportService {
     await this.deps.audit.record({ tenantId: caller.tenantId, kind: 'admin_granted', actor: actorOf(caller), subject: { userId } });
   }
 
-  async report(caller: Learner, weeks: DashboardPeriod): Promise<ReportRow[]> {
+  /** The organisation's totals and the first page of the team and lead tables, or "being prepared". */
+  async report(caller: Learner, weeks: DashboardPeriod): Promise<ReportResponse> {
     await this.requireAdmin(caller);
-    const teams = await this.deps.teams.listTenantTeams(caller.tenantId);
-    const inputs = await Promise.all(
-      teams.map(async (settings) => {
-        const [team, rollups, votes, nudges] = await Promise.all([
-          this.deps.teams.readTeam(caller.tenantId, settings.teamId),
-          this.deps.rollups.listTeam(caller.tenantId, settings.teamId),
-          this.deps.shares.listTeamVotes(caller.tenantId, settings.teamId),
-          this.deps.nudges.listTeam(caller.tenantId, settings.teamId, NUDGE_HISTORY),
-        ]);
-        return {
-          teamId: settings.teamId,
-          name: settings.name,
-          zone: settings.schedule?.timeZone ?? 'UTC',
-          members: team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt })),
-          rollups,
-          ratingTimes: votes.filter((v) => v.rating !== null).map((v) => Date.parse(v.at)),
-          nudges: nudges.map(nudgeFact),
-        };
-      }),
-    );
-    return accountabilityReport(inputs, weeks, this.deps.clock());
+    const current = await this.current(caller.tenantId);
+    if (!current) {
+      await this.deps.job.prepare(caller.tenantId);
+      return { weeks, status: 'preparing' };
+    }
+    const { tenantId } = caller;
+    const [totals, teams, leads] = await Promise.all([
+      this.deps.figures.totals(tenantId, current.generation, weeks),
+      this.deps.figures.teamPage(tenantId, current.generation, weeks, this.pageSize),
+      this.deps.figures.leadPage(tenantId, current.generation, weeks, this.pageSize),
+    ]);
+    // Totals are written before the generation is published, so a published one always has them.
+    if (!totals) throw new Error(`organisation figures ${current.generation} have no totals for ${weeks} weeks`);
+    return { weeks, status: 'ready', asOf: current.asOf, totals, teams, leads };
   }
 
-  /** The report as a file: recorded before it is made, so no copy leaves unaccounted for. */
-  async reportCsv(caller: Learner & { displayName?: string }, weeks: DashboardPeriod): Promise<string> {
-    await this.requireAdmin(caller);
+  /** More of the team table, from where the last page ended. */
+  async reportTeams(caller: Learner, weeks: DashboardPeriod, cursor: string): Promise<ReportPage<ReportRow>> {
+    const current = await this.readable(caller);
+    return this.deps.figures.teamPage(caller.tenantId, current.generation, weeks, this.pageSize, cursor);
+  }
+
+  /** More of the lead table, from where the last page ended. */
+  async reportLeads(caller: Learner, weeks: DashboardPeriod, cursor: string): Promise<ReportPage<LeadLine>> {
+    const current = await this.readable(caller);
+    return this.deps.figures.leadPage(caller.tenantId, current.generation, weeks, this.pageSize, cursor);
+  }
+
+  /** One team's rows for the period: the whole period, then each week. */
+  async teamReport(caller: Learner, weeks: DashboardPeriod, teamId: string): Promise<TeamReportResponse> {
+    const current = await this.readable(caller);
+    const rows = await this.deps.figures.teamRows(caller.tenantId, current.generation, weeks, teamId);
+    if (!rows) throw new NotFoundError('The report has no such team.');
+    return { weeks, asOf: current.asOf, rows };
+  }
+
+  /** The whole report as CSV rows (the header first), read from storage a page at a time. */
+  async reportCsv(
+    caller: Learner & { displayName?: string },
+    weeks: DashboardPeriod,
+  ): Promise<{ filename: string; rows: AsyncIterable<readonly CsvValue[]> }> {
+    const current = await this.readable(caller);
+    // Recorded before it is made, so no copy leaves unaccounted for.
     await this.deps.audit.record({
       tenantId: caller.tenantId,
       kind: 'export_downloaded',
       actor: actorOf(caller),
       detail: { export: 'report', weeks },
     });
-    return reportCsv(await this.report(caller, weeks));
+    const rows = this.deps.figures.allTeamRows(caller.tenantId, current.generation, weeks);
+    async function* lines(): AsyncGenerator<readonly CsvValue[]> {
+      yield REPORT_CSV_COLUMNS;
+      for await (const row of rows) yield reportCsvRow(row);
+    }
+    return { filename: `learning-loop-report-${weeks}-weeks.csv`, rows: lines() };
+  }
+
+  /**
+   * The figures an admin reads beyond the report's first answer; before there are any it is a
+   * conflict to retry later (the report itself starts their computation).
+   */
+  private async readable(caller: Learner): Promise<{ generation: string; asOf: string }> {
+    await this.requireAdmin(caller);
+    const current = await this.current(caller.tenantId);
+    if (!current) throw new ConflictError('The organisation’s figures are being prepared; try again in a few minutes.');
+    return current;
+  }
+
+  /** The published figures, if there are any yet. */
+  private async current(tenantId: string): Promise<{ generation: string; asOf: string } | undefined> {
+    const pointer: FiguresPointer | undefined = await this.deps.figures.pointer(tenantId);
+    return pointer?.generation && pointer.asOf ? { generation: pointer.generation, asOf: pointer.asOf } : undefined;
   }
 
   private async requireAdmin(caller: Learner): Promise<void> {

@@ -16,6 +16,8 @@ import { InvalidCursorError } from '../store/page-cursor.js';
 import { helpfulKey } from '../store/share-feed-index.js';
 import { inBatches } from './in-batches.js';
 import type { TeamStore } from '../store/team-store.js';
+import type { OrgFiguresStore } from '../store/org-figures-store.js';
+import type { OrgFiguresJob } from './org-figures-job.js';
 import type { Learner } from './learner.js';
 
 const LIST_LIMIT = 10;
@@ -23,14 +25,18 @@ const FEED_LIMIT = 20;
 const SAVED_PAGE = 50;
 /** Point reads of one page in flight at once: a page's worth, well within what a partition serves. */
 const READS_IN_FLIGHT = 32;
-/** The organisation's lists read every team's shares: an instance keeps them this long. */
-const ORGANISATION_CACHE_MS = 30_000;
 
 /** What people read of the shares: a team's feed, the top resources, a learner's saved list. */
 export class ShareLists {
-  private readonly organisationCache = new Map<string, { at: number; data: Awaited<ReturnType<ShareStore['listTenant']>> }>();
-
-  constructor(private readonly deps: { shares: ShareStore; teams: TeamStore }) {}
+  constructor(
+    private readonly deps: {
+      shares: ShareStore;
+      teams: TeamStore;
+      /** The organisation's lists, as the organisation figures job last ranked them. */
+      figures: OrgFiguresStore;
+      job: Pick<OrgFiguresJob, 'prepare'>;
+    },
+  ) {}
 
   /**
    * A page of the team's feed, newest or most helpful first, with the viewer's own marks: one
@@ -80,19 +86,15 @@ export class ShareLists {
   async topResources(viewer: Learner, teamId: string, scope: ResourceScope): Promise<TopResourcesResponse | { status: 'not_member' }> {
     const member = await this.deps.teams.getMember(viewer.tenantId, teamId, viewer.userId);
     if (!member) return { status: 'not_member' };
-    const { shares, votes } =
-      scope === 'team'
-        ? await Promise.all([
-            this.deps.shares.listTeamShares(viewer.tenantId, teamId),
-            this.deps.shares.listTeamVotes(viewer.tenantId, teamId),
-          ]).then(([s, v]) => ({ shares: s, votes: v }))
-        : await this.organisation(viewer.tenantId);
+    if (scope === 'organisation') return this.organisation(viewer.tenantId);
+    const [shares, votes] = await Promise.all([
+      this.deps.shares.listTeamShares(viewer.tenantId, teamId),
+      this.deps.shares.listTeamVotes(viewer.tenantId, teamId),
+    ]);
     // A withdrawn share takes its marks with it; a link the sharer kept to themselves is no resource.
-    const live = new Map(shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => [`${s.teamId}\u0000${s.shareId}`, s]));
-    const teamOfVote = (v: { shareId: string; teamKey?: string }) =>
-      v.teamKey === undefined ? teamId : decodeURIComponent(v.teamKey.split('|')[1] ?? '');
+    const live = new Map(shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => [s.shareId, s]));
     const facts = votes
-      .filter((v) => live.has(`${teamOfVote(v)}\u0000${v.shareId}`) && v.resourceKey)
+      .filter((v) => live.has(v.shareId) && v.resourceKey)
       .map((v) => ({ resourceKey: v.resourceKey!, userId: v.userId, rating: v.rating, saved: v.saved, at: Date.parse(v.at) }));
     const figures = figuresOf(facts);
     const about = resourcesOf([...live.values()]);
@@ -167,13 +169,16 @@ export class ShareLists {
     return { saved: views.filter((v): v is SavedShareView => Boolean(v)), nextCursor };
   }
 
-  private async organisation(tenantId: string) {
-    const cached = this.organisationCache.get(tenantId);
-    const now = Date.now();
-    if (cached && now - cached.at < ORGANISATION_CACHE_MS) return cached.data;
-    const data = await this.deps.shares.listTenant(tenantId);
-    this.organisationCache.set(tenantId, { at: now, data });
-    return data;
+  /** The organisation's lists are ranked by the figures job over every team; a request reads its one row. */
+  private async organisation(tenantId: string): Promise<TopResourcesResponse> {
+    const base = { scope: 'organisation' as const, ranking: rankingExplanation() };
+    const pointer = await this.deps.figures.pointer(tenantId);
+    const lists = pointer?.generation ? await this.deps.figures.topResources(tenantId, pointer.generation) : undefined;
+    if (!pointer?.asOf || !lists) {
+      await this.deps.job.prepare(tenantId);
+      return { ...base, topRated: [], mostSaved: [], preparing: true };
+    }
+    return { ...base, ...lists, asOf: pointer.asOf };
   }
 }
 

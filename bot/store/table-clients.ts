@@ -23,6 +23,7 @@ export const TABLES = {
   lrs: 'LrsSettings',
   xapiOutbox: 'XapiOutbox',
   audit: 'Audit',
+  orgFigures: 'OrgFigures',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -69,6 +70,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     lrs: make(TABLES.lrs),
     xapiOutbox: make(TABLES.xapiOutbox),
     audit: make(TABLES.audit),
+    orgFigures: make(TABLES.orgFigures),
   };
 }
 

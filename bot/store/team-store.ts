@@ -274,6 +274,29 @@ export class TeamStore {
     return teams.sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * Up to `limit` of the tenant's teams after the team `after` (all from the start when undefined),
+   * in key order: a walk over the tenant's teams a chunk at a time, resumable from the last team a
+   * chunk held.
+   */
+  async listTenantTeamsAfter(tenantId: string, after: string | undefined, limit: number): Promise<TeamSettings[]> {
+    const tenant = `${keyOf(tenantId)}|`;
+    const from = after === undefined ? tenant : TeamStore.partitionKey(tenantId, after);
+    const pages = this.teams
+      .listEntities<SettingsEntity>({
+        queryOptions: {
+          filter: odata`PartitionKey gt ${from} and PartitionKey lt ${prefixEnd(keyOf(tenantId))} and RowKey eq ${SETTINGS}`,
+        },
+      })
+      .byPage({ maxPageSize: limit });
+    const teams: TeamSettings[] = [];
+    for await (const page of pages) {
+      for (const e of page) teams.push(toSettings(tenantId, decodeURIComponent(e.partitionKey.slice(tenant.length)), e));
+      if (teams.length >= limit) break;
+    }
+    return teams.slice(0, limit);
+  }
+
   /** The teams a learner belongs to, oldest membership first. */
   async teamsOf(tenantId: string, userId: string): Promise<string[]> {
     const rows = this.memberships.listEntities<MembershipEntity>({

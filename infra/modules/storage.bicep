@@ -32,6 +32,7 @@ var tables = [
   'LrsSettings'
   'XapiOutbox'
   'Audit'
+  'OrgFigures'
 ]
 var queues = [
   'sends'

@@ -131,6 +131,20 @@ const auditFilters: Record<string, FieldSpec> = {
   },
 };
 
+/**
+ * More of a report table: a cursor is required. The demo's tables fit on one page, so a well-formed
+ * cursor (of another list: refused, 400) stands for a valid one; every field breaker still gets a 4xx.
+ */
+const reportCursor: FieldSpec = {
+  valid: fc.constant(Buffer.from(JSON.stringify({ p: 'another-list', t: 'eyJuZXh0UGFydGl0aW9uS2V5IjoiYSJ9' })).toString('base64url')),
+  // Kept short enough that the percent-encoded query stays under Node's 16 KB header limit; length is tried in ASCII.
+  invalid: fc.oneof(
+    fc.constant(ABSENT),
+    hostileText(600),
+    fc.integer({ min: 2001, max: 2100 }).map((n) => 'A'.repeat(n)),
+  ),
+};
+
 /** Every route of bot/http/api-router.ts with a path parameter, a query or a body. */
 const ROUTES: readonly RouteSpec[] = [
   {
@@ -383,6 +397,9 @@ const ROUTES: readonly RouteSpec[] = [
     },
   },
   { method: 'GET', route: '/admin/audit.csv', who: 'admin', query: auditFilters },
+  { method: 'GET', route: '/admin/report/teams', who: 'admin', query: { ...weeksQuery, cursor: reportCursor } },
+  { method: 'GET', route: '/admin/report/leads', who: 'admin', query: { ...weeksQuery, cursor: reportCursor } },
+  { method: 'GET', route: '/admin/report/teams/:teamId', who: 'admin', params: { teamId: team }, query: weeksQuery },
   { method: 'PUT', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: lrsSettingsFields() } },
   // These take no body: any field, or anything but an object, is refused.
   { method: 'DELETE', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: {}, emptyIsValid: true } },
@@ -555,6 +572,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
       'GET /admin/report.csv',
       'GET /admin/audit',
       'GET /admin/audit.csv',
+      'GET /admin/report/teams',
+      'GET /admin/report/leads',
     ];
     const needed = declared.filter((r) => r.includes(':') || !r.startsWith('GET ') || withQuery.includes(r));
     expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual([...new Set(needed)].sort());

@@ -77,6 +77,12 @@ const withLrs = async (w: World) => {
   for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID])
     await w.service.stores.lrs.save(tenantId, { ...LRS, updatedAt: new Date().toISOString() });
 };
+/** Both organisations' report figures, as the figures job computes them. */
+const withFigures = async (w: World) => {
+  for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID])
+    if (!(await w.service.stores.orgFigures.pointer(tenantId))?.generation) await w.service.orgFigures.runTenant(tenantId);
+};
+const FOREIGN_CURSOR = Buffer.from(JSON.stringify({ p: 'another-list', t: 'eyJuZXh0UGFydGl0aW9uS2V5IjoiYSJ9' })).toString('base64url');
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 export const ROUTE_ROWS: readonly RouteRow[] = [
@@ -234,7 +240,40 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     expect: ldAdmins(204),
   },
   { method: 'GET', route: '/admin/report', path: () => '/admin/report', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
-  { method: 'GET', route: '/admin/report.csv', path: () => '/admin/report.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
+  {
+    method: 'GET',
+    route: '/admin/report.csv',
+    path: () => '/admin/report.csv',
+    prepare: withFigures,
+    expect: ldAdmins(200),
+    outsidersMaySee: ['admin'],
+  },
+  {
+    method: 'GET',
+    route: '/admin/report/teams/:teamId',
+    path: () => `/admin/report/teams/${encodeURIComponent(DEMO_TEAM.id)}`,
+    prepare: withFigures,
+    // Another organisation's admin finds no such team in their own figures.
+    expect: { ...ldAdmins(200), otherTenant: 404 },
+    outsidersMaySee: ['admin'],
+  },
+  // More of a table needs the cursor its first page gave; the demo's tables fit on one page.
+  {
+    method: 'GET',
+    route: '/admin/report/teams',
+    variant: 'a cursor from another list',
+    path: () => `/admin/report/teams?weeks=4&cursor=${FOREIGN_CURSOR}`,
+    prepare: withFigures,
+    expect: ldAdmins(400),
+  },
+  {
+    method: 'GET',
+    route: '/admin/report/leads',
+    variant: 'a cursor from another list',
+    path: () => `/admin/report/leads?weeks=4&cursor=${FOREIGN_CURSOR}`,
+    prepare: withFigures,
+    expect: ldAdmins(400),
+  },
   // Each organisation's admins read their own organisation's trail, and nobody else reads any.
   { method: 'GET', route: '/admin/audit', path: () => '/admin/audit', expect: ldAdmins(200), outsidersMaySee: ['admin'] },
   { method: 'GET', route: '/admin/audit.csv', path: () => '/admin/audit.csv', expect: ldAdmins(200), outsidersMaySee: ['admin'] },

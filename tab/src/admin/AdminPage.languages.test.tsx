@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApiClient } from '../testing/fake-api-client.js';
-import { ADMIN_ME_ROUTE, REPORT_ROUTE, reportRows } from '../testing/report-fixtures.js';
+import { ADMIN_ME_ROUTE, REPORT_ROUTE, readyReport } from '../testing/report-fixtures.js';
 import { eventually, renderInFluent, settle, unmountRendered } from '../testing/render-page.js';
 import { AdminPage } from './AdminPage.js';
 
@@ -14,7 +14,7 @@ afterEach(unmountRendered);
 
 async function open(
   locale: string,
-  routes: Record<string, unknown> = { [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } },
+  routes: Record<string, unknown> = { [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: readyReport(12) },
 ) {
   const page = await renderInFluent(<AdminPage client={fakeApiClient(routes).client} locale={locale} />, { locale });
   await settle(5);

@@ -3,7 +3,16 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import { fakeApiClient } from '../testing/fake-api-client.js';
-import { ADMIN_ME_ROUTE, REPORT_ROUTE, reportRows } from '../testing/report-fixtures.js';
+import {
+  ADMIN_ME_ROUTE,
+  AS_OF,
+  MORE_TEAMS_ROUTE,
+  REPORT_ROUTE,
+  TEAM_REPORT_ROUTE,
+  moreTeams,
+  productDesignReport,
+  readyReport,
+} from '../testing/report-fixtures.js';
 import { buttonNamed, click, controlLabelled, eventually, renderInFluent, settle, unmountRendered } from '../testing/render-page.js';
 import { AdminPage } from './AdminPage.js';
 
@@ -38,7 +47,7 @@ describe('the learning report page', () => {
   });
 
   it('shows an admin the three levels, every team, every lead and the weeks', async () => {
-    const { page, callsTo } = await open({ [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } });
+    const { page, callsTo } = await open({ [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: readyReport(12) });
     await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
     expect(callsTo('GET', '/api/v1/admin/report')[0]?.path).toBe('/api/v1/admin/report?weeks=12');
     const levels = (id: string) => page.querySelector(`[data-testid="${id}"]`)?.textContent;
@@ -61,15 +70,20 @@ describe('the learning report page', () => {
     await eventually(() => expect(page.querySelector('[data-testid="report-chart"]')?.textContent).toBe('2 weeks of all teams'));
   });
 
-  it('shows one team over time when chosen', async () => {
-    const { page } = await open({ [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } });
+  it('shows one team over time when chosen, asking the service for its weeks', async () => {
+    const { page, callsTo } = await open({
+      [ADMIN_ME_ROUTE]: { isAdmin: true },
+      [REPORT_ROUTE]: readyReport(12),
+      [TEAM_REPORT_ROUTE]: productDesignReport(),
+    });
     await eventually(() => expect(page.querySelector('[data-testid="report-weeks"]')).not.toBeNull());
     const choice = controlLabelled('Show') as HTMLSelectElement;
     await act(() => {
       choice.value = 't1';
       choice.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(page.querySelector('[data-testid="report-weeks"] caption')?.textContent).toBe('By week, Product Design');
+    await eventually(() => expect(page.querySelector('[data-testid="report-weeks"] caption')?.textContent).toBe('By week, Product Design'));
+    expect(callsTo('GET', '/api/v1/admin/report/teams/t1').map((c) => c.path)).toEqual(['/api/v1/admin/report/teams/t1?weeks=12']);
     expect(tableRows(page, 'report-weeks').map((r) => [r[0], r[4]])).toEqual([
       ['Nov 16', '50%'],
       ['Nov 23', '100%'],
@@ -80,10 +94,10 @@ describe('the learning report page', () => {
   it('asks again for another period', async () => {
     const { page, callsTo, answerWith } = await open({
       [ADMIN_ME_ROUTE]: { isAdmin: true },
-      [REPORT_ROUTE]: { weeks: 12, rows: reportRows() },
+      [REPORT_ROUTE]: readyReport(12),
     });
     await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
-    answerWith(REPORT_ROUTE, { weeks: 4, rows: reportRows(4) });
+    answerWith(REPORT_ROUTE, readyReport(4, 4));
     await click(page.querySelector('#dashboard-period-4'));
     await eventually(() => expect(tableRows(page, 'report-weeks')).toHaveLength(4));
     expect(callsTo('GET', '/api/v1/admin/report').map((c) => c.path)).toEqual([
@@ -92,8 +106,13 @@ describe('the learning report page', () => {
     ]);
   });
 
-  it('downloads the report on screen as the service’s CSV', async () => {
-    const { page } = await open({ [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: { weeks: 12, rows: reportRows() } });
+  it('downloads the service’s CSV for the period', async () => {
+    const csv = 'team,week\r\nProduct Design,all\r\nProduct Design,2026-W47\r\n';
+    const { page, callsTo } = await open({
+      [ADMIN_ME_ROUTE]: { isAdmin: true },
+      [REPORT_ROUTE]: readyReport(12),
+      'GET /api/v1/admin/report.csv': csv,
+    });
     await eventually(() => expect(buttonNamed('Download CSV')?.disabled).toBe(false));
     let saved: Blob | undefined;
     URL.createObjectURL = vi.fn((blob: Blob) => {
@@ -106,21 +125,50 @@ describe('the learning report page', () => {
       expect(this.href).toBe('blob:report');
     });
     await click(buttonNamed('Download CSV'));
-    expect(clicked).toHaveBeenCalledOnce();
-    const lines = (await saved!.text())
-      .replace(/^\uFEFF/, '')
-      .trimEnd()
-      .split('\r\n');
-    expect(lines[0]).toMatch(/^team,week,week_start,entries,/);
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
-      'Product Design,all',
-      'Product Design,2026-W47',
-      'Product Design,2026-W48',
-      'Customer Success,all',
-      'Customer Success,2026-W47',
-      'Customer Success,2026-W48',
-    ]);
+    await eventually(() => expect(clicked).toHaveBeenCalledOnce());
+    expect(callsTo('GET', '/api/v1/admin/report.csv').map((c) => c.path)).toEqual(['/api/v1/admin/report.csv?weeks=12']);
+    // A byte-order mark first, so spreadsheet programs read names in any script as UTF-8.
+    expect([...new Uint8Array(await saved!.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await saved!.text()).toBe(csv);
+    expect(page.querySelector('[data-testid="download-status"]')?.textContent).toBe('Downloaded the report for the last 12 weeks.');
     expect(page.querySelector('a[download]')).toBeNull();
+  });
+
+  it('says when the figures were computed, and that they are being prepared until they are', async () => {
+    const { page } = await open({
+      [ADMIN_ME_ROUTE]: { isAdmin: true },
+      [REPORT_ROUTE]: [{ weeks: 12, status: 'preparing' }, readyReport(12)],
+    });
+    await eventually(() => expect(page.querySelector('[data-testid="report-preparing"]')).not.toBeNull());
+    expect(page.querySelector('[data-testid="report-preparing"]')?.textContent).toContain(
+      'Your organisation’s figures are being prepared. The first time takes a few minutes.',
+    );
+    expect(buttonNamed('Download CSV')?.disabled).toBe(true);
+    await click(buttonNamed('Check again'));
+    await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
+    const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(AS_OF));
+    expect(page.querySelector('[data-testid="report-as-of"]')?.textContent).toBe(
+      `Figures as of ${time}; they are brought up to date about every 15 minutes.`,
+    );
+    expect(page.querySelector('[data-testid="report-preparing"]')).toBeNull();
+  });
+
+  it('shows the first page of teams and loads more on asking', async () => {
+    const { page, callsTo } = await open({
+      [ADMIN_ME_ROUTE]: { isAdmin: true },
+      [REPORT_ROUTE]: readyReport(12, 2, 1),
+      [MORE_TEAMS_ROUTE]: moreTeams(),
+    });
+    await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
+    expect(tableRows(page, 'report-teams').map((r) => r[0])).toEqual(['Customer Success']);
+    expect(page.querySelector('[data-testid="more-leads"]')).toBeNull();
+    await click(buttonNamed('Load more teams'));
+    await eventually(() => expect(tableRows(page, 'report-teams').map((r) => r[0])).toEqual(['Customer Success', 'Product Design']));
+    expect(callsTo('GET', '/api/v1/admin/report/teams').map((c) => c.path)).toEqual([
+      '/api/v1/admin/report/teams?weeks=12&cursor=more-teams',
+    ]);
+    // The last page: nothing more to load.
+    expect(buttonNamed('Load more teams')).toBeUndefined();
   });
 
   it('says what failed and retries', async () => {
@@ -129,7 +177,7 @@ describe('the learning report page', () => {
       [REPORT_ROUTE]: new ApiFailure(503, 'Storage is unavailable'),
     });
     await eventually(() => expect(page.textContent).toContain("Couldn't load the report (HTTP 503): Storage is unavailable"));
-    answerWith(REPORT_ROUTE, { weeks: 12, rows: reportRows() });
+    answerWith(REPORT_ROUTE, readyReport(12));
     await click(buttonNamed('Retry'));
     await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
   });

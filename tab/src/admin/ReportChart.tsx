@@ -5,7 +5,8 @@ import { chartColors } from '../dashboard/chart-colors.js';
 import { formatWeekStart } from '../dashboard/dashboard-format.js';
 import { directionOf, useT } from '../i18n/i18n-context.js';
 import { ThemeNameContext } from '../theme.js';
-import { axisWeekStarts, describeRates, rateLines, type OrganisationWeek } from './report-view.js';
+import type { OrganisationWeek } from '../api/report-types.js';
+import { axisWeekStarts, describeRates, rateLines } from './report-view.js';
 
 const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

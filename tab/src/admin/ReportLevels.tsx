@@ -1,10 +1,9 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReportRow } from '../api/report-types.js';
+import type { OrganisationTotal } from '../api/report-types.js';
 import { formatCount, formatPercent } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { useT } from '../i18n/i18n-context.js';
-import { organisationWeeks, teamLines } from './report-view.js';
 
 const useStyles = makeStyles({
   levels: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' },
@@ -36,15 +35,12 @@ interface Figure {
 }
 
 /** The three levels of accountability for the whole organisation: the system, the learners, the leaders. */
-export function ReportLevels({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
+export function ReportLevels({ total, locale }: { total: OrganisationTotal; locale: string }) {
   const styles = useStyles();
   const { t } = useT();
   const count = (n: number) => formatCount(n, locale);
   const rate = (v: number | null) => (v === null ? '—' : formatPercent(v, locale));
-  const { total } = organisationWeeks(rows);
-  const teams = teamLines(rows);
-  const goalsOpen = teams.reduce((n, t) => n + (t.learner.goalsOpen ?? 0), 0);
-  const goalsOnTrack = teams.reduce((n, t) => n + (t.learner.goalsOnTrack ?? 0), 0);
+  const { goalsOpen, goalsOnTrack } = total;
   const levels: { title: MessageKey; testId: string; figures: Figure[] }[] = [
     {
       title: 'report.system',

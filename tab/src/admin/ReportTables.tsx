@@ -1,11 +1,11 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
-import type { ReportRow } from '../api/report-types.js';
+import type { LeadLine, OrganisationWeek, ReportRow } from '../api/report-types.js';
 import { DataTable } from '../components/DataTable.js';
 import { formatCount, formatPercent, formatWeekStart } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
 import { useT, type TabTranslator } from '../i18n/i18n-context.js';
-import { goalsOnTrackText, leadLines, medianDaysText, teamLines, type OrganisationWeek } from './report-view.js';
+import { goalsOnTrackText, medianDaysText } from './report-view.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -37,7 +37,7 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
         t('report.followUpsDone'),
         t('report.medianTime'),
       ]}
-      rows={teamLines(rows).map((r) => ({
+      rows={rows.map((r) => ({
         key: r.teamId,
         header: r.teamName,
         cells: [
@@ -58,11 +58,10 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
 }
 
 /** Leaders are accountable too: each lead's own follow-ups. */
-export function LeadTable({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
+export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; locale: string }) {
   const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
-  const leads = leadLines(rows);
   if (leads.length === 0) {
     return (
       <Text as="p" className={styles.text}>

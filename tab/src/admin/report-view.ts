@@ -1,4 +1,5 @@
-import type { ReportRow } from '../api/report-types.js';
+import type { OrganisationTotals, OrganisationWeek, ReportRow } from '../api/report-types.js';
+import { addRows, totalsOf, type ReportSums } from '../../../bot/contract/report-totals.js';
 import { formatCount, formatPercent } from '../dashboard/dashboard-format.js';
 import { adminEnglish } from '../i18n/admin-messages.js';
 import type { MessageKey } from '../i18n/catalog.js';
@@ -6,84 +7,11 @@ import type { TabTranslator } from '../i18n/i18n-context.js';
 
 type Words = Pick<TabTranslator, 't' | 'plural'>;
 
-/**
- * The report's rows arranged for reading: one line per team for the whole period, each lead's
- * own follow-ups, and the organisation week by week. Rates are recombined from their counts, never
- * averaged, so a team of fifty weighs fifty times a team of one.
- */
-
-export interface OrganisationWeek {
-  week: string;
-  weekStart: string | null;
-  entries: number;
-  minutes: number;
-  resourceRatings: number;
-  insights: number;
-  actions: number;
-  responseRate: number | null;
-  followUpsRequested: number;
-  followUpsDone: number;
-  followUpRate: number | null;
-}
-
-export interface LeadLine {
-  key: string;
-  teamName: string;
-  displayName: string;
-  requested: number;
-  done: number;
-  rate: number | null;
-  medianDays: number | null;
-}
-
-export function teamLines(rows: readonly ReportRow[]): ReportRow[] {
-  return rows.filter((r) => r.week === 'all').sort((a, b) => a.teamName.localeCompare(b.teamName) || a.teamId.localeCompare(b.teamId));
-}
-
-export function leadLines(rows: readonly ReportRow[]): LeadLine[] {
-  return teamLines(rows).flatMap((team) =>
-    (team.leads ?? []).map((lead) => ({
-      key: `${team.teamId}/${lead.leadId}`,
-      teamName: team.teamName,
-      displayName: lead.displayName,
-      requested: lead.requested,
-      done: lead.done,
-      rate: lead.rate,
-      medianDays: lead.medianDays,
-    })),
-  );
-}
-
-/** The whole organisation: every team's whole-period row added up ("all"), then each week. */
-export function organisationWeeks(rows: readonly ReportRow[]): { total: OrganisationWeek; weeks: OrganisationWeek[] } {
-  const byWeek = new Map<string, ReportRow[]>();
-  for (const row of rows) byWeek.set(row.week, [...(byWeek.get(row.week) ?? []), row]);
-  const weeks = [...byWeek.entries()]
-    .filter(([week]) => week !== 'all')
-    .map(([week, group]) => combine(week, group))
-    .sort((a, b) => a.week.localeCompare(b.week));
-  return { total: combine('all', byWeek.get('all') ?? []), weeks };
-}
-
-function combine(week: string, rows: readonly ReportRow[]): OrganisationWeek {
-  const sum = (pick: (r: ReportRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const answered = sum((r) => r.learner.checkInsAnswered);
-  const closed = sum((r) => r.learner.checkInsClosed);
-  const requested = sum((r) => r.leader.requested);
-  const done = sum((r) => r.leader.done);
-  return {
-    week,
-    weekStart: rows[0]?.weekStart ?? null,
-    entries: sum((r) => r.system.entries),
-    minutes: sum((r) => r.system.minutes),
-    resourceRatings: sum((r) => r.system.resourceRatings),
-    insights: sum((r) => r.learner.insights),
-    actions: sum((r) => r.learner.actions),
-    responseRate: closed ? answered / closed : null,
-    followUpsRequested: requested,
-    followUpsDone: done,
-    followUpRate: requested ? done / requested : null,
-  };
+/** One team's rows (or any rows) added up: the whole period ("all"), then each week oldest first. */
+export function organisationWeeks(rows: readonly ReportRow[]): OrganisationTotals {
+  const byWeek = new Map<string, ReportSums>();
+  addRows(byWeek, rows);
+  return totalsOf(byWeek);
 }
 
 /** Goals on track out of those open, e.g. "3 of 4"; a week's row does not know. */

@@ -1,11 +1,5 @@
-export type { ReportFigures, ReportRow } from '../../../bot/contract/report.js';
-import type { DashboardPeriod } from '../../../bot/contract/api.js';
-import type { ReportRow } from '../../../bot/contract/report.js';
-
-export interface ReportResponse {
-  weeks: DashboardPeriod;
-  rows: ReportRow[];
-}
+export type { LeadLine, ReportFigures, ReportPage, ReportResponse, ReportRow, TeamReportResponse } from '../../../bot/contract/report.js';
+export type { OrganisationTotal, OrganisationTotals, OrganisationWeek } from '../../../bot/contract/report-totals.js';
 
 export interface AdminMeResponse {
   isAdmin: boolean;

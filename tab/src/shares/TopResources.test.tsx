@@ -50,13 +50,33 @@ describe('top resources', () => {
   });
 
   it('asks for the whole organisation’s when that scope is chosen', async () => {
-    const organisation = topResources({ scope: 'organisation', topRated: [resource('Org-wide favourite')], mostSaved: [] });
+    const organisation = {
+      ...topResources({ scope: 'organisation', topRated: [resource('Org-wide favourite')], mostSaved: [] }),
+      asOf: '2026-11-28T11:45:00Z',
+    };
     const service = await render({ [RESOURCES_ROUTE]: [TEAM, organisation] });
+    expect(container.querySelector('[data-testid="resources-as-of"]')).toBeNull();
     await click(controlLabelled('Whole organisation', container));
     await settle(5);
     expect(service.callsTo('GET', '/').map((c) => c.path.split('?')[1])).toEqual(['scope=team', 'scope=organisation']);
     expect(items('top-rated-item')).toEqual(['1.Org-wide favouriteArticle4.5 average from 4 ratings']);
     expect(list('Most saved')?.textContent).toContain('No one has saved a resource yet.');
+    // Ranked in the background: the page says how fresh the lists are.
+    expect(container.querySelector('[data-testid="resources-as-of"]')?.textContent).toBe(
+      `Across the organisation as of ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-11-28T11:45:00Z'))}.`,
+    );
+  });
+
+  it('says the organisation’s lists are being prepared, rather than that they are empty', async () => {
+    const preparing = { ...topResources({ scope: 'organisation' }), preparing: true };
+    await render({ [RESOURCES_ROUTE]: [TEAM, preparing] });
+    await click(controlLabelled('Whole organisation', container));
+    await settle(5);
+    expect(container.querySelector('[data-testid="resources-preparing"]')?.textContent).toBe(
+      'The organisation’s lists are being prepared. Check again in a few minutes.',
+    );
+    expect(list('Top rated')).toBeUndefined();
+    expect(container.textContent).not.toContain('No resource has enough ratings yet.');
   });
 
   it('says when a list has nothing in it yet', async () => {

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_RESOURCE_SCOPE, RESOURCE_SCOPE_CHOICES, type ResourceScope, type ResourceView } from '../api/share-types.js';
 import { Problem } from '../components/Problem.js';
-import { sourceLabel } from '../format.js';
+import { formatDate, sourceLabel } from '../format.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 import type { SectionHeading } from './lazy-section.js';
 import { ExternalLink } from './ShareArticle.js';
@@ -56,7 +56,18 @@ export function TopResources({ client, teamId, locale }: Props) {
       <ChoiceGroup<ResourceScope> label={t('topResources.ranking')} choices={RESOURCE_SCOPE_CHOICES} value={scope} onChange={setScope} />
       {loading && !shown && <Spinner label={t('topResources.loading')} />}
       {error && <Problem message={error} onRetry={reload} intent={shown ? 'warning' : 'error'} />}
-      {shown && (
+      {/* The organisation's lists are ranked in the background: say how fresh they are, or that they are on their way. */}
+      {shown?.asOf && (
+        <Text as="p" className={styles.ranking} data-testid="resources-as-of">
+          {t('topResources.asOf', { time: formatDate(shown.asOf, locale) })}
+        </Text>
+      )}
+      {shown?.preparing && (
+        <Text as="p" className={styles.text} data-testid="resources-preparing">
+          {t('topResources.preparing')}
+        </Text>
+      )}
+      {shown && !shown.preparing && (
         <div className={styles.panel} aria-busy={loading}>
           <ResourceList
             title={t('topResources.topRated')}

@@ -1,4 +1,5 @@
-import type { FollowUpFigures, ReportRow } from '../../../bot/contract/report.js';
+import type { FollowUpFigures, LeadLine, ReportPage, ReportResponse, ReportRow, TeamReportResponse } from '../../../bot/contract/report.js';
+import { addRows, totalsOf, type ReportSums } from '../../../bot/contract/report-totals.js';
 
 export const REPORT_ROUTE = 'GET /api/v1/admin/report';
 export const ADMIN_ME_ROUTE = 'GET /api/v1/admin/me';
@@ -105,4 +106,62 @@ function customerSuccessRows(weeks: readonly (typeof WEEKS)[number][]): ReportRo
 export function reportRows(weeks: 2 | 4 = 2): ReportRow[] {
   const period = WEEKS.slice(-weeks);
   return [...productDesignRows(period), ...customerSuccessRows(period)];
+}
+
+export const TEAM_REPORT_ROUTE = 'GET /api/v1/admin/report/teams/t1';
+export const MORE_TEAMS_ROUTE = 'GET /api/v1/admin/report/teams';
+/** When the fixture's figures were computed. */
+export const AS_OF = '2026-11-28T11:45:00Z';
+
+/**
+ * The service's answer for those rows (GET /admin/report): the teams added up, each team's
+ * whole-period row by name, and each lead's line. `firstPage` teams come with it; the rest wait
+ * behind a cursor.
+ */
+export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): ReportResponse {
+  const rows = reportRows(weeks);
+  const byWeek = new Map<string, ReportSums>();
+  addRows(byWeek, rows);
+  const teams = rows.filter((r) => r.week === 'all').sort((a, b) => a.teamName.localeCompare(b.teamName));
+  const leads: LeadLine[] = teams.flatMap((r) =>
+    (r.leads ?? []).map(({ leadId, displayName, requested, done, rate, medianDays }) => ({
+      key: `${r.teamId}/${leadId}`,
+      teamId: r.teamId,
+      teamName: r.teamName,
+      leadId,
+      displayName,
+      requested,
+      done,
+      rate,
+      medianDays,
+    })),
+  );
+  const bare = teams.map(({ leads: _leads, ...row }) => row);
+  return {
+    weeks: period,
+    status: 'ready',
+    asOf: AS_OF,
+    totals: totalsOf(byWeek),
+    teams: { rows: bare.slice(0, firstPage), nextCursor: bare.length > firstPage ? 'more-teams' : null },
+    leads: { rows: leads, nextCursor: null },
+  };
+}
+
+/** The teams after the first page of one. */
+export function moreTeams(weeks: 2 | 4 = 2): ReportPage<ReportRow> {
+  const teams = reportRows(weeks)
+    .filter((r) => r.week === 'all')
+    .sort((a, b) => a.teamName.localeCompare(b.teamName));
+  return { rows: teams.slice(1).map(({ leads: _leads, ...row }) => row), nextCursor: null };
+}
+
+/** One team's rows (GET /admin/report/teams/t1). */
+export function productDesignReport(weeks: 2 | 4 = 2): TeamReportResponse {
+  return {
+    weeks: 12,
+    asOf: AS_OF,
+    rows: reportRows(weeks)
+      .filter((r) => r.teamId === 't1')
+      .map(({ leads: _leads, ...row }) => row),
+  };
 }

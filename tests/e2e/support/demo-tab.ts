@@ -17,6 +17,8 @@ export async function startDemoTab(): Promise<{ service: RunningTestService; bro
     ldAdmins: [{ tenantId: DEMO_TENANT_ID, userId: DEMO_LD_ADMIN.userId }],
   });
   await seedDemoData({ ...service, now: new Date() });
+  // The organisation's figures, as the background job keeps them (the report and top resources read them).
+  await service.orgFigures.runTenant(DEMO_TENANT_ID);
   const browser = await launchChromium();
   return {
     service,

@@ -236,6 +236,8 @@ export const enTeam = {
   'topResources.mostSaved': 'Most saved',
   'topResources.noRated': 'No resource has enough ratings yet.',
   'topResources.noSaved': 'No one has saved a resource yet.',
+  'topResources.asOf': 'Across the organisation as of {time}.',
+  'topResources.preparing': 'The organisation’s lists are being prepared. Check again in a few minutes.',
   'topResources.average.one': '{average} average from {count} rating',
   'topResources.average.other': '{average} average from {count} ratings',
   'topResources.savedBy.one': 'Saved by {count} person',

@@ -1,0 +1,367 @@
+import type { Logger } from 'pino';
+import { DASHBOARD_PERIODS } from '../contract/dashboard-view.js';
+import type { LeadLine, ReportRow } from '../contract/report.js';
+import { NO_SUMS, addRows, addSums, totalsOf, type ReportSums } from '../contract/report-totals.js';
+import type { ResourceView } from '../contract/share-view.js';
+import { accountabilityReport, type ReportTeam } from '../domain/accountability-report.js';
+import { nudgeFact } from '../domain/leader-metrics.js';
+import { mapBounded } from '../domain/map-bounded.js';
+import { figuresOf, mostSaved, runningMean, topRated, type RankedResource, type ResourceFigures } from '../domain/resource-ranking.js';
+import type { Share } from '../domain/share.js';
+import { keyOf } from '../store/keys.js';
+import type { LeaseStore, Lease } from '../store/lease-store.js';
+import type { NudgeStore } from '../store/nudge-store.js';
+import type { OrgFiguresStore, ResourceFacts, TopResourceLists } from '../store/org-figures-store.js';
+import type { RollupStore } from '../store/rollup-store.js';
+import type { ShareStore } from '../store/share-store.js';
+import type { TeamSettings } from '../contract/team-settings.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { Clock } from './learner.js';
+
+/** How many teams a chunk holds: what a run keeps in memory at once, and how often it saves where it got to. */
+export const TEAMS_PER_CHUNK = 16;
+/** Teams read at once; each reads five things together, so at most 30 storage requests are in flight. */
+const TEAMS_IN_FLIGHT = 6;
+/** A team's latest follow-ups the report reckons with, as the team dashboard does. */
+const NUDGE_HISTORY = 1000;
+/** How many resources each of the organisation's lists shows. */
+export const TOP_RESOURCES = 10;
+const LEASE_MS = 2 * 60_000;
+/** Figures older than this are computed again by the background loop. */
+export const FIGURES_STALE_MS = 15 * 60_000;
+
+/** Where a run got to, saved in its lease after every chunk: a run on any instance carries on from here. */
+interface Checkpoint {
+  generation: string;
+  /** The moment the figures describe; a resumed run keeps it, so all chunks count the same weeks. */
+  asOf: string;
+  /** The generation readers followed when the run began, dropped once this one is published. */
+  previous: string | null;
+  chunk: number;
+  /** The last team done; the next chunk starts after it. */
+  after: string | null;
+}
+
+export interface OrgFiguresJobDeps {
+  figures: OrgFiguresStore;
+  leases: LeaseStore;
+  teams: TeamStore;
+  rollups: RollupStore;
+  shares: ShareStore;
+  nudges: NudgeStore;
+  clock: Clock;
+  instanceId: string;
+  logger: Logger;
+  newId: () => string;
+  teamsPerChunk?: number;
+  /** Called after each chunk is saved (tests stop a run here, as a crash would). */
+  afterChunk?: (chunk: number) => Promise<void> | void;
+}
+
+export type RunOutcome = { status: 'done'; generation: string; chunks: number; resumed: boolean } | { status: 'busy' | 'fresh' };
+
+/**
+ * Computes each tenant's organisation figures (the L&D report, every period, and the top resources)
+ * by walking its teams a chunk at a time with the same per-team code the team dashboard uses, and
+ * publishes them all at once when the walk is done. Requests then read stored rows, so no request's
+ * cost grows with the tenant; the report says how old the figures are. One instance per tenant at
+ * a time (a lease), and a run that dies carries on from its last chunk.
+ */
+export class OrgFiguresJob {
+  private readonly running = new Map<string, Promise<RunOutcome>>();
+
+  constructor(private readonly deps: OrgFiguresJobDeps) {}
+
+  /**
+   * A tenant that has no figures yet gets them computed now, in the background: the caller answers
+   * "being prepared" meanwhile. Recorded first, so the background loop finishes it if this instance stops.
+   */
+  async prepare(tenantId: string): Promise<void> {
+    await this.deps.figures.request(tenantId, this.deps.clock().toISOString());
+    this.start(tenantId).catch((error: unknown) => this.deps.logger.error({ err: error, tenantId }, 'organisation figures failed'));
+  }
+
+  /** Every tenant whose figures are missing or older than FIGURES_STALE_MS, one after another. */
+  async runDue(): Promise<number> {
+    let ran = 0;
+    const staleBefore = new Date(this.deps.clock().getTime() - FIGURES_STALE_MS);
+    for await (const tenant of this.deps.figures.tenants()) {
+      if (tenant.asOf !== null && Date.parse(tenant.asOf) >= staleBefore.getTime()) continue;
+      try {
+        if ((await this.start(tenant.tenantId, staleBefore)).status === 'done') ran++;
+      } catch (error) {
+        // One organisation's failure (its pass resumes next time) does not hold up the others'.
+        this.deps.logger.error({ err: error, tenantId: tenant.tenantId }, 'organisation figures failed');
+      }
+    }
+    return ran;
+  }
+
+  /** One whole pass over a tenant (or the rest of an interrupted one); 'busy' when another instance holds it. */
+  runTenant(tenantId: string): Promise<RunOutcome> {
+    return this.start(tenantId);
+  }
+
+  /** One run per tenant per instance: a second caller waits for the run already going. */
+  private start(tenantId: string, staleBefore?: Date): Promise<RunOutcome> {
+    const going = this.running.get(tenantId);
+    if (going) return going;
+    const run = this.run(tenantId, staleBefore).finally(() => this.running.delete(tenantId));
+    this.running.set(tenantId, run);
+    return run;
+  }
+
+  private async run(tenantId: string, staleBefore: Date | undefined): Promise<RunOutcome> {
+    const { leases, instanceId, clock } = this.deps;
+    const name = keyOf('orgfigures', tenantId);
+    let lease: Lease | undefined = await leases.acquire(name, instanceId, clock(), LEASE_MS);
+    if (!lease) return { status: 'busy' };
+    const resumed = Boolean(lease.cursor);
+    let checkpoint: Checkpoint;
+    if (lease.cursor) checkpoint = JSON.parse(lease.cursor) as Checkpoint;
+    else {
+      const pointer = await this.deps.figures.pointer(tenantId);
+      // Another instance may have finished the same figures while this one waited for the lease.
+      if (staleBefore && pointer?.asOf && Date.parse(pointer.asOf) >= staleBefore.getTime()) return { status: 'fresh' };
+      checkpoint = {
+        generation: this.deps.newId(),
+        asOf: clock().toISOString(),
+        previous: pointer?.generation ?? null,
+        chunk: 0,
+        after: null,
+      };
+    }
+    const keep = async (next: Checkpoint) => {
+      lease = lease && (await leases.saveCursor(name, lease, JSON.stringify(next)));
+      if (lease) lease = await leases.acquire(name, instanceId, clock(), LEASE_MS);
+      if (!lease) throw new Error('lost the organisation figures lease mid-run; another instance carries on');
+    };
+    // Saved before anything is written, so a pass that dies at once is carried on, never left half-written.
+    if (!resumed) await keep(checkpoint);
+    const perChunk = this.deps.teamsPerChunk ?? TEAMS_PER_CHUNK;
+    let chunks = 0;
+    for (;;) {
+      const teams = await this.deps.teams.listTenantTeamsAfter(tenantId, checkpoint.after ?? undefined, perChunk);
+      if (teams.length === 0) break;
+      await this.chunk(tenantId, checkpoint, teams);
+      checkpoint = { ...checkpoint, chunk: checkpoint.chunk + 1, after: teams.at(-1)!.teamId };
+      await keep(checkpoint);
+      chunks++;
+      await this.deps.afterChunk?.(checkpoint.chunk);
+      if (teams.length < perChunk) break;
+    }
+    await this.finish(tenantId, checkpoint);
+    // Done: the next run starts afresh rather than resuming this one.
+    if (lease) await leases.saveCursor(name, lease, '');
+    return { status: 'done', generation: checkpoint.generation, chunks, resumed };
+  }
+
+  /** Reads a chunk of teams, writes their rows for every period, and stages their share of the totals and resources. */
+  private async chunk(tenantId: string, checkpoint: Checkpoint, teams: readonly TeamSettings[]): Promise<void> {
+    const { figures } = this.deps;
+    const { generation } = checkpoint;
+    const now = new Date(checkpoint.asOf);
+    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => this.readTeam(tenantId, settings));
+    const sums: Record<string, Record<string, ReportSums>> = {};
+    for (const weeks of DASHBOARD_PERIODS) {
+      const byWeek = new Map<string, ReportSums>();
+      const written = read.map(({ report }) => {
+        const rows = accountabilityReport([report], weeks, now);
+        addRows(byWeek, rows);
+        return { teamId: report.teamId, teamName: report.name, ...splitLeads(rows) };
+      });
+      await figures.writeTeams(tenantId, generation, weeks, written);
+      sums[weeks] = Object.fromEntries(byWeek);
+    }
+    await Promise.all([
+      figures.writeTeamKeys(
+        tenantId,
+        generation,
+        read.map(({ report }) => ({ teamId: report.teamId, teamName: report.name })),
+      ),
+      figures.stageSums(tenantId, generation, checkpoint.chunk, sums),
+      figures.stageResources(tenantId, generation, checkpoint.chunk, resourceFacts(read.map((t) => t.shares))),
+    ]);
+  }
+
+  private async readTeam(tenantId: string, settings: TeamSettings) {
+    const { teamId } = settings;
+    const [team, rollups, shares, votes, nudges] = await Promise.all([
+      this.deps.teams.readTeam(tenantId, teamId),
+      this.deps.rollups.listTeam(tenantId, teamId),
+      this.deps.shares.listTeamShares(tenantId, teamId),
+      this.deps.shares.listTeamVotes(tenantId, teamId),
+      this.deps.nudges.listTeam(tenantId, teamId, NUDGE_HISTORY),
+    ]);
+    const report: ReportTeam = {
+      teamId,
+      name: settings.name,
+      zone: settings.schedule?.timeZone ?? 'UTC',
+      members: team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt })),
+      rollups,
+      ratingTimes: votes.filter((v) => v.rating !== null).map((v) => Date.parse(v.at)),
+      nudges: nudges.map(nudgeFact),
+    };
+    return { report, shares: { shares, votes } };
+  }
+
+  /** Adds up the staged chunks, publishes the generation, then drops what no reader needs any more. */
+  private async finish(tenantId: string, checkpoint: Checkpoint): Promise<void> {
+    const { figures } = this.deps;
+    const { generation } = checkpoint;
+    const byPeriod = new Map<string, Map<string, ReportSums>>(DASHBOARD_PERIODS.map((w) => [String(w), new Map()]));
+    for await (const staged of figures.stagedSums(tenantId, generation)) {
+      for (const [weeks, byWeek] of Object.entries(staged)) {
+        const into = byPeriod.get(weeks);
+        if (!into) continue;
+        for (const [week, sums] of Object.entries(byWeek)) into.set(week, addSums(into.get(week) ?? NO_SUMS, sums));
+      }
+    }
+    await Promise.all([
+      ...DASHBOARD_PERIODS.map((weeks) => figures.writeTotals(tenantId, generation, weeks, totalsOf(byPeriod.get(String(weeks))!))),
+      this.topResources(tenantId, generation).then((lists) => figures.writeTopResources(tenantId, generation, lists)),
+    ]);
+    await figures.publish(tenantId, generation, checkpoint.asOf);
+    await figures.dropStage(tenantId, generation);
+    if (checkpoint.previous && checkpoint.previous !== generation) await figures.dropGeneration(tenantId, checkpoint.previous);
+  }
+
+  /**
+   * The organisation's lists, ranked as one list of every resource would be, read from the stage
+   * twice: once for the mean every ranking pulls towards, once keeping only the leaders so far.
+   */
+  private async topResources(tenantId: string, generation: string): Promise<TopResourceLists> {
+    const mean = runningMean();
+    for await (const { resourceKey, facts } of this.deps.figures.stagedResources(tenantId, generation))
+      mean.add(figuresOfResource(resourceKey, facts));
+    const m = mean.value();
+    let rated = new Map<string, Candidate>();
+    let saved = new Map<string, Candidate>();
+    const trim = (kept: Map<string, Candidate>, rank: typeof topRated) =>
+      new Map(
+        rank(
+          [...kept.values()].map((c) => c.figures),
+          TOP_RESOURCES,
+          m,
+        ).map((r) => [r.resourceKey, kept.get(r.resourceKey)!]),
+      );
+    for await (const { resourceKey, facts } of this.deps.figures.stagedResources(tenantId, generation)) {
+      const candidate = { figures: figuresOfResource(resourceKey, facts), about: aboutOf(facts) };
+      rated.set(resourceKey, candidate);
+      saved.set(resourceKey, candidate);
+      if (rated.size > 4 * TOP_RESOURCES) rated = trim(rated, topRated);
+      if (saved.size > 4 * TOP_RESOURCES) saved = trim(saved, mostSaved);
+    }
+    const view =
+      (kept: Map<string, Candidate>) =>
+      (r: RankedResource): ResourceView[] => {
+        const about = kept.get(r.resourceKey)?.about;
+        return about
+          ? [
+              {
+                resourceKey: r.resourceKey,
+                ...about,
+                averageRating: r.averageRating,
+                ratingCount: r.ratingCount,
+                score: r.score,
+                saves: r.saves,
+              },
+            ]
+          : [];
+      };
+    return {
+      topRated: topRated(
+        [...rated.values()].map((c) => c.figures),
+        TOP_RESOURCES,
+        m,
+      ).flatMap(view(rated)),
+      mostSaved: mostSaved(
+        [...saved.values()].map((c) => c.figures),
+        TOP_RESOURCES,
+        m,
+      ).flatMap(view(saved)),
+    };
+  }
+}
+
+interface Candidate {
+  figures: ResourceFigures;
+  about: Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> | undefined;
+}
+
+/** A team's report rows with each lead's own figures taken out of the whole-period row into lines of their own. */
+function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: LeadLine[] } {
+  const leads: LeadLine[] = [];
+  const bare = rows.map(({ leads: perLead, ...row }) => {
+    for (const l of perLead ?? [])
+      leads.push({
+        key: `${row.teamId}/${l.leadId}`,
+        teamId: row.teamId,
+        teamName: row.teamName,
+        leadId: l.leadId,
+        displayName: l.displayName,
+        requested: l.requested,
+        done: l.done,
+        rate: l.rate,
+        medianDays: l.medianDays,
+      });
+    return row;
+  });
+  return { rows: bare, leads };
+}
+
+type TeamShares = {
+  shares: readonly Share[];
+  votes: readonly { shareId: string; userId: string; rating: number | null; saved: boolean; resourceKey: string | null; at: string }[];
+};
+
+/**
+ * What a chunk of teams knows about each resource: every vote on a live share of it, and its
+ * latest share with a link. A withdrawn share takes its marks with it; a link the sharer kept to
+ * themselves is no resource.
+ */
+function resourceFacts(teams: readonly TeamShares[]): Map<string, ResourceFacts> {
+  const facts = new Map<string, ResourceFacts>();
+  const of = (resourceKey: string) => {
+    let f = facts.get(resourceKey);
+    if (!f) facts.set(resourceKey, (f = { votes: [] }));
+    return f;
+  };
+  for (const team of teams) {
+    const live = new Set(team.shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => s.shareId));
+    for (const v of team.votes)
+      if (live.has(v.shareId) && v.resourceKey) of(v.resourceKey).votes.push([v.userId, v.rating, v.saved, Date.parse(v.at)]);
+    for (const s of team.shares) {
+      if (s.withdrawnAt || !s.resourceKey || !s.link) continue;
+      mergeAbout(of(s.resourceKey), { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
+    }
+  }
+  return facts;
+}
+
+/** Counts a share of the resource; the latest share's link and title stand for it (the first of equally late ones). */
+function mergeAbout(into: ResourceFacts, about: NonNullable<ResourceFacts['about']>): void {
+  if (!into.about) into.about = { ...about };
+  else {
+    into.about.shares += about.shares;
+    if (about.at > into.about.at)
+      Object.assign(into.about, { link: about.link, title: about.title, sourceType: about.sourceType, at: about.at });
+  }
+}
+
+/** One resource's figures from every chunk's votes on it (a person counts once, however many teams they voted in). */
+function figuresOfResource(resourceKey: string, staged: readonly ResourceFacts[]): ResourceFigures {
+  const [figures] = figuresOf(
+    staged.flatMap((f) => f.votes.map(([userId, rating, saved, at]) => ({ resourceKey, userId, rating, saved, at }))),
+  );
+  // Shared but never marked: no ratings, no saves, so on neither list.
+  return figures ?? { resourceKey, ratings: [], averageRating: null, ratingCount: 0, saves: 0, lastAt: 0 };
+}
+
+function aboutOf(staged: readonly ResourceFacts[]): Candidate['about'] {
+  const merged: ResourceFacts = { votes: [] };
+  for (const f of staged) if (f.about) mergeAbout(merged, f.about);
+  if (!merged.about) return undefined;
+  const { at: _at, ...about } = merged.about;
+  return about;
+}

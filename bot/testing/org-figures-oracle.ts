@@ -1,0 +1,91 @@
+import type { ReportRow } from '../contract/report.js';
+import type { ResourceView } from '../contract/share-view.js';
+import { accountabilityReport } from '../domain/accountability-report.js';
+import { nudgeFact } from '../domain/leader-metrics.js';
+import { figuresOf, mostSaved, topRated, type RankedResource } from '../domain/resource-ranking.js';
+import type { Share } from '../domain/share.js';
+import type { NudgeStore } from '../store/nudge-store.js';
+import type { RollupStore } from '../store/rollup-store.js';
+import type { ShareStore } from '../store/share-store.js';
+import type { TeamStore } from '../store/team-store.js';
+
+/**
+ * The organisation figures as the service once computed them on every request: every team of the
+ * tenant read at once, the whole report built in memory, every share and mark of the tenant scanned.
+ * Kept only as the reference the figures job is checked against; it does not scale.
+ */
+export interface OracleStores {
+  teams: TeamStore;
+  rollups: RollupStore;
+  shares: ShareStore;
+  nudges: NudgeStore;
+}
+
+export async function wholeTenantReport(stores: OracleStores, tenantId: string, weeks: number, now: Date): Promise<ReportRow[]> {
+  const teams = await stores.teams.listTenantTeams(tenantId);
+  const inputs = await Promise.all(
+    teams.map(async (settings) => {
+      const [team, rollups, votes, nudges] = await Promise.all([
+        stores.teams.readTeam(tenantId, settings.teamId),
+        stores.rollups.listTeam(tenantId, settings.teamId),
+        stores.shares.listTeamVotes(tenantId, settings.teamId),
+        stores.nudges.listTeam(tenantId, settings.teamId, 1000),
+      ]);
+      return {
+        teamId: settings.teamId,
+        name: settings.name,
+        zone: settings.schedule?.timeZone ?? 'UTC',
+        members: team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt })),
+        rollups,
+        ratingTimes: votes.filter((v) => v.rating !== null).map((v) => Date.parse(v.at)),
+        nudges: nudges.map(nudgeFact),
+      };
+    }),
+  );
+  return accountabilityReport(inputs, weeks, now);
+}
+
+export async function wholeTenantTopResources(
+  shareStore: ShareStore,
+  tenantId: string,
+  limit: number,
+): Promise<{ topRated: ResourceView[]; mostSaved: ResourceView[] }> {
+  const { shares, votes } = await shareStore.listTenant(tenantId);
+  const live = new Map(shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => [`${s.teamId}\u0000${s.shareId}`, s]));
+  const teamOfVote = (v: { teamKey: string }) => decodeURIComponent(v.teamKey.split('|')[1] ?? '');
+  const facts = votes
+    .filter((v) => live.has(`${teamOfVote(v)}\u0000${v.shareId}`) && v.resourceKey)
+    .map((v) => ({ resourceKey: v.resourceKey!, userId: v.userId, rating: v.rating, saved: v.saved, at: Date.parse(v.at) }));
+  const figures = figuresOf(facts);
+  const about = resourcesOf([...live.values()]);
+  const view = (r: RankedResource): ResourceView[] => {
+    const known = about.get(r.resourceKey);
+    return known
+      ? [
+          {
+            resourceKey: r.resourceKey,
+            ...known,
+            averageRating: r.averageRating,
+            ratingCount: r.ratingCount,
+            score: r.score,
+            saves: r.saves,
+          },
+        ]
+      : [];
+  };
+  return { topRated: topRated(figures, limit).flatMap(view), mostSaved: mostSaved(figures, limit).flatMap(view) };
+}
+
+function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'>> {
+  const about = new Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> & { at: string }>();
+  for (const s of shares) {
+    if (!s.resourceKey || !s.link) continue;
+    const known = about.get(s.resourceKey);
+    if (!known) about.set(s.resourceKey, { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
+    else {
+      known.shares++;
+      if (s.createdAt > known.at) Object.assign(known, { link: s.link, title: s.what, sourceType: s.sourceType, at: s.createdAt });
+    }
+  }
+  return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
+}
