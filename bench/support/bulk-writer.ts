@@ -1,6 +1,6 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { TableClients, TableName } from '../../bot/store/table-clients.js';
-import type { RowRecorder } from './row-recorder.js';
+import type { RecordedRow, RowRecorder } from './row-recorder.js';
 
 /** Table Storage's limit: a transaction holds at most 100 operations, all in one partition. */
 const BATCH_ROWS = 100;
@@ -47,18 +47,18 @@ export class BulkWriter {
     return this.figures;
   }
 
-  private count(table: TableName, rows: readonly Record<string, unknown>[]): void {
+  private count(table: TableName, rows: readonly RecordedRow[]): void {
     this.figures.rows += rows.length;
     this.figures.transactions++;
     this.figures.byTable[table] = (this.figures.byTable[table] ?? 0) + rows.length;
-    for (const row of rows) this.figures.bytes += JSON.stringify(row).length;
+    for (const { row } of rows) this.figures.bytes += JSON.stringify(row).length;
   }
 
-  private async send(table: TableClient, rows: Record<string, unknown>[]): Promise<void> {
+  private async send(table: TableClient, rows: RecordedRow[]): Promise<void> {
     while (this.inFlight.size >= this.width) await Promise.race(this.inFlight);
     if (this.failure) throw this.failure;
-    // Replace: a rerun over the same tables rewrites the same rows rather than failing on them.
-    const actions = rows.map((row): TransactionAction => ['upsert', row as { partitionKey: string; rowKey: string }, 'Replace']);
+    // Upserts: a rerun over the same tables rewrites the same rows rather than failing on them.
+    const actions = rows.map(({ row, mode }): TransactionAction => ['upsert', row as { partitionKey: string; rowKey: string }, mode]);
     const sent: Promise<void> = table
       .submitTransaction(actions)
       .then(

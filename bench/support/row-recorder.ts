@@ -9,11 +9,18 @@ import { TABLES, type TableClients, type TableName } from '../../bot/store/table
  *
  * The stores are called as a fresh tenant's writes would call them: every row is new, so a read
  * finds nothing (404), a create always creates, and an update by ETag applies to the row recorded
- * earlier. Writes to one row are folded into one, as storage would leave it.
+ * earlier. Writes to one row are folded into one, as storage would leave it; a row only merged
+ * into since the last `take` (its whole was sent earlier) stays a merge.
  */
+export interface RecordedRow {
+  row: Record<string, unknown>;
+  /** Replace what storage holds (the row was written whole), or merge into it. */
+  mode: UpdateMode;
+}
+
 export class RowRecorder {
   /** Rows by table, then by partition and row key. */
-  private readonly rows = new Map<TableName, Map<string, Map<string, Record<string, unknown>>>>();
+  private readonly rows = new Map<TableName, Map<string, Map<string, RecordedRow>>>();
   private count = 0;
 
   /** The recorded rows waiting to be sent. */
@@ -27,8 +34,8 @@ export class RowRecorder {
   }
 
   /** Takes the recorded rows, by table and partition, leaving the recorder empty. */
-  take(): Map<TableName, Map<string, Record<string, unknown>[]>> {
-    const taken = new Map<TableName, Map<string, Record<string, unknown>[]>>();
+  take(): Map<TableName, Map<string, RecordedRow[]>> {
+    const taken = new Map<TableName, Map<string, RecordedRow[]>>();
     for (const [table, partitions] of this.rows) {
       taken.set(table, new Map([...partitions].map(([pk, rows]) => [pk, [...rows.values()]])));
     }
@@ -47,7 +54,10 @@ export class RowRecorder {
     if (!before) this.count++;
     // Table Storage keeps no undefined: drop them as the SDK would leave them out.
     const defined = Object.fromEntries(Object.entries(entity).filter(([, v]) => v !== undefined));
-    rows.set(rowKey, mode === 'Merge' && before ? { ...before, ...defined } : defined);
+    rows.set(
+      rowKey,
+      mode === 'Merge' ? { row: { ...before?.row, ...defined }, mode: before?.mode ?? 'Merge' } : { row: defined, mode: 'Replace' },
+    );
   }
 
   private client(table: TableName): TableClient {

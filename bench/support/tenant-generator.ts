@@ -4,6 +4,7 @@ import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import type { Goal, GoalProgress } from '../../bot/contract/goal-rules.js';
 import type { Nudge, NudgeAnswer } from '../../bot/contract/nudge-rules.js';
 import type { TeamSettings } from '../../bot/contract/team-settings.js';
+import { isOpen } from '../../bot/domain/goal.js';
 import { goalFlagsOf, rollupFromRaw, weekKeyOf, type CheckInState } from '../../bot/domain/member-rollup.js';
 import { normalizeLink, resourceKeyOf } from '../../bot/domain/resource-link.js';
 import { tallyOf, type Share, type ShareVote } from '../../bot/domain/share.js';
@@ -40,6 +41,14 @@ export interface TenantOptions {
   learners: number;
   /** Weeks of history (104 at the design point). */
   weeks: number;
+  /**
+   * Of those, the most recent weeks whose raw rows — entries and check-in records — are written
+   * (default: all). Everything else is written for every week, and rollups always summarise the
+   * whole history drawn; with at least ROLLUP_KEEP_WEEKS + 1 raw weeks they equal a recomputation
+   * from the raw rows. Raw rows are most of a tenant (about 240 of 270 rows a learner over two
+   * years), and what the organisation-level views must never read.
+   */
+  rawWeeks?: number;
   seed: number;
   /** The tenant's present: history runs up to it. */
   now: Date;
@@ -54,6 +63,7 @@ export interface GeneratedTenant {
   tenantId: string;
   learners: number;
   weeks: number;
+  rawWeeks: number;
   now: Date;
   teams: GeneratedTeam[];
   /** Every learner's teams, by user id. */
@@ -96,6 +106,7 @@ export async function generateTenant(tables: TableClients, options: TenantOption
   const stores = storesOver(recorder.clients());
   const writer = new BulkWriter(tables, options.width ?? 32);
   const start = now.getTime() - options.weeks * WEEK;
+  const rawWeeks = Math.min(options.weeks, options.rawWeeks ?? options.weeks);
   const iso = (ms: number) => new Date(ms).toISOString();
 
   const learners = Array.from({ length: options.learners }, (_, i) => `gen-${String(i).padStart(6, '0')}`);
@@ -149,9 +160,9 @@ export async function generateTenant(tables: TableClients, options: TenantOption
       displayName: nameOf(userId),
       teamsUserId: `29:${userId}`,
       timeZone: teamById.get(teamsOf.get(userId)![0]!)!.zone,
-      ...(paused.has(userId) ? { pausedAt: iso(now.getTime() - draw.int(20) * WEEK) } : {}),
       updatedAt: iso(start),
     });
+    if (paused.has(userId)) await stores.users.setPaused(tenantId, userId, iso(now.getTime() - draw.int(20) * WEEK));
   }
   await writer.flush(recorder);
 
@@ -188,20 +199,23 @@ export async function generateTenant(tables: TableClients, options: TenantOption
           visibility: draw.pick(VISIBILITIES),
           createdAt,
         };
-        await stores.entries.addOnce(entry, draw.uuid());
+        const submissionId = draw.uuid();
+        if (w < rawWeeks) await stores.entries.addOnce(entry, submissionId);
         entries.push(entry);
         if (draw.chance(shareChance)) await share(entry, draw.pick(myTeams));
       }
       const answer: 'entry' | 'nothing' | undefined = logged > 0 ? 'entry' : draw.chance(0.3) ? 'nothing' : undefined;
       const record = { tenantId, userId, cycle, kind: 'checkin' as const, teamId: home.teamId, dueAt: iso(due) };
-      await stores.sends.createIfAbsent(record);
       const sent = { status: 'sent' as const, attempts: 1, sentAt: iso(due), activityId: `gen-${cycle}` };
       const answered = answer ? { respondedAt: iso(due + draw.int(48) * 3_600_000), answer } : {};
-      await stores.sends.update({ ...record, status: 'pending', attempts: 0 }, { ...sent, ...answered });
+      if (w < rawWeeks) {
+        await stores.sends.createIfAbsent(record);
+        await stores.sends.update({ ...record, status: 'pending', attempts: 0 }, { ...sent, ...answered });
+        counts.entries += logged;
+        counts.checkIns++;
+      }
       checkIns.push({ kind: 'checkin', cycle, teamId: home.teamId, ...sent, ...answered });
     }
-    counts.entries += entries.length;
-    counts.checkIns += options.weeks;
 
     const goals = await writeGoals(userId, home.zone);
     for (const team of myTeams) {
@@ -215,7 +229,17 @@ export async function generateTenant(tables: TableClients, options: TenantOption
       options.progress?.(n + 1);
     }
   }
-  return { tenantId, learners: options.learners, weeks: options.weeks, now, teams, teamsOf, counts, written: await writer.drain() };
+  return {
+    tenantId,
+    learners: options.learners,
+    weeks: options.weeks,
+    rawWeeks,
+    now,
+    teams,
+    teamsOf,
+    counts,
+    written: await writer.drain(),
+  };
 
   async function share(entry: LearningEntry, team: GeneratedTeam): Promise<void> {
     const canonical = entry.link ? normalizeLink(entry.link) : null;
@@ -286,7 +310,10 @@ export async function generateTenant(tables: TableClients, options: TenantOption
       goals.push(goal);
     }
     counts.goals += goals.length;
-    return goals;
+    // As the goal service leaves them: the profile says whether any is open, the rollups list them oldest first.
+    if (goals.some((g) => isOpen(g, now, zone))) await stores.users.setHasOpenGoals(tenantId, userId, true);
+    // (Listed by key, then sorted by when: goals made at the same moment stay in key order.)
+    return goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.goalId < b.goalId ? -1 : 1));
   }
 
   async function writeNudges(userId: string, team: GeneratedTeam): Promise<void> {

@@ -77,4 +77,20 @@ describe('tenant generator', () => {
     const c = await generateTenant(await freshTables(), { ...options, seed: 12 });
     expect(c.written.bytes).not.toBe(a.written.bytes);
   });
+
+  it('without raw history writes the same teams, shares and rollups, and no entries or check-ins', async () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    const options = { tenantId: 'gen-raw', learners: 30, weeks: 6, seed: 5, now };
+    const fullTables = await freshTables();
+    const summaryTables = await freshTables();
+    const full = await generateTenant(fullTables, options);
+    const summary = await generateTenant(summaryTables, { ...options, rawWeeks: 0 });
+    expect(summary.counts).toEqual({ ...full.counts, entries: 0, checkIns: 0 });
+    expect(summary.written.byTable.entries).toBeUndefined();
+    expect(summary.written.byTable.sends).toBeUndefined();
+    for (const team of full.teams) {
+      const [a, b] = await Promise.all([fullTables, summaryTables].map((t) => storesOver(t).rollups.listTeam('gen-raw', team.teamId)));
+      expect(b).toEqual(a);
+    }
+  });
 });
