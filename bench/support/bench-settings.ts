@@ -16,6 +16,26 @@ export const MEASURED_STORAGE: FaultSettings = { latencyMs: BENCH_LATENCY_MS, se
 /** The proxy's settings while seeding: no latency, no errors — seeding is not what is measured. */
 export const SEEDING_STORAGE: FaultSettings = { latencyMs: 0, jitterMs: 0, serverBusyRate: 0, timeoutRate: 0 };
 
+/**
+ * An organisation-level benchmark's figures over the tenant sizes, in the results file's names:
+ * the worst size's time, heap and requests in flight, how requests and heap grow from the
+ * smallest size to the largest, and each size's own figures.
+ */
+export function figuresBySize(
+  bySize: readonly { learners: number; p95Ms: number; storageRequests: number; peakHeapAddedMb: number; maxInFlight: number }[],
+) {
+  return {
+    latencyMs: BENCH_LATENCY_MS,
+    sizes: bySize.map((s) => s.learners),
+    p95Ms: Math.max(...bySize.map((s) => s.p95Ms)),
+    peakHeapAddedMb: Math.max(...bySize.map((s) => s.peakHeapAddedMb)),
+    maxInFlight: Math.max(...bySize.map((s) => s.maxInFlight)),
+    requestGrowth: growth(bySize.map((s) => ({ learners: s.learners, value: s.storageRequests }))),
+    heapGrowth: growth(bySize.map((s) => ({ learners: s.learners, value: s.peakHeapAddedMb }))),
+    bySize,
+  };
+}
+
 /** How a cost grows from the smallest tenant to the largest: the figure the organisation benchmarks bound. */
 export function growth(bySize: readonly { learners: number; value: number }[]): number {
   const sorted = [...bySize].sort((a, b) => a.learners - b.learners);

@@ -5,7 +5,7 @@ import type { Goal, GoalProgress } from '../../bot/contract/goal-rules.js';
 import type { Nudge, NudgeAnswer } from '../../bot/contract/nudge-rules.js';
 import type { TeamSettings } from '../../bot/contract/team-settings.js';
 import { isOpen } from '../../bot/domain/goal.js';
-import { goalFlagsOf, rollupFromRaw, weekKeyOf, type CheckInState } from '../../bot/domain/member-rollup.js';
+import { ROLLUP_KEEP_WEEKS, goalFlagsOf, rollupFromRaw, weekKeyOf, type CheckInState } from '../../bot/domain/member-rollup.js';
 import { normalizeLink, resourceKeyOf } from '../../bot/domain/resource-link.js';
 import { tallyOf, type Share, type ShareVote } from '../../bot/domain/share.js';
 import { storesOver } from '../../bot/service-stores.js';
@@ -95,8 +95,13 @@ const LEARNERS_PER_TEAM = DESIGN_POINT.learners / DESIGN_POINT.teams;
 const SHARES_PER_LEARNER_WEEK = DESIGN_POINT.shares / DESIGN_POINT.learners / DESIGN_POINT.weeks;
 const ZONES = ['Europe/London', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'America/Los_Angeles', 'Australia/Sydney'];
 const VISIBILITIES: EntryVisibility[] = ['leads', 'leads', 'leads', 'team', 'private'];
-/** Learners written between two hand-overs to the writer: bounds the rows held in memory. */
-const LEARNERS_PER_SLICE = 100;
+/**
+ * Rows recorded before they are handed to the writer: bounds memory, and is large enough that a
+ * team's partitions (rosters, rollups, shares, nudges) gather many learners' rows per transaction.
+ */
+const ROWS_PER_HANDOVER = 20_000;
+/** Rollups keep ROLLUP_KEEP_WEEKS; older history cannot change them, so it is not rolled up. */
+const ROLLED_UP_MS = (ROLLUP_KEEP_WEEKS + 2) * WEEK;
 
 export async function generateTenant(tables: TableClients, options: TenantOptions): Promise<GeneratedTenant> {
   const random = seededRandom(options.seed);
@@ -150,7 +155,7 @@ export async function generateTenant(tables: TableClients, options: TenantOption
       counts.memberships++;
     }
     counts.leads += team.leads.length;
-    if (recorder.size > 5_000) await writer.flush(recorder);
+    if (recorder.size >= ROWS_PER_HANDOVER) await writer.flush(recorder);
   }
   const paused = new Set(learners.filter(() => draw.chance(0.05)));
   for (const userId of learners) {
@@ -219,15 +224,21 @@ export async function generateTenant(tables: TableClients, options: TenantOption
 
     const goals = await writeGoals(userId, home.zone);
     for (const team of myTeams) {
-      const rollup = rollupFromRaw({ userId, teamId: team.teamId, zone: team.zone, entries, checkIns, paused: paused.has(userId), now });
+      const rollup = rollupFromRaw({
+        userId,
+        teamId: team.teamId,
+        zone: team.zone,
+        entries: entries.filter((e) => Date.parse(e.createdAt) > now.getTime() - ROLLED_UP_MS),
+        checkIns: checkIns.filter((c) => Date.parse(c.sentAt!) > now.getTime() - ROLLED_UP_MS),
+        paused: paused.has(userId),
+        now,
+      });
       // As the rollup service keeps them: the learner's open goals in their own zone (the home team's here).
       await stores.rollups.put(tenantId, team.teamId, { ...rollup, goals: goalFlagsOf(goals, now, home.zone) }, undefined);
       await writeNudges(userId, team);
     }
-    if ((n + 1) % LEARNERS_PER_SLICE === 0 || n === learners.length - 1) {
-      await writer.flush(recorder);
-      options.progress?.(n + 1);
-    }
+    if (recorder.size >= ROWS_PER_HANDOVER || n === learners.length - 1) await writer.flush(recorder);
+    options.progress?.(n + 1);
   }
   return {
     tenantId,
