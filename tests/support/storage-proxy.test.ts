@@ -143,6 +143,13 @@ describe('storage proxy', () => {
     expect(queueOf('/devstoreaccount1/work/messages?visibilitytimeout=30')).toBe('work');
   });
 
+  it('drops the connection when storage cannot be reached, and counts it', async () => {
+    const closed = await startStorageProxy({ host: '127.0.0.1', tablePort: 1, queuePort: 1 }, { latencyMs: 0 });
+    started.push(closed);
+    await expect(ping(closed)).rejects.toThrow();
+    expect(closed.counters()).toMatchObject({ requests: 1, dropped: 1, inFlight: 0 });
+  });
+
   it('records the most requests in flight at once', async () => {
     const held: Array<() => void> = [];
     const p = await proxy({ latencyMs: 10, sleep: () => new Promise<void>((resolve) => held.push(resolve)) });

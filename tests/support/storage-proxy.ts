@@ -48,6 +48,8 @@ export interface StorageCounters {
   maxInFlight: number;
   serverBusy: number;
   operationTimedOut: number;
+  /** Connections dropped because storage could not be reached or broke off: the SDK sees a network error. */
+  dropped: number;
   /** The delays drawn, in ms. */
   delay: { count: number; totalMs: number; minMs: number; maxMs: number };
 }
@@ -152,6 +154,7 @@ export async function startStorageProxy(
       res.end(answer.body);
     } catch {
       // Storage unreachable or the caller gone: drop the connection, as a network failure would.
+      mine.dropped++;
       req.socket.destroy();
     } finally {
       inFlight--;
@@ -188,6 +191,7 @@ function emptyCounters(inFlight: number): StorageCounters {
     maxInFlight: inFlight,
     serverBusy: 0,
     operationTimedOut: 0,
+    dropped: 0,
     delay: { count: 0, totalMs: 0, minMs: Infinity, maxMs: 0 },
   };
 }
