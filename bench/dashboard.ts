@@ -16,8 +16,15 @@ import { ssoTokenVerifier } from '../bot/http/sso-token-verifier.js';
 import type { AppConfig } from '../bot/config.js';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import { rollupsFromRaw } from '../bot/testing/rollup-reference.js';
+import type { StorageProxy } from '../tests/support/storage-proxy.js';
+import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
+import { measureOperation, round, summarise, type OperationCost } from './support/operation-cost.js';
 
 export interface DashboardResult {
+  /** Round trip added to every storage request, in ms. */
+  latencyMs: number;
+  /** Learners in the tenant. */
+  sizes: number[];
   members: number;
   weeks: number;
   entries: number;
@@ -28,6 +35,9 @@ export interface DashboardResult {
   p50Ms: number;
   p95Ms: number;
   storageRequests: number;
+  /** The most heap one read added, and the most storage requests one had in flight at once. */
+  peakHeapAddedMb: number;
+  maxInFlight: number;
   /** Each read just after a member's rollup was rewritten, so the view is rebuilt from the rollups. */
   afterWriteP50Ms: number;
   afterWriteP95Ms: number;
@@ -36,6 +46,7 @@ export interface DashboardResult {
   scanP50Ms: number;
   scanP95Ms: number;
   scanStorageRequests: number;
+  scanMaxInFlight: number;
   /** The scan's p95 over the dashboard's p95 after a write (the slower of the two paths). */
   speedupVsScan: number;
   speedupVsScanWarm: number;
@@ -59,7 +70,6 @@ export interface SeededTeam {
   weeks: number;
   entries: number;
   now: Date;
-  storageRequests(): number;
   stop(): Promise<void>;
 }
 
@@ -76,8 +86,7 @@ export async function seedLargeTeam(options: {
   );
   await ensureTables(config.storage);
   const now = new Date();
-  let storageRequests = 0;
-  const service = buildService(config, { logger: pino({ level: 'silent' }), clock: () => now, observeStorage: () => storageRequests++ });
+  const service = buildService(config, { logger: pino({ level: 'silent' }), clock: () => now });
   const server = service.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
@@ -96,7 +105,6 @@ export async function seedLargeTeam(options: {
     weeks: options.weeks,
     entries,
     now,
-    storageRequests: () => storageRequests,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -105,19 +113,24 @@ export async function seedLargeTeam(options: {
  * GET /api/v1/teams/:id/dashboard?weeks=52 for the seeded team, against the same figures
  * computed the naive way: every member's raw entries and check-ins.
  */
-export async function runDashboard(seeded: SeededTeam, options: { runs: number; scanRuns: number }): Promise<DashboardResult> {
+export async function runDashboard(
+  seeded: SeededTeam,
+  options: { runs: number; scanRuns: number; proxy: StorageProxy },
+): Promise<DashboardResult> {
   const { service, teamId, lead, now } = seeded;
+  const { proxy } = options;
   // The API as production runs it: a Teams SSO token checked on every call, over the seeded tables.
   const clientId = '11111111-2222-4333-8444-555555555555';
   const keys = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k', alg: 'RS256' };
-  let apiRequests = 0;
+  // The instance under test reaches the seeded tables through the storage proxy, at Azure's latency.
+  const storage = { ...seeded.config.storage, connectionString: proxy.connectionString } as typeof seeded.config.storage;
+  proxy.set(SEEDING_STORAGE);
   const api = buildService(
-    { ...seeded.config, mode: 'production', acceptDemoIdentities: false, ssoClientId: clientId },
+    { ...seeded.config, storage, mode: 'production', acceptDemoIdentities: false, ssoClientId: clientId },
     {
       logger: pino({ level: 'silent' }),
       clock: () => now,
-      observeStorage: () => apiRequests++,
       verifyCaller: ssoTokenVerifier({ clientId, keys: createLocalJWKSet({ keys: [jwk] }) }),
     },
   );
@@ -134,29 +147,35 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
   let responseBytes = 0;
   let apiBody: unknown;
   let firstReadMs = 0;
+  const read = async () => {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`dashboard answered ${res.status}: ${text.slice(0, 200)}`);
+    return text;
+  };
   const measure = async (before?: (i: number) => Promise<void>) => {
-    const latencies: number[] = [];
-    let perCall = 0;
+    const costs: OperationCost[] = [];
     for (let i = 0; i < options.runs + 5; i++) {
       await before?.(i);
-      const counted = apiRequests;
-      const t0 = performance.now();
-      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      const text = await res.text();
-      const ms = performance.now() - t0;
-      if (res.status !== 200) throw new Error(`dashboard answered ${res.status}: ${text.slice(0, 200)}`);
-      firstReadMs ||= ms;
+      const { value: text, cost } = await measureOperation(proxy, read, { heap: false });
+      firstReadMs ||= cost.ms;
       if (i < 5) continue; // warm-up
-      latencies.push(ms);
-      perCall = Math.max(perCall, apiRequests - counted);
+      costs.push(cost);
       responseBytes = text.length;
       apiBody ??= JSON.parse(text);
     }
-    return { latencies, perCall };
+    // The heap a read adds, from a few more reads: measuring it slows the reads it measures.
+    const heap: OperationCost[] = [];
+    for (let i = 0; i < 5; i++) {
+      await before?.(options.runs + 5 + i);
+      heap.push((await measureOperation(proxy, read, { heap: true })).cost);
+    }
+    return { ...summarise(costs), peakHeapAddedMb: summarise(heap).peakHeapAddedMb };
   };
   // In a real team rollups are written over days; here they were all written a moment ago, within
   // the catch-up margin of one another. Let that margin pass, as it would have.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
+  proxy.set(MEASURED_STORAGE);
   const warm = await measure();
   // A member pauses or resumes before each read: one rollup rewritten, the view rebuilt.
   const afterWrite = await measure((i) =>
@@ -165,56 +184,66 @@ export async function runDashboard(seeded: SeededTeam, options: { runs: number; 
       .then(() => undefined),
   );
   await new Promise((resolve) => server.close(resolve));
+  proxy.set(SEEDING_STORAGE);
   for (const userId of members) await service.services.people.updateSettings({ tenantId: TENANT, userId }, { paused: false });
+  proxy.set(MEASURED_STORAGE);
 
-  const scanLatencies: number[] = [];
-  let scanRequests = 0;
+  // The naive scan pays the same latency: it reads through the instance under test's stores.
+  const scans: OperationCost[] = [];
   let scanBody: unknown;
   for (let i = 0; i < options.scanRuns; i++) {
-    const before = seeded.storageRequests();
-    const t0 = performance.now();
-    const [team, rollups, nudges] = await Promise.all([
-      service.stores.teams.readTeam(TENANT, teamId),
-      rollupsFromRaw(service.stores, TENANT, teamId, now),
-      service.stores.nudges.listTeam(TENANT, teamId, 1000),
-    ]);
-    const view = buildDashboard({
-      settings: team.settings!,
-      roster: team.members,
-      rollups,
-      caller: { userId: lead, role: 'lead' },
-      weeks: 52,
-      now,
-    });
-    const zone = team.settings!.schedule?.timeZone ?? 'UTC';
-    const followUps = teamFollowUps({ roster: team.members, rollups, nudges: nudges.map(nudgeFact), weeks: 52, zone, now });
-    scanBody = { ...view, followUps: followUpsFor(followUps, lead) };
-    scanLatencies.push(performance.now() - t0);
-    scanRequests = seeded.storageRequests() - before;
+    const { value, cost } = await measureOperation(proxy, () => scanDashboard(api.stores, teamId, lead, now), { heap: false });
+    scanBody = value;
+    scans.push(cost);
   }
-  const p = (xs: number[], q: number) => round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
-  const scanP95 = p(scanLatencies, 0.95);
+  const scan = summarise(scans);
+  const scanP95 = scan.p95Ms;
   return {
+    latencyMs: BENCH_LATENCY_MS,
+    sizes: [seeded.members],
     members: seeded.members,
     weeks: seeded.weeks,
     entries: seeded.entries,
-    runs: warm.latencies.length,
+    runs: warm.runs,
     firstReadMs: round(firstReadMs),
-    p50Ms: p(warm.latencies, 0.5),
-    p95Ms: p(warm.latencies, 0.95),
-    storageRequests: warm.perCall,
-    afterWriteP50Ms: p(afterWrite.latencies, 0.5),
-    afterWriteP95Ms: p(afterWrite.latencies, 0.95),
-    afterWriteStorageRequests: afterWrite.perCall,
-    scanRuns: scanLatencies.length,
-    scanP50Ms: p(scanLatencies, 0.5),
+    p50Ms: warm.p50Ms,
+    p95Ms: warm.p95Ms,
+    storageRequests: warm.storageRequests,
+    peakHeapAddedMb: Math.max(warm.peakHeapAddedMb, afterWrite.peakHeapAddedMb),
+    maxInFlight: Math.max(warm.maxInFlight, afterWrite.maxInFlight),
+    afterWriteP50Ms: afterWrite.p50Ms,
+    afterWriteP95Ms: afterWrite.p95Ms,
+    afterWriteStorageRequests: afterWrite.storageRequests,
+    scanRuns: scan.runs,
+    scanP50Ms: scan.p50Ms,
     scanP95Ms: scanP95,
-    scanStorageRequests: scanRequests,
-    speedupVsScan: round(scanP95 / p(afterWrite.latencies, 0.95)),
-    speedupVsScanWarm: round(scanP95 / p(warm.latencies, 0.95)),
+    scanStorageRequests: scan.storageRequests,
+    scanMaxInFlight: scan.maxInFlight,
+    speedupVsScan: round(scanP95 / afterWrite.p95Ms),
+    speedupVsScanWarm: round(scanP95 / warm.p95Ms),
     sameAnswer: JSON.stringify(apiBody) === JSON.stringify(scanBody),
     responseKb: round(responseBytes / 1024),
   };
+}
+
+/** The dashboard's figures the naive way: every member's raw entries and check-ins, read and rolled up on the spot. */
+async function scanDashboard(stores: ReturnType<typeof buildService>['stores'], teamId: string, lead: string, now: Date) {
+  const [team, rollups, nudges] = await Promise.all([
+    stores.teams.readTeam(TENANT, teamId),
+    rollupsFromRaw(stores, TENANT, teamId, now),
+    stores.nudges.listTeam(TENANT, teamId, 1000),
+  ]);
+  const view = buildDashboard({
+    settings: team.settings!,
+    roster: team.members,
+    rollups,
+    caller: { userId: lead, role: 'lead' },
+    weeks: 52,
+    now,
+  });
+  const zone = team.settings!.schedule?.timeZone ?? 'UTC';
+  const followUps = teamFollowUps({ roster: team.members, rollups, nudges: nudges.map(nudgeFact), weeks: 52, zone, now });
+  return { ...view, followUps: followUpsFor(followUps, lead) };
 }
 
 /** A lead and their team, a year of entries (one or two most weeks) and answered check-ins, and the rollups the writes would have kept. */
@@ -334,8 +363,4 @@ async function inParallel<T>(items: T[], width: number, work: (item: T, index: n
       }
     }),
   );
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { pino } from 'pino';
 import { azuriteConnectionString } from '../bot/config.js';
 import { csvDocument, type CsvValue } from '../bot/contract/csv-cell.js';
@@ -9,6 +7,7 @@ import { buildService } from '../bot/service.js';
 import { ensureTables } from '../bot/store/table-clients.js';
 import { localConfig } from '../bot/testing/local-config.js';
 import { asDemoPerson } from '../bot/testing/requests.js';
+import { peakHeapDuring } from './support/operation-cost.js';
 
 export interface TeamExportResult {
   members: number;
@@ -40,25 +39,6 @@ const TENANT = 'bench-export-tenant';
 const TEAM = 'bench-export-team';
 const WEEK = 7 * 86_400_000;
 const VISIBILITIES: EntryVisibility[] = ['leads', 'team', 'private', 'leads'];
-
-/** The collector, on demand: a heap reading after it is a baseline, not last run's garbage. */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Runs `work` while reading the heap every few milliseconds; answers the highest reading above the start. */
-async function peakHeapDuring(work: () => Promise<void>): Promise<number> {
-  gc();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return (peak - base) / 1_048_576;
-}
 
 /**
  * A year of a large team's entries downloaded as the leads' entries CSV through the API, which
