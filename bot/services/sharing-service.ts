@@ -23,6 +23,7 @@ import type { Clock, Learner } from './learner.js';
 import type { SharePublisher } from './share-publisher.js';
 import { CoalescedRuns } from './coalesced-runs.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import { LRUCache } from 'lru-cache';
 
 export type ShareTargetProblem = 'not_member' | 'no_channel';
 
@@ -56,11 +57,15 @@ export interface SharingServiceDeps {
   xapi?: XapiRecorder;
 }
 
+/** Sharers remembered per instance (a few dozen bytes each). */
+const NOTICE_HINTS = 20_000;
+
 /** Learning shares: posting them to a team's channel, keeping their cards current, and the marks people give them. */
 export class SharingService {
   private readonly refreshing = new Map<string, { again: boolean }>();
   private readonly recounts = new CoalescedRuns<Share | undefined>();
-  private readonly noticesClaimed = new Map<string, { day: string; zone: string }>();
+  /** Sharers whose notice of the day is claimed: a hint that saves a storage read, so the least recently used are forgotten. */
+  private readonly noticesClaimed = new LRUCache<string, { day: string; zone: string }>({ max: NOTICE_HINTS });
   private readonly background = new Set<Promise<unknown>>();
 
   private readonly cardUpdateGapMs: number;
