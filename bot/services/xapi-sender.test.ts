@@ -31,6 +31,7 @@ async function sendOnce(batch: OutboxRow[], outcome: LrsOutcome, maxAttempts = 4
       markAttemptFailed: async (_t: string, ids: readonly string[], _e: string, _at: string, retryAt: string | null) =>
         void marked.push({ ids, retryAt }),
       summary: async () => ({ sent: 0, pending: 0, failed: 0, latestFailure: null, nextDue: null }),
+      migrateLegacy: async () => 0,
     },
     lrs: { send: async () => outcome },
     backfill: { run: vi.fn() },

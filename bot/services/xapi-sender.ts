@@ -31,6 +31,8 @@ const MAX_RETRY_MS = 15 * 60_000;
 const CLAIM_SECONDS = 60;
 /** Batches one message may send before it makes way for other tenants' messages. */
 const BATCHES_PER_MESSAGE = 20;
+/** Slices of an earlier version's rows moved per message (100 rows each): well within the message's visibility. */
+const LEGACY_SLICES_PER_MESSAGE = 10;
 
 /**
  * Drains each tenant's outbox to its LRS. A queue message names the tenant; the worker claims due
@@ -39,6 +41,8 @@ const BATCHES_PER_MESSAGE = 20;
  * the message to come back and the claimed rows to fall due again.
  */
 export class XapiSender {
+  /** Tenants whose rows from an earlier version have all moved (as this instance has seen). */
+  private readonly legacyMoved = new Set<string>();
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
@@ -83,6 +87,7 @@ export class XapiSender {
     const settings = await this.deps.settings.get(tenantId);
     // Without an LRS the statements wait; saving the settings sends a message for them.
     if (!settings) return this.deps.queue.delete(message);
+    await this.moveLegacyRows(tenantId);
 
     for (let batch = 0; batch < BATCHES_PER_MESSAGE; batch++) {
       const rows = await this.deps.outbox.claimDue(tenantId, this.deps.clock(), this.batchSize, CLAIM_SECONDS);
@@ -94,6 +99,17 @@ export class XapiSender {
     // Pending statements remain (a retry waits, or another worker holds a claim): look again when due.
     const waitMs = Math.max(1000, Date.parse(nextDue) - this.deps.clock().getTime());
     await this.deps.queue.delay(message, waitMs / 1000);
+  }
+
+  /** Rows an earlier version kept in one partition per tenant move to where they now belong, a slice per message, once per instance. */
+  private async moveLegacyRows(tenantId: string): Promise<void> {
+    if (this.legacyMoved.has(tenantId)) return;
+    for (let slice = 0; slice < LEGACY_SLICES_PER_MESSAGE; slice++) {
+      if ((await this.deps.outbox.migrateLegacy(tenantId)) === 0) {
+        this.legacyMoved.add(tenantId);
+        return;
+      }
+    }
   }
 
   private async sendBatch(tenantId: string, settings: LrsSettings, rows: readonly OutboxRow[]): Promise<void> {
