@@ -194,8 +194,10 @@ export class XapiOutboxStore {
       moved = mine;
     }
     // A row left marked by a crash here is never claimed (it is not pending) and retention takes it.
-    if (moved.length > 0)
-      await this.table.submitTransaction(moved.map((r): TransactionAction => ['delete', { partitionKey, rowKey: r.statementId }]));
+    await deleteRows(
+      this.table,
+      moved.map((r) => ({ partitionKey, rowKey: r.statementId })),
+    );
   }
 
   private async addToCount(tenantId: string, n: number): Promise<void> {
