@@ -128,6 +128,8 @@ export interface Service {
   worker: SendWorker;
   /** Sends each tenant's xAPI statements to its Learning Record Store. */
   xapiSender: XapiSender;
+  /** Turns a tenant's history into statements, a slice at a time (the sender runs one per backfill message). */
+  xapiBackfill: XapiBackfill;
   /** Computes each organisation's report and top resources (`runTenant` does one whole pass). */
   orgFigures: OrgFiguresJob;
   queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }>; xapi: WorkQueue<XapiWork> };
@@ -265,12 +267,13 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     audit,
     clock,
   });
+  const xapiBackfill = new XapiBackfill({ ...stores, settings: stores.lrs, outbox: stores.xapiOutbox, clock, logger: options.logger });
   const xapiSender = new XapiSender({
     queue: xapiQueue,
     settings: stores.lrs,
     outbox: stores.xapiOutbox,
     lrs: options.lrsClient ?? httpLrsClient({ allowPrivate: config.mode === 'local', allowList: config.lrsAllowList }),
-    backfill: new XapiBackfill({ ...stores, settings: stores.lrs, outbox: stores.xapiOutbox, clock, logger: options.logger }),
+    backfill: xapiBackfill,
     clock,
     logger: options.logger,
     ...options.xapiSender,
@@ -418,6 +421,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     scheduler,
     worker,
     xapiSender,
+    xapiBackfill,
     orgFigures,
     queues,
     async startJobs(jobOptions = {}) {

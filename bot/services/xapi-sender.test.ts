@@ -34,7 +34,7 @@ async function sendOnce(batch: OutboxRow[], outcome: LrsOutcome, maxAttempts = 4
       migrateLegacy: async () => 0,
     },
     lrs: { send: async () => outcome },
-    backfill: { run: vi.fn() },
+    backfill: { runSlice: vi.fn() },
     clock: () => NOW,
     logger: pino({ level: 'silent' }),
     maxAttempts,

@@ -12,8 +12,8 @@ export interface XapiSenderDeps {
   settings: LrsSettingsStore;
   outbox: XapiOutboxStore;
   lrs: LrsClient;
-  /** Turns a tenant's history into statements, for a backfill message. */
-  backfill: { run(tenantId: string): Promise<void> };
+  /** Turns a slice of a tenant's history into statements, for each backfill message. */
+  backfill: { runSlice(tenantId: string): Promise<'more' | 'done'> };
   clock: Clock;
   logger: Logger;
   /** Statements per POST; LRSs commonly accept far more, but a small batch fails small. */
@@ -80,8 +80,10 @@ export class XapiSender {
       return this.deps.queue.delete(message);
     }
     if (kind === 'backfill') {
-      await this.deps.backfill.run(tenantId);
-      await this.deps.queue.send({ tenantId, kind: 'send' });
+      // A bounded slice per message, then the next slice's message: no message outlives its visibility,
+      // and a message that comes back finds the cursor moved on and does nothing twice.
+      const more = await this.deps.backfill.runSlice(tenantId);
+      await this.deps.queue.send({ tenantId, kind: more === 'more' ? 'backfill' : 'send' });
       return this.deps.queue.delete(message);
     }
     const settings = await this.deps.settings.get(tenantId);

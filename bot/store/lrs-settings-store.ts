@@ -2,10 +2,12 @@ import { type TableClient } from '@azure/data-tables';
 import type { BackfillMarker } from '../contract/lrs-view.js';
 import type { LrsSettings } from '../domain/xapi/lrs-settings.js';
 import { keyOf } from './keys.js';
-import { createOnce, deleteIfPresent, getOrUndefined } from './table-ops.js';
+import { createOnce, deleteIfPresent, getOrUndefined, updateIfUnchanged } from './table-ops.js';
 
 type SettingsEntity = { partitionKey: string; rowKey: string; endpoint: string; key: string; secret: string; updatedAt: string };
 type BackfillEntity = {
+  /** Where the history has been turned into statements up to (empty: not begun). */
+  cursor?: string;
   partitionKey: string;
   rowKey: string;
   status: 'running' | 'done';
@@ -52,6 +54,28 @@ export class LrsSettingsStore {
     const marker = await this.backfill(tenantId);
     if (!marker) throw new Error('The backfill marker went while it was being claimed');
     return { claimed: false, marker };
+  }
+
+  /** Where the backfill got to (its last slice's end), with the ETag to move it on by. */
+  async backfillCursor(tenantId: string): Promise<{ cursor: string; written: number; etag: string } | undefined> {
+    const e = await getOrUndefined<BackfillEntity>(this.table, keyOf(tenantId), BACKFILL);
+    return e ? { cursor: e.cursor ?? '', written: e.written, etag: e.etag } : undefined;
+  }
+
+  /** Moves the backfill on past a slice, if nobody else did meanwhile (false: a duplicate message did this slice already). */
+  async advanceBackfill(
+    tenantId: string,
+    from: { etag: string },
+    progress: { cursor: string; written: number; finishedAt?: string },
+  ): Promise<boolean> {
+    const row = {
+      partitionKey: keyOf(tenantId),
+      rowKey: BACKFILL,
+      cursor: progress.cursor,
+      written: progress.written,
+      ...(progress.finishedAt ? { status: 'done', finishedAt: progress.finishedAt } : {}),
+    };
+    return (await updateIfUnchanged(this.table, row, 'Merge', from.etag)).kind === 'written';
   }
 
   async recordBackfill(tenantId: string, progress: { written: number; finishedAt?: string }): Promise<void> {

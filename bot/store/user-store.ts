@@ -83,6 +83,20 @@ export class UserStore {
     await deleteIfPresent(this.table, keyOf(tenantId), keyOf(userId));
   }
 
+  /** Up to `limit` profiles of the tenant after the one with this user id, in key order: a tenant a slice at a time. */
+  async listTenantAfter(tenantId: string, afterUserId: string | undefined, limit: number): Promise<UserProfile[]> {
+    const from = afterUserId === undefined ? '' : keyOf(afterUserId);
+    const pages = this.table
+      .listEntities<UserEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)} and RowKey gt ${from}` } })
+      .byPage({ maxPageSize: limit });
+    const profiles: UserProfile[] = [];
+    for await (const page of pages) {
+      for (const e of page) profiles.push(toProfile(tenantId, e.userId, e));
+      if (profiles.length >= limit) break;
+    }
+    return profiles.slice(0, limit);
+  }
+
   async listTenant(tenantId: string, limit: number): Promise<UserProfile[]> {
     const profiles: UserProfile[] = [];
     const rows = this.table.listEntities<UserEntity>({
