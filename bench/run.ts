@@ -11,6 +11,7 @@ import { runTabBundle } from './tab-bundle.js';
 import { runShareVotes } from './share-votes.js';
 import { runTeamExport } from './team-export.js';
 import { runDeployPackage } from './deploy-package.js';
+import { runXapiOutbox } from './xapi-outbox.js';
 import { startStorageProxy } from '../tests/support/storage-proxy.js';
 import { SEEDING_STORAGE } from './support/bench-settings.js';
 
@@ -29,6 +30,7 @@ const BENCHMARKS = [
   'shareVotes500',
   'teamExport',
   'deployPackage',
+  'xapiOutbox',
 ] as const;
 type Name = (typeof BENCHMARKS)[number];
 
@@ -73,6 +75,13 @@ async function run(name: Name): Promise<object> {
       return runTeamExport({ azurite, members: 200, entriesPerMember: 100 });
     case 'deployPackage':
       return runDeployPackage(root);
+    case 'xapiOutbox':
+      return runXapiOutbox({
+        proxy: storageProxy,
+        sent: Number(process.env.XAPI_SENT ?? 300_000),
+        pending: 100,
+        drain: Number(process.env.XAPI_DRAIN ?? 5_000),
+      });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);

@@ -38,7 +38,7 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     recommendations: new RecommendationStore(tables.recommendations),
     digests: new DigestStore(tables.digests),
     lrs: new LrsSettingsStore(tables.lrs),
-    xapiOutbox: new XapiOutboxStore(tables.xapiOutbox),
+    xapiOutbox: new XapiOutboxStore(tables.xapiOutbox, tables.xapiSent),
     // Not `audit`: that name is the services' AuditLog, which records into this store.
     auditTrail: new AuditStore(tables.audit),
     orgFigures: new OrgFiguresStore(tables.orgFigures),

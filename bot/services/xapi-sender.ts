@@ -31,6 +31,8 @@ const MAX_RETRY_MS = 15 * 60_000;
 const CLAIM_SECONDS = 60;
 /** Batches one message may send before it makes way for other tenants' messages. */
 const BATCHES_PER_MESSAGE = 20;
+/** Batches of one tenant on their way to its LRS at once. */
+const BATCHES_IN_FLIGHT = 3;
 /** Slices of an earlier version's rows moved per message (100 rows each): well within the message's visibility. */
 const LEGACY_SLICES_PER_MESSAGE = 10;
 
@@ -91,11 +93,22 @@ export class XapiSender {
     if (!settings) return this.deps.queue.delete(message);
     await this.moveLegacyRows(tenantId);
 
-    for (let batch = 0; batch < BATCHES_PER_MESSAGE; batch++) {
+    // Claims go one after another (each takes rows the last one did not), sends overlap: a few
+    // batches on the way to the LRS at once, so the round trips to storage and LRS do not add up.
+    const sending = new Set<Promise<void>>();
+    // A failed send is kept and thrown once the others have settled (the queue brings the message back).
+    let failure: unknown;
+    for (let batch = 0; batch < BATCHES_PER_MESSAGE && failure === undefined; batch++) {
       const rows = await this.deps.outbox.claimDue(tenantId, this.deps.clock(), this.batchSize, CLAIM_SECONDS);
       if (rows.length === 0) break;
-      await this.sendBatch(tenantId, settings, rows);
+      const sent: Promise<void> = this.sendBatch(tenantId, settings, rows)
+        .catch((error: unknown) => void (failure ??= error))
+        .finally(() => sending.delete(sent));
+      sending.add(sent);
+      if (sending.size >= BATCHES_IN_FLIGHT) await Promise.race(sending);
     }
+    await Promise.all(sending);
+    if (failure !== undefined) throw failure;
     const { nextDue } = await this.deps.outbox.summary(tenantId);
     if (nextDue === null) return this.deps.queue.delete(message);
     // Pending statements remain (a retry waits, or another worker holds a claim): look again when due.

@@ -22,6 +22,7 @@ export const TABLES = {
   aggregates: 'Aggregates',
   lrs: 'LrsSettings',
   xapiOutbox: 'XapiOutbox',
+  xapiSent: 'XapiSent',
   audit: 'Audit',
   orgFigures: 'OrgFigures',
 } as const;
@@ -69,6 +70,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     aggregates: make(TABLES.aggregates),
     lrs: make(TABLES.lrs),
     xapiOutbox: make(TABLES.xapiOutbox),
+    xapiSent: make(TABLES.xapiSent),
     audit: make(TABLES.audit),
     orgFigures: make(TABLES.orgFigures),
   };

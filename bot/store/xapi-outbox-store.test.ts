@@ -33,7 +33,13 @@ async function countedOutbox() {
   if (storage.kind !== 'connectionString') throw new Error('Azurite by connection string');
   const proxy = await startStorageProxy(azuritePortsOf(storage.connectionString), { latencyMs: 0, jitterMs: 0 });
   const table = TableClient.fromConnectionString(proxy.connectionString, tables.xapiOutbox.tableName, { allowInsecureConnection: true });
-  return { outbox: new XapiOutboxStore(table), direct: new XapiOutboxStore(tables.xapiOutbox), raw: tables.xapiOutbox, proxy };
+  const sent = TableClient.fromConnectionString(proxy.connectionString, tables.xapiSent.tableName, { allowInsecureConnection: true });
+  return {
+    outbox: new XapiOutboxStore(table, sent),
+    direct: new XapiOutboxStore(tables.xapiOutbox, tables.xapiSent),
+    raw: tables.xapiOutbox,
+    proxy,
+  };
 }
 
 describe('the xAPI outbox (Azurite)', () => {

@@ -76,14 +76,18 @@ type CountsEntity = { partitionKey: string; rowKey: string; sent: number };
  * once, and a worker whose claim ran out never moves a row another worker now holds.
  */
 export class XapiOutboxStore {
-  constructor(private readonly table: TableClient) {}
+  /** `table` holds what waits (and rows of earlier versions); `sent` the slim rows of what went, apart, so reading what waits never passes over them. */
+  constructor(
+    private readonly table: TableClient,
+    private readonly sent: TableClient,
+  ) {}
 
   static waitingPartition(tenantId: string): string {
     return keyOf(tenantId, 'waiting');
   }
 
   static sentPartition(tenantId: string): string {
-    return keyOf(tenantId, 'sent');
+    return keyOf(tenantId);
   }
 
   /** Adds the statements not already there (waiting or sent); answers how many were new. */
@@ -151,7 +155,7 @@ export class XapiOutboxStore {
     const sentPartition = XapiOutboxStore.sentPartition(tenantId);
     for (let i = 0; i < rows.length; i += TRANSACTION_LIMIT) {
       const chunk = rows.slice(i, i + TRANSACTION_LIMIT);
-      await this.table.submitTransaction(
+      await this.sent.submitTransaction(
         chunk.map((r): TransactionAction => [
           'upsert',
           {
@@ -273,8 +277,11 @@ export class XapiOutboxStore {
   /** Every statement id the tenant's outbox knows, with where it stands. */
   async listIds(tenantId: string): Promise<{ statementId: string; status: OutboxStatus }[]> {
     const ids: { statementId: string; status: OutboxStatus }[] = [];
-    for (const partitionKey of [XapiOutboxStore.waitingPartition(tenantId), XapiOutboxStore.sentPartition(tenantId)]) {
-      for await (const e of this.table.listEntities<OutboxEntity>({
+    for (const [table, partitionKey] of [
+      [this.table, XapiOutboxStore.waitingPartition(tenantId)],
+      [this.sent, XapiOutboxStore.sentPartition(tenantId)],
+    ] as const) {
+      for await (const e of table.listEntities<OutboxEntity>({
         queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey', 'status'] },
       })) {
         if (e.rowKey !== COUNTS) ids.push({ statementId: e.rowKey, status: e.status ?? 'sent' });
@@ -291,19 +298,16 @@ export class XapiOutboxStore {
    */
   async removePerson(tenantId: string, userId: string): Promise<number> {
     let changed = 0;
-    for (const partitionKey of [XapiOutboxStore.waitingPartition(tenantId), XapiOutboxStore.sentPartition(tenantId), keyOf(tenantId)]) {
-      changed += await deleteMatching(
-        this.table,
-        odata`PartitionKey eq ${partitionKey} and (actorId eq ${userId} or authorId eq ${userId})`,
-      );
-      for await (const e of this.table.listEntities<OutboxEntity>({
+    for (const [table, partitionKey] of this.everyPartitionOf(tenantId)) {
+      changed += await deleteMatching(table, odata`PartitionKey eq ${partitionKey} and (actorId eq ${userId} or authorId eq ${userId})`);
+      for await (const e of table.listEntities<OutboxEntity>({
         queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and instructorId eq ${userId}` },
       })) {
         const parsed = e.statement ? (JSON.parse(e.statement) as XapiStatement) : undefined;
         // Only statements with a context name a lead (a voiding one has neither); a sent row keeps no statement.
         const { instructor: _lead, ...context } = parsed?.context ?? {};
         const statement = parsed?.context ? { statement: JSON.stringify({ ...parsed, context }) } : {};
-        await this.table.updateEntity({ partitionKey, rowKey: e.rowKey, ...statement, instructorId: '' }, 'Merge');
+        await table.updateEntity({ partitionKey, rowKey: e.rowKey, ...statement, instructorId: '' }, 'Merge');
         changed++;
       }
     }
@@ -326,8 +330,8 @@ export class XapiOutboxStore {
    */
   async removeBefore(tenantId: string, cutoff: Date): Promise<number> {
     let removed = 0;
-    for (const partitionKey of [XapiOutboxStore.waitingPartition(tenantId), XapiOutboxStore.sentPartition(tenantId), keyOf(tenantId)])
-      removed += await deleteMatching(this.table, odata`PartitionKey eq ${partitionKey} and updatedAt lt ${cutoff.toISOString()}`);
+    for (const [table, partitionKey] of this.everyPartitionOf(tenantId))
+      removed += await deleteMatching(table, odata`PartitionKey eq ${partitionKey} and updatedAt lt ${cutoff.toISOString()}`);
     return removed;
   }
 
@@ -338,7 +342,7 @@ export class XapiOutboxStore {
   async discard(tenantId: string, statementId: string): Promise<'discarded' | 'sent' | 'absent'> {
     const partitionKey = XapiOutboxStore.waitingPartition(tenantId);
     const row = await getOrUndefined<OutboxEntity>(this.table, partitionKey, statementId, { queryOptions: { select: ['status'] } });
-    if (!row) return (await getOrUndefined(this.table, XapiOutboxStore.sentPartition(tenantId), statementId)) ? 'sent' : 'absent';
+    if (!row) return (await getOrUndefined(this.sent, XapiOutboxStore.sentPartition(tenantId), statementId)) ? 'sent' : 'absent';
     if (row.status === 'sent') return 'sent';
     // Claimed meanwhile and sent: the ETag no longer matches, and the next look says so.
     const deleted = await deleteIfUnchanged(this.table, partitionKey, statementId, row.etag);
@@ -371,7 +375,7 @@ export class XapiOutboxStore {
           authorId: e.authorId ?? '',
           updatedAt: e.updatedAt,
         };
-        await this.table.upsertEntity(slim, 'Replace');
+        await this.sent.upsertEntity(slim, 'Replace');
         sent++;
       } else {
         const { etag: _etag, ...rest } = e as OutboxEntity & { etag: string; timestamp?: string };
@@ -387,12 +391,21 @@ export class XapiOutboxStore {
     return rows.length;
   }
 
+  /** Where a tenant's statements may be: waiting, gone (slim), and as an earlier version left them. */
+  private everyPartitionOf(tenantId: string): (readonly [TableClient, string])[] {
+    return [
+      [this.table, XapiOutboxStore.waitingPartition(tenantId)],
+      [this.sent, XapiOutboxStore.sentPartition(tenantId)],
+      [this.table, keyOf(tenantId)],
+    ];
+  }
+
   /** Which of these statements already went. */
   private async sentAmong(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const anyOf = ids.map((id) => odata`RowKey eq ${id}`).join(' or ');
     const found = new Set<string>();
-    for await (const e of this.table.listEntities({
+    for await (const e of this.sent.listEntities({
       queryOptions: { filter: `${odata`PartitionKey eq ${XapiOutboxStore.sentPartition(tenantId)}`} and (${anyOf})`, select: ['RowKey'] },
     }))
       found.add(e.rowKey ?? '');

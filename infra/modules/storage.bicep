@@ -31,6 +31,7 @@ var tables = [
   'Aggregates'
   'LrsSettings'
   'XapiOutbox'
+  'XapiSent'
   'Audit'
   'OrgFigures'
 ]

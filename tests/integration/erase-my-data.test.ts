@@ -237,11 +237,12 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     // Alex's and Adele's ratings of her share wait for the LRS carrying its title and link, or went (a sent row keeps
     // who it names, not the statement).
     const othersOfHers: string[] = [];
-    for await (const row of tables.xapiOutbox.listEntities<{ actorId?: string; authorId?: string; statement?: string }>()) {
-      if (row.authorId !== megan.userId || row.actorId === megan.userId) continue;
-      othersOfHers.push(row.actorId ?? '');
-      if (row.statement !== undefined) expect(row.statement).toContain(MEGAN_WORDS.shareLink);
-    }
+    for (const table of [tables.xapiOutbox, tables.xapiSent])
+      for await (const row of table.listEntities<{ actorId?: string; authorId?: string; statement?: string }>()) {
+        if (row.authorId !== megan.userId || row.actorId === megan.userId) continue;
+        othersOfHers.push(row.actorId ?? '');
+        if (row.statement !== undefined) expect(row.statement).toContain(MEGAN_WORDS.shareLink);
+      }
     expect(othersOfHers.sort()).toEqual([adele.userId, alex.userId].sort());
   });
 
