@@ -1,3 +1,5 @@
+import type { Share } from './share.js';
+import type { ResourceView } from '../contract/share-view.js';
 /**
  * The team's resource lists: top rated and most saved. Pure, so the tab, the bot and the tests
  * rank alike, and a ranking can be recomputed from the votes at any time.
@@ -163,4 +165,19 @@ function sum(values: readonly number[]): number {
 /** A bad limit (negative, fractional, NaN) gives fewer results, never an error. */
 function cap(limit: number): number {
   return Number.isNaN(limit) ? 0 : Math.max(0, Math.floor(limit));
+}
+
+/** For each resource: the link and title of its latest share, and how often it was shared. */
+export function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'>> {
+  const about = new Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> & { at: string }>();
+  for (const s of shares) {
+    if (!s.resourceKey || !s.link) continue;
+    const known = about.get(s.resourceKey);
+    if (!known) about.set(s.resourceKey, { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
+    else {
+      known.shares++;
+      if (s.createdAt > known.at) Object.assign(known, { link: s.link, title: s.what, sourceType: s.sourceType, at: s.createdAt });
+    }
+  }
+  return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
 }

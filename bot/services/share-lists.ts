@@ -1,4 +1,4 @@
-import { figuresOf, mostSaved, rankingExplanation, topRated, type RankedResource } from '../domain/resource-ranking.js';
+import { figuresOf, mostSaved, rankingExplanation, resourcesOf, topRated, type RankedResource } from '../domain/resource-ranking.js';
 import { NO_VOTE, averageRating, type Share } from '../domain/share.js';
 import type {
   MyShareVote,
@@ -200,21 +200,6 @@ export function shareViewOf(share: Share, viewer: Learner, vote: MyShareVote | u
     ratingCount: share.tally.ratingCount,
     mine: vote ? { helpful: vote.helpful, saved: vote.saved, rating: vote.rating } : NO_VOTE,
   };
-}
-
-/** For each resource: the link and title of its latest share, and how often it was shared. */
-function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'>> {
-  const about = new Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> & { at: string }>();
-  for (const s of shares) {
-    if (!s.resourceKey || !s.link) continue;
-    const known = about.get(s.resourceKey);
-    if (!known) about.set(s.resourceKey, { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
-    else {
-      known.shares++;
-      if (s.createdAt > known.at) Object.assign(known, { link: s.link, title: s.what, sourceType: s.sourceType, at: s.createdAt });
-    }
-  }
-  return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
 }
 
 /** Where a page of the saved list ends: the last pointer's sort key, as the cursor carries it. */

@@ -2,8 +2,7 @@ import type { ReportRow } from '../contract/report.js';
 import type { ResourceView } from '../contract/share-view.js';
 import { accountabilityReport } from '../domain/accountability-report.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
-import { figuresOf, mostSaved, topRated, type RankedResource } from '../domain/resource-ranking.js';
-import type { Share } from '../domain/share.js';
+import { figuresOf, mostSaved, resourcesOf, topRated, type RankedResource } from '../domain/resource-ranking.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { ShareStore } from '../store/share-store.js';
@@ -74,18 +73,4 @@ export async function wholeTenantTopResources(
       : [];
   };
   return { topRated: topRated(figures, limit).flatMap(view), mostSaved: mostSaved(figures, limit).flatMap(view) };
-}
-
-function resourcesOf(shares: readonly Share[]): Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'>> {
-  const about = new Map<string, Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> & { at: string }>();
-  for (const s of shares) {
-    if (!s.resourceKey || !s.link) continue;
-    const known = about.get(s.resourceKey);
-    if (!known) about.set(s.resourceKey, { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
-    else {
-      known.shares++;
-      if (s.createdAt > known.at) Object.assign(known, { link: s.link, title: s.what, sourceType: s.sourceType, at: s.createdAt });
-    }
-  }
-  return new Map([...about].map(([k, { at: _at, ...rest }]) => [k, rest]));
 }
