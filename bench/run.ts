@@ -11,6 +11,9 @@ import { runTabBundle } from './tab-bundle.js';
 import { runShareVotes } from './share-votes.js';
 import { runTeamExport } from './team-export.js';
 import { runDeployPackage } from './deploy-package.js';
+import { runOrgReport, runOrgTopResources } from './org-figures.js';
+import { runShareFeed } from './share-feed.js';
+import { prepareOrgTenants, type OrgTenant } from './support/org-tenants.js';
 import { startStorageProxy } from '../tests/support/storage-proxy.js';
 import { SEEDING_STORAGE } from './support/bench-settings.js';
 
@@ -29,6 +32,9 @@ const BENCHMARKS = [
   'shareVotes500',
   'teamExport',
   'deployPackage',
+  'orgReport',
+  'orgTopResources',
+  'shareFeed',
 ] as const;
 type Name = (typeof BENCHMARKS)[number];
 
@@ -53,6 +59,14 @@ const storageProxy = await startStorageProxy(
   { host: '127.0.0.1', tablePort: azurite.tablePort, queuePort: azurite.queuePort },
   SEEDING_STORAGE,
 );
+// The organisation benchmarks share their tenants, which take minutes to write: written in this run,
+// or kept in an Azurite already running (BENCH_KEPT_AZURITE=tablePort:queuePort, see bench/README.md).
+const keptAzurite = process.env.BENCH_KEPT_AZURITE?.split(':').map(Number);
+const orgProxy = keptAzurite
+  ? await startStorageProxy({ host: '127.0.0.1', tablePort: keptAzurite[0]!, queuePort: keptAzurite[1]! }, SEEDING_STORAGE)
+  : storageProxy;
+let orgTenants: OrgTenant[] | undefined;
+const preparedOrgTenants = async () => (orgTenants ??= await prepareOrgTenants(orgProxy));
 // The dashboard and first-render benchmarks share one large team: seeding it takes a while.
 let largeTeam: SeededTeam | undefined;
 const seededTeam = async () =>
@@ -73,6 +87,12 @@ async function run(name: Name): Promise<object> {
       return runTeamExport({ azurite, members: 200, entriesPerMember: 100 });
     case 'deployPackage':
       return runDeployPackage(root);
+    case 'orgReport':
+      return runOrgReport(await preparedOrgTenants(), { proxy: orgProxy, runs: 50 });
+    case 'orgTopResources':
+      return runOrgTopResources(await preparedOrgTenants(), { proxy: orgProxy, runs: 50 });
+    case 'shareFeed':
+      return runShareFeed({ proxy: storageProxy, shares: 20_000, runs: 50 });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);
@@ -97,6 +117,8 @@ try {
   }
 } finally {
   await largeTeam?.stop();
+  await Promise.all((orgTenants ?? []).map((t) => t.stop()));
+  if (orgProxy !== storageProxy) await orgProxy.stop();
   await storageProxy.stop();
   await azurite.stop();
 }
