@@ -76,6 +76,8 @@ try {
   if (values.save) {
     const outline: KeptTenant = {
       tablePrefix: storage.tablePrefix,
+      tablePort: azurite.tablePort,
+      queuePort: azurite.queuePort,
       tenantId: tenant.tenantId,
       learners,
       now: tenant.now.toISOString(),

@@ -60,13 +60,9 @@ const storageProxy = await startStorageProxy(
   SEEDING_STORAGE,
 );
 // The organisation benchmarks share their tenants, which take minutes to write: written in this run,
-// or kept in an Azurite already running (BENCH_KEPT_AZURITE=tablePort:queuePort, see bench/README.md).
-const keptAzurite = process.env.BENCH_KEPT_AZURITE?.split(':').map(Number);
-const orgProxy = keptAzurite
-  ? await startStorageProxy({ host: '127.0.0.1', tablePort: keptAzurite[0]!, queuePort: keptAzurite[1]! }, SEEDING_STORAGE)
-  : storageProxy;
+// or kept in an Azurite already running (BENCH_KEPT_TENANTS, see bench/README.md).
 let orgTenants: OrgTenant[] | undefined;
-const preparedOrgTenants = async () => (orgTenants ??= await prepareOrgTenants(orgProxy));
+const preparedOrgTenants = async () => (orgTenants ??= await prepareOrgTenants(storageProxy));
 // The dashboard and first-render benchmarks share one large team: seeding it takes a while.
 let largeTeam: SeededTeam | undefined;
 const seededTeam = async () =>
@@ -88,9 +84,9 @@ async function run(name: Name): Promise<object> {
     case 'deployPackage':
       return runDeployPackage(root);
     case 'orgReport':
-      return runOrgReport(await preparedOrgTenants(), { proxy: orgProxy, runs: 50 });
+      return runOrgReport(await preparedOrgTenants(), { runs: 50 });
     case 'orgTopResources':
-      return runOrgTopResources(await preparedOrgTenants(), { proxy: orgProxy, runs: 50 });
+      return runOrgTopResources(await preparedOrgTenants(), { runs: 50 });
     case 'shareFeed':
       return runShareFeed({ proxy: storageProxy, shares: 20_000, runs: 50 });
     case 'firstRender':
@@ -118,7 +114,6 @@ try {
 } finally {
   await largeTeam?.stop();
   await Promise.all((orgTenants ?? []).map((t) => t.stop()));
-  if (orgProxy !== storageProxy) await orgProxy.stop();
   await storageProxy.stop();
   await azurite.stop();
 }

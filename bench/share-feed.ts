@@ -21,10 +21,15 @@ const TEAM = '19:bench-feed@thread.tacv2';
 const MEMBERS = 200;
 const WEEK = 7 * 86_400_000;
 
+/** Shares in the control team: the same page, in a table Azurite scans quickly. */
+const CONTROL_SHARES = 200;
+
 /**
  * `shareFeed`: one team of 200 with `shares` shares over two years (each with the sharer's rating
  * and marks from up to four teammates), then the first page of its feed as the tab asks for it
  * (`GET /teams/{teamId}/shares?sort=…`, 20 shares), newest first and most helpful first, at 15 ms.
+ * The same is measured for a team of CONTROL_SHARES shares in tables of its own: a page makes the
+ * same requests in both, so the difference in time is what Azurite spends scanning the larger table.
  *
  * The shares are written through the share store's own methods into a RowRecorder and sent in
  * transactions (`create` writes the share, its two feed pointers and the sharer's vote). The
@@ -33,18 +38,42 @@ const WEEK = 7 * 86_400_000;
  * never rebuild the pointers.
  */
 export async function runShareFeed(options: { proxy: StorageProxy; shares: number; runs: number }) {
-  const { proxy } = options;
+  const large = await measureTeam(options.proxy, options.shares, options.runs);
+  const control = await measureTeam(options.proxy, CONTROL_SHARES, options.runs);
+  const { newest, helpful } = large;
+  return {
+    latencyMs: MEASURED_STORAGE.latencyMs,
+    sizes: [MEMBERS],
+    shares: options.shares,
+    members: MEMBERS,
+    rowsInPartition: large.rowsInPartition,
+    writtenSeconds: large.writtenSeconds,
+    markerWritten: true,
+    pageSize: 20,
+    runs: options.runs,
+    p95Ms: Math.max(newest.p95Ms, helpful.p95Ms),
+    storageRequests: Math.max(newest.storageRequests, helpful.storageRequests),
+    maxInFlight: Math.max(newest.maxInFlight, helpful.maxInFlight),
+    peakHeapAddedMb: Math.max(newest.peakHeapAddedMb, helpful.peakHeapAddedMb),
+    newest,
+    helpful,
+    control: { shares: CONTROL_SHARES, rowsInPartition: control.rowsInPartition, newest: control.newest, helpful: control.helpful },
+  };
+}
+
+/** A team of `shares` shares in tables of its own, and its feed's first page in both orders. */
+async function measureTeam(proxy: StorageProxy, shares: number, runs: number) {
   proxy.set(SEEDING_STORAGE);
   const storage: StorageConfig = {
     kind: 'connectionString',
     connectionString: proxy.connectionString,
-    tablePrefix: `feed${Date.now().toString(36)}`,
+    tablePrefix: `feed${shares}x${Date.now().toString(36)}`,
   };
   await ensureTables(storage);
   const t0 = performance.now();
-  const written = await writeTeam(storage, options.shares);
+  const written = await writeTeam(storage, shares);
   const writtenSeconds = (performance.now() - t0) / 1000;
-  console.log(`  ${options.shares} shares written (${written.rows} rows) in ${Math.round(writtenSeconds)} s`);
+  console.log(`  ${shares} shares written (${written.rows} rows) in ${Math.round(writtenSeconds)} s`);
 
   const sso = await benchSso();
   const config = localConfig(storage, { mode: 'production', acceptDemoIdentities: false, ssoClientId: sso.clientId });
@@ -56,31 +85,15 @@ export async function runShareFeed(options: { proxy: StorageProxy; shares: numbe
   try {
     const firstPage = async (sort: 'newest' | 'helpful') => {
       const read = () => getWithToken(baseUrl, token, `/teams/${encodeURIComponent(TEAM)}/shares?sort=${sort}`);
-      const { body, figures } = await readSeries(proxy, options.runs, read);
+      const { body, figures } = await readSeries(proxy, runs, read);
       const page = JSON.parse(body) as SharesResponse;
       if (page.shares.length !== 20 || !page.nextCursor) throw new Error(`the ${sort} feed's first page has ${page.shares.length} shares`);
-      console.log(`  ${sort}: ${JSON.stringify(figures)}`);
+      console.log(`  ${shares} shares, ${sort}: ${JSON.stringify(figures)}`);
       return figures;
     };
     const newest = await firstPage('newest');
     const helpful = await firstPage('helpful');
-    return {
-      latencyMs: MEASURED_STORAGE.latencyMs,
-      sizes: [MEMBERS],
-      shares: options.shares,
-      members: MEMBERS,
-      rowsInPartition: written.rows,
-      writtenSeconds: round(writtenSeconds),
-      markerWritten: true,
-      pageSize: 20,
-      runs: options.runs,
-      p95Ms: Math.max(newest.p95Ms, helpful.p95Ms),
-      storageRequests: Math.max(newest.storageRequests, helpful.storageRequests),
-      maxInFlight: Math.max(newest.maxInFlight, helpful.maxInFlight),
-      peakHeapAddedMb: Math.max(newest.peakHeapAddedMb, helpful.peakHeapAddedMb),
-      newest,
-      helpful,
-    };
+    return { rowsInPartition: written.rows, writtenSeconds: round(writtenSeconds), newest, helpful };
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

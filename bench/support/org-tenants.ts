@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import type { StorageConfig } from '../../bot/config.js';
 import { buildService, type Service } from '../../bot/service.js';
 import { localConfig } from '../../bot/testing/local-config.js';
-import type { StorageProxy } from '../../tests/support/storage-proxy.js';
+import { startStorageProxy, type StorageProxy } from '../../tests/support/storage-proxy.js';
 import { MEASURED_STORAGE, SEEDING_STORAGE, TENANT_SIZES } from './bench-settings.js';
 import { benchTenant } from './bench-tenant.js';
 import type { KeptTenant } from './kept-tenants.js';
@@ -31,6 +31,8 @@ export interface OrgTenant {
   service: Service;
   baseUrl: string;
   /** The figures job's one whole pass at MEASURED_STORAGE. */
+  /** The storage proxy in front of its tables: its counters are the tenant's requests. */
+  proxy: StorageProxy;
   /** A Teams SSO token for someone of the tenant, as the tab sends it. */
   tokenFor(who: { tenantId: string; userId: string }): Promise<string>;
   job: { jobSeconds: number; jobRequests: number; jobMaxInFlight: number; jobPeakHeapMb: number; jobLoadAverage: number };
@@ -38,22 +40,32 @@ export interface OrgTenant {
 }
 
 /**
- * One tenant per size in TENANT_SIZES. A size whose outline is in BENCH_KEPT_TENANTS (a folder of
- * `tenant-<learners>.json` from `npm run bench:tenant -- --save`) is read where it was written,
- * through `proxy` (in front of that Azurite); any other is written now through it.
+ * The sizes the organisation benchmarks run at: TENANT_SIZES, unless BENCH_TENANT_SIZES names others
+ * (learners, comma-separated) for a run where the largest cannot be written in time.
  */
-export async function prepareOrgTenants(proxy: StorageProxy, sizes: readonly number[] = TENANT_SIZES): Promise<OrgTenant[]> {
+export const ORG_TENANT_SIZES: readonly number[] = process.env.BENCH_TENANT_SIZES
+  ? process.env.BENCH_TENANT_SIZES.split(',').map(Number)
+  : TENANT_SIZES;
+
+/**
+ * One tenant per size in ORG_TENANT_SIZES. A size whose outline is in BENCH_KEPT_TENANTS (a folder of
+ * `tenant-<learners>.json` from `npm run bench:tenant -- --save`) is read where it was written,
+ * through a proxy of its own in front of that Azurite; any other is written now through `proxy`.
+ */
+export async function prepareOrgTenants(proxy: StorageProxy, sizes: readonly number[] = ORG_TENANT_SIZES): Promise<OrgTenant[]> {
   const tenants: OrgTenant[] = [];
   for (const learners of sizes) tenants.push(await prepareOrgTenant(proxy, learners));
   return tenants;
 }
 
-async function prepareOrgTenant(proxy: StorageProxy, learners: number): Promise<OrgTenant> {
+async function prepareOrgTenant(runProxy: StorageProxy, learners: number): Promise<OrgTenant> {
   const keptFile = process.env.BENCH_KEPT_TENANTS && path.join(process.env.BENCH_KEPT_TENANTS, `tenant-${learners}.json`);
   let written: { storage: StorageConfig; tenantId: string; teams: GeneratedTeam[]; generatedSeconds: number; kept: boolean };
+  let proxy = runProxy;
   if (keptFile && existsSync(keptFile)) {
     const kept = JSON.parse(readFileSync(keptFile, 'utf8')) as KeptTenant;
-    console.log(`  ${learners} learners: kept tenant ${kept.tenantId} (tables ${kept.tablePrefix}*)`);
+    console.log(`  ${learners} learners: kept tenant ${kept.tenantId} (tables ${kept.tablePrefix}* on port ${kept.tablePort})`);
+    proxy = await startStorageProxy({ host: '127.0.0.1', tablePort: kept.tablePort, queuePort: kept.queuePort }, SEEDING_STORAGE);
     written = {
       storage: { kind: 'connectionString', connectionString: proxy.connectionString, tablePrefix: kept.tablePrefix },
       tenantId: kept.tenantId,
@@ -63,7 +75,7 @@ async function prepareOrgTenant(proxy: StorageProxy, learners: number): Promise<
     };
   } else {
     console.log(`  ${learners} learners: writing the tenant…`);
-    const fresh = await benchTenant(proxy, learners);
+    const fresh = await benchTenant(runProxy, learners);
     written = { ...fresh, tenantId: fresh.tenant.tenantId, teams: fresh.tenant.teams, kept: false };
     console.log(`  written in ${Math.round(fresh.generatedSeconds)} s`);
   }
@@ -100,7 +112,11 @@ async function prepareOrgTenant(proxy: StorageProxy, learners: number): Promise<
     baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     job,
     tokenFor: sso.tokenFor,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    proxy,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (proxy !== runProxy) await proxy.stop();
+    },
   };
 }
 
