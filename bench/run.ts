@@ -12,6 +12,9 @@ import { runShareVotes } from './share-votes.js';
 import { runTeamExport } from './team-export.js';
 import { runDeployPackage } from './deploy-package.js';
 import { runXapiOutbox } from './xapi-outbox.js';
+import { runOrgReport, runOrgTopResources } from './org-figures.js';
+import { runShareFeed } from './share-feed.js';
+import { prepareOrgTenants, type OrgTenant } from './support/org-tenants.js';
 import { startStorageProxy } from '../tests/support/storage-proxy.js';
 import { SEEDING_STORAGE } from './support/bench-settings.js';
 
@@ -31,6 +34,9 @@ const BENCHMARKS = [
   'teamExport',
   'deployPackage',
   'xapiOutbox',
+  'orgReport',
+  'orgTopResources',
+  'shareFeed',
 ] as const;
 type Name = (typeof BENCHMARKS)[number];
 
@@ -55,6 +61,10 @@ const storageProxy = await startStorageProxy(
   { host: '127.0.0.1', tablePort: azurite.tablePort, queuePort: azurite.queuePort },
   SEEDING_STORAGE,
 );
+// The organisation benchmarks share their tenants, which take minutes to write: written in this run,
+// or kept in an Azurite already running (BENCH_KEPT_TENANTS, see bench/README.md).
+let orgTenants: OrgTenant[] | undefined;
+const preparedOrgTenants = async () => (orgTenants ??= await prepareOrgTenants(storageProxy));
 // The dashboard and first-render benchmarks share one large team: seeding it takes a while.
 let largeTeam: SeededTeam | undefined;
 const seededTeam = async () =>
@@ -82,6 +92,12 @@ async function run(name: Name): Promise<object> {
         pending: 100,
         drain: Number(process.env.XAPI_DRAIN ?? 5_000),
       });
+    case 'orgReport':
+      return runOrgReport(await preparedOrgTenants(), { runs: 50 });
+    case 'orgTopResources':
+      return runOrgTopResources(await preparedOrgTenants(), { runs: 50 });
+    case 'shareFeed':
+      return runShareFeed({ proxy: storageProxy, shares: 20_000, runs: 50 });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);
@@ -106,6 +122,7 @@ try {
   }
 } finally {
   await largeTeam?.stop();
+  await Promise.all((orgTenants ?? []).map((t) => t.stop()));
   await storageProxy.stop();
   await azurite.stop();
 }
