@@ -23,8 +23,8 @@ import type { Learner } from './learner.js';
 const LIST_LIMIT = 10;
 const FEED_LIMIT = 20;
 const SAVED_PAGE = 50;
-/** Point reads of one page in flight at once: a page's worth, well within what a partition serves. */
-const READS_IN_FLIGHT = 32;
+/** Shares of one page read at once: each is two point reads (the share, the reader's marks), so at most 32 requests are in flight. */
+const READS_IN_FLIGHT = 16;
 
 /** What people read of the shares: a team's feed, the top resources, a learner's saved list. */
 export class ShareLists {
