@@ -51,7 +51,7 @@ export function TopResources({ client, teamId, locale }: Props) {
     <>
       {shown && (
         <Text as="p" className={styles.ranking} data-testid="resources-ranking">
-          {plural('topResources.explain', TOP_RATED_MIN_RATINGS)}
+          {`${plural('topResources.explain', TOP_RATED_MIN_RATINGS)} ${t('topResources.explainWhy')}`}
         </Text>
       )}
       <ChoiceGroup<ResourceScope> label={t('topResources.ranking')} choices={RESOURCE_SCOPE_CHOICES} value={scope} onChange={setScope} />

@@ -231,10 +231,10 @@ export const enTeam = {
   'shares.notRatedByYou': 'You have not rated it.',
   'shares.ratedByYou': 'You rated it {rating} of 5.',
   'topResources.ranking': 'Resources from',
-  'topResources.explain.one':
-    'Top rated lists resources with at least {count} rating, best first. A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
-  'topResources.explain.other':
-    'Top rated lists resources with at least {count} ratings, best first. A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
+  'topResources.explain.one': 'Top rated lists resources with at least {count} rating, best first.',
+  'topResources.explain.other': 'Top rated lists resources with at least {count} ratings, best first.',
+  'topResources.explainWhy':
+    'A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
   'topResources.thisTeam': 'This team',
   'topResources.organisation': 'Whole organisation',
   'topResources.topRated': 'Top rated',

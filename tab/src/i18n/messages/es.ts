@@ -548,10 +548,10 @@ export const es = {
   'shares.notRatedByYou': 'No lo has valorado.',
   'shares.ratedByYou': 'Lo valoraste con {rating} de 5.',
   'topResources.ranking': 'Recursos de',
-  'topResources.explain.one':
-    'Mejor valorados incluye los recursos con al menos {count} valoración, de mejor a peor. Un recurso con pocas valoraciones queda un poco por debajo de su media hasta que más personas lo valoran, así que un par de notas altas no supera a uno que muchas personas valoraron bien.',
-  'topResources.explain.other':
-    'Mejor valorados incluye los recursos con al menos {count} valoraciones, de mejor a peor. Un recurso con pocas valoraciones queda un poco por debajo de su media hasta que más personas lo valoran, así que un par de notas altas no supera a uno que muchas personas valoraron bien.',
+  'topResources.explain.one': 'Mejor valorados incluye los recursos con al menos {count} valoración, de mejor a peor.',
+  'topResources.explain.other': 'Mejor valorados incluye los recursos con al menos {count} valoraciones, de mejor a peor.',
+  'topResources.explainWhy':
+    'Un recurso con pocas valoraciones queda un poco por debajo de su media hasta que más personas lo valoran, así que un par de notas altas no supera a uno que muchas personas valoraron bien.',
   'topResources.thisTeam': 'Este equipo',
   'topResources.organisation': 'Toda la organización',
   'topResources.topRated': 'Mejor valorados',
