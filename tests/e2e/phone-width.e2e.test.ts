@@ -71,7 +71,7 @@ describe('every view of the tab on a phone, 360 px wide (local mode, demo data)'
     await expectDialogFits(page, page.getByRole('button', { name: /^Delete ‘/ }).first(), 'Delete an entry');
     await expectDialogFits(page, page.getByTestId('erase-my-data'), 'Erase my data');
     await page.close();
-  });
+  }, 60_000);
 
   it('the team dashboard for a lead: members as a list, not a wide table, and every dialog fits', async () => {
     const page = await openOnPhone('/team', alex.userId, TEAM);
@@ -95,7 +95,7 @@ describe('every view of the tab on a phone, 360 px wide (local mode, demo data)'
     await expectDialogFits(page, page.getByTestId('recommend-button'), 'Recommend');
     await expectDialogFits(page, page.getByTestId('coach-button').first(), 'Coach on a share');
     await page.close();
-  });
+  }, 60_000);
 
   it('the team dashboard for a member', async () => {
     const page = await openOnPhone('/team', megan.userId);
@@ -131,5 +131,5 @@ describe('every view of the tab on a phone, 360 px wide (local mode, demo data)'
     await loadEverything(arabic);
     await expectFitsPhone(arabic, 'Team dashboard in Arabic');
     await arabic.close();
-  });
+  }, 40_000);
 });
