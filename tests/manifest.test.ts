@@ -5,6 +5,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { Ajv } from 'ajv';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../bot/teams/command-parser.js';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND } from '../bot/teams/learning-dialogs.js';
 import { DASHBOARD_TAB_ENTITY_ID } from '../bot/domain/tab-links.js';
 import { fillPlaceholders, readEnvFile } from './support/manifest-placeholders.js';
@@ -98,6 +99,17 @@ describe('appPackage/manifest.json', () => {
       const lists = bot.commandLists.filter((l) => l.scopes.includes(scope));
       expect(lists, `one command list for ${scope}`).toHaveLength(1);
       expect(lists[0]!.commands.map((c) => c.title)).toEqual(expect.arrayContaining(['check in', 'help']));
+    }
+  });
+
+  it('lists in the personal menu every command the introduction and help name, and only commands the bot understands', () => {
+    const lists = template.bots[0]!.commandLists;
+    const personal = lists.find((l) => l.scopes.includes('personal'))!.commands.map((c) => c.title);
+    expect(personal).toEqual(expect.arrayContaining(['check in', 'share', 'goal', 'pause', 'resume', 'help']));
+    for (const list of lists) {
+      // Teams shows at most 10 commands a scope.
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      for (const { title } of list.commands) expect(parseCommand(title).kind, title).not.toBe('unknown');
     }
   });
 

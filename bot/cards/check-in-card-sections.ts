@@ -163,6 +163,7 @@ export function visibilitySection(
       separator: true,
       spacing: 'large',
     },
+    { type: 'TextBlock', text: t.t('checkIn.visibility.hint'), isSubtle: true, wrap: true, spacing: 'none', size: 'small' },
     ...(error
       ? [
           {

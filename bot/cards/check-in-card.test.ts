@@ -111,6 +111,16 @@ describe('checkInCard: who can see this', () => {
     expect(expectValidTeamsCard(card).inputValues).toMatchObject({ visibility: 'leads' });
   });
 
+  it('says under the choice that leads see new entries by default, and where to change it later', () => {
+    for (const [t, words] of [
+      [en, 'Your team’s leads see new entries unless you pick “Only me”. You can change it later in My learning.'],
+      [botTranslator('es'), 'Los responsables de tu equipo ven las entradas nuevas salvo que elijas «Solo yo».'],
+      [botTranslator('ar'), 'يرى قادة فريقك الإدخالات الجديدة ما لم تختر «أنا فقط».'],
+    ] as const) {
+      expect(expectValidTeamsCard(checkInCard({ cardId: 'card-9' }, t)).renderedText).toContain(words);
+    }
+  });
+
   it('offers the team when there is a channel, and keeps the choice', () => {
     const card = checkInCard(
       { cardId: 'card-6', values: { visibility: 'private' }, share: { teams: [{ teamId: 'team-1', name: 'Design' }] } },

@@ -19,7 +19,9 @@ export function introCard(
         wrap: true,
       },
       { type: 'TextBlock', wrap: true, text: t.t('intro.body', { team: escapeMarkdown(teamName) }) },
-      { type: 'TextBlock', wrap: true, isSubtle: true, text: t.t('intro.yours') },
+      // Said before the first entry: leads see entries by default, and each one can be kept private.
+      { type: 'TextBlock', wrap: true, text: t.t('intro.whoSees') },
+      { type: 'TextBlock', wrap: true, isSubtle: true, text: t.t('intro.commands') },
     ],
     [{ type: 'Action.Execute', id: 'first-check-in', title: t.t('intro.logNow'), verb: CHECK_IN_NEW_VERB, data: {} }],
   );

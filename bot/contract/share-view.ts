@@ -9,6 +9,9 @@ export const SHARE_SORTS = ['newest', 'helpful'] as const;
 export type ShareSort = (typeof SHARE_SORTS)[number];
 
 export const RESOURCE_SCOPES = ['team', 'organisation'] as const;
+
+/** Fewer ratings than this say too little to put a resource on the "top rated" list at all (the tab says so). */
+export const TOP_RATED_MIN_RATINGS = 3;
 export type ResourceScope = (typeof RESOURCE_SCOPES)[number];
 
 /** The caller's own marks on a share. */

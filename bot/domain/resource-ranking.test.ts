@@ -169,10 +169,11 @@ describe('mostSaved', () => {
 });
 
 describe('rankingExplanation', () => {
-  it('states the rules with the numbers in use', () => {
+  it('states the rules in plain words, with the number in use', () => {
     expect(rankingExplanation()).toBe(
-      `Top rated lists resources with at least ${RANKING.minRatings} ratings, ordered by their average pulled towards ` +
-        `the overall average by ${RANKING.priorWeight} ratings' weight, which pulls a resource with few ratings further than one with many.`,
+      `Top rated lists resources with at least ${RANKING.minRatings} ratings, best first. A resource with only a few ratings ` +
+        'ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
     );
+    expect(rankingExplanation()).not.toMatch(/weight|pulled towards/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Share } from './share.js';
-import type { ResourceView } from '../contract/share-view.js';
+import { TOP_RATED_MIN_RATINGS, type ResourceView } from '../contract/share-view.js';
 /**
  * The team's resource lists: top rated and most saved. Pure, so the tab, the bot and the tests
  * rank alike, and a ranking can be recomputed from the votes at any time.
@@ -36,7 +36,7 @@ export interface RankedResource extends ResourceFigures {
  * priorWeight: how many "average" ratings every resource starts with, so a handful of fives
  * cannot beat a long record of fours and a half.
  */
-export const RANKING = { minRatings: 3, priorWeight: 5 } as const;
+export const RANKING = { minRatings: TOP_RATED_MIN_RATINGS, priorWeight: 5 } as const;
 
 /** The mean used when nobody has rated anything yet: the middle of the 1 to 5 scale. */
 const NEUTRAL_MEAN = 3;
@@ -112,9 +112,9 @@ export function mostSaved(figures: readonly ResourceFigures[], limit: number, me
 /** Shown beside the list, so people can see why a resource with three fives is not on top. */
 export function rankingExplanation(): string {
   return (
-    `Top rated lists resources with at least ${RANKING.minRatings} ratings, ordered by their average ` +
-    `pulled towards the overall average by ${RANKING.priorWeight} ratings' weight, ` +
-    'which pulls a resource with few ratings further than one with many.'
+    `Top rated lists resources with at least ${RANKING.minRatings} ratings, best first. ` +
+    'A resource with only a few ratings ranks a little below its average until more people rate it, ' +
+    'so a couple of high ratings can’t outrank one that many people rated well.'
   );
 }
 

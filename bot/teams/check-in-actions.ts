@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { CHECK_IN_NOTHING_VERB, CHECK_IN_SNOOZE_VERB, CHECK_IN_SUBMIT_VERB, checkInCard } from '../cards/check-in-card.js';
+import {
+  CHECK_IN_NOTHING_VERB,
+  CHECK_IN_SNOOZE_VERB,
+  CHECK_IN_SUBMIT_VERB,
+  checkInCard,
+  type CheckInCardModel,
+} from '../cards/check-in-card.js';
 import { CHECK_IN_NEW_VERB, checkInSavedCard } from '../cards/check-in-saved-card.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
+import { dialogInvitationCard } from '../cards/learning-dialog-card.js';
 import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { snoozedCard } from '../cards/snoozed-card.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
@@ -13,6 +20,7 @@ import { cardAction, type CardActionContext, type CardActionRoute } from './card
 import { cardResponse } from './card-replies.js';
 import { checkInCardFormOf, checkInDataSchema, type CheckInForm } from './check-in-form.js';
 import { checkInSaveFailedCard, refusedCheckInCard, sharedLine } from './check-in-replies.js';
+import { isPersonalChat } from './personal-chat.js';
 import { whenFor } from './when.js';
 
 export interface CheckInActionsDeps {
@@ -33,14 +41,18 @@ const scheduledCardSchema = z.object({
 /** Anything: these buttons open a fresh form whatever they carry. */
 const anything = z.unknown();
 
-/** A check-in card asking about the learner's open goals and offering to share. */
-export async function freshCheckIn(deps: CheckInActionsDeps, learner: Learner, t: BotTranslator): Promise<AdaptiveCard> {
+/** A check-in asking about the learner's open goals and offering to share: on a card, or in a dialog. */
+export async function freshCheckInModel(deps: CheckInActionsDeps, learner: Learner): Promise<CheckInCardModel> {
   const [teams, goals, recommendations] = await Promise.all([
     deps.capture.shareTargetsOf(learner),
     deps.capture.goalsOptionFor(learner),
     deps.capture.recommendationsOptionFor(learner),
   ]);
-  return checkInCard({ cardId: deps.checkIns.newCardId(), share: { teams }, goals, recommendations }, t);
+  return { cardId: deps.checkIns.newCardId(), share: { teams }, goals, recommendations };
+}
+
+export async function freshCheckIn(deps: CheckInActionsDeps, learner: Learner, t: BotTranslator): Promise<AdaptiveCard> {
+  return checkInCard(await freshCheckInModel(deps, learner), t);
 }
 
 /** Submit, "nothing this week", "remind me tomorrow" and "another check-in" on the check-in card. */
@@ -80,7 +92,9 @@ export function checkInActions(deps: CheckInActionsDeps): CardActionRoute[] {
   const again = cardAction({
     verb: CHECK_IN_NEW_VERB,
     schema: anything,
-    handle: async (_none, { sender, t }) => cardResponse(await freshCheckIn(deps, sender, t)),
+    // A card answered in a channel or group chat changes there too: the form opens privately instead.
+    handle: async (_none, { context, sender, t }) =>
+      cardResponse(isPersonalChat(context.activity) ? await freshCheckIn(deps, sender, t) : dialogInvitationCard('check-in', t)),
   });
   return [submit, nothing, snooze, again] as CardActionRoute[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIALOG_KEY } from '../cards/learning-dialog-card.js';
+import { DIALOG_KEY, type InvitedDialog } from '../cards/learning-dialog-card.js';
 import { CHECK_IN_FIELDS, type CheckInValues } from '../domain/check-in-submission.js';
 import type { GoalAnswerInput } from '../domain/goal.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
@@ -156,10 +156,19 @@ export function checkInCardFormOf(data: Record<string, unknown>): CheckInForm {
   return checkInFormOf(data, data.purpose === 'share' ? 'share' : 'check-in');
 }
 
-/** A dialog's form: "Save as learning" saves; anything else is "Share learning". */
+/** A dialog's form: "Save as learning" saves, "Check in" checks in; anything else is "Share learning". */
 export function dialogFormOf(data: unknown): CheckInForm {
   const parsed = checkInDataSchema.safeParse(data);
   // Not a form at all: read as an empty one, which comes back with its problems.
   const record = parsed.success ? parsed.data : {};
-  return checkInFormOf(record, record[DIALOG_KEY] === 'save-message' ? 'save-message' : 'share');
+  const named = record[DIALOG_KEY];
+  return checkInFormOf(record, named === 'save-message' || named === 'check-in' ? named : 'share');
+}
+
+const invitationSchema = z.object({ [DIALOG_KEY]: z.enum(['check-in', 'share']) });
+
+/** Which form a channel card's button opens: the check-in when it says so, otherwise "Share learning" (as before cards named it). */
+export function invitedDialogOf(data: unknown): InvitedDialog {
+  const parsed = invitationSchema.safeParse(data);
+  return parsed.success ? parsed.data[DIALOG_KEY] : 'share';
 }

@@ -15,10 +15,9 @@ export function refusedCheckInCard(form: CheckInForm, result: Refused, t: BotTra
   return checkInCard({ ...refusedModel(form, result, t), purpose: form.purpose === 'share' ? 'share' : 'check-in' }, t);
 }
 
-/** A refused dialog: the same form again with its problems. */
+/** A refused dialog: the same form again with its problems (a check-in's goals and recommendations too). */
 export function refusedDialogCard(form: CheckInForm, result: Refused, t: BotTranslator): AdaptiveCard {
-  const { cardId, values, errors, share } = refusedModel(form, result, t);
-  return learningDialogCard({ purpose: form.purpose === 'save-message' ? 'save-message' : 'share', cardId, values, errors, share }, t);
+  return learningDialogCard({ ...refusedModel(form, result, t), purpose: form.purpose }, t);
 }
 
 function refusedModel(form: CheckInForm, result: Refused, t: BotTranslator) {

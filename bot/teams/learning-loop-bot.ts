@@ -23,7 +23,7 @@ import type { PeopleService } from '../services/people-service.js';
 import type { SharingService } from '../services/sharing-service.js';
 import { senderOf, tenantOf } from './activity-people.js';
 import { CardActions, cardActionTable } from './card-actions.js';
-import { dialogFormOf } from './check-in-form.js';
+import { dialogFormOf, invitedDialogOf } from './check-in-form.js';
 import { parseCommand } from './command-parser.js';
 import { answerTypedCommand } from './typed-commands.js';
 import { conversationRecordOf } from './conversation-records.js';
@@ -159,12 +159,12 @@ export class LearningLoopBot extends TeamsActivityHandler {
     return this.deps.dialogs.submit(sender, dialogFormOf(action.data), t);
   }
 
-  /** The "Share learning" button on the card posted when someone types "share" in a channel. */
-  protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  /** The button on the card posted when someone types "share" or "check in" in a channel or group chat. */
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const sender = senderOf(context.activity);
     const t = botTranslator(context.activity.locale);
     if (!sender) return { task: { type: 'message', value: t.t('error.whoAreYou') } };
-    return this.deps.dialogs.open(sender, 'share', t, { teamId: teamOf(context)?.id });
+    return this.deps.dialogs.open(sender, invitedDialogOf(request.data), t, { teamId: teamOf(context)?.id });
   }
 
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {

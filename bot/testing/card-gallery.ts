@@ -7,7 +7,7 @@ import { errorCard } from '../cards/error-card.js';
 import { goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
 import { helpCard } from '../cards/help-card.js';
 import { introCard } from '../cards/intro-card.js';
-import { learningDialogCard, shareInvitationCard } from '../cards/learning-dialog-card.js';
+import { dialogInvitationCard, learningDialogCard } from '../cards/learning-dialog-card.js';
 import { eraseMyDataCard, erasingMyDataCard, myDataEraseFailedCard, myDataErasedCard, myDataExportCard } from '../cards/my-data-cards.js';
 import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { nudgeAnsweredCard, nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
@@ -130,7 +130,8 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     ['share form without a team', checkInCard({ cardId: 'card-4', purpose: 'share' }, t)],
     ['reminder', reminderCard({ cardId: 'card-5', cycle: '2026-W48' }, t)],
     ['save as learning dialog', learningDialogCard({ cardId: 'card-6', purpose: 'save-message' }, t)],
-    ['share invitation', shareInvitationCard(t)],
+    ['share invitation', dialogInvitationCard('share', t)],
+    ['check-in invitation', dialogInvitationCard('check-in', t)],
     [
       'saved',
       checkInSavedCard({ entry, streak: 3, myLearningUrl: 'https://example.com/personal', shared: { ok: true, teamName: 'Alpha' } }, t),

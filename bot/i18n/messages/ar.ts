@@ -90,6 +90,7 @@ export const ar = {
   'checkIn.goals.progressPlaceholder': 'كيف يسير؟',
   'checkIn.goals.note': 'ملاحظة (اختيارية)',
   'checkIn.visibility.label': 'من يمكنه رؤية هذا؟',
+  'checkIn.visibility.hint': 'يرى قادة فريقك الإدخالات الجديدة ما لم تختر «أنا فقط». ويمكنك تغيير ذلك لاحقًا في «تعلّمي».',
   'checkIn.share.withTeam': 'المشاركة مع {team}',
   'checkIn.share.withYourTeam': 'المشاركة مع فريقك',
   'checkIn.share.ifTeamNamed': 'إذا اخترت «فريقي»، فستُنشر في قناة التعلّم الخاصة بـ{team}',
@@ -119,6 +120,7 @@ export const ar = {
   'snoozed.title': 'سأذكّرك غدًا',
   'snoozed.body': 'سيصلك هذا التسجيل مجددًا {when}، ما لم تُجب قبل ذلك.',
 
+  'dialog.title.checkIn': 'سجّل تعلّمك',
   'dialog.title.share': 'مشاركة التعلّم',
   'dialog.title.saveMessage': 'حفظ كتعلّم',
   'dialog.saved': 'حُفظ في سجلّ تعلّمك.',
@@ -127,6 +129,9 @@ export const ar = {
   'dialog.invite.title': 'شارك شيئًا تعلّمته',
   'dialog.invite.body': 'يُفتح النموذج لك وحدك. ما تشاركه يذهب إلى قناة التعلّم الخاصة بفريقك وإلى سجلّ تعلّمك.',
   'dialog.invite.button': 'مشاركة التعلّم',
+  'dialog.inviteCheckIn.title': 'سجّل ما تعلّمته',
+  'dialog.inviteCheckIn.body': 'يُفتح التسجيل لك وحدك، مع أهدافك وتوصيات قادة فريقك: لا يظهر هنا شيء يخصّك.',
+  'dialog.inviteCheckIn.button': 'سجّل الآن',
 
   'goal.form.title': 'حدّد هدفًا تعليميًا',
   'goal.form.intro': 'سيسألك كل تسجيل دوري عن سير الهدف. يرى قادتك الأهداف المتأخرة.',
@@ -163,7 +168,9 @@ export const ar = {
   'intro.titleAnonymous': 'مرحبًا — أنا Learning Loop',
   'intro.body':
     'يستخدمني فريق {team} لتسجيل تعلّم يستغرق دقيقة واحدة. سأسألك عمّا تعلّمته، وما الذي استفدته منه، وماذا ستفعل به — في موعد تسجيل فريقك، وبحسب منطقتك الزمنية.',
-  'intro.yours': 'سجلّك ملكك: اكتب "help" لمعرفة ما يمكنني فعله، أو "pause" لأخذ استراحة.',
+  'intro.whoSees':
+    'من يرى ما تسجّله: قادة فريقك، ما لم تختر غير ذلك. يسألك كل تسجيل «من يمكنه رؤية هذا؟»: اختر «أنا فقط» لتحتفظ بالإدخال لنفسك، أو «فريقي» لمشاركته. ويمكنك تغيير ذلك لاحقًا في أي إدخال من «تعلّمي».',
+  'intro.commands': 'اكتب "help" لمعرفة ما يمكنني فعله، أو "pause" لأخذ استراحة.',
   'intro.logNow': 'سجّل شيئًا الآن',
 
   'leadNotice.title': 'أصبح {lead} قائدًا في {team}',

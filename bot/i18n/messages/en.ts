@@ -86,6 +86,7 @@ export const en = {
   'checkIn.goals.progressPlaceholder': 'How is it going?',
   'checkIn.goals.note': 'Note (optional)',
   'checkIn.visibility.label': 'Who can see this?',
+  'checkIn.visibility.hint': 'Your team’s leads see new entries unless you pick “Only me”. You can change it later in My learning.',
   'checkIn.share.withTeam': 'Sharing with {team}',
   'checkIn.share.withYourTeam': 'Sharing with your team',
   'checkIn.share.ifTeamNamed': 'If you choose My team, it is shared in {team}’s learning channel',
@@ -115,6 +116,7 @@ export const en = {
   'snoozed.title': 'I’ll remind you tomorrow',
   'snoozed.body': 'You’ll get this check-in again {when}, unless you answer before then.',
 
+  'dialog.title.checkIn': 'Check in',
   'dialog.title.share': 'Share learning',
   'dialog.title.saveMessage': 'Save as learning',
   'dialog.saved': 'Saved to your learning log.',
@@ -123,6 +125,10 @@ export const en = {
   'dialog.invite.title': 'Share something you learned',
   'dialog.invite.body': 'The form opens just for you. What you share goes to your team’s learning channel and your learning log.',
   'dialog.invite.button': 'Share learning',
+  'dialog.inviteCheckIn.title': 'Check in on your learning',
+  'dialog.inviteCheckIn.body':
+    'The check-in opens just for you, with your goals and your leads’ recommendations: nothing of yours is shown here.',
+  'dialog.inviteCheckIn.button': 'Check in',
 
   'goal.form.title': 'Set a learning goal',
   'goal.form.intro': 'Each check-in will ask how it is going. Your leads see goals that run late.',
@@ -159,7 +165,9 @@ export const en = {
   'intro.titleAnonymous': 'Hi — I’m Learning Loop',
   'intro.body':
     '{team} uses me for a one-minute learning check-in. I’ll ask what you learned, what you took from it and what you’ll do with it — at your team’s check-in time, in your own time zone.',
-  'intro.yours': 'Your log is yours: type "help" for what I can do, or "pause" to take a break.',
+  'intro.whoSees':
+    'Who sees what you log: your team’s leads, unless you choose otherwise. Every check-in asks “Who can see this?”: pick “Only me” to keep an entry to yourself, or “My team” to share it. You can change it later on any entry in My learning.',
+  'intro.commands': 'Type "help" for what I can do, or "pause" to take a break.',
   'intro.logNow': 'Log something now',
 
   'leadNotice.title': '{lead} is now a lead of {team}',

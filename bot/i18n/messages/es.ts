@@ -86,6 +86,8 @@ export const es = {
   'checkIn.goals.progressPlaceholder': '¿Cómo va?',
   'checkIn.goals.note': 'Nota (opcional)',
   'checkIn.visibility.label': '¿Quién puede verlo?',
+  'checkIn.visibility.hint':
+    'Los responsables de tu equipo ven las entradas nuevas salvo que elijas «Solo yo». Puedes cambiarlo más tarde en Mi aprendizaje.',
   'checkIn.share.withTeam': 'Se comparte con {team}',
   'checkIn.share.withYourTeam': 'Se comparte con tu equipo',
   'checkIn.share.ifTeamNamed': 'Si eliges «Mi equipo», se comparte en el canal de aprendizaje de {team}',
@@ -115,6 +117,7 @@ export const es = {
   'snoozed.title': 'Te lo recordaré mañana',
   'snoozed.body': 'Volverás a recibir este check-in el {when}, a menos que respondas antes.',
 
+  'dialog.title.checkIn': 'Hacer el check-in',
   'dialog.title.share': 'Compartir aprendizaje',
   'dialog.title.saveMessage': 'Guardar como aprendizaje',
   'dialog.saved': 'Guardado en tu registro de aprendizaje.',
@@ -124,6 +127,10 @@ export const es = {
   'dialog.invite.body':
     'El formulario se abre solo para ti. Lo que compartas va al canal de aprendizaje de tu equipo y a tu registro de aprendizaje.',
   'dialog.invite.button': 'Compartir aprendizaje',
+  'dialog.inviteCheckIn.title': 'Haz el check-in de tu aprendizaje',
+  'dialog.inviteCheckIn.body':
+    'El check-in se abre solo para ti, con tus objetivos y las recomendaciones de tus responsables: aquí no se muestra nada tuyo.',
+  'dialog.inviteCheckIn.button': 'Hacer el check-in',
 
   'goal.form.title': 'Fija un objetivo de aprendizaje',
   'goal.form.intro': 'En cada check-in te preguntaremos cómo va. Tus responsables ven los objetivos que se retrasan.',
@@ -160,7 +167,9 @@ export const es = {
   'intro.titleAnonymous': 'Hola: soy Learning Loop',
   'intro.body':
     '{team} me usa para un check-in de aprendizaje de un minuto. Te preguntaré qué aprendiste, qué sacaste de ello y qué harás con ello, a la hora de check-in de tu equipo y en tu propia zona horaria.',
-  'intro.yours': 'Tu registro es tuyo: escribe "help" para ver lo que puedo hacer o "pause" para tomarte un descanso.',
+  'intro.whoSees':
+    'Quién ve lo que registras: los responsables de tu equipo, salvo que elijas otra cosa. Cada check-in pregunta «¿Quién puede verlo?»: elige «Solo yo» para guardarlo para ti o «Mi equipo» para compartirlo. Puedes cambiarlo más tarde en cualquier entrada de Mi aprendizaje.',
+  'intro.commands': 'Escribe "help" para ver lo que puedo hacer o "pause" para tomarte un descanso.',
   'intro.logNow': 'Registrar algo ahora',
 
   'leadNotice.title': '{lead} es ahora responsable de {team}',

@@ -9,6 +9,7 @@ import {
   type AuditPageResponse,
 } from '../../../bot/contract/api.js';
 import type { ApiClient } from '../api/api-client.js';
+import { TableScroller } from '../components/DataTable.js';
 import { Problem } from '../components/Problem.js';
 import { useFileDownload } from '../components/use-file-download.js';
 import { formatCount } from '../dashboard/dashboard-format.js';
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM },
   person: { minWidth: '240px' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  scroll: { overflowX: 'auto' },
   table: {
     borderCollapse: 'collapse',
     minWidth: '320px',
@@ -170,7 +170,7 @@ export default function AuditSection({ client, locale }: { client: ApiClient; lo
       </div>
       {problem && <Problem message={problem.message} onRetry={problem.retry} />}
       {events.length > 0 && (
-        <div className={styles.scroll}>
+        <TableScroller label={t('audit.caption')}>
           <table className={styles.table} data-testid="audit-table">
             <caption>{t('audit.caption')}</caption>
             <thead>
@@ -198,7 +198,7 @@ export default function AuditSection({ client, locale }: { client: ApiClient; lo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       )}
       {!loading && !error && events.length === 0 && !next && (
         <Text as="p" className={styles.text}>

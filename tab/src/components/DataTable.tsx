@@ -2,7 +2,10 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
+  scroll: {
+    overflowX: 'auto',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThin },
+  },
   table: {
     borderCollapse: 'collapse',
     minWidth: '320px',
@@ -37,7 +40,7 @@ export function DataTable({
 }) {
   const styles = useStyles();
   return (
-    <div className={styles.scroll}>
+    <TableScroller label={caption}>
       <table className={styles.table} data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -60,6 +63,19 @@ export function DataTable({
           ))}
         </tbody>
       </table>
+    </TableScroller>
+  );
+}
+
+/**
+ * The box a wide table scrolls in on a phone, so the page itself never scrolls sideways. Keyboard
+ * users reach it with Tab and scroll it with the arrow keys; it is named after the table.
+ */
+export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll} role="region" aria-label={label} tabIndex={0}>
+      {children}
     </div>
   );
 }

@@ -226,7 +226,7 @@ describe('the learning shares feed', () => {
   it('says how to share when no one has yet', async () => {
     await render({ [SHARES_ROUTE]: shares([]) });
     expect(text(container, 'shares-empty')).toBe(
-      'No one has shared learning in this team yet. Tick “Share with my team” on a check-in, or type share in a channel.',
+      'No one has shared learning in this team yet. Choose “My team” under “Who can see this?” when you check in, or type share in a channel.',
     );
     expect(cards()).toHaveLength(0);
   });

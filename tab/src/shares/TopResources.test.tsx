@@ -31,11 +31,15 @@ const TEAM = topResources({
 });
 
 describe('top resources', () => {
-  it('explains the ranking, and lists the best rated and the most saved with their figures', async () => {
+  it('explains the ranking in plain words, and lists the best rated and the most saved with their figures', async () => {
     const service = await render({ [RESOURCES_ROUTE]: TEAM });
     expect(service.calls[0]?.path).toBe(`/api/v1/teams/${encodeURIComponent(TEAM_ID)}/resources?scope=team`);
     expect(container.querySelector('h2')?.textContent).toBe('Top resources');
-    expect(container.querySelector('[data-testid="resources-ranking"]')?.textContent).toBe(RANKING);
+    // In the reader's words, whatever sentence the service sends along.
+    expect(container.querySelector('[data-testid="resources-ranking"]')?.textContent).toBe(
+      'Top rated lists resources with at least 3 ratings, best first. A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
+    );
+    expect(RANKING).not.toContain('best first');
     expect(items('top-rated-item')).toEqual([
       '1.Designing Data-Intensive ApplicationsBook4.6 average from 12 ratings',
       '2.Flags talkVideo5.0 average from 1 rating',

@@ -2,6 +2,7 @@ import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compon
 import { useId, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_RESOURCE_SCOPE, RESOURCE_SCOPE_CHOICES, type ResourceScope, type ResourceView } from '../api/share-types.js';
+import { TOP_RATED_MIN_RATINGS } from '../../../bot/contract/share-view.js';
 import { Problem } from '../components/Problem.js';
 import { formatDate, sourceLabel } from '../format.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
@@ -40,7 +41,7 @@ interface Props {
 export function TopResources({ client, teamId, locale }: Props) {
   const styles = useStyles();
   const i18n = useT();
-  const { t } = i18n;
+  const { t, plural } = i18n;
   const [scope, setScope] = useState<ResourceScope>(DEFAULT_RESOURCE_SCOPE);
   const { data, loading, error, reload } = useTopResources(client, teamId, scope);
   // The last answer stays on screen, marked busy, while the other scope loads; after a failure only the failure is shown.
@@ -50,7 +51,7 @@ export function TopResources({ client, teamId, locale }: Props) {
     <>
       {shown && (
         <Text as="p" className={styles.ranking} data-testid="resources-ranking">
-          {shown.ranking}
+          {`${plural('topResources.explain', TOP_RATED_MIN_RATINGS)} ${t('topResources.explainWhy')}`}
         </Text>
       )}
       <ChoiceGroup<ResourceScope> label={t('topResources.ranking')} choices={RESOURCE_SCOPE_CHOICES} value={scope} onChange={setScope} />

@@ -27,7 +27,7 @@ export const enAdmin = {
   'report.entries': 'Entries',
   'report.minutesOfLearning': 'Minutes of learning',
   'report.minutes': 'Minutes',
-  'report.ratings': 'Resource ratings',
+  'report.ratings': 'Ratings given',
   'report.responseRate': 'Response rate',
   'report.withInsight': 'Entries with an insight',
   'report.withAction': 'Entries with an action',

@@ -209,7 +209,8 @@ export const enTeam = {
   'shares.sortBy': 'Sort by',
   'shares.newest': 'Newest',
   'shares.mostHelpful': 'Most helpful',
-  'shares.empty': 'No one has shared learning in this team yet. Tick “Share with my team” on a check-in, or type {command} in a channel.',
+  'shares.empty':
+    'No one has shared learning in this team yet. Choose “My team” under “Who can see this?” when you check in, or type {command} in a channel.',
   'shares.count.one': '{count} share',
   'shares.count.other': '{count} shares',
   'shares.countNewest': '{shares}, newest first',
@@ -230,6 +231,10 @@ export const enTeam = {
   'shares.notRatedByYou': 'You have not rated it.',
   'shares.ratedByYou': 'You rated it {rating} of 5.',
   'topResources.ranking': 'Resources from',
+  'topResources.explain.one': 'Top rated lists resources with at least {count} rating, best first.',
+  'topResources.explain.other': 'Top rated lists resources with at least {count} ratings, best first.',
+  'topResources.explainWhy':
+    'A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
   'topResources.thisTeam': 'This team',
   'topResources.organisation': 'Whole organisation',
   'topResources.topRated': 'Top rated',

@@ -527,7 +527,7 @@ export const es = {
   'shares.newest': 'Más recientes',
   'shares.mostHelpful': 'Más útiles',
   'shares.empty':
-    'Nadie ha compartido aprendizaje en este equipo todavía. Marca «Compartir con mi equipo» en una pregunta de seguimiento o escribe {command} en un canal.',
+    'Nadie ha compartido aprendizaje en este equipo todavía. Elige «Mi equipo» en «¿Quién puede verlo?» al hacer el check-in, o escribe {command} en un canal.',
   'shares.count.one': '{count} aprendizaje compartido',
   'shares.count.other': '{count} aprendizajes compartidos',
   'shares.countNewest': '{shares}, los más recientes primero',
@@ -548,6 +548,10 @@ export const es = {
   'shares.notRatedByYou': 'No lo has valorado.',
   'shares.ratedByYou': 'Lo valoraste con {rating} de 5.',
   'topResources.ranking': 'Recursos de',
+  'topResources.explain.one': 'Mejor valorados incluye los recursos con al menos {count} valoración, de mejor a peor.',
+  'topResources.explain.other': 'Mejor valorados incluye los recursos con al menos {count} valoraciones, de mejor a peor.',
+  'topResources.explainWhy':
+    'Un recurso con pocas valoraciones queda un poco por debajo de su media hasta que más personas lo valoran, así que un par de notas altas no supera a uno que muchas personas valoraron bien.',
   'topResources.thisTeam': 'Este equipo',
   'topResources.organisation': 'Toda la organización',
   'topResources.topRated': 'Mejor valorados',
@@ -657,7 +661,7 @@ export const es = {
   'report.entries': 'Entradas',
   'report.minutesOfLearning': 'Minutos de aprendizaje',
   'report.minutes': 'Minutos',
-  'report.ratings': 'Valoraciones de recursos',
+  'report.ratings': 'Valoraciones hechas',
   'report.responseRate': 'Tasa de respuesta',
   'report.withInsight': 'Entradas con una idea clave',
   'report.withAction': 'Entradas con una acción',
