@@ -153,6 +153,8 @@ describe('SendWorker (Azurite)', () => {
     expect(await sends.get(tenantId, 'u2', '2026-W48', 'checkin')).toMatchObject({ status: 'failed', failures: 3 });
     const parked = await deps.poison.receive(5, 5);
     expect(parked.map((m) => m.body)).toEqual([{ ...work('u2'), reason: expect.stringContaining('503') }]);
+    // Nothing is left to retry it.
+    expect(await deps.queue.receive(5, 1)).toHaveLength(0);
   });
 
   it('records a stale conversation or a blocked app once, without retrying', async () => {
