@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import type { StorageConfig } from '../../bot/config.js';
 import { SendStore } from '../../bot/store/send-store.js';
 import { ensureTables, tableClients } from '../../bot/store/table-clients.js';
@@ -42,29 +42,34 @@ describe('a crash in the middle of a round (Azurite, local Bot Connector, SIGKIL
       return child;
     };
     const delivered = () => new Set(connector.sent.map((s) => s.conversationId)).size;
-    const waitFor = async (condition: () => boolean, ms: number) => {
-      const end = Date.now() + ms;
-      while (!condition() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-    };
+    const sends = new SendStore(tableClients(storage).sends);
+    const recordOf = (i: number) => sends.get(DUE_TENANT_ID, `learner-${i}`, '2026-W48', 'checkin');
 
     const first = start(1);
-    await waitFor(() => delivered() >= LEARNERS / 3, 60_000);
+    await vi.waitUntil(() => delivered() >= LEARNERS / 3, { timeout: 60_000, interval: 20, message: 'waiting for a third of the round' });
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const atCrash = delivered();
     expect(atCrash).toBeGreaterThan(0);
     expect(atCrash).toBeLessThan(LEARNERS);
     // What the dead worker had claimed but not recorded as sent: the only sends that can go out twice.
-    const sends = new SendStore(tableClients(storage).sends);
     const claimedAtKill = new Set<string>();
     for (let i = 0; i < LEARNERS; i++) {
-      const record = await sends.get(DUE_TENANT_ID, `learner-${i}`, '2026-W48', 'checkin');
-      if (record?.status === 'sending') claimedAtKill.add(`a:learner-${i}`);
+      if ((await recordOf(i))?.status === 'sending') claimedAtKill.add(`a:learner-${i}`);
     }
 
     start(2);
-    await waitFor(() => delivered() >= LEARNERS, 90_000);
-    await new Promise((r) => setTimeout(r, 2000)); // let anything still in flight land
+    // Once every record says "sent" no worker sends it again, so what the connector has is final,
+    // including a dead claim's second send, which comes only when the claim has run out.
+    const notYetSent = new Set(Array.from({ length: LEARNERS }, (_, i) => i));
+    await vi.waitUntil(
+      async () => {
+        const statuses = await Promise.all([...notYetSent].map(async (i) => [i, (await recordOf(i))?.status] as const));
+        for (const [i, status] of statuses) if (status === 'sent') notYetSent.delete(i);
+        return notYetSent.size === 0;
+      },
+      { timeout: 80_000, interval: 250, message: 'waiting until every check-in is recorded as sent' },
+    );
     const perConversation = new Map<string, number>();
     for (const s of connector.sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
     const duplicates = [...perConversation.values()].reduce((sum, n) => sum + n - 1, 0);
