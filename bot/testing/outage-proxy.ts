@@ -7,8 +7,12 @@ import type { AddressInfo } from 'node:net';
  */
 export async function startOutageProxy(target: { host: string; port: number }) {
   let down = false;
+  let refused = 0;
   const server = http.createServer((req, res) => {
-    if (down) return void req.socket.destroy();
+    if (down) {
+      refused++;
+      return void req.socket.destroy();
+    }
     const upstream = http.request(
       { host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (up) => {
@@ -26,6 +30,8 @@ export async function startOutageProxy(target: { host: string; port: number }) {
     setDown(value: boolean) {
       down = value;
     },
+    /** How many requests it has dropped while down: a test keeps storage away until the service has met the outage. */
+    refused: () => refused,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

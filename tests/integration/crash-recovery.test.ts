@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import type { StorageConfig } from '../../bot/config.js';
-import { SendStore } from '../../bot/store/send-store.js';
-import { ensureTables, tableClients } from '../../bot/store/table-clients.js';
-import { DUE_TENANT_ID, fileDueLearners } from '../../bot/testing/due-learners.js';
+import { ensureTables } from '../../bot/store/table-clients.js';
+import { fileDueLearners } from '../../bot/testing/due-learners.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { dueRound } from '../support/due-round.js';
 
 const jobsProcess = fileURLToPath(new URL('../../bot/jobs/jobs-process.ts', import.meta.url));
 const LEARNERS = 150;
@@ -42,8 +42,7 @@ describe('a crash in the middle of a round (Azurite, local Bot Connector, SIGKIL
       return child;
     };
     const delivered = () => new Set(connector.sent.map((s) => s.conversationId)).size;
-    const sends = new SendStore(tableClients(storage).sends);
-    const recordOf = (i: number) => sends.get(DUE_TENANT_ID, `learner-${i}`, '2026-W48', 'checkin');
+    const round = dueRound(storage, LEARNERS);
 
     const first = start(1);
     await vi.waitUntil(() => delivered() >= LEARNERS / 3, { timeout: 60_000, interval: 20, message: 'waiting for a third of the round' });
@@ -53,23 +52,10 @@ describe('a crash in the middle of a round (Azurite, local Bot Connector, SIGKIL
     expect(atCrash).toBeGreaterThan(0);
     expect(atCrash).toBeLessThan(LEARNERS);
     // What the dead worker had claimed but not recorded as sent: the only sends that can go out twice.
-    const claimedAtKill = new Set<string>();
-    for (let i = 0; i < LEARNERS; i++) {
-      if ((await recordOf(i))?.status === 'sending') claimedAtKill.add(`a:learner-${i}`);
-    }
+    const claimedAtKill = await round.claimedNotRecorded();
 
     start(2);
-    // Once every record says "sent" no worker sends it again, so what the connector has is final,
-    // including a dead claim's second send, which comes only when the claim has run out.
-    const notYetSent = new Set(Array.from({ length: LEARNERS }, (_, i) => i));
-    await vi.waitUntil(
-      async () => {
-        const statuses = await Promise.all([...notYetSent].map(async (i) => [i, (await recordOf(i))?.status] as const));
-        for (const [i, status] of statuses) if (status === 'sent') notYetSent.delete(i);
-        return notYetSent.size === 0;
-      },
-      { timeout: 80_000, interval: 250, message: 'waiting until every check-in is recorded as sent' },
-    );
+    await round.allSent(80_000);
     const perConversation = new Map<string, number>();
     for (const s of connector.sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
     const duplicates = [...perConversation.values()].reduce((sum, n) => sum + n - 1, 0);
