@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TokenBucket } from '../domain/token-bucket.js';
 import { ConversationStore } from '../store/conversation-store.js';
 import { DueIndexStore } from '../store/due-index-store.js';
@@ -81,13 +81,15 @@ describe('SendWorker (Azurite)', () => {
    */
   async function drainUntil(workers: SendWorker[], done: (handled: number) => boolean | Promise<boolean>, what: string): Promise<void> {
     let handled = 0;
-    await vi.waitUntil(
-      async () => {
-        for (const n of await Promise.all(workers.map((w) => w.drainOnce()))) handled += n;
-        return done(handled);
-      },
-      { timeout: 15_000, interval: 50, message: `waiting until ${what}` },
-    );
+    await expect
+      .poll(
+        async () => {
+          for (const n of await Promise.all(workers.map((w) => w.drainOnce()))) handled += n;
+          return done(handled);
+        },
+        { timeout: 15_000, interval: 50, message: `waiting until ${what}` },
+      )
+      .toBe(true);
   }
   const statusOf = async (userId: string, kind: SendWork['kind'] = 'checkin') =>
     (await sends.get(tenantId, userId, '2026-W48', kind))?.status;
