@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import type { StorageConfig } from '../../bot/config.js';
 import { SendStore } from '../../bot/store/send-store.js';
 import { tableClients } from '../../bot/store/table-clients.js';
@@ -24,15 +23,24 @@ export function dueRound(storage: StorageConfig, count: number) {
      * which comes only once the claim has run out.
      */
     async allSent(timeoutMs: number): Promise<void> {
-      const notYetSent = new Set(learners);
-      await vi.waitUntil(
-        async () => {
-          const statuses = await Promise.all([...notYetSent].map(async (i) => [i, (await recordOf(i))?.status] as const));
-          for (const [i, status] of statuses) if (status === 'sent') notYetSent.delete(i);
-          return notYetSent.size === 0;
-        },
-        { timeout: timeoutMs, interval: 250, message: 'waiting until every check-in is recorded as sent' },
-      );
+      const notYetSent = new Map(learners.map((i) => [i, 'not read yet']));
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const statuses = await Promise.all([...notYetSent.keys()].map(async (i) => [i, (await recordOf(i))?.status ?? 'missing'] as const));
+        for (const [i, status] of statuses) {
+          if (status === 'sent') notYetSent.delete(i);
+          else notYetSent.set(i, status);
+        }
+        if (notYetSent.size === 0) return;
+        if (Date.now() > deadline) {
+          const counts = new Map<string, number>();
+          for (const status of notYetSent.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
+          throw new Error(
+            `${notYetSent.size} check-ins not recorded as sent after ${timeoutMs} ms: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     },
   };
 }
