@@ -45,7 +45,7 @@ describe('a crash in the middle of a round (Azurite, local Bot Connector, SIGKIL
     const round = dueRound(storage, LEARNERS);
 
     const first = start(1);
-    await vi.waitUntil(() => delivered() >= LEARNERS / 3, { timeout: 60_000, interval: 20, message: 'waiting for a third of the round' });
+    await vi.waitUntil(() => delivered() >= LEARNERS / 3, { timeout: 120_000, interval: 20, message: 'waiting for a third of the round' });
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const killedAt = Date.now();
@@ -74,5 +74,5 @@ describe('a crash in the middle of a round (Azurite, local Bot Connector, SIGKIL
       expect(claimedAtKill.has(conversation), `${conversation} was sent ${n} times, at ${at.join(', ')} from the kill`).toBe(true);
     }
     await connector.stop();
-  }, 240_000);
+  }, 300_000);
 });
