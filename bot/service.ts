@@ -72,6 +72,8 @@ export interface ServiceOptions {
   newId?: IdFactory;
   /** Replaces the Microsoft key set, for tests that sign their own SSO tokens. */
   verifyCaller?: CallerVerifier;
+  /** The API rate limits' clock in ms (tests hold it still); the wall clock otherwise. */
+  apiRateLimitClock?: () => number;
   /** Replaces the Teams adapter's proactive sends (tests, benchmarks). */
   messenger?: Messenger;
   instanceId?: string;
@@ -347,6 +349,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
     tabDistDir: config.tabDistDir,
     apiRateLimitPerMinute: config.apiRateLimitPerMinute,
+    now: options.apiRateLimitClock ?? Date.now,
     mode: config.mode,
     logger: options.logger,
   });

@@ -16,6 +16,8 @@ export interface HttpAppDeps {
   tabDistDir: string | undefined;
   /** Each signed-in caller's budget for the API, and each address's for failed sign-ins. */
   apiRateLimitPerMinute: number;
+  /** The rate limits' clock (ms), so a test can hold time still. */
+  now: () => number;
   mode: 'local' | 'production';
   logger: Logger;
 }
@@ -52,13 +54,13 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const budget = { perMinute: deps.apiRateLimitPerMinute, burst: Math.ceil(deps.apiRateLimitPerMinute / 5) };
   app.use(
     '/api/v1',
-    limitFailedSignIns(new RateLimiter(budget)),
+    limitFailedSignIns(new RateLimiter(budget), deps.now),
     express.json({ limit: '64kb' }),
     apiRouter({
       ...deps.api,
       localMode: deps.mode === 'local',
       logger: deps.logger,
-      limitCaller: limitPerCaller(new RateLimiter(budget)),
+      limitCaller: limitPerCaller(new RateLimiter(budget), deps.now),
     }),
   );
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route.')));

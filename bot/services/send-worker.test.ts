@@ -4,7 +4,7 @@ import { TokenBucket } from '../domain/token-bucket.js';
 import { ConversationStore } from '../store/conversation-store.js';
 import { DueIndexStore } from '../store/due-index-store.js';
 import { EntryStore } from '../store/entry-store.js';
-import { SendStore } from '../store/send-store.js';
+import { SendStore, type SendRecord } from '../store/send-store.js';
 import { TeamStore } from '../store/team-store.js';
 import { UserStore } from '../store/user-store.js';
 import { WorkQueue, queueClient } from '../store/work-queue.js';
@@ -75,12 +75,24 @@ describe('SendWorker (Azurite)', () => {
     };
   });
 
-  async function drainFor(worker: SendWorker, ms: number): Promise<void> {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      if ((await worker.drainOnce()) === 0) await new Promise((r) => setTimeout(r, 200));
-    }
+  /**
+   * Works the queue until `done` holds: the outcome is decided by what happened, not by how long
+   * the machine took. The timeout is only a backstop, and says what never happened.
+   */
+  async function drainUntil(workers: SendWorker[], done: (handled: number) => boolean | Promise<boolean>, what: string): Promise<void> {
+    let handled = 0;
+    await expect
+      .poll(
+        async () => {
+          for (const n of await Promise.all(workers.map((w) => w.drainOnce()))) handled += n;
+          return done(handled);
+        },
+        { timeout: 15_000, interval: 50, message: `waiting until ${what}` },
+      )
+      .toBe(true);
   }
+  const statusOf = async (userId: string, kind: SendWork['kind'] = 'checkin') =>
+    (await sends.get(tenantId, userId, '2026-W48', kind))?.status;
 
   it('sends the cycle’s check-in and its reminder as data, to be said in the language the learner last used', async () => {
     await deps.users.upsert({
@@ -96,7 +108,11 @@ describe('SendWorker (Azurite)', () => {
     const worker = new SendWorker({ ...deps, messenger });
     await deps.queue.send(work('u1'));
     await deps.queue.send({ ...work('u2'), kind: 'reminder' });
-    await drainFor(worker, 1000);
+    await drainUntil(
+      [worker],
+      async () => (await statusOf('u1')) === 'sent' && (await statusOf('u2', 'reminder')) === 'sent',
+      'both are sent',
+    );
     const cardId = (userId: string) => scheduledCardId(tenantId, userId, '2026-W48');
     expect(messenger.messages).toEqual(
       expect.arrayContaining([
@@ -123,7 +139,8 @@ describe('SendWorker (Azurite)', () => {
       status: 'pending',
       lastError: expect.stringContaining('429'),
     });
-    await drainFor(worker, 2500);
+    // The message comes back once its Retry-After has passed.
+    await drainUntil([worker], async () => (await statusOf('u1')) === 'sent', 'the retry is sent');
     expect(messenger.delivered).toEqual(['u1']);
     expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'sent', attempts: 2 });
   });
@@ -133,11 +150,13 @@ describe('SendWorker (Azurite)', () => {
     const messenger = new ScriptedMessenger({ u2: [failure, failure, failure, failure] });
     const worker = new SendWorker({ ...deps, messenger });
     await deps.queue.send(work('u2'));
-    await drainFor(worker, 4500);
+    await drainUntil([worker], async () => (await statusOf('u2')) === 'failed', 'the send is parked');
     expect(messenger.delivered).toEqual([]);
     expect(await sends.get(tenantId, 'u2', '2026-W48', 'checkin')).toMatchObject({ status: 'failed', failures: 3 });
     const parked = await deps.poison.receive(5, 5);
     expect(parked.map((m) => m.body)).toEqual([{ ...work('u2'), reason: expect.stringContaining('503') }]);
+    // Nothing is left to retry it.
+    expect(await deps.queue.receive(5, 1)).toHaveLength(0);
   });
 
   it('records a stale conversation or a blocked app once, without retrying', async () => {
@@ -148,7 +167,11 @@ describe('SendWorker (Azurite)', () => {
     const worker = new SendWorker({ ...deps, messenger });
     await deps.queue.send(work('u1'));
     await deps.queue.send(work('u2'));
-    await drainFor(worker, 1500);
+    await drainUntil(
+      [worker],
+      async () => (await statusOf('u1')) === 'stale' && (await statusOf('u2')) === 'blocked',
+      'both outcomes are recorded',
+    );
     expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'stale', attempts: 1 });
     expect(await sends.get(tenantId, 'u2', '2026-W48', 'checkin')).toMatchObject({ status: 'blocked', attempts: 1 });
     expect(await deps.queue.receive(5, 1)).toHaveLength(0);
@@ -159,37 +182,44 @@ describe('SendWorker (Azurite)', () => {
     const a = new SendWorker({ ...deps, messenger });
     const b = new SendWorker({ ...deps, messenger });
     for (let i = 0; i < 4; i++) await deps.queue.send(work('u3'));
-    await Promise.all([drainFor(a, 1500), drainFor(b, 1500)]);
+    // Each copy handled once decides it: a copy that lost the race for the claim stays hidden for the claim's length.
+    await drainUntil([a, b], (handled) => handled >= 4, 'every copy was handled');
     expect(messenger.delivered).toEqual(['u3']);
   });
 
-  it('delivers nothing more when the same work comes back after it was sent, blocked or parked', async () => {
-    const failure: SendOutcome = { kind: 'transient', status: 503, message: 'unavailable' };
-    const messenger = new ScriptedMessenger({ u2: [{ kind: 'blocked', message: 'MessageWritesBlocked' }], u3: [failure] });
+  // The scheduler may queue the same work again (it enqueues on every pass over a minute): a
+  // settled send must not go out again. Driven message by message, so nothing depends on timing.
+  const settledAs: Array<[string, SendOutcome | undefined, number, SendRecord['status']]> = [
+    ['sent', undefined, 0, 'sent'],
+    ['blocked (403)', { kind: 'blocked', message: 'MessageWritesBlocked' }, 0, 'blocked'],
+    // One failure short of being parked, so this one parks it.
+    ['parked after its last allowed failure', { kind: 'transient', status: 503, message: 'unavailable' }, 2, 'failed'],
+    ['found stale (404)', { kind: 'stale', message: 'conversation not found' }, 0, 'stale'],
+  ];
+  it.each(settledAs)('delivers nothing more when the same work comes back after it was %s', async (_, answer, failuresBefore, status) => {
+    const messenger = new ScriptedMessenger({ u1: answer ? [answer] : [] });
     const worker = new SendWorker({ ...deps, messenger });
-    const nextMessage = async () => {
+    const queueAndHandle = async () => {
+      await deps.queue.send(work('u1'));
       const [message] = await deps.queue.receive(1, 30);
       if (!message) throw new Error('the queue was empty');
-      return message;
+      await worker.handle(message);
     };
-    // One failure short of being parked, so the next one parks it.
-    const u3 = await sends.get(tenantId, 'u3', '2026-W48', 'checkin');
-    await sends.update(u3!, { failures: 2 });
-    for (const userId of ['u1', 'u2', 'u3']) {
-      await deps.queue.send(work(userId));
-      await worker.handle(await nextMessage());
-    }
-    expect(messenger.delivered).toEqual(['u1']);
-    expect((await Promise.all(['u1', 'u2', 'u3'].map((u) => sends.get(tenantId, u, '2026-W48', 'checkin')))).map((r) => r?.status)).toEqual(
-      ['sent', 'blocked', 'failed'],
-    );
-    // The scheduler may queue the same work again (it enqueues on every pass over a minute).
-    for (const userId of ['u1', 'u2', 'u3']) {
-      await deps.queue.send(work(userId));
-      await worker.handle(await nextMessage());
-    }
-    expect(messenger.delivered).toEqual(['u1']);
+    const record = async () => sends.get(tenantId, 'u1', '2026-W48', 'checkin');
+    await sends.update((await record())!, { failures: failuresBefore });
+
+    await queueAndHandle();
+    const settled = await record();
+    expect(settled?.status).toBe(status);
+    const delivered = [...messenger.delivered];
+    expect(delivered).toEqual(status === 'sent' ? ['u1'] : []);
+    const parked = status === 'failed' ? 1 : 0;
+
+    await queueAndHandle();
+    expect(messenger.delivered).toEqual(delivered);
+    expect(await record()).toMatchObject({ status, attempts: settled?.attempts });
     expect(await deps.queue.receive(5, 1)).toHaveLength(0);
+    expect(await deps.poison.receive(5, 1)).toHaveLength(parked);
   });
 
   it('tells the team’s other members who became its lead and since when they see their entries; not once that lead stepped back', async () => {

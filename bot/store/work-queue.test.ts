@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { WorkQueue, queueClient } from './work-queue.js';
 
 describe('WorkQueue (Azurite)', () => {
@@ -14,10 +14,17 @@ describe('WorkQueue (Azurite)', () => {
     await queue.send({ n: 1, text: 'héllo "quoted"' });
     const [first] = await queue.receive(5, 30);
     expect(first?.body).toEqual({ n: 1, text: 'héllo "quoted"' });
-    await queue.delay(first!, 1);
+    // Two seconds, so the look straight after is well inside the delay even on a busy machine.
+    await queue.delay(first!, 2);
     expect(await queue.receive(5, 30)).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 1200));
-    const [again] = await queue.receive(5, 30);
+    // Back once the delay has passed: looked for until then, however slow the machine.
+    const [again] = await vi.waitUntil(
+      async () => {
+        const batch = await queue.receive(5, 30);
+        return batch.length > 0 ? batch : undefined;
+      },
+      { timeout: 15_000, interval: 100, message: 'waiting for the delayed message to come back' },
+    );
     expect(again?.body).toEqual({ n: 1, text: 'héllo "quoted"' });
     expect(again?.dequeueCount).toBe(2);
     await queue.delete(again!);

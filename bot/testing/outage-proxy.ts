@@ -7,8 +7,13 @@ import type { AddressInfo } from 'node:net';
  */
 export async function startOutageProxy(target: { host: string; port: number }) {
   let down = false;
+  let refused = 0;
+  let forwarding = 0;
   const server = http.createServer((req, res) => {
-    if (down) return void req.socket.destroy();
+    if (down) {
+      refused++;
+      return void req.socket.destroy();
+    }
     const upstream = http.request(
       { host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (up) => {
@@ -16,6 +21,9 @@ export async function startOutageProxy(target: { host: string; port: number }) {
         up.pipe(res);
       },
     );
+    forwarding++;
+    // Until storage has answered: a request let through just before the outage may still change a record.
+    upstream.once('close', () => forwarding--);
     upstream.on('error', () => req.socket.destroy());
     req.pipe(upstream);
   });
@@ -26,6 +34,10 @@ export async function startOutageProxy(target: { host: string; port: number }) {
     setDown(value: boolean) {
       down = value;
     },
+    /** How many requests it has dropped while down: a test keeps storage away until the service has met the outage. */
+    refused: () => refused,
+    /** How many requests it let through that storage has not finished answering yet. */
+    forwarding: () => forwarding,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

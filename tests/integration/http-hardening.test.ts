@@ -18,9 +18,11 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
   const BURST = PER_MINUTE / 5;
   let service: RunningTestService;
   const [alex, megan, adele] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!];
+  /** When set, the rate limits' clock stands at this moment (ms) instead of running. */
+  let heldAt: number | undefined;
 
   beforeAll(async () => {
-    service = await startTestService({ apiRateLimitPerMinute: PER_MINUTE });
+    service = await startTestService({ apiRateLimitPerMinute: PER_MINUTE }, { apiRateLimitClock: () => heldAt ?? Date.now() });
     await seedDemoData({ ...service, now: new Date() });
   }, 60_000);
   afterAll(async () => {
@@ -129,20 +131,32 @@ describe('HTTP hardening: CORS, security headers, size limits and rate limits (A
   });
 
   it('limits each signed-in caller: a burst, then 429 with Retry-After and a problem document; others are unaffected', async () => {
-    const asAlex = asDemoPerson(alex.userId);
-    const burst = await Promise.all(Array.from({ length: BURST }, () => fetch(url('/api/v1/me'), { headers: asAlex })));
-    expect(burst.map((r) => r.status)).toEqual(Array(BURST).fill(200));
-    const refused = await fetch(url('/api/v1/me'), { headers: asAlex });
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await problemOf(refused)).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/Too many requests/) });
-    // Someone else in the same tenant, from the same address, has their own budget.
-    expect((await fetch(url('/api/v1/me'), { headers: asDemoPerson(DEMO_PEOPLE[3]!.userId) })).status).toBe(200);
+    // The limits' clock stands still, so no token comes back however slowly the burst is served.
+    heldAt = Date.now();
+    try {
+      const me = (userId: string) => fetch(url('/api/v1/me'), { headers: asDemoPerson(userId) });
+      const burst = await Promise.all(Array.from({ length: BURST }, () => me(alex.userId)));
+      expect(burst.map((r) => r.status)).toEqual(Array(BURST).fill(200));
+      const refused = await me(alex.userId);
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(await problemOf(refused)).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/Too many requests/) });
+      // Someone else in the same tenant, from the same address, has their own budget.
+      expect((await me(DEMO_PEOPLE[3]!.userId)).status).toBe(200);
+      // Once the wait it was told has passed, the caller is let in again.
+      heldAt += retryAfter * 1000;
+      expect((await me(alex.userId)).status).toBe(200);
+    } finally {
+      heldAt = undefined;
+    }
   });
 
   it('limits requests that fail to sign in per address, before checking any more of them', async () => {
-    // A fresh service: the address's budget is shared by every test from this machine.
-    const fresh = await startTestService({ apiRateLimitPerMinute: PER_MINUTE });
+    // A fresh service: the address’s budget is shared by every test from this machine. Its limits’ clock
+    // stands still, so no token comes back however slowly the failures are served.
+    const heldAt = Date.now();
+    const fresh = await startTestService({ apiRateLimitPerMinute: PER_MINUTE }, { apiRateLimitClock: () => heldAt });
     try {
       const failures = [];
       for (let i = 0; i < BURST; i++)
