@@ -13,12 +13,12 @@ const now = new Date('2026-12-04T16:00:30Z');
 const LEARNERS = 600;
 
 /** A scheduler over fresh storage with a whole organisation due in one minute, and a lease store that can be made to lose. */
-async function organisationDueAtOnce(loseLeaseAfterRenewals = Infinity) {
+async function organisationDueAtOnce(loseLeaseAfterRenewals = Infinity, dueAgoMs = 30_000) {
   const { storage, tables } = await freshTestStorage();
   const dueIndex = new DueIndexStore(tables.dueIndex);
   const queue = new WorkQueue<SendWork>(queueClient(storage, 'sends'));
   await queue.create();
-  const minute = minuteKey(new Date(now.getTime() - 30_000));
+  const minute = minuteKey(new Date(now.getTime() - dueAgoMs));
   for (let i = 0; i < LEARNERS; i++) {
     await dueIndex.put({
       kind: 'checkin',
@@ -39,17 +39,21 @@ async function organisationDueAtOnce(loseLeaseAfterRenewals = Infinity) {
     },
   });
   const planner = { planNext: async () => undefined } as unknown as DuePlanner;
-  const scheduler = new CheckInScheduler({
-    leases: counted,
-    dueIndex,
-    sends: new SendStore(tables.sends),
-    queue,
-    planner,
-    clock: () => now,
-    instanceId: 'a',
-    logger: pino({ level: 'silent' }),
-  });
-  return { scheduler, dueIndex, minute, renewals: () => renewals };
+  const schedulerAt = (at: Date, instanceId: string, leaseStore: LeaseStore) =>
+    new CheckInScheduler({
+      leases: leaseStore,
+      dueIndex,
+      sends: new SendStore(tables.sends),
+      queue,
+      planner,
+      clock: () => at,
+      instanceId,
+      logger: pino({ level: 'silent' }),
+    });
+  const scheduler = schedulerAt(now, 'a', counted);
+  /** Another instance, started later, over the same storage and a lease store that never loses. */
+  const restartedAt = (at: Date) => schedulerAt(at, 'b', leases);
+  return { scheduler, restartedAt, dueIndex, minute, renewals: () => renewals };
 }
 
 describe('CheckInScheduler (Azurite)', () => {
@@ -68,5 +72,14 @@ describe('CheckInScheduler (Azurite)', () => {
     const result = await scheduler.tick();
     expect(result.planned).toBe(256);
     expect(await dueIndex.listMinute(minute)).toHaveLength(LEARNERS - 256);
+  }, 60_000);
+
+  it('a first tick that dies mid-minute leaves where it began, so an instance started minutes later plans the rest', async () => {
+    // Due in the very first minute the instance looks at, and its lease lost after the first slice.
+    const { scheduler, restartedAt, dueIndex, minute } = await organisationDueAtOnce(0, 90_000);
+    expect((await scheduler.tick()).planned).toBe(256);
+    const later = await restartedAt(new Date(now.getTime() + 5 * 60_000)).tick();
+    expect(later.planned).toBe(LEARNERS - 256);
+    expect(await dueIndex.listMinute(minute)).toEqual([]);
   }, 60_000);
 });

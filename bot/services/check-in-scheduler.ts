@@ -47,6 +47,13 @@ export class CheckInScheduler {
     const earliest = new Date(now.getTime() - (this.deps.maxCatchUpMinutes ?? 24 * 60) * MINUTE);
     let minute = lease.cursor ? nextMinute(lease.cursor) : minuteKey(new Date(now.getTime() - MINUTE));
     if (minute < minuteKey(earliest)) minute = minuteKey(earliest);
+    if (!lease.cursor) {
+      // The very first tick records where it begins before planning anything: had it died in its
+      // first minute with nothing saved, an instance starting later would begin at its own "now"
+      // and never plan the rest of that minute.
+      lease = await this.deps.leases.saveCursor(LEASE, lease, previousMinute(minute));
+      if (!lease) return { held: false, planned: 0, minutes: 0 };
+    }
     let planned = 0;
     let minutes = 0;
     for (; minute <= last; minute = nextMinute(minute)) {
@@ -84,4 +91,9 @@ export class CheckInScheduler {
 function nextMinute(key: string): string {
   const date = new Date(Date.UTC(+key.slice(0, 4), +key.slice(4, 6) - 1, +key.slice(6, 8), +key.slice(8, 10), +key.slice(10, 12)));
   return minuteKey(new Date(date.getTime() + MINUTE));
+}
+
+function previousMinute(key: string): string {
+  const date = new Date(Date.UTC(+key.slice(0, 4), +key.slice(4, 6) - 1, +key.slice(6, 8), +key.slice(8, 10), +key.slice(10, 12)));
+  return minuteKey(new Date(date.getTime() - MINUTE));
 }
