@@ -14,6 +14,8 @@ export interface BackgroundJobsDeps {
   registry: InstanceRegistry;
   /** This instance's share of the app's request budget follows the count of live instances. */
   budget: { liveInstances(count: number): void };
+  /** Takes up share card updates another instance left unfinished. */
+  cards?: { drainOnce(): Promise<number> };
   /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
   digests?: Pick<DigestService, 'planDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
@@ -51,6 +53,8 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
   loops.push(deps.worker.run(() => running, 48));
   if (deps.xapi) loops.push(deps.xapi.run(() => running));
+  const cards = deps.cards;
+  if (cards) loops.push(every(5_000, 'share card updates', () => cards.drainOnce()));
   const digests = deps.digests;
   if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.planDue()));
   const orgFigures = deps.orgFigures;
