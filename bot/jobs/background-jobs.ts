@@ -51,7 +51,9 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
-  loops.push(deps.worker.run(() => running, 48));
+  // Enough sends under way to keep the pacer's line fed while each waits for Teams' answer; a send
+  // waiting for its slot holds no claim, so waiting longer costs nothing but a little memory.
+  loops.push(deps.worker.run(() => running, 128));
   if (deps.xapi) loops.push(deps.xapi.run(() => running));
   const cards = deps.cards;
   if (cards) loops.push(every(5_000, 'share card updates', () => cards.drainOnce()));

@@ -140,6 +140,21 @@ describe('OutboundPacer (fake timers)', () => {
     expect(sent.filter((s) => s.key.tenantId === tenantId)).toHaveLength(20);
   });
 
+  it('keeps the full rate when Teams refuses one request in twenty, as it does whatever the load', async () => {
+    let n = 0;
+    const all = Array.from({ length: 500 }, (_, i) =>
+      pacer.acquire({ tenantId, conversationId: `a:${i}` }).then((slot) => {
+        slot.spend();
+        sent.push({ at: Date.now(), key: slot.key });
+        if (++n % 20 === 0) pacer.throttled(slot.key, 1_000);
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(20_000);
+    await Promise.all(all);
+    expect(budget.throttledUntil(tenantId, Date.now())).toBe(0);
+    expect(timesTo().at(-1)).toBeLessThanOrEqual(10_000);
+  });
+
   it('counts a slot from the moment it is handed out, and frees it when given back', async () => {
     pacer = new OutboundPacer({ budget, marginMs: 0, limits: [{ spanMs: 1_000, limit: 1 }] });
     const first = await pacer.acquire({ tenantId, conversationId: 'a:1' });

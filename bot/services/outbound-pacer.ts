@@ -39,7 +39,7 @@ const FORGET_EVERY_MS = 5_000;
 /** Refusals within a second that hold the whole tenant: at least this many… */
 const TENANT_REFUSALS_AT_LEAST = 3;
 /** …and at least one in this many of the tenant's requests. */
-const TENANT_REFUSAL_SHARE = 5;
+const TENANT_REFUSAL_SHARE = 2;
 
 interface Waiter {
   key: PacerKey;
@@ -112,8 +112,7 @@ export class OutboundPacer {
   /**
    * Teams answered 429 to a request to `key`: that conversation waits `retryAfterMs`. Teams does not
    * say which limit it applied, and refuses a few requests now and then whatever the load: when
-   * refusals become a pattern (at least three, and a fifth of the tenant's requests in the last
-   * second), the whole tenant waits, on every instance (`SendBudget.throttle`).
+   * refusals become a pattern (at least three, and half the tenant's requests in the last second), the whole tenant waits, on every instance (`SendBudget.throttle`).
    */
   throttled(key: PacerKey, retryAfterMs: number): void {
     const now = this.now();
