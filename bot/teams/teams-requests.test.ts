@@ -10,7 +10,7 @@ import { TeamsRequests } from './teams-requests.js';
 const tenantId = 't1';
 const message = { kind: 'intro' as const, displayName: 'Ada', teamName: 'Design' };
 
-describe('TeamsMessenger through the pacer (local Bot Connector)', () => {
+describe('Teams requests through the pacer: TeamsMessenger over TeamsRequests (local Bot Connector)', () => {
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   let budget: LocalSendBudget;
   let pacer: OutboundPacer;
