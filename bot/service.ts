@@ -32,10 +32,13 @@ import { CheckInScheduler } from './services/check-in-scheduler.js';
 import { SendWorker } from './services/send-worker.js';
 import type { SendWork } from './services/send-work.js';
 import type { Messenger } from './services/messenger.js';
-import { TokenBucket } from './domain/token-bucket.js';
+import { LocalSendBudget } from './services/local-send-budget.js';
+import { OutboundPacer } from './services/outbound-pacer.js';
+import { TeamsRequests } from './teams/teams-requests.js';
 import { TeamsMessenger } from './teams/teams-messenger.js';
 import { InstanceRegistry } from './jobs/instance-registry.js';
 import { SharingService } from './services/sharing-service.js';
+import { CardUpdates, type CardWork } from './services/card-updates.js';
 import { ShareLists } from './services/share-lists.js';
 import type { SharePublisher } from './services/share-publisher.js';
 import { LearningCapture } from './services/learning-capture.js';
@@ -166,24 +169,34 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     newId,
     xapi,
   });
-  const adapter = createAdapter(config.bot, options.logger, options.botCredentials);
-  const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
+  // This instance's share of the app's budget, from the count of live instances the heartbeat keeps.
+  const budget = new LocalSendBudget(APP_SENDS_PER_SECOND);
+  const pacer = new OutboundPacer({ budget });
+  const adapter = createAdapter(config.bot, options.logger, options.botCredentials, pacer);
+  const requests = new TeamsRequests(adapter, config.bot.appId ?? '');
+  const messenger = options.messenger ?? new TeamsMessenger(requests);
   const publisher =
     options.sharePublisher ??
     new TeamsSharePublisher({
-      adapter,
-      botAppId: config.bot.appId ?? '',
+      requests,
       conversations: stores.conversations,
       users: stores.users,
       teams: stores.teams,
       messenger,
       logger: options.logger,
     });
+  const cardUpdates = new CardUpdates({
+    shares: stores.shares,
+    publisher,
+    queue: new WorkQueue<CardWork>(queueClient(config.storage, QUEUES.cards)),
+    logger: options.logger,
+  });
   const sharing = new SharingService({
     shares: stores.shares,
     teams: stores.teams,
     users: stores.users,
     publisher,
+    cards: cardUpdates,
     clock,
     logger: options.logger,
     xapi,
@@ -353,8 +366,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     mode: config.mode,
     logger: options.logger,
   });
-  // No burst beyond one: any one-second window then holds at most the limit.
-  const limiter = new TokenBucket(APP_SENDS_PER_SECOND, 1, Date.now());
   const scheduler = new CheckInScheduler({
     leases: stores.leases,
     dueIndex: stores.dueIndex,
@@ -380,7 +391,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     messenger,
     clock,
     logger: options.logger,
-    limiter,
+    pacer,
     // A send takes well under a second; a worker that died mid-send is replaced within this.
     claimSeconds: 15,
   });
@@ -433,7 +444,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         scheduler,
         worker,
         registry,
-        limiter,
+        budget,
+        cards: cardUpdates,
         digests,
         xapi: xapiSender,
         orgFigures,

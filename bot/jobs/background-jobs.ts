@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { TokenBucket } from '../domain/token-bucket.js';
 import type { CheckInScheduler } from '../services/check-in-scheduler.js';
 import type { SendWorker } from '../services/send-worker.js';
 import type { DigestService } from '../services/digest-service.js';
@@ -13,7 +12,10 @@ export interface BackgroundJobsDeps {
   scheduler: CheckInScheduler;
   worker: SendWorker;
   registry: InstanceRegistry;
-  limiter: TokenBucket;
+  /** This instance's share of the app's request budget follows the count of live instances. */
+  budget: { liveInstances(count: number): void };
+  /** Takes up share card updates another instance left unfinished. */
+  cards?: { drainOnce(): Promise<number> };
   /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
   digests?: Pick<DigestService, 'planDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
@@ -45,12 +47,16 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   loops.push(
     every(5_000, 'heartbeat', async () => {
       const live = await deps.registry.heartbeat(new Date());
-      deps.limiter.setRate(APP_SENDS_PER_SECOND / live);
+      deps.budget.liveInstances(live);
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
-  loops.push(deps.worker.run(() => running, 48));
+  // Enough sends under way to keep the pacer's line fed while each waits for Teams' answer; a send
+  // waiting for its slot holds no claim, so waiting longer costs nothing but a little memory.
+  loops.push(deps.worker.run(() => running, 128));
   if (deps.xapi) loops.push(deps.xapi.run(() => running));
+  const cards = deps.cards;
+  if (cards) loops.push(every(5_000, 'share card updates', () => cards.drainOnce()));
   const digests = deps.digests;
   if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.planDue()));
   const orgFigures = deps.orgFigures;
