@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { retentionCutoff } from '../bot/domain/retention.js';
@@ -11,7 +12,9 @@ import { localConfig } from '../bot/testing/local-config.js';
 import type { StorageProxy } from '../tests/support/storage-proxy.js';
 import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
 import { benchTenant } from './support/bench-tenant.js';
-import { peakHeapDuring, round } from './support/operation-cost.js';
+import { round } from './support/operation-cost.js';
+import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
+import type { RetentionPassFigures, RetentionPassInput } from './support/retention-pass.js';
 import type { GeneratedTenant } from './support/tenant-generator.js';
 
 const RETENTION_DAYS = 365;
@@ -25,12 +28,21 @@ export interface RetentionFirstRunResult {
   generatedSeconds: number;
   /** Whether the first run went to the end (runDue answered true). */
   completed: boolean;
+  /** The Node options the measured pass ran with: production's, from the Bicep. */
+  heapLimits: string;
   seconds: number;
   storageRequests: number;
   maxInFlight: number;
   /** The most heap the run added above what the process held before it (after a collection). */
   peakHeapMb: number;
-  /** The longest the event loop was held up while the run went on, in wall time (the proxy shares the process). */
+  /**
+   * The most heap found right after a full collection while the run went on, above the start: what
+   * the run kept, where `peakHeapMb` also counts garbage not yet collected. With `fullCollections`,
+   * how many there were (none: the figure is 0 and says nothing).
+   */
+  heapAfterFullGcMb: number;
+  fullCollections: number;
+  /** The longest the event loop of the pass's process was held up, in wall time. */
   longestBlockMs: number;
   /**
    * The most CPU time the process used within any one hold-up of 50 ms or more: the service's own
@@ -67,28 +79,18 @@ export async function runRetentionFirstRun(options: { proxy: StorageProxy; learn
   const before = await countByAge(tables, tenant, cutoff);
   console.log(`  before: ${JSON.stringify(before)}`);
 
+  // The measured pass in a process of its own with production's heap limits; the proxy counts its requests.
+  proxy.set(MEASURED_STORAGE);
+  proxy.resetCounters();
+  const pass = await runPassApart({ storage: written.storage, now: now.toISOString(), days: RETENTION_DAYS });
+  const counters = proxy.counters();
   const service = buildService(localConfig(written.storage, { retentionDays: RETENTION_DAYS }), {
     logger: pino({ level: 'silent' }),
     clock: () => now,
-    instanceId: 'bench-retention',
+    instanceId: 'bench-retention-second',
   });
-  const retention = service.retention!;
-  proxy.set(MEASURED_STORAGE);
-  proxy.resetCounters();
-  let completed = false;
-  let seconds = 0;
-  let stalls: ReturnType<typeof watchStalls> | undefined;
-  const peakHeapMb = await peakHeapDuring(async () => {
-    // Watched from here, not across the collection peakHeapDuring forces first.
-    stalls = watchStalls();
-    const t0 = performance.now();
-    completed = await retention.runDue('bench-retention');
-    seconds = (performance.now() - t0) / 1000;
-    stalls.stop();
-  });
-  const counters = proxy.counters();
   // The same day again, as another instance's look would run it were the day not marked done.
-  const second = await retention.run(now);
+  const second = await service.retention!.run(now);
   proxy.set(SEEDING_STORAGE);
 
   const after = await countByAge(tables, tenant, cutoff);
@@ -108,13 +110,16 @@ export async function runRetentionFirstRun(options: { proxy: StorageProxy; learn
     teams: tenant.teams.length,
     rowsWritten: tenant.written.rows,
     generatedSeconds: round(written.generatedSeconds),
-    completed,
-    seconds: round(seconds),
+    completed: pass.completed,
+    seconds: round(pass.seconds),
+    heapLimits: PRODUCTION_NODE_OPTIONS.join(' '),
     storageRequests: counters.requests,
     maxInFlight: counters.maxInFlight,
-    peakHeapMb: round(peakHeapMb),
-    longestBlockMs: round(stalls!.longestMs()),
-    longestBlockCpuMs: round(stalls!.mostCpuMs()),
+    peakHeapMb: round(pass.peakHeapMb),
+    heapAfterFullGcMb: round(pass.heapAfterFullGcMb),
+    fullCollections: pass.fullCollections,
+    longestBlockMs: round(pass.longestBlockMs),
+    longestBlockCpuMs: round(pass.longestBlockCpuMs),
     loadAverage: round(loadavg()[0]!, 2),
     removed,
     secondRunDeleted: second ? RETENTION_COUNTS.reduce((sum, k) => sum + second[k], 0) : -1,
@@ -196,32 +201,15 @@ function weekEnd(week: string, zone: string): number {
   return DateTime.fromObject({ weekYear: year, weekNumber: number, weekday: 1 }, { zone }).plus({ weeks: 1 }).toMillis();
 }
 
-/** A hold-up this long or longer is looked at for the CPU time in it. */
-const STALL_MS = 50;
-
-/**
- * The event loop's longest hold-up (perf_hooks' delay histogram, 5 ms resolution), and, from a
- * 10 ms ticker, the CPU time the process spent in each hold-up of 50 ms or more.
- */
-function watchStalls() {
-  const histogram = monitorEventLoopDelay({ resolution: 5 });
-  histogram.enable();
-  let mostCpuMs = 0;
-  let lastTick = performance.now();
-  let lastCpu = process.cpuUsage();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    if (now - lastTick >= STALL_MS) mostCpuMs = Math.max(mostCpuMs, (cpu.user + cpu.system) / 1000);
-    lastTick = now;
-    lastCpu = process.cpuUsage();
-  }, 10);
-  return {
-    stop: () => {
-      clearInterval(ticker);
-      histogram.disable();
-    },
-    longestMs: () => histogram.max / 1e6,
-    mostCpuMs: () => mostCpuMs,
-  };
+/** Runs `support/retention-pass.ts` in a child process with production's heap limits; its figures. */
+function runPassApart(input: RetentionPassInput): Promise<RetentionPassFigures> {
+  const child = fork(fileURLToPath(new URL('./support/retention-pass.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx', ...PRODUCTION_NODE_OPTIONS],
+    env: { ...process.env, RETENTION_PASS: JSON.stringify(input) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (figures) => resolve(figures as RetentionPassFigures));
+    child.once('exit', (code) => reject(new Error(`the retention pass exited (${code}) without its figures`)));
+  });
 }
