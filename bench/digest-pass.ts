@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { pino } from 'pino';
 import { buildService } from '../bot/service.js';
 import { storesOver } from '../bot/service-stores.js';
@@ -33,7 +34,7 @@ export interface DigestPassResult {
   minutes: number;
   /** When the planner's pass ended, in minutes after the window opened. */
   planMinutes: number;
-  /** Leads the connector never accepted a digest for; and digests it accepted more than once. */
+  /** Leads the connector had accepted no digest for when the run ended; and digests it accepted more than once. */
   lost: number;
   duplicates: number;
   /** Our own records marked sent: the connector's count is the figure, this one is for comparison. */
@@ -45,6 +46,8 @@ export interface DigestPassResult {
   storageRequestsPerDigest: number;
   maxInFlight: number;
   peakHeapAddedMb: number;
+  /** The machine's one-minute load average when the run ended (two cores). */
+  loadAverage: number;
   measuredAt: string;
 }
 
@@ -156,6 +159,7 @@ export async function runDigestPass(options: { proxy: StorageProxy; leads: numbe
     storageRequestsPerDigest: round(counters.requests / Math.max(1, leads.length)),
     maxInFlight: counters.maxInFlight,
     peakHeapAddedMb: round(peakHeapAddedMb),
+    loadAverage: round(loadavg()[0]!, 2),
     measuredAt: new Date().toISOString(),
   };
 }
