@@ -4,6 +4,7 @@ import {
   emptyWeekAggregate,
   goalAfterRetention,
   memberWeeksBefore,
+  weekIsBefore,
   retentionCutoff,
   rollupWithout,
   type WeekAggregate,
@@ -184,9 +185,10 @@ export class RetentionService {
    */
   private async foldTeam(tenantId: string, teamId: string, zone: string, cutoff: Date): Promise<number> {
     const sums = new Map<string, WeekAggregate>();
+    const isBefore = weekIsBefore(cutoff, zone);
     for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) {
       const rollup = row.decode();
-      for (const week of memberWeeksBefore(rollup, cutoff, zone))
+      for (const week of memberWeeksBefore(rollup, isBefore))
         sums.set(week, addToWeekAggregate(sums.get(week) ?? emptyWeekAggregate(week), rollup));
     }
     if (sums.size === 0) return 0;
