@@ -7,6 +7,7 @@ import { ensureTables } from '../bot/store/table-clients.js';
 import { DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
 import type { RecordedRequest } from '../tests/support/teams-connector/connector-model.js';
 import { startTeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
+import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
 
 export interface FanoutResult {
   learners: number;
@@ -34,12 +35,6 @@ export interface FanoutResult {
 }
 
 const LIMIT_RPS = 50;
-// The heap cap production sets (NODE_OPTIONS in infra/modules/web-app.bicep): the collector works harder, the process stays small.
-const PRODUCTION_NODE_OPTIONS = (
-  /name: 'NODE_OPTIONS', value: '([^']+)'/.exec(readFileSync(new URL('../infra/modules/web-app.bicep', import.meta.url), 'utf8'))?.[1] ?? ''
-)
-  .split(' ')
-  .filter(Boolean);
 // The compiled service, as production runs it (npm run build:service), not the TypeScript loader.
 const workerScript = fileURLToPath(new URL('../dist/bot/jobs/jobs-process.js', import.meta.url));
 
@@ -66,7 +61,7 @@ export async function runFanout(options: {
   let peakRssKb = 0;
   const start = (n: number): ChildProcess =>
     fork(workerScript, [], {
-      execArgv: PRODUCTION_NODE_OPTIONS,
+      execArgv: [...PRODUCTION_NODE_OPTIONS],
       env: {
         ...process.env,
         STORAGE_CONNECTION_STRING: connectionString,

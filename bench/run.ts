@@ -14,6 +14,8 @@ import { runDeployPackage } from './deploy-package.js';
 import { runXapiOutbox } from './xapi-outbox.js';
 import { runOrgReport, runOrgTopResources } from './org-figures.js';
 import { runShareFeed } from './share-feed.js';
+import { runDigestPass } from './digest-pass.js';
+import { runRetentionFirstRun } from './retention-first-run.js';
 import { prepareOrgTenants, type OrgTenant } from './support/org-tenants.js';
 import { startStorageProxy } from '../tests/support/storage-proxy.js';
 import { SEEDING_STORAGE } from './support/bench-settings.js';
@@ -37,6 +39,8 @@ const BENCHMARKS = [
   'orgReport',
   'orgTopResources',
   'shareFeed',
+  'digestPass',
+  'retentionFirstRun',
 ] as const;
 type Name = (typeof BENCHMARKS)[number];
 
@@ -98,6 +102,10 @@ async function run(name: Name): Promise<object> {
       return runOrgTopResources(await preparedOrgTenants(), { runs: 50 });
     case 'shareFeed':
       return runShareFeed({ proxy: storageProxy, shares: 20_000, runs: 50 });
+    case 'digestPass':
+      return runDigestPass({ proxy: storageProxy, leads: Number(process.env.DIGEST_LEADS ?? 7_500), membersPerTeam: 3 });
+    case 'retentionFirstRun':
+      return runRetentionFirstRun({ proxy: storageProxy, learners: Number(process.env.RETENTION_LEARNERS ?? 500) });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);

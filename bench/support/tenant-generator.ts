@@ -9,6 +9,7 @@ import { ROLLUP_KEEP_WEEKS, goalFlagsOf, rollupFromRaw, weekKeyOf, type CheckInS
 import { normalizeLink, resourceKeyOf } from '../../bot/domain/resource-link.js';
 import { tallyOf, type Share, type ShareVote } from '../../bot/domain/share.js';
 import { storesOver } from '../../bot/service-stores.js';
+import { newestFirstTimeKey } from '../../bot/store/keys.js';
 import type { TableClients } from '../../bot/store/table-clients.js';
 import { seededRandom } from '../../tests/support/storage-proxy.js';
 import { BulkWriter, type WrittenFigures } from './bulk-writer.js';
@@ -336,7 +337,8 @@ export async function generateTenant(tables: TableClients, options: TenantOption
       const nudge: Nudge = {
         tenantId,
         teamId: team.teamId,
-        nudgeId: draw.uuid(),
+        // As the nudge service makes them: newest first by when it was sent, which retention and the team's list rely on.
+        nudgeId: `${newestFirstTimeKey(new Date(sentAt))}-${draw.uuid().slice(0, 8)}`,
         learnerId: userId,
         learnerName: nameOf(userId),
         leadId: lead,

@@ -22,14 +22,28 @@ export function isWeekBefore(week: string, cutoff: Date, zone: string): boolean 
 /** The weeks of a team's member rollups (activity or check-ins) wholly before the cutoff, oldest first. */
 export function weeksBefore(rollups: readonly MemberRollup[], cutoff: Date, zone: string): string[] {
   const weeks = new Set<string>();
-  for (const r of rollups) for (const week of memberWeeksBefore(r, cutoff, zone)) weeks.add(week);
+  const isBefore = weekIsBefore(cutoff, zone);
+  for (const r of rollups) for (const week of memberWeeksBefore(r, isBefore)) weeks.add(week);
   return [...weeks].sort();
 }
 
-/** One member's weeks wholly before the cutoff. */
-export function memberWeeksBefore(rollup: MemberRollup, cutoff: Date, zone: string): string[] {
+/**
+ * Whether a week is wholly before the cutoff in a zone, each week worked out once: a team's members
+ * share their weeks, and working one out (time zones, via luxon) costs far more than looking it up.
+ */
+export function weekIsBefore(cutoff: Date, zone: string): (week: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (week) => {
+    let before = known.get(week);
+    if (before === undefined) known.set(week, (before = isWeekBefore(week, cutoff, zone)));
+    return before;
+  };
+}
+
+/** One member's weeks wholly before the cutoff (`isBefore` from weekIsBefore). */
+export function memberWeeksBefore(rollup: MemberRollup, isBefore: (week: string) => boolean): string[] {
   const weeks = new Set([...Object.keys(rollup.weeks), ...Object.keys(rollup.cycles)]);
-  return [...weeks].filter((w) => isWeekBefore(w, cutoff, zone));
+  return [...weeks].filter(isBefore);
 }
 
 /** One team's week, summed over its members, with no one in it: what stays once their cells go. */

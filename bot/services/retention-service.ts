@@ -4,6 +4,7 @@ import {
   emptyWeekAggregate,
   goalAfterRetention,
   memberWeeksBefore,
+  weekIsBefore,
   retentionCutoff,
   rollupWithout,
   type WeekAggregate,
@@ -78,7 +79,7 @@ const MAX_TRIES = 5;
 /**
  * Where a day's run got to, saved in the lease after each step: `<day>` once it is done,
  * `<day> <step>` while under way. Steps sort in the order they run: every team's folding
- * (`1|tenant|team`) before any tenant's deletes (`2|tenant`).
+ * (`1|tenant|team`) before any tenant's deletes (`2|tenant|nn`, a kind of record each).
  */
 export interface RetentionProgress {
   /** The last step finished, if the run is under way. */
@@ -135,36 +136,46 @@ export class RetentionService {
       if (!(await finished(step))) return undefined;
     }
     for (const tenantId of [...new Set(teams.map((t) => t.tenantId))].sort()) {
-      const step = `2|${keyOf(tenantId)}`;
-      if (!due(step)) continue;
-      await this.removeRaw(tenantId, cutoff, done);
-      if (!(await finished(step))) return undefined;
+      // A step per kind of record, so a big tenant's deletes renew the lease and checkpoint as they go.
+      for (const [n, remove] of this.rawRemovals().entries()) {
+        const step = `2|${keyOf(tenantId)}|${String(n).padStart(2, '0')}`;
+        if (!due(step)) continue;
+        await remove(tenantId, cutoff, done);
+        if (!(await finished(step))) return undefined;
+      }
     }
     // Counts only: who lost what is not for the log.
     this.deps.logger.info({ retention: done, cutoff: cutoff.toISOString() }, 'applied the retention');
     return done;
   }
 
-  private async removeRaw(tenantId: string, cutoff: Date, done: RetentionCounts): Promise<void> {
+  /** The raw records' removals, in the order they run: each is one step of a tenant's deletes. */
+  private rawRemovals(): Array<(tenantId: string, cutoff: Date, done: RetentionCounts) => Promise<void>> {
     const s = this.deps;
-    done.entries += await s.entries.removeOlderThan(tenantId, cutoff);
-    done.sends += await s.sends.removeDueBefore(tenantId, cutoff);
-    done.nudges += await s.nudges.removeSentBefore(tenantId, cutoff);
-    done.coachingNotes += await s.coaching.removeWrittenBefore(tenantId, cutoff);
-    const shares = await s.shares.removeBefore(tenantId, cutoff);
-    done.shares += shares.shares;
-    done.helpedNotices += shares.helpedNotices;
-    done.recommendations += await s.recommendations.removeMadeBefore(tenantId, cutoff);
-    done.digestClaims += await s.digests.removeSentBefore(tenantId, cutoff);
-    done.xapiStatements += await s.xapiOutbox.removeBefore(tenantId, cutoff);
-    // The trail names people too: it is kept as long as the records it speaks of, no longer.
-    done.auditEvents += await s.auditTrail.removeBefore(tenantId, cutoff);
-    for await (const { goal, etag } of s.goals.streamTenant(tenantId)) {
-      const after = goalAfterRetention(goal, cutoff);
-      if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;
-      // A goal changed meanwhile is left for tomorrow's run.
-      if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed++;
-    }
+    return [
+      async (t, c, done) => void (done.entries += await s.entries.removeOlderThan(t, c)),
+      async (t, c, done) => void (done.sends += await s.sends.removeDueBefore(t, c)),
+      async (t, c, done) => void (done.nudges += await s.nudges.removeSentBefore(t, c)),
+      async (t, c, done) => void (done.coachingNotes += await s.coaching.removeWrittenBefore(t, c)),
+      async (t, c, done) => {
+        const shares = await s.shares.removeBefore(t, c);
+        done.shares += shares.shares;
+        done.helpedNotices += shares.helpedNotices;
+      },
+      async (t, c, done) => void (done.recommendations += await s.recommendations.removeMadeBefore(t, c)),
+      async (t, c, done) => void (done.digestClaims += await s.digests.removeSentBefore(t, c)),
+      async (t, c, done) => void (done.xapiStatements += await s.xapiOutbox.removeBefore(t, c)),
+      // The trail names people too: it is kept as long as the records it speaks of, no longer.
+      async (t, c, done) => void (done.auditEvents += await s.auditTrail.removeBefore(t, c)),
+      async (t, c, done) => {
+        for await (const { goal, etag } of s.goals.streamTenant(t)) {
+          const after = goalAfterRetention(goal, c);
+          if (after.action === 'delete' && (await s.goals.remove(goal))) done.goalsDeleted++;
+          // A goal changed meanwhile is left for tomorrow's run.
+          if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed++;
+        }
+      },
+    ];
   }
 
   /**
@@ -174,9 +185,10 @@ export class RetentionService {
    */
   private async foldTeam(tenantId: string, teamId: string, zone: string, cutoff: Date): Promise<number> {
     const sums = new Map<string, WeekAggregate>();
+    const isBefore = weekIsBefore(cutoff, zone);
     for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) {
       const rollup = row.decode();
-      for (const week of memberWeeksBefore(rollup, cutoff, zone))
+      for (const week of memberWeeksBefore(rollup, isBefore))
         sums.set(week, addToWeekAggregate(sums.get(week) ?? emptyWeekAggregate(week), rollup));
     }
     if (sums.size === 0) return 0;

@@ -71,4 +71,40 @@ describe('the xAPI history backfill, a slice per message (Azurite, demo data)', 
       await fresh.stop();
     }
   });
+
+  it('redoes a slice an instance was killed in the middle of, with no statement written twice', async () => {
+    const fresh = await withHistory();
+    try {
+      const before = await fresh.stores.lrs.backfillCursor(DEMO_TENANT_ID);
+      // An instance that dies as it sends the slice's second batch of statements: nothing of it talks to storage again.
+      const doomed = buildService(fresh.config, {
+        logger: pino({ level: 'silent' }),
+        clock: () => now,
+        instanceId: 'doomed',
+        observeStorage: dieAt((r) => r.method === 'POST' && r.url.endsWith('/$batch'), 2),
+      });
+      await expect(doomed.xapiBackfill.runSlice(DEMO_TENANT_ID)).rejects.toThrow(KILLED);
+      // Killed half way: some of the slice's statements are written, the cursor is where it was.
+      expect((await statementIds(fresh)).length).toBeGreaterThan(0);
+      expect(await fresh.stores.lrs.backfillCursor(DEMO_TENANT_ID)).toMatchObject({ cursor: before!.cursor, written: before!.written });
+      const other = buildService(fresh.config, { logger: pino({ level: 'silent' }), clock: () => now, instanceId: 'other' });
+      await other.xapiBackfill.run(DEMO_TENANT_ID);
+      const ids = await statementIds(fresh);
+      expect(ids).toHaveLength(expected.length);
+      expect(ids).toEqual(expected);
+      expect(await fresh.stores.lrs.backfill(DEMO_TENANT_ID)).toMatchObject({ status: 'done', written: expected.length });
+    } finally {
+      await fresh.stop();
+    }
+  });
 });
+
+const KILLED = 'the instance was killed';
+
+/** A storage observer that kills its instance at the `nth` request `matches` picks: that one and every later request fail. */
+function dieAt(matches: (request: { method: string; url: string }) => boolean, nth: number) {
+  let seen = 0;
+  return (request: { method: string; url: string }) => {
+    if (seen >= nth || (matches(request) && ++seen >= nth)) throw new Error(KILLED);
+  };
+}

@@ -171,6 +171,20 @@ describe('injected failures', () => {
     expect(statuses([at(0), at(200), at(400, { conversationId: 'a:c2' })])).toEqual([502, 200, 503]);
     expect(model.stats.injected5xx).toBe(2);
   });
+
+  it('answers the configured share of requests 429 on their own, the tenant untouched for the rest', () => {
+    let i = 0;
+    // Rolls: 0.01 → 429 (then 0.5 picks Retry-After 2 of 1–3); 0.9 → accepted; 0.04 → 429 (0.0 → 1).
+    const rolls = [0.01, 0.5, 0.9, 0.04, 0.0];
+    const { model, at } = connector({
+      random: () => rolls[i++] ?? 0.99,
+      failures: { throttleRate: 0.05, burstRetryAfterSeconds: [1, 3] },
+    });
+    const answers = [at(0), at(200), at(400, { conversationId: 'a:c2' }), at(600)];
+    expect(statuses(answers)).toEqual([429, 200, 429, 200]);
+    expect(answers.map((a) => a.retryAfter)).toEqual(['2', undefined, '1', undefined]);
+    expect(model.stats.injected429).toBe(2);
+  });
 });
 
 describe('scripted answers', () => {

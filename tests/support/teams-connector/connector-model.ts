@@ -51,9 +51,16 @@ export interface InjectedFailures {
   burstRetryAfterSeconds: readonly [number, number];
   /** Share of requests answered 502 or 503 (0 for none). */
   serverErrorRate: number;
+  /** Share of requests answered 429 on their own, with `Retry-After` drawn from `burstRetryAfterSeconds` (0 for none). */
+  throttleRate: number;
 }
 
-export const NO_INJECTED_FAILURES: InjectedFailures = { burstChance: 0, burstRetryAfterSeconds: [1, 10], serverErrorRate: 0 };
+export const NO_INJECTED_FAILURES: InjectedFailures = {
+  burstChance: 0,
+  burstRetryAfterSeconds: [1, 10],
+  serverErrorRate: 0,
+  throttleRate: 0,
+};
 
 export interface RecordedRequest extends ConnectorRequest {
   /** When it arrived (ms). */
@@ -176,7 +183,7 @@ export class ConnectorModel {
       const script = this.takeScript(request);
       answer = script
         ? { ...script, reason: 'scripted' }
-        : (this.burst(request.tenantId, at) ?? this.serverError() ?? this.accept(request, at));
+        : (this.burst(request.tenantId, at) ?? this.throttledAlone() ?? this.serverError() ?? this.accept(request, at));
     }
     this.tally(answer);
     if (this.keepLog) {
@@ -227,6 +234,12 @@ export class ConnectorModel {
     }
     if (until <= at) return undefined;
     return { status: 429, reason: 'burst429', retryAfter: String(Math.ceil((until - at) / 1000)), code: 'Throttled' };
+  }
+
+  private throttledAlone(): ConnectorAnswer | undefined {
+    if (this.failures.throttleRate <= 0 || this.random() >= this.failures.throttleRate) return undefined;
+    const [low, high] = this.failures.burstRetryAfterSeconds;
+    return { status: 429, retryAfter: String(low + Math.floor(this.random() * (high - low + 1))), reason: 'burst429', code: 'Throttled' };
   }
 
   private serverError(): ConnectorAnswer | undefined {
