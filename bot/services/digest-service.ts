@@ -10,12 +10,15 @@ import type { Clock, Learner } from './learner.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { SendWork } from './send-work.js';
 import type { ShareLists } from './share-lists.js';
+import { inBatches } from './in-batches.js';
 
 const LEASE = 'digest-planner';
 /** Short, so a crashed planner is replaced quickly; renewed as it goes through the teams. */
 const LEASE_MS = 30_000;
 /** Teams planned between renewals of the lease. */
-const TEAMS_PER_RENEWAL = 50;
+const TEAMS_PER_RENEWAL = 64;
+/** Teams planned at once: a team's leads are planned together, so this keeps about 32 storage requests in flight. */
+const TEAMS_AT_ONCE = 16;
 /** How far back the very first pass looks: one pass interval, so a window opening just before start-up is not missed. */
 const FIRST_PASS_LOOKBACK_MS = 15 * 60_000;
 
@@ -54,45 +57,54 @@ export class DigestService {
     if (!lease) return 0;
     // A first pass starts from now: windows before it were the business of what ran before.
     const since = lease.cursor ? new Date(lease.cursor) : new Date(now.getTime() - FIRST_PASS_LOOKBACK_MS);
-    let planned = 0;
-    let sinceRenewal = 0;
+    const due: Array<{ tenantId: string; teamId: string; window: DigestWindow }> = [];
     for (const team of await this.deps.teams.listAllTeams()) {
-      if (++sinceRenewal > TEAMS_PER_RENEWAL) {
+      const window = digestWindowDue(now, team.schedule?.timeZone ?? 'UTC');
+      if (window && window.opensAt > since) due.push({ tenantId: team.tenantId, teamId: team.teamId, window });
+    }
+    let planned = 0;
+    // Teams are planned several at once (each a few storage round trips), a chunk between renewals
+    // of the lease: one team after another, a whole organisation opening its window together takes
+    // longer than the window's first quarter of an hour at real storage latency.
+    for (let i = 0; i < due.length; i += TEAMS_PER_RENEWAL) {
+      if (i > 0) {
         lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, this.deps.clock(), LEASE_MS);
         if (!lease) {
           this.deps.logger.warn('lost the digest planner lease mid-pass; another instance carries on');
           return planned;
         }
-        sinceRenewal = 0;
       }
-      const window = digestWindowDue(now, team.schedule?.timeZone ?? 'UTC');
-      if (!window || window.opensAt <= since) continue;
-      try {
-        planned += await this.planTeam(team.tenantId, team.teamId, window);
-      } catch (error) {
-        // The cursor stays where it was, so the next pass plans this team again (idempotently).
-        this.deps.logger.warn({ err: error, teamId: team.teamId }, 'could not plan a team’s weekly digests; the next pass tries again');
-        return planned;
-      }
+      const counts = await inBatches(due.slice(i, i + TEAMS_PER_RENEWAL), TEAMS_AT_ONCE, async (team) => {
+        try {
+          return await this.planTeam(team.tenantId, team.teamId, team.window);
+        } catch (error) {
+          this.deps.logger.warn({ err: error, teamId: team.teamId }, 'could not plan a team’s weekly digests; the next pass tries again');
+          return undefined;
+        }
+      });
+      planned += counts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+      // The cursor stays where it was, so the next pass plans the failed team again (idempotently).
+      if (counts.includes(undefined)) return planned;
     }
     await this.deps.leases.saveCursor(LEASE, lease, now.toISOString());
     return planned;
   }
 
   private async planTeam(tenantId: string, teamId: string, window: DigestWindow): Promise<number> {
-    const leads = (await this.deps.teams.listMembers(tenantId, teamId)).filter((m) => m.role === 'lead');
-    let planned = 0;
-    for (const lead of leads) {
-      const work: SendWork = { kind: 'digest', tenantId, userId: lead.userId, teamId, cycle: digestCycle(window.week, teamId) };
-      if (!(await this.deps.sends.createIfAbsent({ ...work, dueAt: window.opensAt.toISOString() }))) {
-        // Planned before: queued again only if it was never tried (a pass cut short between the two writes).
-        const record = await this.deps.sends.get(tenantId, lead.userId, work.cycle, 'digest');
-        if (!record || record.status !== 'pending' || record.attempts > 0) continue;
-      }
-      await this.deps.queue.send(work);
-      planned++;
-    }
-    return planned;
+    const leads = await this.deps.teams.listLeads(tenantId, teamId);
+    const queued = await Promise.all(
+      leads.map(async (lead) => {
+        const work: SendWork = { kind: 'digest', tenantId, userId: lead.userId, teamId, cycle: digestCycle(window.week, teamId) };
+        if (!(await this.deps.sends.createIfAbsent({ ...work, dueAt: window.opensAt.toISOString() }))) {
+          // Planned before: queued again only if it was never tried (a pass cut short between the two writes).
+          const record = await this.deps.sends.get(tenantId, lead.userId, work.cycle, 'digest');
+          if (!record || record.status !== 'pending' || record.attempts > 0) return false;
+        }
+        await this.deps.queue.send(work);
+        return true;
+      }),
+    );
+    return queued.filter(Boolean).length;
   }
 
   /** The digest a send record stands for, as a message; undefined once its lead no longer leads the team. */
