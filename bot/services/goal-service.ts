@@ -80,24 +80,32 @@ export class GoalService {
     answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
     cycle: string | null,
   ): Promise<void> {
-    for (const answer of answers) {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
-        if (!found) break;
-        const at = this.deps.clock().toISOString();
-        const closes = answer.state === 'done' || answer.state === 'dropped';
-        const goal: Goal = {
-          ...found.goal,
-          progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
-          closedAt: closes ? at : null,
-        };
-        if (await this.deps.goals.replace(goal, found.etag)) {
-          if (answer.state === 'done') await this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note });
-          break;
-        }
+    // Each answer is its own goal's row: they are recorded side by side.
+    await Promise.all(answers.map((answer) => this.recordOne(learner, answer, cycle)));
+    if (answers.length > 0) await this.goalsChanged(learner);
+  }
+
+  /** One answer, written under the goal's ETag: a goal changed meanwhile is read again and the answer applied to it. */
+  private async recordOne(
+    learner: Learner,
+    answer: { goalId: string; state: GoalProgressState; note: string | null },
+    cycle: string | null,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
+      if (!found) return;
+      const at = this.deps.clock().toISOString();
+      const closes = answer.state === 'done' || answer.state === 'dropped';
+      const goal: Goal = {
+        ...found.goal,
+        progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
+        closedAt: closes ? at : null,
+      };
+      if (await this.deps.goals.replace(goal, found.etag)) {
+        if (answer.state === 'done') await this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note });
+        return;
       }
     }
-    if (answers.length > 0) await this.goalsChanged(learner);
   }
 
   /**
