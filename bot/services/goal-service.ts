@@ -68,10 +68,15 @@ export class GoalService {
     return this.deps.goals.listForUser(learner.tenantId, learner.userId);
   }
 
-  /** The goals a check-in asks about: open or overdue in the learner's zone, oldest first. */
-  async openGoals(learner: Learner, zone: string): Promise<Goal[]> {
+  /** The goals a check-in asks about (open or overdue in the learner's zone, oldest first), and the zone: read side by side unless the caller knows the zone. */
+  async openGoalsAndZone(learner: Learner, knownZone?: string): Promise<{ goals: Goal[]; zone: string }> {
+    const [zone, goals] = await Promise.all([knownZone ?? this.zoneOf(learner), this.mine(learner)]);
+    return { goals: this.openOf(goals, zone), zone };
+  }
+
+  private openOf(goals: readonly Goal[], zone: string): Goal[] {
     const now = this.deps.clock();
-    return (await this.mine(learner)).filter((g) => isOpen(g, now, zone)).slice(0, GOALS_PER_CHECK_IN);
+    return goals.filter((g) => isOpen(g, now, zone)).slice(0, GOALS_PER_CHECK_IN);
   }
 
   /** Records what the learner said about each goal; done or dropped closes it. */

@@ -96,10 +96,16 @@ export class RollupService {
       const now = this.deps.clock();
       await Promise.all(
         teamIds.map(async (teamId) => {
-          const joinedAt = (await this.deps.teams.getMember(learner.tenantId, teamId, learner.userId))?.joinedAt ?? '';
-          const seen = goals.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
-          const flags = goalFlagsOf(seen, now, profile?.timeZone ?? 'UTC');
-          await this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }));
+          // The member's row is read beside the rollup, not before it: when they joined decides which goals the team sees.
+          const member = this.deps.teams.getMember(learner.tenantId, teamId, learner.userId);
+          await Promise.all([
+            member,
+            this.modify(learner.tenantId, teamId, learner.userId, async (r) => {
+              const joinedAt = (await member)?.joinedAt ?? '';
+              const seen = goals.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
+              return { ...r, goals: goalFlagsOf(seen, now, profile?.timeZone ?? 'UTC') };
+            }),
+          ]);
         }),
       );
     });
