@@ -52,6 +52,10 @@ export interface DashboardResult {
   speedupVsScanWarm: number;
   sameAnswer: boolean;
   responseKb: number;
+  /** Each per-instance cache the dashboard reads through: its bounds, and what it held when the reads ended. */
+  caches: Record<string, { entries: number; bytes: number; maxEntries: number; maxBytes: number }>;
+  /** The bytes all of them held then. */
+  cacheBytes: number;
 }
 
 // The demo tenant: local mode's identity picker offers its people, and the first-render benchmark signs in as the lead there.
@@ -184,6 +188,7 @@ export async function runDashboard(
       .then(() => undefined),
   );
   await new Promise((resolve) => server.close(resolve));
+  const caches = api.services.dashboards.caches;
   proxy.set(SEEDING_STORAGE);
   for (const userId of members) await service.services.people.updateSettings({ tenantId: TENANT, userId }, { paused: false });
   proxy.set(MEASURED_STORAGE);
@@ -223,6 +228,8 @@ export async function runDashboard(
     speedupVsScanWarm: round(scanP95 / warm.p95Ms),
     sameAnswer: JSON.stringify(apiBody) === JSON.stringify(scanBody),
     responseKb: round(responseBytes / 1024),
+    caches,
+    cacheBytes: Object.values(caches).reduce((n, c) => n + c.bytes, 0),
   };
 }
 

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { localConfig } from '../bot/testing/local-config.js';
+import type { Goal } from '../bot/contract/goal-rules.js';
+import { DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
+import { mapBounded } from '../bot/domain/map-bounded.js';
+import { emptyRollup, weekKeyOf } from '../bot/domain/member-rollup.js';
 import { buildService } from '../bot/service.js';
-import { ensureTables } from '../bot/store/table-clients.js';
+import { scheduledCardId } from '../bot/services/scheduled-card-id.js';
+import { SendStore } from '../bot/store/send-store.js';
+import { ensureTables, tableClients } from '../bot/store/table-clients.js';
 import { cardActionActivity } from '../bot/testing/activities.js';
+import { localConfig } from '../bot/testing/local-config.js';
+import { startLrsStandIn } from '../tests/support/lrs-stand-in.js';
 import type { StorageProxy } from '../tests/support/storage-proxy.js';
 import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
 import { peakHeapDuring, quantile, round } from './support/operation-cost.js';
@@ -12,8 +19,9 @@ export interface SubmitResult {
   /** Round trip added to every storage request, in ms, and the share of them refused with 503 ServerBusy. */
   latencyMs: number;
   serverBusyRate: number;
-  /** Learners submitting. */
+  /** Learners submitting (each answers their own scheduled check-in once). */
   sizes: number[];
+  teams: number;
   ratePerSecond: number;
   seconds: number;
   requests: number;
@@ -24,21 +32,35 @@ export interface SubmitResult {
   /** Storage requests over the run (retries included), and per submission. */
   storageRequests: number;
   requestsPerSubmit: number;
+  /** Per submission, by table and by queue. */
+  requestsPerSubmitByTable: Record<string, number>;
   /** The most storage requests in flight at once, and the most heap the run added above its start. */
   maxInFlight: number;
   peakHeapAddedMb: number;
+  /** Statements waiting in the outbox for the LRS after the run: one per new entry. */
+  statementsQueued: number;
 }
 
-const LEARNERS = 200;
+const TENANT = DEMO_TENANT_ID;
+const TEAMS = 20;
+const ZONE = 'Europe/London';
 /** One storage request in 200 refused as busy: the SDK's retries are part of what a submission costs. */
 const SERVER_BUSY_RATE = 0.005;
+/** Weeks of check-in history before this one, so the streak a saved card shows has something to count. */
+const HISTORY_WEEKS = 8;
+const WEEK_MS = 7 * 86_400_000;
 
 /**
- * Check-in card submissions (`Action.Execute` invokes) posted to /api/messages at a fixed
- * rate, open-loop (a slow answer does not slow the sender), against the service over Azurite.
+ * The check-in time of a whole organisation: each learner answers this week's scheduled check-in
+ * card once, as Teams posts it (`Action.Execute`, verb `checkin.submit`) to /api/messages, at a
+ * fixed rate, open-loop (a slow answer does not slow the sender). Each learner is in two teams
+ * with schedules, has three open goals (the card asks about each, and each is answered), and an
+ * earlier entry whose action awaits its result (the card asks, and the result is given); the
+ * tenant has an LRS connected, so every new entry also leaves a statement in the outbox.
  */
 export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: number; seconds: number }): Promise<SubmitResult> {
   const { proxy } = options;
+  const total = options.ratePerSecond * options.seconds;
   const config = localConfig({
     kind: 'connectionString',
     connectionString: proxy.connectionString,
@@ -46,7 +68,13 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
   });
   proxy.set(SEEDING_STORAGE);
   await ensureTables(config.storage);
-  const service = buildService(config, { logger: pino({ level: 'silent' }) });
+  const now = new Date();
+  const lrs = await startLrsStandIn({ key: 'bench-lrs', secret: 'bench-secret' });
+  const service = buildService(config, { logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' }) });
+  // The queue a new statement wakes the LRS sender through (the background jobs create it in production).
+  await service.queues.xapi.create();
+  console.log(`  seeding ${total} learners in ${TEAMS} teams…`);
+  const learners = await seed(service, tableClients(config.storage).sends, total, now, lrs.endpoint);
   const server = service.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
@@ -54,7 +82,6 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
 
   const latencies: number[] = [];
   let errors = 0;
-  const total = options.ratePerSecond * options.seconds;
   proxy.set({ ...MEASURED_STORAGE, serverBusyRate: SERVER_BUSY_RATE });
   const inFlight: Array<Promise<void>> = [];
   // Submissions overlap, so their costs are the run's: requests over the run, heap at the run's peak.
@@ -67,12 +94,16 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
   const counters = proxy.counters();
   proxy.set(SEEDING_STORAGE);
   await new Promise((r) => server.close(r));
+  const statementsQueued = (await service.stores.xapiOutbox.summary(TENANT)).pending;
+  await lrs.stop();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(quantile(latencies, q));
+  const perSubmit = (n: number) => round(n / total, 2);
   return {
     latencyMs: BENCH_LATENCY_MS,
     serverBusyRate: SERVER_BUSY_RATE,
-    sizes: [LEARNERS],
+    sizes: [learners.length],
+    teams: TEAMS,
     ratePerSecond: options.ratePerSecond,
     seconds: options.seconds,
     requests: total,
@@ -82,8 +113,14 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
     errors,
     storageRequests: counters.requests,
     requestsPerSubmit: round(counters.requests / total),
+    requestsPerSubmitByTable: Object.fromEntries(
+      [...Object.entries(counters.byTable), ...Object.entries(counters.byQueue).map(([q, n]) => [`queue:${q}`, n] as const)]
+        .map(([name, n]) => [name.replace(config.storage.tablePrefix ?? '', ''), perSubmit(n)] as const)
+        .sort(([, a], [, b]) => b - a),
+    ),
     maxInFlight: counters.maxInFlight,
     peakHeapAddedMb: round(peakHeapAddedMb),
+    statementsQueued,
   };
 
   async function submitAll(): Promise<void> {
@@ -91,20 +128,27 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
       const due = started + (i * 1000) / options.ratePerSecond;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const learner = learners[i]!;
       const activity = cardActionActivity(
         'checkin.submit',
         {
-          cardId: randomUUID(),
+          cardId: scheduledCardId(TENANT, learner.userId, learner.cycle),
+          cycle: learner.cycle,
           what: `Bench learning ${i}`,
           sourceType: 'article',
           minutes: '15',
           rating: '4',
           insight: 'Insight',
           action: 'Action',
+          result: 'It helped',
+          previousEntryId: learner.previous.id,
+          previousCreatedAt: learner.previous.createdAt,
+          previousAction: learner.previous.action,
+          ...Object.fromEntries(learner.goalIds.map((goalId) => [`goal.${goalId}.state`, 'on-track'])),
         },
         {
           serviceUrl: 'http://127.0.0.1:9/',
-          from: { id: `29:bench-${i % LEARNERS}`, aadObjectId: `bench-user-${i % LEARNERS}`, name: 'Bench' },
+          from: { id: `29:${learner.userId}`, aadObjectId: learner.userId, name: learner.userId },
         },
       );
       inFlight.push(
@@ -127,4 +171,127 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
     }
     await Promise.all(inFlight);
   }
+}
+
+interface SeededLearner {
+  userId: string;
+  cycle: string;
+  goalIds: string[];
+  previous: { id: string; createdAt: string; action: string };
+}
+
+/** Teams with schedules, and each learner's profile, memberships, goals, earlier entry, check-ins and rollups, through the stores. */
+async function seed(
+  service: ReturnType<typeof buildService>,
+  sendsTable: ReturnType<typeof tableClients>['sends'],
+  count: number,
+  now: Date,
+  lrsEndpoint: string,
+): Promise<SeededLearner[]> {
+  const { teams, users, goals, entries, rollups, lrs } = service.stores;
+  await lrs.save(TENANT, { endpoint: lrsEndpoint, key: 'bench-lrs', secret: 'bench-secret', updatedAt: now.toISOString() });
+  const teamIds = Array.from({ length: TEAMS }, (_, t) => `19:bench-submit-${t}@thread.tacv2`);
+  for (const [t, teamId] of teamIds.entries())
+    await teams.createSettingsIfAbsent({
+      tenantId: TENANT,
+      teamId,
+      name: `Bench team ${t}`,
+      schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: ZONE, reminderAfterHours: 24, anchorMonday: '2025-01-06' },
+      sharesChannelId: teamId,
+      updatedBy: null,
+      updatedAt: now.toISOString(),
+    });
+  // This week's check-in went out an hour ago: the cycle the card answers.
+  const cycle = weekKeyOf(new Date(now.getTime() - 3_600_000), ZONE);
+  const targetDate = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return mapBounded(
+    Array.from({ length: count }, (_, i) => i),
+    32,
+    async (i): Promise<SeededLearner> => {
+      const userId = `bench-submit-${String(i).padStart(5, '0')}`;
+      const learner = { tenantId: TENANT, userId };
+      const inTeams = [teamIds[i % TEAMS]!, teamIds[(i + 7) % TEAMS]!];
+      const joinedAt = new Date(now.getTime() - 20 * WEEK_MS).toISOString();
+      await users.upsert({
+        ...learner,
+        displayName: `Learner ${i}`,
+        teamsUserId: `29:${userId}`,
+        timeZone: ZONE,
+        hasOpenGoals: true,
+        updatedAt: joinedAt,
+      });
+      await Promise.all(
+        inTeams.map(async (teamId) => {
+          await teams.upsertMember({
+            ...learner,
+            teamId,
+            teamsUserId: `29:${userId}`,
+            displayName: `Learner ${i}`,
+            role: 'member',
+            joinedAt,
+          });
+          await rollups.put(TENANT, teamId, emptyRollup(userId), undefined);
+        }),
+      );
+      const goalIds = [0, 1, 2].map(() => randomUUID());
+      await Promise.all(
+        goalIds.map((goalId, g) => {
+          const goal: Goal = {
+            ...learner,
+            goalId,
+            what: `Goal ${g} of learner ${i}`,
+            why: null,
+            targetDate,
+            resources: [],
+            progress: [],
+            createdAt: joinedAt,
+            closedAt: null,
+          };
+          return goals.create(goal);
+        }),
+      );
+      const previous = {
+        id: randomUUID(),
+        createdAt: new Date(now.getTime() - WEEK_MS).toISOString(),
+        action: 'Try time-boxing my mornings',
+      };
+      await entries.addOnce(
+        {
+          ...learner,
+          id: previous.id,
+          what: 'Time-boxing',
+          sourceType: 'book',
+          link: null,
+          minutes: 30,
+          rating: 4,
+          insight: null,
+          action: previous.action,
+          result: null,
+          visibility: 'leads',
+          createdAt: previous.createdAt,
+        },
+        previous.id,
+      );
+      // This week's check-in, sent by the first team, and the weeks before it answered.
+      const records = Array.from({ length: HISTORY_WEEKS + 1 }, (_, w) => {
+        const dueAt = new Date(now.getTime() - (HISTORY_WEEKS - w) * WEEK_MS - 3_600_000).toISOString();
+        const week = weekKeyOf(dueAt, ZONE);
+        const answered = w < HISTORY_WEEKS;
+        return {
+          ...SendStore.keys(TENANT, userId, week, 'checkin'),
+          ...learner,
+          cycle: week,
+          kind: 'checkin',
+          teamId: inTeams[0]!,
+          dueAt,
+          status: 'sent',
+          attempts: 1,
+          sentAt: dueAt,
+          ...(answered ? { respondedAt: dueAt, answer: 'entry' } : {}),
+        };
+      });
+      await sendsTable.submitTransaction(records.map((r) => ['upsert', r]));
+      return { userId, cycle, goalIds, previous };
+    },
+  );
 }

@@ -122,21 +122,25 @@ export class CheckInService {
       createdAt: this.deps.clock().toISOString(),
     };
     const saved = await this.deps.entries.addOnce(entry, cardId);
-    if (saved.created) await this.deps.xapi?.record({ kind: 'entry', entry: saved.entry });
-    if (validation.result && previous) {
-      await this.deps.entries.recordResult(
-        learner.tenantId,
-        learner.userId,
-        { id: previous.entryId, createdAt: previous.createdAt },
-        validation.result,
-      );
-    }
-    if (cycle) await this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry');
-    await Promise.all([
-      this.deps.rollups?.entryChanged(learner, saved.entry.createdAt),
-      cycle ? this.deps.rollups?.checkInChanged(learner, cycle) : undefined,
+    // What follows from the entry touches different rows, so it goes side by side: the statement,
+    // the earlier entry's result, and the cycle answered — then the rollups and the streak, which read it.
+    const responded = cycle
+      ? this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry')
+      : Promise.resolve();
+    const [, , , streak] = await Promise.all([
+      saved.created ? this.deps.xapi?.record({ kind: 'entry', entry: saved.entry }) : undefined,
+      validation.result && previous
+        ? this.deps.entries.recordResult(
+            learner.tenantId,
+            learner.userId,
+            { id: previous.entryId, createdAt: previous.createdAt },
+            validation.result,
+          )
+        : undefined,
+      responded.then(() => this.deps.rollups?.checkInSaved(learner, saved.entry.createdAt, cycle)),
+      responded.then(() => this.streak(learner)),
     ]);
-    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: await this.streak(learner) };
+    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak };
   }
 
   /** "Nothing this week": an honest answer that counts as responding to the cycle. */

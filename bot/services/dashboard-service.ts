@@ -9,6 +9,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import { NotAllowedError } from '../domain/errors.js';
 import { TeamRollupCopies } from './team-rollup-copies.js';
+import { TeamRosterCopies } from './team-roster-copies.js';
 
 interface CachedView {
   generation: number;
@@ -27,10 +28,10 @@ const CACHE_BYTES = 8 * 1024 * 1024;
 const NUDGE_LIMIT = 1000;
 
 /**
- * The team dashboard, from three reads made side by side: the team's partition (settings and
- * roster, which decide who may see what), the team's rollups written since this instance last
- * read them, caught up into its decoded copy, and the team's nudges sent in the period, for a
- * lead's follow-up figures. The view is rebuilt only when the rollups, the roster or the minute
+ * The team dashboard, from three reads made side by side: the team's settings and roster (which
+ * decide who may see what: the rows' ETags, with the rows themselves only when this instance holds
+ * none or they moved), the team's rollups written since this instance last read them, caught up
+ * into its decoded copy, and the team's nudges sent in the period, for a lead's follow-up figures. The view is rebuilt only when the rollups, the roster or the minute
  * have moved since it was last built; the follow-up figures also when a nudge was sent.
  */
 export class DashboardService {
@@ -41,24 +42,37 @@ export class DashboardService {
     sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.view).length * 2),
   });
   private readonly copies: TeamRollupCopies;
+  private readonly rosters: TeamRosterCopies;
 
   constructor(private readonly deps: { teams: TeamStore; rollups: RollupStore; nudges: NudgeStore; clock: Clock }) {
     this.copies = new TeamRollupCopies(deps.rollups);
+    this.rosters = new TeamRosterCopies(deps.teams);
+  }
+
+  /** Each per-instance cache's bounds and what it holds now, for the benchmarks. */
+  get caches(): Record<'views' | 'rollups' | 'rosters', { entries: number; bytes: number; maxEntries: number; maxBytes: number }> {
+    return {
+      views: { entries: this.cache.size, bytes: this.cache.calculatedSize, maxEntries: CACHE_LIMIT, maxBytes: CACHE_BYTES },
+      rollups: { entries: this.copies.held.teams, bytes: this.copies.held.bytes, ...this.copies.bounds },
+      rosters: this.rosters.held,
+    };
   }
 
   async dashboardFor(caller: Learner, teamId: string, weeks: DashboardPeriod): Promise<DashboardResponse> {
     const now = this.deps.clock();
     // Whether the caller leads is known only once the roster is read; the nudges are read alongside all the same, to save a round trip.
-    const [team, current, nudges] = await Promise.all([
-      this.deps.teams.readTeam(caller.tenantId, teamId),
+    const [roster, current, nudges] = await Promise.all([
+      this.rosters.read(caller.tenantId, teamId),
       this.copies.read(caller.tenantId, teamId),
       this.deps.nudges.listTeam(caller.tenantId, teamId, NUDGE_LIMIT, nudgesNeededSince(now, weeks)),
     ]);
+    const { team } = roster;
     const me = team.members.find((m) => m.userId === caller.userId);
     // Read first, decide after: nothing read is shown unless the caller is on the roster.
     if (!team.settings || !me) throw new NotAllowedError('You are not a member of this team.');
     // Only now is anything of this team kept on this instance: asking about teams one is not in costs it nothing.
     current.keep();
+    roster.keep();
     // Open check-ins and long silences depend on the time: a view is good for the minute it was built in.
     const minute = Math.floor(now.getTime() / 60_000);
     const key = `${caller.tenantId}\n${teamId}\n${weeks}`;

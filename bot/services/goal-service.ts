@@ -68,10 +68,15 @@ export class GoalService {
     return this.deps.goals.listForUser(learner.tenantId, learner.userId);
   }
 
-  /** The goals a check-in asks about: open or overdue in the learner's zone, oldest first. */
-  async openGoals(learner: Learner, zone: string): Promise<Goal[]> {
+  /** The goals a check-in asks about (open or overdue in the learner's zone, oldest first), and the zone: read side by side unless the caller knows the zone. */
+  async openGoalsAndZone(learner: Learner, knownZone?: string): Promise<{ goals: Goal[]; zone: string }> {
+    const [zone, goals] = await Promise.all([knownZone ?? this.zoneOf(learner), this.mine(learner)]);
+    return { goals: this.openOf(goals, zone), zone };
+  }
+
+  private openOf(goals: readonly Goal[], zone: string): Goal[] {
     const now = this.deps.clock();
-    return (await this.mine(learner)).filter((g) => isOpen(g, now, zone)).slice(0, GOALS_PER_CHECK_IN);
+    return goals.filter((g) => isOpen(g, now, zone)).slice(0, GOALS_PER_CHECK_IN);
   }
 
   /** Records what the learner said about each goal; done or dropped closes it. */
@@ -80,24 +85,32 @@ export class GoalService {
     answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
     cycle: string | null,
   ): Promise<void> {
-    for (const answer of answers) {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
-        if (!found) break;
-        const at = this.deps.clock().toISOString();
-        const closes = answer.state === 'done' || answer.state === 'dropped';
-        const goal: Goal = {
-          ...found.goal,
-          progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
-          closedAt: closes ? at : null,
-        };
-        if (await this.deps.goals.replace(goal, found.etag)) {
-          if (answer.state === 'done') await this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note });
-          break;
-        }
+    // Each answer is its own goal's row: they are recorded side by side.
+    await Promise.all(answers.map((answer) => this.recordOne(learner, answer, cycle)));
+    if (answers.length > 0) await this.goalsChanged(learner);
+  }
+
+  /** One answer, written under the goal's ETag: a goal changed meanwhile is read again and the answer applied to it. */
+  private async recordOne(
+    learner: Learner,
+    answer: { goalId: string; state: GoalProgressState; note: string | null },
+    cycle: string | null,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
+      if (!found) return;
+      const at = this.deps.clock().toISOString();
+      const closes = answer.state === 'done' || answer.state === 'dropped';
+      const goal: Goal = {
+        ...found.goal,
+        progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
+        closedAt: closes ? at : null,
+      };
+      if (await this.deps.goals.replace(goal, found.etag)) {
+        if (answer.state === 'done') await this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note });
+        return;
       }
     }
-    if (answers.length > 0) await this.goalsChanged(learner);
   }
 
   /**

@@ -79,8 +79,8 @@ export class LearningCapture {
   /** The open goals a check-in asks about; the zone is read unless the caller knows it. */
   async goalsOptionFor(learner: Learner, knownZone?: string): Promise<{ goals: OpenGoal[] }> {
     if (!this.deps.goals) return { goals: [] };
-    const zone = knownZone ?? (await this.deps.goals.zoneOf(learner));
-    return { goals: openGoals(await this.deps.goals.openGoals(learner, zone), this.deps.checkIns.now(), zone) };
+    const { goals, zone } = await this.deps.goals.openGoalsAndZone(learner, knownZone);
+    return { goals: openGoals(goals, this.deps.checkIns.now(), zone) };
   }
 
   /** The teams a learner can share with, before they have typed anything. */

@@ -3,11 +3,10 @@ import { DASHBOARD_PERIODS } from '../contract/dashboard-view.js';
 import type { LeadLine, ReportRow } from '../contract/report.js';
 import { NO_SUMS, addRows, addSums, totalsOf, type ReportSums } from '../contract/report-totals.js';
 import type { ResourceView } from '../contract/share-view.js';
-import { accountabilityReport, type ReportTeam } from '../domain/accountability-report.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
+import { TeamReportTally } from '../domain/team-report-tally.js';
 import { mapBounded } from '../domain/map-bounded.js';
 import { figuresOf, mostSaved, runningMean, topRated, type RankedResource, type ResourceFigures } from '../domain/resource-ranking.js';
-import type { Share } from '../domain/share.js';
 import { keyOf } from '../store/keys.js';
 import type { LeaseStore, Lease } from '../store/lease-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
@@ -20,8 +19,8 @@ import type { Clock } from './learner.js';
 
 /** How many teams a chunk holds: what a run keeps in memory at once, and how often it saves where it got to. */
 export const TEAMS_PER_CHUNK = 16;
-/** Teams read at once; each reads five things together, so at most 30 storage requests are in flight. */
-const TEAMS_IN_FLIGHT = 6;
+/** Teams read at once; each has at most three reads in flight (roster, shares, nudges; then rollups and marks), so 30 at most. */
+const TEAMS_IN_FLIGHT = 10;
 /** A team's latest follow-ups the report reckons with, as the team dashboard does. */
 const NUDGE_HISTORY = 1000;
 /** How many resources each of the organisation's lists shows. */
@@ -156,53 +155,62 @@ export class OrgFiguresJob {
     return { status: 'done', generation: checkpoint.generation, chunks, resumed };
   }
 
-  /** Reads a chunk of teams, writes their rows for every period, and stages their share of the totals and resources. */
+  /**
+   * Reads a chunk of teams, writes their rows for every period, and stages their share of the totals and resources.
+   * Each team is reduced to its rows and resource facts as it is read, so the chunk holds those, never a team's rollups.
+   */
   private async chunk(tenantId: string, checkpoint: Checkpoint, teams: readonly TeamSettings[]): Promise<void> {
     const { figures } = this.deps;
     const { generation } = checkpoint;
     const now = new Date(checkpoint.asOf);
-    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => this.readTeam(tenantId, settings));
+    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => this.readTeam(tenantId, settings, now));
     const sums: Record<string, Record<string, ReportSums>> = {};
     for (const weeks of DASHBOARD_PERIODS) {
       const byWeek = new Map<string, ReportSums>();
-      const written = read.map(({ report }) => {
-        const rows = accountabilityReport([report], weeks, now);
+      const written = read.map((team) => {
+        const rows = team.rows.get(weeks)!;
         addRows(byWeek, rows);
-        return { teamId: report.teamId, teamName: report.name, ...splitLeads(rows) };
+        return { teamId: team.teamId, teamName: team.name, ...splitLeads(rows) };
       });
       await figures.writeTeams(tenantId, generation, weeks, written);
       sums[weeks] = Object.fromEntries(byWeek);
     }
+    // Merged in the chunk's team order, as if one pass had read every team's shares and marks.
+    const facts = new Map<string, ResourceFacts>();
+    for (const team of read) mergeFacts(facts, team.facts);
     await Promise.all([
       figures.writeTeamKeys(
         tenantId,
         generation,
-        read.map(({ report }) => ({ teamId: report.teamId, teamName: report.name })),
+        read.map((team) => ({ teamId: team.teamId, teamName: team.name })),
       ),
       figures.stageSums(tenantId, generation, checkpoint.chunk, sums),
-      figures.stageResources(tenantId, generation, checkpoint.chunk, resourceFacts(read.map((t) => t.shares))),
+      figures.stageResources(tenantId, generation, checkpoint.chunk, facts),
     ]);
   }
 
-  private async readTeam(tenantId: string, settings: TeamSettings) {
+  /**
+   * One team's report rows for every period and what it knows of each resource. Its shares and
+   * marks, and its roster then rollups, are read side by side, the rollups and marks streamed a
+   * storage page at a time into the team's sums: nothing larger than a page of them is held.
+   */
+  private async readTeam(tenantId: string, settings: TeamSettings, now: Date) {
     const { teamId } = settings;
-    const [team, rollups, shares, votes, nudges] = await Promise.all([
-      this.deps.teams.readTeam(tenantId, teamId),
-      this.deps.rollups.listTeam(tenantId, teamId),
-      this.deps.shares.listTeamShares(tenantId, teamId),
-      this.deps.shares.listTeamVotes(tenantId, teamId),
+    const resources = teamResourceFacts(this.deps.shares, tenantId, teamId);
+    const sums = (async () => {
+      const team = await this.deps.teams.readTeam(tenantId, teamId);
+      const members = team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt }));
+      const tally = new TeamReportTally({ teamId, name: settings.name, zone: settings.schedule?.timeZone ?? 'UTC', members }, now);
+      for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) tally.add(row.decode());
+      return tally;
+    })();
+    const [tally, [facts, ratingTimes], nudges] = await Promise.all([
+      sums,
+      resources,
       this.deps.nudges.listTeam(tenantId, teamId, NUDGE_HISTORY),
     ]);
-    const report: ReportTeam = {
-      teamId,
-      name: settings.name,
-      zone: settings.schedule?.timeZone ?? 'UTC',
-      members: team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt })),
-      rollups,
-      ratingTimes: votes.filter((v) => v.rating !== null).map((v) => Date.parse(v.at)),
-      nudges: nudges.map(nudgeFact),
-    };
-    return { report, shares: { shares, votes } };
+    const activity = { ratingTimes, nudges: nudges.map(nudgeFact) };
+    return { teamId, name: settings.name, rows: new Map(DASHBOARD_PERIODS.map((weeks) => [weeks, tally.rows(weeks, activity)])), facts };
   }
 
   /** Adds up the staged chunks, publishes the generation, then drops what no reader needs any more. */
@@ -310,33 +318,47 @@ function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: Lea
   return { rows: bare, leads };
 }
 
-type TeamShares = {
-  shares: readonly Share[];
-  votes: readonly { shareId: string; userId: string; rating: number | null; saved: boolean; resourceKey: string | null; at: string }[];
-};
-
 /**
- * What a chunk of teams knows about each resource: every vote on a live share of it, and its
- * latest share with a link. A withdrawn share takes its marks with it; a link the sharer kept to
- * themselves is no resource.
+ * What a team knows about each resource: every mark on a live share of it, and its latest share
+ * with a link; and when each rating on the team's shares was given. A withdrawn share takes its
+ * marks with it; a link the sharer kept to themselves is no resource. Shares are read before
+ * marks, so the marks can be streamed past the shares they belong to.
  */
-function resourceFacts(teams: readonly TeamShares[]): Map<string, ResourceFacts> {
+async function teamResourceFacts(
+  shares: Pick<ShareStore, 'streamTeamShares' | 'streamTeamVotes'>,
+  tenantId: string,
+  teamId: string,
+): Promise<[Map<string, ResourceFacts>, number[]]> {
   const facts = new Map<string, ResourceFacts>();
   const of = (resourceKey: string) => {
     let f = facts.get(resourceKey);
     if (!f) facts.set(resourceKey, (f = { votes: [] }));
     return f;
   };
-  for (const team of teams) {
-    const live = new Set(team.shares.filter((s) => !s.withdrawnAt && s.resourceKey).map((s) => s.shareId));
-    for (const v of team.votes)
-      if (live.has(v.shareId) && v.resourceKey) of(v.resourceKey).votes.push([v.userId, v.rating, v.saved, Date.parse(v.at)]);
-    for (const s of team.shares) {
-      if (s.withdrawnAt || !s.resourceKey || !s.link) continue;
-      mergeAbout(of(s.resourceKey), { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
+  const live = new Set<string>();
+  for await (const s of shares.streamTeamShares(tenantId, teamId)) {
+    if (s.withdrawnAt || !s.resourceKey) continue;
+    live.add(s.shareId);
+    if (s.link) mergeAbout(of(s.resourceKey), { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
+  }
+  const ratingTimes: number[] = [];
+  for await (const v of shares.streamTeamVotes(tenantId, teamId)) {
+    if (v.rating !== null) ratingTimes.push(Date.parse(v.at));
+    if (live.has(v.shareId) && v.resourceKey) of(v.resourceKey).votes.push([v.userId, v.rating, v.saved, Date.parse(v.at)]);
+  }
+  return [facts, ratingTimes];
+}
+
+/** Adds a team's facts to the chunk's: its marks after the teams' before it, its shares merged as one list of them would be. */
+function mergeFacts(into: Map<string, ResourceFacts>, team: ReadonlyMap<string, ResourceFacts>): void {
+  for (const [resourceKey, f] of team) {
+    const known = into.get(resourceKey);
+    if (!known) into.set(resourceKey, f);
+    else {
+      known.votes.push(...f.votes);
+      if (f.about) mergeAbout(known, f.about);
     }
   }
-  return facts;
 }
 
 /** Counts a share of the resource; the latest share's link and title stand for it (the first of equally late ones). */

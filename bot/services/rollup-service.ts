@@ -45,7 +45,7 @@ export class RollupService {
   async entryChanged(learner: Learner, createdAt: string): Promise<void> {
     await this.guard('entry', learner, async () => {
       const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
-      await Promise.all(teamIds.map((teamId) => this.refreshWeek(learner, teamId, createdAt)));
+      await Promise.all(teamIds.map((teamId) => this.refresh(learner, teamId, { entryAt: createdAt })));
     });
   }
 
@@ -54,11 +54,32 @@ export class RollupService {
     await this.guard('check-in', learner, async () => {
       const team = teamId ?? (await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin'))?.teamId;
       if (!team || !isKeptWeek(cycle, this.deps.clock())) return;
-      await this.modify(learner.tenantId, team, learner.userId, async (rollup) => {
-        const record = await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin');
-        const outcome = record?.teamId === team ? cycleOutcomeOf(record) : undefined;
-        return withCycle(rollup, cycle, outcome, this.deps.clock());
-      });
+      await this.refresh(learner, team, { cycle });
+    });
+  }
+
+  /**
+   * A check-in's entry was saved, answering `cycle` when it came on a scheduled card: as
+   * `entryChanged` and `checkInChanged` together, but the team that sent the check-in gets its
+   * week and its cycle in one write, where two refreshes of the same row at once would race.
+   */
+  async checkInSaved(learner: Learner, createdAt: string, cycle: string | undefined): Promise<void> {
+    if (!cycle) return this.entryChanged(learner, createdAt);
+    await this.guard('check-in', learner, async () => {
+      const [teamIds, record] = await Promise.all([
+        this.deps.teams.teamsOf(learner.tenantId, learner.userId),
+        this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin'),
+      ]);
+      const sentBy = record?.teamId && isKeptWeek(cycle, this.deps.clock()) ? record.teamId : undefined;
+      const teams = sentBy && !teamIds.includes(sentBy) ? [...teamIds, sentBy] : teamIds;
+      await Promise.all(
+        teams.map((teamId) =>
+          this.refresh(learner, teamId, {
+            ...(teamIds.includes(teamId) ? { entryAt: createdAt } : {}),
+            ...(teamId === sentBy ? { cycle } : {}),
+          }),
+        ),
+      );
     });
   }
 
@@ -75,10 +96,16 @@ export class RollupService {
       const now = this.deps.clock();
       await Promise.all(
         teamIds.map(async (teamId) => {
-          const joinedAt = (await this.deps.teams.getMember(learner.tenantId, teamId, learner.userId))?.joinedAt ?? '';
-          const seen = goals.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
-          const flags = goalFlagsOf(seen, now, profile?.timeZone ?? 'UTC');
-          await this.modify(learner.tenantId, teamId, learner.userId, async (r) => ({ ...r, goals: flags }));
+          // The member's row is read beside the rollup, not before it: when they joined decides which goals the team sees.
+          const member = this.deps.teams.getMember(learner.tenantId, teamId, learner.userId);
+          await Promise.all([
+            member,
+            this.modify(learner.tenantId, teamId, learner.userId, async (r) => {
+              const joinedAt = (await member)?.joinedAt ?? '';
+              const seen = goals.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
+              return { ...r, goals: goalFlagsOf(seen, now, profile?.timeZone ?? 'UTC') };
+            }),
+          ]);
         }),
       );
     });
@@ -99,15 +126,31 @@ export class RollupService {
     });
   }
 
-  private async refreshWeek(learner: Learner, teamId: string, createdAt: string): Promise<void> {
-    const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
-    const zone = settings?.schedule?.timeZone ?? 'UTC';
-    const week = weekKeyOf(createdAt, zone);
-    if (!isKeptWeek(week, this.deps.clock())) return;
-    const { start, end } = weekSpan(week, zone);
-    await this.modify(learner.tenantId, teamId, learner.userId, async (rollup) => {
-      const entries = await this.deps.entries.listBetween(learner.tenantId, learner.userId, start, end);
-      return withWeek(rollup, week, weekActivityOf(entries), this.deps.clock());
+  /**
+   * Refreshes, in one write, the week of an entry made at `entryAt` (in the team's zone) and a
+   * check-in cycle this team sent; each from the records as they are once the rollup was read.
+   */
+  private async refresh(learner: Learner, teamId: string, what: { entryAt?: string; cycle?: string }): Promise<void> {
+    const { tenantId, userId } = learner;
+    let week: { key: string; start: Date; end: Date } | undefined;
+    if (what.entryAt !== undefined) {
+      const settings = await this.deps.teams.getSettings(tenantId, teamId);
+      const zone = settings?.schedule?.timeZone ?? 'UTC';
+      const key = weekKeyOf(what.entryAt, zone);
+      if (isKeptWeek(key, this.deps.clock())) week = { key, ...weekSpan(key, zone) };
+    }
+    const { cycle } = what;
+    if (!week && cycle === undefined) return;
+    await this.modify(tenantId, teamId, userId, async (rollup) => {
+      const [entries, record] = await Promise.all([
+        week ? this.deps.entries.listBetween(tenantId, userId, week.start, week.end) : undefined,
+        cycle !== undefined ? this.deps.sends.get(tenantId, userId, cycle, 'checkin') : undefined,
+      ]);
+      let updated = rollup;
+      if (week) updated = withWeek(updated, week.key, weekActivityOf(entries ?? []), this.deps.clock());
+      if (cycle !== undefined)
+        updated = withCycle(updated, cycle, record?.teamId === teamId ? cycleOutcomeOf(record) : undefined, this.deps.clock());
+      return updated;
     });
   }
 

@@ -40,14 +40,17 @@ export interface TeamRollupsRead {
  */
 export class TeamRollupCopies {
   private readonly teams: LRUCache<string, TeamCopy>;
+  /** Teams held at most, and bytes. */
+  readonly bounds: { maxEntries: number; maxBytes: number };
 
   constructor(
     private readonly store: RollupStore,
     limits: { maxTeams?: number; maxBytes?: number } = {},
   ) {
+    this.bounds = { maxEntries: limits.maxTeams ?? 500, maxBytes: limits.maxBytes ?? 16 * 1024 * 1024 };
     this.teams = new LRUCache<string, TeamCopy>({
-      max: limits.maxTeams ?? 500,
-      maxSize: limits.maxBytes ?? 16 * 1024 * 1024,
+      max: this.bounds.maxEntries,
+      maxSize: this.bounds.maxBytes,
       sizeCalculation: (copy) => Math.max(1, copy.bytes),
     });
   }

@@ -200,24 +200,34 @@ export class ShareStore {
 
   /** Every share in the team, withdrawn ones included (one range read; the caller filters). */
   async listTeamShares(tenantId: string, teamId: string): Promise<Share[]> {
+    const shares: Share[] = [];
+    for await (const share of this.streamTeamShares(tenantId, teamId)) shares.push(share);
+    return shares;
+  }
+
+  /** The team's shares as `listTeamShares` lists them, one storage page in memory at a time (for passes over big teams). */
+  async *streamTeamShares(tenantId: string, teamId: string): AsyncGenerator<Share> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
     const rows = this.table.listEntities<ShareEntity>({
       queryOptions: { filter: allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(SHARE))) },
     });
-    const shares: Share[] = [];
-    for await (const e of rows) shares.push(fromShareEntity(tenantId, teamId, e));
-    return shares;
+    for await (const e of rows) yield fromShareEntity(tenantId, teamId, e);
   }
 
   /** Every vote in the team, or only one person's. */
   async listTeamVotes(tenantId: string, teamId: string, userId?: string): Promise<(ShareVote & { shareId: string })[]> {
+    const votes: (ShareVote & { shareId: string })[] = [];
+    for await (const vote of this.streamTeamVotes(tenantId, teamId, userId)) votes.push(vote);
+    return votes;
+  }
+
+  /** The team's votes as `listTeamVotes` lists them, one storage page in memory at a time. */
+  async *streamTeamVotes(tenantId: string, teamId: string, userId?: string): AsyncGenerator<ShareVote & { shareId: string }> {
     const partitionKey = ShareStore.teamPartition(tenantId, teamId);
     const teamVotes = allOf(odata`PartitionKey eq ${partitionKey}`, rowKeysUnder(keyOf(VOTE)));
     const filter = userId === undefined ? teamVotes : allOf(teamVotes, odata`userId eq ${userId}`);
-    const votes: (ShareVote & { shareId: string })[] = [];
     for await (const e of this.table.listEntities<VoteEntity>({ queryOptions: { filter } }))
-      votes.push({ ...fromVoteEntity(e), shareId: e.shareId });
-    return votes;
+      yield { ...fromVoteEntity(e), shareId: e.shareId };
   }
 
   /** The votes on one share, to recompute its counters. */

@@ -205,6 +205,19 @@ export class TeamStore {
   }
 
   /**
+   * The stamp `readTeam` would answer, from the rows' keys and ETags alone: a reader holding the
+   * team as read under this stamp holds it as it is, without the rows being sent again.
+   */
+  async readStamp(tenantId: string, teamId: string): Promise<string> {
+    const rows = this.teams.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${TeamStore.partitionKey(tenantId, teamId)}`, select: ['RowKey'] },
+    });
+    const etags: string[] = [];
+    for await (const e of rows) etags.push(e.etag);
+    return etags.join(' ');
+  }
+
+  /**
    * A team's channels live in a partition of their own beside the team's (a team may have a
    * thousand), so reading the team's settings and roster never reads them.
    */
