@@ -11,8 +11,8 @@ export interface CheckInAsk {
   cycle: string;
   /** The teams the learner may share with from the card. */
   shareWith: { teamId: string; name: string }[];
-  /** The action the learner planned last time, to ask what came of it. */
-  previous?: { entryId: string; createdAt: string; action: string };
+  /** The learner's actions still awaiting a result (at most three, oldest first), to ask what came of each. */
+  awaiting?: { entryId: string; createdAt: string; action: string }[];
   goals?: OpenGoal[];
   recommendations?: OpenRecommendation[];
 }

@@ -33,14 +33,15 @@ const scheduledCardSchema = z.object({
 /** Anything: these buttons open a fresh form whatever they carry. */
 const anything = z.unknown();
 
-/** A check-in card asking about the learner's open goals and offering to share. */
+/** A check-in card asking about the learner's open goals and the actions awaiting a result, and offering to share. */
 export async function freshCheckIn(deps: CheckInActionsDeps, learner: Learner, t: BotTranslator): Promise<AdaptiveCard> {
-  const [teams, goals, recommendations] = await Promise.all([
+  const [teams, goals, recommendations, awaiting] = await Promise.all([
     deps.capture.shareTargetsOf(learner),
     deps.capture.goalsOptionFor(learner),
     deps.capture.recommendationsOptionFor(learner),
+    deps.checkIns.actionsToAsk(learner),
   ]);
-  return checkInCard({ cardId: deps.checkIns.newCardId(), share: { teams }, goals, recommendations }, t);
+  return checkInCard({ cardId: deps.checkIns.newCardId(), share: { teams }, goals, recommendations, awaiting }, t);
 }
 
 /** Submit, "nothing this week", "remind me tomorrow" and "another check-in" on the check-in card. */

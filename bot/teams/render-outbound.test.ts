@@ -52,7 +52,7 @@ const ask: CheckInAsk = {
   cardId: 'card-1',
   cycle: '2026-W48',
   shareWith: [{ teamId: 'team-1', name: '' }],
-  previous: { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' },
+  awaiting: [{ entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' }],
   goals: [{ goalId: 'g1', what: 'SQL', targetDate: '2027-01-31', overdue: false }],
   recommendations: [
     { teamId: 'team-1', recId: 'r1', title: 'UX 101', link: 'https://example.com/ux', leadName: 'Alex Wilber', note: null },
@@ -62,7 +62,7 @@ const askModel = {
   cardId: ask.cardId,
   cycle: ask.cycle,
   share: { teams: ask.shareWith },
-  previous: ask.previous,
+  awaiting: ask.awaiting,
   goals: { goals: ask.goals! },
   recommendations: { items: ask.recommendations! },
 };

@@ -50,12 +50,12 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
   }
 }
 
-function checkInModel({ cardId, cycle, shareWith, previous, goals, recommendations }: CheckInAsk) {
+function checkInModel({ cardId, cycle, shareWith, awaiting, goals, recommendations }: CheckInAsk) {
   return {
     cardId,
     cycle,
     share: { teams: shareWith },
-    ...(previous ? { previous } : {}),
+    ...(awaiting ? { awaiting } : {}),
     ...(goals ? { goals: { goals } } : {}),
     ...(recommendations ? { recommendations: { items: recommendations } } : {}),
   };

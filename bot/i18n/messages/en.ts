@@ -48,7 +48,6 @@ export const en = {
     'What did you pick up since last time? A minute now makes it stick. Nothing this week is an honest answer too.',
   'checkIn.intro.log': 'What did you pick up lately? A minute now makes it stick.',
   'checkIn.youEntered': '{message} (you entered “{entered}”)',
-  'checkIn.previous': 'Last time you planned: “{action}”',
   'checkIn.result.label': 'What came of it?',
   'checkIn.result.placeholder': 'Did you do it? What changed?',
   'checkIn.what.label': 'What did you learn?',
@@ -404,6 +403,18 @@ export const en = {
   'validation.shareNotMember': 'You can only share with a team you are a member of',
   'validation.shareNoChannel': 'That team has no learning channel yet: ask a team lead to choose one when setting up check-ins',
   'validation.savedNotShared': 'Saved, but not shared: {problem}',
+  'checkIn.awaiting.title.one': 'What came of the action you planned?',
+  'checkIn.awaiting.title.other': 'What came of the {count} actions you planned?',
+  'checkIn.awaiting.action': '“{action}” (planned {date})',
+  'checkIn.awaiting.answerLabel': 'How did it go?',
+  'checkIn.awaiting.answerPlaceholder': 'Leave for now',
+  'actionAnswer.result': 'Here’s what came of it',
+  'actionAnswer.notYet': 'No result yet',
+  'actionAnswer.dropped': 'I dropped it',
+  'validation.chooseActionAnswer': 'About “{action}”: choose what came of it, no result yet, or dropped',
+  'validation.resultNeedsWords': 'About “{action}”: say in a few words what came of it, or choose another answer',
+  'validation.wordsOnlyForResult': 'About “{action}”: you wrote what came of it, so choose “Here’s what came of it” (or clear the words)',
+  'validation.resultTooLong': 'About “{action}”: what came of it can be at most {max} characters',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;
