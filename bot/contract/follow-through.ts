@@ -8,6 +8,8 @@
  * without a result. Days to a result are whole days from the entry to the answer.
  */
 export const ACTION_DUE_AFTER_DAYS = 7;
+/** My learning counts the actions of this many weeks, as the dashboard's longest period does. */
+export const MY_FIGURES_WEEKS = 52;
 
 export interface FollowThroughFigures {
   /** Entries that planned an action. */
@@ -32,3 +34,30 @@ export const NO_FOLLOW_THROUGH: FollowThroughFigures = {
   followThrough: null,
   medianDaysToResult: null,
 };
+
+/** An action a member planned that still awaits a result, as their team's leads see it. */
+export interface AwaitingActionView {
+  userId: string;
+  displayName: string;
+  entryId: string;
+  /** When the action was planned (the entry's time). */
+  createdAt: string;
+  /** What the entry was about, and the action planned. */
+  what: string;
+  action: string;
+  /** Older than one check-in cycle: it counts against follow-through until it is answered. */
+  due: boolean;
+  /** The member said "no result yet" at this time. */
+  notYetAt: string | null;
+}
+
+/** GET /api/v1/teams/:teamId/awaiting-actions (leads): oldest first, at most `limit`; `more` when some were left out. */
+export interface AwaitingActionsResponse {
+  actions: AwaitingActionView[];
+  more: boolean;
+}
+
+/** POST /api/v1/teams/:teamId/members/:userId/entries/:entryId/ask-how-it-went: whether the card reached the member. */
+export interface AskHowItWentResponse {
+  delivered: boolean;
+}

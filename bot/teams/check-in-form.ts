@@ -60,7 +60,7 @@ const previousSchema = z.object({
 });
 
 /** The earlier actions the card asked about, each with the answer chosen and the words typed; undefined when it asked none. */
-function askedOf(data: Record<string, unknown>): AskedAction[] | undefined {
+export function askedOf(data: Record<string, unknown>): AskedAction[] | undefined {
   const asked = askedSchema.safeParse(data.asked);
   if (asked.success) {
     return asked.data.map((a, i) => {

@@ -1,3 +1,4 @@
+import { askHowItWentCard } from '../cards/ask-how-it-went-card.js';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { checkInCard } from '../cards/check-in-card.js';
@@ -66,6 +67,7 @@ const askModel = {
   goals: { goals: ask.goals! },
   recommendations: { items: ask.recommendations! },
 };
+const asked = { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B', what: 'UX 101' };
 const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
 const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
 
@@ -80,6 +82,10 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
   'lead-notice': [
     { kind: 'lead-notice', leadName: 'Megan Bowen', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' },
     (t) => leadNoticeCard({ leadName: 'Megan Bowen', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' }, t),
+  ],
+  'ask-how-it-went': [
+    { kind: 'ask-how-it-went', leadName: 'Alex Wilber', teamName: undefined, action: asked },
+    (t) => askHowItWentCard({ leadName: 'Alex Wilber', teamName: t.t('common.yourTeam'), action: asked }, t),
   ],
   nudge: [{ kind: 'nudge', nudge, teamName: 'Alpha' }, (t) => nudgeCard(nudge, 'Alpha', t)],
   'nudge-reply': [

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/card-types.js';
+import { askHowItWentCard } from '../cards/ask-how-it-went-card.js';
 import { checkInCard } from '../cards/check-in-card.js';
 import { coachingAnswerForLeadCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { digestCard } from '../cards/digest-card.js';
@@ -25,6 +26,11 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
     case 'lead-notice':
       return leadNoticeCard(
         { leadName: message.leadName, teamName: message.teamName ?? t.t('common.yourTeam'), joinedAt: message.joinedAt },
+        t,
+      );
+    case 'ask-how-it-went':
+      return askHowItWentCard(
+        { leadName: message.leadName, teamName: message.teamName ?? t.t('common.yourTeam'), action: message.action },
         t,
       );
     case 'nudge':

@@ -466,4 +466,11 @@ export const ar = {
   'validation.resultNeedsWords': 'بخصوص «{action}»: اذكر بكلمات قليلة ما نتج عنه، أو اختر إجابة أخرى',
   'validation.wordsOnlyForResult': 'بخصوص «{action}»: كتبت ما نتج عنه، فاختر «هذا ما نتج عنه» (أو امسح النص)',
   'validation.resultTooLong': 'بخصوص «{action}»: يمكن أن يكون ما نتج عنه {max} حرفًا على الأكثر',
+  'askHowItWent.title': 'يسألك {lead} كيف سار الأمر',
+  'askHowItWent.about': 'من إدخال التعلّم «{what}» ({team})',
+  'askHowItWent.whoSees': 'تُحفظ إجابتك مع ذلك الإدخال: يراها كل من يستطيع رؤية الإدخال.',
+  'askHowItWent.recorded.result': 'شكرًا: حُفظ ما نتج عنه مع إدخالك.',
+  'askHowItWent.recorded.notYet': 'تم التسجيل: لا نتيجة بعد. سنسألك مجددًا في تسجيلك القادم.',
+  'askHowItWent.recorded.dropped': 'تم التسجيل: تخلّيت عن هذا الإجراء. لن نسألك عنه مرة أخرى.',
+  'error.notYourAction': 'هذا الإجراء ليس من إجراءاتك لتجيب عنه.',
 } as const satisfies Partial<Record<BotMessageKey | ExtraPluralKey, string>>;

@@ -415,6 +415,13 @@ export const en = {
   'validation.resultNeedsWords': 'About “{action}”: say in a few words what came of it, or choose another answer',
   'validation.wordsOnlyForResult': 'About “{action}”: you wrote what came of it, so choose “Here’s what came of it” (or clear the words)',
   'validation.resultTooLong': 'About “{action}”: what came of it can be at most {max} characters',
+  'askHowItWent.title': '{lead} asks how it went',
+  'askHowItWent.about': 'From your learning entry “{what}” ({team})',
+  'askHowItWent.whoSees': 'Your answer is saved with that entry: whoever can see the entry sees it too.',
+  'askHowItWent.recorded.result': 'Thanks: what came of it is saved with your entry.',
+  'askHowItWent.recorded.notYet': 'Noted: no result yet. We’ll ask again at your next check-in.',
+  'askHowItWent.recorded.dropped': 'Noted: you dropped this action. We won’t ask about it again.',
+  'error.notYourAction': 'This action is not one of yours to answer.',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

@@ -423,4 +423,11 @@ export const es = {
   'validation.resultNeedsWords': 'Sobre «{action}»: cuenta en pocas palabras qué salió, o elige otra respuesta',
   'validation.wordsOnlyForResult': 'Sobre «{action}»: has escrito qué salió, así que elige «Esto es lo que salió» (o borra el texto)',
   'validation.resultTooLong': 'Sobre «{action}»: lo que salió puede tener como máximo {max} caracteres',
+  'askHowItWent.title': '{lead} te pregunta cómo fue',
+  'askHowItWent.about': 'De tu entrada de aprendizaje «{what}» ({team})',
+  'askHowItWent.whoSees': 'Tu respuesta se guarda con esa entrada: quien pueda ver la entrada también la verá.',
+  'askHowItWent.recorded.result': 'Gracias: lo que salió se ha guardado con tu entrada.',
+  'askHowItWent.recorded.notYet': 'Anotado: aún sin resultado. Te lo volveremos a preguntar en tu próximo check-in.',
+  'askHowItWent.recorded.dropped': 'Anotado: has dejado esta acción. No te volveremos a preguntar por ella.',
+  'error.notYourAction': 'Esta acción no es tuya para responderla.',
 } as const satisfies Partial<Record<BotMessageKey, string>>;
