@@ -32,12 +32,13 @@ import { RoleButton, type RoleChanging } from './RoleButton.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { useT } from '../i18n/i18n-context.js';
 import { followUpReasonText } from './follow-up-reason.js';
+import { followThroughNote, followThroughText } from '../follow-through/follow-through-format.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
   search: { minWidth: '240px' },
   scroll: { overflowX: 'auto' },
-  table: { minWidth: '860px' },
+  table: { minWidth: '960px' },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   numberHeader: { justifyContent: 'flex-end' },
   name: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -55,6 +56,7 @@ const COLUMNS: { column: MemberColumn; label: MessageKey; numeric?: boolean }[] 
   { column: 'entries', label: 'members.entries', numeric: true },
   { column: 'minutes', label: 'members.minutes', numeric: true },
   { column: 'rating', label: 'members.rating', numeric: true },
+  { column: 'followThrough', label: 'followThrough.rate', numeric: true },
   { column: 'paused', label: 'members.paused' },
   { column: 'followUp', label: 'members.followUp' },
 ];
@@ -191,6 +193,16 @@ function MemberTableRow({ row, locale, nudging, roles, entriesTeamId, isSelf, on
           <span className={styles.muted}>{t('members.notRated')}</span>
         ) : (
           formatAverageRating(row.averageRating, locale)
+        )}
+      </TableCell>
+      <TableCell className={styles.number} data-testid="member-follow-through">
+        {row.followThrough.followThrough === null ? (
+          <span className={styles.muted}>{t('followThrough.noneDueShort')}</span>
+        ) : (
+          <>
+            {followThroughText(row.followThrough, locale)}
+            <span className={styles.reason}>{followThroughNote(row.followThrough, locale, i18n)}</span>
+          </>
         )}
       </TableCell>
       <TableCell>{row.paused ? t('members.paused') : t('members.no')}</TableCell>
