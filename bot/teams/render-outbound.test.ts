@@ -48,6 +48,10 @@ const digest: Digest = {
     { userId: 'u2', displayName: 'Isaiah Langer', reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer', count: 2 } },
   ],
   moreFollowUps: 0,
+  followThrough: {
+    figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
+    weeks: 4,
+  },
 };
 const ask: CheckInAsk = {
   cardId: 'card-1',

@@ -112,6 +112,10 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
       },
     ],
     moreFollowUps: 2,
+    followThrough: {
+      figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
+      weeks: 4,
+    },
   };
   const schedule = {
     cadence: 'biweekly' as const,

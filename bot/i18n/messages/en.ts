@@ -422,6 +422,12 @@ export const en = {
   'askHowItWent.recorded.notYet': 'Noted: no result yet. We’ll ask again at your next check-in.',
   'askHowItWent.recorded.dropped': 'Noted: you dropped this action. We won’t ask about it again.',
   'error.notYourAction': 'This action is not one of yours to answer.',
+  'digest.followThrough.one': 'Follow-through (actions of the last week)',
+  'digest.followThrough.other': 'Follow-through (actions of the last {count} weeks)',
+  'digest.followThroughNoneDue': 'no action due yet',
+  'digest.followThroughValue': '{rate}: {results} of {due} due actions have a result;',
+  'digest.medianDays.one': 'median {count} day to a result',
+  'digest.medianDays.other': 'median {count} days to a result',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

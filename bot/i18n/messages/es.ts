@@ -430,4 +430,10 @@ export const es = {
   'askHowItWent.recorded.notYet': 'Anotado: aún sin resultado. Te lo volveremos a preguntar en tu próximo check-in.',
   'askHowItWent.recorded.dropped': 'Anotado: has dejado esta acción. No te volveremos a preguntar por ella.',
   'error.notYourAction': 'Esta acción no es tuya para responderla.',
+  'digest.followThrough.one': 'Cumplimiento (acciones de la última semana)',
+  'digest.followThrough.other': 'Cumplimiento (acciones de las últimas {count} semanas)',
+  'digest.followThroughNoneDue': 'aún no vence ninguna acción',
+  'digest.followThroughValue': '{rate}: {results} de {due} acciones vencidas tienen resultado;',
+  'digest.medianDays.one': 'mediana de {count} día hasta un resultado',
+  'digest.medianDays.other': 'mediana de {count} días hasta un resultado',
 } as const satisfies Partial<Record<BotMessageKey, string>>;
