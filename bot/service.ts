@@ -11,6 +11,7 @@ import { TeamExportService } from './services/team-export-service.js';
 import type { IdentityMode } from './http/caller-identity.js';
 import { ssoTokenVerifier, type CallerVerifier } from './http/sso-token-verifier.js';
 import { CheckInService } from './services/check-in-service.js';
+import { FollowThroughService } from './services/follow-through-service.js';
 import { LearningLogService } from './services/learning-log-service.js';
 import type { Clock, IdFactory } from './services/learner.js';
 import { PeopleService } from './services/people-service.js';
@@ -272,6 +273,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     xapi,
   });
+  const followThrough = new FollowThroughService({
+    entries: stores.entries,
+    teams: stores.teams,
+    rollups: stores.rollups,
+    chat: publisher,
+    clock,
+    logger: options.logger,
+  });
   const lrs = new LrsAdminService({
     admins: reports,
     settings: stores.lrs,
@@ -356,6 +365,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       recommendations,
       myData,
       teamExports,
+      followThrough,
       lrs,
       audit,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),

@@ -33,21 +33,48 @@ describe('checkInCard', () => {
     expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-1' } });
   });
 
-  it('on a scheduled check-in, asks what came of the last action and offers "Nothing this week"', () => {
-    const card = checkInCard(
-      {
-        cardId: 'card-2',
-        cycle: '2026-W48',
-        previous: { entryId: 'entry-1234', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try **pairing**' },
-      },
-      en,
-    );
+  it('on a scheduled check-in, asks what came of each action still awaiting a result (up to three, as given) and offers "Nothing this week"', () => {
+    const awaiting = [
+      { entryId: 'entry-1111', createdAt: '2026-11-06T10:00:00.000Z', action: 'Try **pairing**' },
+      { entryId: 'entry-2222', createdAt: '2026-11-13T10:00:00.000Z', action: 'Write the runbook' },
+      { entryId: 'entry-3333', createdAt: '2026-11-20T10:00:00.000Z', action: 'Demo it', answer: 'dropped' },
+    ];
+    const card = checkInCard({ cardId: 'card-2', cycle: '2026-W48', awaiting }, en);
     const check = expectValidTeamsCard(card);
     expect(check.renderedText).toContain('Time for your check-in');
-    expect(check.renderedText).toContain('Last time you planned: “Try **pairing**”');
-    expect(check.inputIds[0]).toBe('result');
+    expect(check.renderedText).toContain('What came of the 3 actions you planned?');
+    expect(check.renderedText).toContain('“Try **pairing**” (planned');
+    expect(check.renderedText).toContain('“Demo it”');
+    expect(check.inputIds.slice(0, 6)).toEqual([
+      'actionAnswer.0',
+      'actionResult.0',
+      'actionAnswer.1',
+      'actionResult.1',
+      'actionAnswer.2',
+      'actionResult.2',
+    ]);
+    expect(check.inputValues).toMatchObject({ 'actionAnswer.2': 'dropped' });
     expect(card.actions?.map((a) => a.title)).toEqual(['Save', 'Nothing this week', 'Remind me tomorrow']);
-    expect(card.actions?.[0]).toMatchObject({ data: { cardId: 'card-2', cycle: '2026-W48', previousEntryId: 'entry-1234' } });
+    expect(card.actions?.[0]).toMatchObject({
+      data: {
+        cardId: 'card-2',
+        cycle: '2026-W48',
+        asked: awaiting.map(({ entryId, createdAt, action }) => ({ entryId, createdAt, action })),
+      },
+    });
+  });
+
+  it('asks about one awaiting action in the singular, and about none when nothing awaits', () => {
+    const one = expectValidTeamsCard(
+      checkInCard(
+        { cardId: 'card-4', cycle: '2026-W48', awaiting: [{ entryId: 'entry-1111', createdAt: '2026-11-06T10:00:00.000Z', action: 'X' }] },
+        en,
+      ),
+    );
+    expect(one.renderedText).toContain('What came of the action you planned?');
+    const none = checkInCard({ cardId: 'card-5', cycle: '2026-W48' }, en);
+    expect(expectValidTeamsCard(none).inputIds).not.toContain('actionAnswer.0');
+    expect(none.actions?.[0]).not.toHaveProperty('data.asked');
   });
 
   it('keeps a learner’s text literal even when it looks like Markdown', () => {

@@ -2,6 +2,8 @@ import { RATING_SCALE } from '../contract/check-in-rules.js';
 import { CHECK_IN_LIMITS, type CheckInErrors, type CheckInField, type CheckInValues } from '../domain/check-in-submission.js';
 import { SOURCE_TYPES } from '../contract/learning-entry.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
+import { awaitingSection } from './check-in-card-actions.js';
+import type { AskedAction } from '../domain/action-answers.js';
 import {
   goalsSection,
   recommendationsSection,
@@ -30,8 +32,8 @@ export interface CheckInCardModel {
   /** Set on scheduled check-ins: the cycle this card answers, and whether it is the reminder. */
   cycle?: string;
   reminder?: boolean;
-  /** The action the learner planned last time, to ask what came of it. */
-  previous?: { entryId: string; createdAt: string; action: string };
+  /** The learner's actions still awaiting a result (at most three, oldest first), each with what they answered if shown again. */
+  awaiting?: AskedAction[];
   /** Offered when the learner has a team to share with: the teams, what they chose, and any problem with it. */
   share?: ShareOption;
   /** The learner's open goals, asked about on every check-in. */
@@ -52,7 +54,7 @@ export function checkInCard(
     notice,
     cycle,
     reminder = false,
-    previous,
+    awaiting = [],
     share,
     goals,
     recommendations,
@@ -129,32 +131,7 @@ export function checkInCard(
             },
           ]
         : []),
-      ...(previous
-        ? [
-            {
-              type: 'Container' as const,
-              style: 'emphasis',
-              items: [
-                {
-                  type: 'TextBlock' as const,
-                  text: t.t('checkIn.previous', { action: escapeMarkdown(previous.action) }),
-                  wrap: true,
-                  weight: 'bolder' as const,
-                },
-                {
-                  type: 'Input.Text' as const,
-                  id: 'result',
-                  label: t.t('checkIn.result.label'),
-                  isMultiline: true,
-                  placeholder: t.t('checkIn.result.placeholder'),
-                  maxLength: CHECK_IN_LIMITS.result,
-                  value: values.result ?? '',
-                },
-                ...fieldError('result'),
-              ],
-            },
-          ]
-        : []),
+      ...(awaiting.length > 0 ? awaitingSection(awaiting, t, fieldError('result')) : []),
       {
         type: 'Input.Text',
         id: 'what',
@@ -274,9 +251,7 @@ export function checkInCard(
           ...(cycle ? { cycle } : {}),
           ...(share?.teams.length === 1 ? { shareTeamId: share.teams[0]!.teamId } : {}),
           ...(sharing ? { purpose } : {}),
-          ...(previous
-            ? { previousEntryId: previous.entryId, previousCreatedAt: previous.createdAt, previousAction: previous.action }
-            : {}),
+          ...(awaiting.length > 0 ? { asked: awaiting.map(({ entryId, createdAt, action }) => ({ entryId, createdAt, action })) } : {}),
         },
       },
       ...(cycle

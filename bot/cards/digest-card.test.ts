@@ -18,6 +18,10 @@ const digest = (followUps: number): Digest => ({
     reason: 'No answer to the last 2 check-ins',
   })),
   moreFollowUps: 0,
+  followThrough: {
+    figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
+    weeks: 4,
+  },
 });
 const DEEP_LINK =
   'https://teams.microsoft.com/l/entity/5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15/team-dashboard?context=%7B%22subEntityId%22%3A%2219%3Ateam%40thread.tacv2%22%7D';
@@ -33,6 +37,17 @@ describe('digestCard', () => {
       data: { teamId: '19:team@thread.tacv2', userId: 'u0' },
     });
     expect(card.actions?.at(-1)).toEqual({ type: 'Action.OpenUrl', id: 'open-dashboard', title: 'Open the dashboard', url: DEEP_LINK });
+  });
+
+  it('says what came of the team’s actions: follow-through of the due ones and the median days to a result', () => {
+    const text = expectValidTeamsCard(digestCard(digest(0), en)).renderedText;
+    expect(text).toContain('Follow-through (actions of the last 4 weeks)');
+    expect(text).toContain('67%: 4 of 6 due actions have a result; median 5.5 days to a result');
+    const none = digestCard(
+      { ...digest(0), followThrough: { figures: { ...digest(0).followThrough.figures, due: 0, followThrough: null }, weeks: 4 } },
+      botTranslator('es'),
+    );
+    expect(expectValidTeamsCard(none).renderedText).toContain('aún no vence ninguna acción');
   });
 
   it('stays within the six actions Teams shows with the most nudges a digest lists', () => {

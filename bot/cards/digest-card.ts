@@ -1,5 +1,6 @@
 import { numberFormat } from '../contract/i18n/intl-cache.js';
 import type { Digest } from '../domain/digest.js';
+import type { FollowThroughFigures } from '../contract/follow-through.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
@@ -49,6 +50,7 @@ export function digestCard(
           title: t.t('digest.logged'),
           value: t.plural('digest.loggedValue', p.entries, { duration: formatMinutes(t.formatting, p.minutes) }),
         },
+        { title: t.plural('digest.followThrough', digest.followThrough.weeks), value: followThroughValue(digest.followThrough.figures, t) },
       ],
     },
     { type: 'TextBlock', text: t.t('digest.helpfulTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
@@ -96,4 +98,12 @@ export function digestCard(
   if (options.dashboardUrl)
     actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: t.t('digest.openDashboard'), url: options.dashboardUrl });
   return adaptiveCard(t, body, actions);
+}
+
+/** "67%: 4 of 6 due actions have a result; median 5 days to a result", or that nothing is due yet. */
+function followThroughValue(f: FollowThroughFigures, t: BotTranslator): string {
+  if (f.followThrough === null) return t.t('digest.followThroughNoneDue');
+  const rate = numberFormat(t.formatting, { style: 'percent', maximumFractionDigits: 0 }).format(f.followThrough);
+  const value = t.t('digest.followThroughValue', { rate, results: f.results, due: f.due });
+  return f.medianDaysToResult === null ? value : `${value} ${t.plural('digest.medianDays', f.medianDaysToResult)}`;
 }

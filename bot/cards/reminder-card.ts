@@ -4,7 +4,7 @@ import { checkInCard, type CheckInCardModel } from './check-in-card.js';
 
 /** The one reminder a learner gets: the same check-in, answerable right there. */
 export function reminderCard(
-  model: Pick<CheckInCardModel, 'cardId' | 'cycle' | 'previous' | 'share' | 'goals' | 'recommendations'>,
+  model: Pick<CheckInCardModel, 'cardId' | 'cycle' | 'awaiting' | 'share' | 'goals' | 'recommendations'>,
   t: BotTranslator,
 ): AdaptiveCard {
   return checkInCard({ ...model, reminder: true }, t);

@@ -1,3 +1,4 @@
+import type { FollowThroughFigures } from './follow-through.js';
 import type { LearningEntry } from './learning-entry.js';
 import type { TeamRole } from './team-settings.js';
 import type { Goal, GoalStatus } from './goal-rules.js';
@@ -72,6 +73,9 @@ export interface MySummaryResponse {
   minutesThisMonth: number;
   entriesThisMonth: number;
   month: string;
+  /** The learner's actions planned in the last `followThroughWeeks` weeks and what came of them (contract/follow-through.ts). */
+  followThrough: FollowThroughFigures;
+  followThroughWeeks: number;
 }
 
 /** GET and PUT /api/v1/me/settings (PUT takes either field, or both): a learner's own settings, as the tab shows and changes them. */

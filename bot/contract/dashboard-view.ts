@@ -1,5 +1,6 @@
 import type { CheckInSchedule } from './check-in-schedule.js';
 import type { FollowUpFigures } from './report.js';
+import type { FollowThroughFigures } from './follow-through.js';
 import type { SourceType } from './learning-entry.js';
 import type { TeamRole } from './team-settings.js';
 
@@ -71,6 +72,8 @@ export interface DashboardTotals {
   noAnswer: number;
   /** (responded + nothing) / (all three), or null when no check-in was sent. */
   responseRate: number | null;
+  /** The actions planned in the period's entries and what came of them (contract/follow-through.ts). */
+  followThrough: FollowThroughFigures;
 }
 
 export interface MemberRowView {
@@ -85,6 +88,8 @@ export interface MemberRowView {
   entries: number;
   minutes: number;
   averageRating: number | null;
+  /** The member's actions planned in the period and what came of them. */
+  followThrough: FollowThroughFigures;
   paused: boolean;
   needsFollowUp: boolean;
   /** Why, in words, e.g. "No answer to the last 2 check-ins". */

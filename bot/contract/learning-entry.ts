@@ -29,6 +29,11 @@ export interface LearningEntry {
   action: string | null;
   /** What came of the action, told at the next check-in. */
   result: string | null;
+  /**
+   * The learner's latest answer about the action and when it was given; absent when never asked
+   * (an entry saved before answers were recorded reads as a result when it has one).
+   */
+  actionAnswer?: ActionAnswerRecord;
   /** Who besides the learner may see it; see entry-visibility.ts. */
   visibility: EntryVisibility;
   createdAt: string;
@@ -39,3 +44,12 @@ export type LearningEntryInput = Pick<
   LearningEntry,
   'what' | 'sourceType' | 'link' | 'minutes' | 'rating' | 'insight' | 'action' | 'visibility'
 >;
+
+/** What a learner can say of an action they planned: what came of it, nothing yet, or that they dropped it. */
+export const ACTION_ANSWERS = ['result', 'notYet', 'dropped'] as const;
+export type ActionAnswer = (typeof ACTION_ANSWERS)[number];
+
+export interface ActionAnswerRecord {
+  answer: ActionAnswer;
+  at: string;
+}

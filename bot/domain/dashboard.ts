@@ -12,6 +12,7 @@ import { SOURCE_TYPES, type SourceType } from '../contract/learning-entry.js';
 import type { CycleOutcome, GoalFlag, MemberRollup } from './member-rollup.js';
 import { newestFirst, streakOfNewestFirst, type CycleOutcome as StreakOutcome } from './streak.js';
 import { periodWeeks } from './member-rollup.js';
+import { addWeek, emptyTally, figuresOf, type FollowThroughTally } from './follow-through.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 
 export interface RosterEntry {
@@ -45,7 +46,7 @@ export function buildDashboard(input: {
   const weeks = periodWeeks(input.now, input.weeks, zone);
   const period = weeks.map((w) => w.week);
   const inPeriod = new Set(period);
-  const { views: weekViews, ratingSum, ratingCount } = weekViewsOf(weeks, input.rollups);
+  const { views: weekViews, ratingSum, ratingCount, actions } = weekViewsOf(weeks, input.rollups, input.now);
   const byUser = new Map(input.rollups.map((r) => [r.userId, r]));
   const rows = input.roster.map((person) => memberRow(person, byUser.get(person.userId), inPeriod, input.now));
   const visible =
@@ -56,7 +57,7 @@ export function buildDashboard(input: {
     callerId: input.caller.userId,
     period: { weeks: input.weeks, firstWeek: period[0] ?? '', lastWeek: period[period.length - 1] ?? '' },
     weeks: weekViews,
-    totals: totalsOf(weekViews, rows, ratingSum, ratingCount),
+    totals: totalsOf(weekViews, rows, ratingSum, ratingCount, actions),
     sources: sourcesOf(weekViews),
     members: visible.sort((a, b) => byName.compare(a.displayName, b.displayName)),
     settings: { schedule: input.settings.schedule, sharesChannelId: input.settings.sharesChannelId, updatedAt: input.settings.updatedAt },
@@ -68,7 +69,9 @@ export function buildDashboard(input: {
 function weekViewsOf(
   period: { week: string; weekStart: string }[],
   rollups: readonly MemberRollup[],
-): { views: WeekRollupView[]; ratingSum: number; ratingCount: number } {
+  now: Date,
+): { views: WeekRollupView[]; ratingSum: number; ratingCount: number; actions: FollowThroughTally } {
+  const actions = emptyTally();
   let ratingSum = 0;
   let ratingCount = 0;
   const views = new Map<string, WeekRollupView>(
@@ -86,6 +89,7 @@ function weekViewsOf(
       view.minutes += activity.minutes;
       ratingSum += activity.ratingSum;
       ratingCount += activity.ratingCount;
+      addWeek(actions, activity, now);
       for (const type in activity.sources) {
         const t = type as SourceType;
         view.sources[t] = (view.sources[t] ?? 0) + (activity.sources[t] ?? 0);
@@ -96,10 +100,16 @@ function weekViewsOf(
       if (view) view[r.cycles[week]!.answer]++;
     }
   }
-  return { views: [...views.values()], ratingSum, ratingCount };
+  return { views: [...views.values()], ratingSum, ratingCount, actions };
 }
 
-function totalsOf(weeks: WeekRollupView[], rows: MemberRow[], ratingSum: number, ratingCount: number): DashboardTotals {
+function totalsOf(
+  weeks: WeekRollupView[],
+  rows: MemberRow[],
+  ratingSum: number,
+  ratingCount: number,
+  actions: FollowThroughTally,
+): DashboardTotals {
   const sum = (pick: (w: WeekRollupView) => number) => weeks.reduce((n, w) => n + pick(w), 0);
   const responded = sum((w) => w.responded);
   const nothing = sum((w) => w.nothing);
@@ -114,6 +124,7 @@ function totalsOf(weeks: WeekRollupView[], rows: MemberRow[], ratingSum: number,
     nothing,
     noAnswer,
     responseRate: responded + nothing + noAnswer ? (responded + nothing) / (responded + nothing + noAnswer) : null,
+    followThrough: figuresOf(actions),
   };
 }
 
@@ -136,6 +147,7 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
   let ratingCount = 0;
   let last = 0;
   let active = false;
+  const actions = emptyTally();
   const weeks = rollup?.weeks ?? {};
   for (const week in weeks) {
     const a = weeks[week]!;
@@ -146,6 +158,7 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
     minutes += a.minutes;
     ratingSum += a.ratingSum;
     ratingCount += a.ratingCount;
+    addWeek(actions, a, now);
   }
   const cycles = rollup?.cycles ?? {};
   const outcomes: StreakOutcome[] = [];
@@ -171,6 +184,7 @@ function memberRow(person: RosterEntry, rollup: MemberRollup | undefined, inPeri
     entries,
     minutes,
     averageRating: ratingCount ? round1(ratingSum / ratingCount) : null,
+    followThrough: figuresOf(actions),
     paused,
     needsFollowUp: followUp !== null,
     followUpReason: followUp,

@@ -1,3 +1,4 @@
+import { NO_FOLLOW_THROUGH } from '../contract/follow-through.js';
 import { describe, expect, it } from 'vitest';
 import type { DashboardResponse, MemberRowView } from '../contract/dashboard-view.js';
 import { digestOf, digestWindowDue } from './digest.js';
@@ -42,7 +43,8 @@ describe('digestOf', () => {
     ({ userId, displayName, needsFollowUp: reason !== null, followUpReason: reason }) as MemberRowView;
   const dashboard = {
     team: { teamId: 't', name: 'Product Design' },
-    totals: { members: 8 },
+    period: { weeks: 4 },
+    totals: { members: 8, followThrough: { ...NO_FOLLOW_THROUGH, actions: 3, results: 1, due: 2, followThrough: 0.5 } },
     weeks: [
       { week: '2026-W47', responded: 1, nothing: 0, noAnswer: 7, entries: 1, minutes: 10 },
       { week: '2026-W48', responded: 4, nothing: 2, noAnswer: 2, entries: 9, minutes: 240 },
@@ -76,5 +78,9 @@ describe('digestOf', () => {
     ]);
     expect(digest.followUps.map((f) => f.displayName)).toEqual(['Ann', 'Pd', 'Pe', 'Pf', 'Pg']);
     expect(digest.moreFollowUps).toBe(4);
+    expect(digest.followThrough).toEqual({
+      figures: { ...NO_FOLLOW_THROUGH, actions: 3, results: 1, due: 2, followThrough: 0.5 },
+      weeks: 4,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DashboardResponse, FollowUpWhy } from '../contract/dashboard-view.js';
 import type { ShareView } from '../contract/share-view.js';
+import type { FollowThroughFigures } from '../contract/follow-through.js';
 
 /** Each lead's digest arrives on Monday at 09:00 in the team's zone. */
 export const DIGEST_WEEKDAY = 1;
@@ -20,6 +21,8 @@ export interface Digest {
   followUps: { userId: string; displayName: string; reason: string; why?: FollowUpWhy }[];
   /** Members needing a follow-up beyond those listed. */
   moreFollowUps: number;
+  /** What came of the actions planned in the dashboard's last `weeks` weeks (contract/follow-through.ts). */
+  followThrough: { figures: FollowThroughFigures; weeks: number };
 }
 
 /**
@@ -83,5 +86,6 @@ export function digestOf(dashboard: DashboardResponse, shares: readonly ShareVie
     highlights,
     followUps: followUps.slice(0, FOLLOW_UPS),
     moreFollowUps: Math.max(0, followUps.length - FOLLOW_UPS),
+    followThrough: { figures: dashboard.totals.followThrough, weeks: dashboard.period.weeks },
   };
 }

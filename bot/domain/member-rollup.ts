@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
 import { behindTwice, isOpen } from './goal.js';
 import type { Goal } from '../contract/goal-rules.js';
+import { actionOutcomesOf, type ActionOutcomes } from './follow-through.js';
 
 /**
  * A member's learning in one team, kept per week so the dashboard can total any period
@@ -40,6 +41,8 @@ export interface WeekActivity {
   /** Entries that recorded a key insight, and an action: the learner level of the accountability report. */
   insights: number;
   actions: number;
+  /** What became of the week's actions (follow-through.ts); absent when none was planned, or in cells written before. */
+  outcomes?: ActionOutcomes;
 }
 
 export interface CycleOutcome {
@@ -102,7 +105,8 @@ function isoWeekKey(date: Date): string {
 
 /** One week's entries, summed; undefined when there are none. */
 export function weekActivityOf(
-  entries: readonly Pick<LearningEntry, 'minutes' | 'rating' | 'sourceType' | 'createdAt' | 'insight' | 'action'>[],
+  entries: readonly (Pick<LearningEntry, 'minutes' | 'rating' | 'sourceType' | 'createdAt' | 'insight' | 'action'> &
+    Partial<Pick<LearningEntry, 'result' | 'actionAnswer'>>)[],
 ): WeekActivity | undefined {
   if (entries.length === 0) return undefined;
   const activity: WeekActivity = { entries: 0, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: 0, sources: {}, insights: 0, actions: 0 };
@@ -118,7 +122,8 @@ export function weekActivityOf(
     activity.lastAt = Math.max(activity.lastAt, Date.parse(e.createdAt));
     activity.sources[e.sourceType] = (activity.sources[e.sourceType] ?? 0) + 1;
   }
-  return activity;
+  const outcomes = actionOutcomesOf(entries);
+  return outcomes ? { ...activity, outcomes } : activity;
 }
 
 /** How a check-in ended, or undefined if it never reached the learner (blocked, failed, pending). */

@@ -9,6 +9,7 @@ import { TEAM_EXPORT_COLUMNS, entryExportRow, followUpExportRow, goalExportRow, 
 import { teamExportFilename } from '../contract/team-export.js';
 
 const member = { userId: 'u-1', displayName: 'Megan, "the" Bowen' };
+const NOW = new Date('2026-12-04T12:00:00.000Z');
 const parsed = (header: readonly string[], rows: (readonly (string | number | null)[])[]) =>
   parse([header, ...rows].map(csvLine).join(''), { columns: true, relax_column_count: false }) as Record<string, string>[];
 
@@ -65,13 +66,36 @@ describe('team exports as CSV', () => {
       { week: '2026-W47', weekStart: '2026-11-16' },
       { week: '2026-W48', weekStart: '2026-11-23' },
     ];
-    const rows = parsed(TEAM_EXPORT_COLUMNS.participation, participationRows(member, rollup, weeks));
+    const rows = parsed(TEAM_EXPORT_COLUMNS.participation, participationRows(member, rollup, weeks, NOW));
     expect(rows.map((r) => [r.week, r.entries, r.minutes, r.average_rating, r.insights, r.check_in])).toEqual([
       ['2026-W46', '0', '0', '', '0', ''],
       ['2026-W47', '2', '50', '3.500', '1', 'answered'],
       ['2026-W48', '0', '0', '', '0', 'not answered'],
     ]);
-    expect(participationRows(member, undefined, weeks).every((r) => r[4] === 0)).toBe(true);
+    expect(participationRows(member, undefined, weeks, NOW).every((r) => r[4] === 0)).toBe(true);
+  });
+
+  it('says per week what came of the actions planned in it: results, dropped, due as of the export and the median days', () => {
+    const week = { entries: 3, minutes: 0, ratingSum: 0, ratingCount: 0, lastAt: 0, sources: {}, insights: 0, actions: 3 };
+    const rollup = {
+      ...emptyRollup('u-1'),
+      weeks: {
+        '2026-W47': { ...week, outcomes: { results: 1, dropped: 1, resultDays: [4], awaitingAt: [Date.parse('2026-11-17T09:00:00Z')] } },
+      },
+    };
+    const rows = parsed(
+      TEAM_EXPORT_COLUMNS.participation,
+      participationRows(member, rollup, [{ week: '2026-W47', weekStart: '2026-11-16' }], NOW),
+    );
+    expect(rows.map((r) => [r.actions, r.results, r.dropped, r.actions_due, r.median_days_to_result])).toEqual([['3', '1', '1', '3', '4']]);
+    const entries = parsed(TEAM_EXPORT_COLUMNS.entries, [
+      entryExportRow(member, entry({ action: 'Try it', actionAnswer: { answer: 'dropped', at: '2026-11-20T09:00:00.000Z' } })),
+      entryExportRow(member, entry({ action: null })),
+    ]);
+    expect(entries.map((r) => [r.action_status, r.action_answered_at])).toEqual([
+      ['dropped', '2026-11-20T09:00:00.000Z'],
+      ['', ''],
+    ]);
   });
 
   it('shows a goal’s standing but not the learner’s reasons or notes', () => {

@@ -3,6 +3,7 @@ import { goalStatusOf, latestState } from './goal.js';
 import type { Goal } from '../contract/goal-rules.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import type { MemberRollup } from './member-rollup.js';
+import { actionStateOf, addWeek, emptyTally, figuresOf } from './follow-through.js';
 import type { Nudge } from '../contract/nudge-rules.js';
 import type { TeamExportKind } from '../contract/team-export.js';
 
@@ -20,8 +21,25 @@ export const TEAM_EXPORT_COLUMNS = {
     'action',
     'result',
     'visibility',
+    'action_status',
+    'action_answered_at',
   ],
-  participation: ['week', 'week_start', 'member_id', 'member', 'entries', 'minutes', 'average_rating', 'insights', 'actions', 'check_in'],
+  participation: [
+    'week',
+    'week_start',
+    'member_id',
+    'member',
+    'entries',
+    'minutes',
+    'average_rating',
+    'insights',
+    'actions',
+    'check_in',
+    'results',
+    'dropped',
+    'actions_due',
+    'median_days_to_result',
+  ],
   goals: [
     'member_id',
     'member',
@@ -70,8 +88,13 @@ export function entryExportRow(member: ExportMember, e: LearningEntry): CsvValue
     e.action,
     e.result,
     e.visibility,
+    ACTION_STATUS_WORDS[actionStateOf(e)],
+    e.actionAnswer?.at ?? null,
   ];
 }
+
+/** Where an entry's action stands, in words a spreadsheet filter can use; empty when it planned none. */
+const ACTION_STATUS_WORDS = { none: null, awaiting: 'awaiting a result', result: 'result', dropped: 'dropped' } as const;
 
 /** How a scheduled check-in ended that week, in words a spreadsheet filter can use; empty when none was sent. */
 const CHECK_IN_WORDS = { responded: 'answered', nothing: 'nothing this week', noAnswer: 'not answered' } as const;
@@ -84,9 +107,12 @@ export function participationRows(
   member: ExportMember,
   rollup: MemberRollup | undefined,
   weeks: readonly { week: string; weekStart: string }[],
+  now: Date,
 ): CsvValue[][] {
   return weeks.map(({ week, weekStart }) => {
     const a = rollup?.weeks[week];
+    // The week's actions and what came of them so far: due as of the export (contract/follow-through.ts).
+    const actions = figuresOf(a ? addWeek(emptyTally(), a, now) : emptyTally());
     const cycle = rollup?.cycles[week];
     const average = a && a.ratingCount > 0 ? Math.round((a.ratingSum / a.ratingCount) * 100) / 100 : null;
     return [
@@ -100,6 +126,10 @@ export function participationRows(
       a?.insights ?? 0,
       a?.actions ?? 0,
       cycle ? CHECK_IN_WORDS[cycle.answer] : null,
+      actions.results,
+      actions.dropped,
+      actions.due,
+      actions.medianDaysToResult,
     ];
   });
 }

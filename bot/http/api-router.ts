@@ -1,3 +1,4 @@
+import type { FollowThroughService } from '../services/follow-through-service.js';
 import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { AuditService } from '../services/audit-service.js';
@@ -45,6 +46,8 @@ export interface ApiDeps {
   /** Runs once the caller is known: the per-caller rate limit. */
   limitCaller?: RequestHandler;
   teamExports: TeamExportService;
+  /** Follow-through on planned actions: the learner's figures, the leads' list and "Ask how it went". */
+  followThrough: FollowThroughService;
   /** The tenant's audit trail, for its L&D admins. */
   audit: AuditService;
   /** For failures after a streamed download has begun, when no status can be sent any more. */

@@ -4,6 +4,8 @@ import { IANAZone } from 'luxon';
 import { CHECK_IN_FIELDS, type CheckInField } from '../domain/check-in-submission.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { MyAudienceResponse } from '../contract/audience.js';
+import type { MySummaryResponse } from '../contract/api.js';
+import { MY_FIGURES_WEEKS } from '../contract/follow-through.js';
 import { ERASE_CONFIRMATION, isEraseConfirmation } from '../contract/my-data.js';
 import { wordProblems } from '../domain/problem.js';
 import { englishMessages } from '../i18n/bot-messages.js';
@@ -80,8 +82,20 @@ export function meRoutes(deps: ApiDeps): Router {
   router.get('/me/summary', async (_req, res) => {
     const caller = callerOf(res);
     const profile = await deps.people.profile(caller);
-    const [streak, month] = await Promise.all([deps.checkIns.streak(caller), deps.learningLog.monthOf(caller, profile?.timeZone ?? 'UTC')]);
-    res.json({ streak, minutesThisMonth: month.minutes, entriesThisMonth: month.entries, month: month.month });
+    const [streak, month, followThrough] = await Promise.all([
+      deps.checkIns.streak(caller),
+      deps.learningLog.monthOf(caller, profile?.timeZone ?? 'UTC'),
+      deps.followThrough.mine(caller),
+    ]);
+    const body: MySummaryResponse = {
+      streak,
+      minutesThisMonth: month.minutes,
+      entriesThisMonth: month.entries,
+      month: month.month,
+      followThrough,
+      followThroughWeeks: MY_FIGURES_WEEKS,
+    };
+    res.json(body);
   });
 
   router.get('/me/settings', async (_req, res) => {

@@ -9,6 +9,7 @@ import { scheduleSubmissionSchema, type TeamRole, type TeamSettings } from '../c
 import { TEAM_EXPORT_KINDS } from '../contract/team-export.js';
 import { shareViewOf } from '../services/share-lists.js';
 import type { TeamChannelsResponse } from '../contract/api.js';
+import type { AskHowItWentResponse, AwaitingActionsResponse } from '../contract/follow-through.js';
 import type { ApiDeps } from './api-router.js';
 import { ApiError } from './api-error.js';
 import { entriesQuery, teamIdParam, userIdParam, weeksQuery } from './api-params.js';
@@ -23,6 +24,7 @@ export interface TeamAccess {
   role: TeamRole;
 }
 
+const entryIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an entry id');
 const shareIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a share id');
 const roleBody = z.strictObject({ role: z.enum(['lead', 'member']) });
 const sharesQuery = z
@@ -105,6 +107,19 @@ export function teamsRoutes(deps: ApiDeps): Router {
     if (!input.ok) throw refuse('invalid_request', 'nudge', { note: input.error });
     const nudge = await deps.nudges.nudge(callerOf(res), teamOf(res).teamId, userId, { note: input.note });
     res.status(201).json({ nudge: apiView(nudge) });
+  });
+
+  // Leads: the actions their members planned that still await a result (entries the leads may see).
+  router.get('/teams/:teamId/awaiting-actions', async (_req, res) => {
+    const body: AwaitingActionsResponse = await deps.followThrough.awaitingFor(callerOf(res), teamOf(res).teamId);
+    res.json(body);
+  });
+
+  router.post('/teams/:teamId/members/:userId/entries/:entryId/ask-how-it-went', async (req, res) => {
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
+    const body: AskHowItWentResponse = await deps.followThrough.askHowItWent(callerOf(res), teamOf(res).teamId, userId, entryId);
+    res.status(202).json(body);
   });
 
   router.get('/teams/:teamId/nudges', async (_req, res) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateCheckIn, type CheckInField, type CheckInValidation } from '../domain/check-in-submission.js';
-import { deferredMessages, problemsOf, type Problems } from '../domain/problem.js';
+import { validateActionAnswers, type AskedAction, type ValidActionAnswer } from '../domain/action-answers.js';
+import { deferredMessages, problemOf, problemsOf, type Problem, type Problems } from '../domain/problem.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
@@ -10,26 +11,22 @@ import type { Clock, IdFactory, Learner } from './learner.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import { ActionAnswers } from './action-answers.js';
 
-/** The earlier entry whose action a card asked about, with that action, to ask again on a refused card. */
-export interface PreviousAsked {
-  entryId: string;
-  createdAt: string;
-  action: string;
-}
+export type { AskedAction };
 
 /**
  * A check-in as the learner sent it: the entry's fields as typed (a number from an API client), the card it came on and, for a
- * scheduled card, the cycle it answers; `previous` when the card asked what came of an earlier action.
+ * scheduled card, the cycle it answers; `asked` when the card asked what came of earlier actions, with the answers as typed.
  */
-export type CheckInSubmission = { [F in CheckInField]?: string | number } & { cardId?: string; cycle?: string; previous?: PreviousAsked };
+export type CheckInSubmission = { [F in CheckInField]?: string | number } & { cardId?: string; cycle?: string; asked?: AskedAction[] };
 
 /** A check-in refused: its problems by field, as data, and where the card stands (a new card id when the old one was not ours). */
 export interface CheckInRefusal {
   status: 'invalid';
   cardId: string;
   cycle?: string;
-  previous?: PreviousAsked;
+  asked?: AskedAction[];
   errors: Problems<CheckInField>;
 }
 
@@ -40,7 +37,8 @@ export interface CheckedCheckIn {
   status: 'valid';
   cardId: string;
   cycle: string | undefined;
-  previous: PreviousAsked | undefined;
+  asked: AskedAction[] | undefined;
+  answers: ValidActionAnswer[];
   validation: Extract<CheckInValidation, { ok: true }>;
 }
 
@@ -67,7 +65,11 @@ export interface CheckInServiceDeps {
 
 /** Records what a learner reports in a check-in. */
 export class CheckInService {
-  constructor(private readonly deps: CheckInServiceDeps) {}
+  private readonly actionAnswers: ActionAnswers;
+
+  constructor(private readonly deps: CheckInServiceDeps) {
+    this.actionAnswers = new ActionAnswers(deps);
+  }
 
   /** The service's clock, for callers that judge dates the same way. */
   now(): Date {
@@ -95,24 +97,28 @@ export class CheckInService {
     if (!cardId.success) return { status: 'invalid', cardId: this.newCardId(), errors: { what: { key: 'validation.formExpired' } } };
     const cycle = this.cycleOf(learner, cardId.data, submission.cycle);
     if (cycle === false) return { status: 'invalid', cardId: this.newCardId(), errors: { what: { key: 'validation.notYourCard' } } };
-    const { previous } = submission;
-    // "What came of your last action" is read only from a card that asked it, like any field a card did not show.
-    const validation = validateCheckIn(previous ? submission : { ...submission, result: undefined }, deferredMessages);
-    if (!validation.ok) {
+    const { asked } = submission;
+    // What came of earlier actions is told per action asked (action-answers.ts), never as the new entry's result.
+    const validation = validateCheckIn({ ...submission, result: undefined }, deferredMessages);
+    const answers = validateActionAnswers(asked ?? [], deferredMessages);
+    if (!validation.ok || !answers.ok) {
       return {
         status: 'invalid',
         cardId: cardId.data,
         ...(cycle ? { cycle } : {}),
-        ...(previous ? { previous } : {}),
-        errors: problemsOf(validation.errors),
+        ...(asked ? { asked } : {}),
+        errors: {
+          ...(validation.ok ? {} : problemsOf(validation.errors)),
+          ...(answers.ok ? {} : { result: problemOf(answers.error) }),
+        },
       };
     }
-    return { status: 'valid', cardId: cardId.data, cycle, previous, validation };
+    return { status: 'valid', cardId: cardId.data, cycle, asked, answers: answers.answers, validation };
   }
 
   /** Stores a checked check-in once per card, and everything that follows from it. */
   async save(learner: Learner, checked: CheckedCheckIn): Promise<Extract<CheckInResult, { status: 'saved' }>> {
-    const { cardId, cycle, validation, previous } = checked;
+    const { cardId, cycle, validation, answers } = checked;
     const entry: LearningEntry = {
       id: cardId,
       tenantId: learner.tenantId,
@@ -123,20 +129,13 @@ export class CheckInService {
     };
     const saved = await this.deps.entries.addOnce(entry, cardId);
     // What follows from the entry touches different rows, so it goes side by side: the statement,
-    // the earlier entry's result, and the cycle answered — then the rollups and the streak, which read it.
+    // the answers about earlier actions, and the cycle answered — then the rollups and the streak, which read it.
     const responded = cycle
       ? this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry')
       : Promise.resolve();
     const [, , , streak] = await Promise.all([
       saved.created ? this.deps.xapi?.record({ kind: 'entry', entry: saved.entry }) : undefined,
-      validation.result && previous
-        ? this.deps.entries.recordResult(
-            learner.tenantId,
-            learner.userId,
-            { id: previous.entryId, createdAt: previous.createdAt },
-            validation.result,
-          )
-        : undefined,
+      answers.length > 0 ? this.actionAnswers.record(learner, answers) : undefined,
       responded.then(() => this.deps.rollups?.checkInSaved(learner, saved.entry.createdAt, cycle)),
       responded.then(() => this.streak(learner)),
     ]);
@@ -178,6 +177,25 @@ export class CheckInService {
       'snooze',
     );
     return { ok: true, at };
+  }
+
+  /** The learner's actions still awaiting a result, oldest first, as a check-in asks about them. */
+  async actionsToAsk(learner: Learner): Promise<AskedAction[]> {
+    const awaiting = await this.deps.entries.actionsAwaiting(learner.tenantId, learner.userId, this.deps.clock());
+    return awaiting.map((e) => ({ entryId: e.id, createdAt: e.createdAt, action: e.action ?? '' }));
+  }
+
+  /**
+   * Answers about earlier actions on their own (a lead's "Ask how it went" card): checked like a
+   * check-in's, all or nothing. The entries as they now stand, or the problem.
+   */
+  async answerActions(
+    learner: Learner,
+    asked: readonly AskedAction[],
+  ): Promise<{ status: 'saved'; entries: LearningEntry[] } | { status: 'invalid'; error: Problem }> {
+    const answers = validateActionAnswers(asked, deferredMessages);
+    if (!answers.ok) return { status: 'invalid', error: problemOf(answers.error) };
+    return { status: 'saved', entries: await this.actionAnswers.record(learner, answers.answers) };
   }
 
   /** Consecutive scheduled cycles answered. */

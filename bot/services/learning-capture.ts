@@ -123,7 +123,7 @@ export class LearningCapture {
               status: 'invalid',
               cardId: checked.cardId,
               ...(checked.cycle ? { cycle: checked.cycle } : {}),
-              ...(checked.previous ? { previous: checked.previous } : {}),
+              ...(checked.asked ? { asked: checked.asked } : {}),
               errors: {},
             };
       const [targetsNow, goalsNow, recommendationsNow] = await Promise.all([

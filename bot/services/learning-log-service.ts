@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { leadsOfTeamMaySee, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
+import { withEditedResult } from '../domain/follow-through.js';
 import type { CheckInField } from '../domain/check-in-submission.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
@@ -85,13 +86,15 @@ export class LearningLogService {
       if (!found) return { status: 'not_found' };
       const validation = validateEntryEdit(found.entry, edit);
       if (!validation.ok) return { status: 'invalid', errors: validation.errors };
-      if (await this.deps.entries.replace(validation.entry, found.etag)) {
+      // A result written here answers the action too, as one told at a check-in does.
+      const edited = withEditedResult(found.entry, validation.entry, this.deps.clock());
+      if (await this.deps.entries.replace(edited, found.etag)) {
         // Taken back from the team: its share is withdrawn, as for a deleted entry; otherwise the share follows the edit.
         const shares = withdrawsShare(found.entry.visibility, validation.entry.visibility)
           ? this.deps.sharing?.withdrawEntry(learner, entryId)
-          : this.deps.sharing?.entryEdited(learner, validation.entry);
-        await Promise.all([this.deps.rollups?.entryChanged(learner, validation.entry.createdAt), shares]);
-        return { status: 'saved', entry: validation.entry };
+          : this.deps.sharing?.entryEdited(learner, edited);
+        await Promise.all([this.deps.rollups?.entryChanged(learner, edited.createdAt), shares]);
+        return { status: 'saved', entry: edited };
       }
       // Changed since we read it (another tab, the bot recording a result): apply the edit to the new version.
     }

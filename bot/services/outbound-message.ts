@@ -11,8 +11,8 @@ export interface CheckInAsk {
   cycle: string;
   /** The teams the learner may share with from the card. */
   shareWith: { teamId: string; name: string }[];
-  /** The action the learner planned last time, to ask what came of it. */
-  previous?: { entryId: string; createdAt: string; action: string };
+  /** The learner's actions still awaiting a result (at most three, oldest first), to ask what came of each. */
+  awaiting?: { entryId: string; createdAt: string; action: string }[];
   goals?: OpenGoal[];
   recommendations?: OpenRecommendation[];
 }
@@ -28,6 +28,13 @@ export type OutboundMessage =
   | { kind: 'intro'; displayName: string | undefined; teamName: string | undefined }
   /** Someone became a lead of a team the reader is in: what they can read of the reader's log, from when. */
   | { kind: 'lead-notice'; leadName: string; teamName: string | undefined; joinedAt: string }
+  /** A lead asks what came of one action the reader planned, with the answers a check-in offers. */
+  | {
+      kind: 'ask-how-it-went';
+      leadName: string;
+      teamName: string | undefined;
+      action: { entryId: string; createdAt: string; action: string; what: string };
+    }
   /** A lead's nudge, with one-press replies. */
   | { kind: 'nudge'; nudge: Pick<Nudge, 'teamId' | 'nudgeId' | 'leadName' | 'note'>; teamName: string }
   /** To the lead: how the learner answered their nudge. */

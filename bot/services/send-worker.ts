@@ -191,8 +191,8 @@ export class SendWorker {
     // The team the check-in came from; whether it has a learning channel is checked if the learner shares.
     const shareWith = [{ teamId: record.teamId, name: '' }];
     const learner = { tenantId: record.tenantId, userId: record.userId };
-    const [last, goals, recommendations] = await Promise.all([
-      this.deps.entries.latestWithAction(record.tenantId, record.userId),
+    const [awaiting, goals, recommendations] = await Promise.all([
+      this.deps.entries.actionsAwaiting(record.tenantId, record.userId, this.deps.clock()),
       profile?.hasOpenGoals ? this.deps.goals?.goalsOptionFor(learner, profile.timeZone ?? 'UTC') : undefined,
       // Only the team that sent this check-in: what its leads recommended.
       this.deps.goals?.recommendationsOptionFor(learner, record.teamId),
@@ -204,7 +204,9 @@ export class SendWorker {
       shareWith,
       ...(goals ? { goals: goals.goals } : {}),
       ...(recommendations ? { recommendations: recommendations.items } : {}),
-      ...(last?.action ? { previous: { entryId: last.id, createdAt: last.createdAt, action: last.action } } : {}),
+      ...(awaiting.length > 0
+        ? { awaiting: awaiting.map((e) => ({ entryId: e.id, createdAt: e.createdAt, action: e.action ?? '' })) }
+        : {}),
     };
   }
 

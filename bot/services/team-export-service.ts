@@ -80,7 +80,7 @@ export class TeamExportService {
         }
       } else if (kind === 'participation') {
         const rollups = new Map((await d.rollups.listTeam(tenantId, teamId)).map((r) => [r.userId, r]));
-        for (const m of roster) yield* participationRows(m, rollups.get(m.userId), period);
+        for (const m of roster) yield* participationRows(m, rollups.get(m.userId), period, now);
       } else if (kind === 'goals') {
         // A goal belongs to the learner, not the team: those made before the period and still open count too.
         for (const m of roster) {

@@ -129,7 +129,13 @@ export class XapiBackfill {
       d.coaching.listForLearner(tenantId, userId),
     ]);
     return [
-      ...entries.map((entry): XapiRecord => ({ kind: 'entry', entry })),
+      ...entries.flatMap((entry): XapiRecord[] => {
+        const told = entry.actionAnswer;
+        // What came of its action, when the learner said (a result, or dropped): the statement a check-in's answer sent.
+        const answered: XapiRecord[] =
+          told && told.answer !== 'notYet' ? [{ kind: 'action-answered', entry, answer: told.answer, at: told.at }] : [];
+        return [{ kind: 'entry', entry }, ...answered];
+      }),
       ...goals.flatMap((goal) =>
         goal.progress.filter((p) => p.state === 'done').map((p): XapiRecord => ({ kind: 'goal-completed', goal, at: p.at, note: p.note })),
       ),

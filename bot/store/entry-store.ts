@@ -1,6 +1,7 @@
 import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { storedVisibility } from '../domain/entry-visibility.js';
-import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
+import { ACTION_ANSWERS, type ActionAnswer, type LearningEntry, type SourceType } from '../contract/learning-entry.js';
+import { ASK_WITHIN_MS, actionsToAsk } from '../domain/follow-through.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteMatching, deletePartition } from './row-deletes.js';
 import {
@@ -30,6 +31,9 @@ type EntryEntity = {
   insight?: string;
   action?: string;
   result?: string;
+  /** The latest answer about the action and when (absent: never answered). */
+  actionAnswer?: string;
+  actionAnsweredAt?: string;
   /** Absent on entries saved before the choice existed: they read as the default. */
   visibility?: string;
   createdAt: string;
@@ -80,21 +84,33 @@ export class EntryStore {
   }
 
   /**
-   * Records what came of an earlier entry's action. The key is built from the learner's own
-   * partition, so a learner can only ever annotate their own entries.
+   * Records the learner's answer about an earlier entry's action (with its words, for a result).
+   * The key is built from the learner's own partition, so a learner can only ever answer for their
+   * own entries. The entry as it now stands; undefined when it is gone.
    */
-  async recordResult(tenantId: string, userId: string, entry: { id: string; createdAt: string }, result: string): Promise<boolean> {
+  async recordActionAnswer(
+    tenantId: string,
+    userId: string,
+    entry: { id: string; createdAt: string },
+    answer: { answer: ActionAnswer; at: string; result: string | null },
+  ): Promise<LearningEntry | undefined> {
     const keys = {
       partitionKey: EntryStore.partitionKey(tenantId, userId),
       rowKey: keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(entry.createdAt)), entry.id),
     };
-    return updateIfPresent(this.table, { ...keys, result }, 'Merge');
+    const words = answer.answer === 'result' && answer.result !== null ? { result: answer.result } : {};
+    if (!(await updateIfPresent(this.table, { ...keys, actionAnswer: answer.answer, actionAnsweredAt: answer.at, ...words }, 'Merge')))
+      return undefined;
+    const stored = await getOrUndefined<EntryEntity>(this.table, keys.partitionKey, keys.rowKey);
+    return stored?.kind === 'entry' ? fromEntity(stored) : undefined;
   }
 
-  /** The learner's latest entry that planned an action, to ask what came of it. */
-  async latestWithAction(tenantId: string, userId: string): Promise<LearningEntry | undefined> {
-    const page = await this.listForUser(tenantId, userId, { limit: 10 });
-    return page.entries.find((e) => e.action);
+  /** The learner's actions still awaiting a result, oldest first, as a check-in asks about them: one read of recent weeks. */
+  async actionsAwaiting(tenantId: string, userId: string, now: Date): Promise<LearningEntry[]> {
+    const recent: LearningEntry[] = [];
+    const from = new Date(now.getTime() - ASK_WITHIN_MS);
+    for await (const e of this.streamBetween(tenantId, userId, from, new Date(now.getTime() + 1))) recent.push(e);
+    return actionsToAsk(recent);
   }
 
   async findBySubmission(tenantId: string, userId: string, submissionId: string): Promise<LearningEntry | undefined> {
@@ -228,6 +244,7 @@ function toEntity(entry: LearningEntry): EntryEntity {
     ...(entry.insight !== null ? { insight: entry.insight } : {}),
     ...(entry.action !== null ? { action: entry.action } : {}),
     ...(entry.result !== null ? { result: entry.result } : {}),
+    ...(entry.actionAnswer ? { actionAnswer: entry.actionAnswer.answer, actionAnsweredAt: entry.actionAnswer.at } : {}),
   };
 }
 
@@ -246,5 +263,10 @@ function fromEntity(e: EntryEntity): LearningEntry {
     result: e.result ?? null,
     visibility: storedVisibility(e.visibility),
     createdAt: e.createdAt,
+    ...(isActionAnswer(e.actionAnswer) && e.actionAnsweredAt ? { actionAnswer: { answer: e.actionAnswer, at: e.actionAnsweredAt } } : {}),
   };
+}
+
+function isActionAnswer(value: unknown): value is ActionAnswer {
+  return typeof value === 'string' && (ACTION_ANSWERS as readonly string[]).includes(value);
 }

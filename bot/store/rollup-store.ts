@@ -1,5 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import { SOURCE_TYPES, type SourceType } from '../contract/learning-entry.js';
+import type { ActionOutcomes } from '../domain/follow-through.js';
 import type { GoalFlag, MemberRollup } from '../domain/member-rollup.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { listKeys } from './row-deletes.js';
@@ -9,7 +10,9 @@ import { allOf, createOnce, getOrUndefined, rowKeysUnder, updateIfUnchanged } fr
  * Stored compactly, because the dashboard reads a whole team's rows in one query: one string
  * of `;`-separated week cells, each `YYYY-Www,entries,minutes,ratingSum,ratingCount,lastAt,sources,answer,at,insights,actions`
  * with times as base-36 epoch milliseconds, sources as letters and counts ("a2v1"), answer as
- * r/n/x, and empty fields where the week had no entries or no check-in.
+ * r/n/x, and empty fields where the week had no entries or no check-in. Then what became of the
+ * week's actions, when any was planned: `results,dropped,days,awaiting`, the last two `/`-separated
+ * lists (whole days; base-36 times).
  */
 type RollupEntity = {
   partitionKey: string;
@@ -161,9 +164,23 @@ function toEntity(partitionKey: string, r: MemberRollup): RollupEntity {
         ]
       : ['', '', '', '', '', ''];
     // Insights and actions came later: at the end, so cells written before them still read.
-    return [week, ...activity, o ? ANSWER_CODES[o.answer] : '', o ? o.at.toString(36) : '', a ? a.insights : '', a ? a.actions : ''].join(
-      ',',
-    );
+    const outcomes = a?.outcomes
+      ? [
+          a.outcomes.results,
+          a.outcomes.dropped,
+          a.outcomes.resultDays.join('/'),
+          a.outcomes.awaitingAt.map((t) => t.toString(36)).join('/'),
+        ]
+      : [];
+    return [
+      week,
+      ...activity,
+      o ? ANSWER_CODES[o.answer] : '',
+      o ? o.at.toString(36) : '',
+      a ? a.insights : '',
+      a ? a.actions : '',
+      ...outcomes,
+    ].join(',');
   });
   return {
     partitionKey,
@@ -179,8 +196,20 @@ function fromEntity(e: RollupEntity): MemberRollup {
   const rollup: MemberRollup = { userId: e.userId, weeks: {}, cycles: {}, paused: e.paused === true, goals: goalsFrom(e.goals) };
   if (!e.cells) return rollup;
   for (const cell of e.cells.split(';')) {
-    const [week = '', entries, minutes, ratingSum, ratingCount, lastAt = '', sources = '', answer, at = '', insights, actions] =
-      cell.split(',');
+    const [
+      week = '',
+      entries,
+      minutes,
+      ratingSum,
+      ratingCount,
+      lastAt = '',
+      sources = '',
+      answer,
+      at = '',
+      insights,
+      actions,
+      ...outcomes
+    ] = cell.split(',');
     if (entries) {
       rollup.weeks[week] = {
         entries: Number(entries),
@@ -191,11 +220,20 @@ function fromEntity(e: RollupEntity): MemberRollup {
         sources: sourcesFrom(sources),
         insights: Number(insights || 0),
         actions: Number(actions || 0),
+        ...outcomesFrom(outcomes),
       };
     }
     if (answer) rollup.cycles[week] = { answer: ANSWERS[answer as keyof typeof ANSWERS], at: parseInt(at, 36) };
   }
   return rollup;
+}
+
+function outcomesFrom([results, dropped, days = '', awaiting = '']: string[]): { outcomes?: ActionOutcomes } {
+  if (!results) return {};
+  const list = (text: string, radix: number) => (text ? text.split('/').map((v) => parseInt(v, radix)) : []);
+  return {
+    outcomes: { results: Number(results), dropped: Number(dropped || 0), resultDays: list(days, 10), awaitingAt: list(awaiting, 36) },
+  };
 }
 
 function goalsFrom(json: string | undefined): GoalFlag[] {

@@ -5,6 +5,7 @@ import { botTranslator } from '../i18n/bot-messages.js';
 import { senderOf } from './activity-people.js';
 import type { CardActionContext, CardActionRoute } from './card-action-route.js';
 import { cardResponse } from './card-replies.js';
+import { actionAnswerActions } from './action-answer-actions.js';
 import { checkInActions, type CheckInActionsDeps } from './check-in-actions.js';
 import { goalActions } from './goal-actions.js';
 import { myDataActions, type MyDataCommands } from './my-data-commands.js';
@@ -32,6 +33,7 @@ export interface CardActionDeps extends CheckInActionsDeps {
 export function cardActionTable(deps: CardActionDeps): CardActionRoute[][] {
   return [
     checkInActions(deps),
+    actionAnswerActions(deps),
     goalActions(deps),
     teamSetupActions(deps.teamFlows),
     nudgeActions(deps),

@@ -41,14 +41,15 @@ const scheduledCardSchema = z.object({
 /** Anything: these buttons open a fresh form whatever they carry. */
 const anything = z.unknown();
 
-/** A check-in asking about the learner's open goals and offering to share: on a card, or in a dialog. */
+/** A check-in asking about the learner's open goals and the actions awaiting a result, and offering to share: on a card, or in a dialog. */
 export async function freshCheckInModel(deps: CheckInActionsDeps, learner: Learner): Promise<CheckInCardModel> {
-  const [teams, goals, recommendations] = await Promise.all([
+  const [teams, goals, recommendations, awaiting] = await Promise.all([
     deps.capture.shareTargetsOf(learner),
     deps.capture.goalsOptionFor(learner),
     deps.capture.recommendationsOptionFor(learner),
+    deps.checkIns.actionsToAsk(learner),
   ]);
-  return { cardId: deps.checkIns.newCardId(), share: { teams }, goals, recommendations };
+  return { cardId: deps.checkIns.newCardId(), share: { teams }, goals, recommendations, awaiting };
 }
 
 export async function freshCheckIn(deps: CheckInActionsDeps, learner: Learner, t: BotTranslator): Promise<AdaptiveCard> {

@@ -49,13 +49,47 @@ describe('checkInFormOf', () => {
       sourceType: 'mentoring',
       minutes: '30',
       visibility: 'team',
-      previous: { entryId: 'entry-0001', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try it' },
+      // A card sent before several actions were asked names its one action in flat fields.
+      asked: [{ entryId: 'entry-0001', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try it' }],
     });
     expect(form.command.shareOnly).toBe(false);
     expect(form.command.share).toEqual({ visibility: 'team', shareTeamId: '19:t@thread', shareParts: 'insight' });
     expect([...form.command.goalAnswers]).toEqual([['g1', { state: 'behind', note: 'Busy sprint' }]]);
     expect(form.command.recommendationsDone).toEqual([{ teamId: '19:t@thread', recId: 'r1' }]);
     expect(form.echo.goals).toEqual({ 'goal.g1.state': 'behind', 'goal.g1.note': 'Busy sprint' });
+  });
+
+  it('reads each action the card asked about with the answer chosen and the words typed, and no more than three', () => {
+    const asked = [1, 2, 3, 4].map((n) => ({ entryId: `entry-000${n}`, createdAt: '2026-11-20T10:00:00.000Z', action: `Plan ${n}` }));
+    const form = checkInCardFormOf({
+      cardId: 'card-0001',
+      asked: asked.slice(0, 3),
+      'actionAnswer.0': 'result',
+      'actionResult.0': 'It worked',
+      'actionAnswer.1': 'dropped',
+      'actionResult.2': 42,
+    });
+    expect(form.command.entry.asked).toEqual([
+      { ...asked[0], answer: 'result', text: 'It worked' },
+      { ...asked[1], answer: 'dropped' },
+      { ...asked[2], text: '42' },
+    ]);
+    // A list the card could not have sent (four actions, a forged id) asks about nothing.
+    expect(checkInCardFormOf({ cardId: 'card-0001', asked }).command.entry.asked).toBeUndefined();
+    expect(checkInCardFormOf({ cardId: 'card-0001', asked: [{ ...asked[0], entryId: 'a|b' }] }).command.entry.asked).toBeUndefined();
+  });
+
+  it('reads the answer to a card sent before several actions were asked from its result box', () => {
+    const form = checkInCardFormOf({
+      cardId: 'card-0001',
+      previousEntryId: 'entry-0001',
+      previousCreatedAt: '2026-11-20T10:00:00.000Z',
+      previousAction: 'Try it',
+      result: 'Done',
+    });
+    expect(form.command.entry.asked).toEqual([
+      { entryId: 'entry-0001', createdAt: '2026-11-20T10:00:00.000Z', action: 'Try it', text: 'Done' },
+    ]);
   });
 
   it('reads the share-only form as sharing, and a cycle that is not text as no cycle of ours', () => {

@@ -3,7 +3,9 @@ import { DIALOG_KEY, type InvitedDialog } from '../cards/learning-dialog-card.js
 import { CHECK_IN_FIELDS, type CheckInValues } from '../domain/check-in-submission.js';
 import type { GoalAnswerInput } from '../domain/goal.js';
 import type { ShareChoiceValues } from '../domain/share-choice.js';
-import type { PreviousAsked } from '../services/check-in-service.js';
+import { actionAnswerInputId, actionResultInputId } from '../cards/check-in-card-actions.js';
+import type { AskedAction } from '../domain/action-answers.js';
+import { ASK_AT_MOST } from '../domain/follow-through.js';
 import type { CaptureCommand } from '../services/learning-capture.js';
 
 /** Where a check-in form was filled in: the check-in card (or its share-only form), or a dialog. */
@@ -39,18 +41,51 @@ function asText(v: unknown): string | undefined {
   return undefined;
 }
 
+const askedSchema = z
+  .array(
+    z.object({
+      entryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+      createdAt: z.iso.datetime(),
+      action: z.string().min(1),
+    }),
+  )
+  .min(1)
+  .max(ASK_AT_MOST);
+
+/** A card sent before several actions were asked about named the one it asked in flat fields, its answer in `result`. */
 const previousSchema = z.object({
   previousEntryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   previousCreatedAt: z.iso.datetime(),
   previousAction: z.string().min(1),
 });
 
-/** The earlier action the card asked about, when it asked. */
-function previousOf(data: Record<string, unknown>): PreviousAsked | undefined {
-  const parsed = previousSchema.safeParse(data);
-  if (!parsed.success) return undefined;
-  const { previousEntryId, previousCreatedAt, previousAction } = parsed.data;
-  return { entryId: previousEntryId, createdAt: previousCreatedAt, action: previousAction.slice(0, 500) };
+/** The earlier actions the card asked about, each with the answer chosen and the words typed; undefined when it asked none. */
+export function askedOf(data: Record<string, unknown>): AskedAction[] | undefined {
+  const asked = askedSchema.safeParse(data.asked);
+  if (asked.success) {
+    return asked.data.map((a, i) => {
+      const answer = asText(data[actionAnswerInputId(i)]);
+      const text = asText(data[actionResultInputId(i)]);
+      return {
+        ...a,
+        action: a.action.slice(0, 500),
+        ...(answer !== undefined ? { answer: cut(answer, VISIBILITY_MAX) } : {}),
+        ...(text !== undefined ? { text: cut(text, ECHO_MAX) } : {}),
+      };
+    });
+  }
+  const previous = previousSchema.safeParse(data);
+  if (!previous.success) return undefined;
+  const { previousEntryId, previousCreatedAt, previousAction } = previous.data;
+  const text = asText(data.result);
+  return [
+    {
+      entryId: previousEntryId,
+      createdAt: previousCreatedAt,
+      action: previousAction.slice(0, 500),
+      ...(text !== undefined ? { text: cut(text, ECHO_MAX) } : {}),
+    },
+  ];
 }
 
 /**
@@ -129,7 +164,7 @@ export function checkInFormOf(data: Record<string, unknown>, purpose: CheckInPur
     if (text !== undefined) values[field] = text;
   }
   if (visibility !== undefined) values.visibility = visibility;
-  const previous = previousOf(data);
+  const asked = askedOf(data);
   const goals = goalAnswersOf(data);
   const recommendations = recommendationsOf(data);
   return {
@@ -140,7 +175,7 @@ export function checkInFormOf(data: Record<string, unknown>, purpose: CheckInPur
         ...(typeof data.cardId === 'string' ? { cardId: data.cardId } : {}),
         // A cycle that is not text names no cycle we sent: refused like a wrong one.
         ...(data.cycle !== undefined ? { cycle: typeof data.cycle === 'string' ? data.cycle : '' } : {}),
-        ...(previous ? { previous } : {}),
+        ...(asked ? { asked } : {}),
       },
       shareOnly,
       share: shareValuesOf(data, visibility),

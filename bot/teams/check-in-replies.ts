@@ -33,7 +33,7 @@ function refusedModel(form: CheckInForm, result: Refused, t: BotTranslator) {
     goals: { goals: result.openGoals, values: form.echo.goals, ...(result.goalErrors ? { errors: goalErrors } : {}) },
     recommendations: { items: result.openRecommendations, values: form.echo.recommendations },
     ...(result.cycle ? { cycle: result.cycle } : {}),
-    ...(result.previous ? { previous: result.previous } : {}),
+    ...(result.asked ? { awaiting: result.asked } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { askHowItWentCard } from '../cards/ask-how-it-went-card.js';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { checkInCard } from '../cards/check-in-card.js';
@@ -47,12 +48,16 @@ const digest: Digest = {
     { userId: 'u2', displayName: 'Isaiah Langer', reason: 'No answer to the last 2 check-ins', why: { kind: 'no-answer', count: 2 } },
   ],
   moreFollowUps: 0,
+  followThrough: {
+    figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
+    weeks: 4,
+  },
 };
 const ask: CheckInAsk = {
   cardId: 'card-1',
   cycle: '2026-W48',
   shareWith: [{ teamId: 'team-1', name: '' }],
-  previous: { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' },
+  awaiting: [{ entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' }],
   goals: [{ goalId: 'g1', what: 'SQL', targetDate: '2027-01-31', overdue: false }],
   recommendations: [
     { teamId: 'team-1', recId: 'r1', title: 'UX 101', link: 'https://example.com/ux', leadName: 'Alex Wilber', note: null },
@@ -62,10 +67,11 @@ const askModel = {
   cardId: ask.cardId,
   cycle: ask.cycle,
   share: { teams: ask.shareWith },
-  previous: ask.previous,
+  awaiting: ask.awaiting,
   goals: { goals: ask.goals! },
   recommendations: { items: ask.recommendations! },
 };
+const asked = { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B', what: 'UX 101' };
 const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
 const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
 
@@ -80,6 +86,10 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
   'lead-notice': [
     { kind: 'lead-notice', leadName: 'Megan Bowen', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' },
     (t) => leadNoticeCard({ leadName: 'Megan Bowen', teamName: 'Alpha', joinedAt: '2026-11-02T09:00:00.000Z' }, t),
+  ],
+  'ask-how-it-went': [
+    { kind: 'ask-how-it-went', leadName: 'Alex Wilber', teamName: undefined, action: asked },
+    (t) => askHowItWentCard({ leadName: 'Alex Wilber', teamName: t.t('common.yourTeam'), action: asked }, t),
   ],
   nudge: [{ kind: 'nudge', nudge, teamName: 'Alpha' }, (t) => nudgeCard(nudge, 'Alpha', t)],
   'nudge-reply': [

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/card-types.js';
+import { askHowItWentCard } from '../cards/ask-how-it-went-card.js';
 import { checkInCard } from '../cards/check-in-card.js';
 import { coachingAnswerForLeadCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { digestCard } from '../cards/digest-card.js';
@@ -27,6 +28,11 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
         { leadName: message.leadName, teamName: message.teamName ?? t.t('common.yourTeam'), joinedAt: message.joinedAt },
         t,
       );
+    case 'ask-how-it-went':
+      return askHowItWentCard(
+        { leadName: message.leadName, teamName: message.teamName ?? t.t('common.yourTeam'), action: message.action },
+        t,
+      );
     case 'nudge':
       return nudgeCard(message.nudge, message.teamName, t);
     case 'nudge-reply':
@@ -50,12 +56,12 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
   }
 }
 
-function checkInModel({ cardId, cycle, shareWith, previous, goals, recommendations }: CheckInAsk) {
+function checkInModel({ cardId, cycle, shareWith, awaiting, goals, recommendations }: CheckInAsk) {
   return {
     cardId,
     cycle,
     share: { teams: shareWith },
-    ...(previous ? { previous } : {}),
+    ...(awaiting ? { awaiting } : {}),
     ...(goals ? { goals: { goals } } : {}),
     ...(recommendations ? { recommendations: { items: recommendations } } : {}),
   };

@@ -54,7 +54,10 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
   const model = {
     cardId: 'card-1',
     cycle: '2026-W48',
-    previous: { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B' },
+    awaiting: [
+      { entryId: 'entry-0001', createdAt: '2026-11-06T10:00:00.000Z', action: 'Pair on a review' },
+      { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B', answer: 'result', text: 'Shipped it' },
+    ],
     share: {
       teams: [
         { teamId: 'team-1', name: 'Alpha' },
@@ -109,6 +112,10 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
       },
     ],
     moreFollowUps: 2,
+    followThrough: {
+      figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
+      weeks: 4,
+    },
   };
   const schedule = {
     cadence: 'biweekly' as const,

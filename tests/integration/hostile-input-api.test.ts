@@ -232,6 +232,17 @@ const ROUTES: readonly RouteSpec[] = [
     },
   },
   { method: 'GET', route: '/teams/:teamId/nudges', who: 'lead', params: { teamId: team } },
+  { method: 'GET', route: '/teams/:teamId/awaiting-actions', who: 'lead', params: { teamId: team } },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/members/:userId/entries/:entryId/ask-how-it-went',
+    who: 'lead',
+    params: {
+      teamId: team,
+      userId: { valid: () => learner.userId, invalid: notAUserId },
+      entryId: { valid: (f) => f.entryId, invalid: anyId },
+    },
+  },
   {
     method: 'POST',
     route: '/teams/:teamId/shares/:shareId/coaching',
@@ -528,7 +539,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
     await seedDemoData({ ...service, now: new Date() });
     const entry = await service.services.checkIns.submit(
       { tenantId: DEMO_TENANT_ID, userId: learner.userId },
-      { cardId: randomUUID(), what: 'Notes on accessible forms', sourceType: 'article', minutes: '20' },
+      // Its action awaits a result, so a lead may ask how it went.
+      { cardId: randomUUID(), what: 'Notes on accessible forms', sourceType: 'article', minutes: '20', action: 'Try it on Monday' },
     );
     if (entry.status !== 'saved') throw new Error('could not seed an entry');
     const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_IN_NEW_VERB } from '../../bot/cards/check-in-saved-card.js';
 import { CHECK_IN_NOTHING_VERB, CHECK_IN_SNOOZE_VERB, CHECK_IN_SUBMIT_VERB } from '../../bot/cards/check-in-card.js';
+import { ACTION_ANSWER_VERB } from '../../bot/cards/ask-how-it-went-card.js';
 import { COACHING_ANSWER_VERB } from '../../bot/cards/coaching-cards.js';
 import { DIGEST_NUDGE_VERB } from '../../bot/cards/digest-card.js';
 import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB } from '../../bot/cards/goal-cards.js';
@@ -99,6 +100,7 @@ const KNOWN_VERBS = [
   SHARE_RATE_VERB,
   SHARE_REFRESH_VERB,
   MY_DATA_ERASE_VERB,
+  ACTION_ANSWER_VERB,
 ];
 
 const action = (verb: unknown, data: unknown) => ({
@@ -222,6 +224,31 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
             {
               noteId: { valid: text(f.noteId), invalid: hostileText(300), required: true },
               answer: { valid: text('Will do'), invalid: fc.oneof(blank, tooLong(1000), notOfKind('string')), required: true },
+            },
+            { strict: false },
+          ),
+          notAnObject,
+        ),
+      )(),
+    expect: { kind: 'refusal' },
+  },
+  // An action that is not the learner's, or answers that break the rules: refused, nothing written.
+  {
+    name: ACTION_ANSWER_VERB,
+    who: 'learner',
+    input: () =>
+      verbWith(
+        ACTION_ANSWER_VERB,
+        fc.oneof(
+          brokenObject(
+            {
+              asked: {
+                valid: fc.constant([{ entryId: 'entry-not-hers-0001', createdAt: '2026-11-02T09:00:00.000Z', action: 'Try it' }]),
+                invalid: hostileJson,
+                required: true,
+              },
+              'actionAnswer.0': { valid: text('result', 'notYet', 'dropped'), invalid: fc.oneof(hostileText(50), notOfKind('string')) },
+              'actionResult.0': { valid: text('It worked'), invalid: fc.oneof(tooLong(1000), notOfKind('string')) },
             },
             { strict: false },
           ),

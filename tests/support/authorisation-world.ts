@@ -9,6 +9,7 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { tableClients, type TableName } from '../../bot/store/table-clients.js';
 import type { RecommendationInput } from '../../bot/contract/recommendation-rules.js';
+import type { LearningEntry } from '../../bot/contract/learning-entry.js';
 
 /** Who calls: the seven columns of the authorisation matrix. */
 export const PRINCIPALS = ['none', 'otherTenant', 'otherTeamLead', 'member', 'learner', 'lead', 'admin'] as const;
@@ -63,6 +64,9 @@ export const PEOPLE: Record<Exclude<Principal, 'none'>, Person> = {
 export interface Fixtures {
   meganShare: string;
   meganEntry: string;
+  /** An entry of the learner's whose action awaits a result, seen by the team's leads. */
+  meganAction: string;
+  meganActionAt: string;
   freshEntry: string;
   teamWideRec: string;
   meganRec: string;
@@ -227,9 +231,12 @@ async function fixtures(service: RunningTestService): Promise<Fixtures> {
     await recommend({ title: 'Inspired', link: 'https://www.svpg.com/inspired/' }),
     await recommend({ title: `${MARKER} reading`, link: 'https://www.ccl.org/sbi', learnerId: learner.userId }),
   ];
+  const action = await newLearningOf(service, learner, `${MARKER}: try it with the team`);
   return {
     meganShare: meganShare.shareId,
     meganEntry: await newEntryFor(service, learner),
+    meganAction: action.id,
+    meganActionAt: action.createdAt,
     freshEntry: '',
     teamWideRec: teamWide.recId,
     meganRec: forMegan.recId,
@@ -241,12 +248,18 @@ async function fixtures(service: RunningTestService): Promise<Fixtures> {
 
 /** A new entry in the learner's own log, through the same service a check-in uses. */
 export async function newEntryFor(service: RunningTestService, who: Person): Promise<string> {
+  return (await newLearningOf(service, who)).id;
+}
+
+/** A new entry, planning an action when one is given. */
+async function newLearningOf(service: RunningTestService, who: Person, action?: string): Promise<LearningEntry> {
   const result = await service.services.checkIns.submit(who, {
     cardId: randomUUID(),
     what: `${MARKER}: notes on accessible forms`,
     sourceType: 'article',
     minutes: '20',
+    ...(action ? { action } : {}),
   });
   if (result.status !== 'saved') throw new Error(`could not seed an entry: ${JSON.stringify(result.errors)}`);
-  return result.entry.id;
+  return result.entry;
 }

@@ -140,6 +140,13 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     prepare: (w) => w.clear('nudges'),
     expect: teamLeads(201),
   },
+  { method: 'GET', route: '/teams/:teamId/awaiting-actions', path: () => `${team}/awaiting-actions`, expect: teamLeads(200) },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/members/:userId/entries/:entryId/ask-how-it-went',
+    path: (w) => `${team}/members/${learner}/entries/${w.ids.meganAction}/ask-how-it-went`,
+    expect: teamLeads(202),
+  },
   { method: 'GET', route: '/teams/:teamId/nudges', path: () => `${team}/nudges`, expect: teamLeads(200) },
   {
     method: 'POST',

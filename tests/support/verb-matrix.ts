@@ -131,6 +131,19 @@ export const VERB_ROWS: readonly VerbRow[] = [
     expect: only('learner'),
     ok: /Your answer went to Alex Wilber/,
   },
+  // Answering what came of an action: only in one's own log (anyone else's id finds nothing there).
+  {
+    verb: 'action.answer',
+    data: (w) => ({
+      asked: [{ entryId: w.ids.meganAction, createdAt: w.ids.meganActionAt, action: 'Try it with the team' }],
+      'actionAnswer.0': 'notYet',
+      what: 'Notes',
+      leadName: 'Alex Wilber',
+      teamName: 'Team',
+    }),
+    expect: only('learner'),
+    ok: /Noted: no result yet/,
+  },
   {
     verb: 'nudge.reply',
     prepare: async (w) => {

@@ -93,6 +93,12 @@ const note: CoachingNote = {
 const AT = '2026-03-08T10:00:00.000Z';
 const RECORDS: Record<XapiRecord['kind'], XapiRecord> = {
   entry: { kind: 'entry', entry },
+  'action-answered': {
+    kind: 'action-answered',
+    entry: { ...entry, result: 'Ran it on two services', actionAnswer: { answer: 'result', at: AT } },
+    answer: 'result',
+    at: AT,
+  },
   shared: { kind: 'shared', share },
   rated: { kind: 'rated', share, voterId: LEAD, rating: 5, at: AT },
   'goal-completed': { kind: 'goal-completed', goal, at: AT, note: 'Ran it with three people' },
@@ -118,12 +124,33 @@ describe('xAPI statements', () => {
     const verbs = Object.fromEntries(Object.values(RECORDS).map((r) => [r.kind, statementOf(r, []).verb.id]));
     expect(verbs).toEqual({
       entry: 'http://adlnet.gov/expapi/verbs/experienced',
+      'action-answered': 'http://adlnet.gov/expapi/verbs/completed',
       shared: 'http://adlnet.gov/expapi/verbs/shared',
       rated: 'http://id.tincanapi.com/verb/rated',
       'goal-completed': 'http://adlnet.gov/expapi/verbs/completed',
       'follow-up-answered': 'http://adlnet.gov/expapi/verbs/commented',
       'coaching-answered': 'http://adlnet.gov/expapi/verbs/commented',
     });
+  });
+
+  it('says what came of an entry’s action about the entry itself: completed with the result, or abandoned when dropped', () => {
+    const done = statementOf(RECORDS['action-answered'], [TEAM]);
+    expect(done.object.id).toBe(`urn:learning-loop:${TENANT}:entry:${LEARNER}:${entry.id}:action`);
+    expect(done.context.contextActivities?.parent?.[0]?.id).toBe('https://martinfowler.com/articles/feature-toggles.html');
+    expect(done.result).toEqual({ completion: true, response: 'Ran it on two services' });
+    expect(done.timestamp).toBe(AT);
+    const dropped = statementOf({ kind: 'action-answered', entry, answer: 'dropped', at: AT }, []);
+    expect(dropped.verb.id).toBe('https://w3id.org/xapi/adl/verbs/abandoned');
+    expect(dropped.result).toEqual({ completion: false });
+    expect(xapiProblems(dropped)).toEqual([]);
+    expect(dropped.id).not.toBe(done.id);
+  });
+
+  it('keeps the action and its result to the learner when the entry was not shared with the team', () => {
+    const kept = { ...entry, visibility: 'leads' as const, result: 'Secret', actionAnswer: { answer: 'result' as const, at: AT } };
+    const s = statementOf({ kind: 'action-answered', entry: kept, answer: 'result', at: AT }, []);
+    expect(JSON.stringify(s)).not.toMatch(/Secret|Try it on Monday|martinfowler/);
+    expect(s.result).toEqual({ completion: true });
   });
 
   it('describes an entry: the resource by its normalised link and kind, the time as a duration, the rating as a score, the insight as the response', () => {

@@ -1,7 +1,7 @@
 import { ERASED_PERSON } from '../my-data.js';
 import { NUDGE_ANSWER_LABELS } from '../../contract/nudge-rules.js';
 import { normalizeLink } from '../resource-link.js';
-import { SOURCE_TYPE_LABELS, type SourceType } from '../../contract/learning-entry.js';
+import { SOURCE_TYPE_LABELS, type LearningEntry, type SourceType } from '../../contract/learning-entry.js';
 import type { XapiActivity, XapiAgent, XapiContext, XapiResult, XapiStatement } from './statement-types.js';
 import { statementIdOf } from './statement-id.js';
 import { XAPI_TEXT_LIMITS, isoDuration, ratingScore, statementText } from './statement-text.js';
@@ -82,6 +82,19 @@ interface Happening {
   object: XapiActivity;
   result: XapiResult;
   timestamp: string;
+  /** What the object is part of (an action's entry), for the context. */
+  parent?: XapiActivity;
+}
+
+/** An entry as the LRS knows it: with its link and title only when the learner shared it with the team. */
+function entryActivity(entry: LearningEntry): XapiActivity {
+  const open = entry.visibility === 'team';
+  return resourceActivity({
+    link: open ? entry.link : null,
+    fallback: appIri(entry.tenantId, 'entry', entry.userId, entry.id),
+    sourceType: entry.sourceType,
+    title: open ? entry.what : undefined,
+  });
 }
 
 /**
@@ -93,14 +106,15 @@ export function statementOf(
   teams: readonly XapiTeam[],
 ): XapiStatement & { object: XapiActivity; context: XapiContext } {
   const { tenantId, actorId, instructorId } = partiesOf(record);
-  const { key, verb, object, result, timestamp } = happeningOf(record);
+  const { key, verb, object, result, timestamp, parent } = happeningOf(record);
+  const context = contextOf(tenantId, teams, instructorId);
   return {
     id: statementIdOf(record.kind, tenantId, ...key),
     actor: agentOf(tenantId, actorId),
     verb,
     object,
     ...withResult(result),
-    context: contextOf(tenantId, teams, instructorId),
+    context: parent ? { ...context, contextActivities: { ...context.contextActivities, parent: [parent] } } : context,
     timestamp,
   };
 }
@@ -129,22 +143,36 @@ function happeningOf(record: XapiRecord): Happening {
     case 'entry': {
       const { entry } = record;
       const open = entry.visibility === 'team';
-      const fallback = appIri(entry.tenantId, 'entry', entry.userId, entry.id);
       return {
         key: [entry.userId, entry.id],
         verb: VERBS.experienced,
-        object: resourceActivity({
-          link: open ? entry.link : null,
-          fallback,
-          sourceType: entry.sourceType,
-          title: open ? entry.what : undefined,
-        }),
+        object: entryActivity(entry),
         result: {
           ...(entry.minutes !== null ? { duration: isoDuration(entry.minutes) } : {}),
           ...(entry.rating !== null ? { score: ratingScore(entry.rating) } : {}),
           ...(open ? response(entry.insight) : {}),
         },
         timestamp: entry.createdAt,
+      };
+    }
+    case 'action-answered': {
+      // The action is the entry's: its words travel only when the learner shared the entry with the team.
+      const { entry } = record;
+      const open = entry.visibility === 'team';
+      const object = appActivity(
+        appIri(entry.tenantId, 'entry', entry.userId, entry.id, 'action'),
+        ACTIVITY_TYPES.action,
+        open ? (entry.action ?? undefined) : 'Action planned in a learning entry',
+      );
+      const result: XapiResult =
+        record.answer === 'result' ? { completion: true, ...(open ? response(entry.result) : {}) } : { completion: false };
+      return {
+        key: [entry.userId, entry.id, record.answer, record.at],
+        verb: record.answer === 'result' ? VERBS.completed : VERBS.abandoned,
+        object,
+        result,
+        timestamp: record.at,
+        parent: entryActivity(entry),
       };
     }
     case 'shared':

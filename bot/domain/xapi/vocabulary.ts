@@ -15,6 +15,8 @@ export const VERBS = {
   completed: verb('http://adlnet.gov/expapi/verbs/completed', 'completed'),
   commented: verb('http://adlnet.gov/expapi/verbs/commented', 'commented'),
   rated: verb('http://id.tincanapi.com/verb/rated', 'rated'),
+  /** cmi5's verb (ADL's vocabulary) for giving something up before finishing it: a dropped action. */
+  abandoned: verb('https://w3id.org/xapi/adl/verbs/abandoned', 'abandoned'),
   /** The specification's own verb for taking back a statement that was sent. */
   voided: verb('http://adlnet.gov/expapi/verbs/voided', 'voided'),
 } as const;
@@ -37,6 +39,8 @@ export const SOURCE_ACTIVITY_TYPES: Record<SourceType, string> = {
 
 export const ACTIVITY_TYPES = {
   goal: 'http://adlnet.gov/expapi/activities/objective',
+  /** The action a learner planned in an entry. */
+  action: 'http://adlnet.gov/expapi/activities/objective',
   followUp: 'http://id.tincanapi.com/activitytype/discussion',
   team: 'http://activitystrea.ms/schema/1.0/group',
 } as const;

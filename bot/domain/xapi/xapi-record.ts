@@ -1,12 +1,14 @@
 import type { CoachingNote } from '../../contract/coaching-rules.js';
 import type { Goal } from '../../contract/goal-rules.js';
-import type { LearningEntry } from '../../contract/learning-entry.js';
+import type { ActionAnswer, LearningEntry } from '../../contract/learning-entry.js';
 import type { Nudge, NudgeAnswer } from '../../contract/nudge-rules.js';
 import type { Share } from '../share.js';
 
 /** Something a person did that the organisation's Learning Record Store hears about. */
 export type XapiRecord =
   | { kind: 'entry'; entry: LearningEntry }
+  /** The learner said what came of an entry's action, or that they dropped it ("no result yet" is not a statement). */
+  | { kind: 'action-answered'; entry: LearningEntry; answer: Exclude<ActionAnswer, 'notYet'>; at: string }
   | { kind: 'shared'; share: Share }
   | { kind: 'rated'; share: Share; voterId: string; rating: number; at: string }
   | { kind: 'goal-completed'; goal: Goal; at: string; note: string | null }
@@ -34,6 +36,7 @@ export interface RecordParties {
 export function partiesOf(record: XapiRecord): RecordParties {
   switch (record.kind) {
     case 'entry':
+    case 'action-answered':
       return { tenantId: record.entry.tenantId, actorId: record.entry.userId, instructorId: undefined, teamId: undefined };
     case 'shared':
       return { tenantId: record.share.tenantId, actorId: record.share.sharerId, instructorId: undefined, teamId: record.share.teamId };

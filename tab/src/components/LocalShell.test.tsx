@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { NO_FOLLOW_THROUGH } from '../../../bot/contract/follow-through.js';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -36,6 +37,15 @@ function localService(identitiesStatus = 200) {
             { status: identitiesStatus, headers: { 'content-type': 'application/problem+json' } },
           );
     }
+    if (url === '/api/v1/me/summary')
+      return Response.json({
+        streak: 0,
+        minutesThisMonth: 0,
+        entriesThisMonth: 0,
+        month: '2026-11',
+        followThrough: NO_FOLLOW_THROUGH,
+        followThroughWeeks: 52,
+      });
     const user = (init?.headers as Record<string, string>)['x-local-user-id'] ?? '';
     asked.push(user);
     const what = user === 'bob' ? 'Bob’s lesson' : 'Ada’s lesson';

@@ -55,6 +55,7 @@ describe('the member table on a phone', () => {
       'Entries',
       'Minutes',
       'Avg. usefulness',
+      'Follow-through',
       'Paused',
       'Follow-up',
     ]);

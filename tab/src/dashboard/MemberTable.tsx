@@ -33,12 +33,13 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { useT, type TabTranslator } from '../i18n/i18n-context.js';
 import { useNarrowScreen } from '../components/use-narrow-screen.js';
 import { followUpReasonText } from './follow-up-reason.js';
+import { followThroughNote, followThroughText } from '../follow-through/follow-through-format.js';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
   search: { minWidth: '240px' },
   scroll: { overflowX: 'auto' },
-  table: { minWidth: '860px' },
+  table: { minWidth: '960px' },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   numberHeader: { justifyContent: 'flex-end' },
   name: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -76,6 +77,7 @@ const COLUMNS: { column: MemberColumn; label: MessageKey; numeric?: boolean }[] 
   { column: 'entries', label: 'members.entries', numeric: true },
   { column: 'minutes', label: 'members.minutes', numeric: true },
   { column: 'rating', label: 'members.rating', numeric: true },
+  { column: 'followThrough', label: 'followThrough.rate', numeric: true },
   { column: 'paused', label: 'members.paused' },
   { column: 'followUp', label: 'members.followUp' },
 ];
@@ -207,6 +209,14 @@ function memberFigures(row: MemberRowView, locale: string, i18n: TabTranslator, 
     ) : (
       formatAverageRating(row.averageRating, locale)
     ),
+    row.followThrough.followThrough === null ? (
+      <span className={styles.muted}>{t('followThrough.noneDueShort')}</span>
+    ) : (
+      <>
+        {followThroughText(row.followThrough, locale)}
+        <span className={styles.reason}>{followThroughNote(row.followThrough, locale, i18n)}</span>
+      </>
+    ),
     row.paused ? t('members.paused') : t('members.no'),
     row.needsFollowUp ? (
       <>
@@ -266,7 +276,7 @@ function MemberTableRow(props: RowProps) {
           <TableCell
             key={column}
             className={numeric ? styles.number : undefined}
-            data-testid={column === 'followUp' ? 'member-follow-up' : undefined}
+            data-testid={column === 'followUp' ? 'member-follow-up' : column === 'followThrough' ? 'member-follow-through' : undefined}
           >
             {figure}
           </TableCell>
@@ -296,7 +306,11 @@ function MemberListItem(props: RowProps) {
           return (
             <div key={column} className={styles.pair}>
               <dt>{i18n.t(label)}</dt>
-              <dd data-testid={column === 'followUp' ? 'member-follow-up' : undefined}>{figure}</dd>
+              <dd
+                data-testid={column === 'followUp' ? 'member-follow-up' : column === 'followThrough' ? 'member-follow-through' : undefined}
+              >
+                {figure}
+              </dd>
             </div>
           );
         })}

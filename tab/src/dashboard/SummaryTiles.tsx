@@ -4,6 +4,7 @@ import { formatMinutes } from '../format.js';
 import { formatAverageRating, formatCount, formatPercent } from './dashboard-format.js';
 import { useT, type TabTranslator } from '../i18n/i18n-context.js';
 import { teamEnglish } from '../i18n/team-messages.js';
+import { followThroughNote, followThroughText, medianDaysText } from '../follow-through/follow-through-format.js';
 
 const useStyles = makeStyles({
   tiles: {
@@ -39,7 +40,11 @@ interface Tile {
   note?: string;
 }
 
-export function summaryTiles(totals: DashboardTotals, locale: string, { t }: Pick<TabTranslator, 't'> = teamEnglish): Tile[] {
+export function summaryTiles(
+  totals: DashboardTotals,
+  locale: string,
+  { t, plural }: Pick<TabTranslator, 't' | 'plural'> = teamEnglish,
+): Tile[] {
   const answered = totals.responded + totals.nothing;
   const sent = answered + totals.noAnswer;
   return [
@@ -61,6 +66,12 @@ export function summaryTiles(totals: DashboardTotals, locale: string, { t }: Pic
     totals.averageRating === null
       ? { label: t('tiles.usefulness'), value: '–', note: t('tiles.nothingRated') }
       : { label: t('tiles.usefulness'), value: formatAverageRating(totals.averageRating, locale) },
+    {
+      label: t('followThrough.rate'),
+      value: followThroughText(totals.followThrough, locale),
+      note: followThroughNote(totals.followThrough, locale, { t }),
+    },
+    { label: t('followThrough.median'), value: medianDaysText(totals.followThrough, { plural }) },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberRowView } from '../api/dashboard-types.js';
+import { NO_FOLLOW_THROUGH } from '../../../bot/contract/follow-through.js';
 import { DEFAULT_SORT, NO_FILTER, filterMembers, nextSort, sortMembers, visibleMembers } from './member-table-state.js';
 
 const row = (displayName: string, over: Partial<MemberRowView> = {}): MemberRowView => ({
@@ -11,6 +12,7 @@ const row = (displayName: string, over: Partial<MemberRowView> = {}): MemberRowV
   entries: 0,
   minutes: 0,
   averageRating: null,
+  followThrough: NO_FOLLOW_THROUGH,
   paused: false,
   needsFollowUp: false,
   followUpReason: null,

@@ -1,6 +1,6 @@
 import type { MemberRowView } from '../api/dashboard-types.js';
 
-export type MemberColumn = 'name' | 'lastCheckIn' | 'streak' | 'entries' | 'minutes' | 'rating' | 'paused' | 'followUp';
+export type MemberColumn = 'name' | 'lastCheckIn' | 'streak' | 'entries' | 'minutes' | 'rating' | 'followThrough' | 'paused' | 'followUp';
 export type SortDirection = 'ascending' | 'descending';
 
 export interface MemberSort {
@@ -44,6 +44,8 @@ function keyOf(row: MemberRowView, column: MemberColumn): Key {
       return row.minutes;
     case 'rating':
       return row.averageRating;
+    case 'followThrough':
+      return row.followThrough.followThrough;
     case 'paused':
       return row.paused ? 1 : 0;
     case 'followUp':
@@ -51,7 +53,7 @@ function keyOf(row: MemberRowView, column: MemberColumn): Key {
   }
 }
 
-/** Sorted copy. Missing values (never checked in, nothing rated) go last either way; ties go by name. */
+/** Sorted copy. Missing values (never checked in, nothing rated, nothing due) go last either way; ties go by name. */
 export function sortMembers(rows: readonly MemberRowView[], sort: MemberSort, locale: string): MemberRowView[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = sort.direction === 'ascending' ? 1 : -1;

@@ -24,6 +24,7 @@ const LEAD_PAGES = [/^dashboard\/PeriodPicker\.tsx$/];
 const TEAM_ONLY = [
   /^dashboard\//,
   /^follow-ups\//,
+  /^follow-through\/(AwaitingActions|lazy-awaiting-actions)\.tsx$/,
   /^members\//,
   /^pages\/TeamPage\.tsx$/,
   /^recommendations\/RecommendDialog\.tsx$/,

@@ -26,7 +26,14 @@ afterEach(unmountRendered);
 
 async function render(routes: Record<string, FakeAnswer | FakeAnswer[]>) {
   const service = fakeApiClient({
-    'GET /api/v1/me/summary': { streak: 0, minutesThisMonth: 0, entriesThisMonth: 0, month: '2026-11' },
+    'GET /api/v1/me/summary': {
+      streak: 0,
+      minutesThisMonth: 0,
+      entriesThisMonth: 0,
+      month: '2026-11',
+      followThrough: { actions: 4, results: 2, dropped: 0, awaiting: 2, due: 3, followThrough: 2 / 3, medianDaysToResult: 5 },
+      followThroughWeeks: 52,
+    },
     ...routes,
   });
   container = await renderInFluent(<Panels client={service.client} />);
@@ -58,7 +65,14 @@ describe('my summary and settings', () => {
     const service = await render({
       'GET /api/v1/me/summary': [
         new ApiFailure(500, 'Rollups are rebuilding'),
-        { streak: 2, minutesThisMonth: 30, entriesThisMonth: 1, month: '2026-11' },
+        {
+          streak: 2,
+          minutesThisMonth: 30,
+          entriesThisMonth: 1,
+          month: '2026-11',
+          followThrough: { actions: 4, results: 2, dropped: 0, awaiting: 2, due: 3, followThrough: 2 / 3, medianDaysToResult: 5 },
+          followThroughWeeks: 52,
+        },
       ],
       'GET /api/v1/me/settings': [new ApiFailure(0, 'The service could not be reached. Check your connection.'), SETTINGS],
     });

@@ -6,6 +6,9 @@ import { Problem } from '../components/Problem.js';
 import type { MySummaryResponse } from './use-my-summary.js';
 import { entriesText, minutesText, monthText, streakText } from './summary-text.js';
 import { useT } from '../i18n/i18n-context.js';
+import type { FollowThroughFigures } from '../../../bot/contract/follow-through.js';
+import { formatCount } from '../dashboard/dashboard-format.js';
+import { followThroughNote, followThroughText, medianDaysText } from '../follow-through/follow-through-format.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -20,6 +23,7 @@ const useStyles = makeStyles({
   },
   tile: { height: '100%', boxSizing: 'border-box', gap: tokens.spacingVerticalXS },
   value: { overflowWrap: 'anywhere' },
+  note: { color: tokens.colorNeutralForeground2 },
 });
 
 /** The learner's streak and this month at a glance. */
@@ -45,11 +49,33 @@ export function MySummary({ summary, locale }: { summary: ApiData<MySummaryRespo
           <Tile label={t('summary.entries')} value={entriesText(data.entriesThisMonth, i18n)} />
         </ul>
       )}
+      {data && <MyFollowThrough figures={data.followThrough} weeks={data.followThroughWeeks} locale={locale} />}
     </section>
   );
 }
 
-function Tile({ label, value }: { label: string; value: string }) {
+/** What came of the actions the learner planned: follow-through, days to a result, and how many still await one. */
+function MyFollowThrough({ figures, weeks, locale }: { figures: FollowThroughFigures; weeks: number; locale: string }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const i18n = useT();
+  const { t } = i18n;
+  return (
+    <section aria-labelledby={headingId} className={styles.section} data-testid="my-follow-through">
+      <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>
+        {t('followThrough.myTitle')}
+      </Text>
+      <ul className={styles.tiles}>
+        <Tile label={t('followThrough.rate')} value={followThroughText(figures, locale)} note={followThroughNote(figures, locale, i18n)} />
+        <Tile label={t('followThrough.median')} value={medianDaysText(figures, i18n)} />
+        <Tile label={t('followThrough.awaiting')} value={formatCount(figures.awaiting, locale)} />
+      </ul>
+      <Caption1 className={styles.note}>{t('followThrough.explain', { weeks: formatCount(weeks, locale) })}</Caption1>
+    </section>
+  );
+}
+
+function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
   const styles = useStyles();
   const card = useCardSurfaceStyles();
   return (
@@ -59,6 +85,7 @@ function Tile({ label, value }: { label: string; value: string }) {
         <Text size={500} weight="semibold" className={styles.value}>
           {value}
         </Text>
+        {note && <Caption1 className={styles.note}>{note}</Caption1>}
       </div>
     </li>
   );

@@ -19,7 +19,14 @@ import { GOALS_ROUTE, goal, progress } from '../testing/goal-fixtures.js';
 import { SAVED_ROUTE, savedShare } from '../testing/share-fixtures.js';
 import { MyLearningPage } from './MyLearningPage.js';
 
-const SUMMARY = { streak: 3, minutesThisMonth: 95, entriesThisMonth: 4, month: '2026-11' };
+const SUMMARY = {
+  streak: 3,
+  minutesThisMonth: 95,
+  entriesThisMonth: 4,
+  month: '2026-11',
+  followThrough: { actions: 4, results: 2, dropped: 0, awaiting: 2, due: 3, followThrough: 2 / 3, medianDaysToResult: 5 },
+  followThroughWeeks: 52,
+};
 const SETTINGS = { paused: false, pausedAt: null, timeZone: null };
 
 /** The service as the page sees it: the log answers from `pages`, the rest as given. */
@@ -93,6 +100,19 @@ describe('MyLearningPage', () => {
     await render(fakeService([{ entries: [], nextCursor: null }]));
     const summary = container.querySelector('[data-testid="my-summary"]')?.textContent ?? '';
     for (const text of ['This month: November 2026', '3 check-ins in a row', '1 hr 35 min', '4 entries']) expect(summary).toContain(text);
+  });
+
+  it('shows what came of the learner’s actions: follow-through, the median days to a result, and how many await one', async () => {
+    await render(fakeService([{ entries: [], nextCursor: null }]));
+    const figures = container.querySelector('[data-testid="my-follow-through"]')?.textContent ?? '';
+    for (const text of [
+      'What came of your actions',
+      'Follow-through67%2 of 3 due actions have a result',
+      '5 days',
+      'Actions awaiting a result2',
+    ])
+      expect(figures).toContain(text);
+    expect(figures).toContain('An action is due a week after you plan it');
   });
 
   it('says how to log learning when there is none yet', async () => {

@@ -77,6 +77,8 @@ describe('TeamPage for a lead', () => {
       Entries: '12',
       'Minutes of learning': '6 hr 5 min',
       'Average usefulness': '3.8 / 5',
+      'Follow-through': '67%4 of 6 due actions have a result',
+      'Median time to a result': '5.5 days',
     });
     expect(page.querySelector('[data-testid="dashboard-charts"]')?.textContent).toBe('12 weeks charted');
     expect(page.querySelector('[data-testid="chart-tables"]')).not.toBeNull();
@@ -84,6 +86,7 @@ describe('TeamPage for a lead', () => {
     const isaiah = [...page.querySelectorAll('[data-testid="member-row"]')].find((r) => r.textContent?.includes('Isaiah'));
     expect(isaiah?.textContent).toContain('Never');
     expect(isaiah?.querySelector('[data-testid="member-follow-up"]')?.textContent).toBe('Needs follow-upNo answer to the last 2 check-ins');
+    expect(isaiah?.querySelector('[data-testid="member-follow-through"]')?.textContent).toBe('50%1 of 2 due actions have a result');
     expect(page.querySelector('[data-testid="schedule-form"]')).not.toBeNull();
     expect(page.querySelector('[data-testid="schedule-summary"]')?.textContent?.replace(/\s/g, ' ')).toContain('Every Friday at 4:00 PM');
     expect(page.querySelector('[data-testid="member-note"]')).toBeNull();

@@ -11,6 +11,7 @@ export { AddGoalForm } from '../goals/AddGoalForm.js';
 export { GoalsList } from '../goals/GoalsList.js';
 export { FollowUps } from '../follow-ups/FollowUps.js';
 export { NudgeDialog } from '../follow-ups/NudgeDialog.js';
+export { AwaitingActions } from '../follow-through/AwaitingActions.js';
 // The recommendations and coaching sections too; their dialogs (and the feed's Coach dialog) are
 // built on the browser's own <dialog> (components/ModalDialog.tsx) for the same reason.
 export { MyRecommendations } from '../recommendations/MyRecommendations.js';

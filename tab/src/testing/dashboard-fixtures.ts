@@ -12,6 +12,7 @@ export function memberRow(displayName: string, over: Partial<MemberRowView> = {}
     entries: 3,
     minutes: 90,
     averageRating: 4,
+    followThrough: { actions: 2, results: 1, dropped: 0, awaiting: 1, due: 2, followThrough: 0.5, medianDaysToResult: 6 },
     paused: false,
     needsFollowUp: false,
     followUpReason: null,
@@ -72,6 +73,7 @@ export function dashboard(
       nothing: 6,
       noAnswer: 12,
       responseRate: 0.75,
+      followThrough: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
     },
     sources: [
       { sourceType: 'article', entries: 7 },

@@ -303,4 +303,21 @@ export const enTeam = {
   'recommend.linkTooLong': 'The link is too long: at most {max} characters',
 
   'charts.checkInsAxis': 'Check-ins',
+  'awaiting.title': 'Actions awaiting a result',
+  'awaiting.loading': 'Loading the actions awaiting a result…',
+  'awaiting.sectionFailed': 'Couldn’t load the actions awaiting a result. Check your connection and try again.',
+  'awaiting.loadFailed': "Couldn't load the actions awaiting a result",
+  'awaiting.intro':
+    'What your members planned to do and have not yet told the result of, oldest first: only entries they let their leads see. An action is due a week after it was planned; follow-through on the dashboard is the share of due actions with a result.',
+  'awaiting.empty': 'No action is awaiting a result.',
+  'awaiting.more': 'Only the 100 oldest are shown.',
+  'awaiting.byline': '{name} · {what} · planned {date}',
+  'awaiting.due': 'Due: counts in follow-through',
+  'awaiting.notDue': 'Not due yet',
+  'awaiting.notYet': '“No result yet” on {date}',
+  'awaiting.ask': 'Ask how it went',
+  'awaiting.askedButton': 'Asked',
+  'awaiting.asked': 'Asked {name} how it went.',
+  'awaiting.notDelivered': 'Couldn’t reach {name} in Teams yet: they need to have chatted with Learning Loop once.',
+  'awaiting.askFailed': "Couldn't ask {name}",
 } as const satisfies Record<string, string>;

@@ -318,6 +318,17 @@ export const en = {
 
   'failure.network': 'The service could not be reached. Check your connection.',
   'failure.badResponse': 'The service sent a response that is not JSON.',
+  'followThrough.myTitle': 'What came of your actions',
+  'followThrough.rate': 'Follow-through',
+  'followThrough.median': 'Median time to a result',
+  'followThrough.awaiting': 'Actions awaiting a result',
+  'followThrough.noneDue': 'No action due yet',
+  'followThrough.noneDueShort': 'None due',
+  'followThrough.resultsOfDue': '{results} of {due} due actions have a result',
+  'followThrough.days.one': '{count} day',
+  'followThrough.days.other': '{count} days',
+  'followThrough.explain':
+    'Actions you planned in the last {weeks} weeks. An action is due a week after you plan it, or as soon as you answer it; follow-through is the share of due actions with a result. “No result yet” keeps it waiting; “dropped” counts as due without a result.',
 } as const satisfies Record<string, string>;
 
 /** Every message the tab has, the team pages' and the learning report's included: the other languages translate them all. */
