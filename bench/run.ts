@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { startAzurite } from '../scripts/lib/azurite.js';
 import { runFanout } from './fanout.js';
+import { runFanoutFleet } from './fanout-fleet.js';
 import { runSubmit } from './submit.js';
 import { runDashboard, seedLargeTeam, type SeededTeam } from './dashboard.js';
 import { runFirstRender } from './first-render.js';
@@ -25,6 +26,7 @@ import { SEEDING_STORAGE } from './support/bench-settings.js';
 const BENCHMARKS = [
   'fanout',
   'fanoutCrash',
+  'fanoutFleet',
   'submit',
   'dashboard',
   'tabBundle',
@@ -49,7 +51,7 @@ if (unknown.length > 0) {
 }
 const selected: Name[] = wanted.length > 0 ? (wanted as Name[]) : [...BENCHMARKS];
 
-if (selected.some((n) => n === 'fanout' || n === 'fanoutCrash')) {
+if (selected.some((n) => n === 'fanout' || n === 'fanoutCrash' || n === 'fanoutFleet')) {
   console.log('Compiling the service (npm run build:service)…');
   const build = spawnSync('npm', ['run', '--silent', 'build:service'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -98,6 +100,15 @@ async function run(name: Name): Promise<object> {
       return runOrgTopResources(await preparedOrgTenants(), { runs: 50 });
     case 'shareFeed':
       return runShareFeed({ proxy: storageProxy, shares: 20_000, runs: 50 });
+    case 'fanoutFleet':
+      return runFanoutFleet({
+        proxy: storageProxy,
+        learners: Number(process.env.BENCH_LEARNERS ?? 10_000),
+        nudges: 500,
+        votes: 200,
+        // About one burst in 5,000 requests: a few in a round of 10,000 learners.
+        burstChance: 1 / 5_000,
+      });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);
