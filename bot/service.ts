@@ -32,7 +32,9 @@ import { CheckInScheduler } from './services/check-in-scheduler.js';
 import { SendWorker } from './services/send-worker.js';
 import type { SendWork } from './services/send-work.js';
 import type { Messenger } from './services/messenger.js';
-import { TokenBucket } from './domain/token-bucket.js';
+import { LocalSendBudget } from './services/local-send-budget.js';
+import { OutboundPacer } from './services/outbound-pacer.js';
+import { TeamsRequests } from './teams/teams-requests.js';
 import { TeamsMessenger } from './teams/teams-messenger.js';
 import { InstanceRegistry } from './jobs/instance-registry.js';
 import { SharingService } from './services/sharing-service.js';
@@ -164,13 +166,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     newId,
     xapi,
   });
-  const adapter = createAdapter(config.bot, options.logger, options.botCredentials);
-  const messenger = options.messenger ?? new TeamsMessenger(adapter, config.bot.appId ?? '');
+  // This instance's share of the app's budget, from the count of live instances the heartbeat keeps.
+  const budget = new LocalSendBudget(APP_SENDS_PER_SECOND);
+  const pacer = new OutboundPacer({ budget });
+  const adapter = createAdapter(config.bot, options.logger, options.botCredentials, pacer);
+  const requests = new TeamsRequests(adapter, config.bot.appId ?? '');
+  const messenger = options.messenger ?? new TeamsMessenger(requests);
   const publisher =
     options.sharePublisher ??
     new TeamsSharePublisher({
-      adapter,
-      botAppId: config.bot.appId ?? '',
+      requests,
       conversations: stores.conversations,
       users: stores.users,
       teams: stores.teams,
@@ -350,8 +355,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     mode: config.mode,
     logger: options.logger,
   });
-  // No burst beyond one: any one-second window then holds at most the limit.
-  const limiter = new TokenBucket(APP_SENDS_PER_SECOND, 1, Date.now());
   const scheduler = new CheckInScheduler({
     leases: stores.leases,
     dueIndex: stores.dueIndex,
@@ -377,7 +380,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     messenger,
     clock,
     logger: options.logger,
-    limiter,
+    pacer,
     // A send takes well under a second; a worker that died mid-send is replaced within this.
     claimSeconds: 15,
   });
@@ -430,7 +433,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         scheduler,
         worker,
         registry,
-        limiter,
+        budget,
         digests,
         xapi: xapiSender,
         orgFigures,

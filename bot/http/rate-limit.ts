@@ -12,9 +12,8 @@ export interface RateLimitOptions {
 
 /**
  * Token buckets per key, kept as each key's "theoretical arrival time" (the generic cell rate
- * algorithm): one number per caller, refilled by the clock rather than by a timer. Unlike the
- * send limiter's TokenBucket this checks rather than books: a refused request uses nothing, so a
- * caller who waits as told is let in. Time comes from the caller so tests need not wait.
+ * algorithm): one number per caller, refilled by the clock rather than by a timer. It checks
+ * rather than books: a refused request uses nothing, so a caller who waits as told is let in. Time comes from the caller so tests need not wait.
  */
 export class RateLimiter {
   private readonly due = new Map<string, number>();

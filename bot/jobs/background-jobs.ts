@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { TokenBucket } from '../domain/token-bucket.js';
 import type { CheckInScheduler } from '../services/check-in-scheduler.js';
 import type { SendWorker } from '../services/send-worker.js';
 import type { DigestService } from '../services/digest-service.js';
@@ -13,7 +12,8 @@ export interface BackgroundJobsDeps {
   scheduler: CheckInScheduler;
   worker: SendWorker;
   registry: InstanceRegistry;
-  limiter: TokenBucket;
+  /** This instance's share of the app's request budget follows the count of live instances. */
+  budget: { liveInstances(count: number): void };
   /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
   digests?: Pick<DigestService, 'planDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
@@ -45,7 +45,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   loops.push(
     every(5_000, 'heartbeat', async () => {
       const live = await deps.registry.heartbeat(new Date());
-      deps.limiter.setRate(APP_SENDS_PER_SECOND / live);
+      deps.budget.liveInstances(live);
     }),
   );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));

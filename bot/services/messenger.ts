@@ -1,4 +1,5 @@
 import type { OutboundMessage } from './outbound-message.js';
+import type { Slot } from './outbound-pacer.js';
 
 /** Where a proactive message to one learner goes. */
 export interface ProactiveTarget {
@@ -25,5 +26,6 @@ export type SendOutcome =
 
 /** Sends messages to people outside of a turn; the Teams adapter implements it and chooses the card. */
 export interface Messenger {
-  send(target: ProactiveTarget, message: OutboundMessage): Promise<SendOutcome>;
+  /** `slot`, taken from the pacer beforehand for the target's conversation, carries the first request. */
+  send(target: ProactiveTarget, message: OutboundMessage, slot?: Slot): Promise<SendOutcome>;
 }

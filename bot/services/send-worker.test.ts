@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TokenBucket } from '../domain/token-bucket.js';
 import { ConversationStore } from '../store/conversation-store.js';
 import { DueIndexStore } from '../store/due-index-store.js';
 import { EntryStore } from '../store/entry-store.js';
@@ -13,6 +12,8 @@ import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { SendWork } from './send-work.js';
 import { SendWorker } from './send-worker.js';
+import { LocalSendBudget } from './local-send-budget.js';
+import { OutboundPacer } from './outbound-pacer.js';
 import { LeadNotices, leadNoticeCycle } from './lead-notices.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 
@@ -69,7 +70,7 @@ describe('SendWorker (Azurite)', () => {
       conversations,
       clock: () => new Date(),
       logger: pino({ level: 'silent' }),
-      limiter: new TokenBucket(1000, 10, Date.now()),
+      pacer: new OutboundPacer({ budget: new LocalSendBudget(1000) }),
       maxAttempts: 3,
       random: () => 0,
     };

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { LearningCapture } from './learning-capture.js';
-import { type TokenBucket } from '../domain/token-bucket.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import type { EntryStore } from '../store/entry-store.js';
 import { minuteKey, type DueIndexStore } from '../store/due-index-store.js';
@@ -10,7 +9,8 @@ import type { UserStore } from '../store/user-store.js';
 import type { QueueMessage, WorkQueue } from '../store/work-queue.js';
 import { scheduledCardId } from './scheduled-card-id.js';
 import type { Clock } from './learner.js';
-import type { Messenger, SendOutcome } from './messenger.js';
+import type { Messenger, ProactiveTarget, SendOutcome } from './messenger.js';
+import { newConversationId, type OutboundPacer } from './outbound-pacer.js';
 import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
@@ -35,8 +35,8 @@ export interface SendWorkerDeps {
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
-  /** Shared by all of this instance's sends; its rate is this instance's share of the app's. */
-  limiter: TokenBucket;
+  /** Every request to Teams waits here: the tenant's share of the app's rate and the conversation's limits. */
+  pacer: Pick<OutboundPacer, 'acquire'>;
   maxAttempts?: number;
   claimSeconds?: number;
   random?: () => number;
@@ -115,26 +115,42 @@ export class SendWorker {
       await this.deps.queue.delay(message, (new Date(record.claimedUntil).getTime() - now.getTime()) / 1000 + 1);
       return;
     }
-    // The token first, then the claim: a claim taken before a long wait for the token could run
-    // out while waiting, and another worker would send the same message.
-    await this.waitForToken();
-    record = await this.deps.sends.update(record, {
-      status: 'sending',
-      claimedUntil: new Date(this.deps.clock().getTime() + this.claimMs).toISOString(),
-      attempts: record.attempts + 1,
-    });
-    if (!record) return; // lost the race for the claim: the winner sends
-
-    const outcome = await this.send(record);
-    if (outcome === 'skipped') {
+    const plan = await this.plan(record);
+    if (plan === 'skipped') {
       await this.deps.sends.update(record, { status: 'skipped' });
       return this.deps.queue.delete(message);
     }
-    await this.settle(message, record, outcome);
+    // The slot first, then the claim: a claim taken before a long wait for the slot could run out
+    // while waiting, and another worker would send the same message. A worker that loses the race
+    // for the claim gives its slot back.
+    const slot =
+      'target' in plan
+        ? await this.deps.pacer.acquire({
+            tenantId: record.tenantId,
+            conversationId: plan.conversationId ?? newConversationId(plan.target.teamsUserId),
+          })
+        : undefined;
+    try {
+      record = await this.deps.sends.update(record, {
+        status: 'sending',
+        claimedUntil: new Date(this.deps.clock().getTime() + this.claimMs).toISOString(),
+        attempts: record.attempts + 1,
+      });
+      if (!record) return; // lost the race for the claim: the winner sends
+      const outcome = 'target' in plan ? await this.deps.messenger.send(plan.target, plan.message, slot) : plan;
+      await this.settle(message, record, outcome);
+    } finally {
+      slot?.giveBack();
+    }
   }
 
-  /** Sends the record's message; 'skipped' when it no longer applies (a lead stepped back, the reader left the team). */
-  private async send(record: SendRecord): Promise<SendOutcome | 'skipped'> {
+  /**
+   * Who the record goes to and what it says, read before the send is claimed; 'skipped' when it no
+   * longer applies (a lead stepped back, the reader left the team), an outcome when nobody can be reached.
+   */
+  private async plan(
+    record: SendRecord,
+  ): Promise<{ target: ProactiveTarget; message: OutboundMessage; conversationId: string | undefined } | SendOutcome | 'skipped'> {
     const profile = await this.deps.users.get(record.tenantId, record.userId);
     const teamsUserId =
       profile?.teamsUserId ?? (await this.deps.teams.getMember(record.tenantId, record.teamId, record.userId))?.teamsUserId;
@@ -147,8 +163,8 @@ export class SendWorker {
         : undefined;
     const message = await this.messageFor(record, profile, team?.name);
     if (!message) return 'skipped';
-    return this.deps.messenger.send(
-      {
+    return {
+      target: {
         tenantId: record.tenantId,
         userId: record.userId,
         teamsUserId,
@@ -158,7 +174,8 @@ export class SendWorker {
         locale: profile?.locale ?? team?.locale,
       },
       message,
-    );
+      conversationId: personal?.conversationId,
+    };
   }
 
   /** What the record stands for, as a message; undefined when it no longer applies (a digest or a lead's notice after they stepped back). */
@@ -288,10 +305,5 @@ export class SendWorker {
     await this.deps.poison.send({ ...work, reason });
     await this.deps.queue.delete(message);
     this.deps.logger.warn({ work, reason }, 'parked a send that kept failing');
-  }
-
-  private async waitForToken(): Promise<void> {
-    const waitMs = this.deps.limiter.reserve(Date.now());
-    if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
   }
 }

@@ -2,12 +2,16 @@ import type { TurnContext } from 'botbuilder';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createAdapter } from './adapter.js';
+import { LocalSendBudget } from '../services/local-send-budget.js';
+import { OutboundPacer } from '../services/outbound-pacer.js';
 
 describe('the adapter’s answer to a failed turn', () => {
   const failedTurn = async (locale: string) => {
     const adapter = createAdapter(
       { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
       pino({ enabled: false }),
+      undefined,
+      new OutboundPacer({ budget: new LocalSendBudget(50) }),
     );
     const sent: Array<{ text?: string }> = [];
     // A TurnContext with only what the error handler reads and writes.

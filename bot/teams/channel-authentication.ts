@@ -3,6 +3,8 @@ import {
   AuthenticationConstants,
   AuthenticationError,
   type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorFactory,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { AppConfig } from '../config.js';
@@ -45,8 +47,29 @@ function channelSettings(openIdMetadataUrl: string | undefined) {
  * so those become a 401 like every other rejected token.
  */
 export class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(bot: AppConfig['bot'], credentials?: BotCredentials) {
+  /**
+   * `readyProactiveClient` is given every connector client made for a call outside a turn
+   * (botbuilder asks for those, and only those, through `createConnectorFactory`).
+   */
+  constructor(
+    bot: AppConfig['bot'],
+    credentials?: BotCredentials,
+    private readonly readyProactiveClient?: (client: unknown) => void,
+  ) {
     super({ ...botCredentialSettings(bot), ...channelSettings(bot.openIdMetadataUrl) }, credentials);
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const factory = super.createConnectorFactory(claimsIdentity);
+    const ready = this.readyProactiveClient;
+    if (!ready) return factory;
+    return {
+      async create(serviceUrl: string, audience?: string) {
+        const client = await factory.create(serviceUrl, audience);
+        ready(client);
+        return client;
+      },
+    };
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {

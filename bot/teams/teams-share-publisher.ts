@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Messenger } from '../services/messenger.js';
 import type { OutboundMessage } from '../services/outbound-message.js';
@@ -9,6 +9,7 @@ import type { TeamStore } from '../store/team-store.js';
 import { botTranslator } from '../i18n/bot-messages.js';
 import { cardMessage } from './card-replies.js';
 import { renderOutbound } from './render-outbound.js';
+import type { TeamsRequests } from './teams-requests.js';
 
 /**
  * Posts share cards to a team's channel through the reference kept when the app was installed
@@ -17,8 +18,7 @@ import { renderOutbound } from './render-outbound.js';
 export class TeamsSharePublisher implements SharePublisher {
   constructor(
     private readonly deps: {
-      adapter: CloudAdapter;
-      botAppId: string;
+      requests: TeamsRequests;
       conversations: ConversationStore;
       users: UserStore;
       teams: TeamStore;
@@ -30,8 +30,8 @@ export class TeamsSharePublisher implements SharePublisher {
   async post(target: ChannelPost, message: OutboundMessage): Promise<string | undefined> {
     let activityId: string | undefined;
     const built = renderOutbound(message, await this.teamLanguage(target));
-    await this.inChannel(target, async (send) => {
-      activityId = (await send.sendActivity(cardMessage(built)))?.id;
+    await this.inChannel(target, async (context) => {
+      activityId = (await context.sendActivity(cardMessage(built)))?.id;
     });
     return activityId;
   }
@@ -39,8 +39,8 @@ export class TeamsSharePublisher implements SharePublisher {
   async update(target: ChannelPost & { activityId: string }, message: OutboundMessage): Promise<boolean> {
     let done = false;
     const built = renderOutbound(message, await this.teamLanguage(target));
-    await this.inChannel(target, async (send) => {
-      await send.updateActivity({ ...cardMessage(built), id: target.activityId });
+    await this.inChannel(target, async (context) => {
+      await context.updateActivity({ ...cardMessage(built), id: target.activityId });
       done = true;
     });
     return done;
@@ -61,13 +61,7 @@ export class TeamsSharePublisher implements SharePublisher {
     return botTranslator((await this.deps.teams.getSettings(target.tenantId, target.teamId))?.locale);
   }
 
-  private async inChannel(
-    target: ChannelPost,
-    work: (context: {
-      sendActivity: (a: ReturnType<typeof cardMessage>) => Promise<{ id?: string } | undefined>;
-      updateActivity: (a: object) => Promise<unknown>;
-    }) => Promise<void>,
-  ): Promise<void> {
+  private async inChannel(target: ChannelPost, work: (context: TurnContext) => Promise<void>): Promise<void> {
     const team = (await this.deps.conversations.listFor(target.tenantId, 'channel', target.teamId))[0];
     if (!team) {
       this.deps.logger.warn({ teamId: target.teamId }, 'no conversation is known for the team; the share card was not posted');
@@ -83,15 +77,6 @@ export class TeamsSharePublisher implements SharePublisher {
         conversationType: 'channel',
       } as ConversationReference['conversation'],
     };
-    let failure: unknown;
-    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-      try {
-        await work(context);
-      } catch (error) {
-        // The adapter would hand this to onTurnError and carry on; the caller needs to know.
-        failure = error;
-      }
-    });
-    if (failure) throw failure;
+    await this.deps.requests.inConversation(target.tenantId, reference, work);
   }
 }

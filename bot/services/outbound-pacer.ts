@@ -1,0 +1,250 @@
+import { ConversationLimits, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../domain/conversation-limits.js';
+import type { SendBudget } from './send-budget.js';
+
+/** Where one request to Teams goes: the tenant whose budget it spends and the conversation whose windows it fills. */
+export interface PacerKey {
+  tenantId: string;
+  conversationId: string;
+}
+
+/** Leave to send one request. */
+export interface Slot {
+  readonly key: PacerKey;
+  /** The request goes out now: from this moment it counts, whatever Teams answers. */
+  spend(): void;
+  /** The request will not go after all; the slot frees. Nothing once spent. */
+  giveBack(): void;
+}
+
+export interface OutboundPacerOptions {
+  budget: SendBudget;
+  /** Each conversation's windows (Teams': 7 per 1 s, 8 per 2 s, 60 per 30 s, 1,800 per hour). */
+  limits?: readonly WindowLimit[];
+  /**
+   * Widens every window, the tenant's one second included: a request counted here reaches Teams a
+   * moment later, and two requests must not land closer together there than they were counted.
+   */
+  marginMs?: number;
+  now?: () => number;
+}
+
+/** The conversation a first-contact send creates, before Teams has named it: one per member. */
+export function newConversationId(memberId: string): string {
+  return `new:${memberId}`;
+}
+
+const TENANT_SPAN_MS = 1_000;
+const DEFAULT_MARGIN_MS = 25;
+const FORGET_EVERY_MS = 5_000;
+
+interface Waiter {
+  key: PacerKey;
+  resolve: (slot: Slot) => void;
+}
+
+/** One tenant's requests waiting for their turn. */
+interface TenantLine {
+  /** Conversations with requests waiting, in the order they take turns. */
+  turns: string[];
+  waiting: Map<string, Waiter[]>;
+  /** Conversations whose windows are full, and when they free (Infinity: when a held slot is spent or given back). */
+  resting: Map<string, number>;
+  /** When the tenant's requests went out within the last window. */
+  recent: number[];
+  /** Slots handed out whose requests have not gone yet: they count as going now. */
+  outstanding: number;
+  /** When the last slot was due by the rate: the next is due one interval later. */
+  lastSlotAt: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  timerAt: number;
+}
+
+/**
+ * Every request to Teams waits here for its turn, under two limits: the tenant's budget (a rate
+ * from the `SendBudget`, this instance's share of the app's 50 a second; nothing while Teams has
+ * throttled the tenant) and the conversation's own windows. Requests wait in a line per tenant,
+ * conversations taking turns, and a pump lets the next one go when the rate allows. Nothing is
+ * booked ahead: a new rate or a throttle applies to the very next request.
+ *
+ * A slot counts from the moment it is handed out until its request goes, and from then on in every
+ * window by the time it went, refused by Teams or not. A conversation whose windows are full rests
+ * aside, so it never holds up the others.
+ */
+export class OutboundPacer {
+  private readonly lines = new Map<string, TenantLine>();
+  private readonly conversations: ConversationLimits;
+  private readonly marginMs: number;
+  private readonly now: () => number;
+  private readonly unsubscribe: () => void;
+  private lastForget = 0;
+
+  constructor(private readonly options: OutboundPacerOptions) {
+    this.marginMs = options.marginMs ?? DEFAULT_MARGIN_MS;
+    this.now = options.now ?? Date.now;
+    this.conversations = new ConversationLimits(options.limits ?? TEAMS_CONVERSATION_LIMITS, this.marginMs);
+    this.unsubscribe = options.budget.onChange(() => {
+      for (const tenantId of [...this.lines.keys()]) this.pump(tenantId);
+    });
+  }
+
+  /** Resolves when one request to the conversation may go; the caller spends the slot as it sends. */
+  acquire(key: PacerKey): Promise<Slot> {
+    const line = this.lineOf(key.tenantId);
+    return new Promise<Slot>((resolve) => {
+      const queue = line.waiting.get(key.conversationId);
+      if (queue) queue.push({ key, resolve });
+      else {
+        line.waiting.set(key.conversationId, [{ key, resolve }]);
+        if (!line.resting.has(key.conversationId)) line.turns.push(key.conversationId);
+      }
+      this.pump(key.tenantId);
+    });
+  }
+
+  /** Teams answered 429: nobody sends to the tenant for `retryAfterMs`. */
+  throttled(tenantId: string, retryAfterMs: number): void {
+    this.options.budget.throttle(tenantId, this.now() + retryAfterMs);
+    this.pump(tenantId);
+  }
+
+  /** How many requests wait (all tenants). */
+  get waiting(): number {
+    let n = 0;
+    for (const line of this.lines.values()) for (const q of line.waiting.values()) n += q.length;
+    return n;
+  }
+
+  /** Stops listening to the budget and drops the pump's timers; waiting requests stay waiting. */
+  close(): void {
+    this.unsubscribe();
+    for (const line of this.lines.values()) clearTimeout(line.timer);
+  }
+
+  private lineOf(tenantId: string): TenantLine {
+    let line = this.lines.get(tenantId);
+    if (!line) {
+      line = {
+        turns: [],
+        waiting: new Map(),
+        resting: new Map(),
+        recent: [],
+        outstanding: 0,
+        lastSlotAt: -Infinity,
+        timer: undefined,
+        timerAt: Infinity,
+      };
+      this.lines.set(tenantId, line);
+    }
+    return line;
+  }
+
+  /** Lets go every request whose turn it is now, then sets the timer for the next. */
+  private pump(tenantId: string): void {
+    const line = this.lines.get(tenantId);
+    if (!line) return;
+    clearTimeout(line.timer);
+    line.timer = undefined;
+    line.timerAt = Infinity;
+    const budget = this.options.budget;
+    for (;;) {
+      const now = this.now();
+      this.forgetOld(now);
+      for (const [conversationId, at] of line.resting) {
+        if (at > now) continue;
+        line.resting.delete(conversationId);
+        if (line.waiting.has(conversationId)) line.turns.push(conversationId);
+      }
+      if (line.turns.length === 0) {
+        const next = Math.min(...line.resting.values());
+        if (Number.isFinite(next)) this.wakeAt(tenantId, line, next, now);
+        else if (line.waiting.size === 0 && line.outstanding === 0 && this.trimRecent(line, now) === 0) this.lines.delete(tenantId);
+        return;
+      }
+      const throttledUntil = budget.throttledUntil(tenantId, now);
+      if (throttledUntil > now) return this.wakeAt(tenantId, line, throttledUntil, now);
+      const rate = budget.rateFor(tenantId, now);
+      // No share of the budget: the budget's change wakes the line.
+      if (!(rate > 0)) return;
+      const spanMs = TENANT_SPAN_MS + this.marginMs;
+      const interval = spanMs / rate;
+      const dueAt = line.lastSlotAt + interval;
+      if (now < dueAt) return this.wakeAt(tenantId, line, dueAt, now);
+      const windowFreeAt = this.tenantFreeAt(line, Math.max(1, Math.floor(rate)), now);
+      if (windowFreeAt > now) {
+        // Infinity: every place in the window is a slot not yet spent; spending or giving one back wakes the line.
+        if (Number.isFinite(windowFreeAt)) this.wakeAt(tenantId, line, windowFreeAt, now);
+        return;
+      }
+      const conversationId = line.turns.shift()!;
+      const windowKey = windowKeyOf(tenantId, conversationId);
+      const freeAt = this.conversations.nextFreeAt(windowKey, now);
+      if (freeAt > now) {
+        line.resting.set(conversationId, freeAt);
+        continue;
+      }
+      const queue = line.waiting.get(conversationId)!;
+      const waiter = queue.shift()!;
+      if (queue.length > 0) line.turns.push(conversationId);
+      else line.waiting.delete(conversationId);
+      // A timer that fired a little late does not lose the rate; a line that was idle does not bank it.
+      line.lastSlotAt = now - dueAt < interval ? dueAt : now;
+      line.outstanding++;
+      this.conversations.hold(windowKey);
+      waiter.resolve(this.slotFor(waiter.key));
+    }
+  }
+
+  private slotFor(key: PacerKey): Slot {
+    let done = false;
+    const finish = (spent: boolean) => {
+      if (done) return;
+      done = true;
+      const now = this.now();
+      const line = this.lineOf(key.tenantId);
+      line.outstanding = Math.max(0, line.outstanding - 1);
+      const windowKey = windowKeyOf(key.tenantId, key.conversationId);
+      if (spent) {
+        line.recent.push(now);
+        this.conversations.spend(windowKey, now);
+      } else this.conversations.giveBack(windowKey, now);
+      // The conversation may have rested for want of this slot: it is looked at again.
+      if (line.resting.has(key.conversationId)) line.resting.set(key.conversationId, now);
+      this.pump(key.tenantId);
+    };
+    return { key, spend: () => finish(true), giveBack: () => finish(false) };
+  }
+
+  /** When the tenant's own one-second window has room for one more, counting the slots not yet spent. */
+  private tenantFreeAt(line: TenantLine, limit: number, now: number): number {
+    const inWindow = this.trimRecent(line, now);
+    const over = inWindow + line.outstanding - limit + 1;
+    if (over <= 0) return now;
+    if (over > inWindow) return Infinity;
+    return line.recent[over - 1]! + TENANT_SPAN_MS + this.marginMs;
+  }
+
+  private trimRecent(line: TenantLine, now: number): number {
+    const from = now - TENANT_SPAN_MS - this.marginMs;
+    let drop = 0;
+    while (drop < line.recent.length && line.recent[drop]! <= from) drop++;
+    if (drop > 0) line.recent.splice(0, drop);
+    return line.recent.length;
+  }
+
+  private wakeAt(tenantId: string, line: TenantLine, at: number, now: number): void {
+    if (line.timer && line.timerAt <= at) return;
+    clearTimeout(line.timer);
+    line.timerAt = at;
+    line.timer = setTimeout(() => this.pump(tenantId), Math.max(0, Math.ceil(at - now)));
+  }
+
+  private forgetOld(now: number): void {
+    if (now - this.lastForget < FORGET_EVERY_MS) return;
+    this.lastForget = now;
+    this.conversations.forget(now);
+  }
+}
+
+function windowKeyOf(tenantId: string, conversationId: string): string {
+  return `${tenantId}\u0000${conversationId}`;
+}
