@@ -38,6 +38,7 @@ import { OutboundPacer } from './services/outbound-pacer.js';
 import { TeamsRequests } from './teams/teams-requests.js';
 import { TeamsMessenger } from './teams/teams-messenger.js';
 import { SharingService } from './services/sharing-service.js';
+import { CardUpdates, type CardWork } from './services/card-updates.js';
 import { ShareLists } from './services/share-lists.js';
 import type { SharePublisher } from './services/share-publisher.js';
 import { LearningCapture } from './services/learning-capture.js';
@@ -188,11 +189,18 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       messenger,
       logger: options.logger,
     });
+  const cardUpdates = new CardUpdates({
+    shares: stores.shares,
+    publisher,
+    queue: new WorkQueue<CardWork>(queueClient(config.storage, QUEUES.cards)),
+    logger: options.logger,
+  });
   const sharing = new SharingService({
     shares: stores.shares,
     teams: stores.teams,
     users: stores.users,
     publisher,
+    cards: cardUpdates,
     clock,
     logger: options.logger,
     xapi,
@@ -437,6 +445,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
         scheduler,
         worker,
         budget,
+        cards: cardUpdates,
         digests,
         xapi: xapiSender,
         orgFigures,

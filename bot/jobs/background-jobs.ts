@@ -19,6 +19,8 @@ export interface BackgroundJobsDeps {
   worker: SendWorker;
   /** This instance's share of the fleet's send budget: handed back when the jobs stop, before the process exits. */
   budget: { stop(): Promise<void> };
+  /** Takes up share card updates another instance left unfinished. */
+  cards?: { drainOnce(): Promise<number> };
   /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
   digests?: Pick<DigestService, 'planDue'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
@@ -48,8 +50,12 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
     })();
 
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
-  loops.push(deps.worker.run(() => running, 48));
+  // Enough sends under way to keep the pacer's line fed while each waits for Teams' answer; a send
+  // waiting for its slot holds no claim, so waiting longer costs nothing but a little memory.
+  loops.push(deps.worker.run(() => running, 128));
   if (deps.xapi) loops.push(deps.xapi.run(() => running));
+  const cards = deps.cards;
+  if (cards) loops.push(every(5_000, 'share card updates', () => cards.drainOnce()));
   const digests = deps.digests;
   if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.planDue()));
   const orgFigures = deps.orgFigures;

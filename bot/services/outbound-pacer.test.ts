@@ -108,20 +108,51 @@ describe('OutboundPacer (fake timers)', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('holds a throttled tenant until Teams said, and only that tenant', async () => {
+  it('holds a conversation Teams refused until its Retry-After, and lets the others go on', async () => {
+    void request('a:0');
+    await vi.advanceTimersByTimeAsync(0);
+    pacer.throttled({ tenantId, conversationId: 'a:0' }, 3_000);
+    for (let i = 0; i < 3; i++) void request('a:0');
+    for (let i = 1; i < 20; i++) void request(`a:${i}`);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(timesTo('a:0')).toEqual([0]);
+    expect(sent.filter((s) => s.key.conversationId !== 'a:0')).toHaveLength(19);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(timesTo('a:0').slice(1)).toHaveLength(3);
+    expect(Math.min(...timesTo('a:0').slice(1))).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it('holds the whole tenant when refusals become a pattern, and only that tenant', async () => {
     for (let i = 0; i < 20; i++) void request(`a:${i}`);
     for (let i = 0; i < 20; i++) void request(`a:${i}`, 't2');
     await vi.advanceTimersByTimeAsync(100);
-    const before = timesTo().length;
-    pacer.throttled(tenantId, 3_000);
+    // A single refusal holds its own conversation only.
+    pacer.throttled({ tenantId, conversationId: 'a:0' }, 3_000);
+    expect(budget.throttledUntil(tenantId, Date.now())).toBe(0);
+    // Refused three times in a row: Teams is throttling the tenant, not a conversation.
+    pacer.throttled({ tenantId, conversationId: 'a:1' }, 3_000);
+    pacer.throttled({ tenantId, conversationId: 'a:2' }, 3_000);
+    expect(budget.throttledUntil(tenantId, Date.now())).toBe(3_100);
     await vi.advanceTimersByTimeAsync(2_999);
-    const t1During = sent.filter((s) => s.key.tenantId === tenantId && s.at > 100 && s.at < 3_100);
-    expect(t1During).toHaveLength(0);
+    expect(sent.filter((s) => s.key.tenantId === tenantId && s.at > 100 && s.at < 3_100)).toHaveLength(0);
     expect(sent.filter((s) => s.key.tenantId === 't2')).toHaveLength(20);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(sent.filter((s) => s.key.tenantId === tenantId).length).toBe(20);
-    expect(sent.filter((s) => s.key.tenantId === tenantId && s.at > 100).every((s) => s.at >= 3_100)).toBe(true);
-    expect(before).toBeGreaterThan(0);
+    expect(sent.filter((s) => s.key.tenantId === tenantId)).toHaveLength(20);
+  });
+
+  it('keeps the full rate when Teams refuses one request in twenty, as it does whatever the load', async () => {
+    let n = 0;
+    const all = Array.from({ length: 500 }, (_, i) =>
+      pacer.acquire({ tenantId, conversationId: `a:${i}` }).then((slot) => {
+        slot.spend();
+        sent.push({ at: Date.now(), key: slot.key });
+        if (++n % 20 === 0) pacer.throttled(slot.key, 1_000);
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(20_000);
+    await Promise.all(all);
+    expect(budget.throttledUntil(tenantId, Date.now())).toBe(0);
+    expect(timesTo().at(-1)).toBeLessThanOrEqual(10_000);
   });
 
   it('counts a slot from the moment it is handed out, and frees it when given back', async () => {

@@ -36,6 +36,10 @@ export function newConversationId(memberId: string): string {
 const TENANT_SPAN_MS = 1_000;
 const DEFAULT_MARGIN_MS = 25;
 const FORGET_EVERY_MS = 5_000;
+/** Refusals within a second that hold the whole tenant: at least this many… */
+const TENANT_REFUSALS_AT_LEAST = 3;
+/** …and at least one in this many of the tenant's requests. */
+const TENANT_REFUSAL_SHARE = 2;
 
 interface Waiter {
   key: PacerKey;
@@ -53,6 +57,10 @@ interface TenantLine {
   recent: number[];
   /** Slots handed out whose requests have not gone yet: they count as going now. */
   outstanding: number;
+  /** Conversations Teams answered 429, until their Retry-After. */
+  heldUntil: Map<string, number>;
+  /** When Teams answered 429 within the last second. */
+  refusals: number[];
   /** When the last slot was due by the rate: the next is due one interval later. */
   lastSlotAt: number;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -101,10 +109,23 @@ export class OutboundPacer {
     });
   }
 
-  /** Teams answered 429: nobody sends to the tenant for `retryAfterMs`. */
-  throttled(tenantId: string, retryAfterMs: number): void {
-    this.options.budget.throttle(tenantId, this.now() + retryAfterMs);
-    this.pump(tenantId);
+  /**
+   * Teams answered 429 to a request to `key`: that conversation waits `retryAfterMs`. Teams does not
+   * say which limit it applied, and refuses a few requests now and then whatever the load: when
+   * refusals become a pattern (at least three, and half the tenant's requests in the last second), the whole tenant waits, on every instance (`SendBudget.throttle`).
+   */
+  throttled(key: PacerKey, retryAfterMs: number): void {
+    const now = this.now();
+    const until = now + retryAfterMs;
+    const line = this.lineOf(key.tenantId);
+    line.heldUntil.set(key.conversationId, Math.max(until, line.heldUntil.get(key.conversationId) ?? 0));
+    line.refusals.push(now);
+    const from = now - TENANT_SPAN_MS;
+    while (line.refusals.length > 0 && line.refusals[0]! <= from) line.refusals.shift();
+    const requests = this.trimRecent(line, now);
+    if (line.refusals.length >= TENANT_REFUSALS_AT_LEAST && line.refusals.length * TENANT_REFUSAL_SHARE >= requests)
+      this.options.budget.throttle(key.tenantId, until);
+    this.pump(key.tenantId);
   }
 
   /** How many requests wait (all tenants). */
@@ -129,6 +150,8 @@ export class OutboundPacer {
         resting: new Map(),
         recent: [],
         outstanding: 0,
+        heldUntil: new Map(),
+        refusals: [],
         lastSlotAt: -Infinity,
         timer: undefined,
         timerAt: Infinity,
@@ -157,7 +180,8 @@ export class OutboundPacer {
       if (line.turns.length === 0) {
         const next = Math.min(...line.resting.values());
         if (Number.isFinite(next)) this.wakeAt(tenantId, line, next, now);
-        else if (line.waiting.size === 0 && line.outstanding === 0 && this.trimRecent(line, now) === 0) this.lines.delete(tenantId);
+        else if (line.waiting.size === 0 && line.outstanding === 0 && line.heldUntil.size === 0 && this.trimRecent(line, now) === 0)
+          this.lines.delete(tenantId);
         return;
       }
       const throttledUntil = budget.throttledUntil(tenantId, now);
@@ -177,7 +201,7 @@ export class OutboundPacer {
       }
       const conversationId = line.turns.shift()!;
       const windowKey = windowKeyOf(tenantId, conversationId);
-      const freeAt = this.conversations.nextFreeAt(windowKey, now);
+      const freeAt = Math.max(this.conversations.nextFreeAt(windowKey, now), this.heldUntil(line, conversationId, now));
       if (freeAt > now) {
         line.resting.set(conversationId, freeAt);
         continue;
@@ -231,6 +255,12 @@ export class OutboundPacer {
     return line.recent.length;
   }
 
+  private heldUntil(line: TenantLine, conversationId: string, now: number): number {
+    const until = line.heldUntil.get(conversationId) ?? 0;
+    if (until <= now) line.heldUntil.delete(conversationId);
+    return until;
+  }
+
   private wakeAt(tenantId: string, line: TenantLine, at: number, now: number): void {
     if (line.timer && line.timerAt <= at) return;
     clearTimeout(line.timer);
@@ -242,6 +272,7 @@ export class OutboundPacer {
     if (now - this.lastForget < FORGET_EVERY_MS) return;
     this.lastForget = now;
     this.conversations.forget(now);
+    for (const line of this.lines.values()) for (const [id, until] of line.heldUntil) if (until <= now) line.heldUntil.delete(id);
   }
 }
 

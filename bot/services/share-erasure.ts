@@ -6,14 +6,11 @@ import type { OutboundMessage } from './outbound-message.js';
 import type { SharePublisher } from './share-publisher.js';
 
 const MAX_RECOUNT_ATTEMPTS = 20;
-/** Teams allows a bot 7 messages a second in a conversation: card updates go at most 5 a second. */
-const CARD_UPDATE_GAP_MS = 200;
 
 export interface ShareErasureDeps {
   shares: ShareStore;
   publisher: SharePublisher;
   logger: Logger;
-  cardUpdateGapMs?: number;
 }
 
 /**
@@ -71,7 +68,10 @@ export class ShareErasure {
     throw new Error('The share kept changing while its marks were being counted');
   }
 
-  /** Best effort: the erasure goes on if Teams cannot update the card (the channel or message may be gone). */
+  /**
+   * Best effort: the erasure goes on if Teams cannot update the card (the channel or message may be
+   * gone). The pacer keeps the updates within the channel's limits.
+   */
   private async updateCard(share: Share, message: OutboundMessage): Promise<void> {
     if (!share.activityId) return;
     try {
@@ -87,6 +87,5 @@ export class ShareErasure {
         'a share card could not be updated while erasing',
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, this.deps.cardUpdateGapMs ?? CARD_UPDATE_GAP_MS));
   }
 }

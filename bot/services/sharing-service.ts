@@ -22,6 +22,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { SharePublisher } from './share-publisher.js';
 import { CoalescedRuns } from './coalesced-runs.js';
+import type { CardUpdates } from './card-updates.js';
 import type { XapiRecorder } from './xapi-recorder.js';
 import { LRUCache } from 'lru-cache';
 
@@ -41,18 +42,16 @@ export type VoteResult =
 /** Only the same person's own second click can race a vote; a recount retries when another instance's recount won. */
 const MAX_VOTE_ATTEMPTS = 10;
 const MAX_RECOUNT_ATTEMPTS = 20;
-/** Teams allows a bot 7 messages a second in a conversation; one card is updated at most once a second. */
-const CARD_UPDATE_GAP_MS = 1000;
 
 export interface SharingServiceDeps {
   shares: ShareStore;
   teams: TeamStore;
   users: UserStore;
   publisher: SharePublisher;
+  /** Brings share cards up to date, coalesced per channel. */
+  cards: Pick<CardUpdates, 'request'>;
   clock: Clock;
   logger: Logger;
-  /** The least time between two updates of one channel card. */
-  cardUpdateGapMs?: number;
   /** Told of each share and rating, for the organisation's Learning Record Store. */
   xapi?: XapiRecorder;
 }
@@ -62,17 +61,12 @@ const NOTICE_HINTS = 20_000;
 
 /** Learning shares: posting them to a team's channel, keeping their cards current, and the marks people give them. */
 export class SharingService {
-  private readonly refreshing = new Map<string, { again: boolean }>();
   private readonly recounts = new CoalescedRuns<Share | undefined>();
   /** Sharers whose notice of the day is claimed: a hint that saves a storage read, so the least recently used are forgotten. */
   private readonly noticesClaimed = new LRUCache<string, { day: string; zone: string }>({ max: NOTICE_HINTS });
   private readonly background = new Set<Promise<unknown>>();
 
-  private readonly cardUpdateGapMs: number;
-
-  constructor(private readonly deps: SharingServiceDeps) {
-    this.cardUpdateGapMs = deps.cardUpdateGapMs ?? CARD_UPDATE_GAP_MS;
-  }
+  constructor(private readonly deps: SharingServiceDeps) {}
 
   /** The teams a learner can share with: theirs, with a learning channel set. */
   async targetsFor(learner: Learner): Promise<{ teamId: string; name: string }[]> {
@@ -306,39 +300,9 @@ export class SharingService {
     if (after.helpful && !before.helpful) this.inBackground(this.tellSharer(share));
   }
 
-  /**
-   * Brings the channel's card up to date with the stored counts. Updates to one card run one at
-   * a time, at most one a second: a burst of clicks becomes a few updates, each showing the
-   * latest counts, which keeps well inside Teams' per-conversation limit.
-   */
-  private async refreshCard(share: Share): Promise<void> {
-    const key = `${share.tenantId}\u0000${share.teamId}\u0000${share.shareId}`;
-    const running = this.refreshing.get(key);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const state = { again: true };
-    this.refreshing.set(key, state);
-    try {
-      while (state.again) {
-        state.again = false;
-        const found = await this.deps.shares.get(share.tenantId, share.teamId, share.shareId);
-        // Gone: its sharer erased their data and the card now says so; it must not come back.
-        if (!found) return;
-        const current = found.share;
-        const activityId = current.activityId ?? share.activityId;
-        if (!activityId) return;
-        await this.deps.publisher.update(
-          { tenantId: current.tenantId, teamId: current.teamId, channelId: current.channelId, activityId },
-          { kind: 'share', share: current },
-        );
-        // Clicks in the next second are gathered into the next update.
-        await sleep(this.cardUpdateGapMs);
-      }
-    } finally {
-      this.refreshing.delete(key);
-    }
+  /** Brings the channel's card up to date with the stored share (see CardUpdates: latest state wins, nothing lost). */
+  private refreshCard(share: Share): Promise<void> {
+    return this.deps.cards.request(share);
   }
 
   /** At most one "your share helped" a day for each sharer, counted in their own time zone. */

@@ -19,10 +19,12 @@ export class WorkQueue<T> {
     await this.client.createIfNotExists();
   }
 
-  async send(body: T, options: { delaySeconds?: number } = {}): Promise<void> {
-    await this.client.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'), {
+  /** Adds a message; what deletes it before anyone receives it. */
+  async send(body: T, options: { delaySeconds?: number } = {}): Promise<Pick<QueueMessage<T>, 'messageId' | 'popReceipt'>> {
+    const sent = await this.client.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'), {
       ...(options.delaySeconds ? { visibilityTimeout: Math.min(options.delaySeconds, 7 * 86_400) } : {}),
     });
+    return { messageId: sent.messageId, popReceipt: sent.popReceipt };
   }
 
   async receive(max: number, visibilitySeconds: number): Promise<Array<QueueMessage<T>>> {
@@ -36,7 +38,7 @@ export class WorkQueue<T> {
     }));
   }
 
-  async delete(message: QueueMessage<T>): Promise<void> {
+  async delete(message: Pick<QueueMessage<T>, 'messageId' | 'popReceipt'>): Promise<void> {
     await this.client.deleteMessage(message.messageId, message.popReceipt);
   }
 
@@ -82,6 +84,8 @@ export const QUEUES = {
   poison: 'sends-poison',
   /** xAPI statements waiting for the organisation's Learning Record Store. */
   xapi: 'xapi',
+  /** Share cards waiting for their update, kept until it is done (see CardUpdates). */
+  cards: 'share-cards',
 } as const;
 
 /** A queue's name in the account: queue names must be lower case, so the table prefix is lowered. */

@@ -22,6 +22,7 @@ describe('TeamsMessenger through the pacer (local Bot Connector)', () => {
   let budget: LocalSendBudget;
   let pacer: OutboundPacer;
   let acquired: PacerKey[];
+  let refused: Array<{ key: PacerKey; retryAfterMs: number }>;
   let messenger: TeamsMessenger;
   let adapter: ReturnType<typeof createAdapter>;
   const referenceTo = (conversationId: string) =>
@@ -50,10 +51,16 @@ describe('TeamsMessenger through the pacer (local Bot Connector)', () => {
     budget = new LocalSendBudget(50);
     pacer = new OutboundPacer({ budget });
     acquired = [];
+    refused = [];
     const acquire = pacer.acquire.bind(pacer);
     pacer.acquire = (key) => {
       acquired.push(key);
       return acquire(key);
+    };
+    const throttled = pacer.throttled.bind(pacer);
+    pacer.throttled = (key, retryAfterMs) => {
+      refused.push({ key, retryAfterMs });
+      throttled(key, retryAfterMs);
     };
     adapter = createAdapter(
       { appId: undefined, appPassword: undefined, appType: 'UserAssignedMsi', appTenantId: undefined },
@@ -90,12 +97,11 @@ describe('TeamsMessenger through the pacer (local Bot Connector)', () => {
     expect(connector.sent.map((s) => s.conversationId)).toEqual(['a:u1']);
   });
 
-  it('tells a 429 with Retry-After in seconds, holds the tenant for it, and never retries on its own', async () => {
+  it('tells a 429 with Retry-After in seconds, tells the pacer, and never retries on its own', async () => {
     connector.refuseNext(1, { status: 429, retryAfter: '7' });
-    const before = Date.now();
     expect(await messenger.send(target(referenceTo('a:u1')), message)).toEqual({ kind: 'throttled', retryAfterMs: 7_000 });
     expect(connector.sent).toHaveLength(0);
-    expect(budget.throttledUntil(tenantId, Date.now())).toBeGreaterThanOrEqual(before + 7_000);
+    expect(refused).toEqual([{ key: { tenantId, conversationId: 'a:u1' }, retryAfterMs: 7_000 }]);
   });
 
   it('reads a Retry-After given as an HTTP date', async () => {
@@ -103,7 +109,7 @@ describe('TeamsMessenger through the pacer (local Bot Connector)', () => {
     const outcome = await messenger.send(target(referenceTo('a:u1')), message);
     expect(outcome.kind).toBe('throttled');
     expect(outcome.kind === 'throttled' && outcome.retryAfterMs).toBeGreaterThan(28_000);
-    expect(budget.throttledUntil(tenantId, Date.now())).toBeGreaterThan(Date.now() + 28_000);
+    expect(refused[0]?.retryAfterMs).toBeGreaterThan(28_000);
   });
 
   it('answers a 5xx as transient without a hidden retry', async () => {

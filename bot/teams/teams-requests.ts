@@ -43,7 +43,8 @@ interface Pipeline {
  * Readies every connector client botbuilder makes for a proactive call: its own retry policy goes
  * (a hidden retry is a request our limits never see, and a Retry-After must hold back the whole
  * tenant, not one call), and each request waits for the pacer last of all, after the request is
- * signed, so it counts from the moment it leaves. A 429 throttles the tenant for its Retry-After.
+ * signed, so it counts from the moment it leaves. A 429 holds its conversation (and, when 429s
+ * become a pattern, the tenant) for its Retry-After.
  * Turns answering an incoming activity use clients of their own and are not paced here.
  */
 export function pacedProactiveClients(pacer: OutboundPacer): (client: unknown) => void {
@@ -65,8 +66,7 @@ export function pacedProactiveClients(pacer: OutboundPacer): (client: unknown) =
           const slot = takeSlot(scope, key) ?? (await pacer.acquire(key));
           slot.spend();
           const response = await next(request);
-          if (response.status === 429)
-            pacer.throttled(key.tenantId, retryAfterMs(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS);
+          if (response.status === 429) pacer.throttled(key, retryAfterMs(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS);
           return response;
         },
       },

@@ -39,6 +39,7 @@ var queues = [
   'sends'
   'sends-poison'
   'xapi'
+  'share-cards'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
