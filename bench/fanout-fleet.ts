@@ -96,8 +96,13 @@ export async function runFanoutFleet(options: {
   const tables: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix };
   await ensureTables(tables);
   const people = await fileTeamAndShares(tables, Math.max(options.nudges * 2, options.votes + SHARES));
-  const now = new Date();
-  await fileDueLearners(tables, connector.serviceUrl, options.learners, now, { firstContactShare: 0.3 });
+  // Due at a minute filing will not outlast (the scheduler looks back one minute from its first tick);
+  // the processes start when it comes.
+  const dueAt = new Date(Math.ceil((Date.now() + 6 * 60_000) / 60_000) * 60_000);
+  await fileDueLearners(tables, connector.serviceUrl, options.learners, dueAt, { firstContactShare: 0.3 });
+  if (Date.now() > dueAt.getTime() + 30_000)
+    throw new Error('filing the learners outlasted their due minute; run again on a quieter machine');
+  await new Promise((r) => setTimeout(r, Math.max(0, dueAt.getTime() - Date.now())));
   // Nudged: people the app has written to before (every learner whose number ends in 3 to 9).
   const nudged = people.filter((i) => i % 10 >= 3).slice(0, options.nudges);
 
