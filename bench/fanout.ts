@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { azuriteConnectionString } from '../bot/config.js';
 import type { StorageConfig } from '../bot/config.js';
 import { ensureTables } from '../bot/store/table-clients.js';
-import { fileDueLearners } from '../bot/testing/due-learners.js';
-import { startLimitedConnector } from './limited-connector.js';
+import { DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
+import type { RecordedRequest } from '../tests/support/teams-connector/connector-model.js';
+import { startTeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
 
 export interface FanoutResult {
   learners: number;
@@ -22,6 +23,11 @@ export interface FanoutResult {
   peakRssMb: number;
   crashedAtDelivered?: number;
   connectorRequests: number;
+  /** Most requests the tenant was sent in any one-second window (sliding); Teams allows 50. */
+  maxRequestsInOneSecond: number;
+  /** Requests that arrived with one of a conversation's four limits used up. */
+  conversationViolations: number;
+  /** 429s answered because a limit was exceeded (the pacer's misses). */
   throttledOverLimit: number;
   injected429: number;
   injected5xx: number;
@@ -38,21 +44,19 @@ const PRODUCTION_NODE_OPTIONS = (
 const workerScript = fileURLToPath(new URL('../dist/bot/jobs/jobs-process.js', import.meta.url));
 
 /**
- * 2,000 learners due in the same minute, delivered through a connector that enforces Teams'
- * limits and injects 5 % 429 and 1 % 5xx. With `crash`, the worker process is killed with
- * SIGKILL half-way and a new one started.
+ * 2,000 learners due in the same minute, delivered through the Teams connector stand-in: Teams'
+ * app and conversation limits over every request, answers in 100–400 ms, 1 % 5xx. With `crash`,
+ * the worker process is killed with SIGKILL half-way and a new one started.
  */
 export async function runFanout(options: {
   azurite: { tablePort: number; queuePort: number };
   learners: number;
   crash: boolean;
 }): Promise<FanoutResult> {
-  const connector = await startLimitedConnector({
-    appPerSecond: LIMIT_RPS,
-    conversationPerSecond: 7,
-    inject429: 0.05,
-    inject5xx: 0.01,
-    retryAfterSeconds: 1,
+  const connector = await startTeamsConnector({
+    latencyMs: [100, 400],
+    failures: { serverErrorRate: 0.01 },
+    defaultTenantId: DUE_TENANT_ID,
   });
   const connectionString = azuriteConnectionString('127.0.0.1', options.azurite.tablePort, options.azurite.queuePort);
   const storage: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix: `bench${Date.now().toString(36)}` };
@@ -108,16 +112,16 @@ export async function runFanout(options: {
   child.kill('SIGKILL');
   await connector.stop();
 
-  console.log(`  accepted per second: ${Array.from(connector.stats.perSecond, (n) => n ?? 0).join(' ')}`);
-  const counts = [...connector.stats.deliveries.values()];
   const stats = connector.stats;
+  console.log(`  accepted sends per second: ${acceptedPerSecond(connector.log, stats.firstDeliveryAt).join(' ')}`);
+  const counts = [...stats.deliveries.values()];
   const wallSeconds = stats.firstDeliveryAt && stats.lastDeliveryAt ? (stats.lastDeliveryAt - stats.firstDeliveryAt) / 1000 : 0;
   const reached = counts.filter((n) => n > 0).length;
   const achievedRps = wallSeconds > 0 ? (reached - 1) / wallSeconds : 0;
   return {
     learners: options.learners,
     delivered: reached,
-    duplicates: counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    duplicates: stats.duplicates,
     lost: options.learners - reached,
     wallSeconds: round(wallSeconds),
     achievedRps: round(achievedRps),
@@ -128,10 +132,24 @@ export async function runFanout(options: {
     peakRssMb: round(peakRssKb / 1024, 1),
     ...(crashedAt !== undefined ? { crashedAtDelivered: crashedAt } : {}),
     connectorRequests: stats.requests,
+    maxRequestsInOneSecond: stats.maxRequestsInOneSecond,
+    conversationViolations: stats.conversationViolations,
     throttledOverLimit: stats.throttledOverLimit,
     injected429: stats.injected429,
     injected5xx: stats.injected5xx,
   };
+}
+
+/** Sends accepted in each whole second from the first: where a run was slow. */
+function acceptedPerSecond(log: readonly RecordedRequest[], first: number | undefined): number[] {
+  const perSecond: number[] = [];
+  if (first === undefined) return perSecond;
+  for (const r of log) {
+    if (r.kind !== 'send' || r.reason !== 'accepted') continue;
+    const second = Math.floor((r.at - first) / 1000);
+    perSecond[second] = (perSecond[second] ?? 0) + 1;
+  }
+  return Array.from(perSecond, (n) => n ?? 0);
 }
 
 function rssKb(pid: number | undefined): number {
