@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { startAzurite } from '../scripts/lib/azurite.js';
 import { runFanout } from './fanout.js';
+import { runFanoutFleet } from './fanout-fleet.js';
 import { runSubmit } from './submit.js';
 import { runDashboard, seedLargeTeam, type SeededTeam } from './dashboard.js';
 import { runFirstRender } from './first-render.js';
@@ -27,6 +28,7 @@ import { SEEDING_STORAGE } from './support/bench-settings.js';
 const BENCHMARKS = [
   'fanout',
   'fanoutCrash',
+  'fanoutFleet',
   'submit',
   'dashboard',
   'tabBundle',
@@ -53,7 +55,7 @@ if (unknown.length > 0) {
 }
 const selected: Name[] = wanted.length > 0 ? (wanted as Name[]) : [...BENCHMARKS];
 
-if (selected.some((n) => n === 'fanout' || n === 'fanoutCrash')) {
+if (selected.some((n) => n === 'fanout' || n === 'fanoutCrash' || n === 'fanoutFleet')) {
   console.log('Compiling the service (npm run build:service)…');
   const build = spawnSync('npm', ['run', '--silent', 'build:service'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -106,6 +108,15 @@ async function run(name: Name): Promise<object> {
       return runDigestPass({ proxy: storageProxy, leads: Number(process.env.DIGEST_LEADS ?? 7_500), membersPerTeam: 3 });
     case 'retentionFirstRun':
       return runRetentionFirstRun({ proxy: storageProxy, learners: Number(process.env.RETENTION_LEARNERS ?? 500) });
+    case 'fanoutFleet':
+      return runFanoutFleet({
+        proxy: storageProxy,
+        learners: Number(process.env.BENCH_LEARNERS ?? 10_000),
+        nudges: 500,
+        votes: 200,
+        // About one burst in 5,000 requests: a few in a round of 10,000 learners.
+        burstChance: 1 / 5_000,
+      });
     case 'firstRender':
       // The page under test is the built tab: build it unless tabBundle just did.
       if (!selected.includes('tabBundle')) runTabBundle(root);

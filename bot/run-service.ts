@@ -5,6 +5,9 @@ import { buildService } from './service.js';
 import { ensureTables } from './store/table-clients.js';
 import type { Telemetry } from './telemetry.js';
 
+/** Well beyond the jobs' own bound on stopping (JOBS_STOP_GRACE_MS, then one transaction to hand the budget back). */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 /** Builds the service from its configuration, starts its jobs and listens until SIGTERM or SIGINT. */
 export async function runService(config: AppConfig, telemetry: Telemetry): Promise<void> {
   const logger = createLogger(config.logLevel);
@@ -18,13 +21,21 @@ export async function runService(config: AppConfig, telemetry: Telemetry): Promi
   const server = service.app.listen(config.port, config.host, () => {
     logger.info({ host: config.host, port: config.port, mode: config.mode, telemetry: telemetry.enabled }, 'Learning Loop is listening');
   });
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
+    // No new requests; those under way finish while the jobs stop.
+    server.close();
+    // Only for storage that never answers: the jobs bound their own wait (background-jobs.ts), so
+    // they hand this instance's share of the send budget back and leave the fleet before the exit.
+    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
     void jobs
       .stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'the jobs did not stop cleanly'))
       .then(() => telemetry.flush())
-      .finally(() => server.close(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 3000).unref();
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

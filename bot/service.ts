@@ -33,11 +33,11 @@ import { CheckInScheduler } from './services/check-in-scheduler.js';
 import { SendWorker } from './services/send-worker.js';
 import type { SendWork } from './services/send-work.js';
 import type { Messenger } from './services/messenger.js';
-import { LocalSendBudget } from './services/local-send-budget.js';
+import { FleetSendBudget } from './services/fleet-send-budget.js';
+import { SendBudgetStore } from './store/send-budget-store.js';
 import { OutboundPacer } from './services/outbound-pacer.js';
 import { TeamsRequests } from './teams/teams-requests.js';
 import { TeamsMessenger } from './teams/teams-messenger.js';
-import { InstanceRegistry } from './jobs/instance-registry.js';
 import { SharingService } from './services/sharing-service.js';
 import { CardUpdates, type CardWork } from './services/card-updates.js';
 import { ShareLists } from './services/share-lists.js';
@@ -139,7 +139,7 @@ export interface Service {
   /** Computes each organisation's report and top resources (`runTenant` does one whole pass). */
   orgFigures: OrgFiguresJob;
   queues: { sends: WorkQueue<SendWork>; poison: WorkQueue<SendWork & { reason: string }>; xapi: WorkQueue<XapiWork> };
-  /** Creates the queues, then runs the scheduler, heartbeat and send worker in the background. */
+  /** Creates the queues, then runs the scheduler and send worker in the background; stopping them hands the send budget back. */
   startJobs(options?: { schedulerEveryMs?: number }): Promise<{ stop(): Promise<void> }>;
 }
 
@@ -170,8 +170,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     newId,
     xapi,
   });
-  // This instance's share of the app's budget, from the count of live instances the heartbeat keeps.
-  const budget = new LocalSendBudget(APP_SENDS_PER_SECOND);
+  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  // This instance's share of each tenant's budget, leased in Table Storage beside every other instance's.
+  const budget = new FleetSendBudget({
+    store: new SendBudgetStore(tables.leases),
+    instanceId,
+    logger: options.logger,
+    perTenantPerSecond: APP_SENDS_PER_SECOND,
+  });
   const pacer = new OutboundPacer({ budget });
   const adapter = createAdapter(config.bot, options.logger, options.botCredentials, pacer);
   const requests = new TeamsRequests(adapter, config.bot.appId ?? '');
@@ -204,7 +210,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   });
   const goals = new GoalService({ goals: stores.goals, users: stores.users, rollups, clock, newId, xapi });
   const recommendations = new RecommendationService({ recommendations: stores.recommendations, teams: stores.teams, clock });
-  const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const orgFigures = new OrgFiguresJob({
     figures: stores.orgFigures,
     leases: stores.leases,
@@ -405,7 +410,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     // A send takes well under a second; a worker that died mid-send is replaced within this.
     claimSeconds: 15,
   });
-  const registry = new InstanceRegistry(tables.leases, instanceId);
   const retentionDays = config.retentionDays;
   const retention =
     retentionDays === undefined
@@ -453,7 +457,6 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       return startBackgroundJobs({
         scheduler,
         worker,
-        registry,
         budget,
         cards: cardUpdates,
         digests,

@@ -3,17 +3,22 @@ import type { CheckInScheduler } from '../services/check-in-scheduler.js';
 import type { SendWorker } from '../services/send-worker.js';
 import type { DigestService } from '../services/digest-service.js';
 import type { XapiSender } from '../services/xapi-sender.js';
-import type { InstanceRegistry } from './instance-registry.js';
 
 /** Teams allows an app 50 requests per second per tenant, across all its instances. */
 export const APP_SENDS_PER_SECOND = 50;
 
+/**
+ * How long stopping waits for work under way (a send on the wire, a planning pass) before it hands
+ * the send budget back regardless. What is still waiting then is left to its claim, which runs out
+ * and is taken up by another instance, as after a crash.
+ */
+export const JOBS_STOP_GRACE_MS = 3_000;
+
 export interface BackgroundJobsDeps {
   scheduler: CheckInScheduler;
   worker: SendWorker;
-  registry: InstanceRegistry;
-  /** This instance's share of the app's request budget follows the count of live instances. */
-  budget: { liveInstances(count: number): void };
+  /** This instance's share of the fleet's send budget: handed back when the jobs stop, before the process exits. */
+  budget: { stop(): Promise<void> };
   /** Takes up share card updates another instance left unfinished. */
   cards?: { drainOnce(): Promise<number> };
   /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
@@ -28,7 +33,7 @@ export interface BackgroundJobsDeps {
   schedulerEveryMs?: number;
 }
 
-/** Runs the scheduler tick, the instance heartbeat and the send worker until stopped. */
+/** Runs the scheduler tick and the send worker until stopped (the send budget renews itself while there is work). */
 export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise<void> } {
   let running = true;
   const loops: Array<Promise<void>> = [];
@@ -44,12 +49,6 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
       }
     })();
 
-  loops.push(
-    every(5_000, 'heartbeat', async () => {
-      const live = await deps.registry.heartbeat(new Date());
-      deps.budget.liveInstances(live);
-    }),
-  );
   loops.push(every(deps.schedulerEveryMs ?? 15_000, 'scheduler', () => deps.scheduler.tick()));
   // Enough sends under way to keep the pacer's line fed while each waits for Teams' answer; a send
   // waiting for its slot holds no claim, so waiting longer costs nothing but a little memory.
@@ -66,8 +65,10 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   return {
     async stop() {
       running = false;
-      await Promise.all(loops);
-      await deps.registry.leave();
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(loops), new Promise((resolve) => (grace = setTimeout(resolve, JOBS_STOP_GRACE_MS)))]);
+      clearTimeout(grace);
+      await deps.budget.stop();
     },
   };
 }

@@ -1,0 +1,363 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { StorageConfig } from '../bot/config.js';
+import type { StorageProxy } from '../tests/support/storage-proxy.js';
+import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
+import { buildService } from '../bot/service.js';
+import { ensureTables } from '../bot/store/table-clients.js';
+import { DUE_TEAM_ID, DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
+import { localConfig } from '../bot/testing/local-config.js';
+import { startTeamsConnector, type TeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
+import type { FleetCommand, FleetReply } from './support/fleet-instance.js';
+
+export interface FleetPhase {
+  phase: string;
+  /** Instances sending in it. */
+  instances: number;
+  seconds: number;
+  requests: number;
+  requestRatioToLimit: number;
+  maxRequestsInOneSecond: number;
+  refused429: number;
+}
+
+export interface FanoutFleetResult {
+  learners: number;
+  firstContacts: number;
+  maxRequestsInOneSecond: number;
+  conversationViolations: number;
+  /** Requests a second over the round, against the limit, in the time Teams let the tenant send (its 429 bursts left out). */
+  requestRatioToLimit: number;
+  /** The same over the whole round, bursts included. */
+  requestRatioToLimitWholeRound: number;
+  lost: number;
+  duplicates: number;
+  /** The largest of every service process's peak resident memory. */
+  peakRssMb: number;
+  roundSeconds: number;
+  secondsInBursts: number;
+  requests: number;
+  byKind: Record<string, number>;
+  throttledOverLimit: number;
+  injected429: number;
+  injected5xx: number;
+  nudges: { asked: number; delivered: number };
+  votes: { asked: number; cardUpdateRequests: number };
+  /** What the fleet budget costs: requests to its table (the leases table) per instance and second. */
+  budgetStorageRequestsPerInstanceSecond: number;
+  storageLatencyMs: number;
+  phases: FleetPhase[];
+}
+
+const LIMIT_RPS = 50;
+const SHARES = 5;
+const CYCLE = '2026-W48';
+const PRODUCTION_NODE_OPTIONS = (
+  /name: 'NODE_OPTIONS', value: '([^']+)'/.exec(readFileSync(new URL('../infra/modules/web-app.bicep', import.meta.url), 'utf8'))?.[1] ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
+const instanceScript = fileURLToPath(new URL('./support/fleet-instance.ts', import.meta.url));
+
+/**
+ * A scheduled round to `learners` people (30 % never written to: the app creates their chat as
+ * it sends) by a fleet of service processes over one Azurite, through the Teams connector
+ * stand-in with every limit, 100–400 ms answers, 429 bursts (Retry-After 1–10 s) and 1 % 5xx.
+ * Two processes start; a third joins at 25 % of the round; one is killed with SIGKILL at 50 %
+ * and started again at 70 %. Meanwhile a lead sends `nudges` nudges and people cast `votes`
+ * votes on 5 shares in one channel, each of which updates the share's card.
+ */
+export async function runFanoutFleet(options: {
+  proxy: StorageProxy;
+  learners: number;
+  nudges: number;
+  votes: number;
+  /** Chance per request that Teams starts a 429 burst for the tenant. */
+  burstChance: number;
+}): Promise<FanoutFleetResult> {
+  const connector = await startTeamsConnector({
+    latencyMs: [100, 400],
+    defaultTenantId: DUE_TENANT_ID,
+    failures: { burstChance: options.burstChance, burstRetryAfterSeconds: [1, 10], serverErrorRate: 0.01 },
+  });
+  // When Teams told the tenant to wait in a burst: the Retry-After of each burst's answers.
+  const burstWindows: Array<[number, number]> = [];
+  const answer = connector.model.answer.bind(connector.model);
+  connector.model.answer = (request) => {
+    const given = answer(request);
+    if (given.reason === 'burst429') burstWindows.push([Date.now(), Date.now() + Number(given.retryAfter ?? 0) * 1000]);
+    return given;
+  };
+  const connectionString = options.proxy.connectionString;
+  options.proxy.set(SEEDING_STORAGE);
+  const tablePrefix = `fleet${Date.now().toString(36)}`;
+  const tables: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix };
+  await ensureTables(tables);
+  const people = await fileTeamAndShares(tables, Math.max(options.nudges * 2, options.votes + SHARES));
+  // Due at a minute filing will not outlast (the scheduler looks back one minute from its first tick);
+  // the processes start when it comes.
+  const dueAt = new Date(Math.ceil((Date.now() + 6 * 60_000) / 60_000) * 60_000);
+  await fileDueLearners(tables, connector.serviceUrl, options.learners, dueAt, { firstContactShare: 0.3 });
+  if (Date.now() > dueAt.getTime() + 30_000)
+    throw new Error('filing the learners outlasted their due minute; run again on a quieter machine');
+  await new Promise((r) => setTimeout(r, Math.max(0, dueAt.getTime() - Date.now())));
+  // Nudged: people the app has written to before (every learner whose number ends in 3 to 9).
+  const nudged = people.filter((i) => i % 10 >= 3).slice(0, options.nudges);
+
+  const processes = new Map<string, { child: ChildProcess; peakRssKb: number; pending: Map<number, FleetCommand> }>();
+  let peakRssKb = 0;
+  const replies = new Map<number, boolean>();
+  const start = async (name: string) => {
+    const child = fork(instanceScript, [], {
+      execArgv: PRODUCTION_NODE_OPTIONS,
+      env: {
+        ...process.env,
+        STORAGE_CONNECTION_STRING: connectionString,
+        TABLE_PREFIX: tablePrefix,
+        LEARNING_LOOP_MODE: 'local',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+        INSTANCE_ID: name,
+        SCHEDULER_EVERY_MS: '1000',
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const entry = { child, peakRssKb: 0, pending: new Map<number, FleetCommand>() };
+    processes.set(name, entry);
+    child.on('message', (reply: FleetReply) => {
+      if ('id' in reply) {
+        entry.pending.delete(reply.id);
+        replies.set(reply.id, reply.ok);
+      }
+    });
+    await new Promise<void>((resolve) => child.on('message', (m: FleetReply) => 'ready' in m && resolve()));
+  };
+  const sampler = setInterval(() => {
+    for (const p of processes.values()) {
+      p.peakRssKb = Math.max(p.peakRssKb, rssKb(p.child.pid));
+      peakRssKb = Math.max(peakRssKb, p.peakRssKb);
+    }
+  }, 250);
+
+  const commands: FleetCommand[] = [
+    ...nudged.map((i, k): FleetCommand => ({
+      id: k,
+      kind: 'nudge',
+      tenantId: DUE_TENANT_ID,
+      teamId: DUE_TEAM_ID,
+      leadId: 'lead',
+      learnerId: `learner-${i}`,
+    })),
+    ...Array.from({ length: options.votes }, (_, k): FleetCommand => ({
+      id: options.nudges + k,
+      kind: 'vote',
+      tenantId: DUE_TENANT_ID,
+      teamId: DUE_TEAM_ID,
+      voterId: `learner-${people[SHARES + k]}`,
+      shareId: `share-${k % SHARES}`,
+    })),
+  ].sort((a, b) => (a.id % 7) - (b.id % 7) || a.id - b.id);
+  let nextCommand = 0;
+  let roundRobin = 0;
+  const send = (command: FleetCommand) => {
+    const live = [...processes.values()].filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+    const target = live[roundRobin++ % live.length]!;
+    target.pending.set(command.id, command);
+    target.child.send(command);
+  };
+
+  const checkInsDelivered = () => checkInDeliveries(connector).size;
+  // The round is measured at Azure's round trip: the budget's renewals wait on it too.
+  options.proxy.set(MEASURED_STORAGE);
+  options.proxy.resetCounters();
+  const marks: Array<{ phase: string; at: number; instances: number }> = [];
+  await Promise.all([start('fleet-1'), start('fleet-2')]);
+  marks.push({ phase: 'two instances', at: Date.now(), instances: 2 });
+  const deadline = Date.now() + 20 * 60_000;
+  let lastProgress = Date.now();
+  let lastCount = 0;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    const count = checkInsDelivered();
+    if (count !== lastCount) [lastCount, lastProgress] = [count, Date.now()];
+    const share = count / options.learners;
+    // People act throughout the round (all of it asked by 90 %).
+    while (nextCommand < commands.length && nextCommand < (share / 0.9) * commands.length) send(commands[nextCommand++]!);
+    if (marks.length === 1 && share >= 0.25) {
+      await start('fleet-3');
+      marks.push({ phase: 'a third joins', at: Date.now(), instances: 3 });
+    }
+    if (marks.length === 2 && share >= 0.5) {
+      const victim = processes.get('fleet-2')!;
+      victim.child.kill('SIGKILL');
+      await new Promise((r) => victim.child.once('exit', r));
+      marks.push({ phase: 'one killed', at: Date.now(), instances: 2 });
+      // What it was asked and had not done: people press again (a vote sets, a nudge is refused if it went).
+      for (const command of victim.pending.values()) send(command);
+      victim.pending.clear();
+    }
+    if (marks.length === 3 && share >= 0.7) {
+      await start('fleet-2b');
+      marks.push({ phase: 'restarted', at: Date.now(), instances: 3 });
+    }
+    if (count >= options.learners && nextCommand >= commands.length && replies.size >= commands.length) break;
+    if (Date.now() - lastProgress > 120_000) break;
+  }
+  const roundEnd = connector.stats.lastDeliveryAt ?? Date.now();
+  const storage = options.proxy.counters();
+  const instanceSeconds = marks.reduce((sum, m, k) => sum + m.instances * (((marks[k + 1]?.at ?? roundEnd) - m.at) / 1000), 0);
+  // Anything still on its way (a duplicate after the kill) is counted.
+  await new Promise((r) => setTimeout(r, 5000));
+  clearInterval(sampler);
+  for (const p of processes.values()) p.child.kill('SIGTERM');
+  await Promise.all(
+    [...processes.values()].map((p) => (p.child.exitCode === null ? new Promise((r) => p.child.once('exit', r)) : undefined)),
+  );
+  await connector.stop();
+
+  const log = connector.log;
+  const roundStart = log[0]?.at ?? marks[0]!.at;
+  const bursts = burstSeconds(burstWindows, roundEnd);
+  const phases = marks.map((mark, k): FleetPhase => {
+    const from = k === 0 ? roundStart : mark.at;
+    const to = marks[k + 1]?.at ?? roundEnd;
+    const inPhase = log.filter((r) => r.at >= from && r.at < to);
+    const seconds = Math.max(0.001, (to - from) / 1000);
+    return {
+      phase: mark.phase,
+      instances: mark.instances,
+      seconds: round(seconds, 1),
+      requests: inPhase.length,
+      requestRatioToLimit: round(inPhase.length / seconds / LIMIT_RPS, 3),
+      maxRequestsInOneSecond: maxInOneSecond(inPhase.map((r) => r.at)),
+      refused429: inPhase.filter((r) => r.status === 429).length,
+    };
+  });
+  const inRound = log.filter((r) => r.at <= roundEnd);
+  const roundSeconds = (roundEnd - roundStart) / 1000;
+  const checkIns = checkInDeliveries(connector);
+  const stats = connector.stats;
+  options.proxy.set(SEEDING_STORAGE);
+  return {
+    learners: options.learners,
+    firstContacts: Math.round(options.learners * 0.3),
+    maxRequestsInOneSecond: stats.maxRequestsInOneSecond,
+    conversationViolations: stats.conversationViolations,
+    requestRatioToLimit: round(inRound.length / Math.max(1, roundSeconds - bursts) / LIMIT_RPS, 3),
+    requestRatioToLimitWholeRound: round(inRound.length / roundSeconds / LIMIT_RPS, 3),
+    lost: options.learners - checkIns.size,
+    duplicates: stats.duplicates,
+    peakRssMb: round(peakRssKb / 1024, 1),
+    roundSeconds: round(roundSeconds, 1),
+    secondsInBursts: round(bursts, 1),
+    requests: stats.requests,
+    byKind: { ...stats.byKind },
+    throttledOverLimit: stats.throttledOverLimit,
+    injected429: stats.injected429,
+    injected5xx: stats.injected5xx,
+    nudges: {
+      asked: nudged.length,
+      delivered: connector.accepted.filter((a) => a.kind === 'send' && JSON.stringify(a.body).includes('A nudge from the benchmark'))
+        .length,
+    },
+    votes: { asked: options.votes, cardUpdateRequests: stats.byKind.update },
+    budgetStorageRequestsPerInstanceSecond: round((storage.byTable[`${tablePrefix}Leases`] ?? 0) / instanceSeconds, 1),
+    storageLatencyMs: BENCH_LATENCY_MS,
+    phases,
+  };
+}
+
+/** Conversations that were delivered the round's check-in card (by its cycle), each counted once. */
+function checkInDeliveries(connector: TeamsConnector): Set<string> {
+  const reached = new Set<string>();
+  for (const a of connector.accepted)
+    if (a.kind === 'send' && JSON.stringify(a.body.attachments ?? []).includes(`"cycle":"${CYCLE}"`)) reached.add(a.conversationId);
+  return reached;
+}
+
+/** The team the learners are in, its lead, the people who vote, and 5 shares posted in its channel before the round. */
+async function fileTeamAndShares(storage: StorageConfig, members: number): Promise<number[]> {
+  let posted = 0;
+  const service = buildService(localConfig(storage), {
+    logger: pino({ level: 'silent' }),
+    // Posted before the round: the cards exist in the channel, and the round's votes update them through the fleet.
+    sharePublisher: { post: async () => `share-card-${++posted}`, update: async () => true, tellPerson: async () => true },
+  });
+  const at = new Date().toISOString();
+  const channelId = `19:${DUE_TEAM_ID}@thread.tacv2`;
+  await service.stores.teams.createSettingsIfAbsent({
+    tenantId: DUE_TENANT_ID,
+    teamId: DUE_TEAM_ID,
+    name: 'Load team',
+    schedule: null,
+    sharesChannelId: channelId,
+    updatedBy: null,
+    updatedAt: at,
+  });
+  const member = (userId: string, role: 'lead' | 'member') =>
+    service.stores.teams.upsertMember({
+      tenantId: DUE_TENANT_ID,
+      teamId: DUE_TEAM_ID,
+      userId,
+      teamsUserId: `29:${userId}`,
+      displayName: userId,
+      role,
+      joinedAt: at,
+    });
+  await member('lead', 'lead');
+  const people = Array.from({ length: members }, (_, i) => i);
+  for (let i = 0; i < people.length; i += 50) await Promise.all(people.slice(i, i + 50).map((p) => member(`learner-${p}`, 'member')));
+  for (let k = 0; k < SHARES; k++) {
+    const sharer = { tenantId: DUE_TENANT_ID, userId: `learner-${people[k]}` };
+    const saved = await service.services.checkIns.submit(sharer, {
+      cardId: `fleet-share-${k}`,
+      what: `A resource worth sharing ${k}`,
+      sourceType: 'article',
+      rating: '4',
+    });
+    if (saved.status !== 'saved') throw new Error('a share of the benchmark did not save');
+    const shared = await service.services.sharing.shareEntry(sharer, saved.entry, DUE_TEAM_ID, []);
+    if (shared.status !== 'shared') throw new Error(`a share of the benchmark was not shared (${shared.status})`);
+  }
+  await service.services.sharing.settled();
+  return people;
+}
+
+/** The time covered by the bursts' Retry-After windows (overlaps counted once), up to `end`. */
+function burstSeconds(windows: Array<[number, number]>, end: number): number {
+  let total = 0;
+  let reached = 0;
+  for (const [from, to] of [...windows].sort((a, b) => a[0] - b[0])) {
+    const start = Math.max(from, reached);
+    const stop = Math.min(to, end);
+    if (stop > start) total += stop - start;
+    reached = Math.max(reached, to);
+  }
+  return total / 1000;
+}
+
+function maxInOneSecond(times: number[]): number {
+  let max = 0;
+  let from = 0;
+  for (let to = 0; to < times.length; to++) {
+    while (times[to]! - times[from]! >= 1000) from++;
+    max = Math.max(max, to - from + 1);
+  }
+  return max;
+}
+
+function rssKb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

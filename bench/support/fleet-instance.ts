@@ -1,0 +1,46 @@
+/**
+ * One service process of the fanoutFleet benchmark: the compiled service (dist/, as production
+ * runs it) with its background jobs, which the benchmark also asks over IPC to do what people do
+ * during the round (a lead's nudge, a vote that updates a share's channel card), so those requests
+ * go through this process's pacer and its share of the fleet's budget.
+ */
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+
+type ServiceModule = typeof import('../../bot/service.js');
+type ConfigModule = typeof import('../../bot/config.js');
+
+export type FleetCommand =
+  | { id: number; kind: 'nudge'; tenantId: string; teamId: string; leadId: string; learnerId: string }
+  | { id: number; kind: 'vote'; tenantId: string; teamId: string; voterId: string; shareId: string };
+
+export type FleetReply = { ready: true } | { id: number; ok: boolean; error?: string };
+
+const dist = (path: string) => fileURLToPath(new URL(`../../dist/bot/${path}`, import.meta.url));
+const { buildService } = (await import(dist('service.js'))) as ServiceModule;
+const { loadConfig } = (await import(dist('config.js'))) as ConfigModule;
+
+const config = loadConfig(process.env);
+const logger = pino({ level: config.logLevel });
+const service = buildService(config, { logger, ...(process.env.INSTANCE_ID ? { instanceId: process.env.INSTANCE_ID } : {}) });
+const jobs = await service.startJobs({ schedulerEveryMs: Number(process.env.SCHEDULER_EVERY_MS ?? 15_000) });
+
+process.on('message', (command: FleetCommand) => {
+  const work =
+    command.kind === 'nudge'
+      ? service.services.nudges.nudge({ tenantId: command.tenantId, userId: command.leadId }, command.teamId, command.learnerId, {
+          note: 'A nudge from the benchmark',
+        })
+      : service.services.sharing.vote({ tenantId: command.tenantId, userId: command.voterId }, command.teamId, command.shareId, {
+          kind: 'toggle',
+          field: 'helpful',
+        });
+  work.then(
+    () => process.send?.({ id: command.id, ok: true } satisfies FleetReply),
+    (error: unknown) => process.send?.({ id: command.id, ok: false, error: String(error) } satisfies FleetReply),
+  );
+});
+process.send?.({ ready: true } satisfies FleetReply);
+const stop = () => void jobs.stop().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

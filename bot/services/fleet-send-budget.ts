@@ -1,0 +1,346 @@
+import type { Logger } from 'pino';
+import { RowAges, fairShare } from '../domain/budget-slices.js';
+import type { HeldSlice, SendBudgetStore, TenantBudgetRows } from '../store/send-budget-store.js';
+import type { SendBudget } from './send-budget.js';
+
+export interface FleetSendBudgetOptions {
+  store: SendBudgetStore;
+  instanceId: string;
+  logger: Logger;
+  /** A tenant's requests a second across the whole fleet (Teams: 50). */
+  perTenantPerSecond: number;
+  /** How many slices a tenant's budget is cut into: the finest step of an instance's share. */
+  slices?: number;
+  /** How long a slice stays its holder's after the holder's last renewal was sent. */
+  leaseMs?: number;
+  /** How often an instance renews its slices and its heartbeat, and looks at the others'. */
+  renewEveryMs?: number;
+  /** A holder stops using a slice this long before its lease ends, so a handover never doubles the rate. */
+  marginMs?: number;
+  /** A tenant not asked about for this long is left: its slices go back and it costs no more requests. */
+  idleMs?: number;
+  clock?: () => number;
+  /** False: nothing runs by itself and a test moves the budget on with `tick()`, under its own clock. */
+  autoRun?: boolean;
+}
+
+interface Held {
+  etag: string;
+  /** Local time from which this instance no longer sends on the slice unless it was renewed. */
+  usableUntil: number;
+}
+
+interface TenantState {
+  tenantId: string;
+  wantedAt: number;
+  held: Map<number, Held>;
+  ages: RowAges;
+  /** The later of the stored "throttled until" and any 429 this instance was answered. */
+  throttledUntil: number;
+  /** The stored throttle as last read (its ETag for the next conditional write). */
+  storedThrottle: TenantBudgetRows['throttle'];
+  throttleWrite: Promise<void> | undefined;
+  loop: Promise<void> | undefined;
+  failing: boolean;
+}
+
+/**
+ * Teams' per-tenant budget (50 requests a second for the app) shared by every instance of the
+ * service through Table Storage. Each tenant being sent to is cut into slices (10 × 5/s), each
+ * leased by at most one instance (ETag-conditional writes, a 1 s lease renewed every 250 ms).
+ * Every instance sending to a tenant beats in the tenant's partition and aims at an even split of
+ * the slices between the live ones: it gives back slices beyond its share as soon as it sees
+ * another instance join, takes free ones up to its share, and takes a dead instance's once their
+ * lease has run out. A holder stops using a slice `marginMs` before its lease ends, and a taker
+ * waits the whole lease from when it first saw the slice unchanged, so the rates the instances
+ * use never add up to more than the tenant's at any instant, whatever their clocks say.
+ *
+ * Cost: for each tenant it is sending to, an instance reads the tenant's partition and writes one
+ * transaction (heartbeat and renewals) every `renewEveryMs`: 8 storage requests a second at the
+ * defaults, plus one per slice it takes. A tenant nobody sends to costs nothing: an instance joins
+ * a tenant when the pacer first asks about it and leaves it after `idleMs` without a question.
+ */
+export class FleetSendBudget implements SendBudget {
+  private readonly tenants = new Map<string, TenantState>();
+  private readonly listeners = new Set<() => void>();
+  private readonly notified = new Map<string, string>();
+  private readonly stopping = new AbortController();
+  private readonly clock: () => number;
+  private readonly slices: number;
+  private readonly sliceRate: number;
+  private readonly leaseMs: number;
+  private readonly renewEveryMs: number;
+  private readonly marginMs: number;
+  private readonly idleMs: number;
+  private readonly autoRun: boolean;
+  private expiryTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: FleetSendBudgetOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.slices = options.slices ?? 10;
+    this.sliceRate = options.perTenantPerSecond / this.slices;
+    this.leaseMs = options.leaseMs ?? 1000;
+    this.renewEveryMs = options.renewEveryMs ?? 250;
+    this.marginMs = options.marginMs ?? 250;
+    this.idleMs = options.idleMs ?? 5000;
+    this.autoRun = options.autoRun ?? true;
+  }
+
+  rateFor(tenantId: string, nowMs: number): number {
+    const state = this.want(tenantId, nowMs);
+    return state ? this.usable(state, nowMs) * this.sliceRate : 0;
+  }
+
+  throttledUntil(tenantId: string, _nowMs: number): number {
+    return this.tenants.get(tenantId)?.throttledUntil ?? 0;
+  }
+
+  throttle(tenantId: string, untilMs: number): void {
+    const state = this.want(tenantId, this.clock());
+    if (!state || untilMs <= state.throttledUntil) return;
+    state.throttledUntil = untilMs;
+    this.notifyIfChanged();
+    // Written at once rather than with the next heartbeat: the others see it on their next read.
+    void this.shareThrottle(state);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One renewal round for every tenant being sent to (tests drive the budget with this; the loops call `renew`). */
+  async tick(): Promise<void> {
+    await Promise.all([...this.tenants.values()].map((state) => this.renew(state)));
+    this.notifyIfChanged();
+  }
+
+  /**
+   * Stops sending at once, then hands every slice back and leaves each tenant: the others take
+   * the slices on their next renewal, without waiting for a lease to run out.
+   */
+  async stop(): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    this.stopping.abort();
+    clearTimeout(this.expiryTimer);
+    this.notifyIfChanged();
+    const states = [...this.tenants.values()];
+    await Promise.all(states.map((s) => s.loop));
+    await Promise.all(states.map((s) => this.leave(s)));
+    this.tenants.clear();
+  }
+
+  private want(tenantId: string, nowMs: number): TenantState | undefined {
+    if (this.stopping.signal.aborted) return undefined;
+    let state = this.tenants.get(tenantId);
+    if (!state) {
+      state = {
+        tenantId,
+        wantedAt: nowMs,
+        held: new Map(),
+        ages: new RowAges(),
+        throttledUntil: 0,
+        storedThrottle: undefined,
+        throttleWrite: undefined,
+        loop: undefined,
+        failing: false,
+      };
+      this.tenants.set(tenantId, state);
+      if (this.autoRun) state.loop = this.run(state);
+    }
+    state.wantedAt = Math.max(state.wantedAt, nowMs);
+    return state;
+  }
+
+  private usable(state: TenantState, nowMs: number): number {
+    let n = 0;
+    for (const slice of state.held.values()) if (slice.usableUntil > nowMs) n++;
+    return n;
+  }
+
+  private async run(state: TenantState): Promise<void> {
+    while (!this.stopping.signal.aborted && this.tenants.get(state.tenantId) === state) {
+      const started = this.clock();
+      await this.renew(state);
+      this.notifyIfChanged();
+      this.armExpiryTimer();
+      await pause(this.renewEveryMs - (this.clock() - started), this.stopping.signal);
+    }
+  }
+
+  /** Reads the tenant's partition, then renews, gives back, takes and clears out as it finds. */
+  private async renew(state: TenantState): Promise<void> {
+    const me = this.options.instanceId;
+    try {
+      if (this.idle(state)) {
+        await this.leave(state);
+        // Asked about again while leaving: it joins afresh on the next round.
+        if (this.idle(state)) this.tenants.delete(state.tenantId);
+        return;
+      }
+      const rows = await this.options.store.read(state.tenantId, AbortSignal.timeout(this.leaseMs));
+      const seenAt = this.clock();
+      const others = rows.members.filter((m) => m.instanceId !== me);
+      state.ages.observe(
+        [
+          ...others.map((m) => ({ key: `member ${m.instanceId}`, etag: m.etag })),
+          ...rows.slices.map((s) => ({ key: `slice ${s.index}`, etag: s.etag })),
+        ],
+        seenAt,
+      );
+      this.readThrottle(state, rows.throttle);
+      // A slice whose row is not as this instance last wrote it was taken over: it is no longer ours.
+      for (const [index, held] of state.held) if (rows.slices.find((s) => s.index === index)?.etag !== held.etag) state.held.delete(index);
+
+      const alive = (id: string) => state.ages.unchangedFor(`member ${id}`, seenAt) < this.leaseMs;
+      const live = others.filter((m) => alive(m.instanceId)).map((m) => m.instanceId);
+      const dead = others.filter((m) => !alive(m.instanceId));
+      const target = fairShare(this.slices, live, me);
+      const mine = [...state.held].sort(([a], [b]) => a - b);
+      const keep = mine.slice(0, target).map(([index, h]): HeldSlice => ({ index, etag: h.etag }));
+      const release = mine.slice(target).map(([index, h]): HeldSlice => ({ index, etag: h.etag }));
+      // Stop sending on what is given back before anyone can see it free.
+      for (const s of release) state.held.delete(s.index);
+      if (release.length > 0) this.notifyIfChanged();
+      const takeable = this.takeable(state, rows, seenAt).slice(0, Math.max(0, target - keep.length));
+
+      const sentAt = this.clock();
+      const settled = await Promise.allSettled([
+        this.options.store.renew(state.tenantId, me, keep, release, AbortSignal.timeout(this.leaseMs)).then((etags) => {
+          // Refused: one of ours was taken over; the rest are renewed on the next round, within their lease.
+          for (const [index, etag] of etags ?? []) state.held.set(index, { etag, usableUntil: sentAt + this.leaseMs - this.marginMs });
+        }),
+        ...takeable.map((slice) => this.take(state, slice)),
+        ...dead.map((m) => this.options.store.removeMember(state.tenantId, m.instanceId, m.etag)),
+        ...(state.throttledUntil > (rows.throttle?.untilMs ?? 0) ? [this.shareThrottle(state)] : []),
+      ]);
+      // Every write has landed (or failed) before the round ends, so the next read sees them all.
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (state.failing) this.options.logger.info({ tenantId: state.tenantId }, 'send budget renewed again');
+      state.failing = false;
+    } catch (error) {
+      // Storage unreachable: the slices run out on their own (this instance stops sending on them first).
+      if (!state.failing) this.options.logger.warn({ err: error, tenantId: state.tenantId }, 'could not renew the send budget; retrying');
+      state.failing = true;
+    }
+  }
+
+  /** Free slices first (no wait), then missing ones, then those whose holder stopped renewing a lease ago; shuffled so takers rarely collide. */
+  private takeable(state: TenantState, rows: TenantBudgetRows, seenAt: number): Array<{ index: number; etag?: string }> {
+    const byIndex = new Map(rows.slices.map((s) => [s.index, s]));
+    const free: Array<{ index: number; etag?: string }> = [];
+    const lapsed: Array<{ index: number; etag: string }> = [];
+    for (let index = 0; index < this.slices; index++) {
+      if (state.held.has(index)) continue;
+      const row = byIndex.get(index);
+      if (!row) free.push({ index });
+      else if (row.holder === '') free.push({ index, etag: row.etag });
+      else if (state.ages.unchangedFor(`slice ${index}`, seenAt) >= this.leaseMs) lapsed.push(row);
+    }
+    return [...shuffle(free), ...shuffle(lapsed)];
+  }
+
+  private async take(state: TenantState, slice: { index: number; etag?: string }): Promise<void> {
+    const me = this.options.instanceId;
+    const sentAt = this.clock();
+    const etag =
+      slice.etag === undefined
+        ? await this.options.store.create(state.tenantId, slice.index, me)
+        : await this.options.store.take(state.tenantId, slice.index, me, slice.etag);
+    if (etag !== undefined) state.held.set(slice.index, { etag, usableUntil: sentAt + this.leaseMs - this.marginMs });
+  }
+
+  private readThrottle(state: TenantState, stored: TenantBudgetRows['throttle']): void {
+    state.storedThrottle = stored;
+    if (stored && stored.untilMs > state.throttledUntil) state.throttledUntil = stored.untilMs;
+  }
+
+  /** One write of the tenant's throttle at a time; a later 429 meanwhile is written by the next renewal. */
+  private shareThrottle(state: TenantState): Promise<void> {
+    return (state.throttleWrite ??= this.writeThrottle(state).finally(() => (state.throttleWrite = undefined)));
+  }
+
+  private async writeThrottle(state: TenantState): Promise<void> {
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const stored = state.storedThrottle;
+        if (stored && stored.untilMs >= state.throttledUntil) return;
+        const untilMs = state.throttledUntil;
+        const etag = await this.options.store.throttle(state.tenantId, untilMs, stored?.etag);
+        if (etag !== undefined) return void (state.storedThrottle = { untilMs, etag });
+        // Another instance wrote it meanwhile: read what it wrote and keep the later.
+        this.readThrottle(state, (await this.options.store.read(state.tenantId)).throttle);
+      }
+    } catch (error) {
+      // The next renewal writes it again.
+      this.options.logger.warn({ err: error, tenantId: state.tenantId }, 'could not share a throttle');
+    }
+  }
+
+  private idle(state: TenantState): boolean {
+    const now = this.clock();
+    return now - state.wantedAt > this.idleMs && now >= state.throttledUntil;
+  }
+
+  private async leave(state: TenantState): Promise<void> {
+    const held = [...state.held].map(([index, h]): HeldSlice => ({ index, etag: h.etag }));
+    state.held.clear();
+    this.notifyIfChanged();
+    try {
+      await this.options.store.leave(state.tenantId, this.options.instanceId, held);
+    } catch (error) {
+      // Unreachable storage: the others take the slices when their lease runs out.
+      this.options.logger.warn({ err: error, tenantId: state.tenantId }, 'could not hand the send budget back');
+    }
+  }
+
+  /** Tells the listeners when a tenant's rate or throttle is not what they were last told. */
+  private notifyIfChanged(): void {
+    const now = this.clock();
+    let changed = false;
+    const names = new Set([...this.tenants.keys(), ...this.notified.keys()]);
+    for (const tenantId of names) {
+      const state = this.tenants.get(tenantId);
+      const current = state && !this.stopping.signal.aborted ? `${this.usable(state, now)} ${state.throttledUntil}` : '0 0';
+      if ((this.notified.get(tenantId) ?? '0 0') !== current) changed = true;
+      if (state) this.notified.set(tenantId, current);
+      else this.notified.delete(tenantId);
+    }
+    if (changed) for (const listener of this.listeners) listener();
+  }
+
+  /** Wakes at the first slice to lapse unrenewed, so waiting requests are paced anew even while storage hangs. */
+  private armExpiryTimer(): void {
+    clearTimeout(this.expiryTimer);
+    const now = this.clock();
+    let next = Infinity;
+    for (const state of this.tenants.values())
+      for (const s of state.held.values()) if (s.usableUntil > now) next = Math.min(next, s.usableUntil);
+    if (next === Infinity || this.stopping.signal.aborted) return;
+    this.expiryTimer = setTimeout(() => this.notifyIfChanged(), next - now + 1);
+    this.expiryTimer.unref();
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
