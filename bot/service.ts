@@ -172,8 +172,9 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   });
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   // This instance's share of each tenant's budget, leased in Table Storage beside every other instance's.
+  const budgetStore = new SendBudgetStore(tables.leases);
   const budget = new FleetSendBudget({
-    store: new SendBudgetStore(tables.leases),
+    store: budgetStore,
     instanceId,
     logger: options.logger,
     perTenantPerSecond: APP_SENDS_PER_SECOND,
@@ -453,7 +454,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     orgFigures,
     queues,
     async startJobs(jobOptions = {}) {
-      await Promise.all([queues.sends.create(), queues.poison.create(), queues.xapi.create()]);
+      await Promise.all([queues.sends.create(), queues.poison.create(), queues.xapi.create(), budgetStore.forgetEarlierRegistry()]);
       return startBackgroundJobs({
         scheduler,
         worker,

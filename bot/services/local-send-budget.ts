@@ -16,7 +16,7 @@ export class LocalSendBudget implements SendBudget {
     this.share = appPerSecond / Math.max(1, liveInstances);
   }
 
-  /** The instances sharing the app's limit changed (the heartbeat counts them). */
+  /** The instances sharing the app's limit changed (a test says how many). */
   liveInstances(count: number): void {
     const share = this.appPerSecond / Math.max(1, count);
     if (share === this.share) return;

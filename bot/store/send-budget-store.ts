@@ -1,5 +1,6 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
+import { deletePartition } from './row-deletes.js';
 import { createOnce, deleteIfUnchanged, submitIfUnchanged, updateIfUnchanged } from './table-ops.js';
 
 /** A slice of a tenant's budget as stored: who holds it ('' when free) and its ETag. */
@@ -41,6 +42,14 @@ const THROTTLE = 'throttle';
  */
 export class SendBudgetStore {
   constructor(private readonly table: TableClient) {}
+
+  /**
+   * Removes the heartbeat rows an earlier version of the service kept for every instance (partition
+   * `instances`), which nothing reads or removes any more; a few rows, once per start.
+   */
+  async forgetEarlierRegistry(): Promise<number> {
+    return deletePartition(this.table, 'instances');
+  }
 
   async read(tenantId: string, signal?: AbortSignal): Promise<TenantBudgetRows> {
     const rows: TenantBudgetRows = { members: [], slices: [], throttle: undefined };
