@@ -34,7 +34,13 @@ export function newConversationId(memberId: string): string {
 }
 
 const TENANT_SPAN_MS = 1_000;
-const DEFAULT_MARGIN_MS = 25;
+/**
+ * Every window is counted this much wider than Teams' own: a request is counted as it leaves, and
+ * Teams counts it as it arrives, a little later and bunched by pauses on either side. Measured on
+ * `fanout`: at 25 ms, 52 requests reached the connector in one second (3 refused as over the limit)
+ * at 0.934 of the limit; at 60 ms, never more than 50 and none refused, at 0.92.
+ */
+const DEFAULT_MARGIN_MS = 60;
 const FORGET_EVERY_MS = 5_000;
 /** Refusals within a second that hold the whole tenant: at least this many… */
 const TENANT_REFUSALS_AT_LEAST = 3;
