@@ -41,6 +41,14 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
+/** Counts down per process, so the later of two events one instance records in the same millisecond is listed first. */
+let countdown = 0xffffffff;
+
+function newestFirstSuffix(): string {
+  countdown = countdown > 0 ? countdown - 1 : 0xffffffff;
+  return countdown.toString(16).padStart(8, '0') + randomBytes(4).toString('hex');
+}
+
 /**
  * The audit trail, one partition per tenant, newest first. Rows are only ever created: there is no
  * method that changes or deletes one, save two the system itself runs — an erasure writes a
@@ -50,7 +58,7 @@ export class AuditStore {
   constructor(
     private readonly table: TableClient,
     /** The row key's tail after the time: two events in one millisecond never share a key. */
-    private readonly suffix: () => string = () => randomBytes(6).toString('hex'),
+    private readonly suffix: () => string = newestFirstSuffix,
   ) {}
 
   static partitionKey(tenantId: string): string {

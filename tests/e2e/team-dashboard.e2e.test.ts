@@ -63,7 +63,7 @@ describe('the team dashboard in a browser (local mode, demo data)', () => {
       return !!box && !!heading?.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
     });
     expect(headingIsOnTop).toBe(true);
-    expect(await page.getByTestId('summary-tile').count()).toBe(6);
+    expect(await page.getByTestId('summary-tile').count()).toBe(8);
     expect(await tile(page, 'Members')).toBe('6');
     for (const chart of ['chart-participation', 'chart-minutes', 'chart-sources']) {
       expect(await page.getByTestId(chart).getAttribute('aria-describedby')).toBeTruthy();
