@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { StorageConfig } from '../bot/config.js';
@@ -11,6 +10,8 @@ import { DUE_TEAM_ID, DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-
 import { localConfig } from '../bot/testing/local-config.js';
 import { startTeamsConnector, type TeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
 import type { FleetCommand, FleetReply } from './support/fleet-instance.js';
+import { rssKb, round } from './support/process-figures.js';
+import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
 
 export interface FleetPhase {
   phase: string;
@@ -54,11 +55,6 @@ export interface FanoutFleetResult {
 const LIMIT_RPS = 50;
 const SHARES = 5;
 const CYCLE = '2026-W48';
-const PRODUCTION_NODE_OPTIONS = (
-  /name: 'NODE_OPTIONS', value: '([^']+)'/.exec(readFileSync(new URL('../infra/modules/web-app.bicep', import.meta.url), 'utf8'))?.[1] ?? ''
-)
-  .split(' ')
-  .filter(Boolean);
 const instanceScript = fileURLToPath(new URL('./support/fleet-instance.ts', import.meta.url));
 
 /**
@@ -111,7 +107,7 @@ export async function runFanoutFleet(options: {
   const replies = new Map<number, boolean>();
   const start = async (name: string) => {
     const child = fork(instanceScript, [], {
-      execArgv: PRODUCTION_NODE_OPTIONS,
+      execArgv: [...PRODUCTION_NODE_OPTIONS],
       env: {
         ...process.env,
         STORAGE_CONNECTION_STRING: connectionString,
@@ -345,19 +341,4 @@ function maxInOneSecond(times: number[]): number {
     max = Math.max(max, to - from + 1);
   }
   return max;
-}
-
-function rssKb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }

@@ -1,5 +1,4 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { azuriteConnectionString } from '../bot/config.js';
 import type { StorageConfig } from '../bot/config.js';
@@ -8,6 +7,7 @@ import { DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
 import type { RecordedRequest } from '../tests/support/teams-connector/connector-model.js';
 import { startTeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
 import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
+import { rssKb, round } from './support/process-figures.js';
 
 export interface FanoutResult {
   learners: number;
@@ -145,19 +145,4 @@ function acceptedPerSecond(log: readonly RecordedRequest[], first: number | unde
     perSecond[second] = (perSecond[second] ?? 0) + 1;
   }
   return Array.from(perSecond, (n) => n ?? 0);
-}
-
-function rssKb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }
