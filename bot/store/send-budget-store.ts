@@ -142,7 +142,14 @@ export class SendBudgetStore {
 }
 
 function partitionOf(tenantId: string): string {
-  return keyOf(tenantId, 'send-budget');
+  return keyOf(tenantId, SEND_BUDGET);
+}
+
+const SEND_BUDGET = 'send-budget';
+
+/** Whether a leases-table partition is a tenant's send budget: rows the fleet rewrites on its own every 250 ms while it sends. */
+export function isSendBudgetPartition(partitionKey: string): boolean {
+  return partitionKey.endsWith(`|${SEND_BUDGET}`);
 }
 
 function memberKey(instanceId: string): string {
