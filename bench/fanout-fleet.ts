@@ -208,7 +208,10 @@ export async function runFanoutFleet(options: {
   clearInterval(sampler);
   for (const p of processes.values()) p.child.kill('SIGTERM');
   await Promise.all(
-    [...processes.values()].map((p) => (p.child.exitCode === null ? new Promise((r) => p.child.once('exit', r)) : undefined)),
+    // A process killed by a signal keeps exitCode null (its signalCode is set): waiting for its 'exit' would wait forever.
+    [...processes.values()].map((p) =>
+      p.child.exitCode === null && p.child.signalCode === null ? new Promise((r) => p.child.once('exit', r)) : undefined,
+    ),
   );
   await connector.stop();
 
