@@ -94,7 +94,9 @@ export async function runFanoutFleet(options: {
   const people = await fileTeamAndShares(tables, Math.max(options.nudges * 2, options.votes + SHARES));
   // Due at a minute filing will not outlast (the scheduler looks back one minute from its first tick);
   // the processes start when it comes.
-  const dueAt = new Date(Math.ceil((Date.now() + 6 * 60_000) / 60_000) * 60_000);
+  // Filing 10,000 takes a few minutes here: the lead time grows with the learners.
+  const leadMs = Math.max(90_000, (6 * 60_000 * options.learners) / 10_000);
+  const dueAt = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
   await fileDueLearners(tables, connector.serviceUrl, options.learners, dueAt, { firstContactShare: 0.3 });
   if (Date.now() > dueAt.getTime() + 30_000)
     throw new Error('filing the learners outlasted their due minute; run again on a quieter machine');

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationStore } from '../store/conversation-store.js';
 import { DueIndexStore } from '../store/due-index-store.js';
 import { EntryStore } from '../store/entry-store.js';
@@ -186,6 +186,36 @@ describe('SendWorker (Azurite)', () => {
     // Each copy handled once decides it: a copy that lost the race for the claim stays hidden for the claim's length.
     await drainUntil([a, b], (handled) => handled >= 4, 'every copy was handled');
     expect(messenger.delivered).toEqual(['u3']);
+  });
+
+  it('keeps a send that waits at the pacer longer than its message’s visibility hidden from other workers, and delivers it once', async () => {
+    const messenger = new ScriptedMessenger();
+    const delay = vi.spyOn(deps.queue, 'delay');
+    // A line at the pacer that lasts until the waiting message was hidden again three times (past its 2 s visibility).
+    const pacer = deps.pacer;
+    const waiting: Pick<OutboundPacer, 'acquire'> = {
+      acquire: async (key) => {
+        await expect
+          .poll(() => delay.mock.calls.length, { timeout: 10_000, interval: 50, message: 'the waiting message was hidden again' })
+          .toBeGreaterThanOrEqual(3);
+        return pacer.acquire(key);
+      },
+    };
+    const a = new SendWorker({ ...deps, messenger, pacer: waiting, claimSeconds: 2 });
+    const b = new SendWorker({ ...deps, messenger, claimSeconds: 2 });
+    await deps.queue.send(work('u1'));
+    const [message] = await deps.queue.receive(1, 2);
+    let handledByB = 0;
+    let waited = false;
+    const looking = (async () => {
+      while (!waited) handledByB += await b.drainOnce();
+    })();
+    // Deleting it with a pop receipt that is no longer its own would reject here.
+    await a.handle(message!).finally(() => (waited = true));
+    await looking;
+    expect(handledByB).toBe(0);
+    expect(messenger.delivered).toEqual(['u1']);
+    expect(await statusOf('u1')).toBe('sent');
   });
 
   // The scheduler may queue the same work again (it enqueues on every pass over a minute): a

@@ -123,13 +123,18 @@ export class SendWorker {
     // The slot first, then the claim: a claim taken before a long wait for the slot could run out
     // while waiting, and another worker would send the same message. A worker that loses the race
     // for the claim gives its slot back.
+    const held = { message };
     const slot =
       'target' in plan
-        ? await this.deps.pacer.acquire({
-            tenantId: record.tenantId,
-            conversationId: plan.conversationId ?? newConversationId(plan.target.teamsUserId),
-          })
+        ? await this.keptHidden(
+            held,
+            this.deps.pacer.acquire({
+              tenantId: record.tenantId,
+              conversationId: plan.conversationId ?? newConversationId(plan.target.teamsUserId),
+            }),
+          )
         : undefined;
+    message = held.message;
     try {
       record = await this.deps.sends.update(record, {
         status: 'sending',
@@ -141,6 +146,27 @@ export class SendWorker {
       await this.settle(message, record, outcome);
     } finally {
       slot?.giveBack();
+    }
+  }
+
+  /**
+   * Keeps the message hidden from the other workers while `waiting` runs: a tenant's line at the
+   * pacer can outlast the message's visibility, and a message that shows again meanwhile is
+   * received elsewhere, waits for a second slot, and cannot be deleted with the old pop receipt.
+   */
+  private async keptHidden<R>(held: { message: QueueMessage<SendWork> }, waiting: Promise<R>): Promise<R> {
+    const hideSeconds = Math.ceil(this.claimMs / 1000);
+    let renewal: Promise<void> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewal = renewal
+        .then(async () => void (held.message = await this.deps.queue.delay(held.message, hideSeconds)))
+        .catch((error: unknown) => this.deps.logger.warn({ err: error, work: held.message.body }, 'could not keep a waiting send hidden'));
+    }, this.claimMs / 3);
+    try {
+      return await waiting;
+    } finally {
+      clearInterval(timer);
+      await renewal;
     }
   }
 
