@@ -41,6 +41,9 @@ process.on('message', (command: FleetCommand) => {
   );
 });
 process.send?.({ ready: true } satisfies FleetReply);
-const stop = () => void jobs.stop().then(() => process.exit(0));
+let stopping: Promise<void> | undefined;
+const stop = () => void (stopping ??= jobs.stop().then(() => process.exit(0)));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
+// The benchmark that started it is gone (stopped by hand): it leaves the fleet too.
+process.once('disconnect', stop);
