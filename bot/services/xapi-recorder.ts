@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import { statementOf, voidingStatementOf, type XapiTeam } from '../domain/xapi/statements.js';
@@ -21,6 +22,8 @@ export const NO_XAPI: XapiRecorder = { record: async () => undefined, entryDelet
 
 /** How long this instance trusts what it read of a tenant's settings; another instance's change shows within it. */
 const SETTINGS_TTL_MS = 30_000;
+/** Tenants whose hints (has an LRS? batch already on its way?) one instance keeps. */
+const TENANT_HINTS = 20_000;
 /** Statements written within this long share one queue message, and so travel in one batch. */
 const GATHER_MS = 2_000;
 
@@ -30,8 +33,10 @@ const GATHER_MS = 2_000;
  * by side); the LRS is called by the worker. A failure here is logged, never the user's problem.
  */
 export class OutboxRecorder implements XapiRecorder {
-  private readonly configured = new Map<string, { yes: boolean; until: number }>();
-  private readonly gathering = new Map<string, number>();
+  // Bounded: an instance serving many tenants keeps only the most recent tenants' hints; a
+  // forgotten one costs a settings read or an extra queue message, never a wrong answer.
+  private readonly configured = new LRUCache<string, { yes: boolean; until: number }>({ max: TENANT_HINTS });
+  private readonly gathering = new LRUCache<string, number>({ max: TENANT_HINTS });
 
   constructor(
     private readonly deps: {
