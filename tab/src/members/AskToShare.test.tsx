@@ -36,7 +36,7 @@ async function open(routes: Record<string, FakeAnswer>) {
 const entryNamed = (what: string) =>
   [...container.querySelectorAll('[data-testid="entry"]')].find((e) => e.querySelector('h3')?.textContent === what)!;
 const summary = () => container.querySelector('[data-testid="share-ask-summary"]')?.textContent;
-const status = () => container.querySelector('[role="status"]:not([data-testid])')?.textContent;
+const status = () => container.querySelector('[data-testid="share-ask-status"]')?.textContent;
 
 describe('Ask to share on a member’s entries', () => {
   it('sends the member a card with one press, says so, and counts the request for the lead', async () => {

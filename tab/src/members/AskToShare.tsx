@@ -93,7 +93,8 @@ export function ShareAskSummary({ shareAsks }: { shareAsks: ShareAsks }) {
           {t('askToShare.summary', { asked: String(figures.asked), shared: String(figures.shared), notNow: String(figures.notNow) })}
         </Text>
       )}
-      <p role="status" className={styles.text}>
+      {/* A live region of its own, not a second role="status" beside the list's. */}
+      <p aria-live="polite" className={styles.text} data-testid="share-ask-status">
         {shareAsks.announcement}
       </p>
     </>
