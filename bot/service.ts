@@ -12,6 +12,7 @@ import type { IdentityMode } from './http/caller-identity.js';
 import { ssoTokenVerifier, type CallerVerifier } from './http/sso-token-verifier.js';
 import { CheckInService } from './services/check-in-service.js';
 import { FollowThroughService } from './services/follow-through-service.js';
+import { SharePromptService } from './services/share-prompt-service.js';
 import { LearningLogService } from './services/learning-log-service.js';
 import type { Clock, IdFactory } from './services/learner.js';
 import { PeopleService } from './services/people-service.js';
@@ -126,6 +127,8 @@ export interface Service {
     lrs: LrsAdminService;
     /** The audit trail: services record into it, L&D admins read it. */
     audit: AuditService;
+    /** Offers to share, and leads' requests to. */
+    sharePrompts: SharePromptService;
   };
   /** Deletes raw records past RETENTION_DAYS, keeping anonymous team totals; undefined when everything is kept. */
   retention: RetentionService | undefined;
@@ -287,6 +290,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     logger: options.logger,
   });
+  const sharePrompts = new SharePromptService({
+    entries: stores.entries,
+    users: stores.users,
+    asks: stores.shareAsks,
+    teams: stores.teams,
+    sharing,
+    chat: publisher,
+    clock,
+    logger: options.logger,
+  });
   const lrs = new LrsAdminService({
     admins: reports,
     settings: stores.lrs,
@@ -349,6 +362,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     coaching,
     digests,
     myData: myDataCommands,
+    sharePrompts,
     allowedTenantIds: config.allowedTenantIds,
     logger: options.logger,
   });
@@ -372,6 +386,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       myData,
       teamExports,
       followThrough,
+      sharePrompts,
       lrs,
       audit,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
@@ -444,6 +459,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       myData,
       lrs,
       audit,
+      sharePrompts,
     },
     retention,
     planner,

@@ -5,6 +5,7 @@ import { formatMinutes } from '../i18n/format.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { GOAL_NEW_VERB } from './goal-cards.js';
+import { sharePromptActions, sharePromptBody, type SharePromptModel } from './share-prompt-card.js';
 
 export const CHECK_IN_NEW_VERB = 'checkin.new';
 
@@ -16,9 +17,14 @@ export interface CheckInSavedCardModel {
   streak?: number;
   /** What became of sharing it, when the learner asked to. */
   shared?: { ok: true; teamName: string } | { ok: false; problem: string };
+  /** An offer to share it with the team, when it earned one. */
+  sharePrompt?: SharePromptModel;
 }
 
-export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: CheckInSavedCardModel, t: BotTranslator): AdaptiveCard {
+export function checkInSavedCard(
+  { entry, myLearningUrl, streak = 0, shared, sharePrompt }: CheckInSavedCardModel,
+  t: BotTranslator,
+): AdaptiveCard {
   const facts = [
     { title: t.t('checkInSaved.learned'), value: escapeMarkdown(entry.what) },
     { title: t.t('checkInSaved.source'), value: t.t(`sourceType.${entry.sourceType}`) },
@@ -59,8 +65,10 @@ export function checkInSavedCard({ entry, myLearningUrl, streak = 0, shared }: C
             },
           ]
         : []),
+      ...(sharePrompt ? sharePromptBody(sharePrompt, t) : []),
     ],
     [
+      ...(sharePrompt ? sharePromptActions(sharePrompt, t) : []),
       { type: 'Action.Execute', id: 'log-another', title: t.t('checkInSaved.logAnother'), verb: CHECK_IN_NEW_VERB, data: {} },
       { type: 'Action.Execute', id: 'set-goal', title: t.t('checkInSaved.setGoal'), verb: GOAL_NEW_VERB, data: {} },
       ...(myLearningUrl

@@ -7,6 +7,8 @@ import type { SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { ShareStore } from '../store/share-store.js';
+import type { ShareAskStore } from '../store/share-ask-store.js';
+import { seedDemoSharePrompts } from './seed-demo-share-prompts.js';
 import { demoHistory, type DemoEntry } from './demo-history.js';
 import { DEMO_SHARES_CHANNEL, seedDemoShares } from './seed-demo-shares.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
@@ -18,7 +20,7 @@ export interface SeedResult {
 }
 
 export interface SeedDeps {
-  stores: { users: UserStore; entries: EntryStore; teams: TeamStore; sends: SendStore; shares: ShareStore };
+  stores: { users: UserStore; entries: EntryStore; teams: TeamStore; sends: SendStore; shares: ShareStore; shareAsks: ShareAskStore };
   rollups: RollupService;
   now: Date;
 }
@@ -42,6 +44,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   if (seededLead && seededTeam) {
     // A store seeded before the demo had shares gets them added.
     await seedDemoShares(stores, now);
+    await seedDemoSharePrompts(stores, now);
     return { seeded: false, people: 0, entries: 0 };
   }
 
@@ -63,6 +66,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   }
   for (const person of DEMO_PEOPLE) await seedCheckIns(stores.sends, rollups, person, history, now);
   await seedDemoShares(stores, now);
+  await seedDemoSharePrompts(stores, now);
   // The lead goes last: their presence is what marks the seed as complete.
   for (const person of [...DEMO_PEOPLE].reverse()) {
     await stores.users.upsert({

@@ -15,6 +15,7 @@ import type { RecommendationService } from '../services/recommendation-service.j
 import type { ReportService } from '../services/report-service.js';
 import type { ShareLists } from '../services/share-lists.js';
 import type { SharingService } from '../services/sharing-service.js';
+import type { SharePromptService } from '../services/share-prompt-service.js';
 import type { TeamExportService } from '../services/team-export-service.js';
 import type { TeamService } from '../services/team-service.js';
 import { adminRoutes } from './admin-routes.js';
@@ -48,6 +49,8 @@ export interface ApiDeps {
   teamExports: TeamExportService;
   /** Follow-through on planned actions: the learner's figures, the leads' list and "Ask how it went". */
   followThrough: FollowThroughService;
+  /** Leads' "Ask to share" and its figures. */
+  sharePrompts: SharePromptService;
   /** The tenant's audit trail, for its L&D admins. */
   audit: AuditService;
   /** For failures after a streamed download has begun, when no status can be sent any more. */

@@ -10,6 +10,7 @@ import { TEAM_EXPORT_KINDS } from '../contract/team-export.js';
 import { shareViewOf } from '../services/share-lists.js';
 import type { TeamChannelsResponse } from '../contract/api.js';
 import type { AskHowItWentResponse, AwaitingActionsResponse } from '../contract/follow-through.js';
+import type { AskToShareResponse, ShareAsksResponse } from '../contract/share-asks.js';
 import type { ApiDeps } from './api-router.js';
 import { ApiError } from './api-error.js';
 import { entriesQuery, teamIdParam, userIdParam, weeksQuery } from './api-params.js';
@@ -120,6 +121,19 @@ export function teamsRoutes(deps: ApiDeps): Router {
     const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
     const body: AskHowItWentResponse = await deps.followThrough.askHowItWent(callerOf(res), teamOf(res).teamId, userId, entryId);
     res.status(202).json(body);
+  });
+
+  router.post('/teams/:teamId/members/:userId/entries/:entryId/ask-to-share', async (req, res) => {
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
+    const body: AskToShareResponse = await deps.sharePrompts.askToShare(callerOf(res), teamOf(res).teamId, userId, entryId);
+    res.status(202).json(body);
+  });
+
+  // Leads: their own "Ask to share" requests in the team and how they were answered.
+  router.get('/teams/:teamId/share-asks', async (_req, res) => {
+    const body: ShareAsksResponse = await deps.sharePrompts.asksFor(callerOf(res), teamOf(res).teamId);
+    res.json(body);
   });
 
   router.get('/teams/:teamId/nudges', async (_req, res) => {

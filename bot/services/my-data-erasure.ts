@@ -61,6 +61,7 @@ export class MyDataErasure {
     done.coachingWritten = await this.eraseCoachingWritten(person);
     done.recommendations = await this.eraseRecommendations(person);
     done.digestClaims = await s.digests.removeClaimsOf(tenantId, userId);
+    done.shareAsks = await s.shareAsks.removePerson(tenantId, userId);
     await s.admins.remove(tenantId, userId);
     done.adminsNamed = await s.admins.replaceAdder(tenantId, userId, ERASED_PERSON);
     done.teamSettings = await s.teams.forgetEditor(tenantId, userId);

@@ -35,6 +35,15 @@ export type OutboundMessage =
       teamName: string | undefined;
       action: { entryId: string; createdAt: string; action: string; what: string };
     }
+  /** A lead asks the reader to share one of their entries with the team, with Share and Not now. */
+  | {
+      kind: 'ask-to-share';
+      leadId: string;
+      leadName: string;
+      teamId: string;
+      teamName: string | undefined;
+      entry: { entryId: string; what: string; insight: string | null; action: string | null; link: string | null };
+    }
   /** A lead's nudge, with one-press replies. */
   | { kind: 'nudge'; nudge: Pick<Nudge, 'teamId' | 'nudgeId' | 'leadName' | 'note'>; teamName: string }
   /** To the lead: how the learner answered their nudge. */

@@ -1,6 +1,7 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import { keyOf } from './keys.js';
 import { deleteIfPresent, getOrUndefined } from './table-ops.js';
+import { FRESH_PROMPT_STATE, type SharePromptState } from '../domain/share-prompt.js';
 
 export interface UserProfile {
   tenantId: string;
@@ -71,6 +72,31 @@ export class UserStore {
 
   async setHasOpenGoals(tenantId: string, userId: string, hasOpenGoals: boolean): Promise<void> {
     await this.table.upsertEntity({ partitionKey: keyOf(tenantId), rowKey: keyOf(userId), userId, hasOpenGoals }, 'Merge');
+  }
+
+  /** The learner's answers to offers to share (share-prompt.ts): on their own row, so erasing them erases it. */
+  async getSharePrompt(tenantId: string, userId: string): Promise<SharePromptState> {
+    const e = await getOrUndefined<{ sharePromptNotNow?: number; sharePromptQuietUntil?: string }>(
+      this.table,
+      keyOf(tenantId),
+      keyOf(userId),
+      { queryOptions: { select: ['sharePromptNotNow', 'sharePromptQuietUntil'] } },
+    );
+    if (!e) return FRESH_PROMPT_STATE;
+    return { notNowInARow: e.sharePromptNotNow ?? 0, quietUntil: e.sharePromptQuietUntil || null };
+  }
+
+  async setSharePrompt(tenantId: string, userId: string, state: SharePromptState): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: keyOf(tenantId),
+        rowKey: keyOf(userId),
+        userId,
+        sharePromptNotNow: state.notNowInARow,
+        sharePromptQuietUntil: state.quietUntil ?? '',
+      },
+      'Merge',
+    );
   }
 
   async get(tenantId: string, userId: string): Promise<UserProfile | undefined> {

@@ -11,6 +11,8 @@ import { goalActions } from './goal-actions.js';
 import { myDataActions, type MyDataCommands } from './my-data-commands.js';
 import { nudgeActions } from './nudge-actions.js';
 import { shareCardActions } from './share-card-actions.js';
+import { sharePromptActions } from './share-prompt-actions.js';
+import type { SharePromptService } from '../services/share-prompt-service.js';
 import type { TeamFlows } from './team-flows.js';
 import { teamSetupActions } from './team-setup-actions.js';
 import type { CoachingService } from '../services/coaching-service.js';
@@ -27,6 +29,7 @@ export interface CardActionDeps extends CheckInActionsDeps {
   coaching: CoachingService;
   sharing: SharingService;
   myData: MyDataCommands;
+  sharePrompts: SharePromptService;
 }
 
 /** Every row, grouped by feature. */
@@ -38,6 +41,7 @@ export function cardActionTable(deps: CardActionDeps): CardActionRoute[][] {
     teamSetupActions(deps.teamFlows),
     nudgeActions(deps),
     shareCardActions(deps.sharing),
+    sharePromptActions(deps),
     myDataActions(deps.myData),
   ];
 }

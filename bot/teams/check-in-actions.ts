@@ -16,6 +16,7 @@ import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { Learner } from '../services/learner.js';
 import type { LearningCapture } from '../services/learning-capture.js';
+import type { SharePromptService } from '../services/share-prompt-service.js';
 import { cardAction, type CardActionContext, type CardActionRoute } from './card-action-route.js';
 import { cardResponse } from './card-replies.js';
 import { checkInCardFormOf, checkInDataSchema, type CheckInForm } from './check-in-form.js';
@@ -26,6 +27,8 @@ import { whenFor } from './when.js';
 export interface CheckInActionsDeps {
   checkIns: CheckInService;
   capture: LearningCapture;
+  /** Offers to share an entry worth sharing on the saved card. */
+  sharePrompts?: SharePromptService;
 }
 
 /** The button on a scheduled card: its card id and cycle, as sent (checked against the learner by the service). */
@@ -65,7 +68,14 @@ export function checkInActions(deps: CheckInActionsDeps): CardActionRoute[] {
       const result = await deps.capture.capture(sender, form.command);
       if (result.status === 'invalid') return cardResponse(refusedCheckInCard(form, result, t));
       const shared = sharedLine(result.shared, t);
-      return cardResponse(checkInSavedCard({ entry: result.entry, streak: result.streak, ...(shared ? { shared } : {}) }, t));
+      const goalDone = [...form.command.goalAnswers.values()].some((a) => a.state === 'done');
+      const sharePrompt = await deps.sharePrompts?.offerAfterSave(sender, result.entry, { goalDone, shared: Boolean(shared?.ok) });
+      return cardResponse(
+        checkInSavedCard(
+          { entry: result.entry, streak: result.streak, ...(shared ? { shared } : {}), ...(sharePrompt ? { sharePrompt } : {}) },
+          t,
+        ),
+      );
     },
     failed: (form, { t }) => cardResponse(checkInSaveFailedCard(form, () => deps.checkIns.newCardId(), t)),
   });

@@ -30,6 +30,7 @@ import { conversationRecordOf } from './conversation-records.js';
 import { malformedInvoke } from './invoke-envelope.js';
 import { COMPOSE_SHARE_COMMAND, SAVE_MESSAGE_COMMAND, type LearningDialogs } from './learning-dialogs.js';
 import type { MyDataCommands } from './my-data-commands.js';
+import type { SharePromptService } from '../services/share-prompt-service.js';
 import { teamOf } from './team-context.js';
 import type { TeamFlows } from './team-flows.js';
 import { isTenantAllowed, refuseTenant } from './tenant-gate.js';
@@ -46,6 +47,8 @@ export interface LearningLoopBotDeps {
   coaching: CoachingService;
   digests: DigestService;
   myData: MyDataCommands;
+  /** Offers to share: on the saved card, and a lead's requests. */
+  sharePrompts: SharePromptService;
   /** Lower-case tenant ids the bot serves; unset serves every tenant that installed it. */
   allowedTenantIds?: readonly string[] | undefined;
   logger: Logger;

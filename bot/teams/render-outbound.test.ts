@@ -1,4 +1,5 @@
 import { askHowItWentCard } from '../cards/ask-how-it-went-card.js';
+import { askToShareCard } from '../cards/share-prompt-card.js';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { checkInCard } from '../cards/check-in-card.js';
@@ -72,6 +73,7 @@ const askModel = {
   recommendations: { items: ask.recommendations! },
 };
 const asked = { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', action: 'A/B', what: 'UX 101' };
+const askedToShare = { entryId: 'entry-0003', what: 'UX 101', insight: '1-2-3', action: null, link: 'https://example.com/ux' };
 const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
 const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
 
@@ -90,6 +92,14 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
   'ask-how-it-went': [
     { kind: 'ask-how-it-went', leadName: 'Alex Wilber', teamName: undefined, action: asked },
     (t) => askHowItWentCard({ leadName: 'Alex Wilber', teamName: t.t('common.yourTeam'), action: asked }, t),
+  ],
+  'ask-to-share': [
+    { kind: 'ask-to-share', leadId: 'lead-1', leadName: 'Alex Wilber', teamId: 'team-1', teamName: undefined, entry: askedToShare },
+    (t) =>
+      askToShareCard(
+        { leadId: 'lead-1', leadName: 'Alex Wilber', teamId: 'team-1', teamName: t.t('common.yourTeam'), entry: askedToShare },
+        t,
+      ),
   ],
   nudge: [{ kind: 'nudge', nudge, teamName: 'Alpha' }, (t) => nudgeCard(nudge, 'Alpha', t)],
   'nudge-reply': [

@@ -11,6 +11,7 @@ import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard } from '../cards/share-card.js';
 import { shareHelpedCard } from '../cards/share-helped-card.js';
+import { askToShareCard } from '../cards/share-prompt-card.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { CheckInAsk, OutboundMessage } from '../services/outbound-message.js';
 
@@ -33,6 +34,8 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
         { leadName: message.leadName, teamName: message.teamName ?? t.t('common.yourTeam'), action: message.action },
         t,
       );
+    case 'ask-to-share':
+      return askToShareCard({ ...message, teamName: message.teamName ?? t.t('common.yourTeam') }, t);
     case 'nudge':
       return nudgeCard(message.nudge, message.teamName, t);
     case 'nudge-reply':

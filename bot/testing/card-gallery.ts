@@ -15,6 +15,7 @@ import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard, withdrawnShareCard } from '../cards/share-card.js';
 import { shareHelpedCard } from '../cards/share-helped-card.js';
+import { askToShareCard, sharePromptAnsweredCard } from '../cards/share-prompt-card.js';
 import { snoozedCard } from '../cards/snoozed-card.js';
 import { teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
 import { validateCheckIn } from '../domain/check-in-submission.js';
@@ -143,6 +144,39 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
       'saved',
       checkInSavedCard({ entry, streak: 3, myLearningUrl: 'https://example.com/personal', shared: { ok: true, teamName: 'Alpha' } }, t),
     ],
+    [
+      'saved with a share prompt',
+      checkInSavedCard(
+        {
+          entry,
+          sharePrompt: {
+            entryId: entry.id,
+            reason: 'goal',
+            teams: [
+              { teamId: 'team-1', name: 'Alpha' },
+              { teamId: 'team-2', name: 'Beta' },
+            ],
+            parts: ['insight', 'action', 'link'],
+          },
+        },
+        t,
+      ),
+    ],
+    [
+      'ask to share',
+      askToShareCard(
+        {
+          leadId: 'u2',
+          leadName: 'Alex Wilber',
+          teamId: 'team-1',
+          teamName: 'Alpha',
+          entry: { entryId: entry.id, what: entry.what, insight: entry.insight, action: entry.action, link: entry.link },
+        },
+        t,
+      ),
+    ],
+    ['share prompt answered', sharePromptAnsweredCard({ status: 'shared', teamName: 'Alpha' }, t)],
+    ['share prompt quiet', sharePromptAnsweredCard({ status: 'not-now', quiet: true }, t)],
     ['nothing this week', nothingThisWeekCard({ streak: 2 }, t)],
     ['snoozed', snoozedCard({ when: '—' }, t)],
     ['goal form with problems', goalFormCard(t, goal.ok ? {} : { errors: goal.errors, values: goal.values })],

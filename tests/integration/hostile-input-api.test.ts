@@ -245,6 +245,17 @@ const ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'POST',
+    route: '/teams/:teamId/members/:userId/entries/:entryId/ask-to-share',
+    who: 'lead',
+    params: {
+      teamId: team,
+      userId: { valid: () => learner.userId, invalid: notAUserId },
+      entryId: { valid: (f) => f.entryId, invalid: anyId },
+    },
+  },
+  { method: 'GET', route: '/teams/:teamId/share-asks', who: 'lead', params: { teamId: team } },
+  {
+    method: 'POST',
     route: '/teams/:teamId/shares/:shareId/coaching',
     who: 'lead',
     params: { teamId: team, shareId: { valid: (f) => f.shareId, invalid: anyId } },

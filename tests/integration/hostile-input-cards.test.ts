@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_IN_NEW_VERB } from '../../bot/cards/check-in-saved-card.js';
 import { CHECK_IN_NOTHING_VERB, CHECK_IN_SNOOZE_VERB, CHECK_IN_SUBMIT_VERB } from '../../bot/cards/check-in-card.js';
 import { ACTION_ANSWER_VERB } from '../../bot/cards/ask-how-it-went-card.js';
+import { SHARE_PROMPT_VERB } from '../../bot/cards/share-prompt-card.js';
 import { COACHING_ANSWER_VERB } from '../../bot/cards/coaching-cards.js';
 import { DIGEST_NUDGE_VERB } from '../../bot/cards/digest-card.js';
 import { GOAL_NEW_VERB, GOAL_SUBMIT_VERB } from '../../bot/cards/goal-cards.js';
@@ -101,6 +102,7 @@ const KNOWN_VERBS = [
   SHARE_REFRESH_VERB,
   MY_DATA_ERASE_VERB,
   ACTION_ANSWER_VERB,
+  SHARE_PROMPT_VERB,
 ];
 
 const action = (verb: unknown, data: unknown) => ({
@@ -249,6 +251,29 @@ const ENTRY_POINTS: readonly EntryPoint[] = [
               },
               'actionAnswer.0': { valid: text('result', 'notYet', 'dropped'), invalid: fc.oneof(hostileText(50), notOfKind('string')) },
               'actionResult.0': { valid: text('It worked'), invalid: fc.oneof(tooLong(1000), notOfKind('string')) },
+            },
+            { strict: false },
+          ),
+          notAnObject,
+        ),
+      )(),
+    expect: { kind: 'refusal' },
+  },
+  // Share or Not now on an entry that is not the learner's, or a request nobody made: refused, nothing written.
+  {
+    name: SHARE_PROMPT_VERB,
+    who: 'learner',
+    input: () =>
+      verbWith(
+        SHARE_PROMPT_VERB,
+        fc.oneof(
+          brokenObject(
+            {
+              entryId: { valid: text('entry-not-hers-0001'), invalid: fc.oneof(hostileText(100), notOfKind('string')), required: true },
+              answer: { valid: text('share', 'notNow'), invalid: fc.oneof(hostileText(50), notOfKind('string')), required: true },
+              teamId: { valid: text(DEMO_TEAM.id), invalid: fc.oneof(hostileText(300), notOfKind('string')) },
+              leadId: { valid: text(lead.userId), invalid: fc.oneof(hostileText(300), notOfKind('string')) },
+              shareParts: { valid: text('insight', 'insight,link'), invalid: fc.oneof(tooLong(2000), notOfKind('string')) },
             },
             { strict: false },
           ),

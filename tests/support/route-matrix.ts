@@ -147,6 +147,15 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     path: (w) => `${team}/members/${learner}/entries/${w.ids.meganAction}/ask-how-it-went`,
     expect: teamLeads(202),
   },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/members/:userId/entries/:entryId/ask-to-share',
+    path: (w) => `${team}/members/${learner}/entries/${w.ids.meganAction}/ask-to-share`,
+    // A lead asks about an entry once: each cell starts with no request made.
+    prepare: (w) => w.clear('shareAsks'),
+    expect: teamLeads(202),
+  },
+  { method: 'GET', route: '/teams/:teamId/share-asks', path: () => `${team}/share-asks`, expect: teamLeads(200) },
   { method: 'GET', route: '/teams/:teamId/nudges', path: () => `${team}/nudges`, expect: teamLeads(200) },
   {
     method: 'POST',

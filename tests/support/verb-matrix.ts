@@ -3,6 +3,7 @@ import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
 import { weekKeyOf } from '../../bot/domain/member-rollup.js';
 import { scheduledCardId } from '../../bot/services/scheduled-card-id.js';
+import { FRESH_PROMPT_STATE } from '../../bot/domain/share-prompt.js';
 import { MARKER, PEOPLE, type Principal, type World } from './authorisation-world.js';
 
 /** `outage`: refused, but on the error card that says our side failed and to try again. */
@@ -143,6 +144,14 @@ export const VERB_ROWS: readonly VerbRow[] = [
     }),
     expect: only('learner'),
     ok: /Noted: no result yet/,
+  },
+  // Share or Not now on an offer to share: only the learner's own entry (anyone else's id finds nothing in their log).
+  {
+    verb: 'sharePrompt.answer',
+    prepare: (w) => w.service.stores.users.setSharePrompt(DEMO_TENANT_ID, PEOPLE.learner.userId, FRESH_PROMPT_STATE),
+    data: (w) => ({ entryId: w.ids.meganEntry, answer: 'notNow' }),
+    expect: only('learner'),
+    ok: /No problem: nothing was shared/,
   },
   {
     verb: 'nudge.reply',

@@ -436,6 +436,24 @@ export const en = {
   'digest.followThroughValue': '{rate}: {results} of {due} due actions have a result;',
   'digest.medianDays.one': 'median {count} day to a result',
   'digest.medianDays.other': 'median {count} days to a result',
+  // Share prompts: offers to share after a save, and a lead's "Ask to share".
+  'sharePrompt.title': 'Share this with your team?',
+  'sharePrompt.why':
+    'You found this useful: it may help someone on your team too. Choose what to share; it goes to the team’s learning channel.',
+  'sharePrompt.whyGoal':
+    'You reached a goal: tell your team what got you there. Choose what to share; it goes to the team’s learning channel.',
+  'sharePrompt.share': 'Share',
+  'sharePrompt.notNow': 'Not now',
+  'sharePrompt.asked.title': '{lead} asks you to share this with {team}',
+  'sharePrompt.asked.about':
+    'Your learning entry “{what}”. If you share it, it is posted in the team’s learning channel with the parts you choose.',
+  'sharePrompt.sharedIn': 'Shared in {team}’s learning channel. Thank you!',
+  'sharePrompt.notNowNoted': 'No problem: nothing was shared.',
+  'sharePrompt.quiet': 'Got it: nothing was shared, and we won’t offer to share again for a month.',
+  'sharePrompt.error.unknownEntry': 'There is no entry “{id}” in your learning log: nothing was shared.',
+  'sharePrompt.error.unknownAsk': 'Nobody asked you to share the entry “{id}”: nothing was shared.',
+  'sharePrompt.error.unknownCard': 'This button is not one we sent: nothing was shared.',
+  'sharePrompt.error.notShared': 'Not shared: {problem}',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

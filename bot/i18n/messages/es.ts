@@ -445,4 +445,22 @@ export const es = {
   'digest.followThroughValue': '{rate}: {results} de {due} acciones vencidas tienen resultado;',
   'digest.medianDays.one': 'mediana de {count} día hasta un resultado',
   'digest.medianDays.other': 'mediana de {count} días hasta un resultado',
+  // Share prompts: offers to share after a save, and a lead's "Ask to share".
+  'sharePrompt.title': '¿Compartir esto con tu equipo?',
+  'sharePrompt.why':
+    'Te resultó útil: puede ayudar también a alguien de tu equipo. Elige qué compartir; se publica en el canal de aprendizaje del equipo.',
+  'sharePrompt.whyGoal':
+    'Has alcanzado un objetivo: cuéntale a tu equipo qué te llevó hasta ahí. Elige qué compartir; se publica en el canal de aprendizaje del equipo.',
+  'sharePrompt.share': 'Compartir',
+  'sharePrompt.notNow': 'Ahora no',
+  'sharePrompt.asked.title': '{lead} te pide que compartas esto con {team}',
+  'sharePrompt.asked.about':
+    'Tu entrada de aprendizaje «{what}». Si la compartes, se publica en el canal de aprendizaje del equipo con las partes que elijas.',
+  'sharePrompt.sharedIn': 'Compartido en el canal de aprendizaje de {team}. ¡Gracias!',
+  'sharePrompt.notNowNoted': 'Sin problema: no se ha compartido nada.',
+  'sharePrompt.quiet': 'Entendido: no se ha compartido nada y no te propondremos compartir durante un mes.',
+  'sharePrompt.error.unknownEntry': 'No hay ninguna entrada «{id}» en tu registro de aprendizaje: no se ha compartido nada.',
+  'sharePrompt.error.unknownAsk': 'Nadie te ha pedido que compartas la entrada «{id}»: no se ha compartido nada.',
+  'sharePrompt.error.unknownCard': 'Este botón no es uno que hayamos enviado: no se ha compartido nada.',
+  'sharePrompt.error.notShared': 'No compartido: {problem}',
 } as const satisfies Partial<Record<BotMessageKey, string>>;

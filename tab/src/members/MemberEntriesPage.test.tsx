@@ -9,6 +9,7 @@ import { MemberEntriesPage } from './MemberEntriesPage.js';
 
 const MEMBER = { teamId: '19:team@thread.tacv2', userId: 'megan' };
 const ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/members/megan/entries`;
+const SHARE_ASKS = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/share-asks`;
 
 const page = (entries: Entry[], nextCursor: string | null = null): EntryPage & { member: { displayName: string } } => ({
   entries,
@@ -20,7 +21,7 @@ let container: HTMLElement;
 afterEach(unmountRendered);
 
 async function open(answers: FakeAnswer[]) {
-  const service = fakeApiClient({ [ROUTE]: answers });
+  const service = fakeApiClient({ [ROUTE]: answers, [SHARE_ASKS]: { figures: { asked: 0, shared: 0, notNow: 0 }, asks: [] } });
   container = await renderInFluent(<MemberEntriesPage client={service.client} locale="en-US" member={MEMBER} />);
   await settle();
   return service;
@@ -44,7 +45,7 @@ describe('MemberEntriesPage', () => {
     });
     const service = await open([page([flags, entry({ id: 'e1', what: 'Giving feedback with SBI', visibility: 'leads' })])]);
 
-    expect(service.calls.map((c) => c.path)).toEqual([`${ROUTE.slice(4)}?limit=20`]);
+    expect(service.callsTo('GET', ROUTE.slice(4)).map((c) => c.path)).toEqual([`${ROUTE.slice(4)}?limit=20`]);
     expect(container.querySelector('h1')?.textContent).toBe('Megan Bowen’s learning');
     expect(document.title).toBe('Megan Bowen’s learning – Learning Loop');
     expect(titles()).toEqual(['Feature flags in practice', 'Giving feedback with SBI']);
@@ -55,9 +56,9 @@ describe('MemberEntriesPage', () => {
       'Shared with the team',
       'Visible to leads',
     ]);
-    // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry.
+    // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry (asking them to share is all).
     expect(container.textContent).not.toContain('Your leads');
-    expect(entries()[0]?.querySelector('button')).toBeNull();
+    expect([...(entries()[0]?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual(['Ask to share']);
     expect(byTestId('member-entries-status')?.parentElement?.textContent).toContain('2 entries shown, newest first');
     expect(byTestId('load-more')).toBeNull();
   });

@@ -8,6 +8,7 @@ import { PageLayout } from '../components/PageLayout.js';
 import { teamDashboardPath, type MemberRef } from '../routes.js';
 import { emptyText, entriesCountText, memberEntriesTitle, privateNote } from './member-entries-text.js';
 import { useMemberEntries } from './use-member-entries.js';
+import { AskToShareButton, ShareAskSummary, useShareAsks } from './AskToShare.js';
 import { useT } from '../i18n/i18n-context.js';
 import { TeamMessages } from '../i18n/team-messages.js';
 
@@ -39,6 +40,7 @@ export function MemberEntriesPage(props: Props) {
 function MemberEntries({ client, locale, member }: Props) {
   const styles = useStyles();
   const { state, name, refusal, announcement, retry, loadMore } = useMemberEntries(client, member);
+  const shareAsks = useShareAsks(client, member);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const i18n = useT();
@@ -80,6 +82,7 @@ function MemberEntries({ client, locale, member }: Props) {
           <Text as="p" data-testid="private-note">
             {privateNote(name, i18n)}
           </Text>
+          <ShareAskSummary shareAsks={shareAsks} />
           <section aria-labelledby={headingId} className={styles.section}>
             <Text as="h2" id={headingId} ref={heading} tabIndex={-1} size={500} weight="semibold" className={styles.heading}>
               {t('memberEntries.heading')}
@@ -100,7 +103,15 @@ function MemberEntries({ client, locale, member }: Props) {
               labelledBy={headingId}
               itemTestId="entry"
               keyOf={(entry) => entry.id}
-              renderItem={(entry) => <EntryCard entry={entry} locale={locale} headingLevel={3} viewer="lead" />}
+              renderItem={(entry) => (
+                <EntryCard
+                  entry={entry}
+                  locale={locale}
+                  headingLevel={3}
+                  viewer="lead"
+                  actions={<AskToShareButton shareAsks={shareAsks} entryId={entry.id} name={name ?? t('memberEntries.thisMember')} />}
+                />
+              )}
             />
             {ready && state.nextCursor && !state.moreError && (
               <Button className={styles.more} onClick={onLoadMore} disabledFocusable={state.loadingMore} data-testid="load-more">

@@ -832,4 +832,12 @@ export const ar = {
   'awaiting.asked': 'سألت {name} كيف سار الأمر.',
   'awaiting.notDelivered': 'تعذّر الوصول إلى {name} في Teams بعد: يجب أن يكون قد تحدّث مع Learning Loop مرة واحدة.',
   'awaiting.askFailed': 'تعذّر سؤال {name}',
+  // Share prompts: a lead's "Ask to share" on a member's entries.
+  'askToShare.button': 'اطلب المشاركة',
+  'askToShare.askedButton': 'تم طلب المشاركة',
+  'askToShare.sharedButton': 'تمت المشاركة',
+  'askToShare.asked': 'طلبت من {name} مشاركة هذا الإدخال مع الفريق.',
+  'askToShare.notDelivered': 'تعذّر الوصول إلى {name} في Teams بعد: يجب أن يكون قد تحدّث مع Learning Loop مرة واحدة.',
+  'askToShare.failed': 'تعذّر أن تطلب من {name} المشاركة',
+  'askToShare.summary': 'طلبات المشاركة: {asked} · تمت مشاركتها: {shared} · ليس الآن: {notNow}',
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

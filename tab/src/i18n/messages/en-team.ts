@@ -320,4 +320,12 @@ export const enTeam = {
   'awaiting.asked': 'Asked {name} how it went.',
   'awaiting.notDelivered': 'Couldn’t reach {name} in Teams yet: they need to have chatted with Learning Loop once.',
   'awaiting.askFailed': "Couldn't ask {name}",
+  // Share prompts: a lead's "Ask to share" on a member's entries.
+  'askToShare.button': 'Ask to share',
+  'askToShare.askedButton': 'Asked to share',
+  'askToShare.sharedButton': 'Shared',
+  'askToShare.asked': 'Asked {name} to share this entry with the team.',
+  'askToShare.notDelivered': 'Couldn’t reach {name} in Teams yet: they need to have chatted with Learning Loop once.',
+  'askToShare.failed': "Couldn't ask {name} to share",
+  'askToShare.summary': 'Asked to share: {asked} · Shared: {shared} · Not now: {notNow}',
 } as const satisfies Record<string, string>;

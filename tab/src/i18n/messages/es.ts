@@ -807,4 +807,12 @@ export const es = {
   'awaiting.asked': 'Le has preguntado a {name} cómo fue.',
   'awaiting.notDelivered': 'Aún no se puede contactar con {name} en Teams: debe haber chateado una vez con Learning Loop.',
   'awaiting.askFailed': 'No se pudo preguntar a {name}',
+  // Share prompts: a lead's "Ask to share" on a member's entries.
+  'askToShare.button': 'Pedir que lo comparta',
+  'askToShare.askedButton': 'Pedido',
+  'askToShare.sharedButton': 'Compartido',
+  'askToShare.asked': 'Le has pedido a {name} que comparta esta entrada con el equipo.',
+  'askToShare.notDelivered': 'Aún no se puede contactar con {name} en Teams: debe haber chateado una vez con Learning Loop.',
+  'askToShare.failed': 'No se pudo pedir a {name} que lo comparta',
+  'askToShare.summary': 'Pedidos para compartir: {asked} · Compartidos: {shared} · Ahora no: {notNow}',
 } satisfies Partial<Record<MessageKey, string>>;
