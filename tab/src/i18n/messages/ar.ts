@@ -832,4 +832,9 @@ export const ar = {
   'awaiting.asked': 'سألت {name} كيف سار الأمر.',
   'awaiting.notDelivered': 'تعذّر الوصول إلى {name} في Teams بعد: يجب أن يكون قد تحدّث مع Learning Loop مرة واحدة.',
   'awaiting.askFailed': 'تعذّر سؤال {name}',
+  // The report's follow-through (results of actions)
+  'report.results': 'النتائج المسجلة',
+  'report.followThroughOf': '{results} من {due} مستحقة ({rate})',
+  'report.teamFollowThrough': 'نسبة المتابعة لدى فريقه',
+  'audit.kind.ask_how_it_went': 'سأل كيف سار إجراء',
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

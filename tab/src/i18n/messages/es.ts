@@ -807,4 +807,9 @@ export const es = {
   'awaiting.asked': 'Le has preguntado a {name} cómo fue.',
   'awaiting.notDelivered': 'Aún no se puede contactar con {name} en Teams: debe haber chateado una vez con Learning Loop.',
   'awaiting.askFailed': 'No se pudo preguntar a {name}',
+  // The report's follow-through (results of actions)
+  'report.results': 'Resultados registrados',
+  'report.followThroughOf': '{results} de {due} vencidas ({rate})',
+  'report.teamFollowThrough': 'Cumplimiento de su equipo',
+  'audit.kind.ask_how_it_went': 'Preguntó cómo fue una acción',
 } satisfies Partial<Record<MessageKey, string>>;
