@@ -80,6 +80,8 @@ export const NO_SUMS: ReportSums = {
 };
 
 export function sumsOfRow(r: ReportRow): ReportSums {
+  // Rows stored before results were counted have none, until the figures' next pass (15 minutes) replaces them.
+  const { results = 0, actionsDue = 0, daysToResult = [] } = r.learner;
   return {
     weekStart: r.weekStart,
     entries: r.system.entries,
@@ -88,9 +90,9 @@ export function sumsOfRow(r: ReportRow): ReportSums {
     members: r.learner.members,
     insights: r.learner.insights,
     actions: r.learner.actions,
-    results: r.learner.results,
-    actionsDue: r.learner.actionsDue,
-    daysToResult: r.learner.daysToResult,
+    results,
+    actionsDue,
+    daysToResult,
     checkInsAnswered: r.learner.checkInsAnswered,
     checkInsClosed: r.learner.checkInsClosed,
     goalsOpen: r.learner.goalsOpen ?? 0,

@@ -227,7 +227,8 @@ export class OrgFiguresJob {
       for (const [weeks, byWeek] of Object.entries(staged)) {
         const into = byPeriod.get(weeks);
         if (!into) continue;
-        for (const [week, sums] of Object.entries(byWeek)) into.set(week, addSums(into.get(week) ?? NO_SUMS, sums));
+        // Over NO_SUMS: a run resumed across an upgrade has chunks staged before results were counted.
+        for (const [week, sums] of Object.entries(byWeek)) into.set(week, addSums(into.get(week) ?? NO_SUMS, { ...NO_SUMS, ...sums }));
       }
     }
     await Promise.all([
