@@ -320,4 +320,6 @@ export const enTeam = {
   'awaiting.asked': 'Asked {name} how it went.',
   'awaiting.notDelivered': 'Couldn’t reach {name} in Teams yet: they need to have chatted with Learning Loop once.',
   'awaiting.askFailed': "Couldn't ask {name}",
+  // Ask how it went: once a day per action
+  'awaiting.askedLately': 'You asked {name} how it went less than a day ago; you can ask again tomorrow.',
 } as const satisfies Record<string, string>;

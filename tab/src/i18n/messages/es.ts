@@ -812,4 +812,6 @@ export const es = {
   'report.followThroughOf': '{results} de {due} vencidas ({rate})',
   'report.teamFollowThrough': 'Cumplimiento de su equipo',
   'audit.kind.ask_how_it_went': 'Preguntó cómo fue una acción',
+  // Ask how it went: once a day per action
+  'awaiting.askedLately': 'Le preguntaste a {name} cómo fue hace menos de un día; puedes volver a preguntar mañana.',
 } satisfies Partial<Record<MessageKey, string>>;
