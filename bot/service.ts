@@ -287,6 +287,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     teams: stores.teams,
     rollups: stores.rollups,
     chat: publisher,
+    audit,
     clock,
     logger: options.logger,
   });

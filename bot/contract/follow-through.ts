@@ -35,6 +35,44 @@ export const NO_FOLLOW_THROUGH: FollowThroughFigures = {
   medianDaysToResult: null,
 };
 
+/**
+ * How many results took each number of whole days, as `[days, results]` pairs in ascending days:
+ * what lets a median be combined across members, weeks and teams without keeping every result.
+ * It stays small: days to a result never exceed the period counted (at most 52 weeks), so there
+ * are at most a few hundred pairs however many results there are.
+ */
+export type DaysToResult = [days: number, results: number][];
+
+/** results ÷ actions due, or null when nothing is due yet. */
+export function followThroughRate(results: number, due: number): number | null {
+  return due > 0 ? results / due : null;
+}
+
+/** Two counts of days to a result added together. */
+export function addDaysToResult(a: DaysToResult, b: DaysToResult): DaysToResult {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const sum = new Map(a);
+  for (const [days, n] of b) sum.set(days, (sum.get(days) ?? 0) + n);
+  return [...sum.entries()].sort((x, y) => x[0] - y[0]);
+}
+
+/** The median of the counted days; the mean of the middle two for an even count; null with no results. */
+export function medianDaysOf(counts: Iterable<readonly [number, number]>): number | null {
+  const sorted = [...counts].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((n, [, c]) => n + c, 0);
+  if (total === 0) return null;
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const [value, count] of sorted) {
+      seen += count;
+      if (rank < seen) return value;
+    }
+    return sorted[sorted.length - 1]![0];
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
 /** An action a member planned that still awaits a result, as their team's leads see it. */
 export interface AwaitingActionView {
   userId: string;

@@ -1,8 +1,9 @@
+import { addDaysToResult, followThroughRate, medianDaysOf, type DaysToResult } from './follow-through.js';
 import type { ReportRow } from './report.js';
 
 /**
  * Report rows added up across teams. Rates are recombined from their counts, never averaged, so a
- * team of fifty weighs fifty times a team of one. The service adds up the organisation a chunk of
+ * team of fifty weighs fifty times a team of one; a median from the days counted behind it. The service adds up the organisation a chunk of
  * teams at a time and the tab adds up one team's weeks: both through these functions.
  */
 
@@ -15,6 +16,9 @@ export interface ReportSums {
   members: number;
   insights: number;
   actions: number;
+  results: number;
+  actionsDue: number;
+  daysToResult: DaysToResult;
   checkInsAnswered: number;
   checkInsClosed: number;
   goalsOpen: number;
@@ -32,6 +36,11 @@ export interface OrganisationWeek {
   resourceRatings: number;
   insights: number;
   actions: number;
+  /** Results recorded, actions due, follow-through and the median days to a result (contract/follow-through.ts). */
+  results: number;
+  actionsDue: number;
+  followThrough: number | null;
+  medianDaysToResult: number | null;
   responseRate: number | null;
   followUpsRequested: number;
   followUpsDone: number;
@@ -59,6 +68,9 @@ export const NO_SUMS: ReportSums = {
   members: 0,
   insights: 0,
   actions: 0,
+  results: 0,
+  actionsDue: 0,
+  daysToResult: [],
   checkInsAnswered: 0,
   checkInsClosed: 0,
   goalsOpen: 0,
@@ -68,6 +80,8 @@ export const NO_SUMS: ReportSums = {
 };
 
 export function sumsOfRow(r: ReportRow): ReportSums {
+  // Rows stored before results were counted have none, until the figures' next pass (15 minutes) replaces them.
+  const { results = 0, actionsDue = 0, daysToResult = [] } = r.learner;
   return {
     weekStart: r.weekStart,
     entries: r.system.entries,
@@ -76,6 +90,9 @@ export function sumsOfRow(r: ReportRow): ReportSums {
     members: r.learner.members,
     insights: r.learner.insights,
     actions: r.learner.actions,
+    results,
+    actionsDue,
+    daysToResult,
     checkInsAnswered: r.learner.checkInsAnswered,
     checkInsClosed: r.learner.checkInsClosed,
     goalsOpen: r.learner.goalsOpen ?? 0,
@@ -94,6 +111,9 @@ export function addSums(a: ReportSums, b: ReportSums): ReportSums {
     members: a.members + b.members,
     insights: a.insights + b.insights,
     actions: a.actions + b.actions,
+    results: a.results + b.results,
+    actionsDue: a.actionsDue + b.actionsDue,
+    daysToResult: addDaysToResult(a.daysToResult, b.daysToResult),
     checkInsAnswered: a.checkInsAnswered + b.checkInsAnswered,
     checkInsClosed: a.checkInsClosed + b.checkInsClosed,
     goalsOpen: a.goalsOpen + b.goalsOpen,
@@ -112,6 +132,10 @@ export function organisationWeek(week: string, s: ReportSums): OrganisationWeek 
     resourceRatings: s.resourceRatings,
     insights: s.insights,
     actions: s.actions,
+    results: s.results,
+    actionsDue: s.actionsDue,
+    followThrough: followThroughRate(s.results, s.actionsDue),
+    medianDaysToResult: medianDaysOf(s.daysToResult),
     responseRate: s.checkInsClosed ? s.checkInsAnswered / s.checkInsClosed : null,
     followUpsRequested: s.followUpsRequested,
     followUpsDone: s.followUpsDone,

@@ -1,3 +1,4 @@
+import type { DaysToResult } from './follow-through.js';
 import type { OrganisationTotals } from './report-totals.js';
 
 /**
@@ -19,8 +20,23 @@ export interface ReportFigures {
     /** Open goals now, and those neither overdue nor behind twice; only on a team's whole-period row. */
     goalsOpen: number | null;
     goalsOnTrack: number | null;
-  };
+  } & ActionFigures;
   leader: FollowUpFigures;
+}
+
+/**
+ * What came of the actions planned (`learner.actions`), counted as everywhere else
+ * (contract/follow-through.ts): results recorded, actions due, follow-through (results ÷ due) and
+ * the median whole days from action to result.
+ */
+export interface ActionFigures {
+  results: number;
+  actionsDue: number;
+  /** results ÷ actionsDue; null when nothing is due yet. */
+  followThrough: number | null;
+  medianDaysToResult: number | null;
+  /** The counts behind the median, so medians can be combined across teams and weeks. */
+  daysToResult: DaysToResult;
 }
 
 export interface ReportRow extends ReportFigures {
@@ -59,6 +75,15 @@ export interface LeadLine {
   done: number;
   rate: number | null;
   medianDays: number | null;
+  /**
+   * The follow-through of the team the lead leads, for the whole period: the actions its members
+   * planned and what came of them (the team's row holds the same counts).
+   */
+  actions: number;
+  results: number;
+  actionsDue: number;
+  followThrough: number | null;
+  medianDaysToResult: number | null;
 }
 
 /** A page of a report table; `nextCursor` asks for the next (null on the last). */

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EntryVisibility } from '../contract/entry-visibility.js';
-import type { LearningEntryInput } from '../contract/learning-entry.js';
+import type { ActionAnswer, LearningEntryInput } from '../contract/learning-entry.js';
 import type { DemoPerson } from './demo-team.js';
 
 /** Things people on a product team plausibly learn from; the demo samples from these. */
@@ -114,6 +115,43 @@ const LEARNINGS: readonly Omit<LearningEntryInput, 'visibility'>[] = [
   },
   { what: 'Estimating with reference stories', sourceType: 'other', link: null, minutes: 25, rating: 2, insight: null, action: null },
 ];
+
+/** What came of each action, when the demo says it had a result. */
+const RESULTS: Readonly<Record<string, string>> = {
+  'Rewrite the brief for the onboarding epic': 'The epic’s kickoff took half the time; nobody asked what we were solving',
+  'Try it on the last incident review': 'Found two contributing causes we had missed',
+  'Audit our button palette': 'Cut eleven button styles to four',
+  'Use the did/said template next round': 'Interview notes were much easier to compare',
+  'Propose a flag for the new editor': 'The flag shipped; we rolled it back once without a deploy',
+  'Open Friday’s retro with 5 minutes of silent writing': 'Twice as many points raised, from quieter people too',
+  'Share the pattern in the team wiki': 'Two other teams linked to it',
+  'Map our spacing scale to tokens': 'Tokens merged; designers and code now use the same names',
+  'Use SBI in my next one-to-one': 'The feedback landed without anyone getting defensive',
+  'Check the sign-up funnel weekly': 'Spotted a drop on the email step within a week',
+  'Raise the label change in planning': 'Agreed for next sprint',
+};
+
+/**
+ * What the learner answered about a demo entry's action, decided by its id so the demo is the same
+ * every time: half have a result a few days on, some were dropped or have "no result yet", the
+ * rest still await an answer (and every action answered later than now still awaits one).
+ */
+export function demoActionAnswer(
+  submissionId: string,
+  action: string | null,
+  createdAt: Date,
+  now: Date,
+): { answer: ActionAnswer; at: string; result: string | null } | undefined {
+  if (!action) return undefined;
+  const hash = createHash('sha256').update(`answer-${submissionId}`).digest();
+  const at = new Date(createdAt.getTime() + (2 + (hash[1]! % 9)) * 86_400_000);
+  if (at.getTime() > now.getTime() - 3_600_000) return undefined;
+  const pick = hash[0]! % 8;
+  if (pick < 4) return { answer: 'result', at: at.toISOString(), result: RESULTS[action] ?? 'It worked' };
+  if (pick === 4) return { answer: 'dropped', at: at.toISOString(), result: null };
+  if (pick === 5) return { answer: 'notYet', at: at.toISOString(), result: null };
+  return undefined;
+}
 
 /** How engaged each demo person is, so the team looks like a real one: some keen, some quiet. */
 const ENGAGEMENT = [0.9, 0.8, 0.65, 0.5, 0.35, 0.2];

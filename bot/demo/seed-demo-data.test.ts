@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followThroughOfEntries } from '../domain/follow-through.js';
 import { tallyOf } from '../domain/share.js';
 import { rollupsFromRaw } from '../testing/rollup-reference.js';
 import { startTestService, type RunningTestService } from '../testing/test-service.js';
@@ -13,7 +14,7 @@ describe('seedDemoData (Azurite)', () => {
   });
   afterAll(() => service.stop());
 
-  it('fills an empty store with the demo team, weeks of history and the team’s rollups, once', async () => {
+  it('fills an empty store with the demo team, weeks of history with results of actions and the team’s rollups, once', async () => {
     const first = await seedDemoData({ ...service, now });
     expect(first).toMatchObject({ seeded: true, people: 6 });
     expect(first.entries).toBeGreaterThan(20);
@@ -38,6 +39,16 @@ describe('seedDemoData (Azurite)', () => {
     const answers = reference.flatMap((r) => Object.values(r.cycles).map((c) => c.answer));
     // A believable team: most check-ins answered, some "nothing this week", some silence.
     expect(new Set(answers)).toEqual(new Set(['responded', 'nothing', 'noAnswer']));
+
+    // Actions that came to something, some dropped, some still awaiting a result (a few of them due).
+    const logs = await Promise.all(DEMO_PEOPLE.map((p) => service.stores.entries.listAll(DEMO_TENANT_ID, p.userId)));
+    const figures = followThroughOfEntries(logs.flat(), now);
+    expect(figures.results).toBeGreaterThanOrEqual(5);
+    expect(figures.dropped).toBeGreaterThanOrEqual(1);
+    expect(figures.awaiting).toBeGreaterThanOrEqual(3);
+    expect(figures.due).toBeGreaterThan(figures.results + figures.dropped);
+    expect(figures.medianDaysToResult).not.toBeNull();
+    for (const e of logs.flat().filter((e) => e.actionAnswer)) expect(Date.parse(e.actionAnswer!.at)).toBeLessThan(now.getTime());
 
     // A feed worth reading: shares from several people, whose counters equal a recount of their votes.
     const shares = await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id);

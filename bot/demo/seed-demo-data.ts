@@ -9,7 +9,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { ShareAskStore } from '../store/share-ask-store.js';
 import { seedDemoSharePrompts } from './seed-demo-share-prompts.js';
-import { demoHistory, type DemoEntry } from './demo-history.js';
+import { demoActionAnswer, demoHistory, type DemoEntry } from './demo-history.js';
 import { DEMO_SHARES_CHANNEL, seedDemoShares } from './seed-demo-shares.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
 
@@ -30,8 +30,8 @@ const TEAM_ZONE = 'Europe/London';
 
 /**
  * Fills an empty local store with the demo team (Alex leads it, checking in on Fridays at
- * 16:00), eight weeks of learning and of answered and unanswered check-ins, and the team's
- * dashboard rollups. A store that already knows the demo lead is left alone, and every write
+ * 16:00), eight weeks of learning and of answered and unanswered check-ins, results of some
+ * planned actions while others still await one, and the team's dashboard rollups. A store that already knows the demo lead is left alone, and every write
  * is idempotent, so an interrupted seed simply completes on the next start.
  */
 export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<SeedResult> {
@@ -51,10 +51,13 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   await seedTeam(stores.teams, now);
   const history = demoHistory(DEMO_PEOPLE, now, HISTORY_WEEKS);
   for (const { person, entry, createdAt, submissionId } of history) {
+    // Results recorded (and some dropped), others still awaited: the follow-through figures have something to count.
+    const answered = demoActionAnswer(submissionId, entry.action, createdAt, now);
     const saved = await stores.entries.addOnce(
       {
         ...entry,
-        result: null,
+        result: answered?.result ?? null,
+        ...(answered ? { actionAnswer: { answer: answered.answer, at: answered.at } } : {}),
         id: stableId(submissionId),
         tenantId: DEMO_TENANT_ID,
         userId: person.userId,

@@ -1,3 +1,4 @@
+import { actionFiguresOf, addWeek, emptyTally } from './follow-through.js';
 import { leaderMetrics, type NudgeFact } from './leader-metrics.js';
 import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
 import { standingFlags } from './standing-flags.js';
@@ -31,6 +32,7 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
     let actions = 0;
     let answered = 0;
     let closed = 0;
+    const outcomes = emptyTally();
     for (const r of rollups) {
       for (const w of inWeeks) {
         const a = r.weeks[w];
@@ -39,6 +41,7 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
           minutes += a.minutes;
           insights += a.insights;
           actions += a.actions;
+          addWeek(outcomes, a, now);
         }
         const c = r.cycles[w];
         if (c) {
@@ -63,6 +66,7 @@ function teamRows(team: ReportTeam, weekCount: number, now: Date): ReportRow[] {
         actions,
         goalsOpen: withGoals ? goals.length : null,
         goalsOnTrack: withGoals ? goals.filter((g) => now.getTime() < g.overdueAfter && !g.behindTwice).length : null,
+        ...actionFiguresOf(outcomes),
       },
       ...leaderLevel(from, to, withGoals),
     };

@@ -1,4 +1,11 @@
-import { ACTION_DUE_AFTER_DAYS, type FollowThroughFigures } from '../contract/follow-through.js';
+import {
+  ACTION_DUE_AFTER_DAYS,
+  followThroughRate,
+  medianDaysOf,
+  type DaysToResult,
+  type FollowThroughFigures,
+} from '../contract/follow-through.js';
+import type { ActionFigures } from '../contract/report.js';
 import type { ActionAnswer, LearningEntry } from '../contract/learning-entry.js';
 
 /** What decides follow-through; the rules are written out in contract/follow-through.ts. */
@@ -98,7 +105,11 @@ export interface FollowThroughTally {
   dropped: number;
   awaiting: number;
   due: number;
-  /** How many results took each number of whole days. */
+  /**
+   * How many results took each number of whole days: a histogram, bounded by the longest period
+   * counted (days to a result never exceed it), so a median over any number of results is taken
+   * without a list of them.
+   */
   days: Map<number, number>;
 }
 
@@ -130,6 +141,11 @@ export function addWeek(
   return tally;
 }
 
+/** A tally's days to a result as the report keeps them, ascending. */
+export function daysToResultOf(t: FollowThroughTally): DaysToResult {
+  return [...t.days.entries()].sort((a, b) => a[0] - b[0]);
+}
+
 /** Adds one tally into another (teams into an organisation). */
 export function addTally(into: FollowThroughTally, other: FollowThroughTally): FollowThroughTally {
   into.actions += other.actions;
@@ -148,8 +164,20 @@ export function figuresOf(t: FollowThroughTally): FollowThroughFigures {
     dropped: t.dropped,
     awaiting: t.awaiting,
     due: t.due,
-    followThrough: t.due > 0 ? t.results / t.due : null,
-    medianDaysToResult: medianOfCounts(t.days),
+    followThrough: followThroughRate(t.results, t.due),
+    medianDaysToResult: medianDaysOf(t.days),
+  };
+}
+
+/** A tally as the L&D report's rows hold it, with the days behind the median so rows can be added up. */
+export function actionFiguresOf(t: FollowThroughTally): ActionFigures {
+  const figures = figuresOf(t);
+  return {
+    results: figures.results,
+    actionsDue: figures.due,
+    followThrough: figures.followThrough,
+    medianDaysToResult: figures.medianDaysToResult,
+    daysToResult: daysToResultOf(t),
   };
 }
 
@@ -169,20 +197,4 @@ export function followThroughOfEntries(entries: readonly ActionFields[], now: Da
     if (days !== undefined) tally.days.set(days, (tally.days.get(days) ?? 0) + 1);
   }
   return figuresOf(tally);
-}
-
-/** The median of values given as value → how many; the mean of the middle two for an even count. */
-function medianOfCounts(counts: ReadonlyMap<number, number>): number | null {
-  const total = [...counts.values()].reduce((n, c) => n + c, 0);
-  if (total === 0) return null;
-  const sorted = [...counts.entries()].sort((a, b) => a[0] - b[0]);
-  const at = (rank: number): number => {
-    let seen = 0;
-    for (const [value, count] of sorted) {
-      seen += count;
-      if (rank < seen) return value;
-    }
-    return sorted[sorted.length - 1]![0];
-  };
-  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }

@@ -4,12 +4,12 @@ import { REPORT_CSV_COLUMNS, reportCsv } from '../contract/report-csv.js';
 import { now, team } from '../testing/report-team.js';
 
 describe('reportCsv', () => {
-  it('writes a header and one line per row, with rates to three places and blanks for unknowns', () => {
+  it('writes a header and one line per row, with rates to three places and blanks for unknowns (follow-through too)', () => {
     const csv = reportCsv(accountabilityReport([team], 2, now));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(REPORT_CSV_COLUMNS.join(','));
-    expect(lines[1]).toBe('Product Design,all,,3,60,3,2,0.667,2,2,2,1,1,1,1,2');
-    expect(lines[3]).toBe('Product Design,2026-W48,2026-11-23,1,20,2,2,1,0,1,,,0,0,,');
+    expect(lines[1]).toBe('Product Design,all,,3,60,3,2,0.667,2,2,1,1,1,4,2,1,1,1,1,2');
+    expect(lines[3]).toBe('Product Design,2026-W48,2026-11-23,1,20,2,2,1,0,1,0,0,,,,,0,0,,');
   });
 
   it('cannot be made to run a formula or break a line by a team’s name', () => {

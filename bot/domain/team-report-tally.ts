@@ -1,5 +1,6 @@
 import type { ReportRow } from '../contract/report.js';
 import { memberFollowUp } from './dashboard.js';
+import { actionFiguresOf, addTally, addWeek, emptyTally, type FollowThroughTally } from './follow-through.js';
 import { leaderMetrics, type StandingFlag } from './leader-metrics.js';
 import { periodWeeks, weekSpan, type MemberRollup } from './member-rollup.js';
 import type { ReportTeam } from './accountability-report.js';
@@ -12,6 +13,8 @@ interface WeekSums {
   actions: number;
   answered: number;
   closed: number;
+  /** What came of the week's actions: counts and a histogram of days, never a list of results. */
+  outcomes: FollowThroughTally;
 }
 
 /**
@@ -48,6 +51,7 @@ export class TeamReportTally {
       sums.minutes += a.minutes;
       sums.insights += a.insights;
       sums.actions += a.actions;
+      addWeek(sums.outcomes, a, this.now);
     }
     for (const [week, c] of Object.entries(rollup.cycles)) {
       const sums = this.weekSums(week);
@@ -74,7 +78,7 @@ export class TeamReportTally {
     const standing = this.standing();
     const names = new Map(team.members.map((m) => [m.userId, m.displayName]));
     const row = (week: string, weekStart: string | null, inWeeks: Set<string>, from: number, to: number, withGoals: boolean): ReportRow => {
-      const total: WeekSums = { entries: 0, minutes: 0, insights: 0, actions: 0, answered: 0, closed: 0 };
+      const total: WeekSums = { entries: 0, minutes: 0, insights: 0, actions: 0, answered: 0, closed: 0, outcomes: emptyTally() };
       for (const w of inWeeks) {
         const sums = this.byWeek.get(w);
         if (!sums) continue;
@@ -84,6 +88,7 @@ export class TeamReportTally {
         total.actions += sums.actions;
         total.answered += sums.answered;
         total.closed += sums.closed;
+        addTally(total.outcomes, sums.outcomes);
       }
       const metrics = leaderMetrics({ leadIds, standing, nudges, from, to });
       return {
@@ -105,6 +110,7 @@ export class TeamReportTally {
           actions: total.actions,
           goalsOpen: withGoals ? this.goalsOpen : null,
           goalsOnTrack: withGoals ? this.goalsOnTrack : null,
+          ...actionFiguresOf(total.outcomes),
         },
         leader: metrics.team,
         ...(withGoals ? { leads: metrics.leads.map((l) => ({ ...l, displayName: names.get(l.leadId) ?? l.leadId })) } : {}),
@@ -133,7 +139,8 @@ export class TeamReportTally {
 
   private weekSums(week: string): WeekSums {
     let sums = this.byWeek.get(week);
-    if (!sums) this.byWeek.set(week, (sums = { entries: 0, minutes: 0, insights: 0, actions: 0, answered: 0, closed: 0 }));
+    if (!sums)
+      this.byWeek.set(week, (sums = { entries: 0, minutes: 0, insights: 0, actions: 0, answered: 0, closed: 0, outcomes: emptyTally() }));
     return sums;
   }
 }

@@ -3,7 +3,7 @@
  * changed team settings or LRS settings, downloaded exports, read a member's entries, erased
  * data. Services tell it what happened; the store keeps it append-only per tenant.
  */
-import type { AuditKind } from '../contract/audit.js';
+import type { AuditEventView, AuditKind } from '../contract/audit.js';
 
 // The kinds live with the API's types, so the tab's filter lists exactly what is recorded.
 export { AUDIT_KINDS, type AuditKind } from '../contract/audit.js';
@@ -28,4 +28,9 @@ export interface AuditEvent {
 
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
+}
+
+/** A service's look back at what one person did lately (a lead's recent asks), newest first. */
+export interface RecentAudit {
+  recentBy(tenantId: string, actorId: string, kind: AuditKind, since: Date): AsyncIterable<Omit<AuditEventView, 'teamName'>>;
 }

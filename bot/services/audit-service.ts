@@ -5,7 +5,7 @@ import { AUDIT_CSV_COLUMNS, auditCsvRow } from '../domain/audit-trail.js';
 import { NotAllowedError } from '../domain/errors.js';
 import type { AuditFilter, AuditRecord, AuditStore } from '../store/audit-store.js';
 import type { TeamStore } from '../store/team-store.js';
-import type { AuditEvent, AuditLog, AuditPerson } from './audit-log.js';
+import type { AuditEvent, AuditKind, AuditLog, AuditPerson, RecentAudit } from './audit-log.js';
 import type { Clock, Learner } from './learner.js';
 
 /**
@@ -19,10 +19,10 @@ import type { Clock, Learner } from './learner.js';
  * Recording is part of the action, never fire-and-forget: a trail that silently misses events
  * when storage hiccups accounts for nothing.
  */
-export class AuditService implements AuditLog {
+export class AuditService implements AuditLog, RecentAudit {
   constructor(
     private readonly deps: {
-      trail: Pick<AuditStore, 'add' | 'page' | 'stream'>;
+      trail: Pick<AuditStore, 'add' | 'page' | 'stream' | 'recentBy'>;
       admins: { isAdmin(caller: Learner): Promise<boolean> };
       teams: Pick<TeamStore, 'getSettings'>;
       clock: Clock;
@@ -31,6 +31,10 @@ export class AuditService implements AuditLog {
 
   async record(event: AuditEvent): Promise<void> {
     await this.deps.trail.add(event, this.deps.clock());
+  }
+
+  recentBy(tenantId: string, actorId: string, kind: AuditKind, since: Date): AsyncIterable<AuditRecord> {
+    return this.deps.trail.recentBy(tenantId, actorId, kind, since);
   }
 
   /** A page of the tenant's trail, newest first, for its L&D admins. */

@@ -1,18 +1,21 @@
 import { MY_FIGURES_WEEKS, type AwaitingActionView, type FollowThroughFigures } from '../contract/follow-through.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import { leadsOfTeamMaySee } from '../domain/entry-visibility.js';
-import { NotAllowedError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { ASK_WITHIN_MS, DUE_AFTER_MS, actionStateOf, followThroughOfEntries } from '../domain/follow-through.js';
 import { mapBounded } from '../domain/map-bounded.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { Logger } from 'pino';
+import type { AuditLog, RecentAudit } from './audit-log.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 
 /** The leads' list shows this many actions at most, oldest first. */
 export const AWAITING_LIST_LIMIT = 100;
+/** A lead asks a member how one action went at most once in this long. */
+export const ASK_AGAIN_AFTER_MS = 24 * 3_600_000;
 /** Members' logs read at once for the leads' list. */
 const MEMBERS_IN_FLIGHT = 8;
 
@@ -27,10 +30,15 @@ export class FollowThroughService {
       teams: Pick<TeamStore, 'getMember' | 'listMembers' | 'getSettings'>;
       rollups: Pick<RollupStore, 'listTeam'>;
       chat: PersonalChat;
+      /** Each ask that reached the member is recorded; the lead's recent asks decide whether they may ask again. */
+      audit: AuditLog & RecentAudit;
       clock: Clock;
       logger: Logger;
     },
   ) {}
+
+  /** Asks under way on this instance (lead and entry), so a double press sends one card. */
+  private readonly asking = new Set<string>();
 
   /** The learner's actions of the last MY_FIGURES_WEEKS weeks and what came of them: one range read of their own log. */
   async mine(learner: Learner): Promise<FollowThroughFigures> {
@@ -78,7 +86,9 @@ export class FollowThroughService {
 
   /**
    * Sends the member a card asking what came of one action, in their personal chat. Only a lead of
-   * the team, only about an action its leads may see that still awaits a result.
+   * the team, only about an action its leads may see that still awaits a result, and once a day
+   * per lead and entry (a second ask is a conflict). An ask that reached the member is recorded
+   * in the audit trail once sent, which is also where the lead's last ask is looked up.
    */
   async askHowItWent(lead: Learner, teamId: string, memberId: string, entryId: string): Promise<{ delivered: boolean }> {
     const caller = await this.leadOf(lead, teamId);
@@ -92,18 +102,45 @@ export class FollowThroughService {
     // An entry the leads may not see is answered as one that does not exist.
     if (!entry || !leadsOfTeamMaySee(entry.visibility, entry.createdAt, member.joinedAt) || actionStateOf(entry) !== 'awaiting')
       throw new NotFoundError('There is no action awaiting a result with that id.');
+    const key = `${lead.tenantId}\n${lead.userId}\n${memberId}\n${entryId}`;
+    if (this.asking.has(key) || (await this.askedLately(lead, memberId, entryId)))
+      throw new ConflictError(`You asked ${member.displayName} how this action went less than 24 hours ago: one ask a day per action.`);
+    this.asking.add(key);
     try {
-      const delivered = await this.deps.chat.tellPerson(lead.tenantId, memberId, {
-        kind: 'ask-how-it-went',
-        leadName: caller.displayName,
-        teamName: settings?.name,
-        action: { entryId: entry.id, createdAt: entry.createdAt, action: entry.action ?? '', what: entry.what },
-      });
+      let delivered: boolean;
+      try {
+        delivered = await this.deps.chat.tellPerson(lead.tenantId, memberId, {
+          kind: 'ask-how-it-went',
+          leadName: caller.displayName,
+          teamName: settings?.name,
+          action: { entryId: entry.id, createdAt: entry.createdAt, action: entry.action ?? '', what: entry.what },
+        });
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'an "ask how it went" card could not be delivered');
+        return { delivered: false };
+      }
+      // Only an ask that reached the member counts: one that did not may be tried again at once.
+      if (delivered)
+        await this.deps.audit.record({
+          tenantId: lead.tenantId,
+          kind: 'ask_how_it_went',
+          actor: { userId: caller.userId, displayName: caller.displayName },
+          subject: { userId: member.userId, displayName: member.displayName },
+          teamId,
+          detail: { entryId },
+        });
       return { delivered };
-    } catch (error) {
-      this.deps.logger.warn({ err: error }, 'an "ask how it went" card could not be delivered');
-      return { delivered: false };
+    } finally {
+      this.asking.delete(key);
     }
+  }
+
+  /** Whether the lead asked the member about this entry within ASK_AGAIN_AFTER_MS (in any team). */
+  private async askedLately(lead: Learner, memberId: string, entryId: string): Promise<boolean> {
+    const since = new Date(this.deps.clock().getTime() - ASK_AGAIN_AFTER_MS);
+    for await (const ask of this.deps.audit.recentBy(lead.tenantId, lead.userId, 'ask_how_it_went', since))
+      if (ask.subject?.userId === memberId && ask.detail.entryId === entryId) return true;
+    return false;
   }
 
   private async leadOf(lead: Learner, teamId: string): Promise<TeamMember> {

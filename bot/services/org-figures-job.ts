@@ -17,7 +17,12 @@ import type { TeamSettings } from '../contract/team-settings.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock } from './learner.js';
 
-/** How many teams a chunk holds: what a run keeps in memory at once, and how often it saves where it got to. */
+/**
+ * How many teams a chunk holds: what a run keeps in memory at once, and how often it saves where it got to.
+ * A team's follow-through is kept as counts and a histogram of days to a result (a median needs no
+ * list of results; the histogram is bounded by the period's length in days), so nothing grows with
+ * the number of entries.
+ */
 export const TEAMS_PER_CHUNK = 16;
 /** Teams read at once; each has at most three reads in flight (roster, shares, nudges; then rollups and marks), so 30 at most. */
 const TEAMS_IN_FLIGHT = 10;
@@ -222,7 +227,8 @@ export class OrgFiguresJob {
       for (const [weeks, byWeek] of Object.entries(staged)) {
         const into = byPeriod.get(weeks);
         if (!into) continue;
-        for (const [week, sums] of Object.entries(byWeek)) into.set(week, addSums(into.get(week) ?? NO_SUMS, sums));
+        // Over NO_SUMS: a run resumed across an upgrade has chunks staged before results were counted.
+        for (const [week, sums] of Object.entries(byWeek)) into.set(week, addSums(into.get(week) ?? NO_SUMS, { ...NO_SUMS, ...sums }));
       }
     }
     await Promise.all([
@@ -312,10 +318,24 @@ function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: Lea
         done: l.done,
         rate: l.rate,
         medianDays: l.medianDays,
+        ...teamFollowThrough(row),
       });
     return row;
   });
   return { rows: bare, leads };
+}
+
+/** The follow-through of a lead's team, as its row counts it, for the lead's line. */
+function teamFollowThrough({
+  learner,
+}: ReportRow): Pick<LeadLine, 'actions' | 'results' | 'actionsDue' | 'followThrough' | 'medianDaysToResult'> {
+  return {
+    actions: learner.actions,
+    results: learner.results,
+    actionsDue: learner.actionsDue,
+    followThrough: learner.followThrough,
+    medianDaysToResult: learner.medianDaysToResult,
+  };
 }
 
 /**

@@ -100,6 +100,17 @@ export class AuditStore {
   }
 
   /**
+   * What one person did of one kind since a moment, newest first. Newest-first keys put those
+   * events in one range at the partition's start, so the read is bounded by that stretch of time.
+   */
+  async *recentBy(tenantId: string, actorId: string, kind: AuditKind, since: Date): AsyncGenerator<AuditRecord> {
+    const partitionKey = AuditStore.partitionKey(tenantId);
+    const newer = prefixEnd(keyOf(newestFirstTimeKey(since)));
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey lt ${newer} and kind eq ${kind} and actorId eq ${actorId}`;
+    for await (const row of this.table.listEntities<AuditEntity>({ queryOptions: { filter } })) yield recordOf(row);
+  }
+
+  /**
    * Erasure, the one rewrite of the trail: every event naming the person, as actor or subject,
    * names the pseudonym instead. What they did and what was done to them stays accountable;
    * who they were does not. Answers how many events were rewritten.

@@ -20,7 +20,14 @@ const rollups: MemberRollup[] = [
     userId: 'alex',
     paused: false,
     goals: [{ what: 'Read Inspired', overdueAfter: at('2026-12-20T00:00:00Z'), behindTwice: false }],
-    weeks: { '2026-W47': week(2, 40, 2, 1, '2026-11-18T10:00:00Z'), '2026-W48': week(1, 20, 0, 1, '2026-11-25T10:00:00Z') },
+    weeks: {
+      // Week 47's action had its result four days on; week 48's still awaits one (not due yet).
+      '2026-W47': { ...week(2, 40, 2, 1, '2026-11-18T10:00:00Z'), outcomes: { results: 1, dropped: 0, resultDays: [4], awaitingAt: [] } },
+      '2026-W48': {
+        ...week(1, 20, 0, 1, '2026-11-25T10:00:00Z'),
+        outcomes: { results: 0, dropped: 0, resultDays: [], awaitingAt: [at('2026-11-25T10:00:00Z')] },
+      },
+    },
     cycles: {
       '2026-W47': { answer: 'responded', at: at('2026-11-20T17:00:00Z') },
       '2026-W48': { answer: 'nothing', at: at('2026-11-27T17:00:00Z') },

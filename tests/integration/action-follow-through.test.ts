@@ -214,4 +214,56 @@ describe('results of planned actions (Azurite, local Bot Connector)', () => {
     const list = await api<AwaitingActionsResponse>(alex.userId, `${team}/awaiting-actions`);
     expect(list.body.actions.filter((a) => a.userId === nia.userId)).toEqual([]);
   });
+
+  it('records each ask in the audit trail, and lets a lead ask about one action once a day: a second ask is a conflict naming it', async () => {
+    const entry = await plan('Share the checklist', 'leads', 10);
+    const path = `${team}/members/${encodeURIComponent(nia.userId)}/entries/${entry.id}/ask-how-it-went`;
+    const asks = async () => {
+      const found = [];
+      for await (const e of service.stores.auditTrail.stream(DEMO_TENANT_ID, { kind: 'ask_how_it_went' })) found.push(e);
+      return found;
+    };
+    const before = (await asks()).length;
+    expect(await api(alex.userId, path, { method: 'POST' })).toEqual({ status: 202, body: { delivered: true } });
+    const recorded = await asks();
+    expect(recorded).toHaveLength(before + 1);
+    expect(recorded[0]).toMatchObject({
+      kind: 'ask_how_it_went',
+      actor: { userId: alex.userId, displayName: alex.displayName },
+      subject: { userId: nia.userId, displayName: nia.displayName },
+      teamId: DEMO_TEAM.id,
+      detail: { entryId: entry.id },
+    });
+
+    const sentBefore = connector.sent.length;
+    const again = await api<{ status: number; code: string; detail: string }>(alex.userId, path, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ status: 409, code: 'conflict' });
+    expect(again.body.detail).toContain('less than 24 hours ago');
+    expect(connector.sent.length).toBe(sentBefore);
+    expect(await asks()).toHaveLength(before + 1);
+
+    // A day later the lead may ask again.
+    now += 24 * 3_600_000 + 60_000;
+    expect(await api(alex.userId, path, { method: 'POST' })).toEqual({ status: 202, body: { delivered: true } });
+    expect(await asks()).toHaveLength(before + 2);
+  });
+
+  it('answers an ask about an action its leads may not see as one that does not exist, and records nothing', async () => {
+    // Written before she joined the team (its leads see nothing of hers from then), and one kept to herself.
+    const beforeJoining = await plan('Draft the onboarding notes', 'leads', 70);
+    const privateOne = await plan('Rehearse the talk', 'private', 9);
+    const before = connector.sent.length;
+    for (const entry of [beforeJoining, privateOne]) {
+      const res = await api<{ code: string }>(
+        alex.userId,
+        `${team}/members/${encodeURIComponent(nia.userId)}/entries/${entry.id}/ask-how-it-went`,
+        { method: 'POST' },
+      );
+      expect(res.status).toBe(404);
+    }
+    expect(connector.sent.length).toBe(before);
+    for await (const e of service.stores.auditTrail.stream(DEMO_TENANT_ID, { kind: 'ask_how_it_went' }))
+      expect(e.detail.entryId === beforeJoining.id || e.detail.entryId === privateOne.id).toBe(false);
+  });
 });

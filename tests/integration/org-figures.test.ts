@@ -29,6 +29,14 @@ const teamArb = fc.record({
       minutes: fc.integer({ min: 0, max: 300 }),
       insights: fc.integer({ min: 0, max: 2 }),
       actions: fc.integer({ min: 0, max: 2 }),
+      outcomes: fc.option(
+        fc.record({
+          results: fc.integer({ min: 0, max: 2 }),
+          dropped: fc.integer({ min: 0, max: 1 }),
+          resultDays: fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 2 }),
+          awaitingDaysAgo: fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 2 }),
+        }),
+      ),
     }),
     { maxLength: 8 },
   ),
@@ -154,6 +162,13 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
             insights: w.insights + a.insights,
             actions: w.actions + a.actions,
           });
+          if (a.outcomes)
+            w.outcomes = {
+              results: a.outcomes.results,
+              dropped: a.outcomes.dropped,
+              resultDays: [...a.outcomes.resultDays].sort((x, y) => x - y),
+              awaitingAt: a.outcomes.awaitingDaysAgo.map((d) => now.getTime() - d * DAY).sort((x, y) => x - y),
+            };
         }
         for (const c of spec.cycles)
           rollupOf(c.who).cycles[weekKeyOf(new Date(now.getTime() - c.weeksAgo * 7 * DAY), spec.zone)] = {
@@ -271,6 +286,11 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
           done: l.done,
           rate: l.rate,
           medianDays: l.medianDays,
+          actions: r.learner.actions,
+          results: r.learner.results,
+          actionsDue: r.learner.actionsDue,
+          followThrough: r.learner.followThrough,
+          medianDaysToResult: r.learner.medianDaysToResult,
         })),
       );
       const byKey = (a: LeadLine, b: LeadLine) => a.key.localeCompare(b.key);
@@ -283,6 +303,13 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
         const closed = sum(week, (r) => r.learner.checkInsClosed);
         const requested = sum(week, (r) => r.leader.requested);
         const done = sum(week, (r) => r.leader.done);
+        const results = sum(week, (r) => r.learner.results);
+        const due = sum(week, (r) => r.learner.actionsDue);
+        const days = oracle
+          .filter((r) => r.week === week)
+          .flatMap((r) => r.learner.daysToResult.flatMap(([d, n]) => Array.from({ length: n }, () => d)))
+          .sort((a, b) => a - b);
+        const mid = days.length / 2;
         return {
           week,
           weekStart: oracle.find((r) => r.week === week)!.weekStart,
@@ -291,6 +318,10 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
           resourceRatings: sum(week, (r) => r.system.resourceRatings),
           insights: sum(week, (r) => r.learner.insights),
           actions: sum(week, (r) => r.learner.actions),
+          results,
+          actionsDue: due,
+          followThrough: due ? results / due : null,
+          medianDaysToResult: days.length === 0 ? null : days.length % 2 ? days[Math.floor(mid)]! : (days[mid - 1]! + days[mid]!) / 2,
           responseRate: closed ? answered / closed : null,
           followUpsRequested: requested,
           followUpsDone: done,

@@ -52,10 +52,14 @@ describe('the learning report in the admin’s language', () => {
       '67\u00a0%',
       '2',
       '2',
+      '1',
+      '1 de 1 vencidas (100\u00a0%)',
+      '4 días',
       '1 de 2',
       expect.stringMatching(/^1 de \d \(\d+\u00a0%\)$/),
       '2 días',
     ]);
+    expect(text(page, 'level-learners')).toContain('Cumplimiento1 de 1 vencidas (100\u00a0%)');
     expect(cells(page, 'report-teams')[0]).toContain('ninguno abierto');
     expect(cells(page, 'report-weeks').map((r) => [r[0], r[4]])).toEqual([
       ['16 nov', '33\u00a0%'],
@@ -79,7 +83,13 @@ describe('the learning report in the admin’s language', () => {
       'المنجز',
       'المعدل',
       'الوقت الوسيط حتى المتابعة',
+      'نسبة المتابعة لدى فريقه',
     ]);
+    expect(
+      cells(page, 'report-leads')
+        .find((r) => r[0] === 'Alex')
+        ?.at(-1),
+    ).toBe('١ من ١ مستحقة (١٠٠٪\u061c)');
     expect(cells(page, 'report-teams')[1]?.at(-1)).toBe('يومان');
     // Arabic writes a percentage with the Arabic letter mark after the sign, so it stays put right to left.
     expect(cells(page, 'report-weeks').map((r) => r[4])).toEqual(['٣٣٪\u061c', '٥٠٪\u061c']);

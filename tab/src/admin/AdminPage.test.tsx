@@ -46,7 +46,7 @@ describe('the learning report page', () => {
     expect(buttonNamed('Download CSV')).toBeUndefined();
   });
 
-  it('shows an admin the three levels, every team, every lead and the weeks', async () => {
+  it('shows an admin the three levels, every team, every lead and the weeks, follow-through at each', async () => {
     const { page, callsTo } = await open({ [ADMIN_ME_ROUTE]: { isAdmin: true }, [REPORT_ROUTE]: readyReport(12) });
     await eventually(() => expect(page.querySelector('[data-testid="report-teams"]')).not.toBeNull());
     expect(callsTo('GET', '/api/v1/admin/report')[0]?.path).toBe('/api/v1/admin/report?weeks=12');
@@ -54,18 +54,36 @@ describe('the learning report page', () => {
     expect(levels('level-system')).toContain('Entries3');
     expect(levels('level-learners')).toContain('Response rate40%');
     expect(levels('level-learners')).toContain('Goals on track1 of 2');
+    expect(levels('level-learners')).toContain('Results recorded1');
+    expect(levels('level-learners')).toContain('Follow-through1 of 1 due (100%)');
+    expect(levels('level-learners')).toContain('Median time to a result4 days');
     expect(levels('level-leaders')).toContain('Follow-ups done1');
     expect(tableRows(page, 'report-teams')).toEqual([
-      expect.arrayContaining(['Customer Success', '0%', 'none open']),
-      ['Product Design', '3', '1 hr', '3', '2', '67%', '2', '2', '1 of 2', expect.stringMatching(/^1 of \d \(\d+%\)$/), '2 days'],
+      expect.arrayContaining(['Customer Success', '0%', 'none open', '—']),
+      [
+        'Product Design',
+        '3',
+        '1 hr',
+        '3',
+        '2',
+        '67%',
+        '2',
+        '2',
+        '1',
+        '1 of 1 due (100%)',
+        '4 days',
+        '1 of 2',
+        expect.stringMatching(/^1 of \d \(\d+%\)$/),
+        '2 days',
+      ],
     ]);
-    expect(tableRows(page, 'report-leads').map((r) => r.slice(0, 2))).toEqual([
-      ['Cy', 'Customer Success'],
-      ['Alex', 'Product Design'],
+    expect(tableRows(page, 'report-leads').map((r) => [...r.slice(0, 2), r.at(-1)])).toEqual([
+      ['Cy', 'Customer Success', '—'],
+      ['Alex', 'Product Design', '1 of 1 due (100%)'],
     ]);
-    expect(tableRows(page, 'report-weeks').map((r) => [r[0], r[4]])).toEqual([
-      ['Nov 16', '33%'],
-      ['Nov 23', '50%'],
+    expect(tableRows(page, 'report-weeks').map((r) => [r[0], r[4], r[7], r[8]])).toEqual([
+      ['Nov 16', '33%', '1', '1 of 1 due (100%)'],
+      ['Nov 23', '50%', '0', '—'],
     ]);
     await eventually(() => expect(page.querySelector('[data-testid="report-chart"]')?.textContent).toBe('2 weeks of all teams'));
   });

@@ -48,6 +48,7 @@ const KIND_LABELS: Record<AuditKind, MessageKey> = {
   export_downloaded: 'audit.kind.export_downloaded',
   member_entries_viewed: 'audit.kind.member_entries_viewed',
   data_erased: 'audit.kind.data_erased',
+  ask_how_it_went: 'audit.kind.ask_how_it_went',
 };
 
 type Filter = { person: string; kind: AuditKind | '' };

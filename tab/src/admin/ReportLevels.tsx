@@ -4,6 +4,7 @@ import { formatCount, formatPercent } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { useT } from '../i18n/i18n-context.js';
+import { followThroughText, medianDaysText } from './report-view.js';
 
 const useStyles = makeStyles({
   levels: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' },
@@ -37,7 +38,8 @@ interface Figure {
 /** The three levels of accountability for the whole organisation: the system, the learners, the leaders. */
 export function ReportLevels({ total, locale }: { total: OrganisationTotal; locale: string }) {
   const styles = useStyles();
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const count = (n: number) => formatCount(n, locale);
   const rate = (v: number | null) => (v === null ? '—' : formatPercent(v, locale));
   const { goalsOpen, goalsOnTrack } = total;
@@ -58,6 +60,9 @@ export function ReportLevels({ total, locale }: { total: OrganisationTotal; loca
         { label: 'report.responseRate', value: rate(total.responseRate) },
         { label: 'report.withInsight', value: count(total.insights) },
         { label: 'report.withAction', value: count(total.actions) },
+        { label: 'report.results', value: count(total.results) },
+        { label: 'followThrough.rate', value: followThroughText(total, locale, i18n) },
+        { label: 'followThrough.median', value: medianDaysText(total.medianDaysToResult, i18n) },
         {
           label: 'report.goalsOnTrack',
           value: goalsOpen ? t('report.partOf', { part: count(goalsOnTrack), whole: count(goalsOpen) }) : t('report.noneOpen'),

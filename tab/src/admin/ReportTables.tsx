@@ -5,7 +5,7 @@ import { DataTable } from '../components/DataTable.js';
 import { formatCount, formatPercent, formatWeekStart } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
 import { useT, type TabTranslator } from '../i18n/i18n-context.js';
-import { goalsOnTrackText, medianDaysText } from './report-view.js';
+import { followThroughText, goalsOnTrackText, medianDaysText } from './report-view.js';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -33,6 +33,9 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
         t('report.responseRate'),
         t('report.insights'),
         t('report.actions'),
+        t('report.results'),
+        t('followThrough.rate'),
+        t('followThrough.median'),
         t('report.goalsOnTrack'),
         t('report.followUpsDone'),
         t('report.medianTime'),
@@ -48,6 +51,9 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
           rate(r.learner.responseRate, locale),
           count(r.learner.insights),
           count(r.learner.actions),
+          count(r.learner.results),
+          followThroughText(r.learner, locale, i18n),
+          medianDaysText(r.learner.medianDaysToResult, i18n),
           goalsOnTrackText(r, locale, i18n),
           followUps(r.leader.done, r.leader.requested, r.leader.rate, locale, i18n),
           medianDaysText(r.leader.medianDays, i18n),
@@ -57,7 +63,7 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
   );
 }
 
-/** Leaders are accountable too: each lead's own follow-ups. */
+/** Leaders are accountable too: each lead's own follow-ups, and what came of their team's actions. */
 export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; locale: string }) {
   const styles = useStyles();
   const i18n = useT();
@@ -73,7 +79,15 @@ export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; local
     <DataTable
       caption={t('report.leadsCaption')}
       testId="report-leads"
-      columns={[t('report.lead'), t('report.team'), t('report.followUpsAsked'), t('report.done'), t('report.rate'), t('report.medianTime')]}
+      columns={[
+        t('report.lead'),
+        t('report.team'),
+        t('report.followUpsAsked'),
+        t('report.done'),
+        t('report.rate'),
+        t('report.medianTime'),
+        t('report.teamFollowThrough'),
+      ]}
       rows={leads.map((l) => ({
         key: l.key,
         header: l.displayName,
@@ -83,6 +97,7 @@ export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; local
           formatCount(l.done, locale),
           rate(l.rate, locale),
           medianDaysText(l.medianDays, i18n),
+          followThroughText(l, locale, i18n),
         ],
       }))}
     />
@@ -106,6 +121,8 @@ export function WeekTable({ weeks, scope, locale }: { weeks: readonly Organisati
         t('report.responseRate'),
         t('report.insights'),
         t('report.actions'),
+        t('report.results'),
+        t('followThrough.rate'),
         t('report.followUpsDone'),
       ]}
       rows={weeks.map((w) => ({
@@ -118,6 +135,8 @@ export function WeekTable({ weeks, scope, locale }: { weeks: readonly Organisati
           rate(w.responseRate, locale),
           count(w.insights),
           count(w.actions),
+          count(w.results),
+          followThroughText(w, locale, i18n),
           followUps(w.followUpsDone, w.followUpsRequested, w.followUpRate, locale, i18n),
         ],
       }))}

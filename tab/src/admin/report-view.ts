@@ -30,6 +30,20 @@ export function medianDaysText(days: number | null, { plural }: Pick<Words, 'plu
   return plural('report.days', Math.round(days * 10) / 10);
 }
 
+/** Follow-through with its counts, e.g. "2 of 3 due (67%)"; a dash when no action is due yet. */
+export function followThroughText(
+  f: { results: number; actionsDue: number; followThrough: number | null },
+  locale = 'en',
+  { t }: Pick<Words, 't'> = adminEnglish,
+): string {
+  if (f.followThrough === null) return '—';
+  return t('report.followThroughOf', {
+    results: formatCount(f.results, locale),
+    due: formatCount(f.actionsDue, locale),
+    rate: formatPercent(f.followThrough, locale),
+  });
+}
+
 /** A CSV file's name for the period and day, e.g. `learning-loop-report-12-weeks-2026-11-29.csv`. */
 export function csvFileName(weeks: number, today: Date): string {
   return `learning-loop-report-${weeks}-weeks-${today.toISOString().slice(0, 10)}.csv`;

@@ -67,6 +67,25 @@ describe('actions awaiting a result (leads)', () => {
     await eventually(() => expect(items()[0]?.textContent).toContain('Couldn’t reach Megan Bowen in Teams yet'));
   });
 
+  it('says a second ask within a day was not sent, and shows the action as asked', async () => {
+    const megan = action('Megan Bowen');
+    await render({
+      [LIST]: { actions: [megan], more: false },
+      [ASK(megan.userId, megan.entryId)]: new ApiFailure(
+        409,
+        'You asked Megan Bowen how this action went less than 24 hours ago',
+        'conflict',
+      ),
+    });
+    await click(buttonNamed('Ask how it went', items()[0]));
+    await eventually(() =>
+      expect(container.querySelector('[role="status"]')?.textContent).toBe(
+        'You asked Megan Bowen how it went less than a day ago; you can ask again tomorrow.',
+      ),
+    );
+    expect(buttonNamed('Asked', items()[0])?.disabled).toBe(true);
+  });
+
   it('says when nothing awaits a result', async () => {
     await render({ [LIST]: { actions: [], more: false } });
     expect(container.querySelector('[data-testid="awaiting-empty"]')?.textContent).toBe('No action is awaiting a result.');

@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { ApiClient } from '../api/api-client.js';
+import { ApiFailure, type ApiClient } from '../api/api-client.js';
 import type { AskHowItWentResponse, AwaitingActionView, AwaitingActionsResponse } from '../../../bot/contract/follow-through.js';
 import { useApiData } from '../api/use-api-data.js';
 import { LoadedList } from '../components/LoadedList.js';
@@ -96,6 +96,12 @@ function AwaitingItem({
       setState(delivered ? { phase: 'asked' } : { phase: 'failed', problem: said });
       onAsked(said);
     } catch (error) {
+      // Asked already today (one ask a day per action): as good as asked, so the button says so.
+      if (error instanceof ApiFailure && error.status === 409) {
+        setState({ phase: 'asked' });
+        onAsked(t('awaiting.askedLately', { name: action.displayName }));
+        return;
+      }
       setState({ phase: 'failed', problem: failureMessage(i18n, t('awaiting.askFailed', { name: action.displayName }), error) });
     }
   };

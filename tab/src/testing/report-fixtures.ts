@@ -1,4 +1,12 @@
-import type { FollowUpFigures, LeadLine, ReportPage, ReportResponse, ReportRow, TeamReportResponse } from '../../../bot/contract/report.js';
+import type {
+  ActionFigures,
+  FollowUpFigures,
+  LeadLine,
+  ReportPage,
+  ReportResponse,
+  ReportRow,
+  TeamReportResponse,
+} from '../../../bot/contract/report.js';
 import { addRows, totalsOf, type ReportSums } from '../../../bot/contract/report-totals.js';
 
 export const REPORT_ROUTE = 'GET /api/v1/admin/report';
@@ -19,8 +27,16 @@ const noFollowUps: FollowUpFigures = { requested: 0, done: 0, rate: null, median
 const oneFollowUpInTwoDays: FollowUpFigures = { requested: 1, done: 1, rate: 1, medianDays: 2 };
 const nothingLearned: ReportRow['system'] = { entries: 0, minutes: 0, resourceRatings: 0 };
 
-type Participation = Omit<ReportRow['learner'], 'responseRate' | 'goalsOpen' | 'goalsOnTrack'>;
-const learners = (p: Participation) => ({ ...p, responseRate: p.checkInsClosed ? p.checkInsAnswered / p.checkInsClosed : null });
+type Participation = Omit<ReportRow['learner'], 'responseRate' | 'goalsOpen' | 'goalsOnTrack' | keyof ActionFigures> &
+  Partial<ActionFigures>;
+const noResults: ActionFigures = { results: 0, actionsDue: 0, followThrough: null, medianDaysToResult: null, daysToResult: [] };
+/** Product Design's one result: the action of week 47, four days after it was planned. */
+const oneResultInFourDays: ActionFigures = { results: 1, actionsDue: 1, followThrough: 1, medianDaysToResult: 4, daysToResult: [[4, 1]] };
+const learners = (p: Participation) => ({
+  ...noResults,
+  ...p,
+  responseRate: p.checkInsClosed ? p.checkInsAnswered / p.checkInsClosed : null,
+});
 const silent = (members: number): Participation => ({ members, checkInsAnswered: 0, checkInsClosed: 0, insights: 0, actions: 0 });
 
 /** One week's row; goals are counted on the whole period's row only. */
@@ -49,7 +65,7 @@ function productDesignRows(weeks: readonly (typeof WEEKS)[number][]): ReportRow[
     weekStart: null,
     system: { entries: 3, minutes: 60, resourceRatings: 3 },
     learner: {
-      ...learners({ members: 2, checkInsAnswered: 2, checkInsClosed: 3, insights: 2, actions: 2 }),
+      ...learners({ members: 2, checkInsAnswered: 2, checkInsClosed: 3, insights: 2, actions: 2, ...oneResultInFourDays }),
       goalsOpen: 2,
       goalsOnTrack: 1,
     },
@@ -64,7 +80,7 @@ function productDesignRows(weeks: readonly (typeof WEEKS)[number][]): ReportRow[
         week,
         weekStart,
         system,
-        { members: 2, checkInsAnswered: 1, checkInsClosed: 2, insights: 2, actions: 1 },
+        { members: 2, checkInsAnswered: 1, checkInsClosed: 2, insights: 2, actions: 1, ...oneResultInFourDays },
         oneFollowUpInTwoDays,
       );
     }
@@ -125,6 +141,11 @@ export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): R
   const teams = rows.filter((r) => r.week === 'all').sort((a, b) => a.teamName.localeCompare(b.teamName));
   const leads: LeadLine[] = teams.flatMap((r) =>
     (r.leads ?? []).map(({ leadId, displayName, requested, done, rate, medianDays }) => ({
+      actions: r.learner.actions,
+      results: r.learner.results,
+      actionsDue: r.learner.actionsDue,
+      followThrough: r.learner.followThrough,
+      medianDaysToResult: r.learner.medianDaysToResult,
       key: `${r.teamId}/${leadId}`,
       teamId: r.teamId,
       teamName: r.teamName,

@@ -840,4 +840,11 @@ export const ar = {
   'askToShare.notDelivered': 'تعذّر الوصول إلى {name} في Teams بعد: يجب أن يكون قد تحدّث مع Learning Loop مرة واحدة.',
   'askToShare.failed': 'تعذّر أن تطلب من {name} المشاركة',
   'askToShare.summary': 'طلبات المشاركة: {asked} · تمت مشاركتها: {shared} · ليس الآن: {notNow}',
+  // The report's follow-through (results of actions)
+  'report.results': 'النتائج المسجلة',
+  'report.followThroughOf': '{results} من {due} مستحقة ({rate})',
+  'report.teamFollowThrough': 'نسبة المتابعة لدى فريقه',
+  'audit.kind.ask_how_it_went': 'سأل كيف سار إجراء',
+  // Ask how it went: once a day per action
+  'awaiting.askedLately': 'سألت {name} كيف سار الأمر قبل أقل من يوم؛ يمكنك السؤال مرة أخرى غدًا.',
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

@@ -147,4 +147,9 @@ export const enAdmin = {
   'audit.kind.export_downloaded': 'Export downloaded',
   'audit.kind.member_entries_viewed': 'Member’s entries read',
   'audit.kind.data_erased': 'Data erased',
+  // The report's follow-through (results of actions)
+  'report.results': 'Results recorded',
+  'report.followThroughOf': '{results} of {due} due ({rate})',
+  'report.teamFollowThrough': 'Their team’s follow-through',
+  'audit.kind.ask_how_it_went': 'Asked how an action went',
 } as const satisfies Record<string, string>;

@@ -328,4 +328,6 @@ export const enTeam = {
   'askToShare.notDelivered': 'Couldn’t reach {name} in Teams yet: they need to have chatted with Learning Loop once.',
   'askToShare.failed': "Couldn't ask {name} to share",
   'askToShare.summary': 'Asked to share: {asked} · Shared: {shared} · Not now: {notNow}',
+  // Ask how it went: once a day per action
+  'awaiting.askedLately': 'You asked {name} how it went less than a day ago; you can ask again tomorrow.',
 } as const satisfies Record<string, string>;

@@ -815,4 +815,11 @@ export const es = {
   'askToShare.notDelivered': 'Aún no se puede contactar con {name} en Teams: debe haber chateado una vez con Learning Loop.',
   'askToShare.failed': 'No se pudo pedir a {name} que lo comparta',
   'askToShare.summary': 'Pedidos para compartir: {asked} · Compartidos: {shared} · Ahora no: {notNow}',
+  // The report's follow-through (results of actions)
+  'report.results': 'Resultados registrados',
+  'report.followThroughOf': '{results} de {due} vencidas ({rate})',
+  'report.teamFollowThrough': 'Cumplimiento de su equipo',
+  'audit.kind.ask_how_it_went': 'Preguntó cómo fue una acción',
+  // Ask how it went: once a day per action
+  'awaiting.askedLately': 'Le preguntaste a {name} cómo fue hace menos de un día; puedes volver a preguntar mañana.',
 } satisfies Partial<Record<MessageKey, string>>;
