@@ -53,6 +53,7 @@ import type { OrgFiguresStore } from './store/org-figures-store.js';
 import { CoachingService } from './services/coaching-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
+import { WeeklyRoundups } from './services/weekly-roundups.js';
 import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 import { MyDataService } from './services/my-data-service.js';
@@ -122,6 +123,7 @@ export interface Service {
     coaching: CoachingService;
     recommendations: RecommendationService;
     digests: DigestService;
+    roundups: WeeklyRoundups;
     myData: MyDataService;
     lrs: LrsAdminService;
     /** The audit trail: services record into it, L&D admins read it. */
@@ -270,6 +272,17 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     dashboardUrl: (teamId) => dashboardUrl(config, teamId),
   });
+  const roundups = new WeeklyRoundups({
+    teams: stores.teams,
+    dueIndex: stores.dueIndex,
+    sends: stores.sends,
+    queue: queues.sends,
+    shares: stores.shares,
+    rollups: stores.rollups,
+    conversations: stores.conversations,
+    clock,
+    logger: options.logger,
+  });
   const nudges = new NudgeService({
     nudges: stores.nudges,
     teams: stores.teams,
@@ -325,7 +338,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
 
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const leadNotices = new LeadNotices({ teams: stores.teams, sends: stores.sends, queue: queues.sends, clock });
-  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit });
+  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit, roundups });
   const teamFlows = new TeamFlows({
     teams: teamService,
     logger: options.logger,
@@ -388,6 +401,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     sends: stores.sends,
     queue: queues.sends,
     planner,
+    roundups,
     clock,
     instanceId,
     logger: options.logger,
@@ -404,6 +418,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups,
     goals: capture,
     digests,
+    roundups,
     messenger,
     clock,
     logger: options.logger,
@@ -441,6 +456,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       coaching,
       recommendations,
       digests,
+      roundups,
       myData,
       lrs,
       audit,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkInScheduleSchema, type CheckInSchedule } from './check-in-schedule.js';
+import { roundupSubmissionFields, type RoundupSetting } from './weekly-roundup.js';
 
 export type TeamRole = 'lead' | 'member';
 
@@ -18,12 +19,14 @@ export interface TeamSettings {
    * the installer's at first, then that of the lead who last saved the check-in setup.
    */
   locale?: string;
+  /** The weekly round-up in the learning channel; absent until a lead chooses (contract/weekly-roundup.ts: on, Fridays). */
+  roundup?: RoundupSetting;
 }
 
 /** What a lead submits from the setup card or the tab; the anchor week is ours to set. */
 export const scheduleSubmissionSchema = checkInScheduleSchema
   .omit({ anchorMonday: true })
-  .extend({ sharesChannelId: z.string().min(1, 'Choose the channel for learning shares').max(200) });
+  .extend({ sharesChannelId: z.string().min(1, 'Choose the channel for learning shares').max(200), ...roundupSubmissionFields });
 
 export type ScheduleSubmission = z.infer<typeof scheduleSubmissionSchema>;
 
