@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Whether a team's learning channel gets the weekly round-up, and on which day. */
 export interface RoundupSetting {
   enabled: boolean;
@@ -14,19 +12,3 @@ export const DEFAULT_ROUNDUP: RoundupSetting = { enabled: true, weekday: 5 };
 export function roundupSettingOf(settings: { roundup?: RoundupSetting | undefined }): RoundupSetting {
   return settings.roundup ?? DEFAULT_ROUNDUP;
 }
-
-/**
- * The round-up's fields of a settings submission. Both may be left out (the team keeps what it
- * has); the setup card sends text ("true", "5"), the tab booleans and numbers.
- */
-export const roundupSubmissionFields = {
-  roundupEnabled: z
-    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], 'Say whether the weekly round-up is on (true or false)')
-    .optional(),
-  roundupWeekday: z.coerce
-    .number<unknown>()
-    .int('Choose a day for the weekly round-up')
-    .min(1, 'Choose a day for the weekly round-up')
-    .max(7, 'Choose a day for the weekly round-up')
-    .optional(),
-};

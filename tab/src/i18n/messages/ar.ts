@@ -832,4 +832,10 @@ export const ar = {
   'awaiting.asked': 'سألت {name} كيف سار الأمر.',
   'awaiting.notDelivered': 'تعذّر الوصول إلى {name} في Teams بعد: يجب أن يكون قد تحدّث مع Learning Loop مرة واحدة.',
   'awaiting.askFailed': 'تعذّر سؤال {name}',
+  // Weekly round-up in the team's learning channel
+  'schedule.roundup': 'الملخص الأسبوعي',
+  'schedule.roundupHint': 'منشور في قناة التعلّم بأكثر مشاركات الأسبوع فائدة، الساعة 15:00 بتوقيت الفريق. لا يُنشر شيء في أسبوع بلا مشاركات.',
+  'schedule.roundupOn': 'مفعّل',
+  'schedule.roundupOff': 'متوقف',
+  'schedule.roundupDay': 'يوم الملخص',
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

@@ -320,4 +320,11 @@ export const enTeam = {
   'awaiting.asked': 'Asked {name} how it went.',
   'awaiting.notDelivered': 'Couldn’t reach {name} in Teams yet: they need to have chatted with Learning Loop once.',
   'awaiting.askFailed': "Couldn't ask {name}",
+  // Weekly round-up in the team's learning channel
+  'schedule.roundup': 'Weekly round-up',
+  'schedule.roundupHint':
+    'A post in the learning channel with the week’s most helpful shares, at 15:00 team time. A week without shares posts nothing.',
+  'schedule.roundupOn': 'On',
+  'schedule.roundupOff': 'Off',
+  'schedule.roundupDay': 'Round-up day',
 } as const satisfies Record<string, string>;

@@ -807,4 +807,11 @@ export const es = {
   'awaiting.asked': 'Le has preguntado a {name} cómo fue.',
   'awaiting.notDelivered': 'Aún no se puede contactar con {name} en Teams: debe haber chateado una vez con Learning Loop.',
   'awaiting.askFailed': 'No se pudo preguntar a {name}',
+  // Weekly round-up in the team's learning channel
+  'schedule.roundup': 'Resumen semanal',
+  'schedule.roundupHint':
+    'Una publicación en el canal de aprendizaje con lo compartido más útil de la semana, a las 15:00 hora del equipo. Una semana sin nada compartido no publica nada.',
+  'schedule.roundupOn': 'Activado',
+  'schedule.roundupOff': 'Desactivado',
+  'schedule.roundupDay': 'Día del resumen',
 } satisfies Partial<Record<MessageKey, string>>;
