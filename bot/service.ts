@@ -321,7 +321,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     ...options.xapiSender,
   });
-  const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
+  const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger, roundups });
   const teamExports = new TeamExportService({ ...stores, audit, clock });
   const myData = new MyDataService({
     stores,

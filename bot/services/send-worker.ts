@@ -121,8 +121,9 @@ export class SendWorker {
     const plan = record.kind === 'roundup' ? ((await this.deps.roundups?.deliveryOf(record)) ?? 'skipped') : await this.plan(record);
     // A round-up for a team whose conversation the app does not know yet: looked at again in a minute (until it is too late).
     if (plan === 'later') {
-      await this.deps.queue.delay(message, 60);
-      return;
+      // A fresh message rather than the same one delayed: waiting for the team's conversation does not count towards parking it.
+      await this.deps.queue.send(work, { delaySeconds: 60 });
+      return this.deps.queue.delete(message);
     }
     if (plan === 'skipped') {
       await this.deps.sends.update(record, { status: 'skipped' });

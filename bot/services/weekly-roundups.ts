@@ -2,7 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { TeamSettings } from '../contract/team-settings.js';
 import { roundupSettingOf } from '../contract/weekly-roundup.js';
-import { weekSpan } from '../domain/member-rollup.js';
+import { weekKeyOf, weekSpan } from '../domain/member-rollup.js';
+import type { Share } from '../domain/share.js';
 import { ROUNDUP_LATE_MS, countLearner, nextRoundup, roundupOf, type WeeklyRoundup } from '../domain/weekly-roundup.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import { minuteKey, type DueEntry, type DueIndexStore } from '../store/due-index-store.js';
@@ -15,6 +16,7 @@ import { inBatches } from './in-batches.js';
 import type { Clock } from './learner.js';
 import type { ProactiveTarget, SendOutcome } from './messenger.js';
 import type { OutboundMessage } from './outbound-message.js';
+import type { ChannelPost } from './share-publisher.js';
 import type { SendWork } from './send-work.js';
 
 /** Shares read at once when a round-up is built: one point read each. */
@@ -47,7 +49,7 @@ export class WeeklyRoundups {
     private readonly deps: {
       teams: Pick<TeamStore, 'getSettings'>;
       dueIndex: Pick<DueIndexStore, 'putRoundup' | 'removeRoundup' | 'hasRoundup'>;
-      sends: Pick<SendStore, 'createIfAbsent'>;
+      sends: Pick<SendStore, 'createIfAbsent' | 'get'>;
       queue: Pick<WorkQueue<SendWork>, 'send'>;
       shares: Pick<ShareStore, 'sharedSince' | 'get'>;
       rollups: Pick<RollupStore, 'streamTeam'>;
@@ -136,6 +138,34 @@ export class WeeklyRoundups {
     let learners = { people: 0, minutes: 0 };
     for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) learners = countLearner(learners, row.decode(), week);
     return roundupOf({ ...input, learners });
+  }
+
+  /**
+   * The posted round-ups that listed shares now erased, each as it reads without them (or, with no
+   * share of its week left, as removed): the eraser updates them in the channel. Call once the
+   * shares are deleted.
+   */
+  async updatesAfterRemoving(
+    shares: readonly Pick<Share, 'tenantId' | 'teamId' | 'createdAt'>[],
+  ): Promise<Array<{ post: ChannelPost & { activityId: string }; message: OutboundMessage }>> {
+    const weeks = new Map<string, { settings: TeamSettings; week: string }>();
+    for (const share of shares) {
+      const settings = await this.deps.teams.getSettings(share.tenantId, share.teamId);
+      if (!settings?.sharesChannelId) continue;
+      const week = weekKeyOf(share.createdAt, settings.schedule?.timeZone ?? 'UTC');
+      weeks.set(`${share.teamId}\n${week}`, { settings, week });
+    }
+    const updates: Array<{ post: ChannelPost & { activityId: string }; message: OutboundMessage }> = [];
+    for (const { settings, week } of weeks.values()) {
+      const record = await this.deps.sends.get(settings.tenantId, settings.teamId, week, 'roundup');
+      if (record?.status !== 'sent' || !record.activityId) continue;
+      const roundup = await this.roundupFor(settings, week);
+      updates.push({
+        post: { tenantId: settings.tenantId, teamId: settings.teamId, channelId: settings.sharesChannelId!, activityId: record.activityId },
+        message: roundup ? { kind: 'weekly-roundup', roundup } : { kind: 'share-removed' },
+      });
+    }
+    return updates;
   }
 
   private async file(settings: TeamSettings, after: Date): Promise<void> {

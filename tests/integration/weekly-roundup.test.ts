@@ -181,6 +181,20 @@ describe('the weekly round-up in the team’s learning channel (Azurite, local B
     expect(roundups()).toHaveLength(2);
   });
 
+  it('takes an erased sharer’s share out of the round-ups already posted', async () => {
+    const first = roundups()[0]!;
+    const id = (await service.stores.sends.get(DEMO_TENANT_ID, team.id, '2026-W49', 'roundup'))!.activityId!;
+    expect(JSON.stringify(first.activity)).toContain('Writing useful PR descriptions');
+    await service.services.myData.erase({ tenantId: DEMO_TENANT_ID, userId: third.userId });
+    const updates = connector.updated.filter((u) => u.conversationId === DEMO_SHARES_CHANNEL && u.activityId === id);
+    expect(updates).toHaveLength(1);
+    const wire = JSON.stringify(updates[0]!.activity);
+    expect(wire).toContain('What Product Design learned this week');
+    expect(wire).toContain('Inclusive');
+    expect(wire).not.toContain('Writing useful PR descriptions');
+    expect(wire).not.toContain(third.displayName);
+  });
+
   it('answers a bad round-up field with a 400 naming it, and keeps the settings', async () => {
     const res = await settingsPut({ roundupEnabled: 'maybe', roundupWeekday: 8 });
     expect(res.status).toBe(400);
