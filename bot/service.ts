@@ -54,6 +54,7 @@ import type { OrgFiguresStore } from './store/org-figures-store.js';
 import { CoachingService } from './services/coaching-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
+import { WeeklyRoundups } from './services/weekly-roundups.js';
 import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 import { MyDataService } from './services/my-data-service.js';
@@ -123,6 +124,7 @@ export interface Service {
     coaching: CoachingService;
     recommendations: RecommendationService;
     digests: DigestService;
+    roundups: WeeklyRoundups;
     myData: MyDataService;
     lrs: LrsAdminService;
     /** The audit trail: services record into it, L&D admins read it. */
@@ -273,6 +275,17 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     dashboardUrl: (teamId) => dashboardUrl(config, teamId),
   });
+  const roundups = new WeeklyRoundups({
+    teams: stores.teams,
+    dueIndex: stores.dueIndex,
+    sends: stores.sends,
+    queue: queues.sends,
+    shares: stores.shares,
+    rollups: stores.rollups,
+    conversations: stores.conversations,
+    clock,
+    logger: options.logger,
+  });
   const nudges = new NudgeService({
     nudges: stores.nudges,
     teams: stores.teams,
@@ -322,7 +335,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     ...options.xapiSender,
   });
-  const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger });
+  const shareErasure = new ShareErasure({ shares: stores.shares, publisher, logger: options.logger, roundups });
   const teamExports = new TeamExportService({ ...stores, audit, clock });
   const myData = new MyDataService({
     stores,
@@ -339,7 +352,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
 
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const leadNotices = new LeadNotices({ teams: stores.teams, sends: stores.sends, queue: queues.sends, clock });
-  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit });
+  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit, roundups });
   const teamFlows = new TeamFlows({
     teams: teamService,
     logger: options.logger,
@@ -404,6 +417,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     sends: stores.sends,
     queue: queues.sends,
     planner,
+    roundups,
     clock,
     instanceId,
     logger: options.logger,
@@ -420,6 +434,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups,
     goals: capture,
     digests,
+    roundups,
     messenger,
     clock,
     logger: options.logger,
@@ -457,6 +472,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       coaching,
       recommendations,
       digests,
+      roundups,
       myData,
       lrs,
       audit,

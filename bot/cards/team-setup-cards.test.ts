@@ -42,7 +42,16 @@ describe('team setup cards', () => {
 
   it('shows the current settings on the form', () => {
     const check = expectValidTeamsCard(teamSetupCard({ channels, values: scheduleValues(schedule, '19:shares') }, en));
-    expect(check.inputIds).toEqual(['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId']);
+    expect(check.inputIds).toEqual([
+      'cadence',
+      'weekday',
+      'localTime',
+      'timeZone',
+      'reminderAfterHours',
+      'sharesChannelId',
+      'roundupEnabled',
+      'roundupWeekday',
+    ]);
     expect(check.inputValues).toMatchObject({
       cadence: 'biweekly',
       weekday: '2',
@@ -70,10 +79,40 @@ describe('team setup cards', () => {
   });
 
   it('confirms the schedule in words', () => {
-    const check = expectValidTeamsCard(teamSetupSavedCard({ schedule, sharesChannelName: 'Learning shares', leadName: 'Alex Wilber' }, en));
+    const check = expectValidTeamsCard(
+      teamSetupSavedCard(
+        { schedule, sharesChannelName: 'Learning shares', leadName: 'Alex Wilber', roundup: { enabled: true, weekday: 5 } },
+        en,
+      ),
+    );
     expect(check.renderedText).toContain('Every other Tuesday at 09:30, each person’s local time');
     expect(check.renderedText).toContain('America/Los Angeles');
     expect(check.renderedText).toContain('After 48 h');
     expect(check.renderedText).toContain('Set by Alex Wilber');
+    expect(check.renderedText).toContain('Every Friday at 15:00, team time zone');
+  });
+
+  it('offers the weekly round-up on Fridays by default, and keeps a lead’s choice and its problem', () => {
+    const fresh = expectValidTeamsCard(teamSetupCard({ channels }, en));
+    expect(fresh.inputValues.roundupEnabled).toBe('true');
+    expect(fresh.inputValues.roundupWeekday).toBe('5');
+    const chosen = expectValidTeamsCard(
+      teamSetupCard(
+        {
+          channels,
+          values: scheduleValues(schedule, 'c1', { enabled: false, weekday: 3 }),
+          errors: { roundupWeekday: 'Choose a day for the weekly round-up' },
+        },
+        en,
+      ),
+    );
+    expect(chosen.inputValues.roundupEnabled).toBe('false');
+    expect(chosen.inputValues.roundupWeekday).toBe('3');
+    expect(chosen.renderedText).toContain('Choose a day for the weekly round-up');
+    const off = teamSetupSavedCard(
+      { schedule, sharesChannelName: 'General', leadName: 'Alex', roundup: { enabled: false, weekday: 5 } },
+      en,
+    );
+    expect(expectValidTeamsCard(off).renderedText).toContain('Weekly round-up');
   });
 });

@@ -1,6 +1,8 @@
 import { dateTimeFormat } from '../contract/i18n/intl-cache.js';
 import type { CheckInSchedule } from '../contract/check-in-schedule.js';
 import { COMMON_TIME_ZONES } from '../contract/team-settings.js';
+import { ROUNDUP_HOUR } from '../domain/weekly-roundup.js';
+import type { RoundupSetting } from '../contract/weekly-roundup.js';
 import { WEEKDAYS, type ScheduleErrors, type ScheduleFields } from '../domain/team-settings.js';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
@@ -67,9 +69,15 @@ export interface SetupCardModel {
   notice?: string;
 }
 
-export function scheduleValues(schedule: CheckInSchedule | null, sharesChannelId: string | null): Partial<Record<ScheduleFields, string>> {
-  if (!schedule) return sharesChannelId ? { sharesChannelId } : {};
+export function scheduleValues(
+  schedule: CheckInSchedule | null,
+  sharesChannelId: string | null,
+  roundup?: RoundupSetting,
+): Partial<Record<ScheduleFields, string>> {
+  const round = roundup ? { roundupEnabled: String(roundup.enabled), roundupWeekday: String(roundup.weekday) } : {};
+  if (!schedule) return { ...(sharesChannelId ? { sharesChannelId } : {}), ...round };
   return {
+    ...round,
     cadence: schedule.cadence,
     weekday: String(schedule.weekday),
     localTime: schedule.localTime,
@@ -184,6 +192,7 @@ export function teamSetupCard({ channels, values = {}, errors = {}, notice }: Se
         choices: channels.map((c) => ({ title: c.name, value: c.id })),
       },
       ...error('sharesChannelId'),
+      ...roundupInputs(values, error, t),
     ],
     [
       {
@@ -204,10 +213,12 @@ export function teamSetupSavedCard(
     schedule,
     sharesChannelName,
     leadName,
+    roundup,
   }: {
     schedule: CheckInSchedule;
     sharesChannelName: string;
     leadName: string;
+    roundup: RoundupSetting;
   },
   t: BotTranslator,
 ): AdaptiveCard {
@@ -223,6 +234,12 @@ export function teamSetupSavedCard(
           { title: t.t('team.saved.zone'), value: schedule.timeZone.replace(/_/g, ' ') },
           { title: t.t('team.saved.reminder'), value: t.plural('team.saved.reminderValue', schedule.reminderAfterHours) },
           { title: t.t('team.saved.shares'), value: escapeMarkdown(sharesChannelName) },
+          {
+            title: t.t('team.saved.roundup'),
+            value: roundup.enabled
+              ? t.t('team.saved.roundupOn', { day: weekdayName(t, roundup.weekday), time: roundupTime() })
+              : t.t('team.saved.roundupOff'),
+          },
         ],
       },
       { type: 'TextBlock', isSubtle: true, wrap: true, text: t.t('team.saved.setBy', { name: escapeMarkdown(leadName) }) },
@@ -234,4 +251,37 @@ export function teamSetupSavedCard(
 /** ISO weekday 1 (Monday) to 7 in the reader's language, from Intl: 2024-01-01 was a Monday. */
 function weekdayName(t: BotTranslator, isoWeekday: number): string {
   return dateTimeFormat(t.formatting, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
+}
+
+/** The weekly round-up's switch and day: on and Friday unless the lead chose otherwise. */
+function roundupInputs(
+  values: Partial<Record<ScheduleFields, string>>,
+  error: (field: ScheduleFields) => CardElement[],
+  t: BotTranslator,
+): CardElement[] {
+  return [
+    {
+      type: 'Input.Toggle',
+      id: 'roundupEnabled',
+      title: t.t('team.setup.roundup'),
+      value: values.roundupEnabled === 'false' ? 'false' : 'true',
+      valueOn: 'true',
+      valueOff: 'false',
+      wrap: true,
+    },
+    ...error('roundupEnabled'),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'roundupWeekday',
+      label: t.t('team.setup.roundupDay', { time: roundupTime() }),
+      style: 'compact',
+      value: values.roundupWeekday ?? '5',
+      choices: WEEKDAYS.map((_, i) => ({ title: weekdayName(t, i + 1), value: String(i + 1) })),
+    },
+    ...error('roundupWeekday'),
+  ];
+}
+
+function roundupTime(): string {
+  return `${String(ROUNDUP_HOUR).padStart(2, '0')}:00`;
 }

@@ -3,6 +3,7 @@ import type { FollowUpFigures } from './report.js';
 import type { FollowThroughFigures } from './follow-through.js';
 import type { SourceType } from './learning-entry.js';
 import type { TeamRole } from './team-settings.js';
+import type { RoundupSetting } from './weekly-roundup.js';
 
 /** What the team dashboard shows; the API sends it as is (GET /api/v1/teams/:teamId/dashboard). */
 
@@ -29,6 +30,8 @@ export interface DashboardResponse {
     schedule: CheckInSchedule | null;
     sharesChannelId: string | null;
     updatedAt: string;
+    /** The weekly round-up in the learning channel, as leads set it (or the default: on, Fridays). */
+    roundup: RoundupSetting;
   };
   /** Leads only: the follow-ups the rules asked of the team's leads in the period, and which were made. */
   followUps?: DashboardFollowUps;

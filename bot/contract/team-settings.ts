@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkInScheduleSchema, type CheckInSchedule } from './check-in-schedule.js';
+import type { RoundupSetting } from './weekly-roundup.js';
 
 export type TeamRole = 'lead' | 'member';
 
@@ -18,12 +19,30 @@ export interface TeamSettings {
    * the installer's at first, then that of the lead who last saved the check-in setup.
    */
   locale?: string;
+  /** The weekly round-up in the learning channel; absent until a lead chooses (contract/weekly-roundup.ts: on, Fridays). */
+  roundup?: RoundupSetting;
 }
+
+/**
+ * The round-up's fields of a settings submission. Both may be left out (the team keeps what it
+ * has); the setup card sends text ("true", "5"), the tab booleans and numbers.
+ */
+const roundupSubmissionFields = {
+  roundupEnabled: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], 'Say whether the weekly round-up is on (true or false)')
+    .optional(),
+  roundupWeekday: z.coerce
+    .number<unknown>()
+    .int('Choose a day for the weekly round-up')
+    .min(1, 'Choose a day for the weekly round-up')
+    .max(7, 'Choose a day for the weekly round-up')
+    .optional(),
+};
 
 /** What a lead submits from the setup card or the tab; the anchor week is ours to set. */
 export const scheduleSubmissionSchema = checkInScheduleSchema
   .omit({ anchorMonday: true })
-  .extend({ sharesChannelId: z.string().min(1, 'Choose the channel for learning shares').max(200) });
+  .extend({ sharesChannelId: z.string().min(1, 'Choose the channel for learning shares').max(200), ...roundupSubmissionFields });
 
 export type ScheduleSubmission = z.infer<typeof scheduleSubmissionSchema>;
 

@@ -1,3 +1,4 @@
+import { roundupSettingOf } from '../contract/weekly-roundup.js';
 import type {
   DashboardPeriod,
   DashboardResponse,
@@ -60,7 +61,12 @@ export function buildDashboard(input: {
     totals: totalsOf(weekViews, rows, ratingSum, ratingCount, actions),
     sources: sourcesOf(weekViews),
     members: visible.sort((a, b) => byName.compare(a.displayName, b.displayName)),
-    settings: { schedule: input.settings.schedule, sharesChannelId: input.settings.sharesChannelId, updatedAt: input.settings.updatedAt },
+    settings: {
+      schedule: input.settings.schedule,
+      sharesChannelId: input.settings.sharesChannelId,
+      updatedAt: input.settings.updatedAt,
+      roundup: roundupSettingOf(input.settings),
+    },
     generatedAt: input.now.toISOString(),
   };
 }

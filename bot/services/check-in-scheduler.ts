@@ -6,6 +6,7 @@ import type { WorkQueue } from '../store/work-queue.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Clock } from './learner.js';
 import type { SendWork } from './send-work.js';
+import type { WeeklyRoundups } from './weekly-roundups.js';
 import { inBatches } from './in-batches.js';
 
 const LEASE = 'check-in-scheduler';
@@ -26,6 +27,8 @@ export interface SchedulerDeps {
   clock: Clock;
   instanceId: string;
   logger: Logger;
+  /** Plans the teams' weekly round-ups filed in the same index. */
+  roundups?: Pick<WeeklyRoundups, 'planDue' | 'ensureFiled'>;
   /** How far back a scheduler that was down catches up. */
   maxCatchUpMinutes?: number;
 }
@@ -79,11 +82,19 @@ export class CheckInScheduler {
   }
 
   private async plan(entry: DueEntry): Promise<void> {
+    if (entry.kind === 'roundup') {
+      await this.deps.roundups?.planDue(entry);
+      return this.deps.dueIndex.done(entry);
+    }
     const work: SendWork = { kind: entry.kind, tenantId: entry.tenantId, userId: entry.userId, cycle: entry.cycle, teamId: entry.teamId };
     await this.deps.sends.createIfAbsent({ ...work, dueAt: entry.dueAt });
     // Enqueued on every pass over this minute: a duplicate message finds the record already sent.
     await this.deps.queue.send(work);
-    if (entry.kind === 'checkin') await this.deps.planner.planNext(entry.tenantId, entry.userId, new Date(entry.dueAt));
+    if (entry.kind === 'checkin') {
+      await this.deps.planner.planNext(entry.tenantId, entry.userId, new Date(entry.dueAt));
+      // A team set up before round-ups existed has none filed: its check-ins file its first.
+      await this.deps.roundups?.ensureFiled(entry.tenantId, entry.teamId);
+    }
     await this.deps.dueIndex.done(entry);
   }
 }

@@ -1,7 +1,7 @@
 import type { OutboundMessage } from './outbound-message.js';
 import type { Slot } from './outbound-pacer.js';
 
-/** Where a proactive message to one learner goes. */
+/** Where a proactive message to one learner (or, with `channelId`, to a team's channel) goes. */
 export interface ProactiveTarget {
   tenantId: string;
   userId: string;
@@ -9,6 +9,8 @@ export interface ProactiveTarget {
   serviceUrl: string;
   /** The learner's personal conversation, if we have one; otherwise one is created. */
   reference?: string;
+  /** Posts to this channel of the team whose stored reference `reference` is, rather than to a person (a weekly round-up). */
+  channelId?: string;
   /** The language they read (a Teams locale tag); English when it is not known. */
   locale?: string | undefined;
 }

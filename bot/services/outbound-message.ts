@@ -3,6 +3,7 @@ import type { CoachingNote } from '../contract/coaching-rules.js';
 import type { Digest } from '../domain/digest.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import type { Share } from '../domain/share.js';
+import type { WeeklyRoundup } from '../domain/weekly-roundup.js';
 
 /** A scheduled check-in, or its one reminder: what the card asks besides the learning itself. */
 export interface CheckInAsk {
@@ -54,6 +55,8 @@ export type OutboundMessage =
   | { kind: 'coaching-answer'; learnerName: string | undefined; note: Pick<CoachingNote, 'about' | 'note'>; answer: string }
   /** A lead's weekly digest; the dashboard button only when the service knows where it is. */
   | { kind: 'digest'; digest: Digest; dashboardUrl: string | undefined }
+  /** What a team learned this week, in its learning channel, with a button to share one's own. */
+  | { kind: 'weekly-roundup'; roundup: WeeklyRoundup }
   /** A share as its team's channel sees it, counts included (or withdrawn). */
   | { kind: 'share'; share: Share }
   /** Where a share was, once its sharer erased their data. */

@@ -15,6 +15,7 @@ import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { DigestService } from './digest-service.js';
+import type { WeeklyRoundups } from './weekly-roundups.js';
 import { noticeIsAbout } from './lead-notices.js';
 
 export interface SendWorkerDeps {
@@ -32,6 +33,8 @@ export interface SendWorkerDeps {
   goals?: Pick<LearningCapture, 'goalsOptionFor' | 'recommendationsOptionFor'>;
   /** Builds a lead's weekly digest when its turn comes (the digest planner queues them). */
   digests?: Pick<DigestService, 'messageFor'>;
+  /** Builds a team's weekly round-up for its learning channel (the scheduler plans them). */
+  roundups?: Pick<WeeklyRoundups, 'deliveryOf'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -45,7 +48,7 @@ export interface SendWorkerDeps {
 const DEFAULT_MAX_ATTEMPTS = 6;
 
 /**
- * Delivers queued check-ins, reminders, first hellos and leads' digests. A send is claimed with an ETag before it goes out
+ * Delivers queued check-ins, reminders, first hellos, leads' digests and teams' weekly round-ups. A send is claimed with an ETag before it goes out
  * and marked with its outcome after, so two workers never send the same record, and a worker
  * that dies mid-send leaves a claim that expires and is picked up again.
  */
@@ -115,7 +118,13 @@ export class SendWorker {
       await this.deps.queue.delay(message, (new Date(record.claimedUntil).getTime() - now.getTime()) / 1000 + 1);
       return;
     }
-    const plan = await this.plan(record);
+    const plan = record.kind === 'roundup' ? ((await this.deps.roundups?.deliveryOf(record)) ?? 'skipped') : await this.plan(record);
+    // A round-up for a team whose conversation the app does not know yet: looked at again in a minute (until it is too late).
+    if (plan === 'later') {
+      // A fresh message rather than the same one delayed: waiting for the team's conversation does not count towards parking it.
+      await this.deps.queue.send(work, { delaySeconds: 60 });
+      return this.deps.queue.delete(message);
+    }
     if (plan === 'skipped') {
       await this.deps.sends.update(record, { status: 'skipped' });
       return this.deps.queue.delete(message);

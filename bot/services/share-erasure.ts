@@ -3,7 +3,8 @@ import { tallyOf, type Share } from '../domain/share.js';
 import type { ShareStore } from '../store/share-store.js';
 import type { Learner } from './learner.js';
 import type { OutboundMessage } from './outbound-message.js';
-import type { SharePublisher } from './share-publisher.js';
+import type { ChannelPost, SharePublisher } from './share-publisher.js';
+import type { WeeklyRoundups } from './weekly-roundups.js';
 
 const MAX_RECOUNT_ATTEMPTS = 20;
 
@@ -11,6 +12,8 @@ export interface ShareErasureDeps {
   shares: ShareStore;
   publisher: SharePublisher;
   logger: Logger;
+  /** The weekly round-ups that listed the erased shares, told again without them. */
+  roundups?: Pick<WeeklyRoundups, 'updatesAfterRemoving'>;
 }
 
 /**
@@ -39,6 +42,7 @@ export class ShareErasure {
       }
       await this.deps.shares.deleteShare(share.tenantId, share.teamId, share.shareId);
     }
+    for (const { post, message } of (await this.deps.roundups?.updatesAfterRemoving(shares)) ?? []) await this.update(post, message);
     return shares.length;
   }
 
@@ -74,18 +78,18 @@ export class ShareErasure {
    */
   private async updateCard(share: Share, message: OutboundMessage): Promise<void> {
     if (!share.activityId) return;
+    await this.update(
+      { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId, activityId: share.activityId },
+      message,
+    );
+  }
+
+  private async update(post: ChannelPost & { activityId: string }, message: OutboundMessage): Promise<void> {
     try {
-      const updated = await this.deps.publisher.update(
-        { tenantId: share.tenantId, teamId: share.teamId, channelId: share.channelId, activityId: share.activityId },
-        message,
-      );
-      if (!updated)
-        this.deps.logger.warn({ teamId: share.teamId, shareId: share.shareId }, 'a share card could not be updated while erasing');
+      if (!(await this.deps.publisher.update(post, message)))
+        this.deps.logger.warn({ teamId: post.teamId, kind: message.kind }, 'a card could not be updated while erasing');
     } catch (error) {
-      this.deps.logger.warn(
-        { err: error, teamId: share.teamId, shareId: share.shareId },
-        'a share card could not be updated while erasing',
-      );
+      this.deps.logger.warn({ err: error, teamId: post.teamId, kind: message.kind }, 'a card could not be updated while erasing');
     }
   }
 }

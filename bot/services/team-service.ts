@@ -1,12 +1,14 @@
 import { validateScheduleSubmission, type ScheduleErrors } from '../domain/team-settings.js';
 import type { AudienceTeam } from '../contract/audience.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
+import { roundupSettingOf } from '../contract/weekly-roundup.js';
 import type { TeamChannel, TeamMember, TeamStore } from '../store/team-store.js';
 import type { AuditLog, AuditPerson } from './audit-log.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
 import type { LeadNotices } from './lead-notices.js';
 import type { Clock, Learner } from './learner.js';
+import type { WeeklyRoundups } from './weekly-roundups.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 /** A person on a team's roster, as Teams reports them. */
@@ -35,6 +37,8 @@ export class TeamService {
       audit?: AuditLog;
       /** Tells the members when someone becomes a lead who can read what they write from then on. */
       leadNotices?: Pick<LeadNotices, 'announce'>;
+      /** Files the team's next weekly round-up when its day, zone or channel may have changed. */
+      roundups?: Pick<WeeklyRoundups, 'settingsChanged'>;
     },
   ) {}
 
@@ -249,8 +253,11 @@ export class TeamService {
       settings.schedule && settings.schedule.cadence === result.schedule.cadence
         ? settings.schedule.anchorMonday
         : result.schedule.anchorMonday;
+    // A submission without the round-up's fields keeps what the team has.
+    const roundup = Object.keys(result.roundup).length > 0 ? { ...roundupSettingOf(settings), ...result.roundup } : settings.roundup;
     const updated: TeamSettings = {
       ...settings,
+      ...(roundup ? { roundup } : {}),
       schedule: { ...result.schedule, anchorMonday },
       sharesChannelId: result.sharesChannelId,
       updatedBy: caller.userId,
@@ -277,6 +284,7 @@ export class TeamService {
       },
     });
     await this.deps.planner?.planTeam(caller.tenantId, teamId, now);
+    await this.deps.roundups?.settingsChanged(updated, now);
     return { ok: true, settings: updated };
   }
 

@@ -3,9 +3,12 @@ import { keyOf } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
 import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
-/** A learner's next check-in (or a reminder), filed under the UTC minute it falls due. */
+/**
+ * A learner's next check-in (or a reminder), or a team's next weekly round-up, filed under the UTC
+ * minute it falls due. A round-up's `userId` is its team's id.
+ */
 export interface DueEntry {
-  kind: 'checkin' | 'reminder' | 'snooze';
+  kind: 'checkin' | 'reminder' | 'snooze' | 'roundup';
   minute: string;
   tenantId: string;
   userId: string;
@@ -47,6 +50,35 @@ export class DueIndexStore {
   async putReminder(entry: Omit<DueEntry, 'kind'>, kind: 'reminder' | 'snooze' = 'reminder'): Promise<void> {
     const reminder: DueEntry = { ...entry, kind };
     await this.table.upsertEntity<DueEntity>({ partitionKey: reminder.minute, rowKey: rowKeyOf(reminder), ...reminder }, 'Replace');
+  }
+
+  /** Files a team's next round-up, dropping the one filed before: a team has one round-up in the index at a time. */
+  async putRoundup(entry: Omit<DueEntry, 'kind' | 'userId'>): Promise<void> {
+    const roundup: DueEntry = { ...entry, kind: 'roundup', userId: entry.teamId };
+    const pointerKey = { partitionKey: keyOf('roundup', entry.tenantId), rowKey: keyOf(entry.teamId) };
+    const previous = await getOrUndefined<PointerEntity & { rowKeyOfEntry: string }>(
+      this.table,
+      pointerKey.partitionKey,
+      pointerKey.rowKey,
+    );
+    await this.table.upsertEntity<DueEntity>({ partitionKey: roundup.minute, rowKey: rowKeyOf(roundup), ...roundup }, 'Replace');
+    await this.table.upsertEntity({ ...pointerKey, minute: roundup.minute, rowKeyOfEntry: rowKeyOf(roundup) }, 'Replace');
+    if (previous && (previous.minute !== roundup.minute || previous.rowKeyOfEntry !== rowKeyOf(roundup)))
+      await deleteIfPresent(this.table, previous.minute, previous.rowKeyOfEntry);
+  }
+
+  /** Whether the team has a round-up filed. */
+  async hasRoundup(tenantId: string, teamId: string): Promise<boolean> {
+    return (await getOrUndefined(this.table, keyOf('roundup', tenantId), keyOf(teamId))) !== undefined;
+  }
+
+  /** Takes the team's round-up out of the index (a lead turned it off). */
+  async removeRoundup(tenantId: string, teamId: string): Promise<void> {
+    const pointerKey = { partitionKey: keyOf('roundup', tenantId), rowKey: keyOf(teamId) };
+    const pointer = await getOrUndefined<PointerEntity & { rowKeyOfEntry: string }>(this.table, pointerKey.partitionKey, pointerKey.rowKey);
+    if (!pointer) return;
+    await deleteIfPresent(this.table, pointer.minute, pointer.rowKeyOfEntry);
+    await deleteIfPresent(this.table, pointerKey.partitionKey, pointerKey.rowKey);
   }
 
   async remove(tenantId: string, userId: string): Promise<void> {
@@ -91,7 +123,7 @@ export class DueIndexStore {
 
 function toEntry(e: DueEntity): DueEntry {
   return {
-    kind: e.kind === 'reminder' || e.kind === 'snooze' ? e.kind : 'checkin',
+    kind: e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'roundup' ? e.kind : 'checkin',
     minute: e.minute,
     tenantId: e.tenantId,
     userId: e.userId,

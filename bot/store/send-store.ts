@@ -3,8 +3,11 @@ import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching, deletePartition } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
-/** A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of a new lead, or a lead's weekly digest. */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest';
+/**
+ * A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of a new lead, a lead's weekly
+ * digest, or a team's weekly round-up in its learning channel (a round-up's `userId` is its team's id: it goes to no one person).
+ */
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest' | 'roundup';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
@@ -31,6 +34,8 @@ export interface SendRecord {
 
 /** The third part of a digest record's partition key. */
 const DIGESTS = 'digests';
+/** The third part of a round-up record's partition key (after the team's id). */
+const ROUNDUPS = 'roundups';
 
 /** A digest's cycle: the week it covers, in one team (a lead of two teams gets two). */
 export function digestCycle(week: string, teamId: string): string {
@@ -45,7 +50,12 @@ export class SendStore {
 
   static keys(tenantId: string, userId: string, cycle: string, kind: SendKind) {
     // A lead's digests keep to a partition of their own, so a learner's history of check-ins stays one short read.
-    const partitionKey = kind === 'digest' ? keyOf(tenantId, userId, DIGESTS) : keyOf(tenantId, userId);
+    const partitionKey =
+      kind === 'digest'
+        ? keyOf(tenantId, userId, DIGESTS)
+        : kind === 'roundup'
+          ? keyOf(tenantId, userId, ROUNDUPS)
+          : keyOf(tenantId, userId);
     return { partitionKey, rowKey: keyOf(cycle, kind) };
   }
 

@@ -1,6 +1,7 @@
 import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { CheckInSchedule } from '../contract/check-in-schedule.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
+import type { RoundupSetting } from '../contract/weekly-roundup.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
 import { allOf, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';
@@ -29,6 +30,8 @@ type SettingsEntity = {
   updatedBy?: string;
   updatedAt: string;
   locale?: string;
+  /** The weekly round-up, as JSON; absent: the default. */
+  roundup?: string;
 };
 
 type MemberEntity = {
@@ -385,6 +388,7 @@ function toSettingsEntity(s: TeamSettings): SettingsEntity {
     ...(s.sharesChannelId ? { sharesChannelId: s.sharesChannelId } : {}),
     ...(s.updatedBy ? { updatedBy: s.updatedBy } : {}),
     ...(s.locale ? { locale: s.locale } : {}),
+    ...(s.roundup ? { roundup: JSON.stringify(s.roundup) } : {}),
   };
 }
 
@@ -399,6 +403,7 @@ function toSettings(tenantId: string, teamId: string, e: SettingsEntity): TeamSe
     updatedBy: e.updatedBy || null,
     updatedAt: e.updatedAt,
     ...(e.locale ? { locale: e.locale } : {}),
+    ...(e.roundup ? { roundup: JSON.parse(e.roundup) as RoundupSetting } : {}),
   };
 }
 

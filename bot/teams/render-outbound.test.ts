@@ -13,12 +13,23 @@ import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard } from '../cards/share-card.js';
 import { shareHelpedCard } from '../cards/share-helped-card.js';
+import { weeklyRoundupCard } from '../cards/weekly-roundup-card.js';
+import type { WeeklyRoundup } from '../domain/weekly-roundup.js';
 import type { Digest } from '../domain/digest.js';
 import type { Share } from '../domain/share.js';
 import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 import type { CheckInAsk, OutboundMessage } from '../services/outbound-message.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
 import { renderOutbound } from './render-outbound.js';
+
+const roundup: WeeklyRoundup = {
+  teamName: 'Alpha',
+  week: '2026-W48',
+  weekStart: '2026-11-23',
+  people: 4,
+  minutes: 190,
+  shares: [{ shareId: 'entry-0001', what: 'UX 101', sharerName: 'Megan Bowen', helpful: 3 }],
+};
 
 const share: Share = {
   tenantId: 't1',
@@ -116,6 +127,7 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
     (t) => digestCard(digest, t, { dashboardUrl: 'https://teams.example/dashboard' }),
   ],
   share: [{ kind: 'share', share }, (t) => shareCard({ share }, t)],
+  'weekly-roundup': [{ kind: 'weekly-roundup', roundup }, (t) => weeklyRoundupCard(roundup, t)],
   'share-removed': [{ kind: 'share-removed' }, (t) => removedShareCard(t)],
   'share-helped': [
     { kind: 'share-helped', what: 'UX 101', helpful: 2, teamName: undefined },

@@ -12,6 +12,7 @@ import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard } from '../cards/share-card.js';
 import { shareHelpedCard } from '../cards/share-helped-card.js';
 import { askToShareCard } from '../cards/share-prompt-card.js';
+import { weeklyRoundupCard } from '../cards/weekly-roundup-card.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import type { CheckInAsk, OutboundMessage } from '../services/outbound-message.js';
 
@@ -46,6 +47,8 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
       return coachingAnswerForLeadCard(message.learnerName ?? t.t('common.aMember'), message.note, message.answer, t);
     case 'digest':
       return digestCard(message.digest, t, { dashboardUrl: message.dashboardUrl });
+    case 'weekly-roundup':
+      return weeklyRoundupCard(message.roundup, t);
     case 'share':
       return shareCard({ share: message.share }, t);
     case 'share-removed':

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/card-types.js';
 import { errorCard } from '../cards/error-card.js';
 import { scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
 import type { ScheduleErrors, ScheduleFields } from '../domain/team-settings.js';
+import { roundupSettingOf } from '../contract/weekly-roundup.js';
 import type { RosterPerson, TeamService } from '../services/team-service.js';
 import { NotAllowedError } from '../domain/errors.js';
 import { senderOf, tenantOf } from './activity-people.js';
@@ -11,7 +12,16 @@ import { cardResponse } from './card-replies.js';
 import { ownsTeam, readChannels, readRoster, rosterPerson, teamOf } from './team-context.js';
 import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 
-export const SCHEDULE_FIELDS: ScheduleFields[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
+export const SCHEDULE_FIELDS: ScheduleFields[] = [
+  'cadence',
+  'weekday',
+  'localTime',
+  'timeZone',
+  'reminderAfterHours',
+  'sharesChannelId',
+  'roundupEnabled',
+  'roundupWeekday',
+];
 
 /** The setup card's answers as typed, field by field. */
 export type ScheduleValues = Partial<Record<ScheduleFields, string>>;
@@ -118,7 +128,9 @@ export class TeamFlows {
       }
       const channels = await readChannels(context, found.team.id);
       await this.deps.teams.channelsListed(found.caller.tenantId, found.team.id, channels);
-      return cardResponse(teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId) }, t));
+      return cardResponse(
+        teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId, roundupSettingOf(settings)) }, t),
+      );
     } catch (error) {
       if (error instanceof NotAllowedError) return refusal(error, t);
       throw error;
@@ -140,7 +152,15 @@ export class TeamFlows {
       if (!result.ok) return cardResponse(teamSetupCard({ channels, values, errors: inLanguage(result.errors, t) }, t));
       const channelName = channels.find((c) => c.id === result.settings.sharesChannelId)?.name ?? t.t('team.saved.chosenChannel');
       return cardResponse(
-        teamSetupSavedCard({ schedule: result.settings.schedule!, sharesChannelName: channelName, leadName: found.caller.displayName }, t),
+        teamSetupSavedCard(
+          {
+            schedule: result.settings.schedule!,
+            sharesChannelName: channelName,
+            leadName: found.caller.displayName,
+            roundup: roundupSettingOf(result.settings),
+          },
+          t,
+        ),
       );
     } catch (error) {
       if (error instanceof NotAllowedError) return refusal(error, t);

@@ -3,6 +3,7 @@ import { botTranslator } from '../i18n/bot-messages.js';
 import type { Messenger, ProactiveTarget, SendOutcome } from '../services/messenger.js';
 import type { OutboundMessage } from '../services/outbound-message.js';
 import { cardMessage } from './card-replies.js';
+import { channelReference } from './channel-reference.js';
 import { renderOutbound } from './render-outbound.js';
 import { retryAfterMs } from '../domain/retry-after.js';
 import type { Slot } from '../services/outbound-pacer.js';
@@ -18,7 +19,8 @@ export class TeamsMessenger implements Messenger {
     let reference: string | undefined;
     try {
       if (target.reference) {
-        const stored = JSON.parse(target.reference) as Partial<ConversationReference>;
+        const reference = JSON.parse(target.reference) as Partial<ConversationReference>;
+        const stored = target.channelId ? channelReference(reference, target.channelId) : reference;
         await this.requests.inConversation(
           target.tenantId,
           stored,

@@ -8,6 +8,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import { botTranslator } from '../i18n/bot-messages.js';
 import { cardMessage } from './card-replies.js';
+import { channelReference } from './channel-reference.js';
 import { renderOutbound } from './render-outbound.js';
 import type { TeamsRequests } from './teams-requests.js';
 
@@ -67,16 +68,7 @@ export class TeamsSharePublisher implements SharePublisher {
       this.deps.logger.warn({ teamId: target.teamId }, 'no conversation is known for the team; the share card was not posted');
       return;
     }
-    const stored = JSON.parse(team.reference) as Partial<ConversationReference>;
-    const reference: Partial<ConversationReference> = {
-      ...stored,
-      conversation: {
-        ...(stored.conversation ?? { isGroup: true, name: '' }),
-        id: target.channelId,
-        isGroup: true,
-        conversationType: 'channel',
-      } as ConversationReference['conversation'],
-    };
+    const reference = channelReference(JSON.parse(team.reference) as Partial<ConversationReference>, target.channelId);
     await this.deps.requests.inConversation(target.tenantId, reference, work);
   }
 }

@@ -3,6 +3,7 @@ import { checkInCard } from '../cards/check-in-card.js';
 import { checkInSavedCard } from '../cards/check-in-saved-card.js';
 import { coachingAnswerForLeadCard, coachingAnsweredCard, coachingNoteCard } from '../cards/coaching-cards.js';
 import { digestCard } from '../cards/digest-card.js';
+import { weeklyRoundupCard } from '../cards/weekly-roundup-card.js';
 import { errorCard } from '../cards/error-card.js';
 import { goalFormCard, goalSavedCard } from '../cards/goal-cards.js';
 import { helpCard } from '../cards/help-card.js';
@@ -221,6 +222,26 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     ['erase failed', myDataEraseFailedCard(t)],
     ['welcome', welcomeCard({ teamName: 'Alpha', installerName: 'Alex Wilber' }, t)],
     ['team setup', teamSetupCard({ channels: [{ id: 'c1', name: 'General' }], notice: t.t('team.setup.saveFailed') }, t)],
-    ['team setup saved', teamSetupSavedCard({ schedule, sharesChannelName: 'General', leadName: 'Alex Wilber' }, t)],
+    [
+      'team setup saved',
+      teamSetupSavedCard({ schedule, sharesChannelName: 'General', leadName: 'Alex Wilber', roundup: { enabled: true, weekday: 5 } }, t),
+    ],
+    [
+      'weekly round-up',
+      weeklyRoundupCard(
+        {
+          teamName: 'Alpha',
+          week: '2026-W48',
+          weekStart: '2026-11-23',
+          people: 5,
+          minutes: 215,
+          shares: [
+            { shareId: 's1', what: 'Inclusive design patterns', sharerName: 'Megan Bowen', helpful: 4 },
+            { shareId: 's2', what: 'Writing useful PR descriptions', sharerName: 'Alex Wilber', helpful: 1 },
+          ],
+        },
+        t,
+      ),
+    ],
   ];
 }

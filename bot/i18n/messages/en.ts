@@ -454,6 +454,23 @@ export const en = {
   'sharePrompt.error.unknownAsk': 'Nobody asked you to share the entry “{id}”: nothing was shared.',
   'sharePrompt.error.unknownCard': 'This button is not one we sent: nothing was shared.',
   'sharePrompt.error.notShared': 'Not shared: {problem}',
+  // Weekly round-up in the team's learning channel
+  'roundup.title': 'What {team} learned this week',
+  'roundup.weekOf': 'Week of {date}',
+  'roundup.learners.one': '{count} person logged learning this week, {duration} in all.',
+  'roundup.learners.other': '{count} people logged learning this week, {duration} in all.',
+  'roundup.helpfulTitle': 'Most helpful shares',
+  'roundup.share.one': '**{what}** — {name}; {count} found it helpful',
+  'roundup.share.other': '**{what}** — {name}; {count} found it helpful',
+  'roundup.invite': 'Learned something worth passing on? Share it: the form opens just for you.',
+  'roundup.shareYours': 'Share yours',
+  'team.setup.roundup': 'Post a weekly round-up of the team’s learning in the learning channel',
+  'team.setup.roundupDay': 'Round-up day (posted at {time}, team time zone)',
+  'team.error.roundupEnabled': 'Say whether to post the weekly round-up',
+  'team.error.roundupWeekday': 'Choose a day for the weekly round-up',
+  'team.saved.roundup': 'Weekly round-up',
+  'team.saved.roundupOn': 'Every {day} at {time}, team time zone',
+  'team.saved.roundupOff': 'Off',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

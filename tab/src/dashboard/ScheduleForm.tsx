@@ -7,6 +7,7 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Switch,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -54,7 +55,7 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
   const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
-  const [values, setValues] = useState<ScheduleValues>(() => initialValues(settings.schedule, browserZone()));
+  const [values, setValues] = useState<ScheduleValues>(() => initialValues(settings.schedule, browserZone(), settings.roundup));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [errorRound, setErrorRound] = useState(0);
@@ -198,6 +199,25 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
           onChange={(_e, d) => set('reminderAfterHours')(d.value)}
         />
       </Field>
+      <Field label={t('schedule.roundup')} hint={t('schedule.roundupHint')} {...field('roundupEnabled')}>
+        <Switch
+          checked={values.roundupEnabled === 'true'}
+          label={values.roundupEnabled === 'true' ? t('schedule.roundupOn') : t('schedule.roundupOff')}
+          onChange={(_e, d) => set('roundupEnabled')(String(d.checked))}
+          data-testid="roundup-enabled"
+        />
+      </Field>
+      {values.roundupEnabled === 'true' && (
+        <Field label={t('schedule.roundupDay')} {...field('roundupWeekday')}>
+          <Select value={values.roundupWeekday} onChange={(_e, d) => set('roundupWeekday')(d.value)} data-testid="roundup-day">
+            {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+              <option key={day} value={String(day)}>
+                {weekdayName(day, locale)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {status.kind === 'problem' && (
         <MessageBar intent="error" layout="multiline" data-testid="schedule-problem">
           <MessageBarBody>{status.message}</MessageBarBody>

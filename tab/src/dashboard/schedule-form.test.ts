@@ -23,6 +23,8 @@ describe('the schedule form’s rules', () => {
       localTime: '09:30',
       timeZone: 'Asia/Tokyo',
       reminderAfterHours: '4',
+      roundupEnabled: 'true',
+      roundupWeekday: '5',
     });
     expect(initialValues(null, 'America/Chicago')).toEqual({
       cadence: 'weekly',
@@ -30,7 +32,16 @@ describe('the schedule form’s rules', () => {
       localTime: '16:00',
       timeZone: 'America/Chicago',
       reminderAfterHours: '24',
+      roundupEnabled: 'true',
+      roundupWeekday: '5',
     });
+  });
+
+  it('starts the weekly round-up from what the lead chose, and sends it as a switch and a day', () => {
+    const values = initialValues(null, 'UTC', { enabled: false, weekday: 2 });
+    expect(values).toMatchObject({ roundupEnabled: 'false', roundupWeekday: '2' });
+    expect(submissionOf({ ...values, roundupEnabled: 'true' }, '19:c')).toMatchObject({ roundupEnabled: true, roundupWeekday: 2 });
+    expect(submissionOf(values, '19:c')).toMatchObject({ roundupEnabled: false, roundupWeekday: 2 });
   });
 
   it('keeps the saved shares channel, else takes the tab’s', () => {
@@ -50,7 +61,15 @@ describe('the schedule form’s rules', () => {
   });
 
   it('sends whole numbers as numbers and anything else as typed, so the rules can name it', () => {
-    const values = { cadence: 'weekly', weekday: '3', localTime: '08:00', timeZone: 'UTC', reminderAfterHours: '1.5' };
+    const values = {
+      cadence: 'weekly',
+      weekday: '3',
+      localTime: '08:00',
+      timeZone: 'UTC',
+      reminderAfterHours: '1.5',
+      roundupEnabled: 'true',
+      roundupWeekday: '5',
+    };
     expect(submissionOf(values, '19:c')).toEqual({
       cadence: 'weekly',
       weekday: 3,
@@ -58,6 +77,8 @@ describe('the schedule form’s rules', () => {
       timeZone: 'UTC',
       reminderAfterHours: '1.5',
       sharesChannelId: '19:c',
+      roundupEnabled: true,
+      roundupWeekday: 5,
     });
   });
 

@@ -1,4 +1,5 @@
 import type { CheckInSchedule } from '../api/dashboard-types.js';
+import { DEFAULT_ROUNDUP, type RoundupSetting } from '../../../bot/contract/weekly-roundup.js';
 import { ApiFailure } from '../api/api-client.js';
 import { fieldProblemsOf } from '../api/error-details.js';
 
@@ -9,17 +10,35 @@ export interface ScheduleValues {
   localTime: string;
   timeZone: string;
   reminderAfterHours: string;
+  /** The weekly round-up: "true" or "false", and its ISO weekday. */
+  roundupEnabled: string;
+  roundupWeekday: string;
 }
 
 export type ScheduleField = keyof ScheduleValues | 'sharesChannelId';
 export type FieldErrors = Partial<Record<ScheduleField, string>>;
 
-const FIELDS: readonly ScheduleField[] = ['cadence', 'weekday', 'localTime', 'timeZone', 'reminderAfterHours', 'sharesChannelId'];
+const FIELDS: readonly ScheduleField[] = [
+  'cadence',
+  'weekday',
+  'localTime',
+  'timeZone',
+  'reminderAfterHours',
+  'sharesChannelId',
+  'roundupEnabled',
+  'roundupWeekday',
+];
 
-/** The setup card's defaults: weekly, Friday 16:00, a reminder a day later. */
-export function initialValues(schedule: CheckInSchedule | null, browserZone: string | undefined): ScheduleValues {
+/** The setup card's defaults: weekly, Friday 16:00, a reminder a day later; the round-up on, on Fridays. */
+export function initialValues(
+  schedule: CheckInSchedule | null,
+  browserZone: string | undefined,
+  roundup: RoundupSetting = DEFAULT_ROUNDUP,
+): ScheduleValues {
+  const round = { roundupEnabled: String(roundup.enabled), roundupWeekday: String(roundup.weekday) };
   if (schedule) {
     return {
+      ...round,
       cadence: schedule.cadence,
       weekday: String(schedule.weekday),
       localTime: schedule.localTime,
@@ -27,7 +46,14 @@ export function initialValues(schedule: CheckInSchedule | null, browserZone: str
       reminderAfterHours: String(schedule.reminderAfterHours),
     };
   }
-  return { cadence: 'weekly', weekday: '5', localTime: '16:00', timeZone: browserZone ?? 'Europe/London', reminderAfterHours: '24' };
+  return {
+    cadence: 'weekly',
+    weekday: '5',
+    localTime: '16:00',
+    timeZone: browserZone ?? 'Europe/London',
+    reminderAfterHours: '24',
+    ...round,
+  };
 }
 
 /**
@@ -59,6 +85,8 @@ export function submissionOf(values: ScheduleValues, sharesChannelId: string) {
     timeZone: values.timeZone,
     reminderAfterHours: asNumber(values.reminderAfterHours),
     sharesChannelId,
+    roundupEnabled: values.roundupEnabled === 'true',
+    roundupWeekday: asNumber(values.roundupWeekday),
   };
 }
 

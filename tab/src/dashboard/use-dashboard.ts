@@ -1,3 +1,4 @@
+import { roundupSettingOf } from '../../../bot/contract/weekly-roundup.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { failureMessage } from '../i18n/failure.js';
@@ -37,7 +38,12 @@ export function useDashboard(client: ApiClient, teamId: string, weeks: Dashboard
   const settingsSaved = useCallback((saved: TeamSettings) => {
     setState((s) => {
       if (s.phase === 'error' || !s.shown) return s;
-      const settings = { schedule: saved.schedule, sharesChannelId: saved.sharesChannelId, updatedAt: saved.updatedAt };
+      const settings = {
+        schedule: saved.schedule,
+        sharesChannelId: saved.sharesChannelId,
+        updatedAt: saved.updatedAt,
+        roundup: roundupSettingOf(saved),
+      };
       return { ...s, shown: { ...s.shown, settings } };
     });
   }, []);

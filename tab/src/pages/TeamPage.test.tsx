@@ -219,6 +219,8 @@ describe('the schedule form', () => {
       timeZone: 'Europe/London',
       reminderAfterHours: 48,
       sharesChannelId: '19:general@thread.tacv2',
+      roundupEnabled: true,
+      roundupWeekday: 5,
     });
     const hours = controlLabelled('Remind those who have not answered after (hours)', page) as HTMLInputElement;
     expect(hours.value).toBe('48');
@@ -229,6 +231,35 @@ describe('the schedule form', () => {
     expect(page.textContent).toContain('Choose a time zone such as Europe/London');
     expect(page.querySelector('[data-testid="schedule-problem"]')?.textContent).toContain('The service did not accept the schedule');
     expect(document.activeElement).toBe(controlLabelled('Team time zone', page));
+  });
+
+  it('moves the weekly round-up’s day or turns it off, sent with the schedule, and shows the service’s problem with the day', async () => {
+    const rejected = new ApiFailure(400, 'Invalid settings', 'invalid_settings', [
+      { field: 'roundupWeekday', message: 'Choose a day for the weekly round-up' },
+    ]);
+    const { page, callsTo } = await open({ [DASHBOARD]: dashboard(), [SETTINGS]: rejected });
+    await waitFor(page, '[data-testid="schedule-form"]');
+    const day = page.querySelector<HTMLSelectElement>('[data-testid="roundup-day"]')!;
+    expect(day.value).toBe('5');
+    expect(controlLabelled('Round-up day', page)).toBe(day);
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(day, '2');
+      day.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(buttonNamed('Save schedule', page));
+    await settle(5);
+    expect(callsTo('PUT', '/api/v1/teams/')[0]?.body).toMatchObject({ roundupEnabled: true, roundupWeekday: 2 });
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(page.textContent).toContain('Choose a day for the weekly round-up');
+
+    const toggle = page.querySelector<HTMLInputElement>('[data-testid="roundup-enabled"]')!;
+    expect(toggle.checked).toBe(true);
+    await click(toggle);
+    expect(toggle.checked).toBe(false);
+    expect(page.querySelector('[data-testid="roundup-day"]')).toBeNull();
+    await click(buttonNamed('Save schedule', page));
+    await settle(5);
+    expect(callsTo('PUT', '/api/v1/teams/')[1]?.body).toMatchObject({ roundupEnabled: false, roundupWeekday: 2 });
   });
 
   it('checks the rules before sending, and says when the schedule is saved', async () => {
@@ -258,7 +289,9 @@ describe('the schedule form', () => {
   });
 
   it('uses the tab’s channel for shares when none is saved, and says to use the setup card when it cannot', async () => {
-    const unset = dashboard({ settings: { schedule: null, sharesChannelId: null, updatedAt: '2026-09-01T09:00:00Z' } });
+    const unset = dashboard({
+      settings: { schedule: null, sharesChannelId: null, updatedAt: '2026-09-01T09:00:00Z', roundup: { enabled: true, weekday: 5 } },
+    });
     const inChannel = await open(
       { [DASHBOARD]: unset, [SETTINGS]: new ApiFailure(403, 'Only leads can change the schedule') },
       { teamId: TEAM_ID, channelId: '19:tab-channel@thread.tacv2' },

@@ -91,6 +91,7 @@ export function dashboard(
       },
       sharesChannelId: '19:general@thread.tacv2',
       updatedAt: '2026-09-01T09:00:00.000Z',
+      roundup: { enabled: true, weekday: 5 },
     },
     generatedAt: '2026-11-28T12:00:00.000Z',
     ...over,

@@ -847,4 +847,10 @@ export const ar = {
   'audit.kind.ask_how_it_went': 'سأل كيف سار إجراء',
   // Ask how it went: once a day per action
   'awaiting.askedLately': 'سألت {name} كيف سار الأمر قبل أقل من يوم؛ يمكنك السؤال مرة أخرى غدًا.',
+  // Weekly round-up in the team's learning channel
+  'schedule.roundup': 'الملخص الأسبوعي',
+  'schedule.roundupHint': 'منشور في قناة التعلّم بأكثر مشاركات الأسبوع فائدة، الساعة 15:00 بتوقيت الفريق. لا يُنشر شيء في أسبوع بلا مشاركات.',
+  'schedule.roundupOn': 'مفعّل',
+  'schedule.roundupOff': 'متوقف',
+  'schedule.roundupDay': 'يوم الملخص',
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

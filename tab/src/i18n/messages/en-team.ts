@@ -330,4 +330,11 @@ export const enTeam = {
   'askToShare.summary': 'Asked to share: {asked} · Shared: {shared} · Not now: {notNow}',
   // Ask how it went: once a day per action
   'awaiting.askedLately': 'You asked {name} how it went less than a day ago; you can ask again tomorrow.',
+  // Weekly round-up in the team's learning channel
+  'schedule.roundup': 'Weekly round-up',
+  'schedule.roundupHint':
+    'A post in the learning channel with the week’s most helpful shares, at 15:00 team time. A week without shares posts nothing.',
+  'schedule.roundupOn': 'On',
+  'schedule.roundupOff': 'Off',
+  'schedule.roundupDay': 'Round-up day',
 } as const satisfies Record<string, string>;

@@ -822,4 +822,11 @@ export const es = {
   'audit.kind.ask_how_it_went': 'Preguntó cómo fue una acción',
   // Ask how it went: once a day per action
   'awaiting.askedLately': 'Le preguntaste a {name} cómo fue hace menos de un día; puedes volver a preguntar mañana.',
+  // Weekly round-up in the team's learning channel
+  'schedule.roundup': 'Resumen semanal',
+  'schedule.roundupHint':
+    'Una publicación en el canal de aprendizaje con lo compartido más útil de la semana, a las 15:00 hora del equipo. Una semana sin nada compartido no publica nada.',
+  'schedule.roundupOn': 'Activado',
+  'schedule.roundupOff': 'Desactivado',
+  'schedule.roundupDay': 'Día del resumen',
 } satisfies Partial<Record<MessageKey, string>>;
