@@ -18,6 +18,7 @@ import { LrsSettingsStore } from './store/lrs-settings-store.js';
 import { XapiOutboxStore } from './store/xapi-outbox-store.js';
 import { AuditStore } from './store/audit-store.js';
 import { OrgFiguresStore } from './store/org-figures-store.js';
+import { OneToOneStore } from './store/one-to-one-store.js';
 
 /** One repository per table, over the service's table clients: what the services are built on. */
 export function storesOver(tables: ReturnType<typeof tableClients>) {
@@ -42,5 +43,6 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     // Not `audit`: that name is the services' AuditLog, which records into this store.
     auditTrail: new AuditStore(tables.audit),
     orgFigures: new OrgFiguresStore(tables.orgFigures),
+    oneToOne: new OneToOneStore(tables.oneToOne),
   };
 }

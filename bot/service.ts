@@ -51,6 +51,7 @@ import { ReportService } from './services/report-service.js';
 import { OrgFiguresJob } from './services/org-figures-job.js';
 import type { OrgFiguresStore } from './store/org-figures-store.js';
 import { CoachingService } from './services/coaching-service.js';
+import { OneToOneService } from './services/one-to-one-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
 import { dashboardUrl } from './domain/tab-links.js';
@@ -126,6 +127,7 @@ export interface Service {
     lrs: LrsAdminService;
     /** The audit trail: services record into it, L&D admins read it. */
     audit: AuditService;
+    oneToOne: OneToOneService;
   };
   /** Deletes raw records past RETENTION_DAYS, keeping anonymous team totals; undefined when everything is kept. */
   retention: RetentionService | undefined;
@@ -247,11 +249,19 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const coaching = new CoachingService({
     coaching: stores.coaching,
     shares: stores.shares,
+    entries: stores.entries,
     teams: stores.teams,
     chat: publisher,
     clock,
     logger: options.logger,
     xapi,
+  });
+  const oneToOne = new OneToOneService({
+    lists: stores.oneToOne,
+    teams: stores.teams,
+    entries: stores.entries,
+    goals: stores.goals,
+    clock,
   });
   const queues = {
     sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
@@ -374,6 +384,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       followThrough,
       lrs,
       audit,
+      oneToOne,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
     },
     tabDistDir: config.tabDistDir,
@@ -444,6 +455,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       myData,
       lrs,
       audit,
+      oneToOne,
     },
     retention,
     planner,

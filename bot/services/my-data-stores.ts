@@ -15,6 +15,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { AuditStore } from '../store/audit-store.js';
 import type { OrgFiguresStore } from '../store/org-figures-store.js';
+import type { OneToOneStore } from '../store/one-to-one-store.js';
 
 /** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
 export interface MyDataStores {
@@ -38,4 +39,6 @@ export interface MyDataStores {
   auditTrail: AuditStore;
   /** The organisation's computed figures: a lead's lines name them until the next pass without them. */
   orgFigures: OrgFiguresStore;
+  /** 1:1 lists they are part of, as member or as lead. */
+  oneToOne: OneToOneStore;
 }

@@ -25,6 +25,7 @@ export const TABLES = {
   xapiSent: 'XapiSent',
   audit: 'Audit',
   orgFigures: 'OrgFigures',
+  oneToOne: 'OneToOne',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -73,6 +74,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     xapiSent: make(TABLES.xapiSent),
     audit: make(TABLES.audit),
     orgFigures: make(TABLES.orgFigures),
+    oneToOne: make(TABLES.oneToOne),
   };
 }
 

@@ -34,6 +34,7 @@ var tables = [
   'XapiSent'
   'Audit'
   'OrgFigures'
+  'OneToOne'
 ]
 var queues = [
   'sends'

@@ -494,4 +494,6 @@ export const ar = {
   'digest.medianDays.few': 'الوسيط {count} أيام حتى النتيجة',
   'digest.medianDays.many': 'الوسيط {count} يومًا حتى النتيجة',
   'digest.medianDays.other': 'الوسيط {count} يوم حتى النتيجة',
+  // Coaching on entries
+  'coaching.aboutEntry': 'بشأن ما تعلّمته: «{about}»',
 } as const satisfies Partial<Record<BotMessageKey | ExtraPluralKey, string>>;

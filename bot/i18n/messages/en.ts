@@ -436,6 +436,8 @@ export const en = {
   'digest.followThroughValue': '{rate}: {results} of {due} due actions have a result;',
   'digest.medianDays.one': 'median {count} day to a result',
   'digest.medianDays.other': 'median {count} days to a result',
+  // Coaching on entries
+  'coaching.aboutEntry': 'On what you learned: “{about}”',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

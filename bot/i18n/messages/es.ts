@@ -445,4 +445,6 @@ export const es = {
   'digest.followThroughValue': '{rate}: {results} de {due} acciones vencidas tienen resultado;',
   'digest.medianDays.one': 'mediana de {count} día hasta un resultado',
   'digest.medianDays.other': 'mediana de {count} días hasta un resultado',
+  // Coaching on entries
+  'coaching.aboutEntry': 'Sobre lo que aprendiste: «{about}»',
 } as const satisfies Partial<Record<BotMessageKey, string>>;
