@@ -9,6 +9,18 @@ import { MemberEntriesPage } from './MemberEntriesPage.js';
 
 const MEMBER = { teamId: '19:team@thread.tacv2', userId: 'megan' };
 const ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/members/megan/entries`;
+/** The lead's own id, then their 1:1 list with the member, below the entries. */
+const ME_ROUTE = 'GET /api/v1/me';
+const PAIR_ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/one-to-ones/alex/megan`;
+const PAIR = {
+  list: {
+    teamId: MEMBER.teamId,
+    teamName: 'Product Design',
+    lead: { userId: 'alex', displayName: 'Alex Wilber' },
+    member: { userId: 'megan', displayName: 'Megan Bowen' },
+    items: [],
+  },
+};
 
 const page = (entries: Entry[], nextCursor: string | null = null): EntryPage & { member: { displayName: string } } => ({
   entries,
@@ -20,7 +32,7 @@ let container: HTMLElement;
 afterEach(unmountRendered);
 
 async function open(answers: FakeAnswer[]) {
-  const service = fakeApiClient({ [ROUTE]: answers });
+  const service = fakeApiClient({ [ROUTE]: answers, [ME_ROUTE]: { userId: 'alex' }, [PAIR_ROUTE]: PAIR });
   container = await renderInFluent(<MemberEntriesPage client={service.client} locale="en-US" member={MEMBER} />);
   await settle();
   return service;
@@ -44,7 +56,7 @@ describe('MemberEntriesPage', () => {
     });
     const service = await open([page([flags, entry({ id: 'e1', what: 'Giving feedback with SBI', visibility: 'leads' })])]);
 
-    expect(service.calls.map((c) => c.path)).toEqual([`${ROUTE.slice(4)}?limit=20`]);
+    expect(service.calls.map((c) => c.path).filter((p) => p.includes('/entries'))).toEqual([`${ROUTE.slice(4)}?limit=20`]);
     expect(container.querySelector('h1')?.textContent).toBe('Megan Bowen’s learning');
     expect(document.title).toBe('Megan Bowen’s learning – Learning Loop');
     expect(titles()).toEqual(['Feature flags in practice', 'Giving feedback with SBI']);
@@ -55,9 +67,12 @@ describe('MemberEntriesPage', () => {
       'Shared with the team',
       'Visible to leads',
     ]);
-    // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry.
+    // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry: only to coach on it or discuss it.
     expect(container.textContent).not.toContain('Your leads');
-    expect(entries()[0]?.querySelector('button')).toBeNull();
+    expect([...entries()[0]!.querySelectorAll('button')].map((b) => b.getAttribute('data-testid'))).toEqual([
+      'coach-entry-button',
+      'discuss-button',
+    ]);
     expect(byTestId('member-entries-status')?.parentElement?.textContent).toContain('2 entries shown, newest first');
     expect(byTestId('load-more')).toBeNull();
   });

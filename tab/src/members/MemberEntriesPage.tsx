@@ -8,6 +8,8 @@ import { PageLayout } from '../components/PageLayout.js';
 import { teamDashboardPath, type MemberRef } from '../routes.js';
 import { emptyText, entriesCountText, memberEntriesTitle, privateNote } from './member-entries-text.js';
 import { useMemberEntries } from './use-member-entries.js';
+import { LeadEntryActions } from './LeadEntryActions.js';
+import { MemberOneToOne } from '../one-to-one/MemberOneToOne.js';
 import { useT } from '../i18n/i18n-context.js';
 import { TeamMessages } from '../i18n/team-messages.js';
 
@@ -100,7 +102,22 @@ function MemberEntries({ client, locale, member }: Props) {
               labelledBy={headingId}
               itemTestId="entry"
               keyOf={(entry) => entry.id}
-              renderItem={(entry) => <EntryCard entry={entry} locale={locale} headingLevel={3} viewer="lead" />}
+              renderItem={(entry) => (
+                <EntryCard
+                  entry={entry}
+                  locale={locale}
+                  headingLevel={3}
+                  viewer="lead"
+                  actions={
+                    <LeadEntryActions
+                      client={client}
+                      teamId={member.teamId}
+                      member={{ userId: member.userId, displayName: name ?? '' }}
+                      entry={entry}
+                    />
+                  }
+                />
+              )}
             />
             {ready && state.nextCursor && !state.moreError && (
               <Button className={styles.more} onClick={onLoadMore} disabledFocusable={state.loadingMore} data-testid="load-more">
@@ -108,6 +125,7 @@ function MemberEntries({ client, locale, member }: Props) {
               </Button>
             )}
           </section>
+          <MemberOneToOne client={client} locale={locale} teamId={member.teamId} memberId={member.userId} />
         </>
       )}
     </PageLayout>
