@@ -1,5 +1,6 @@
 import type { AppConfig } from './config.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
+import { seedDemoLeadFollowThrough } from './demo/seed-demo-follow-through.js';
 import { createLogger } from './logger.js';
 import { buildService } from './service.js';
 import { ensureTables } from './store/table-clients.js';
@@ -16,6 +17,7 @@ export async function runService(config: AppConfig, telemetry: Telemetry): Promi
   if (config.seedDemoData) {
     const seed = await seedDemoData({ stores: service.stores, rollups: service.rollups, now: new Date() });
     if (seed.seeded) logger.info(seed, 'empty store: added the demo team and its history');
+    await seedDemoLeadFollowThrough(service.stores, new Date());
   }
   const jobs = await service.startJobs();
   const server = service.app.listen(config.port, config.host, () => {
