@@ -27,7 +27,8 @@ export function LeadEntryActions({ client, teamId, member, entry }: Props) {
       <CoachEntryButton {...target} entry={entry} />
       <DiscussButton {...target} subject={{ entryId: entry.id }} what={entry.what} />
       {entry.result && <DiscussButton {...target} subject={{ resultOf: entry.id }} what={entry.what} />}
-      <Text as="p" role="status" className={styles.status} data-testid="lead-entry-status">
+      {/* Said beside the entry it is about, and read out; the page's status line stays the one status role. */}
+      <Text as="p" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="lead-entry-status">
         {said}
       </Text>
     </div>

@@ -84,7 +84,8 @@ export function OneToOneList({ client, locale, list, viewer, onChanged }: Props)
           </ul>
         </details>
       )}
-      <Text as="p" role="status" className={styles.text} data-testid="one-to-one-status">
+      {/* A live region of the list's own (not a status role: the page's status line stays the one status). */}
+      <Text as="p" aria-live="polite" aria-atomic="true" className={styles.text} data-testid="one-to-one-status">
         {announcement}
       </Text>
     </section>
