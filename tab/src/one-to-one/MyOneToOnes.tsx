@@ -5,6 +5,7 @@ import { LoadedList } from '../components/LoadedList.js';
 import { useT } from '../i18n/i18n-context.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { OneToOneList } from './OneToOneList.js';
+import { useOneToOneChanges } from './one-to-one-changes.js';
 import type { MyOneToOnesResponse } from './one-to-one-types.js';
 import { MY_ONE_TO_ONES_PATH } from './one-to-one-paths.js';
 
@@ -21,6 +22,8 @@ export function MyOneToOnes({ client, locale, heading }: Props) {
   const styles = useStyles();
   const { t } = useT();
   const { data, loading, error, reload } = useApiData<MyOneToOnesResponse>(client, MY_ONE_TO_ONES_PATH, t('oneToOne.loadFailed'));
+  // "Discuss at our 1:1" on an entry or goal above adds to one of these lists.
+  useOneToOneChanges(MY_ONE_TO_ONES_PATH, reload);
   return (
     <>
       <Text as="p" className={styles.text}>

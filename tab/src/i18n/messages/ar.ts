@@ -865,4 +865,6 @@ export const ar = {
   'oneToOne.onList': 'في قائمة الاجتماع الفردي',
   'oneToOne.discussAdded': 'أُضيف {what} إلى قائمة اجتماعك الفردي مع {name}.',
   'oneToOne.discussFailed': 'تعذّرت الإضافة إلى قائمة الاجتماع الفردي',
+  'oneToOne.chooseLead': 'مع أي قائد تريد مناقشة {what}؟',
+  'oneToOne.cancel': 'إلغاء',
 } satisfies Partial<Record<MessageKey | ExtraPluralKey, string>>;

@@ -362,6 +362,8 @@ export const en = {
   'oneToOne.onList': 'On the 1:1 list',
   'oneToOne.discussAdded': 'Added {what} to your 1:1 list with {name}.',
   'oneToOne.discussFailed': "Couldn't add it to the 1:1 list",
+  'oneToOne.chooseLead': 'Discuss {what} with which lead?',
+  'oneToOne.cancel': 'Cancel',
 } as const satisfies Record<string, string>;
 
 /** Every message the tab has, the team pages' and the learning report's included: the other languages translate them all. */

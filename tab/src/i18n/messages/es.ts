@@ -840,4 +840,6 @@ export const es = {
   'oneToOne.onList': 'En la lista 1:1',
   'oneToOne.discussAdded': 'Se añadió {what} a tu lista 1:1 con {name}.',
   'oneToOne.discussFailed': 'No se pudo añadir a la lista 1:1',
+  'oneToOne.chooseLead': '¿Con qué responsable hablar {what}?',
+  'oneToOne.cancel': 'Cancelar',
 } satisfies Partial<Record<MessageKey, string>>;
