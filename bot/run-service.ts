@@ -1,6 +1,7 @@
 import type { AppConfig } from './config.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
 import { seedDemoRoundup } from './demo/seed-demo-roundup.js';
+import { seedDemoLeadFollowThrough } from './demo/seed-demo-follow-through.js';
 import { createLogger } from './logger.js';
 import { buildService } from './service.js';
 import { ensureTables } from './store/table-clients.js';
@@ -19,6 +20,7 @@ export async function runService(config: AppConfig, telemetry: Telemetry): Promi
     if (seed.seeded) logger.info(seed, 'empty store: added the demo team and its history');
     const roundupWeek = await seedDemoRoundup(service.stores, new Date());
     if (roundupWeek) logger.info({ week: roundupWeek }, 'the demo team’s weekly round-up posts once its team is opened in the Playground');
+    await seedDemoLeadFollowThrough(service.stores, new Date());
   }
   const jobs = await service.startJobs();
   const server = service.app.listen(config.port, config.host, () => {

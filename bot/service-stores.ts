@@ -19,6 +19,7 @@ import { XapiOutboxStore } from './store/xapi-outbox-store.js';
 import { AuditStore } from './store/audit-store.js';
 import { OrgFiguresStore } from './store/org-figures-store.js';
 import { ShareAskStore } from './store/share-ask-store.js';
+import { OneToOneStore } from './store/one-to-one-store.js';
 
 /** One repository per table, over the service's table clients: what the services are built on. */
 export function storesOver(tables: ReturnType<typeof tableClients>) {
@@ -44,5 +45,6 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     auditTrail: new AuditStore(tables.audit),
     orgFigures: new OrgFiguresStore(tables.orgFigures),
     shareAsks: new ShareAskStore(tables.shareAsks),
+    oneToOne: new OneToOneStore(tables.oneToOne),
   };
 }

@@ -52,6 +52,7 @@ import { ReportService } from './services/report-service.js';
 import { OrgFiguresJob } from './services/org-figures-job.js';
 import type { OrgFiguresStore } from './store/org-figures-store.js';
 import { CoachingService } from './services/coaching-service.js';
+import { OneToOneService } from './services/one-to-one-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
 import { WeeklyRoundups } from './services/weekly-roundups.js';
@@ -131,6 +132,7 @@ export interface Service {
     audit: AuditService;
     /** Offers to share, and leads' requests to. */
     sharePrompts: SharePromptService;
+    oneToOne: OneToOneService;
   };
   /** Deletes raw records past RETENTION_DAYS, keeping anonymous team totals; undefined when everything is kept. */
   retention: RetentionService | undefined;
@@ -252,11 +254,19 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   const coaching = new CoachingService({
     coaching: stores.coaching,
     shares: stores.shares,
+    entries: stores.entries,
     teams: stores.teams,
     chat: publisher,
     clock,
     logger: options.logger,
     xapi,
+  });
+  const oneToOne = new OneToOneService({
+    lists: stores.oneToOne,
+    teams: stores.teams,
+    entries: stores.entries,
+    goals: stores.goals,
+    clock,
   });
   const queues = {
     sends: new WorkQueue<SendWork>(queueClient(config.storage, QUEUES.sends)),
@@ -403,6 +413,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       sharePrompts,
       lrs,
       audit,
+      oneToOne,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
     },
     tabDistDir: config.tabDistDir,
@@ -477,6 +488,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       lrs,
       audit,
       sharePrompts,
+      oneToOne,
     },
     retention,
     planner,

@@ -8,7 +8,7 @@ export const COACHING_ANSWER_VERB = 'coaching.answer';
 
 /** A lead's coaching note in the learner's personal chat, with a box to answer. */
 export function coachingNoteCard(
-  note: Pick<CoachingNote, 'noteId' | 'leadName' | 'about' | 'note'>,
+  note: Pick<CoachingNote, 'noteId' | 'leadName' | 'about' | 'note' | 'entryId'>,
   t: BotTranslator,
   options: { typed?: string; error?: string } = {},
 ): AdaptiveCard {
@@ -25,7 +25,8 @@ export function coachingNoteCard(
       },
       {
         type: 'TextBlock',
-        text: t.t('coaching.about', { about: escapeMarkdown(note.about) }),
+        // On an entry of their log, or on what they shared with the team.
+        text: t.t(note.entryId ? 'coaching.aboutEntry' : 'coaching.about', { about: escapeMarkdown(note.about) }),
         isSubtle: true,
         wrap: true,
         spacing: 'none',

@@ -3,13 +3,18 @@ import { z } from 'zod';
 /** A lead's coaching note: its shape, and what the API accepts as one (the tab checks the same limit). */
 export const COACHING_NOTE_MAX = 1000;
 
-/** A lead's coaching note on a learner's shared learning, and the learner's answer. */
+/**
+ * A lead's coaching note on a learner's learning, and the learner's answer. It is about one share
+ * posted to the team's channel, or one entry of the learner's log the lead may see: one of the two ids.
+ */
 export interface CoachingNote {
   tenantId: string;
   teamId: string;
-  /** The share (and so the entry) it is about. */
-  shareId: string;
-  /** What the share was about, as it read when the note was written. */
+  /** The share it is about, when written on the team's channel feed. */
+  shareId?: string;
+  /** The entry it is about, when written from the member's log (the entries page, the dashboard). */
+  entryId?: string;
+  /** What the share or entry was about, as it read when the note was written. */
   about: string;
   learnerId: string;
   noteId: string;

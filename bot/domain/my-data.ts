@@ -1,6 +1,7 @@
 import type { GoalProgress } from '../contract/goal-rules.js';
 import type { LearningEntry, SourceType } from '../contract/learning-entry.js';
 import type { NudgeAnswer } from '../contract/nudge-rules.js';
+import type { OneToOneItem } from '../contract/one-to-one.js';
 import type { ShareTally } from './share.js';
 import type { TeamRole } from '../contract/team-settings.js';
 
@@ -81,13 +82,17 @@ export interface MyDataExport {
   }[];
   coaching: {
     teamId: string;
-    shareId: string;
+    /** What the note is about: a share of theirs, or an entry of their log. */
+    shareId: string | null;
+    entryId: string | null;
     about: string;
     from: string;
     note: string;
     at: string;
     answer: { text: string; at: string } | null;
   }[];
+  /** The items on their 1:1 lists with their leads, whoever of the two put them there or ticked them off. */
+  oneToOne: (OneToOneItem & { teamId: string; leadId: string })[];
   /** Recommendations made to them, and team recommendations they marked done. */
   recommendations: {
     teamId: string;

@@ -10,6 +10,7 @@ import type { LearningLogService } from '../services/learning-log-service.js';
 import type { LrsAdminService } from '../services/lrs-admin-service.js';
 import type { MyDataService } from '../services/my-data-service.js';
 import type { NudgeService } from '../services/nudge-service.js';
+import type { OneToOneService } from '../services/one-to-one-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import type { RecommendationService } from '../services/recommendation-service.js';
 import type { ReportService } from '../services/report-service.js';
@@ -21,6 +22,7 @@ import type { TeamService } from '../services/team-service.js';
 import { adminRoutes } from './admin-routes.js';
 import { callerIdentity, type IdentityMode } from './caller-identity.js';
 import { meRoutes } from './me-routes.js';
+import { oneToOneRoutes } from './one-to-one-routes.js';
 import { teamsRoutes } from './teams-routes.js';
 
 export interface ApiDeps {
@@ -53,6 +55,8 @@ export interface ApiDeps {
   sharePrompts: SharePromptService;
   /** The tenant's audit trail, for its L&D admins. */
   audit: AuditService;
+  /** The 1:1 lists each lead keeps with each member of their team. */
+  oneToOne: OneToOneService;
   /** For failures after a streamed download has begun, when no status can be sent any more. */
   logger?: Logger;
 }
@@ -74,6 +78,6 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(callerIdentity(deps.identity));
   if (deps.limitCaller) router.use(deps.limitCaller);
 
-  router.use(meRoutes(deps), teamsRoutes(deps), adminRoutes(deps));
+  router.use(meRoutes(deps), teamsRoutes(deps), adminRoutes(deps), oneToOneRoutes(deps));
   return router;
 }

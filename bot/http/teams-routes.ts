@@ -148,6 +148,16 @@ export function teamsRoutes(deps: ApiDeps): Router {
     res.status(201).json({ note: await deps.coaching.coach(callerOf(res), teamOf(res).teamId, shareId, { note: input.note }) });
   });
 
+  // Coaching on one entry of a member's log: only one the leads may see (the service checks, as the log's view does).
+  router.post('/teams/:teamId/members/:userId/entries/:entryId/coaching', async (req, res) => {
+    const userId = parse(userIdParam, req.params.userId, 'user id');
+    const entryId = parse(entryIdParam, req.params.entryId, 'entry id');
+    const input = validateCoachingNote(req.body);
+    if (!input.ok) throw refuse('invalid_request', 'coaching note', { note: input.error });
+    const note = await deps.coaching.coachOnEntry(callerOf(res), teamOf(res).teamId, userId, entryId, { note: input.note });
+    res.status(201).json({ note });
+  });
+
   // The leads' view of one member's log: only what the member let their leads see.
   router.get('/teams/:teamId/members/:userId/entries', async (req, res) => {
     const userId = parse(userIdParam, req.params.userId, 'user id');

@@ -5,7 +5,9 @@ import { validateCoachingAnswer } from '../domain/coaching.js';
 import type { CoachingNote } from '../contract/coaching-rules.js';
 import type { CoachingStore } from '../store/coaching-store.js';
 import { newestFirstTimeKey } from '../store/keys.js';
+import type { EntryStore } from '../store/entry-store.js';
 import type { ShareStore } from '../store/share-store.js';
+import { leadsOfTeamMaySee } from '../domain/entry-visibility.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
@@ -14,6 +16,8 @@ import { deferredMessages, problemOf, type Problem } from '../domain/problem.js'
 import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 export type CoachingView = Omit<CoachingNote, 'tenantId'>;
+/** A note as written, with whether it reached the learner's chat. */
+export type SentCoaching = CoachingView & { delivered: boolean };
 
 /** A learner's answer to a coaching note: recorded (and told to the lead), refused with their words, or not theirs to give. */
 export type CoachingAnswerOutcome =
@@ -22,15 +26,17 @@ export type CoachingAnswerOutcome =
   | { kind: 'not_yours' };
 
 /**
- * A lead's coaching note on what a learner shared with the team: it reaches the learner in their
- * personal chat, where they can answer; the answer reaches the lead. Leads coach only members of
- * their own team, on what those members chose to share with it.
+ * A lead's coaching note on what a learner shared with the team, or on an entry of their log the
+ * lead may see: it reaches the learner in their personal chat, where they can answer; the answer
+ * reaches the lead. Leads coach only members of their own team, on what those members chose to
+ * share with it or let its leads see.
  */
 export class CoachingService {
   constructor(
     private readonly deps: {
       coaching: CoachingStore;
       shares: ShareStore;
+      entries: Pick<EntryStore, 'getOwn'>;
       teams: TeamStore;
       chat: PersonalChat;
       clock: Clock;
@@ -39,25 +45,45 @@ export class CoachingService {
     },
   ) {}
 
-  async coach(lead: Learner, teamId: string, shareId: string, input: { note: string }): Promise<CoachingView & { delivered: boolean }> {
-    const [caller, found] = await Promise.all([
-      this.deps.teams.getMember(lead.tenantId, teamId, lead.userId),
-      this.deps.shares.get(lead.tenantId, teamId, shareId),
-    ]);
-    if (!caller) throw new NotAllowedError('You are not a member of this team.');
-    if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can coach its members.');
+  async coach(lead: Learner, teamId: string, shareId: string, input: { note: string }): Promise<SentCoaching> {
+    const [caller, found] = await Promise.all([this.leadOf(lead, teamId), this.deps.shares.get(lead.tenantId, teamId, shareId)]);
     if (!found || found.share.withdrawnAt) throw new NotFoundError('There is no such share in this team.');
+    return this.send(lead, caller.displayName, { teamId, shareId, about: found.share.what, learnerId: found.share.sharerId }, input.note);
+  }
+
+  /**
+   * A note on one entry of a member's log, from the entries page or the dashboard. Only an entry
+   * this team's leads may see (not "only me", written since the member joined the team) can be
+   * coached: any other is answered as one that does not exist, as the entries page never shows it.
+   */
+  async coachOnEntry(lead: Learner, teamId: string, memberId: string, entryId: string, input: { note: string }): Promise<SentCoaching> {
+    const [caller, member, found] = await Promise.all([
+      this.leadOf(lead, teamId),
+      this.deps.teams.getMember(lead.tenantId, teamId, memberId),
+      this.deps.entries.getOwn(lead.tenantId, memberId, entryId),
+    ]);
+    if (!member) throw new NotFoundError('There is no such member in this team.');
+    if (memberId === lead.userId) throw new NotFoundError('There is no such entry of another member in this team.');
+    const entry = found?.entry;
+    if (!entry || !leadsOfTeamMaySee(entry.visibility, entry.createdAt, member.joinedAt))
+      throw new NotFoundError('There is no such entry in this member’s log.');
+    return this.send(lead, caller.displayName, { teamId, entryId, about: entry.what, learnerId: memberId }, input.note);
+  }
+
+  private async send(
+    lead: Learner,
+    leadName: string,
+    subject: Pick<CoachingNote, 'teamId' | 'shareId' | 'entryId' | 'about' | 'learnerId'>,
+    text: string,
+  ): Promise<SentCoaching> {
     const now = this.deps.clock();
     const note: CoachingNote = {
       tenantId: lead.tenantId,
-      teamId,
-      shareId,
-      about: found.share.what,
-      learnerId: found.share.sharerId,
+      ...subject,
       noteId: `${newestFirstTimeKey(now)}-${randomUUID().slice(0, 8)}`,
       leadId: lead.userId,
-      leadName: caller.displayName,
-      note: input.note,
+      leadName,
+      note: text,
       at: now.toISOString(),
       answer: null,
     };
@@ -65,6 +91,13 @@ export class CoachingService {
     const delivered = await this.tell(lead.tenantId, note.learnerId, { kind: 'coaching-note', note });
     const { tenantId: _tenant, ...view } = note;
     return { ...view, delivered };
+  }
+
+  private async leadOf(lead: Learner, teamId: string) {
+    const caller = await this.deps.teams.getMember(lead.tenantId, teamId, lead.userId);
+    if (!caller) throw new NotAllowedError('You are not a member of this team.');
+    if (caller.role !== 'lead') throw new NotAllowedError('Only the team’s leads can coach its members.');
+    return caller;
   }
 
   /** The learner's answer from the note's card: a refused one comes back with their words. */

@@ -60,6 +60,7 @@ export class MyDataErasure {
     done.coachingReceived = await s.coaching.removeLearner(tenantId, userId);
     done.coachingWritten = await this.eraseCoachingWritten(person);
     done.recommendations = await this.eraseRecommendations(person);
+    done.oneToOne = await s.oneToOne.removePerson(tenantId, userId);
     done.digestClaims = await s.digests.removeClaimsOf(tenantId, userId);
     done.shareAsks = await s.shareAsks.removePerson(tenantId, userId);
     await s.admins.remove(tenantId, userId);

@@ -19,23 +19,39 @@ export class MyDataService {
   async export(caller: Learner & { displayName: string }): Promise<MyDataExport> {
     const { tenantId, userId } = caller;
     const s = this.deps.stores;
-    const [profile, isAdmin, teamIds, entries, sends, goals, shares, votes, saved, helpedNotices, nudges, coaching, recsNaming, done] =
-      await Promise.all([
-        s.users.get(tenantId, userId),
-        s.admins.isAdmin(tenantId, userId),
-        s.teams.teamsOf(tenantId, userId),
-        s.entries.listAll(tenantId, userId),
-        s.sends.listForLearner(tenantId, userId, ALL_CHECK_INS),
-        s.goals.listForUser(tenantId, userId),
-        s.shares.listSharesBy(tenantId, userId),
-        s.shares.listVotesBy(tenantId, userId),
-        s.shares.listSaved(tenantId, userId),
-        s.shares.listHelpedNotices(tenantId, userId),
-        s.nudges.listNaming(tenantId, userId),
-        s.coaching.listForLearner(tenantId, userId),
-        s.recommendations.listNaming(tenantId, userId),
-        s.recommendations.listDoneBy(tenantId, userId),
-      ]);
+    const [
+      profile,
+      isAdmin,
+      teamIds,
+      entries,
+      sends,
+      goals,
+      shares,
+      votes,
+      saved,
+      helpedNotices,
+      nudges,
+      coaching,
+      recsNaming,
+      done,
+      oneToOne,
+    ] = await Promise.all([
+      s.users.get(tenantId, userId),
+      s.admins.isAdmin(tenantId, userId),
+      s.teams.teamsOf(tenantId, userId),
+      s.entries.listAll(tenantId, userId),
+      s.sends.listForLearner(tenantId, userId, ALL_CHECK_INS),
+      s.goals.listForUser(tenantId, userId),
+      s.shares.listSharesBy(tenantId, userId),
+      s.shares.listVotesBy(tenantId, userId),
+      s.shares.listSaved(tenantId, userId),
+      s.shares.listHelpedNotices(tenantId, userId),
+      s.nudges.listNaming(tenantId, userId),
+      s.coaching.listForLearner(tenantId, userId),
+      s.recommendations.listNaming(tenantId, userId),
+      s.recommendations.listDoneBy(tenantId, userId),
+      s.oneToOne.listForMember(tenantId, userId),
+    ]);
     const teams = await Promise.all(
       teamIds.map(async (teamId) => {
         const [settings, member] = await Promise.all([s.teams.getSettings(tenantId, teamId), s.teams.getMember(tenantId, teamId, userId)]);
@@ -110,13 +126,15 @@ export class MyDataService {
         })),
       coaching: coaching.map((c) => ({
         teamId: c.teamId,
-        shareId: c.shareId,
+        shareId: c.shareId ?? null,
+        entryId: c.entryId ?? null,
         about: c.about,
         from: c.leadName,
         note: c.note,
         at: c.at,
         answer: c.answer,
       })),
+      oneToOne: oneToOne.map(({ pair, item }) => ({ teamId: pair.teamId, leadId: pair.leadId, ...item })),
       recommendations: [...recsToMe, ...doneElsewhere.filter((r) => r !== undefined)].map((r) => ({
         teamId: r.teamId,
         recId: r.recId,

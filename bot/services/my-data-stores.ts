@@ -16,6 +16,7 @@ import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { AuditStore } from '../store/audit-store.js';
 import type { OrgFiguresStore } from '../store/org-figures-store.js';
 import type { ShareAskStore } from '../store/share-ask-store.js';
+import type { OneToOneStore } from '../store/one-to-one-store.js';
 
 /** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
 export interface MyDataStores {
@@ -41,4 +42,6 @@ export interface MyDataStores {
   orgFigures: OrgFiguresStore;
   /** Leads' "Ask to share" requests they made or were asked. */
   shareAsks: ShareAskStore;
+  /** 1:1 lists they are part of, as member or as lead. */
+  oneToOne: OneToOneStore;
 }

@@ -8,7 +8,9 @@ type NoteEntity = {
   partitionKey: string;
   rowKey: string;
   teamId: string;
-  shareId: string;
+  /** One of the two: what the note is about. */
+  shareId?: string;
+  entryId?: string;
   about: string;
   noteId: string;
   leadId: string;
@@ -95,7 +97,8 @@ function toEntity(n: CoachingNote): NoteEntity {
     partitionKey: keyOf(n.tenantId, n.learnerId),
     rowKey: keyOf(NOTE, n.noteId),
     teamId: n.teamId,
-    shareId: n.shareId,
+    ...(n.shareId ? { shareId: n.shareId } : {}),
+    ...(n.entryId ? { entryId: n.entryId } : {}),
     about: n.about,
     noteId: n.noteId,
     leadId: n.leadId,
@@ -110,7 +113,8 @@ function fromEntity(tenantId: string, learnerId: string, e: NoteEntity): Coachin
   return {
     tenantId,
     teamId: e.teamId,
-    shareId: e.shareId,
+    ...(e.shareId ? { shareId: e.shareId } : {}),
+    ...(e.entryId ? { entryId: e.entryId } : {}),
     about: e.about,
     learnerId,
     noteId: e.noteId,

@@ -26,6 +26,7 @@ export const TABLES = {
   audit: 'Audit',
   orgFigures: 'OrgFigures',
   shareAsks: 'ShareAsks',
+  oneToOne: 'OneToOne',
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -75,6 +76,7 @@ export function tableClients(storage: StorageConfig, observe?: StorageObserver):
     audit: make(TABLES.audit),
     orgFigures: make(TABLES.orgFigures),
     shareAsks: make(TABLES.shareAsks),
+    oneToOne: make(TABLES.oneToOne),
   };
 }
 

@@ -35,6 +35,7 @@ var tables = [
   'Audit'
   'OrgFigures'
   'ShareAsks'
+  'OneToOne'
 ]
 var queues = [
   'sends'

@@ -25,13 +25,14 @@ const team = `/teams/${encodeURIComponent(DEMO_TEAM.id)}`;
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 /** Every way the store could still know Megan: her Entra id, her Teams id, her name. */
 const MEGAN_TRACES = [megan.userId, megan.teamsUserId, megan.displayName];
-/** Words only Megan wrote: an entry (shared, so a share's title, link and words too), a goal, a coaching answer. */
+/** Words only Megan wrote: an entry (shared, so a share's title, link and words too), a goal, a coaching answer, a 1:1 topic. */
 const MEGAN_WORDS = {
   shareTitle: 'Quokka-led inclusive design patterns',
   shareLink: 'https://example.com/megan-quokka-guide',
   shareWords: 'Quokkas notice every unlabelled button',
   goal: 'Run a quokka usability test on my own',
   coachingAnswer: 'Quokka plan: I will show it at the retro',
+  oneToOneTopic: 'Quokka budget for the spring conference',
 };
 
 describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
@@ -174,6 +175,12 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     // She answers in her personal chat.
     await post(cardActionActivity('coaching.answer', { noteId: coached.note.noteId, answer: MEGAN_WORDS.coachingAnswer }, from(megan)));
     await ok(api(megan, 'POST', `${team}/shares/${ids.adeleShare}/coaching`, { note: 'Lovely find.' }));
+    // On her 1:1 list with Alex, and (as a lead) on one with Adele; Alex's list with Adele is not hers.
+    const oneToOne = (lead: DemoPerson, member: DemoPerson) =>
+      `${team}/one-to-ones/${encodeURIComponent(lead.userId)}/${encodeURIComponent(member.userId)}/items`;
+    await ok(api(megan, 'POST', oneToOne(alex, megan), { topic: MEGAN_WORDS.oneToOneTopic }));
+    await ok(api(megan, 'POST', oneToOne(megan, adele), { topic: 'Your portfolio review' }));
+    await ok(api(adele, 'POST', oneToOne(alex, adele), { topic: 'Mentoring a new joiner' }));
     // Recommended to, recommending, and marking a team recommendation done.
     await ok(
       api(alex, 'POST', `${team}/recommendations`, {
@@ -313,6 +320,10 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
       ['Megan recommends', ERASED_PERSON.name],
     ]);
     expect(await service.stores.admins.isAdmin(DEMO_TENANT_ID, isaiah.userId)).toBe(true);
+    // A 1:1 list is the pair's: the one she led goes with her, Alex's with Adele stays.
+    expect((await service.stores.oneToOne.listForMember(DEMO_TENANT_ID, adele.userId)).map((i) => [i.pair.leadId, i.item.text])).toEqual([
+      [alex.userId, 'Mentoring a new joiner'],
+    ]);
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id);
     expect(settings).toMatchObject({
       updatedBy: null,

@@ -284,6 +284,67 @@ const ROUTES: readonly RouteSpec[] = [
     query: weeksQuery,
   },
   {
+    method: 'POST',
+    route: '/teams/:teamId/members/:userId/entries/:entryId/coaching',
+    who: 'lead',
+    params: {
+      teamId: team,
+      userId: { valid: () => learner.userId, invalid: notAUserId },
+      entryId: { valid: (f) => f.entryId, invalid: anyId },
+    },
+    body: {
+      strict: true,
+      fields: {
+        note: {
+          valid: text('What would you try first?'),
+          invalid: fc.oneof(fc.oneof(tooLong(1000), blank), notOfKind('string')),
+          required: true,
+        },
+      },
+    },
+  },
+  {
+    method: 'GET',
+    route: '/teams/:teamId/one-to-ones/:leadId/:memberId',
+    who: 'learner',
+    params: {
+      teamId: team,
+      leadId: { valid: () => lead.userId, invalid: notAUserId },
+      memberId: { valid: () => learner.userId, invalid: notAUserId },
+    },
+  },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/one-to-ones/:leadId/:memberId/items',
+    who: 'lead',
+    params: {
+      teamId: team,
+      leadId: { valid: () => lead.userId, invalid: notAUserId },
+      memberId: { valid: () => learner.userId, invalid: notAUserId },
+    },
+    body: {
+      strict: true,
+      fields: {
+        topic: {
+          valid: text('The conference budget'),
+          invalid: fc.oneof(fc.oneof(tooLong(280), blank), notOfKind('string')),
+          required: true,
+        },
+      },
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/teams/:teamId/one-to-ones/:leadId/:memberId/items/:itemId/ticked',
+    who: 'learner',
+    params: {
+      teamId: team,
+      leadId: { valid: () => lead.userId, invalid: notAUserId },
+      memberId: { valid: () => learner.userId, invalid: notAUserId },
+      itemId: { valid: () => '0000000000001-aaaaaaaa', invalid: anyId },
+    },
+  },
+  {
     method: 'GET',
     route: '/teams/:teamId/members/:userId/coaching',
     who: 'lead',

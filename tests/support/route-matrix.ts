@@ -50,6 +50,8 @@ const everyone = (ok: number) => cells({ otherTenant: ok, otherTeamLead: ok, mem
 /** The team's members, whatever their role; nobody else. */
 const teamMembers = (ok: number) => cells({ otherTenant: 403, otherTeamLead: 403, member: ok, learner: ok, lead: ok, admin: 403 });
 const teamLeads = (ok: number) => cells({ otherTenant: 403, otherTeamLead: 403, member: 403, learner: 403, lead: ok, admin: 403 });
+/** A 1:1 list: its lead and its member; another lead of the team (none here), a plain member and outsiders are refused. */
+const thePair = (ok: number) => cells({ otherTenant: 403, otherTeamLead: 403, member: 403, learner: ok, lead: ok, admin: 403 });
 /** One of the learner's own records: to anyone else it does not exist. */
 const learnerOnly = (ok: number) => cells({ otherTenant: 404, otherTeamLead: 404, member: 404, learner: ok, lead: 404, admin: 404 });
 /**
@@ -82,6 +84,8 @@ const withFigures = async (w: World) => {
   for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID])
     if (!(await w.service.stores.orgFigures.pointer(tenantId))?.generation) await w.service.orgFigures.runTenant(tenantId);
 };
+const oneToOne = `${team}/one-to-ones/${encodeURIComponent(PEOPLE.lead.userId)}/${learner}`;
+const oneToOneItem = { id: '', made: 0 };
 const FOREIGN_CURSOR = Buffer.from(JSON.stringify({ p: 'another-list', t: 'eyJuZXh0UGFydGl0aW9uS2V5IjoiYSJ9' })).toString('base64url');
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
@@ -164,6 +168,14 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     body: () => ({ note: `${MARKER} try it on the next sprint` }),
     expect: teamLeads(201),
   },
+  // Coaching on an entry the leads may see: the learner's own entry, coached by the team's lead.
+  {
+    method: 'POST',
+    route: '/teams/:teamId/members/:userId/entries/:entryId/coaching',
+    path: (w) => `${team}/members/${learner}/entries/${w.ids.meganEntry}/coaching`,
+    body: () => ({ note: `${MARKER} what would you try first?` }),
+    expect: teamLeads(201),
+  },
   // The leads' view of a member's log; the member themself is no lead, so they too are refused (403).
   {
     method: 'GET',
@@ -217,6 +229,36 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     expect: learnerOnly(200),
   },
   { method: 'GET', route: '/me/coaching', path: () => '/me/coaching', expect: everyone(200) },
+  // The 1:1 list between the team's lead and the learner: the two of them, nobody else (another lead, a plain member: 403).
+  { method: 'GET', route: '/me/one-to-ones', path: () => '/me/one-to-ones', expect: everyone(200) },
+  { method: 'GET', route: '/teams/:teamId/one-to-ones/:leadId/:memberId', path: () => oneToOne, expect: thePair(200) },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/one-to-ones/:leadId/:memberId/items',
+    path: () => `${oneToOne}/items`,
+    body: () => ({ topic: `${MARKER} the conference budget` }),
+    expect: thePair(201),
+  },
+  {
+    method: 'PUT',
+    route: '/teams/:teamId/one-to-ones/:leadId/:memberId/items/:itemId/ticked',
+    path: () => `${oneToOne}/items/${oneToOneItem.id}/ticked`,
+    // A fresh open item for each cell, so each caller ticks one off.
+    prepare: async (w) => {
+      const pair = { tenantId: DEMO_TENANT_ID, teamId: DEMO_TEAM.id, leadId: PEOPLE.lead.userId, memberId: PEOPLE.learner.userId };
+      oneToOneItem.id = `0000000000001-${String(++oneToOneItem.made).padStart(8, '0')}`;
+      await w.service.stores.oneToOne.create(pair, {
+        itemId: oneToOneItem.id,
+        kind: 'topic',
+        refId: null,
+        text: `${MARKER} a topic to tick`,
+        addedBy: { userId: PEOPLE.learner.userId, displayName: PEOPLE.learner.displayName },
+        addedAt: new Date().toISOString(),
+        ticked: null,
+      });
+    },
+    expect: thePair(200),
+  },
   { method: 'GET', route: '/teams/:teamId/shares', path: () => `${team}/shares`, expect: teamMembers(200) },
   { method: 'GET', route: '/teams/:teamId/resources', path: () => `${team}/resources`, expect: teamMembers(200) },
   {

@@ -534,4 +534,6 @@ export const ar = {
   'team.saved.roundup': 'الملخص الأسبوعي',
   'team.saved.roundupOn': 'كل {day} الساعة {time} بتوقيت الفريق',
   'team.saved.roundupOff': 'متوقف',
+  // Coaching on entries
+  'coaching.aboutEntry': 'بشأن ما تعلّمته: «{about}»',
 } as const satisfies Partial<Record<BotMessageKey | ExtraPluralKey, string>>;

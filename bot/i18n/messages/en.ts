@@ -471,6 +471,8 @@ export const en = {
   'team.saved.roundup': 'Weekly round-up',
   'team.saved.roundupOn': 'Every {day} at {time}, team time zone',
   'team.saved.roundupOff': 'Off',
+  // Coaching on entries
+  'coaching.aboutEntry': 'On what you learned: “{about}”',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

@@ -480,4 +480,6 @@ export const es = {
   'team.saved.roundup': 'Resumen semanal',
   'team.saved.roundupOn': 'Cada {day} a las {time}, zona horaria del equipo',
   'team.saved.roundupOff': 'Desactivado',
+  // Coaching on entries
+  'coaching.aboutEntry': 'Sobre lo que aprendiste: «{about}»',
 } as const satisfies Partial<Record<BotMessageKey, string>>;

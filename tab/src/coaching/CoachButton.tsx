@@ -2,12 +2,14 @@ import { Button } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client.js';
 import { useDialogButton } from '../components/use-dialog-button.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
-import { CoachDialog, type CoachDialogProps } from './CoachDialog.js';
+import type { ShareView } from '../api/share-types.js';
+import { CoachDialog } from './CoachDialog.js';
+import { shareCoachingPath } from './coaching-paths.js';
 import { useT } from '../i18n/i18n-context.js';
 
 interface Props {
   client: ApiClient;
-  share: CoachDialogProps['share'];
+  share: Pick<ShareView, 'teamId' | 'shareId' | 'sharerName' | 'what'>;
   /** Says in the feed's live region what the note did. */
   announce: (message: string) => void;
 }
@@ -34,7 +36,7 @@ export function CoachButton({ client, share, announce }: Props) {
       {dialog.open && (
         <CoachDialog
           client={client}
-          share={share}
+          target={{ name: share.sharerName, what: share.what, path: shareCoachingPath(share.teamId, share.shareId) }}
           onClose={(announcement) => {
             dialog.close();
             if (announcement) announce(announcement);

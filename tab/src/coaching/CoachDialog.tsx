@@ -2,26 +2,31 @@ import { Field, Text, Textarea } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { COACHING_NOTE_MAX, type SentCoachingNote } from '../api/coaching-types.js';
-import type { ShareView } from '../api/share-types.js';
 import { FormDialog, useDialogSubmit } from '../components/FormDialog.js';
 import { detailFor } from '../api/error-details.js';
 import { checkCoachingNote, coachingSentText } from './coaching-format.js';
-import { shareCoachingPath } from './coaching-paths.js';
 import { useT } from '../i18n/i18n-context.js';
+
+/** Whom the note goes to, on what, and where it is posted: a share on the feed, or an entry of a member's log. */
+export interface CoachingTarget {
+  name: string;
+  what: string;
+  path: string;
+}
 
 export interface CoachDialogProps {
   client: ApiClient;
-  share: Pick<ShareView, 'teamId' | 'shareId' | 'sharerName' | 'what'>;
+  target: CoachingTarget;
   /** Called with what to announce once the note is sent, or with nothing when the lead cancelled. */
   onClose: (announcement: string | undefined) => void;
 }
 
 /**
- * A lead's coaching note on one share: it goes to the sharer's chat, where they can answer. Open
- * while mounted. A note the service rejects is said beside the field, the note kept.
+ * A lead's coaching note on one share or entry: it goes to the learner's chat, where they can
+ * answer. Open while mounted. A note the service rejects is said beside the field, the note kept.
  */
-export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
-  const name = share.sharerName;
+export function CoachDialog({ client, target, onClose }: CoachDialogProps) {
+  const name = target.name;
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>(undefined);
   const [rejections, setRejections] = useState(0);
@@ -29,7 +34,7 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
   const submit = useDialogSubmit();
   const i18n = useT();
   const { t } = i18n;
-  const quotedWhat = t('common.quoted', { text: share.what });
+  const quotedWhat = t('common.quoted', { text: target.what });
 
   useEffect(() => {
     // After a rejection, take the lead back to the note.
@@ -48,13 +53,11 @@ export function CoachDialog({ client, share, onClose }: CoachDialogProps) {
     setNoteError(undefined);
     void submit.run(
       async () => {
-        const sent = await client.send<{ note: SentCoachingNote }>('POST', shareCoachingPath(share.teamId, share.shareId), {
-          note: check.note,
-        });
+        const sent = await client.send<{ note: SentCoachingNote }>('POST', target.path, { note: check.note });
         onClose(coachingSentText(name, sent.note.delivered, i18n));
       },
       t('coaching.sendFailed', { name }),
-      // Not a lead any more, or the share was withdrawn, stay refusals in the service's words.
+      // Not a lead any more, or the share was withdrawn (the entry made private), stay refusals in the service's words.
       (error) => error.status === 400 && (reject(detailFor(error, 'note') ?? error.message), true),
     );
   };

@@ -4,7 +4,16 @@ import type { AwaitingActionView } from '../../../bot/contract/follow-through.js
 import { ApiFailure } from '../api/api-client.js';
 import { TEAM_ID } from '../testing/dashboard-fixtures.js';
 import { fakeApiClient, type FakeAnswer } from '../testing/fake-api-client.js';
-import { buttonNamed, click, eventually, renderInFluent, unmountRendered } from '../testing/render-page.js';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  eventually,
+  renderInFluent,
+  settle,
+  typeInto,
+  unmountRendered,
+} from '../testing/render-page.js';
 import { LazyAwaitingActions } from './lazy-awaiting-actions.js';
 
 afterEach(unmountRendered);
@@ -89,5 +98,22 @@ describe('actions awaiting a result (leads)', () => {
   it('says when nothing awaits a result', async () => {
     await render({ [LIST]: { actions: [], more: false } });
     expect(container.querySelector('[data-testid="awaiting-empty"]')?.textContent).toBe('No action is awaiting a result.');
+  });
+
+  it('coaches the member on the entry behind the action, from the dashboard, and says so', async () => {
+    const megan = action('Megan Bowen');
+    const coach = `POST /api/v1/teams/${encodeURIComponent(TEAM_ID)}/members/${megan.userId}/entries/${megan.entryId}/coaching`;
+    const service = await render({ [LIST]: { actions: [megan], more: false }, [coach]: { note: { noteId: 'n1', delivered: true } } });
+    const button = items()[0]!.querySelector<HTMLButtonElement>('[data-testid="coach-entry-button"]')!;
+    expect(button.textContent).toBe('Coach Megan Bowen on ‘Feature flags in practice’');
+    await click(button);
+    const form = document.querySelector<HTMLElement>('[data-testid="coach-dialog"]')!;
+    await typeInto(controlLabelled('Coaching note', form), 'What got in the way?');
+    await click(buttonNamed('Send note', form));
+    await settle();
+    expect(service.calls.at(-1)).toEqual({ method: 'POST', path: coach.slice(5), body: { note: 'What got in the way?' } });
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      'Coaching note sent to Megan Bowen. Their answer comes to your chat with Learning Loop.',
+    );
   });
 });

@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n-context.js';
 import type { SectionHeading } from '../shares/lazy-section.js';
 import { ArticleHeader, ShareArticle } from '../shares/ShareArticle.js';
 import { askHowItWentPath, awaitingActionsPath } from './follow-through-paths.js';
+import { CoachEntryButton } from '../members/CoachEntryButton.js';
 
 const useStyles = makeStyles({
   text: { margin: 0 },
@@ -121,6 +122,13 @@ function AwaitingItem({
         <Button onClick={ask} disabled={state.phase === 'asking' || state.phase === 'asked'} aria-describedby={titleId}>
           {state.phase === 'asked' ? t('awaiting.askedButton') : t('awaiting.ask')}
         </Button>
+        <CoachEntryButton
+          client={client}
+          teamId={teamId}
+          member={{ userId: action.userId, displayName: action.displayName }}
+          entry={{ id: action.entryId, what: action.what }}
+          announce={onAsked}
+        />
       </div>
       {state.phase === 'failed' && <Problem message={state.problem} onRetry={ask} intent="error" />}
     </ShareArticle>

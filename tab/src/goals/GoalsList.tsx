@@ -1,6 +1,7 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState, type ComponentType, type ReactNode } from 'react';
 import type { ApiClient } from '../api/api-client.js';
+import { DiscussWithLead } from '../one-to-one/DiscussWithLead.js';
 import type { AddedGoal, GoalView } from '../api/goal-types.js';
 import { NotesList } from '../components/NotesList.js';
 import { formatCalendarDay, formatDate } from '../format.js';
@@ -65,13 +66,13 @@ export function GoalsList({ client, locale, heading, AddGoal }: Props) {
         labelledBy={heading.id}
         itemTestId="goal-item"
         keyOf={(goal) => goal.goalId}
-        renderItem={(goal) => <GoalItem goal={goal} locale={locale} />}
+        renderItem={(goal) => <GoalItem goal={goal} locale={locale} client={client} />}
       />
     </>
   );
 }
 
-function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
+function GoalItem({ goal, locale, client }: { goal: GoalView; locale: string; client: ApiClient }) {
   const styles = useStyles();
   const titleId = useId();
   const i18n = useT();
@@ -117,6 +118,8 @@ function GoalItem({ goal, locale }: { goal: GoalView; locale: string }) {
         </Badge>
       </div>
       <NotesList notes={notes} />
+      {/* An open goal can be put on a 1:1 list, to talk it through with a lead. */}
+      {!goal.closedAt && <DiscussWithLead client={client} subject={{ goalId: goal.goalId }} what={goal.what} />}
     </ShareArticle>
   );
 }

@@ -10,6 +10,18 @@ import { MemberEntriesPage } from './MemberEntriesPage.js';
 const MEMBER = { teamId: '19:team@thread.tacv2', userId: 'megan' };
 const ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/members/megan/entries`;
 const SHARE_ASKS = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/share-asks`;
+/** The lead's own id, then their 1:1 list with the member, below the entries. */
+const ME_ROUTE = 'GET /api/v1/me';
+const PAIR_ROUTE = `GET /api/v1/teams/${encodeURIComponent(MEMBER.teamId)}/one-to-ones/alex/megan`;
+const PAIR = {
+  list: {
+    teamId: MEMBER.teamId,
+    teamName: 'Product Design',
+    lead: { userId: 'alex', displayName: 'Alex Wilber' },
+    member: { userId: 'megan', displayName: 'Megan Bowen' },
+    items: [],
+  },
+};
 
 const page = (entries: Entry[], nextCursor: string | null = null): EntryPage & { member: { displayName: string } } => ({
   entries,
@@ -21,7 +33,12 @@ let container: HTMLElement;
 afterEach(unmountRendered);
 
 async function open(answers: FakeAnswer[]) {
-  const service = fakeApiClient({ [ROUTE]: answers, [SHARE_ASKS]: { figures: { asked: 0, shared: 0, notNow: 0 }, asks: [] } });
+  const service = fakeApiClient({
+    [ROUTE]: answers,
+    [SHARE_ASKS]: { figures: { asked: 0, shared: 0, notNow: 0 }, asks: [] },
+    [ME_ROUTE]: { userId: 'alex' },
+    [PAIR_ROUTE]: PAIR,
+  });
   container = await renderInFluent(<MemberEntriesPage client={service.client} locale="en-US" member={MEMBER} />);
   await settle();
   return service;
@@ -56,9 +73,13 @@ describe('MemberEntriesPage', () => {
       'Shared with the team',
       'Visible to leads',
     ]);
-    // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry (asking them to share is all).
+    // Read as a lead: nothing speaks to the learner, and nothing offers to change their entry: only to coach on it, discuss it or ask to share it.
     expect(container.textContent).not.toContain('Your leads');
-    expect([...(entries()[0]?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual(['Ask to share']);
+    expect([...entries()[0]!.querySelectorAll('button')].map((b) => b.getAttribute('data-testid'))).toEqual([
+      'coach-entry-button',
+      'discuss-button',
+      'ask-to-share',
+    ]);
     expect(byTestId('member-entries-status')?.parentElement?.textContent).toContain('2 entries shown, newest first');
     expect(byTestId('load-more')).toBeNull();
   });

@@ -9,6 +9,8 @@ import { teamDashboardPath, type MemberRef } from '../routes.js';
 import { emptyText, entriesCountText, memberEntriesTitle, privateNote } from './member-entries-text.js';
 import { useMemberEntries } from './use-member-entries.js';
 import { AskToShareButton, ShareAskSummary, useShareAsks } from './AskToShare.js';
+import { LeadEntryActions } from './LeadEntryActions.js';
+import { MemberOneToOne } from '../one-to-one/MemberOneToOne.js';
 import { useT } from '../i18n/i18n-context.js';
 import { TeamMessages } from '../i18n/team-messages.js';
 
@@ -109,7 +111,16 @@ function MemberEntries({ client, locale, member }: Props) {
                   locale={locale}
                   headingLevel={3}
                   viewer="lead"
-                  actions={<AskToShareButton shareAsks={shareAsks} entryId={entry.id} name={name ?? t('memberEntries.thisMember')} />}
+                  actions={
+                    <LeadEntryActions
+                      client={client}
+                      teamId={member.teamId}
+                      member={{ userId: member.userId, displayName: name ?? '' }}
+                      entry={entry}
+                    >
+                      <AskToShareButton shareAsks={shareAsks} entryId={entry.id} name={name ?? t('memberEntries.thisMember')} />
+                    </LeadEntryActions>
+                  }
                 />
               )}
             />
@@ -119,6 +130,7 @@ function MemberEntries({ client, locale, member }: Props) {
               </Button>
             )}
           </section>
+          <MemberOneToOne client={client} locale={locale} teamId={member.teamId} memberId={member.userId} />
         </>
       )}
     </PageLayout>

@@ -39,6 +39,7 @@ function fakeService(pages: Array<EntryPage | ApiFailure>, more: Record<string, 
     [GOALS_ROUTE]: { goals: [] },
     'GET /api/v1/me/recommendations': { recommendations: [] },
     'GET /api/v1/me/coaching': { notes: [] },
+    'GET /api/v1/me/one-to-ones': { lists: [] },
     'GET /api/v1/me/audience': { teams: [] },
     ...more,
   });
@@ -279,11 +280,12 @@ describe('MyLearningPage', () => {
     );
     await eventually(() => expect(container.querySelector('[data-testid="saved-item"]')).not.toBeNull());
     const headings = [...container.querySelectorAll('h1, h2')].map((h) => `${h.tagName} ${h.textContent}`);
-    expect(headings.slice(-7)).toEqual([
+    expect(headings.slice(-8)).toEqual([
       'H2 Your learning log',
       'H2 Goals',
       'H2 Recommended for you',
       'H2 Coaching',
+      'H2 1:1 lists',
       'H2 Saved',
       'H2 Who can see your entries',
       'H2 Your data',

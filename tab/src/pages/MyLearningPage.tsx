@@ -9,6 +9,7 @@ import { Problem } from '../components/Problem.js';
 import { EntryActions } from '../entries/EntryActions.js';
 import { useEntries } from '../entries/use-entries.js';
 import { LazyCoaching } from '../coaching/lazy-coaching.js';
+import { LazyOneToOnes } from '../one-to-one/lazy-one-to-ones.js';
 import { LazyGoals } from '../goals/lazy-goals.js';
 import { LazyMyData } from '../me/lazy-my-data.js';
 import { MySettingsPanel } from '../me/MySettingsPanel.js';
@@ -99,6 +100,7 @@ export function MyLearningPage({ client, locale, pollMs }: Props) {
       <LazyGoals client={client} locale={locale} />
       <LazyMyRecommendations client={client} locale={locale} />
       <LazyCoaching client={client} locale={locale} />
+      <LazyOneToOnes client={client} locale={locale} />
       <LazySavedList client={client} locale={locale} />
       <WhoCanSee client={client} locale={locale} />
       <LazyMyData client={client} />
