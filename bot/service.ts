@@ -53,6 +53,8 @@ import type { OrgFiguresStore } from './store/org-figures-store.js';
 import { CoachingService } from './services/coaching-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
+import { FollowUpService } from './services/follow-up-service.js';
+import type { FollowUpStore } from './store/follow-up-store.js';
 import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 import { MyDataService } from './services/my-data-service.js';
@@ -103,7 +105,7 @@ export interface ServiceOptions {
 export interface Service {
   app: Express;
   /** Every store a person's records can be in, the scheduler's leases and the tenants' LRS settings. */
-  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore };
+  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore; followUps: FollowUpStore };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
@@ -117,6 +119,7 @@ export interface Service {
     shareLists: ShareLists;
     capture: LearningCapture;
     nudges: NudgeService;
+    followUps: FollowUpService;
     goals: GoalService;
     reports: ReportService;
     coaching: CoachingService;
@@ -270,6 +273,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     logger: options.logger,
     dashboardUrl: (teamId) => dashboardUrl(config, teamId),
   });
+  const followUps = new FollowUpService({
+    followUps: stores.followUps,
+    nudges: stores.nudges,
+    teams: stores.teams,
+    dueIndex: stores.dueIndex,
+    chat: publisher,
+    audit,
+    clock,
+    logger: options.logger,
+  });
   const nudges = new NudgeService({
     nudges: stores.nudges,
     teams: stores.teams,
@@ -278,6 +291,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     logger: options.logger,
     xapi,
+    followUps,
   });
   const followThrough = new FollowThroughService({
     entries: stores.entries,
@@ -345,6 +359,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     sharing,
     dialogs,
     nudges,
+    followUps,
     goals,
     coaching,
     digests,
@@ -365,6 +380,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       sharing,
       shareLists,
       nudges,
+      followUps,
       goals,
       reports,
       coaching,
@@ -404,6 +420,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups,
     goals: capture,
     digests,
+    followUps,
     messenger,
     clock,
     logger: options.logger,
@@ -436,6 +453,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       shareLists,
       capture,
       nudges,
+      followUps,
       goals,
       reports,
       coaching,

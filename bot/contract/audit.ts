@@ -12,7 +12,8 @@ export type AuditKind =
   | 'lrs_settings_changed'
   | 'export_downloaded'
   | 'member_entries_viewed'
-  | 'data_erased';
+  | 'data_erased'
+  | 'follow_up_closed';
 
 export const AUDIT_KINDS: readonly AuditKind[] = [
   'lead_granted',
@@ -24,6 +25,7 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'export_downloaded',
   'member_entries_viewed',
   'data_erased',
+  'follow_up_closed',
 ];
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;

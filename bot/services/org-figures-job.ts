@@ -312,6 +312,7 @@ function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: Lea
         done: l.done,
         rate: l.rate,
         medianDays: l.medianDays,
+        nudged: l.nudged,
       });
     return row;
   });

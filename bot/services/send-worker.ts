@@ -15,6 +15,7 @@ import type { SendWork } from './send-work.js';
 import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { DigestService } from './digest-service.js';
+import type { FollowUpService } from './follow-up-service.js';
 import { noticeIsAbout } from './lead-notices.js';
 
 export interface SendWorkerDeps {
@@ -32,6 +33,8 @@ export interface SendWorkerDeps {
   goals?: Pick<LearningCapture, 'goalsOptionFor' | 'recommendationsOptionFor'>;
   /** Builds a lead's weekly digest when its turn comes (the digest planner queues them). */
   digests?: Pick<DigestService, 'messageFor'>;
+  /** Builds a lead's reminder of a follow-up left waiting (the check-in scheduler queues them from the due index). */
+  followUps?: Pick<FollowUpService, 'reminderFor'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -45,7 +48,7 @@ export interface SendWorkerDeps {
 const DEFAULT_MAX_ATTEMPTS = 6;
 
 /**
- * Delivers queued check-ins, reminders, first hellos and leads' digests. A send is claimed with an ETag before it goes out
+ * Delivers queued check-ins, reminders, first hellos, leads' digests and their reminders of follow-ups. A send is claimed with an ETag before it goes out
  * and marked with its outcome after, so two workers never send the same record, and a worker
  * that dies mid-send leaves a claim that expires and is picked up again.
  */
@@ -185,6 +188,7 @@ export class SendWorker {
     teamName: string | undefined,
   ): Promise<OutboundMessage | undefined> {
     if (record.kind === 'digest') return this.deps.digests?.messageFor(record);
+    if (record.kind === 'follow-up-reminder') return this.deps.followUps?.reminderFor(record);
     if (record.kind === 'intro') return { kind: 'intro', displayName: profile?.displayName, teamName };
     if (record.kind === 'lead-notice') return this.leadNoticeOf(record, teamName);
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);

@@ -3,9 +3,9 @@ import { keyOf } from './keys.js';
 import { deleteRows, listKeys } from './row-deletes.js';
 import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
-/** A learner's next check-in (or a reminder), filed under the UTC minute it falls due. */
+/** A learner's next check-in (or a reminder, or a lead's reminder of a follow-up), filed under the UTC minute it falls due. */
 export interface DueEntry {
-  kind: 'checkin' | 'reminder' | 'snooze';
+  kind: 'checkin' | 'reminder' | 'snooze' | 'follow-up-reminder';
   minute: string;
   tenantId: string;
   userId: string;
@@ -44,7 +44,7 @@ export class DueIndexStore {
   }
 
   /** Reminders are filed alongside; at most one of each kind per learner per cycle. */
-  async putReminder(entry: Omit<DueEntry, 'kind'>, kind: 'reminder' | 'snooze' = 'reminder'): Promise<void> {
+  async putReminder(entry: Omit<DueEntry, 'kind'>, kind: Exclude<DueEntry['kind'], 'checkin'> = 'reminder'): Promise<void> {
     const reminder: DueEntry = { ...entry, kind };
     await this.table.upsertEntity<DueEntity>({ partitionKey: reminder.minute, rowKey: rowKeyOf(reminder), ...reminder }, 'Replace');
   }
@@ -91,7 +91,7 @@ export class DueIndexStore {
 
 function toEntry(e: DueEntity): DueEntry {
   return {
-    kind: e.kind === 'reminder' || e.kind === 'snooze' ? e.kind : 'checkin',
+    kind: e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'follow-up-reminder' ? e.kind : 'checkin',
     minute: e.minute,
     tenantId: e.tenantId,
     userId: e.userId,

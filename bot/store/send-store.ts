@@ -3,8 +3,11 @@ import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching, deletePartition } from './row-deletes.js';
 import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
-/** A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of a new lead, or a lead's weekly digest. */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest';
+/**
+ * A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of
+ * a new lead, a lead's weekly digest, or a lead's one reminder of a follow-up left waiting.
+ */
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest' | 'follow-up-reminder';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
@@ -29,7 +32,7 @@ export interface SendRecord {
   etag?: string;
 }
 
-/** The third part of a digest record's partition key. */
+/** The third part of the partition key of a lead's digests and follow-up reminders. */
 const DIGESTS = 'digests';
 
 /** A digest's cycle: the week it covers, in one team (a lead of two teams gets two). */
@@ -44,8 +47,8 @@ export class SendStore {
   constructor(private readonly table: TableClient) {}
 
   static keys(tenantId: string, userId: string, cycle: string, kind: SendKind) {
-    // A lead's digests keep to a partition of their own, so a learner's history of check-ins stays one short read.
-    const partitionKey = kind === 'digest' ? keyOf(tenantId, userId, DIGESTS) : keyOf(tenantId, userId);
+    // A lead's digests and follow-up reminders keep to a partition of their own, so a learner's history of check-ins stays one short read.
+    const partitionKey = kind === 'digest' || kind === 'follow-up-reminder' ? keyOf(tenantId, userId, DIGESTS) : keyOf(tenantId, userId);
     return { partitionKey, rowKey: keyOf(cycle, kind) };
   }
 

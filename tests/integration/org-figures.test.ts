@@ -271,6 +271,7 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
           done: l.done,
           rate: l.rate,
           medianDays: l.medianDays,
+          nudged: l.nudged,
         })),
       );
       const byKey = (a: LeadLine, b: LeadLine) => a.key.localeCompare(b.key);

@@ -15,8 +15,8 @@ export const now = new Date('2026-11-28T12:00:00Z');
 
 const productDesign = { teamId: 't1', teamName: 'Product Design' } as const;
 const customerSuccess = { teamId: 't2', teamName: 'Customer Success' } as const;
-const noFollowUps: FollowUpFigures = { requested: 0, done: 0, rate: null, medianDays: null };
-const oneFollowUpInTwoDays: FollowUpFigures = { requested: 1, done: 1, rate: 1, medianDays: 2 };
+const noFollowUps: FollowUpFigures = { requested: 0, done: 0, rate: null, medianDays: null, nudged: 0 };
+const oneFollowUpInTwoDays: FollowUpFigures = { requested: 1, done: 1, rate: 1, medianDays: 2, nudged: 1 };
 const nothingLearned: ReportRow['system'] = { entries: 0, minutes: 0, resourceRatings: 0 };
 
 type Participation = Omit<ReportRow['learner'], 'responseRate' | 'goalsOpen' | 'goalsOnTrack'>;
@@ -124,7 +124,7 @@ export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): R
   addRows(byWeek, rows);
   const teams = rows.filter((r) => r.week === 'all').sort((a, b) => a.teamName.localeCompare(b.teamName));
   const leads: LeadLine[] = teams.flatMap((r) =>
-    (r.leads ?? []).map(({ leadId, displayName, requested, done, rate, medianDays }) => ({
+    (r.leads ?? []).map(({ leadId, displayName, requested, done, rate, medianDays, nudged }) => ({
       key: `${r.teamId}/${leadId}`,
       teamId: r.teamId,
       teamName: r.teamName,
@@ -134,6 +134,7 @@ export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): R
       done,
       rate,
       medianDays,
+      nudged,
     })),
   );
   const bare = teams.map(({ leads: _leads, ...row }) => row);
