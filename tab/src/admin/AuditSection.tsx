@@ -48,6 +48,7 @@ const KIND_LABELS: Record<AuditKind, MessageKey> = {
   export_downloaded: 'audit.kind.export_downloaded',
   member_entries_viewed: 'audit.kind.member_entries_viewed',
   data_erased: 'audit.kind.data_erased',
+  follow_up_closed: 'audit.kind.follow_up_closed',
 };
 
 type Filter = { person: string; kind: AuditKind | '' };

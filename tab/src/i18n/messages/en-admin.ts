@@ -147,4 +147,9 @@ export const enAdmin = {
   'audit.kind.export_downloaded': 'Export downloaded',
   'audit.kind.member_entries_viewed': 'Member’s entries read',
   'audit.kind.data_erased': 'Data erased',
+  // Follow-ups that close: what "done" means in the report, and the nudges kept apart
+  'report.followUpDefinition':
+    'A follow-up is done when the learner answered the nudge and a lead closed it, or the learner recorded a result.',
+  'report.nudged': 'Nudged',
+  'audit.kind.follow_up_closed': 'Follow-up closed',
 } as const satisfies Record<string, string>;
