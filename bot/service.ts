@@ -172,6 +172,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     newId,
     xapi,
+    // Built further down (it needs the chat and the audit trail); called only once requests arrive.
+    followUps: { resultRecorded: (learner, at) => followUps.resultRecorded(learner, at) },
   });
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   // This instance's share of each tenant's budget, leased in Table Storage beside every other instance's.
@@ -236,7 +238,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     teams: stores.teams,
     clock,
   });
-  const learningLog = new LearningLogService({ entries: stores.entries, teams: stores.teams, rollups, sharing, xapi, audit, clock });
+  const learningLog = new LearningLogService({
+    entries: stores.entries,
+    teams: stores.teams,
+    rollups,
+    sharing,
+    xapi,
+    audit,
+    clock,
+    followUps: { resultRecorded: (learner, at) => followUps.resultRecorded(learner, at) },
+  });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
   const reports = new ReportService({
     admins: stores.admins,

@@ -68,7 +68,8 @@ export class FollowUpService {
     // Filed again after a repeated answer too: a first try may have stopped between the two writes (filing is idempotent).
     const dueAt = reminderDueAt(stored.openedAt, FOLLOW_UP_EXPECTED_DAYS);
     if (opened || dueAt > this.deps.clock()) {
-      const leads = await this.deps.teams.listLeads(nudge.tenantId, nudge.teamId);
+      // A learner who co-leads the team is not reminded of their own ask.
+      const leads = (await this.deps.teams.listLeads(nudge.tenantId, nudge.teamId)).filter((l) => l.userId !== nudge.learnerId);
       await Promise.all(
         leads.map((lead) =>
           this.deps.dueIndex.putReminder(
