@@ -58,7 +58,7 @@ describe('seedDemoData (Azurite)', () => {
     expect(followUps.open.map((f) => [f.learnerName, f.answer])).toEqual([['Isaiah Langer', 'need-help']]);
     expect(now.getTime() - Date.parse(followUps.open[0]!.openedAt)).toBeGreaterThan(followUps.expectedDays * 86_400_000);
     expect(followUps.closed.map((f) => [f.learnerName, f.closed?.note])).toEqual([
-      ['Megan Bowen', 'We talked: Megan is taking the SQL course next.'],
+      ['Lynne Robbins', 'We talked: Lynne is taking the SQL course next.'],
     ]);
 
     expect(await seedDemoData({ ...service, now })).toEqual({ seeded: false, people: 0, entries: 0 });

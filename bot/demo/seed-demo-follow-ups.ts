@@ -11,7 +11,7 @@ const DEMO_MARK = '-demo-follow-up';
 
 /**
  * Two follow-ups for the dashboard: Isaiah answered Alex's nudge "I need help" and has waited
- * longer than the expected FOLLOW_UP_EXPECTED_DAYS; Megan answered "Let's talk", and Alex closed it
+ * longer than the expected FOLLOW_UP_EXPECTED_DAYS; Lynne answered "Let's talk", and Alex closed it
  * with a note. Written as the service writes them (the nudge, its follow-up, the closing on both).
  */
 export async function seedDemoFollowUps(stores: { nudges: NudgeStore; followUps: FollowUpStore }, now: Date): Promise<number> {
@@ -20,9 +20,9 @@ export async function seedDemoFollowUps(stores: { nudges: NudgeStore; followUps:
     stores.followUps.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, 'closed', 100),
   ]);
   if ([...open, ...closed].some((f) => f.followUpId.endsWith(DEMO_MARK))) return 0;
-  const [alex, megan, , isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[2]!, DEMO_PEOPLE[3]!];
+  const [alex, isaiah, lynne] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[3]!, DEMO_PEOPLE[5]!];
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const nudge = (learner: typeof megan, sentDaysAgo: number, note: string): Nudge => ({
+  const nudge = (learner: typeof lynne, sentDaysAgo: number, note: string): Nudge => ({
     tenantId: DEMO_TENANT_ID,
     teamId: DEMO_TEAM.id,
     nudgeId: `${newestFirstTimeKey(ago(sentDaysAgo))}-${learner.displayName.split(' ')[0]!.toLowerCase()}${DEMO_MARK}`,
@@ -38,7 +38,7 @@ export async function seedDemoFollowUps(stores: { nudges: NudgeStore; followUps:
     reply: null,
   });
   const waiting = nudge(isaiah, FOLLOW_UP_EXPECTED_DAYS + 4, 'How is the research course going?');
-  const talked = nudge(megan, 20, 'Shall we look at your goal together?');
+  const talked = nudge(lynne, 20, 'Shall we look at your goal together?');
   const answered = [
     { nudge: waiting, answer: 'need-help' as const, at: ago(FOLLOW_UP_EXPECTED_DAYS + 3).toISOString() },
     { nudge: talked, answer: 'lets-talk' as const, at: ago(19).toISOString() },
@@ -64,7 +64,7 @@ export async function seedDemoFollowUps(stores: { nudges: NudgeStore; followUps:
     await stores.nudges.setClosed(DEMO_TENANT_ID, DEMO_TEAM.id, talked.nudgeId, closedAt);
     await stores.followUps.close(DEMO_TENANT_ID, found.followUp, found.etag, {
       by: { userId: alex.userId, displayName: alex.displayName },
-      note: 'We talked: Megan is taking the SQL course next.',
+      note: 'We talked: Lynne is taking the SQL course next.',
       at: closedAt,
     });
   }

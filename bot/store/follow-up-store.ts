@@ -3,7 +3,7 @@ import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { FollowUp } from '../contract/follow-up-rules.js';
 import type { FollowUpAnswer } from '../contract/nudge-rules.js';
 import { keyOf, prefixEnd } from './keys.js';
-import { createOnce, deleteIfPresent, getOrUndefined, updateIfUnchanged } from './table-ops.js';
+import { createOnce, getOrUndefined, updateIfUnchanged } from './table-ops.js';
 
 type FollowUpEntity = {
   partitionKey: string;
@@ -27,7 +27,7 @@ type FollowUpEntity = {
 };
 
 /** Follow-ups sit beside the nudges they came from, in the team's partition of the nudges table, under their own prefix. */
-const FOLLOW_UP = 'f';
+export const FOLLOW_UP = 'f';
 
 /**
  * Follow-ups, one partition per team (the team's leads share them): a lead's open follow-ups of a
@@ -90,22 +90,6 @@ export class FollowUpStore {
       if (found.length >= limit) break;
     }
     return found.slice(0, limit);
-  }
-
-  /** Every follow-up naming the person as the learner, in one team: for erasing their data. */
-  async listNamingLearner(tenantId: string, teamId: string, learnerId: string): Promise<FollowUp[]> {
-    const rows = this.table.listEntities<FollowUpEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${keyOf(tenantId, teamId)} and RowKey gt ${`${FOLLOW_UP}|`} and RowKey lt ${prefixEnd(FOLLOW_UP)} and learnerId eq ${learnerId}`,
-      },
-    });
-    const found: FollowUp[] = [];
-    for await (const e of rows) found.push(fromEntity(teamId, e));
-    return found;
-  }
-
-  async remove(tenantId: string, teamId: string, followUpId: string): Promise<void> {
-    await deleteIfPresent(this.table, keyOf(tenantId, teamId), keyOf(FOLLOW_UP, followUpId));
   }
 }
 

@@ -3,6 +3,7 @@ import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
+import { FOLLOW_UP } from './follow-up-store.js';
 import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 type NudgeEntity = {
@@ -95,8 +96,10 @@ export class NudgeStore {
     return found;
   }
 
+  /** Deletes the nudge and the follow-up its answer opened, if any (store/follow-up-store.ts keeps it beside the nudge). */
   async remove(nudge: Nudge): Promise<void> {
     await deleteIfPresent(this.table, keyOf(nudge.tenantId, nudge.teamId), keyOf(NUDGE, nudge.nudgeId));
+    await deleteIfPresent(this.table, keyOf(nudge.tenantId, nudge.teamId), keyOf(FOLLOW_UP, nudge.nudgeId));
   }
 
   /** Puts someone else in the lead's place if the nudge is unchanged since read; false if it changed or went meanwhile. */

@@ -185,6 +185,9 @@ describe('a follow-up from a nudge’s answer to its closing, across restarts an
       // Nothing more is sent as time goes on.
       await runJobsAt([c], new Date(now.getTime() + DAY / 24));
       expect(sentTo(alex, 'A follow-up has waited')).toHaveLength(1);
+      // Megan erases her data: the follow-up about her goes with her nudge.
+      await c.services.myData.erase({ tenantId: DEMO_TENANT_ID, userId: megan.aadObjectId });
+      expect(await c.stores.followUps.get(DEMO_TENANT_ID, team.id, nudge.nudgeId)).toBeUndefined();
     },
   );
 });
