@@ -105,8 +105,8 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
             teamId={teamId}
           />
           {/* Leads only: the service refuses a team's nudges to anyone else. */}
-          {isLead && <LazyOpenFollowUps client={client} teamId={teamId} locale={locale} />}
           {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
+          {isLead && <LazyOpenFollowUps client={client} teamId={teamId} locale={locale} />}
           {isLead && <LazyAwaitingActions client={client} teamId={teamId} locale={locale} />}
           {isLead && (
             <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />
