@@ -9,6 +9,7 @@ import { LeaseStore } from './store/lease-store.js';
 import { RollupStore } from './store/rollup-store.js';
 import { ShareStore } from './store/share-store.js';
 import { NudgeStore } from './store/nudge-store.js';
+import { FollowUpStore } from './store/follow-up-store.js';
 import { GoalStore } from './store/goal-store.js';
 import { AdminStore } from './store/admin-store.js';
 import { CoachingStore } from './store/coaching-store.js';
@@ -34,6 +35,8 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     rollups: new RollupStore(tables.rollups),
     shares: new ShareStore(tables.shares),
     nudges: new NudgeStore(tables.nudges),
+    // Beside the nudges they came from, in each team's partition of the same table.
+    followUps: new FollowUpStore(tables.nudges),
     goals: new GoalStore(tables.goals),
     admins: new AdminStore(tables.admins),
     coaching: new CoachingStore(tables.coaching),

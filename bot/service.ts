@@ -56,6 +56,8 @@ import { OneToOneService } from './services/one-to-one-service.js';
 import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
 import { WeeklyRoundups } from './services/weekly-roundups.js';
+import { FollowUpService } from './services/follow-up-service.js';
+import type { FollowUpStore } from './store/follow-up-store.js';
 import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
 import { MyDataService } from './services/my-data-service.js';
@@ -106,7 +108,7 @@ export interface ServiceOptions {
 export interface Service {
   app: Express;
   /** Every store a person's records can be in, the scheduler's leases and the tenants' LRS settings. */
-  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore };
+  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore; followUps: FollowUpStore };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
@@ -120,6 +122,7 @@ export interface Service {
     shareLists: ShareLists;
     capture: LearningCapture;
     nudges: NudgeService;
+    followUps: FollowUpService;
     goals: GoalService;
     reports: ReportService;
     coaching: CoachingService;
@@ -176,6 +179,8 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     newId,
     xapi,
+    // Built further down (it needs the chat and the audit trail); called only once requests arrive.
+    followUps: { resultRecorded: (learner, at) => followUps.resultRecorded(learner, at) },
   });
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   // This instance's share of each tenant's budget, leased in Table Storage beside every other instance's.
@@ -240,7 +245,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     teams: stores.teams,
     clock,
   });
-  const learningLog = new LearningLogService({ entries: stores.entries, teams: stores.teams, rollups, sharing, xapi, audit, clock });
+  const learningLog = new LearningLogService({
+    entries: stores.entries,
+    teams: stores.teams,
+    rollups,
+    sharing,
+    xapi,
+    audit,
+    clock,
+    followUps: { resultRecorded: (learner, at) => followUps.resultRecorded(learner, at) },
+  });
   const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
   const reports = new ReportService({
     admins: stores.admins,
@@ -296,6 +310,16 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     logger: options.logger,
   });
+  const followUps = new FollowUpService({
+    followUps: stores.followUps,
+    nudges: stores.nudges,
+    teams: stores.teams,
+    dueIndex: stores.dueIndex,
+    chat: publisher,
+    audit,
+    clock,
+    logger: options.logger,
+  });
   const nudges = new NudgeService({
     nudges: stores.nudges,
     teams: stores.teams,
@@ -304,6 +328,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     logger: options.logger,
     xapi,
+    followUps,
   });
   const followThrough = new FollowThroughService({
     entries: stores.entries,
@@ -382,6 +407,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     sharing,
     dialogs,
     nudges,
+    followUps,
     goals,
     coaching,
     digests,
@@ -403,6 +429,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       sharing,
       shareLists,
       nudges,
+      followUps,
       goals,
       reports,
       coaching,
@@ -446,6 +473,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     goals: capture,
     digests,
     roundups,
+    followUps,
     messenger,
     clock,
     logger: options.logger,
@@ -478,6 +506,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       shareLists,
       capture,
       nudges,
+      followUps,
       goals,
       reports,
       coaching,

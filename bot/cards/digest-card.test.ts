@@ -22,6 +22,7 @@ const digest = (followUps: number): Digest => ({
     figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
     weeks: 4,
   },
+  leadFollowUps: { figures: { requested: 3, done: 1, rate: 1 / 3, medianDays: 4, nudged: 2 }, weeks: 4 },
 });
 const DEEP_LINK =
   'https://teams.microsoft.com/l/entity/5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15/team-dashboard?context=%7B%22subEntityId%22%3A%2219%3Ateam%40thread.tacv2%22%7D';

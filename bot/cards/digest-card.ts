@@ -1,6 +1,7 @@
 import { numberFormat } from '../contract/i18n/intl-cache.js';
 import type { Digest } from '../domain/digest.js';
 import type { FollowThroughFigures } from '../contract/follow-through.js';
+import type { FollowUpFigures } from '../contract/report.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
@@ -51,8 +52,28 @@ export function digestCard(
           value: t.plural('digest.loggedValue', p.entries, { duration: formatMinutes(t.formatting, p.minutes) }),
         },
         { title: t.plural('digest.followThrough', digest.followThrough.weeks), value: followThroughValue(digest.followThrough.figures, t) },
+        ...(digest.leadFollowUps
+          ? [
+              {
+                title: t.plural('digest.leadFollowUps', digest.leadFollowUps.weeks),
+                value: leadFollowUpsValue(digest.leadFollowUps.figures, t),
+              },
+            ]
+          : []),
       ],
     },
+    ...(digest.leadFollowUps
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: t.t('digest.followUpDefinition'),
+            isSubtle: true,
+            wrap: true,
+            size: 'small' as const,
+            spacing: 'none' as const,
+          },
+        ]
+      : []),
     { type: 'TextBlock', text: t.t('digest.helpfulTitle'), weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(digest.highlights.length > 0
       ? digest.highlights.map((h) => ({
@@ -98,6 +119,12 @@ export function digestCard(
   if (options.dashboardUrl)
     actions.push({ type: 'Action.OpenUrl', id: 'open-dashboard', title: t.t('digest.openDashboard'), url: options.dashboardUrl });
   return adaptiveCard(t, body, actions);
+}
+
+/** "1 of 3 done, 2 nudged", or that none was asked. */
+function leadFollowUpsValue(f: FollowUpFigures, t: BotTranslator): string {
+  if (f.requested === 0) return t.t('digest.leadFollowUpsNone');
+  return t.t('digest.leadFollowUpsValue', { done: f.done, requested: f.requested, nudged: f.nudged });
 }
 
 /** "67%: 4 of 6 due actions have a result; median 5 days to a result", or that nothing is due yet. */

@@ -13,7 +13,8 @@ export type AuditKind =
   | 'export_downloaded'
   | 'member_entries_viewed'
   | 'data_erased'
-  | 'ask_how_it_went';
+  | 'ask_how_it_went'
+  | 'follow_up_closed';
 
 export const AUDIT_KINDS: readonly AuditKind[] = [
   'lead_granted',
@@ -26,6 +27,7 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'member_entries_viewed',
   'data_erased',
   'ask_how_it_went',
+  'follow_up_closed',
 ];
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;

@@ -9,6 +9,14 @@ export const NUDGE_ANSWER_LABELS: Record<NudgeAnswer, string> = {
   'lets-talk': 'Let’s talk',
 };
 
+/** The answers that ask something of the lead: each opens a follow-up for the team's leads to close (contract/follow-up-rules.ts). */
+export const FOLLOW_UP_OPENING_ANSWERS = ['need-help', 'lets-talk'] as const satisfies readonly NudgeAnswer[];
+export type FollowUpAnswer = (typeof FOLLOW_UP_OPENING_ANSWERS)[number];
+
+export function opensFollowUp(answer: NudgeAnswer): answer is FollowUpAnswer {
+  return (FOLLOW_UP_OPENING_ANSWERS as readonly string[]).includes(answer);
+}
+
 export const NUDGE_NOTE_MAX = 500;
 
 /** A lead's follow-up with one learner, and the learner's answer. */
@@ -29,4 +37,8 @@ export interface Nudge {
   sentAt: string;
   delivered: boolean;
   reply: { answer: NudgeAnswer; at: string } | null;
+  /** When a lead closed the follow-up the learner's answer opened; absent while open, or when none opened. */
+  closedAt?: string | null;
+  /** When the learner recorded a result of an action after this nudge; absent until they do. */
+  resultAt?: string | null;
 }

@@ -26,7 +26,7 @@ function teamRow(teamId: string, results: number, actionsDue: number, daysToResu
       medianDaysToResult: medianDaysOf(daysToResult),
       daysToResult,
     },
-    leader: { requested: 0, done: 0, rate: null, medianDays: null },
+    leader: { requested: 0, done: 0, rate: null, medianDays: null, nudged: 0 },
   };
 }
 

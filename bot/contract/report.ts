@@ -49,14 +49,20 @@ export interface ReportRow extends ReportFigures {
   weekStart: string | null;
 }
 
-/** The follow-ups the rules asked of a team's leads (or of one lead), and how many were made how fast; domain/leader-metrics.ts reckons them. */
+/**
+ * The follow-ups the rules asked of a team's leads (or of one lead), how many were done and how
+ * fast; domain/leader-metrics.ts reckons them. Done means the loop closed (the learner answered and
+ * a lead closed it, or the learner recorded a result), not that a nudge was sent: that is `nudged`.
+ */
 export interface FollowUpFigures {
   requested: number;
   done: number;
   /** done / requested; null when nothing was asked. */
   rate: number | null;
-  /** Median days from flag to the first follow-up, over the episodes followed up; null when none. */
+  /** Median days from flag to the follow-up being done, over the episodes done; null when none. */
   medianDays: number | null;
+  /** Of those requested, how many had at least one nudge (done or not). */
+  nudged: number;
 }
 
 export interface LeaderFigures extends FollowUpFigures {
@@ -84,6 +90,7 @@ export interface LeadLine {
   actionsDue: number;
   followThrough: number | null;
   medianDaysToResult: number | null;
+  nudged: number;
 }
 
 /** A page of a report table; `nextCursor` asks for the next (null on the last). */

@@ -63,7 +63,17 @@ describe('seedDemoData (Azurite)', () => {
     );
     expect('topRated' in top && top.topRated.length).toBeGreaterThan(0);
 
+    // One follow-up waiting longer than expected, one closed with a note.
+    const alex = { tenantId: DEMO_TENANT_ID, userId: DEMO_PEOPLE[0]!.userId };
+    const followUps = await service.services.followUps.listFor(alex, DEMO_TEAM.id);
+    expect(followUps.open.map((f) => [f.learnerName, f.answer])).toEqual([['Isaiah Langer', 'need-help']]);
+    expect(now.getTime() - Date.parse(followUps.open[0]!.openedAt)).toBeGreaterThan(followUps.expectedDays * 86_400_000);
+    expect(followUps.closed.map((f) => [f.learnerName, f.closed?.note])).toEqual([
+      ['Lynne Robbins', 'We talked: Lynne is taking the SQL course next.'],
+    ]);
+
     expect(await seedDemoData({ ...service, now })).toEqual({ seeded: false, people: 0, entries: 0 });
+    expect((await service.services.followUps.listFor(alex, DEMO_TEAM.id)).open).toHaveLength(1);
     expect(await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).toHaveLength(shares.length);
   });
 });

@@ -11,6 +11,9 @@ import type { ShareAskStore } from '../store/share-ask-store.js';
 import { seedDemoSharePrompts } from './seed-demo-share-prompts.js';
 import { demoActionAnswer, demoHistory, type DemoEntry } from './demo-history.js';
 import { DEMO_SHARES_CHANNEL, seedDemoShares } from './seed-demo-shares.js';
+import { seedDemoFollowUps } from './seed-demo-follow-ups.js';
+import type { NudgeStore } from '../store/nudge-store.js';
+import type { FollowUpStore } from '../store/follow-up-store.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
 
 export interface SeedResult {
@@ -20,7 +23,16 @@ export interface SeedResult {
 }
 
 export interface SeedDeps {
-  stores: { users: UserStore; entries: EntryStore; teams: TeamStore; sends: SendStore; shares: ShareStore; shareAsks: ShareAskStore };
+  stores: {
+    users: UserStore;
+    entries: EntryStore;
+    teams: TeamStore;
+    sends: SendStore;
+    shares: ShareStore;
+    nudges: NudgeStore;
+    followUps: FollowUpStore;
+    shareAsks: ShareAskStore;
+  };
   rollups: RollupService;
   now: Date;
 }
@@ -42,9 +54,10 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
     stores.teams.getSettings(DEMO_TENANT_ID, DEMO_TEAM.id),
   ]);
   if (seededLead && seededTeam) {
-    // A store seeded before the demo had shares gets them added.
+    // A store seeded before the demo had shares (or follow-ups) gets them added.
     await seedDemoShares(stores, now);
     await seedDemoSharePrompts(stores, now);
+    await seedDemoFollowUps(stores, now);
     return { seeded: false, people: 0, entries: 0 };
   }
 
@@ -70,6 +83,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   for (const person of DEMO_PEOPLE) await seedCheckIns(stores.sends, rollups, person, history, now);
   await seedDemoShares(stores, now);
   await seedDemoSharePrompts(stores, now);
+  await seedDemoFollowUps(stores, now);
   // The lead goes last: their presence is what marks the seed as complete.
   for (const person of [...DEMO_PEOPLE].reverse()) {
     await stores.users.upsert({

@@ -38,20 +38,24 @@ const boSilent: MemberRollup = {
   },
 };
 const boFlagged = [...everyoneActive.filter((r) => r.userId !== 'bo'), boSilent];
+// A nudge whose follow-up the lead closed as soon as the learner answered "Let's talk": done when sent.
 const nudge = (leadId: string, learnerId: string, sentAt: string, flaggedSince: string | null): NudgeFact => ({
   leadId,
   learnerId,
   sentAt: at(sentAt),
   flaggedSince: flaggedSince ? at(flaggedSince) : null,
+  answer: 'lets-talk',
+  closedAt: at(sentAt),
 });
 // Alex followed Bo up 18 hours after the flag; Sam followed up Cy, flagged earlier in the month, in half a day.
 const alexToBo = nudge('alex', 'bo', '2026-11-28T10:00:00Z', '2026-11-27T16:00:00Z');
 const samToCy = nudge('sam', 'cy', '2026-11-10T12:00:00Z', '2026-11-10T00:00:00Z');
-const figures = (requested: number, done: number, rate: number | null, medianDays: number | null): FollowUpFigures => ({
+const figures = (requested: number, done: number, rate: number | null, medianDays: number | null, nudged = done): FollowUpFigures => ({
   requested,
   done,
   rate,
   medianDays,
+  nudged,
 });
 
 describe('teamFollowUps and followUpsFor: a lead’s figures on the dashboard', () => {
@@ -87,6 +91,14 @@ describe('teamFollowUps and followUpsFor: a lead’s figures on the dashboard', 
       nudges: [alexToBo],
       team: figures(1, 1, 1, 0.8),
       alex: figures(1, 1, 1, 0.8),
+      sam: figures(1, 0, 0, null),
+    },
+    {
+      name: 'a nudge still open is nudged, not done',
+      rollups: boFlagged,
+      nudges: [{ ...alexToBo, answer: 'need-help', closedAt: undefined }],
+      team: figures(1, 0, 0, null, 1),
+      alex: figures(1, 0, 0, null, 1),
       sam: figures(1, 0, 0, null),
     },
     {

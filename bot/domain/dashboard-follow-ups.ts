@@ -49,7 +49,7 @@ export function followUpsFor(figures: TeamFollowUps, leadId: string): DashboardF
   const own = figures.leads.find((l) => l.leadId === leadId);
   // Every lead is asked to follow up every flagged member: a lead without figures of their own made none.
   const yours: FollowUpFigures = own
-    ? { requested: own.requested, done: own.done, rate: own.rate, medianDays: own.medianDays }
-    : { requested: figures.team.requested, done: 0, rate: figures.team.requested ? 0 : null, medianDays: null };
+    ? { requested: own.requested, done: own.done, rate: own.rate, medianDays: own.medianDays, nudged: own.nudged }
+    : { requested: figures.team.requested, done: 0, rate: figures.team.requested ? 0 : null, medianDays: null, nudged: 0 };
   return { team: figures.team, yours };
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { DashboardResponse, FollowUpWhy } from '../contract/dashboard-view.js';
 import type { ShareView } from '../contract/share-view.js';
 import type { FollowThroughFigures } from '../contract/follow-through.js';
+import type { FollowUpFigures } from '../contract/report.js';
 
 /** Each lead's digest arrives on Monday at 09:00 in the team's zone. */
 export const DIGEST_WEEKDAY = 1;
@@ -23,6 +24,11 @@ export interface Digest {
   moreFollowUps: number;
   /** What came of the actions planned in the dashboard's last `weeks` weeks (contract/follow-through.ts). */
   followThrough: { figures: FollowThroughFigures; weeks: number };
+  /**
+   * The lead's own follow-ups over the same weeks: done means the loop closed (domain/leader-metrics.ts),
+   * `nudged` keeps the count of those merely nudged; null when the dashboard had none for them.
+   */
+  leadFollowUps: { figures: FollowUpFigures; weeks: number } | null;
 }
 
 /**
@@ -87,5 +93,6 @@ export function digestOf(dashboard: DashboardResponse, shares: readonly ShareVie
     followUps: followUps.slice(0, FOLLOW_UPS),
     moreFollowUps: Math.max(0, followUps.length - FOLLOW_UPS),
     followThrough: { figures: dashboard.totals.followThrough, weeks: dashboard.period.weeks },
+    leadFollowUps: dashboard.followUps ? { figures: dashboard.followUps.yours, weeks: dashboard.period.weeks } : null,
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AuditService } from '../services/audit-service.js';
 import type { CheckInService } from '../services/check-in-service.js';
 import type { CoachingService } from '../services/coaching-service.js';
+import type { FollowUpService } from '../services/follow-up-service.js';
 import type { DashboardService } from '../services/dashboard-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { LearningLogService } from '../services/learning-log-service.js';
@@ -35,6 +36,7 @@ export interface ApiDeps {
   sharing: SharingService;
   shareLists: ShareLists;
   nudges: NudgeService;
+  followUps: FollowUpService;
   goals: GoalService;
   reports: ReportService;
   coaching: CoachingService;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { validateCoachingNote } from '../contract/coaching-rules.js';
 import { NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { validateNudge } from '../domain/nudge.js';
+import { followUpNoteSchema } from '../domain/follow-up.js';
+import type { CloseFollowUpRequest, CloseFollowUpResponse, FollowUpsResponse } from '../contract/follow-up-rules.js';
 import { validateRecommendation } from '../contract/recommendation-rules.js';
 import { RESOURCE_SCOPES, SHARE_SORTS } from '../contract/share-view.js';
 import { scheduleSubmissionSchema, type TeamRole, type TeamSettings } from '../contract/team-settings.js';
@@ -28,6 +30,8 @@ export interface TeamAccess {
 const entryIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an entry id');
 const shareIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a share id');
 const roleBody = z.strictObject({ role: z.enum(['lead', 'member']) });
+const followUpIdParam = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a follow-up id');
+const closeFollowUpBody = z.strictObject({ note: followUpNoteSchema }) satisfies z.ZodType<CloseFollowUpRequest>;
 const sharesQuery = z
   .strictObject({
     sort: z.enum(SHARE_SORTS).default('newest'),
@@ -133,6 +137,19 @@ export function teamsRoutes(deps: ApiDeps): Router {
   // Leads: their own "Ask to share" requests in the team and how they were answered.
   router.get('/teams/:teamId/share-asks', async (_req, res) => {
     const body: ShareAsksResponse = await deps.sharePrompts.asksFor(callerOf(res), teamOf(res).teamId);
+    res.json(body);
+  });
+
+  // Leads: the team's follow-ups (opened by "I need help" and "Let's talk"), and closing one with a note.
+  router.get('/teams/:teamId/follow-ups', async (_req, res) => {
+    const body: FollowUpsResponse = await deps.followUps.listFor(callerOf(res), teamOf(res).teamId);
+    res.json(body);
+  });
+
+  router.post('/teams/:teamId/follow-ups/:followUpId/close', async (req, res) => {
+    const followUpId = parse(followUpIdParam, req.params.followUpId, 'follow-up id');
+    const { note } = parse(closeFollowUpBody, req.body, 'follow-up');
+    const body: CloseFollowUpResponse = await deps.followUps.closeOnce(callerOf(res), teamOf(res).teamId, followUpId, note);
     res.json(body);
   });
 

@@ -4,6 +4,7 @@ import type { EntryStore } from '../store/entry-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import type { FollowUpService } from './follow-up-service.js';
 
 /**
  * Records what learners say of the actions they planned, from a check-in or from a lead's "Ask
@@ -16,6 +17,8 @@ export class ActionAnswers {
       entries: Pick<EntryStore, 'recordActionAnswer'>;
       rollups?: Pick<RollupService, 'entryChanged'>;
       xapi?: Pick<XapiRecorder, 'record'>;
+      /** A result makes the nudges the learner was sent count as followed through. */
+      followUps?: Pick<FollowUpService, 'resultRecorded'>;
       clock: Clock;
     },
   ) {}
@@ -36,6 +39,7 @@ export class ActionAnswers {
           this.deps.rollups?.entryChanged(learner, entry.createdAt),
           a.answer === 'notYet' ? undefined : this.deps.xapi?.record({ kind: 'action-answered', entry, answer: a.answer, at }),
         ]);
+        if (a.answer === 'result') await this.deps.followUps?.resultRecorded(learner, new Date(at));
         return entry;
       }),
     );

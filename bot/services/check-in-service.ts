@@ -12,6 +12,7 @@ import { scheduledCardId } from './scheduled-card-id.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
 import { ActionAnswers } from './action-answers.js';
+import type { FollowUpService } from './follow-up-service.js';
 
 export type { AskedAction };
 
@@ -61,6 +62,8 @@ export interface CheckInServiceDeps {
   newId: IdFactory;
   /** Told of each new entry, for the organisation's Learning Record Store. */
   xapi?: XapiRecorder;
+  /** Told when a learner records a result: it makes the nudges they were sent count as followed through. */
+  followUps?: Pick<FollowUpService, 'resultRecorded'>;
 }
 
 /** Records what a learner reports in a check-in. */

@@ -98,8 +98,10 @@ export class DashboardService {
         members: cached.view.members.filter((m) => m.userId === caller.userId),
       };
     }
-    // Nudges are only ever added, newest first: their count and the newest say whether any was sent since.
-    const nudgeStamp = `${nudges.length} ${nudges[0]?.nudgeId ?? ''}`;
+    // Nudges are added newest first, and later answered, closed or followed by a result (never undone):
+    // their count, the newest, and how many reached each of those say whether anything changed since.
+    const ended = (has: (n: (typeof nudges)[number]) => unknown) => nudges.filter(has).length;
+    const nudgeStamp = `${nudges.length} ${nudges[0]?.nudgeId ?? ''} ${ended((n) => n.reply)} ${ended((n) => n.closedAt)} ${ended((n) => n.resultAt)}`;
     if (cached.followUps?.nudges !== nudgeStamp) {
       const zone = team.settings.schedule?.timeZone ?? 'UTC';
       const figures = teamFollowUps({ roster: team.members, rollups: current.rollups, nudges: nudges.map(nudgeFact), weeks, zone, now });

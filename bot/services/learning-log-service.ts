@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { leadsOfTeamMaySee, withdrawsShare } from '../domain/entry-visibility.js';
 import { validateEntryEdit, type EntryEditErrors } from '../domain/entry-edit.js';
 import { withEditedResult } from '../domain/follow-through.js';
+import type { FollowUpService } from './follow-up-service.js';
 import type { CheckInField } from '../domain/check-in-submission.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import type { EntryPage, EntryStore } from '../store/entry-store.js';
@@ -35,6 +36,8 @@ export class LearningLogService {
       rollups?: RollupService;
       sharing?: Pick<SharingService, 'withdrawEntry' | 'entryEdited'>;
       xapi?: Pick<XapiRecorder, 'entryDeleted'>;
+      /** A result written here makes the nudges the learner was sent count as followed through. */
+      followUps?: Pick<FollowUpService, 'resultRecorded'>;
       audit: AuditLog;
       clock: Clock;
     },
@@ -94,6 +97,7 @@ export class LearningLogService {
           ? this.deps.sharing?.withdrawEntry(learner, entryId)
           : this.deps.sharing?.entryEdited(learner, edited);
         await Promise.all([this.deps.rollups?.entryChanged(learner, edited.createdAt), shares]);
+        if (edited.result && !found.entry.result) await this.deps.followUps?.resultRecorded(learner, this.deps.clock());
         return { status: 'saved', entry: edited };
       }
       // Changed since we read it (another tab, the bot recording a result): apply the edit to the new version.

@@ -11,6 +11,7 @@ import type { RollupStore } from '../store/rollup-store.js';
 import type { Clock, Learner } from './learner.js';
 import type { PersonalChat } from './share-publisher.js';
 import type { OutboundMessage } from './outbound-message.js';
+import type { FollowUpService } from './follow-up-service.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 
 const HISTORY_LIMIT = 200;
@@ -32,6 +33,8 @@ export class NudgeService {
       clock: Clock;
       logger: Logger;
       xapi?: XapiRecorder;
+      /** Opens the follow-up an answer asking something of the lead calls for. */
+      followUps?: Pick<FollowUpService, 'answered'>;
     },
   ) {}
 
@@ -83,6 +86,7 @@ export class NudgeService {
       const at = this.deps.clock().toISOString();
       if (!(await this.deps.nudges.setReply(found.nudge, found.etag, answer, at))) continue;
       await this.deps.xapi?.record({ kind: 'follow-up-answered', nudge: found.nudge, answer, at });
+      await this.deps.followUps?.answered(found.nudge, answer, at);
       const settings = await this.deps.teams.getSettings(learner.tenantId, teamId);
       await this.tell(learner.tenantId, found.nudge.leadId, { kind: 'nudge-reply', nudge: found.nudge, answer, teamName: settings?.name });
       return { kind: 'answered', nudge: found.nudge, answer };

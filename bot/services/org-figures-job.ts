@@ -319,6 +319,7 @@ function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: Lea
         rate: l.rate,
         medianDays: l.medianDays,
         ...teamFollowThrough(row),
+        nudged: l.nudged,
       });
     return row;
   });

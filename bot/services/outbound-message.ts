@@ -4,6 +4,7 @@ import type { Digest } from '../domain/digest.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import type { Share } from '../domain/share.js';
 import type { WeeklyRoundup } from '../domain/weekly-roundup.js';
+import type { FollowUp } from '../contract/follow-up-rules.js';
 
 /** A scheduled check-in, or its one reminder: what the card asks besides the learning itself. */
 export interface CheckInAsk {
@@ -49,6 +50,10 @@ export type OutboundMessage =
   | { kind: 'nudge'; nudge: Pick<Nudge, 'teamId' | 'nudgeId' | 'leadName' | 'note'>; teamName: string }
   /** To the lead: how the learner answered their nudge. */
   | { kind: 'nudge-reply'; nudge: Pick<Nudge, 'learnerName' | 'note'>; answer: NudgeAnswer; teamName: string | undefined }
+  /** To a lead: a follow-up has waited longer than expected, with a box for a note and Close. */
+  | { kind: 'follow-up-reminder'; followUp: FollowUp; teamName: string | undefined; daysWaiting: number }
+  /** To the learner: a lead closed the follow-up their answer opened, with the lead's note. */
+  | { kind: 'follow-up-closed'; followUp: FollowUp; teamName: string | undefined }
   /** A lead's coaching note, with a box to answer. */
   | { kind: 'coaching-note'; note: Pick<CoachingNote, 'noteId' | 'leadName' | 'about' | 'note'> }
   /** To the lead: the learner's answer to their note. */

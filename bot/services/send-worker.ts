@@ -16,6 +16,7 @@ import type { RollupService } from './rollup-service.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { DigestService } from './digest-service.js';
 import type { WeeklyRoundups } from './weekly-roundups.js';
+import type { FollowUpService } from './follow-up-service.js';
 import { noticeIsAbout } from './lead-notices.js';
 
 export interface SendWorkerDeps {
@@ -35,6 +36,8 @@ export interface SendWorkerDeps {
   digests?: Pick<DigestService, 'messageFor'>;
   /** Builds a team's weekly round-up for its learning channel (the scheduler plans them). */
   roundups?: Pick<WeeklyRoundups, 'deliveryOf'>;
+  /** Builds a lead's reminder of a follow-up left waiting (the check-in scheduler queues them from the due index). */
+  followUps?: Pick<FollowUpService, 'reminderFor'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -48,7 +51,7 @@ export interface SendWorkerDeps {
 const DEFAULT_MAX_ATTEMPTS = 6;
 
 /**
- * Delivers queued check-ins, reminders, first hellos, leads' digests and teams' weekly round-ups. A send is claimed with an ETag before it goes out
+ * Delivers queued check-ins, reminders, first hellos, leads' digests and their reminders of follow-ups, and teams' weekly round-ups. A send is claimed with an ETag before it goes out
  * and marked with its outcome after, so two workers never send the same record, and a worker
  * that dies mid-send leaves a claim that expires and is picked up again.
  */
@@ -220,6 +223,7 @@ export class SendWorker {
     teamName: string | undefined,
   ): Promise<OutboundMessage | undefined> {
     if (record.kind === 'digest') return this.deps.digests?.messageFor(record);
+    if (record.kind === 'follow-up-reminder') return this.deps.followUps?.reminderFor(record);
     if (record.kind === 'intro') return { kind: 'intro', displayName: profile?.displayName, teamName };
     if (record.kind === 'lead-notice') return this.leadNoticeOf(record, teamName);
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);

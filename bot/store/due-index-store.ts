@@ -4,11 +4,11 @@ import { deleteRows, listKeys } from './row-deletes.js';
 import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
 /**
- * A learner's next check-in (or a reminder), or a team's next weekly round-up, filed under the UTC
+ * A learner's next check-in (or a reminder, or a lead's reminder of a follow-up), or a team's next weekly round-up, filed under the UTC
  * minute it falls due. A round-up's `userId` is its team's id.
  */
 export interface DueEntry {
-  kind: 'checkin' | 'reminder' | 'snooze' | 'roundup';
+  kind: 'checkin' | 'reminder' | 'snooze' | 'roundup' | 'follow-up-reminder';
   minute: string;
   tenantId: string;
   userId: string;
@@ -47,7 +47,7 @@ export class DueIndexStore {
   }
 
   /** Reminders are filed alongside; at most one of each kind per learner per cycle. */
-  async putReminder(entry: Omit<DueEntry, 'kind'>, kind: 'reminder' | 'snooze' = 'reminder'): Promise<void> {
+  async putReminder(entry: Omit<DueEntry, 'kind'>, kind: Exclude<DueEntry['kind'], 'checkin'> = 'reminder'): Promise<void> {
     const reminder: DueEntry = { ...entry, kind };
     await this.table.upsertEntity<DueEntity>({ partitionKey: reminder.minute, rowKey: rowKeyOf(reminder), ...reminder }, 'Replace');
   }
@@ -123,7 +123,7 @@ export class DueIndexStore {
 
 function toEntry(e: DueEntity): DueEntry {
   return {
-    kind: e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'roundup' ? e.kind : 'checkin',
+    kind: e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'roundup' || e.kind === 'follow-up-reminder' ? e.kind : 'checkin',
     minute: e.minute,
     tenantId: e.tenantId,
     userId: e.userId,

@@ -3,7 +3,8 @@ import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
-import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
+import { FOLLOW_UP } from './follow-up-store.js';
+import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 type NudgeEntity = {
   partitionKey: string;
@@ -22,6 +23,8 @@ type NudgeEntity = {
   delivered: boolean;
   replyAnswer?: string;
   repliedAt?: string;
+  closedAt?: string;
+  resultAt?: string;
 };
 
 const NUDGE = 'n';
@@ -60,6 +63,21 @@ export class NudgeStore {
     return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
   }
 
+  /** Marks the follow-up the nudge's answer opened as closed (a merge: closing twice keeps the later time, which no figure reads twice). */
+  async setClosed(tenantId: string, teamId: string, nudgeId: string, at: string): Promise<boolean> {
+    return updateIfPresent(this.table, { partitionKey: keyOf(tenantId, teamId), rowKey: keyOf(NUDGE, nudgeId), closedAt: at }, 'Merge');
+  }
+
+  /** Marks that the learner recorded a result after the nudge; the first result is the one kept. */
+  async setResult(nudge: Nudge, at: string): Promise<boolean> {
+    if (nudge.resultAt) return false;
+    return updateIfPresent(
+      this.table,
+      { partitionKey: keyOf(nudge.tenantId, nudge.teamId), rowKey: keyOf(NUDGE, nudge.nudgeId), resultAt: at },
+      'Merge',
+    );
+  }
+
   /** Nudges naming the person (learner or lead) across the tenant's teams, each with its ETag. */
   async listNaming(tenantId: string, userId: string): Promise<{ nudge: Nudge; etag: string }[]> {
     const { from, to } = tenantPartitions(tenantId);
@@ -78,8 +96,10 @@ export class NudgeStore {
     return found;
   }
 
+  /** Deletes the nudge and the follow-up its answer opened, if any (store/follow-up-store.ts keeps it beside the nudge). */
   async remove(nudge: Nudge): Promise<void> {
     await deleteIfPresent(this.table, keyOf(nudge.tenantId, nudge.teamId), keyOf(NUDGE, nudge.nudgeId));
+    await deleteIfPresent(this.table, keyOf(nudge.tenantId, nudge.teamId), keyOf(FOLLOW_UP, nudge.nudgeId));
   }
 
   /** Puts someone else in the lead's place if the nudge is unchanged since read; false if it changed or went meanwhile. */
@@ -138,6 +158,8 @@ function toEntity(n: Nudge): NudgeEntity {
     sentAt: n.sentAt,
     delivered: n.delivered,
     ...(n.reply ? { replyAnswer: n.reply.answer, repliedAt: n.reply.at } : {}),
+    ...(n.closedAt ? { closedAt: n.closedAt } : {}),
+    ...(n.resultAt ? { resultAt: n.resultAt } : {}),
   };
 }
 
@@ -157,6 +179,8 @@ function fromEntity(tenantId: string, teamId: string, e: NudgeEntity): Nudge {
     sentAt: e.sentAt,
     delivered: e.delivered === true,
     reply: e.replyAnswer && e.repliedAt ? { answer: e.replyAnswer as NudgeAnswer, at: e.repliedAt } : null,
+    ...(e.closedAt ? { closedAt: e.closedAt } : {}),
+    ...(e.resultAt ? { resultAt: e.resultAt } : {}),
   };
 }
 

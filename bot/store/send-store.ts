@@ -5,9 +5,10 @@ import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from '
 
 /**
  * A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of a new lead, a lead's weekly
- * digest, or a team's weekly round-up in its learning channel (a round-up's `userId` is its team's id: it goes to no one person).
+ * digest, a lead's one reminder of a follow-up left waiting, or a team's weekly round-up in its learning channel (a round-up's
+ * `userId` is its team's id: it goes to no one person).
  */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest' | 'roundup';
+export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest' | 'follow-up-reminder' | 'roundup';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
@@ -32,7 +33,7 @@ export interface SendRecord {
   etag?: string;
 }
 
-/** The third part of a digest record's partition key. */
+/** The third part of the partition key of a lead's digests and follow-up reminders. */
 const DIGESTS = 'digests';
 /** The third part of a round-up record's partition key (after the team's id). */
 const ROUNDUPS = 'roundups';
@@ -49,9 +50,9 @@ export class SendStore {
   constructor(private readonly table: TableClient) {}
 
   static keys(tenantId: string, userId: string, cycle: string, kind: SendKind) {
-    // A lead's digests keep to a partition of their own, so a learner's history of check-ins stays one short read.
+    // A lead's digests and follow-up reminders keep to a partition of their own, so a learner's history of check-ins stays one short read.
     const partitionKey =
-      kind === 'digest'
+      kind === 'digest' || kind === 'follow-up-reminder'
         ? keyOf(tenantId, userId, DIGESTS)
         : kind === 'roundup'
           ? keyOf(tenantId, userId, ROUNDUPS)

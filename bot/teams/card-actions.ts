@@ -10,6 +10,7 @@ import { checkInActions, type CheckInActionsDeps } from './check-in-actions.js';
 import { goalActions } from './goal-actions.js';
 import { myDataActions, type MyDataCommands } from './my-data-commands.js';
 import { nudgeActions } from './nudge-actions.js';
+import { followUpActions } from './follow-up-actions.js';
 import { shareCardActions } from './share-card-actions.js';
 import { sharePromptActions } from './share-prompt-actions.js';
 import type { SharePromptService } from '../services/share-prompt-service.js';
@@ -19,12 +20,14 @@ import type { CoachingService } from '../services/coaching-service.js';
 import type { DigestService } from '../services/digest-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { NudgeService } from '../services/nudge-service.js';
+import type { FollowUpService } from '../services/follow-up-service.js';
 import type { SharingService } from '../services/sharing-service.js';
 
 export interface CardActionDeps extends CheckInActionsDeps {
   goals: GoalService;
   teamFlows: TeamFlows;
   nudges: NudgeService;
+  followUps: FollowUpService;
   digests: DigestService;
   coaching: CoachingService;
   sharing: SharingService;
@@ -40,6 +43,7 @@ export function cardActionTable(deps: CardActionDeps): CardActionRoute[][] {
     goalActions(deps),
     teamSetupActions(deps.teamFlows),
     nudgeActions(deps),
+    followUpActions(deps),
     shareCardActions(deps.sharing),
     sharePromptActions(deps),
     myDataActions(deps.myData),

@@ -19,6 +19,7 @@ import type { DigestService } from '../services/digest-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { LearningCapture } from '../services/learning-capture.js';
 import type { NudgeService } from '../services/nudge-service.js';
+import type { FollowUpService } from '../services/follow-up-service.js';
 import type { PeopleService } from '../services/people-service.js';
 import type { SharingService } from '../services/sharing-service.js';
 import { senderOf, tenantOf } from './activity-people.js';
@@ -43,6 +44,7 @@ export interface LearningLoopBotDeps {
   sharing: SharingService;
   dialogs: LearningDialogs;
   nudges: NudgeService;
+  followUps: FollowUpService;
   goals: GoalService;
   coaching: CoachingService;
   digests: DigestService;

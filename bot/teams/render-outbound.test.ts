@@ -9,6 +9,8 @@ import { introCard } from '../cards/intro-card.js';
 import { leadNoticeCard } from '../cards/lead-notice-card.js';
 import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
 import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { followUpClosedForLearnerCard, followUpReminderCard } from '../cards/follow-up-cards.js';
+import type { FollowUp } from '../contract/follow-up-rules.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard } from '../cards/share-card.js';
@@ -64,6 +66,7 @@ const digest: Digest = {
     figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
     weeks: 4,
   },
+  leadFollowUps: { figures: { requested: 3, done: 1, rate: 1 / 3, medianDays: 4, nudged: 2 }, weeks: 4 },
 };
 const ask: CheckInAsk = {
   cardId: 'card-1',
@@ -87,6 +90,23 @@ const asked = { entryId: 'entry-0002', createdAt: '2026-11-20T10:00:00.000Z', ac
 const askedToShare = { entryId: 'entry-0003', what: 'UX 101', insight: '1-2-3', action: null, link: 'https://example.com/ux' };
 const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
 const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
+const followUp: FollowUp = {
+  teamId: 'team-1',
+  followUpId: 'nudge-0001',
+  learnerId: 'u2',
+  learnerName: 'Isaiah Langer',
+  answer: 'need-help',
+  nudgedBy: { userId: 'u1', displayName: 'Alex Wilber' },
+  nudgeNote: 'Q4?',
+  reason: 'No answer to the last 2 check-ins',
+  why: { kind: 'no-answer', count: 2 },
+  openedAt: '2026-11-20T10:00:00.000Z',
+  closed: null,
+};
+const closedFollowUp: FollowUp = {
+  ...followUp,
+  closed: { by: { userId: 'u1', displayName: 'Alex Wilber' }, note: 'we *talked*', at: '2026-11-28T10:00:00.000Z' },
+};
 
 /** Every kind of message (the type makes a new kind add its row), and the card its reader should see. */
 const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { kind: K }>, (t: BotTranslator) => AdaptiveCard] } = {
@@ -116,6 +136,14 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
   'nudge-reply': [
     { kind: 'nudge-reply', nudge, answer: 'on-it', teamName: 'Alpha' },
     (t) => nudgeReplyForLeadCard(nudge, 'on-it', 'Alpha', t),
+  ],
+  'follow-up-reminder': [
+    { kind: 'follow-up-reminder', followUp, teamName: undefined, daysWaiting: 8 },
+    (t) => followUpReminderCard({ followUp, teamName: t.t('common.yourTeam'), daysWaiting: 8 }, t),
+  ],
+  'follow-up-closed': [
+    { kind: 'follow-up-closed', followUp: closedFollowUp, teamName: 'Alpha' },
+    (t) => followUpClosedForLearnerCard(closedFollowUp, 'Alpha', t),
   ],
   'coaching-note': [{ kind: 'coaching-note', note }, (t) => coachingNoteCard(note, t)],
   'coaching-answer': [

@@ -7,6 +7,7 @@ import { introCard } from '../cards/intro-card.js';
 import { leadNoticeCard } from '../cards/lead-notice-card.js';
 import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
 import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { followUpClosedForLearnerCard, followUpReminderCard } from '../cards/follow-up-cards.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard } from '../cards/share-card.js';
@@ -41,6 +42,10 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
       return nudgeCard(message.nudge, message.teamName, t);
     case 'nudge-reply':
       return nudgeReplyForLeadCard(message.nudge, message.answer, message.teamName ?? t.t('common.yourTeam'), t);
+    case 'follow-up-reminder':
+      return followUpReminderCard(message, t);
+    case 'follow-up-closed':
+      return followUpClosedForLearnerCard(message.followUp, message.teamName, t);
     case 'coaching-note':
       return coachingNoteCard(message.note, t);
     case 'coaching-answer':

@@ -12,6 +12,8 @@ import { dialogInvitationCard, learningDialogCard } from '../cards/learning-dial
 import { eraseMyDataCard, erasingMyDataCard, myDataEraseFailedCard, myDataErasedCard, myDataExportCard } from '../cards/my-data-cards.js';
 import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { nudgeAnsweredCard, nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { followUpClosedCard, followUpClosedForLearnerCard, followUpReminderCard } from '../cards/follow-up-cards.js';
+import type { FollowUp } from '../contract/follow-up-rules.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard, withdrawnShareCard } from '../cards/share-card.js';
@@ -118,6 +120,7 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
       figures: { actions: 8, results: 4, dropped: 1, awaiting: 3, due: 6, followThrough: 4 / 6, medianDaysToResult: 5.5 },
       weeks: 4,
     },
+    leadFollowUps: { figures: { requested: 3, done: 1, rate: 1 / 3, medianDays: 4, nudged: 2 }, weeks: 4 },
   };
   const schedule = {
     cadence: 'biweekly' as const,
@@ -129,6 +132,23 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
   };
   const note = { noteId: 'note-0001', leadName: 'Alex Wilber', about: 'UX 101', note: 'Q4?' };
   const nudge = { teamId: 'team-1', nudgeId: 'nudge-0001', leadName: 'Alex Wilber', learnerName: 'Isaiah Langer', note: 'Q4?' };
+  const followUp: FollowUp = {
+    teamId: 'team-1',
+    followUpId: 'nudge-0001',
+    learnerId: 'u2',
+    learnerName: 'Isaiah Langer',
+    answer: 'need-help',
+    nudgedBy: { userId: 'u1', displayName: 'Alex Wilber' },
+    nudgeNote: 'Q4?',
+    reason: 'No answer to the last 2 check-ins',
+    why: { kind: 'no-answer', count: 2 },
+    openedAt: '2026-11-20T10:00:00.000Z',
+    closed: null,
+  };
+  const closedFollowUp: FollowUp = {
+    ...followUp,
+    closed: { by: { userId: 'u1', displayName: 'Alex Wilber' }, note: 'We talked', at: '2026-11-28T10:00:00.000Z' },
+  };
   return [
     [
       'check-in with every problem',
@@ -202,6 +222,12 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
     ['nudge', nudgeCard(nudge, 'Alpha', t)],
     ['nudge answered', nudgeAnsweredCard(nudge, 'need-help', t)],
     ['nudge reply for the lead', nudgeReplyForLeadCard(nudge, 'lets-talk', 'Alpha', t)],
+    [
+      'follow-up reminder',
+      followUpReminderCard({ followUp, teamName: 'Alpha', daysWaiting: 8 }, t, { typed: '', error: t.t('followUp.note.missing') }),
+    ],
+    ['follow-up closed', followUpClosedCard(closedFollowUp, t)],
+    ['follow-up closed for the learner', followUpClosedForLearnerCard(closedFollowUp, 'Alpha', t)],
     ['coaching note', coachingNoteCard(note, t, { typed: '', error: t.t('coaching.error.empty') })],
     ['coaching answered', coachingAnsweredCard(note, 'OK', t)],
     ['coaching answer for the lead', coachingAnswerForLeadCard('Isaiah Langer', note, 'OK', t)],

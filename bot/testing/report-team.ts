@@ -51,6 +51,16 @@ export const team: ReportTeam = {
   ],
   rollups,
   ratingTimes: [at('2026-11-17T09:00:00Z'), at('2026-11-24T09:00:00Z'), at('2026-11-25T09:00:00Z'), at('2026-10-01T09:00:00Z')],
-  // Alex followed up Bo's overdue goal (flagged when 20 November ended in London) two days later.
-  nudges: [{ leadId: 'alex', learnerId: 'bo', sentAt: at('2026-11-22T00:00:00Z'), flaggedSince: at('2026-11-20T00:00:00Z') }],
+  // Alex followed up Bo's overdue goal (flagged when 20 November ended in London): nudged a day later,
+  // Bo answered "Let's talk", and Alex closed the follow-up two days after the flag.
+  nudges: [
+    {
+      leadId: 'alex',
+      learnerId: 'bo',
+      sentAt: at('2026-11-21T00:00:00Z'),
+      flaggedSince: at('2026-11-20T00:00:00Z'),
+      answer: 'lets-talk',
+      closedAt: at('2026-11-22T00:00:00Z'),
+    },
+  ],
 };

@@ -44,22 +44,33 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     await saveScreenshot(page, 'learning-report.png', { height: 1300 });
   });
 
-  it('counts a lead’s follow-up once they nudge a flagged member', async () => {
+  it('counts a lead’s nudge as nudged, and the follow-up as done once the learner answered and the lead closed it', async () => {
     const lead = { tenantId: DEMO_TENANT_ID, userId: alex.userId };
     const { members } = await tab.service.services.dashboards.dashboardFor(lead, DEMO_TEAM.id, 4);
     const flagged = members.find((m) => m.needsFollowUp && m.userId !== alex.userId);
     expect(flagged, 'the demo team has a member who needs a follow-up').toBeDefined();
     const page = await openReport(DEMO_LD_ADMIN.userId);
     await page.getByTestId('report-leads').waitFor();
-    const [, , askedBefore, doneBefore] = await alexsLine(page);
-    await tab.service.services.nudges.nudge(lead, DEMO_TEAM.id, flagged!.userId, { note: 'How is it going?' });
+    const [, , askedBefore, doneBefore, , , nudgedBefore] = await alexsLine(page);
+    const nudge = await tab.service.services.nudges.nudge(lead, DEMO_TEAM.id, flagged!.userId, { note: 'How is it going?' });
     // The report reads the organisation's figures as last computed; the background job's next pass counts the nudge.
-    await tab.service.orgFigures.runTenant(DEMO_TENANT_ID);
-    await page.reload();
-    await page.getByTestId('report-leads').waitFor();
-    const [, , asked, done] = await alexsLine(page);
-    expect(Number(done)).toBe(Number(doneBefore) + 1);
+    const recount = async () => {
+      await tab.service.orgFigures.runTenant(DEMO_TENANT_ID);
+      await page.reload();
+      await page.getByTestId('report-leads').waitFor();
+      return alexsLine(page);
+    };
+    const [, , asked, done, , , nudged] = await recount();
+    expect(Number(nudged)).toBe(Number(nudgedBefore) + 1);
+    expect(Number(done), 'a nudge alone is not done').toBe(Number(doneBefore));
     expect(Number(asked)).toBeGreaterThanOrEqual(Number(askedBefore));
+
+    const learner = { tenantId: DEMO_TENANT_ID, userId: flagged!.userId };
+    await tab.service.services.nudges.reply(learner, DEMO_TEAM.id, nudge.nudgeId, 'lets-talk');
+    await tab.service.services.followUps.close(lead, DEMO_TEAM.id, nudge.nudgeId, 'We talked');
+    const [, , , doneAfter] = await recount();
+    expect(Number(doneAfter)).toBe(Number(doneBefore) + 1);
+    expect(await page.getByTestId('report-follow-up-definition').textContent()).toContain('a lead closed it');
   });
 
   it('downloads the report as CSV, and shows another period on request', async () => {

@@ -62,6 +62,8 @@ describe('a lead’s follow-ups and a learner’s goals in the tab (local mode, 
         .or(team.getByText('No nudges yet', { exact: false }))
         .first()
         .waitFor();
+      // The demo's follow-up waiting past the expectation, with its note box and Close, is checked too.
+      await team.getByTestId('open-follow-up').first().waitFor();
       expect(await axeViolations(team)).toEqual([]);
       await team.getByRole('button', { name: `Nudge ${DEMO_PEOPLE[2]!.displayName}` }).click();
       await team.getByTestId('nudge-dialog').waitFor();

@@ -69,7 +69,7 @@ describe('team dashboard API (Azurite, demo data)', () => {
     expect(JSON.stringify(body)).not.toContain(DEMO_PEOPLE[2]!.displayName);
   });
 
-  it('gives a lead the team’s follow-up figures and their own, moved by a nudge; a member neither', async () => {
+  it('gives a lead the team’s follow-up figures and their own: a nudge counts as nudged, a closed follow-up as done; a member neither', async () => {
     const read = async (userId: string) => (await (await dashboard(userId, DEMO_TEAM.id, '?weeks=12')).json()) as DashboardResponse;
     const before = await read(alex.userId);
     expect(before.callerId).toBe(alex.userId);
@@ -77,8 +77,8 @@ describe('team dashboard API (Azurite, demo data)', () => {
     // Every flagged member is a follow-up asked of each lead; nobody has been nudged yet.
     expect(flagged.length).toBeGreaterThan(0);
     expect(before.followUps).toEqual({
-      team: { requested: flagged.length, done: 0, rate: 0, medianDays: null },
-      yours: { requested: flagged.length, done: 0, rate: 0, medianDays: null },
+      team: { requested: flagged.length, done: 0, rate: 0, medianDays: null, nudged: 0 },
+      yours: { requested: flagged.length, done: 0, rate: 0, medianDays: null, nudged: 0 },
     });
     const nudged = await fetch(
       `${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/members/${encodeURIComponent(flagged[0]!.userId)}/nudges`,
@@ -89,8 +89,14 @@ describe('team dashboard API (Azurite, demo data)', () => {
       },
     );
     expect(nudged.status).toBe(201);
+    const sent = await read(alex.userId);
+    expect(sent.followUps?.yours).toMatchObject({ requested: flagged.length, done: 0, nudged: 1 });
+    // The learner answers "Let's talk" and Alex closes the follow-up: now it is done.
+    const { nudge } = (await nudged.json()) as { nudge: { nudgeId: string } };
+    await service.services.nudges.reply({ tenantId: DEMO_TENANT_ID, userId: flagged[0]!.userId }, DEMO_TEAM.id, nudge.nudgeId, 'lets-talk');
+    await service.services.followUps.close({ tenantId: DEMO_TENANT_ID, userId: alex.userId }, DEMO_TEAM.id, nudge.nudgeId, 'We talked');
     const after = await read(alex.userId);
-    expect(after.followUps?.yours).toMatchObject({ requested: flagged.length, done: 1, rate: 1 / flagged.length });
+    expect(after.followUps?.yours).toMatchObject({ requested: flagged.length, done: 1, rate: 1 / flagged.length, nudged: 1 });
     expect(after.followUps?.yours.medianDays).toBeGreaterThanOrEqual(0);
     expect(after.followUps?.team).toEqual(after.followUps?.yours);
     const member = await read(megan.userId);

@@ -54,6 +54,8 @@ interface Fixtures {
   entryId: string;
   shareId: string;
   recId: string;
+  /** The demo team's open follow-up. */
+  followUpId: string;
 }
 
 type Slot =
@@ -232,6 +234,17 @@ const ROUTES: readonly RouteSpec[] = [
     },
   },
   { method: 'GET', route: '/teams/:teamId/nudges', who: 'lead', params: { teamId: team } },
+  { method: 'GET', route: '/teams/:teamId/follow-ups', who: 'lead', params: { teamId: team } },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/follow-ups/:followUpId/close',
+    who: 'lead',
+    params: { teamId: team, followUpId: { valid: (f) => f.followUpId, invalid: anyId } },
+    body: {
+      strict: true,
+      fields: { note: { valid: text('We talked'), invalid: fc.oneof(tooLong(280), notOfKind('string')), required: true } },
+    },
+  },
   { method: 'GET', route: '/teams/:teamId/awaiting-actions', who: 'lead', params: { teamId: team } },
   {
     method: 'POST',
@@ -626,6 +639,8 @@ describe('hostile input to the API: every route with a parameter, query or body 
       entryId: entry.entry.id,
       shareId: shares.find((s) => s.sharerId === learner.userId && !s.withdrawnAt)!.shareId,
       recId: rec.recId,
+      followUpId: (await service.services.followUps.listFor({ tenantId: DEMO_TENANT_ID, userId: lead.userId }, DEMO_TEAM.id)).open[0]!
+        .followUpId,
     };
     // An LRS is set, so a body without a secret is valid: each refusal is the broken field's doing.
     await service.stores.lrs.save(DEMO_TENANT_ID, {

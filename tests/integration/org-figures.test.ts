@@ -291,6 +291,7 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
           actionsDue: r.learner.actionsDue,
           followThrough: r.learner.followThrough,
           medianDaysToResult: r.learner.medianDaysToResult,
+          nudged: l.nudged,
         })),
       );
       const byKey = (a: LeadLine, b: LeadLine) => a.key.localeCompare(b.key);

@@ -73,6 +73,7 @@ export interface Fixtures {
   nudgeId: string;
   noteId: string;
   cycle: string;
+  followUpId: string;
 }
 
 export interface World {
@@ -243,6 +244,7 @@ async function fixtures(service: RunningTestService): Promise<Fixtures> {
     nudgeId: '',
     noteId: '',
     cycle: '',
+    followUpId: '',
   };
 }
 

@@ -161,6 +161,16 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   },
   { method: 'GET', route: '/teams/:teamId/share-asks', path: () => `${team}/share-asks`, expect: teamLeads(200) },
   { method: 'GET', route: '/teams/:teamId/nudges', path: () => `${team}/nudges`, expect: teamLeads(200) },
+  { method: 'GET', route: '/teams/:teamId/follow-ups', path: () => `${team}/follow-ups`, expect: teamLeads(200) },
+  {
+    method: 'POST',
+    route: '/teams/:teamId/follow-ups/:followUpId/close',
+    path: (w) => `${team}/follow-ups/${w.ids.followUpId}/close`,
+    body: () => ({ note: `${MARKER} we talked` }),
+    // Each cell closes a follow-up of its own, opened by the learner's "I need help".
+    prepare: (w) => openFollowUp(w),
+    expect: teamLeads(200),
+  },
   {
     method: 'POST',
     route: '/teams/:teamId/shares/:shareId/coaching',
@@ -377,3 +387,13 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     expect: everyone(400),
   },
 ];
+
+/** A follow-up open now: the lead nudged the learner, who answered "I need help". */
+export async function openFollowUp(w: World): Promise<void> {
+  await w.clear('nudges');
+  const nudge = await w.service.services.nudges.nudge(PEOPLE.lead, DEMO_TEAM.id, PEOPLE.learner.userId, {
+    note: `${MARKER}: how is it going?`,
+  });
+  await w.service.services.nudges.reply(PEOPLE.learner, DEMO_TEAM.id, nudge.nudgeId, 'need-help');
+  w.ids.followUpId = nudge.nudgeId;
+}

@@ -5,6 +5,7 @@ import { weekKeyOf } from '../../bot/domain/member-rollup.js';
 import { scheduledCardId } from '../../bot/services/scheduled-card-id.js';
 import { FRESH_PROMPT_STATE } from '../../bot/domain/share-prompt.js';
 import { MARKER, PEOPLE, type Principal, type World } from './authorisation-world.js';
+import { openFollowUp } from './route-matrix.js';
 
 /** `outage`: refused, but on the error card that says our side failed and to try again. */
 export type Outcome = 'ok' | 'refused' | 'outage';
@@ -164,6 +165,13 @@ export const VERB_ROWS: readonly VerbRow[] = [
     data: (w) => ({ teamId: DEMO_TEAM.id, nudgeId: w.ids.nudgeId, answer: 'on-it' }),
     expect: only('learner'),
     ok: /You told Alex Wilber: I’m on it/,
+  },
+  {
+    verb: 'followUp.close',
+    prepare: (w) => openFollowUp(w),
+    data: (w) => ({ teamId: DEMO_TEAM.id, followUpId: w.ids.followUpId, note: `${MARKER}: we talked` }),
+    expect: only('lead'),
+    ok: /Alex Wilber closed .*’s follow-up/,
   },
   // The share is the learner's own: they may save and rate it, not mark it helpful.
   { verb: 'share.helpful', data: share, expect: only('member', 'lead'), ok: /Helpful/, refused: /This is your own share/ },

@@ -473,6 +473,29 @@ export const en = {
   'team.saved.roundupOff': 'Off',
   // Coaching on entries
   'coaching.aboutEntry': 'On what you learned: “{about}”',
+  // Follow-ups that close, reminders to leads, and what "done" means in the digest
+  'followUp.reminder.title.one': 'A follow-up has waited {count} day',
+  'followUp.reminder.title.other': 'A follow-up has waited {count} days',
+  'followUp.answered': '{learner} answered “{answer}” to a nudge in {team}.',
+  'followUp.reason': 'Flagged because: {reason}',
+  'followUp.since': 'Waiting since {date}',
+  'followUp.note.label': 'What was done? The learner sees this note.',
+  'followUp.note.placeholder': 'For example: we talked, sent a course',
+  'followUp.note.missing': 'Write a short note: what was done.',
+  'followUp.note.tooLong': 'The note can be at most {max} characters.',
+  'followUp.close': 'Close',
+  'followUp.closed.title': '{lead} closed {learner}’s follow-up',
+  'followUp.closed.already': '{lead} had already closed {learner}’s follow-up',
+  'followUp.closed.told': '{learner} is told in their personal chat.',
+  'followUp.learner.title': '{lead} closed your follow-up (“{answer}”)',
+  'followUp.learner.from': 'From your lead in {team}.',
+  'error.notYourFollowUp': 'This follow-up is not one you can close.',
+  'digest.leadFollowUps.one': 'Follow-ups done (last week)',
+  'digest.leadFollowUps.other': 'Follow-ups done (last {count} weeks)',
+  'digest.leadFollowUpsValue': '{done} of {requested} done, {nudged} nudged',
+  'digest.leadFollowUpsNone': 'none asked',
+  'digest.followUpDefinition':
+    'A follow-up is done when the learner answered the nudge and a lead closed it, or the learner recorded a result.',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

@@ -482,4 +482,27 @@ export const es = {
   'team.saved.roundupOff': 'Desactivado',
   // Coaching on entries
   'coaching.aboutEntry': 'Sobre lo que aprendiste: «{about}»',
+  // Follow-ups that close, reminders to leads, and what "done" means in the digest
+  'followUp.reminder.title.one': 'Un seguimiento lleva {count} día esperando',
+  'followUp.reminder.title.other': 'Un seguimiento lleva {count} días esperando',
+  'followUp.answered': '{learner} respondió «{answer}» a un recordatorio en {team}.',
+  'followUp.reason': 'Señalado porque: {reason}',
+  'followUp.since': 'Esperando desde el {date}',
+  'followUp.note.label': '¿Qué se hizo? La persona verá esta nota.',
+  'followUp.note.placeholder': 'Por ejemplo: hablamos, le envié un curso',
+  'followUp.note.missing': 'Escribe una nota breve: qué se hizo.',
+  'followUp.note.tooLong': 'La nota puede tener como máximo {max} caracteres.',
+  'followUp.close': 'Cerrar',
+  'followUp.closed.title': '{lead} cerró el seguimiento de {learner}',
+  'followUp.closed.already': '{lead} ya había cerrado el seguimiento de {learner}',
+  'followUp.closed.told': 'Se lo decimos a {learner} en su chat personal.',
+  'followUp.learner.title': '{lead} cerró tu seguimiento («{answer}»)',
+  'followUp.learner.from': 'De tu responsable en {team}.',
+  'error.notYourFollowUp': 'No puedes cerrar este seguimiento.',
+  'digest.leadFollowUps.one': 'Seguimientos hechos (última semana)',
+  'digest.leadFollowUps.other': 'Seguimientos hechos (últimas {count} semanas)',
+  'digest.leadFollowUpsValue': '{done} de {requested} hechos, {nudged} con recordatorio',
+  'digest.leadFollowUpsNone': 'ninguno pedido',
+  'digest.followUpDefinition':
+    'Un seguimiento está hecho cuando la persona respondió al recordatorio y un responsable lo cerró, o cuando registró un resultado.',
 } as const satisfies Partial<Record<BotMessageKey, string>>;

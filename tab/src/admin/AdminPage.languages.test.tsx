@@ -83,6 +83,7 @@ describe('the learning report in the admin’s language', () => {
       'المنجز',
       'المعدل',
       'الوقت الوسيط حتى المتابعة',
+      'ذُكّروا',
       'نسبة المتابعة لدى فريقه',
     ]);
     expect(
@@ -90,6 +91,9 @@ describe('the learning report in the admin’s language', () => {
         .find((r) => r[0] === 'Alex')
         ?.at(-1),
     ).toBe('١ من ١ مستحقة (١٠٠٪\u061c)');
+    expect(text(page, 'report-follow-up-definition')).toBe(
+      'تُعدّ المتابعة منجزة عندما يجيب المتعلّم على التذكير ويغلقها قائد، أو عندما يسجّل المتعلّم نتيجة.',
+    );
     expect(cells(page, 'report-teams')[1]?.at(-1)).toBe('يومان');
     // Arabic writes a percentage with the Arabic letter mark after the sign, so it stays put right to left.
     expect(cells(page, 'report-weeks').map((r) => r[4])).toEqual(['٣٣٪\u061c', '٥٠٪\u061c']);

@@ -76,31 +76,39 @@ export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; local
     );
   }
   return (
-    <DataTable
-      caption={t('report.leadsCaption')}
-      testId="report-leads"
-      columns={[
-        t('report.lead'),
-        t('report.team'),
-        t('report.followUpsAsked'),
-        t('report.done'),
-        t('report.rate'),
-        t('report.medianTime'),
-        t('report.teamFollowThrough'),
-      ]}
-      rows={leads.map((l) => ({
-        key: l.key,
-        header: l.displayName,
-        cells: [
-          l.teamName,
-          formatCount(l.requested, locale),
-          formatCount(l.done, locale),
-          rate(l.rate, locale),
-          medianDaysText(l.medianDays, i18n),
-          followThroughText(l, locale, i18n),
-        ],
-      }))}
-    />
+    <>
+      <Text as="p" className={styles.text} data-testid="report-follow-up-definition">
+        {t('report.followUpDefinition')}
+      </Text>
+      <DataTable
+        caption={t('report.leadsCaption')}
+        testId="report-leads"
+        columns={[
+          t('report.lead'),
+          t('report.team'),
+          t('report.followUpsAsked'),
+          t('report.done'),
+          t('report.rate'),
+          t('report.medianTime'),
+          t('report.nudged'),
+          t('report.teamFollowThrough'),
+        ]}
+        rows={leads.map((l) => ({
+          key: l.key,
+          header: l.displayName,
+          cells: [
+            l.teamName,
+            formatCount(l.requested, locale),
+            formatCount(l.done, locale),
+            rate(l.rate, locale),
+            medianDaysText(l.medianDays, i18n),
+            // Figures computed before the nudged count was kept have none until the next pass.
+            l.nudged === undefined ? '' : formatCount(l.nudged, locale),
+            followThroughText(l, locale, i18n),
+          ],
+        }))}
+      />
+    </>
   );
 }
 

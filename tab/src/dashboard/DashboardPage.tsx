@@ -5,6 +5,7 @@ import { DEFAULT_PERIOD, type DashboardPeriod } from '../api/dashboard-types.js'
 import { PageLayout } from '../components/PageLayout.js';
 import type { Nudging } from '../follow-ups/NudgeButton.js';
 import { LazyFollowUps } from '../follow-ups/lazy-follow-ups.js';
+import { LazyOpenFollowUps } from '../follow-ups/lazy-open-follow-ups.js';
 import { LazyAwaitingActions } from '../follow-through/lazy-awaiting-actions.js';
 import { LazyTeamRecommendations } from '../recommendations/lazy-recommendations.js';
 import { LazySharesFeed, LazyTopResources } from '../shares/lazy-sections.js';
@@ -105,6 +106,7 @@ export function DashboardPage({ client, locale, teamId, channelId, teamPicker }:
           />
           {/* Leads only: the service refuses a team's nudges to anyone else. */}
           {isLead && <LazyFollowUps client={client} teamId={teamId} locale={locale} refreshKey={followUps.sent} />}
+          {isLead && <LazyOpenFollowUps client={client} teamId={teamId} locale={locale} />}
           {isLead && <LazyAwaitingActions client={client} teamId={teamId} locale={locale} />}
           {isLead && (
             <LazyTeamRecommendations client={client} teamId={teamId} locale={locale} members={shown.members} callerId={shown.callerId} />

@@ -11,11 +11,12 @@ vi.mock('./DashboardCharts.js', () => ({ default: () => <div data-testid="dashbo
 
 afterEach(unmountRendered);
 
-const figures = (requested: number, done: number, rate: number | null, medianDays: number | null): FollowUpFigures => ({
+const figures = (requested: number, done: number, rate: number | null, medianDays: number | null, nudged = done): FollowUpFigures => ({
   requested,
   done,
   rate,
   medianDays,
+  nudged,
 });
 
 describe('followUpLine', () => {
@@ -64,6 +65,16 @@ describe('“Your follow-ups” on the dashboard', () => {
     );
   });
 
+  it('keeps the nudges apart from what was done, and says what done means', async () => {
+    const page = await render({ followUps: { yours: figures(3, 1, 1 / 3, 2.5, 3), team: figures(3, 2, 2 / 3, 1, 3) } });
+    expect(page.querySelector('[data-testid="leader-figures-nudged"]')?.textContent).toBe(
+      'Nudged (not yet done unless closed or followed by a result): 3 by you, 3 by the team’s leads',
+    );
+    expect(page.querySelector('[data-testid="leader-figures-definition"]')?.textContent).toBe(
+      'A follow-up is done when the learner answered the nudge and a lead closed it, or the learner recorded a result.',
+    );
+  });
+
   it('says so when nothing was asked, even in a quiet period', async () => {
     const quiet = { entries: 0, responded: 0, nothing: 0, noAnswer: 0, responseRate: null };
     const page = await render({
@@ -71,7 +82,8 @@ describe('“Your follow-ups” on the dashboard', () => {
       totals: { ...dashboard().totals, ...quiet },
     });
     expect(page.querySelector('[data-testid="dashboard-empty"]')).not.toBeNull();
-    expect(block(page)?.textContent).toBe('Follow-ups asked of you: nothing asked yetThe team’s leads, together: nothing asked yet');
+    expect(page.querySelector('[data-testid="leader-figures-yours"]')?.textContent).toBe('Follow-ups asked of you: nothing asked yet');
+    expect(page.querySelector('[data-testid="leader-figures-team"]')?.textContent).toBe('The team’s leads, together: nothing asked yet');
   });
 
   it('shows a member nothing of it, whatever the response carries', async () => {

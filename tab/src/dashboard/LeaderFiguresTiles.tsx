@@ -28,7 +28,10 @@ export function followUpLine(
   });
 }
 
-/** A lead's own follow-ups over the period, and the team's (a follow-up by any lead counts for the team). */
+/**
+ * A lead's own follow-ups over the period, and the team's (a follow-up by any lead counts for the
+ * team); how many were nudged, kept apart from done; and what done means.
+ */
 export function LeaderFiguresTiles({ followUps, locale }: { followUps: DashboardFollowUps; locale: string }) {
   const i18n = useT();
   return (
@@ -38,6 +41,12 @@ export function LeaderFiguresTiles({ followUps, locale }: { followUps: Dashboard
       </Text>
       <Text as="p" block data-testid="leader-figures-team">
         {followUpLine(i18n.t('leader.team'), followUps.team, locale, i18n)}
+      </Text>
+      <Text as="p" block data-testid="leader-figures-nudged">
+        {i18n.t('leader.nudged', { yours: formatCount(followUps.yours.nudged, locale), team: formatCount(followUps.team.nudged, locale) })}
+      </Text>
+      <Text as="p" block size={200} data-testid="leader-figures-definition">
+        {i18n.t('leader.definition')}
       </Text>
     </div>
   );

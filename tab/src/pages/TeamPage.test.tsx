@@ -35,6 +35,7 @@ async function open(routes: Record<string, unknown>, props: { teamId?: string; c
   const service = fakeApiClient({
     ...NO_SHARES_ROUTES,
     [NUDGES_ROUTE]: { nudges: [] },
+    [`GET /api/v1/teams/${encodeURIComponent(TEAM_ID)}/follow-ups`]: { expectedDays: 7, open: [], closed: [] },
     [TEAM_RECOMMENDATIONS_ROUTE]: { recommendations: [] },
     ...routes,
   });

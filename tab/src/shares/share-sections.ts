@@ -10,6 +10,7 @@ export { TopResources } from './TopResources.js';
 export { AddGoalForm } from '../goals/AddGoalForm.js';
 export { GoalsList } from '../goals/GoalsList.js';
 export { FollowUps } from '../follow-ups/FollowUps.js';
+export { OpenFollowUps } from '../follow-ups/OpenFollowUps.js';
 export { NudgeDialog } from '../follow-ups/NudgeDialog.js';
 export { AwaitingActions } from '../follow-through/AwaitingActions.js';
 // The recommendations and coaching sections too; their dialogs (and the feed's Coach dialog) are

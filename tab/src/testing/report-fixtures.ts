@@ -23,8 +23,8 @@ export const now = new Date('2026-11-28T12:00:00Z');
 
 const productDesign = { teamId: 't1', teamName: 'Product Design' } as const;
 const customerSuccess = { teamId: 't2', teamName: 'Customer Success' } as const;
-const noFollowUps: FollowUpFigures = { requested: 0, done: 0, rate: null, medianDays: null };
-const oneFollowUpInTwoDays: FollowUpFigures = { requested: 1, done: 1, rate: 1, medianDays: 2 };
+const noFollowUps: FollowUpFigures = { requested: 0, done: 0, rate: null, medianDays: null, nudged: 0 };
+const oneFollowUpInTwoDays: FollowUpFigures = { requested: 1, done: 1, rate: 1, medianDays: 2, nudged: 1 };
 const nothingLearned: ReportRow['system'] = { entries: 0, minutes: 0, resourceRatings: 0 };
 
 type Participation = Omit<ReportRow['learner'], 'responseRate' | 'goalsOpen' | 'goalsOnTrack' | keyof ActionFigures> &
@@ -140,7 +140,7 @@ export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): R
   addRows(byWeek, rows);
   const teams = rows.filter((r) => r.week === 'all').sort((a, b) => a.teamName.localeCompare(b.teamName));
   const leads: LeadLine[] = teams.flatMap((r) =>
-    (r.leads ?? []).map(({ leadId, displayName, requested, done, rate, medianDays }) => ({
+    (r.leads ?? []).map(({ leadId, displayName, requested, done, rate, medianDays, nudged }) => ({
       actions: r.learner.actions,
       results: r.learner.results,
       actionsDue: r.learner.actionsDue,
@@ -155,6 +155,7 @@ export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): R
       done,
       rate,
       medianDays,
+      nudged,
     })),
   );
   const bare = teams.map(({ leads: _leads, ...row }) => row);

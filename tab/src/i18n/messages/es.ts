@@ -864,4 +864,37 @@ export const es = {
   'oneToOne.discussFailed': 'No se pudo añadir a la lista 1:1',
   'oneToOne.chooseLead': '¿Con qué responsable hablar {what}?',
   'oneToOne.cancel': 'Cancelar',
+  // Follow-ups that close: the dashboard's list to close, the report, and what "done" means
+  'followUpItems.title': 'Seguimientos por cerrar',
+  'followUpItems.loading': 'Cargando los seguimientos por cerrar…',
+  'followUpItems.sectionFailed': 'No se pudieron cargar los seguimientos por cerrar. Comprueba la conexión e inténtalo de nuevo.',
+  'followUpItems.loadFailed': 'No se pudieron cargar los seguimientos por cerrar',
+  'followUpItems.definition':
+    'Un seguimiento está hecho cuando la persona respondió al recordatorio y un responsable lo cerró, o cuando registró un resultado.',
+  'followUpItems.empty':
+    'Nada por cerrar. Cuando alguien responde «Necesito ayuda» o «Hablemos» a un recordatorio, espera aquí hasta que un responsable lo cierre con una nota.',
+  'followUpItems.byline': 'Respondió «{answer}» al recordatorio de {lead}, {date}',
+  'followUpItems.reason': 'Señalado porque: {reason}',
+  'followUpItems.waiting': 'Días de espera: {days} (se espera en {expected})',
+  'followUpItems.overdue': 'Días de espera: {days}, más de los {expected} esperados',
+  'followUpItems.noteLabel': 'Nota de cierre para {name}',
+  'followUpItems.noteHint': '{length} de {max} caracteres. La persona recibe esta nota.',
+  'followUpItems.notePlaceholder': 'Por ejemplo: hablamos, le envié un curso',
+  'followUpItems.noteMissing': 'Escribe una nota breve: qué se hizo.',
+  'followUpItems.noteTooLong': 'La nota puede tener como máximo {max} caracteres.',
+  'followUpItems.close': 'Cerrar',
+  'followUpItems.closed': 'Cerrado; se lo decimos a {name} en su chat personal.',
+  'followUpItems.closedNotTold': 'Cerrado; aún no se pudo avisar a {name} en Teams.',
+  'followUpItems.alreadyClosed': 'El seguimiento de {name} ya estaba cerrado.',
+  'followUpItems.closeFailed': 'No se pudo cerrar el seguimiento de {name}',
+  'followUpItems.closedTitle': 'Cerrados recientemente',
+  'followUpItems.closedLine': '{learner}: cerrado por {lead}, {date} — «{note}»',
+  'leader.nudged':
+    'Con recordatorio (no hecho salvo que se cierre o siga un resultado): {yours} por ti, {team} por los responsables del equipo',
+  'leader.definition':
+    'Un seguimiento está hecho cuando la persona respondió al recordatorio y un responsable lo cerró, o cuando registró un resultado.',
+  'report.followUpDefinition':
+    'Un seguimiento está hecho cuando la persona respondió al recordatorio y un responsable lo cerró, o cuando registró un resultado.',
+  'report.nudged': 'Con recordatorio',
+  'audit.kind.follow_up_closed': 'Seguimiento cerrado',
 } satisfies Partial<Record<MessageKey, string>>;
