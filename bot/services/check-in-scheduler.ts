@@ -3,6 +3,7 @@ import { minuteKey, type DueEntry, type DueIndexStore } from '../store/due-index
 import type { LeaseStore } from '../store/lease-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
+import type { DigestService } from './digest-service.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Clock } from './learner.js';
 import type { SendWork } from './send-work.js';
@@ -29,6 +30,8 @@ export interface SchedulerDeps {
   logger: Logger;
   /** Plans the teams' weekly round-ups filed in the same index. */
   roundups?: Pick<WeeklyRoundups, 'planDue' | 'ensureFiled'>;
+  /** Plans the leads' weekly digests, each team's next window filed in the same index. */
+  digests?: Pick<DigestService, 'planDue'>;
   /** How far back a scheduler that was down catches up. */
   maxCatchUpMinutes?: number;
 }
@@ -84,6 +87,10 @@ export class CheckInScheduler {
   private async plan(entry: DueEntry): Promise<void> {
     if (entry.kind === 'roundup') {
       await this.deps.roundups?.planDue(entry);
+      return this.deps.dueIndex.done(entry);
+    }
+    if (entry.kind === 'digest') {
+      await this.deps.digests?.planDue(entry);
       return this.deps.dueIndex.done(entry);
     }
     const work: SendWork = { kind: entry.kind, tenantId: entry.tenantId, userId: entry.userId, cycle: entry.cycle, teamId: entry.teamId };
