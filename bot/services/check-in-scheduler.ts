@@ -31,7 +31,7 @@ export interface SchedulerDeps {
   /** Plans the teams' weekly round-ups filed in the same index. */
   roundups?: Pick<WeeklyRoundups, 'planDue' | 'ensureFiled'>;
   /** Plans the leads' weekly digests, each team's next window filed in the same index. */
-  digests?: Pick<DigestService, 'planDue'>;
+  digests?: Pick<DigestService, 'planDue' | 'walkAgain'>;
   /** How far back a scheduler that was down catches up. */
   maxCatchUpMinutes?: number;
 }
@@ -52,7 +52,11 @@ export class CheckInScheduler {
     const last = minuteKey(now);
     const earliest = new Date(now.getTime() - (this.deps.maxCatchUpMinutes ?? 24 * 60) * MINUTE);
     let minute = lease.cursor ? nextMinute(lease.cursor) : minuteKey(new Date(now.getTime() - MINUTE));
-    if (minute < minuteKey(earliest)) minute = minuteKey(earliest);
+    if (minute < minuteKey(earliest)) {
+      minute = minuteKey(earliest);
+      // The minutes skipped are never read: each team whose digest was filed there has it filed again.
+      await this.deps.digests?.walkAgain(earliest);
+    }
     if (!lease.cursor) {
       // The very first tick records where it begins before planning anything: had it died in its
       // first minute with nothing saved, an instance starting later would begin at its own "now"

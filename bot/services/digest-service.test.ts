@@ -120,7 +120,7 @@ describe('DigestService planning from the due index (Azurite)', () => {
     const teamIds = Array.from({ length: 230 }, (_, i) => `team-${String(i).padStart(3, '0')}`);
     for (const teamId of teamIds)
       await first.stores.teams.createSettingsIfAbsent(settingsOf(teamId, teamId === 'team-005' ? 'Asia/Tokyo' : null));
-    // One team already filed (its lead saved its settings), one filed long ago and never planned (the scheduler was down).
+    // One team already filed (its lead saved its settings), one filed long ago and never planned (the scheduler was down past its catch-up).
     await first.service.settingsChanged(settingsOf('team-001', 'Europe/London'), now.at);
     await first.stores.dueIndex.putDigest({
       minute: '202611020900',
@@ -141,8 +141,27 @@ describe('DigestService planning from the due index (Azurite)', () => {
     const minutes = await Promise.all(teamIds.map((id) => first.stores.dueIndex.digestMinute('t1', id)));
     expect(minutes.every((m) => m !== undefined)).toBe(true);
     expect(minutes[1]).toBe('202612070900');
-    expect(minutes[2]).toBe('202612070900');
+    // Filed, if long ago: the first walk leaves it.
+    expect(minutes[2]).toBe('202611020900');
     // Monday 09:00 in Tokyo is Monday 00:00 UTC.
     expect(minutes[5]).toBe('202612070000');
+  });
+
+  it('walks again after the scheduler skipped minutes, filing only the teams whose window was filed in them', async () => {
+    const now = { at: new Date('2026-12-02T12:00:00Z') };
+    const { service, stores } = await digests(now);
+    for (const teamId of ['fresh', 'skipped', 'missing']) await stores.teams.createSettingsIfAbsent(settingsOf(teamId, null));
+    await service.settingsChanged(settingsOf('fresh', null), now.at);
+    const skipped = { minute: '202611300900', tenantId: 't1', teamId: 'skipped', cycle: '2026-W48', dueAt: '2026-11-30T09:00:00.000Z' };
+    await stores.dueIndex.putDigest(skipped);
+    expect(await service.fileExistingTeams()).toBe(1);
+    expect(await service.fileExistingTeams()).toBe(0);
+    expect(await stores.dueIndex.digestMinute('t1', 'skipped')).toBe('202611300900');
+    // The scheduler comes back after days away and reads from a day ago: Monday's entry is never read.
+    await service.walkAgain(new Date('2026-12-01T12:00:00Z'));
+    expect(await service.fileExistingTeams()).toBe(1);
+    expect(await stores.dueIndex.digestMinute('t1', 'skipped')).toBe('202612070900');
+    expect(await stores.dueIndex.listMinute('202611300900')).toEqual([]);
+    expect(await service.fileExistingTeams()).toBe(0);
   });
 });

@@ -20,6 +20,19 @@ const FILING_LEASE = 'digest-filing';
 const FILING_LEASE_MS = 30_000;
 /** The walk's cursor once every team has been looked at. */
 const FILING_DONE = 'done';
+/**
+ * Where the walk is: the key of the last team it looked at, and the minute before which a filed
+ * window is one the scheduler will never read (empty on the first walk: only teams with none).
+ */
+interface FilingWalk {
+  staleBefore: string;
+  after: string | undefined;
+}
+
+function walkOf(cursor: string | undefined): FilingWalk {
+  return cursor ? (JSON.parse(cursor) as FilingWalk) : { staleBefore: '', after: undefined };
+}
+
 /** Teams read a page at a time, and filed at once: about 32 storage requests in flight. */
 const TEAMS_PER_PAGE = 100;
 const FILED_AT_ONCE = 16;
@@ -73,37 +86,47 @@ export class DigestService {
   }
 
   /**
-   * Files the next digest window of every team that has none (or only one long past: the scheduler
-   * was down beyond its catch-up when it fell due), walking the teams a page at a time under a
-   * lease, with the walk's place saved after each page so another instance or a restart goes on
-   * from there. Once through, it never reads the teams again: from then on each team's entry is
-   * filed when it is set up or its settings change, and by the scheduler after each window. A walk
-   * rather than filing lazily (as round-ups are, from a member's check-in): teams without a
-   * schedule get digests too, and a lazy entry would miss the first Monday after an upgrade for a
-   * team whose check-ins come later in the week. How many teams it filed.
+   * Files the next digest window of every team that has none, walking the teams a page at a time
+   * under a lease, with the walk's place saved after each page so another instance or a restart
+   * goes on from there. Once through, it never reads the teams again: from then on each team's
+   * entry is filed when it is set up or its settings change, and by the scheduler after each
+   * window. A walk rather than filing lazily (as round-ups are, from a member's check-in): teams
+   * without a schedule get digests too, and a lazy entry would miss the first Monday after an
+   * upgrade for a team whose check-ins come later in the week. How many teams it filed.
    */
   async fileExistingTeams(): Promise<number> {
     let lease = await this.deps.leases.acquire(FILING_LEASE, this.deps.instanceId, this.deps.clock(), FILING_LEASE_MS);
     if (!lease || lease.cursor === FILING_DONE) return 0;
-    let after = lease.cursor || undefined;
+    let walk = walkOf(lease.cursor);
     let filed = 0;
     for (;;) {
-      const now = this.deps.clock();
-      const { teams, next } = await this.deps.teams.listTeamsAfter(after, TEAMS_PER_PAGE);
-      const done = await inBatches(teams, FILED_AT_ONCE, (team) => this.fileIfMissing(team, now));
+      const { teams, next } = await this.deps.teams.listTeamsAfter(walk.after, TEAMS_PER_PAGE);
+      const done = await inBatches(teams, FILED_AT_ONCE, (team) => this.fileIfMissing(team, walk.staleBefore));
       filed += done.filter(Boolean).length;
-      lease = await this.deps.leases.saveCursor(FILING_LEASE, lease, next ?? FILING_DONE);
+      walk = { ...walk, after: next };
+      lease = await this.deps.leases.saveCursor(FILING_LEASE, lease, next === undefined ? FILING_DONE : JSON.stringify(walk));
       if (lease && next !== undefined)
         lease = await this.deps.leases.acquire(FILING_LEASE, this.deps.instanceId, this.deps.clock(), FILING_LEASE_MS);
       if (!lease || next === undefined) return filed;
-      after = next;
     }
   }
 
-  private async fileIfMissing(settings: TeamSettings, now: Date): Promise<boolean> {
+  /**
+   * The scheduler was down longer than it catches up, and will never read the minutes before
+   * `readFrom`: a digest filed there would be the team's last. The walk runs again (the next
+   * `fileExistingTeams`), filing each team whose window was filed before then. Should a walk be
+   * under way on another instance, that one goes on as it was.
+   */
+  async walkAgain(readFrom: Date): Promise<void> {
+    const lease = await this.deps.leases.acquire(FILING_LEASE, this.deps.instanceId, this.deps.clock(), FILING_LEASE_MS);
+    const walk: FilingWalk = { staleBefore: minuteKey(readFrom), after: undefined };
+    if (lease) await this.deps.leases.saveCursor(FILING_LEASE, lease, JSON.stringify(walk));
+  }
+
+  private async fileIfMissing(settings: TeamSettings, staleBefore: string): Promise<boolean> {
     const minute = await this.deps.dueIndex.digestMinute(settings.tenantId, settings.teamId);
-    if (minute !== undefined && minute >= minuteKey(new Date(now.getTime() - DIGEST_CATCH_UP_MS))) return false;
-    await this.file(settings, now);
+    if (minute !== undefined && minute >= staleBefore) return false;
+    await this.file(settings, this.deps.clock());
     return true;
   }
 
