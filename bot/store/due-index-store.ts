@@ -85,11 +85,6 @@ export class DueIndexStore {
     return this.filedMinute('digest', tenantId, teamId);
   }
 
-  /** Takes the team's digest out of the index (the team is gone). */
-  async removeDigest(tenantId: string, teamId: string): Promise<void> {
-    await this.removeTeamEntry('digest', tenantId, teamId);
-  }
-
   /** A team's pointer of each kind says where its one entry of that kind is filed. */
   private async putTeamEntry(kind: TeamDueKind, entry: Omit<DueEntry, 'kind' | 'userId'>): Promise<void> {
     const filed: DueEntry = { ...entry, kind, userId: entry.teamId };
