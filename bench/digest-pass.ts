@@ -2,6 +2,8 @@ import { loadavg } from 'node:os';
 import { pino } from 'pino';
 import { buildService } from '../bot/service.js';
 import { storesOver } from '../bot/service-stores.js';
+import { nextDigestWindow } from '../bot/domain/digest.js';
+import { minuteKey } from '../bot/store/due-index-store.js';
 import { digestCycle } from '../bot/store/send-store.js';
 import { ensureTables, tableClients } from '../bot/store/table-clients.js';
 import { localConfig } from '../bot/testing/local-config.js';
@@ -18,7 +20,7 @@ const ZONE = 'Europe/London';
 const WINDOW_OPENS = new Date('2026-12-14T09:00:00Z');
 const WEEK = '2026-W50';
 /** As the background jobs run them (bot/jobs/background-jobs.ts). */
-const PLANNER_EVERY_MS = 15 * 60_000;
+const SCHEDULER_EVERY_MS = 15_000;
 const WORKER_IN_FLIGHT = 48;
 /** The run gives up after this long, or after this long without a digest accepted. */
 const GIVE_UP_MS = 30 * 60_000;
@@ -32,7 +34,7 @@ export interface DigestPassResult {
   teams: number;
   /** From the window opening until the last digest Teams accepted. */
   minutes: number;
-  /** When the planner's pass ended, in minutes after the window opened. */
+  /** When the scheduler's first tick (which plans every team's digests) ended, in minutes after the window opened. */
   planMinutes: number;
   /** Leads the connector had accepted no digest for when the run ended; and digests it accepted more than once. */
   lost: number;
@@ -104,12 +106,12 @@ export async function runDigestPass(options: { proxy: StorageProxy; leads: numbe
   let plannedAt: number | undefined;
   const peakHeapAddedMb = await peakHeapDuring(async () => {
     startedAt = Date.now();
-    // The planner's loop as the background jobs run it: a pass now, then one every 15 minutes.
+    // The scheduler's loop as the background jobs run it: a tick now, then one every 15 seconds.
     const planner = (async () => {
       while (running) {
-        await service.services.digests.planDue();
+        await service.scheduler.tick();
         plannedAt ??= Date.now();
-        for (const until = Date.now() + PLANNER_EVERY_MS; running && Date.now() < until;) await sleep(250);
+        for (const until = Date.now() + SCHEDULER_EVERY_MS; running && Date.now() < until;) await sleep(250);
       }
     })();
     const worker = service.worker.run(() => running, WORKER_IN_FLIGHT);
@@ -168,7 +170,8 @@ const conversationOf = (userId: string) => `a:personal-${userId}`;
 /**
  * Teams of one zone with one or two leads each (alternately, so 7,500 leads are 5,000 teams, as at
  * the design point) and `membersPerTeam` members who are not leads; every lead has a personal chat
- * with the app at the connector. Written through the stores' own methods, 100 rows a transaction.
+ * with the app at the connector; each team's digest window filed in the scheduler's due index, as
+ * setting the team up files it. Written through the stores' own methods, 100 rows a transaction.
  */
 async function seedLeads(
   storage: ReturnType<typeof localConfig>['storage'],
@@ -180,6 +183,7 @@ async function seedLeads(
   const stores = storesOver(recorder.clients());
   const writer = new BulkWriter(tableClients(storage), 32);
   const at = new Date(WINDOW_OPENS.getTime() - 30 * 86_400_000).toISOString();
+  const window = nextDigestWindow(ZONE, new Date(WINDOW_OPENS.getTime() - 60_000));
   const teams: Array<{ teamId: string; leads: string[] }> = [];
   for (let n = 0, t = 0; n < leadCount; t++) {
     const teamId = `19:digest${String(t).padStart(5, '0')}@thread.tacv2`;
@@ -195,6 +199,13 @@ async function seedLeads(
       updatedBy: leads[0]!,
       updatedAt: at,
       locale: 'en-GB',
+    });
+    await stores.dueIndex.putDigest({
+      minute: minuteKey(window.opensAt),
+      tenantId: TENANT,
+      teamId,
+      cycle: window.week,
+      dueAt: window.opensAt.toISOString(),
     });
     const members = [...leads, ...Array.from({ length: membersPerTeam }, (_, k) => `member-${t}-${k}`)];
     for (const userId of members) {

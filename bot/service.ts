@@ -289,6 +289,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
   };
   const digests = new DigestService({
     teams: stores.teams,
+    dueIndex: stores.dueIndex,
     sends: stores.sends,
     queue: queues.sends,
     leases: stores.leases,
@@ -387,7 +388,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
 
   const introductions = new Introductions({ sends: stores.sends, queue: queues.sends, clock });
   const leadNotices = new LeadNotices({ teams: stores.teams, sends: stores.sends, queue: queues.sends, clock });
-  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit, roundups });
+  const teamService = new TeamService({ teams: stores.teams, clock, planner, introductions, leadNotices, audit, roundups, digests });
   const teamFlows = new TeamFlows({
     teams: teamService,
     logger: options.logger,
@@ -456,6 +457,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     queue: queues.sends,
     planner,
     roundups,
+    digests,
     clock,
     instanceId,
     logger: options.logger,

@@ -44,6 +44,19 @@ export interface DigestWindow {
 }
 
 /**
+ * The first digest window in the team's zone that opens after `after` (the next Monday 09:00 there),
+ * covering the week before it: what the scheduler's due index files for the team next.
+ */
+export function nextDigestWindow(zone: string, after: Date): DigestWindow {
+  const valid = DateTime.fromJSDate(after, { zone }).isValid ? zone : 'UTC';
+  const local = DateTime.fromJSDate(after, { zone: valid });
+  let opens = local.set({ weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 });
+  if (opens <= local) opens = opens.plus({ weeks: 1 });
+  const covered = opens.minus({ weeks: 1 });
+  return { week: `${covered.weekYear}-W${String(covered.weekNumber).padStart(2, '0')}`, opensAt: opens.toJSDate() };
+}
+
+/**
  * The digest due now in a team's zone: the latest Monday 09:00 at or before `now`, covering the
  * week before it, while it is no more than DIGEST_CATCH_UP_MS old; otherwise null.
  */

@@ -21,8 +21,12 @@ export interface BackgroundJobsDeps {
   budget: { stop(): Promise<void> };
   /** Takes up share card updates another instance left unfinished. */
   cards?: { drainOnce(): Promise<number> };
-  /** Plans the leads' weekly digests every 15 minutes (on the lease holder); the send worker delivers them. */
-  digests?: Pick<DigestService, 'planDue'>;
+  /**
+   * Files a digest window for each team set up before digests were filed in the due index: looked
+   * for every 15 minutes, a walk the first time, one lease read once it is through. The scheduler
+   * plans the digests as their windows open; the send worker delivers them.
+   */
+  digests?: Pick<DigestService, 'fileExistingTeams'>;
   /** The retention pass, looked for every hour; it runs once a day, on whichever instance claims it. */
   retention?: { runDue(): Promise<boolean> };
   /** Computes the organisation figures of every tenant whose figures are missing or stale, every 5 minutes. */
@@ -57,7 +61,7 @@ export function startBackgroundJobs(deps: BackgroundJobsDeps): { stop(): Promise
   const cards = deps.cards;
   if (cards) loops.push(every(5_000, 'share card updates', () => cards.drainOnce()));
   const digests = deps.digests;
-  if (digests) loops.push(every(15 * 60_000, 'weekly digests', () => digests.planDue()));
+  if (digests) loops.push(every(15 * 60_000, 'filing weekly digests', () => digests.fileExistingTeams()));
   const orgFigures = deps.orgFigures;
   if (orgFigures) loops.push(every(5 * 60_000, 'organisation figures', () => orgFigures.runDue()));
   const retention = deps.retention;

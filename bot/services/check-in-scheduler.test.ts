@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { DueIndexStore, minuteKey } from '../store/due-index-store.js';
+import { DueIndexStore, minuteKey, type DueEntry } from '../store/due-index-store.js';
 import { LeaseStore } from '../store/lease-store.js';
 import { SendStore } from '../store/send-store.js';
 import { WorkQueue, queueClient } from '../store/work-queue.js';
@@ -82,4 +82,40 @@ describe('CheckInScheduler (Azurite)', () => {
     expect(later.planned).toBe(LEARNERS - 256);
     expect(await dueIndex.listMinute(minute)).toEqual([]);
   }, 60_000);
+
+  it('hands a team’s digest to the digest planner, and has the digests filed again after skipping minutes it was down for', async () => {
+    const { storage, tables } = await freshTestStorage();
+    const dueIndex = new DueIndexStore(tables.dueIndex);
+    const planned: DueEntry[] = [];
+    const walkedFrom: Date[] = [];
+    let at = now;
+    const scheduler = new CheckInScheduler({
+      leases: new LeaseStore(tables.leases),
+      dueIndex,
+      sends: new SendStore(tables.sends),
+      queue: new WorkQueue<SendWork>(queueClient(storage, 'sends')),
+      planner: { planNext: async () => undefined } as unknown as DuePlanner,
+      digests: {
+        planDue: async (entry) => planned.push(entry),
+        walkAgain: async (readFrom) => void walkedFrom.push(readFrom),
+      },
+      clock: () => at,
+      instanceId: 'a',
+      logger: pino({ level: 'silent' }),
+      maxCatchUpMinutes: 60,
+    });
+    const digestAt = (minute: string) => ({ minute, tenantId: 't', teamId: 'team', cycle: '2026-W49', dueAt: `${minute}Z` });
+    await dueIndex.putDigest(digestAt(minuteKey(new Date(now.getTime() - 30_000))));
+    await scheduler.tick();
+    expect(planned.map((e) => [e.kind, e.teamId])).toEqual([['digest', 'team']]);
+    expect(await dueIndex.listMinute(planned[0]!.minute)).toEqual([]);
+    expect(walkedFrom).toEqual([]);
+    // Down for three hours: the first two are never read, and the digests are walked from where it reads again.
+    at = new Date(now.getTime() + 3 * 3_600_000);
+    await scheduler.tick();
+    expect(walkedFrom).toEqual([new Date(at.getTime() - 3_600_000)]);
+    at = new Date(at.getTime() + 60_000);
+    await scheduler.tick();
+    expect(walkedFrom).toHaveLength(1);
+  });
 });

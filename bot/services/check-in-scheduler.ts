@@ -3,6 +3,7 @@ import { minuteKey, type DueEntry, type DueIndexStore } from '../store/due-index
 import type { LeaseStore } from '../store/lease-store.js';
 import type { SendStore } from '../store/send-store.js';
 import type { WorkQueue } from '../store/work-queue.js';
+import type { DigestService } from './digest-service.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Clock } from './learner.js';
 import type { SendWork } from './send-work.js';
@@ -29,6 +30,8 @@ export interface SchedulerDeps {
   logger: Logger;
   /** Plans the teams' weekly round-ups filed in the same index. */
   roundups?: Pick<WeeklyRoundups, 'planDue' | 'ensureFiled'>;
+  /** Plans the leads' weekly digests, each team's next window filed in the same index. */
+  digests?: Pick<DigestService, 'planDue' | 'walkAgain'>;
   /** How far back a scheduler that was down catches up. */
   maxCatchUpMinutes?: number;
 }
@@ -49,7 +52,11 @@ export class CheckInScheduler {
     const last = minuteKey(now);
     const earliest = new Date(now.getTime() - (this.deps.maxCatchUpMinutes ?? 24 * 60) * MINUTE);
     let minute = lease.cursor ? nextMinute(lease.cursor) : minuteKey(new Date(now.getTime() - MINUTE));
-    if (minute < minuteKey(earliest)) minute = minuteKey(earliest);
+    if (minute < minuteKey(earliest)) {
+      minute = minuteKey(earliest);
+      // The minutes skipped are never read: each team whose digest was filed there has it filed again.
+      await this.deps.digests?.walkAgain(earliest);
+    }
     if (!lease.cursor) {
       // The very first tick records where it begins before planning anything: had it died in its
       // first minute with nothing saved, an instance starting later would begin at its own "now"
@@ -84,6 +91,10 @@ export class CheckInScheduler {
   private async plan(entry: DueEntry): Promise<void> {
     if (entry.kind === 'roundup') {
       await this.deps.roundups?.planDue(entry);
+      return this.deps.dueIndex.done(entry);
+    }
+    if (entry.kind === 'digest') {
+      await this.deps.digests?.planDue(entry);
       return this.deps.dueIndex.done(entry);
     }
     const work: SendWork = { kind: entry.kind, tenantId: entry.tenantId, userId: entry.userId, cycle: entry.cycle, teamId: entry.teamId };

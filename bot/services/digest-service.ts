@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import { digestOf, digestWindowDue, type Digest, type DigestWindow } from '../domain/digest.js';
+import type { TeamSettings } from '../contract/team-settings.js';
+import { DIGEST_CATCH_UP_MS, digestOf, digestWindowDue, nextDigestWindow, type Digest, type DigestWindow } from '../domain/digest.js';
+import { minuteKey, type DueEntry, type DueIndexStore } from '../store/due-index-store.js';
 import type { LeaseStore } from '../store/lease-store.js';
 import { digestCycle, type SendRecord, type SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
@@ -12,30 +14,46 @@ import type { SendWork } from './send-work.js';
 import type { ShareLists } from './share-lists.js';
 import { inBatches } from './in-batches.js';
 
-const LEASE = 'digest-planner';
-/** Short, so a crashed planner is replaced quickly; renewed as it goes through the teams. */
-const LEASE_MS = 30_000;
-/** Teams planned between renewals of the lease. */
-const TEAMS_PER_RENEWAL = 64;
-/** Teams planned at once: a team's leads are planned together, so this keeps about 32 storage requests in flight. */
-const TEAMS_AT_ONCE = 16;
-/** How far back the very first pass looks: one pass interval, so a window opening just before start-up is not missed. */
-const FIRST_PASS_LOOKBACK_MS = 15 * 60_000;
+/** The one walk that files a digest for every team set up before digests were filed in the due index. */
+const FILING_LEASE = 'digest-filing';
+/** Short, so a crashed walk is taken up quickly; renewed after each page. */
+const FILING_LEASE_MS = 30_000;
+/** The walk's cursor once every team has been looked at. */
+const FILING_DONE = 'done';
+/**
+ * Where the walk is: the key of the last team it looked at, and the minute before which a filed
+ * window is one the scheduler will never read (empty on the first walk: only teams with none).
+ */
+interface FilingWalk {
+  staleBefore: string;
+  after: string | undefined;
+}
+
+function walkOf(cursor: string | undefined): FilingWalk {
+  return cursor ? (JSON.parse(cursor) as FilingWalk) : { staleBefore: '', after: undefined };
+}
+
+/** Teams read a page at a time, and filed at once: about 32 storage requests in flight. */
+const TEAMS_PER_PAGE = 100;
+const FILED_AT_ONCE = 16;
 
 /**
- * Each lead's weekly digest, in their personal chat from Monday 09:00 in the team's zone. One
- * instance plans: for each team whose digest window is open, a send record per lead and week
- * (a deterministic key, so planning twice plans once) and a work item on the send queue. Every
- * instance's send worker delivers them like check-ins — paced, retried after a 429, and marked
- * sent only once Teams has taken the message.
+ * Each lead's weekly digest, in their personal chat from Monday 09:00 in the team's zone. Each team
+ * has its next digest window filed in the scheduler's due index (one entry per team, moved when
+ * its time zone changes), so planning reads only the minutes that passed, never every team. When it
+ * falls due the scheduler calls `planDue`: a send record per lead and week (a deterministic key, so
+ * planning twice, on two instances or after a restart, plans once) and a work item on the send
+ * queue, then next week's window is filed. Every instance's send worker delivers them like
+ * check-ins — paced, retried after a 429, and marked sent only once Teams has taken the message.
  */
 export class DigestService {
   constructor(
     private readonly deps: {
-      teams: TeamStore;
-      sends: SendStore;
-      queue: WorkQueue<SendWork>;
-      leases: LeaseStore;
+      teams: Pick<TeamStore, 'getSettings' | 'listLeads' | 'listTeamsAfter'>;
+      dueIndex: Pick<DueIndexStore, 'putDigest' | 'digestMinute'>;
+      sends: Pick<SendStore, 'createIfAbsent' | 'get'>;
+      queue: Pick<WorkQueue<SendWork>, 'send'>;
+      leases: Pick<LeaseStore, 'acquire' | 'saveCursor'>;
       instanceId: string;
       dashboards: Pick<DashboardService, 'dashboardFor'>;
       shareLists: Pick<ShareLists, 'sharedSince'>;
@@ -46,48 +64,82 @@ export class DigestService {
     },
   ) {}
 
+  /** A team was set up or its settings saved: its next digest window is filed in its (perhaps new) time zone. */
+  async settingsChanged(settings: TeamSettings, now: Date): Promise<void> {
+    await this.file(settings, now);
+  }
+
   /**
-   * Plans the digests whose window opened since the last pass (windows missed while the service
-   * was down included, up to two days late); how many it queued. Progress is the lease's cursor,
-   * saved after a whole pass, so each lead's digest is planned about once a week, not every pass.
+   * The scheduler found a team's digest window open: each lead's digest planned (unless the window
+   * is more than DIGEST_CATCH_UP_MS late, the scheduler having been down), and next week's window
+   * filed. How many digests it queued. A team gone since it was filed gets neither.
    */
-  async planDue(): Promise<number> {
-    const now = this.deps.clock();
-    let lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, now, LEASE_MS);
-    if (!lease) return 0;
-    // A first pass starts from now: windows before it were the business of what ran before.
-    const since = lease.cursor ? new Date(lease.cursor) : new Date(now.getTime() - FIRST_PASS_LOOKBACK_MS);
-    const due: Array<{ tenantId: string; teamId: string; window: DigestWindow }> = [];
-    for (const team of await this.deps.teams.listAllTeams()) {
-      const window = digestWindowDue(now, team.schedule?.timeZone ?? 'UTC');
-      if (window && window.opensAt > since) due.push({ tenantId: team.tenantId, teamId: team.teamId, window });
-    }
-    let planned = 0;
-    // Teams are planned several at once (each a few storage round trips), a chunk between renewals
-    // of the lease: one team after another, a whole organisation opening its window together takes
-    // longer than the window's first quarter of an hour at real storage latency.
-    for (let i = 0; i < due.length; i += TEAMS_PER_RENEWAL) {
-      if (i > 0) {
-        lease = await this.deps.leases.acquire(LEASE, this.deps.instanceId, this.deps.clock(), LEASE_MS);
-        if (!lease) {
-          this.deps.logger.warn('lost the digest planner lease mid-pass; another instance carries on');
-          return planned;
-        }
-      }
-      const counts = await inBatches(due.slice(i, i + TEAMS_PER_RENEWAL), TEAMS_AT_ONCE, async (team) => {
-        try {
-          return await this.planTeam(team.tenantId, team.teamId, team.window);
-        } catch (error) {
-          this.deps.logger.warn({ err: error, teamId: team.teamId }, 'could not plan a team’s weekly digests; the next pass tries again');
-          return undefined;
-        }
-      });
-      planned += counts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
-      // The cursor stays where it was, so the next pass plans the failed team again (idempotently).
-      if (counts.includes(undefined)) return planned;
-    }
-    await this.deps.leases.saveCursor(LEASE, lease, now.toISOString());
+  async planDue(entry: DueEntry): Promise<number> {
+    const settings = await this.deps.teams.getSettings(entry.tenantId, entry.teamId);
+    if (!settings) return 0;
+    const opensAt = new Date(entry.dueAt);
+    const late = this.deps.clock().getTime() - opensAt.getTime() > DIGEST_CATCH_UP_MS;
+    if (late) this.deps.logger.warn({ teamId: entry.teamId, week: entry.cycle }, 'a weekly digest window passed long ago; skipped');
+    const planned = late ? 0 : await this.planTeam(entry.tenantId, entry.teamId, { week: entry.cycle, opensAt });
+    await this.file(settings, opensAt);
     return planned;
+  }
+
+  /**
+   * Files the next digest window of every team that has none, walking the teams a page at a time
+   * under a lease, with the walk's place saved after each page so another instance or a restart
+   * goes on from there. Once through, it never reads the teams again: from then on each team's
+   * entry is filed when it is set up or its settings change, and by the scheduler after each
+   * window. A walk rather than filing lazily (as round-ups are, from a member's check-in): teams
+   * without a schedule get digests too, and a lazy entry would miss the first Monday after an
+   * upgrade for a team whose check-ins come later in the week. How many teams it filed.
+   */
+  async fileExistingTeams(): Promise<number> {
+    let lease = await this.deps.leases.acquire(FILING_LEASE, this.deps.instanceId, this.deps.clock(), FILING_LEASE_MS);
+    if (!lease || lease.cursor === FILING_DONE) return 0;
+    let walk = walkOf(lease.cursor);
+    let filed = 0;
+    for (;;) {
+      const { teams, next } = await this.deps.teams.listTeamsAfter(walk.after, TEAMS_PER_PAGE);
+      const done = await inBatches(teams, FILED_AT_ONCE, (team) => this.fileIfMissing(team, walk.staleBefore));
+      filed += done.filter(Boolean).length;
+      walk = { ...walk, after: next };
+      lease = await this.deps.leases.saveCursor(FILING_LEASE, lease, next === undefined ? FILING_DONE : JSON.stringify(walk));
+      if (lease && next !== undefined)
+        lease = await this.deps.leases.acquire(FILING_LEASE, this.deps.instanceId, this.deps.clock(), FILING_LEASE_MS);
+      if (!lease || next === undefined) return filed;
+    }
+  }
+
+  /**
+   * The scheduler was down longer than it catches up, and will never read the minutes before
+   * `readFrom`: a digest filed there would be the team's last. The walk runs again (the next
+   * `fileExistingTeams`), filing each team whose window was filed before then. Should a walk be
+   * under way on another instance, that one goes on as it was.
+   */
+  async walkAgain(readFrom: Date): Promise<void> {
+    const lease = await this.deps.leases.acquire(FILING_LEASE, this.deps.instanceId, this.deps.clock(), FILING_LEASE_MS);
+    const walk: FilingWalk = { staleBefore: minuteKey(readFrom), after: undefined };
+    if (lease) await this.deps.leases.saveCursor(FILING_LEASE, lease, JSON.stringify(walk));
+  }
+
+  private async fileIfMissing(settings: TeamSettings, staleBefore: string): Promise<boolean> {
+    const minute = await this.deps.dueIndex.digestMinute(settings.tenantId, settings.teamId);
+    if (minute !== undefined && minute >= staleBefore) return false;
+    await this.file(settings, this.deps.clock());
+    return true;
+  }
+
+  /** The team's first digest window after `after`, in its zone, filed as its one digest entry. */
+  private async file(settings: TeamSettings, after: Date): Promise<void> {
+    const window = nextDigestWindow(settings.schedule?.timeZone ?? 'UTC', after);
+    await this.deps.dueIndex.putDigest({
+      minute: minuteKey(window.opensAt),
+      tenantId: settings.tenantId,
+      teamId: settings.teamId,
+      cycle: window.week,
+      dueAt: window.opensAt.toISOString(),
+    });
   }
 
   private async planTeam(tenantId: string, teamId: string, window: DigestWindow): Promise<number> {

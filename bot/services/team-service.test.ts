@@ -225,4 +225,21 @@ describe('TeamService (Azurite)', () => {
     ]);
     expect(announced).toEqual([[tenantId, teamId, 'user-2']]);
   });
+
+  it('files the team’s digest when it is first installed and each time its settings are saved, not on a reinstall', async () => {
+    const filed: Array<[string, string | undefined]> = [];
+    const withDigests = new TeamService({
+      teams,
+      clock: () => now,
+      digests: { settingsChanged: async (settings) => void filed.push([settings.teamId, settings.schedule?.timeZone]) },
+    });
+    await withDigests.installed({ tenantId, teamId, name: 'Design', installer: owner(1), roster: [person(1)] });
+    await withDigests.channelsListed(tenantId, teamId, [{ id: validSchedule.sharesChannelId, name: 'Shares' }]);
+    await withDigests.updateSchedule({ tenantId, userId: 'user-1' }, teamId, { ...validSchedule, timeZone: 'America/New_York' });
+    await withDigests.installed({ tenantId, teamId, name: 'Design', installer: owner(1), roster: [person(1)] });
+    expect(filed).toEqual([
+      [teamId, undefined],
+      [teamId, 'America/New_York'],
+    ]);
+  });
 });

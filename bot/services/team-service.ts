@@ -4,6 +4,7 @@ import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
 import { roundupSettingOf } from '../contract/weekly-roundup.js';
 import type { TeamChannel, TeamMember, TeamStore } from '../store/team-store.js';
 import type { AuditLog, AuditPerson } from './audit-log.js';
+import type { DigestService } from './digest-service.js';
 import type { DuePlanner } from './due-planner.js';
 import type { Introductions } from './introductions.js';
 import type { LeadNotices } from './lead-notices.js';
@@ -39,6 +40,8 @@ export class TeamService {
       leadNotices?: Pick<LeadNotices, 'announce'>;
       /** Files the team's next weekly round-up when its day, zone or channel may have changed. */
       roundups?: Pick<WeeklyRoundups, 'settingsChanged'>;
+      /** Files the team's next digest window when it is set up or its time zone may have changed. */
+      digests?: Pick<DigestService, 'settingsChanged'>;
     },
   ) {}
 
@@ -80,6 +83,8 @@ export class TeamService {
       ? (await this.makeFirstLead(input.tenantId, input.teamId, installer, async () => installer.owner === true)) === 'leads'
       : false;
     const settings = (await this.deps.teams.getSettings(input.tenantId, input.teamId)) ?? fresh;
+    // A reinstall keeps the digest filed for the team's settings.
+    if (firstInstall) await this.deps.digests?.settingsChanged(settings, this.deps.clock());
     return { firstInstall, settings, installerLeads };
   }
 
@@ -285,6 +290,7 @@ export class TeamService {
     });
     await this.deps.planner?.planTeam(caller.tenantId, teamId, now);
     await this.deps.roundups?.settingsChanged(updated, now);
+    await this.deps.digests?.settingsChanged(updated, now);
     return { ok: true, settings: updated };
   }
 

@@ -4,11 +4,11 @@ import { deleteRows, listKeys } from './row-deletes.js';
 import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
 /**
- * A learner's next check-in (or a reminder, or a lead's reminder of a follow-up), or a team's next weekly round-up, filed under the UTC
- * minute it falls due. A round-up's `userId` is its team's id.
+ * A learner's next check-in (or a reminder, or a lead's reminder of a follow-up), or a team's next weekly round-up or leads' digest,
+ * filed under the UTC minute it falls due. A team's entry has its team's id as `userId`.
  */
 export interface DueEntry {
-  kind: 'checkin' | 'reminder' | 'snooze' | 'roundup' | 'follow-up-reminder';
+  kind: 'checkin' | 'reminder' | 'snooze' | 'follow-up-reminder' | TeamDueKind;
   minute: string;
   tenantId: string;
   userId: string;
@@ -17,8 +17,16 @@ export interface DueEntry {
   dueAt: string;
 }
 
+/** What a team has one of in the index at a time, each with its own pointer. */
+export type TeamDueKind = 'roundup' | 'digest';
+
 type DueEntity = DueEntry & { partitionKey: string; rowKey: string };
 type PointerEntity = { partitionKey: string; rowKey: string; minute: string };
+type TeamPointerEntity = PointerEntity & { rowKeyOfEntry: string };
+
+function teamPointerKey(kind: TeamDueKind, tenantId: string, teamId: string): { partitionKey: string; rowKey: string } {
+  return { partitionKey: keyOf(kind, tenantId), rowKey: keyOf(teamId) };
+}
 
 function rowKeyOf(entry: Pick<DueEntry, 'kind' | 'tenantId' | 'userId' | 'cycle'>): string {
   return entry.kind === 'checkin' ? keyOf(entry.tenantId, entry.userId) : keyOf(entry.tenantId, entry.userId, entry.kind, entry.cycle);
@@ -54,28 +62,48 @@ export class DueIndexStore {
 
   /** Files a team's next round-up, dropping the one filed before: a team has one round-up in the index at a time. */
   async putRoundup(entry: Omit<DueEntry, 'kind' | 'userId'>): Promise<void> {
-    const roundup: DueEntry = { ...entry, kind: 'roundup', userId: entry.teamId };
-    const pointerKey = { partitionKey: keyOf('roundup', entry.tenantId), rowKey: keyOf(entry.teamId) };
-    const previous = await getOrUndefined<PointerEntity & { rowKeyOfEntry: string }>(
-      this.table,
-      pointerKey.partitionKey,
-      pointerKey.rowKey,
-    );
-    await this.table.upsertEntity<DueEntity>({ partitionKey: roundup.minute, rowKey: rowKeyOf(roundup), ...roundup }, 'Replace');
-    await this.table.upsertEntity({ ...pointerKey, minute: roundup.minute, rowKeyOfEntry: rowKeyOf(roundup) }, 'Replace');
-    if (previous && (previous.minute !== roundup.minute || previous.rowKeyOfEntry !== rowKeyOf(roundup)))
-      await deleteIfPresent(this.table, previous.minute, previous.rowKeyOfEntry);
+    await this.putTeamEntry('roundup', entry);
   }
 
   /** Whether the team has a round-up filed. */
   async hasRoundup(tenantId: string, teamId: string): Promise<boolean> {
-    return (await getOrUndefined(this.table, keyOf('roundup', tenantId), keyOf(teamId))) !== undefined;
+    return (await this.filedMinute('roundup', tenantId, teamId)) !== undefined;
   }
 
   /** Takes the team's round-up out of the index (a lead turned it off). */
   async removeRoundup(tenantId: string, teamId: string): Promise<void> {
-    const pointerKey = { partitionKey: keyOf('roundup', tenantId), rowKey: keyOf(teamId) };
-    const pointer = await getOrUndefined<PointerEntity & { rowKeyOfEntry: string }>(this.table, pointerKey.partitionKey, pointerKey.rowKey);
+    await this.removeTeamEntry('roundup', tenantId, teamId);
+  }
+
+  /** Files the team's next digest window, dropping the one filed before (a changed time zone moves it). */
+  async putDigest(entry: Omit<DueEntry, 'kind' | 'userId'>): Promise<void> {
+    await this.putTeamEntry('digest', entry);
+  }
+
+  /** The minute the team's next digest is filed under; undefined when none is. */
+  async digestMinute(tenantId: string, teamId: string): Promise<string | undefined> {
+    return this.filedMinute('digest', tenantId, teamId);
+  }
+
+  /** A team's pointer of each kind says where its one entry of that kind is filed. */
+  private async putTeamEntry(kind: TeamDueKind, entry: Omit<DueEntry, 'kind' | 'userId'>): Promise<void> {
+    const filed: DueEntry = { ...entry, kind, userId: entry.teamId };
+    const pointerKey = teamPointerKey(kind, entry.tenantId, entry.teamId);
+    const previous = await getOrUndefined<TeamPointerEntity>(this.table, pointerKey.partitionKey, pointerKey.rowKey);
+    await this.table.upsertEntity<DueEntity>({ partitionKey: filed.minute, rowKey: rowKeyOf(filed), ...filed }, 'Replace');
+    await this.table.upsertEntity<TeamPointerEntity>({ ...pointerKey, minute: filed.minute, rowKeyOfEntry: rowKeyOf(filed) }, 'Replace');
+    if (previous && (previous.minute !== filed.minute || previous.rowKeyOfEntry !== rowKeyOf(filed)))
+      await deleteIfPresent(this.table, previous.minute, previous.rowKeyOfEntry);
+  }
+
+  private async filedMinute(kind: TeamDueKind, tenantId: string, teamId: string): Promise<string | undefined> {
+    const pointerKey = teamPointerKey(kind, tenantId, teamId);
+    return (await getOrUndefined<TeamPointerEntity>(this.table, pointerKey.partitionKey, pointerKey.rowKey))?.minute;
+  }
+
+  private async removeTeamEntry(kind: TeamDueKind, tenantId: string, teamId: string): Promise<void> {
+    const pointerKey = teamPointerKey(kind, tenantId, teamId);
+    const pointer = await getOrUndefined<TeamPointerEntity>(this.table, pointerKey.partitionKey, pointerKey.rowKey);
     if (!pointer) return;
     await deleteIfPresent(this.table, pointer.minute, pointer.rowKeyOfEntry);
     await deleteIfPresent(this.table, pointerKey.partitionKey, pointerKey.rowKey);
@@ -123,7 +151,10 @@ export class DueIndexStore {
 
 function toEntry(e: DueEntity): DueEntry {
   return {
-    kind: e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'roundup' || e.kind === 'follow-up-reminder' ? e.kind : 'checkin',
+    kind:
+      e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'roundup' || e.kind === 'digest' || e.kind === 'follow-up-reminder'
+        ? e.kind
+        : 'checkin',
     minute: e.minute,
     tenantId: e.tenantId,
     userId: e.userId,

@@ -268,7 +268,7 @@ export class TeamStore {
     await deleteIfPresent(this.teams, TeamStore.channelPartition(tenantId, teamId), keyOf(CHANNEL, channelId));
   }
 
-  /** Every team of every tenant, for the weekly digests: a scan of the settings rows, once an hour. */
+  /** Every team of every tenant, for the retention pass: a scan of the settings rows, once a day. */
   async listAllTeams(): Promise<TeamSettings[]> {
     const rows = this.teams.listEntities<SettingsEntity>({ queryOptions: { filter: odata`RowKey eq ${SETTINGS}` } });
     const teams: TeamSettings[] = [];
@@ -277,6 +277,27 @@ export class TeamStore {
       teams.push(toSettings(decodeURIComponent(tenant), decodeURIComponent(team), e));
     }
     return teams;
+  }
+
+  /**
+   * Up to `limit` teams of any tenant after the team whose key is `after` (from the start when
+   * undefined), in key order, and the key to go on from (undefined at the end): a walk over every
+   * team a page at a time, resumable from the last page's end. For one-off jobs, never a recurring pass.
+   */
+  async listTeamsAfter(after: string | undefined, limit: number): Promise<{ teams: TeamSettings[]; next: string | undefined }> {
+    const pages = this.teams
+      .listEntities<SettingsEntity>({ queryOptions: { filter: odata`PartitionKey gt ${after ?? ''} and RowKey eq ${SETTINGS}` } })
+      .byPage({ maxPageSize: limit });
+    const rows: SettingsEntity[] = [];
+    for await (const page of pages) {
+      rows.push(...page);
+      if (rows.length >= limit) break;
+    }
+    const teams = rows.slice(0, limit).map((e) => {
+      const [tenant = '', team = ''] = e.partitionKey.split('|');
+      return toSettings(decodeURIComponent(tenant), decodeURIComponent(team), e);
+    });
+    return { teams, next: rows.length >= limit ? rows[limit - 1]!.partitionKey : undefined };
   }
 
   /** Every team in the tenant that uses the app: one range read over the tenant's team partitions. */

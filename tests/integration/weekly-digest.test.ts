@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
+import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { DIGEST_NUDGE_VERB } from '../../bot/cards/digest-card.js';
 import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
@@ -8,11 +9,13 @@ import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { digestCycle } from '../../bot/store/send-store.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { buildService, type Service } from '../../bot/service.js';
+import { CheckInScheduler } from '../../bot/services/check-in-scheduler.js';
 import { pino } from 'pino';
 
 const [alex, megan] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
 const TEAMS_APP_ID = '5f1c9a3e-2b7d-4e8a-9c61-0d2f4b8e7a15';
 const account = (p: (typeof DEMO_PEOPLE)[number]) => ({ id: p.teamsUserId, aadObjectId: p.userId, name: p.displayName });
+type Instance = Pick<Service, 'stores' | 'queues' | 'planner' | 'services' | 'worker'>;
 
 describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => {
   let service: RunningTestService;
@@ -43,21 +46,47 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     await connector.stop();
   });
 
-  /** A planning pass, then the send worker until the queue is empty: what the background jobs do. */
-  async function planAndDeliver(on: Pick<Service, 'services' | 'worker'> = service): Promise<number> {
-    const planned = await on.services.digests.planDue();
+  const digestsTo = (p: (typeof DEMO_PEOPLE)[number]) =>
+    connector.sent.filter((s) => s.conversationId === `a:personal-${p.userId}` && JSON.stringify(s.activity).includes('Your week in'));
+  /** An instance's scheduler, catching up half an hour at most: the test jumps days, and walking each minute of them is slow. */
+  const schedulerOf = (on: Instance, instanceId: string) =>
+    new CheckInScheduler({
+      leases: on.stores.leases,
+      dueIndex: on.stores.dueIndex,
+      sends: on.stores.sends,
+      queue: on.queues.sends,
+      planner: on.planner,
+      digests: on.services.digests,
+      clock: () => now,
+      instanceId,
+      logger: pino({ level: 'silent' }),
+      maxCatchUpMinutes: 30,
+    });
+  let scheduler: CheckInScheduler;
+  /** What the background jobs do at `at`: a scheduler tick, then the send worker until the queue is empty. */
+  async function runAt(at: string, on: { scheduler: CheckInScheduler; worker: Service['worker'] } = { scheduler, worker: service.worker }) {
+    now = new Date(at);
+    await on.scheduler.tick();
     while ((await on.worker.drainOnce()) > 0);
-    return planned;
   }
 
-  it('sends each lead one digest once the team’s digest hour has come, and only then', async () => {
+  it('files a digest for a team set up before digests were filed, once, and sends each lead one when the team’s digest hour has come, and only then', async () => {
+    scheduler = schedulerOf(service, 'first');
     now = new Date('2026-11-30T08:40:00Z');
-    expect(await planAndDeliver()).toBe(0);
-    now = new Date('2026-11-30T09:10:00Z');
-    expect(await planAndDeliver()).toBe(1);
-    now = new Date('2026-11-30T09:25:00Z');
-    expect(await planAndDeliver()).toBe(0);
+    // The demo team was written straight to storage, as a team set up before this release: the walk files its digest.
+    expect(await service.stores.dueIndex.digestMinute(DEMO_TENANT_ID, DEMO_TEAM.id)).toBeUndefined();
+    expect(await service.services.digests.fileExistingTeams()).toBe(1);
+    expect(await service.stores.dueIndex.digestMinute(DEMO_TENANT_ID, DEMO_TEAM.id)).toBe('202611300900');
+    // Once through, the walk never reads the teams again.
+    expect(await service.services.digests.fileExistingTeams()).toBe(0);
+    await runAt('2026-11-30T08:40:00Z');
+    expect(digestsToAlex()).toHaveLength(0);
+    await runAt('2026-11-30T09:10:00Z');
     expect(digestsToAlex()).toHaveLength(1);
+    await runAt('2026-11-30T09:25:00Z');
+    expect(digestsToAlex()).toHaveLength(1);
+    // Next week's window is filed in its place.
+    expect(await service.stores.dueIndex.digestMinute(DEMO_TENANT_ID, DEMO_TEAM.id)).toBe('202612070900');
     const [digest] = digestsToAlex();
     const check = expectValidTeamsCard(digest!.activity.attachments?.[0]?.content);
     expect(check.renderedText).toContain('Your week in Product Design');
@@ -104,7 +133,7 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
     now = new Date('2026-12-07T09:05:00Z');
     connector.refuseNext(1, { status: 429, retryAfter: '0' });
     const before = digestsToAlex().length;
-    expect(await service.services.digests.planDue()).toBe(1);
+    await scheduler.tick();
     await service.worker.drainOnce();
     expect(digestsToAlex()).toHaveLength(before);
     const record = await service.stores.sends.get(DEMO_TENANT_ID, alex.userId, digestCycle('2026-W49', DEMO_TEAM.id), 'digest');
@@ -121,19 +150,59 @@ describe('the weekly digest to each lead (Azurite, local Bot Connector)', () => 
 
   it('gives each lead one digest a week across a restart in the middle of the round', async () => {
     await service.stores.teams.setRole(DEMO_TENANT_ID, DEMO_TEAM.id, megan.userId, 'lead');
-    const digestsTo = (p: (typeof DEMO_PEOPLE)[number]) =>
-      connector.sent.filter((s) => s.conversationId === `a:personal-${p.userId}` && JSON.stringify(s.activity).includes('Your week in'));
     const [alexBefore, meganBefore] = [digestsToAlex().length, digestsTo(megan).length];
     now = new Date('2026-12-14T09:02:00Z');
-    // The first instance plans both digests and delivers one of them before it stops.
-    expect(await service.services.digests.planDue()).toBe(2);
+    // The first instance plans both digests and delivers one of them, then stops before it has
+    // finished the minute: the digest's entry is still in the index and the scheduler's place unsaved.
+    const [entry] = (await service.stores.dueIndex.listMinute('202612140900')).filter((e) => e.kind === 'digest');
+    expect(await service.services.digests.planDue(entry!)).toBe(2);
     await service.worker.drainOnce(1);
-    // A second instance comes up over the same storage after the first one's lease ran out.
-    now = new Date('2026-12-14T09:20:00Z');
+    expect(digestsToAlex().length + digestsTo(megan).length - alexBefore - meganBefore).toBe(1);
+    // A second instance comes up over the same storage after the first one's lease ran out, and plans that minute again.
     const second = buildService(service.config, { logger: pino({ level: 'silent' }), clock: () => now, instanceId: 'second' });
-    expect(await planAndDeliver(second)).toBe(0);
-    now = new Date('2026-12-14T09:35:00Z');
-    expect(await planAndDeliver(second)).toBe(0);
+    const onSecond = { scheduler: schedulerOf(second, 'second'), worker: second.worker };
+    await runAt('2026-12-14T09:20:00Z', onSecond);
+    await runAt('2026-12-14T09:35:00Z', onSecond);
+    expect(digestsToAlex().length - alexBefore).toBe(1);
+    expect(digestsTo(megan).length - meganBefore).toBe(1);
+    expect(await service.stores.dueIndex.digestMinute(DEMO_TENANT_ID, DEMO_TEAM.id)).toBe('202612210900');
+  });
+
+  it('plans once when two instances reach the same window together', async () => {
+    const [alexBefore, meganBefore] = [digestsToAlex().length, digestsTo(megan).length];
+    const second = buildService(service.config, { logger: pino({ level: 'silent' }), clock: () => now, instanceId: 'second' });
+    const secondScheduler = schedulerOf(second, 'second');
+    now = new Date('2026-12-21T09:05:00Z');
+    const [entry] = (await service.stores.dueIndex.listMinute('202612210900')).filter((e) => e.kind === 'digest');
+    const ticks = await Promise.all([scheduler.tick(), secondScheduler.tick()]);
+    expect(ticks.filter((t) => t.held)).toHaveLength(1);
+    // Both instances' send workers deliver, each digest once.
+    await Promise.all([service.worker.drainOnce(), second.worker.drainOnce()]);
+    while ((await service.worker.drainOnce()) + (await second.worker.drainOnce()) > 0);
+    // The same entry handed over again once sent (a late duplicate) queues nothing.
+    expect(await second.services.digests.planDue(entry!)).toBe(0);
+    expect(digestsToAlex().length - alexBefore).toBe(1);
+    expect(digestsTo(megan).length - meganBefore).toBe(1);
+  });
+
+  it('sends the digest at the new time once a lead moves the team to another time zone', async () => {
+    const [alexBefore, meganBefore] = [digestsToAlex().length, digestsTo(megan).length];
+    now = new Date('2026-12-22T10:00:00Z');
+    const saved = await service.services.teams.updateSchedule({ tenantId: DEMO_TENANT_ID, userId: alex.userId }, DEMO_TEAM.id, {
+      cadence: 'weekly',
+      weekday: 5,
+      localTime: '16:00',
+      timeZone: 'America/New_York',
+      reminderAfterHours: 24,
+      sharesChannelId: DEMO_SHARES_CHANNEL,
+    });
+    expect(saved.ok).toBe(true);
+    // Monday 09:00 in New York is 14:00 UTC in December.
+    expect(await service.stores.dueIndex.digestMinute(DEMO_TENANT_ID, DEMO_TEAM.id)).toBe('202612281400');
+    expect(await service.stores.dueIndex.listMinute('202612280900')).toEqual([]);
+    await runAt('2026-12-28T09:05:00Z');
+    expect(digestsToAlex().length - alexBefore).toBe(0);
+    await runAt('2026-12-28T14:05:00Z');
     expect(digestsToAlex().length - alexBefore).toBe(1);
     expect(digestsTo(megan).length - meganBefore).toBe(1);
   });
