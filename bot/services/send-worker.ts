@@ -18,6 +18,7 @@ import type { DigestService } from './digest-service.js';
 import type { WeeklyRoundups } from './weekly-roundups.js';
 import type { FollowUpService } from './follow-up-service.js';
 import { noticeIsAbout } from './lead-notices.js';
+import { HiddenWhileWorked } from './hidden-while-worked.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -102,23 +103,34 @@ export class SendWorker {
   }
 
   async handle(message: QueueMessage<SendWork>): Promise<void> {
+    const hidden = new HiddenWhileWorked(message, this.deps.queue, Math.ceil(this.claimMs / 1000), this.deps.logger);
+    try {
+      await this.work(message, hidden);
+    } finally {
+      await hidden.release();
+    }
+  }
+
+  private async work(message: QueueMessage<SendWork>, hidden: HiddenWhileWorked<SendWork>): Promise<void> {
     const work = message.body;
     // A last resort against a message that can never be handled; failures are counted on the record.
-    if (message.dequeueCount > 100) return this.park(message, `gave up after ${message.dequeueCount - 1} deliveries of the message`);
+    if (message.dequeueCount > 100)
+      return this.park(await hidden.release(), `gave up after ${message.dequeueCount - 1} deliveries of the message`);
     let record = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, work.kind);
-    if (!record || ['sent', 'blocked', 'stale', 'failed', 'skipped'].includes(record.status)) return this.deps.queue.delete(message);
+    if (!record || ['sent', 'blocked', 'stale', 'failed', 'skipped'].includes(record.status))
+      return this.deps.queue.delete(await hidden.release());
 
     const now = this.deps.clock();
     if (work.kind === 'reminder' || work.kind === 'snooze') {
       const checkIn = await this.deps.sends.get(work.tenantId, work.userId, work.cycle, 'checkin');
       if (checkIn?.respondedAt) {
         await this.deps.sends.update(record, { status: 'skipped' });
-        return this.deps.queue.delete(message);
+        return this.deps.queue.delete(await hidden.release());
       }
     }
     if (record.status === 'sending' && record.claimedUntil && new Date(record.claimedUntil) > now) {
       // Another worker holds it; look again when its claim runs out.
-      await this.deps.queue.delay(message, (new Date(record.claimedUntil).getTime() - now.getTime()) / 1000 + 1);
+      await this.deps.queue.delay(await hidden.release(), (new Date(record.claimedUntil).getTime() - now.getTime()) / 1000 + 1);
       return;
     }
     const plan = record.kind === 'roundup' ? ((await this.deps.roundups?.deliveryOf(record)) ?? 'skipped') : await this.plan(record);
@@ -126,27 +138,22 @@ export class SendWorker {
     if (plan === 'later') {
       // A fresh message rather than the same one delayed: waiting for the team's conversation does not count towards parking it.
       await this.deps.queue.send(work, { delaySeconds: 60 });
-      return this.deps.queue.delete(message);
+      return this.deps.queue.delete(await hidden.release());
     }
     if (plan === 'skipped') {
       await this.deps.sends.update(record, { status: 'skipped' });
-      return this.deps.queue.delete(message);
+      return this.deps.queue.delete(await hidden.release());
     }
     // The slot first, then the claim: a claim taken before a long wait for the slot could run out
     // while waiting, and another worker would send the same message. A worker that loses the race
     // for the claim gives its slot back.
-    const held = { message };
     const slot =
       'target' in plan
-        ? await this.keptHidden(
-            held,
-            this.deps.pacer.acquire({
-              tenantId: record.tenantId,
-              conversationId: plan.conversationId ?? newConversationId(plan.target.teamsUserId),
-            }),
-          )
+        ? await this.deps.pacer.acquire({
+            tenantId: record.tenantId,
+            conversationId: plan.conversationId ?? newConversationId(plan.target.teamsUserId),
+          })
         : undefined;
-    message = held.message;
     try {
       record = await this.deps.sends.update(record, {
         status: 'sending',
@@ -155,30 +162,9 @@ export class SendWorker {
       });
       if (!record) return; // lost the race for the claim: the winner sends
       const outcome = 'target' in plan ? await this.deps.messenger.send(plan.target, plan.message, slot) : plan;
-      await this.settle(message, record, outcome);
+      await this.settle(hidden, record, outcome);
     } finally {
       slot?.giveBack();
-    }
-  }
-
-  /**
-   * Keeps the message hidden from the other workers while `waiting` runs: a tenant's line at the
-   * pacer can outlast the message's visibility, and a message that shows again meanwhile is
-   * received elsewhere, waits for a second slot, and cannot be deleted with the old pop receipt.
-   */
-  private async keptHidden<R>(held: { message: QueueMessage<SendWork> }, waiting: Promise<R>): Promise<R> {
-    const hideSeconds = Math.ceil(this.claimMs / 1000);
-    let renewal: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => {
-      renewal = renewal
-        .then(async () => void (held.message = await this.deps.queue.delay(held.message, hideSeconds)))
-        .catch((error: unknown) => this.deps.logger.warn({ err: error, work: held.message.body }, 'could not keep a waiting send hidden'));
-    }, this.claimMs / 3);
-    try {
-      return await waiting;
-    } finally {
-      clearInterval(timer);
-      await renewal;
     }
   }
 
@@ -260,7 +246,7 @@ export class SendWorker {
     return { kind: 'lead-notice', leadName: lead.displayName, teamName, joinedAt: reader.joinedAt };
   }
 
-  private async settle(message: QueueMessage<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {
+  private async settle(hidden: HiddenWhileWorked<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {
     const now = this.deps.clock();
     switch (outcome.kind) {
       case 'sent': {
@@ -285,7 +271,7 @@ export class SendWorker {
           // Independent follow-ups of one delivery: side by side, so the send's slot frees sooner.
           await Promise.all([this.scheduleReminder(record), this.deps.rollups?.checkInChanged(record, record.cycle, record.teamId)]);
         }
-        await this.deps.queue.delete(message);
+        await this.deps.queue.delete(await hidden.release());
         return;
       }
       case 'throttled':
@@ -296,13 +282,13 @@ export class SendWorker {
           claimedUntil: now.toISOString(),
           lastError: `429, retry after ${outcome.retryAfterMs} ms`,
         });
-        await this.deps.queue.delay(message, outcome.retryAfterMs / 1000);
+        await this.deps.queue.delay(await hidden.release(), outcome.retryAfterMs / 1000);
         return;
       case 'transient': {
         const failures = (record.failures ?? 0) + 1;
         if (failures >= this.maxAttempts) {
           await this.deps.sends.update(record, { status: 'pending', failures });
-          return this.park(message, `${outcome.status}: ${outcome.message} (${failures} failures)`);
+          return this.park(await hidden.release(), `${outcome.status}: ${outcome.message} (${failures} failures)`);
         }
         await this.deps.sends.update(record, {
           status: 'pending',
@@ -311,14 +297,14 @@ export class SendWorker {
           lastError: `${outcome.status}: ${outcome.message}`,
         });
         const backoffMs = Math.min(60_000, 500 * 2 ** (failures - 1)) * (0.5 + (this.deps.random ?? Math.random)());
-        await this.deps.queue.delay(message, backoffMs / 1000);
+        await this.deps.queue.delay(await hidden.release(), backoffMs / 1000);
         return;
       }
       case 'blocked':
       case 'stale':
         // Recorded and not retried: the learner removed the app, or the conversation is gone.
         await this.deps.sends.update(record, { status: outcome.kind, lastError: outcome.message });
-        await this.deps.queue.delete(message);
+        await this.deps.queue.delete(await hidden.release());
         return;
     }
   }
