@@ -71,6 +71,8 @@ import { OutboxRecorder } from './services/xapi-recorder.js';
 import { XapiSender } from './services/xapi-sender.js';
 import { XapiBackfill } from './services/xapi-backfill.js';
 import { LrsAdminService } from './services/lrs-admin-service.js';
+import { LdSettingsService } from './services/ld-settings-service.js';
+import type { LdSettings } from './contract/ld-settings.js';
 import { httpLrsClient, type LrsClient } from './services/lrs-client.js';
 import type { XapiWork } from './services/xapi-work.js';
 import { AuditService } from './services/audit-service.js';
@@ -131,6 +133,8 @@ export interface Service {
     roundups: WeeklyRoundups;
     myData: MyDataService;
     lrs: LrsAdminService;
+    /** What L&D asks of leaders: the follow-up expectation, new teams' cadence, the report's flag. */
+    ldSettings: LdSettingsService;
     /** The audit trail: services record into it, L&D admins read it. */
     audit: AuditService;
     /** Offers to share, and leads' requests to. */
@@ -260,10 +264,21 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     admins: stores.admins,
     configured: config.ldAdmins,
     figures: stores.orgFigures,
+    // Late bound: the L&D settings' admins are this service's.
+    expectations: (tenantId): Promise<LdSettings> => ldSettings.expectations(tenantId),
     job: orgFigures,
     audit,
     clock,
     ...(options.reportPageSize ? { pageSize: options.reportPageSize } : {}),
+  });
+  const ldSettings = new LdSettingsService({
+    admins: reports,
+    adminList: stores.admins,
+    configured: config.ldAdmins,
+    settings: stores.ldSettings,
+    users: stores.users,
+    audit,
+    clock,
   });
   const coaching = new CoachingService({
     coaching: stores.coaching,
@@ -317,6 +332,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     dueIndex: stores.dueIndex,
     chat: publisher,
     audit,
+    expectations: ldSettings,
     clock,
     logger: options.logger,
   });
@@ -396,6 +412,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
     // The Agents Playground cannot model a team's owners; production always asks Teams.
     installerStandsInForOwner: config.mode === 'local',
+    defaultCadence: (tenantId) => ldSettings.defaultCadence(tenantId),
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
   const myDataCommands = new MyDataCommands({ myData, messenger, myDataUrl: () => myDataUrl(config), logger: options.logger });
@@ -439,6 +456,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       followThrough,
       sharePrompts,
       lrs,
+      ldSettings,
       audit,
       oneToOne,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
@@ -515,6 +533,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       roundups,
       myData,
       lrs,
+      ldSettings,
       audit,
       sharePrompts,
       oneToOne,
