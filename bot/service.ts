@@ -72,6 +72,7 @@ import { XapiSender } from './services/xapi-sender.js';
 import { XapiBackfill } from './services/xapi-backfill.js';
 import { LrsAdminService } from './services/lrs-admin-service.js';
 import { LdSettingsService } from './services/ld-settings-service.js';
+import type { LdSettingsStore } from './store/ld-settings-store.js';
 import type { LdSettings } from './contract/ld-settings.js';
 import { httpLrsClient, type LrsClient } from './services/lrs-client.js';
 import type { XapiWork } from './services/xapi-work.js';
@@ -110,7 +111,13 @@ export interface ServiceOptions {
 export interface Service {
   app: Express;
   /** Every store a person's records can be in, the scheduler's leases and the tenants' LRS settings. */
-  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore; followUps: FollowUpStore };
+  stores: MyDataStores & {
+    leases: LeaseStore;
+    lrs: LrsSettingsStore;
+    ldSettings: LdSettingsStore;
+    orgFigures: OrgFiguresStore;
+    followUps: FollowUpStore;
+  };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
