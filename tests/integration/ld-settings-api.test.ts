@@ -37,12 +37,13 @@ describe('the L&D settings API (Azurite, demo data)', () => {
   });
   afterAll(() => service.stop());
 
-  it('answers the defaults until L&D saves, with the configured admin named and marked', async () => {
+  it('answers the demo organisation’s settings, with the configured admin named and marked', async () => {
     const res = await api(patti.userId, 'GET', '/admin/settings');
     expect(res.status).toBe(200);
+    // The demo's L&D flags below 60%.
     expect(await res.json()).toEqual({
-      settings: DEFAULTS,
-      updatedAt: null,
+      settings: { ...DEFAULTS, flagResponseBelow: 60 },
+      updatedAt: now.toISOString(),
       admins: [{ userId: patti.userId, displayName: patti.displayName, configured: true }],
     });
   });
@@ -58,7 +59,7 @@ describe('the L&D settings API (Azurite, demo data)', () => {
       ]);
       expect(answers.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
     }
-    expect(await service.stores.ldSettings.get(DEMO_TENANT_ID)).toBeUndefined();
+    expect(await service.stores.ldSettings.get(DEMO_TENANT_ID)).toMatchObject({ followUpDays: 7 });
     expect(await service.stores.admins.isAdmin(DEMO_TENANT_ID, alex.userId)).toBe(false);
   });
 
@@ -79,15 +80,15 @@ describe('the L&D settings API (Azurite, demo data)', () => {
       const problem = (await res.json()) as { errors: { field: string }[] };
       expect(problem.errors.map((e) => e.field)).toContain(field);
     }
-    expect(await service.stores.ldSettings.get(DEMO_TENANT_ID)).toBeUndefined();
+    expect(await service.stores.ldSettings.get(DEMO_TENANT_ID)).toMatchObject({ followUpDays: 7, flagResponseBelow: 60 });
   });
 
   it('saves the settings and records each change, from what to what, in the audit trail', async () => {
     const before = (await trail()).length;
-    const res = await api(patti.userId, 'PUT', '/admin/settings', { followUpDays: 3, defaultCadence: 'biweekly', flagResponseBelow: 50 });
+    const res = await api(patti.userId, 'PUT', '/admin/settings', { followUpDays: 3, defaultCadence: 'biweekly', flagResponseBelow: 60 });
     expect(res.status).toBe(200);
     const body = (await res.json()) as LdSettingsResponse;
-    expect(body.settings).toEqual({ followUpDays: 3, defaultCadence: 'biweekly', flagResponseBelow: 50 });
+    expect(body.settings).toEqual({ followUpDays: 3, defaultCadence: 'biweekly', flagResponseBelow: 60 });
     expect(body.updatedAt).toBe(now.toISOString());
     const added = (await trail()).slice(0, -before || undefined);
     expect(added).toEqual([
@@ -98,7 +99,7 @@ describe('the L&D settings API (Azurite, demo data)', () => {
       }),
     ]);
     // Saving the same again changes nothing, and records nothing.
-    await api(patti.userId, 'PUT', '/admin/settings', { followUpDays: 3, defaultCadence: 'biweekly', flagResponseBelow: 50 });
+    await api(patti.userId, 'PUT', '/admin/settings', { followUpDays: 3, defaultCadence: 'biweekly', flagResponseBelow: 60 });
     expect((await trail()).length).toBe(before + 1);
     expect(await service.services.ldSettings.defaultCadence(DEMO_TENANT_ID)).toBe('biweekly');
   });
@@ -130,7 +131,7 @@ describe('the L&D settings API (Azurite, demo data)', () => {
       },
       { timeout: 10_000, interval: 50 },
     );
-    expect(report.expectations).toEqual({ followUpDays: 3, flagResponseBelow: 50 });
+    expect(report.expectations).toEqual({ followUpDays: 3, flagResponseBelow: 60 });
   });
 
   it('finds the organisation’s known people by the start of a name or a word of it', async () => {

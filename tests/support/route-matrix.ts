@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
+import { DEMO_LD_SETTINGS } from '../../bot/demo/seed-demo-ld-settings.js';
 import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
 import { MARKER, OTHER_TENANT_ID, PEOPLE, newEntryFor, type Principal, type World } from './authorisation-world.js';
 
@@ -314,8 +315,8 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
     method: 'PUT',
     route: '/admin/settings',
     path: () => '/admin/settings',
-    // The defaults again: no other row's follow-ups see a different expectation.
-    body: () => ({ followUpDays: 7, defaultCadence: 'weekly', flagResponseBelow: 50 }),
+    // The demo's own again: no other row sees a different expectation.
+    body: () => DEMO_LD_SETTINGS,
     expect: ldAdmins(200),
   },
   {
