@@ -109,8 +109,8 @@ export function LeadTable({
           t('report.done'),
           t('report.rate'),
           t('report.medianTime'),
-          ...(expectations ? [t('report.withinDays', { days: formatCount(expectations.followUpDays, locale) })] : []),
           t('report.nudged'),
+          ...(expectations ? [t('report.withinDays', { days: formatCount(expectations.followUpDays, locale) })] : []),
           t('report.teamFollowThrough'),
         ]}
         rows={leads.map((l) => ({
@@ -122,9 +122,9 @@ export function LeadTable({
             formatCount(l.done, locale),
             rate(l.rate, locale),
             medianDaysText(l.medianDays, i18n),
-            ...(expectations ? [withinExpectation(l.medianDays, expectations, i18n)] : []),
             // Figures computed before the nudged count was kept have none until the next pass.
             l.nudged === undefined ? '' : formatCount(l.nudged, locale),
+            ...(expectations ? [withinExpectation(l.medianDays, expectations, i18n)] : []),
             followThroughText(l, locale, i18n),
           ],
         }))}
