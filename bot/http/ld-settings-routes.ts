@@ -8,7 +8,15 @@ import { callerOf } from './caller-identity.js';
 import { parse } from './route-helpers.js';
 
 /** The picker's search: a few letters of a name. */
-const peopleQuery = z.strictObject({ name: z.string().trim().min(1, 'Type a few letters of a name').max(100) });
+const peopleQuery = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Type a few letters of a name')
+    .max(100)
+    // Names hold no control characters, and a lone surrogate cannot be sent to storage.
+    .refine((n) => !/[\u0000-\u001f\u007f]|\p{Cs}/u.test(n), 'is not a name'),
+});
 
 /** A person picked from those the app knows. */
 const newAdminBody = z.strictObject({ userId: userIdParam });
