@@ -99,7 +99,7 @@ export default function LdSettingsSection({ client }: { client: ApiClient; local
         {t('ldSettings.intro')}
       </Text>
       {data.error && <Problem message={data.error} onRetry={data.reload} />}
-      {data.loading && !current && <Spinner size="small" label={t('lrs.loading')} />}
+      {data.loading && !current && <Spinner size="small" label={t('ldSettings.sectionLoading')} />}
       {current && (
         <form className={styles.form} onSubmit={save} aria-label={t('ldSettings.form')} data-testid="ld-settings-form" noValidate>
           <Field
