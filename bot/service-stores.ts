@@ -16,6 +16,7 @@ import { CoachingStore } from './store/coaching-store.js';
 import { RecommendationStore } from './store/recommendation-store.js';
 import { DigestStore } from './store/digest-store.js';
 import { LrsSettingsStore } from './store/lrs-settings-store.js';
+import { LdSettingsStore } from './store/ld-settings-store.js';
 import { XapiOutboxStore } from './store/xapi-outbox-store.js';
 import { AuditStore } from './store/audit-store.js';
 import { OrgFiguresStore } from './store/org-figures-store.js';
@@ -43,6 +44,8 @@ export function storesOver(tables: ReturnType<typeof tableClients>) {
     recommendations: new RecommendationStore(tables.recommendations),
     digests: new DigestStore(tables.digests),
     lrs: new LrsSettingsStore(tables.lrs),
+    // Beside the LRS settings: the table holds each tenant's settings.
+    ldSettings: new LdSettingsStore(tables.lrs),
     xapiOutbox: new XapiOutboxStore(tables.xapiOutbox, tables.xapiSent),
     // Not `audit`: that name is the services' AuditLog, which records into this store.
     auditTrail: new AuditStore(tables.audit),

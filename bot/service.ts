@@ -71,6 +71,9 @@ import { OutboxRecorder } from './services/xapi-recorder.js';
 import { XapiSender } from './services/xapi-sender.js';
 import { XapiBackfill } from './services/xapi-backfill.js';
 import { LrsAdminService } from './services/lrs-admin-service.js';
+import { LdSettingsService } from './services/ld-settings-service.js';
+import type { LdSettingsStore } from './store/ld-settings-store.js';
+import type { LdSettings } from './contract/ld-settings.js';
 import { httpLrsClient, type LrsClient } from './services/lrs-client.js';
 import type { XapiWork } from './services/xapi-work.js';
 import { AuditService } from './services/audit-service.js';
@@ -108,7 +111,13 @@ export interface ServiceOptions {
 export interface Service {
   app: Express;
   /** Every store a person's records can be in, the scheduler's leases and the tenants' LRS settings. */
-  stores: MyDataStores & { leases: LeaseStore; lrs: LrsSettingsStore; orgFigures: OrgFiguresStore; followUps: FollowUpStore };
+  stores: MyDataStores & {
+    leases: LeaseStore;
+    lrs: LrsSettingsStore;
+    ldSettings: LdSettingsStore;
+    orgFigures: OrgFiguresStore;
+    followUps: FollowUpStore;
+  };
   /** Keeps the dashboard's rollups current; the demo seed writes through it too. */
   rollups: RollupService;
   /** The services the bot and the API call, for tests and benchmarks that drive them directly. */
@@ -131,6 +140,8 @@ export interface Service {
     roundups: WeeklyRoundups;
     myData: MyDataService;
     lrs: LrsAdminService;
+    /** What L&D asks of leaders: the follow-up expectation, new teams' cadence, the report's flag. */
+    ldSettings: LdSettingsService;
     /** The audit trail: services record into it, L&D admins read it. */
     audit: AuditService;
     /** Offers to share, and leads' requests to. */
@@ -260,10 +271,21 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     admins: stores.admins,
     configured: config.ldAdmins,
     figures: stores.orgFigures,
+    // Late bound: the L&D settings' admins are this service's.
+    expectations: (tenantId): Promise<LdSettings> => ldSettings.expectations(tenantId),
     job: orgFigures,
     audit,
     clock,
     ...(options.reportPageSize ? { pageSize: options.reportPageSize } : {}),
+  });
+  const ldSettings = new LdSettingsService({
+    admins: reports,
+    adminList: stores.admins,
+    configured: config.ldAdmins,
+    settings: stores.ldSettings,
+    users: stores.users,
+    audit,
+    clock,
   });
   const coaching = new CoachingService({
     coaching: stores.coaching,
@@ -318,6 +340,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     dueIndex: stores.dueIndex,
     chat: publisher,
     audit,
+    expectations: ldSettings,
     clock,
     logger: options.logger,
   });
@@ -397,6 +420,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     },
     // The Agents Playground cannot model a team's owners; production always asks Teams.
     installerStandsInForOwner: config.mode === 'local',
+    defaultCadence: (tenantId) => ldSettings.defaultCadence(tenantId),
   });
   const dialogs = new LearningDialogs({ capture, checkIns, logger: options.logger });
   const myDataCommands = new MyDataCommands({ myData, messenger, myDataUrl: () => myDataUrl(config), logger: options.logger });
@@ -440,6 +464,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       followThrough,
       sharePrompts,
       lrs,
+      ldSettings,
       audit,
       oneToOne,
       ...(config.acceptDemoIdentities ? { localTenantIds: [DEMO_TENANT_ID] } : {}),
@@ -517,6 +542,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
       roundups,
       myData,
       lrs,
+      ldSettings,
       audit,
       sharePrompts,
       oneToOne,

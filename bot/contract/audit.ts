@@ -14,7 +14,8 @@ export type AuditKind =
   | 'member_entries_viewed'
   | 'data_erased'
   | 'ask_how_it_went'
-  | 'follow_up_closed';
+  | 'follow_up_closed'
+  | 'ld_settings_changed';
 
 export const AUDIT_KINDS: readonly AuditKind[] = [
   'lead_granted',
@@ -28,6 +29,7 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'data_erased',
   'ask_how_it_went',
   'follow_up_closed',
+  'ld_settings_changed',
 ];
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean>>;

@@ -114,7 +114,18 @@ export type ReportResponse =
       /** Each team's whole-period row, by team name. */
       teams: ReportPage<ReportRow>;
       leads: ReportPage<LeadLine>;
+      /**
+       * What L&D asks of leaders, as set now: a lead is within the expectation when their median
+       * time to follow up is at most `followUpDays`; a team is flagged when its check-in response
+       * rate is below `flagResponseBelow` percent.
+       */
+      expectations: ReportExpectations;
     };
+
+export interface ReportExpectations {
+  followUpDays: number;
+  flagResponseBelow: number;
+}
 
 /** GET /admin/report/teams/:teamId: one team's rows, the whole period first then each week. */
 export interface TeamReportResponse {

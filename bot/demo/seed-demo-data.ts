@@ -14,6 +14,8 @@ import { DEMO_SHARES_CHANNEL, seedDemoShares } from './seed-demo-shares.js';
 import { seedDemoFollowUps } from './seed-demo-follow-ups.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { FollowUpStore } from '../store/follow-up-store.js';
+import type { LdSettingsStore } from '../store/ld-settings-store.js';
+import { seedDemoLdSettings } from './seed-demo-ld-settings.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
 
 export interface SeedResult {
@@ -32,6 +34,7 @@ export interface SeedDeps {
     nudges: NudgeStore;
     followUps: FollowUpStore;
     shareAsks: ShareAskStore;
+    ldSettings: LdSettingsStore;
   };
   rollups: RollupService;
   now: Date;
@@ -58,6 +61,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
     await seedDemoShares(stores, now);
     await seedDemoSharePrompts(stores, now);
     await seedDemoFollowUps(stores, now);
+    await seedDemoLdSettings(stores, now);
     return { seeded: false, people: 0, entries: 0 };
   }
 
@@ -84,6 +88,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   await seedDemoShares(stores, now);
   await seedDemoSharePrompts(stores, now);
   await seedDemoFollowUps(stores, now);
+  await seedDemoLdSettings(stores, now);
   // The lead goes last: their presence is what marks the seed as complete.
   for (const person of [...DEMO_PEOPLE].reverse()) {
     await stores.users.upsert({

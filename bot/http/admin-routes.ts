@@ -5,6 +5,7 @@ import type { ApiDeps } from './api-router.js';
 import { reportMoreQuery, teamIdParam, userIdParam, weeksQuery } from './api-params.js';
 import { callerOf } from './caller-identity.js';
 import { sendCsv } from './csv-response.js';
+import { ldSettingsRoutes } from './ld-settings-routes.js';
 import { lrsRoutes } from './lrs-routes.js';
 import { parse } from './route-helpers.js';
 
@@ -93,6 +94,7 @@ export function adminRoutes(deps: ApiDeps): Router {
     await sendCsv(res, file.filename, file.rows, (err) => deps.logger?.error({ err }, 'the audit trail CSV stopped part way'));
   });
 
+  router.use(ldSettingsRoutes(deps));
   router.use(lrsRoutes(() => deps.lrs, { localEndpoints: deps.localMode ?? false }));
   return router;
 }

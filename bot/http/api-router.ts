@@ -8,6 +8,7 @@ import type { FollowUpService } from '../services/follow-up-service.js';
 import type { DashboardService } from '../services/dashboard-service.js';
 import type { GoalService } from '../services/goal-service.js';
 import type { LearningLogService } from '../services/learning-log-service.js';
+import type { LdSettingsService } from '../services/ld-settings-service.js';
 import type { LrsAdminService } from '../services/lrs-admin-service.js';
 import type { MyDataService } from '../services/my-data-service.js';
 import type { NudgeService } from '../services/nudge-service.js';
@@ -44,6 +45,8 @@ export interface ApiDeps {
   myData: MyDataService;
   /** The organisation's Learning Record Store: settings, status and the history backfill. */
   lrs: LrsAdminService;
+  /** What L&D asks of leaders, and the admins' people picker. */
+  ldSettings: LdSettingsService;
   /** Local mode lists demo identities for the tab's picker; production never does. */
   localTenantIds?: string[];
   /** Local mode: an LRS may be a plain-http stand-in on this machine. */

@@ -25,7 +25,7 @@ export type CloseOutcome = { kind: 'closed'; followUp: FollowUp; learnerTold: bo
 
 /**
  * Follow-ups that close. A learner's "I need help" or "Let's talk" opens one for the team's leads,
- * and each lead is reminded once if it waits longer than FOLLOW_UP_EXPECTED_DAYS; a lead closes it
+ * and each lead is reminded once if it waits longer than the tenant's L&D setting (FOLLOW_UP_EXPECTED_DAYS by default); a lead closes it
  * with a short note and the learner is told. Closing (or the learner recording a result) is what
  * makes the nudge's follow-up count as done (domain/leader-metrics.ts).
  */
@@ -38,6 +38,8 @@ export class FollowUpService {
       dueIndex: Pick<DueIndexStore, 'putReminder'>;
       chat: PersonalChat;
       audit: AuditLog;
+      /** The tenant's L&D settings: how many days a follow-up may wait (FOLLOW_UP_EXPECTED_DAYS unless set). */
+      expectations?: { followUpDays(tenantId: string): Promise<number> };
       clock: Clock;
       logger: Logger;
     },
@@ -66,7 +68,7 @@ export class FollowUpService {
     const stored = opened ? followUp : (await this.deps.followUps.get(nudge.tenantId, nudge.teamId, nudge.nudgeId))?.followUp;
     if (!stored || stored.closed) return stored;
     // Filed again after a repeated answer too: a first try may have stopped between the two writes (filing is idempotent).
-    const dueAt = reminderDueAt(stored.openedAt, FOLLOW_UP_EXPECTED_DAYS);
+    const dueAt = reminderDueAt(stored.openedAt, await this.expectedDays(nudge.tenantId));
     if (opened || dueAt > this.deps.clock()) {
       // A learner who co-leads the team is not reminded of their own ask.
       const leads = (await this.deps.teams.listLeads(nudge.tenantId, nudge.teamId)).filter((l) => l.userId !== nudge.learnerId);
@@ -89,6 +91,10 @@ export class FollowUpService {
     return stored;
   }
 
+  private async expectedDays(tenantId: string): Promise<number> {
+    return (await this.deps.expectations?.followUpDays(tenantId)) ?? FOLLOW_UP_EXPECTED_DAYS;
+  }
+
   /** The team's follow-ups for one of its leads: open ones oldest first, recently closed newest first. */
   async listFor(caller: Learner, teamId: string): Promise<FollowUpsResponse> {
     await this.leadOf(caller, teamId);
@@ -96,7 +102,7 @@ export class FollowUpService {
       this.deps.followUps.listTeam(caller.tenantId, teamId, 'open', OPEN_READ),
       this.deps.followUps.listTeam(caller.tenantId, teamId, 'closed', CLOSED_SHOWN),
     ]);
-    return { expectedDays: FOLLOW_UP_EXPECTED_DAYS, open: open.reverse(), closed };
+    return { expectedDays: await this.expectedDays(caller.tenantId), open: open.reverse(), closed };
   }
 
   /** A lead closes a follow-up of their team with a note (validated at the edge); the learner is told. */

@@ -1,5 +1,5 @@
 import type { DashboardPeriod } from '../contract/dashboard-view.js';
-import type { LeadLine, ReportPage, ReportResponse, ReportRow, TeamReportResponse } from '../contract/report.js';
+import type { LeadLine, ReportExpectations, ReportPage, ReportResponse, ReportRow, TeamReportResponse } from '../contract/report.js';
 import { REPORT_CSV_COLUMNS, reportCsvRow } from '../contract/report-csv.js';
 import type { CsvValue } from '../contract/csv-cell.js';
 import type { AdminStore } from '../store/admin-store.js';
@@ -29,6 +29,8 @@ export class ReportService {
       audit: AuditLog;
       clock: Clock;
       pageSize?: number;
+      /** What L&D asks of leaders in the tenant (the L&D settings), shown against the figures. */
+      expectations: (tenantId: string) => Promise<ReportExpectations>;
     },
   ) {}
 
@@ -48,6 +50,22 @@ export class ReportService {
     await this.deps.audit.record({ tenantId: caller.tenantId, kind: 'admin_granted', actor: actorOf(caller), subject: { userId } });
   }
 
+  /**
+   * An admin removes an admin named in the app. Admins named by the deployment's configuration
+   * stay, and the tenant's last admin is never removed: someone must be able to name the next.
+   */
+  async removeAdmin(caller: Learner & { displayName?: string }, userId: string): Promise<void> {
+    await this.requireAdmin(caller);
+    if (this.deps.configured.some((a) => a.tenantId === caller.tenantId && a.userId === userId))
+      throw new ConflictError("This admin is named in the deployment's configuration and stays an admin.");
+    const named = await this.deps.admins.list(caller.tenantId);
+    if (!named.some((a) => a.userId === userId)) throw new NotFoundError('No such L&D admin.');
+    const configured = this.deps.configured.filter((a) => a.tenantId === caller.tenantId).length;
+    if (configured + named.length <= 1) throw new ConflictError('The last L&D admin cannot be removed.');
+    await this.deps.admins.remove(caller.tenantId, userId);
+    await this.deps.audit.record({ tenantId: caller.tenantId, kind: 'admin_removed', actor: actorOf(caller), subject: { userId } });
+  }
+
   /** The organisation's totals and the first page of the team and lead tables, or "being prepared". */
   async report(caller: Learner, weeks: DashboardPeriod): Promise<ReportResponse> {
     await this.requireAdmin(caller);
@@ -57,14 +75,16 @@ export class ReportService {
       return { weeks, status: 'preparing' };
     }
     const { tenantId } = caller;
-    const [totals, teams, leads] = await Promise.all([
+    const [totals, teams, leads, settings] = await Promise.all([
       this.deps.figures.totals(tenantId, current.generation, weeks),
       this.deps.figures.teamPage(tenantId, current.generation, weeks, this.pageSize),
       this.deps.figures.leadPage(tenantId, current.generation, weeks, this.pageSize),
+      this.deps.expectations(tenantId),
     ]);
     // Totals are written before the generation is published, so a published one always has them.
     if (!totals) throw new Error(`organisation figures ${current.generation} have no totals for ${weeks} weeks`);
-    return { weeks, status: 'ready', asOf: current.asOf, totals, teams, leads };
+    const expectations = { followUpDays: settings.followUpDays, flagResponseBelow: settings.flagResponseBelow };
+    return { weeks, status: 'ready', asOf: current.asOf, totals, teams, leads, expectations };
   }
 
   /** More of the team table, from where the last page ended. */

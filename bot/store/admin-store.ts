@@ -17,6 +17,14 @@ export class AdminStore {
     await this.table.upsertEntity(entity, 'Replace');
   }
 
+  /** The tenant's admins named in the app; a tenant has a handful. */
+  async list(tenantId: string): Promise<{ userId: string; addedAt: string }[]> {
+    const rows = this.table.listEntities<AdminEntity>({ queryOptions: { filter: odata`PartitionKey eq ${keyOf(tenantId)}` } });
+    const admins: { userId: string; addedAt: string }[] = [];
+    for await (const e of rows) admins.push({ userId: e.userId, addedAt: e.addedAt });
+    return admins;
+  }
+
   async remove(tenantId: string, userId: string): Promise<void> {
     await deleteIfPresent(this.table, keyOf(tenantId), keyOf(userId));
   }

@@ -39,6 +39,8 @@ export class TeamFlows {
        * for the team's owner, unless the roster names a real one.
        */
       installerStandsInForOwner?: boolean;
+      /** The cadence L&D set for new teams: a team's setup card starts from it until a lead has chosen. */
+      defaultCadence?: (tenantId: string) => Promise<'weekly' | 'biweekly'>;
     },
   ) {}
 
@@ -128,9 +130,9 @@ export class TeamFlows {
       }
       const channels = await readChannels(context, found.team.id);
       await this.deps.teams.channelsListed(found.caller.tenantId, found.team.id, channels);
-      return cardResponse(
-        teamSetupCard({ channels, values: scheduleValues(settings.schedule, settings.sharesChannelId, roundupSettingOf(settings)) }, t),
-      );
+      const values = scheduleValues(settings.schedule, settings.sharesChannelId, roundupSettingOf(settings));
+      if (!settings.schedule && this.deps.defaultCadence) values.cadence = await this.deps.defaultCadence(found.caller.tenantId);
+      return cardResponse(teamSetupCard({ channels, values }, t));
     } catch (error) {
       if (error instanceof NotAllowedError) return refusal(error, t);
       throw error;

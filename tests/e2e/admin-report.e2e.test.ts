@@ -179,6 +179,49 @@ describe('the three-level report for L&D admins (local mode, demo data)', () => 
     await page.getByTestId('report-chart').waitFor();
     await page.getByTestId('lrs-section').waitFor();
     await page.getByTestId('audit-section').waitFor();
+    await page.getByTestId('ld-settings-form').waitFor();
+    await page.getByTestId('ld-admins').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it(
+    'sets what L&D asks of leaders: a bad value named and kept, then saved; an admin picked by name, then removed',
+    { timeout: 60_000 },
+    async () => {
+      const megan = DEMO_PEOPLE[1]!;
+      // A member who is not an admin is refused the page and the settings.
+      const refused = await openReport(megan.userId);
+      await refused.getByTestId('not-admin').waitFor();
+      expect(await refused.getByTestId('ld-settings-section').count()).toBe(0);
+      const direct = await fetch(`${tab.service.baseUrl}/api/v1/admin/settings`, { headers: asDemoPerson(megan.userId) });
+      expect(direct.status).toBe(403);
+
+      const page = await openReport(DEMO_LD_ADMIN.userId);
+      const form = page.getByTestId('ld-settings-form');
+      await form.waitFor();
+      await form.getByLabel('Follow up within (days)').fill('45');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByText('Give 1 to 30 days').waitFor();
+      expect(await form.getByLabel('Follow up within (days)').inputValue()).toBe('45');
+      await form.getByLabel('Follow up within (days)').fill('5');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByTestId('ld-settings-section').getByText('Saved.').waitFor();
+      expect((await tab.service.services.ldSettings.expectations(DEMO_TENANT_ID)).followUpDays).toBe(5);
+
+      const admins = page.getByTestId('ld-admins');
+      await admins.getByLabel('Add an L&D admin').fill('meg');
+      await admins.getByRole('button', { name: `Add ${megan.displayName}` }).click();
+      await page.getByTestId('ld-settings-section').getByText(`${megan.displayName} is now an L&D admin.`).waitFor();
+      expect(await tab.service.stores.admins.isAdmin(DEMO_TENANT_ID, megan.userId)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await admins.getByRole('button', { name: `Remove ${megan.displayName}` }).click();
+      await page.getByTestId('ld-settings-section').getByText(`${megan.displayName} is no longer an L&D admin.`).waitFor();
+      expect(await tab.service.stores.admins.isAdmin(DEMO_TENANT_ID, megan.userId)).toBe(false);
+      // Put back as the demo had it, for the other tests.
+      await tab.service.services.ldSettings.save(
+        { tenantId: DEMO_TENANT_ID, userId: DEMO_LD_ADMIN.userId },
+        { ...(await tab.service.services.ldSettings.expectations(DEMO_TENANT_ID)), followUpDays: 7 },
+      );
+    },
+  );
 });

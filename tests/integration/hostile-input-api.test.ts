@@ -496,6 +496,64 @@ const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', route: '/admin/report/teams', who: 'admin', query: { ...weeksQuery, cursor: reportCursor } },
   { method: 'GET', route: '/admin/report/leads', who: 'admin', query: { ...weeksQuery, cursor: reportCursor } },
   { method: 'GET', route: '/admin/report/teams/:teamId', who: 'admin', params: { teamId: team }, query: weeksQuery },
+  // L&D settings: all three settings whole numbers in range or one of the cadences; the picker's search; naming and removing admins.
+  {
+    method: 'PUT',
+    route: '/admin/settings',
+    who: 'admin',
+    body: {
+      strict: true,
+      fields: {
+        followUpDays: {
+          valid: fc.integer({ min: 1, max: 30 }),
+          invalid: fc.oneof(fc.constantFrom(0, 31, 2.5, -1, 1e9), notOfKind('number')),
+          required: true,
+        },
+        defaultCadence: {
+          valid: fc.constantFrom('weekly', 'biweekly'),
+          invalid: fc.oneof(notOneOf(['weekly', 'biweekly']), notOfKind('string')),
+          required: true,
+        },
+        flagResponseBelow: {
+          valid: fc.integer({ min: 0, max: 100 }),
+          invalid: fc.oneof(fc.constantFrom(-1, 101, 50.5, 1e9), notOfKind('number')),
+          required: true,
+        },
+      },
+    },
+  },
+  {
+    method: 'GET',
+    route: '/admin/people',
+    who: 'admin',
+    query: {
+      name: {
+        valid: fc.constant('Meg'),
+        // Kept short enough that the percent-encoded query stays under Node's 16 KB header limit.
+        invalid: fc.oneof(
+          blank,
+          fc.tuple(fc.integer({ min: 101, max: 300 }), fc.constantFrom('x', 'é', '中')).map(([n, c]) => c.repeat(n)),
+          hostileText(100)
+            .filter((s) => !/\p{Cs}/u.test(s))
+            .map((s) => `a${s}\u0001`),
+          fc.constant(['Meg', 'Ale']),
+        ),
+        required: true,
+      },
+    },
+  },
+  {
+    method: 'POST',
+    route: '/admin/settings/admins',
+    who: 'admin',
+    body: { strict: true, fields: { userId: { valid: fc.uuid(), invalid: fc.oneof(notAUserId, notOfKind('string')), required: true } } },
+  },
+  {
+    method: 'DELETE',
+    route: '/admin/admins/:userId',
+    who: 'admin',
+    params: { userId: { valid: () => randomUUID(), invalid: notAUserId } },
+  },
   { method: 'PUT', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: lrsSettingsFields() } },
   // These take no body: any field, or anything but an object, is refused.
   { method: 'DELETE', route: '/admin/lrs', who: 'admin', body: { strict: true, fields: {}, emptyIsValid: true } },
@@ -673,6 +731,7 @@ describe('hostile input to the API: every route with a parameter, query or body 
       'GET /admin/audit.csv',
       'GET /admin/report/teams',
       'GET /admin/report/leads',
+      'GET /admin/people',
     ];
     const needed = declared.filter((r) => r.includes(':') || !r.startsWith('GET ') || withQuery.includes(r));
     expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual([...new Set(needed)].sort());

@@ -19,6 +19,8 @@ const account = (i: number) => ({
   name: DEMO_PEOPLE[i]!.displayName,
 });
 const [alex, megan] = [account(0), account(1)];
+/** A new team Alex sets up after L&D chose its starting cadence. */
+const newTeam = { id: '19:new-team@thread.tacv2', name: 'New Team' };
 /** A team Megan adds the app to, though only Alex owns it. */
 const ownedTeam = { id: '19:owned-by-alex@thread.tacv2', name: 'Owned Team' };
 
@@ -32,6 +34,7 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
         members: [alex, megan, account(2), account(3), account(4)],
         channels: [{ id: team.id }, { id: '19:shares@thread.tacv2', name: 'Learning shares' }],
       },
+      [newTeam.id]: { members: [alex, megan], channels: [{ id: newTeam.id }] },
       [ownedTeam.id]: {
         members: [
           { ...megan, userRole: 'user' },
@@ -133,6 +136,31 @@ describe('installing in a team and setting up check-ins (Azurite, local Bot Conn
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
     expect(settings?.schedule).toMatchObject({ cadence: 'biweekly', weekday: 3, localTime: '10:00', timeZone: 'Europe/Berlin' });
     expect(settings?.sharesChannelId).toBe('19:shares@thread.tacv2');
+  });
+
+  it('starts a new team’s setup card from the check-in cadence L&D set, and a set-up team from its own', async () => {
+    await service.stores.ldSettings.save(
+      DEMO_TENANT_ID,
+      { followUpDays: 7, defaultCadence: 'biweekly', flagResponseBelow: 50 },
+      new Date().toISOString(),
+    );
+    try {
+      await post(inTeamChannel(installActivity(from(alex)), newTeam));
+      const fresh = await post(inTeamChannel(cardActionActivity('team.setup.open', {}, from(alex)), newTeam));
+      expect(expectValidTeamsCard(fresh.body.value).inputValues).toMatchObject({ cadence: 'biweekly' });
+      // Product Design chose every week: its card shows its own choice.
+      const setUp = await post(inTeamChannel(cardActionActivity('team.setup.open', {}, from(alex)), team));
+      expect((await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id))?.schedule).not.toBeNull();
+      expect(expectValidTeamsCard(setUp.body.value).inputValues.cadence).toBe(
+        (await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id))?.schedule?.cadence,
+      );
+    } finally {
+      await service.stores.ldSettings.save(
+        DEMO_TENANT_ID,
+        { followUpDays: 7, defaultCadence: 'weekly', flagResponseBelow: 50 },
+        new Date().toISOString(),
+      );
+    }
   });
 
   it('keeps the team’s channels as Teams lists them and tells of changes, and checks the API’s shares channel against them', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
+import { DEMO_LD_SETTINGS } from '../../bot/demo/seed-demo-ld-settings.js';
 import { apiRouter, type ApiDeps } from '../../bot/http/api-router.js';
 import { MARKER, OTHER_TENANT_ID, PEOPLE, newEntryFor, type Principal, type World } from './authorisation-world.js';
 
@@ -71,6 +72,7 @@ const schedule = {
   sharesChannelId: DEMO_SHARES_CHANNEL,
 };
 const NEW_ADMIN = 'a1000000-0000-4000-8000-0000000000ff';
+const REMOVED_ADMIN = 'a1000000-0000-4000-8000-0000000000fe';
 const LRS = { endpoint: 'http://127.0.0.1:9/xapi', key: 'matrix-key', secret: 'matrix-secret' };
 /** Both organisations' admins may set an LRS; each row starts and ends with none set and no backfill run. */
 const withoutLrs = async (w: World) => w.clear('lrs');
@@ -304,6 +306,53 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
       const admins = w.service.stores.admins;
       expect(await admins.isAdmin(who === 'otherTenant' ? OTHER_TENANT_ID : DEMO_TENANT_ID, NEW_ADMIN)).toBe(true);
       if (who === 'otherTenant') expect(await admins.isAdmin(DEMO_TENANT_ID, NEW_ADMIN)).toBe(false);
+    },
+    expect: ldAdmins(204),
+  },
+  // L&D settings: each organisation's admins read and set their own.
+  { method: 'GET', route: '/admin/settings', path: () => '/admin/settings', expect: ldAdmins(200) },
+  {
+    method: 'PUT',
+    route: '/admin/settings',
+    path: () => '/admin/settings',
+    // The demo's own again: no other row sees a different expectation.
+    body: () => DEMO_LD_SETTINGS,
+    expect: ldAdmins(200),
+  },
+  {
+    method: 'GET',
+    route: '/admin/people',
+    path: () => `/admin/people?name=${encodeURIComponent(PEOPLE.member.displayName.slice(0, 3))}`,
+    expect: ldAdmins(200),
+    // The picker offers only the caller's own organisation's people.
+    check: async (_w, who, text) => {
+      const ids = (JSON.parse(text) as { people: { userId: string }[] }).people.map((p) => p.userId);
+      if (who === 'otherTenant') expect(ids).not.toContain(PEOPLE.member.userId);
+      else expect(ids).toContain(PEOPLE.member.userId);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/admin/settings/admins',
+    path: () => '/admin/settings/admins',
+    // Someone the demo organisation's app knows; another organisation's admin knows nobody by that id.
+    body: () => ({ userId: PEOPLE.member.userId }),
+    restore: async (w) => w.service.stores.admins.remove(DEMO_TENANT_ID, PEOPLE.member.userId),
+    expect: cells({ otherTenant: 404, otherTeamLead: 403, member: 403, learner: 403, lead: 403, admin: 200 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/admin/admins/:userId',
+    path: () => `/admin/admins/${REMOVED_ADMIN}`,
+    prepare: async (w) => {
+      for (const tenantId of [DEMO_TENANT_ID, OTHER_TENANT_ID])
+        await w.service.stores.admins.add(tenantId, REMOVED_ADMIN, 'x', new Date(0).toISOString());
+    },
+    check: async (w, who) => {
+      const admins = w.service.stores.admins;
+      expect(await admins.isAdmin(who === 'otherTenant' ? OTHER_TENANT_ID : DEMO_TENANT_ID, REMOVED_ADMIN)).toBe(false);
+      // Each admin removes admins in their own organisation only.
+      expect(await admins.isAdmin(who === 'otherTenant' ? DEMO_TENANT_ID : OTHER_TENANT_ID, REMOVED_ADMIN)).toBe(true);
     },
     expect: ldAdmins(204),
   },

@@ -118,11 +118,11 @@ function ReportBody({ report, client, locale }: { report: ReadyReport; client: A
         <ReportLevels total={report.totals.total} locale={locale} />
       </ReportSection>
       <ReportSection title={t('report.byTeam')} testId="report-by-team">
-        <TeamTable rows={teams.rows} locale={locale} />
+        <TeamTable rows={teams.rows} locale={locale} expectations={report.expectations} />
         <MoreButton list={teams} label={t('report.moreTeams')} testId="more-teams" />
       </ReportSection>
       <ReportSection title={t('report.leads')} testId="report-by-lead">
-        <LeadTable leads={leads.rows} locale={locale} />
+        <LeadTable leads={leads.rows} locale={locale} expectations={report.expectations} />
         <MoreButton list={leads} label={t('report.moreLeads')} testId="more-leads" />
       </ReportSection>
       <ReportSection title={t('report.overTime')} testId="report-over-time">

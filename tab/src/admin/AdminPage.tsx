@@ -7,6 +7,7 @@ import { Problem } from '../components/Problem.js';
 import { AdminMessages } from '../i18n/admin-messages.js';
 import { useT } from '../i18n/i18n-context.js';
 import { AccountabilityReport } from './AccountabilityReport.js';
+import { LazyLdSettingsSection } from './LazyLdSettingsSection.js';
 import { LazyLrsSection } from './LazyLrsSection.js';
 import { LazyAuditSection } from './LazyAuditSection.js';
 
@@ -21,7 +22,7 @@ export function AdminPage(props: Props) {
   );
 }
 
-/** The L&D admin's page: the cross-team report, where xAPI statements go and the audit trail, or a plain word for anyone else who lands here. */
+/** The L&D admin's page: the cross-team report, what L&D asks of leaders, where xAPI statements go and the audit trail, or a plain word for anyone else who lands here. */
 function AdminPageContent({ client, locale }: Props) {
   const { t } = useT();
   const me = useApiData<AdminMeResponse>(client, '/api/v1/admin/me', t('admin.accessFailed'));
@@ -37,6 +38,7 @@ function AdminPageContent({ client, locale }: Props) {
       {me.data?.isAdmin && (
         <>
           <AccountabilityReport client={client} locale={locale} />
+          <LazyLdSettingsSection client={client} locale={locale} />
           <LazyLrsSection client={client} locale={locale} />
           <LazyAuditSection client={client} locale={locale} />
         </>

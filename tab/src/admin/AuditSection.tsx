@@ -50,6 +50,7 @@ const KIND_LABELS: Record<AuditKind, MessageKey> = {
   data_erased: 'audit.kind.data_erased',
   ask_how_it_went: 'audit.kind.ask_how_it_went',
   follow_up_closed: 'audit.kind.follow_up_closed',
+  ld_settings_changed: 'audit.kind.ld_settings_changed',
 };
 
 type Filter = { person: string; kind: AuditKind | '' };

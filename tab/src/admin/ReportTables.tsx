@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 import type { LeadLine, OrganisationWeek, ReportRow } from '../api/report-types.js';
+import type { ReportExpectations } from '../api/ld-settings-types.js';
 import { DataTable } from '../components/DataTable.js';
 import { formatCount, formatPercent, formatWeekStart } from '../dashboard/dashboard-format.js';
 import { formatMinutes } from '../format.js';
@@ -16,7 +17,15 @@ const useStyles = makeStyles({
 const rate = (value: number | null, locale: string) => (value === null ? '—' : formatPercent(value, locale));
 
 /** Every team for the whole period, at all three levels side by side. */
-export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale: string }) {
+export function TeamTable({
+  rows,
+  locale,
+  expectations,
+}: {
+  rows: readonly ReportRow[];
+  locale: string;
+  expectations?: ReportExpectations;
+}) {
   const i18n = useT();
   const { t } = i18n;
   const count = (n: number) => formatCount(n, locale);
@@ -39,6 +48,7 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
         t('report.goalsOnTrack'),
         t('report.followUpsDone'),
         t('report.medianTime'),
+        ...(expectations ? [t('report.belowRate', { percent: formatPercent(expectations.flagResponseBelow / 100, locale) })] : []),
       ]}
       rows={rows.map((r) => ({
         key: r.teamId,
@@ -57,6 +67,7 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
           goalsOnTrackText(r, locale, i18n),
           followUps(r.leader.done, r.leader.requested, r.leader.rate, locale, i18n),
           medianDaysText(r.leader.medianDays, i18n),
+          ...(expectations ? [flagged(r.learner.responseRate, expectations, i18n)] : []),
         ],
       }))}
     />
@@ -64,7 +75,15 @@ export function TeamTable({ rows, locale }: { rows: readonly ReportRow[]; locale
 }
 
 /** Leaders are accountable too: each lead's own follow-ups, and what came of their team's actions. */
-export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; locale: string }) {
+export function LeadTable({
+  leads,
+  locale,
+  expectations,
+}: {
+  leads: readonly LeadLine[];
+  locale: string;
+  expectations?: ReportExpectations;
+}) {
   const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
@@ -91,6 +110,7 @@ export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; local
           t('report.rate'),
           t('report.medianTime'),
           t('report.nudged'),
+          ...(expectations ? [t('report.withinDays', { days: formatCount(expectations.followUpDays, locale) })] : []),
           t('report.teamFollowThrough'),
         ]}
         rows={leads.map((l) => ({
@@ -104,6 +124,7 @@ export function LeadTable({ leads, locale }: { leads: readonly LeadLine[]; local
             medianDaysText(l.medianDays, i18n),
             // Figures computed before the nudged count was kept have none until the next pass.
             l.nudged === undefined ? '' : formatCount(l.nudged, locale),
+            ...(expectations ? [withinExpectation(l.medianDays, expectations, i18n)] : []),
             followThroughText(l, locale, i18n),
           ],
         }))}
@@ -150,6 +171,17 @@ export function WeekTable({ weeks, scope, locale }: { weeks: readonly Organisati
       }))}
     />
   );
+}
+
+/** Whether a team answers fewer check-ins than L&D asks: flagged, or nothing to say. */
+function flagged(responseRate: number | null, { flagResponseBelow }: ReportExpectations, { t }: Pick<TabTranslator, 't'>): string {
+  return responseRate !== null && responseRate * 100 < flagResponseBelow ? t('report.flagged') : '';
+}
+
+/** Whether a lead's median time to follow up is within what L&D asks; a dash while none was done. */
+function withinExpectation(medianDays: number | null, { followUpDays }: ReportExpectations, { t }: Pick<TabTranslator, 't'>): string {
+  if (medianDays === null) return '—';
+  return t(medianDays <= followUpDays ? 'report.yes' : 'report.no');
 }
 
 /** "2 of 3 (67%)", or a dash when nothing was asked. */

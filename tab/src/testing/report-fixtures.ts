@@ -166,6 +166,7 @@ export function readyReport(period: number, weeks: 2 | 4 = 2, firstPage = 50): R
     totals: totalsOf(byWeek),
     teams: { rows: bare.slice(0, firstPage), nextCursor: bare.length > firstPage ? 'more-teams' : null },
     leads: { rows: leads, nextCursor: null },
+    expectations: { followUpDays: 7, flagResponseBelow: 50 },
   };
 }
 
