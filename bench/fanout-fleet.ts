@@ -46,6 +46,8 @@ export interface FanoutFleetResult {
   injected5xx: number;
   nudges: { asked: number; delivered: number };
   votes: { asked: number; cardUpdateRequests: number };
+  /** Nudges and votes the service refused or failed (a nudge refused because it went before a kill counts too). */
+  commandsRefused: number;
   /** What the fleet budget costs: requests to its table (the leases table) per instance and second. */
   budgetStorageRequestsPerInstanceSecond: number;
   storageLatencyMs: number;
@@ -91,7 +93,7 @@ export async function runFanoutFleet(options: {
   const tablePrefix = `fleet${Date.now().toString(36)}`;
   const tables: StorageConfig = { kind: 'connectionString', connectionString, tablePrefix };
   await ensureTables(tables);
-  const people = await fileTeamAndShares(tables, Math.max(options.nudges * 2, options.votes + SHARES));
+  const { people, shareIds } = await fileTeamAndShares(tables, Math.max(options.nudges * 2, options.votes + SHARES));
   // Due at a minute filing will not outlast (the scheduler looks back one minute from its first tick);
   // the processes start when it comes.
   // Filing 10,000 takes a few minutes here: the lead time grows with the learners.
@@ -153,7 +155,7 @@ export async function runFanoutFleet(options: {
       tenantId: DUE_TENANT_ID,
       teamId: DUE_TEAM_ID,
       voterId: `learner-${people[SHARES + k]}`,
-      shareId: `share-${k % SHARES}`,
+      shareId: shareIds[k % SHARES]!,
     })),
   ].sort((a, b) => (a.id % 7) - (b.id % 7) || a.id - b.id);
   let nextCommand = 0;
@@ -263,6 +265,7 @@ export async function runFanoutFleet(options: {
         .length,
     },
     votes: { asked: options.votes, cardUpdateRequests: stats.byKind.update },
+    commandsRefused: [...replies.values()].filter((ok) => !ok).length,
     budgetStorageRequestsPerInstanceSecond: round((storage.byTable[`${tablePrefix}Leases`] ?? 0) / instanceSeconds, 1),
     storageLatencyMs: BENCH_LATENCY_MS,
     phases,
@@ -278,7 +281,7 @@ function checkInDeliveries(connector: TeamsConnector): Set<string> {
 }
 
 /** The team the learners are in, its lead, the people who vote, and 5 shares posted in its channel before the round. */
-async function fileTeamAndShares(storage: StorageConfig, members: number): Promise<number[]> {
+async function fileTeamAndShares(storage: StorageConfig, members: number): Promise<{ people: number[]; shareIds: string[] }> {
   let posted = 0;
   const service = buildService(localConfig(storage), {
     logger: pino({ level: 'silent' }),
@@ -308,6 +311,7 @@ async function fileTeamAndShares(storage: StorageConfig, members: number): Promi
     });
   await member('lead', 'lead');
   const people = Array.from({ length: members }, (_, i) => i);
+  const shareIds: string[] = [];
   for (let i = 0; i < people.length; i += 50) await Promise.all(people.slice(i, i + 50).map((p) => member(`learner-${p}`, 'member')));
   for (let k = 0; k < SHARES; k++) {
     const sharer = { tenantId: DUE_TENANT_ID, userId: `learner-${people[k]}` };
@@ -320,9 +324,10 @@ async function fileTeamAndShares(storage: StorageConfig, members: number): Promi
     if (saved.status !== 'saved') throw new Error('a share of the benchmark did not save');
     const shared = await service.services.sharing.shareEntry(sharer, saved.entry, DUE_TEAM_ID, []);
     if (shared.status !== 'shared') throw new Error(`a share of the benchmark was not shared (${shared.status})`);
+    shareIds.push(shared.share.shareId);
   }
   await service.services.sharing.settled();
-  return people;
+  return { people, shareIds };
 }
 
 /** The time covered by the bursts' Retry-After windows (overlaps counted once), up to `end`. */
