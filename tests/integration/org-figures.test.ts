@@ -8,6 +8,7 @@ import { weekKeyOf, type MemberRollup } from '../../bot/domain/member-rollup.js'
 import { OrgFiguresJob, TOP_RESOURCES, type OrgFiguresJobDeps } from '../../bot/services/org-figures-job.js';
 import { wholeTenantReport, wholeTenantTopResources } from '../../bot/testing/org-figures-oracle.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fileTeam } from '../support/report-team-filing.js';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const DAY = 86_400_000;
@@ -106,37 +107,15 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
       teams.map(async (spec, t) => {
         const teamId = `team-${t}`;
         const at = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
-        await s.teams.createSettingsIfAbsent({
+        await fileTeam(s.teams, {
           tenantId,
           teamId,
           name: spec.name,
-          schedule:
-            spec.zone === 'UTC'
-              ? null
-              : {
-                  cadence: 'weekly',
-                  weekday: 5,
-                  localTime: '16:00',
-                  timeZone: spec.zone,
-                  reminderAfterHours: 24,
-                  anchorMonday: '2025-01-06',
-                },
-          sharesChannelId: null,
-          updatedBy: null,
+          zone: spec.zone,
+          members: spec.members.map((m) => ({ ...PEOPLE[m.who]!, lead: m.lead })),
           updatedAt: now.toISOString(),
+          joinedAt: at(500),
         });
-        for (const m of spec.members) {
-          const p = PEOPLE[m.who]!;
-          await s.teams.upsertMember({
-            tenantId,
-            teamId,
-            userId: p.userId,
-            teamsUserId: `29:${p.userId}`,
-            displayName: p.displayName,
-            role: m.lead ? 'lead' : 'member',
-            joinedAt: at(500),
-          });
-        }
         // Rollups for members and for people who have left (the report counts only those on the roster).
         const rollups = new Map<number, MemberRollup>();
         const rollupOf = (who: number) => {

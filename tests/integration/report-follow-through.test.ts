@@ -8,6 +8,7 @@ import type { LeadLine, ReportRow } from '../../bot/contract/report.js';
 import { periodWeeks, rollupFromRaw, weekKeyOf } from '../../bot/domain/member-rollup.js';
 import { OrgFiguresJob } from '../../bot/services/org-figures-job.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
+import { fileTeam } from '../support/report-team-filing.js';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const DAY = 86_400_000;
@@ -109,36 +110,17 @@ describe('the L&D report’s follow-through (Azurite): equal to a recount from t
     const logs = new Map(PEOPLE.map((p, i) => [p.userId, entriesOf(p.userId, tenant.logs[i]!)]));
     for (const [t, spec] of tenant.teams.entries()) {
       const teamId = `team-${t}`;
-      await s.teams.createSettingsIfAbsent({
+      await fileTeam(s.teams, {
         tenantId,
         teamId,
         name: `Team ${t}`,
-        schedule:
-          spec.zone === 'UTC'
-            ? null
-            : {
-                cadence: 'weekly',
-                weekday: 5,
-                localTime: '16:00',
-                timeZone: spec.zone,
-                reminderAfterHours: 24,
-                anchorMonday: '2025-01-06',
-              },
-        sharesChannelId: null,
-        updatedBy: null,
+        zone: spec.zone,
+        members: spec.members.map((m) => ({ ...PEOPLE[m.who]!, lead: m.lead })),
         updatedAt: now.toISOString(),
+        joinedAt: new Date(now.getTime() - 500 * DAY).toISOString(),
       });
       for (const m of spec.members) {
         const p = PEOPLE[m.who]!;
-        await s.teams.upsertMember({
-          tenantId,
-          teamId,
-          userId: p.userId,
-          teamsUserId: `29:${p.userId}`,
-          displayName: p.displayName,
-          role: m.lead ? 'lead' : 'member',
-          joinedAt: new Date(now.getTime() - 500 * DAY).toISOString(),
-        });
         // The rollup as the service keeps it, made from the member's raw entries.
         const rollup = rollupFromRaw({
           userId: p.userId,
