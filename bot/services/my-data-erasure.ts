@@ -57,6 +57,7 @@ export class MyDataErasure {
     done.savedAndNotices = await s.shares.removePerson(tenantId, userId);
 
     done.nudges = await this.eraseNudges(person);
+    done.followUpsLed = await this.eraseFollowUpsLed(person);
     done.coachingReceived = await s.coaching.removeLearner(tenantId, userId);
     done.coachingWritten = await this.eraseCoachingWritten(person);
     done.recommendations = await this.eraseRecommendations(person);
@@ -115,6 +116,20 @@ export class MyDataErasure {
           continue;
         }
         handled++;
+      }
+      return raced;
+    });
+    return handled;
+  }
+
+  /** Follow-ups they owed or closed as a lead are the learners' and stay, without their name (their own went with their nudges). */
+  private async eraseFollowUpsLed({ tenantId, userId }: Learner): Promise<number> {
+    let handled = 0;
+    await this.repeatWhileRaced(async () => {
+      let raced = 0;
+      for (const { followUp, etag } of await this.deps.stores.followUps.listNamingLead(tenantId, userId)) {
+        if (await this.deps.stores.followUps.replaceLead(tenantId, followUp, etag, userId, ERASED_PERSON)) handled++;
+        else raced++;
       }
       return raced;
     });

@@ -17,6 +17,7 @@ import type { AuditStore } from '../store/audit-store.js';
 import type { OrgFiguresStore } from '../store/org-figures-store.js';
 import type { ShareAskStore } from '../store/share-ask-store.js';
 import type { OneToOneStore } from '../store/one-to-one-store.js';
+import type { FollowUpStore } from '../store/follow-up-store.js';
 
 /** Every store that can hold something of a person's: exporting and erasing their data reads or changes each. */
 export interface MyDataStores {
@@ -29,6 +30,8 @@ export interface MyDataStores {
   rollups: RollupStore;
   shares: ShareStore;
   nudges: NudgeStore;
+  /** Follow-ups their answers opened (theirs, kept beside the nudge) or that they owe or closed as a lead. */
+  followUps: FollowUpStore;
   goals: GoalStore;
   admins: AdminStore;
   coaching: CoachingStore;

@@ -18,6 +18,9 @@ import type { EntryStore } from '../store/entry-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { LeaseStore } from '../store/lease-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
+import type { FollowUpStore } from '../store/follow-up-store.js';
+import type { OneToOneStore } from '../store/one-to-one-store.js';
+import type { ShareAskStore } from '../store/share-ask-store.js';
 import type { RecommendationStore } from '../store/recommendation-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { SendStore } from '../store/send-store.js';
@@ -35,6 +38,9 @@ export interface RetentionDeps {
   entries: EntryStore;
   sends: SendStore;
   nudges: NudgeStore;
+  followUps: Pick<FollowUpStore, 'removeNudgedBefore'>;
+  shareAsks: Pick<ShareAskStore, 'removeAskedBefore'>;
+  oneToOne: Pick<OneToOneStore, 'removeAddedBefore'>;
   coaching: CoachingStore;
   goals: GoalStore;
   shares: Pick<ShareStore, 'removeBefore'>;
@@ -62,6 +68,9 @@ export const RETENTION_COUNTS = [
   'digestClaims',
   'xapiStatements',
   'auditEvents',
+  'followUps',
+  'shareAsks',
+  'oneToOneItems',
 ] as const;
 export type RetentionCounts = Record<(typeof RETENTION_COUNTS)[number], number>;
 
@@ -175,6 +184,10 @@ export class RetentionService {
           if (after.action === 'trim' && (await s.goals.replace(after.goal, etag))) done.goalsTrimmed++;
         }
       },
+      // Last, so a run under way when this step was added resumes where it was: a follow-up goes with the nudge that opened it.
+      async (t, c, done) => void (done.followUps += await s.followUps.removeNudgedBefore(t, c)),
+      async (t, c, done) => void (done.shareAsks += await s.shareAsks.removeAskedBefore(t, c)),
+      async (t, c, done) => void (done.oneToOneItems += await s.oneToOne.removeAddedBefore(t, c)),
     ];
   }
 

@@ -2,8 +2,9 @@ import { type TableClient, odata } from '@azure/data-tables';
 import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { FollowUp } from '../contract/follow-up-rules.js';
 import type { FollowUpAnswer } from '../contract/nudge-rules.js';
-import { keyOf, prefixEnd } from './keys.js';
-import { createOnce, getOrUndefined, updateIfUnchanged } from './table-ops.js';
+import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
+import { deleteMatching } from './row-deletes.js';
+import { allOf, createOnce, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type FollowUpEntity = {
   partitionKey: string;
@@ -90,6 +91,54 @@ export class FollowUpStore {
       if (found.length >= limit) break;
     }
     return found.slice(0, limit);
+  }
+
+  /** The tenant's follow-ups whose lead part names the person: the nudge that opened them, or the close. */
+  async listNamingLead(tenantId: string, userId: string): Promise<{ followUp: FollowUp; etag: string }[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<FollowUpEntity>({
+      queryOptions: {
+        filter: allOf(
+          odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
+          rowKeysUnder(FOLLOW_UP),
+          odata`(nudgedById eq ${userId} or closedById eq ${userId})`,
+        ),
+      },
+    });
+    const found: { followUp: FollowUp; etag: string }[] = [];
+    for await (const e of rows)
+      found.push({ followUp: fromEntity(decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
+    return found;
+  }
+
+  /**
+   * Puts someone else wherever the person stands as its lead (who nudged, who closed) if unchanged
+   * since read; false if it changed or went meanwhile. The learner's side and the note stay theirs.
+   */
+  async replaceLead(
+    tenantId: string,
+    followUp: FollowUp,
+    etag: string,
+    userId: string,
+    lead: { id: string; name: string },
+  ): Promise<boolean> {
+    const row = {
+      partitionKey: keyOf(tenantId, followUp.teamId),
+      rowKey: keyOf(FOLLOW_UP, followUp.followUpId),
+      ...(followUp.nudgedBy.userId === userId ? { nudgedById: lead.id, nudgedByName: lead.name } : {}),
+      ...(followUp.closed?.by.userId === userId ? { closedById: lead.id, closedByName: lead.name } : {}),
+    };
+    return (await updateIfUnchanged(this.table, row, 'Merge', etag)).kind === 'written';
+  }
+
+  /** Deletes every team's follow-ups opened from nudges sent before `cutoff`: their ids are the nudges', newest first. */
+  async removeNudgedBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    const oldest = keyOf(FOLLOW_UP, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
+    return deleteMatching(
+      this.table,
+      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(FOLLOW_UP)}`,
+    );
   }
 }
 

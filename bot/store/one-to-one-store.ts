@@ -89,6 +89,12 @@ export class OneToOneStore {
       (await deleteMatching(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and leadId eq ${userId}`))
     );
   }
+
+  /** Retention: every item of the tenant's lists put on them before `cutoff`, ticked off or not. */
+  async removeAddedBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    return deleteMatching(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and addedAt lt ${cutoff.toISOString()}`);
+  }
 }
 
 function partitionOf(pair: OneToOnePair): string {

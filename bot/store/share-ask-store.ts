@@ -86,6 +86,12 @@ export class ShareAskStore {
       allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, odata`(leadId eq ${userId} or memberId eq ${userId})`),
     );
   }
+
+  /** Retention: every request of the tenant made before `cutoff`, answered or not. */
+  async removeAskedBefore(tenantId: string, cutoff: Date): Promise<number> {
+    const { from, to } = tenantPartitions(tenantId);
+    return deleteMatching(this.table, odata`PartitionKey gt ${from} and PartitionKey lt ${to} and askedAt lt ${cutoff.toISOString()}`);
+  }
 }
 
 function toEntity(ask: ShareAsk): ShareAskEntity {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
 import { DEMO_LD_ADMIN, DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
@@ -164,7 +165,20 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
     await ok(
       api(alex, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is the accessibility course going?' }),
     );
-    await ok(api(megan, 'POST', `${team}/members/${encodeURIComponent(adele.userId)}/nudges`, { note: 'Anything I can help with?' }));
+    const meganNudge = (await (
+      await ok(api(megan, 'POST', `${team}/members/${encodeURIComponent(adele.userId)}/nudges`, { note: 'Anything I can help with?' }))
+    ).json()) as { nudge: { nudgeId: string } };
+    // Adele asks her for help: a follow-up of Megan's, which she closes as its lead (it stays Adele's, without Megan's name).
+    await post(
+      cardActionActivity(NUDGE_REPLY_VERB, { teamId: DEMO_TEAM.id, nudgeId: meganNudge.nudge.nudgeId, answer: 'need-help' }, from(adele)),
+    );
+    await ok(api(megan, 'POST', `${team}/follow-ups/${meganNudge.nudge.nudgeId}/close`, { note: 'We talked it through' }));
+    // And she asks Alex, her own lead, to talk: a follow-up about her, which goes with her.
+    const alexNudges = (await (await ok(api(alex, 'GET', `${team}/nudges`))).json()) as {
+      nudges: { nudgeId: string; learnerId: string }[];
+    };
+    const toMegan = alexNudges.nudges.find((n) => n.learnerId === megan.userId)!;
+    await post(cardActionActivity(NUDGE_REPLY_VERB, { teamId: DEMO_TEAM.id, nudgeId: toMegan.nudgeId, answer: 'lets-talk' }, from(megan)));
     // Coached by Alex on her share, and coaching Adele on hers.
     ids.adeleShare = (await service.stores.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id)).find(
       (s) => s.sharerId === adele.userId && !s.withdrawnAt,
@@ -314,6 +328,18 @@ describe('erasing a learner’s data (Azurite, local Bot Connector)', () => {
       [adele.userId, ERASED_PERSON.id, ERASED_PERSON.name, 'Anything I can help with?'],
     ]);
     expect(nudges.filter((n) => n.leadId === alex.userId).map((n) => n.learnerId)).not.toContain(megan.userId);
+    // Adele's follow-up, opened by her answer to Megan's nudge and closed by Megan, stays Adele's: closed, its note kept, by nobody named.
+    const followUps = await Promise.all(
+      (['open', 'closed'] as const).map((status) => service.stores.followUps.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, status, 100)),
+    );
+    expect(followUps.flat().filter((f) => f.learnerId === megan.userId)).toEqual([]);
+    expect(followUps[1]!.filter((f) => f.learnerId === adele.userId).map((f) => [f.nudgedBy, f.closed?.by, f.closed?.note])).toEqual([
+      [
+        { userId: ERASED_PERSON.id, displayName: ERASED_PERSON.name },
+        { userId: ERASED_PERSON.id, displayName: ERASED_PERSON.name },
+        'We talked it through',
+      ],
+    ]);
     expect((await service.stores.coaching.listForLearner(DEMO_TENANT_ID, adele.userId)).map((c) => [c.leadId, c.leadName, c.note])).toEqual(
       [[ERASED_PERSON.id, ERASED_PERSON.name, 'Lovely find.']],
     );

@@ -70,6 +70,11 @@ describe('retention (Azurite, demo data)', () => {
       coaching: people.flatMap((p) => p.coaching),
       goals: people.flatMap((p) => p.goals),
       nudges: await s.nudges.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, 1000),
+      followUps: (
+        await Promise.all((['open', 'closed'] as const).map((status) => s.followUps.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id, status, 1000)))
+      ).flat(),
+      shareAsks: (await s.shareAsks.listByLead(DEMO_TENANT_ID, DEMO_TEAM.id, alex.userId)).map((a) => a.entryId).sort(),
+      oneToOne: (await s.oneToOne.listForMember(DEMO_TENANT_ID, megan.userId)).map((i) => i.item.itemId).sort(),
       rollups: await s.rollups.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
       aggregates: await aggregates.listTeam(DEMO_TENANT_ID, DEMO_TEAM.id),
       shares: await s.shares.listTeamShares(DEMO_TENANT_ID, DEMO_TEAM.id),
@@ -113,6 +118,42 @@ describe('retention (Azurite, demo data)', () => {
         delivered: true,
         reply: null,
       });
+      // Megan asked for help: the follow-up beside the nudge is as old as the nudge.
+      await s.followUps.open({
+        tenantId: DEMO_TENANT_ID,
+        teamId: DEMO_TEAM.id,
+        followUpId: `${newestFirstTimeKey(sentAt)}-${name}`,
+        learnerId: megan.userId,
+        learnerName: megan.displayName,
+        answer: 'need-help',
+        nudgedBy: { userId: alex.userId, displayName: alex.displayName },
+        nudgeNote: null,
+        reason: null,
+        openedAt: new Date(sentAt.getTime() + 3_600_000).toISOString(),
+      });
+      // Alex asked her to share an entry, and put a topic on their 1:1 list, as long ago.
+      await s.shareAsks.create({
+        tenantId: DEMO_TENANT_ID,
+        teamId: DEMO_TEAM.id,
+        leadId: alex.userId,
+        memberId: megan.userId,
+        entryId: `entry-${name}`,
+        askedAt: sentAt.toISOString(),
+        answer: null,
+        answeredAt: null,
+      });
+      await s.oneToOne.create(
+        { tenantId: DEMO_TENANT_ID, teamId: DEMO_TEAM.id, leadId: alex.userId, memberId: megan.userId },
+        {
+          itemId: `topic-${name}`,
+          kind: 'topic',
+          refId: null,
+          text: `topic ${name}`,
+          addedBy: { userId: alex.userId, displayName: alex.displayName },
+          addedAt: sentAt.toISOString(),
+          ticked: name === 'old' ? { by: { userId: megan.userId, displayName: megan.displayName }, at: at(4).toISOString() } : null,
+        },
+      );
       await s.coaching.create({
         tenantId: DEMO_TENANT_ID,
         teamId: DEMO_TEAM.id,
@@ -242,6 +283,16 @@ describe('retention (Azurite, demo data)', () => {
     // Of the two written here (the demo's follow-up nudges are recent), the new one stays.
     const written = after.nudges.filter((n) => /-(old|new)$/.test(n.nudgeId));
     expect(written.map((n) => n.nudgeId.endsWith('-new'))).toEqual([true]);
+    // Their follow-ups go with them: the old one, open or not, leaves nothing behind.
+    expect(before.followUps.map((f) => f.followUpId).filter((id) => /-(old|new)$/.test(id))).toHaveLength(2);
+    // So do requests to share and 1:1 topics from before the cutoff (the old topic was ticked off recently: it goes all the same).
+    expect(before.shareAsks.filter((id) => /^entry-(old|new)$/.test(id))).toEqual(['entry-new', 'entry-old']);
+    expect(after.shareAsks).toEqual(before.shareAsks.filter((id) => id !== 'entry-old'));
+    expect(before.oneToOne.filter((id) => /^topic-(old|new)$/.test(id))).toEqual(['topic-new', 'topic-old']);
+    expect(after.oneToOne).toEqual(before.oneToOne.filter((id) => id !== 'topic-old'));
+    expect(after.followUps.map((f) => f.followUpId)).toEqual(
+      before.followUps.filter((f) => !f.followUpId.endsWith('-old')).map((f) => f.followUpId),
+    );
     expect(after.coaching.map((n) => n.note)).toEqual(['note new']);
     expect(after.goals.map((g) => [g.goalId, g.progress.length])).toEqual([
       ['closed-new', 1],
