@@ -29,6 +29,8 @@ export interface MyDataExport {
     chosenTimeZone: string | null;
     pausedAt: string | null;
     isAdmin: boolean;
+    /** The bot's offers to share: how many "Not now" in a row, and until when none is made. */
+    sharePrompts: { notNowInARow: number; quietUntil: string | null };
   };
   teams: { teamId: string; name: string; role: TeamRole }[];
   entries: Omit<LearningEntry, 'tenantId' | 'userId'>[];
@@ -91,6 +93,18 @@ export interface MyDataExport {
     at: string;
     answer: { text: string; at: string } | null;
   }[];
+  /** What their "I need help" and "Let's talk" answers opened for their lead, and how the lead closed it. */
+  followUps: {
+    teamId: string;
+    followUpId: string;
+    answer: string;
+    /** The lead whose nudge they answered. */
+    lead: string;
+    openedAt: string;
+    closed: { by: string; note: string; at: string } | null;
+  }[];
+  /** Leads' requests that they share an entry, and their answer. */
+  shareAsks: { teamId: string; entryId: string; from: string; askedAt: string; answer: string | null; answeredAt: string | null }[];
   /** The items on their 1:1 lists with their leads, whoever of the two put them there or ticked them off. */
   oneToOne: (OneToOneItem & { teamId: string; leadId: string })[];
   /** Recommendations made to them, and team recommendations they marked done. */

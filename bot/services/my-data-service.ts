@@ -35,6 +35,9 @@ export class MyDataService {
       recsNaming,
       done,
       oneToOne,
+      followUps,
+      shareAsks,
+      sharePrompts,
     ] = await Promise.all([
       s.users.get(tenantId, userId),
       s.admins.isAdmin(tenantId, userId),
@@ -51,6 +54,9 @@ export class MyDataService {
       s.recommendations.listNaming(tenantId, userId),
       s.recommendations.listDoneBy(tenantId, userId),
       s.oneToOne.listForMember(tenantId, userId),
+      s.followUps.listForLearner(tenantId, userId),
+      s.shareAsks.listForMember(tenantId, userId),
+      s.users.getSharePrompt(tenantId, userId),
     ]);
     const teams = await Promise.all(
       teamIds.map(async (teamId) => {
@@ -79,6 +85,7 @@ export class MyDataService {
         chosenTimeZone: profile?.chosenTimeZone ?? null,
         pausedAt: profile?.pausedAt ?? null,
         isAdmin,
+        sharePrompts,
       },
       teams,
       entries: entries.map(({ tenantId: _t, userId: _u, ...entry }) => entry),
@@ -134,6 +141,25 @@ export class MyDataService {
         at: c.at,
         answer: c.answer,
       })),
+      followUps: followUps.map((f) => ({
+        teamId: f.teamId,
+        followUpId: f.followUpId,
+        answer: f.answer,
+        lead: f.nudgedBy.displayName,
+        openedAt: f.openedAt,
+        closed: f.closed ? { by: f.closed.by.displayName, note: f.closed.note, at: f.closed.at } : null,
+      })),
+      // Who asked is named as the team knows them: the request keeps only the lead's id.
+      shareAsks: await Promise.all(
+        shareAsks.map(async (a) => ({
+          teamId: a.teamId,
+          entryId: a.entryId,
+          from: (await s.teams.getMember(tenantId, a.teamId, a.leadId))?.displayName ?? '',
+          askedAt: a.askedAt,
+          answer: a.answer,
+          answeredAt: a.answeredAt,
+        })),
+      ),
       oneToOne: oneToOne.map(({ pair, item }) => ({ teamId: pair.teamId, leadId: pair.leadId, ...item })),
       recommendations: [...recsToMe, ...doneElsewhere.filter((r) => r !== undefined)].map((r) => ({
         teamId: r.teamId,

@@ -93,6 +93,19 @@ export class FollowUpStore {
     return found.slice(0, limit);
   }
 
+  /** The follow-ups the person's answers opened, in every team of the tenant: their export. */
+  async listForLearner(tenantId: string, learnerId: string): Promise<FollowUp[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<FollowUpEntity>({
+      queryOptions: {
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(FOLLOW_UP), odata`learnerId eq ${learnerId}`),
+      },
+    });
+    const found: FollowUp[] = [];
+    for await (const e of rows) found.push(fromEntity(decodeURIComponent(e.partitionKey.slice(from.length)), e));
+    return found;
+  }
+
   /** The tenant's follow-ups whose lead part names the person: the nudge that opened them, or the close. */
   async listNamingLead(tenantId: string, userId: string): Promise<{ followUp: FollowUp; etag: string }[]> {
     const { from, to } = tenantPartitions(tenantId);

@@ -78,6 +78,19 @@ export class ShareAskStore {
     return asks;
   }
 
+  /** Every request the person was asked, in every team of the tenant: their export. */
+  async listForMember(tenantId: string, memberId: string): Promise<ShareAsk[]> {
+    const { from, to } = tenantPartitions(tenantId);
+    const rows = this.table.listEntities<ShareAskEntity>({
+      queryOptions: {
+        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(ASK), odata`memberId eq ${memberId}`),
+      },
+    });
+    const asks: ShareAsk[] = [];
+    for await (const e of rows) asks.push(fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
+    return asks;
+  }
+
   /** Erasure: every request the person made or was asked, in every team of the tenant. */
   async removePerson(tenantId: string, userId: string): Promise<number> {
     const { from, to } = tenantPartitions(tenantId);

@@ -3,7 +3,8 @@ import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { MY_ENTRIES_CSV_COLUMNS } from '../../bot/domain/my-data-csv.js';
 import { MY_DATA_FORMAT, type MyDataExport } from '../../bot/domain/my-data.js';
-import { messageActivity } from '../../bot/testing/activities.js';
+import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
+import { cardActionActivity, messageActivity } from '../../bot/testing/activities.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
 import { asDemoPerson, postActivity } from '../../bot/testing/requests.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
@@ -46,9 +47,30 @@ describe('exporting a learner’s own data (Azurite)', () => {
     ] as const) {
       expect((await api(p.userId, 'POST', '/me/goals', { what, targetDate: inAYear() })).status).toBe(201);
     }
-    expect(
-      (await api(alex.userId, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, { note: 'How is it going?' })).status,
-    ).toBe(201);
+    const nudged = await api(alex.userId, 'POST', `${team}/members/${encodeURIComponent(megan.userId)}/nudges`, {
+      note: 'How is it going?',
+    });
+    expect(nudged.status).toBe(201);
+    // She asks him for help, and he closes the follow-up with a note; he asks her to share her entry, and she passes on the bot's offer.
+    const { nudge } = (await nudged.json()) as { nudge: { nudgeId: string } };
+    await postActivity(
+      service.baseUrl,
+      cardActionActivity(
+        NUDGE_REPLY_VERB,
+        { teamId: DEMO_TEAM.id, nudgeId: nudge.nudgeId, answer: 'need-help' },
+        { serviceUrl: connector.serviceUrl, from: { id: megan.teamsUserId, aadObjectId: megan.userId, name: megan.displayName } },
+      ),
+    );
+    expect((await api(alex.userId, 'POST', `${team}/follow-ups/${nudge.nudgeId}/close`, { note: 'Booked a pairing session' })).status).toBe(
+      200,
+    );
+    const entryPath = `${team}/members/${encodeURIComponent(megan.userId)}/entries/${encodeURIComponent(saved.status === 'saved' ? saved.entry.id : '')}`;
+    expect((await api(alex.userId, 'POST', `${entryPath}/ask-to-share`)).status).toBe(202);
+    const passed = await service.services.sharePrompts.answer(
+      { tenantId: DEMO_TENANT_ID, userId: megan.userId },
+      { entryId: saved.status === 'saved' ? saved.entry.id : '', answer: 'notNow', share: {} },
+    );
+    expect(passed).toEqual({ status: 'not-now', quietUntil: null });
   }, 60_000);
   afterAll(async () => {
     await service?.stop();
@@ -91,7 +113,35 @@ describe('exporting a learner’s own data (Azurite)', () => {
     expect(data.marks.length).toBeGreaterThan(0);
     expect(data.marks.every((m) => others.has(m.shareId))).toBe(true);
     expect(data.saved).toEqual(await service.stores.shares.listSaved(DEMO_TENANT_ID, megan.userId));
-    expect(data.nudges).toEqual([expect.objectContaining({ from: alex.displayName, note: 'How is it going?', reply: null })]);
+    expect(data.nudges).toEqual([
+      expect.objectContaining({
+        from: alex.displayName,
+        note: 'How is it going?',
+        reply: expect.objectContaining({ answer: 'need-help' }),
+      }),
+    ]);
+    expect(data.followUps).toEqual([
+      expect.objectContaining({
+        teamId: DEMO_TEAM.id,
+        answer: 'need-help',
+        lead: alex.displayName,
+        closed: expect.objectContaining({ by: alex.displayName, note: 'Booked a pairing session' }),
+      }),
+    ]);
+    // The demo's earlier requests to her, and Alex's now: each about an entry of hers.
+    expect(data.shareAsks).toContainEqual(
+      expect.objectContaining({
+        teamId: DEMO_TEAM.id,
+        entryId: hers.find((e) => e.what === HOSTILE)!.id,
+        from: alex.displayName,
+        answer: null,
+      }),
+    );
+    expect(data.shareAsks.map((a) => a.entryId).sort()).toEqual(
+      (await service.stores.shareAsks.listForMember(DEMO_TENANT_ID, megan.userId)).map((a) => a.entryId).sort(),
+    );
+    expect(data.shareAsks.every((a) => hers.some((e) => e.id === a.entryId))).toBe(true);
+    expect(data.person.sharePrompts).toEqual({ notNowInARow: 1, quietUntil: null });
 
     // No one else's id anywhere, nor their goals or entries.
     for (const other of DEMO_PEOPLE.filter((p) => p !== megan)) expect(text).not.toContain(other.userId);
@@ -109,6 +159,10 @@ describe('exporting a learner’s own data (Azurite)', () => {
     expect(data.person.userId).toBe(adele.userId);
     expect(data.goals.map((g) => g.what)).toEqual(['Facilitate a workshop']);
     expect(data.nudges).toEqual([]);
+    // Her follow-ups and requests are not Adele's, and Adele's own are all about her entries.
+    expect(data.followUps).toEqual([]);
+    const adeles = new Set((await service.stores.entries.listAll(DEMO_TENANT_ID, adele.userId)).map((e) => e.id));
+    expect(data.shareAsks.every((a) => adeles.has(a.entryId))).toBe(true);
     expect(JSON.stringify(data)).not.toContain(megan.userId);
   });
 
