@@ -370,6 +370,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     teams: stores.teams,
     sharing,
     chat: publisher,
+    audit,
     clock,
     logger: options.logger,
   });

@@ -14,6 +14,7 @@ export type AuditKind =
   | 'member_entries_viewed'
   | 'data_erased'
   | 'ask_how_it_went'
+  | 'share_asked'
   | 'follow_up_closed'
   | 'ld_settings_changed';
 
@@ -28,6 +29,7 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'member_entries_viewed',
   'data_erased',
   'ask_how_it_went',
+  'share_asked',
   'follow_up_closed',
   'ld_settings_changed',
 ];

@@ -1,3 +1,4 @@
+import type { AuditLog } from './audit-log.js';
 import { shareAskFiguresOf, type ShareAsksResponse } from '../contract/share-asks.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
 import { leadsOfTeamMaySee } from '../domain/entry-visibility.js';
@@ -67,6 +68,8 @@ export class SharePromptService {
       teams: Pick<TeamStore, 'getMember' | 'getSettings'>;
       sharing: Pick<SharingService, 'targetsFor' | 'shareEntry'>;
       chat: PersonalChat;
+      /** A lead's request that reached the member is recorded: the lead acted on what they may see of a member's log. */
+      audit: AuditLog;
       clock: Clock;
       logger: Logger;
     },
@@ -164,6 +167,15 @@ export class SharePromptService {
     }
     // A request that reached nobody is not counted, and may be made again.
     if (!delivered) await this.deps.asks.remove(ask);
+    else
+      await this.deps.audit.record({
+        tenantId: lead.tenantId,
+        kind: 'share_asked',
+        actor: { userId: caller.userId, displayName: caller.displayName },
+        subject: { userId: member.userId, displayName: member.displayName },
+        teamId,
+        detail: { entryId },
+      });
     return { delivered, figures: (await this.asksOf(lead, teamId)).figures };
   }
 

@@ -188,6 +188,16 @@ describe('share prompts (Azurite, local Bot Connector)', () => {
     const sentBefore = connector.sent.length;
     const asked = await api<AskToShareResponse>(alex.userId, path(shown.id), { method: 'POST' });
     expect(asked).toEqual({ status: 202, body: { delivered: true, figures: { ...demo, asked: demo.asked + 1 } } });
+    // The request is in the audit trail: the lead acted on an entry of the member's log.
+    const recorded = [];
+    for await (const e of service.stores.auditTrail.stream(DEMO_TENANT_ID, { kind: 'share_asked' })) recorded.push(e);
+    expect(recorded[0]).toMatchObject({
+      kind: 'share_asked',
+      actor: { userId: alex.userId, displayName: alex.displayName },
+      subject: { userId: nia.userId, displayName: nia.displayName },
+      teamId: DEMO_TEAM.id,
+      detail: { entryId: shown.id },
+    });
     expect((await api(alex.userId, path(shown.id), { method: 'POST' })).status).toBe(409);
     const delivered = connector.sent.slice(sentBefore).filter((s) => s.conversationId === asNia.conversationId);
     expect(delivered).toHaveLength(1);

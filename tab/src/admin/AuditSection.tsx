@@ -49,6 +49,7 @@ const KIND_LABELS: Record<AuditKind, MessageKey> = {
   member_entries_viewed: 'audit.kind.member_entries_viewed',
   data_erased: 'audit.kind.data_erased',
   ask_how_it_went: 'audit.kind.ask_how_it_went',
+  share_asked: 'audit.kind.share_asked',
   follow_up_closed: 'audit.kind.follow_up_closed',
   ld_settings_changed: 'audit.kind.ld_settings_changed',
 };

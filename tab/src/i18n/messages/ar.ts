@@ -845,6 +845,7 @@ export const ar = {
   'report.followThroughOf': '{results} من {due} مستحقة ({rate})',
   'report.teamFollowThrough': 'نسبة المتابعة لدى فريقه',
   'audit.kind.ask_how_it_went': 'سأل كيف سار إجراء',
+  'audit.kind.share_asked': 'طلب مشاركة إدخال',
   // Ask how it went: once a day per action
   'awaiting.askedLately': 'سألت {name} كيف سار الأمر قبل أقل من يوم؛ يمكنك السؤال مرة أخرى غدًا.',
   // Weekly round-up in the team's learning channel

@@ -152,6 +152,7 @@ export const enAdmin = {
   'report.followThroughOf': '{results} of {due} due ({rate})',
   'report.teamFollowThrough': 'Their team’s follow-through',
   'audit.kind.ask_how_it_went': 'Asked how an action went',
+  'audit.kind.share_asked': 'Asked to share an entry',
   // Follow-ups that close: what "done" means in the report, and the nudges kept apart
   'report.followUpDefinition':
     'A follow-up is done when the learner answered the nudge and a lead closed it, or the learner recorded a result.',

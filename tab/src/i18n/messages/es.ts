@@ -820,6 +820,7 @@ export const es = {
   'report.followThroughOf': '{results} de {due} vencidas ({rate})',
   'report.teamFollowThrough': 'Cumplimiento de su equipo',
   'audit.kind.ask_how_it_went': 'Preguntó cómo fue una acción',
+  'audit.kind.share_asked': 'Pidió compartir una entrada',
   // Ask how it went: once a day per action
   'awaiting.askedLately': 'Le preguntaste a {name} cómo fue hace menos de un día; puedes volver a preguntar mañana.',
   // Weekly round-up in the team's learning channel
