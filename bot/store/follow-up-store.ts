@@ -4,7 +4,7 @@ import type { FollowUp } from '../contract/follow-up-rules.js';
 import type { FollowUpAnswer } from '../contract/nudge-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
-import { allOf, createOnce, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
+import { createOnce, getOrUndefined, listAcrossTenant, updateIfUnchanged } from './table-ops.js';
 
 type FollowUpEntity = {
   partitionKey: string;
@@ -95,33 +95,20 @@ export class FollowUpStore {
 
   /** The follow-ups the person's answers opened, in every team of the tenant: their export. */
   async listForLearner(tenantId: string, learnerId: string): Promise<FollowUp[]> {
-    const { from, to } = tenantPartitions(tenantId);
-    const rows = this.table.listEntities<FollowUpEntity>({
-      queryOptions: {
-        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(FOLLOW_UP), odata`learnerId eq ${learnerId}`),
-      },
-    });
-    const found: FollowUp[] = [];
-    for await (const e of rows) found.push(fromEntity(decodeURIComponent(e.partitionKey.slice(from.length)), e));
-    return found;
+    return listAcrossTenant<FollowUpEntity, FollowUp>(this.table, tenantId, FOLLOW_UP, odata`learnerId eq ${learnerId}`, (e, teamId) =>
+      fromEntity(teamId, e),
+    );
   }
 
   /** The tenant's follow-ups whose lead part names the person: the nudge that opened them, or the close. */
   async listNamingLead(tenantId: string, userId: string): Promise<{ followUp: FollowUp; etag: string }[]> {
-    const { from, to } = tenantPartitions(tenantId);
-    const rows = this.table.listEntities<FollowUpEntity>({
-      queryOptions: {
-        filter: allOf(
-          odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
-          rowKeysUnder(FOLLOW_UP),
-          odata`(nudgedById eq ${userId} or closedById eq ${userId})`,
-        ),
-      },
-    });
-    const found: { followUp: FollowUp; etag: string }[] = [];
-    for await (const e of rows)
-      found.push({ followUp: fromEntity(decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
-    return found;
+    return listAcrossTenant<FollowUpEntity, { followUp: FollowUp; etag: string }>(
+      this.table,
+      tenantId,
+      FOLLOW_UP,
+      odata`(nudgedById eq ${userId} or closedById eq ${userId})`,
+      (e, teamId) => ({ followUp: fromEntity(teamId, e), etag: e.etag }),
+    );
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
 import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
 import { FOLLOW_UP } from './follow-up-store.js';
-import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';
+import { deleteIfPresent, getOrUndefined, listAcrossTenant, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 type NudgeEntity = {
   partitionKey: string;
@@ -80,20 +80,13 @@ export class NudgeStore {
 
   /** Nudges naming the person (learner or lead) across the tenant's teams, each with its ETag. */
   async listNaming(tenantId: string, userId: string): Promise<{ nudge: Nudge; etag: string }[]> {
-    const { from, to } = tenantPartitions(tenantId);
-    const rows = this.table.listEntities<NudgeEntity>({
-      queryOptions: {
-        filter: allOf(
-          odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
-          rowKeysUnder(NUDGE),
-          odata`(learnerId eq ${userId} or leadId eq ${userId})`,
-        ),
-      },
-    });
-    const found: { nudge: Nudge; etag: string }[] = [];
-    for await (const e of rows)
-      found.push({ nudge: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
-    return found;
+    return listAcrossTenant<NudgeEntity, { nudge: Nudge; etag: string }>(
+      this.table,
+      tenantId,
+      NUDGE,
+      odata`(learnerId eq ${userId} or leadId eq ${userId})`,
+      (e, teamId) => ({ nudge: fromEntity(tenantId, teamId, e), etag: e.etag }),
+    );
   }
 
   /** Deletes the nudge and the follow-up its answer opened, if any (store/follow-up-store.ts keeps it beside the nudge). */

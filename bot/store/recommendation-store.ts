@@ -2,7 +2,7 @@ import { type TableClient, odata } from '@azure/data-tables';
 import type { Recommendation } from '../contract/recommendation-rules.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
-import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
+import { allOf, deleteIfPresent, getOrUndefined, listAcrossTenant, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type RecEntity = {
   partitionKey: string;
@@ -59,20 +59,13 @@ export class RecommendationStore {
 
   /** Recommendations made by the person or to them, in any team of the tenant, each with its ETag. */
   async listNaming(tenantId: string, userId: string): Promise<{ rec: Recommendation; etag: string }[]> {
-    const { from, to } = tenantPartitions(tenantId);
-    const rows = this.table.listEntities<RecEntity>({
-      queryOptions: {
-        filter: allOf(
-          odata`PartitionKey gt ${from} and PartitionKey lt ${to}`,
-          rowKeysUnder(REC),
-          odata`(leadId eq ${userId} or learnerId eq ${userId})`,
-        ),
-      },
-    });
-    const found: { rec: Recommendation; etag: string }[] = [];
-    for await (const e of rows)
-      found.push({ rec: fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e), etag: e.etag });
-    return found;
+    return listAcrossTenant<RecEntity, { rec: Recommendation; etag: string }>(
+      this.table,
+      tenantId,
+      REC,
+      odata`(leadId eq ${userId} or learnerId eq ${userId})`,
+      (e, teamId) => ({ rec: fromEntity(tenantId, teamId, e), etag: e.etag }),
+    );
   }
 
   /** What the person marked done, in any team of the tenant. */

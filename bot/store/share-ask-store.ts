@@ -2,7 +2,7 @@ import { type TableClient, odata } from '@azure/data-tables';
 import type { ShareAskAnswer } from '../contract/share-asks.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deleteMatching } from './row-deletes.js';
-import { allOf, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
+import { allOf, createOnce, deleteIfPresent, getOrUndefined, listAcrossTenant, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 /** A lead asked a member to share one entry with the team. */
 export interface ShareAsk {
@@ -80,15 +80,9 @@ export class ShareAskStore {
 
   /** Every request the person was asked, in every team of the tenant: their export. */
   async listForMember(tenantId: string, memberId: string): Promise<ShareAsk[]> {
-    const { from, to } = tenantPartitions(tenantId);
-    const rows = this.table.listEntities<ShareAskEntity>({
-      queryOptions: {
-        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(ASK), odata`memberId eq ${memberId}`),
-      },
-    });
-    const asks: ShareAsk[] = [];
-    for await (const e of rows) asks.push(fromEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
-    return asks;
+    return listAcrossTenant<ShareAskEntity, ShareAsk>(this.table, tenantId, ASK, odata`memberId eq ${memberId}`, (e, teamId) =>
+      fromEntity(tenantId, teamId, e),
+    );
   }
 
   /** Erasure: every request the person made or was asked, in every team of the tenant. */

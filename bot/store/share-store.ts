@@ -21,6 +21,7 @@ import {
   createOnce,
   deleteIfPresent,
   getOrUndefined,
+  listAcrossTenant,
   listPage,
   rowKeysUnder,
   submitIfUnchanged,
@@ -308,15 +309,9 @@ export class ShareStore {
 
   /** Every share the person made in any of the tenant's teams, teams they left included. */
   async listSharesBy(tenantId: string, userId: string): Promise<Share[]> {
-    const { from, to } = tenantPartitions(tenantId);
-    const rows = this.table.listEntities<ShareEntity>({
-      queryOptions: {
-        filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(SHARE), odata`sharerId eq ${userId}`),
-      },
-    });
-    const shares: Share[] = [];
-    for await (const e of rows) shares.push(fromShareEntity(tenantId, decodeURIComponent(e.partitionKey.slice(from.length)), e));
-    return shares;
+    return listAcrossTenant<ShareEntity, Share>(this.table, tenantId, SHARE, odata`sharerId eq ${userId}`, (e, teamId) =>
+      fromShareEntity(tenantId, teamId, e),
+    );
   }
 
   /** Every mark the person gave, on anyone's share in the tenant. */

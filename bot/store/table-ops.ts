@@ -8,7 +8,7 @@ import {
   type UpdateMode,
   odata,
 } from '@azure/data-tables';
-import { prefixEnd } from './keys.js';
+import { prefixEnd, tenantPartitions } from './keys.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 /**
@@ -148,6 +148,27 @@ export function rowKeysUnder(prefix: string): string {
  */
 export function allOf(...filters: string[]): string {
   return filters.join(' and ');
+}
+
+/**
+ * Every row of one kind (row keys under `rowPrefix`) across the tenant's per-team and per-person
+ * partitions that matches `filter`, each handed to `map` with its partition's key after the tenant
+ * (decoded: a team's or a person's id). For what a person's export and erasure must find wherever it is.
+ */
+export async function listAcrossTenant<E extends object, T>(
+  table: TableClient,
+  tenantId: string,
+  rowPrefix: string,
+  filter: string,
+  map: (entity: TableEntityResult<E>, partitionRest: string) => T,
+): Promise<T[]> {
+  const { from, to } = tenantPartitions(tenantId);
+  const rows = table.listEntities<E>({
+    queryOptions: { filter: allOf(odata`PartitionKey gt ${from} and PartitionKey lt ${to}`, rowKeysUnder(rowPrefix), filter) },
+  });
+  const found: T[] = [];
+  for await (const e of rows) found.push(map(e, decodeURIComponent((e.partitionKey ?? '').slice(from.length))));
+  return found;
 }
 
 export interface RowPage<T extends object> {
