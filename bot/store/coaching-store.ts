@@ -1,7 +1,7 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import type { CoachingNote } from '../contract/coaching-rules.js';
-import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteMatching, deletePartition } from './row-deletes.js';
+import { keyOf, tenantPartitions } from './keys.js';
+import { deletePartition, deleteMadeBefore } from './row-deletes.js';
 import { allOf, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
 
 type NoteEntity = {
@@ -49,12 +49,7 @@ export class CoachingStore {
 
   /** Deletes every learner's coaching notes written before `cutoff` (with their answers): ids start newest first. */
   async removeWrittenBefore(tenantId: string, cutoff: Date): Promise<number> {
-    const { from, to } = tenantPartitions(tenantId);
-    const oldest = keyOf(NOTE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteMatching(
-      this.table,
-      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NOTE)}`,
-    );
+    return deleteMadeBefore(this.table, tenantId, NOTE, cutoff);
   }
 
   /** The notes one lead wrote, in any learner's thread in the tenant, each with its ETag. */

@@ -2,8 +2,8 @@ import { type TableClient, odata } from '@azure/data-tables';
 import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { FollowUp } from '../contract/follow-up-rules.js';
 import type { FollowUpAnswer } from '../contract/nudge-rules.js';
-import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteMatching } from './row-deletes.js';
+import { keyOf, prefixEnd } from './keys.js';
+import { deleteMadeBefore } from './row-deletes.js';
 import { createOnce, getOrUndefined, listAcrossTenant, updateIfUnchanged } from './table-ops.js';
 
 type FollowUpEntity = {
@@ -133,12 +133,7 @@ export class FollowUpStore {
 
   /** Deletes every team's follow-ups opened from nudges sent before `cutoff`: their ids are the nudges', newest first. */
   async removeNudgedBefore(tenantId: string, cutoff: Date): Promise<number> {
-    const { from, to } = tenantPartitions(tenantId);
-    const oldest = keyOf(FOLLOW_UP, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteMatching(
-      this.table,
-      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(FOLLOW_UP)}`,
-    );
+    return deleteMadeBefore(this.table, tenantId, FOLLOW_UP, cutoff);
   }
 }
 

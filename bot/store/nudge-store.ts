@@ -1,8 +1,8 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import type { FollowUpWhy } from '../contract/dashboard-view.js';
 import type { Nudge, NudgeAnswer } from '../contract/nudge-rules.js';
-import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
-import { deleteMatching } from './row-deletes.js';
+import { keyOf, newestFirstTimeKey, prefixEnd } from './keys.js';
+import { deleteMadeBefore } from './row-deletes.js';
 import { FOLLOW_UP } from './follow-up-store.js';
 import { deleteIfPresent, getOrUndefined, listAcrossTenant, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
@@ -108,12 +108,7 @@ export class NudgeStore {
 
   /** Deletes every team's nudges sent before `cutoff`: ids start newest first, so one key range per team. */
   async removeSentBefore(tenantId: string, cutoff: Date): Promise<number> {
-    const { from, to } = tenantPartitions(tenantId);
-    const oldest = keyOf(NUDGE, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
-    return deleteMatching(
-      this.table,
-      odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(NUDGE)}`,
-    );
+    return deleteMadeBefore(this.table, tenantId, NUDGE, cutoff);
   }
 
   /** The team's nudges, newest first; with `sentSince`, only those sent from then on. */

@@ -1,4 +1,5 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
+import { keyOf, newestFirstTimeKey, prefixEnd, tenantPartitions } from './keys.js';
 import { deleteIfPresent } from './table-ops.js';
 
 export interface RowKeys {
@@ -87,4 +88,17 @@ async function deleteBatch(table: TableClient, { partitionKey, rowKeys }: Batch)
 /** Every row of one partition (a person's own), listed and deleted. */
 export async function deletePartition(table: TableClient, partitionKey: string): Promise<number> {
   return deleteMatching(table, odata`PartitionKey eq ${partitionKey}`);
+}
+
+/**
+ * Retention for rows keyed `<prefix>|<newest-first time>…` in the tenant's partitions: every row
+ * made before `cutoff` is one key range at the end of each partition's run of that prefix.
+ */
+export async function deleteMadeBefore(table: TableClient, tenantId: string, prefix: string, cutoff: Date): Promise<number> {
+  const { from, to } = tenantPartitions(tenantId);
+  const oldest = keyOf(prefix, newestFirstTimeKey(new Date(cutoff.getTime() - 1)));
+  return deleteMatching(
+    table,
+    odata`PartitionKey gt ${from} and PartitionKey lt ${to} and RowKey ge ${oldest} and RowKey lt ${prefixEnd(prefix)}`,
+  );
 }
