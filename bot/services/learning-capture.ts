@@ -12,7 +12,7 @@ import type { BotMessageKey } from '../i18n/bot-messages.js';
 import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
-import { learnerReads } from './learner-reads.js';
+import { learnerReads, type LearnerReads } from './learner-reads.js';
 
 /** A team the learner can share with. */
 export interface ShareTarget {
@@ -46,6 +46,8 @@ export type CaptureResult =
       status: 'saved';
       entry: LearningEntry;
       streak: number;
+      /** What the submission read of the learner's teams and profile, for what the caller does next with it (the share offer). */
+      reads: LearnerReads;
       /** Asked to share: where it went (the team's name when known), or why it did not. */
       shared?: { ok: true; teamName: string | undefined } | { ok: false; problem: ShareTargetProblem };
     };
@@ -90,8 +92,8 @@ export class LearningCapture {
   }
 
   /** The teams a learner can share with, before they have typed anything. */
-  async shareTargetsOf(learner: Learner, only?: string): Promise<ShareTarget[]> {
-    const teams = await this.deps.sharing.targetsFor(learner);
+  async shareTargetsOf(learner: Learner, only?: string, reads?: LearnerReads): Promise<ShareTarget[]> {
+    const teams = await this.deps.sharing.targetsFor(learner, reads);
     return only ? teams.filter((t) => t.teamId === only) : teams;
   }
 
@@ -100,7 +102,7 @@ export class LearningCapture {
     const reads = learnerReads(this.deps, learner);
     // The learner's teams, read once and only when something needs them.
     let targets: Promise<ShareTarget[]> | undefined;
-    const shareTargets = () => (targets ??= this.shareTargetsOf(learner));
+    const shareTargets = () => (targets ??= this.shareTargetsOf(learner, undefined, reads));
 
     const choice = parseShareChoice(command.share, deferredMessages);
     // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
@@ -158,13 +160,13 @@ export class LearningCapture {
         await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
     }
     if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, command.entry.cycle ?? null, reads);
-    if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
+    const saved = { status: 'saved' as const, entry: result.entry, streak: result.streak, reads };
+    if (!choice.ok || !choice.share) return saved;
     const teamId = choice.share.teamId;
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, teamId, choice.share.parts);
-    if (outcome.status !== 'shared')
-      return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: outcome.status } };
+    if (outcome.status !== 'shared') return { ...saved, shared: { ok: false, problem: outcome.status } };
     const teamName = (await shareTargets()).find((team) => team.teamId === teamId)?.name;
-    return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
+    return { ...saved, shared: { ok: true, teamName } };
   }
 }
 
