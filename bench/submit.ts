@@ -1,17 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import type { Goal } from '../bot/contract/goal-rules.js';
 import { DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
 import { mapBounded } from '../bot/domain/map-bounded.js';
-import { emptyRollup, weekKeyOf } from '../bot/domain/member-rollup.js';
 import { buildService } from '../bot/service.js';
-import { scheduledCardId } from '../bot/services/scheduled-card-id.js';
-import { SendStore } from '../bot/store/send-store.js';
 import { ensureTables, tableClients } from '../bot/store/table-clients.js';
-import { cardActionActivity } from '../bot/testing/activities.js';
 import { localConfig } from '../bot/testing/local-config.js';
 import { startLrsStandIn } from '../tests/support/lrs-stand-in.js';
 import type { StorageProxy } from '../tests/support/storage-proxy.js';
+import { seedSubmitLearner, seedSubmitTenant, submitActivity, type SubmitLearner } from '../tests/support/submit-scenario.js';
 import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
 import { peakHeapDuring, quantile, round } from './support/operation-cost.js';
 
@@ -43,12 +38,8 @@ export interface SubmitResult {
 
 const TENANT = DEMO_TENANT_ID;
 const TEAMS = 20;
-const ZONE = 'Europe/London';
 /** One storage request in 200 refused as busy: the SDK's retries are part of what a submission costs. */
 const SERVER_BUSY_RATE = 0.005;
-/** Weeks of check-in history before this one, so the streak a saved card shows has something to count. */
-const HISTORY_WEEKS = 8;
-const WEEK_MS = 7 * 86_400_000;
 
 /**
  * The check-in time of a whole organisation: each learner answers this week's scheduled check-in
@@ -128,29 +119,7 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
       const due = started + (i * 1000) / options.ratePerSecond;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const learner = learners[i]!;
-      const activity = cardActionActivity(
-        'checkin.submit',
-        {
-          cardId: scheduledCardId(TENANT, learner.userId, learner.cycle),
-          cycle: learner.cycle,
-          what: `Bench learning ${i}`,
-          sourceType: 'article',
-          minutes: '15',
-          rating: '4',
-          insight: 'Insight',
-          action: 'Action',
-          result: 'It helped',
-          previousEntryId: learner.previous.id,
-          previousCreatedAt: learner.previous.createdAt,
-          previousAction: learner.previous.action,
-          ...Object.fromEntries(learner.goalIds.map((goalId) => [`goal.${goalId}.state`, 'on-track'])),
-        },
-        {
-          serviceUrl: 'http://127.0.0.1:9/',
-          from: { id: `29:${learner.userId}`, aadObjectId: learner.userId, name: learner.userId },
-        },
-      );
+      const activity = submitActivity(learners[i]!, `Bench learning ${i}`, 'http://127.0.0.1:9/');
       inFlight.push(
         (async () => {
           const t0 = performance.now();
@@ -173,13 +142,6 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
   }
 }
 
-interface SeededLearner {
-  userId: string;
-  cycle: string;
-  goalIds: string[];
-  previous: { id: string; createdAt: string; action: string };
-}
-
 /** Teams with schedules, and each learner's profile, memberships, goals, earlier entry, check-ins and rollups, through the stores. */
 async function seed(
   service: ReturnType<typeof buildService>,
@@ -187,111 +149,23 @@ async function seed(
   count: number,
   now: Date,
   lrsEndpoint: string,
-): Promise<SeededLearner[]> {
-  const { teams, users, goals, entries, rollups, lrs } = service.stores;
-  await lrs.save(TENANT, { endpoint: lrsEndpoint, key: 'bench-lrs', secret: 'bench-secret', updatedAt: now.toISOString() });
+): Promise<SubmitLearner[]> {
   const teamIds = Array.from({ length: TEAMS }, (_, t) => `19:bench-submit-${t}@thread.tacv2`);
-  for (const [t, teamId] of teamIds.entries())
-    await teams.createSettingsIfAbsent({
-      tenantId: TENANT,
-      teamId,
-      name: `Bench team ${t}`,
-      schedule: { cadence: 'weekly', weekday: 5, localTime: '16:00', timeZone: ZONE, reminderAfterHours: 24, anchorMonday: '2025-01-06' },
-      sharesChannelId: teamId,
-      updatedBy: null,
-      updatedAt: now.toISOString(),
-    });
-  // This week's check-in went out an hour ago: the cycle the card answers.
-  const cycle = weekKeyOf(new Date(now.getTime() - 3_600_000), ZONE);
-  const targetDate = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await seedSubmitTenant(service.stores, TENANT, teamIds, lrsEndpoint, now);
   return mapBounded(
     Array.from({ length: count }, (_, i) => i),
     32,
-    async (i): Promise<SeededLearner> => {
-      const userId = `bench-submit-${String(i).padStart(5, '0')}`;
-      const learner = { tenantId: TENANT, userId };
-      const inTeams = [teamIds[i % TEAMS]!, teamIds[(i + 7) % TEAMS]!];
-      const joinedAt = new Date(now.getTime() - 20 * WEEK_MS).toISOString();
-      await users.upsert({
-        ...learner,
-        displayName: `Learner ${i}`,
-        teamsUserId: `29:${userId}`,
-        timeZone: ZONE,
-        hasOpenGoals: true,
-        updatedAt: joinedAt,
-      });
-      await Promise.all(
-        inTeams.map(async (teamId) => {
-          await teams.upsertMember({
-            ...learner,
-            teamId,
-            teamsUserId: `29:${userId}`,
-            displayName: `Learner ${i}`,
-            role: 'member',
-            joinedAt,
-          });
-          await rollups.put(TENANT, teamId, emptyRollup(userId), undefined);
-        }),
-      );
-      const goalIds = [0, 1, 2].map(() => randomUUID());
-      await Promise.all(
-        goalIds.map((goalId, g) => {
-          const goal: Goal = {
-            ...learner,
-            goalId,
-            what: `Goal ${g} of learner ${i}`,
-            why: null,
-            targetDate,
-            resources: [],
-            progress: [],
-            createdAt: joinedAt,
-            closedAt: null,
-          };
-          return goals.create(goal);
-        }),
-      );
-      const previous = {
-        id: randomUUID(),
-        createdAt: new Date(now.getTime() - WEEK_MS).toISOString(),
-        action: 'Try time-boxing my mornings',
-      };
-      await entries.addOnce(
+    (i) =>
+      seedSubmitLearner(
+        service.stores,
+        sendsTable,
         {
-          ...learner,
-          id: previous.id,
-          what: 'Time-boxing',
-          sourceType: 'book',
-          link: null,
-          minutes: 30,
-          rating: 4,
-          insight: null,
-          action: previous.action,
-          result: null,
-          visibility: 'leads',
-          createdAt: previous.createdAt,
+          tenantId: TENANT,
+          userId: `bench-submit-${String(i).padStart(5, '0')}`,
+          displayName: `Learner ${i}`,
+          inTeams: [teamIds[i % TEAMS]!, teamIds[(i + 7) % TEAMS]!],
         },
-        previous.id,
-      );
-      // This week's check-in, sent by the first team, and the weeks before it answered.
-      const records = Array.from({ length: HISTORY_WEEKS + 1 }, (_, w) => {
-        const dueAt = new Date(now.getTime() - (HISTORY_WEEKS - w) * WEEK_MS - 3_600_000).toISOString();
-        const week = weekKeyOf(dueAt, ZONE);
-        const answered = w < HISTORY_WEEKS;
-        return {
-          ...SendStore.keys(TENANT, userId, week, 'checkin'),
-          ...learner,
-          cycle: week,
-          kind: 'checkin',
-          teamId: inTeams[0]!,
-          dueAt,
-          status: 'sent',
-          attempts: 1,
-          sentAt: dueAt,
-          ...(answered ? { respondedAt: dueAt, answer: 'entry' } : {}),
-        };
-      });
-      await sendsTable.submitTransaction(records.map((r) => ['upsert', r]));
-      return { userId, cycle, goalIds, previous };
-    },
+        now,
+      ),
   );
 }

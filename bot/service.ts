@@ -248,7 +248,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     ...(options.teamsPerChunk ? { teamsPerChunk: options.teamsPerChunk } : {}),
   });
   const shareLists = new ShareLists({ shares: stores.shares, teams: stores.teams, figures: stores.orgFigures, job: orgFigures });
-  const capture = new LearningCapture({ checkIns, sharing, goals, recommendations });
+  const capture = new LearningCapture({ checkIns, sharing, goals, recommendations, teams: stores.teams, users: stores.users });
   // Who may read the trail is decided as for the report (reports.isAdmin); it is built before anything that records.
   const audit = new AuditService({
     trail: stores.auditTrail,

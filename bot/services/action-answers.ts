@@ -5,6 +5,7 @@ import type { Clock, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
 import type { FollowUpService } from './follow-up-service.js';
+import type { LearnerReads } from './learner-reads.js';
 
 /**
  * Records what learners say of the actions they planned, from a check-in or from a lead's "Ask
@@ -25,24 +26,48 @@ export class ActionAnswers {
 
   /** The entries as they now stand; an entry deleted meanwhile is left out. */
   async record(learner: Learner, answers: readonly ValidActionAnswer[]): Promise<LearningEntry[]> {
+    const recorded = await this.write(learner, answers);
+    await Promise.all([
+      ...recorded.map(({ entry }) => this.deps.rollups?.entryChanged(learner, entry.createdAt)),
+      this.followFrom(learner, recorded),
+    ]);
+    return recorded.map(({ entry }) => entry);
+  }
+
+  /**
+   * The answers on their entries, and nothing else: a check-in refreshes the rollups of their
+   * weeks in its own write (`RollupService.checkInSaved`) and then calls `followFrom`.
+   */
+  async write(learner: Learner, answers: readonly ValidActionAnswer[]): Promise<RecordedAnswer[]> {
     const at = this.deps.clock().toISOString();
-    const saved = await Promise.all(
-      answers.map(async (a) => {
+    const recorded = await Promise.all(
+      answers.map(async (answer) => {
         const entry = await this.deps.entries.recordActionAnswer(
           learner.tenantId,
           learner.userId,
-          { id: a.entryId, createdAt: a.createdAt },
-          { answer: a.answer, at, result: a.text },
+          { id: answer.entryId, createdAt: answer.createdAt },
+          { answer: answer.answer, at, result: answer.text },
         );
-        if (!entry) return undefined;
-        await Promise.all([
-          this.deps.rollups?.entryChanged(learner, entry.createdAt),
-          a.answer === 'notYet' ? undefined : this.deps.xapi?.record({ kind: 'action-answered', entry, answer: a.answer, at }),
-        ]);
-        if (a.answer === 'result') await this.deps.followUps?.resultRecorded(learner, new Date(at));
-        return entry;
+        return entry ? { answer, entry, at } : undefined;
       }),
     );
-    return saved.filter((e): e is LearningEntry => e !== undefined);
+    return recorded.filter((r): r is RecordedAnswer => r !== undefined);
   }
+
+  /** What follows from answers written: their statements for the LRS, and a result's nudges followed through. */
+  async followFrom(learner: Learner, recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
+    await Promise.all(
+      recorded.map(async ({ answer, entry, at }) => {
+        if (answer.answer !== 'notYet') await this.deps.xapi?.record({ kind: 'action-answered', entry, answer: answer.answer, at }, reads);
+        if (answer.answer === 'result') await this.deps.followUps?.resultRecorded(learner, new Date(at));
+      }),
+    );
+  }
+}
+
+/** An answer written on its entry, at `at`. */
+export interface RecordedAnswer {
+  answer: ValidActionAnswer;
+  entry: LearningEntry;
+  at: string;
 }

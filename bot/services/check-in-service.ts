@@ -13,6 +13,7 @@ import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
 import { ActionAnswers } from './action-answers.js';
 import type { FollowUpService } from './follow-up-service.js';
+import type { LearnerReads } from './learner-reads.js';
 
 export type { AskedAction };
 
@@ -120,7 +121,7 @@ export class CheckInService {
   }
 
   /** Stores a checked check-in once per card, and everything that follows from it. */
-  async save(learner: Learner, checked: CheckedCheckIn): Promise<Extract<CheckInResult, { status: 'saved' }>> {
+  async save(learner: Learner, checked: CheckedCheckIn, reads?: LearnerReads): Promise<Extract<CheckInResult, { status: 'saved' }>> {
     const { cardId, cycle, validation, answers } = checked;
     const entry: LearningEntry = {
       id: cardId,
@@ -132,14 +133,23 @@ export class CheckInService {
     };
     const saved = await this.deps.entries.addOnce(entry, cardId);
     // What follows from the entry touches different rows, so it goes side by side: the statement,
-    // the answers about earlier actions, and the cycle answered — then the rollups and the streak, which read it.
+    // the answers about earlier actions, and the cycle answered — then the rollups and the streak,
+    // which read them. The rollups refresh the new entry's week, the answered entries' weeks and
+    // the cycle in one write per team, where a refresh for each would race over the same rows.
     const responded = cycle
       ? this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry')
       : Promise.resolve();
+    const answered = answers.length > 0 ? this.actionAnswers.write(learner, answers) : Promise.resolve([]);
     const [, , , streak] = await Promise.all([
-      saved.created ? this.deps.xapi?.record({ kind: 'entry', entry: saved.entry }) : undefined,
-      answers.length > 0 ? this.actionAnswers.record(learner, answers) : undefined,
-      responded.then(() => this.deps.rollups?.checkInSaved(learner, saved.entry.createdAt, cycle)),
+      saved.created ? this.deps.xapi?.record({ kind: 'entry', entry: saved.entry }, reads) : undefined,
+      answered.then((recorded) => this.actionAnswers.followFrom(learner, recorded, reads)),
+      Promise.all([responded, answered]).then(([, recorded]) =>
+        this.deps.rollups?.checkInSaved(
+          learner,
+          { createdAt: saved.entry.createdAt, cycle, answeredAt: recorded.map(({ entry }) => entry.createdAt) },
+          reads,
+        ),
+      ),
       responded.then(() => this.streak(learner)),
     ]);
     return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak };

@@ -6,6 +6,7 @@ import type { UserStore } from '../store/user-store.js';
 import type { Clock, IdFactory, Learner } from './learner.js';
 import type { RollupService } from './rollup-service.js';
 import type { XapiRecorder } from './xapi-recorder.js';
+import type { LearnerReads } from './learner-reads.js';
 
 /** A new goal as the card or the API sends it: links as one text box, or as a list. */
 export interface GoalDraft {
@@ -34,9 +35,10 @@ export class GoalService {
     },
   ) {}
 
-  /** Target dates are the learner's calendar days. */
-  async zoneOf(learner: Learner): Promise<string> {
-    return (await this.deps.users.get(learner.tenantId, learner.userId))?.timeZone ?? 'UTC';
+  /** Target dates are the learner's calendar days; `reads` when the work at hand has read the profile already. */
+  async zoneOf(learner: Learner, reads?: LearnerReads): Promise<string> {
+    const profile = await (reads ? reads.profile() : this.deps.users.get(learner.tenantId, learner.userId));
+    return profile?.timeZone ?? 'UTC';
   }
 
   async add(learner: Learner, draft: GoalDraft): Promise<GoalAddResult> {
@@ -69,7 +71,7 @@ export class GoalService {
   }
 
   /** The goals a check-in asks about (open or overdue in the learner's zone, oldest first), and the zone: read side by side unless the caller knows the zone. */
-  async openGoalsAndZone(learner: Learner, knownZone?: string): Promise<{ goals: Goal[]; zone: string }> {
+  async openGoalsAndZone(learner: Learner, knownZone?: string | Promise<string>): Promise<{ goals: Goal[]; zone: string }> {
     const [zone, goals] = await Promise.all([knownZone ?? this.zoneOf(learner), this.mine(learner)]);
     return { goals: this.openOf(goals, zone), zone };
   }
@@ -79,46 +81,64 @@ export class GoalService {
     return goals.filter((g) => isOpen(g, now, zone)).slice(0, GOALS_PER_CHECK_IN);
   }
 
-  /** Records what the learner said about each goal; done or dropped closes it. */
+  /**
+   * Records what the learner said about each goal; done or dropped closes it. `reads`: the
+   * learner's teams and profile as the submission has read them.
+   */
   async record(
     learner: Learner,
     answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
     cycle: string | null,
+    reads?: LearnerReads,
   ): Promise<void> {
-    // Each answer is its own goal's row: they are recorded side by side.
-    await Promise.all(answers.map((answer) => this.recordOne(learner, answer, cycle)));
-    if (answers.length > 0) await this.goalsChanged(learner);
+    if (answers.length === 0) return;
+    const goals = await this.answer(learner, answers, cycle, reads);
+    await this.goalsChanged(learner, reads, goals);
   }
 
-  /** One answer, written under the goal's ETag: a goal changed meanwhile is read again and the answer applied to it. */
-  private async recordOne(
+  /**
+   * The answers written in one transaction (a learner's goals share a partition), each goal under
+   * the ETag it was listed with: when one changed meanwhile, nothing was written, and the goals
+   * are listed again and the answers applied to them. A goal gone meanwhile is left out. The
+   * learner's goals as they now stand, or undefined when they kept changing.
+   */
+  private async answer(
     learner: Learner,
-    answer: { goalId: string; state: GoalProgressState; note: string | null },
+    answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
     cycle: string | null,
-  ): Promise<void> {
+    reads: LearnerReads | undefined,
+  ): Promise<Goal[] | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const found = await this.deps.goals.get(learner.tenantId, learner.userId, answer.goalId);
-      if (!found) return;
+      const listed = await this.deps.goals.listWithEtags(learner.tenantId, learner.userId);
       const at = this.deps.clock().toISOString();
-      const closes = answer.state === 'done' || answer.state === 'dropped';
-      const goal: Goal = {
-        ...found.goal,
-        progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
-        closedAt: closes ? at : null,
-      };
-      if (await this.deps.goals.replace(goal, found.etag)) {
-        if (answer.state === 'done') await this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note });
-        return;
-      }
+      const answered = answers.flatMap((answer) => {
+        const found = listed.find(({ goal }) => goal.goalId === answer.goalId);
+        if (!found) return [];
+        const closes = answer.state === 'done' || answer.state === 'dropped';
+        const goal: Goal = {
+          ...found.goal,
+          progress: [...found.goal.progress, { at, state: answer.state, note: answer.note, cycle }],
+          closedAt: closes ? at : null,
+        };
+        return [{ goal, etag: found.etag, answer }];
+      });
+      if (!(await this.deps.goals.replaceAll(answered))) continue;
+      await Promise.all(
+        answered
+          .filter(({ answer }) => answer.state === 'done')
+          .map(({ goal, answer }) => this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note }, reads)),
+      );
+      return listed.map(({ goal }) => answered.find((a) => a.goal.goalId === goal.goalId)?.goal ?? goal);
     }
+    return undefined;
   }
 
   /**
    * The dashboard's follow-up rules read the open goals from the learner's rollups; scheduled
    * check-ins look for goals only when the profile says there are some.
    */
-  private async goalsChanged(learner: Learner): Promise<void> {
-    const [goals, zone] = await Promise.all([this.mine(learner), this.zoneOf(learner)]);
+  private async goalsChanged(learner: Learner, reads?: LearnerReads, known?: readonly Goal[]): Promise<void> {
+    const [goals, zone] = await Promise.all([known ?? this.mine(learner), this.zoneOf(learner, reads)]);
     const now = this.deps.clock();
     await Promise.all([
       this.deps.users.setHasOpenGoals(
@@ -126,7 +146,7 @@ export class GoalService {
         learner.userId,
         goals.some((g) => isOpen(g, now, zone)),
       ),
-      this.deps.rollups?.goalsChanged(learner, goals),
+      this.deps.rollups?.goalsChanged(learner, goals, reads),
     ]);
   }
 }

@@ -10,6 +10,9 @@ import type { ShareTargetProblem, SharingService } from './sharing-service.js';
 import { deferredMessages, problemOf, type Problem } from '../domain/problem.js';
 import type { BotMessageKey } from '../i18n/bot-messages.js';
 import type { OpenGoal, OpenRecommendation } from '../domain/check-in-asks.js';
+import type { TeamStore } from '../store/team-store.js';
+import type { UserStore } from '../store/user-store.js';
+import { learnerReads, type LearnerReads } from './learner-reads.js';
 
 /** A team the learner can share with. */
 export interface ShareTarget {
@@ -43,6 +46,8 @@ export type CaptureResult =
       status: 'saved';
       entry: LearningEntry;
       streak: number;
+      /** What the submission read of the learner's teams and profile, for what the caller does next with it (the share offer). */
+      reads: LearnerReads;
       /** Asked to share: where it went (the team's name when known), or why it did not. */
       shared?: { ok: true; teamName: string | undefined } | { ok: false; problem: ShareTargetProblem };
     };
@@ -64,6 +69,9 @@ export class LearningCapture {
       sharing: SharingService;
       goals?: GoalService;
       recommendations?: RecommendationService;
+      /** What a submission reads of the learner's teams and profile, once (`learnerReads`). */
+      teams: Pick<TeamStore, 'teamsOf' | 'getSettings' | 'getMember'>;
+      users: Pick<UserStore, 'get'>;
     },
   ) {}
 
@@ -77,26 +85,29 @@ export class LearningCapture {
   }
 
   /** The open goals a check-in asks about; the zone is read unless the caller knows it. */
-  async goalsOptionFor(learner: Learner, knownZone?: string): Promise<{ goals: OpenGoal[] }> {
+  async goalsOptionFor(learner: Learner, knownZone?: string | Promise<string>): Promise<{ goals: OpenGoal[] }> {
     if (!this.deps.goals) return { goals: [] };
     const { goals, zone } = await this.deps.goals.openGoalsAndZone(learner, knownZone);
     return { goals: openGoals(goals, this.deps.checkIns.now(), zone) };
   }
 
   /** The teams a learner can share with, before they have typed anything. */
-  async shareTargetsOf(learner: Learner, only?: string): Promise<ShareTarget[]> {
-    const teams = await this.deps.sharing.targetsFor(learner);
+  async shareTargetsOf(learner: Learner, only?: string, reads?: LearnerReads): Promise<ShareTarget[]> {
+    const teams = await this.deps.sharing.targetsFor(learner, reads);
     return only ? teams.filter((t) => t.teamId === only) : teams;
   }
 
   async capture(learner: Learner, command: CaptureCommand): Promise<CaptureResult> {
+    // The learner's teams, their settings and profile, read once for everything the submission does.
+    const reads = learnerReads(this.deps, learner);
     // The learner's teams, read once and only when something needs them.
     let targets: Promise<ShareTarget[]> | undefined;
-    const shareTargets = () => (targets ??= this.shareTargetsOf(learner));
+    const shareTargets = () => (targets ??= this.shareTargetsOf(learner, undefined, reads));
 
     const choice = parseShareChoice(command.share, deferredMessages);
     // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
-    const asked = command.goalAnswers.size > 0 ? (await this.goalsOptionFor(learner)).goals : undefined;
+    const asked =
+      command.goalAnswers.size > 0 ? (await this.goalsOptionFor(learner, this.deps.goals?.zoneOf(learner, reads))).goals : undefined;
     const answers = goalAnswersOf(
       command.goalAnswers,
       (asked ?? []).map((g) => g.goalId),
@@ -141,21 +152,21 @@ export class LearningCapture {
       };
     }
 
-    const result = await this.deps.checkIns.save(learner, checked);
+    const result = await this.deps.checkIns.save(learner, checked, reads);
     if (command.recommendationsDone.length > 0) {
       // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
       const { items: open } = await this.recommendationsOptionFor(learner, undefined, Infinity);
       for (const done of open.filter((r) => command.recommendationsDone.some((d) => d.teamId === r.teamId && d.recId === r.recId)))
         await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
     }
-    if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, command.entry.cycle ?? null);
-    if (!choice.ok || !choice.share) return { status: 'saved', entry: result.entry, streak: result.streak };
+    if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, command.entry.cycle ?? null, reads);
+    const saved = { status: 'saved' as const, entry: result.entry, streak: result.streak, reads };
+    if (!choice.ok || !choice.share) return saved;
     const teamId = choice.share.teamId;
     const outcome = await this.deps.sharing.shareEntry(learner, result.entry, teamId, choice.share.parts);
-    if (outcome.status !== 'shared')
-      return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: false, problem: outcome.status } };
+    if (outcome.status !== 'shared') return { ...saved, shared: { ok: false, problem: outcome.status } };
     const teamName = (await shareTargets()).find((team) => team.teamId === teamId)?.name;
-    return { status: 'saved', entry: result.entry, streak: result.streak, shared: { ok: true, teamName } };
+    return { ...saved, shared: { ok: true, teamName } };
   }
 }
 

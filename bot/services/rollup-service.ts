@@ -19,6 +19,7 @@ import type { SendStore } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { UserStore } from '../store/user-store.js';
 import type { Clock, Learner } from './learner.js';
+import { readsOf, type LearnerReads } from './learner-reads.js';
 
 export interface RollupServiceDeps {
   rollups: RollupStore;
@@ -42,10 +43,11 @@ export class RollupService {
   constructor(private readonly deps: RollupServiceDeps) {}
 
   /** An entry made at `createdAt` was added, edited or deleted: refresh that week in each of the learner's teams. */
-  async entryChanged(learner: Learner, createdAt: string): Promise<void> {
+  async entryChanged(learner: Learner, createdAt: string, given?: LearnerReads): Promise<void> {
+    const reads = readsOf(this.deps, learner, given);
     await this.guard('entry', learner, async () => {
-      const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
-      await Promise.all(teamIds.map((teamId) => this.refresh(learner, teamId, { entryAt: createdAt })));
+      const teamIds = await reads.teamIds();
+      await Promise.all(teamIds.map((teamId) => this.refresh(reads, teamId, { entryAts: [createdAt] })));
     });
   }
 
@@ -54,28 +56,35 @@ export class RollupService {
     await this.guard('check-in', learner, async () => {
       const team = teamId ?? (await this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin'))?.teamId;
       if (!team || !isKeptWeek(cycle, this.deps.clock())) return;
-      await this.refresh(learner, team, { cycle });
+      await this.refresh(readsOf(this.deps, learner, undefined), team, { cycle });
     });
   }
 
   /**
-   * A check-in's entry was saved, answering `cycle` when it came on a scheduled card: as
-   * `entryChanged` and `checkInChanged` together, but the team that sent the check-in gets its
-   * week and its cycle in one write, where two refreshes of the same row at once would race.
+   * A check-in's entry was saved, answering `cycle` when it came on a scheduled card, and perhaps
+   * telling what came of earlier entries' actions (made at `answeredAt`): as `entryChanged` for
+   * each entry and `checkInChanged` together, but each team's row gets every week and the cycle in
+   * one write, where several refreshes of the same row at once would race and write again.
    */
-  async checkInSaved(learner: Learner, createdAt: string, cycle: string | undefined): Promise<void> {
-    if (!cycle) return this.entryChanged(learner, createdAt);
+  async checkInSaved(
+    learner: Learner,
+    saved: { createdAt: string; cycle: string | undefined; answeredAt?: readonly string[] },
+    given?: LearnerReads,
+  ): Promise<void> {
+    const reads = readsOf(this.deps, learner, given);
+    const { cycle } = saved;
+    const entryAts = [saved.createdAt, ...(saved.answeredAt ?? [])];
     await this.guard('check-in', learner, async () => {
       const [teamIds, record] = await Promise.all([
-        this.deps.teams.teamsOf(learner.tenantId, learner.userId),
-        this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin'),
+        reads.teamIds(),
+        cycle ? this.deps.sends.get(learner.tenantId, learner.userId, cycle, 'checkin') : undefined,
       ]);
-      const sentBy = record?.teamId && isKeptWeek(cycle, this.deps.clock()) ? record.teamId : undefined;
+      const sentBy = cycle && record?.teamId && isKeptWeek(cycle, this.deps.clock()) ? record.teamId : undefined;
       const teams = sentBy && !teamIds.includes(sentBy) ? [...teamIds, sentBy] : teamIds;
       await Promise.all(
         teams.map((teamId) =>
-          this.refresh(learner, teamId, {
-            ...(teamIds.includes(teamId) ? { entryAt: createdAt } : {}),
+          this.refresh(reads, teamId, {
+            ...(teamIds.includes(teamId) ? { entryAts } : {}),
             ...(teamId === sentBy ? { cycle } : {}),
           }),
         ),
@@ -87,17 +96,15 @@ export class RollupService {
    * A goal was set or reported on: every team's dashboard they belong to shows their open goals,
    * each team only those set since the learner joined it (its leads read the goals' titles).
    */
-  async goalsChanged(learner: Learner, goals: readonly Goal[]): Promise<void> {
+  async goalsChanged(learner: Learner, goals: readonly Goal[], given?: LearnerReads): Promise<void> {
+    const reads = readsOf(this.deps, learner, given);
     await this.guard('goal', learner, async () => {
-      const [teamIds, profile] = await Promise.all([
-        this.deps.teams.teamsOf(learner.tenantId, learner.userId),
-        this.deps.users.get(learner.tenantId, learner.userId),
-      ]);
+      const [teamIds, profile] = await Promise.all([reads.teamIds(), reads.profile()]);
       const now = this.deps.clock();
       await Promise.all(
         teamIds.map(async (teamId) => {
           // The member's row is read beside the rollup, not before it: when they joined decides which goals the team sees.
-          const member = this.deps.teams.getMember(learner.tenantId, teamId, learner.userId);
+          const member = reads.member(teamId);
           await Promise.all([
             member,
             this.modify(learner.tenantId, teamId, learner.userId, async (r) => {
@@ -127,27 +134,34 @@ export class RollupService {
   }
 
   /**
-   * Refreshes, in one write, the week of an entry made at `entryAt` (in the team's zone) and a
+   * Refreshes, in one write, the weeks of entries made at `entryAts` (in the team's zone) and a
    * check-in cycle this team sent; each from the records as they are once the rollup was read.
    */
-  private async refresh(learner: Learner, teamId: string, what: { entryAt?: string; cycle?: string }): Promise<void> {
-    const { tenantId, userId } = learner;
-    let week: { key: string; start: Date; end: Date } | undefined;
-    if (what.entryAt !== undefined) {
-      const settings = await this.deps.teams.getSettings(tenantId, teamId);
+  private async refresh(reads: LearnerReads, teamId: string, what: { entryAts?: readonly string[]; cycle?: string }): Promise<void> {
+    const { tenantId, userId } = reads.learner;
+    const weeks = new Map<string, { start: Date; end: Date }>();
+    if (what.entryAts?.length) {
+      const settings = await reads.settings(teamId);
       const zone = settings?.schedule?.timeZone ?? 'UTC';
-      const key = weekKeyOf(what.entryAt, zone);
-      if (isKeptWeek(key, this.deps.clock())) week = { key, ...weekSpan(key, zone) };
+      for (const at of what.entryAts) {
+        const key = weekKeyOf(at, zone);
+        if (isKeptWeek(key, this.deps.clock())) weeks.set(key, weekSpan(key, zone));
+      }
     }
     const { cycle } = what;
-    if (!week && cycle === undefined) return;
+    if (weeks.size === 0 && cycle === undefined) return;
     await this.modify(tenantId, teamId, userId, async (rollup) => {
-      const [entries, record] = await Promise.all([
-        week ? this.deps.entries.listBetween(tenantId, userId, week.start, week.end) : undefined,
+      const [activities, record] = await Promise.all([
+        Promise.all(
+          [...weeks].map(async ([key, span]) => ({
+            key,
+            activity: weekActivityOf(await this.deps.entries.listBetween(tenantId, userId, span.start, span.end)),
+          })),
+        ),
         cycle !== undefined ? this.deps.sends.get(tenantId, userId, cycle, 'checkin') : undefined,
       ]);
       let updated = rollup;
-      if (week) updated = withWeek(updated, week.key, weekActivityOf(entries ?? []), this.deps.clock());
+      for (const { key, activity } of activities) updated = withWeek(updated, key, activity, this.deps.clock());
       if (cycle !== undefined)
         updated = withCycle(updated, cycle, record?.teamId === teamId ? cycleOutcomeOf(record) : undefined, this.deps.clock());
       return updated;

@@ -23,6 +23,7 @@ import type { Clock, Learner } from './learner.js';
 import { SHARE_PROBLEMS, type ShareTarget } from './learning-capture.js';
 import type { PersonalChat } from './share-publisher.js';
 import type { SharingService } from './sharing-service.js';
+import type { LearnerReads } from './learner-reads.js';
 
 /** The offer a confirmation card makes: share this entry, with these teams and parts to choose from. */
 export interface ShareOffer {
@@ -83,6 +84,7 @@ export class SharePromptService {
     learner: Learner,
     entry: LearningEntry,
     { goalDone, shared }: { goalDone: boolean; shared: boolean },
+    reads?: LearnerReads,
   ): Promise<ShareOffer | undefined> {
     if (shared) {
       await this.reset(learner);
@@ -91,7 +93,7 @@ export class SharePromptService {
     if (!earnsSharePrompt(entry, goalDone)) return undefined;
     const state = await this.deps.users.getSharePrompt(learner.tenantId, learner.userId);
     if (!mayOfferShare(state, this.deps.clock())) return undefined;
-    const teams = await this.deps.sharing.targetsFor(learner);
+    const teams = await this.deps.sharing.targetsFor(learner, reads);
     if (teams.length === 0) return undefined;
     const rated = entry.rating !== null && entry.rating >= 4 && Boolean(entry.insight?.trim());
     return { entryId: entry.id, reason: rated ? 'rated' : 'goal', teams, parts: sharablePartsOf(entry) };

@@ -25,6 +25,7 @@ import { CoalescedRuns } from './coalesced-runs.js';
 import type { CardUpdates } from './card-updates.js';
 import type { XapiRecorder } from './xapi-recorder.js';
 import { LRUCache } from 'lru-cache';
+import { readsOf, type LearnerReads } from './learner-reads.js';
 
 export type ShareTargetProblem = 'not_member' | 'no_channel';
 
@@ -69,9 +70,10 @@ export class SharingService {
   constructor(private readonly deps: SharingServiceDeps) {}
 
   /** The teams a learner can share with: theirs, with a learning channel set. */
-  async targetsFor(learner: Learner): Promise<{ teamId: string; name: string }[]> {
-    const teamIds = await this.deps.teams.teamsOf(learner.tenantId, learner.userId);
-    const settings = await Promise.all(teamIds.map((teamId) => this.deps.teams.getSettings(learner.tenantId, teamId)));
+  async targetsFor(learner: Learner, given?: LearnerReads): Promise<{ teamId: string; name: string }[]> {
+    const reads = readsOf(this.deps, learner, given);
+    const teamIds = await reads.teamIds();
+    const settings = await Promise.all(teamIds.map((teamId) => reads.settings(teamId)));
     return settings.filter((s) => s?.sharesChannelId).map((s) => ({ teamId: s!.teamId, name: s!.name }));
   }
 

@@ -9,10 +9,12 @@ import type { WorkQueue } from '../store/work-queue.js';
 import type { XapiOutboxStore } from '../store/xapi-outbox-store.js';
 import type { Clock } from './learner.js';
 import type { XapiWork } from './xapi-work.js';
+import type { LearnerReads } from './learner-reads.js';
 
 /** Told of each thing worth a statement; services call it once the thing is stored. */
 export interface XapiRecorder {
-  record(record: XapiRecord): Promise<void>;
+  /** `reads`: the acting learner's teams as the work that made the record has read them. */
+  record(record: XapiRecord, reads?: LearnerReads): Promise<void>;
   /** The learner deleted an entry: its statement does not leave if it still waits, and is voided if the LRS has it. */
   entryDeleted(entry: LearningEntry): Promise<void>;
 }
@@ -50,12 +52,12 @@ export class OutboxRecorder implements XapiRecorder {
     },
   ) {}
 
-  async record(record: XapiRecord): Promise<void> {
+  async record(record: XapiRecord, reads?: LearnerReads): Promise<void> {
     const parties = partiesOf(record);
     const { tenantId } = parties;
     try {
       if (!(await this.hasLrs(tenantId))) return;
-      const statement = statementOf(record, await this.teamsOf(parties));
+      const statement = statementOf(record, await this.teamsOf(parties, reads));
       const now = this.deps.clock();
       await Promise.all([
         this.deps.outbox.add(
@@ -118,9 +120,12 @@ export class OutboxRecorder implements XapiRecorder {
     }
   }
 
-  private async teamsOf({ tenantId, actorId, teamId }: RecordParties): Promise<XapiTeam[]> {
-    const teamIds = teamId ? [teamId] : await this.deps.teams.teamsOf(tenantId, actorId);
-    const settings = await Promise.all(teamIds.map((teamId) => this.deps.teams.getSettings(tenantId, teamId)));
+  private async teamsOf({ tenantId, actorId, teamId }: RecordParties, given?: LearnerReads): Promise<XapiTeam[]> {
+    const reads = given?.learner.tenantId === tenantId && given.learner.userId === actorId ? given : undefined;
+    const teamIds = teamId ? [teamId] : await (reads ? reads.teamIds() : this.deps.teams.teamsOf(tenantId, actorId));
+    const settings = await Promise.all(
+      teamIds.map((teamId) => (reads ? reads.settings(teamId) : this.deps.teams.getSettings(tenantId, teamId))),
+    );
     return teamIds.map((id, i) => ({ teamId: id, name: settings[i]?.name ?? '' }));
   }
 }

@@ -1,8 +1,8 @@
-import { type TableClient, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { Goal, GoalProgress } from '../contract/goal-rules.js';
 import { keyOf, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
-import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfUnchanged } from './table-ops.js';
+import { allOf, deleteIfPresent, getOrUndefined, rowKeysUnder, submitIfUnchanged, updateIfUnchanged } from './table-ops.js';
 
 type GoalEntity = {
   partitionKey: string;
@@ -40,6 +40,20 @@ export class GoalStore {
     return (await updateIfUnchanged(this.table, toEntity(goal), 'Replace', etag)).kind === 'written';
   }
 
+  /**
+   * Replaces several of one learner's goals in one transaction (their partition), each only if
+   * unchanged since read: all are written, or none (false) when one changed meanwhile. At most
+   * 100, a transaction's limit; a check-in answers three.
+   */
+  async replaceAll(goals: ReadonlyArray<{ goal: Goal; etag: string }>): Promise<boolean> {
+    if (goals.length === 0) return true;
+    if (goals.length > 100) throw new Error('At most 100 goals are replaced at once');
+    return submitIfUnchanged(
+      this.table,
+      goals.map(({ goal, etag }): TransactionAction => ['update', toEntity(goal), 'Replace', { etag }]),
+    );
+  }
+
   /** Erases every goal of the learner (their partition holds nothing else). */
   async removeLearner(tenantId: string, userId: string): Promise<number> {
     return deletePartition(this.table, keyOf(tenantId, userId));
@@ -62,12 +76,17 @@ export class GoalStore {
 
   /** Every goal of the learner, oldest first. */
   async listForUser(tenantId: string, userId: string): Promise<Goal[]> {
+    return (await this.listWithEtags(tenantId, userId)).map(({ goal }) => goal);
+  }
+
+  /** Every goal of the learner with its ETag, oldest first: one read before answering several at once. */
+  async listWithEtags(tenantId: string, userId: string): Promise<Array<{ goal: Goal; etag: string }>> {
     const rows = this.table.listEntities<GoalEntity>({
       queryOptions: { filter: allOf(odata`PartitionKey eq ${keyOf(tenantId, userId)}`, rowKeysUnder(GOAL)) },
     });
-    const goals: Goal[] = [];
-    for await (const e of rows) goals.push(fromEntity(tenantId, userId, e));
-    return goals.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const goals: Array<{ goal: Goal; etag: string }> = [];
+    for await (const e of rows) goals.push({ goal: fromEntity(tenantId, userId, e), etag: e.etag });
+    return goals.sort((a, b) => a.goal.createdAt.localeCompare(b.goal.createdAt));
   }
 }
 

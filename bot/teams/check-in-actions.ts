@@ -69,7 +69,12 @@ export function checkInActions(deps: CheckInActionsDeps): CardActionRoute[] {
       if (result.status === 'invalid') return cardResponse(refusedCheckInCard(form, result, t));
       const shared = sharedLine(result.shared, t);
       const goalDone = [...form.command.goalAnswers.values()].some((a) => a.state === 'done');
-      const sharePrompt = await deps.sharePrompts?.offerAfterSave(sender, result.entry, { goalDone, shared: Boolean(shared?.ok) });
+      const sharePrompt = await deps.sharePrompts?.offerAfterSave(
+        sender,
+        result.entry,
+        { goalDone, shared: Boolean(shared?.ok) },
+        result.reads,
+      );
       return cardResponse(
         checkInSavedCard(
           { entry: result.entry, streak: result.streak, ...(shared ? { shared } : {}), ...(sharePrompt ? { sharePrompt } : {}) },

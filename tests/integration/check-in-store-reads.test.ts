@@ -1,5 +1,17 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_TEAM } from '../../bot/demo/demo-team.js';
+import { buildService, type Service } from '../../bot/service.js';
+import { ActionAnswers } from '../../bot/services/action-answers.js';
+import { RollupService } from '../../bot/services/rollup-service.js';
+import { OutboxRecorder } from '../../bot/services/xapi-recorder.js';
+import { tableClients } from '../../bot/store/table-clients.js';
+import { localConfig } from '../../bot/testing/local-config.js';
+import { freshTestStorage } from '../../bot/testing/test-storage.js';
+import { startLrsStandIn, type LrsStandIn } from '../support/lrs-stand-in.js';
+import { azuritePortsOf, startStorageProxy, type StorageProxy } from '../support/storage-proxy.js';
+import { callerChain, prototypesOf, traceCallers } from '../support/storage-request-trace.js';
+import { seedSubmitLearner, seedSubmitTenant, submitActivity, type SubmitLearner } from '../support/submit-scenario.js';
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
 import { cardActionActivity } from '../../bot/testing/activities.js';
@@ -84,11 +96,13 @@ describe('store reads for one check-in submission (Azurite, local Bot Connector)
     console.info(`store calls, saved and shared: ${JSON.stringify(reads)}; team reads ${teamReads(reads)}`);
     // Measured before the edge was typed: teamsOf 2, getMember 2, getSettings 5 (9 team reads) — the learner's
     // teams were read for the share's check, again for the team's name, and the share checked at the write.
-    // Now the share targets are read once (teamsOf + each team's settings) and the write checks its own:
-    // the second teamsOf is the roll-ups' own, on every new entry.
-    expect(reads['teams.teamsOf']).toBe(2);
+    // Then the share targets were read once (teamsOf + each team's settings) and the write checked its own,
+    // and the roll-ups read the learner's teams and each team's settings again (7 team reads). Now the
+    // submission reads the learner's teams and each team's settings once for everything it does
+    // (learner-reads.ts): teamsOf 1, and the share's own check (getMember, getSettings).
+    expect(reads['teams.teamsOf']).toBe(1);
     expect(reads['teams.getMember']).toBe(1);
-    expect(teamReads(reads)).toBe(7);
+    expect(teamReads(reads)).toBe(5);
   });
 
   it('a refused form (a field wrong and a team the learner cannot share with) is checked once, its teams read once', async () => {
@@ -105,5 +119,105 @@ describe('store reads for one check-in submission (Azurite, local Bot Connector)
     expect(reads['teams.teamsOf']).toBe(2);
     expect(teamReads(reads)).toBe(5);
     expect(reads['entries.addOnce'] ?? 0).toBe(0);
+  });
+});
+
+/**
+ * Every storage request one submission of the `submit` benchmark makes (bench/submit.ts: a learner
+ * in two teams with schedules, three open goals, an earlier action awaiting its result, an LRS
+ * connected), counted by table at the storage proxy, and each named by the service and store
+ * methods that asked for it (printed, to read when a count moves). The counts are ceilings: a
+ * read that comes back a second time in one submission fails this.
+ */
+describe('storage requests for one scheduled check-in submission (the submit benchmark, through the storage proxy)', () => {
+  let proxy: StorageProxy;
+  let service: Service;
+  let lrs: LrsStandIn;
+  let prefix: string;
+  let url: string;
+  let learner: SubmitLearner;
+  let close: () => Promise<void> = async () => undefined;
+  const trace: string[] = [];
+  let tracing = false;
+
+  beforeAll(async () => {
+    const { storage } = await freshTestStorage();
+    if (storage.kind !== 'connectionString') throw new Error('Test storage is Azurite, reached by connection string');
+    prefix = storage.tablePrefix ?? '';
+    proxy = await startStorageProxy(azuritePortsOf(storage.connectionString), { latencyMs: 0, jitterMs: 0 });
+    const config = localConfig({ ...storage, connectionString: proxy.connectionString });
+    service = buildService(config, {
+      logger: pino({ level: 'silent' }),
+      observeStorage: ({ method, url: requestUrl }) => {
+        if (!tracing) return;
+        const path = decodeURIComponent(new URL(requestUrl).pathname)
+          .split('/')
+          .at(-1)!
+          .replace(prefix, '')
+          .replace(/\(.+\)$/, '(…)');
+        trace.push(`${method} ${path} ⟵ ${callerChain()}`);
+      },
+    });
+    traceCallers([
+      ...prototypesOf([...Object.values(service.stores), ...Object.values(service.services)]),
+      RollupService.prototype,
+      ActionAnswers.prototype,
+      OutboxRecorder.prototype,
+    ]);
+    await service.queues.xapi.create();
+    lrs = await startLrsStandIn({ key: 'bench-lrs', secret: 'bench-secret' });
+    const now = new Date();
+    const teamIds = ['19:submit-a@thread.tacv2', '19:submit-b@thread.tacv2'];
+    await seedSubmitTenant(service.stores, DEMO_TENANT_ID, teamIds, lrs.endpoint, now);
+    learner = await seedSubmitLearner(
+      service.stores,
+      tableClients(config.storage).sends,
+      { tenantId: DEMO_TENANT_ID, userId: 'submit-learner', displayName: 'Submit Learner', inTeams: teamIds },
+      now,
+    );
+    const server = service.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/messages`;
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+  }, 120_000);
+  afterAll(async () => {
+    await close();
+    await lrs?.stop();
+    await proxy?.stop();
+  });
+
+  it('reads the learner’s teams, their settings and profile once, writes each rollup row once and the three goal answers in one transaction', async () => {
+    proxy.resetCounters();
+    tracing = true;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(submitActivity(learner, 'Counting requests', 'http://127.0.0.1:9/')),
+    });
+    const body = await res.text();
+    tracing = false;
+    expect(body).toContain('Saved to your learning log');
+    const counters = proxy.counters();
+    const byTable = Object.fromEntries(Object.entries(counters.byTable).map(([t, n]) => [t.replace(prefix, ''), n]));
+    console.info(`storage requests for one submission, in order:\n${trace.map((line, i) => `${i + 1}. ${line}`).join('\n')}`);
+    console.info(`by table: ${JSON.stringify(byTable)}; queues ${JSON.stringify(counters.byQueue)}; ${counters.requests} in all`);
+    // Measured before: 67 (Teams 12, Rollups 14, Entries 8, Goals 8, Memberships 7, Users 6, Sends 4, and
+    // the outbox, its sent rows, nudges, LRS settings and the queue) — the two teams' rows refreshed twice
+    // at once (the new entry and the earlier one's result) lost a race and wrote again.
+    const ceilings: Record<string, number> = {
+      Teams: 4, // each team's settings once, and the member row the goals' rollup refresh reads in each team
+      Memberships: 2, // the learner's teams once, and once more by the follow-through of a result
+      Users: 4, // the locale noted, the profile once, whether there are open goals written, the share offer's state
+      Rollups: 8, // per team: the check-in's read and write, and the goals' read and write
+      Goals: 3, // the open goals listed for the card, listed again with their ETags, and the answers in one transaction
+      Entries: 7, // the entry, the earlier entry's result (read and write), and each team's weeks listed
+      Sends: 4,
+      XapiOutbox: 2,
+      XapiSent: 2,
+      Nudges: 2,
+      LrsSettings: 1,
+    };
+    for (const [table, most] of Object.entries(ceilings)) expect.soft(byTable[table] ?? 0, table).toBeLessThanOrEqual(most);
+    expect(counters.requests).toBeLessThanOrEqual(40);
   });
 });
