@@ -1,4 +1,5 @@
 // One list of source types and their names, shared with the service that validates them.
+import { dateTimeFormat } from '../../bot/contract/i18n/intl-cache.js';
 import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import { type SOURCE_TYPE_LABELS } from '../../bot/contract/learning-entry.js';
 import type { MessageKey } from './i18n/catalog.js';
@@ -25,7 +26,7 @@ export function sourceLabel(type: string, { t }: Pick<TabTranslator, 't'> = engl
 export function formatDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -37,7 +38,7 @@ export function formatCalendarDay(day: string, locale: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   // Date rolls "2026-02-30" over into March: only a day that reads back the same is real.
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export function formatMinutes(minutes: number, locale: string): string {
