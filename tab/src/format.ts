@@ -1,5 +1,6 @@
 // One list of source types and their names, shared with the service that validates them.
 import { dateTimeFormat } from '../../bot/contract/i18n/intl-cache.js';
+import { RATING_SCALE } from '../../bot/contract/check-in-rules.js';
 import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import { type SOURCE_TYPE_LABELS } from '../../bot/contract/learning-entry.js';
 import type { MessageKey } from './i18n/catalog.js';
@@ -41,6 +42,12 @@ export function formatCalendarDay(day: string, locale: string): string {
   return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/** A limit as the service writes it ("2048", not "2,048"), in the reader's digits, so the form and the service agree. */
+export function ungroupedNumber(formatting: string): (n: number) => string {
+  const format = new Intl.NumberFormat(formatting, { useGrouping: false });
+  return (n) => format.format(n);
+}
+
 export function formatMinutes(minutes: number, locale: string): string {
   const unit = (value: number, name: 'hour' | 'minute') =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
@@ -52,7 +59,7 @@ export function formatMinutes(minutes: number, locale: string): string {
 
 /** In words, not only stars, so it reads the same to everyone. */
 export function formatRating(rating: number, { t }: Pick<TabTranslator, 't'> = english): string {
-  return t('entry.rating', { rating });
+  return t('entry.rating', { rating, max: RATING_SCALE.max });
 }
 
 /** Only web links become clickable; anything else (javascript:, data:, typos) stays text. */

@@ -1,4 +1,5 @@
 /** Formatting for the dashboard's figures, in the host's locale. */
+import { RATING_SCALE } from '../../../bot/contract/check-in-rules.js';
 import { dateTimeFormat } from '../../../bot/contract/i18n/intl-cache.js';
 
 export function formatCount(value: number, locale: string): string {
@@ -12,7 +13,7 @@ export function formatPercent(ratio: number, locale: string): string {
 /** A mean rating out of five, e.g. "4.2 / 5"; one decimal is all a 1–5 scale can honestly claim. */
 export function formatAverageRating(rating: number, locale: string): string {
   const value = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rating);
-  return `${value} / 5`;
+  return `${value} / ${formatCount(RATING_SCALE.max, locale)}`;
 }
 
 /** A week's label on a chart axis and in tables: the Monday it starts, e.g. "Nov 3". */
