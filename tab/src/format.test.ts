@@ -22,6 +22,13 @@ describe('format', () => {
     expect(formatCalendarDay('2026-02-30', 'en-US')).toBe('2026-02-30');
   });
 
+  it('writes a goal’s day in the Gregorian calendar in Saudi Arabic, even when the tag asks for the Hijri one', () => {
+    // 31 December 2026 is 22 Jumada II 1448 in the Umm al-Qura calendar.
+    expect(formatCalendarDay('2026-12-31', 'ar-SA')).toBe('٣١‏/١٢‏/٢٠٢٦');
+    expect(formatCalendarDay('2026-12-31', 'ar-SA-u-ca-islamic-umalqura')).toBe('٣١‏/١٢‏/٢٠٢٦');
+    expect(formatDate('2026-12-31T10:00:00Z', 'ar-SA-u-ca-islamic-umalqura')).toContain('٢٠٢٦');
+  });
+
   it('labels every source type, and an unknown one as Other', () => {
     expect(sourceLabel('on-the-job')).toBe('On the job');
     expect(sourceLabel('podcast')).toBe('Podcast');

@@ -1,4 +1,6 @@
 // One list of source types and their names, shared with the service that validates them.
+import { dateTimeFormat } from '../../bot/contract/i18n/intl-cache.js';
+import { RATING_SCALE } from '../../bot/contract/check-in-rules.js';
 import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import { type SOURCE_TYPE_LABELS } from '../../bot/contract/learning-entry.js';
 import type { MessageKey } from './i18n/catalog.js';
@@ -25,7 +27,7 @@ export function sourceLabel(type: string, { t }: Pick<TabTranslator, 't'> = engl
 export function formatDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -37,7 +39,13 @@ export function formatCalendarDay(day: string, locale: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   // Date rolls "2026-02-30" over into March: only a day that reads back the same is real.
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** A limit as the service writes it ("2048", not "2,048"), in the reader's digits, so the form and the service agree. */
+export function ungroupedNumber(formatting: string): (n: number) => string {
+  const format = new Intl.NumberFormat(formatting, { useGrouping: false });
+  return (n) => format.format(n);
 }
 
 export function formatMinutes(minutes: number, locale: string): string {
@@ -51,7 +59,7 @@ export function formatMinutes(minutes: number, locale: string): string {
 
 /** In words, not only stars, so it reads the same to everyone. */
 export function formatRating(rating: number, { t }: Pick<TabTranslator, 't'> = english): string {
-  return t('entry.rating', { rating });
+  return t('entry.rating', { rating, max: RATING_SCALE.max });
 }
 
 /** Only web links become clickable; anything else (javascript:, data:, typos) stays text. */

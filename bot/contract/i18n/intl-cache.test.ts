@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoByTag, numberFormat } from './intl-cache.js';
+import { dateTimeFormat, memoByTag, numberFormat } from './intl-cache.js';
 
 describe('formatters built once per locale', () => {
   it('gives back the same formatter for the same locale and options, another for others', () => {
@@ -17,5 +17,15 @@ describe('formatters built once per locale', () => {
     // The flood emptied the cache rather than growing it: the known tag is built again once.
     expect(forTag('es-ES')).not.toBe(first);
     expect(built).toBe(2002);
+  });
+
+  it('writes dates in the Gregorian calendar even for a locale that asks for the Hijri one', () => {
+    const day = new Date(Date.UTC(2026, 11, 31));
+    for (const tag of ['ar-SA', 'ar-SA-u-ca-islamic-umalqura']) {
+      const format = dateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+      expect(format.resolvedOptions().calendar).toBe('gregory');
+      // The Hijri calendar would write 1448 AH; the Gregorian one December 2026.
+      expect(format.format(day)).toBe('٣١ ديسمبر ٢٠٢٦');
+    }
   });
 });

@@ -22,8 +22,17 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
   return cached(numberFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 }
 
+/**
+ * Dates in the Gregorian calendar whatever the locale: goals, weeks and months are Gregorian dates,
+ * and a locale may default to another calendar (Saudi Arabic to the Hijri one in some engines, or
+ * any user's "-u-ca-…" tag). The option overrides the tag's own calendar.
+ */
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached(dateTimeFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+  return cached(
+    dateTimeFormats,
+    `${locale}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, calendar: 'gregory' }),
+  );
 }
 
 export function pluralRulesFor(locale: string): Intl.PluralRules {

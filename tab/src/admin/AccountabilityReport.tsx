@@ -26,6 +26,8 @@ const useStyles = makeStyles({
 });
 
 const ALL_TEAMS = '';
+/** How often the service's report job brings the figures up to date, as the page tells admins. */
+const REFRESH_MINUTES = 15;
 type ReadyReport = Extract<ReportResponse, { status: 'ready' }>;
 
 /**
@@ -50,7 +52,7 @@ export function AccountabilityReport({ client, locale }: { client: ApiClient; lo
       const text = await client.getText(`/api/v1/admin/report.csv?weeks=${weeks}`);
       // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
       saveFile(['\uFEFF', text], csvFileName(weeks, new Date()), 'text/csv;charset=utf-8');
-      setSaved({ ok: true, message: t('report.downloaded', { weeks }) });
+      setSaved({ ok: true, message: i18n.plural('report.downloaded', weeks) });
     } catch (error) {
       setSaved({ ok: false, message: failureMessage(i18n, t('report.downloadFailed'), error) });
     } finally {
@@ -87,7 +89,7 @@ export function AccountabilityReport({ client, locale }: { client: ApiClient; lo
       {shown?.status === 'ready' && (
         <div id={PERIOD_PANEL_ID} role="tabpanel" aria-labelledby={periodTabId(weeks)} aria-busy={report.loading} className={styles.panel}>
           <Text as="p" className={styles.asOf} data-testid="report-as-of">
-            {t('report.asOf', { time: formatDate(shown.asOf, locale) })}
+            {i18n.plural('report.asOf', REFRESH_MINUTES, { time: formatDate(shown.asOf, locale) })}
           </Text>
           {shown.teams.rows.length === 0 ? (
             <Text as="p" className={styles.text}>

@@ -37,7 +37,7 @@ describe('the learning report in the admin’s language', () => {
       'Por equipo',
       'Responsables',
       'A lo largo del tiempo',
-      'Configuración de L&D',
+      'Ajustes de formación',
       'xAPI: Learning Record Store (LRS)',
       'Registro de auditoría',
     ]);
@@ -85,9 +85,9 @@ describe('the learning report in the admin’s language', () => {
       'المنجز',
       'المعدل',
       'الوقت الوسيط حتى المتابعة',
-      'ذُكّروا',
+      'تنبيهات مرسلة',
       'خلال ٧ أيام',
-      'نسبة المتابعة لدى فريقه',
+      'إنجاز الإجراءات لدى فريقه',
     ]);
     expect(
       cells(page, 'report-leads')
@@ -95,7 +95,7 @@ describe('the learning report in the admin’s language', () => {
         ?.at(-1),
     ).toBe('١ من ١ مستحقة (١٠٠٪\u061c)');
     expect(text(page, 'report-follow-up-definition')).toBe(
-      'تُعدّ المتابعة منجزة عندما يجيب المتعلّم على التذكير ويغلقها قائد، أو عندما يسجّل المتعلّم نتيجة.',
+      'تُعدّ المتابعة منجزة عندما يجيب المتعلّم عن التنبيه ويغلقها قائد، أو عندما يسجّل المتعلّم نتيجة.',
     );
     expect(cells(page, 'report-teams')[1]?.at(-2)).toBe('يومان');
     // Arabic writes a percentage with the Arabic letter mark after the sign, so it stays put right to left.
@@ -104,6 +104,6 @@ describe('the learning report in the admin’s language', () => {
 
   it('tells someone who is not an admin what the page is for, in Spanish', async () => {
     const page = await open('es-MX', { [ADMIN_ME_ROUTE]: { isAdmin: false } });
-    expect(text(page, 'not-admin')).toContain('administradores de aprendizaje y desarrollo (L&D)');
+    expect(text(page, 'not-admin')).toContain('administradores de formación');
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
-import type { LdSettingsResponse } from '../api/ld-settings-types.js';
+import { LD_FOLLOW_UP_DAYS_MAX, LD_FOLLOW_UP_DAYS_MIN, ldSettingsBody } from '../../../bot/contract/ld-settings.js';
+import { LD_LIMITS, type LdSettingsResponse } from '../api/ld-settings-types.js';
 import { fakeApiClient } from '../testing/fake-api-client.js';
 import {
   buttonNamed,
@@ -36,6 +37,20 @@ async function open(routes: Record<string, unknown>) {
 const adminLines = (page: HTMLElement) => [...page.querySelectorAll('[data-testid="ld-admin"]')].map((li) => li.textContent);
 
 describe('the L&D settings section', () => {
+  it('keeps the tab’s limits the service’s', () => {
+    expect(LD_LIMITS.followUpDays).toEqual({ min: LD_FOLLOW_UP_DAYS_MIN, max: LD_FOLLOW_UP_DAYS_MAX });
+    const percent = (flagResponseBelow: number) =>
+      ldSettingsBody.safeParse({ followUpDays: 5, defaultCadence: 'weekly', flagResponseBelow }).success;
+    expect(
+      [
+        LD_LIMITS.flagResponseBelow.min - 1,
+        LD_LIMITS.flagResponseBelow.min,
+        LD_LIMITS.flagResponseBelow.max,
+        LD_LIMITS.flagResponseBelow.max + 1,
+      ].map(percent),
+    ).toEqual([false, true, true, false]);
+  });
+
   it('shows what L&D asks of leaders and the admins, those named in configuration without a Remove', async () => {
     const { page } = await open({});
     await eventually(() => expect(page.querySelector('[data-testid="ld-settings-form"]')).not.toBeNull());

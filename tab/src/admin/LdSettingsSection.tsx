@@ -2,7 +2,15 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import { detailFor } from '../api/error-details.js';
-import type { Cadence, KnownPerson, LdAdmin, LdSettings, LdSettingsResponse, PeopleSearchResponse } from '../api/ld-settings-types.js';
+import {
+  LD_LIMITS,
+  type Cadence,
+  type KnownPerson,
+  type LdAdmin,
+  type LdSettings,
+  type LdSettingsResponse,
+  type PeopleSearchResponse,
+} from '../api/ld-settings-types.js';
 import { useApiData } from '../api/use-api-data.js';
 import { Problem } from '../components/Problem.js';
 import type { MessageKey } from '../i18n/catalog.js';
@@ -104,7 +112,7 @@ export default function LdSettingsSection({ client }: { client: ApiClient; local
         <form className={styles.form} onSubmit={save} aria-label={t('ldSettings.form')} data-testid="ld-settings-form" noValidate>
           <Field
             label={t('ldSettings.followUpDays')}
-            hint={t('ldSettings.followUpDaysHint')}
+            hint={t('ldSettings.followUpDaysHint', LD_LIMITS.followUpDays)}
             validationMessage={problems.fields.followUpDays}
             required
           >
@@ -112,8 +120,8 @@ export default function LdSettingsSection({ client }: { client: ApiClient; local
               value={text('followUpDays')}
               onChange={(_e, d) => setTyped((v) => ({ ...v, followUpDays: d.value }))}
               type="number"
-              min={1}
-              max={30}
+              min={LD_LIMITS.followUpDays.min}
+              max={LD_LIMITS.followUpDays.max}
             />
           </Field>
           <Field label={t('ldSettings.defaultCadence')} validationMessage={problems.fields.defaultCadence}>
@@ -124,7 +132,7 @@ export default function LdSettingsSection({ client }: { client: ApiClient; local
           </Field>
           <Field
             label={t('ldSettings.flagResponseBelow')}
-            hint={t('ldSettings.flagResponseBelowHint')}
+            hint={t('ldSettings.flagResponseBelowHint', LD_LIMITS.flagResponseBelow)}
             validationMessage={problems.fields.flagResponseBelow}
             required
           >
@@ -132,8 +140,8 @@ export default function LdSettingsSection({ client }: { client: ApiClient; local
               value={text('flagResponseBelow')}
               onChange={(_e, d) => setTyped((v) => ({ ...v, flagResponseBelow: d.value }))}
               type="number"
-              min={0}
-              max={100}
+              min={LD_LIMITS.flagResponseBelow.min}
+              max={LD_LIMITS.flagResponseBelow.max}
             />
           </Field>
           <div className={styles.actions}>

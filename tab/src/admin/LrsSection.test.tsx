@@ -107,7 +107,7 @@ describe('the Learning Record Store section in the admin’s language', () => {
     expect(controlLabelled('Secreto')).toBeDefined();
     expect(page.textContent).toContain('Hay un secreto guardado. Deja este campo en blanco para conservarlo.');
     expect(page.querySelector('[data-testid="lrs-status"]')?.textContent).toMatch(/Enviadas: 1,204.*En espera: 3.*Con error: 1/);
-    expect(page.textContent).toContain('una instrucción «rated»): 401 bad credentials (check the key and secret).');
+    expect(page.textContent).toContain('una declaración «rated»): 401 bad credentials (check the key and secret).');
     expect(buttonNamed('Enviar el historial')).toBeDefined();
     expect(buttonNamed('Guardar')).toBeDefined();
   });
@@ -116,7 +116,7 @@ describe('the Learning Record Store section in the admin’s language', () => {
     const page = await openIn('ar-EG', { ...STATUS, backfill: { status: 'done', startedAt: '', finishedAt: '', written: 2 } });
     expect(controlLabelled('نقطة الاتصال')).toBeDefined();
     expect(page.querySelector('[data-testid="lrs-status"]')?.textContent).toContain('المُرسلة: ١٬٢٠٤');
-    expect(page.textContent).toContain('أُرسل السجل السابق مرة واحدة: عبارتان.');
+    expect(page.textContent).toContain('أُرسل السجل السابق مرة واحدة: بيانان.');
     expect(buttonNamed('تحديث')).toBeDefined();
   });
 });

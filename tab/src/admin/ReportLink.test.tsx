@@ -35,7 +35,7 @@ describe('the way into the learning report, in Spanish', () => {
     const service = fakeApiClient({ [ADMIN_ME_ROUTE]: { isAdmin: true } });
     const page = await renderInFluent(<ReportLink client={service.client} />, { locale: 'es-ES' });
     await settle(5);
-    expect(page.textContent).toBe('Como administrador de L&D, puedes abrir el informe de aprendizaje de todos los equipos.');
+    expect(page.textContent).toBe('Como administrador de formación, puedes abrir el informe de aprendizaje de todos los equipos.');
     expect(page.querySelector('a')?.textContent).toBe('abrir el informe de aprendizaje de todos los equipos');
   });
 });

@@ -110,7 +110,7 @@ export function LeadTable({
           t('report.rate'),
           t('report.medianTime'),
           t('report.nudged'),
-          ...(expectations ? [t('report.withinDays', { days: formatCount(expectations.followUpDays, locale) })] : []),
+          ...(expectations ? [i18n.plural('report.withinDays', expectations.followUpDays)] : []),
           t('report.teamFollowThrough'),
         ]}
         rows={leads.map((l) => ({

@@ -42,7 +42,7 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, 
   const styles = useStyles();
   const ids = { summary: useId(), charts: useId(), followUps: useId(), members: useId() };
   const i18n = useT();
-  const { t } = i18n;
+  const { t, plural } = i18n;
   const data = useMemo(() => chartData(dashboard, locale, i18n), [dashboard, locale, i18n]);
   const isLead = dashboard.role === 'lead';
   const { totals } = dashboard;
@@ -52,13 +52,13 @@ export function DashboardFigures({ dashboard, weeks, locale, updating, nudging, 
     <div id={PERIOD_PANEL_ID} role="tabpanel" aria-labelledby={periodTabId(weeks)} aria-busy={updating} className={styles.panel}>
       <div className={styles.range}>
         <Text as="p" data-testid="period-range">
-          {t('figures.range', { weeks: dashboard.period.weeks, range: data.range })}
+          {plural('figures.range', dashboard.period.weeks, { range: data.range })}
         </Text>
-        {updating && <Spinner size="tiny" label={t('figures.loadingWeeks', { weeks })} />}
+        {updating && <Spinner size="tiny" label={plural('figures.loadingWeeks', weeks)} />}
       </div>
       {quiet ? (
         <Text as="p" className={styles.empty} data-testid="dashboard-empty">
-          {isLead ? t('figures.emptyLead', { weeks: dashboard.period.weeks }) : t('figures.emptyMember', { weeks: dashboard.period.weeks })}
+          {plural(isLead ? 'figures.emptyLead' : 'figures.emptyMember', dashboard.period.weeks)}
         </Text>
       ) : (
         <>

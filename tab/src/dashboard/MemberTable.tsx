@@ -135,7 +135,7 @@ export function MemberTable({ members, locale, canFilter, labelledBy, nudging, r
         <Text as="p" aria-live="polite" data-testid="member-count">
           {rows.length === members.length
             ? plural('members.count', members.length)
-            : t('members.showing', { shown: formatCount(rows.length, locale), total: plural('members.count', members.length) })}
+            : plural('members.showing', members.length, { shown: formatCount(rows.length, locale) })}
         </Text>
       )}
       {nudging && (

@@ -16,7 +16,7 @@ interface Props {
 
 /** Arrow keys move between periods; Enter or Space shows one (each is a fetch, so focus alone does not). */
 export function PeriodPicker({ value, onChange }: Props) {
-  const { t } = useT();
+  const { t, plural } = useT();
   const styles = useStyles();
   return (
     <TabList
@@ -31,7 +31,7 @@ export function PeriodPicker({ value, onChange }: Props) {
     >
       {DASHBOARD_PERIODS.map((period) => (
         <Tab key={period} value={String(period)} id={periodTabId(period)} aria-controls={PERIOD_PANEL_ID}>
-          {t('period.weeks', { weeks: period })}
+          {plural('period.weeks', period)}
         </Tab>
       ))}
     </TabList>

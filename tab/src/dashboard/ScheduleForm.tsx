@@ -18,12 +18,14 @@ import type { ApiClient } from '../api/api-client.js';
 import { failureMessage } from '../i18n/failure.js';
 import { useT } from '../i18n/i18n-context.js';
 import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
-import { timeZoneLabel, weekdayName } from './dashboard-format.js';
+import { formatLocalTime, timeZoneLabel, weekdayName } from './dashboard-format.js';
 import {
   channelChoices,
   errorsFromFailure,
   errorsFromIssues,
   initialValues,
+  REMINDER_HOURS,
+  ROUNDUP_TIME,
   sharesChannelFor,
   submissionOf,
   zoneChoices,
@@ -189,17 +191,21 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
           </Select>
         </Field>
       )}
-      <Field label={t('schedule.reminder')} hint={t('schedule.reminderHint')} required {...field('reminderAfterHours')}>
+      <Field label={t('schedule.reminder')} hint={t('schedule.reminderHint', REMINDER_HOURS)} required {...field('reminderAfterHours')}>
         <Input
           type="number"
-          min={1}
-          max={72}
+          min={REMINDER_HOURS.min}
+          max={REMINDER_HOURS.max}
           step={1}
           value={values.reminderAfterHours}
           onChange={(_e, d) => set('reminderAfterHours')(d.value)}
         />
       </Field>
-      <Field label={t('schedule.roundup')} hint={t('schedule.roundupHint')} {...field('roundupEnabled')}>
+      <Field
+        label={t('schedule.roundup')}
+        hint={t('schedule.roundupHint', { time: formatLocalTime(ROUNDUP_TIME, locale) })}
+        {...field('roundupEnabled')}
+      >
         <Switch
           checked={values.roundupEnabled === 'true'}
           label={values.roundupEnabled === 'true' ? t('schedule.roundupOn') : t('schedule.roundupOff')}

@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const LABELS: Record<TeamExportKind, { button: MessageKey; failed: MessageKey; saved: MessageKey }> = {
+/** `saved` is a plural message: how many weeks were downloaded. */
+const LABELS: Record<TeamExportKind, { button: MessageKey; failed: MessageKey; saved: string }> = {
   entries: { button: 'exports.entries', failed: 'exports.entriesFailed', saved: 'exports.entriesSaved' },
   participation: { button: 'exports.participation', failed: 'exports.participationFailed', saved: 'exports.participationSaved' },
   goals: { button: 'exports.goals', failed: 'exports.goalsFailed', saved: 'exports.goalsSaved' },
@@ -32,7 +33,7 @@ interface Props {
 /** A lead's downloads of the team's records for the period on screen, one CSV file each. */
 export function TeamExports({ client, teamId, teamName, weeks }: Props) {
   const styles = useStyles();
-  const { t } = useT();
+  const { t, plural } = useT();
   const { busy, status, problem, download } = useFileDownload<TeamExportKind>();
   const save = (kind: TeamExportKind) =>
     download(kind, {
@@ -40,12 +41,12 @@ export function TeamExports({ client, teamId, teamName, weeks }: Props) {
       fileName: teamExportFilename(kind, teamName, weeks),
       type: 'text/csv;charset=utf-8',
       failed: t(LABELS[kind].failed),
-      saved: t(LABELS[kind].saved, { weeks }),
+      saved: plural(LABELS[kind].saved, weeks),
     });
   return (
     <>
       <Text as="p" className={styles.text}>
-        {t('exports.intro', { weeks })}
+        {plural('exports.intro', weeks)}
       </Text>
       <div className={styles.actions}>
         {TEAM_EXPORT_KINDS.map((kind) => (

@@ -13,12 +13,12 @@ const reason = (followUpWhy: FollowUpWhy | null | undefined, words = spanish) =>
 
 describe('a follow-up reason in the reader’s language', () => {
   it('words each kind from the reason given as data', () => {
-    expect(reason({ kind: 'no-answer', count: 1 })).toBe('Sin respuesta a la última pregunta de seguimiento');
-    expect(reason({ kind: 'no-answer', count: 3 })).toBe('Sin respuesta a las últimas 3 preguntas de seguimiento');
+    expect(reason({ kind: 'no-answer', count: 1 })).toBe('Sin respuesta al último check-in');
+    expect(reason({ kind: 'no-answer', count: 3 })).toBe('Sin respuesta a los últimos 3 check-ins');
     expect(reason({ kind: 'goal-overdue', goal: 'Pair on code review' })).toBe('El objetivo «Pair on code review» está vencido');
-    expect(reason({ kind: 'goal-behind', goal: 'TypeScript' })).toBe('El objetivo «TypeScript» se notificó con retraso dos veces seguidas');
-    expect(reason({ kind: 'quiet', weeks: 1 })).toBe('Sin respuestas desde hace una semana');
-    expect(reason({ kind: 'quiet-since-joining', weeks: 4 })).toBe('Sin respuestas en las 4 semanas que lleva en el equipo');
+    expect(reason({ kind: 'goal-behind', goal: 'TypeScript' })).toBe('El objetivo «TypeScript» se marcó con retraso dos veces seguidas');
+    expect(reason({ kind: 'quiet', weeks: 1 })).toBe('Sin check-ins desde hace 1 semana');
+    expect(reason({ kind: 'quiet-since-joining', weeks: 4 })).toBe('Ningún check-in en las 4 semanas que lleva en el equipo');
   });
 
   it('says it as the service does in English', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { scheduleSubmissionSchema } from '../../../bot/contract/team-settings.js';
 import { ApiFailure } from '../api/api-client.js';
 import {
   channelChoices,
   errorsFromFailure,
   errorsFromIssues,
   initialValues,
+  REMINDER_HOURS,
   sharesChannelFor,
   submissionOf,
   zoneChoices,
@@ -58,6 +60,17 @@ describe('the schedule form’s rules', () => {
     expect(channelChoices(team, '19:c')).toEqual(team);
     expect(channelChoices(team, undefined)).toEqual(team);
     expect(channelChoices(team, '19:before')).toEqual([{ id: '19:before', name: undefined }, ...team]);
+  });
+
+  it('bounds the reminder by the hours the service accepts', () => {
+    const accepts = (hours: number) =>
+      scheduleSubmissionSchema.safeParse({ ...submissionOf(initialValues(null, 'UTC'), '19:c'), reminderAfterHours: hours }).success;
+    expect([REMINDER_HOURS.min - 1, REMINDER_HOURS.min, REMINDER_HOURS.max, REMINDER_HOURS.max + 1].map(accepts)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('sends whole numbers as numbers and anything else as typed, so the rules can name it', () => {

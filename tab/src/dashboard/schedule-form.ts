@@ -15,6 +15,11 @@ export interface ScheduleValues {
   roundupWeekday: string;
 }
 
+/** The reminder's hours the service accepts, for the field's bounds and its hint. */
+export const REMINDER_HOURS = { min: 1, max: 72 } as const;
+/** When the weekly round-up is posted, team time (the service's ROUNDUP_HOUR in bot/domain/weekly-roundup.ts). */
+export const ROUNDUP_TIME = '15:00';
+
 export type ScheduleField = keyof ScheduleValues | 'sharesChannelId';
 export type FieldErrors = Partial<Record<ScheduleField, string>>;
 

@@ -1,4 +1,5 @@
 import { Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { RATING_SCALE } from '../../../bot/contract/check-in-rules.js';
 import { ENTRY_VISIBILITIES } from '../../../bot/contract/entry-visibility.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/contract/learning-entry.js';
 import { sourceLabel, visibilityLabel } from '../format.js';
@@ -75,7 +76,7 @@ export function EntryFormFields({ values, errors, onChange }: Props) {
       <Field label={t('entryForm.linkLabel')} hint={t('entryForm.linkHint')} {...state('link')}>
         <Input {...text('link')} type="url" />
       </Field>
-      <Field label={t('entryForm.ratingLabel')} hint={t('entryForm.ratingHint')} {...state('rating')}>
+      <Field label={t('entryForm.ratingLabel')} hint={t('entryForm.ratingHint', RATING_SCALE)} {...state('rating')}>
         <RadioGroup layout="horizontal" value={values.rating} onChange={(_, data) => onChange('rating', data.value)}>
           <Radio value="" label={t('entryForm.notRated')} />
           {RATINGS.map((rating) => (

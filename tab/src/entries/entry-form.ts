@@ -1,9 +1,9 @@
 import type { EntryEdit } from '../../../bot/contract/api.js';
 import { SOURCE_TYPES, type SourceType } from '../../../bot/contract/learning-entry.js';
 import type { Entry } from '../api/types.js';
-import { CHECK_IN_LIMITS, isHttpUrl } from '../../../bot/contract/check-in-rules.js';
+import { CHECK_IN_LIMITS, RATING_SCALE, isHttpUrl } from '../../../bot/contract/check-in-rules.js';
 import { ENTRY_VISIBILITIES, isEntryVisibility, type EntryVisibility } from '../../../bot/contract/entry-visibility.js';
-import { visibilityLabel } from '../format.js';
+import { ungroupedNumber, visibilityLabel } from '../format.js';
 import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
 /** The check-in card's own limits, from a module light enough for the browser. */
@@ -64,7 +64,7 @@ export function checkEntryForm(values: EntryFormValues, i18n: TabTranslator = en
   const errors: EntryFormErrors = {};
   // Worded as the check-in card words it, so the form and the card agree.
   const list = (items: readonly string[]) => items.join(t('common.listSeparator'));
-  const plain = ungrouped(i18n);
+  const plain = ungroupedNumber(i18n.formatting);
   const what = values.what.trim();
   if (what.length === 0) errors.what = t('entryForm.whatMissing');
   else if (what.length > ENTRY_LIMITS.what)
@@ -81,7 +81,7 @@ export function checkEntryForm(values: EntryFormValues, i18n: TabTranslator = en
 
   const minutes = wholeNumber(values.minutes, t('entryForm.minutesName'), ENTRY_LIMITS.minutesMin, ENTRY_LIMITS.minutesMax, i18n);
   if (typeof minutes === 'string') errors.minutes = minutes;
-  const rating = wholeNumber(values.rating, t('entryForm.ratingName'), 1, 5, i18n);
+  const rating = wholeNumber(values.rating, t('entryForm.ratingName'), RATING_SCALE.min, RATING_SCALE.max, i18n);
   if (typeof rating === 'string') errors.rating = rating;
 
   const insight = optionalText(values.insight, t('entryForm.insightName'), ENTRY_LIMITS.insight, errors, 'insight', i18n);
@@ -155,11 +155,6 @@ function blankToNull(value: string): string | null {
 
 /** A number, null for blank, or the reason it is not acceptable. */
 /** Numbers as the learner types them into a field: "1440", not "1,440". */
-function ungrouped({ formatting }: TabTranslator): (n: number) => string {
-  const format = new Intl.NumberFormat(formatting, { useGrouping: false });
-  return (n) => format.format(n);
-}
-
 function wholeNumber(value: string, label: string, min: number, max: number, i18n: TabTranslator): number | null | string {
   const { t } = i18n;
   const text = blankToNull(value);
@@ -167,7 +162,8 @@ function wholeNumber(value: string, label: string, min: number, max: number, i18
   if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return t('entryForm.notNumber', { label });
   const number = Number(text);
   if (!Number.isInteger(number)) return t('entryForm.notWhole', { label });
-  if (number < min || number > max) return t('entryForm.outOfRange', { label, min: ungrouped(i18n)(min), max: ungrouped(i18n)(max) });
+  if (number < min || number > max)
+    return t('entryForm.outOfRange', { label, min: ungroupedNumber(i18n.formatting)(min), max: ungroupedNumber(i18n.formatting)(max) });
   return number;
 }
 
@@ -180,6 +176,7 @@ function optionalText(
   i18n: TabTranslator,
 ): string | null {
   const text = blankToNull(value);
-  if (text !== null && text.length > max) errors[field] = i18n.t('entryForm.tooLong', { label, max: ungrouped(i18n)(max) });
+  if (text !== null && text.length > max)
+    errors[field] = i18n.t('entryForm.tooLong', { label, max: ungroupedNumber(i18n.formatting)(max) });
   return text;
 }

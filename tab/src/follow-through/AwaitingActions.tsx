@@ -61,7 +61,7 @@ export function AwaitingActions({ client, teamId, locale, heading }: Props) {
       />
       {data?.more && (
         <Text as="p" className={styles.muted}>
-          {t('awaiting.more')}
+          {t('awaiting.more', { count: data.actions.length })}
         </Text>
       )}
       <p role="status" className={styles.status}>

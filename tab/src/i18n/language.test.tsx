@@ -28,7 +28,7 @@ describe('the tab in the user’s language', () => {
 
   it('reads in Arabic, right to left, for an Arabic locale', async () => {
     const page = await renderInFluent(<ConfigurePage inTeams />, { locale: 'ar-SA' });
-    expect(page.querySelector('h1')?.textContent).toBe('إضافة Learning Loop إلى هذا الفريق');
+    expect(page.querySelector('h1')?.textContent).toBe('إضافة Learning Loop\u200f إلى هذا الفريق');
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar-SA', 'rtl']);
     expect(page.querySelector('[dir]')?.getAttribute('dir')).toBe('rtl');
   });

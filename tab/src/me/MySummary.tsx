@@ -70,7 +70,7 @@ function MyFollowThrough({ figures, weeks, locale }: { figures: FollowThroughFig
         <Tile label={t('followThrough.median')} value={medianDaysText(figures, i18n)} />
         <Tile label={t('followThrough.awaiting')} value={formatCount(figures.awaiting, locale)} />
       </ul>
-      <Caption1 className={styles.note}>{t('followThrough.explain', { weeks: formatCount(weeks, locale) })}</Caption1>
+      <Caption1 className={styles.note}>{i18n.plural('followThrough.explain', weeks)}</Caption1>
     </section>
   );
 }

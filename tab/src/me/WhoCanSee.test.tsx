@@ -41,7 +41,7 @@ describe('WhoCanSee', () => {
     expect(section().getAttribute('aria-labelledby')).toBe(heading?.id);
     const meanings = [...section().querySelectorAll('ul')[0]!.querySelectorAll('li')].map((li) => li.textContent);
     expect(meanings).toEqual([
-      'Only me: nobody but you.',
+      'Only me: nobody but you. If your organisation uses a Learning Record Store, it still gets a statement that you learned, for how long and how useful it was, without the entry’s words or link.',
       expect.stringMatching(/^My team’s leads: the leads of each team you are in, for the entries you write while you are in it/),
       expect.stringMatching(/^My team \(learning channel\): also everyone in the team/),
     ]);

@@ -16,7 +16,7 @@ describe('summary text', () => {
     expect(entriesText(1200)).toBe('1,200 entries');
     const spanish = translator(catalogsFor('es', es), 'es');
     expect(entriesText(1200, spanish)).toBe('1200 entradas');
-    expect(streakText(1, spanish)).toBe('1 respuesta seguida');
+    expect(streakText(1, spanish)).toBe('1 check-in seguido');
     expect(minutesText(0, 'en-US')).toBe('0 min');
     expect(minutesText(95, 'en-US')).toBe('1 hr 35 min');
   });

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../../bot/contract/i18n/intl-cache.js';
 import { formatMinutes } from '../format.js';
 import { english, type TabTranslator } from '../i18n/i18n-context.js';
 
@@ -21,5 +22,5 @@ export function monthText(month: string, locale: string): string {
   if (!match) return month;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   if (Number.isNaN(date.getTime())) return month;
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
-import { ONE_TO_ONE_TOPIC_MAX as SERVICE_MAX } from '../../../bot/contract/one-to-one.js';
+import { ONE_TO_ONE_TICKED_DAYS as SERVICE_TICKED_DAYS, ONE_TO_ONE_TOPIC_MAX as SERVICE_MAX } from '../../../bot/contract/one-to-one.js';
 import { fakeApiClient } from '../testing/fake-api-client.js';
 import {
   buttonNamed,
@@ -14,7 +14,7 @@ import {
   unmountRendered,
 } from '../testing/render-page.js';
 import { LazyOneToOnes } from './lazy-one-to-ones.js';
-import { ONE_TO_ONE_TOPIC_MAX } from './one-to-one-types.js';
+import { ONE_TO_ONE_TICKED_DAYS, ONE_TO_ONE_TOPIC_MAX } from './one-to-one-types.js';
 
 const TEAM = '19:team@thread.tacv2';
 const PAIR = `/api/v1/teams/${encodeURIComponent(TEAM)}/one-to-ones/alex/megan`;
@@ -51,6 +51,7 @@ const openItems = () => [...container.querySelectorAll('[data-testid="one-to-one
 describe('the learner’s 1:1 lists', () => {
   it('keeps the tab’s topic limit the service’s', () => {
     expect(ONE_TO_ONE_TOPIC_MAX).toBe(SERVICE_MAX);
+    expect(ONE_TO_ONE_TICKED_DAYS).toBe(SERVICE_TICKED_DAYS);
   });
 
   it('shows one list per lead: open items with who added them, and the recently ticked folded away with the day and who ticked', async () => {

@@ -1,7 +1,13 @@
 import { Button, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../api/api-client.js';
-import { ONE_TO_ONE_TOPIC_MAX, type OneToOneItem, type OneToOneItemResponse, type OneToOneListView } from './one-to-one-types.js';
+import {
+  ONE_TO_ONE_TICKED_DAYS,
+  ONE_TO_ONE_TOPIC_MAX,
+  type OneToOneItem,
+  type OneToOneItemResponse,
+  type OneToOneListView,
+} from './one-to-one-types.js';
 import { useCardSurfaceStyles } from '../components/card-surface.js';
 import { formatDate } from '../format.js';
 import { failureMessage } from '../i18n/failure.js';
@@ -71,7 +77,7 @@ export function OneToOneList({ client, locale, list, viewer, onChanged }: Props)
       <TopicForm client={client} pair={pair} onAdded={onChanged} announce={setAnnouncement} />
       {ticked.length > 0 && (
         <details data-testid="one-to-one-ticked">
-          <summary className={styles.summary}>{t('oneToOne.tickedHeading')}</summary>
+          <summary className={styles.summary}>{i18n.plural('oneToOne.tickedHeading', ONE_TO_ONE_TICKED_DAYS)}</summary>
           <ul className={styles.list}>
             {ticked.map((item) => (
               <li key={item.itemId} className={styles.words} data-testid="one-to-one-ticked-item">

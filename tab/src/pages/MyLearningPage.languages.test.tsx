@@ -47,7 +47,7 @@ describe('My learning in other languages', () => {
     const page = await renderIn('es-ES');
     expect(page.querySelector('h1')?.textContent).toBe('Mi aprendizaje');
     const summary = text(page, 'my-summary');
-    for (const words of ['Este mes: noviembre de 2026', '3 respuestas seguidas', '1 h 35 min', '1200 entradas'])
+    for (const words of ['Este mes: noviembre de 2026', '3 check-ins seguidos', '1 h 35 min', '1200 entradas'])
       expect(summary).toContain(words);
     const card = text(page, 'entry');
     for (const words of ['Libro', 'Utilidad: 4/5', 'Idea clave', 'Tus responsables', '20 nov 2026']) expect(card).toContain(words);

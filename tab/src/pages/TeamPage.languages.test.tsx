@@ -36,10 +36,10 @@ describe('the team dashboard in other languages', () => {
     const page = await openIn('es-ES');
     expect(page.querySelector('h1')?.textContent).toBe('Panel del equipo');
     expect(tiles(page)).toContain('Tasa de respuesta');
-    expect(headers(page)).toContain('Última respuesta');
+    expect(headers(page)).toContain('Último check-in');
     expect(page.querySelector('[role="tablist"]')?.textContent).toContain('12 semanas');
     expect(page.querySelector('[data-testid="member-count"]')?.textContent).toMatch(/\d+ miembros/);
-    expect(followUps(page)).toContain('Necesita seguimientoSin respuesta a las últimas 2 preguntas de seguimiento');
+    expect(followUps(page)).toContain('Necesita seguimientoSin respuesta a los últimos 2 check-ins');
   });
 
   it('reads in Arabic, right to left, with the period and figures in Arabic', async () => {

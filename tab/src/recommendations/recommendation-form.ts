@@ -1,5 +1,6 @@
 import { isHttpUrl } from '../../../bot/contract/check-in-rules.js';
 import { detailFor } from '../api/error-details.js';
+import { ungroupedNumber } from '../format.js';
 import { RECOMMENDATION_LIMITS, type RecommendationInput } from '../api/recommendation-types.js';
 import type { TabTranslator } from '../i18n/i18n-context.js';
 import { teamEnglish } from '../i18n/team-messages.js';
@@ -27,21 +28,22 @@ export type RecommendationFormCheck = { ok: true; input: RecommendationInput } |
 // Limits are written as the service writes them ("2048", not "2,048"), so the form and the service agree.
 export function checkRecommendationForm(
   values: RecommendationFormValues,
-  { t }: Pick<TabTranslator, 't'> = teamEnglish,
+  { t, formatting }: Pick<TabTranslator, 't' | 'formatting'> = teamEnglish,
 ): RecommendationFormCheck {
   const errors: RecommendationFormErrors = {};
+  const limit = ungroupedNumber(formatting);
   const title = values.title.trim();
   if (title === '') errors.title = t('recommend.titleMissing');
   else if (title.length > RECOMMENDATION_LIMITS.title)
-    errors.title = t('recommend.titleTooLong', { max: String(RECOMMENDATION_LIMITS.title) });
+    errors.title = t('recommend.titleTooLong', { max: limit(RECOMMENDATION_LIMITS.title) });
 
   const link = values.link.trim();
   if (link === '') errors.link = t('recommend.linkMissing');
-  else if (link.length > RECOMMENDATION_LIMITS.link) errors.link = t('recommend.linkTooLong', { max: String(RECOMMENDATION_LIMITS.link) });
+  else if (link.length > RECOMMENDATION_LIMITS.link) errors.link = t('recommend.linkTooLong', { max: limit(RECOMMENDATION_LIMITS.link) });
   else if (!isHttpUrl(link)) errors.link = t('entryForm.linkNotWeb');
 
   const note = values.note.trim();
-  if (note.length > RECOMMENDATION_LIMITS.note) errors.note = t('coach.noteTooLong', { max: String(RECOMMENDATION_LIMITS.note) });
+  if (note.length > RECOMMENDATION_LIMITS.note) errors.note = t('coach.noteTooLong', { max: limit(RECOMMENDATION_LIMITS.note) });
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: RecommendationInput = { title, link };

@@ -37,7 +37,7 @@ describe('top resources', () => {
     expect(container.querySelector('h2')?.textContent).toBe('Top resources');
     // In the reader's words, whatever sentence the service sends along.
     expect(container.querySelector('[data-testid="resources-ranking"]')?.textContent).toBe(
-      'Top rated lists resources with at least 3 ratings, best first. A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
+      '“Top rated” shows the resources people rated highest, best first, once a resource has at least 3 ratings. A resource with only a few ratings ranks a little below its average until more people rate it, so a couple of high ratings can’t outrank one that many people rated well.',
     );
     expect(RANKING).not.toContain('best first');
     expect(items('top-rated-item')).toEqual([

@@ -1,5 +1,6 @@
 import { Rating, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
+import { RATING_SCALE } from '../../../bot/contract/check-in-rules.js';
 import type { ShareView } from '../api/share-types.js';
 import { useVisuallyHidden } from '../components/visually-hidden.js';
 import { myRatingText } from './share-format.js';
@@ -64,9 +65,9 @@ export function VoteButtons({ share, vote }: { share: ShareView; vote: ShareVote
           // "Your rating ‘Feature flags in practice’": the visible words first, then which share.
           aria-labelledby={`${ratingLabelId} ${ratingTitleId}`}
           value={rating ?? 0}
-          max={5}
+          max={RATING_SCALE.max}
           size="large"
-          itemLabel={(n) => t('shares.ofFive', { n })}
+          itemLabel={(n) => t('shares.ofFive', { n, max: RATING_SCALE.max })}
           onChange={(_event, data) => vote.rate(data.value)}
           data-testid="share-rating-input"
         />

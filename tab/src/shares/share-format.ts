@@ -1,6 +1,5 @@
-import { isHttpUrl } from '../../../bot/contract/check-in-rules.js';
+import { RATING_SCALE, isHttpUrl } from '../../../bot/contract/check-in-rules.js';
 import type { MyShareVoteUpdate, SavedShareView, ShareSort, ShareView } from '../api/share-types.js';
-import { formatCount } from '../dashboard/dashboard-format.js';
 import type { TabTranslator } from '../i18n/i18n-context.js';
 import { teamEnglish } from '../i18n/team-messages.js';
 
@@ -13,12 +12,12 @@ export function shareHref(link: string | null): string | undefined {
 
 type T = Pick<TabTranslator, 't' | 'plural'>;
 
-export function helpfulText(count: number, locale: string, { t }: T = teamEnglish): string {
-  return t('shares.helpful', { count: formatCount(count, locale) });
+export function helpfulText(count: number, _locale: string, { plural }: T = teamEnglish): string {
+  return plural('shares.helpful', count);
 }
 
-export function savesText(count: number, locale: string, { t }: T = teamEnglish): string {
-  return t('shares.saves', { count: formatCount(count, locale) });
+export function savesText(count: number, _locale: string, { plural }: T = teamEnglish): string {
+  return plural('shares.saves', count);
 }
 
 /** One decimal: all a 1–5 scale can honestly claim. */
@@ -29,7 +28,7 @@ function oneDecimal(value: number, locale: string): string {
 /** A share's ratings, e.g. "4.3 of 5 from 7 ratings", or that there are none. */
 export function shareRatingText(average: number | null, count: number, locale: string, { t, plural }: T = teamEnglish): string {
   if (average === null || count === 0) return t('shares.notRated');
-  return plural('shares.rating', count, { average: oneDecimal(average, locale) });
+  return plural('shares.rating', count, { average: oneDecimal(average, locale), max: RATING_SCALE.max });
 }
 
 /** A resource's ratings in the top-rated list, e.g. "4.6 average from 12 ratings". */
@@ -43,7 +42,7 @@ export function savedByText(count: number, _locale: string, { plural }: T = team
 }
 
 export function myRatingText(rating: number | null, { t }: T = teamEnglish): string {
-  return rating === null ? t('shares.notRatedByYou') : t('shares.ratedByYou', { rating });
+  return rating === null ? t('shares.notRatedByYou') : t('shares.ratedByYou', { rating, max: RATING_SCALE.max });
 }
 
 /** How many shares the feed shows and in what order, e.g. "3 shares, most helpful first". */
@@ -58,7 +57,9 @@ export function voteFailed(update: MyShareVoteUpdate, title: string, { t }: T = 
   if (update.helpful !== undefined) return update.helpful ? t('vote.helpfulFailed', { what }) : t('vote.unhelpfulFailed', { what });
   if (update.saved !== undefined) return update.saved ? t('vote.saveFailed', { what }) : t('vote.unsaveFailed', { what });
   if (update.rating !== undefined)
-    return update.rating === null ? t('vote.clearFailed', { what }) : t('vote.rateFailed', { what, rating: update.rating });
+    return update.rating === null
+      ? t('vote.clearFailed', { what })
+      : t('vote.rateFailed', { what, rating: update.rating, max: RATING_SCALE.max });
   return t('vote.updateFailed', { what });
 }
 
@@ -72,7 +73,9 @@ export function voteDone(update: MyShareVoteUpdate, share: ShareView, locale: st
   if (update.saved !== undefined) return update.saved ? t('vote.saved', { what }) : t('vote.unsaved', { what });
   if (update.rating !== undefined) {
     const now = t('vote.now', { rating: shareRatingText(share.averageRating, share.ratingCount, locale, i18n) });
-    return update.rating === null ? t('vote.cleared', { what, now }) : t('vote.rated', { what, rating: update.rating, now });
+    return update.rating === null
+      ? t('vote.cleared', { what, now })
+      : t('vote.rated', { what, rating: update.rating, max: RATING_SCALE.max, now });
   }
   return t('vote.updated', { what });
 }

@@ -1,5 +1,6 @@
 /** English both lead pages use, the team dashboard and the learning report: the period picker's. */
 export const enPeriod = {
   'period.label': 'Period',
-  'period.weeks': '{weeks} weeks',
+  'period.weeks.one': '{count} week',
+  'period.weeks.other': '{count} weeks',
 } as const satisfies Record<string, string>;

@@ -67,7 +67,7 @@ export const en = {
   'visibility.lead.private': 'Only them',
   'visibility.lead.leads': 'Visible to leads',
   'visibility.lead.team': 'Shared with the team',
-  'entry.rating': 'Useful: {rating}/5',
+  'entry.rating': 'Useful: {rating}/{max}',
   'entry.insight': 'Key insight',
   'entry.action': 'Action',
   'entry.result': 'What came of it',
@@ -98,14 +98,15 @@ export const en = {
   'entryForm.linkLabel': 'Link',
   'entryForm.linkHint': 'A web address starting with http:// or https://',
   'entryForm.ratingLabel': 'How useful was it?',
-  'entryForm.ratingHint': '1 is not useful, 5 is very useful',
+  'entryForm.ratingHint': '{min} is not useful, {max} is very useful',
   'entryForm.notRated': 'Not rated',
   'entryForm.insightLabel': 'Key insight',
   'entryForm.actionLabel': 'What will you do with it?',
   'entryForm.resultLabel': 'What came of it?',
   'entryForm.resultHint': 'What happened when you acted on it',
   'entryForm.visibilityLabel': 'Who can see this?',
-  'entryForm.visibilityHint': 'Only me keeps it out of your leads’ views. Moving a shared entry off My team withdraws its share.',
+  'entryForm.visibilityHint':
+    'Only me keeps it out of your leads’ views. If your organisation uses a Learning Record Store, an Only me entry still sends it a statement that you learned, for how long and how useful it was, without its words or link. Moving a shared entry off My team withdraws its share.',
   'entryForm.title': 'Edit your entry',
   'entryForm.saveFailed': "Couldn't save your changes",
   'entryForm.saving': 'Saving…',
@@ -147,7 +148,8 @@ export const en = {
   'audience.title': 'Who can see your entries',
   'audience.loading': 'Loading who can see your entries…',
   'audience.loadFailed': 'Couldn’t load who can see your entries',
-  'audience.private': 'nobody but you.',
+  'audience.private':
+    'nobody but you. If your organisation uses a Learning Record Store, it still gets a statement that you learned, for how long and how useful it was, without the entry’s words or link.',
   'audience.leads': 'the leads of each team you are in, for the entries you write while you are in it (your teams are below).',
   'audience.team': 'also everyone in the team: the entry is posted to the team’s learning channel with your name.',
   'audience.teamsTitle': 'Your teams',
@@ -215,13 +217,14 @@ export const en = {
   'myData.jsonSaved': 'Downloaded all your data as JSON.',
   'myData.csvSaved': 'Downloaded your learning entries as CSV.',
   'myData.erase': 'Erase my data…',
-  'myData.erased': 'Everything Learning Loop held of yours was erased.',
+  'myData.erased':
+    'Everything Learning Loop held of yours was erased. Statements it had already sent to your organisation’s Learning Record Store, and CSV files others downloaded, stay where they are.',
   'myData.erasedAfter':
     'What this page loaded before still shows until you reload it. If you chat with Learning Loop again, or stay in a team that uses it, it starts a new, empty record.',
   'myData.reload': 'Reload the page',
   'erase.title': 'Erase all your data?',
   'erase.what':
-    'This deletes everything Learning Loop holds of yours: your learning log, check-ins, goals, saved list, nudges, coaching notes and settings. Your shares are removed from your teams’ channels and your marks on others’ shares are taken back.',
+    'This deletes everything Learning Loop holds of yours: your learning log, check-ins, goals, saved list, nudges, coaching notes and settings. Your shares are removed from your teams’ channels and your marks on others’ shares are taken back. What already left Learning Loop stays where it is: statements sent to your organisation’s Learning Record Store, and CSV files your leads or L&D admins downloaded.',
   'erase.final': 'This cannot be undone. Download your data first if you want a copy.',
   'erase.confirmLabel': 'Type “{phrase}” to confirm',
   'erase.confirmMissing': 'Type “{phrase}” to confirm. Nothing has been erased.',
@@ -327,8 +330,10 @@ export const en = {
   'followThrough.resultsOfDue': '{results} of {due} due actions have a result',
   'followThrough.days.one': '{count} day',
   'followThrough.days.other': '{count} days',
-  'followThrough.explain':
-    'Actions you planned in the last {weeks} weeks. An action is due a week after you plan it, or as soon as you answer it; follow-through is the share of due actions with a result. “No result yet” keeps it waiting; “dropped” counts as due without a result.',
+  'followThrough.explain.one':
+    'Actions you planned in the last week. An action is due a week after you plan it, or as soon as you answer it; follow-through is the share of due actions with a result. “No result yet” keeps it waiting; “dropped” counts as due without a result.',
+  'followThrough.explain.other':
+    'Actions you planned in the last {count} weeks. An action is due a week after you plan it, or as soon as you answer it; follow-through is the share of due actions with a result. “No result yet” keeps it waiting; “dropped” counts as due without a result.',
   // 1:1 list
   'oneToOne.title': '1:1 lists',
   'oneToOne.loading': 'Loading the 1:1 list…',
@@ -348,7 +353,8 @@ export const en = {
   'oneToOne.tick': 'Discussed',
   'oneToOne.tickedDone': 'Ticked off: {text}',
   'oneToOne.tickFailed': "Couldn't tick it off",
-  'oneToOne.tickedHeading': 'Discussed in the last 90 days',
+  'oneToOne.tickedHeading.one': 'Discussed in the last day',
+  'oneToOne.tickedHeading.other': 'Discussed in the last {count} days',
   'oneToOne.tickedBy': 'Discussed {date}, ticked off by {name}',
   'oneToOne.topicLabel': 'A topic to discuss',
   'oneToOne.topicHint': '{length} of {max} characters',
