@@ -41,7 +41,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'lead',
     english: /\bleads?\b/i,
     es: { word: 'responsable (los responsables)', forms: ['responsable'], forbidden: ['gerente', 'jefe', 'manager', 'líder'] },
-    ar: { word: 'قائد (قادة)', forms: ['قائد', 'قادة', 'قياد'], forbidden: ['مدير', 'المديرون', 'مديري'] },
+    ar: { word: 'قائد (قادة)', forms: ['قائد', 'قادة', 'قادت', 'قياد'], forbidden: ['مدير', 'المديرون', 'مديري'] },
   },
   {
     term: 'follow-up',
@@ -58,7 +58,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     term: 'reminder',
     english: /\bremind/i,
-    es: { word: 'recordatorio (recordar)', forms: ['recordatorio', 'record', 'recuerd'], onlyHere: ['recordatorio'] },
+    es: { word: 'recordatorio (recordar)', forms: ['recordatorio', 'record', 'recuerd', 'recuérd'], onlyHere: ['recordatorio'] },
     ar: { word: 'تذكير', forms: ['تذكير', 'ذكر'], onlyHere: ['تذكير'] },
   },
   {
@@ -89,7 +89,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'action',
     english: /\bactions?\b/i,
     es: { word: 'acción', forms: ['acción', 'acciones'], forbidden: ['medida'] },
-    ar: { word: 'إجراء', forms: ['إجراء'], forbidden: ['خطوة'] },
+    ar: { word: 'إجراء', forms: ['إجراء', 'إجرائ', 'إجراؤ'], forbidden: ['خطوة'] },
   },
   {
     term: 'result',
