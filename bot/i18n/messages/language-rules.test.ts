@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { digitProblems, directionProblems, pluralProblems } from '../../contract/i18n/catalog-checks.js';
 import { glossaryProblems } from '../../contract/i18n/glossary.js';
@@ -37,6 +39,27 @@ describe('the bot’s catalogs keep the language rules (docs/glossary.md)', () =
 
   it('ar: Latin text is marked so it keeps its direction', () => {
     expect(directionProblems(ar)).toEqual([]);
+  });
+});
+
+describe('the Teams manifest’s Spanish and Arabic keep the glossary', () => {
+  const appPackage = path.resolve(import.meta.dirname, '../../../appPackage');
+  const read = (file: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(path.join(appPackage, file), 'utf8')) as Record<string, unknown>;
+  const manifest = read('manifest.json');
+  /** A localization key ("bots[0].commandLists[1].commands[0].description") read from the English manifest. */
+  const englishAt = (key: string): string | undefined => {
+    let at: unknown = manifest;
+    for (const part of key.match(/[^.[\]]+/g) ?? []) at = (at as Record<string, unknown> | undefined)?.[part];
+    return typeof at === 'string' ? at : undefined;
+  };
+
+  it.each(['es', 'ar'] as const)('%s.json', (language) => {
+    const { $schema: _schema, ...all } = read(`${language}.json`) as Record<string, string>;
+    // The bot's command titles are what its parser understands: they stay in English.
+    const translated = Object.fromEntries(Object.entries(all).filter(([key]) => !/^bots.*\.commands\[\d+\]\.title$/.test(key)));
+    expect(Object.keys(translated).every((key) => englishAt(key) !== undefined)).toBe(true);
+    expect(glossaryProblems(englishAt, translated, language)).toEqual([]);
   });
 });
 
