@@ -28,8 +28,8 @@ export function countedBases(english: Readonly<Record<string, string>>): Set<str
 }
 
 /**
- * Counted messages that lack a form their language needs; in English, a `{count}` outside a
- * counted message too (it reads "1 weeks" somewhere). In Arabic, an `.other` form (100, 1000…)
+ * Counted messages that lack a form their language needs; in English, a `{count}` followed by a
+ * word outside a counted message too (it reads "1 weeks" somewhere). In Arabic, an `.other` form (100, 1000…)
  * whose counted noun is accusative ("١٠٠ شخصًا"): that is the form for 11–99, `.many`.
  */
 export function pluralProblems(
@@ -45,7 +45,8 @@ export function pluralProblems(
   }
   if (language === 'en') {
     for (const [key, message] of Object.entries(catalog)) {
-      if (!FORM.test(key) && message.includes('{count}')) problems.push(`${key}: counts {count} but is not a counted message`);
+      // "{count} weeks" counts a noun; "Sent: {count}" or "of {count}" only shows a figure.
+      if (!FORM.test(key) && /\{count\}\s+\p{L}/u.test(message)) problems.push(`${key}: counts {count} but is not a counted message`);
     }
   }
   if (language === 'ar') {

@@ -18,7 +18,7 @@ export interface GlossaryWord {
 
 export interface GlossaryTerm {
   readonly term: string;
-  /** Where an English message names the term (placeholders are removed first). */
+  /** Where an English message names the term (`{count}` reads as "#", other placeholders are removed first). */
   readonly english: RegExp;
   readonly es: GlossaryWord;
   readonly ar: GlossaryWord;
@@ -33,7 +33,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   },
   {
     term: 'learning share',
-    english: /\blearning shares?\b|\bshares\b|\b(?:this|your|own|a|the|its|their) share\b/i,
+    // A share as a thing ("this share", "3 shares"), not the verb ("she shares") or a proportion ("the share of actions").
+    english: /\blearning shares?\b|\b(?:this|your|own|its|their|others’|saved|helpful) shares?\b|#\s?shares?\b/i,
     es: { word: 'aprendizaje compartido (lo compartido)', forms: ['compartid'] },
     ar: { word: 'منشور تعلّم (منشورات)', forms: ['منشور'], forbidden: ['مشاركات', 'مشاركتك', 'مشاركته'] },
   },
@@ -123,7 +124,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   },
   {
     term: 'report',
-    english: /\breports?\b/i,
+    english: /\b(?:the|a|this|learning|your|its) reports?\b|\breport’s\b|^\s*reports?\b/i,
     es: { word: 'informe', forms: ['informe'], forbidden: ['reporte'] },
     ar: { word: 'تقرير', forms: ['تقرير', 'تقارير'] },
   },
@@ -183,7 +184,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   },
   {
     term: 'My learning',
-    english: /\bMy learning\b/,
+    english: /\bMy learning\b(?! entr)/,
     es: { word: 'Mi aprendizaje', forms: ['mi aprendizaje'] },
     ar: { word: 'تعلّمي', forms: ['تعلّمي'] },
   },
@@ -224,7 +225,9 @@ export function glossaryProblems(
 ): string[] {
   const problems: string[] = [];
   for (const [key, message] of Object.entries(translated)) {
-    const source = english(key)?.replace(PLACEHOLDER, '');
+    const source = english(key)
+      ?.replace(/\{count\}/g, '#')
+      .replace(PLACEHOLDER, '');
     if (source === undefined) continue;
     const text = glossaryForm(message.replace(PLACEHOLDER, ''));
     const has = (piece: string) => text.includes(glossaryForm(piece));
