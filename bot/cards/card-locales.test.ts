@@ -94,7 +94,7 @@ describe('dates, numbers and durations on cards', () => {
   it('say why someone needs a follow-up in the lead’s language, the goal as its learner wrote it', () => {
     expect(text('es-ES', 'digest')).toContain('Isaiah Langer: No respondió a los últimos 2 check-ins');
     expect(text('es-ES', 'digest')).toContain('Adele Vance: El objetivo «**SQL**» está vencido');
-    expect(text('ar-SA', 'digest')).toContain('لم يُجب عن آخر تسجيلين');
+    expect(text('ar-SA', 'digest')).toContain('لم يُجب عن آخر مراجعتين');
   });
 
   it('name weekdays in the reader’s language', () => {

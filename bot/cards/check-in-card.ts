@@ -16,6 +16,9 @@ import {
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
+/** The minutes the placeholder suggests: a short read, formatted for the reader. */
+const MINUTES_EXAMPLE = 20;
+
 export type { GoalsOption, RecommendationsOption, ShareOption };
 
 export const CHECK_IN_SUBMIT_VERB = 'checkin.submit';
@@ -175,7 +178,7 @@ export function checkInCard(
                 type: 'Input.Number',
                 id: 'minutes',
                 label: t.t('checkIn.minutes.label'),
-                placeholder: t.t('checkIn.minutes.placeholder'),
+                placeholder: t.t('checkIn.minutes.placeholder', { example: MINUTES_EXAMPLE }),
                 min: CHECK_IN_LIMITS.minutesMin,
                 max: CHECK_IN_LIMITS.minutesMax,
                 ...(minutes !== undefined ? { value: minutes } : {}),

@@ -67,7 +67,13 @@ export function goalFormCard(
         value: values.targetDate ?? '',
       },
       ...fieldError('targetDate'),
-      { type: 'Input.Text', id: 'resources', label: t.t('goal.resources.label'), isMultiline: true, value: values.resources ?? '' },
+      {
+        type: 'Input.Text',
+        id: 'resources',
+        label: t.t('goal.resources.label', { max: GOAL_LIMITS.resources }),
+        isMultiline: true,
+        value: values.resources ?? '',
+      },
       ...fieldError('resources'),
     ],
     [

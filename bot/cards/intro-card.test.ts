@@ -18,7 +18,7 @@ describe('introCard', () => {
   it('says who sees an entry by default and how to change it, and no longer that the log is the learner’s alone', () => {
     const text = expectValidTeamsCard(introCard({ displayName: 'Megan', teamName: 'Design' }, en)).renderedText;
     expect(text).toContain('Who sees what you log: your team’s leads, unless you choose otherwise');
-    expect(text).toContain('pick “Only me” to keep an entry to yourself');
+    expect(text).toContain('pick “Only me” to keep an entry’s words to yourself');
     expect(text).toContain('change it later on any entry in My learning');
     expect(text).not.toContain('Your log is yours');
   });

@@ -85,11 +85,12 @@ describe('team setup cards', () => {
         en,
       ),
     );
-    expect(check.renderedText).toContain('Every other Tuesday at 09:30, each person’s local time');
+    // Times of day as the reader's locale writes them (en: 12-hour, with a narrow space before AM/PM).
+    expect(check.renderedText).toMatch(/Every other Tuesday at 9:30\sAM, each person’s local time/);
     expect(check.renderedText).toContain('America/Los Angeles');
     expect(check.renderedText).toContain('After 48 h');
     expect(check.renderedText).toContain('Set by Alex Wilber');
-    expect(check.renderedText).toContain('Every Friday at 15:00, team time zone');
+    expect(check.renderedText).toMatch(/Every Friday at 3:00\sPM, team time zone/);
   });
 
   it('offers the weekly round-up on Fridays by default, and keeps a lead’s choice and its problem', () => {

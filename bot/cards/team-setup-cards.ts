@@ -7,6 +7,7 @@ import { WEEKDAYS, type ScheduleErrors, type ScheduleFields } from '../domain/te
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card-types.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
+import { formatTimeOfDay } from '../i18n/format.js';
 
 export const TEAM_SETUP_OPEN_VERB = 'team.setup.open';
 export const TEAM_SETUP_SUBMIT_VERB = 'team.setup.submit';
@@ -222,7 +223,7 @@ export function teamSetupSavedCard(
   },
   t: BotTranslator,
 ): AdaptiveCard {
-  const when = { day: weekdayName(t, schedule.weekday), time: schedule.localTime };
+  const when = { day: weekdayName(t, schedule.weekday), time: formatTimeOfDay(t.formatting, schedule.localTime) };
   return adaptiveCard(
     t,
     [
@@ -237,7 +238,7 @@ export function teamSetupSavedCard(
           {
             title: t.t('team.saved.roundup'),
             value: roundup.enabled
-              ? t.t('team.saved.roundupOn', { day: weekdayName(t, roundup.weekday), time: roundupTime() })
+              ? t.t('team.saved.roundupOn', { day: weekdayName(t, roundup.weekday), time: roundupTime(t) })
               : t.t('team.saved.roundupOff'),
           },
         ],
@@ -273,7 +274,7 @@ function roundupInputs(
     {
       type: 'Input.ChoiceSet',
       id: 'roundupWeekday',
-      label: t.t('team.setup.roundupDay', { time: roundupTime() }),
+      label: t.t('team.setup.roundupDay', { time: roundupTime(t) }),
       style: 'compact',
       value: values.roundupWeekday ?? '5',
       choices: WEEKDAYS.map((_, i) => ({ title: weekdayName(t, i + 1), value: String(i + 1) })),
@@ -282,6 +283,6 @@ function roundupInputs(
   ];
 }
 
-function roundupTime(): string {
-  return `${String(ROUNDUP_HOUR).padStart(2, '0')}:00`;
+function roundupTime(t: BotTranslator): string {
+  return formatTimeOfDay(t.formatting, `${String(ROUNDUP_HOUR).padStart(2, '0')}:00`);
 }

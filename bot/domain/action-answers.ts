@@ -2,6 +2,7 @@ import { CHECK_IN_LIMITS } from '../contract/check-in-rules.js';
 import { ACTION_ANSWERS, type ActionAnswer } from '../contract/learning-entry.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { ASK_AT_MOST } from './follow-through.js';
+import { plainNumber } from '../contract/i18n/intl-cache.js';
 
 /**
  * An action a check-in asked about, with what the learner said of it as typed: the answer chosen
@@ -46,7 +47,13 @@ export function validateActionAnswers(asked: readonly AskedAction[], t: BotTrans
     if (answer === 'result' && !text) return { ok: false, error: t.t('validation.resultNeedsWords', { action }) };
     if (answer !== 'result' && text) return { ok: false, error: t.t('validation.wordsOnlyForResult', { action }) };
     if (text.length > CHECK_IN_LIMITS.result)
-      return { ok: false, error: t.t('validation.resultTooLong', { action, max: String(CHECK_IN_LIMITS.result) }) };
+      return {
+        ok: false,
+        error: t.plural('validation.resultTooLong', CHECK_IN_LIMITS.result, {
+          action,
+          count: plainNumber(t.formatting, CHECK_IN_LIMITS.result),
+        }),
+      };
     answers.push({ entryId: a.entryId, createdAt: a.createdAt, action: a.action, answer, text: answer === 'result' ? text : null });
   }
   return { ok: true, answers };

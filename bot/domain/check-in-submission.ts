@@ -5,6 +5,7 @@ import { DEFAULT_VISIBILITY } from './entry-visibility.js';
 import { ENTRY_VISIBILITIES } from '../contract/entry-visibility.js';
 import { englishMessages, type BotMessageKey, type BotTranslator } from '../i18n/bot-messages.js';
 import { SOURCE_TYPES, type LearningEntryInput } from '../contract/learning-entry.js';
+import { plainNumber } from '../contract/i18n/intl-cache.js';
 
 export { CHECK_IN_LIMITS };
 
@@ -23,21 +24,20 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const cleanedText = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim() : v);
 const blankToNull = (v: unknown) => (v === undefined || v === null || v === '' ? null : v);
 
-// Limits are written as plain digits, as the card's own counters show them.
 function optionalText(t: BotTranslator, field: BotMessageKey, max: number) {
   const label = t.t(field);
   return z.preprocess(
     (v) => blankToNull(cleanedText(v)),
     z
       .string(t.t('validation.mustBeText', { label }))
-      .max(max, t.t('validation.tooLong', { label, max: String(max) }))
+      .max(max, t.plural('validation.tooLong', max, { label, count: plainNumber(t.formatting, max) }))
       .nullable(),
   );
 }
 
 function optionalWholeNumber(t: BotTranslator, field: BotMessageKey, min: number, max: number) {
   const label = t.t(field);
-  const between = t.t('validation.between', { label, min: String(min), max: String(max) });
+  const between = t.t('validation.between', { label, min: plainNumber(t.formatting, min), max: plainNumber(t.formatting, max) });
   return z.preprocess(
     (v) => {
       const t = blankToNull(trimmed(v));
@@ -61,14 +61,26 @@ const submissionSchema = perTranslator((t: BotTranslator) =>
       z
         .string(t.t('checkIn.what.required'))
         .min(1, t.t('checkIn.what.required'))
-        .max(CHECK_IN_LIMITS.what, t.t('validation.tooLong', { label: t.t('validation.field.what'), max: String(CHECK_IN_LIMITS.what) })),
+        .max(
+          CHECK_IN_LIMITS.what,
+          t.plural('validation.tooLong', CHECK_IN_LIMITS.what, {
+            label: t.t('validation.field.what'),
+            count: plainNumber(t.formatting, CHECK_IN_LIMITS.what),
+          }),
+        ),
     ),
     sourceType: z.enum(SOURCE_TYPES, t.t('validation.chooseSource', { list: SOURCE_TYPES.join(', ') })),
     link: z.preprocess(
       (v) => blankToNull(cleanedText(v)),
       z
         .string()
-        .max(CHECK_IN_LIMITS.link, t.t('validation.tooLong', { label: t.t('validation.field.link'), max: String(CHECK_IN_LIMITS.link) }))
+        .max(
+          CHECK_IN_LIMITS.link,
+          t.plural('validation.tooLong', CHECK_IN_LIMITS.link, {
+            label: t.t('validation.field.link'),
+            count: plainNumber(t.formatting, CHECK_IN_LIMITS.link),
+          }),
+        )
         .refine(isHttpUrl, t.t('validation.linkNotWeb'))
         .nullable(),
     ),

@@ -1,5 +1,6 @@
 import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 import { coachingText } from '../contract/coaching-rules.js';
+import { plainNumber } from '../contract/i18n/intl-cache.js';
 
 export const COACHING_ANSWER_MAX = 1000;
 
@@ -16,7 +17,9 @@ export function validateCoachingAnswer(
   const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
   return {
     ok: false,
-    error: tooLong ? t.t('coaching.error.tooLong', { max: String(COACHING_ANSWER_MAX) }) : t.t('coaching.error.empty'),
+    error: tooLong
+      ? t.plural('coaching.error.tooLong', COACHING_ANSWER_MAX, { count: plainNumber(t.formatting, COACHING_ANSWER_MAX) })
+      : t.t('coaching.error.empty'),
     typed,
   };
 }

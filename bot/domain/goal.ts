@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isHttpUrl } from '../contract/check-in-rules.js';
 import { englishMessages, type BotTranslator } from '../i18n/bot-messages.js';
 import { GOAL_LIMITS, GOAL_STATES, type Goal, type GoalField, type GoalProgressState, type GoalStatus } from '../contract/goal-rules.js';
+import { plainNumber } from '../contract/i18n/intl-cache.js';
 
 /**
  * The learner's calendar day at `now`. An unknown zone counts as UTC rather than failing: a
@@ -112,7 +113,8 @@ const blankToNull = (v: string) => (v === '' ? null : v);
 
 /** Each link's problem, in the learner's words, or null. */
 function linkProblem(link: string, t: BotTranslator): string | null {
-  if (link.length > GOAL_LIMITS.link) return t.t('validation.linkTooLong', { link: quoted(link), max: String(GOAL_LIMITS.link) });
+  if (link.length > GOAL_LIMITS.link)
+    return t.plural('validation.linkTooLong', GOAL_LIMITS.link, { link: quoted(link), count: plainNumber(t.formatting, GOAL_LIMITS.link) });
   if (!isHttpUrl(link)) return t.t('validation.linkNotWebNamed', { link: quoted(link) });
   return null;
 }
@@ -127,13 +129,25 @@ function goalSchema(today: DateTime, t: BotTranslator) {
       z
         .string()
         .min(1, t.t('goal.what.required'))
-        .max(GOAL_LIMITS.what, t.t('validation.tooLong', { label: t.t('validation.field.goal'), max: String(GOAL_LIMITS.what) })),
+        .max(
+          GOAL_LIMITS.what,
+          t.plural('validation.tooLong', GOAL_LIMITS.what, {
+            label: t.t('validation.field.goal'),
+            count: plainNumber(t.formatting, GOAL_LIMITS.what),
+          }),
+        ),
     ),
     why: z.preprocess(
       (v) => blankToNull(clean(typeof v === 'string' ? v : '')),
       z
         .string()
-        .max(GOAL_LIMITS.why, t.t('validation.tooLong', { label: t.t('validation.field.reason'), max: String(GOAL_LIMITS.why) }))
+        .max(
+          GOAL_LIMITS.why,
+          t.plural('validation.tooLong', GOAL_LIMITS.why, {
+            label: t.t('validation.field.reason'),
+            count: plainNumber(t.formatting, GOAL_LIMITS.why),
+          }),
+        )
         .nullable(),
     ),
     targetDate: z.preprocess(
@@ -170,7 +184,10 @@ function goalSchema(today: DateTime, t: BotTranslator) {
         }
       }
       if (kept.length > GOAL_LIMITS.resources) {
-        ctx.addIssue({ code: 'custom', message: t.t('validation.tooManyLinks', { max: String(GOAL_LIMITS.resources) }) });
+        ctx.addIssue({
+          code: 'custom',
+          message: t.plural('validation.tooManyLinks', GOAL_LIMITS.resources, { count: plainNumber(t.formatting, GOAL_LIMITS.resources) }),
+        });
         return z.NEVER;
       }
       return kept;
@@ -261,7 +278,13 @@ const answerSchema = perTranslator((t: BotTranslator) =>
         (v) => blankToNull(clean(asText(v) ?? '')),
         z
           .string()
-          .max(GOAL_LIMITS.note, t.t('validation.tooLong', { label: t.t('validation.field.note'), max: String(GOAL_LIMITS.note) }))
+          .max(
+            GOAL_LIMITS.note,
+            t.plural('validation.tooLong', GOAL_LIMITS.note, {
+              label: t.t('validation.field.note'),
+              count: plainNumber(t.formatting, GOAL_LIMITS.note),
+            }),
+          )
           .nullable(),
       ),
     })

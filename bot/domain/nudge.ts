@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { NUDGE_NOTE_MAX, type Nudge } from '../contract/nudge-rules.js';
 
 /** One nudge per lead and learner in this long: a reminder, not a barrage. */
-export const NUDGE_GAP_MS = 12 * 3_600_000;
+export const NUDGE_GAP_HOURS = 12;
+export const NUDGE_GAP_MS = NUDGE_GAP_HOURS * 3_600_000;
 
 const nudgeBody = z.strictObject({
   note: z

@@ -24,3 +24,12 @@ export function formatStoredDay(formatting: string, day: string): string {
 export function formatInstant(formatting: string, iso: string, timeZone: string): string {
   return dateTimeFormat(formatting, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
+
+/** A stored time of day ("16:00", 24-hour) as the reader's locale writes one: "4:00 PM", "16:00", "٤:٠٠ م". */
+export function formatTimeOfDay(formatting: string, hhmm: string): string {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  if (hours === undefined || minutes === undefined || Number.isNaN(hours) || Number.isNaN(minutes)) return hhmm;
+  return dateTimeFormat(formatting, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1, hours, minutes)),
+  );
+}

@@ -8,6 +8,7 @@ import { teamIdSchema } from '../domain/ids.js';
 import type { FollowUpService } from '../services/follow-up-service.js';
 import { cardAction, type CardActionRoute } from './card-action-route.js';
 import { cardResponse } from './card-replies.js';
+import { plainNumber } from '../contract/i18n/intl-cache.js';
 
 /** The card names the follow-up; the note is whatever was typed (anything but text is no note), checked below to keep it on the card. */
 const closeSchema = z.object({
@@ -32,7 +33,10 @@ export function followUpActions(deps: { followUps: FollowUpService }): CardActio
           // The same card again, with what was typed and what is wrong with it.
           const view = await deps.followUps.viewFor(sender, teamId, followUpId);
           if (view.followUp.closed) return cardResponse(followUpClosedCard(view.followUp, t, { alreadyClosed: true }));
-          const error = problem === 'missing' ? t.t('followUp.note.missing') : t.t('followUp.note.tooLong', { max: FOLLOW_UP_NOTE_MAX });
+          const error =
+            problem === 'missing'
+              ? t.t('followUp.note.missing')
+              : t.plural('followUp.note.tooLong', FOLLOW_UP_NOTE_MAX, { count: plainNumber(t.formatting, FOLLOW_UP_NOTE_MAX) });
           return cardResponse(followUpReminderCard(view, t, { typed: note ?? '', error }));
         }
         const outcome = await deps.followUps.close(sender, teamId, followUpId, followUpNoteSchema.parse(note));

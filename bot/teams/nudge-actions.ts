@@ -6,7 +6,8 @@ import { NUDGE_REPLY_VERB, nudgeAnsweredCard } from '../cards/nudge-cards.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { NUDGE_ANSWERS } from '../contract/nudge-rules.js';
 import { wordProblem } from '../domain/problem.js';
-import type { BotMessageKey } from '../i18n/bot-messages.js';
+import type { BotTranslator } from '../i18n/bot-messages.js';
+import { NUDGE_GAP_HOURS } from '../domain/nudge.js';
 import type { CoachingService } from '../services/coaching-service.js';
 import type { DigestService } from '../services/digest-service.js';
 import type { NudgeService } from '../services/nudge-service.js';
@@ -40,11 +41,11 @@ const coachingAnswerSchema = z.object({
     .optional(),
 });
 
-/** Why a nudge from the digest did not go, as a message key; undefined for a failure that is ours. */
-function nudgeRefusal(error: unknown): BotMessageKey | undefined {
-  if (error instanceof NotAllowedError) return error.reason === 'not_member' ? 'team.setup.notMember' : 'nudge.error.notLead';
-  if (error instanceof NotFoundError) return 'nudge.error.notMember';
-  if (error instanceof ConflictError) return 'nudge.error.tooRecent';
+/** Why a nudge from the digest did not go, in the lead's language; undefined for a failure that is ours. */
+function nudgeRefusal(error: unknown, t: BotTranslator): string | undefined {
+  if (error instanceof NotAllowedError) return t.t(error.reason === 'not_member' ? 'team.setup.notMember' : 'nudge.error.notLead');
+  if (error instanceof NotFoundError) return t.t('nudge.error.notMember');
+  if (error instanceof ConflictError) return t.plural('nudge.error.tooRecent', NUDGE_GAP_HOURS);
   return undefined;
 }
 
@@ -61,9 +62,9 @@ export function nudgeActions(deps: { nudges: NudgeService; digests: DigestServic
         const nudge = await deps.nudges.nudge(sender, teamId, userId, { note: null });
         notice = t.t(nudge.delivered ? 'nudge.sent' : 'nudge.notDelivered', { name: nudge.learnerName });
       } catch (error) {
-        const problem = nudgeRefusal(error);
+        const problem = nudgeRefusal(error, t);
         if (!problem) throw error;
-        notice = t.t(problem);
+        notice = problem;
       }
       try {
         const view = await deps.digests.digestView(sender, teamId);

@@ -188,7 +188,7 @@ describe('the notice of a new lead', () => {
   it.each([
     ['en', ['Megan *Bowen* is now a lead of Alpha', 'you mark “My team’s leads”', '(since November 2, 2026)', 'My learning']],
     ['es', ['es ahora responsable de Alpha', '«Los responsables de mi equipo»', '2 de noviembre de 2026']],
-    ['ar', ['قائدًا في Alpha', '«قادة فريقي»']],
+    ['ar', ['قائد جديد في Alpha', '«قادة فريقي»']],
   ])('says in %s who now leads, what they see and since when', (tag, parts) => {
     const text = expectValidTeamsCard(renderOutbound(notice, botTranslator(tag))).renderedText;
     for (const part of parts) expect(text).toContain(part);

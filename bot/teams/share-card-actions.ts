@@ -7,6 +7,7 @@ import type { SharingService, VoteResult } from '../services/sharing-service.js'
 import { cardResponse } from './card-replies.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 import { teamIdSchema } from '../domain/ids.js';
+import { RATING_SCALE } from '../contract/check-in-rules.js';
 
 const shareRef = z.object({
   teamId: teamIdSchema,
@@ -39,7 +40,7 @@ export function shareCardActions(sharing: SharingService): CardActionRoute[] {
       if (!rating.success) {
         const found = await sharing.marksOf(sender, teamId, shareId);
         if ('status' in found) return cardResponse(errorCard(t.t('share.error.notMemberRate'), t));
-        return cardResponse(shareCard({ ...found, notice: t.t('share.notice.chooseRating') }, t));
+        return cardResponse(shareCard({ ...found, notice: t.t('share.notice.chooseRating', RATING_SCALE) }, t));
       }
       const change: VoteChange = { kind: 'rate', rating: Number(rating.data) };
       return cardResponse(cardFor(await sharing.vote(sender, teamId, shareId, change), t));

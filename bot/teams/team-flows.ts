@@ -5,6 +5,8 @@ import { errorCard } from '../cards/error-card.js';
 import { scheduleValues, teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
 import type { ScheduleErrors, ScheduleFields } from '../domain/team-settings.js';
 import { roundupSettingOf } from '../contract/weekly-roundup.js';
+import { REMINDER_AFTER_HOURS } from '../contract/check-in-schedule.js';
+import { formatTimeOfDay } from '../i18n/format.js';
 import type { RosterPerson, TeamService } from '../services/team-service.js';
 import { NotAllowedError } from '../domain/errors.js';
 import { senderOf, tenantOf } from './activity-people.js';
@@ -194,6 +196,14 @@ function refusal(error: NotAllowedError, t: BotTranslator): AdaptiveCardInvokeRe
  */
 function inLanguage(errors: ScheduleErrors, t: BotTranslator): ScheduleErrors {
   const said: ScheduleErrors = {};
-  for (const field of SCHEDULE_FIELDS) if (errors[field]) said[field] = t.t(`team.error.${field}`);
+  for (const field of SCHEDULE_FIELDS) if (errors[field]) said[field] = scheduleProblem(field, t);
   return said;
+}
+
+/** One field's problem; the limits and the example are numbers and a time, formatted for the reader. */
+function scheduleProblem(field: ScheduleFields, t: BotTranslator): string {
+  if (field === 'reminderAfterHours')
+    return t.plural('team.error.reminderAfterHours', REMINDER_AFTER_HOURS.max, { min: REMINDER_AFTER_HOURS.min });
+  if (field === 'localTime') return t.t('team.error.localTime', { example: formatTimeOfDay(t.formatting, '16:00') });
+  return t.t(`team.error.${field}`);
 }

@@ -22,6 +22,11 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
   return cached(numberFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 }
 
+/** A limit in the reader's digits without grouping ("2048", "٢٠٤٨"), as the tab's entry form and a card's counter show it. */
+export function plainNumber(locale: string, n: number): string {
+  return numberFormat(locale, { useGrouping: false }).format(n);
+}
+
 /**
  * Dates in the Gregorian calendar whatever the locale: goals, weeks and months are Gregorian dates,
  * and a locale may default to another calendar (Saudi Arabic to the Hijri one in some engines, or

@@ -14,7 +14,8 @@ export interface Translator<K extends string> {
   t(key: K, values?: MessageValues): string;
   /**
    * A message that depends on a count: `key.zero`, `key.one`, `key.two`, `key.few`, `key.many`
-   * as the language's plural rules choose, else `key.other`. `{count}` is the formatted count.
+   * as the language's plural rules choose, else `key.other`. `{count}` is the formatted count,
+   * unless `values` give it as the caller wants it shown (a limit without grouping, "2048").
    */
   plural(key: string, count: number, values?: MessageValues): string;
 }
@@ -47,7 +48,7 @@ export function translator<K extends string>(catalogs: Catalogs<K>, tag: string 
         lookup(`${key}.${category}`) ??
         lookup(`${key}.other`) ??
         key;
-      return fill(message, { ...values, count });
+      return fill(message, { count, ...values });
     },
   };
 }
