@@ -241,6 +241,9 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups: stores.rollups,
     shares: stores.shares,
     nudges: stores.nudges,
+    followUps: stores.followUps,
+    // Late bound: the L&D settings service is built after.
+    followUpDays: (tenantId): Promise<number> => ldSettings.followUpDays(tenantId),
     clock,
     instanceId,
     logger: options.logger,
