@@ -4,7 +4,7 @@ import type { LeadLine, ReportRow } from '../contract/report.js';
 import { NO_SUMS, addRows, addSums, totalsOf, type ReportSums } from '../contract/report-totals.js';
 import type { ResourceView } from '../contract/share-view.js';
 import { FOLLOW_UP_EXPECTED_DAYS, type FollowUp } from '../contract/follow-up-rules.js';
-import { overdueFor } from '../domain/lead-expectation.js';
+import { isOverdue, overdueFor } from '../domain/lead-expectation.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
 import { TeamReportTally } from '../domain/team-report-tally.js';
 import { mapBounded } from '../domain/map-bounded.js';
@@ -350,7 +350,7 @@ function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: Lea
 function withExpectation(row: ReportRow, open: readonly FollowUp[], now: Date, days: number): ReportRow {
   if (row.week !== 'all') return row;
   const leads = (row.leads ?? []).map((l) => ({ ...l, overdue: overdueFor(l.leadId, open, now, days).length }));
-  const overdue = overdueFor('', open, now, days).length;
+  const overdue = open.filter((f) => isOverdue(f, now, days)).length;
   return { ...row, leads, expectation: { overdue, leadsBehind: leads.filter((l) => l.overdue > 0).length } };
 }
 
