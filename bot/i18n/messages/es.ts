@@ -509,9 +509,9 @@ export const es = {
   'behind.title.one': '{count} seguimiento lleva esperando más de lo esperado',
   'behind.title.other': '{count} seguimientos llevan esperando más de lo esperado',
   'behind.expectation.one':
-    'L&D pide a los responsables cerrar un seguimiento en {count} día. Abajo están los más antiguos; cierra cada uno con una nota breve.',
+    'El área de formación pide a los responsables cerrar un seguimiento en {count} día. Abajo están los más antiguos; cierra cada uno con una nota breve.',
   'behind.expectation.other':
-    'L&D pide a los responsables cerrar un seguimiento en {count} días. Abajo están los más antiguos; cierra cada uno con una nota breve.',
+    'El área de formación pide a los responsables cerrar un seguimiento en {count} días. Abajo están los más antiguos; cierra cada uno con una nota breve.',
   'behind.noteFor': '¿Qué se hizo con {learner}? Verá esta nota.',
   'behind.close': 'Cerrar el de {learner}',
   'behind.more.one': 'Queda {count} más en la pestaña.',
