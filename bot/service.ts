@@ -57,6 +57,7 @@ import { RecommendationService } from './services/recommendation-service.js';
 import { DigestService } from './services/digest-service.js';
 import { WeeklyRoundups } from './services/weekly-roundups.js';
 import { FollowUpService } from './services/follow-up-service.js';
+import { BehindReminders } from './services/behind-reminders.js';
 import type { FollowUpStore } from './store/follow-up-store.js';
 import { dashboardUrl } from './domain/tab-links.js';
 import { APP_SENDS_PER_SECOND, startBackgroundJobs } from './jobs/background-jobs.js';
@@ -241,6 +242,9 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     rollups: stores.rollups,
     shares: stores.shares,
     nudges: stores.nudges,
+    followUps: stores.followUps,
+    // Late bound: the L&D settings service is built after.
+    followUpDays: (tenantId): Promise<number> => ldSettings.followUpDays(tenantId),
     clock,
     instanceId,
     logger: options.logger,
@@ -333,6 +337,17 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     logger: options.logger,
   });
+  const behind = new BehindReminders({
+    followUps: stores.followUps,
+    teams: stores.teams,
+    users: stores.users,
+    dueIndex: stores.dueIndex,
+    sends: stores.sends,
+    queue: queues.sends,
+    expectations: ldSettings,
+    tabUrl: (teamId) => dashboardUrl(config, teamId),
+    clock,
+  });
   const followUps = new FollowUpService({
     followUps: stores.followUps,
     nudges: stores.nudges,
@@ -341,6 +356,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     chat: publisher,
     audit,
     expectations: ldSettings,
+    behind,
     clock,
     logger: options.logger,
   });
@@ -484,6 +500,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     planner,
     roundups,
     digests,
+    behind,
     clock,
     instanceId,
     logger: options.logger,
@@ -502,6 +519,7 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     digests,
     roundups,
     followUps,
+    behind,
     messenger,
     clock,
     logger: options.logger,

@@ -8,8 +8,13 @@ import { escapeMarkdown } from './markdown-escape.js';
 
 export const FOLLOW_UP_CLOSE_VERB = 'followUp.close';
 
+/** The note box of one follow-up on a card that lists several (the lead's weekly reminder). */
+export function followUpNoteInputId(followUpId: string): string {
+  return `note-${followUpId}`;
+}
+
 /** Who, what about and since when: the lines every follow-up card starts with. */
-function aboutLines(followUp: FollowUp, teamName: string, t: BotTranslator): CardElement[] {
+export function aboutLines(followUp: FollowUp, teamName: string, t: BotTranslator): CardElement[] {
   const reason = followUp.why ? followUpText(followUp.why, t, escapeMarkdown) : followUp.reason ? escapeMarkdown(followUp.reason) : null;
   return [
     {

@@ -22,6 +22,8 @@ export const REPORT_CSV_COLUMNS = [
   'follow_ups_done',
   'follow_up_rate',
   'median_days_to_follow_up',
+  'follow_ups_overdue',
+  'leads_behind',
 ] as const;
 
 /** The report as CSV (RFC 4180), safe to open in a spreadsheet: no cell can start a formula. */
@@ -52,5 +54,8 @@ export function reportCsvRow(r: ReportRow): CsvValue[] {
     r.leader.done,
     r.leader.rate,
     r.leader.medianDays,
+    // Now, not per week: on the whole-period row only.
+    r.expectation?.overdue ?? null,
+    r.expectation?.leadsBehind ?? null,
   ];
 }

@@ -41,7 +41,13 @@ export interface ActionFigures {
 
 export interface ReportRow extends ReportFigures {
   /** Each lead's own follow-up figures; only on a team's whole-period row. */
-  leads?: (LeaderFigures & { displayName: string })[];
+  leads?: (LeaderFigures & { displayName: string; overdue?: number })[];
+  /**
+   * Held against what L&D asks (domain/lead-expectation.ts), when the figures were computed: the
+   * team's follow-ups open longer than the L&D setting's days, and how many of its leads are behind
+   * (at least one of them overdue). Only on a team's whole-period row; absent from figures computed before they were kept.
+   */
+  expectation?: TeamExpectation;
   teamId: string;
   teamName: string;
   /** An ISO week, or "all" for the whole period. */
@@ -91,6 +97,18 @@ export interface LeadLine {
   followThrough: number | null;
   medianDaysToResult: number | null;
   nudged: number;
+  /**
+   * Follow-ups of the lead's team (none about the lead themselves) open longer than the L&D
+   * setting's days when the figures were computed: the lead is behind while this is above zero.
+   * Absent from figures computed before it was kept.
+   */
+  overdue?: number;
+}
+
+/** A team's follow-ups overdue now, and its leads behind the expectation. */
+export interface TeamExpectation {
+  overdue: number;
+  leadsBehind: number;
 }
 
 /** A page of a report table; `nextCursor` asks for the next (null on the last). */
@@ -116,7 +134,8 @@ export type ReportResponse =
       leads: ReportPage<LeadLine>;
       /**
        * What L&D asks of leaders, as set now: a lead is within the expectation when their median
-       * time to follow up is at most `followUpDays`; a team is flagged when its check-in response
+       * time to follow up is at most `followUpDays`, and behind it while a follow-up of their team has
+       * been open longer than that (`LeadLine.overdue`); a team is flagged when its check-in response
        * rate is below `flagResponseBelow` percent.
        */
       expectations: ReportExpectations;

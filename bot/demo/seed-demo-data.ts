@@ -16,6 +16,8 @@ import type { NudgeStore } from '../store/nudge-store.js';
 import type { FollowUpStore } from '../store/follow-up-store.js';
 import type { LdSettingsStore } from '../store/ld-settings-store.js';
 import { seedDemoLdSettings } from './seed-demo-ld-settings.js';
+import { seedDemoBehindReminder } from './seed-demo-behind.js';
+import type { DueIndexStore } from '../store/due-index-store.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, type DemoPerson } from './demo-team.js';
 
 export interface SeedResult {
@@ -35,6 +37,7 @@ export interface SeedDeps {
     followUps: FollowUpStore;
     shareAsks: ShareAskStore;
     ldSettings: LdSettingsStore;
+    dueIndex: DueIndexStore;
   };
   rollups: RollupService;
   now: Date;
@@ -62,6 +65,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
     await seedDemoSharePrompts(stores, now);
     await seedDemoFollowUps(stores, now);
     await seedDemoLdSettings(stores, now);
+    await seedDemoBehindReminder(stores, now);
     return { seeded: false, people: 0, entries: 0 };
   }
 
@@ -89,6 +93,7 @@ export async function seedDemoData({ stores, rollups, now }: SeedDeps): Promise<
   await seedDemoSharePrompts(stores, now);
   await seedDemoFollowUps(stores, now);
   await seedDemoLdSettings(stores, now);
+  await seedDemoBehindReminder(stores, now);
   // The lead goes last: their presence is what marks the seed as complete.
   for (const person of [...DEMO_PEOPLE].reverse()) {
     await stores.users.upsert({

@@ -8,6 +8,7 @@ import type { DuePlanner } from './due-planner.js';
 import type { Clock } from './learner.js';
 import type { SendWork } from './send-work.js';
 import type { WeeklyRoundups } from './weekly-roundups.js';
+import type { BehindReminders } from './behind-reminders.js';
 import { inBatches } from './in-batches.js';
 
 const LEASE = 'check-in-scheduler';
@@ -32,6 +33,8 @@ export interface SchedulerDeps {
   roundups?: Pick<WeeklyRoundups, 'planDue' | 'ensureFiled'>;
   /** Plans the leads' weekly digests, each team's next window filed in the same index. */
   digests?: Pick<DigestService, 'planDue' | 'walkAgain'>;
+  /** Plans the weekly reminders of leads behind the expectation, each lead's next slot filed in the same index. */
+  behind?: Pick<BehindReminders, 'planDue'>;
   /** How far back a scheduler that was down catches up. */
   maxCatchUpMinutes?: number;
 }
@@ -95,6 +98,10 @@ export class CheckInScheduler {
     }
     if (entry.kind === 'digest') {
       await this.deps.digests?.planDue(entry);
+      return this.deps.dueIndex.done(entry);
+    }
+    if (entry.kind === 'behind-reminder') {
+      await this.deps.behind?.planDue(entry);
       return this.deps.dueIndex.done(entry);
     }
     const work: SendWork = { kind: entry.kind, tenantId: entry.tenantId, userId: entry.userId, cycle: entry.cycle, teamId: entry.teamId };

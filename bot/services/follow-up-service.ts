@@ -9,6 +9,7 @@ import type { NudgeStore } from '../store/nudge-store.js';
 import type { SendRecord } from '../store/send-store.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { AuditLog } from './audit-log.js';
+import type { BehindReminders } from './behind-reminders.js';
 import type { Clock, Learner } from './learner.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { PersonalChat } from './share-publisher.js';
@@ -40,6 +41,8 @@ export class FollowUpService {
       audit: AuditLog;
       /** The tenant's L&D settings: how many days a follow-up may wait (FOLLOW_UP_EXPECTED_DAYS unless set). */
       expectations?: { followUpDays(tenantId: string): Promise<number> };
+      /** Files each lead's weekly reminder while they are behind the expectation. */
+      behind?: Pick<BehindReminders, 'file'>;
       clock: Clock;
       logger: Logger;
     },
@@ -73,8 +76,8 @@ export class FollowUpService {
       // A learner who co-leads the team is not reminded of their own ask.
       const leads = (await this.deps.teams.listLeads(nudge.tenantId, nudge.teamId)).filter((l) => l.userId !== nudge.learnerId);
       await Promise.all(
-        leads.map((lead) =>
-          this.deps.dueIndex.putReminder(
+        leads.map(async (lead) => {
+          await this.deps.dueIndex.putReminder(
             {
               minute: minuteKey(dueAt),
               tenantId: nudge.tenantId,
@@ -84,8 +87,10 @@ export class FollowUpService {
               dueAt: dueAt.toISOString(),
             },
             'follow-up-reminder',
-          ),
-        ),
+          );
+          // The lead's weekly slot after it falls overdue: they are behind from then until it is closed.
+          await this.deps.behind?.file(nudge.tenantId, lead.userId, nudge.teamId, dueAt);
+        }),
       );
     }
     return stored;

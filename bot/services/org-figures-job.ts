@@ -3,12 +3,15 @@ import { DASHBOARD_PERIODS } from '../contract/dashboard-view.js';
 import type { LeadLine, ReportRow } from '../contract/report.js';
 import { NO_SUMS, addRows, addSums, totalsOf, type ReportSums } from '../contract/report-totals.js';
 import type { ResourceView } from '../contract/share-view.js';
+import { FOLLOW_UP_EXPECTED_DAYS, type FollowUp } from '../contract/follow-up-rules.js';
+import { isOverdue, overdueFor } from '../domain/lead-expectation.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
 import { TeamReportTally } from '../domain/team-report-tally.js';
 import { mapBounded } from '../domain/map-bounded.js';
 import { figuresOf, mostSaved, runningMean, topRated, type RankedResource, type ResourceFigures } from '../domain/resource-ranking.js';
 import { keyOf } from '../store/keys.js';
 import type { LeaseStore, Lease } from '../store/lease-store.js';
+import type { FollowUpStore } from '../store/follow-up-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { OrgFiguresStore, ResourceFacts, TopResourceLists } from '../store/org-figures-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
@@ -28,6 +31,8 @@ export const TEAMS_PER_CHUNK = 16;
 const TEAMS_IN_FLIGHT = 10;
 /** A team's latest follow-ups the report reckons with, as the team dashboard does. */
 const NUDGE_HISTORY = 1000;
+/** A team's open follow-ups read at most, as the leads' list reads them. */
+const OPEN_FOLLOW_UPS = 500;
 /** How many resources each of the organisation's lists shows. */
 export const TOP_RESOURCES = 10;
 const LEASE_MS = 2 * 60_000;
@@ -53,6 +58,9 @@ export interface OrgFiguresJobDeps {
   rollups: RollupStore;
   shares: ShareStore;
   nudges: NudgeStore;
+  followUps: Pick<FollowUpStore, 'listTeam'>;
+  /** The tenant's L&D setting: how many days a follow-up may wait (FOLLOW_UP_EXPECTED_DAYS unless set). */
+  followUpDays?: (tenantId: string) => Promise<number>;
   clock: Clock;
   instanceId: string;
   logger: Logger;
@@ -168,7 +176,8 @@ export class OrgFiguresJob {
     const { figures } = this.deps;
     const { generation } = checkpoint;
     const now = new Date(checkpoint.asOf);
-    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => this.readTeam(tenantId, settings, now));
+    const days = (await this.deps.followUpDays?.(tenantId)) ?? FOLLOW_UP_EXPECTED_DAYS;
+    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => this.readTeam(tenantId, settings, now, days));
     const sums: Record<string, Record<string, ReportSums>> = {};
     for (const weeks of DASHBOARD_PERIODS) {
       const byWeek = new Map<string, ReportSums>();
@@ -199,7 +208,7 @@ export class OrgFiguresJob {
    * marks, and its roster then rollups, are read side by side, the rollups and marks streamed a
    * storage page at a time into the team's sums: nothing larger than a page of them is held.
    */
-  private async readTeam(tenantId: string, settings: TeamSettings, now: Date) {
+  private async readTeam(tenantId: string, settings: TeamSettings, now: Date, followUpDays: number) {
     const { teamId } = settings;
     const resources = teamResourceFacts(this.deps.shares, tenantId, teamId);
     const sums = (async () => {
@@ -209,13 +218,20 @@ export class OrgFiguresJob {
       for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) tally.add(row.decode());
       return tally;
     })();
-    const [tally, [facts, ratingTimes], nudges] = await Promise.all([
+    const [tally, [facts, ratingTimes], nudges, open] = await Promise.all([
       sums,
       resources,
       this.deps.nudges.listTeam(tenantId, teamId, NUDGE_HISTORY),
+      this.deps.followUps.listTeam(tenantId, teamId, 'open', OPEN_FOLLOW_UPS),
     ]);
     const activity = { ratingTimes, nudges: nudges.map(nudgeFact) };
-    return { teamId, name: settings.name, rows: new Map(DASHBOARD_PERIODS.map((weeks) => [weeks, tally.rows(weeks, activity)])), facts };
+    const against = (rows: ReportRow[]) => rows.map((row) => withExpectation(row, open, now, followUpDays));
+    return {
+      teamId,
+      name: settings.name,
+      rows: new Map(DASHBOARD_PERIODS.map((weeks) => [weeks, against(tally.rows(weeks, activity))])),
+      facts,
+    };
   }
 
   /** Adds up the staged chunks, publishes the generation, then drops what no reader needs any more. */
@@ -320,10 +336,22 @@ function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: Lea
         medianDays: l.medianDays,
         ...teamFollowThrough(row),
         nudged: l.nudged,
+        ...(l.overdue === undefined ? {} : { overdue: l.overdue }),
       });
     return row;
   });
   return { rows: bare, leads };
+}
+
+/**
+ * A team's whole-period row held against what L&D asks, as things stand at `now`: each lead's
+ * follow-ups overdue, the team's, and how many of its leads are behind (domain/lead-expectation.ts).
+ */
+function withExpectation(row: ReportRow, open: readonly FollowUp[], now: Date, days: number): ReportRow {
+  if (row.week !== 'all') return row;
+  const leads = (row.leads ?? []).map((l) => ({ ...l, overdue: overdueFor(l.leadId, open, now, days).length }));
+  const overdue = open.filter((f) => isOverdue(f, now, days)).length;
+  return { ...row, leads, expectation: { overdue, leadsBehind: leads.filter((l) => l.overdue > 0).length } };
 }
 
 /** The follow-through of a lead's team, as its row counts it, for the lead's line. */

@@ -52,6 +52,17 @@ export type OutboundMessage =
   | { kind: 'nudge-reply'; nudge: Pick<Nudge, 'learnerName' | 'note'>; answer: NudgeAnswer; teamName: string | undefined }
   /** To a lead: a follow-up has waited longer than expected, with a box for a note and Close. */
   | { kind: 'follow-up-reminder'; followUp: FollowUp; teamName: string | undefined; daysWaiting: number }
+  /**
+   * To a lead behind the expectation, once a week: how many follow-ups of their teams have waited
+   * longer than `expectedDays`, the oldest few each with Close, and where the tab lists them all.
+   */
+  | {
+      kind: 'behind-reminder';
+      overdue: number;
+      expectedDays: number;
+      oldest: { followUp: FollowUp; teamName: string | undefined }[];
+      tabUrl: string | undefined;
+    }
   /** To the learner: a lead closed the follow-up their answer opened, with the lead's note. */
   | { kind: 'follow-up-closed'; followUp: FollowUp; teamName: string | undefined }
   /** A lead's coaching note, with a box to answer. */

@@ -17,6 +17,7 @@ import type { OutboundMessage } from './outbound-message.js';
 import type { DigestService } from './digest-service.js';
 import type { WeeklyRoundups } from './weekly-roundups.js';
 import type { FollowUpService } from './follow-up-service.js';
+import type { BehindReminders } from './behind-reminders.js';
 import { noticeIsAbout } from './lead-notices.js';
 import { HiddenWhileWorked } from './hidden-while-worked.js';
 
@@ -39,6 +40,8 @@ export interface SendWorkerDeps {
   roundups?: Pick<WeeklyRoundups, 'deliveryOf'>;
   /** Builds a lead's reminder of a follow-up left waiting (the check-in scheduler queues them from the due index). */
   followUps?: Pick<FollowUpService, 'reminderFor'>;
+  /** Builds a lead's weekly reminder while behind the expectation (the scheduler queues them from the due index). */
+  behind?: Pick<BehindReminders, 'messageFor'>;
   messenger: Messenger;
   clock: Clock;
   logger: Logger;
@@ -210,6 +213,7 @@ export class SendWorker {
   ): Promise<OutboundMessage | undefined> {
     if (record.kind === 'digest') return this.deps.digests?.messageFor(record);
     if (record.kind === 'follow-up-reminder') return this.deps.followUps?.reminderFor(record);
+    if (record.kind === 'behind-reminder') return this.deps.behind?.messageFor(record);
     if (record.kind === 'intro') return { kind: 'intro', displayName: profile?.displayName, teamName };
     if (record.kind === 'lead-notice') return this.leadNoticeOf(record, teamName);
     const cardId = scheduledCardId(record.tenantId, record.userId, record.cycle);

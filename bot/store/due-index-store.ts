@@ -4,11 +4,12 @@ import { deleteRows, listKeys } from './row-deletes.js';
 import { deleteIfPresent, getOrUndefined } from './table-ops.js';
 
 /**
- * A learner's next check-in (or a reminder, or a lead's reminder of a follow-up), or a team's next weekly round-up or leads' digest,
+ * A learner's next check-in (or a reminder, a lead's reminder of a follow-up, or a lead's weekly reminder while behind the
+ * expectation; its cycle is the week), or a team's next weekly round-up or leads' digest,
  * filed under the UTC minute it falls due. A team's entry has its team's id as `userId`.
  */
 export interface DueEntry {
-  kind: 'checkin' | 'reminder' | 'snooze' | 'follow-up-reminder' | TeamDueKind;
+  kind: 'checkin' | 'reminder' | 'snooze' | 'follow-up-reminder' | 'behind-reminder' | TeamDueKind;
   minute: string;
   tenantId: string;
   userId: string;
@@ -152,7 +153,12 @@ export class DueIndexStore {
 function toEntry(e: DueEntity): DueEntry {
   return {
     kind:
-      e.kind === 'reminder' || e.kind === 'snooze' || e.kind === 'roundup' || e.kind === 'digest' || e.kind === 'follow-up-reminder'
+      e.kind === 'reminder' ||
+      e.kind === 'snooze' ||
+      e.kind === 'roundup' ||
+      e.kind === 'digest' ||
+      e.kind === 'follow-up-reminder' ||
+      e.kind === 'behind-reminder'
         ? e.kind
         : 'checkin',
     minute: e.minute,

@@ -5,10 +5,11 @@ import { createOnce, getOrUndefined, updateIfPresent, updateIfUnchanged } from '
 
 /**
  * A check-in, its one automatic reminder, the reminder a learner asked for, the first hello, news of a new lead, a lead's weekly
- * digest, a lead's one reminder of a follow-up left waiting, or a team's weekly round-up in its learning channel (a round-up's
+ * digest, a lead's one reminder of a follow-up left waiting, a lead's weekly reminder while behind the expectation, or a team's weekly round-up in its learning channel (a round-up's
  * `userId` is its team's id: it goes to no one person).
  */
-export type SendKind = 'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest' | 'follow-up-reminder' | 'roundup';
+export type SendKind =
+  'checkin' | 'reminder' | 'snooze' | 'intro' | 'lead-notice' | 'digest' | 'follow-up-reminder' | 'behind-reminder' | 'roundup';
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'blocked' | 'stale' | 'failed' | 'skipped';
 
 /** One proactive message to one learner for one cycle: the unit of exactly-once delivery. */
@@ -33,7 +34,7 @@ export interface SendRecord {
   etag?: string;
 }
 
-/** The third part of the partition key of a lead's digests and follow-up reminders. */
+/** The third part of the partition key of a lead's digests and reminders of follow-ups. */
 const DIGESTS = 'digests';
 /** The third part of a round-up record's partition key (after the team's id). */
 const ROUNDUPS = 'roundups';
@@ -52,7 +53,7 @@ export class SendStore {
   static keys(tenantId: string, userId: string, cycle: string, kind: SendKind) {
     // A lead's digests and follow-up reminders keep to a partition of their own, so a learner's history of check-ins stays one short read.
     const partitionKey =
-      kind === 'digest' || kind === 'follow-up-reminder'
+      kind === 'digest' || kind === 'follow-up-reminder' || kind === 'behind-reminder'
         ? keyOf(tenantId, userId, DIGESTS)
         : kind === 'roundup'
           ? keyOf(tenantId, userId, ROUNDUPS)

@@ -9,6 +9,7 @@ import { introCard } from '../cards/intro-card.js';
 import { leadNoticeCard } from '../cards/lead-notice-card.js';
 import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
 import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
+import { behindReminderCard } from '../cards/behind-reminder-card.js';
 import { followUpClosedForLearnerCard, followUpReminderCard } from '../cards/follow-up-cards.js';
 import type { FollowUp } from '../contract/follow-up-rules.js';
 import { reminderCard } from '../cards/reminder-card.js';
@@ -140,6 +141,10 @@ const messages: { [K in OutboundMessage['kind']]: [Extract<OutboundMessage, { ki
   'follow-up-reminder': [
     { kind: 'follow-up-reminder', followUp, teamName: undefined, daysWaiting: 8 },
     (t) => followUpReminderCard({ followUp, teamName: t.t('common.yourTeam'), daysWaiting: 8 }, t),
+  ],
+  'behind-reminder': [
+    { kind: 'behind-reminder', overdue: 2, expectedDays: 7, oldest: [{ followUp, teamName: undefined }], tabUrl: undefined },
+    (t) => behindReminderCard({ overdue: 2, expectedDays: 7, oldest: [{ followUp, teamName: undefined }], tabUrl: undefined }, t),
   ],
   'follow-up-closed': [
     { kind: 'follow-up-closed', followUp: closedFollowUp, teamName: 'Alpha' },

@@ -8,6 +8,7 @@ import { leadNoticeCard } from '../cards/lead-notice-card.js';
 import { myDataEraseFailedCard, myDataErasedCard } from '../cards/my-data-cards.js';
 import { nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
 import { followUpClosedForLearnerCard, followUpReminderCard } from '../cards/follow-up-cards.js';
+import { behindReminderCard } from '../cards/behind-reminder-card.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
 import { shareCard } from '../cards/share-card.js';
@@ -44,6 +45,8 @@ export function renderOutbound(message: OutboundMessage, t: BotTranslator): Adap
       return nudgeReplyForLeadCard(message.nudge, message.answer, message.teamName ?? t.t('common.yourTeam'), t);
     case 'follow-up-reminder':
       return followUpReminderCard(message, t);
+    case 'behind-reminder':
+      return behindReminderCard(message, t);
     case 'follow-up-closed':
       return followUpClosedForLearnerCard(message.followUp, message.teamName, t);
     case 'coaching-note':

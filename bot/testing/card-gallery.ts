@@ -13,6 +13,7 @@ import { eraseMyDataCard, erasingMyDataCard, myDataEraseFailedCard, myDataErased
 import { nothingThisWeekCard } from '../cards/nothing-this-week-card.js';
 import { nudgeAnsweredCard, nudgeCard, nudgeReplyForLeadCard } from '../cards/nudge-cards.js';
 import { followUpClosedCard, followUpClosedForLearnerCard, followUpReminderCard } from '../cards/follow-up-cards.js';
+import { behindReminderCard } from '../cards/behind-reminder-card.js';
 import type { FollowUp } from '../contract/follow-up-rules.js';
 import { reminderCard } from '../cards/reminder-card.js';
 import { removedShareCard } from '../cards/removed-share-card.js';
@@ -227,6 +228,18 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
       followUpReminderCard({ followUp, teamName: 'Alpha', daysWaiting: 8 }, t, { typed: '', error: t.t('followUp.note.missing') }),
     ],
     ['follow-up closed', followUpClosedCard(closedFollowUp, t)],
+    [
+      'lead behind the expectation',
+      behindReminderCard(
+        {
+          overdue: 5,
+          expectedDays: 7,
+          oldest: [1, 2, 3].map((i) => ({ followUp: { ...followUp, followUpId: `nudge-000${i}` }, teamName: 'Alpha' })),
+          tabUrl: 'https://example.com/team',
+        },
+        t,
+      ),
+    ],
     ['follow-up closed for the learner', followUpClosedForLearnerCard(closedFollowUp, 'Alpha', t)],
     ['coaching note', coachingNoteCard(note, t, { typed: '', error: t.t('coaching.error.empty') })],
     ['coaching answered', coachingAnsweredCard(note, 'OK', t)],

@@ -3,6 +3,7 @@ import type { ResourceView } from '../contract/share-view.js';
 import { accountabilityReport } from '../domain/accountability-report.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
 import { figuresOf, mostSaved, resourcesOf, topRated, type RankedResource } from '../domain/resource-ranking.js';
+import type { FollowUpStore } from '../store/follow-up-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { ShareStore } from '../store/share-store.js';
@@ -18,9 +19,18 @@ export interface OracleStores {
   rollups: RollupStore;
   shares: ShareStore;
   nudges: NudgeStore;
+  followUps: FollowUpStore;
 }
 
-export async function wholeTenantReport(stores: OracleStores, tenantId: string, weeks: number, now: Date): Promise<ReportRow[]> {
+const DAY_MS = 86_400_000;
+
+export async function wholeTenantReport(
+  stores: OracleStores,
+  tenantId: string,
+  weeks: number,
+  now: Date,
+  followUpDays = 7,
+): Promise<ReportRow[]> {
   const teams = await stores.teams.listTenantTeams(tenantId);
   const inputs = await Promise.all(
     teams.map(async (settings) => {
@@ -41,7 +51,22 @@ export async function wholeTenantReport(stores: OracleStores, tenantId: string, 
       };
     }),
   );
-  return accountabilityReport(inputs, weeks, now);
+  const rows = accountabilityReport(inputs, weeks, now);
+  return Promise.all(rows.map((row) => (row.week === 'all' ? againstExpectation(stores, tenantId, row, now, followUpDays) : row)));
+}
+
+/**
+ * Every follow-up of the team read, open or closed, and counted the plainest way: one is overdue
+ * when still open more than `days` after it opened; a lead's are those not about them.
+ */
+async function againstExpectation(stores: OracleStores, tenantId: string, row: ReportRow, now: Date, days: number): Promise<ReportRow> {
+  const all = [
+    ...(await stores.followUps.listTeam(tenantId, row.teamId, 'open', 100_000)),
+    ...(await stores.followUps.listTeam(tenantId, row.teamId, 'closed', 100_000)),
+  ];
+  const overdue = all.filter((f) => f.closed === null && now.getTime() - Date.parse(f.openedAt) > days * DAY_MS);
+  const leads = (row.leads ?? []).map((l) => ({ ...l, overdue: overdue.filter((f) => f.learnerId !== l.leadId).length }));
+  return { ...row, leads, expectation: { overdue: overdue.length, leadsBehind: leads.filter((l) => l.overdue > 0).length } };
 }
 
 export async function wholeTenantTopResources(

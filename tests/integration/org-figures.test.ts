@@ -271,6 +271,7 @@ describe('organisation figures (Azurite): computed in checkpointed chunks, equal
           followThrough: r.learner.followThrough,
           medianDaysToResult: r.learner.medianDaysToResult,
           nudged: l.nudged,
+          overdue: l.overdue,
         })),
       );
       const byKey = (a: LeadLine, b: LeadLine) => a.key.localeCompare(b.key);

@@ -505,6 +505,17 @@ export const en = {
   'digest.leadFollowUpsNone': 'none asked',
   'digest.followUpDefinition':
     'A follow-up is done when the learner answered the nudge and a lead closed it, or the learner recorded a result.',
+  // A lead behind what L&D asks: the weekly reminder
+  'behind.title.one': '{count} follow-up has waited longer than expected',
+  'behind.title.other': '{count} follow-ups have waited longer than expected',
+  'behind.expectation.one': 'L&D asks leads to close a follow-up within {count} day. The oldest are below; close each with a short note.',
+  'behind.expectation.other':
+    'L&D asks leads to close a follow-up within {count} days. The oldest are below; close each with a short note.',
+  'behind.noteFor': 'What was done for {learner}? They see this note.',
+  'behind.close': 'Close {learner}’s',
+  'behind.more.one': '{count} more is waiting in the tab.',
+  'behind.more.other': '{count} more are waiting in the tab.',
+  'behind.open': 'Open follow-ups',
 } as const satisfies Record<string, string>;
 
 export type BotMessageKey = keyof typeof en;

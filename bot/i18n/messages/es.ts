@@ -513,4 +513,16 @@ export const es = {
   'digest.leadFollowUpsNone': 'ninguno pedido',
   'digest.followUpDefinition':
     'Un seguimiento está hecho cuando la persona respondió al aviso y un responsable lo cerró, o cuando registró un resultado.',
+  // Un responsable con retraso frente a lo que pide L&D: el recordatorio semanal
+  'behind.title.one': '{count} seguimiento lleva esperando más de lo esperado',
+  'behind.title.other': '{count} seguimientos llevan esperando más de lo esperado',
+  'behind.expectation.one':
+    'El área de formación pide a los responsables cerrar un seguimiento en {count} día. Abajo están los más antiguos; cierra cada uno con una nota breve.',
+  'behind.expectation.other':
+    'El área de formación pide a los responsables cerrar un seguimiento en {count} días. Abajo están los más antiguos; cierra cada uno con una nota breve.',
+  'behind.noteFor': '¿Qué se hizo con {learner}? Verá esta nota.',
+  'behind.close': 'Cerrar el de {learner}',
+  'behind.more.one': 'Queda {count} más en la pestaña.',
+  'behind.more.other': 'Quedan {count} más en la pestaña.',
+  'behind.open': 'Abrir los seguimientos',
 } as const satisfies Partial<Record<BotMessageKey, string>>;

@@ -87,8 +87,15 @@ describe('the learning report in the admin’s language', () => {
       'الوقت الوسيط حتى المتابعة',
       'تنبيهات مرسلة',
       'خلال ٧ أيام',
+      'متأخرة الآن',
       'إنجاز الإجراءات لدى فريقه',
     ]);
+    expect(
+      cells(page, 'report-leads')
+        .find((r) => r[0] === 'Alex')
+        ?.at(-2),
+    ).toBe('٢، متأخر');
+    expect(text(page, 'report-behind-definition')).toContain('أكثر من ٧ أيام');
     expect(
       cells(page, 'report-leads')
         .find((r) => r[0] === 'Alex')

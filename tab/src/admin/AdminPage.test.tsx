@@ -79,10 +79,13 @@ describe('the learning report page', () => {
         '',
       ],
     ]);
-    expect(tableRows(page, 'report-leads').map((r) => [...r.slice(0, 2), r.at(-1)])).toEqual([
-      ['Cy', 'Customer Success', '—'],
-      ['Alex', 'Product Design', '1 of 1 due (100%)'],
+    expect(tableRows(page, 'report-leads').map((r) => [...r.slice(0, 2), ...r.slice(-2)])).toEqual([
+      ['Cy', 'Customer Success', '0', '—'],
+      ['Alex', 'Product Design', '2, behind', '1 of 1 due (100%)'],
     ]);
+    expect(page.querySelector('[data-testid="report-behind-definition"]')?.textContent).toBe(
+      'A lead is behind when a follow-up of their team has been open more than 7 days (the L&D setting). Overdue now counts those follow-ups when the figures were computed; leads behind get one reminder a week.',
+    );
     expect(tableRows(page, 'report-weeks').map((r) => [r[0], r[4], r[7], r[8]])).toEqual([
       ['Nov 16', '33%', '1', '1 of 1 due (100%)'],
       ['Nov 23', '50%', '0', '—'],

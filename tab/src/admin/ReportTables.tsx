@@ -99,6 +99,11 @@ export function LeadTable({
       <Text as="p" className={styles.text} data-testid="report-follow-up-definition">
         {t('report.followUpDefinition')}
       </Text>
+      {expectations && (
+        <Text as="p" className={styles.text} data-testid="report-behind-definition">
+          {i18n.plural('report.behindDefinition', expectations.followUpDays)}
+        </Text>
+      )}
       <DataTable
         caption={t('report.leadsCaption')}
         testId="report-leads"
@@ -111,6 +116,7 @@ export function LeadTable({
           t('report.medianTime'),
           t('report.nudged'),
           ...(expectations ? [i18n.plural('report.withinDays', expectations.followUpDays)] : []),
+          t('report.overdueNow'),
           t('report.teamFollowThrough'),
         ]}
         rows={leads.map((l) => ({
@@ -125,6 +131,7 @@ export function LeadTable({
             // Figures computed before the nudged count was kept have none until the next pass.
             l.nudged === undefined ? '' : formatCount(l.nudged, locale),
             ...(expectations ? [withinExpectation(l.medianDays, expectations, i18n)] : []),
+            overdueText(l.overdue, locale, i18n),
             followThroughText(l, locale, i18n),
           ],
         }))}
@@ -182,6 +189,12 @@ function flagged(responseRate: number | null, { flagResponseBelow }: ReportExpec
 function withinExpectation(medianDays: number | null, { followUpDays }: ReportExpectations, { t }: Pick<TabTranslator, 't'>): string {
   if (medianDays === null) return '—';
   return t(medianDays <= followUpDays ? 'report.yes' : 'report.no');
+}
+
+/** A lead's follow-ups overdue now, said to be behind when any are; empty for figures computed before they were kept. */
+function overdueText(overdue: number | undefined, locale: string, { t }: Pick<TabTranslator, 't'>): string {
+  if (overdue === undefined) return '';
+  return overdue > 0 ? t('report.overdueBehind', { count: formatCount(overdue, locale) }) : formatCount(0, locale);
 }
 
 /** "2 of 3 (67%)", or a dash when nothing was asked. */

@@ -199,4 +199,11 @@ export const enAdmin = {
   'report.no': 'No',
   'report.belowRate': 'Below {percent}',
   'report.flagged': 'Flagged',
+  // Leads against the expectation: follow-ups overdue now
+  'report.overdueNow': 'Overdue now',
+  'report.overdueBehind': '{count}, behind',
+  'report.behindDefinition.one':
+    'A lead is behind when a follow-up of their team has been open more than {count} day (the L&D setting). Overdue now counts those follow-ups when the figures were computed; leads behind get one reminder a week.',
+  'report.behindDefinition.other':
+    'A lead is behind when a follow-up of their team has been open more than {count} days (the L&D setting). Overdue now counts those follow-ups when the figures were computed; leads behind get one reminder a week.',
 } as const satisfies Record<string, string>;

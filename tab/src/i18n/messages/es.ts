@@ -964,4 +964,11 @@ export const es = {
   'report.no': 'No',
   'report.belowRate': 'Por debajo de {percent}',
   'report.flagged': 'Marcado',
+  // Responsables frente a lo esperado: seguimientos vencidos ahora
+  'report.overdueNow': 'Vencidos ahora',
+  'report.overdueBehind': '{count}, con retraso',
+  'report.behindDefinition.one':
+    'Un responsable va con retraso cuando un seguimiento de su equipo lleva abierto más de {count} día (según los ajustes de formación). Vencidos ahora cuenta esos seguimientos cuando se calcularon las cifras; los responsables con retraso reciben un recordatorio por semana.',
+  'report.behindDefinition.other':
+    'Un responsable va con retraso cuando un seguimiento de su equipo lleva abierto más de {count} días (según los ajustes de formación). Vencidos ahora cuenta esos seguimientos cuando se calcularon las cifras; los responsables con retraso reciben un recordatorio por semana.',
 } satisfies Partial<Record<MessageKey, string>>;
