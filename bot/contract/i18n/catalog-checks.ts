@@ -82,10 +82,12 @@ export function digitProblems(catalog: Readonly<Record<string, string>>, allowed
 /**
  * Arabic messages whose Latin text would be reordered by the bidirectional algorithm: "https://"
  * with no left-to-right mark after it (the "://" jumps to the far side), and a Latin name followed
- * by a placeholder, a parenthesis or a number with no right-to-left mark between them.
+ * by a placeholder, a parenthesis or a number with no right-to-left mark between them. Text set
+ * apart in a left-to-right isolate (U+2066 … U+2069) keeps its order whatever surrounds it.
  */
 export function directionProblems(catalog: Readonly<Record<string, string>>): string[] {
-  return Object.entries(catalog).flatMap(([key, message]) => {
+  return Object.entries(catalog).flatMap(([key, whole]) => {
+    const message = whole.replace(/\u2066[^\u2069]*\u2069/g, '\u2066\u2069');
     const problems: string[] = [];
     if (/:\/\/(?!\u200E)/.test(message)) problems.push(`${key}: no left-to-right mark (U+200E) after “://”`);
     if (/[A-Za-z][.)]?\s?(?=[{(0-9])/.test(message.replace(PLACEHOLDER, '{}')))

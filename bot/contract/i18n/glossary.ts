@@ -149,7 +149,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     term: 'Ask to share',
     english: /\bask(?:ed|s)? (?:\w+ )?to share\b/i,
-    es: { word: 'pedir que lo comparta', forms: ['pedi', 'pide'] },
+    es: { word: 'pedir que lo comparta', forms: ['pedi', 'pide', 'pidi'] },
     ar: { word: 'طلب المشاركة', forms: ['طلب', 'يطلب'] },
   },
   {

@@ -512,9 +512,9 @@ export const en = {
   'behind.expectation.other':
     'L&D asks leads to close a follow-up within {count} days. The oldest are below; close each with a short note.',
   'behind.noteFor': 'What was done for {learner}? They see this note.',
-  'behind.close': 'Close {learner}’s',
-  'behind.more.one': '{count} more is waiting in the tab.',
-  'behind.more.other': '{count} more are waiting in the tab.',
+  'behind.close': 'Close {learner}’s follow-up',
+  'behind.more.one': '{count} more follow-up is waiting in the tab.',
+  'behind.more.other': '{count} more follow-ups are waiting in the tab.',
   'behind.open': 'Open follow-ups',
 } as const satisfies Record<string, string>;
 

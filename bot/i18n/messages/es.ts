@@ -521,8 +521,8 @@ export const es = {
   'behind.expectation.other':
     'El área de formación pide a los responsables cerrar un seguimiento en {count} días. Abajo están los más antiguos; cierra cada uno con una nota breve.',
   'behind.noteFor': '¿Qué se hizo con {learner}? Verá esta nota.',
-  'behind.close': 'Cerrar el de {learner}',
-  'behind.more.one': 'Queda {count} más en la pestaña.',
-  'behind.more.other': 'Quedan {count} más en la pestaña.',
+  'behind.close': 'Cerrar el seguimiento de {learner}',
+  'behind.more.one': 'Queda {count} seguimiento más en la pestaña.',
+  'behind.more.other': 'Quedan {count} seguimientos más en la pestaña.',
   'behind.open': 'Abrir los seguimientos',
 } as const satisfies Partial<Record<BotMessageKey, string>>;

@@ -34,7 +34,8 @@ interface Props {
  */
 export function AwaitingActions({ client, teamId, locale, heading }: Props) {
   const styles = useStyles();
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const { data, loading, error, reload } = useApiData<AwaitingActionsResponse>(
     client,
     awaitingActionsPath(teamId),
@@ -61,7 +62,7 @@ export function AwaitingActions({ client, teamId, locale, heading }: Props) {
       />
       {data?.more && (
         <Text as="p" className={styles.muted}>
-          {t('awaiting.more', { count: data.actions.length })}
+          {i18n.plural('awaiting.more', data.actions.length)}
         </Text>
       )}
       <p role="status" className={styles.status}>

@@ -327,7 +327,8 @@ export const enTeam = {
   'awaiting.intro':
     'What your members planned to do and have not yet told the result of, oldest first: only entries they let their leads see. An action is due a week after it was planned; follow-through on the dashboard is the share of due actions with a result.',
   'awaiting.empty': 'No action is awaiting a result.',
-  'awaiting.more': 'Only the {count} oldest are shown.',
+  'awaiting.more.one': 'Only the oldest is shown.',
+  'awaiting.more.other': 'Only the {count} oldest are shown.',
   'awaiting.byline': '{name} · {what} · planned {date}',
   'awaiting.due': 'Due: counts in follow-through',
   'awaiting.notDue': 'Not due yet',

@@ -821,7 +821,8 @@ export const es = {
   'awaiting.intro':
     'Lo que tus miembros se propusieron hacer y aún no han contado cómo salió, de la más antigua a la más reciente: solo entradas que dejan ver a sus responsables. Una acción vence una semana después de proponerla; el cumplimiento del panel es la parte de las acciones vencidas con resultado.',
   'awaiting.empty': 'No hay acciones pendientes de resultado.',
-  'awaiting.more': 'Solo se muestran las {count} más antiguas.',
+  'awaiting.more.one': 'Solo se muestra la más antigua.',
+  'awaiting.more.other': 'Solo se muestran las {count} más antiguas.',
   'awaiting.byline': '{name} · {what} · propuesta el {date}',
   'awaiting.due': 'Vencida: cuenta en el cumplimiento',
   'awaiting.notDue': 'Aún no vencida',
