@@ -69,10 +69,12 @@ interface TenantState {
  * the rates the instances use never add up to more than the tenant's at any instant, whatever
  * their clocks say (each measures only its own durations).
  *
- * Slow storage does not cost the slices: a slice stays usable for 1.5 s after each renewal was
- * sent, and a renewal goes out every round even when the round's read is not answered in time.
- * A write whose answer never came may have landed: the next read that finds the slice held by
- * this instance under an unknown ETag keeps it, usable from when that write was sent.
+ * One slow or lost answer does not cost the slices: a slice stays usable for 1.5 s after each
+ * renewal was sent, and a renewal goes out every round even when the round's read is not answered
+ * in time. A write whose answer never came may have landed: the next read that finds the slice
+ * held by this instance under an unknown ETag keeps it, usable from when that write was sent.
+ * (When every storage request takes longer than those waits, the slices still lapse: see
+ * bench/README.md, `fanoutFleet`.)
  *
  * Cost: for each tenant it is sending to, an instance reads the tenant's partition and writes one
  * transaction (heartbeat and renewals) every `renewEveryMs`: 8 storage requests a second at the
