@@ -403,8 +403,9 @@ export class FleetSendBudget implements SendBudget {
     try {
       // A write whose answer never came may have landed: every slice still written in this
       // instance's name is freed, under the ETag found (it sends on none of them any more).
+      // Nothing waits on this read but the process's exit: it may take the whole lease.
       if (state.unanswered.size > 0) {
-        const read = await settle(this.options.store.read(state.tenantId, this.timeout(this.readWithinMs)));
+        const read = await settle(this.options.store.read(state.tenantId, this.timeout(this.leaseMs)));
         if (read.status === 'fulfilled')
           held = read.value.slices.filter((s) => s.holder === me).map(({ index, etag }) => ({ index, etag }));
       }
