@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
+import type { TableClient } from '@azure/data-tables';
 import { SendBudgetStore } from '../store/send-budget-store.js';
 import { tableClients } from '../store/table-clients.js';
 import { freshTestStorage } from '../testing/test-storage.js';
@@ -13,77 +14,242 @@ const STEP_MS = 25;
 interface Instance {
   id: string;
   budget: FleetSendBudget;
+  /** Its way to storage, which a test can slow down. */
+  store: DelayedStore;
   /** When in each 250 ms its renewals fall. */
   phaseMs: number;
   /** Its clock's error: instances need not agree on the time. */
   offsetMs: number;
   /** False once it stopped renewing (killed, or cut off from storage): it still sends on what it believes it holds. */
   renewing: boolean;
+  /** Its round under way, if any, and when its next round may start. */
+  round: Promise<void> | undefined;
+  nextRoundAt: number;
+}
+
+/** The test's clock, which only the test moves, and promises kept when it reaches a time. */
+class TestClock {
+  now = T0;
+  private waiting: Array<{ at: number; resolve: () => void }> = [];
+
+  until(at: number): Promise<void> {
+    if (at <= this.now) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ at, resolve }));
+  }
+
+  /** A signal that aborts `ms` from now on this clock, as `AbortSignal.timeout` does on the real one. */
+  timeout(ms: number): AbortSignal {
+    const controller = new AbortController();
+    void this.until(this.now + ms).then(() => controller.abort(new DOMException('timed out', 'TimeoutError')));
+    return controller.signal;
+  }
+
+  moveTo(at: number): void {
+    this.now = at;
+    const due = this.waiting.filter((w) => w.at <= at);
+    this.waiting = this.waiting.filter((w) => w.at > at);
+    for (const w of due) w.resolve();
+  }
+}
+
+/** How storage treats a request: when it reaches storage (if ever) and when its answer comes back (if ever), after it was sent. */
+interface Delay {
+  landAfterMs: number;
+  answerAfterMs: number;
+  /** False: it never reaches storage (the answer, if any, is an error). */
+  lands?: boolean;
+  /** False: no answer ever comes; the caller gives up when it chooses. */
+  answered?: boolean;
 }
 
 /**
- * Several instances' budgets over one Azurite, on a clock the test moves: each renews every 250 ms
- * at its own phase, and after every step of 25 ms the rates they would send at are added up.
+ * The budget's rows in Azurite, reached over a network the test controls on its own clock: the
+ * next reads or writes can be made to land late, to be answered late, or never. A write lands
+ * whether or not the caller still waits for it, as a request given up on by its sender may.
+ */
+class DelayedStore extends SendBudgetStore {
+  /** Requests to Azurite under way: the test waits for none before it moves the clock on. */
+  busy = 0;
+  /** When each request met a delay was sent. */
+  readonly delayedAt: number[] = [];
+  private readonly delays: Record<'read' | 'write', Array<{ delay: Delay; times: number }>> = { read: [], write: [] };
+
+  constructor(
+    table: TableClient,
+    private readonly clock: TestClock,
+  ) {
+    super(table);
+  }
+
+  /** The next `times` reads or writes meet `delay` (after those already planned). */
+  slow(kind: 'read' | 'write', delay: Delay, times = 1): void {
+    this.delays[kind].push({ delay, times });
+  }
+
+  /** Storage answers at once again. */
+  recover(): void {
+    this.delays.read = [];
+    this.delays.write = [];
+  }
+
+  override read(tenantId: string, signal?: AbortSignal) {
+    return this.through('read', signal, () => super.read(tenantId));
+  }
+  override renew(...args: Parameters<SendBudgetStore['renew']>) {
+    const [tenantId, instanceId, keep, release, signal] = args;
+    return this.through('write', signal, () => super.renew(tenantId, instanceId, keep, release));
+  }
+  override take(...args: Parameters<SendBudgetStore['take']>) {
+    return this.through('write', undefined, () => super.take(...args));
+  }
+  override create(...args: Parameters<SendBudgetStore['create']>) {
+    return this.through('write', undefined, () => super.create(...args));
+  }
+  override removeMember(...args: Parameters<SendBudgetStore['removeMember']>) {
+    return this.through('write', undefined, () => super.removeMember(...args));
+  }
+  override leave(...args: Parameters<SendBudgetStore['leave']>) {
+    return this.through('write', undefined, () => super.leave(...args));
+  }
+  override throttle(...args: Parameters<SendBudgetStore['throttle']>) {
+    return this.through('write', undefined, () => super.throttle(...args));
+  }
+
+  private through<T>(kind: 'read' | 'write', signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> {
+    const planned = this.delays[kind][0];
+    if (!planned) return this.counted(request);
+    if (--planned.times <= 0) this.delays[kind].shift();
+    const { landAfterMs, answerAfterMs, lands = true, answered = true } = planned.delay;
+    const sentAt = this.clock.now;
+    this.delayedAt.push(sentAt);
+    const landed = lands
+      ? this.clock.until(sentAt + landAfterMs).then(() => this.counted(request))
+      : Promise.reject(new Error('the request never reached storage'));
+    const answer = landed.then(
+      async (value) => {
+        await this.clock.until(sentAt + answerAfterMs);
+        return answered ? value : new Promise<T>(() => {});
+      },
+      async (error: unknown) => {
+        await this.clock.until(sentAt + answerAfterMs);
+        if (answered) throw error;
+        return new Promise<T>(() => {});
+      },
+    );
+    return new Promise<T>((resolve, reject) => {
+      answer.then(resolve, reject);
+      signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+    });
+  }
+
+  private async counted<T>(request: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await request();
+    } finally {
+      this.busy--;
+    }
+  }
+}
+
+/**
+ * Several instances' budgets over one Azurite, on a clock the test moves: each starts a round
+ * every 250 ms at its own phase (or as soon as a round that ran long ends), and after every step
+ * of 25 ms — once every request to Azurite under way has been answered — the rates they would
+ * send at are added up, and no slice may be in use by two of them.
  */
 async function fleetOverAzurite(options: { idleMs?: number } = {}) {
   const { storage } = await freshTestStorage();
   let requests = 0;
-  const store = new SendBudgetStore(tableClients(storage, () => requests++).leases);
-  let now = T0;
+  const table = tableClients(storage, () => requests++).leases;
+  const store = new SendBudgetStore(table);
+  const clock = new TestClock();
   const instances: Instance[] = [];
   let peak = 0;
+  let sharedSlices = 0;
 
-  const rateOf = (i: Instance) => i.budget.rateFor(TENANT, now + i.offsetMs);
+  const rateOf = (i: Instance) => i.budget.rateFor(TENANT, clock.now + i.offsetMs);
   const total = () => instances.reduce((sum, i) => sum + rateOf(i), 0);
+  /** Slices two instances would send on at once, right now. */
+  const sharedNow = () => {
+    const users = instances.flatMap((i) => i.budget.slicesInUse(TENANT, clock.now + i.offsetMs));
+    return users.length - new Set(users).size;
+  };
+  const quiet = async () => {
+    do await new Promise((resolve) => setImmediate(resolve));
+    while (instances.some((i) => i.store.busy > 0));
+  };
   const fleet = {
     store,
     instances,
     get now() {
-      return now;
+      return clock.now;
     },
     get peak() {
       return peak;
     },
+    get sharedSlices() {
+      return sharedSlices;
+    },
     requests: () => requests,
     join(id: string, phaseMs = 0, offsetMs = 0): Instance {
+      const delayed = new DelayedStore(table, clock);
       const instance: Instance = {
         id,
         phaseMs,
         offsetMs,
         renewing: true,
+        store: delayed,
+        round: undefined,
+        nextRoundAt: clock.now + 250 - ((((clock.now - T0 - phaseMs) % 250) + 250) % 250),
         budget: new FleetSendBudget({
-          store,
+          store: delayed,
           instanceId: id,
           logger: pino({ level: 'silent' }),
           perTenantPerSecond: LIMIT,
-          clock: () => now + offsetMs,
+          clock: () => clock.now + offsetMs,
+          timeout: (ms) => clock.timeout(ms),
           autoRun: false,
           ...(options.idleMs ? { idleMs: options.idleMs } : {}),
         }),
       };
       instances.push(instance);
-      instance.budget.rateFor(TENANT, now + offsetMs);
+      instance.budget.rateFor(TENANT, clock.now + offsetMs);
       return instance;
     },
     rateOf,
-    /** Moves the clock on, renewing each instance at its phase; the rates in use are added up after every step. */
-    async advance(ms: number, options: { asking?: boolean } = {}): Promise<void> {
+    /** Moves the clock on step by step, starting each instance's rounds when due; the rates in use are added up after every step. */
+    async advance(ms: number, options: { asking?: boolean; eachStep?: () => void } = {}): Promise<void> {
       for (let t = 0; t < ms; t += STEP_MS) {
-        now += STEP_MS;
+        clock.moveTo(clock.now + STEP_MS);
         for (const i of instances) {
-          if (i.renewing && (now - T0 - i.phaseMs) % 250 === 0) await i.budget.tick();
-          peak = Math.max(peak, options.asking === false ? 0 : total());
+          if (!i.renewing || i.round || clock.now < i.nextRoundAt) continue;
+          const startedAt = clock.now;
+          i.round = i.budget.tick().finally(() => {
+            i.round = undefined;
+            i.nextRoundAt = Math.max(startedAt + 250, clock.now);
+          });
         }
+        await quiet();
+        peak = Math.max(peak, options.asking === false ? 0 : total());
+        sharedSlices = Math.max(sharedSlices, sharedNow());
+        options.eachStep?.();
       }
     },
     /** How long (ms) until `condition` holds, moving on step by step; throws past `withinMs`. */
     async timeUntil(condition: () => boolean, withinMs: number): Promise<number> {
-      const from = now;
+      const from = clock.now;
       while (!condition()) {
-        if (now - from > withinMs) throw new Error(`not within ${withinMs} ms`);
+        if (clock.now - from > withinMs) throw new Error(`not within ${withinMs} ms`);
         await fleet.advance(STEP_MS);
       }
-      return now - from;
+      return clock.now - from;
+    },
+    /** The lowest rate `instance` had over the next `ms`. */
+    async lowestRateOver(instance: Instance, ms: number): Promise<number> {
+      let lowest = Infinity;
+      await fleet.advance(ms, { eachStep: () => (lowest = Math.min(lowest, rateOf(instance))) });
+      return lowest;
     },
   };
   return fleet;
@@ -140,12 +306,12 @@ describe('FleetSendBudget (Azurite, a clock the test moves)', () => {
     await fleet.advance(25);
     b.renewing = false;
     const diedAt = fleet.now;
-    await fleet.timeUntil(() => fleet.rateOf(b) === 0, 1000);
+    await fleet.timeUntil(() => fleet.rateOf(b) === 0, 1500);
     const stoppedAfter = fleet.now - diedAt;
     expect(fleet.rateOf(a)).toBe(25);
-    const freedAfter = (await fleet.timeUntil(() => fleet.rateOf(a) === LIMIT, 2000)) + stoppedAfter;
-    // The lease (1 s) from the last renewal a saw, and a's own next renewal.
-    expect(freedAfter).toBeLessThanOrEqual(1000 + 250 + 250);
+    const freedAfter = (await fleet.timeUntil(() => fleet.rateOf(a) === LIMIT, 2500)) + stoppedAfter;
+    // The lease (2 s) from the last renewal a saw, and a's own next renewal.
+    expect(freedAfter).toBeLessThanOrEqual(2000 + 250 + 250);
     expect(fleet.peak).toBeLessThanOrEqual(LIMIT);
     expect((await fleet.store.read(TENANT)).members.map((m) => m.instanceId)).toEqual(['a']);
   });
@@ -189,6 +355,116 @@ describe('FleetSendBudget (Azurite, a clock the test moves)', () => {
     await fleet.advance(250);
     expect(fleet.rateOf(a)).toBe(LIMIT);
   });
+
+  it('keeps its rate while a renewal is answered 2 s late (it landed at once), and no slice is in use twice', async () => {
+    const fleet = await fleetOverAzurite();
+    const a = fleet.join('a');
+    const b = fleet.join('b', 125);
+    await fleet.timeUntil(() => fleet.rateOf(a) === 25 && fleet.rateOf(b) === 25, 1500);
+    a.store.slow('write', { landAfterMs: 0, answerAfterMs: 2000 });
+    expect(await fleet.lowestRateOver(a, 3000)).toBe(25);
+    expect(fleet.rateOf(b)).toBe(25);
+    expect(fleet.peak).toBeLessThanOrEqual(LIMIT);
+    expect(fleet.sharedSlices).toBe(0);
+  });
+
+  it('keeps its slices when a renewal landed but its answer never came: the next read finds them still its own', async () => {
+    const fleet = await fleetOverAzurite();
+    const a = fleet.join('a');
+    const b = fleet.join('b', 125);
+    await fleet.timeUntil(() => fleet.rateOf(a) === 25 && fleet.rateOf(b) === 25, 1500);
+    a.store.slow('write', { landAfterMs: 100, answerAfterMs: 0, answered: false });
+    expect(await fleet.lowestRateOver(a, 3000)).toBe(25);
+    expect((await fleet.store.read(TENANT)).slices.filter((s) => s.holder === 'a')).toHaveLength(5);
+    expect(fleet.peak).toBeLessThanOrEqual(LIMIT);
+    expect(fleet.sharedSlices).toBe(0);
+  });
+
+  it('uses a slice found after a lost answer only until a lease (less the margin) after that write was sent, as the taker counts it', async () => {
+    const fleet = await fleetOverAzurite();
+    const a = fleet.join('a');
+    const b = fleet.join('b', 125);
+    await fleet.timeUntil(() => fleet.rateOf(a) === 25 && fleet.rateOf(b) === 25, 1500);
+    // One renewal lands and is never answered; a is then cut off: nothing it writes lands again.
+    a.store.slow('write', { landAfterMs: 0, answerAfterMs: 0, answered: false });
+    a.store.slow('write', { landAfterMs: 0, answerAfterMs: 0, lands: false, answered: false }, Infinity);
+    await fleet.timeUntil(() => a.store.delayedAt.length > 0, 250);
+    const landedWriteSentAt = a.store.delayedAt[0]!;
+    // Its next read finds the slices still its own, under the ETag of the write that landed.
+    await fleet.timeUntil(() => a.store.delayedAt.length > 1, 1000);
+    expect(fleet.rateOf(a)).toBe(25);
+    await fleet.timeUntil(() => fleet.rateOf(a) === 0, 1500);
+    expect(fleet.now - landedWriteSentAt).toBeLessThanOrEqual(2000 - 500);
+    // b takes them a lease after it first saw that write, never while a could still send on them.
+    await fleet.timeUntil(() => fleet.rateOf(b) === LIMIT, 2000);
+    expect(fleet.sharedSlices).toBe(0);
+    expect(fleet.peak).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it('hands back on stopping even the slices a renewal wrote whose answer never came', async () => {
+    const fleet = await fleetOverAzurite();
+    const a = fleet.join('a');
+    const b = fleet.join('b', 125);
+    await fleet.timeUntil(() => fleet.rateOf(a) === 25 && fleet.rateOf(b) === 25, 1500);
+    a.store.slow('write', { landAfterMs: 0, answerAfterMs: 0, answered: false });
+    await fleet.timeUntil(() => a.store.delayedAt.length > 0, 250);
+    a.renewing = false;
+    await a.budget.stop();
+    const rows = await fleet.store.read(TENANT);
+    expect(rows.slices.filter((s) => s.holder === 'a')).toEqual([]);
+    expect(rows.members.map((m) => m.instanceId)).toEqual(['b']);
+  });
+
+  it('keeps its rate when a renewal is lost on the way (never lands, never answered) or a read takes 2 s', async () => {
+    const fleet = await fleetOverAzurite();
+    const a = fleet.join('a');
+    const b = fleet.join('b', 125);
+    await fleet.timeUntil(() => fleet.rateOf(a) === 25 && fleet.rateOf(b) === 25, 1500);
+    a.store.slow('write', { landAfterMs: 0, answerAfterMs: 0, lands: false, answered: false });
+    expect(await fleet.lowestRateOver(a, 2000)).toBe(25);
+    // The slices are renewed without waiting for the read.
+    a.store.slow('read', { landAfterMs: 0, answerAfterMs: 2000 });
+    expect(await fleet.lowestRateOver(a, 3000)).toBe(25);
+    expect(fleet.peak).toBeLessThanOrEqual(LIMIT);
+    expect(fleet.sharedSlices).toBe(0);
+  });
+
+  it('never lets two instances use one slice while storage answers late, loses answers and lands writes late, whatever the clocks say', async () => {
+    const random = mulberry32(20261206);
+    const fleet = await fleetOverAzurite();
+    let next = 0;
+    const spawn = () => fleet.join(`i${next++}`, 25 * Math.floor(random() * 10), Math.round((random() - 0.5) * 600_000));
+    const delay = (): Delay => {
+      const landAfterMs = 25 * Math.floor(random() * 60);
+      return {
+        landAfterMs,
+        answerAfterMs: landAfterMs + 25 * Math.floor(random() * 60),
+        lands: random() > 0.1,
+        answered: random() > 0.2,
+      };
+    };
+    spawn();
+    spawn();
+    spawn();
+    for (let event = 0; event < 30; event++) {
+      const live = fleet.instances.filter((i) => i.renewing);
+      const roll = random();
+      if (live.length < 2 || (roll < 0.15 && live.length < 5)) spawn();
+      else if (roll < 0.25) live[Math.floor(random() * live.length)]!.renewing = false;
+      else {
+        const slow = live[Math.floor(random() * live.length)]!;
+        slow.store.slow(random() < 0.5 ? 'read' : 'write', delay(), 1 + Math.floor(random() * 6));
+      }
+      await fleet.advance(25 * Math.floor(random() * 40));
+      expect(fleet.sharedSlices, `after event ${event}`).toBe(0);
+      expect(fleet.peak, `after event ${event}`).toBeLessThanOrEqual(LIMIT);
+    }
+    // Once storage answers again, the live instances share the whole budget.
+    const live = fleet.instances.filter((i) => i.renewing);
+    for (const i of live) i.store.recover();
+    await fleet.timeUntil(() => live.reduce((sum, i) => sum + fleet.rateOf(i), 0) === LIMIT, 8000);
+    expect(fleet.sharedSlices).toBe(0);
+  }, 60_000);
 
   it('keeps the rates in use within the limit through joins, leaves and deaths at random, whatever the clocks say', async () => {
     const random = mulberry32(20261207);

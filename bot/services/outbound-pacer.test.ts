@@ -184,4 +184,36 @@ describe('OutboundPacer (fake timers)', () => {
     await Promise.all(all);
     expect(mostInAnyWindow(timesTo(), 1_025)).toBeLessThanOrEqual(50);
   });
+
+  it('counts a request spent just before the event loop stalled from when it resumed, as it reaches Teams only then', async () => {
+    pacer.close();
+    // The pacer's clock, which a stall moves on without any timer running meanwhile.
+    let stalledFor = 0;
+    const now = () => Date.now() + stalledFor;
+    pacer = new OutboundPacer({ budget: new LocalSendBudget(10), marginMs: 0, now });
+    /** When each request reached Teams: when it was spent, or, spent just before the stall, when the loop resumed. */
+    const arrivals: number[] = [];
+    const send = (i: number): Promise<void> =>
+      pacer.acquire({ tenantId, conversationId: `a:${i}` }).then((slot) => {
+        slot.spend();
+        const spentAt = now();
+        if (stalledFor > 0 || spentAt < 1_400) return void arrivals.push(spentAt);
+        // The loop stalls for half a second before this request's bytes are written; when it
+        // resumes, they go, and the pacer is asked again at once.
+        stalledFor = 500;
+        arrivals.push(spentAt + 500);
+        all.push(send(100));
+      });
+    const all = Array.from({ length: 40 }, (_, i) => send(i));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all(all);
+    expect(stalledFor).toBe(500);
+    expect(arrivals).toHaveLength(41);
+    expect(
+      mostInAnyWindow(
+        arrivals.sort((a, b) => a - b),
+        1_000,
+      ),
+    ).toBeLessThanOrEqual(10);
+  });
 });
