@@ -1,6 +1,7 @@
 // One list of source types and their names, shared with the service that validates them.
 import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import { type SOURCE_TYPE_LABELS } from '../../bot/contract/learning-entry.js';
+import { numberFormat } from '../../bot/contract/i18n/intl-cache.js';
 import type { MessageKey } from './i18n/catalog.js';
 import { english, type TabTranslator } from './i18n/i18n-context.js';
 
@@ -42,7 +43,7 @@ export function formatCalendarDay(day: string, locale: string): string {
 
 export function formatMinutes(minutes: number, locale: string): string {
   const unit = (value: number, name: 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   if (minutes < 60) return unit(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   const rest = Math.round(minutes % 60);
