@@ -1,5 +1,5 @@
 // One list of source types and their names, shared with the service that validates them.
-import { dateTimeFormat } from '../../bot/contract/i18n/intl-cache.js';
+import { dateTimeFormat, numberFormat, plainNumber } from '../../bot/contract/i18n/intl-cache.js';
 import { RATING_SCALE } from '../../bot/contract/check-in-rules.js';
 import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
 import { type SOURCE_TYPE_LABELS } from '../../bot/contract/learning-entry.js';
@@ -44,13 +44,12 @@ export function formatCalendarDay(day: string, locale: string): string {
 
 /** A limit as the service writes it ("2048", not "2,048"), in the reader's digits, so the form and the service agree. */
 export function ungroupedNumber(formatting: string): (n: number) => string {
-  const format = new Intl.NumberFormat(formatting, { useGrouping: false });
-  return (n) => format.format(n);
+  return (n) => plainNumber(formatting, n);
 }
 
 export function formatMinutes(minutes: number, locale: string): string {
   const unit = (value: number, name: 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   if (minutes < 60) return unit(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   const rest = Math.round(minutes % 60);

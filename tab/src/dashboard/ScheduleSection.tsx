@@ -3,6 +3,7 @@ import { Suspense, useId } from 'react';
 import type { ApiClient } from '../api/api-client.js';
 import type { DashboardResponse, TeamSettings } from '../api/dashboard-types.js';
 import { ChunkBoundary, useRetryableLazy } from '../components/ChunkBoundary.js';
+import { useAfterPaint } from '../components/use-after-paint.js';
 import { ScheduleSummary } from './ScheduleSummary.js';
 import { useT } from '../i18n/i18n-context.js';
 
@@ -29,6 +30,9 @@ export function ScheduleSection({ client, teamId, locale, isLead, settings, chan
   const headingId = useId();
   const { t } = useT();
   const { attempt, Lazy: ScheduleForm, retry } = useRetryableLazy(loadForm);
+  // The form (its code and the team's channels) waits for the dashboard's first view to be painted.
+  const painted = useAfterPaint();
+  const loading = <Spinner size="small" label={t('schedule.formLoading')} />;
   return (
     <section aria-labelledby={headingId} className={styles.section} data-testid="schedule-section">
       <Subtitle1 as="h2" id={headingId}>
@@ -37,8 +41,12 @@ export function ScheduleSection({ client, teamId, locale, isLead, settings, chan
       <ScheduleSummary schedule={settings.schedule} locale={locale} isLead={isLead} />
       {isLead ? (
         <ChunkBoundary key={attempt} onRetry={retry} message={t('schedule.formFailed')}>
-          <Suspense fallback={<Spinner size="small" label={t('schedule.formLoading')} />}>
-            <ScheduleForm client={client} teamId={teamId} locale={locale} settings={settings} channelId={channelId} onSaved={onSaved} />
+          <Suspense fallback={loading}>
+            {painted ? (
+              <ScheduleForm client={client} teamId={teamId} locale={locale} settings={settings} channelId={channelId} onSaved={onSaved} />
+            ) : (
+              loading
+            )}
           </Suspense>
         </ChunkBoundary>
       ) : (

@@ -1,18 +1,19 @@
-/** Formatting for the dashboard's figures, in the host's locale. */
 import { RATING_SCALE } from '../../../bot/contract/check-in-rules.js';
-import { dateTimeFormat } from '../../../bot/contract/i18n/intl-cache.js';
+import { dateTimeFormat, numberFormat } from '../../../bot/contract/i18n/intl-cache.js';
+
+/** Formatting for the dashboard's figures, in the host's locale; each formatter is built once (a member table formats thousands of figures). */
 
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function formatPercent(ratio: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
 /** A mean rating out of five, e.g. "4.2 / 5"; one decimal is all a 1–5 scale can honestly claim. */
 export function formatAverageRating(rating: number, locale: string): string {
-  const value = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rating);
+  const value = numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rating);
   return `${value} / ${formatCount(RATING_SCALE.max, locale)}`;
 }
 

@@ -9,4 +9,5 @@ export const LazyTeamExports = lazySection<Omit<ComponentProps<typeof TeamExport
   testId: 'team-exports',
   loadingLabel: 'common.loading',
   failure: 'section.failed',
+  afterFirstPaint: true,
 });

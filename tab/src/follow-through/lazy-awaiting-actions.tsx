@@ -9,4 +9,5 @@ export const LazyAwaitingActions = lazySection<Omit<ComponentProps<typeof Awaiti
   testId: 'awaiting-actions',
   loadingLabel: 'awaiting.loading',
   failure: 'awaiting.sectionFailed',
+  afterFirstPaint: true,
 });

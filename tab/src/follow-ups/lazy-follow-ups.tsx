@@ -12,4 +12,5 @@ export const LazyFollowUps = lazySection<Omit<ComponentProps<typeof FollowUps>, 
   testId: 'follow-ups',
   loadingLabel: 'followUps.loading',
   failure: 'followUps.sectionFailed',
+  afterFirstPaint: true,
 });

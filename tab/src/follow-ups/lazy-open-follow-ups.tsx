@@ -9,4 +9,5 @@ export const LazyOpenFollowUps = lazySection<Omit<ComponentProps<typeof OpenFoll
   testId: 'open-follow-ups',
   loadingLabel: 'followUpItems.loading',
   failure: 'followUpItems.sectionFailed',
+  afterFirstPaint: true,
 });

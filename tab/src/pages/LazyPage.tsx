@@ -18,6 +18,20 @@ interface LazyPageOptions<P extends object> {
  * dashboard's tables never weigh on the learner's log, nor the log's edit forms on the dashboard.
  */
 export function lazyPage<P extends object>({ load, title, testId, loadingLabel, failure }: LazyPageOptions<P>) {
+  return Object.assign(LazyPageFor(load, { title, testId, loadingLabel, failure }), {
+    /**
+     * Starts fetching the page's code before the page is rendered (the shell still waits for the
+     * host or the identity): the browser keeps the module, so the render then finds it loaded. A
+     * failure here is left for the render's own load to meet and offer Retry.
+     */
+    preload: () => void load().catch(() => undefined),
+  });
+}
+
+function LazyPageFor<P extends object>(
+  load: LazyPageOptions<P>['load'],
+  { title, testId, loadingLabel, failure }: Omit<LazyPageOptions<P>, 'load'>,
+) {
   return function LazyPage(props: P) {
     const { t } = useT();
     const { attempt, Lazy, retry } = useRetryableLazy(load);

@@ -19,6 +19,14 @@ export interface PageProps {
   member?: MemberRef;
 }
 
+/** Starts loading a page's code at once, while the host, the language and the identity are still being found. */
+export function preloadPage(page: TabPage): void {
+  if (page === 'member-entries') LazyMemberEntriesPage.preload();
+  else if (page === 'admin') LazyAdminPage.preload();
+  else if (page === 'team') LazyTeamPage.preload();
+  else if (page === 'personal') LazyMyLearningPage.preload();
+}
+
 export function PageForHost({ page, client, locale, pollMs, inTeams, teamId, channelId, member }: PageProps) {
   if (page === 'configure') return <ConfigurePage inTeams={inTeams} />;
   if (page === 'member-entries' && member) return <LazyMemberEntriesPage client={client} locale={locale} member={member} />;

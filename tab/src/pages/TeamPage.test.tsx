@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ApiFailure } from '../api/api-client.js';
 import type { MemberRowView } from '../api/dashboard-types.js';
 import { LEAD_MEMBERS, TEAM_ID, dashboard, memberRow } from '../testing/dashboard-fixtures.js';
@@ -91,6 +91,24 @@ describe('TeamPage for a lead', () => {
     expect(page.querySelector('[data-testid="schedule-form"]')).not.toBeNull();
     expect(page.querySelector('[data-testid="schedule-summary"]')?.textContent?.replace(/\s/g, ' ')).toContain('Every Friday at 4:00 PM');
     expect(page.querySelector('[data-testid="member-note"]')).toBeNull();
+  });
+
+  it('asks for the sections below the members only once the figures and members are painted', async () => {
+    // Frames held back: nothing is painted until the test lets them run.
+    const frames: FrameRequestCallback[] = [];
+    await Promise.all([import('../shares/share-sections.js'), import('../dashboard/ScheduleForm.js')]);
+    const held = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    onTestFinished(() => held.mockRestore());
+    const { page, calls } = await open({ [DASHBOARD]: dashboard() });
+    expect(page.querySelectorAll('[data-testid="member-row"]')).toHaveLength(LEAD_MEMBERS.length);
+    // Their code is loaded already (as after a first visit): only the wait for the paint holds them back.
+    await settle(200);
+    expect(calls.map((c) => c.path)).toEqual([`/api/v1/teams/${encodeURIComponent(TEAM_ID)}/dashboard?weeks=12`]);
+    expect(page.querySelector('[data-testid="follow-ups"] h2')?.textContent).toBe('Follow-ups');
+
+    await act(async () => frames.splice(0).forEach((frame) => frame(performance.now())));
+    await eventually(() => expect(calls.some((c) => c.path.endsWith('/follow-ups'))).toBe(true));
+    expect(calls.some((c) => c.path.includes('/shares'))).toBe(true);
   });
 
   it('sorts by a column from its header button, and says which way in aria-sort', async () => {

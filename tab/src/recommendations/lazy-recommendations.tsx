@@ -12,6 +12,7 @@ export const LazyTeamRecommendations = lazySection<Omit<ComponentProps<typeof Te
   testId: 'team-recommendations',
   loadingLabel: 'teamRecs.loading',
   failure: 'teamRecs.sectionFailed',
+  afterFirstPaint: true,
 });
 
 /** What the learner's leads recommended to them, on their personal page. */

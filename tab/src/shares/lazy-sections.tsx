@@ -11,6 +11,7 @@ export const LazySharesFeed = lazySection<Omit<ComponentProps<typeof SharesFeed>
   testId: 'shares-feed',
   loadingLabel: 'shares.loading',
   failure: 'shares.sectionFailed',
+  afterFirstPaint: true,
 });
 
 export const LazyTopResources = lazySection<Omit<ComponentProps<typeof TopResources>, 'heading'>>({
@@ -19,6 +20,7 @@ export const LazyTopResources = lazySection<Omit<ComponentProps<typeof TopResour
   testId: 'top-resources',
   loadingLabel: 'topResources.loading',
   failure: 'topResources.sectionFailed',
+  afterFirstPaint: true,
 });
 
 export const LazySavedList = lazySection<Omit<ComponentProps<typeof SavedList>, 'heading'>>({
