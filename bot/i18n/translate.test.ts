@@ -27,6 +27,10 @@ describe('choosing the language', () => {
     expect(formattingLocale('es-MX')).toBe('es-MX');
     expect(formattingLocale('fr-FR')).toBe('en');
     expect(formattingLocale('es-@@')).toBe('es');
+    // Arabic with no region in Arabic-Indic digits; a region keeps its own (the Emirates write Latin ones).
+    expect(new Intl.NumberFormat(formattingLocale('ar')).format(12)).toBe('١٢');
+    expect(new Intl.NumberFormat(formattingLocale('ar-@@')).format(12)).toBe('١٢');
+    expect(new Intl.NumberFormat(formattingLocale('ar-AE')).format(12)).toBe('12');
   });
 
   it('runs Arabic right to left and the others left to right', () => {

@@ -20,14 +20,20 @@ export function isRtl(locale: AppLocale): boolean {
 
 /**
  * The tag to format dates and numbers with: the user's own when it is valid and in the app's
- * language (so "es-MX" keeps Mexican formats), else the app language itself.
+ * language (so "es-MX" keeps Mexican formats and "ar-AE" its Latin digits), else the app language
+ * itself. Arabic with no region reads in Arabic-Indic digits, as the catalogs' Modern Standard
+ * Arabic does (ICU's bare "ar" would write Latin ones).
  */
 export function formattingLocale(tag: string | null | undefined): string {
   const app = appLocaleOf(tag);
+  let chosen: string = app;
   try {
     const canonical = tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
-    return canonical && canonical.split('-')[0]!.toLowerCase() === app ? canonical : app;
+    if (canonical && canonical.split('-')[0]!.toLowerCase() === app) chosen = canonical;
   } catch {
-    return app;
+    // Not a valid tag: the app language alone.
   }
+  return chosen === 'ar' ? ARABIC_WITHOUT_REGION : chosen;
 }
+
+const ARABIC_WITHOUT_REGION = 'ar-u-nu-arab';
