@@ -31,6 +31,7 @@ export default function DashboardCharts({ data, locale }: Props) {
   // Room for the axis labels on the side the reading starts from: the charts mirror right to left.
   const startMargin = (px: number) => (directionOf(i18n) === 'rtl' ? { right: px } : { left: px });
   const colors = chartColors(useContext(ThemeNameContext));
+  // Tooltips and the value axes (the charts' own culture reaches only their dates) in the reader's digits.
   const count = (n: number) => formatCount(n, locale);
   // "90 min" however many hours that is: the axis counts minutes.
   const minutesUnit = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
@@ -70,6 +71,7 @@ export default function DashboardCharts({ data, locale }: Props) {
           barGapMax={2}
           hideLabels
           yAxisTitle={t('charts.checkInsAxis')}
+          yAxisTickFormat={count}
           margins={startMargin(60)}
         />
       </ChartFigure>
@@ -83,6 +85,7 @@ export default function DashboardCharts({ data, locale }: Props) {
           hideLegend
           hideLabels
           yAxisTitle={t('charts.minutesLegend')}
+          yAxisTickFormat={count}
           margins={startMargin(60)}
         />
       </ChartFigure>
