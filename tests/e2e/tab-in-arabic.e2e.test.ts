@@ -25,7 +25,7 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
     await page.getByRole('heading', { level: 1, name: 'تعلّمي' }).waitFor();
     await personalPageLoaded(page, 'السلسلة', 'إيقاف المراجعات الدورية مؤقتًا');
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
-    expect(await page.title()).toBe('تعلّمي – Learning Loop');
+    expect(await page.title()).toBe('تعلّمي – Learning Loop\u200f');
     await page.getByRole('heading', { level: 2, name: 'سجلّ تعلّمك' }).waitFor();
     // Laid out from the right: the page's heading starts nearer the right edge than the left.
     const box = await page.getByRole('heading', { level: 1 }).boundingBox();
@@ -80,7 +80,7 @@ describe('the tab in Arabic, right to left (local mode, demo data)', () => {
   it('reads My learning in Spanish, left to right, for ?locale=es', async () => {
     const page = await tab.open('/personal', megan.userId, '&locale=es-MX&theme=dark');
     await page.getByRole('heading', { level: 1, name: 'Mi aprendizaje' }).waitFor();
-    await personalPageLoaded(page, 'Racha', 'Pausar mis preguntas de seguimiento');
+    await personalPageLoaded(page, 'Racha', 'Pausar mis check-ins');
     expect(await documentLanguage(page)).toEqual({ lang: 'es-MX', dir: 'ltr' });
     await page.getByRole('heading', { level: 2, name: 'Tu registro de aprendizaje' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

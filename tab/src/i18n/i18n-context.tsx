@@ -41,7 +41,8 @@ export function LanguageProvider({ tag, catalog, children }: Props) {
   const t = useMemo(() => translator(catalogsFor(tag, catalog), tag), [tag, catalog]);
   useEffect(() => {
     const root = document.documentElement;
-    root.lang = t.formatting;
+    // The language and region only: a formatting extension (Arabic's "-u-nu-arab" digits) is not the page's language.
+    root.lang = t.formatting.split('-u-')[0]!;
     root.dir = directionOf(t);
   }, [t]);
   const language = useMemo(() => ({ tag, catalog }), [tag, catalog]);

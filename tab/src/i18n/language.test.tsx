@@ -32,6 +32,11 @@ describe('the tab in the user’s language', () => {
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar-SA', 'rtl']);
     expect(page.querySelector('[dir]')?.getAttribute('dir')).toBe('rtl');
   });
+
+  it('marks the page plain "ar" for Arabic with no region, though its numbers take Arabic-Indic digits', async () => {
+    await renderInFluent(<ConfigurePage inTeams />, { locale: 'ar' });
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar', 'rtl']);
+  });
 });
 
 describe('counting in Arabic', () => {
