@@ -1,17 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOW_UP_CLOSE_VERB, followUpNoteInputId } from '../../bot/cards/follow-up-cards.js';
 import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { nextBehindSlot } from '../../bot/domain/lead-expectation.js';
-import { buildService, type Service } from '../../bot/service.js';
 import type { SendWork } from '../../bot/services/send-work.js';
 import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
-import { localConfig } from '../../bot/testing/local-config.js';
 import { freshTestStorage } from '../../bot/testing/test-storage.js';
+import { movingClockInstances, postTo, type Instance } from '../support/moving-clock-instances.js';
 import type { StorageConfig } from '../../bot/config.js';
 
 const team = { id: '19:behind@thread.tacv2', name: 'Product Design' };
@@ -23,46 +19,22 @@ const MINUTE = 60_000;
 const WEEK = 7 * 86_400_000;
 const WEEKLY = 'waited longer than expected';
 
-interface Instance extends Service {
-  baseUrl: string;
-  stop(): Promise<void>;
-}
-
 describe('a lead behind the expectation gets one reminder a week, across restarts and re-delivered messages (Azurite, local Bot Connector, moving clock)', () => {
   let storage: StorageConfig;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   let now = new Date('2026-11-02T09:00:00Z');
-  const running: Instance[] = [];
-
-  async function start(instanceId: string): Promise<Instance> {
-    const service = buildService(localConfig(storage), { logger: pino({ level: 'silent' }), clock: () => now, instanceId });
-    const server: Server = service.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const instance: Instance = {
-      ...service,
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      stop: () => new Promise((resolve) => server.close(() => resolve())),
-    };
-    running.push(instance);
-    return instance;
-  }
-  const post = async (on: Instance, activity: unknown) => {
-    const res = await fetch(`${on.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    const text = await res.text();
-    return (text ? JSON.parse(text) : {}) as { value?: unknown };
-  };
+  const instances = movingClockInstances(
+    () => storage,
+    () => now,
+  );
+  const { running, start } = instances;
+  const post = postTo;
   const from = (who: Account) => ({ serviceUrl: connector.serviceUrl, from: who, conversationId: `a:personal-${who.id}` });
   const sentTo = (who: Account, text: string) =>
     connector.sent.filter((s) => s.conversationId === `a:personal-${who.id}` && JSON.stringify(s.activity).includes(text));
-  const runJobsAt = async (instances: Instance[], at: Date) => {
+  const runJobsAt = async (on: Instance[], at: Date) => {
     now = at;
-    await Promise.all(instances.map((i) => i.scheduler.tick()));
-    for (let drained = 1; drained > 0;)
-      drained = (await Promise.all(instances.map((i) => i.worker.drainOnce()))).reduce((a, b) => a + b, 0);
+    await instances.runJobs(on);
   };
   const drain = async (on: Instance) => {
     while ((await on.worker.drainOnce()) > 0);

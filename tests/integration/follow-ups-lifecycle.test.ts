@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOW_UP_CLOSE_VERB } from '../../bot/cards/follow-up-cards.js';
 import { NUDGE_REPLY_VERB } from '../../bot/cards/nudge-cards.js';
@@ -8,13 +5,12 @@ import type { FollowUpsResponse } from '../../bot/contract/follow-up-rules.js';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { followUpsFor, teamFollowUps } from '../../bot/domain/dashboard-follow-ups.js';
 import { nudgeFact } from '../../bot/domain/leader-metrics.js';
-import { buildService, type Service } from '../../bot/service.js';
 import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
-import { localConfig } from '../../bot/testing/local-config.js';
 import { asDemoPerson } from '../../bot/testing/requests.js';
 import { rollupsFromRaw } from '../../bot/testing/rollup-reference.js';
 import { freshTestStorage } from '../../bot/testing/test-storage.js';
+import { movingClockInstances, postTo, type Instance } from '../support/moving-clock-instances.js';
 import type { StorageConfig } from '../../bot/config.js';
 
 const team = { id: '19:follow-ups@thread.tacv2', name: 'Product Design' };
@@ -24,50 +20,24 @@ const account = (p: (typeof DEMO_PEOPLE)[number]): Account => ({ id: p.teamsUser
 const [alex, megan, isaiah] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!, DEMO_PEOPLE[3]!].map(account) as [Account, Account, Account];
 const DAY = 86_400_000;
 
-/** One instance of the service over the shared storage, listening on a free port. */
-interface Instance extends Service {
-  baseUrl: string;
-  stop(): Promise<void>;
-}
-
 describe('a follow-up from a nudge’s answer to its closing, across restarts and two instances (Azurite, local Bot Connector, moving clock)', () => {
   let storage: StorageConfig;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   let now = new Date('2026-11-02T09:00:00Z');
-  const running: Instance[] = [];
-
-  async function start(instanceId: string): Promise<Instance> {
-    const service = buildService(localConfig(storage), { logger: pino({ level: 'silent' }), clock: () => now, instanceId });
-    const server: Server = service.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const instance: Instance = {
-      ...service,
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      stop: () => new Promise((resolve) => server.close(() => resolve())),
-    };
-    running.push(instance);
-    return instance;
-  }
-  const post = async (on: Instance, activity: unknown) => {
-    const res = await fetch(`${on.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    const text = await res.text();
-    return (text ? JSON.parse(text) : {}) as { value?: unknown };
-  };
+  const instances = movingClockInstances(
+    () => storage,
+    () => now,
+  );
+  const { running, start } = instances;
+  const post = postTo;
   const api = (on: Instance, who: Account, path: string, init: RequestInit = {}) =>
     fetch(`${on.baseUrl}/api/v1${path}`, { ...init, headers: asDemoPerson(who.aadObjectId) });
   const from = (who: Account) => ({ serviceUrl: connector.serviceUrl, from: who, conversationId: `a:personal-${who.id}` });
   const sentTo = (who: Account, text: string) =>
     connector.sent.filter((s) => s.conversationId === `a:personal-${who.id}` && JSON.stringify(s.activity).includes(text));
-  /** Both instances run their scheduler and send worker at once, as two App Service instances would. */
-  const runJobsAt = async (instances: Instance[], at: Date) => {
+  const runJobsAt = async (on: Instance[], at: Date) => {
     now = at;
-    await Promise.all(instances.map((i) => i.scheduler.tick()));
-    for (let drained = 1; drained > 0;)
-      drained = (await Promise.all(instances.map((i) => i.worker.drainOnce()))).reduce((a, b) => a + b, 0);
+    await instances.runJobs(on);
   };
   const lead = { tenantId: DEMO_TENANT_ID, userId: alex.aadObjectId };
 
