@@ -2,45 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { digitProblems, directionProblems, pluralProblems } from '../../contract/i18n/catalog-checks.js';
+import { describeLanguageRules } from '../../../tests/support/language-rules.js';
 import { glossaryProblems } from '../../contract/i18n/glossary.js';
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { es } from './es.js';
 
 const english: Record<string, string> = en;
-const sourceOf = (key: string) => english[key] ?? english[key.replace(/\.(zero|one|two|few|many|other)$/, '.other')];
 
-/** Where a translation names a term otherwise than the glossary, and why that is right there. */
-const GLOSSARY_EXCEPTIONS: Record<string, readonly string[]> = {};
-
-describe('the bot’s catalogs keep the language rules (docs/glossary.md)', () => {
-  it.each([
-    ['en', english],
-    ['es', es as Record<string, string>],
-    ['ar', ar as Record<string, string>],
-  ] as const)('%s: every counted message has each plural form the language needs', (language, catalog) => {
-    expect(pluralProblems(english, catalog, language)).toEqual([]);
-  });
-
-  it.each([
-    ['en', english],
-    ['es', es as Record<string, string>],
-    ['ar', ar as Record<string, string>],
-  ] as const)('%s: no message writes a number in; limits, ratings and times are placeholders', (_language, catalog) => {
-    expect(digitProblems(catalog)).toEqual([]);
-  });
-
-  it.each([
-    ['es', es as Record<string, string>],
-    ['ar', ar as Record<string, string>],
-  ] as const)('%s: every term is translated as the glossary says', (language, catalog) => {
-    expect(glossaryProblems(sourceOf, catalog, language, GLOSSARY_EXCEPTIONS)).toEqual([]);
-  });
-
-  it('ar: Latin text is marked so it keeps its direction', () => {
-    expect(directionProblems(ar)).toEqual([]);
-  });
-});
+describeLanguageRules('the bot’s catalogs', english, { es: es as Record<string, string>, ar: ar as Record<string, string> });
 
 describe('the Teams manifest’s Spanish and Arabic keep the glossary', () => {
   const appPackage = path.resolve(import.meta.dirname, '../../../appPackage');
