@@ -4,6 +4,7 @@ import { botTranslator } from '../i18n/bot-messages.js';
 import { en } from '../i18n/messages/en.js';
 import type { Share } from '../domain/share.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
+import { sampleShare } from '../testing/sample-share.js';
 import { digestCard } from './digest-card.js';
 import { myDataExportCard } from './my-data-cards.js';
 import { shareCard } from './share-card.js';
@@ -13,25 +14,8 @@ import { shareHelpedCard } from './share-helped-card.js';
 const COUNTS = [1, 2, 3, 11, 12, 100] as const;
 type Count = (typeof COUNTS)[number];
 
-const share = (n: number): Share => ({
-  tenantId: 't1',
-  teamId: '19:team@thread.tacv2',
-  shareId: 'entry-0001',
-  sharerId: 'u1',
-  sharerName: 'Megan Bowen',
-  what: 'UX 101',
-  sourceType: 'course',
-  link: 'https://example.com/ux',
-  resourceKey: 'k',
-  insight: null,
-  action: null,
-  sharerRating: 4,
-  createdAt: '2026-11-27T16:05:00.000Z',
-  withdrawnAt: null,
-  channelId: '19:shares@thread.tacv2',
-  activityId: null,
-  tally: { helpful: n, saves: n, ratingSum: 4 * n, ratingCount: n },
-});
+const share = (n: number): Share =>
+  sampleShare({ insight: null, action: null, tally: { helpful: n, saves: n, ratingSum: 4 * n, ratingCount: n } });
 
 const digest = (n: number) => ({
   teamId: '19:team@thread.tacv2',

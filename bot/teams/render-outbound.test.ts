@@ -1,3 +1,4 @@
+import { sampleShare } from '../testing/sample-share.js';
 import { askHowItWentCard } from '../cards/ask-how-it-went-card.js';
 import { askToShareCard } from '../cards/share-prompt-card.js';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,6 @@ import { shareHelpedCard } from '../cards/share-helped-card.js';
 import { weeklyRoundupCard } from '../cards/weekly-roundup-card.js';
 import type { WeeklyRoundup } from '../domain/weekly-roundup.js';
 import type { Digest } from '../domain/digest.js';
-import type { Share } from '../domain/share.js';
 import { botTranslator, type BotTranslator } from '../i18n/bot-messages.js';
 import type { CheckInAsk, OutboundMessage } from '../services/outbound-message.js';
 import { expectValidTeamsCard } from '../testing/card-validation.js';
@@ -34,25 +34,7 @@ const roundup: WeeklyRoundup = {
   shares: [{ shareId: 'entry-0001', what: 'UX 101', sharerName: 'Megan Bowen', helpful: 3 }],
 };
 
-const share: Share = {
-  tenantId: 't1',
-  teamId: '19:team@thread.tacv2',
-  shareId: 'entry-0001',
-  sharerId: 'u1',
-  sharerName: 'Megan Bowen',
-  what: 'UX 101',
-  sourceType: 'course',
-  link: 'https://example.com/ux',
-  resourceKey: 'k',
-  insight: '1-2-3',
-  action: 'A/B',
-  sharerRating: 4,
-  createdAt: '2026-11-27T16:05:00.000Z',
-  withdrawnAt: null,
-  channelId: '19:shares@thread.tacv2',
-  activityId: 'activity-1',
-  tally: { helpful: 3, saves: 1, ratingSum: 13, ratingCount: 3 },
-};
+const share = sampleShare({ activityId: 'activity-1' });
 const digest: Digest = {
   teamId: '19:team@thread.tacv2',
   teamName: 'Alpha',

@@ -1,3 +1,4 @@
+import { sampleShare } from './sample-share.js';
 import type { AdaptiveCard } from '../cards/card-types.js';
 import { checkInCard } from '../cards/check-in-card.js';
 import { checkInSavedCard } from '../cards/check-in-saved-card.js';
@@ -24,7 +25,6 @@ import { snoozedCard } from '../cards/snoozed-card.js';
 import { teamSetupCard, teamSetupSavedCard, welcomeCard } from '../cards/team-setup-cards.js';
 import { validateCheckIn } from '../domain/check-in-submission.js';
 import { goalAnswersOf, validateGoal } from '../domain/goal.js';
-import type { Share } from '../domain/share.js';
 import type { BotTranslator } from '../i18n/bot-messages.js';
 
 /**
@@ -37,25 +37,7 @@ export function cardGallery(t: BotTranslator): Array<[string, AdaptiveCard]> {
   const checkIn = validateCheckIn({ what: '', link: 'ftp://x', minutes: 'abc', visibility: 'everyone' }, t);
   const goal = validateGoal({ what: '', targetDate: '2020-01-01', resources: 'ftp://x' }, now, 'UTC', t);
   const answers = goalAnswersOf(new Map([['g2', { note: 'Q4' }]]), ['g2'], t);
-  const share: Share = {
-    tenantId: 't1',
-    teamId: '19:team@thread.tacv2',
-    shareId: 'entry-0001',
-    sharerId: 'u1',
-    sharerName: 'Megan Bowen',
-    what: 'UX 101',
-    sourceType: 'course',
-    link: 'https://example.com/ux',
-    resourceKey: 'k',
-    insight: '1-2-3',
-    action: 'A/B',
-    sharerRating: 4,
-    createdAt: '2026-11-27T16:05:00.000Z',
-    withdrawnAt: null,
-    channelId: '19:shares@thread.tacv2',
-    activityId: null,
-    tally: { helpful: 3, saves: 1, ratingSum: 13, ratingCount: 3 },
-  };
+  const share = sampleShare();
   const model = {
     cardId: 'card-1',
     cycle: '2026-W48',
