@@ -21,7 +21,15 @@ export class HiddenWhileWorked<T> {
       () => {
         this.renewal = this.renewal
           .then(async () => void (this.message = await queue.delay(this.message, hideSeconds)))
-          .catch((error: unknown) => logger.warn({ err: error, work: this.message.body }, 'could not keep a send being worked on hidden'));
+          .catch((error: unknown) => {
+            if (!receiptGone(error))
+              return logger.warn({ err: error, work: this.message.body }, 'could not keep a send being worked on hidden');
+            // An earlier renewal landed but its answer was lost (its retry found the receipt changed),
+            // or the message is gone: this copy can no longer be hidden, so stop asking. Whoever
+            // receives it next finds the send record claimed or settled and does not send it again.
+            clearInterval(this.timer);
+            logger.info({ work: this.message.body }, 'a send being worked on can no longer be kept hidden; its record decides');
+          });
       },
       (hideSeconds * 1000) / 3,
     );
@@ -36,4 +44,10 @@ export class HiddenWhileWorked<T> {
     await this.renewal;
     return this.message;
   }
+}
+
+/** Queue Storage's answers for a pop receipt that is no longer the message's (400 PopReceiptMismatch) or a message that is gone (404). */
+function receiptGone(error: unknown): boolean {
+  const e = error as { statusCode?: unknown; code?: unknown };
+  return e.statusCode === 404 || e.code === 'PopReceiptMismatch';
 }

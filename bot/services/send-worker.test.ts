@@ -218,6 +218,62 @@ describe('SendWorker (Azurite)', () => {
     expect(await statusOf('u1')).toBe('sent');
   });
 
+  it('keeps a send claimed while it is on its way past its claim’s length, so a copy received elsewhere meanwhile is not sent again', async () => {
+    // The workers' clock is moved on by hand past the claim as first taken; the claim's renewals run
+    // on real timers every 2/3 s and read the same clock.
+    let ahead = 0;
+    const clock = () => new Date(Date.now() + ahead);
+    const record = () => sends.get(tenantId, 'u1', '2026-W48', 'checkin');
+    const b = new SendWorker({ ...deps, clock, messenger: new ScriptedMessenger(), claimSeconds: 2 });
+    let handledByB = 0;
+    const slow: Messenger = {
+      // A first contact waiting for its second slot behind a tenant held back by Teams: long past the claim.
+      send: async (target, message) => {
+        const claimed = new Date((await record())!.claimedUntil!).getTime();
+        ahead = claimed + 1_000 - Date.now();
+        await expect
+          .poll(async () => new Date((await record())!.claimedUntil!).getTime() > clock().getTime(), {
+            timeout: 10_000,
+            message: 'the claim was extended past the moved clock',
+          })
+          .toBe(true);
+        // The scheduler queues the same work again; another worker receives that copy now.
+        await deps.queue.send(work('u1'));
+        await expect.poll(async () => (handledByB += await b.drainOnce()), { timeout: 10_000 }).toBeGreaterThan(0);
+        return scripted.send(target, message);
+      },
+    };
+    const scripted = new ScriptedMessenger();
+    const a = new SendWorker({ ...deps, clock, messenger: slow, claimSeconds: 2 });
+    await deps.queue.send(work('u1'));
+    const [message] = await deps.queue.receive(1, 2);
+    await a.handle(message!);
+
+    expect(handledByB).toBe(1);
+    expect(scripted.delivered).toEqual(['u1']);
+    expect(await record()).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('settles a send whose claim renewal landed without its answer, instead of leaving it claimed to be sent again', async () => {
+    // The first renewal is written but its answer never arrives (the SDK's retry then finds the ETag changed).
+    const update = sends.update.bind(sends);
+    let lostAnswers = 0;
+    const flaky = Object.assign(Object.create(sends) as SendStore, {
+      update: async (r: SendRecord, changes: Parameters<SendStore['update']>[1]) => {
+        const written = await update(r, changes);
+        if (changes.claimedUntil && !changes.status && lostAnswers++ === 0) throw new Error('socket hang up');
+        return written;
+      },
+    });
+    const renewed = () => expect.poll(() => lostAnswers, { timeout: 10_000, message: 'a renewal was written' }).toBeGreaterThan(1);
+    const messenger: Messenger = { send: async () => (await renewed(), { kind: 'sent', activityId: 'a-1' }) };
+    const worker = new SendWorker({ ...deps, sends: flaky, messenger, claimSeconds: 2 });
+    await deps.queue.send(work('u1'));
+    const [message] = await deps.queue.receive(1, 2);
+    await worker.handle(message!);
+    expect(await sends.get(tenantId, 'u1', '2026-W48', 'checkin')).toMatchObject({ status: 'sent', attempts: 1, activityId: 'a-1' });
+  });
+
   // The scheduler may queue the same work again (it enqueues on every pass over a minute): a
   // settled send must not go out again. Driven message by message, so nothing depends on timing.
   const settledAs: Array<[string, SendOutcome | undefined, number, SendRecord['status']]> = [

@@ -20,6 +20,7 @@ import type { FollowUpService } from './follow-up-service.js';
 import type { BehindReminders } from './behind-reminders.js';
 import { noticeIsAbout } from './lead-notices.js';
 import { HiddenWhileWorked } from './hidden-while-worked.js';
+import { ClaimHeld } from './claim-held.js';
 
 export interface SendWorkerDeps {
   queue: WorkQueue<SendWork>;
@@ -157,6 +158,7 @@ export class SendWorker {
             conversationId: plan.conversationId ?? newConversationId(plan.target.teamsUserId),
           })
         : undefined;
+    let claim: ClaimHeld | undefined;
     try {
       record = await this.deps.sends.update(record, {
         status: 'sending',
@@ -164,9 +166,11 @@ export class SendWorker {
         attempts: record.attempts + 1,
       });
       if (!record) return; // lost the race for the claim: the winner sends
+      claim = new ClaimHeld(record, this.deps.sends, this.claimMs, this.deps.clock, this.deps.logger);
       const outcome = 'target' in plan ? await this.deps.messenger.send(plan.target, plan.message, slot) : plan;
-      await this.settle(hidden, record, outcome);
+      await this.settle(hidden, claim, record, outcome);
     } finally {
+      claim?.stop();
       slot?.giveBack();
     }
   }
@@ -250,7 +254,7 @@ export class SendWorker {
     return { kind: 'lead-notice', leadName: lead.displayName, teamName, joinedAt: reader.joinedAt };
   }
 
-  private async settle(hidden: HiddenWhileWorked<SendWork>, record: SendRecord, outcome: SendOutcome): Promise<void> {
+  private async settle(hidden: HiddenWhileWorked<SendWork>, claim: ClaimHeld, record: SendRecord, outcome: SendOutcome): Promise<void> {
     const now = this.deps.clock();
     switch (outcome.kind) {
       case 'sent': {
@@ -266,7 +270,7 @@ export class SendWorker {
             updatedAt: now.toISOString(),
           });
         }
-        await this.deps.sends.update(record, {
+        await claim.settle({
           status: 'sent',
           sentAt: now.toISOString(),
           ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
@@ -281,7 +285,7 @@ export class SendWorker {
       case 'throttled':
         // Retry-After holds back this message. The attempt keeps its slot in the app-wide budget:
         // Teams counts requests, refused or not, and giving slots back makes throttling worse.
-        await this.deps.sends.update(record, {
+        await claim.settle({
           status: 'pending',
           claimedUntil: now.toISOString(),
           lastError: `429, retry after ${outcome.retryAfterMs} ms`,
@@ -291,10 +295,10 @@ export class SendWorker {
       case 'transient': {
         const failures = (record.failures ?? 0) + 1;
         if (failures >= this.maxAttempts) {
-          await this.deps.sends.update(record, { status: 'pending', failures });
+          await claim.settle({ status: 'pending', failures });
           return this.park(await hidden.release(), `${outcome.status}: ${outcome.message} (${failures} failures)`);
         }
-        await this.deps.sends.update(record, {
+        await claim.settle({
           status: 'pending',
           failures,
           claimedUntil: now.toISOString(),
@@ -307,7 +311,7 @@ export class SendWorker {
       case 'blocked':
       case 'stale':
         // Recorded and not retried: the learner removed the app, or the conversation is gone.
-        await this.deps.sends.update(record, { status: outcome.kind, lastError: outcome.message });
+        await claim.settle({ status: outcome.kind, lastError: outcome.message });
         await this.deps.queue.delete(await hidden.release());
         return;
     }
