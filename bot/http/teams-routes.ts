@@ -225,13 +225,13 @@ export function teamsRoutes(deps: ApiDeps): Router {
 function selfCheckingRoutes(deps: ApiDeps): Router {
   const router = Router();
   // A 500-member team's dashboard is some 200 KB of JSON, read again and again: sent from the bytes made for its revision.
-  const dashboards = new RevisedJsonAnswers();
+  const dashboardAnswers = new RevisedJsonAnswers();
   router.get('/teams/:teamId/dashboard', async (req, res) => {
     const teamId = parse(teamIdParam, req.params.teamId, 'team id');
     const { weeks } = parse(weeksQuery, req.query, 'query');
     const caller = callerOf(res);
     const { view, revision } = await deps.dashboards.answerFor(caller, teamId, weeks);
-    await dashboards.send(req, res, `${caller.tenantId}\n${caller.userId}\n${teamId}\n${weeks}`, { revision, body: view });
+    await dashboardAnswers.send(req, res, `${caller.tenantId}\n${caller.userId}\n${teamId}\n${weeks}`, { revision, body: view });
   });
 
   router.put('/teams/:teamId/shares/:shareId/my-vote', async (req, res) => {
