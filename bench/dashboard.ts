@@ -8,6 +8,7 @@ import { nudgeFact } from '../bot/domain/leader-metrics.js';
 import { SOURCE_TYPES } from '../bot/contract/learning-entry.js';
 import { weekKeyOf } from '../bot/domain/member-rollup.js';
 import { buildService } from '../bot/service.js';
+import { ANSWERED_MARGIN_MS } from '../bot/services/team-rollup-copies.js';
 import { SendStore } from '../bot/store/send-store.js';
 import type { TableClient } from '@azure/data-tables';
 import { ensureTables, tableClients } from '../bot/store/table-clients.js';
@@ -176,9 +177,9 @@ export async function runDashboard(
     }
     return { ...summarise(costs), peakHeapAddedMb: summarise(heap).peakHeapAddedMb };
   };
-  // In a real team rollups are written over days; here they were all written a moment ago, within
-  // the catch-up margin of one another. Let that margin pass, as it would have.
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // In a real team rollups are written over days; here they were all written a moment ago, in one
+  // burst. Let the catch-up margin pass, as it would have: a read then asks only for later writes.
+  await new Promise((resolve) => setTimeout(resolve, ANSWERED_MARGIN_MS + 1_500));
   proxy.set(MEASURED_STORAGE);
   const warm = await measure();
   // A member pauses or resumes before each read: one rollup rewritten, the view rebuilt.

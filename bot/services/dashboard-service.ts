@@ -15,6 +15,8 @@ interface CachedView {
   generation: number;
   stamp: string;
   minute: number;
+  /** Moves whenever the view is built or its follow-up figures are worked out again. */
+  revision: number;
   view: DashboardResponse;
   /** The leaders' figures, worked out for the first lead to ask, with the nudges they were worked out from. */
   followUps?: { nudges: string; figures: TeamFollowUps };
@@ -26,6 +28,15 @@ const CACHE_LIMIT = 64;
 const CACHE_BYTES = 8 * 1024 * 1024;
 /** As many nudges as the admins' report reads: one page of a team's partition. */
 const NUDGE_LIMIT = 1000;
+
+let revisions = 0;
+
+/** A caller's dashboard, and a revision that moves whenever what this caller is sent may have changed. */
+export interface DashboardAnswer {
+  view: DashboardResponse;
+  /** Equal for two answers to the same caller, team and period only when their views are equal. */
+  revision: string;
+}
 
 /**
  * The team dashboard, from three reads made side by side: the team's settings and roster (which
@@ -59,6 +70,15 @@ export class DashboardService {
   }
 
   async dashboardFor(caller: Learner, teamId: string, weeks: DashboardPeriod): Promise<DashboardResponse> {
+    return (await this.answerFor(caller, teamId, weeks)).view;
+  }
+
+  /**
+   * The dashboard with its revision, for the API to keep what it sent the caller (serialised and
+   * compressed) and send it again while the revision holds. Every call reads and authorises as
+   * `dashboardFor` does: the revision is never an answer in itself.
+   */
+  async answerFor(caller: Learner, teamId: string, weeks: DashboardPeriod): Promise<DashboardAnswer> {
     const now = this.deps.clock();
     // Whether the caller leads is known only once the roster is read; the nudges are read alongside all the same, to save a round trip.
     const [roster, current, nudges] = await Promise.all([
@@ -86,17 +106,20 @@ export class DashboardService {
         weeks,
         now,
       });
-      cached = { generation: current.generation, stamp: team.stamp, minute, view };
+      cached = { generation: current.generation, stamp: team.stamp, minute, revision: ++revisions, view };
       this.cache.set(key, cached);
     }
+    // The caller, their role and their row are in the view as well: another caller's revision means nothing here.
+    const revisionOf = (c: CachedView) => `${c.revision} ${me.role} ${caller.tenantId}\n${caller.userId}`;
     if (me.role !== 'lead') {
       // Members see the same team figures, and of the member table only their own row.
-      return {
+      const view: DashboardResponse = {
         ...cached.view,
         role: 'member',
         callerId: caller.userId,
         members: cached.view.members.filter((m) => m.userId === caller.userId),
       };
+      return { view, revision: revisionOf(cached) };
     }
     // Nudges are added newest first, and later answered, closed or followed by a result (never undone):
     // their count, the newest, and how many reached each of those say whether anything changed since.
@@ -106,7 +129,9 @@ export class DashboardService {
       const zone = team.settings.schedule?.timeZone ?? 'UTC';
       const figures = teamFollowUps({ roster: team.members, rollups: current.rollups, nudges: nudges.map(nudgeFact), weeks, zone, now });
       cached.followUps = { nudges: nudgeStamp, figures };
+      cached.revision = ++revisions;
     }
-    return { ...cached.view, callerId: caller.userId, followUps: followUpsFor(cached.followUps.figures, caller.userId) };
+    const view = { ...cached.view, callerId: caller.userId, followUps: followUpsFor(cached.followUps.figures, caller.userId) };
+    return { view, revision: revisionOf(cached) };
   }
 }

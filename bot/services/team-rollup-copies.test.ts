@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { emptyRollup } from '../domain/member-rollup.js';
+import { emptyRollup, type MemberRollup } from '../domain/member-rollup.js';
 import { RollupStore } from '../store/rollup-store.js';
 import { freshTestStorage } from '../testing/test-storage.js';
-import { TeamRollupCopies } from './team-rollup-copies.js';
+import { ANSWERED_MARGIN_MS, TeamRollupCopies } from './team-rollup-copies.js';
 
 describe('TeamRollupCopies (Azurite)', () => {
   it('catches up with rows written since the last read, without reading the rest again', async () => {
@@ -28,6 +28,45 @@ describe('TeamRollupCopies (Azurite)', () => {
     ]);
     expect(read.mock.calls[0]?.[2]).toBeUndefined();
     expect(read.mock.calls[2]?.[2]).toBeInstanceOf(Date);
+  });
+
+  it('stops reading a burst of rows again once storage answered well after it, and still sees the next write', async () => {
+    // A stand-in store on a clock the test sets: three rows written in one burst, then reads later on.
+    const t0 = Date.parse('2026-12-06T10:00:00Z');
+    const rows = new Map<string, { stamp: number; rollup: MemberRollup }>();
+    const write = (userId: string, stamp: number, paused = false) =>
+      rows.set(userId, { stamp, rollup: { ...emptyRollup(userId), paused } });
+    let storageNow = t0;
+    const asked: (number | undefined)[] = [];
+    const store = {
+      readSince: async (_tenant: string, _team: string, since: Date | undefined) => {
+        asked.push(since?.getTime());
+        const sent = [...rows.values()].filter((r) => !since || r.stamp >= since.getTime());
+        return {
+          rows: sent.map((r) => ({ userId: r.rollup.userId, etag: String(r.stamp), writtenAt: r.stamp, decode: () => r.rollup })),
+          answeredAt: storageNow - (storageNow % 1000),
+        };
+      },
+    } as unknown as RollupStore;
+    for (const [i, userId] of ['a', 'b', 'c'].entries()) write(userId, t0 + i * 10);
+    const copies = new TeamRollupCopies(store);
+    storageNow = t0 + 100;
+    const first = await kept(copies, 'team');
+    // Within the margin of the burst, the burst is asked for again (a write stamped in it may show late).
+    storageNow = t0 + 1_000;
+    await kept(copies, 'team');
+    expect(asked[1]).toBeLessThanOrEqual(t0);
+    // Long after it, storage's answer moves the next read past the burst: nothing is sent again.
+    storageNow = t0 + ANSWERED_MARGIN_MS + 60_000;
+    await kept(copies, 'team');
+    const quiet = await kept(copies, 'team');
+    expect(asked[3]).toBe(storageNow - ANSWERED_MARGIN_MS);
+    expect(quiet.generation).toBe(first.generation);
+    // A write stamped just before storage last answered, seen only now, is still caught.
+    write('b', storageNow - ANSWERED_MARGIN_MS + 1, true);
+    const after = await kept(copies, 'team');
+    expect(after.generation).not.toBe(first.generation);
+    expect(after.rollups.find((r) => r.userId === 'b')?.paused).toBe(true);
   });
 
   it('forgets the least recently read teams beyond its byte budget', async () => {

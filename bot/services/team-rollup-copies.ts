@@ -11,8 +11,10 @@ interface HeldRow {
 
 interface TeamCopy {
   rows: Map<string, HeldRow>;
-  /** The newest write time seen: the next read asks only for rows written since (less a margin). */
+  /** The newest write time seen: the next read asks only for rows written since (less a margin)… */
   newest: number;
+  /** …or since storage last answered (less a wider margin), whichever is later: a quiet team's reads then fetch nothing. */
+  answeredAt: number;
   /** Moves whenever a row is added or changed, so views built from the copy know they are stale. */
   generation: number;
   bytes: number;
@@ -20,6 +22,12 @@ interface TeamCopy {
 
 /** Rows stamped within this of the newest seen are fetched again, in case an earlier-stamped write became visible late. */
 const CLOCK_MARGIN_MS = 2_000;
+/**
+ * And within this of when storage last answered. Wider: that time is the Date header (to the
+ * second), from storage's front end, not the clock that stamps rows. Without it, rows written in
+ * one burst (a check-in round, a recount) would come back on every read until the next write.
+ */
+export const ANSWERED_MARGIN_MS = 5_000;
 
 let generations = 0;
 
@@ -57,10 +65,11 @@ export class TeamRollupCopies {
 
   async read(tenantId: string, teamId: string): Promise<TeamRollupsRead> {
     const key = `${tenantId}\n${teamId}`;
-    const fresh = (): TeamCopy => ({ rows: new Map(), newest: 0, generation: ++generations, bytes: 0 });
+    const fresh = (): TeamCopy => ({ rows: new Map(), newest: 0, answeredAt: 0, generation: ++generations, bytes: 0 });
     // A team not held yet is read into a fresh copy that only `keep` makes this instance's.
     let copy: TeamCopy = this.teams.get(key) ?? fresh();
-    let read = await this.store.readSince(tenantId, teamId, copy.newest ? new Date(copy.newest - CLOCK_MARGIN_MS) : undefined);
+    const since = Math.max(copy.newest - CLOCK_MARGIN_MS, copy.answeredAt - ANSWERED_MARGIN_MS);
+    let read = await this.store.readSince(tenantId, teamId, copy.newest ? new Date(since) : undefined);
     if (read.resetAt !== undefined && copy.newest) {
       // Someone's rows were deleted (an erasure): nothing held may outlive them, so the team is read afresh.
       this.teams.delete(key);
@@ -80,6 +89,7 @@ export class TeamRollupCopies {
     }
     // The mark counts as written too, so that reads after this one pass it by instead of starting again.
     if (read.resetAt !== undefined) copy.newest = Math.max(copy.newest, read.resetAt);
+    copy.answeredAt = Math.max(copy.answeredAt, read.answeredAt ?? 0);
     return {
       rollups: [...copy.rows.values()].map((r) => r.rollup),
       generation: copy.generation,

@@ -49,6 +49,17 @@ describe('RollupStore (Azurite)', () => {
     await store.put('t', 'team', { ...rollup, userId: 'u2' }, undefined);
     expect((await store.changedSince('t', 'team', after)).map((r) => r.userId)).toEqual(['u2']);
   });
+
+  it('says when storage answered a read, by its own clock to the second, not before the rows it sent were written', async () => {
+    const store = new RollupStore((await freshTestStorage()).tables.rollups);
+    await store.put('t', 'team', rollup, undefined);
+    const read = await store.readSince('t', 'team', undefined);
+    const written = read.rows[0]!.writtenAt;
+    expect(read.answeredAt).toBeDefined();
+    expect(read.answeredAt! % 1000).toBe(0);
+    // Rounded down to the second: no earlier than the second the row was written in.
+    expect(read.answeredAt!).toBeGreaterThanOrEqual(written - (written % 1000));
+  });
 });
 
 describe('RollupStore, reading what an earlier version wrote', () => {

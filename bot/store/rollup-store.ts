@@ -114,10 +114,6 @@ export class RollupStore {
   }
 
   /**
-   * As `changedSince`, and when a member's row was last deleted if that is since then (`resetAt`,
-   * the mark's write time): a copy held from before must be dropped.
-   */
-  /**
    * The members' rollups of a team, one storage page of 100 in memory at a time (for passes over big
    * teams): a row is up to ~18 KB, so Table Storage's default page of 1,000 would hold ~18 MB at once.
    */
@@ -133,10 +129,24 @@ export class RollupStore {
         yield { userId: e.userId, etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0, decode: () => fromEntity(e) };
   }
 
-  async readSince(tenantId: string, teamId: string, since: Date | undefined): Promise<{ rows: WrittenRollup[]; resetAt?: number }> {
+  /**
+   * As `changedSince`, and when a member's row was last deleted if that is since then (`resetAt`,
+   * the mark's write time): a copy held from before must be dropped; and the time storage answered
+   * (`answeredAt`, from its Date header), from which a reader may ask only for later writes next time.
+   */
+  async readSince(
+    tenantId: string,
+    teamId: string,
+    since: Date | undefined,
+  ): Promise<{ rows: WrittenRollup[]; resetAt?: number; answeredAt?: number }> {
     const partitionKey = RollupStore.partitionKey(tenantId, teamId);
     const filter = since ? odata`PartitionKey eq ${partitionKey} and Timestamp ge ${since}` : odata`PartitionKey eq ${partitionKey}`;
-    const entities = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({ queryOptions: { filter } });
+    let answeredAt: number | undefined;
+    const entities = this.table.listEntities<RollupEntity & { etag: string; timestamp?: string }>({
+      queryOptions: { filter },
+      // Storage's own clock (to the second, rounded down) when it answered the first page: the rows' stamps are on that clock.
+      onResponse: (raw) => void (answeredAt ??= Date.parse(raw.headers.get('date') ?? '') || undefined),
+    });
     const rows: WrittenRollup[] = [];
     let resetAt: number | undefined;
     for await (const e of entities) {
@@ -144,7 +154,7 @@ export class RollupStore {
       if (!e.rowKey.startsWith(MEMBER_PREFIX)) continue;
       rows.push({ userId: e.userId, etag: e.etag, writtenAt: Date.parse(e.timestamp ?? '') || 0, decode: () => fromEntity(e) });
     }
-    return { rows, ...(resetAt !== undefined ? { resetAt } : {}) };
+    return { rows, ...(resetAt !== undefined ? { resetAt } : {}), ...(answeredAt !== undefined ? { answeredAt } : {}) };
   }
 }
 

@@ -1,4 +1,6 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { seedDemoData } from '../../bot/demo/seed-demo-data.js';
@@ -172,5 +174,82 @@ describe('team dashboard API in production mode (Teams SSO)', () => {
     });
     expect(elsewhere.status).toBe(403);
     expect((await fetch(url)).status).toBe(401);
+  });
+});
+
+describe('team dashboard API, answered from the bytes it sent before', () => {
+  let service: RunningTestService;
+  const [lead, member, outsider] = [alex, megan, DEMO_PEOPLE[2]!];
+  /**
+   * A GET with exactly the headers given: fetch adds Cache-Control: no-cache to a request with
+   * If-None-Match, which a browser revalidating its own copy does not.
+   */
+  const read = (userId: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: DashboardResponse | undefined }>((resolve, reject) => {
+      const url = `${service.baseUrl}/api/v1/teams/${encodeURIComponent(DEMO_TEAM.id)}/dashboard?weeks=12`;
+      http
+        .get(url, { headers: { ...headers, 'x-local-tenant-id': DEMO_TENANT_ID, 'x-local-user-id': userId } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const raw = Buffer.concat(chunks);
+            const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString();
+            resolve({ status: res.statusCode!, headers: res.headers, body: text ? (JSON.parse(text) as DashboardResponse) : undefined });
+          });
+        })
+        .on('error', reject);
+    });
+
+  beforeAll(async () => {
+    service = await startTestService({}, { clock: () => now });
+    await seedDemoData({ ...service, now });
+    // Not on the team at all.
+    await service.stores.teams.removeMember(DEMO_TENANT_ID, DEMO_TEAM.id, outsider.userId);
+  });
+  afterAll(() => service.stop());
+
+  it('answers a held ETag 304 while nothing changed, the same answer gzipped when asked, and the new answer after a write', async () => {
+    const first = await read(lead.userId);
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(first.headers.vary).toMatch(/Accept-Encoding/);
+    const etag = first.headers.etag!;
+    const again = await read(lead.userId, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeUndefined();
+    const zipped = await read(lead.userId, { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.etag).toBe(etag);
+    expect(zipped.body).toEqual(first.body);
+    expect(first.body!.members.find((m) => m.userId === member.userId)?.paused).toBe(false);
+
+    await service.services.people.updateSettings({ tenantId: DEMO_TENANT_ID, userId: member.userId }, { paused: true });
+    const afterWrite = await read(lead.userId, { 'if-none-match': etag, 'accept-encoding': 'gzip' });
+    expect(afterWrite.status).toBe(200);
+    expect(afterWrite.headers.etag).not.toBe(etag);
+    expect(afterWrite.body!.members.find((m) => m.userId === member.userId)?.paused).toBe(true);
+    await service.services.people.updateSettings({ tenantId: DEMO_TENANT_ID, userId: member.userId }, { paused: false });
+  });
+
+  it('never answers another caller from a lead’s bytes or ETag: a member gets their own row, someone off the team 403, a demoted lead a member’s view', async () => {
+    const leads = await read(lead.userId, { 'accept-encoding': 'gzip' });
+    const etag = leads.headers.etag!;
+    expect(leads.body!.members.length).toBeGreaterThan(1);
+
+    const members = await read(member.userId, { 'if-none-match': etag, 'accept-encoding': 'gzip' });
+    expect(members.status).toBe(200);
+    expect(members.body!.role).toBe('member');
+    expect(members.body!.members.map((m) => m.userId)).toEqual([member.userId]);
+    const refused = await read(outsider.userId, { 'if-none-match': etag, 'accept-encoding': 'gzip' });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).not.toContain(member.displayName);
+
+    // Still the lead's ETag while nothing changed; once no longer a lead, a member's view, whatever is held.
+    expect((await read(lead.userId, { 'if-none-match': etag })).status).toBe(304);
+    await service.stores.teams.setRole(DEMO_TENANT_ID, DEMO_TEAM.id, lead.userId, 'member');
+    const demoted = await read(lead.userId, { 'if-none-match': etag, 'accept-encoding': 'gzip' });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body!.role).toBe('member');
+    expect(demoted.body!.members.map((m) => m.userId)).toEqual([lead.userId]);
   });
 });
