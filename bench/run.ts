@@ -78,7 +78,7 @@ const seededTeam = async () =>
 async function run(name: Name): Promise<object> {
   switch (name) {
     case 'submit':
-      return runSubmit({ proxy: storageProxy, ratePerSecond: 50, seconds: 60 });
+      return runSubmit({ proxy: storageProxy, targetRatePerSecond: 50, seconds: 60 });
     case 'dashboard':
       return runDashboard(await seededTeam(), { runs: 100, scanRuns: 5, proxy: storageProxy });
     case 'shareVotes100':

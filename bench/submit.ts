@@ -9,6 +9,7 @@ import type { StorageProxy } from '../tests/support/storage-proxy.js';
 import { seedSubmitLearner, seedSubmitTenant, submitActivity, type SubmitLearner } from '../tests/support/submit-scenario.js';
 import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
 import { peakHeapDuring, quantile, round } from './support/operation-cost.js';
+import { measureStorageCeiling } from './support/storage-ceiling.js';
 
 export interface SubmitResult {
   /** Round trip added to every storage request, in ms, and the share of them refused with 503 ServerBusy. */
@@ -17,7 +18,12 @@ export interface SubmitResult {
   /** Learners submitting (each answers their own scheduled check-in once). */
   sizes: number[];
   teams: number;
+  /** The rate the run was made at, and the rate asked for (lower only when the storage here cannot serve that one). */
   ratePerSecond: number;
+  targetRatePerSecond: number;
+  /** What the storage stand-in here answers at most, and what the rate asked for would need of it. */
+  storageCeilingPerSecond: number;
+  storageNeededPerSecond: number;
   seconds: number;
   requests: number;
   p50Ms: number;
@@ -40,6 +46,8 @@ const TENANT = DEMO_TENANT_ID;
 const TEAMS = 20;
 /** One storage request in 200 refused as busy: the SDK's retries are part of what a submission costs. */
 const SERVER_BUSY_RATE = 0.005;
+/** Storage requests one submission of this scenario makes, as `tests/integration/check-in-store-reads.test.ts` pins them. */
+const REQUESTS_PER_SUBMIT_PINNED = 40;
 
 /**
  * The check-in time of a whole organisation: each learner answers this week's scheduled check-in
@@ -49,9 +57,22 @@ const SERVER_BUSY_RATE = 0.005;
  * earlier entry whose action awaits its result (the card asks, and the result is given); the
  * tenant has an LRS connected, so every new entry also leaves a statement in the outbox.
  */
-export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: number; seconds: number }): Promise<SubmitResult> {
+export async function runSubmit(options: { proxy: StorageProxy; targetRatePerSecond: number; seconds: number }): Promise<SubmitResult> {
   const { proxy } = options;
-  const total = options.ratePerSecond * options.seconds;
+  proxy.set(MEASURED_STORAGE);
+  const ceiling = await measureStorageCeiling({ connectionString: proxy.connectionString, table: `ceiling${Date.now().toString(36)}` });
+  // At most half of what the storage answers: storage driven at its limit queues without bound, and
+  // the answer times would be that queue's, not the service's.
+  const ratePerSecond = Math.max(
+    1,
+    Math.min(options.targetRatePerSecond, Math.floor(ceiling.requestsPerSecond / 2 / REQUESTS_PER_SUBMIT_PINNED)),
+  );
+  console.log(
+    `  storage here answers ${ceiling.requestsPerSecond} requests/s; ${options.targetRatePerSecond} submissions/s need about ${
+      options.targetRatePerSecond * REQUESTS_PER_SUBMIT_PINNED
+    }: submitting at ${ratePerSecond}/s`,
+  );
+  const total = ratePerSecond * options.seconds;
   const config = localConfig({
     kind: 'connectionString',
     connectionString: proxy.connectionString,
@@ -95,7 +116,10 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
     serverBusyRate: SERVER_BUSY_RATE,
     sizes: [learners.length],
     teams: TEAMS,
-    ratePerSecond: options.ratePerSecond,
+    ratePerSecond,
+    targetRatePerSecond: options.targetRatePerSecond,
+    storageCeilingPerSecond: ceiling.requestsPerSecond,
+    storageNeededPerSecond: round((options.targetRatePerSecond * counters.requests) / total),
     seconds: options.seconds,
     requests: total,
     p50Ms: at(0.5),
@@ -116,7 +140,7 @@ export async function runSubmit(options: { proxy: StorageProxy; ratePerSecond: n
 
   async function submitAll(): Promise<void> {
     for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / options.ratePerSecond;
+      const due = started + (i * 1000) / ratePerSecond;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const activity = submitActivity(learners[i]!, `Bench learning ${i}`, 'http://127.0.0.1:9/');
