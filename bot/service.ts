@@ -270,7 +270,14 @@ export function buildService(config: AppConfig, options: ServiceOptions): Servic
     clock,
     followUps: { resultRecorded: (learner, at) => followUps.resultRecorded(learner, at) },
   });
-  const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
+  const dashboards = new DashboardService({
+    teams: stores.teams,
+    rollups: stores.rollups,
+    nudges: stores.nudges,
+    // Late bound, as the report's expectations: the L&D settings are this service's.
+    defaultCadence: (tenantId) => ldSettings.defaultCadence(tenantId),
+    clock,
+  });
   const reports = new ReportService({
     admins: stores.admins,
     configured: config.ldAdmins,
