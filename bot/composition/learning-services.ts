@@ -4,6 +4,7 @@ import { CheckInService } from '../services/check-in-service.js';
 import { CoachingService } from '../services/coaching-service.js';
 import { DashboardService } from '../services/dashboard-service.js';
 import { DuePlanner } from '../services/due-planner.js';
+import type { LdSettingsService } from '../services/ld-settings-service.js';
 import type { FollowUpService } from '../services/follow-up-service.js';
 import { GoalService } from '../services/goal-service.js';
 import { LearningCapture } from '../services/learning-capture.js';
@@ -26,12 +27,14 @@ export interface LearningNeeds {
   audit: AuditService;
   /** Built after these (it needs the chat and the audit trail); called only once requests arrive. */
   followUps: Pick<FollowUpService, 'resultRecorded'>;
+  /** L&D's cadence for new teams, which a never set-up team's schedule form starts at. */
+  ldSettings: Pick<LdSettingsService, 'defaultCadence'>;
 }
 
 /** What learners do and leads see of it: check-ins, the log, goals, shares, recommendations, coaching and the dashboard. */
 export function learningServices(basics: ServiceBasics, needs: LearningNeeds) {
   const { config, stores, queues, clock, newId, logger } = basics;
-  const { publisher, orgFigures, audit, followUps } = needs;
+  const { publisher, orgFigures, audit, followUps, ldSettings } = needs;
   const xapi = new OutboxRecorder({
     settings: stores.lrs,
     outbox: stores.xapiOutbox,
@@ -83,7 +86,13 @@ export function learningServices(basics: ServiceBasics, needs: LearningNeeds) {
     clock,
     followUps,
   });
-  const dashboards = new DashboardService({ teams: stores.teams, rollups: stores.rollups, nudges: stores.nudges, clock });
+  const dashboards = new DashboardService({
+    teams: stores.teams,
+    rollups: stores.rollups,
+    nudges: stores.nudges,
+    defaultCadence: (tenantId) => ldSettings.defaultCadence(tenantId),
+    clock,
+  });
   const coaching = new CoachingService({
     coaching: stores.coaching,
     shares: stores.shares,

@@ -17,7 +17,13 @@ export function allServices(basics: ServiceBasics, options: ServiceOptions, { pu
   const followUps: Pick<FollowUpService, 'resultRecorded'> = {
     resultRecorded: (learner, at) => outreach.followUps.resultRecorded(learner, at),
   };
-  const learning = learningServices(basics, { publisher, orgFigures: organisation.orgFigures, audit: organisation.audit, followUps });
+  const learning = learningServices(basics, {
+    publisher,
+    orgFigures: organisation.orgFigures,
+    audit: organisation.audit,
+    followUps,
+    ldSettings: organisation.ldSettings,
+  });
   const outreach = outreachServices(basics, { ...learning, ...organisation, publisher });
   const lrs = lrsServices(basics, options, { ...organisation, xapi: learning.xapi });
   const personalData = personalDataServices(basics, { publisher, roundups: outreach.roundups, audit: organisation.audit });

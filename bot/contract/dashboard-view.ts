@@ -32,6 +32,11 @@ export interface DashboardResponse {
     updatedAt: string;
     /** The weekly round-up in the learning channel, as leads set it (or the default: on, Fridays). */
     roundup: RoundupSetting;
+    /**
+     * Leads of a team never set up (`schedule` null): the check-in cadence L&D set for new teams,
+     * which the schedule form starts from, as the setup card does. Absent once the team has a schedule.
+     */
+    defaultCadence?: CheckInSchedule['cadence'];
   };
   /** Leads only: the follow-ups the rules asked of the team's leads in the period, and which were made. */
   followUps?: DashboardFollowUps;

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { buildDashboard } from '../domain/dashboard.js';
 import { followUpsFor, nudgesNeededSince, teamFollowUps, type TeamFollowUps } from '../domain/dashboard-follow-ups.js';
 import type { DashboardPeriod, DashboardResponse } from '../contract/dashboard-view.js';
+import type { Cadence } from '../contract/ld-settings.js';
 import { nudgeFact } from '../domain/leader-metrics.js';
 import type { NudgeStore } from '../store/nudge-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
@@ -55,7 +56,16 @@ export class DashboardService {
   private readonly copies: TeamRollupCopies;
   private readonly rosters: TeamRosterCopies;
 
-  constructor(private readonly deps: { teams: TeamStore; rollups: RollupStore; nudges: NudgeStore; clock: Clock }) {
+  constructor(
+    private readonly deps: {
+      teams: TeamStore;
+      rollups: RollupStore;
+      nudges: NudgeStore;
+      /** The check-in cadence L&D set for new teams (LdSettingsService): a never set-up team's form starts from it. */
+      defaultCadence: (tenantId: string) => Promise<Cadence>;
+      clock: Clock;
+    },
+  ) {
     this.copies = new TeamRollupCopies(deps.rollups);
     this.rosters = new TeamRosterCopies(deps.teams);
   }
@@ -131,7 +141,15 @@ export class DashboardService {
       cached.followUps = { nudges: nudgeStamp, figures };
       cached.revision = ++revisions;
     }
-    const view = { ...cached.view, callerId: caller.userId, followUps: followUpsFor(cached.followUps.figures, caller.userId) };
-    return { view, revision: revisionOf(cached) };
+    // A team never set up starts from the cadence L&D set for new teams, as its setup card does: read for its leads alone, each time.
+    const defaultCadence = cached.view.settings.schedule ? undefined : await this.deps.defaultCadence(caller.tenantId);
+    const view: DashboardResponse = {
+      ...cached.view,
+      ...(defaultCadence ? { settings: { ...cached.view.settings, defaultCadence } } : {}),
+      callerId: caller.userId,
+      followUps: followUpsFor(cached.followUps.figures, caller.userId),
+    };
+    // L&D's cadence can change while the team's records do not: it is part of the revision.
+    return { view, revision: `${defaultCadence ?? 'own'} ${revisionOf(cached)}` };
   }
 }

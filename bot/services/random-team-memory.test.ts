@@ -33,7 +33,7 @@ describe('requests for teams that do not exist', () => {
   const caller = { tenantId: 'tenant', userId: 'someone' };
 
   it('leave the heap within 10 MB of where it started after 200,000 of them', async () => {
-    const dashboards = new DashboardService({ ...nothing, clock });
+    const dashboards = new DashboardService({ ...nothing, defaultCadence: async () => 'weekly', clock });
     const recommendations = new RecommendationService({ ...nothing, clock });
     const refusals = { dashboard: 0, recommendation: 0 };
     gc();

@@ -57,7 +57,9 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
   const styles = useStyles();
   const i18n = useT();
   const { t } = i18n;
-  const [values, setValues] = useState<ScheduleValues>(() => initialValues(settings.schedule, browserZone(), settings.roundup));
+  const [values, setValues] = useState<ScheduleValues>(() =>
+    initialValues(settings.schedule, browserZone(), settings.roundup, settings.defaultCadence),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [errorRound, setErrorRound] = useState(0);
@@ -117,6 +119,8 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
     }
   };
 
+  // A team never set up starts from L&D's cadence for new teams: while it is chosen, the lead is told where it came from.
+  const fromOrganisation = !settings.schedule && settings.defaultCadence !== undefined && values.cadence === settings.defaultCadence;
   const field = (name: ScheduleField) => (errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {});
 
   return (
@@ -133,7 +137,12 @@ export default function ScheduleForm({ client, teamId, locale, settings, channel
           <MessageBarBody>{t('schedule.noChannel')}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t('schedule.howOften')} required {...field('cadence')}>
+      <Field
+        label={t('schedule.howOften')}
+        hint={fromOrganisation ? t('schedule.organisationCadenceHint') : undefined}
+        required
+        {...field('cadence')}
+      >
         <RadioGroup layout="horizontal" value={values.cadence} onChange={(_e, d) => set('cadence')(d.value)}>
           <Radio value="weekly" label={t('schedule.everyWeek')} />
           <Radio value="biweekly" label={t('schedule.everyTwoWeeks')} />

@@ -39,6 +39,19 @@ describe('the schedule form’s rules', () => {
     });
   });
 
+  it('starts a team never set up from the cadence L&D set for new teams, and a set-up team from its own', () => {
+    expect(initialValues(null, 'UTC', undefined, 'biweekly').cadence).toBe('biweekly');
+    const own = {
+      cadence: 'weekly',
+      weekday: 2,
+      localTime: '09:30',
+      timeZone: 'UTC',
+      reminderAfterHours: 4,
+      anchorMonday: '2026-09-07',
+    } as const;
+    expect(initialValues(own, 'UTC', undefined, 'biweekly').cadence).toBe('weekly');
+  });
+
   it('starts the weekly round-up from what the lead chose, and sends it as a switch and a day', () => {
     const values = initialValues(null, 'UTC', { enabled: false, weekday: 2 });
     expect(values).toMatchObject({ roundupEnabled: 'false', roundupWeekday: '2' });

@@ -1,4 +1,5 @@
 import type { CheckInSchedule } from '../api/dashboard-types.js';
+import { DEFAULT_LD_SETTINGS } from '../../../bot/contract/ld-settings.js';
 import { DEFAULT_ROUNDUP, type RoundupSetting } from '../../../bot/contract/weekly-roundup.js';
 import { ApiFailure } from '../api/api-client.js';
 import { fieldProblemsOf } from '../api/error-details.js';
@@ -34,11 +35,15 @@ const FIELDS: readonly ScheduleField[] = [
   'roundupWeekday',
 ];
 
-/** The setup card's defaults: weekly, Friday 16:00, a reminder a day later; the round-up on, on Fridays. */
+/**
+ * The setup card's defaults: the cadence L&D set for new teams (weekly until L&D chooses), Friday
+ * 16:00, a reminder a day later; the round-up on, on Fridays.
+ */
 export function initialValues(
   schedule: CheckInSchedule | null,
   browserZone: string | undefined,
   roundup: RoundupSetting = DEFAULT_ROUNDUP,
+  defaultCadence: CheckInSchedule['cadence'] = DEFAULT_LD_SETTINGS.defaultCadence,
 ): ScheduleValues {
   const round = { roundupEnabled: String(roundup.enabled), roundupWeekday: String(roundup.weekday) };
   if (schedule) {
@@ -52,7 +57,7 @@ export function initialValues(
     };
   }
   return {
-    cadence: 'weekly',
+    cadence: defaultCadence,
     weekday: '5',
     localTime: '16:00',
     timeZone: browserZone ?? 'Europe/London',

@@ -382,4 +382,6 @@ export const enTeam = {
   'followUpItems.closedLine': '{learner}: closed by {lead}, {date} — “{note}”',
   'leader.nudged': 'Nudged (not yet done unless closed or followed by a result): {yours} by you, {team} by the team’s leads',
   'leader.definition': 'A follow-up is done when the learner answered the nudge and a lead closed it, or the learner recorded a result.',
+  // The schedule form's cadence, from L&D's default for new teams
+  'schedule.organisationCadenceHint': 'Your organisation’s default for new teams, from the L&D settings.',
 } as const satisfies Record<string, string>;

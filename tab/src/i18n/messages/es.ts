@@ -972,4 +972,6 @@ export const es = {
     'Un responsable va con retraso cuando un seguimiento de su equipo lleva abierto más de {count} día (según los ajustes de formación). Vencidos ahora cuenta esos seguimientos cuando se calcularon las cifras; los responsables con retraso reciben un recordatorio por semana.',
   'report.behindDefinition.other':
     'Un responsable va con retraso cuando un seguimiento de su equipo lleva abierto más de {count} días (según los ajustes de formación). Vencidos ahora cuenta esos seguimientos cuando se calcularon las cifras; los responsables con retraso reciben un recordatorio por semana.',
+  // La frecuencia del formulario del calendario, predeterminada en los ajustes de formación para equipos nuevos
+  'schedule.organisationCadenceHint': 'Frecuencia predeterminada de tu organización para equipos nuevos, según los ajustes de formación.',
 } satisfies Partial<Record<MessageKey, string>>;
