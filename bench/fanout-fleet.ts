@@ -35,6 +35,18 @@ export interface FanoutFleetResult {
   requestRatioToLimitWholeRound: number;
   lost: number;
   duplicates: number;
+  /**
+   * For each duplicate, when its first delivery was accepted, in seconds from the SIGKILL (negative:
+   * before it). A send accepted by Teams whose process died before it recorded it is sent again once
+   * its claim runs out: those come just before the kill; any other is a fault in the send path.
+   */
+  duplicateFirstDeliveryFromKillSeconds: number[];
+  /** Storage requests over the round (every process, retries included) per learner, and by table. */
+  storageRequestsPerLearner: number;
+  storageRequestsPerLearnerByTable: Record<string, number>;
+  /** Azurite processes the tables' partitions were spread over (see bench/README.md), and queries that read across them. */
+  tableShards: number;
+  queriesAcrossShards: number;
   /** The largest of every service process's peak resident memory. */
   peakRssMb: number;
   roundSeconds: number;
@@ -74,6 +86,8 @@ export async function runFanoutFleet(options: {
   votes: number;
   /** Chance per request that Teams starts a 429 burst for the tenant. */
   burstChance: number;
+  /** How many Azurite processes `proxy` spreads the tables' partitions over. */
+  tableShards: number;
 }): Promise<FanoutFleetResult> {
   const connector = await startTeamsConnector({
     latencyMs: [100, 400],
@@ -246,6 +260,7 @@ export async function runFanoutFleet(options: {
     };
   });
   const inRound = log.filter((r) => r.at <= roundEnd);
+  const killedAt = marks.find((m) => m.phase === 'one killed')?.at;
   const roundSeconds = (roundEnd - roundStart) / 1000;
   const checkIns = checkInDeliveries(connector);
   const stats = connector.stats;
@@ -259,6 +274,15 @@ export async function runFanoutFleet(options: {
     requestRatioToLimitWholeRound: round(inRound.length / roundSeconds / LIMIT_RPS, 3),
     lost: options.learners - checkIns.size,
     duplicates: stats.duplicates,
+    duplicateFirstDeliveryFromKillSeconds: duplicateFirstDeliveries(log).map((at) => round((at - (killedAt ?? at)) / 1000, 1)),
+    storageRequestsPerLearner: round(storage.requests / options.learners, 1),
+    storageRequestsPerLearnerByTable: Object.fromEntries(
+      [...Object.entries(storage.byTable), ...Object.entries(storage.byQueue).map(([q, n]) => [`queue:${q}`, n] as const)]
+        .map(([name, n]) => [name.replace(tablePrefix, ''), round(n / options.learners, 2)] as const)
+        .sort(([, a], [, b]) => b - a),
+    ),
+    tableShards: options.tableShards,
+    queriesAcrossShards: storage.acrossShards,
     peakRssMb: round(peakRssKb / 1024, 1),
     roundSeconds: round(roundSeconds, 1),
     secondsInBursts: round(bursts, 1),
@@ -278,6 +302,19 @@ export async function runFanoutFleet(options: {
     storageLatencyMs: BENCH_LATENCY_MS,
     phases,
   };
+}
+
+/** When each card delivered more than once was first accepted. */
+function duplicateFirstDeliveries(log: TeamsConnector['log']): number[] {
+  const first = new Map<string, number>();
+  const repeated = new Set<string>();
+  for (const r of log) {
+    if (r.kind !== 'send' || r.reason !== 'accepted' || r.card === undefined) continue;
+    const key = `${r.conversationId}\u0000${r.card}`;
+    if (first.has(key)) repeated.add(key);
+    else first.set(key, r.at);
+  }
+  return [...repeated].map((key) => first.get(key)!).sort((a, b) => a - b);
 }
 
 /** Conversations that were delivered the round's check-in card (by its cycle), each counted once. */

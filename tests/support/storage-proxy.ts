@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { azuriteConnectionString } from '../../bot/config.js';
+import { continuationShard, shardContinuation, shardOf, tableTargetOf } from './table-shards.js';
 
 /**
  * A proxy in front of Azurite's table and queue endpoints that makes it answer more like Azure
@@ -52,6 +53,8 @@ export interface StorageCounters {
   dropped: number;
   /** The delays drawn, in ms. */
   delay: { count: number; totalMs: number; minMs: number; maxMs: number };
+  /** Queries across partitions, read shard by shard (only when the tables are spread over several processes). */
+  acrossShards: number;
 }
 
 export interface StorageProxy {
@@ -93,7 +96,17 @@ export function azuritePortsOf(connectionString: string): { host: string; tableP
 }
 
 export async function startStorageProxy(
-  upstream: { host: string; tablePort: number; queuePort: number },
+  upstream: {
+    host: string;
+    tablePort: number;
+    queuePort: number;
+    /**
+     * Table ports of several Azurite processes, each holding the partitions that hash to it
+     * (`table-shards.ts`): a table's requests then cost what its partitions' share of it costs, not
+     * the whole table's. Without it, every table request goes to `tablePort`.
+     */
+    tableShards?: readonly number[];
+  },
   options: StorageProxyOptions = {},
 ): Promise<StorageProxy> {
   const settings = {
@@ -123,7 +136,36 @@ export async function startStorageProxy(
     return Math.max(0, settings.latencyMs - jitter + random() * 2 * jitter);
   };
 
-  const handle = (service: Service, port: number) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const shards = upstream.tableShards?.length ? upstream.tableShards : [upstream.tablePort];
+  const toTables = async (req: http.IncomingMessage, body: Buffer): Promise<Answer> => {
+    if (shards.length === 1) return forward(agent, upstream.host, shards[0]!, req, body);
+    const target = tableTargetOf(req.method ?? 'GET', req.url ?? '/', body);
+    if (target.kind === 'partition') return forward(agent, upstream.host, shards[shardOf(target.partitionKey, shards.length)]!, req, body);
+    if (target.kind === 'tables') return (await Promise.all(shards.map((port) => forward(agent, upstream.host, port, req, body))))[0]!;
+    counters.acrossShards++;
+    return acrossShards(req, body);
+  };
+  /** One page of a query across partitions, from the shard its continuation names; the next page's continuation names the next shard. */
+  const acrossShards = async (req: http.IncomingMessage, body: Buffer): Promise<Answer> => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const { shard, own } = continuationShard(url.searchParams.get('NextPartitionKey'));
+    if (own === undefined) {
+      url.searchParams.delete('NextPartitionKey');
+      url.searchParams.delete('NextRowKey');
+    } else url.searchParams.set('NextPartitionKey', own);
+    const answer = await forward(agent, upstream.host, shards[shard]!, req, body, `${url.pathname}${url.search}`);
+    const next = answer.headers['x-ms-continuation-nextpartitionkey'];
+    if (typeof next === 'string') answer.headers['x-ms-continuation-nextpartitionkey'] = shardContinuation(shard, next);
+    else if (shard + 1 < shards.length && answer.status === 200) {
+      answer.headers['x-ms-continuation-nextpartitionkey'] = shardContinuation(shard + 1, '');
+      delete answer.headers['x-ms-continuation-nextrowkey'];
+    }
+    return answer;
+  };
+  const toQueues = (req: http.IncomingMessage, body: Buffer) => forward(agent, upstream.host, upstream.queuePort, req, body);
+
+  const handle = (service: Service) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const send = service === 'table' ? toTables : toQueues;
     const body = await readBody(req);
     counters.requests++;
     const name = service === 'table' ? tableOf(req.url ?? '/', body) : queueOf(req.url ?? '/');
@@ -146,10 +188,10 @@ export async function startStorageProxy(
       }
       if (draw < settings.serverBusyRate + settings.timeoutRate) {
         mine.operationTimedOut++;
-        if (random() < settings.timeoutsAppliedRate) await forward(agent, upstream.host, port, req, body);
+        if (random() < settings.timeoutsAppliedRate) await send(req, body);
         return answerError(res, service, req, 'OperationTimedOut');
       }
-      const answer = await forward(agent, upstream.host, port, req, body);
+      const answer = await send(req, body);
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     } catch {
@@ -161,8 +203,8 @@ export async function startStorageProxy(
     }
   };
 
-  const tables = http.createServer((req, res) => void handle('table', upstream.tablePort)(req, res));
-  const queues = http.createServer((req, res) => void handle('queue', upstream.queuePort)(req, res));
+  const tables = http.createServer((req, res) => void handle('table')(req, res));
+  const queues = http.createServer((req, res) => void handle('queue')(req, res));
   const tablePort = await listen(tables);
   const queuePort = await listen(queues);
   return {
@@ -193,6 +235,7 @@ function emptyCounters(inFlight: number): StorageCounters {
     operationTimedOut: 0,
     dropped: 0,
     delay: { count: 0, totalMs: 0, minMs: Infinity, maxMs: 0 },
+    acrossShards: 0,
   };
 }
 
@@ -250,15 +293,15 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function forward(
-  agent: http.Agent,
-  host: string,
-  port: number,
-  req: http.IncomingMessage,
-  body: Buffer,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function forward(agent: http.Agent, host: string, port: number, req: http.IncomingMessage, body: Buffer, path = req.url): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const upstream = http.request({ host, port, agent, method: req.method, path: req.url, headers: req.headers }, (up) => {
+    const upstream = http.request({ host, port, agent, method: req.method, path, headers: req.headers }, (up) => {
       const chunks: Buffer[] = [];
       up.on('data', (c: Buffer) => chunks.push(c));
       up.once('end', () => {
