@@ -78,8 +78,15 @@ const seededTeam = async () =>
   (largeTeam ??= await seedLargeTeam({ azurite, members: 500, weeks: 52, tabDistDir: path.join(root, 'tab/dist') }));
 async function run(name: Name): Promise<object> {
   switch (name) {
-    case 'submit':
-      return runSubmit({ proxy: storageProxy, targetRatePerSecond: 50, seconds: 60 });
+    case 'submit': {
+      // Its tables grow with the learners seeded: spread as fanoutFleet's are.
+      const storage = await startShardedStorage(Number(process.env.BENCH_STORAGE_SHARDS ?? 6));
+      try {
+        return await runSubmit({ proxy: storage.proxy, tableShards: storage.shards, targetRatePerSecond: 50, seconds: 60 });
+      } finally {
+        await storage.stop();
+      }
+    }
     case 'dashboard':
       return runDashboard(await seededTeam(), { runs: 100, scanRuns: 5, proxy: storageProxy });
     case 'shareVotes100':
@@ -110,8 +117,8 @@ async function run(name: Name): Promise<object> {
     case 'retentionFirstRun':
       return runRetentionFirstRun({ proxy: storageProxy, learners: Number(process.env.RETENTION_LEARNERS ?? 500) });
     case 'fanoutFleet': {
-      // The tables' partitions spread over several Azurite processes, the queues on the first one's.
-      const storage = await startShardedStorage(azurite, Number(process.env.BENCH_TABLE_SHARDS ?? 6));
+      // The tables' partitions and the queues' messages spread over several Azurite processes.
+      const storage = await startShardedStorage(Number(process.env.BENCH_STORAGE_SHARDS ?? 6));
       try {
         return await runFanoutFleet({
           proxy: storage.proxy,

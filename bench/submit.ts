@@ -24,6 +24,7 @@ export interface SubmitResult {
   /** What the storage stand-in here answers at most, and what the rate asked for would need of it. */
   storageCeilingPerSecond: number;
   storageNeededPerSecond: number;
+  tableShards: number;
   seconds: number;
   requests: number;
   p50Ms: number;
@@ -57,7 +58,13 @@ const REQUESTS_PER_SUBMIT_PINNED = 40;
  * earlier entry whose action awaits its result (the card asks, and the result is given); the
  * tenant has an LRS connected, so every new entry also leaves a statement in the outbox.
  */
-export async function runSubmit(options: { proxy: StorageProxy; targetRatePerSecond: number; seconds: number }): Promise<SubmitResult> {
+export async function runSubmit(options: {
+  proxy: StorageProxy;
+  /** How many Azurite processes `proxy` spreads the tables' partitions over. */
+  tableShards: number;
+  targetRatePerSecond: number;
+  seconds: number;
+}): Promise<SubmitResult> {
   const { proxy } = options;
   proxy.set(MEASURED_STORAGE);
   const ceiling = await measureStorageCeiling({ connectionString: proxy.connectionString, table: `ceiling${Date.now().toString(36)}` });
@@ -120,6 +127,7 @@ export async function runSubmit(options: { proxy: StorageProxy; targetRatePerSec
     targetRatePerSecond: options.targetRatePerSecond,
     storageCeilingPerSecond: ceiling.requestsPerSecond,
     storageNeededPerSecond: round((options.targetRatePerSecond * counters.requests) / total),
+    tableShards: options.tableShards,
     seconds: options.seconds,
     requests: total,
     p50Ms: at(0.5),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { azuriteConnectionString } from '../../bot/config.js';
+import { QueueShards } from './queue-shards.js';
 import { continuationShard, shardContinuation, shardOf, tableTargetOf } from './table-shards.js';
 
 /**
@@ -106,6 +107,8 @@ export async function startStorageProxy(
      * the whole table's. Without it, every table request goes to `tablePort`.
      */
     tableShards?: readonly number[];
+    /** Queue ports of several Azurite processes, each holding a share of every queue's messages (`queue-shards.ts`). */
+    queueShards?: readonly number[];
   },
   options: StorageProxyOptions = {},
 ): Promise<StorageProxy> {
@@ -162,7 +165,14 @@ export async function startStorageProxy(
     }
     return answer;
   };
-  const toQueues = (req: http.IncomingMessage, body: Buffer) => forward(agent, upstream.host, upstream.queuePort, req, body);
+  const queueShards = upstream.queueShards?.length ? upstream.queueShards : [upstream.queuePort];
+  const queueRouter = new QueueShards(queueShards.length);
+  const toQueues = (req: http.IncomingMessage, body: Buffer): Promise<Answer> =>
+    queueShards.length === 1
+      ? forward(agent, upstream.host, upstream.queuePort, req, body)
+      : queueRouter.route(req.method ?? 'GET', req.url ?? '/', (shard, path) =>
+          forward(agent, upstream.host, queueShards[shard]!, req, body, path),
+        );
 
   const handle = (service: Service) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const send = service === 'table' ? toTables : toQueues;
