@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { StorageConfig } from '../bot/config.js';
@@ -44,6 +45,12 @@ export interface FanoutFleetResult {
   /** Storage requests over the round (every process, retries included) per learner, and by table. */
   storageRequestsPerLearner: number;
   storageRequestsPerLearnerByTable: Record<string, number>;
+  /**
+   * How late this process's event loop ran over the round (p99 and max, ms). It hosts the connector
+   * stand-in beside the storage proxy: a late loop stamps arrivals late and bunched, so a second
+   * with more than 50 in it may be the stand-in's clock rather than the fleet's sending.
+   */
+  connectorLoopDelayMs: { p99: number; max: number };
   /** Azurite processes the tables' partitions were spread over (see bench/README.md), and queries that read across them. */
   tableShards: number;
   queriesAcrossShards: number;
@@ -193,6 +200,8 @@ export async function runFanoutFleet(options: {
   // The round is measured at Azure's round trip: the budget's renewals wait on it too.
   options.proxy.set(MEASURED_STORAGE);
   options.proxy.resetCounters();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const marks: Array<{ phase: string; at: number; instances: number }> = [];
   await Promise.all([start('fleet-1'), start('fleet-2')]);
   marks.push({ phase: 'two instances', at: Date.now(), instances: 2 });
@@ -227,6 +236,7 @@ export async function runFanoutFleet(options: {
     if (Date.now() - lastProgress > 120_000) break;
   }
   const roundEnd = connector.stats.lastDeliveryAt ?? Date.now();
+  loopDelay.disable();
   const storage = options.proxy.counters();
   const instanceSeconds = marks.reduce((sum, m, k) => sum + m.instances * (((marks[k + 1]?.at ?? roundEnd) - m.at) / 1000), 0);
   // Anything still on its way (a duplicate after the kill) is counted.
@@ -281,6 +291,7 @@ export async function runFanoutFleet(options: {
         .map(([name, n]) => [name.replace(tablePrefix, ''), round(n / options.learners, 2)] as const)
         .sort(([, a], [, b]) => b - a),
     ),
+    connectorLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
     tableShards: options.tableShards,
     queriesAcrossShards: storage.acrossShards,
     peakRssMb: round(peakRssKb / 1024, 1),
