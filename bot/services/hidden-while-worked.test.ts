@@ -7,12 +7,18 @@ import { HiddenWhileWorked } from './hidden-while-worked.js';
 describe('HiddenWhileWorked (Azurite)', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('stops renewing a message whose pop receipt is no longer its own, instead of failing every few seconds', async () => {
+  /** A fresh queue with one message, received for 30 s. */
+  async function receivedMessage() {
     const { storage } = await freshTestStorage();
     const queue = new WorkQueue<{ n: number }>(queueClient(storage, 'hidden'));
     await queue.create();
     await queue.send({ n: 1 });
     const [message] = await queue.receive(1, 30);
+    return { queue, message };
+  }
+
+  it('stops renewing a message whose pop receipt is no longer its own, instead of failing every few seconds', async () => {
+    const { queue, message } = await receivedMessage();
     // Another renewal of the same message landed (as when a renewal's answer is lost and its retry
     // finds the receipt changed): the receipt held here is stale.
     const current = await queue.delay(message!, 30);
@@ -34,11 +40,7 @@ describe('HiddenWhileWorked (Azurite)', () => {
   });
 
   it('keeps renewing while each renewal lands', async () => {
-    const { storage } = await freshTestStorage();
-    const queue = new WorkQueue<{ n: number }>(queueClient(storage, 'hidden'));
-    await queue.create();
-    await queue.send({ n: 1 });
-    const [message] = await queue.receive(1, 30);
+    const { queue, message } = await receivedMessage();
     const delay = vi.spyOn(queue, 'delay');
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const hidden = new HiddenWhileWorked(message!, queue, 30, pino({ level: 'silent' }));
