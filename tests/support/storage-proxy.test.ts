@@ -72,7 +72,8 @@ describe('storage proxy', () => {
 
   it('answers errors the table SDK reads as Azure’s, and retries as it does there', async () => {
     const table = name('Busy');
-    const p = await proxy({ latencyMs: 0 });
+    // Seeded: at these rates an unseeded run loses a write past eight retries about one run in twenty.
+    const p = await proxy({ latencyMs: 0, random: seededRandom(11) });
     await TableServiceClient.fromConnectionString(p.connectionString, { allowInsecureConnection: true }).createTable(table);
     p.set({ serverBusyRate: 1 });
     p.resetCounters();
