@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsvRow, erasedPseudonym, personFold } from './audit-trail.js';
+import { auditCsvRow, erasedPseudonym, leadAskEvent, personFold } from './audit-trail.js';
 import { csvLine } from '../contract/csv-cell.js';
 
 describe('the audit trail’s pure parts', () => {
@@ -38,5 +38,18 @@ describe('the audit trail’s pure parts', () => {
       'export=entries; weeks=12',
     ]);
     expect(csvLine(row)).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('records a lead’s ask with the lead as actor, the member as subject and the entry’s id only', () => {
+    const lead = { userId: 'lead-1', displayName: 'Lee', role: 'lead', joinedAt: '2026-01-01' };
+    const member = { userId: 'm-1', displayName: 'Mia', role: 'member' };
+    expect(leadAskEvent('share_asked', { tenantId: 'tn', teamId: 't1' }, lead, member, 'e-9')).toEqual({
+      tenantId: 'tn',
+      kind: 'share_asked',
+      actor: { userId: 'lead-1', displayName: 'Lee' },
+      subject: { userId: 'm-1', displayName: 'Mia' },
+      teamId: 't1',
+      detail: { entryId: 'e-9' },
+    });
   });
 });

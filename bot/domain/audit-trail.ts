@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AuditEventView } from '../contract/audit.js';
+import type { AuditDetail, AuditEventView, AuditKind } from '../contract/audit.js';
 import type { CsvValue } from '../contract/csv-cell.js';
 
 /**
@@ -37,4 +37,32 @@ export function auditCsvRow(event: AuditEventView): CsvValue[] {
       .map(([key, value]) => `${key}=${String(value)}`)
       .join('; ') || null,
   ];
+}
+
+/** A person as an event names them, with the name they had at the time. */
+interface NamedPerson {
+  userId: string;
+  displayName: string;
+}
+
+/**
+ * The event a lead's ask to one member records — to share an entry, or to say how an action
+ * went: the lead as actor, the member as subject, the team, and the entry (its id only, never
+ * its words). Only the two fields each person is named by are kept, whatever else they carry.
+ */
+export function leadAskEvent(
+  kind: Extract<AuditKind, 'share_asked' | 'ask_how_it_went'>,
+  where: { tenantId: string; teamId: string },
+  lead: NamedPerson,
+  member: NamedPerson,
+  entryId: string,
+): { tenantId: string; kind: AuditKind; actor: NamedPerson; subject: NamedPerson; teamId: string; detail: AuditDetail } {
+  return {
+    tenantId: where.tenantId,
+    kind,
+    actor: { userId: lead.userId, displayName: lead.displayName },
+    subject: { userId: member.userId, displayName: member.displayName },
+    teamId: where.teamId,
+    detail: { entryId },
+  };
 }

@@ -1,5 +1,6 @@
 import { MY_FIGURES_WEEKS, type AwaitingActionView, type FollowThroughFigures } from '../contract/follow-through.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
+import { leadAskEvent } from '../domain/audit-trail.js';
 import { leadsOfTeamMaySee } from '../domain/entry-visibility.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { ASK_WITHIN_MS, DUE_AFTER_MS, actionStateOf, followThroughOfEntries } from '../domain/follow-through.js';
@@ -121,14 +122,7 @@ export class FollowThroughService {
       }
       // Only an ask that reached the member counts: one that did not may be tried again at once.
       if (delivered)
-        await this.deps.audit.record({
-          tenantId: lead.tenantId,
-          kind: 'ask_how_it_went',
-          actor: { userId: caller.userId, displayName: caller.displayName },
-          subject: { userId: member.userId, displayName: member.displayName },
-          teamId,
-          detail: { entryId },
-        });
+        await this.deps.audit.record(leadAskEvent('ask_how_it_went', { tenantId: lead.tenantId, teamId }, caller, member, entryId));
       return { delivered };
     } finally {
       this.asking.delete(key);

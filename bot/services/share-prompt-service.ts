@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit-log.js';
 import { shareAskFiguresOf, type ShareAsksResponse } from '../contract/share-asks.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
+import { leadAskEvent } from '../domain/audit-trail.js';
 import { leadsOfTeamMaySee } from '../domain/entry-visibility.js';
 import { ConflictError, NotAllowedError, NotFoundError } from '../domain/errors.js';
 import { parseShareChoice, type ShareChoiceValues } from '../domain/share-choice.js';
@@ -169,15 +170,7 @@ export class SharePromptService {
     }
     // A request that reached nobody is not counted, and may be made again.
     if (!delivered) await this.deps.asks.remove(ask);
-    else
-      await this.deps.audit.record({
-        tenantId: lead.tenantId,
-        kind: 'share_asked',
-        actor: { userId: caller.userId, displayName: caller.displayName },
-        subject: { userId: member.userId, displayName: member.displayName },
-        teamId,
-        detail: { entryId },
-      });
+    else await this.deps.audit.record(leadAskEvent('share_asked', { tenantId: lead.tenantId, teamId }, caller, member, entryId));
     return { delivered, figures: (await this.asksOf(lead, teamId)).figures };
   }
 
