@@ -1,24 +1,20 @@
 import type { Logger } from 'pino';
 import { DASHBOARD_PERIODS } from '../contract/dashboard-view.js';
-import type { LeadLine, ReportRow } from '../contract/report.js';
 import { NO_SUMS, addRows, addSums, totalsOf, type ReportSums } from '../contract/report-totals.js';
-import type { ResourceView } from '../contract/share-view.js';
-import { FOLLOW_UP_EXPECTED_DAYS, type FollowUp } from '../contract/follow-up-rules.js';
-import { isOverdue, overdueFor } from '../domain/lead-expectation.js';
-import { nudgeFact } from '../domain/leader-metrics.js';
-import { TeamReportTally } from '../domain/team-report-tally.js';
+import { FOLLOW_UP_EXPECTED_DAYS } from '../contract/follow-up-rules.js';
+import type { TeamSettings } from '../contract/team-settings.js';
 import { mapBounded } from '../domain/map-bounded.js';
-import { figuresOf, mostSaved, runningMean, topRated, type RankedResource, type ResourceFigures } from '../domain/resource-ranking.js';
 import { keyOf } from '../store/keys.js';
 import type { LeaseStore, Lease } from '../store/lease-store.js';
 import type { FollowUpStore } from '../store/follow-up-store.js';
 import type { NudgeStore } from '../store/nudge-store.js';
-import type { OrgFiguresStore, ResourceFacts, TopResourceLists } from '../store/org-figures-store.js';
+import type { OrgFiguresStore, ResourceFacts } from '../store/org-figures-store.js';
 import type { RollupStore } from '../store/rollup-store.js';
 import type { ShareStore } from '../store/share-store.js';
-import type { TeamSettings } from '../contract/team-settings.js';
 import type { TeamStore } from '../store/team-store.js';
 import type { Clock } from './learner.js';
+import { mergeFacts, topResources } from './org-figures-resources.js';
+import { readTeamFigures, splitLeads } from './org-figures-team.js';
 
 /**
  * How many teams a chunk holds: what a run keeps in memory at once, and how often it saves where it got to.
@@ -29,12 +25,6 @@ import type { Clock } from './learner.js';
 export const TEAMS_PER_CHUNK = 16;
 /** Teams read at once; each has at most three reads in flight (roster, shares, nudges; then rollups and marks), so 30 at most. */
 const TEAMS_IN_FLIGHT = 10;
-/** A team's latest follow-ups the report reckons with, as the team dashboard does. */
-const NUDGE_HISTORY = 1000;
-/** A team's open follow-ups read at most, as the leads' list reads them. */
-const OPEN_FOLLOW_UPS = 500;
-/** How many resources each of the organisation's lists shows. */
-export const TOP_RESOURCES = 10;
 const LEASE_MS = 2 * 60_000;
 /** Figures older than this are computed again by the background loop. */
 export const FIGURES_STALE_MS = 15 * 60_000;
@@ -177,7 +167,7 @@ export class OrgFiguresJob {
     const { generation } = checkpoint;
     const now = new Date(checkpoint.asOf);
     const days = (await this.deps.followUpDays?.(tenantId)) ?? FOLLOW_UP_EXPECTED_DAYS;
-    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => this.readTeam(tenantId, settings, now, days));
+    const read = await mapBounded(teams, TEAMS_IN_FLIGHT, (settings) => readTeamFigures(this.deps, tenantId, settings, now, days));
     const sums: Record<string, Record<string, ReportSums>> = {};
     for (const weeks of DASHBOARD_PERIODS) {
       const byWeek = new Map<string, ReportSums>();
@@ -203,37 +193,6 @@ export class OrgFiguresJob {
     ]);
   }
 
-  /**
-   * One team's report rows for every period and what it knows of each resource. Its shares and
-   * marks, and its roster then rollups, are read side by side, the rollups and marks streamed a
-   * storage page at a time into the team's sums: nothing larger than a page of them is held.
-   */
-  private async readTeam(tenantId: string, settings: TeamSettings, now: Date, followUpDays: number) {
-    const { teamId } = settings;
-    const resources = teamResourceFacts(this.deps.shares, tenantId, teamId);
-    const sums = (async () => {
-      const team = await this.deps.teams.readTeam(tenantId, teamId);
-      const members = team.members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, joinedAt: m.joinedAt }));
-      const tally = new TeamReportTally({ teamId, name: settings.name, zone: settings.schedule?.timeZone ?? 'UTC', members }, now);
-      for await (const row of this.deps.rollups.streamTeam(tenantId, teamId)) tally.add(row.decode());
-      return tally;
-    })();
-    const [tally, [facts, ratingTimes], nudges, open] = await Promise.all([
-      sums,
-      resources,
-      this.deps.nudges.listTeam(tenantId, teamId, NUDGE_HISTORY),
-      this.deps.followUps.listTeam(tenantId, teamId, 'open', OPEN_FOLLOW_UPS),
-    ]);
-    const activity = { ratingTimes, nudges: nudges.map(nudgeFact) };
-    const against = (rows: ReportRow[]) => rows.map((row) => withExpectation(row, open, now, followUpDays));
-    return {
-      teamId,
-      name: settings.name,
-      rows: new Map(DASHBOARD_PERIODS.map((weeks) => [weeks, against(tally.rows(weeks, activity))])),
-      facts,
-    };
-  }
-
   /** Adds up the staged chunks, publishes the generation, then drops what no reader needs any more. */
   private async finish(tenantId: string, checkpoint: Checkpoint): Promise<void> {
     const { figures } = this.deps;
@@ -249,190 +208,10 @@ export class OrgFiguresJob {
     }
     await Promise.all([
       ...DASHBOARD_PERIODS.map((weeks) => figures.writeTotals(tenantId, generation, weeks, totalsOf(byPeriod.get(String(weeks))!))),
-      this.topResources(tenantId, generation).then((lists) => figures.writeTopResources(tenantId, generation, lists)),
+      topResources(figures, tenantId, generation).then((lists) => figures.writeTopResources(tenantId, generation, lists)),
     ]);
     await figures.publish(tenantId, generation, checkpoint.asOf);
     await figures.dropStage(tenantId, generation);
     if (checkpoint.previous && checkpoint.previous !== generation) await figures.dropGeneration(tenantId, checkpoint.previous);
   }
-
-  /**
-   * The organisation's lists, ranked as one list of every resource would be, read from the stage
-   * twice: once for the mean every ranking pulls towards, once keeping only the leaders so far.
-   */
-  private async topResources(tenantId: string, generation: string): Promise<TopResourceLists> {
-    const mean = runningMean();
-    for await (const { resourceKey, facts } of this.deps.figures.stagedResources(tenantId, generation))
-      mean.add(figuresOfResource(resourceKey, facts));
-    const m = mean.value();
-    let rated = new Map<string, Candidate>();
-    let saved = new Map<string, Candidate>();
-    const trim = (kept: Map<string, Candidate>, rank: typeof topRated) =>
-      new Map(
-        rank(
-          [...kept.values()].map((c) => c.figures),
-          TOP_RESOURCES,
-          m,
-        ).map((r) => [r.resourceKey, kept.get(r.resourceKey)!]),
-      );
-    for await (const { resourceKey, facts } of this.deps.figures.stagedResources(tenantId, generation)) {
-      const candidate = { figures: figuresOfResource(resourceKey, facts), about: aboutOf(facts) };
-      rated.set(resourceKey, candidate);
-      saved.set(resourceKey, candidate);
-      if (rated.size > 4 * TOP_RESOURCES) rated = trim(rated, topRated);
-      if (saved.size > 4 * TOP_RESOURCES) saved = trim(saved, mostSaved);
-    }
-    const view =
-      (kept: Map<string, Candidate>) =>
-      (r: RankedResource): ResourceView[] => {
-        const about = kept.get(r.resourceKey)?.about;
-        return about
-          ? [
-              {
-                resourceKey: r.resourceKey,
-                ...about,
-                averageRating: r.averageRating,
-                ratingCount: r.ratingCount,
-                score: r.score,
-                saves: r.saves,
-              },
-            ]
-          : [];
-      };
-    return {
-      topRated: topRated(
-        [...rated.values()].map((c) => c.figures),
-        TOP_RESOURCES,
-        m,
-      ).flatMap(view(rated)),
-      mostSaved: mostSaved(
-        [...saved.values()].map((c) => c.figures),
-        TOP_RESOURCES,
-        m,
-      ).flatMap(view(saved)),
-    };
-  }
-}
-
-interface Candidate {
-  figures: ResourceFigures;
-  about: Pick<ResourceView, 'link' | 'title' | 'sourceType' | 'shares'> | undefined;
-}
-
-/** A team's report rows with each lead's own figures taken out of the whole-period row into lines of their own. */
-function splitLeads(rows: readonly ReportRow[]): { rows: ReportRow[]; leads: LeadLine[] } {
-  const leads: LeadLine[] = [];
-  const bare = rows.map(({ leads: perLead, ...row }) => {
-    for (const l of perLead ?? [])
-      leads.push({
-        key: `${row.teamId}/${l.leadId}`,
-        teamId: row.teamId,
-        teamName: row.teamName,
-        leadId: l.leadId,
-        displayName: l.displayName,
-        requested: l.requested,
-        done: l.done,
-        rate: l.rate,
-        medianDays: l.medianDays,
-        ...teamFollowThrough(row),
-        nudged: l.nudged,
-        ...(l.overdue === undefined ? {} : { overdue: l.overdue }),
-      });
-    return row;
-  });
-  return { rows: bare, leads };
-}
-
-/**
- * A team's whole-period row held against what L&D asks, as things stand at `now`: each lead's
- * follow-ups overdue, the team's, and how many of its leads are behind (domain/lead-expectation.ts).
- */
-function withExpectation(row: ReportRow, open: readonly FollowUp[], now: Date, days: number): ReportRow {
-  if (row.week !== 'all') return row;
-  const leads = (row.leads ?? []).map((l) => ({ ...l, overdue: overdueFor(l.leadId, open, now, days).length }));
-  const overdue = open.filter((f) => isOverdue(f, now, days)).length;
-  return { ...row, leads, expectation: { overdue, leadsBehind: leads.filter((l) => l.overdue > 0).length } };
-}
-
-/** The follow-through of a lead's team, as its row counts it, for the lead's line. */
-function teamFollowThrough({
-  learner,
-}: ReportRow): Pick<LeadLine, 'actions' | 'results' | 'actionsDue' | 'followThrough' | 'medianDaysToResult'> {
-  return {
-    actions: learner.actions,
-    results: learner.results,
-    actionsDue: learner.actionsDue,
-    followThrough: learner.followThrough,
-    medianDaysToResult: learner.medianDaysToResult,
-  };
-}
-
-/**
- * What a team knows about each resource: every mark on a live share of it, and its latest share
- * with a link; and when each rating on the team's shares was given. A withdrawn share takes its
- * marks with it; a link the sharer kept to themselves is no resource. Shares are read before
- * marks, so the marks can be streamed past the shares they belong to.
- */
-async function teamResourceFacts(
-  shares: Pick<ShareStore, 'streamTeamShares' | 'streamTeamVotes'>,
-  tenantId: string,
-  teamId: string,
-): Promise<[Map<string, ResourceFacts>, number[]]> {
-  const facts = new Map<string, ResourceFacts>();
-  const of = (resourceKey: string) => {
-    let f = facts.get(resourceKey);
-    if (!f) facts.set(resourceKey, (f = { votes: [] }));
-    return f;
-  };
-  const live = new Set<string>();
-  for await (const s of shares.streamTeamShares(tenantId, teamId)) {
-    if (s.withdrawnAt || !s.resourceKey) continue;
-    live.add(s.shareId);
-    if (s.link) mergeAbout(of(s.resourceKey), { link: s.link, title: s.what, sourceType: s.sourceType, shares: 1, at: s.createdAt });
-  }
-  const ratingTimes: number[] = [];
-  for await (const v of shares.streamTeamVotes(tenantId, teamId)) {
-    if (v.rating !== null) ratingTimes.push(Date.parse(v.at));
-    if (live.has(v.shareId) && v.resourceKey) of(v.resourceKey).votes.push([v.userId, v.rating, v.saved, Date.parse(v.at)]);
-  }
-  return [facts, ratingTimes];
-}
-
-/** Adds a team's facts to the chunk's: its marks after the teams' before it, its shares merged as one list of them would be. */
-function mergeFacts(into: Map<string, ResourceFacts>, team: ReadonlyMap<string, ResourceFacts>): void {
-  for (const [resourceKey, f] of team) {
-    const known = into.get(resourceKey);
-    if (!known) into.set(resourceKey, f);
-    else {
-      known.votes.push(...f.votes);
-      if (f.about) mergeAbout(known, f.about);
-    }
-  }
-}
-
-/** Counts a share of the resource; the latest share's link and title stand for it (the first of equally late ones). */
-function mergeAbout(into: ResourceFacts, about: NonNullable<ResourceFacts['about']>): void {
-  if (!into.about) into.about = { ...about };
-  else {
-    into.about.shares += about.shares;
-    if (about.at > into.about.at)
-      Object.assign(into.about, { link: about.link, title: about.title, sourceType: about.sourceType, at: about.at });
-  }
-}
-
-/** One resource's figures from every chunk's votes on it (a person counts once, however many teams they voted in). */
-function figuresOfResource(resourceKey: string, staged: readonly ResourceFacts[]): ResourceFigures {
-  const [figures] = figuresOf(
-    staged.flatMap((f) => f.votes.map(([userId, rating, saved, at]) => ({ resourceKey, userId, rating, saved, at }))),
-  );
-  // Shared but never marked: no ratings, no saves, so on neither list.
-  return figures ?? { resourceKey, ratings: [], averageRating: null, ratingCount: 0, saves: 0, lastAt: 0 };
-}
-
-function aboutOf(staged: readonly ResourceFacts[]): Candidate['about'] {
-  const merged: ResourceFacts = { votes: [] };
-  for (const f of staged) if (f.about) mergeAbout(merged, f.about);
-  if (!merged.about) return undefined;
-  const { at: _at, ...about } = merged.about;
-  return about;
 }
