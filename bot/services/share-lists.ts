@@ -11,7 +11,8 @@ import type {
   SharesResponse,
   TopResourcesResponse,
 } from '../contract/share-view.js';
-import type { SavedPointer, ShareStore } from '../store/share-store.js';
+import type { SavedPointer } from '../store/share-reads.js';
+import type { ShareStore } from '../store/share-store.js';
 import { InvalidCursorError } from '../store/page-cursor.js';
 import { helpfulKey } from '../store/share-feed-index.js';
 import { inBatches } from './in-batches.js';
