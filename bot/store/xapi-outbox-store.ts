@@ -1,70 +1,27 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
-import type { LrsStatus } from '../contract/lrs-view.js';
-import type { XapiStatement } from '../domain/xapi/statement-types.js';
-import { keyOf } from './keys.js';
-import { deleteMatching, deleteRows } from './row-deletes.js';
-import { createAllOnce, createOnce, deleteIfPresent, deleteIfUnchanged, getOrUndefined, updateIfUnchanged } from './table-ops.js';
+import { deleteRows } from './row-deletes.js';
+import { removePersonFrom, removeUpdatedBefore } from './xapi-outbox-removals.js';
+import { createAllOnce, createOnce, deleteIfUnchanged, getOrUndefined, updateIfUnchanged } from './table-ops.js';
+import { legacyPartition, moveLegacySlice } from './xapi-outbox-legacy.js';
+import {
+  COUNTS,
+  countAction,
+  fromEntity,
+  sentPartition,
+  toEntity,
+  waitingPartition,
+  type CountsEntity,
+  type NewOutboxRow,
+  type OutboxEntity,
+  type OutboxRow,
+  type OutboxStatus,
+  type OutboxSummary,
+} from './xapi-outbox-rows.js';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
-
-/** A statement waiting for, or done with, its trip to the LRS. */
-export interface OutboxRow {
-  statementId: string;
-  statement: XapiStatement;
-  status: OutboxStatus;
-  attempts: number;
-  /** A pending row is due from this instant: after a claim or a failed attempt, later. */
-  notBefore: string;
-  lastError: string | null;
-  /** When the last attempt ended, or when it was written. */
-  updatedAt: string;
-  /** Who the statement is about and the lead it names, kept so erasure can find it once sent. */
-  actorId: string;
-  instructorId: string;
-  /** Someone other than the actor whose words it carries. */
-  authorId?: string;
-  etag: string;
-}
-
-export interface NewOutboxRow {
-  statement: XapiStatement;
-  /** The people a statement names, so erasing one finds their rows. */
-  actorId: string;
-  instructorId: string | undefined;
-  /** Someone other than the actor whose words it carries, so erasing them finds it too. */
-  authorId?: string | undefined;
-}
-
-type OutboxEntity = {
-  partitionKey: string;
-  rowKey: string;
-  statement: string;
-  actorId: string;
-  instructorId: string;
-  /** Absent on rows written before it was kept. */
-  authorId?: string;
-  status: OutboxStatus;
-  attempts: number;
-  notBefore: string;
-  lastError: string;
-  updatedAt: string;
-  /** The verb's English name, for the status's latest failure without reading the statement. */
-  verb?: string;
-};
-
-export interface OutboxSummary extends Pick<LrsStatus, 'sent' | 'pending' | 'failed' | 'latestFailure'> {
-  /** The earliest instant a pending row is due, if any is. */
-  nextDue: string | null;
-}
+// The store's own types, where its callers have always found them.
+export type { NewOutboxRow, OutboxRow, OutboxStatus, OutboxSummary };
 
 const TRANSACTION_LIMIT = 100;
-/** The row in the waiting partition that counts what has gone to the LRS. */
-const COUNTS = '~counts';
-/** Legacy rows moved per call: a bounded slice, so a message that migrates still finishes in time. */
-const MIGRATE_SLICE = 100;
-
-type SentEntity = { partitionKey: string; rowKey: string; actorId: string; instructorId: string; authorId?: string; updatedAt: string };
-type CountsEntity = { partitionKey: string; rowKey: string; sent: number };
 
 /**
  * Statements for each tenant's LRS. Those still to go (waiting, or failed) live in the tenant's
@@ -83,11 +40,21 @@ export class XapiOutboxStore {
   ) {}
 
   static waitingPartition(tenantId: string): string {
-    return keyOf(tenantId, 'waiting');
+    return waitingPartition(tenantId);
   }
 
   static sentPartition(tenantId: string): string {
-    return keyOf(tenantId);
+    return sentPartition(tenantId);
+  }
+
+  /**
+   * Moves a slice of the rows an earlier version left (xapi-outbox-legacy.ts) to where they now
+   * belong; answers how many it moved (0 once there are none).
+   */
+  async migrateLegacy(tenantId: string): Promise<number> {
+    const { moved, sent } = await moveLegacySlice(this.table, this.sent, tenantId);
+    await this.addToCount(tenantId, sent);
+    return moved;
   }
 
   /** Adds the statements not already there (waiting or sent); answers how many were new. */
@@ -291,27 +258,16 @@ export class XapiOutboxStore {
   }
 
   /**
-   * Erasure: the person's own statements go, and so do others' that carry their words (a rating of
-   * their share names its title and link), waiting or sent; where they are only the lead a
-   * statement names, the statement stays without them. Statements already sent are in the LRS,
-   * beyond our reach.
+   * Erasure: the person's own statements go, and so do others' that carry their words, waiting or
+   * sent; where they are only the lead a statement names, it stays without them (xapi-outbox-removals.ts).
    */
   async removePerson(tenantId: string, userId: string): Promise<number> {
-    let changed = 0;
-    for (const [table, partitionKey] of this.everyPartitionOf(tenantId)) {
-      changed += await deleteMatching(table, odata`PartitionKey eq ${partitionKey} and (actorId eq ${userId} or authorId eq ${userId})`);
-      for await (const e of table.listEntities<OutboxEntity>({
-        queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and instructorId eq ${userId}` },
-      })) {
-        const parsed = e.statement ? (JSON.parse(e.statement) as XapiStatement) : undefined;
-        // Only statements with a context name a lead (a voiding one has neither); a sent row keeps no statement.
-        const { instructor: _lead, ...context } = parsed?.context ?? {};
-        const statement = parsed?.context ? { statement: JSON.stringify({ ...parsed, context }) } : {};
-        await table.updateEntity({ partitionKey, rowKey: e.rowKey, ...statement, instructorId: '' }, 'Merge');
-        changed++;
-      }
-    }
-    return changed;
+    return removePersonFrom(this.everyPartitionOf(tenantId), userId);
+  }
+
+  /** Past retention: statements sent, waiting or failed since before the cutoff (xapi-outbox-removals.ts). */
+  async removeBefore(tenantId: string, cutoff: Date): Promise<number> {
+    return removeUpdatedBefore(this.everyPartitionOf(tenantId), cutoff);
   }
 
   private async mergeAll(tenantId: string, statementIds: readonly string[], change: Partial<OutboxEntity>): Promise<void> {
@@ -322,17 +278,6 @@ export class XapiOutboxStore {
         .map((id): TransactionAction => ['update', { partitionKey, rowKey: id, ...change }, 'Merge']);
       await this.table.submitTransaction(actions);
     }
-  }
-
-  /**
-   * Past retention: statements sent before the cutoff (their rows name people), and ones that
-   * waited or failed since before it (the records they came from are gone by then too).
-   */
-  async removeBefore(tenantId: string, cutoff: Date): Promise<number> {
-    let removed = 0;
-    for (const [table, partitionKey] of this.everyPartitionOf(tenantId))
-      removed += await deleteMatching(table, odata`PartitionKey eq ${partitionKey} and updatedAt lt ${cutoff.toISOString()}`);
-    return removed;
   }
 
   /**
@@ -350,53 +295,12 @@ export class XapiOutboxStore {
     return 'discarded';
   }
 
-  /**
-   * Moves a slice of rows written before statements were kept apart by state (one partition per
-   * tenant) to where they now belong; answers how many it moved (0 once there are none).
-   */
-  async migrateLegacy(tenantId: string): Promise<number> {
-    const legacy = keyOf(tenantId);
-    const pages = this.table
-      .listEntities<OutboxEntity>({ queryOptions: { filter: odata`PartitionKey eq ${legacy}` } })
-      .byPage({ maxPageSize: MIGRATE_SLICE });
-    let rows: (OutboxEntity & { etag: string })[] = [];
-    for await (const page of pages) {
-      rows = page;
-      break;
-    }
-    let sent = 0;
-    for (const e of rows) {
-      if (e.status === 'sent') {
-        const slim: SentEntity = {
-          partitionKey: XapiOutboxStore.sentPartition(tenantId),
-          rowKey: e.rowKey,
-          actorId: e.actorId,
-          instructorId: e.instructorId,
-          authorId: e.authorId ?? '',
-          updatedAt: e.updatedAt,
-        };
-        await this.sent.upsertEntity(slim, 'Replace');
-        sent++;
-      } else {
-        const { etag: _etag, ...rest } = e as OutboxEntity & { etag: string; timestamp?: string };
-        delete (rest as { timestamp?: string }).timestamp;
-        await this.table.upsertEntity(
-          { ...rest, partitionKey: XapiOutboxStore.waitingPartition(tenantId), verb: verbOf(e.statement) },
-          'Replace',
-        );
-      }
-      await deleteIfPresent(this.table, legacy, e.rowKey);
-    }
-    await this.addToCount(tenantId, sent);
-    return rows.length;
-  }
-
   /** Where a tenant's statements may be: waiting, gone (slim), and as an earlier version left them. */
   private everyPartitionOf(tenantId: string): (readonly [TableClient, string])[] {
     return [
       [this.table, XapiOutboxStore.waitingPartition(tenantId)],
       [this.sent, XapiOutboxStore.sentPartition(tenantId)],
-      [this.table, keyOf(tenantId)],
+      [this.table, legacyPartition(tenantId)],
     ];
   }
 
@@ -422,51 +326,4 @@ export class XapiOutboxStore {
       throw error;
     }
   }
-}
-
-function countAction(partitionKey: string, counts: (CountsEntity & { etag: string }) | undefined, n: number): TransactionAction {
-  return counts
-    ? ['update', { partitionKey, rowKey: COUNTS, sent: counts.sent + n }, 'Merge', { etag: counts.etag }]
-    : ['create', { partitionKey, rowKey: COUNTS, sent: n }];
-}
-
-function verbOf(statement: string): string {
-  try {
-    return (JSON.parse(statement) as XapiStatement).verb.display['en-US'] ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function toEntity(tenantId: string, row: NewOutboxRow, at: string): OutboxEntity {
-  return {
-    partitionKey: XapiOutboxStore.waitingPartition(tenantId),
-    rowKey: row.statement.id,
-    statement: JSON.stringify(row.statement),
-    actorId: row.actorId,
-    instructorId: row.instructorId ?? '',
-    authorId: row.authorId ?? '',
-    status: 'pending',
-    attempts: 0,
-    notBefore: at,
-    lastError: '',
-    updatedAt: at,
-    verb: row.statement.verb.display['en-US'] ?? '',
-  };
-}
-
-function fromEntity(e: OutboxEntity & { etag: string }): OutboxRow {
-  return {
-    statementId: e.rowKey,
-    statement: JSON.parse(e.statement) as XapiStatement,
-    status: e.status,
-    attempts: e.attempts,
-    notBefore: e.notBefore,
-    lastError: e.lastError || null,
-    updatedAt: e.updatedAt,
-    actorId: e.actorId,
-    instructorId: e.instructorId,
-    ...(e.authorId ? { authorId: e.authorId } : {}),
-    etag: e.etag,
-  };
 }
