@@ -33,7 +33,15 @@ export function callerChain(): string {
   return chain.getStore() ?? '';
 }
 
-/** The prototypes of these objects (each store, each service), for `traceCallers`. */
+/** The prototypes of these objects (each store, each service) and those they inherit from, for `traceCallers`. */
 export function prototypesOf(objects: Iterable<object>): object[] {
-  return [...new Set([...objects].map((o) => Object.getPrototypeOf(o) as object))];
+  const found = new Set<object>();
+  for (const o of objects)
+    for (
+      let proto = Object.getPrototypeOf(o) as object | null;
+      proto && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto) as object | null
+    )
+      found.add(proto);
+  return [...found];
 }
