@@ -9,8 +9,10 @@ import { buildService } from '../bot/service.js';
 import { ensureTables } from '../bot/store/table-clients.js';
 import { DUE_TEAM_ID, DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
 import { localConfig } from '../bot/testing/local-config.js';
-import { startTeamsConnector, type AcceptedActivity, type TeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
+import type { RecordedRequest } from '../tests/support/teams-connector/connector-model.js';
+import { startConnectorProcess } from '../tests/support/teams-connector/connector-process.js';
 import type { FleetCommand, FleetReply } from './support/fleet-instance.js';
+import { CpuSampler, type CpuUse } from './support/cpu-sampler.js';
 import { rssKb, round } from './support/process-figures.js';
 import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
 
@@ -23,6 +25,8 @@ export interface FleetPhase {
   requestRatioToLimit: number;
   maxRequestsInOneSecond: number;
   refused429: number;
+  /** How busy the machine's processors were (all of them), and the cores the service processes, the connector, the storage proxy's process and the rest (Azurite) used. */
+  cpu: CpuUse;
 }
 
 export interface FanoutFleetResult {
@@ -30,6 +34,10 @@ export interface FanoutFleetResult {
   firstContacts: number;
   maxRequestsInOneSecond: number;
   conversationViolations: number;
+  /** Requests that arrived with each limit used up (one may exceed several): which limit a violation was of. */
+  violationsByLimit: Record<string, number>;
+  /** The first few over-limit requests: what they were, to what kind of conversation, which limits, and when (s from the round's start). */
+  overLimitRequests: Array<{ kind: string; conversation: string; exceeded: string[]; atSeconds: number; before: string[] }>;
   /** Requests a second over the round, against the limit, in the time Teams let the tenant send (its 429 bursts left out). */
   requestRatioToLimit: number;
   /** The same over the whole round, bursts included. */
@@ -46,16 +54,23 @@ export interface FanoutFleetResult {
   storageRequestsPerLearner: number;
   storageRequestsPerLearnerByTable: Record<string, number>;
   /**
-   * How late this process's event loop ran over the round (p99 and max, ms). It hosts the connector
-   * stand-in beside the storage proxy: a late loop stamps arrivals late and bunched, so a second
-   * with more than 50 in it may be the stand-in's clock rather than the fleet's sending.
+   * How late the connector stand-in's event loop ran over the round (p99 and max, ms): a late loop
+   * stamps arrivals late and bunched, so a second with more than 50 in it may be the stand-in's
+   * clock rather than the fleet's sending. It runs in a process of its own.
    */
   connectorLoopDelayMs: { p99: number; max: number };
+  /** The same for the benchmark's process, which serves the storage proxy: a late loop there adds to every storage request. */
+  storageProxyLoopDelayMs: { p99: number; max: number };
   /** Azurite processes the tables' partitions were spread over (see bench/README.md), and queries that read across them. */
   tableShards: number;
   queriesAcrossShards: number;
   /** The largest of every service process's peak resident memory. */
   peakRssMb: number;
+  /**
+   * Each service process's memory at its highest resident size, as it counted it each second (MB):
+   * how much of the peak is V8's heap (used, and reserved) and how much the rest (code, buffers, Node).
+   */
+  memoryAtPeak: Array<{ rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number }>;
   roundSeconds: number;
   secondsInBursts: number;
   requests: number;
@@ -76,6 +91,7 @@ export interface FanoutFleetResult {
 const LIMIT_RPS = 50;
 const SHARES = 5;
 const CYCLE = '2026-W48';
+const NUDGE_NOTE = 'A nudge from the benchmark';
 const instanceScript = fileURLToPath(new URL('./support/fleet-instance.ts', import.meta.url));
 
 /**
@@ -96,19 +112,15 @@ export async function runFanoutFleet(options: {
   /** How many Azurite processes `proxy` spreads the tables' partitions over. */
   tableShards: number;
 }): Promise<FanoutFleetResult> {
-  const connector = await startTeamsConnector({
-    latencyMs: [100, 400],
-    defaultTenantId: DUE_TENANT_ID,
-    failures: { burstChance: options.burstChance, burstRetryAfterSeconds: [1, 10], serverErrorRate: 0.01 },
+  // In a process of its own: this one serves the storage proxy, whose work would make the loop that stamps arrivals late.
+  const connector = await startConnectorProcess({
+    options: {
+      latencyMs: [100, 400],
+      defaultTenantId: DUE_TENANT_ID,
+      failures: { burstChance: options.burstChance, burstRetryAfterSeconds: [1, 10], serverErrorRate: 0.01 },
+    },
+    markers: { checkIn: `"cycle":"${CYCLE}"`, nudge: NUDGE_NOTE },
   });
-  // When Teams told the tenant to wait in a burst: the Retry-After of each burst's answers.
-  const burstWindows: Array<[number, number]> = [];
-  const answer = connector.model.answer.bind(connector.model);
-  connector.model.answer = (request) => {
-    const given = answer(request);
-    if (given.reason === 'burst429') burstWindows.push([Date.now(), Date.now() + Number(given.retryAfter ?? 0) * 1000]);
-    return given;
-  };
   const connectionString = options.proxy.connectionString;
   options.proxy.set(SEEDING_STORAGE);
   const tablePrefix = `fleet${Date.now().toString(36)}`;
@@ -127,7 +139,14 @@ export async function runFanoutFleet(options: {
   // Nudged: people the app has written to before (every learner whose number ends in 3 to 9).
   const nudged = people.filter((i) => i % 10 >= 3).slice(0, options.nudges);
 
-  const processes = new Map<string, { child: ChildProcess; peakRssKb: number; pending: Map<number, FleetCommand> }>();
+  const cpu = new CpuSampler();
+  cpu.track('connector', connector.pid);
+  cpu.track('storageProxy', process.pid);
+  type Memory = Extract<FleetReply, { memory: unknown }>['memory'];
+  const processes = new Map<
+    string,
+    { child: ChildProcess; peakRssKb: number; pending: Map<number, FleetCommand>; atPeak: Memory | undefined }
+  >();
   let peakRssKb = 0;
   const replies = new Map<number, boolean>();
   const start = async (name: string) => {
@@ -144,9 +163,11 @@ export async function runFanoutFleet(options: {
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const entry = { child, peakRssKb: 0, pending: new Map<number, FleetCommand>() };
+    cpu.track('service', child.pid);
+    const entry = { child, peakRssKb: 0, pending: new Map<number, FleetCommand>(), atPeak: undefined as Memory | undefined };
     processes.set(name, entry);
     child.on('message', (reply: FleetReply) => {
+      if ('memory' in reply && reply.memory.rssMb > (entry.atPeak?.rssMb ?? 0)) entry.atPeak = reply.memory;
       if ('id' in reply) {
         entry.pending.delete(reply.id);
         replies.set(reply.id, reply.ok);
@@ -169,6 +190,7 @@ export async function runFanoutFleet(options: {
       teamId: DUE_TEAM_ID,
       leadId: 'lead',
       learnerId: `learner-${i}`,
+      note: NUDGE_NOTE,
     })),
     ...Array.from({ length: options.votes }, (_, k): FleetCommand => ({
       id: options.nudges + k,
@@ -188,20 +210,13 @@ export async function runFanoutFleet(options: {
     target.child.send(command);
   };
 
-  // Read as they come, each once: the check runs every 100 ms in the process that also serves the
-  // storage proxy and the connector, and re-reading every card each time slowed both as the round grew.
-  const delivered = new Set<string>();
-  let read = 0;
-  const checkInsDelivered = () => {
-    for (; read < connector.accepted.length; read++)
-      if (isCheckIn(connector.accepted[read]!)) delivered.add(connector.accepted[read]!.conversationId);
-    return delivered.size;
-  };
+  const checkInsDelivered = () => connector.progress().marked.checkIn ?? 0;
   // The round is measured at Azure's round trip: the budget's renewals wait on it too.
   options.proxy.set(MEASURED_STORAGE);
   options.proxy.resetCounters();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  cpu.start();
   const marks: Array<{ phase: string; at: number; instances: number }> = [];
   await Promise.all([start('fleet-1'), start('fleet-2')]);
   marks.push({ phase: 'two instances', at: Date.now(), instances: 2 });
@@ -235,13 +250,14 @@ export async function runFanoutFleet(options: {
     if (count >= options.learners && nextCommand >= commands.length && replies.size >= commands.length) break;
     if (Date.now() - lastProgress > 120_000) break;
   }
-  const roundEnd = connector.stats.lastDeliveryAt ?? Date.now();
+  const roundEnd = connector.progress().lastDeliveryAt ?? Date.now();
   loopDelay.disable();
   const storage = options.proxy.counters();
   const instanceSeconds = marks.reduce((sum, m, k) => sum + m.instances * (((marks[k + 1]?.at ?? roundEnd) - m.at) / 1000), 0);
   // Anything still on its way (a duplicate after the kill) is counted.
   await new Promise((r) => setTimeout(r, 5000));
   clearInterval(sampler);
+  cpu.stop();
   for (const p of processes.values()) p.child.kill('SIGTERM');
   await Promise.all(
     // A process killed by a signal keeps exitCode null (its signalCode is set): waiting for its 'exit' would wait forever.
@@ -249,9 +265,7 @@ export async function runFanoutFleet(options: {
       p.child.exitCode === null && p.child.signalCode === null ? new Promise((r) => p.child.once('exit', r)) : undefined,
     ),
   );
-  await connector.stop();
-
-  const log = connector.log;
+  const { log, stats, marked, burstWindows, loopDelayMs } = await connector.finish();
   const roundStart = log[0]?.at ?? marks[0]!.at;
   const bursts = burstSeconds(burstWindows, roundEnd);
   const phases = marks.map((mark, k): FleetPhase => {
@@ -267,22 +281,37 @@ export async function runFanoutFleet(options: {
       requestRatioToLimit: round(inPhase.length / seconds / LIMIT_RPS, 3),
       maxRequestsInOneSecond: maxInOneSecond(inPhase.map((r) => r.at)),
       refused429: inPhase.filter((r) => r.status === 429).length,
+      cpu: withRest(cpu.between(from, to), cpu.cores),
     };
   });
   const inRound = log.filter((r) => r.at <= roundEnd);
   const killedAt = marks.find((m) => m.phase === 'one killed')?.at;
   const roundSeconds = (roundEnd - roundStart) / 1000;
-  const checkIns = checkInDeliveries(connector);
-  const stats = connector.stats;
   options.proxy.set(SEEDING_STORAGE);
   return {
     learners: options.learners,
     firstContacts: Math.round(options.learners * 0.3),
     maxRequestsInOneSecond: stats.maxRequestsInOneSecond,
     conversationViolations: stats.conversationViolations,
+    violationsByLimit: { ...stats.violationsByLimit },
+    overLimitRequests: log
+      .filter((r) => r.reason === 'overLimit')
+      .slice(0, 10)
+      .map((r) => ({
+        kind: r.kind,
+        // Personal chats are one per learner; a channel card's thread is `19:…;messageid=N`.
+        conversation: r.conversationId.startsWith('19:') ? 'channel thread' : 'personal chat',
+        exceeded: r.exceeded ?? [],
+        atSeconds: round((r.at - roundStart) / 1000, 1),
+        // The conversation's requests in the 2 s before it: kind, ms before, answer.
+        before: log
+          .filter((x) => x.conversationId === r.conversationId && x.at > r.at - 2000 && x.at <= r.at && x !== r)
+          .slice(-10)
+          .map((x) => `${x.kind} ${x.at - r.at} ms ${x.status}`),
+      })),
     requestRatioToLimit: round(inRound.length / Math.max(1, roundSeconds - bursts) / LIMIT_RPS, 3),
     requestRatioToLimitWholeRound: round(inRound.length / roundSeconds / LIMIT_RPS, 3),
-    lost: options.learners - checkIns.size,
+    lost: options.learners - (marked.checkIn?.conversations.length ?? 0),
     duplicates: stats.duplicates,
     duplicateFirstDeliveryFromKillSeconds: duplicateFirstDeliveries(log).map((at) => round((at - (killedAt ?? at)) / 1000, 1)),
     storageRequestsPerLearner: round(storage.requests / options.learners, 1),
@@ -291,10 +320,12 @@ export async function runFanoutFleet(options: {
         .map(([name, n]) => [name.replace(tablePrefix, ''), round(n / options.learners, 2)] as const)
         .sort(([, a], [, b]) => b - a),
     ),
-    connectorLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+    connectorLoopDelayMs: { p99: round(loopDelayMs.p99, 1), max: round(loopDelayMs.max, 1) },
+    storageProxyLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
     tableShards: options.tableShards,
     queriesAcrossShards: storage.acrossShards,
     peakRssMb: round(peakRssKb / 1024, 1),
+    memoryAtPeak: [...processes.values()].flatMap((p) => (p.atPeak ? [p.atPeak] : [])),
     roundSeconds: round(roundSeconds, 1),
     secondsInBursts: round(bursts, 1),
     requests: stats.requests,
@@ -304,8 +335,7 @@ export async function runFanoutFleet(options: {
     injected5xx: stats.injected5xx,
     nudges: {
       asked: nudged.length,
-      delivered: connector.accepted.filter((a) => a.kind === 'send' && JSON.stringify(a.body).includes('A nudge from the benchmark'))
-        .length,
+      delivered: marked.nudge?.deliveries ?? 0,
     },
     votes: { asked: options.votes, cardUpdateRequests: stats.byKind.update },
     commandsRefused: [...replies.values()].filter((ok) => !ok).length,
@@ -316,7 +346,7 @@ export async function runFanoutFleet(options: {
 }
 
 /** When each card delivered more than once was first accepted. */
-function duplicateFirstDeliveries(log: TeamsConnector['log']): number[] {
+function duplicateFirstDeliveries(log: RecordedRequest[]): number[] {
   const first = new Map<string, number>();
   const repeated = new Set<string>();
   for (const r of log) {
@@ -326,15 +356,6 @@ function duplicateFirstDeliveries(log: TeamsConnector['log']): number[] {
     else first.set(key, r.at);
   }
   return [...repeated].map((key) => first.get(key)!).sort((a, b) => a - b);
-}
-
-/** Conversations that were delivered the round's check-in card (by its cycle), each counted once. */
-function checkInDeliveries(connector: TeamsConnector): Set<string> {
-  return new Set(connector.accepted.filter(isCheckIn).map((a) => a.conversationId));
-}
-
-function isCheckIn(a: AcceptedActivity): boolean {
-  return a.kind === 'send' && JSON.stringify(a.body.attachments ?? []).includes(`"cycle":"${CYCLE}"`);
 }
 
 /** The team the learners are in, its lead, the people who vote, and 5 shares posted in its channel before the round. */
@@ -385,6 +406,12 @@ async function fileTeamAndShares(storage: StorageConfig, members: number): Promi
   }
   await service.services.sharing.settled();
   return { people, shareIds };
+}
+
+/** What the named processes did not use of what was busy: Azurite's processes, mostly. */
+function withRest(use: CpuUse, cores: number): CpuUse {
+  const named = Object.values(use.coresByGroup).reduce((a, b) => a + b, 0);
+  return { ...use, coresByGroup: { ...use.coresByGroup, rest: round(Math.max(0, use.busyShare * cores - named), 2) } };
 }
 
 /** The time covered by the bursts' Retry-After windows (overlaps counted once), up to `end`. */

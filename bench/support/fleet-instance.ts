@@ -11,10 +11,14 @@ type ServiceModule = typeof import('../../bot/service.js');
 type ConfigModule = typeof import('../../bot/config.js');
 
 export type FleetCommand =
-  | { id: number; kind: 'nudge'; tenantId: string; teamId: string; leadId: string; learnerId: string }
+  | { id: number; kind: 'nudge'; tenantId: string; teamId: string; leadId: string; learnerId: string; note: string }
   | { id: number; kind: 'vote'; tenantId: string; teamId: string; voterId: string; shareId: string };
 
-export type FleetReply = { ready: true } | { id: number; ok: boolean; error?: string };
+export type FleetReply =
+  | { ready: true }
+  | { id: number; ok: boolean; error?: string }
+  /** Every second: the process's memory as V8 and Node count it, in MB. */
+  | { memory: { rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number } };
 
 const dist = (path: string) => fileURLToPath(new URL(`../../dist/bot/${path}`, import.meta.url));
 const { buildService } = (await import(dist('service.js'))) as ServiceModule;
@@ -29,7 +33,7 @@ process.on('message', (command: FleetCommand) => {
   const work =
     command.kind === 'nudge'
       ? service.services.nudges.nudge({ tenantId: command.tenantId, userId: command.leadId }, command.teamId, command.learnerId, {
-          note: 'A nudge from the benchmark',
+          note: command.note,
         })
       : service.services.sharing.vote({ tenantId: command.tenantId, userId: command.voterId }, command.teamId, command.shareId, {
           kind: 'toggle',
@@ -41,6 +45,13 @@ process.on('message', (command: FleetCommand) => {
   );
 });
 process.send?.({ ready: true } satisfies FleetReply);
+const mb = (bytes: number) => Math.round(bytes / 104857.6) / 10;
+setInterval(() => {
+  const m = process.memoryUsage();
+  process.send?.({
+    memory: { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external) },
+  } satisfies FleetReply);
+}, 1000).unref();
 let stopping: Promise<void> | undefined;
 const stop = () => void (stopping ??= jobs.stop().then(() => process.exit(0)));
 process.once('SIGTERM', stop);
