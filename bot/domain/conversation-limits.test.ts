@@ -13,11 +13,11 @@ function mostInAnyWindow(times: number[], spanMs: number): number {
 }
 
 /** A sender that sends to one conversation the moment the windows allow, until `untilMs`. */
-function sendGreedily(limits: ConversationLimits, id: string, untilMs: number, from = 0): number[] {
+function sendGreedily(limits: ConversationLimits, id: string, untilMs: number, from = 0, share = 1): number[] {
   const times: number[] = [];
   let now = from;
   while (now < untilMs) {
-    const at = limits.nextFreeAt(id, now);
+    const at = limits.nextFreeAt(id, now, share);
     if (at >= untilMs) break;
     limits.hold(id);
     limits.spend(id, at);
@@ -35,6 +35,18 @@ describe('ConversationLimits', () => {
     expect(times.filter((t) => t < 2_000)).toHaveLength(8);
     expect(times.filter((t) => t < 30_000)).toHaveLength(60);
     expect(times.filter((t) => t < 3_600_000)).toHaveLength(1_800);
+  });
+
+  it('cuts every limit to a sender’s share, so senders sharing the budget stay within each window together', () => {
+    // Three instances holding 4, 3 and 3 of the tenant's ten slices, each sending to one channel thread as fast as it may.
+    const times = [0.4, 0.3, 0.3]
+      .flatMap((share) => sendGreedily(new ConversationLimits(), '19:c;messageid=1', 2 * 3_600_000, 0, share))
+      .sort((a, b) => a - b);
+    for (const { spanMs, limit } of TEAMS_CONVERSATION_LIMITS) expect(mostInAnyWindow(times, spanMs)).toBeLessThanOrEqual(limit);
+    // 2 + 2 + 2 of the 7 in the first second: none is shut out.
+    expect(times.filter((t) => t < 1_000)).toHaveLength(6);
+    // A share too small for a whole request still sends one.
+    expect(sendGreedily(new ConversationLimits(), 'a:1', 1_000, 0, 0.1)).toHaveLength(1);
   });
 
   it('keeps each conversation to its own windows', () => {

@@ -67,14 +67,19 @@ export class ConversationLimits {
     return this.conversations.size;
   }
 
-  /** The earliest time from `now` a new request to the conversation keeps every window; Infinity while only outstanding slots fill one. */
-  nextFreeAt(conversationId: string, now: number): number {
+  /**
+   * The earliest time from `now` a new request to the conversation keeps every window; Infinity
+   * while only outstanding slots fill one. `share` (0 to 1) cuts every limit to this sender's part,
+   * rounded down but never below one: senders whose shares add up to 1 stay within each limit
+   * together while none has a share under 1 / limit (up to 7 senders with even shares, for Teams').
+   */
+  nextFreeAt(conversationId: string, now: number, share = 1): number {
     const c = this.conversations.get(conversationId);
     const outstanding = c?.outstanding ?? 0;
     let at = now;
     for (const window of this.exact) {
       const inWindow = c ? c.recent.filter((t) => t > now - window.spanMs) : [];
-      const over = inWindow.length + outstanding - window.limit + 1;
+      const over = inWindow.length + outstanding - partOf(window.limit, share) + 1;
       if (over <= 0) continue;
       // The `over` oldest requests must leave the window; outstanding slots never leave until sent.
       if (over > inWindow.length) return Infinity;
@@ -82,7 +87,7 @@ export class ConversationLimits {
     }
     if (this.long) {
       const live = this.liveBuckets(cellOf(conversationId), now);
-      let over = live.reduce((sum, b) => sum + b.count, 0) + outstanding - this.long.limit + 1;
+      let over = live.reduce((sum, b) => sum + b.count, 0) + outstanding - partOf(this.long.limit, share) + 1;
       if (over > 0) {
         let freeAt = Infinity;
         for (const b of live) {
@@ -161,6 +166,10 @@ export class ConversationLimits {
   private bucketLeavesAt(index: number): number {
     return (index + 1) * this.bucketMs + (this.long?.spanMs ?? 0) + this.marginMs;
   }
+}
+
+function partOf(limit: number, share: number): number {
+  return share >= 1 ? limit : Math.max(1, Math.floor(limit * share));
 }
 
 /** FNV-1a: a cheap, well-spread hash of the conversation id into the hour table. */

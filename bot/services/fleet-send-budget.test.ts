@@ -262,6 +262,7 @@ describe('FleetSendBudget (Azurite, a clock the test moves)', () => {
     expect(fleet.rateOf(a)).toBe(0);
     await fleet.advance(250);
     expect(fleet.rateOf(a)).toBe(LIMIT);
+    expect(a.budget.shareOf(TENANT, fleet.now)).toBe(1);
     const before = fleet.requests();
     await fleet.advance(1000);
     expect(fleet.rateOf(a)).toBe(LIMIT);
@@ -281,6 +282,8 @@ describe('FleetSendBudget (Azurite, a clock the test moves)', () => {
     await fleet.timeUntil(() => fleet.rateOf(c) > 0 && [a, b, c].every((i) => fleet.rateOf(i) >= 15), 1000);
     expect([a, b, c].map((i) => fleet.rateOf(i)).sort()).toEqual([15, 15, 20]);
     expect(fleet.peak).toBeLessThanOrEqual(LIMIT);
+    // The share each conversation's windows are cut to follows the rate.
+    expect([a, b, c].map((i) => i.budget.shareOf(TENANT, fleet.now + i.offsetMs)).sort()).toEqual([0.3, 0.3, 0.4]);
   });
 
   it('frees the slices of an instance that leaves at once: the others take them on their next renewal', async () => {

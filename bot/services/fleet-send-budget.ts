@@ -123,6 +123,11 @@ export class FleetSendBudget implements SendBudget {
     return state ? this.usable(state, nowMs) * this.sliceRate : 0;
   }
 
+  shareOf(tenantId: string, nowMs: number): number {
+    const state = this.tenants.get(tenantId);
+    return state && !this.stopping.signal.aborted ? this.usable(state, nowMs) / this.slices : 0;
+  }
+
   /** The tenant's slices this instance may send on at `nowMs`, by index (no two instances' ever share one). */
   slicesInUse(tenantId: string, nowMs: number): number[] {
     const state = this.tenants.get(tenantId);

@@ -28,6 +28,10 @@ export class LocalSendBudget implements SendBudget {
     return this.share;
   }
 
+  shareOf(): number {
+    return this.share / this.appPerSecond;
+  }
+
   throttledUntil(tenantId: string, nowMs: number): number {
     const until = this.throttled.get(tenantId) ?? 0;
     if (until > nowMs) return until;

@@ -68,6 +68,27 @@ describe('OutboundPacer (fake timers)', () => {
     expect(Math.max(...others)).toBeLessThan(2_300);
   });
 
+  it('keeps a conversation within its windows when two instances send to it at once, each on its half of the budget', async () => {
+    budget.liveInstances(2);
+    const other = new OutboundPacer({ budget: new LocalSendBudget(50, 2), marginMs: 0 });
+    const thread = '19:share@thread.tacv2;messageid=1';
+    for (let i = 0; i < 40; i++) {
+      void request(thread);
+      void other.acquire({ tenantId, conversationId: thread }).then((slot) => {
+        slot.spend();
+        sent.push({ at: Date.now(), key: slot.key });
+      });
+    }
+    await vi.advanceTimersByTimeAsync(40_000);
+    other.close();
+    const times = timesTo(thread).sort((a, b) => a - b);
+    expect(mostInAnyWindow(times, 1_000)).toBeLessThanOrEqual(7);
+    expect(mostInAnyWindow(times, 2_000)).toBeLessThanOrEqual(8);
+    expect(mostInAnyWindow(times, 30_000)).toBeLessThanOrEqual(60);
+    // Each instance keeps to 3 a second and 4 every 2 s: all 80 are out within 20 s.
+    expect(times).toHaveLength(80);
+  });
+
   it('lets conversations take turns', async () => {
     for (let i = 0; i < 5; i++) void request('a:busy');
     void request('a:one');

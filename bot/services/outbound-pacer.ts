@@ -247,7 +247,10 @@ export class OutboundPacer {
       }
       const conversationId = line.turns.shift()!;
       const windowKey = windowKeyOf(tenantId, conversationId);
-      const freeAt = Math.max(this.conversations.nextFreeAt(windowKey, now), this.heldUntil(line, conversationId, now));
+      const freeAt = Math.max(
+        this.conversations.nextFreeAt(windowKey, now, budget.shareOf(tenantId, now)),
+        this.heldUntil(line, conversationId, now),
+      );
       if (freeAt > now) {
         line.resting.set(conversationId, freeAt);
         continue;
