@@ -10,6 +10,7 @@ import { freshTestStorage } from '../../bot/testing/test-storage.js';
 import { startLrsStandIn, type LrsStandIn } from '../support/lrs-stand-in.js';
 import { azuritePortsOf, startStorageProxy, type StorageProxy } from '../support/storage-proxy.js';
 import { callerChain, prototypesOf, traceCallers } from '../support/storage-request-trace.js';
+import { storageWaves } from '../support/storage-waves.js';
 import { seedSubmitLearner, seedSubmitTenant, submitActivity, type SubmitLearner } from '../support/submit-scenario.js';
 import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from '../../bot/demo/demo-team.js';
 import { DEMO_SHARES_CHANNEL } from '../../bot/demo/seed-demo-shares.js';
@@ -136,15 +137,19 @@ describe('storage requests for one scheduled check-in submission (the submit ben
   let prefix: string;
   let url: string;
   let learner: SubmitLearner;
+  /** A learner like the first, whose submission is measured in round trips. */
+  let second: SubmitLearner;
   let close: () => Promise<void> = async () => undefined;
   const trace: string[] = [];
   let tracing = false;
+  const waves = storageWaves();
+  let inWaves = false;
 
   beforeAll(async () => {
     const { storage } = await freshTestStorage();
     if (storage.kind !== 'connectionString') throw new Error('Test storage is Azurite, reached by connection string');
     prefix = storage.tablePrefix ?? '';
-    proxy = await startStorageProxy(azuritePortsOf(storage.connectionString), { latencyMs: 0, jitterMs: 0 });
+    proxy = await startStorageProxy(azuritePortsOf(storage.connectionString), { latencyMs: 0, jitterMs: 0, sleep: waves.sleep });
     const config = localConfig({ ...storage, connectionString: proxy.connectionString });
     service = buildService(config, {
       logger: pino({ level: 'silent' }),
@@ -155,7 +160,7 @@ describe('storage requests for one scheduled check-in submission (the submit ben
           .at(-1)!
           .replace(prefix, '')
           .replace(/\(.+\)$/, '(…)');
-        trace.push(`${method} ${path} ⟵ ${callerChain()}`);
+        trace.push(`${method} ${path} ⟵ ${callerChain()}${inWaves ? ` [wave ${waves.current()}]` : ''}`);
       },
     });
     traceCallers([
@@ -173,6 +178,12 @@ describe('storage requests for one scheduled check-in submission (the submit ben
       service.stores,
       tableClients(config.storage).sends,
       { tenantId: DEMO_TENANT_ID, userId: 'submit-learner', displayName: 'Submit Learner', inTeams: teamIds },
+      now,
+    );
+    second = await seedSubmitLearner(
+      service.stores,
+      tableClients(config.storage).sends,
+      { tenantId: DEMO_TENANT_ID, userId: 'submit-learner-2', displayName: 'Submit Learner Two', inTeams: teamIds },
       now,
     );
     const server = service.app.listen(0, '127.0.0.1');
@@ -219,5 +230,25 @@ describe('storage requests for one scheduled check-in submission (the submit ben
     };
     for (const [table, most] of Object.entries(ceilings)) expect.soft(byTable[table] ?? 0, table).toBeLessThanOrEqual(most);
     expect(counters.requests).toBeLessThanOrEqual(40);
+  });
+
+  it('waits for storage in at most 15 round trips one after another (requests sent side by side count once)', async () => {
+    trace.length = 0;
+    proxy.set({ latencyMs: 1, jitterMs: 0 });
+    tracing = inWaves = true;
+    waves.record();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(submitActivity(second, 'Counting round trips', 'http://127.0.0.1:9/')),
+    });
+    const measured = waves.stop();
+    tracing = inWaves = false;
+    proxy.set({ latencyMs: 0, jitterMs: 0 });
+    expect(await res.text()).toContain('Saved to your learning log');
+    console.info(`storage requests by wave:\n${trace.map((line, i) => `${i + 1}. ${line}`).join('\n')}`);
+    console.info(`${measured.waves} waves before the answer; requests in each: ${measured.requestsByWave.join(', ')}`);
+    // Measured before: 15 — the goal answers, their rollups and the follow-through of a result each waited for the step before.
+    expect(measured.waves).toBeLessThanOrEqual(15);
   });
 });
