@@ -54,13 +54,15 @@ export class ActionAnswers {
     return recorded.filter((r): r is RecordedAnswer => r !== undefined);
   }
 
-  /** What follows from answers written: their statements for the LRS, and a result's nudges followed through. */
+  /** What follows from answers written, side by side: their statements for the LRS, and a result's nudges followed through. */
   async followFrom(learner: Learner, recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
     await Promise.all(
-      recorded.map(async ({ answer, entry, at }) => {
-        if (answer.answer !== 'notYet') await this.deps.xapi?.record({ kind: 'action-answered', entry, answer: answer.answer, at }, reads);
-        if (answer.answer === 'result') await this.deps.followUps?.resultRecorded(learner, new Date(at));
-      }),
+      recorded.flatMap(({ answer, entry, at }) => [
+        answer.answer !== 'notYet'
+          ? this.deps.xapi?.record({ kind: 'action-answered', entry, answer: answer.answer, at }, reads)
+          : undefined,
+        answer.answer === 'result' ? this.deps.followUps?.resultRecorded(learner, new Date(at), reads) : undefined,
+      ]),
     );
   }
 }
