@@ -36,7 +36,7 @@ export class ActionAnswers {
 
   /**
    * The answers on their entries, and nothing else: a check-in refreshes the rollups of their
-   * weeks in its own write (`RollupService.checkInSaved`) and then calls `followFrom`.
+   * weeks in its own write (`RollupService.checkInSaved`) and then calls `statementsFor` and `followThrough`.
    */
   async write(learner: Learner, answers: readonly ValidActionAnswer[]): Promise<RecordedAnswer[]> {
     const at = this.deps.clock().toISOString();
@@ -56,13 +56,26 @@ export class ActionAnswers {
 
   /** What follows from answers written, side by side: their statements for the LRS, and a result's nudges followed through. */
   async followFrom(learner: Learner, recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
+    await Promise.all([this.statementsFor(recorded, reads), this.followThrough(learner, recorded, reads)]);
+  }
+
+  /** The answers' statements for the LRS (the recorder logs its own failures: this never fails). */
+  async statementsFor(recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
     await Promise.all(
-      recorded.flatMap(({ answer, entry, at }) => [
+      recorded.map(({ answer, entry, at }) =>
         answer.answer !== 'notYet'
           ? this.deps.xapi?.record({ kind: 'action-answered', entry, answer: answer.answer, at }, reads)
           : undefined,
+      ),
+    );
+  }
+
+  /** A result makes the nudges the learner was sent count as followed through. */
+  async followThrough(learner: Learner, recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
+    await Promise.all(
+      recorded.map(({ answer, at }) =>
         answer.answer === 'result' ? this.deps.followUps?.resultRecorded(learner, new Date(at), reads) : undefined,
-      ]),
+      ),
     );
   }
 }
