@@ -139,6 +139,8 @@ describe('storage requests for one scheduled check-in submission (the submit ben
   let learner: SubmitLearner;
   /** A learner like the first, whose submission is measured in round trips. */
   let second: SubmitLearner;
+  /** And one whose first try meets a failing write. */
+  let third: SubmitLearner;
   let close: () => Promise<void> = async () => undefined;
   const trace: string[] = [];
   let tracing = false;
@@ -184,6 +186,12 @@ describe('storage requests for one scheduled check-in submission (the submit ben
       service.stores,
       tableClients(config.storage).sends,
       { tenantId: DEMO_TENANT_ID, userId: 'submit-learner-2', displayName: 'Submit Learner Two', inTeams: teamIds },
+      now,
+    );
+    third = await seedSubmitLearner(
+      service.stores,
+      tableClients(config.storage).sends,
+      { tenantId: DEMO_TENANT_ID, userId: 'submit-learner-3', displayName: 'Submit Learner Three', inTeams: teamIds },
       now,
     );
     const server = service.app.listen(0, '127.0.0.1');
@@ -258,5 +266,33 @@ describe('storage requests for one scheduled check-in submission (the submit ben
     // about the earlier action and the cycle, the entry read back and the streak, the nudges the result
     // follows through, the goal answers, the rollups and the open-goal flag, the share offer's state.
     expect(measured.waves).toBeLessThanOrEqual(8);
+  });
+
+  it('writes the goal answers only once the check-in’s own writes stand: a check-in that failed and is sent again answers each goal once, and the rollups show them', async () => {
+    const { sends, goals, rollups } = service.stores;
+    const send = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(submitActivity(third, 'Sent twice', 'http://127.0.0.1:9/')),
+      }).then((res) => res.text());
+    const markResponded = sends.markResponded.bind(sends);
+    sends.markResponded = () => Promise.reject(new Error('storage refused the write'));
+    try {
+      expect(await send()).toContain('We couldn’t save this just now');
+    } finally {
+      sends.markResponded = markResponded;
+    }
+    await service.services.sharing.settled();
+    const progressOf = async () =>
+      (await goals.listForUser(third.tenantId, third.userId)).filter((g) => third.goalIds.includes(g.goalId)).map((g) => g.progress.length);
+    expect(await progressOf()).toEqual([0, 0, 0]);
+
+    expect(await send()).toContain('Saved to your learning log');
+    expect(await progressOf()).toEqual([1, 1, 1]);
+    const rows = await Promise.all(
+      ['19:submit-a@thread.tacv2', '19:submit-b@thread.tacv2'].map((teamId) => rollups.get(third.tenantId, teamId, third.userId)),
+    );
+    for (const row of rows) expect(row?.rollup.goals).toHaveLength(3);
   });
 });
