@@ -71,7 +71,7 @@ export class LearningCapture {
       recommendations?: RecommendationService;
       /** What a submission reads of the learner's teams and profile, once (`learnerReads`). */
       teams: Pick<TeamStore, 'teamsOf' | 'getSettings' | 'getMember'>;
-      users: Pick<UserStore, 'get'>;
+      users: Pick<UserStore, 'getWithSharePrompt'>;
     },
   ) {}
 
