@@ -263,11 +263,12 @@ describe('storage requests for one scheduled check-in submission (the submit ben
     // Then 13: the follow-through of a result reads each team's nudges side by side, beside the answer's statement.
     // Then 8: the goals are answered from the listing the card's check made, once the check-in's own writes
     // stand, and shown in the check-in's rollup write; each team's row is read beside those writes and
-    // written once. What remains in a row: the goals listed (to check the answers), the entry, the answer
-    // about the earlier action and the cycle, the entry read back and the streak, the nudges the result
-    // follows through, the goal answers, the rollups and the open-goal flag, the share offer's state.
-    // Then 7: the share offer's state comes with the profile, read at the start for the goals' zone.
-    // Now 6: the earlier entry is read beside the write of its answer, not after it.
+    // written once. Then 7: the share offer's state comes with the profile, read at the start for the
+    // goals' zone. Now 6: the earlier entry is read beside the write of its answer, not after it. What
+    // remains in a row: the goals listed (to check the answers) with the profile; the entry; the answer
+    // about the earlier action and the cycle answered; the streak and the nudges the result follows
+    // through (the goal answers wait for every write and read of the check-in, so a check-in that fails
+    // is sent again without answering a goal twice); the goal answers; the rollups and the open-goal flag.
     expect(measured.waves).toBeLessThanOrEqual(6);
   });
 
