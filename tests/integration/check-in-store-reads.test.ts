@@ -144,7 +144,8 @@ describe('storage requests for one scheduled check-in submission (the submit ben
   let close: () => Promise<void> = async () => undefined;
   const trace: string[] = [];
   let tracing = false;
-  const waves = storageWaves();
+  // 250 ms without a request closes a wave: far above the CPU time between an answer and the request it leads to, even on a busy machine.
+  const waves = storageWaves(250);
   let inWaves = false;
 
   beforeAll(async () => {
