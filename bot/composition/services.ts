@@ -15,7 +15,7 @@ export function allServices(basics: ServiceBasics, options: ServiceOptions, { pu
   const organisation = organisationServices(basics, options);
   // Late bound: the follow-ups are built further down (they need the chat and the audit trail); called only once requests arrive.
   const followUps: Pick<FollowUpService, 'resultRecorded'> = {
-    resultRecorded: (learner, at) => outreach.followUps.resultRecorded(learner, at),
+    resultRecorded: (learner, at, reads) => outreach.followUps.resultRecorded(learner, at, reads),
   };
   const learning = learningServices(basics, {
     publisher,

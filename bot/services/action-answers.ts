@@ -36,7 +36,7 @@ export class ActionAnswers {
 
   /**
    * The answers on their entries, and nothing else: a check-in refreshes the rollups of their
-   * weeks in its own write (`RollupService.checkInSaved`) and then calls `followFrom`.
+   * weeks in its own write (`RollupService.checkInSaved`) and then calls `statementsFor` and `followThrough`.
    */
   async write(learner: Learner, answers: readonly ValidActionAnswer[]): Promise<RecordedAnswer[]> {
     const at = this.deps.clock().toISOString();
@@ -54,13 +54,28 @@ export class ActionAnswers {
     return recorded.filter((r): r is RecordedAnswer => r !== undefined);
   }
 
-  /** What follows from answers written: their statements for the LRS, and a result's nudges followed through. */
+  /** What follows from answers written, side by side: their statements for the LRS, and a result's nudges followed through. */
   async followFrom(learner: Learner, recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
+    await Promise.all([this.statementsFor(recorded, reads), this.followThrough(learner, recorded, reads)]);
+  }
+
+  /** The answers' statements for the LRS (the recorder logs its own failures: this never fails). */
+  async statementsFor(recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
     await Promise.all(
-      recorded.map(async ({ answer, entry, at }) => {
-        if (answer.answer !== 'notYet') await this.deps.xapi?.record({ kind: 'action-answered', entry, answer: answer.answer, at }, reads);
-        if (answer.answer === 'result') await this.deps.followUps?.resultRecorded(learner, new Date(at));
-      }),
+      recorded.map(({ answer, entry, at }) =>
+        answer.answer !== 'notYet'
+          ? this.deps.xapi?.record({ kind: 'action-answered', entry, answer: answer.answer, at }, reads)
+          : undefined,
+      ),
+    );
+  }
+
+  /** A result makes the nudges the learner was sent count as followed through. */
+  async followThrough(learner: Learner, recorded: readonly RecordedAnswer[], reads?: LearnerReads): Promise<void> {
+    await Promise.all(
+      recorded.map(({ answer, at }) =>
+        answer.answer === 'result' ? this.deps.followUps?.resultRecorded(learner, new Date(at), reads) : undefined,
+      ),
     );
   }
 }

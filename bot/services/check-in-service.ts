@@ -3,6 +3,7 @@ import { validateCheckIn, type CheckInField, type CheckInValidation } from '../d
 import { validateActionAnswers, type AskedAction, type ValidActionAnswer } from '../domain/action-answers.js';
 import { deferredMessages, problemOf, problemsOf, type Problem, type Problems } from '../domain/problem.js';
 import type { LearningEntry } from '../contract/learning-entry.js';
+import type { Goal } from '../contract/goal-rules.js';
 import { streakOf } from '../domain/streak.js';
 import type { EntryStore } from '../store/entry-store.js';
 import type { SendStore } from '../store/send-store.js';
@@ -120,8 +121,18 @@ export class CheckInService {
     return { status: 'valid', cardId: cardId.data, cycle, asked, answers: answers.answers, validation };
   }
 
-  /** Stores a checked check-in once per card, and everything that follows from it. */
-  async save(learner: Learner, checked: CheckedCheckIn, reads?: LearnerReads): Promise<Extract<CheckInResult, { status: 'saved' }>> {
+  /**
+   * Stores a checked check-in once per card, and everything that follows from it. `afterwards`: what
+   * the caller records once the check-in stands (the goal answers it carried), started only when
+   * nothing of the check-in failed, so trying a failed check-in again never does it twice; the
+   * goals it gives back go into the same rollup write as the check-in.
+   */
+  async save(
+    learner: Learner,
+    checked: CheckedCheckIn,
+    reads?: LearnerReads,
+    afterwards?: () => Promise<readonly Goal[] | undefined>,
+  ): Promise<Extract<CheckInResult, { status: 'saved' }>> {
     const { cardId, cycle, validation, answers } = checked;
     const entry: LearningEntry = {
       id: cardId,
@@ -133,26 +144,35 @@ export class CheckInService {
     };
     const saved = await this.deps.entries.addOnce(entry, cardId);
     // What follows from the entry touches different rows, so it goes side by side: the statement,
-    // the answers about earlier actions, and the cycle answered — then the rollups and the streak,
-    // which read them. The rollups refresh the new entry's week, the answered entries' weeks and
-    // the cycle in one write per team, where a refresh for each would race over the same rows.
+    // the answers about earlier actions and what follows from them, the cycle answered and the
+    // streak. The rollups read each team's row beside them and write it once they are written (and
+    // the goals answered): the new entry's week, the answered entries' weeks, the cycle and the
+    // goals in one write per team, where a refresh for each would race over the same rows.
     const responded = cycle
       ? this.deps.sends.markResponded(learner.tenantId, learner.userId, cycle, this.deps.clock(), 'entry')
       : Promise.resolve();
     const answered = answers.length > 0 ? this.actionAnswers.write(learner, answers) : Promise.resolve([]);
-    const [, , , streak] = await Promise.all([
+    const followed = answered.then((recorded) => this.actionAnswers.followThrough(learner, recorded, reads));
+    const streak = responded.then(() => this.streak(learner));
+    const after = afterwards ? Promise.all([responded, answered, followed, streak]).then(afterwards) : undefined;
+    const [, , , , , count] = await Promise.all([
       saved.created ? this.deps.xapi?.record({ kind: 'entry', entry: saved.entry }, reads) : undefined,
-      answered.then((recorded) => this.actionAnswers.followFrom(learner, recorded, reads)),
-      Promise.all([responded, answered]).then(([, recorded]) =>
-        this.deps.rollups?.checkInSaved(
-          learner,
-          { createdAt: saved.entry.createdAt, cycle, answeredAt: recorded.map(({ entry }) => entry.createdAt) },
-          reads,
-        ),
+      answered.then((recorded) => this.actionAnswers.statementsFor(recorded, reads)),
+      this.deps.rollups?.checkInSaved(
+        learner,
+        {
+          createdAt: saved.entry.createdAt,
+          cycle,
+          written: Promise.all([responded, answered]).then(([, recorded]) => recorded.map(({ entry }) => entry.createdAt)),
+          ...(after ? { goals: after } : {}),
+        },
+        reads,
       ),
-      responded.then(() => this.streak(learner)),
+      followed,
+      after,
+      streak,
     ]);
-    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak };
+    return { status: 'saved', entry: saved.entry, alreadySaved: !saved.created, streak: count };
   }
 
   /** "Nothing this week": an honest answer that counts as responding to the cycle. */

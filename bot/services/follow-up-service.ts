@@ -11,6 +11,7 @@ import type { TeamStore } from '../store/team-store.js';
 import type { AuditLog } from './audit-log.js';
 import type { BehindReminders } from './behind-reminders.js';
 import type { Clock, Learner } from './learner.js';
+import type { LearnerReads } from './learner-reads.js';
 import type { OutboundMessage } from './outbound-message.js';
 import type { PersonalChat } from './share-publisher.js';
 
@@ -193,15 +194,21 @@ export class FollowUpService {
 
   /**
    * The learner recorded a result of an action: every nudge they were sent before it, in each of
-   * their teams, counts as followed through (the first result is kept).
+   * their teams, counts as followed through (the first result is kept). The teams are apart, so
+   * they are read side by side; `reads`: the learner's teams as the submission has read them.
    */
-  async resultRecorded(learner: Learner, at: Date): Promise<void> {
+  async resultRecorded(learner: Learner, at: Date, reads?: LearnerReads): Promise<void> {
     const since = new Date(at.getTime() - RESULT_LOOKBACK_MS);
-    for (const teamId of await this.deps.teams.teamsOf(learner.tenantId, learner.userId)) {
-      const nudges = await this.deps.nudges.listTeam(learner.tenantId, teamId, 1000, since);
-      const answered = nudges.filter((n) => n.learnerId === learner.userId && !n.resultAt && Date.parse(n.sentAt) <= at.getTime());
-      await Promise.all(answered.map((n) => this.deps.nudges.setResult(n, at.toISOString())));
-    }
+    const teamIds = await (reads?.learner.tenantId === learner.tenantId && reads.learner.userId === learner.userId
+      ? reads.teamIds()
+      : this.deps.teams.teamsOf(learner.tenantId, learner.userId));
+    await Promise.all(
+      teamIds.map(async (teamId) => {
+        const nudges = await this.deps.nudges.listTeam(learner.tenantId, teamId, 1000, since);
+        const answered = nudges.filter((n) => n.learnerId === learner.userId && !n.resultAt && Date.parse(n.sentAt) <= at.getTime());
+        await Promise.all(answered.map((n) => this.deps.nudges.setResult(n, at.toISOString())));
+      }),
+    );
   }
 
   private async leadOf(caller: Learner, teamId: string) {

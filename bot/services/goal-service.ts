@@ -70,10 +70,26 @@ export class GoalService {
     return this.deps.goals.listForUser(learner.tenantId, learner.userId);
   }
 
-  /** The goals a check-in asks about (open or overdue in the learner's zone, oldest first), and the zone: read side by side unless the caller knows the zone. */
-  async openGoalsAndZone(learner: Learner, knownZone?: string | Promise<string>): Promise<{ goals: Goal[]; zone: string }> {
-    const [zone, goals] = await Promise.all([knownZone ?? this.zoneOf(learner), this.mine(learner)]);
-    return { goals: this.openOf(goals, zone), zone };
+  /**
+   * The goals a check-in asks about (open or overdue in the learner's zone, oldest first), and the zone: read side by side
+   * unless the caller knows the zone. `listed`: every goal as read, with its ETag, for answering them (`record`).
+   */
+  async openGoalsAndZone(
+    learner: Learner,
+    knownZone?: string | Promise<string>,
+  ): Promise<{ goals: Goal[]; zone: string; listed: ListedGoals }> {
+    const [zone, listed] = await Promise.all([
+      knownZone ?? this.zoneOf(learner),
+      this.deps.goals.listWithEtags(learner.tenantId, learner.userId),
+    ]);
+    return {
+      goals: this.openOf(
+        listed.map(({ goal }) => goal),
+        zone,
+      ),
+      zone,
+      listed,
+    };
   }
 
   private openOf(goals: readonly Goal[], zone: string): Goal[] {
@@ -82,34 +98,42 @@ export class GoalService {
   }
 
   /**
-   * Records what the learner said about each goal; done or dropped closes it. `reads`: the
-   * learner's teams and profile as the submission has read them.
+   * Records what the learner said about each goal on a check-in; done or dropped closes it. The
+   * goals as they now stand come back as soon as the answers are written, for the check-in's own
+   * rollup write to show (`RollupService.checkInSaved`, which takes the place of `goalsChanged`'s
+   * refresh); `followed` settles once the open-goal flag and the statements for the LRS are
+   * written. `listed`: the goals as the check-in read them, with their ETags, to answer without
+   * listing them again; `reads`: the learner's teams and profile as the submission has read them.
    */
   async record(
     learner: Learner,
     answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
     cycle: string | null,
-    reads?: LearnerReads,
-  ): Promise<void> {
-    if (answers.length === 0) return;
-    const goals = await this.answer(learner, answers, cycle, reads);
-    await this.goalsChanged(learner, reads, goals);
+    given: { reads?: LearnerReads; listed?: ListedGoals } = {},
+  ): Promise<{ goals: Goal[]; followed: Promise<void> }> {
+    const answered = answers.length > 0 ? await this.answer(learner, answers, cycle, given.listed) : undefined;
+    const goals = answered?.goals ?? (await this.mine(learner));
+    const followed = Promise.all([
+      this.zoneOf(learner, given.reads).then((zone) => this.noteOpenGoals(learner, goals, zone)),
+      ...(answered?.completed ?? []).map((done) => this.deps.xapi?.record({ kind: 'goal-completed', ...done }, given.reads)),
+    ]).then(() => undefined);
+    return { goals, followed };
   }
 
   /**
    * The answers written in one transaction (a learner's goals share a partition), each goal under
    * the ETag it was listed with: when one changed meanwhile, nothing was written, and the goals
    * are listed again and the answers applied to them. A goal gone meanwhile is left out. The
-   * learner's goals as they now stand, or undefined when they kept changing.
+   * learner's goals as they now stand and those just done, or undefined when they kept changing.
    */
   private async answer(
     learner: Learner,
     answers: ReadonlyArray<{ goalId: string; state: GoalProgressState; note: string | null }>,
     cycle: string | null,
-    reads: LearnerReads | undefined,
-  ): Promise<Goal[] | undefined> {
+    listedBefore: ListedGoals | undefined,
+  ): Promise<{ goals: Goal[]; completed: Array<{ goal: Goal; at: string; note: string | null }> } | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const listed = await this.deps.goals.listWithEtags(learner.tenantId, learner.userId);
+      const listed = (attempt === 0 ? listedBefore : undefined) ?? (await this.deps.goals.listWithEtags(learner.tenantId, learner.userId));
       const at = this.deps.clock().toISOString();
       const answered = answers.flatMap((answer) => {
         const found = listed.find(({ goal }) => goal.goalId === answer.goalId);
@@ -123,12 +147,10 @@ export class GoalService {
         return [{ goal, etag: found.etag, answer }];
       });
       if (!(await this.deps.goals.replaceAll(answered))) continue;
-      await Promise.all(
-        answered
-          .filter(({ answer }) => answer.state === 'done')
-          .map(({ goal, answer }) => this.deps.xapi?.record({ kind: 'goal-completed', goal, at, note: answer.note }, reads)),
-      );
-      return listed.map(({ goal }) => answered.find((a) => a.goal.goalId === goal.goalId)?.goal ?? goal);
+      return {
+        goals: listed.map(({ goal }) => answered.find((a) => a.goal.goalId === goal.goalId)?.goal ?? goal),
+        completed: answered.filter(({ answer }) => answer.state === 'done').map(({ goal, answer }) => ({ goal, at, note: answer.note })),
+      };
     }
     return undefined;
   }
@@ -137,16 +159,21 @@ export class GoalService {
    * The dashboard's follow-up rules read the open goals from the learner's rollups; scheduled
    * check-ins look for goals only when the profile says there are some.
    */
-  private async goalsChanged(learner: Learner, reads?: LearnerReads, known?: readonly Goal[]): Promise<void> {
-    const [goals, zone] = await Promise.all([known ?? this.mine(learner), this.zoneOf(learner, reads)]);
+  private async goalsChanged(learner: Learner): Promise<void> {
+    const [goals, zone] = await Promise.all([this.mine(learner), this.zoneOf(learner)]);
+    await Promise.all([this.noteOpenGoals(learner, goals, zone), this.deps.rollups?.goalsChanged(learner, goals)]);
+  }
+
+  /** Whether the learner has open goals (in their zone), on their profile: scheduled check-ins ask about goals only then. */
+  private async noteOpenGoals(learner: Learner, goals: readonly Goal[], zone: string): Promise<void> {
     const now = this.deps.clock();
-    await Promise.all([
-      this.deps.users.setHasOpenGoals(
-        learner.tenantId,
-        learner.userId,
-        goals.some((g) => isOpen(g, now, zone)),
-      ),
-      this.deps.rollups?.goalsChanged(learner, goals, reads),
-    ]);
+    await this.deps.users.setHasOpenGoals(
+      learner.tenantId,
+      learner.userId,
+      goals.some((g) => isOpen(g, now, zone)),
+    );
   }
 }
+
+/** A learner's goals as listed, each with the ETag it was read with. */
+export type ListedGoals = ReadonlyArray<{ goal: Goal; etag: string }>;

@@ -1,6 +1,7 @@
 import type { TeamSettings } from '../contract/team-settings.js';
 import type { TeamMember, TeamStore } from '../store/team-store.js';
 import type { UserProfile, UserStore } from '../store/user-store.js';
+import type { SharePromptState } from '../domain/share-prompt.js';
 import type { Learner } from './learner.js';
 
 /**
@@ -16,15 +17,18 @@ export interface LearnerReads {
   settings(teamId: string): Promise<TeamSettings | undefined>;
   member(teamId: string): Promise<TeamMember | undefined>;
   profile(): Promise<UserProfile | undefined>;
+  /** The learner's answers to earlier offers to share, from the same read of their row as the profile. */
+  sharePrompt(): Promise<SharePromptState>;
 }
 
 export function learnerReads(
-  stores: { teams: Pick<TeamStore, 'teamsOf' | 'getSettings' | 'getMember'>; users: Pick<UserStore, 'get'> },
+  stores: { teams: Pick<TeamStore, 'teamsOf' | 'getSettings' | 'getMember'>; users: Pick<UserStore, 'getWithSharePrompt'> },
   learner: Learner,
 ): LearnerReads {
   const { tenantId, userId } = learner;
   let teamIds: Promise<string[]> | undefined;
-  let profile: Promise<UserProfile | undefined> | undefined;
+  let row: ReturnType<UserStore['getWithSharePrompt']> | undefined;
+  const readRow = () => (row ??= stores.users.getWithSharePrompt(tenantId, userId));
   const settings = new Map<string, Promise<TeamSettings | undefined>>();
   const members = new Map<string, Promise<TeamMember | undefined>>();
   const once = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
@@ -37,7 +41,8 @@ export function learnerReads(
     teamIds: () => (teamIds ??= stores.teams.teamsOf(tenantId, userId)),
     settings: (teamId) => once(settings, teamId, () => stores.teams.getSettings(tenantId, teamId)),
     member: (teamId) => once(members, teamId, () => stores.teams.getMember(tenantId, teamId, userId)),
-    profile: () => (profile ??= stores.users.get(tenantId, userId)),
+    profile: () => readRow().then((r) => r.profile),
+    sharePrompt: () => readRow().then((r) => r.sharePrompt),
   };
 }
 

@@ -71,7 +71,7 @@ export class LearningCapture {
       recommendations?: RecommendationService;
       /** What a submission reads of the learner's teams and profile, once (`learnerReads`). */
       teams: Pick<TeamStore, 'teamsOf' | 'getSettings' | 'getMember'>;
-      users: Pick<UserStore, 'get'>;
+      users: Pick<UserStore, 'getWithSharePrompt'>;
     },
   ) {}
 
@@ -105,9 +105,12 @@ export class LearningCapture {
     const shareTargets = () => (targets ??= this.shareTargetsOf(learner, undefined, reads));
 
     const choice = parseShareChoice(command.share, deferredMessages);
-    // Goal answers are read only from a card that asked: then the learner's open goals are looked up.
-    const asked =
-      command.goalAnswers.size > 0 ? (await this.goalsOptionFor(learner, this.deps.goals?.zoneOf(learner, reads))).goals : undefined;
+    // Goal answers are read only from a card that asked: then the learner's open goals are looked up (and,
+    // with their ETags, answered from this one read).
+    const { goals } = this.deps;
+    const goalsRead =
+      command.goalAnswers.size > 0 && goals ? await goals.openGoalsAndZone(learner, goals.zoneOf(learner, reads)) : undefined;
+    const asked = goalsRead && openGoals(goalsRead.goals, this.deps.checkIns.now(), goalsRead.zone);
     const answers = goalAnswersOf(
       command.goalAnswers,
       (asked ?? []).map((g) => g.goalId),
@@ -152,14 +155,33 @@ export class LearningCapture {
       };
     }
 
-    const result = await this.deps.checkIns.save(learner, checked, reads);
-    if (command.recommendationsDone.length > 0) {
+    const recommendationsDone = async () => {
+      if (command.recommendationsDone.length === 0) return;
       // Any open recommendation may be ticked: a scheduled card offers its own team's, not the newest three overall.
       const { items: open } = await this.recommendationsOptionFor(learner, undefined, Infinity);
       for (const done of open.filter((r) => command.recommendationsDone.some((d) => d.teamId === r.teamId && d.recId === r.recId)))
         await this.deps.recommendations?.setDone(learner, done.teamId, done.recId, true);
-    }
-    if (answers.answers.length > 0) await this.deps.goals?.record(learner, answers.answers, command.entry.cycle ?? null, reads);
+    };
+    // Once the check-in stands: the recommendations done, then the goal answers (whose goals the
+    // check-in's rollup write shows), as before, one after the other.
+    const goalsFollowed: Array<Promise<void>> = [];
+    const afterwards =
+      goals && answers.answers.length > 0
+        ? async () => {
+            await recommendationsDone();
+            const recorded = await goals.record(learner, answers.answers, command.entry.cycle ?? null, {
+              reads,
+              ...(goalsRead ? { listed: goalsRead.listed } : {}),
+            });
+            // Awaited below; handled here, so a failure is not reported as unhandled if the check-in fails first.
+            recorded.followed.catch(() => undefined);
+            goalsFollowed.push(recorded.followed);
+            return recorded.goals;
+          }
+        : undefined;
+    const result = await this.deps.checkIns.save(learner, checked, reads, afterwards);
+    if (!afterwards) await recommendationsDone();
+    await Promise.all(goalsFollowed);
     const saved = { status: 'saved' as const, entry: result.entry, streak: result.streak, reads };
     if (!choice.ok || !choice.share) return saved;
     const teamId = choice.share.teamId;

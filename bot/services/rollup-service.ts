@@ -62,18 +62,33 @@ export class RollupService {
 
   /**
    * A check-in's entry was saved, answering `cycle` when it came on a scheduled card, and perhaps
-   * telling what came of earlier entries' actions (made at `answeredAt`): as `entryChanged` for
-   * each entry and `checkInChanged` together, but each team's row gets every week and the cycle in
-   * one write, where several refreshes of the same row at once would race and write again.
+   * telling what came of earlier entries' actions and answering goals: as `entryChanged` for each
+   * entry, `checkInChanged` and `goalsChanged` together, but each team's row gets every week, the
+   * cycle and the goals in one write, where several refreshes of the same row at once would race
+   * and write again. Called as soon as the entry is saved, so the rollups' own reads go beside the
+   * check-in's other writes: `written` gives the creation times of the entries whose action answers
+   * were written, once the answers and the cycle answered are written (each row's ETag is read
+   * before, what it summarises after); it fails when they failed, and then nothing is written.
+   * `goals`: the learner's goals once the check-in's answers about them are written (undefined when
+   * they could not be: the row keeps the goals it shows).
    */
   async checkInSaved(
     learner: Learner,
-    saved: { createdAt: string; cycle: string | undefined; answeredAt?: readonly string[] },
+    saved: {
+      createdAt: string;
+      cycle: string | undefined;
+      written: Promise<readonly string[]>;
+      goals?: Promise<readonly Goal[] | undefined>;
+    },
     given?: LearnerReads,
   ): Promise<void> {
     const reads = readsOf(this.deps, learner, given);
     const { cycle } = saved;
-    const entryAts = [saved.createdAt, ...(saved.answeredAt ?? [])];
+    const written = saved.written.then(
+      (answeredAt) => ({ ok: true as const, entryAts: [saved.createdAt, ...answeredAt] }),
+      () => ({ ok: false as const }),
+    );
+    const goals = saved.goals?.catch(() => undefined);
     await this.guard('check-in', learner, async () => {
       const [teamIds, record] = await Promise.all([
         reads.teamIds(),
@@ -82,12 +97,15 @@ export class RollupService {
       const sentBy = cycle && record?.teamId && isKeptWeek(cycle, this.deps.clock()) ? record.teamId : undefined;
       const teams = sentBy && !teamIds.includes(sentBy) ? [...teamIds, sentBy] : teamIds;
       await Promise.all(
-        teams.map((teamId) =>
-          this.refresh(reads, teamId, {
-            ...(teamIds.includes(teamId) ? { entryAts } : {}),
+        teams.map((teamId) => {
+          const member = teamIds.includes(teamId);
+          return this.refresh(reads, teamId, {
+            ...(member ? { entryAts: written.then((w) => (w.ok ? w.entryAts : [])) } : {}),
             ...(teamId === sentBy ? { cycle } : {}),
-          }),
-        ),
+            ...(member && goals ? { goals } : {}),
+            ready: written.then((w) => w.ok),
+          });
+        }),
       );
     });
   }
@@ -99,22 +117,8 @@ export class RollupService {
   async goalsChanged(learner: Learner, goals: readonly Goal[], given?: LearnerReads): Promise<void> {
     const reads = readsOf(this.deps, learner, given);
     await this.guard('goal', learner, async () => {
-      const [teamIds, profile] = await Promise.all([reads.teamIds(), reads.profile()]);
-      const now = this.deps.clock();
-      await Promise.all(
-        teamIds.map(async (teamId) => {
-          // The member's row is read beside the rollup, not before it: when they joined decides which goals the team sees.
-          const member = reads.member(teamId);
-          await Promise.all([
-            member,
-            this.modify(learner.tenantId, teamId, learner.userId, async (r) => {
-              const joinedAt = (await member)?.joinedAt ?? '';
-              const seen = goals.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
-              return { ...r, goals: goalFlagsOf(seen, now, profile?.timeZone ?? 'UTC') };
-            }),
-          ]);
-        }),
-      );
+      const teamIds = await reads.teamIds();
+      await Promise.all(teamIds.map((teamId) => this.refresh(reads, teamId, { goals: Promise.resolve(goals) })));
     });
   }
 
@@ -134,24 +138,42 @@ export class RollupService {
   }
 
   /**
-   * Refreshes, in one write, the weeks of entries made at `entryAts` (in the team's zone) and a
-   * check-in cycle this team sent; each from the records as they are once the rollup was read.
+   * Refreshes, in one write, the weeks of entries made at `entryAts` (in the team's zone), a
+   * check-in cycle this team sent and the goals the team sees; each from the records as they are
+   * once the rollup was read. `ready`: what the refresh shows is written (false: write nothing).
    */
-  private async refresh(reads: LearnerReads, teamId: string, what: { entryAts?: readonly string[]; cycle?: string }): Promise<void> {
+  private async refresh(
+    reads: LearnerReads,
+    teamId: string,
+    what: {
+      entryAts?: readonly string[] | Promise<readonly string[]>;
+      cycle?: string;
+      goals?: Promise<readonly Goal[] | undefined>;
+      ready?: Promise<boolean>;
+    },
+  ): Promise<void> {
     const { tenantId, userId } = reads.learner;
-    const weeks = new Map<string, { start: Date; end: Date }>();
-    if (what.entryAts?.length) {
-      const settings = await reads.settings(teamId);
-      const zone = settings?.schedule?.timeZone ?? 'UTC';
-      for (const at of what.entryAts) {
-        const key = weekKeyOf(at, zone);
-        if (isKeptWeek(key, this.deps.clock())) weeks.set(key, weekSpan(key, zone));
-      }
-    }
     const { cycle } = what;
-    if (weeks.size === 0 && cycle === undefined) return;
+    // Read beside the rollup, not after it: the team's zone decides the weeks, and when the member joined which goals the team sees.
+    const zone = what.entryAts ? reads.settings(teamId).then((settings) => settings?.schedule?.timeZone ?? 'UTC') : undefined;
+    const seen = what.goals ? this.goalsSeen(reads, teamId, what.goals) : undefined;
+    // Awaited in the write below, which may stop before it reads them (the rollup unread, the check-in failed): never left unhandled.
+    for (const read of [zone, seen]) read?.catch(() => undefined);
+    const weeksOf = async () => {
+      const [entryAts, tz] = await Promise.all([what.entryAts ?? [], zone ?? 'UTC']);
+      const weeks = new Map<string, { start: Date; end: Date }>();
+      for (const at of entryAts) {
+        const key = weekKeyOf(at, tz);
+        if (isKeptWeek(key, this.deps.clock())) weeks.set(key, weekSpan(key, tz));
+      }
+      return weeks;
+    };
+    // Entries alone, in no week kept: nothing to refresh, so nothing read.
+    if (!what.ready && !what.goals && cycle === undefined && (await weeksOf()).size === 0) return;
     await this.modify(tenantId, teamId, userId, async (rollup) => {
-      const [activities, record] = await Promise.all([
+      if (what.ready && !(await what.ready)) return undefined;
+      const weeks = await weeksOf();
+      const [activities, record, goals] = await Promise.all([
         Promise.all(
           [...weeks].map(async ([key, span]) => ({
             key,
@@ -159,25 +181,42 @@ export class RollupService {
           })),
         ),
         cycle !== undefined ? this.deps.sends.get(tenantId, userId, cycle, 'checkin') : undefined,
+        seen,
       ]);
+      if (weeks.size === 0 && cycle === undefined && goals === undefined) return undefined;
       let updated = rollup;
       for (const { key, activity } of activities) updated = withWeek(updated, key, activity, this.deps.clock());
       if (cycle !== undefined)
         updated = withCycle(updated, cycle, record?.teamId === teamId ? cycleOutcomeOf(record) : undefined, this.deps.clock());
+      if (goals) updated = { ...updated, goals };
       return updated;
     });
+  }
+
+  /** The goals' flags a team shows: those set since the learner joined it; undefined when the goals are not known. */
+  private async goalsSeen(
+    reads: LearnerReads,
+    teamId: string,
+    goals: Promise<readonly Goal[] | undefined>,
+  ): Promise<MemberRollup['goals'] | undefined> {
+    const [known, member, profile] = await Promise.all([goals, reads.member(teamId), reads.profile()]);
+    if (!known) return undefined;
+    const joinedAt = member?.joinedAt ?? '';
+    const seen = known.filter((g) => writtenSinceJoining(g.createdAt, joinedAt));
+    return goalFlagsOf(seen, this.deps.clock(), profile?.timeZone ?? 'UTC');
   }
 
   private async modify(
     tenantId: string,
     teamId: string,
     userId: string,
-    change: (r: MemberRollup) => Promise<MemberRollup>,
+    /** The row as it should be; undefined: leave it as it is. */
+    change: (r: MemberRollup) => Promise<MemberRollup | undefined>,
   ): Promise<void> {
     for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
       const stored = await this.deps.rollups.get(tenantId, teamId, userId);
       const updated = await change(stored?.rollup ?? emptyRollup(userId));
-      if (await this.deps.rollups.put(tenantId, teamId, updated, stored?.etag)) return;
+      if (!updated || (await this.deps.rollups.put(tenantId, teamId, updated, stored?.etag))) return;
       // Someone else refreshed this member at the same moment: back off a little and redo.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }

@@ -92,7 +92,9 @@ export class SharePromptService {
       return undefined;
     }
     if (!earnsSharePrompt(entry, goalDone)) return undefined;
-    const state = await this.deps.users.getSharePrompt(learner.tenantId, learner.userId);
+    // The submission's own read of the learner's row when it made one (for the goals' zone): no second read.
+    const own = reads?.learner.tenantId === learner.tenantId && reads.learner.userId === learner.userId ? reads : undefined;
+    const state = await (own ? own.sharePrompt() : this.deps.users.getSharePrompt(learner.tenantId, learner.userId));
     if (!mayOfferShare(state, this.deps.clock())) return undefined;
     const teams = await this.deps.sharing.targetsFor(learner, reads);
     if (teams.length === 0) return undefined;

@@ -39,6 +39,8 @@ export class OutboxRecorder implements XapiRecorder {
   // forgotten one costs a settings read or an extra queue message, never a wrong answer.
   private readonly configured = new LRUCache<string, { yes: boolean; until: number }>({ max: TENANT_HINTS });
   private readonly gathering = new LRUCache<string, number>({ max: TENANT_HINTS });
+  /** Settings reads under way, by tenant: each leaves once answered, so this holds only what is in flight. */
+  private readonly asking = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly deps: {
@@ -101,7 +103,16 @@ export class OutboxRecorder implements XapiRecorder {
     const known = this.configured.get(tenantId);
     const now = Date.now();
     if (known && known.until > now) return known.yes;
-    const yes = (await this.deps.settings.get(tenantId)) !== undefined;
+    // One read for the statements of one piece of work asking at once (a check-in's entry and its answered action).
+    let asking = this.asking.get(tenantId);
+    if (!asking) {
+      asking = this.deps.settings
+        .get(tenantId)
+        .then((settings) => settings !== undefined)
+        .finally(() => this.asking.delete(tenantId));
+      this.asking.set(tenantId, asking);
+    }
+    const yes = await asking;
     this.configured.set(tenantId, { yes, until: now + SETTINGS_TTL_MS });
     return yes;
   }

@@ -99,10 +99,13 @@ export class EntryStore {
       rowKey: keyOf(ENTRY_PREFIX, newestFirstTimeKey(new Date(entry.createdAt)), entry.id),
     };
     const words = answer.answer === 'result' && answer.result !== null ? { result: answer.result } : {};
-    if (!(await updateIfPresent(this.table, { ...keys, actionAnswer: answer.answer, actionAnsweredAt: answer.at, ...words }, 'Merge')))
-      return undefined;
-    const stored = await getOrUndefined<EntryEntity>(this.table, keys.partitionKey, keys.rowKey);
-    return stored?.kind === 'entry' ? fromEntity(stored) : undefined;
+    const answered = { actionAnswer: answer.answer, actionAnsweredAt: answer.at, ...words };
+    // Read beside the merge rather than after it, and shown with the merged fields on it: what a read after it would give.
+    const [written, stored] = await Promise.all([
+      updateIfPresent(this.table, { ...keys, ...answered }, 'Merge'),
+      getOrUndefined<EntryEntity>(this.table, keys.partitionKey, keys.rowKey),
+    ]);
+    return written && stored?.kind === 'entry' ? fromEntity({ ...stored, ...answered }) : undefined;
   }
 
   /** The learner's actions still awaiting a result, oldest first, as a check-in asks about them: one read of recent weeks. */

@@ -76,14 +76,16 @@ export class UserStore {
 
   /** The learner's answers to offers to share (share-prompt.ts): on their own row, so erasing them erases it. */
   async getSharePrompt(tenantId: string, userId: string): Promise<SharePromptState> {
-    const e = await getOrUndefined<{ sharePromptNotNow?: number; sharePromptQuietUntil?: string }>(
-      this.table,
-      keyOf(tenantId),
-      keyOf(userId),
-      { queryOptions: { select: ['sharePromptNotNow', 'sharePromptQuietUntil'] } },
-    );
-    if (!e) return FRESH_PROMPT_STATE;
-    return { notNowInARow: e.sharePromptNotNow ?? 0, quietUntil: e.sharePromptQuietUntil || null };
+    const e = await getOrUndefined<SharePromptColumns>(this.table, keyOf(tenantId), keyOf(userId), {
+      queryOptions: { select: ['sharePromptNotNow', 'sharePromptQuietUntil'] },
+    });
+    return sharePromptOf(e);
+  }
+
+  /** The profile and the answers to offers to share, from one read of the row (a check-in wants both). */
+  async getWithSharePrompt(tenantId: string, userId: string): Promise<{ profile: UserProfile | undefined; sharePrompt: SharePromptState }> {
+    const e = await getOrUndefined<UserEntity & SharePromptColumns>(this.table, keyOf(tenantId), keyOf(userId));
+    return { profile: e ? toProfile(tenantId, userId, e) : undefined, sharePrompt: sharePromptOf(e) };
   }
 
   async setSharePrompt(tenantId: string, userId: string, state: SharePromptState): Promise<void> {
@@ -149,4 +151,14 @@ function toProfile(tenantId: string, userId: string, e: UserEntity): UserProfile
     ...(e.pausedAt ? { pausedAt: e.pausedAt } : {}),
     ...(e.hasOpenGoals ? { hasOpenGoals: true } : {}),
   };
+}
+
+interface SharePromptColumns {
+  sharePromptNotNow?: number;
+  sharePromptQuietUntil?: string;
+}
+
+function sharePromptOf(e: SharePromptColumns | undefined): SharePromptState {
+  if (!e) return FRESH_PROMPT_STATE;
+  return { notNowInARow: e.sharePromptNotNow ?? 0, quietUntil: e.sharePromptQuietUntil || null };
 }
