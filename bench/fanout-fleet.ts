@@ -14,7 +14,7 @@ import { startConnectorProcess } from '../tests/support/teams-connector/connecto
 import type { FleetCommand, FleetReply } from './support/fleet-instance.js';
 import { CpuSampler, type CpuUse } from './support/cpu-sampler.js';
 import { rssKb, round } from './support/process-figures.js';
-import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
+import { PRODUCTION_NODE_OPTIONS, PRODUCTION_PROCESS_ENV } from './support/production-node-options.js';
 
 export interface FleetPhase {
   phase: string;
@@ -154,6 +154,7 @@ export async function runFanoutFleet(options: {
       execArgv: [...PRODUCTION_NODE_OPTIONS],
       env: {
         ...process.env,
+        ...PRODUCTION_PROCESS_ENV,
         STORAGE_CONNECTION_STRING: connectionString,
         TABLE_PREFIX: tablePrefix,
         LEARNING_LOOP_MODE: 'local',

@@ -6,7 +6,7 @@ import { ensureTables } from '../bot/store/table-clients.js';
 import { DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
 import type { RecordedRequest } from '../tests/support/teams-connector/connector-model.js';
 import { startTeamsConnector } from '../tests/support/teams-connector/teams-connector.js';
-import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
+import { PRODUCTION_NODE_OPTIONS, PRODUCTION_PROCESS_ENV } from './support/production-node-options.js';
 import { rssKb, round } from './support/process-figures.js';
 
 export interface FanoutResult {
@@ -64,6 +64,7 @@ export async function runFanout(options: {
       execArgv: [...PRODUCTION_NODE_OPTIONS],
       env: {
         ...process.env,
+        ...PRODUCTION_PROCESS_ENV,
         STORAGE_CONNECTION_STRING: connectionString,
         TABLE_PREFIX: storage.tablePrefix,
         LEARNING_LOOP_MODE: 'local',

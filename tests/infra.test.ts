@@ -38,6 +38,7 @@ const allBicep = [main, storage, webApp].join('\n');
 const PLATFORM_SETTINGS: Readonly<Record<string, string>> = {
   AZURE_CLIENT_ID: 'DefaultAzureCredential: which of the app’s identities reaches storage',
   NODE_OPTIONS: 'Node: the heap cap',
+  MALLOC_ARENA_MAX: 'glibc: fewer malloc arenas, a smaller resident size',
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service: the upload is already built',
   WEBSITE_RUN_FROM_PACKAGE: 'App Service: run the uploaded zip as it is',
 };
