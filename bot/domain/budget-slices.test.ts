@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowAges, fairShare } from './budget-slices.js';
+import { RowAges, fairShare, takeableSlices } from './budget-slices.js';
 
 describe('fairShare', () => {
   it('splits the slices evenly, the first instances by id taking what does not divide', () => {
@@ -43,5 +43,32 @@ describe('RowAges', () => {
     expect(ages.unchangedFor('x', 5000)).toBe(0);
     ages.observe([{ key: 'x', etag: '1' }], 6000);
     expect(ages.unchangedFor('x', 6500)).toBe(500);
+  });
+});
+
+describe('takeableSlices', () => {
+  it('offers free slices before lapsed ones, and never one held here or renewed by a live holder', () => {
+    const rows = [
+      { index: 0, holder: 'a', etag: 'e0' },
+      { index: 1, holder: '', etag: 'e1' },
+      { index: 2, holder: 'b', etag: 'e2' },
+      { index: 3, holder: 'c', etag: 'e3' },
+      { index: 4, holder: 'me', etag: 'e4' },
+    ];
+    const lapsed = new Set([2, 3]);
+    for (let run = 0; run < 20; run++) {
+      const offered = takeableSlices(
+        6,
+        rows,
+        (i) => i === 4,
+        (i) => lapsed.has(i),
+      );
+      // Slice 5 was never written and 1 was given back: both free, in either order, with their ETags to write under.
+      expect(offered.slice(0, 2).sort((x, y) => x.index - y.index)).toEqual([{ index: 1, etag: 'e1' }, { index: 5 }]);
+      expect(offered.slice(2).sort((x, y) => x.index - y.index)).toEqual([
+        { index: 2, etag: 'e2' },
+        { index: 3, etag: 'e3' },
+      ]);
+    }
   });
 });

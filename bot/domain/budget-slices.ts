@@ -37,3 +37,35 @@ export class RowAges {
     return known ? now - known.since : 0;
   }
 }
+
+/**
+ * The slices an instance may take, in the order it tries them: free ones first (written free, or
+ * never written), then those whose holder stopped renewing them a lease ago; each group shuffled,
+ * so instances taking at once rarely reach for the same one.
+ */
+export function takeableSlices(
+  sliceCount: number,
+  rows: ReadonlyArray<{ index: number; holder: string; etag: string }>,
+  heldHere: (index: number) => boolean,
+  lapsed: (index: number) => boolean,
+): Array<{ index: number; etag?: string }> {
+  const byIndex = new Map(rows.map((row) => [row.index, row]));
+  const free: Array<{ index: number; etag?: string }> = [];
+  const stale: Array<{ index: number; etag: string }> = [];
+  for (let index = 0; index < sliceCount; index++) {
+    if (heldHere(index)) continue;
+    const row = byIndex.get(index);
+    if (!row) free.push({ index });
+    else if (row.holder === '') free.push({ index, etag: row.etag });
+    else if (lapsed(index)) stale.push({ index, etag: row.etag });
+  }
+  return [...shuffle(free), ...shuffle(stale)];
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
-import { RowAges, fairShare } from '../domain/budget-slices.js';
+import { RowAges, fairShare, takeableSlices } from '../domain/budget-slices.js';
 import type { HeldSlice, SendBudgetStore, StoredMember, TenantBudgetRows } from '../store/send-budget-store.js';
+import { pause, settle, within } from './abortable-waits.js';
 import type { SendBudget } from './send-budget.js';
+import { readThrottle, shareThrottle, type ThrottleState } from './shared-throttle.js';
 
 export interface FleetSendBudgetOptions {
   store: SendBudgetStore;
@@ -36,8 +38,7 @@ interface Held {
   usableUntil: number;
 }
 
-interface TenantState {
-  tenantId: string;
+interface TenantState extends ThrottleState {
   wantedAt: number;
   held: Map<number, Held>;
   /**
@@ -48,11 +49,6 @@ interface TenantState {
    */
   unanswered: Map<number, number>;
   ages: RowAges;
-  /** The later of the stored "throttled until" and any 429 this instance was answered. */
-  throttledUntil: number;
-  /** The stored throttle as last read (its ETag for the next conditional write). */
-  storedThrottle: TenantBudgetRows['throttle'];
-  throttleWrite: Promise<void> | undefined;
   loop: Promise<void> | undefined;
   failing: boolean;
 }
@@ -286,7 +282,7 @@ export class FleetSendBudget implements SendBudget {
       ],
       seenAt,
     );
-    this.readThrottle(state, rows.throttle);
+    readThrottle(state, rows.throttle);
     this.reconcile(state, rows);
 
     const alive = (id: string) => state.ages.unchangedFor(`member ${id}`, seenAt) < this.leaseMs;
@@ -302,7 +298,12 @@ export class FleetSendBudget implements SendBudget {
       state.unanswered.delete(s.index);
     }
     if (release.length > 0) this.notifyIfChanged();
-    const take = this.takeable(state, rows, seenAt).slice(0, Math.max(0, target - keep.length));
+    const take = takeableSlices(
+      this.slices,
+      rows.slices,
+      (index) => state.held.has(index),
+      (index) => state.ages.unchangedFor(`slice ${index}`, seenAt) >= this.leaseMs,
+    ).slice(0, Math.max(0, target - keep.length));
     return { keep, release, take, dead, shareThrottle: state.throttledUntil > (rows.throttle?.untilMs ?? 0) };
   }
 
@@ -340,21 +341,6 @@ export class FleetSendBudget implements SendBudget {
     return [...state.held].sort(([a], [b]) => a - b).map(([index, h]) => ({ index, etag: h.etag }));
   }
 
-  /** Free slices first (no wait), then missing ones, then those whose holder stopped renewing a lease ago; shuffled so takers rarely collide. */
-  private takeable(state: TenantState, rows: TenantBudgetRows, seenAt: number): Array<{ index: number; etag?: string }> {
-    const byIndex = new Map(rows.slices.map((s) => [s.index, s]));
-    const free: Array<{ index: number; etag?: string }> = [];
-    const lapsed: Array<{ index: number; etag: string }> = [];
-    for (let index = 0; index < this.slices; index++) {
-      if (state.held.has(index)) continue;
-      const row = byIndex.get(index);
-      if (!row) free.push({ index });
-      else if (row.holder === '') free.push({ index, etag: row.etag });
-      else if (state.ages.unchangedFor(`slice ${index}`, seenAt) >= this.leaseMs) lapsed.push(row);
-    }
-    return [...shuffle(free), ...shuffle(lapsed)];
-  }
-
   private async take(state: TenantState, slice: { index: number; etag?: string }): Promise<void> {
     const me = this.options.instanceId;
     const sentAt = this.clock();
@@ -368,31 +354,9 @@ export class FleetSendBudget implements SendBudget {
     if (etag !== undefined) this.confirm(state, slice.index, etag, sentAt);
   }
 
-  private readThrottle(state: TenantState, stored: TenantBudgetRows['throttle']): void {
-    state.storedThrottle = stored;
-    if (stored && stored.untilMs > state.throttledUntil) state.throttledUntil = stored.untilMs;
-  }
-
   /** One write of the tenant's throttle at a time; a later 429 meanwhile is written by the next renewal. */
   private shareThrottle(state: TenantState): Promise<void> {
-    return (state.throttleWrite ??= this.writeThrottle(state).finally(() => (state.throttleWrite = undefined)));
-  }
-
-  private async writeThrottle(state: TenantState): Promise<void> {
-    try {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const stored = state.storedThrottle;
-        if (stored && stored.untilMs >= state.throttledUntil) return;
-        const untilMs = state.throttledUntil;
-        const etag = await this.options.store.throttle(state.tenantId, untilMs, stored?.etag);
-        if (etag !== undefined) return void (state.storedThrottle = { untilMs, etag });
-        // Another instance wrote it meanwhile: read what it wrote and keep the later.
-        this.readThrottle(state, (await this.options.store.read(state.tenantId)).throttle);
-      }
-    } catch (error) {
-      // The next renewal writes it again.
-      this.options.logger.warn({ err: error, tenantId: state.tenantId }, 'could not share a throttle');
-    }
+    return shareThrottle(this.options.store, this.options.logger, state);
   }
 
   private idle(state: TenantState): boolean {
@@ -456,43 +420,4 @@ interface RoundPlan {
   take: Array<{ index: number; etag?: string }>;
   dead: StoredMember[];
   shareThrottle: boolean;
-}
-
-function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
-  return promise.then(
-    (value) => ({ status: 'fulfilled', value }),
-    (reason: unknown) => ({ status: 'rejected', reason }),
-  );
-}
-
-/** The answer, unless `signal` aborts first (the request itself goes on, and may land). */
-function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
