@@ -13,7 +13,7 @@ import type { StorageProxy } from '../tests/support/storage-proxy.js';
 import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
 import { benchTenant } from './support/bench-tenant.js';
 import { round } from './support/operation-cost.js';
-import { PRODUCTION_NODE_OPTIONS } from './support/production-node-options.js';
+import { PRODUCTION_NODE_OPTIONS, PRODUCTION_PROCESS_ENV } from './support/production-node-options.js';
 import type { RetentionPassFigures, RetentionPassInput } from './support/retention-pass.js';
 import type { GeneratedTenant } from './support/tenant-generator.js';
 
@@ -205,7 +205,7 @@ function weekEnd(week: string, zone: string): number {
 function runPassApart(input: RetentionPassInput): Promise<RetentionPassFigures> {
   const child = fork(fileURLToPath(new URL('./support/retention-pass.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx', ...PRODUCTION_NODE_OPTIONS],
-    env: { ...process.env, RETENTION_PASS: JSON.stringify(input) },
+    env: { ...process.env, ...PRODUCTION_PROCESS_ENV, RETENTION_PASS: JSON.stringify(input) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

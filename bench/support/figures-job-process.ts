@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { pino } from 'pino';
@@ -8,6 +7,7 @@ import { buildService } from '../../bot/service.js';
 import type { RunOutcome } from '../../bot/services/org-figures-job.js';
 import { localConfig } from '../../bot/testing/local-config.js';
 import { peakHeapDuring, round } from './operation-cost.js';
+import { PRODUCTION_NODE_OPTIONS, PRODUCTION_PROCESS_ENV } from './production-node-options.js';
 
 /**
  * One whole pass of the organisation figures job over a tenant, in a process of its own started
@@ -24,18 +24,11 @@ export interface CappedJobPass {
   heapLimitMb: number;
 }
 
-const PRODUCTION_NODE_OPTIONS = (
-  /name: 'NODE_OPTIONS', value: '([^']+)'/.exec(readFileSync(new URL('../../infra/modules/web-app.bicep', import.meta.url), 'utf8'))?.[1] ??
-  ''
-)
-  .split(' ')
-  .filter(Boolean);
-
 /** Runs the pass in a child process under production's cap; the storage requests are counted by whoever serves `storage`. */
 export async function figuresJobUnderCap(storage: StorageConfig, tenantId: string): Promise<CappedJobPass> {
   const child = fork(fileURLToPath(import.meta.url), [], {
     execArgv: [...PRODUCTION_NODE_OPTIONS, '--import', 'tsx'],
-    env: { ...process.env, FIGURES_JOB_STORAGE: JSON.stringify(storage), FIGURES_JOB_TENANT: tenantId },
+    env: { ...process.env, ...PRODUCTION_PROCESS_ENV, FIGURES_JOB_STORAGE: JSON.stringify(storage), FIGURES_JOB_TENANT: tenantId },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise<CappedJobPass>((resolve, reject) => {
