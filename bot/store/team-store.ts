@@ -1,9 +1,20 @@
 import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
-import type { CheckInSchedule } from '../contract/check-in-schedule.js';
 import type { TeamRole, TeamSettings } from '../contract/team-settings.js';
-import type { RoundupSetting } from '../contract/weekly-roundup.js';
 import { keyOf, prefixEnd, tenantPartitions } from './keys.js';
 import { deletePartition } from './row-deletes.js';
+import {
+  CHANNEL,
+  MEMBER,
+  SETTINGS,
+  toChannelEntity,
+  toMember,
+  toSettings,
+  toSettingsEntity,
+  type ChannelEntity,
+  type MemberEntity,
+  type MembershipEntity,
+  type SettingsEntity,
+} from './team-entities.js';
 import { allOf, createOnce, deleteIfPresent, getOrUndefined, rowKeysUnder, updateIfPresent, updateIfUnchanged } from './table-ops.js';
 
 export interface TeamMember {
@@ -21,43 +32,12 @@ export interface TeamMember {
 /** A member as a roster sync or a join gives them: whether they own the team is not always known. */
 export type NewMember = Omit<TeamMember, 'owner'> & { owner?: boolean | undefined };
 
-type SettingsEntity = {
-  partitionKey: string;
-  rowKey: string;
-  name: string;
-  schedule?: string;
-  sharesChannelId?: string;
-  updatedBy?: string;
-  updatedAt: string;
-  locale?: string;
-  /** The weekly round-up, as JSON; absent: the default. */
-  roundup?: string;
-};
-
-type MemberEntity = {
-  partitionKey: string;
-  rowKey: string;
-  userId: string;
-  teamsUserId: string;
-  displayName: string;
-  role: string;
-  joinedAt: string;
-  owner?: boolean;
-};
-
-type MembershipEntity = { partitionKey: string; rowKey: string; teamId: string; joinedAt: string };
-
-type ChannelEntity = { partitionKey: string; rowKey: string; channelId: string; name: string };
-
 /** A channel of a team, as Teams last told the bot of it. */
 export interface TeamChannel {
   id: string;
   name: string;
 }
 
-const SETTINGS = 'settings';
-const MEMBER = 'm';
-const CHANNEL = 'c';
 const TRANSACTION_LIMIT = 100;
 
 /**
@@ -81,11 +61,14 @@ export class TeamStore {
 
   /** Creates the team's settings once; a second install of the app keeps what leads set. */
   async createSettingsIfAbsent(settings: TeamSettings): Promise<boolean> {
-    return (await createOnce(this.teams, toSettingsEntity(settings))).kind === 'created';
+    return (
+      (await createOnce(this.teams, toSettingsEntity(TeamStore.partitionKey(settings.tenantId, settings.teamId), settings))).kind ===
+      'created'
+    );
   }
 
   async saveSettings(settings: TeamSettings): Promise<void> {
-    await this.teams.upsertEntity(toSettingsEntity(settings), 'Replace');
+    await this.teams.upsertEntity(toSettingsEntity(TeamStore.partitionKey(settings.tenantId, settings.teamId), settings), 'Replace');
   }
 
   /**
@@ -393,50 +376,4 @@ export class TeamStore {
     }
     return cleared;
   }
-}
-
-function toChannelEntity(partitionKey: string, channel: TeamChannel): ChannelEntity {
-  return { partitionKey, rowKey: keyOf(CHANNEL, channel.id), channelId: channel.id, name: channel.name };
-}
-
-function toSettingsEntity(s: TeamSettings): SettingsEntity {
-  return {
-    partitionKey: TeamStore.partitionKey(s.tenantId, s.teamId),
-    rowKey: SETTINGS,
-    name: s.name,
-    updatedAt: s.updatedAt,
-    ...(s.schedule ? { schedule: JSON.stringify(s.schedule) } : {}),
-    ...(s.sharesChannelId ? { sharesChannelId: s.sharesChannelId } : {}),
-    ...(s.updatedBy ? { updatedBy: s.updatedBy } : {}),
-    ...(s.locale ? { locale: s.locale } : {}),
-    ...(s.roundup ? { roundup: JSON.stringify(s.roundup) } : {}),
-  };
-}
-
-function toSettings(tenantId: string, teamId: string, e: SettingsEntity): TeamSettings {
-  return {
-    tenantId,
-    teamId,
-    name: e.name,
-    schedule: e.schedule ? (JSON.parse(e.schedule) as CheckInSchedule) : null,
-    sharesChannelId: e.sharesChannelId ?? null,
-    // Empty once the person who made the change erased their data.
-    updatedBy: e.updatedBy || null,
-    updatedAt: e.updatedAt,
-    ...(e.locale ? { locale: e.locale } : {}),
-    ...(e.roundup ? { roundup: JSON.parse(e.roundup) as RoundupSetting } : {}),
-  };
-}
-
-function toMember(tenantId: string, teamId: string, e: MemberEntity): TeamMember {
-  return {
-    tenantId,
-    teamId,
-    userId: e.userId,
-    teamsUserId: e.teamsUserId,
-    displayName: e.displayName,
-    role: e.role === 'lead' ? 'lead' : 'member',
-    joinedAt: e.joinedAt,
-    owner: e.owner === true,
-  };
 }
