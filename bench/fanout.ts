@@ -24,8 +24,10 @@ export interface FanoutResult {
   peakRssMb: number;
   crashedAtDelivered?: number;
   connectorRequests: number;
-  /** Most requests the tenant was sent in any one-second window (sliding); Teams allows 50. */
+  /** Most requests the tenant was certainly sent in any one-second window (sliding); Teams allows 50. */
   maxRequestsInOneSecond: number;
+  /** The same by the connector's stamps, which its own late loop can only bunch: an upper bound. */
+  maxRequestsInOneSecondAsStamped: number;
   /** Requests that arrived with one of a conversation's four limits used up. */
   conversationViolations: number;
   /** 429s answered because a limit was exceeded (the pacer's misses). */
@@ -129,6 +131,7 @@ export async function runFanout(options: {
     ...(crashedAt !== undefined ? { crashedAtDelivered: crashedAt } : {}),
     connectorRequests: stats.requests,
     maxRequestsInOneSecond: stats.maxRequestsInOneSecond,
+    maxRequestsInOneSecondAsStamped: stats.maxRequestsInOneSecondAsStamped,
     conversationViolations: stats.conversationViolations,
     throttledOverLimit: stats.throttledOverLimit,
     injected429: stats.injected429,

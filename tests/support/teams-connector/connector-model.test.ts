@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectorModel, scripted, type ConnectorModelOptions, type ConnectorRequest } from './connector-model.js';
+import { maxInOneSecondAsStamped, phaseFigures } from './phase-figures.js';
 
 /** A model on a clock the test moves; `at(ms, request)` answers a request arriving at that time. */
 function connector(options: ConnectorModelOptions = {}) {
@@ -117,13 +118,50 @@ describe('what the connector records', () => {
     expect(model.stats.maxRequestsInOneSecond).toBe(50);
   });
 
+  describe('when its own loop was late getting to requests', () => {
+    /**
+     * A sender steady at `perSecond` for three seconds, each request to a conversation of its own.
+     * The connector's loop stalls from 1,000 to 1,300 ms: it gets to the requests that arrived
+     * meanwhile only at 1,300, knowing they arrived after 1,000.
+     */
+    function steadyWithAStall(perSecond: number, stall = true) {
+      let now = 0;
+      const model = new ConnectorModel({ now: () => now });
+      for (let i = 0; i < perSecond * 3; i++) {
+        const arrived = (i * 1000) / perSecond;
+        const stalled = stall && arrived >= 1_000 && arrived < 1_300;
+        now = stalled ? 1_300 : arrived;
+        model.answer({ kind: 'send', tenantId: 't1', conversationId: `a:c${i}` }, stalled ? 1_000 : arrived);
+      }
+      return model;
+    }
+
+    it('refuses nothing and counts no more than arrived for its own pause, where stamps alone would see a burst', () => {
+      const model = steadyWithAStall(45);
+      // Stamped at 1,300, the stalled ones join the window up to 2,250 ms: over 50 by the stamps.
+      expect(model.stats.maxRequestsInOneSecondAsStamped).toBeGreaterThan(50);
+      const arrived = steadyWithAStall(45, false).stats.maxRequestsInOneSecond;
+      expect(arrived).toBeLessThanOrEqual(50);
+      expect(model.stats.maxRequestsInOneSecond).toBeLessThanOrEqual(arrived);
+      expect(model.stats.throttledOverLimit).toBe(0);
+      expect(phaseFigures(model.log, 0, 3_000).maxRequestsInOneSecond).toBe(model.stats.maxRequestsInOneSecond);
+      expect(maxInOneSecondAsStamped(model.log)).toBe(model.stats.maxRequestsInOneSecondAsStamped);
+    });
+
+    it('still counts and refuses a sender over the limit through the same pause', () => {
+      const model = steadyWithAStall(60);
+      expect(model.stats.maxRequestsInOneSecond).toBeGreaterThan(50);
+      expect(model.stats.throttledOverLimit).toBeGreaterThan(0);
+    });
+  });
+
   it('every request with its time, tenant, conversation, kind and answer', () => {
     const { model, at } = connector();
     at(5, { kind: 'create', conversationId: 'a:new' });
     at(9, { card: 'card-1' });
     expect(model.log).toEqual([
-      { at: 5, kind: 'create', tenantId: 't1', conversationId: 'a:new', status: 201, reason: 'accepted' },
-      { at: 9, kind: 'send', tenantId: 't1', conversationId: 'a:c1', card: 'card-1', status: 200, reason: 'accepted' },
+      { at: 5, earliest: 5, kind: 'create', tenantId: 't1', conversationId: 'a:new', status: 201, reason: 'accepted' },
+      { at: 9, earliest: 9, kind: 'send', tenantId: 't1', conversationId: 'a:c1', card: 'card-1', status: 200, reason: 'accepted' },
     ]);
     expect(model.stats.deliveries.get('a:c1')).toBe(1);
     expect(model.stats).toMatchObject({ firstDeliveryAt: 9, lastDeliveryAt: 9, accepted: 2 });

@@ -63,8 +63,10 @@ export const NO_INJECTED_FAILURES: InjectedFailures = {
 };
 
 export interface RecordedRequest extends ConnectorRequest {
-  /** When it arrived (ms). */
+  /** When the connector got to it (ms): its arrival, or later when the connector's own loop was late. */
   at: number;
+  /** The earliest it can have arrived: `at`, unless the connector's loop may have kept it waiting. */
+  earliest: number;
   status: number;
   reason: AnswerReason;
   /** The limits it found used up (over-limit answers only). */
@@ -73,7 +75,7 @@ export interface RecordedRequest extends ConnectorRequest {
 
 export interface TenantFigures {
   requests: number;
-  /** Most requests to the tenant in any one-second window (sliding, every request counted). */
+  /** Most requests to the tenant certainly within any one-second window (sliding, every request counted). */
   maxRequestsInOneSecond: number;
 }
 
@@ -89,8 +91,14 @@ export interface ConnectorStats {
   injected5xx: number;
   /** Answers a test asked for. */
   scripted: number;
-  /** The worst tenant's most requests in any one-second window. */
+  /**
+   * The worst tenant's most requests certainly within one second: a request the connector's late
+   * loop may have kept waiting counts only in the windows that hold its whole span of possible
+   * arrivals. A lower bound on what Teams would have counted; exact when the loop was on time.
+   */
   maxRequestsInOneSecond: number;
+  /** The same by the time the connector got to each request: an upper bound, bunched by its loop's own pauses. */
+  maxRequestsInOneSecondAsStamped: number;
   tenants: Map<string, TenantFigures>;
   /** Requests that arrived with a conversation limit used up. */
   conversationViolations: number;
@@ -133,6 +141,7 @@ export class ConnectorModel {
     injected5xx: 0,
     scripted: 0,
     maxRequestsInOneSecond: 0,
+    maxRequestsInOneSecondAsStamped: 0,
     tenants: new Map(),
     conversationViolations: 0,
     violationsByLimit: { tenant1s: 0, conversation1s: 0, conversation2s: 0, conversation30s: 0, conversation1h: 0 },
@@ -147,6 +156,7 @@ export class ConnectorModel {
   private readonly random: () => number;
   private readonly keepLog: boolean;
   private readonly tenantWindows = new Map<string, RequestWindows>();
+  private readonly tenantStamps = new Map<string, RequestWindows>();
   private readonly conversationWindows = new Map<string, RequestWindows>();
   private readonly burstUntil = new Map<string, number>();
   private readonly scripts: Script[] = [];
@@ -164,17 +174,29 @@ export class ConnectorModel {
     for (let i = 0; i < (match.count ?? 1); i++) this.scripts.push({ answer, kind: match.kind, conversationId: match.conversationId });
   }
 
-  /** Decides a request's answer and records it. Limits come first, as Teams throttles before it looks at a request. */
-  answer(request: ConnectorRequest): ConnectorAnswer {
+  /**
+   * Decides a request's answer and records it. Limits come first, as Teams throttles before it looks at a request.
+   *
+   * `arrivedAfter` is the earliest the request can have arrived, when the caller's loop may have
+   * kept it waiting (a stalled loop gets to many requests at once that arrived apart). Each request
+   * is then counted in a window only when its whole span of possible arrivals lies in it, and a
+   * limit is exceeded only when it certainly was: the connector refuses nothing for its own pauses.
+   * Requests must come in the order they were got to, so their earliest times never go back.
+   */
+  answer(request: ConnectorRequest, arrivedAfter?: number): ConnectorAnswer {
     const at = this.now();
+    const earliest = Math.min(at, arrivedAfter ?? at);
     const tenant = windowsFor(this.tenantWindows, request.tenantId, TENANT_LIMITS);
     // Creating a conversation has a budget of its own in Teams' table; updates are sends.
     const conversationKey = `${request.kind === 'create' ? 'create' : 'send'}:${request.conversationId}`;
     const conversation = windowsFor(this.conversationWindows, conversationKey, CONVERSATION_LIMITS);
+    // Earlier requests are kept by their earliest arrival and judged at this one's latest: those certainly in its window.
     const exceeded = [...tenant.exceeded(at), ...conversation.exceeded(at)];
-    tenant.add(at);
-    conversation.add(at);
-    this.count(request, tenant.countWithin(1_000, at));
+    tenant.add(earliest);
+    conversation.add(earliest);
+    const stamps = windowsFor(this.tenantStamps, request.tenantId, TENANT_LIMITS);
+    stamps.add(at);
+    this.count(request, tenant.countWithin(1_000, at), stamps.countWithin(1_000, at));
 
     let answer: ConnectorAnswer;
     if (exceeded.length > 0) {
@@ -190,6 +212,7 @@ export class ConnectorModel {
       this.log.push({
         ...request,
         at,
+        earliest,
         status: answer.status,
         reason: answer.reason,
         ...(exceeded.length ? { exceeded: exceeded.map((e) => e.limit.name) } : {}),
@@ -198,7 +221,7 @@ export class ConnectorModel {
     return answer;
   }
 
-  private count(request: ConnectorRequest, inLastSecond: number): void {
+  private count(request: ConnectorRequest, inLastSecond: number, stampedInLastSecond: number): void {
     const s = this.stats;
     s.requests++;
     s.byKind[request.kind]++;
@@ -207,6 +230,7 @@ export class ConnectorModel {
     figures.requests++;
     figures.maxRequestsInOneSecond = Math.max(figures.maxRequestsInOneSecond, inLastSecond);
     s.maxRequestsInOneSecond = Math.max(s.maxRequestsInOneSecond, inLastSecond);
+    s.maxRequestsInOneSecondAsStamped = Math.max(s.maxRequestsInOneSecondAsStamped, stampedInLastSecond);
   }
 
   private overLimit(exceeded: { limit: { name: LimitName }; roomInMs: number }[]): ConnectorAnswer {

@@ -10,8 +10,8 @@ const settings = JSON.parse(process.env.TEAMS_CONNECTOR_SETTINGS ?? '{}') as Con
 const connector = await startTeamsConnector(settings.options);
 const burstWindows: Array<[number, number]> = [];
 const answer = connector.model.answer.bind(connector.model);
-connector.model.answer = (request) => {
-  const given = answer(request);
+connector.model.answer = (request, arrivedAfter) => {
+  const given = answer(request, arrivedAfter);
   if (given.reason === 'burst429') burstWindows.push([Date.now(), Date.now() + Number(given.retryAfter ?? 0) * 1000]);
   return given;
 };
@@ -60,6 +60,7 @@ process.on('message', (order: ConnectorProcessOrder) => {
       injected429: stats.injected429,
       injected5xx: stats.injected5xx,
       maxRequestsInOneSecond: stats.maxRequestsInOneSecond,
+      maxRequestsInOneSecondAsStamped: stats.maxRequestsInOneSecondAsStamped,
       conversationViolations: stats.conversationViolations,
       violationsByLimit: stats.violationsByLimit,
       duplicates: stats.duplicates,

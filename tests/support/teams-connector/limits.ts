@@ -58,8 +58,9 @@ export class RequestWindows {
     return found;
   }
 
-  /** Counts a request that arrived at `now`, whatever it was answered. */
+  /** Counts a request that arrived at `now`, whatever it was answered. Times are added in order. */
   add(now: number): void {
+    this.forget(now);
     this.times.push(now);
   }
 

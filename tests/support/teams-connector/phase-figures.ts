@@ -5,7 +5,7 @@ export interface PhaseFigures {
   accepted: number;
   /** Requests per second over the phase, every request counted, against Teams' 50 per tenant. */
   requestRatioToLimit: number;
-  /** The most requests to one tenant in any one-second window that lies in the phase. */
+  /** The most requests to one tenant certainly within any one-second window that lies in the phase. */
   maxRequestsInOneSecond: number;
   throttledOverLimit: number;
   conversationViolations: number;
@@ -33,22 +33,31 @@ export function phaseFigures(log: readonly RecordedRequest[], fromMs: number, to
   };
 }
 
-/** The most requests to one tenant in any window of one second (arrivals after `t − 1000` up to `t`). */
+/**
+ * The most requests to one tenant certainly within one second (see `ConnectorStats`): a request
+ * counts in the window ending at another's latest arrival when its own earliest arrival is inside.
+ */
 export function maxInOneSecond(requests: readonly RecordedRequest[]): number {
-  const byTenant = new Map<string, number[]>();
+  const byTenant = new Map<string, RecordedRequest[]>();
   for (const r of requests) {
-    let times = byTenant.get(r.tenantId);
-    if (!times) byTenant.set(r.tenantId, (times = []));
-    times.push(r.at);
+    let of = byTenant.get(r.tenantId);
+    if (!of) byTenant.set(r.tenantId, (of = []));
+    of.push(r);
   }
   let most = 0;
-  for (const times of byTenant.values()) {
-    times.sort((a, b) => a - b);
+  for (const of of byTenant.values()) {
+    // In the order the connector got to them, the earliest arrivals never go back either.
+    of.sort((a, b) => a.at - b.at);
     let first = 0;
-    for (let i = 0; i < times.length; i++) {
-      while (times[first]! <= times[i]! - 1000) first++;
+    for (let i = 0; i < of.length; i++) {
+      while (of[first]!.earliest <= of[i]!.at - 1000) first++;
       most = Math.max(most, i - first + 1);
     }
   }
   return most;
+}
+
+/** The same by the time the connector got to each request, its own pauses included. */
+export function maxInOneSecondAsStamped(requests: readonly RecordedRequest[]): number {
+  return maxInOneSecond(requests.map((r) => ({ ...r, earliest: r.at })));
 }

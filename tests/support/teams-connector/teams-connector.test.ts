@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scripted } from './connector-model.js';
 import { startTeamsConnector, type TeamsConnector, type TeamsConnectorOptions } from './teams-connector.js';
@@ -29,6 +31,17 @@ const card = (title: string) => ({
   type: 'message',
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [{ text: title }] } }],
 });
+
+/** Sends one request at the time it is told (ms since the epoch), then tells when it sent it. */
+const SENDER = `
+process.send('ready');
+process.on('message', ({ url, at }) => setTimeout(() => {
+  const sentAt = Date.now();
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) })
+    .catch(() => {});
+  process.send(sentAt);
+}, Math.max(0, at - Date.now())));
+`;
 
 describe('the Teams connector stand-in over HTTP', () => {
   it('creates a member’s personal conversation, sends to it and updates a card in it, each recorded with its tenant', async () => {
@@ -65,6 +78,27 @@ describe('the Teams connector stand-in over HTTP', () => {
     const c = await connector();
     await call(c, 'POST', 'v3/conversations/a%3Ax/activities', { ...card('hi'), conversation: { id: 'a:x', tenantId: 'tenant-b' } });
     expect(c.stats.tenants.get('tenant-b')).toEqual({ requests: 1, maxRequestsInOneSecond: 1 });
+  });
+
+  it('knows a request its stalled loop got to late arrived earlier, from when the loop stalled', async () => {
+    const c = await connector();
+    // A sender in a process of its own, so it sends while this loop (the connector's) is stalled.
+    const sender = fork('-e', [SENDER], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] } as never);
+    await once(sender, 'message');
+    const sendAt = Date.now() + 100;
+    sender.send({ url: new URL('v3/conversations/a%3Astalled/activities', c.serviceUrl).href, at: sendAt });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stalledFrom = Date.now();
+    const stallEnds = sendAt + 700;
+    while (Date.now() < stallEnds); // the loop stalls, as on a busy machine
+    const [sentAt] = (await once(sender, 'message')) as [number];
+    for (const giveUpAt = Date.now() + 5_000; c.log.length === 0 && Date.now() < giveUpAt; ) await new Promise((r) => setTimeout(r, 10));
+    sender.kill();
+    expect(sentAt, 'the sender sent while the loop was stalled').toBeLessThan(stallEnds - 50);
+    const [request] = c.log;
+    expect(request!.at).toBeGreaterThanOrEqual(stallEnds);
+    expect(request!.earliest).toBeLessThanOrEqual(sentAt);
+    expect(request!.earliest).toBeGreaterThanOrEqual(stalledFrom - 50);
   });
 
   it('answers as scripted, with Teams’ headers and error codes', async () => {

@@ -58,6 +58,13 @@ export interface TeamsConnector {
 }
 
 /**
+ * How often the connector notes that its loop turned. A loop that stalls (a busy machine) gets to
+ * the requests that arrived meanwhile all at once; each is known to have arrived after the turn
+ * before the one that got to it, and the limits count it only where it certainly was.
+ */
+const TURN_WATCH_MS = 5;
+
+/**
  * Teams' Bot Connector as a bot meets it under load, on a loopback port: creates conversations,
  * takes sends and card updates, holds Teams' app and conversation limits over every request
  * (refused ones too), answers after a latency, injects 429 bursts and 5xx when asked, and answers
@@ -85,7 +92,23 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}): 
     res.status(answer.status).json(body());
   };
 
+  // The loop's turns, watched on the real clock: a request it gets to arrived after the turn before last.
+  const turns = { last: Date.now(), beforeLast: Date.now() };
+  const watch = options.now
+    ? undefined
+    : setInterval(() => {
+        turns.beforeLast = turns.last;
+        turns.last = Date.now();
+      }, TURN_WATCH_MS);
+  watch?.unref();
+  const arrivedAfter = (res: express.Response): number | undefined => res.locals.arrivedAfter as number | undefined;
+
   const app = express();
+  // Before the body is read: what the stamp can be late by starts when the request's first bytes were read.
+  app.use((_req, res, next) => {
+    if (watch) res.locals.arrivedAfter = turns.beforeLast;
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
   app.post('/v3/conversations', (req, res) => {
     const body = req.body as CreateBody;
@@ -94,7 +117,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}): 
     // A personal chat is the member's one conversation; a channel post starts a thread of its own.
     const conversationId = member ? conversationIdFor(member) : `${channel ?? 'conversation'};messageid=${++threads}`;
     const tenantId = body.tenantId ?? body.channelData?.tenant?.id ?? defaultTenant;
-    const answer = model.answer({ kind: 'create', tenantId, conversationId });
+    const answer = model.answer({ kind: 'create', tenantId, conversationId }, arrivedAfter(res));
     if (answer.reason === 'accepted') tenantOfConversation.set(conversationId, tenantId);
     void answerAfterLatency(res, answer, () => ({ id: conversationId }));
   });
@@ -102,7 +125,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}): 
   app.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyTo'], (req, res) => {
     const conversationId = String(req.params.conversationId);
     const body = req.body as ActivityBody;
-    const answer = model.answer(requestOf('send', conversationId, body));
+    const answer = model.answer(requestOf('send', conversationId, body), arrivedAfter(res));
     const activityId = answer.reason === 'accepted' ? `activity-${++activities}` : '';
     if (activityId) accepted.push({ kind: 'send', conversationId, activityId, body });
     void answerAfterLatency(res, answer, () => ({ id: activityId }));
@@ -111,7 +134,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}): 
     const conversationId = String(req.params.conversationId);
     const activityId = String(req.params.activityId);
     const body = req.body as ActivityBody;
-    const answer = model.answer(requestOf('update', conversationId, body));
+    const answer = model.answer(requestOf('update', conversationId, body), arrivedAfter(res));
     if (answer.reason === 'accepted') accepted.push({ kind: 'update', conversationId, activityId, body });
     void answerAfterLatency(res, answer, () => ({ id: activityId }));
   });
@@ -134,6 +157,7 @@ export async function startTeamsConnector(options: TeamsConnectorOptions = {}): 
     model,
     stop: () =>
       new Promise<void>((resolve) => {
+        clearInterval(watch);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
