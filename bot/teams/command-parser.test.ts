@@ -48,10 +48,12 @@ describe('parseCommand', () => {
     ['tags that never close until the end', '<'.repeat(100_000) + '>'],
     ['spaces then a letter', ' \t'.repeat(50_000) + 'x'],
   ])('reads 100,000 characters of %s without holding up the bot', (_case, text) => {
-    // A generous bound: the parser is linear in at most 1,000 characters and takes well under a millisecond.
+    // Not a speed target: the parser reads at most 1,000 characters and takes well under a millisecond,
+    // while a pattern that backtracks over 100,000 would take minutes. A second only tells those apart,
+    // and no pause of a loaded machine comes near it.
     const started = performance.now();
     const command = parseCommand(text);
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(command.kind).toBe('unknown');
     expect(command.kind === 'unknown' && command.text.length).toBeLessThanOrEqual(1_000);
   });
