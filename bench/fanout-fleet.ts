@@ -432,4 +432,3 @@ function burstSeconds(windows: Array<[number, number]>, end: number): number {
   }
   return total / 1000;
 }
-

@@ -92,7 +92,7 @@ describe('the Teams connector stand-in over HTTP', () => {
     const stallEnds = sendAt + 700;
     while (Date.now() < stallEnds); // the loop stalls, as on a busy machine
     const [sentAt] = (await once(sender, 'message')) as [number];
-    for (const giveUpAt = Date.now() + 5_000; c.log.length === 0 && Date.now() < giveUpAt; ) await new Promise((r) => setTimeout(r, 10));
+    for (const giveUpAt = Date.now() + 5_000; c.log.length === 0 && Date.now() < giveUpAt;) await new Promise((r) => setTimeout(r, 10));
     sender.kill();
     expect(sentAt, 'the sender sent while the loop was stalled').toBeLessThan(stallEnds - 50);
     const [request] = c.log;
