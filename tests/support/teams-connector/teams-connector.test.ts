@@ -32,15 +32,23 @@ const card = (title: string) => ({
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [{ text: title }] } }],
 });
 
-/** Sends one request at the time it is told (ms since the epoch), then tells when it sent it. */
+/**
+ * Connects to the port it is told, then at the time it is told (ms since the epoch) writes one
+ * request to the socket in one synchronous write, and tells when the write had returned: by then the
+ * request is in the receiving side's kernel, whatever its event loop is doing.
+ */
 const SENDER = `
+const net = require('node:net');
+process.on('message', ({ port, path, at }) => {
+  const socket = net.connect(port, '127.0.0.1', () => setTimeout(() => {
+    const body = JSON.stringify({ type: 'message', text: 'hi' });
+    socket.write('POST ' + path + ' HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: application/json\\r\\nContent-Length: ' + Buffer.byteLength(body) + '\\r\\nConnection: close\\r\\n\\r\\n' + body);
+    process.send(Date.now());
+  }, Math.max(0, at - Date.now())));
+  socket.on('error', () => {});
+  socket.resume();
+});
 process.send('ready');
-process.on('message', ({ url, at }) => setTimeout(() => {
-  const sentAt = Date.now();
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) })
-    .catch(() => {});
-  process.send(sentAt);
-}, Math.max(0, at - Date.now())));
 `;
 
 describe('the Teams connector stand-in over HTTP', () => {
@@ -80,25 +88,30 @@ describe('the Teams connector stand-in over HTTP', () => {
     expect(c.stats.tenants.get('tenant-b')).toEqual({ requests: 1, maxRequestsInOneSecond: 1 });
   });
 
-  it('knows a request its stalled loop got to late arrived earlier, from when the loop stalled', async () => {
+  it('knows a request its stalled loop got to late arrived earlier, from before the loop stalled', async () => {
     const c = await connector();
+    const port = Number(new URL(c.serviceUrl).port);
     // A sender in a process of its own, so it sends while this loop (the connector's) is stalled.
     const sender = fork('-e', [SENDER], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] } as never);
     await once(sender, 'message');
-    const sendAt = Date.now() + 100;
-    sender.send({ url: new URL('v3/conversations/a%3Astalled/activities', c.serviceUrl).href, at: sendAt });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const stalledFrom = Date.now();
-    const stallEnds = sendAt + 700;
-    while (Date.now() < stallEnds); // the loop stalls, as on a busy machine
-    const [sentAt] = (await once(sender, 'message')) as [number];
-    for (const giveUpAt = Date.now() + 5_000; c.log.length === 0 && Date.now() < giveUpAt;) await new Promise((r) => setTimeout(r, 10));
-    sender.kill();
-    expect(sentAt, 'the sender sent while the loop was stalled').toBeLessThan(stallEnds - 50);
-    const [request] = c.log;
-    expect(request!.at).toBeGreaterThanOrEqual(stallEnds);
-    expect(request!.earliest).toBeLessThanOrEqual(sentAt);
-    expect(request!.earliest).toBeGreaterThanOrEqual(stalledFrom - 50);
+    // A sender starved past the stall has nothing to show: try again.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      c.log.length = 0;
+      const writeAt = Date.now() + 150;
+      sender.send({ port, path: `/v3/conversations/a%3Astalled-${attempt}/activities`, at: writeAt });
+      await new Promise((resolve) => setTimeout(resolve, 75)); // connected and accepted
+      const stallEnds = writeAt + 600;
+      while (Date.now() < stallEnds); // the loop stalls, as on a busy machine
+      const [writtenBy] = (await once(sender, 'message')) as [number];
+      for (const giveUpAt = Date.now() + 5_000; c.log.length === 0 && Date.now() < giveUpAt;) await new Promise((r) => setTimeout(r, 10));
+      if (writtenBy >= stallEnds && attempt < 3) continue;
+      sender.kill();
+      expect(writtenBy, 'the sender wrote while the loop was stalled').toBeLessThan(stallEnds);
+      const [request] = c.log;
+      expect(request!.at).toBeGreaterThanOrEqual(stallEnds);
+      expect(request!.earliest).toBeLessThanOrEqual(writtenBy);
+      return;
+    }
   });
 
   it('answers as scripted, with Teams’ headers and error codes', async () => {
