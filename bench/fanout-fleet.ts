@@ -6,13 +6,15 @@ import type { StorageConfig } from '../bot/config.js';
 import type { StorageProxy } from '../tests/support/storage-proxy.js';
 import { BENCH_LATENCY_MS, MEASURED_STORAGE, SEEDING_STORAGE } from './support/bench-settings.js';
 import { buildService } from '../bot/service.js';
-import { ensureTables } from '../bot/store/table-clients.js';
+import { SendBudgetStore } from '../bot/store/send-budget-store.js';
+import { ensureTables, tableClients } from '../bot/store/table-clients.js';
 import { DUE_TEAM_ID, DUE_TENANT_ID, fileDueLearners } from '../bot/testing/due-learners.js';
 import { localConfig } from '../bot/testing/local-config.js';
 import type { RecordedRequest } from '../tests/support/teams-connector/connector-model.js';
 import { startConnectorProcess } from '../tests/support/teams-connector/connector-process.js';
 import { maxInOneSecond } from '../tests/support/teams-connector/phase-figures.js';
 import type { FleetCommand, FleetReply } from './support/fleet-instance.js';
+import { BudgetWatch } from './support/budget-watch.js';
 import { CpuSampler, type CpuUse } from './support/cpu-sampler.js';
 import { rssKb, round } from './support/process-figures.js';
 import { PRODUCTION_NODE_OPTIONS, PRODUCTION_PROCESS_ENV } from './support/production-node-options.js';
@@ -26,6 +28,8 @@ export interface FleetPhase {
   requestRatioToLimit: number;
   maxRequestsInOneSecond: number;
   refused429: number;
+  /** The share of the tenant's budget that live instances held, read every 250 ms: what was left unheld (a handover) could not be sent. */
+  budgetHeldByLive: number;
   /** How busy the machine's processors were (all of them), and the cores the service processes, the connector, the storage proxy's process and the rest (Azurite) used. */
   cpu: CpuUse;
 }
@@ -88,6 +92,8 @@ export interface FanoutFleetResult {
   commandsRefused: number;
   /** What the fleet budget costs: requests to its table (the leases table) per instance and second. */
   budgetStorageRequestsPerInstanceSecond: number;
+  /** The share of the tenant's budget that live instances held over the round (see the phases). */
+  budgetHeldByLive: number;
   storageLatencyMs: number;
   phases: FleetPhase[];
 }
@@ -222,6 +228,12 @@ export async function runFanoutFleet(options: {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   cpu.start();
+  // Reads the budget's slices beside the round; its own reads are left out of the budget's cost below.
+  const budgetWatch = new BudgetWatch(new SendBudgetStore(tableClients(tables).leases), DUE_TENANT_ID, (holder) => {
+    const p = processes.get(holder);
+    return p !== undefined && p.child.exitCode === null && p.child.signalCode === null;
+  });
+  budgetWatch.start();
   const marks: Array<{ phase: string; at: number; instances: number }> = [];
   await Promise.all([start('fleet-1'), start('fleet-2')]);
   marks.push({ phase: 'two instances', at: Date.now(), instances: 2 });
@@ -256,6 +268,7 @@ export async function runFanoutFleet(options: {
     if (Date.now() - lastProgress > 120_000) break;
   }
   const roundEnd = connector.progress().lastDeliveryAt ?? Date.now();
+  budgetWatch.stop();
   loopDelay.disable();
   const storage = options.proxy.counters();
   const instanceSeconds = marks.reduce((sum, m, k) => sum + m.instances * (((marks[k + 1]?.at ?? roundEnd) - m.at) / 1000), 0);
@@ -286,6 +299,7 @@ export async function runFanoutFleet(options: {
       requestRatioToLimit: round(inPhase.length / seconds / LIMIT_RPS, 3),
       maxRequestsInOneSecond: maxInOneSecond(inPhase),
       refused429: inPhase.filter((r) => r.status === 429).length,
+      budgetHeldByLive: round(budgetWatch.heldShare(from, to) ?? 0, 3),
       cpu: withRest(cpu.between(from, to), cpu.cores),
     };
   });
@@ -345,7 +359,11 @@ export async function runFanoutFleet(options: {
     },
     votes: { asked: options.votes, cardUpdateRequests: stats.byKind.update },
     commandsRefused: [...replies.values()].filter((ok) => !ok).length,
-    budgetStorageRequestsPerInstanceSecond: round((storage.byTable[`${tablePrefix}Leases`] ?? 0) / instanceSeconds, 1),
+    budgetStorageRequestsPerInstanceSecond: round(
+      ((storage.byTable[`${tablePrefix}Leases`] ?? 0) - budgetWatch.reads) / instanceSeconds,
+      1,
+    ),
+    budgetHeldByLive: round(budgetWatch.heldShare(roundStart, roundEnd) ?? 0, 3),
     storageLatencyMs: BENCH_LATENCY_MS,
     phases,
   };

@@ -39,4 +39,11 @@ describe('request windows', () => {
     expect(windows.countWithin(30_000, 5 * 3_600_000)).toBe(14);
     expect(windows.countWithin(3_600_000, 5 * 3_600_000 - 1)).toBe(1_800);
   });
+
+  it('count a request added a little out of order (its body took longer to read) where it belongs', () => {
+    const windows = new RequestWindows(TENANT_LIMITS);
+    for (const t of [100, 300, 200]) windows.add(t);
+    expect(windows.countWithin(1_000, 1_250)).toBe(1);
+    expect(windows.countWithin(1_000, 1_150)).toBe(2);
+  });
 });

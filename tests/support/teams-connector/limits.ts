@@ -58,10 +58,12 @@ export class RequestWindows {
     return found;
   }
 
-  /** Counts a request that arrived at `now`, whatever it was answered. Times are added in order. */
+  /** Counts a request that arrived at `now`, whatever it was answered. */
   add(now: number): void {
     this.forget(now);
-    this.times.push(now);
+    // Times come nearly in order; one a little out of it (a request whose body took longer to read) is put in its place.
+    if (this.times.length > this.start && now < this.times[this.times.length - 1]!) this.times.splice(this.firstAfter(now), 0, now);
+    else this.times.push(now);
   }
 
   /** Requests in the window of `windowMs` that ends at `now`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorModel } from './connector-model.js';
-import { phaseFigures } from './phase-figures.js';
+import { ConnectorModel, type RecordedRequest } from './connector-model.js';
+import { maxInOneSecond, maxInOneSecondAsStamped, phaseFigures } from './phase-figures.js';
 
 describe('figures by phase', () => {
   it('counts only the requests of the phase, and agree with the live figures over the whole run', () => {
@@ -32,5 +32,24 @@ describe('figures by phase', () => {
       throttledOverLimit: model.stats.throttledOverLimit,
       conversationViolations: model.stats.conversationViolations,
     });
+  });
+
+  it('counts a request the connector got to late only in the windows that hold every moment it can have arrived', () => {
+    const request = (at: number, earliest: number, i: number): RecordedRequest => ({
+      kind: 'send',
+      tenantId: 't1',
+      conversationId: `a:c${i}`,
+      at,
+      earliest,
+      status: 200,
+      reason: 'accepted',
+    });
+    // 30 that arrived while the loop stalled for 1.1 s, got to at 1,500 ms; then 30 on time.
+    const log = [
+      ...Array.from({ length: 30 }, (_, i) => request(1_500, 400, i)),
+      ...Array.from({ length: 30 }, (_, i) => request(1_600 + i, 1_600 + i, 30 + i)),
+    ];
+    expect(maxInOneSecondAsStamped(log)).toBe(60);
+    expect(maxInOneSecond(log)).toBe(30);
   });
 });

@@ -34,8 +34,9 @@ export function phaseFigures(log: readonly RecordedRequest[], fromMs: number, to
 }
 
 /**
- * The most requests to one tenant certainly within one second (see `ConnectorStats`): a request
- * counts in the window ending at another's latest arrival when its own earliest arrival is inside.
+ * The most requests to one tenant certainly within one second (see `ConnectorStats`): in the window
+ * that ends when the connector got to a request, those it got to by then whose earliest possible
+ * arrival is inside it.
  */
 export function maxInOneSecond(requests: readonly RecordedRequest[]): number {
   const byTenant = new Map<string, RecordedRequest[]>();
@@ -46,12 +47,13 @@ export function maxInOneSecond(requests: readonly RecordedRequest[]): number {
   }
   let most = 0;
   for (const of of byTenant.values()) {
-    // In the order the connector got to them, the earliest arrivals never go back either.
     of.sort((a, b) => a.at - b.at);
-    let first = 0;
     for (let i = 0; i < of.length; i++) {
-      while (of[first]!.earliest <= of[i]!.at - 1000) first++;
-      most = Math.max(most, i - first + 1);
+      const from = of[i]!.at - 1000;
+      let inWindow = 0;
+      // A request got to before the window opened cannot have arrived in it.
+      for (let k = i; k >= 0 && of[k]!.at > from; k--) if (of[k]!.earliest > from) inWindow++;
+      most = Math.max(most, inWindow);
     }
   }
   return most;
