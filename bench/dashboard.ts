@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { azuriteConnectionString } from '../bot/config.js';
 import { DEMO_TENANT_ID } from '../bot/demo/demo-team.js';
@@ -295,7 +296,10 @@ async function seed(
     });
     const sends: Parameters<typeof service.stores.sends.createIfAbsent>[0][] = [];
     for (let w = weeks - 1; w >= 0; w--) {
-      const due = new Date(now.getTime() - w * WEEK - 3_600_000);
+      // Back by local weeks, so a clock change never puts two check-ins in one week.
+      const due = DateTime.fromMillis(now.getTime() - 3_600_000, { zone: 'Europe/London' })
+        .minus({ weeks: w })
+        .toJSDate();
       const cycle = weekKeyOf(due, 'Europe/London');
       const logged = (i + w) % 5 !== 0;
       for (let k = 0; k < (logged ? 1 + ((i * w) % 2) : 0); k++) {

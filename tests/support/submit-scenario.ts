@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { Goal } from '../../bot/contract/goal-rules.js';
 import { emptyRollup, weekKeyOf } from '../../bot/domain/member-rollup.js';
 import type { Service } from '../../bot/service.js';
@@ -118,8 +119,7 @@ export async function seedSubmitLearner(
     previous.id,
   );
   // This week's check-in, sent by the first team, and the weeks before it answered.
-  const records = Array.from({ length: HISTORY_WEEKS + 1 }, (_, w) => {
-    const dueAt = new Date(now.getTime() - (HISTORY_WEEKS - w) * WEEK_MS - 3_600_000).toISOString();
+  const records = checkInDueTimes(now, HISTORY_WEEKS).map((dueAt, w) => {
     const week = weekKeyOf(dueAt, SUBMIT_ZONE);
     const answered = w < HISTORY_WEEKS;
     return {
@@ -139,6 +139,22 @@ export async function seedSubmitLearner(
   await sendsTable.submitTransaction(records.map((r) => ['upsert', r]));
   const cycle = weekKeyOf(new Date(now.getTime() - 3_600_000), SUBMIT_ZONE);
   return { tenantId, userId, cycle, goalIds, previous };
+}
+
+/**
+ * When each check-in was due, oldest first: an hour before `now`, and the same time of day in the
+ * zone each of the `weeks` weeks before. Stepping back by local weeks rather than by 168 hours keeps
+ * every one in a week of its own: across a clock change a 168-hour step moves the local time by an
+ * hour, and an hour after midnight on a Monday it would land two check-ins in one week.
+ */
+export function checkInDueTimes(now: Date, weeks: number): string[] {
+  const latest = DateTime.fromJSDate(new Date(now.getTime() - 3_600_000)).setZone(SUBMIT_ZONE);
+  return Array.from({ length: weeks + 1 }, (_, w) =>
+    latest
+      .minus({ weeks: weeks - w })
+      .toJSDate()
+      .toISOString(),
+  );
 }
 
 /**
