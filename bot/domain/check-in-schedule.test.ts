@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkInScheduleSchema, type CheckInSchedule } from '../contract/check-in-schedule.js';
 import { cycleAt, dueAt, nextDue, effectiveZone, nextCycle } from './check-in-schedule.js';
 
@@ -41,14 +41,30 @@ describe('check-in schedule', () => {
     expect(iso(dueAt(weekly, 'Europe/London', '2026-W14'))).toBe('2026-04-03T15:00:00.000Z');
   });
 
-  it('neither skips nor doubles a check-in set inside a DST gap or overlap', () => {
-    // 02:30 on Sunday 2026-03-08 does not exist in New York; 01:30 on Sunday 2026-11-01 happens twice.
-    const gap: CheckInSchedule = { ...weekly, weekday: 7, localTime: '02:30', timeZone: 'America/New_York' };
-    const overlap: CheckInSchedule = { ...gap, localTime: '01:30' };
-    expect(plannedBetween(gap, 'America/New_York', '2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z')).toEqual(['2026-W10']);
-    expect(iso(dueAt(gap, 'America/New_York', '2026-W10'))).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
-    expect(plannedBetween(overlap, 'America/New_York', '2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z')).toEqual(['2026-W44']);
-    expect(iso(dueAt(overlap, 'America/New_York', '2026-W44'))).toBe('2026-11-01T06:30:00.000Z'); // 01:30 EST
+  // Luxon reads a local time by the zone's offset on the day it runs, so these run on two clocks:
+  // one in New York's summer time, one in its winter time.
+  describe.each(['2026-07-15T12:00:00Z', '2026-12-15T12:00:00Z'])('with the clock at %s', (today) => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(today));
+    });
+    afterEach(() => vi.useRealTimers());
+
+    it('neither skips nor doubles a check-in set inside a DST gap or overlap', () => {
+      // 02:30 on Sunday 2026-03-08 does not exist in New York; 01:30 on Sunday 2026-11-01 happens twice.
+      const gap: CheckInSchedule = { ...weekly, weekday: 7, localTime: '02:30', timeZone: 'America/New_York' };
+      const overlap: CheckInSchedule = { ...gap, localTime: '01:30' };
+      expect(plannedBetween(gap, 'America/New_York', '2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z')).toEqual(['2026-W10']);
+      expect(iso(dueAt(gap, 'America/New_York', '2026-W10'))).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
+      expect(plannedBetween(overlap, 'America/New_York', '2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z')).toEqual(['2026-W44']);
+      expect(iso(dueAt(overlap, 'America/New_York', '2026-W44'))).toBe('2026-11-01T06:30:00.000Z'); // 01:30 EST
+    });
+
+    it('takes the standard-time occurrence south of the equator too', () => {
+      // Sydney leaves summer time at 03:00 on Sunday 2026-04-05, so 02:30 happens twice.
+      const sydney: CheckInSchedule = { ...weekly, weekday: 7, localTime: '02:30', timeZone: 'Australia/Sydney' };
+      expect(iso(dueAt(sydney, 'Australia/Sydney', '2026-W14'))).toBe('2026-04-04T16:30:00.000Z'); // 02:30 AEST
+    });
   });
 
   it('plans each cycle exactly once across a summer-time change, chaining from each due time', () => {

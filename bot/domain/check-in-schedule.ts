@@ -34,7 +34,11 @@ function mondayOf(key: CycleKey, zone: string): DateTime {
 export function dueAt(schedule: CheckInSchedule, zone: string, cycle: CycleKey): Date {
   const [hour, minute] = schedule.localTime.split(':').map(Number) as [number, number];
   const day = mondayOf(cycle, zone).plus({ days: schedule.weekday - 1 });
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }).toJSDate();
+  const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
+  // Luxon resolves a time that occurs twice by the zone's offset today, so without this the
+  // planner's answer would depend on when it runs; the later occurrence is the standard-time one.
+  const occurrences = local.getPossibleOffsets();
+  return occurrences.reduce((later, o) => (o.toMillis() > later.toMillis() ? o : later)).toJSDate();
 }
 
 /** The cycle an instant falls in, as the learner's calendar sees it. */
