@@ -143,6 +143,13 @@ async function seedTeam(teams: TeamStore, now: Date): Promise<void> {
 }
 
 /**
+ * Lynne has left her last three check-ins unanswered (whatever she logged in the tab), so the
+ * dashboard always has someone who needs a follow-up: two closed cycles without an answer, even
+ * while the newest may still be answered. Who else is flagged depends on the week the demo starts.
+ */
+const UNANSWERED_LATELY = { userId: DEMO_PEOPLE[5]!.userId, weeks: 3 };
+
+/**
  * A Friday check-in for each past week: answered with learning when the person logged some
  * that week, otherwise sometimes "nothing this week" and sometimes no answer at all.
  */
@@ -155,11 +162,12 @@ async function seedCheckIns(sends: SendStore, rollups: RollupService, person: De
       .filter((h) => h.person.userId === person.userId && weekKeyOf(h.createdAt, person.timeZone) === cycle)
       .map((h) => h.createdAt.toISOString())
       .sort();
+    const unanswered = person.userId === UNANSWERED_LATELY.userId && week <= UNANSWERED_LATELY.weeks;
     const answeredNothing = !logged.length && hashOf(`${person.userId}-${cycle}`) % 2 === 0;
     await sends.createIfAbsent({ ...learner, cycle, kind: 'checkin', teamId: DEMO_TEAM.id, dueAt: due.toUTC().toISO() ?? '' });
     const record = await sends.get(DEMO_TENANT_ID, person.userId, cycle, 'checkin');
     if (!record) continue;
-    const respondedAt = logged[0] ?? (answeredNothing ? due.plus({ hours: 2 }).toUTC().toISO() : undefined);
+    const respondedAt = unanswered ? undefined : (logged[0] ?? (answeredNothing ? due.plus({ hours: 2 }).toUTC().toISO() : undefined));
     await sends.update(record, {
       status: 'sent',
       sentAt: due.toUTC().toISO() ?? '',
