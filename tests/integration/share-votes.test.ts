@@ -9,6 +9,7 @@ import { tallyOf } from '../../bot/domain/share.js';
 import { cardActionActivity, inTeamChannel, installActivity, messageActivity } from '../../bot/testing/activities.js';
 import { expectValidTeamsCard } from '../../bot/testing/card-validation.js';
 import { startFakeConnector } from '../../bot/testing/fake-connector.js';
+import { middayClock } from '../../bot/testing/midday-clock.js';
 import { startTestService, type RunningTestService } from '../../bot/testing/test-service.js';
 import { keyOf } from '../../bot/store/keys.js';
 import { tableClients } from '../../bot/store/table-clients.js';
@@ -32,7 +33,8 @@ describe('learning shares: posting, counting marks and keeping them true (Azurit
     connector = await startFakeConnector({
       [team.id]: { members: [lead, sharer, ...voters], channels: [{ id: team.id }, { id: sharesChannel, name: 'Learning shares' }] },
     });
-    service = await startTestService();
+    // The sharer is told once a day: a run that crossed midnight UTC would be told twice.
+    service = await startTestService({}, { clock: middayClock() });
     await post(inTeamChannel(installActivity(from(lead)), team));
     const settings = await service.stores.teams.getSettings(DEMO_TENANT_ID, team.id);
     await service.stores.teams.saveSettings({ ...settings!, sharesChannelId: sharesChannel });
