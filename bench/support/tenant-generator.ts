@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { LearningEntry } from '../../bot/contract/learning-entry.js';
 import { SOURCE_TYPES } from '../../bot/contract/learning-entry.js';
 import type { EntryVisibility } from '../../bot/contract/entry-visibility.js';
@@ -184,7 +185,10 @@ export async function generateTenant(tables: TableClients, options: TenantOption
     const entries: LearningEntry[] = [];
     const checkIns: CheckInState[] = [];
     for (let w = options.weeks - 1; w >= 0; w--) {
-      const due = now.getTime() - w * WEEK - (1 + draw.int(72)) * 3_600_000;
+      // Up to three days before this time of week, but never before the start of its week in the
+      // learner's zone: each week then has one check-in, across clock changes and early in a week.
+      const base = DateTime.fromMillis(now.getTime() - 3_600_000, { zone: home.zone }).minus({ weeks: w });
+      const due = Math.max(base.toMillis() - draw.int(72) * 3_600_000, base.startOf('week').toMillis());
       const cycle = weekKeyOf(iso(due), home.zone);
       const logged = draw.chance(activity) ? 1 + (draw.chance(0.3) ? 1 + (draw.chance(0.2) ? 1 : 0) : 0) : 0;
       for (let k = 0; k < logged; k++) {

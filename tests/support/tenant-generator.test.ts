@@ -66,6 +66,20 @@ describe('tenant generator', () => {
     }
   });
 
+  it('writes one check-in a week for each learner, early on a Monday after the clocks changed', async () => {
+    // Just after midnight on Monday 7 December 2026 in London; Europe and America left summer time in the weeks before.
+    const now = new Date('2026-12-07T00:30:00Z');
+    const tables = await freshTables();
+    const stores = storesOver(tables);
+    const tenant = await generateTenant(tables, { tenantId: 'gen-monday', learners: 20, weeks: 12, seed: 7, now });
+    expect(tenant.counts.checkIns).toBe(20 * 12);
+    for (const userId of tenant.teamsOf.keys()) {
+      const sends = await stores.sends.listForLearner('gen-monday', userId);
+      expect(new Set(sends.map((c) => c.cycle)).size).toBe(12);
+      for (const c of sends) expect(Date.parse(c.dueAt)).toBeLessThan(now.getTime());
+    }
+  });
+
   it('writes the same tenant from the same seed', async () => {
     const now = new Date('2026-11-20T12:00:00Z');
     const options = { tenantId: 'gen-seed', learners: 30, weeks: 4, seed: 11, now };
