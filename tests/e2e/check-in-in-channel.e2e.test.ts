@@ -34,14 +34,15 @@ describe('"check in" typed in a team’s channel (Agents Playground)', { timeout
       })
       .toBeGreaterThan(0);
     // In a channel the bot hears only messages that mention it.
-    const before = await chat.cards().count();
     await chat.composeBox().click();
     await chat.composeBox().pressSequentially('@');
     await page.getByText('Learning Loop', { exact: true }).last().click();
+    await expect.poll(() => chat.composeBox().textContent()).toContain('Learning Loop');
     await chat.composeBox().pressSequentially(' check in');
     await page.keyboard.press('Enter');
-    const card = chat.cards().nth(before);
-    await card.waitFor({ state: 'visible' });
+    // Found by what it says, not by counting cards: while the view changes from the personal chat
+    // to the channel, a count can still include the chat's cards.
+    const card = await chat.waitForCardText('The check-in opens just for you');
     expect(await card.textContent()).toContain('The check-in opens just for you');
     expect(await card.textContent()).not.toContain(GOAL);
     expect(await page.getByText(GOAL).count()).toBe(0);
